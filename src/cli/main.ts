@@ -1,0 +1,272 @@
+import { randomBytes } from 'node:crypto';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Logger } from 'pino';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { withTransaction } from '../db/pool.js';
+import { resetDemo, DEMO_EMAIL, DEMO_PASSWORD, DEMO_SLUG } from '../demo/bootstrap.js';
+import { HttpError } from '../errors.js';
+import { createLogger } from '../logger.js';
+import { banner, prepareDatabase, runPandora } from '../runtime.js';
+import { createApiKey } from '../tenancy/api-keys.js';
+import { MIN_PASSWORD_LENGTH } from '../tenancy/passwords.js';
+import { createUser, findUserByEmail } from '../tenancy/users.js';
+import {
+  createWorkspace,
+  findWorkspaceBySlug,
+  getWorkspace,
+  ROLES,
+  type Role,
+  type Workspace,
+} from '../tenancy/workspaces.js';
+import { progressBar } from './progress.js';
+
+function port(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65_535) {
+    throw new InvalidArgumentError('must be a port number (0-65535)');
+  }
+  return parsed;
+}
+
+function positiveInt(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new InvalidArgumentError('must be a positive integer');
+  return parsed;
+}
+
+const roleOption = () =>
+  new Option('--role <role>', 'role in the workspace').choices(ROLES).default('member');
+
+/** Stops on the first SIGINT/SIGTERM gracefully; a second one exits at once. */
+function onShutdown(log: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn('second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
+
+/** Runs a one-shot command against the database, closing it whatever happens. */
+async function withDatabase<T>(
+  config: Config,
+  log: Logger,
+  fn: (pool: import('pg').Pool) => Promise<T>,
+): Promise<T> {
+  const db = await prepareDatabase(config, log, 4);
+  try {
+    return await fn(db.pool);
+  } finally {
+    await db.close();
+  }
+}
+
+async function resolveWorkspace(pool: import('pg').Pool, ref: string): Promise<Workspace> {
+  const bySlug = await findWorkspaceBySlug(pool, ref);
+  if (bySlug) return bySlug;
+  if (/^[0-9a-f-]{36}$/i.test(ref)) return getWorkspace(pool, ref);
+  throw new HttpError(404, 'not_found', `No workspace with slug or id "${ref}"`);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('pandora')
+    .description(
+      'Pandora: change your CRM safely. Configuration comes from the environment (see README).',
+    )
+    .showHelpAfterError();
+
+  program
+    .command('start')
+    .description('Run the server and one worker (embedded PostgreSQL unless DATABASE_URL is set)')
+    .option('-p, --port <port>', 'HTTP port (default: PORT or 4000)', port)
+    .option('--no-worker', 'serve HTTP only; run `pandora worker` elsewhere')
+    .action(async (options: { port?: number; worker: boolean }) => {
+      const config = loadConfig();
+      const log = createLogger(config.logLevel);
+      const started = Date.now();
+      const running = await runPandora(config, log, {
+        server: true,
+        worker: options.worker,
+        port: options.port,
+      });
+      onShutdown(log, running.stop);
+      const demo = await findWorkspaceBySlug(running.db.pool, DEMO_SLUG);
+      const shown = { ...config, demo: Boolean(demo?.isDemo) };
+      process.stdout.write(`${banner(running, shown)}\n`);
+      log.info(
+        { url: running.url, startupMs: Date.now() - started, demoCreated: running.demoCreated },
+        'ready',
+      );
+    });
+
+  program
+    .command('worker')
+    .description('Run background job workers only (scale out with more of these)')
+    .option(
+      '-c, --concurrency <n>',
+      'jobs run at once (default: PANDORA_WORKER_CONCURRENCY or 4)',
+      positiveInt,
+    )
+    .action(async (options: { concurrency?: number }) => {
+      const config = loadConfig();
+      if (options.concurrency) config.workerConcurrency = options.concurrency;
+      // A worker alone never creates the demo; the server does that.
+      const log = createLogger(config.logLevel);
+      const running = await runPandora({ ...config, demo: false }, log, {
+        server: false,
+        worker: true,
+      });
+      onShutdown(log, running.stop);
+      log.info({ concurrency: config.workerConcurrency }, 'worker ready');
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations and exit')
+    .action(async () => {
+      const config = loadConfig();
+      const log = createLogger(config.logLevel);
+      await withDatabase(config, log, async () => undefined);
+      process.stdout.write('Database is up to date.\n');
+    });
+
+  const user = program.command('user').description('Manage users');
+  user
+    .command('create')
+    .description('Create a user and add them to a workspace (created if it does not exist)')
+    .requiredOption('--email <email>', 'login email')
+    .option('--name <name>', 'display name', '')
+    .option(
+      '--password <password>',
+      `at least ${MIN_PASSWORD_LENGTH} characters (default: generated and printed)`,
+    )
+    .option('--workspace <slug>', 'workspace slug or id to join', DEMO_SLUG)
+    .option('--workspace-name <name>', 'name of the workspace when it has to be created')
+    .addOption(roleOption())
+    .action(
+      async (options: {
+        email: string;
+        name: string;
+        password?: string;
+        workspace: string;
+        workspaceName?: string;
+        role: Role;
+      }) => {
+        const config = loadConfig();
+        const log = createLogger(config.logLevel);
+        if (options.password !== undefined && options.password.length < MIN_PASSWORD_LENGTH) {
+          throw new InvalidArgumentError(
+            `--password must have at least ${MIN_PASSWORD_LENGTH} characters`,
+          );
+        }
+        const password = options.password ?? randomBytes(12).toString('base64url');
+        const result = await withDatabase(config, log, (pool) =>
+          withTransaction(pool, async (client) => {
+            if (await findUserByEmail(client, options.email)) {
+              throw new HttpError(
+                409,
+                'email_taken',
+                `A user with email ${options.email} already exists`,
+              );
+            }
+            const created = await createUser(client, {
+              email: options.email,
+              name: options.name,
+              password,
+            });
+            const workspace =
+              (await findWorkspaceBySlug(client, options.workspace)) ??
+              (await createWorkspace(client, {
+                name: options.workspaceName ?? options.workspace,
+                slug: options.workspace,
+              }));
+            await client.query(
+              `insert into memberships (workspace_id, user_id, role) values ($1::uuid, $2::uuid, $3::text)`,
+              [workspace.id, created.id, options.role],
+            );
+            return { created, workspace };
+          }),
+        );
+        process.stdout.write(
+          `Created ${result.created.email} (${options.role} of ${result.workspace.slug}).\n` +
+            (options.password ? '' : `Password: ${password}\n`),
+        );
+      },
+    );
+
+  const apikey = program.command('apikey').description('Manage API keys');
+  apikey
+    .command('create')
+    .description('Create an API key for a workspace and print it (shown only this once)')
+    .requiredOption('--name <name>', 'what the key is for, e.g. "CI sync"')
+    .option('--workspace <slug>', 'workspace slug or id', DEMO_SLUG)
+    .addOption(roleOption())
+    .action(async (options: { name: string; workspace: string; role: Role }) => {
+      const config = loadConfig();
+      const log = createLogger(config.logLevel);
+      const { secret, workspace } = await withDatabase(config, log, async (pool) => {
+        const workspace = await resolveWorkspace(pool, options.workspace);
+        const created = await createApiKey(pool, {
+          workspaceId: workspace.id,
+          name: options.name,
+          role: options.role,
+          createdBy: null,
+        });
+        return { secret: created.secret, workspace };
+      });
+      process.stdout.write(
+        `API key for ${workspace.slug} (${options.role}); store it now, it is not shown again:\n${secret}\n`,
+      );
+    });
+
+  const demo = program.command('demo').description('The demo workspace');
+  demo
+    .command('reset')
+    .description('Regenerate the demo workspace data and restore the demo login')
+    .action(async () => {
+      const config = loadConfig();
+      const log = createLogger(config.logLevel);
+      const bar = progressBar('Seeding demo data');
+      const { counts } = await withDatabase(config, log, (pool) =>
+        resetDemo(pool, (done, total) => bar.update(done, total)),
+      );
+      bar.stop();
+      process.stdout.write(
+        `Demo reset: ${counts.accounts} accounts, ${counts.contacts} contacts, ${counts.deals} deals, ` +
+          `${counts.conversations} meetings. Login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}\n`,
+      );
+    });
+
+  return program;
+}
+
+function explain(error: unknown): string {
+  if (
+    error instanceof ConfigError ||
+    error instanceof HttpError ||
+    error instanceof InvalidArgumentError
+  ) {
+    return error.message;
+  }
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch((error: unknown) => {
+    process.stderr.write(`pandora: ${explain(error)}\n`);
+    process.exit(1);
+  });

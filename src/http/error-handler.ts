@@ -1,0 +1,129 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PgCode, pgErrorCode } from '../db/pool.js';
+import { HttpError } from '../errors.js';
+
+interface ValidationIssue {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/** One field problem, e.g. `{ field: 'body.email', message: 'must match format "email"' }`. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+function describeIssues(context: string, issues: ValidationIssue[]): FieldIssue[] {
+  return issues.map((issue) => {
+    const path = issue.instancePath.split('/').filter(Boolean);
+    if (issue.keyword === 'required') path.push(String(issue.params.missingProperty));
+    if (issue.keyword === 'additionalProperties')
+      path.push(String(issue.params.additionalProperty));
+    const field = [context, ...path].join('.');
+    let message = issue.message ?? 'is invalid';
+    if (issue.keyword === 'required') message = 'is required';
+    if (issue.keyword === 'additionalProperties') message = 'is not a known field';
+    if (issue.keyword === 'enum')
+      message = `must be one of ${JSON.stringify(issue.params.allowedValues)}`;
+    return { field, message };
+  });
+}
+
+export function errorBody(code: string, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Maps every error to `{ error: { code, message, details } }`; only the unexpected is a 500. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const fastifyError = error as FastifyError & { validation?: ValidationIssue[] };
+  if (fastifyError.validation) {
+    const issues = describeIssues(
+      fastifyError.validationContext ?? 'body',
+      fastifyError.validation,
+    );
+    const summary = issues
+      .slice(0, 3)
+      .map((issue) => `${issue.field} ${issue.message}`)
+      .join('; ');
+    return new HttpError(400, 'validation_failed', `Invalid request: ${summary}`, issues);
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new HttpError(
+        400,
+        'malformed_json',
+        `The request body is not valid JSON: ${fastifyError.message}`,
+      );
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new HttpError(
+        413,
+        'payload_too_large',
+        'The request body is larger than the 1 MiB limit',
+      );
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new HttpError(
+        415,
+        'unsupported_media_type',
+        'Send the request body as application/json',
+      );
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new HttpError(
+        400,
+        'bad_content_length',
+        'The Content-Length header does not match the body',
+      );
+  }
+  if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
+    return new HttpError(
+      400,
+      'malformed_json',
+      `The request body is not valid JSON: ${error.message}`,
+    );
+  }
+  const pgCode = pgErrorCode(error);
+  if (pgCode === PgCode.invalidTextRepresentation) {
+    return new HttpError(
+      400,
+      'invalid_value',
+      'A value in the request has the wrong format',
+      undefined,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (pgCode === PgCode.uniqueViolation) {
+    return new HttpError(409, 'conflict', 'That already exists', undefined, { cause: error });
+  }
+  if (
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
+    return new HttpError(fastifyError.statusCode, 'bad_request', fastifyError.message);
+  }
+  return new HttpError(
+    500,
+    'internal_error',
+    'Something went wrong on our side; the request id is in the logs',
+    undefined,
+    {
+      cause: error,
+    },
+  );
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request: FastifyRequest, reply: FastifyReply) => {
+    const httpError = toHttpError(error);
+    if (httpError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: httpError.code, status: httpError.status }, httpError.message);
+    void reply
+      .status(httpError.status)
+      .send(errorBody(httpError.code, httpError.message, httpError.details));
+  });
+}

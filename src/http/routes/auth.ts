@@ -1,0 +1,115 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { HttpError } from '../../errors.js';
+import { SESSION_COOKIE, createSession, deleteSession } from '../../tenancy/sessions.js';
+import { authenticate, getUser } from '../../tenancy/users.js';
+import { getWorkspace, listUserWorkspaces } from '../../tenancy/workspaces.js';
+import { requirePrincipal } from '../auth.js';
+import type { AppContext } from '../context.js';
+import {
+  Email,
+  ErrorBody,
+  RoleSchema,
+  Timestamp,
+  Uuid,
+  errorResponses,
+  strictObject,
+} from '../schemas.js';
+
+const UserSchema = Type.Object({ id: Uuid, email: Type.String(), name: Type.String() });
+const WorkspaceSummary = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  slug: Type.String(),
+  isDemo: Type.Boolean(),
+  role: RoleSchema,
+  createdAt: Timestamp,
+});
+const MeResponse = Type.Object({
+  user: Type.Union([UserSchema, Type.Null()]),
+  apiKey: Type.Optional(Type.Object({ id: Uuid, name: Type.String(), role: RoleSchema })),
+  workspaces: Type.Array(WorkspaceSummary),
+});
+
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/api/auth/login',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Log in to the console (sets a session cookie)',
+          body: strictObject({
+            email: Email,
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+          }),
+          response: { 200: MeResponse, ...errorResponses(400, 401, 429) },
+        },
+        // Slows password guessing; generous enough for a person who mistypes.
+        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      },
+      async (request, reply) => {
+        const user = await authenticate(ctx.pool, request.body.email, request.body.password);
+        if (!user) throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
+        const session = await createSession(ctx.pool, user.id, ctx.config.sessionTtlHours);
+        void reply.setCookie(SESSION_COOKIE, session.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: request.protocol === 'https',
+          expires: session.expiresAt,
+        });
+        return {
+          user: { id: user.id, email: user.email, name: user.name },
+          workspaces: await listUserWorkspaces(ctx.pool, user.id),
+        };
+      },
+    );
+
+    app.post(
+      '/api/auth/logout',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'End the console session',
+          response: { 204: Type.Null() },
+        },
+      },
+      async (request, reply) => {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) await deleteSession(ctx.pool, token);
+        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/me',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'The caller and the workspaces it can reach',
+          response: { 200: MeResponse, 401: ErrorBody },
+        },
+      },
+      async (request) => {
+        const principal = requirePrincipal(request);
+        if (principal.kind === 'apiKey') {
+          const workspace = await getWorkspace(ctx.pool, principal.workspaceId);
+          return {
+            user: null,
+            apiKey: { id: principal.keyId, name: principal.name, role: principal.role },
+            workspaces: [{ ...workspace, role: principal.role }],
+          };
+        }
+        const user = await getUser(ctx.pool, principal.userId);
+        if (!user)
+          throw new HttpError(401, 'unauthenticated', 'This session belongs to a deleted user');
+        return {
+          user: { id: user.id, email: user.email, name: user.name },
+          workspaces: await listUserWorkspaces(ctx.pool, user.id),
+        };
+      },
+    );
+  };
+}

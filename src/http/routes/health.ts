@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { appliedVersion } from '../../db/migrate.js';
+import type { AppContext } from '../context.js';
+import { errorBody } from '../error-handler.js';
+
+/** `/healthz`: the process is up. `/readyz`: the database answers and is fully migrated. */
+export function healthRoutes(ctx: AppContext, latestMigration: number): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/healthz',
+      {
+        schema: {
+          tags: ['health'],
+          response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        },
+      },
+      async () => ({ status: 'ok' as const }),
+    );
+
+    app.get('/readyz', { schema: { tags: ['health'] } }, async (_request, reply) => {
+      try {
+        const version = await appliedVersion(ctx.pool);
+        if (version < latestMigration) {
+          return reply
+            .status(503)
+            .send(
+              errorBody(
+                'migrations_pending',
+                `Database is at migration ${version}, this build needs ${latestMigration}`,
+              ),
+            );
+        }
+        return { status: 'ready', migration: version };
+      } catch (error) {
+        ctx.log.warn({ err: error }, 'readiness check failed');
+        return reply
+          .status(503)
+          .send(errorBody('database_unavailable', 'The database is not reachable'));
+      }
+    });
+  };
+}

@@ -1,0 +1,138 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { getDeal, listDeals } from '../../ingest/deals.js';
+import { listFailedJobs } from '../../jobs/failed-jobs.js';
+import { workspaceAccess } from '../auth.js';
+import type { AppContext } from '../context.js';
+import { Timestamp, Uuid, WorkspaceParams, errorResponses } from '../schemas.js';
+
+const DealSchema = Type.Object({
+  id: Uuid,
+  source: Type.String(),
+  sourceId: Type.String(),
+  name: Type.String(),
+  amount: Type.Union([Type.Number(), Type.Null()]),
+  closeDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  pipeline: Type.Union([Type.String(), Type.Null()]),
+  stage: Type.Union([Type.String(), Type.Null()]),
+  stageNormalized: Type.Union([Type.String(), Type.Null()]),
+  accountId: Type.Union([Uuid, Type.Null()]),
+  accountName: Type.Union([Type.String(), Type.Null()]),
+  ownerId: Type.Union([Uuid, Type.Null()]),
+  ownerEmail: Type.Union([Type.String(), Type.Null()]),
+  nextStep: Type.Union([Type.String(), Type.Null()]),
+  lastActivityAt: Type.Union([Timestamp, Type.Null()]),
+  updatedAt: Timestamp,
+});
+
+const StageNormalized = Type.Union(
+  [
+    'prospecting',
+    'qualification',
+    'discovery',
+    'evaluation',
+    'proposal',
+    'negotiation',
+    'closed_won',
+    'closed_lost',
+  ].map((stage) => Type.Literal(stage)),
+);
+
+export function recordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/workspaces/:workspaceId/deals',
+      {
+        schema: {
+          tags: ['records'],
+          summary: 'Deals, newest first by id, with keyset pagination',
+          params: WorkspaceParams,
+          querystring: Type.Object(
+            {
+              limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+              after: Type.Optional(Uuid),
+              stage: Type.Optional(StageNormalized),
+              ownerId: Type.Optional(Uuid),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              deals: Type.Array(DealSchema),
+              nextCursor: Type.Union([Uuid, Type.Null()]),
+            }),
+            ...errorResponses(400, 401, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        return listDeals(ctx.pool, access.workspaceId, request.query);
+      },
+    );
+
+    app.get(
+      '/api/workspaces/:workspaceId/deals/:dealId',
+      {
+        schema: {
+          tags: ['records'],
+          params: Type.Object({ workspaceId: Uuid, dealId: Uuid }),
+          response: { 200: Type.Object({ deal: DealSchema }), ...errorResponses(401, 404) },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        return { deal: await getDeal(ctx.pool, access.workspaceId, request.params.dealId) };
+      },
+    );
+
+    app.get(
+      '/api/workspaces/:workspaceId/jobs/failed',
+      {
+        schema: {
+          tags: ['jobs'],
+          summary: 'Background jobs of this workspace that failed for good',
+          params: WorkspaceParams,
+          querystring: Type.Object(
+            { limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              failedJobs: Type.Array(
+                Type.Object({
+                  id: Type.Integer(),
+                  jobId: Type.String(),
+                  task: Type.String(),
+                  payload: Type.Unknown(),
+                  attempts: Type.Integer(),
+                  lastError: Type.String(),
+                  failedAt: Timestamp,
+                }),
+              ),
+            }),
+            ...errorResponses(401, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        return {
+          failedJobs: await listFailedJobs(ctx.pool, access.workspaceId, request.query.limit),
+        };
+      },
+    );
+  };
+}

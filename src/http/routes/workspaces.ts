@@ -1,0 +1,214 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { withTransaction } from '../../db/pool.js';
+import { listConnections } from '../../tenancy/connections.js';
+import {
+  addMember,
+  getWorkspace,
+  listMembers,
+  removeMember,
+  updateMemberRole,
+  workspaceCounts,
+} from '../../tenancy/workspaces.js';
+import { workspaceAccess } from '../auth.js';
+import type { AppContext } from '../context.js';
+import {
+  Email,
+  RoleSchema,
+  Timestamp,
+  Uuid,
+  WorkspaceParams,
+  errorResponses,
+  strictObject,
+} from '../schemas.js';
+import { ConnectionSchema } from './connections.js';
+
+const WorkspaceSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  slug: Type.String(),
+  isDemo: Type.Boolean(),
+  role: RoleSchema,
+  createdAt: Timestamp,
+});
+
+const MemberSchema = Type.Object({
+  userId: Uuid,
+  email: Type.String(),
+  name: Type.String(),
+  role: RoleSchema,
+  createdAt: Timestamp,
+});
+
+const MemberParams = Type.Object({ workspaceId: Uuid, userId: Uuid });
+
+export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/workspaces/:workspaceId',
+      {
+        schema: {
+          tags: ['workspaces'],
+          params: WorkspaceParams,
+          response: {
+            200: Type.Object({ workspace: WorkspaceSchema }),
+            ...errorResponses(401, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        const workspace = await getWorkspace(ctx.pool, access.workspaceId);
+        return { workspace: { ...workspace, role: access.role } };
+      },
+    );
+
+    app.get(
+      '/api/workspaces/:workspaceId/overview',
+      {
+        schema: {
+          tags: ['workspaces'],
+          summary: 'Record counts and CRM connections of a workspace',
+          params: WorkspaceParams,
+          response: {
+            200: Type.Object({
+              workspace: WorkspaceSchema,
+              counts: Type.Object({
+                accounts: Type.Integer(),
+                contacts: Type.Integer(),
+                deals: Type.Integer(),
+                openDeals: Type.Integer(),
+                openPipelineAmount: Type.Number(),
+                meetings: Type.Integer(),
+              }),
+              connections: Type.Array(ConnectionSchema),
+            }),
+            ...errorResponses(401, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        const [workspace, counts, connections] = await Promise.all([
+          getWorkspace(ctx.pool, access.workspaceId),
+          workspaceCounts(ctx.pool, access.workspaceId),
+          listConnections(ctx.pool, access.workspaceId),
+        ]);
+        return { workspace: { ...workspace, role: access.role }, counts, connections };
+      },
+    );
+
+    app.get(
+      '/api/workspaces/:workspaceId/members',
+      {
+        schema: {
+          tags: ['members'],
+          params: WorkspaceParams,
+          response: {
+            200: Type.Object({ members: Type.Array(MemberSchema) }),
+            ...errorResponses(401, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        return { members: await listMembers(ctx.pool, access.workspaceId) };
+      },
+    );
+
+    app.post(
+      '/api/workspaces/:workspaceId/members',
+      {
+        schema: {
+          tags: ['members'],
+          summary: 'Add a member (creates the user when the email is new)',
+          params: WorkspaceParams,
+          body: strictObject({
+            email: Email,
+            name: Type.Optional(Type.String({ maxLength: 200 })),
+            role: RoleSchema,
+            password: Type.Optional(Type.String({ minLength: 8, maxLength: 1024 })),
+          }),
+          response: {
+            201: Type.Object({ member: MemberSchema }),
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+      },
+      async (request, reply) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        const member = await withTransaction(ctx.pool, (client) =>
+          addMember(client, access.workspaceId, request.body),
+        );
+        return reply.status(201).send({ member });
+      },
+    );
+
+    app.patch(
+      '/api/workspaces/:workspaceId/members/:userId',
+      {
+        schema: {
+          tags: ['members'],
+          params: MemberParams,
+          body: strictObject({ role: RoleSchema }),
+          response: {
+            200: Type.Object({ member: MemberSchema }),
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        const member = await withTransaction(ctx.pool, (client) =>
+          updateMemberRole(client, access.workspaceId, request.params.userId, request.body.role),
+        );
+        return { member };
+      },
+    );
+
+    app.delete(
+      '/api/workspaces/:workspaceId/members/:userId',
+      {
+        schema: {
+          tags: ['members'],
+          params: MemberParams,
+          response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        await withTransaction(ctx.pool, (client) =>
+          removeMember(client, access.workspaceId, request.params.userId),
+        );
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,43 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
+  addFormatsModule) as unknown as FormatsPlugin;
+
+function makeAjv(coerceTypes: boolean): Ajv {
+  const ajv = new Ajv({
+    // Unknown fields are rejected with their name rather than dropped in silence.
+    removeAdditional: false,
+    useDefaults: true,
+    coerceTypes,
+    allErrors: true,
+    allowUnionTypes: true,
+    strict: false,
+  });
+  addFormats(ajv);
+  return ajv;
+}
+
+// A JSON body must carry the right types; a query string or path is text by nature,
+// so numbers and booleans there are coerced.
+const bodyAjv = makeAjv(false);
+const textAjv = makeAjv(true);
+
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const ajv = httpPart === 'body' ? bodyAjv : textAjv;
+  const validate = ajv.compile(schema as object) as ValidateFunction;
+  return (data: unknown) => {
+    if (validate(data)) return { value: data };
+    return {
+      error: Object.assign(new Error('validation failed'), { validation: validate.errors }),
+    };
+  };
+};
+
+export function addSharedSchema(schema: { $id?: string }): void {
+  for (const ajv of [bodyAjv, textAjv]) {
+    if (schema.$id && !ajv.getSchema(schema.$id)) ajv.addSchema(schema);
+  }
+}

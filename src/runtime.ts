@@ -1,0 +1,114 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/connect.js';
+import { migrate } from './db/migrate.js';
+import { ensureDemoWorkspace, DEMO_EMAIL, DEMO_PASSWORD } from './demo/bootstrap.js';
+import { EventListener } from './events/bus.js';
+import { buildApp } from './http/app.js';
+import { handlers } from './jobs/handlers.js';
+import { migrateJobQueue, startWorker, type RunningWorker } from './jobs/queue.js';
+import { loadSecretKey } from './tenancy/secrets.js';
+
+export interface RunOptions {
+  server: boolean;
+  worker: boolean;
+  port?: number;
+}
+
+export interface Running {
+  db: Database;
+  app?: FastifyInstance;
+  url?: string;
+  demoCreated: boolean;
+  stop(): Promise<void>;
+}
+
+/** Opens the database and brings it (and the queue's schema) up to date. */
+export async function prepareDatabase(
+  config: Config,
+  log: Logger,
+  poolSize?: number,
+): Promise<Database> {
+  const db = await openDatabase(config, log, poolSize);
+  try {
+    const result = await migrate(db.pool);
+    if (result.applied.length) log.info({ applied: result.applied }, 'migrations applied');
+    await migrateJobQueue(db.pool);
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/**
+ * Runs Pandora in this process: the HTTP server, a worker, or both. `stop()` closes
+ * in dependency order: stop taking requests, let running jobs finish, stop listening
+ * for events, close the pool, and stop the embedded database last.
+ */
+export async function runPandora(
+  config: Config,
+  log: Logger,
+  options: RunOptions,
+): Promise<Running> {
+  const db = await prepareDatabase(config, log, options.server ? 20 : 10);
+  const secretKey = await loadSecretKey(config.secretKey, config.dataDir);
+  let app: FastifyInstance | undefined;
+  let worker: RunningWorker | undefined;
+  let events: EventListener | undefined;
+  let demoCreated = false;
+
+  const stop = async () => {
+    if (app) {
+      // Event streams never end on their own; give in-flight requests a moment, then cut.
+      const cut = setTimeout(() => app?.server.closeAllConnections(), 3_000);
+      await app.close();
+      clearTimeout(cut);
+    }
+    await worker?.stop();
+    await events?.close();
+    await db.close();
+  };
+
+  try {
+    if (config.demo) demoCreated = Boolean(await ensureDemoWorkspace(db.pool));
+    if (options.worker) {
+      worker = await startWorker({
+        pool: db.pool,
+        log,
+        handlers,
+        concurrency: config.workerConcurrency,
+      });
+    }
+    let url: string | undefined;
+    if (options.server) {
+      events = new EventListener(db.url, (error) => log.warn({ err: error }, 'event listener'));
+      await events.start();
+      app = await buildApp({ pool: db.pool, config, secretKey, log, events });
+      await app.listen({ port: options.port ?? config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    }
+    return { db, app, url, demoCreated, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+export function banner(running: Running, config: Config): string {
+  const lines = [
+    '',
+    `  Pandora is running at ${running.url}`,
+    `  Database: ${running.db.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
+  ];
+  if (config.demo) lines.push(`  Demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
+  lines.push(
+    `  API docs: ${running.url}/docs   GraphQL: ${running.url}/graphql`,
+    '  Stop with Ctrl-C',
+    '',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,127 @@
+import type { Queryable } from '../db/pool.js';
+import { notFound } from '../errors.js';
+import { decryptJson, encryptJson, type SecretKey } from './secrets.js';
+
+export type CrmType = 'hubspot' | 'salesforce';
+export const CRM_TYPES: readonly CrmType[] = ['hubspot', 'salesforce'];
+export type ConnectionStatus = 'pending' | 'connected' | 'error' | 'disconnected';
+
+/** A CRM connection as the API shows it: credentials never leave the server. */
+export interface Connection {
+  id: string;
+  workspaceId: string;
+  crmType: CrmType;
+  name: string;
+  status: ConnectionStatus;
+  statusMessage: string | null;
+  hasCredentials: boolean;
+  stageMapping: Record<string, string>;
+  metadata: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const CONNECTION_COLUMNS = `
+  id, workspace_id as "workspaceId", crm_type as "crmType", name, status,
+  status_message as "statusMessage", credentials is not null as "hasCredentials",
+  stage_mapping as "stageMapping", metadata, created_at as "createdAt", updated_at as "updatedAt"`;
+
+function credentialsContext(workspaceId: string): string {
+  return `connection-credentials:${workspaceId}`;
+}
+
+export async function createConnection(
+  db: Queryable,
+  key: SecretKey,
+  input: {
+    workspaceId: string;
+    crmType: CrmType;
+    name: string;
+    credentials?: Record<string, unknown>;
+    metadata?: Record<string, unknown>;
+    status?: ConnectionStatus;
+  },
+): Promise<Connection> {
+  const sealed = input.credentials
+    ? encryptJson(key, input.credentials, credentialsContext(input.workspaceId))
+    : null;
+  const { rows } = await db.query<Connection>(
+    `insert into connections (workspace_id, crm_type, name, credentials, metadata, status)
+     values ($1::uuid, $2::text, $3::text, $4::bytea, $5::jsonb, $6::text)
+     returning ${CONNECTION_COLUMNS}`,
+    [
+      input.workspaceId,
+      input.crmType,
+      input.name.trim(),
+      sealed,
+      JSON.stringify(input.metadata ?? {}),
+      input.status ?? 'pending',
+    ],
+  );
+  return rows[0]!;
+}
+
+export async function listConnections(db: Queryable, workspaceId: string): Promise<Connection[]> {
+  const { rows } = await db.query<Connection>(
+    `select ${CONNECTION_COLUMNS} from connections where workspace_id = $1::uuid order by created_at, id`,
+    [workspaceId],
+  );
+  return rows;
+}
+
+export async function getConnection(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+): Promise<Connection> {
+  const { rows } = await db.query<Connection>(
+    `select ${CONNECTION_COLUMNS} from connections where workspace_id = $1::uuid and id = $2::uuid`,
+    [workspaceId, id],
+  );
+  if (!rows[0]) throw notFound('connection', id);
+  return rows[0];
+}
+
+/** The decrypted credentials, for the CRM layer only. */
+export async function readCredentials<T = Record<string, unknown>>(
+  db: Queryable,
+  key: SecretKey,
+  workspaceId: string,
+  id: string,
+): Promise<T | undefined> {
+  const { rows } = await db.query<{ credentials: Buffer | null }>(
+    'select credentials from connections where workspace_id = $1::uuid and id = $2::uuid',
+    [workspaceId, id],
+  );
+  if (!rows[0]) throw notFound('connection', id);
+  const sealed = rows[0].credentials;
+  return sealed ? decryptJson<T>(key, sealed, credentialsContext(workspaceId)) : undefined;
+}
+
+/** Replaces the stored credentials (e.g. after an OAuth refresh). */
+export async function writeCredentials(
+  db: Queryable,
+  key: SecretKey,
+  workspaceId: string,
+  id: string,
+  credentials: Record<string, unknown>,
+): Promise<void> {
+  const { rowCount } = await db.query(
+    `update connections set credentials = $3::bytea, updated_at = now()
+     where workspace_id = $1::uuid and id = $2::uuid`,
+    [workspaceId, id, encryptJson(key, credentials, credentialsContext(workspaceId))],
+  );
+  if (!rowCount) throw notFound('connection', id);
+}
+
+export async function deleteConnection(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+): Promise<void> {
+  const { rowCount } = await db.query(
+    'delete from connections where workspace_id = $1::uuid and id = $2::uuid',
+    [workspaceId, id],
+  );
+  if (!rowCount) throw notFound('connection', id);
+}

@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { afterAll } from 'vitest';
+import { loadConfig, type Config } from '../src/config.js';
+import { EventListener } from '../src/events/bus.js';
+import { buildApp } from '../src/http/app.js';
+import type { AppContext } from '../src/http/context.js';
+import { createApiKey } from '../src/tenancy/api-keys.js';
+import { parseSecretKey } from '../src/tenancy/secrets.js';
+import { createUser } from '../src/tenancy/users.js';
+import { createWorkspace, type Role } from '../src/tenancy/workspaces.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: TestDatabase;
+  ctx: AppContext;
+}
+
+export const TEST_SECRET_KEY = parseSecretKey('11'.repeat(32));
+
+/** An in-process app on a fresh database (requests go through `app.inject`). */
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { events?: boolean } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = { ...loadConfig({}), demo: false, ...overrides };
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const events = options.events ? new EventListener(db.url) : undefined;
+  await events?.start();
+  const ctx: AppContext = { pool: db.pool, config, secretKey: TEST_SECRET_KEY, log, events };
+  const app = await buildApp(ctx);
+  afterAll(async () => {
+    app.server.closeAllConnections();
+    await app.close();
+    await events?.close();
+  });
+  return { app, db, ctx };
+}
+
+export interface Tenant {
+  workspaceId: string;
+  userId: string;
+  email: string;
+  password: string;
+  /** An API key of this workspace (admin role unless asked otherwise). */
+  apiKey: string;
+  /** Headers that authenticate with the API key. */
+  auth: { authorization: string };
+}
+
+let counter = 0;
+
+/** A workspace with one user of the given role and an API key. */
+export async function createTenant(
+  testApp: TestApp,
+  role: Role = 'admin',
+  keyRole: Role = 'admin',
+): Promise<Tenant> {
+  counter += 1;
+  const suffix = `${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+  const workspace = await createWorkspace(testApp.db.pool, { name: `Tenant ${suffix}` });
+  const email = `user-${suffix}@example.com`;
+  const password = 'correct horse battery';
+  const user = await createUser(testApp.db.pool, { email, name: `User ${suffix}`, password });
+  await testApp.db.pool.query(
+    `insert into memberships (workspace_id, user_id, role) values ($1::uuid, $2::uuid, $3::text)`,
+    [workspace.id, user.id, role],
+  );
+  const { secret } = await createApiKey(testApp.db.pool, {
+    workspaceId: workspace.id,
+    name: 'test key',
+    role: keyRole,
+    createdBy: user.id,
+  });
+  return {
+    workspaceId: workspace.id,
+    userId: user.id,
+    email,
+    password,
+    apiKey: secret,
+    auth: { authorization: `Bearer ${secret}` },
+  };
+}
+
+/** Logs in through the API and returns the session cookie header. */
+export async function login(
+  testApp: TestApp,
+  email: string,
+  password: string,
+): Promise<{ cookie: string }> {
+  const response = await testApp.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'pandora_session');
+  if (!cookie) throw new Error('login set no session cookie');
+  return { cookie: `pandora_session=${cookie.value}` };
+}

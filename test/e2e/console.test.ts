@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webDistDir } from '../../src/paths.js';
+import { createTenant, createTestApp, type Tenant, type TestApp } from '../app.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM) && existsSync(path.join(webDistDir, 'index.html'));
+// CI installs Chromium and builds the console; there a missing one is a failure, not a skip.
+if (!available && process.env.CI) {
+  throw new Error(`The browser test needs ${CHROMIUM} and a built console (npm run build)`);
+}
+
+describe.skipIf(!available)('console in a real browser', () => {
+  let t: TestApp;
+  let tenant: Tenant;
+  let baseUrl: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    tenant = await createTenant(t, 'admin');
+    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('logs in, creates an API key shown once that works, and logs out', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.waitForURL(/\/login$/);
+
+    await page.getByLabel('Email').fill(tenant.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByText('Wrong email or password').count()).toBeGreaterThan(0);
+
+    await page.getByLabel('Password').fill(tenant.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(new RegExp(`/w/${tenant.workspaceId}$`));
+    await page.getByText('Deals', { exact: false }).first().waitFor();
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    await page.getByLabel('Key name').fill('Browser key');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    const secret = (await page.getByTestId('api-key-secret').innerText()).trim();
+    expect(secret).toMatch(/^pk_/);
+
+    // The key works against the API, and the list never shows it again.
+    const me = await t.app.inject({
+      url: '/api/me',
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(me.json()).toMatchObject({ apiKey: { name: 'Browser key' } });
+    await page.keyboard.press('Escape');
+    await page.getByText('Browser key').first().waitFor();
+    expect(await page.content()).not.toContain(secret);
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login$/);
+    await page.goto(`${baseUrl}/w/${tenant.workspaceId}`);
+    await page.waitForURL(/\/login$/);
+    await page.close();
+  });
+});

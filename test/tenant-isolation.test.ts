@@ -1,0 +1,152 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createConnection } from '../src/tenancy/connections.js';
+import {
+  createTenant,
+  createTestApp,
+  login,
+  TEST_SECRET_KEY,
+  type Tenant,
+  type TestApp,
+} from './app.js';
+
+/**
+ * Every workspace-scoped route, found in the OpenAPI document so that a new route is
+ * covered the day it is added, is called with workspace A's API key and session on
+ * workspace B's ids. Each must answer 404, and nothing of B may change.
+ */
+let t: TestApp;
+let a: Tenant;
+let b: Tenant;
+let bIds: Record<string, string>;
+
+// A valid body per route, so validation passes and the tenancy check is what answers.
+const SAMPLE_BODIES: Record<string, object> = {
+  'POST /api/workspaces/{workspaceId}/members': {
+    email: 'new-person@example.com',
+    role: 'member',
+    password: 'long enough pw',
+  },
+  'PATCH /api/workspaces/{workspaceId}/members/{userId}': { role: 'member' },
+  'POST /api/workspaces/{workspaceId}/api-keys': { name: 'intruder' },
+  'POST /api/workspaces/{workspaceId}/connections': { crmType: 'hubspot', name: 'intruder' },
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await createTenant(t);
+  b = await createTenant(t);
+  const pool = t.db.pool;
+  const { rows: deals } = await pool.query<{ id: string }>(
+    `insert into deals (workspace_id, source, source_id, name)
+     values ($1::uuid, 'test', 'b-1', 'B deal') returning id`,
+    [b.workspaceId],
+  );
+  const connection = await createConnection(pool, TEST_SECRET_KEY, {
+    workspaceId: b.workspaceId,
+    crmType: 'salesforce',
+    name: 'B CRM',
+    credentials: { accessToken: 'secret-of-b' },
+  });
+  const { rows: keys } = await pool.query<{ id: string }>(
+    'select id from api_keys where workspace_id = $1::uuid',
+    [b.workspaceId],
+  );
+  bIds = {
+    workspaceId: b.workspaceId,
+    userId: b.userId,
+    keyId: keys[0]!.id,
+    connectionId: connection.id,
+    dealId: deals[0]!.id,
+  };
+});
+
+interface RouteCase {
+  method: string;
+  path: string;
+}
+
+async function workspaceRoutes(): Promise<RouteCase[]> {
+  const doc = (await t.app.inject('/openapi.json')).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  const cases: RouteCase[] = [];
+  for (const [path, operations] of Object.entries(doc.paths)) {
+    if (!path.includes('{workspaceId}')) continue;
+    for (const method of Object.keys(operations))
+      cases.push({ method: method.toUpperCase(), path });
+  }
+  return cases;
+}
+
+function fill(path: string, ids: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const id = ids[name];
+    if (!id) throw new Error(`No id of workspace B for path parameter ${name}: add one to bIds`);
+    return id;
+  });
+}
+
+async function snapshotOfB(): Promise<string> {
+  const { rows } = await t.db.pool.query(
+    `select
+       (select json_agg(m order by m.user_id) from memberships m where m.workspace_id = $1::uuid) as members,
+       (select json_agg(k order by k.id) from api_keys k where k.workspace_id = $1::uuid) as keys,
+       (select json_agg(c.id order by c.id) from connections c where c.workspace_id = $1::uuid) as connections,
+       (select json_agg(d.id order by d.id) from deals d where d.workspace_id = $1::uuid) as deals`,
+    [b.workspaceId],
+  );
+  return JSON.stringify(rows[0]);
+}
+
+describe('tenant isolation', () => {
+  it('covers every workspace route', async () => {
+    expect((await workspaceRoutes()).length).toBeGreaterThanOrEqual(14);
+  });
+
+  for (const credential of ['apiKey', 'session'] as const) {
+    it(`workspace A's ${credential} gets 404 for every object of workspace B`, async () => {
+      const headers = credential === 'apiKey' ? a.auth : await login(t, a.email, a.password);
+      const before = await snapshotOfB();
+      const failures: string[] = [];
+      for (const route of await workspaceRoutes()) {
+        const key = `${route.method} ${route.path}`;
+        const needsBody = ['POST', 'PATCH', 'PUT'].includes(route.method);
+        if (needsBody && !SAMPLE_BODIES[key]) failures.push(`${key}: add a sample body`);
+        // B's workspace id; and, for routes on one object, A's workspace id with B's object id.
+        const urls = [fill(route.path, bIds)];
+        const objectParams = (route.path.match(/\{(\w+)\}/g) ?? []).length - 1;
+        if (objectParams > 0) urls.push(fill(route.path, { ...bIds, workspaceId: a.workspaceId }));
+        for (const url of urls) {
+          const response = await t.app.inject({
+            method: route.method as 'GET',
+            url,
+            headers,
+            ...(needsBody ? { payload: SAMPLE_BODIES[key] } : {}),
+          });
+          const code = (response.json() as { error?: { code?: string } }).error?.code;
+          if (response.statusCode !== 404 || code !== 'not_found') {
+            failures.push(
+              `${route.method} ${url} -> ${response.statusCode} ${response.body.slice(0, 120)}`,
+            );
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(await snapshotOfB()).toBe(before);
+    });
+  }
+
+  it("GraphQL answers not_found for another workspace's id", async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: a.auth,
+      payload: {
+        query: 'query ($id: ID!) { workspace(id: $id) { id name } }',
+        variables: { id: b.workspaceId },
+      },
+    });
+    const body = response.json() as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('not_found');
+  });
+});
