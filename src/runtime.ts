@@ -76,6 +76,7 @@ export async function runPandora(
     if (options.worker) {
       worker = await startWorker({
         pool: db.pool,
+        connectionString: db.url,
         log,
         handlers,
         concurrency: config.workerConcurrency,

@@ -3,14 +3,27 @@ import pg from 'pg';
 /** Anything that can run a query: the pool or a client inside a transaction. */
 export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
-// Return bigint counts and numeric amounts as JS numbers; our values fit comfortably.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
-// Dates (no time) stay as 'YYYY-MM-DD' strings: a Date would shift them by the time zone.
-pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+/**
+ * How our queries read values: counts and amounts as numbers (ours fit comfortably),
+ * dates as 'YYYY-MM-DD' (a Date would shift them by the time zone), timestamps as
+ * ISO-8601 strings, which is what every API of ours speaks. Set per pool, not on
+ * pg's global parsers, so libraries with pools of their own get what they expect.
+ */
+const parsers = new Map<number, (value: string) => unknown>([
+  [pg.types.builtins.INT8, (value) => Number(value)],
+  [pg.types.builtins.NUMERIC, (value) => Number(value)],
+  [pg.types.builtins.DATE, (value) => value],
+  [pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value).toISOString()],
+]);
+
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    parsers.get(oid) ??
+    pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 export function createPool(connectionString: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, application_name: 'pandora' });
+  const pool = new pg.Pool({ connectionString, max, application_name: 'pandora', types });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return pool;

@@ -46,6 +46,7 @@ beforeAll(async () => {
   workspaceId = (await createWorkspace(db.pool, { name: 'Jobs' })).id;
   worker = await startWorker({
     pool: db.pool,
+    connectionString: db.url,
     log: pino({ level: process.env.JOB_LOG ?? 'silent' }),
     handlers,
     concurrency: 2,
@@ -122,6 +123,7 @@ describe('job queue', () => {
     // A fresh worker for afterAll to stop.
     worker = await startWorker({
       pool: db.pool,
+      connectionString: db.url,
       log: pino({ level: 'silent' }),
       handlers,
       concurrency: 1,

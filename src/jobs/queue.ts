@@ -7,7 +7,7 @@ import {
   type TaskList,
   type WorkerEvents,
 } from 'graphile-worker';
-import type pg from 'pg';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Queryable } from '../db/pool.js';
 import { publishEvent } from '../events/bus.js';
@@ -66,7 +66,10 @@ export type TaskHandlers = {
 };
 
 export interface WorkerOptions {
+  /** Our pool, handed to the jobs. */
   pool: pg.Pool;
+  /** The queue gets a pool of its own, with pg's stock type parsers. */
+  connectionString: string;
   log: Logger;
   handlers: TaskHandlers;
   concurrency: number;
@@ -106,9 +109,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const events: WorkerEvents = new EventEmitter();
   const workerIds: string[] = [];
   events.on('worker:create', ({ worker }) => workerIds.push(worker.workerId));
+  const queuePool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.concurrency + 2,
+    application_name: 'pandora-worker',
+  });
+  queuePool.on('error', (error) => log.warn({ err: error }, 'job queue connection lost'));
   const runner = await run({
     events,
-    pgPool: pool,
+    pgPool: queuePool,
     taskList,
     concurrency: options.concurrency,
     noHandleSignals: true,
@@ -137,7 +146,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   return {
     async stop() {
       await runner.stop();
-      await waitForSettledJobs(pool, workerIds);
+      await waitForSettledJobs(queuePool, workerIds);
+      await queuePool.end();
     },
   };
 }
@@ -147,7 +157,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
  * can resolve a moment before the row is settled. Wait for our workers' locks to go,
  * so closing the pool next cannot strand a finished job as locked for hours.
  */
-async function waitForSettledJobs(pool: pg.Pool, workerIds: string[], timeoutMs = 5_000): Promise<void> {
+async function waitForSettledJobs(
+  pool: pg.Pool,
+  workerIds: string[],
+  timeoutMs = 5_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (workerIds.length > 0 && Date.now() < deadline) {
     const { rows } = await pool.query<{ locked: number }>(
