@@ -1,0 +1,213 @@
+/** Typed client for Pandora's REST API (same origin, session cookie). */
+
+export type Role = 'admin' | 'member';
+export type CrmType = 'hubspot' | 'salesforce';
+export type ConnectionStatus = 'pending' | 'connected' | 'error' | 'disconnected';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface WorkspaceSummary {
+  id: string;
+  name: string;
+  slug: string;
+  role: Role;
+  isDemo: boolean;
+}
+
+export interface Me {
+  /** Null when the caller is an API key rather than a person. */
+  user: User | null;
+  workspaces: WorkspaceSummary[];
+}
+
+export interface Connection {
+  id: string;
+  crmType: CrmType;
+  name: string;
+  status: ConnectionStatus;
+  statusMessage: string | null;
+  hasCredentials: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Overview {
+  workspace: WorkspaceSummary;
+  counts: {
+    accounts: number;
+    contacts: number;
+    deals: number;
+    openDeals: number;
+    openPipelineAmount: number;
+    meetings: number;
+  };
+  connections: Connection[];
+}
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface NewMember {
+  email: string;
+  name?: string;
+  role: Role;
+  /** Only used when the email has no account yet. */
+  password?: string;
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  role: Role;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  createdBy: { id: string; email: string } | null;
+}
+
+export interface CreatedApiKey {
+  apiKey: ApiKey;
+  /** The full key; the server never shows it again. */
+  secret: string;
+}
+
+/** A failed API call, carrying the server's `{ error: { code, message, details } }`. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** True for a 401 that means "log in again" (not a wrong password on the login form). */
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && error.code !== 'invalid_credentials';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Builds the ApiError for a non-2xx response. Bodies that are not Pandora's error shape
+ * (a proxy's HTML page, an empty 502) still give a readable message and the status.
+ */
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+    return new ApiError(response.status, error.code, error.message, error.details);
+  }
+  const reason = response.statusText ? ` ${response.statusText}` : '';
+  return new ApiError(
+    response.status,
+    response.status >= 500 ? 'server_error' : 'http_error',
+    `The server answered ${response.status}${reason}`,
+  );
+}
+
+/** Calls the API and parses JSON; resolves undefined for 204. Throws ApiError on failure. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  // Only with a body: the server rejects an empty body declared as JSON.
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiError(
+      0,
+      'network_error',
+      'Could not reach the Pandora server; check that it is running and try again',
+      undefined,
+      { cause },
+    );
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+const workspacePath = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}`;
+
+export const api = {
+  login: (email: string, password: string) =>
+    request<Me>('POST', '/api/auth/login', { email, password }),
+  logout: () => request<void>('POST', '/api/auth/logout'),
+  me: () => request<Me>('GET', '/api/me'),
+
+  overview: (workspaceId: string) =>
+    request<Overview>('GET', `${workspacePath(workspaceId)}/overview`),
+
+  members: (workspaceId: string) =>
+    request<{ members: Member[] }>('GET', `${workspacePath(workspaceId)}/members`),
+  addMember: (workspaceId: string, member: NewMember) =>
+    request<{ member: Member }>('POST', `${workspacePath(workspaceId)}/members`, member),
+  updateMemberRole: (workspaceId: string, userId: string, role: Role) =>
+    request<{ member: Member }>(
+      'PATCH',
+      `${workspacePath(workspaceId)}/members/${encodeURIComponent(userId)}`,
+      { role },
+    ),
+  removeMember: (workspaceId: string, userId: string) =>
+    request<void>('DELETE', `${workspacePath(workspaceId)}/members/${encodeURIComponent(userId)}`),
+
+  apiKeys: (workspaceId: string) =>
+    request<{ apiKeys: ApiKey[] }>('GET', `${workspacePath(workspaceId)}/api-keys`),
+  createApiKey: (workspaceId: string, input: { name: string; role: Role }) =>
+    request<CreatedApiKey>('POST', `${workspacePath(workspaceId)}/api-keys`, input),
+  revokeApiKey: (workspaceId: string, keyId: string) =>
+    request<{ apiKey: ApiKey }>(
+      'DELETE',
+      `${workspacePath(workspaceId)}/api-keys/${encodeURIComponent(keyId)}`,
+    ),
+};
+
+/**
+ * The fields an error blames, keyed by field name (`password`, not `body.password`), for
+ * inline form errors. Reads both `details: [{ field, message }]` (validation) and
+ * `details: { field }` (a domain error whose message is about that field).
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const { details } = error;
+  const result: Record<string, string> = {};
+  if (Array.isArray(details)) {
+    for (const issue of details) {
+      if (!isRecord(issue) || typeof issue.field !== 'string') continue;
+      const field = issue.field.split('.').at(-1) ?? issue.field;
+      result[field] ??= typeof issue.message === 'string' ? issue.message : error.message;
+    }
+  } else if (isRecord(details) && typeof details.field === 'string') {
+    result[details.field] = error.message;
+  }
+  return result;
+}

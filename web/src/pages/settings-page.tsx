@@ -1,0 +1,53 @@
+import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useSearchParams } from 'react-router';
+import { useWorkspaceContext } from '../workspace-context';
+import { ApiKeysTab } from './api-keys-tab';
+import { MembersTab } from './members-tab';
+
+const TABS = ['members', 'api-keys'] as const;
+type Tab = (typeof TABS)[number];
+
+function isTab(value: string | null): value is Tab {
+  return TABS.some((tab) => tab === value);
+}
+
+/** `/w/:workspaceId/settings?tab=members|api-keys`: the tab lives in the URL so links and reloads keep it. */
+export function SettingsPage() {
+  const { workspace } = useWorkspaceContext();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('tab');
+  const tab: Tab = isTab(requested) ? requested : 'members';
+  useDocumentTitle(
+    `${tab === 'members' ? 'Members' : 'API keys'} · Settings · ${workspace.name} · Pandora`,
+  );
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={2}>Settings</Title>
+        <Text c="dimmed" size="sm">
+          Who can use {workspace.name}, and the keys programs use to call its API
+        </Text>
+      </div>
+      <Tabs
+        value={tab}
+        keepMounted={false}
+        onChange={(value) => {
+          if (isTab(value)) setSearchParams({ tab: value }, { replace: true });
+        }}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="members">Members</Tabs.Tab>
+          <Tabs.Tab value="api-keys">API keys</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="members" pt="lg">
+          <MembersTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="api-keys" pt="lg">
+          <ApiKeysTab />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,36 @@
+import { createBrowserRouter } from 'react-router';
+import { RouteError } from './components/route-error';
+import { HomeRedirect } from './pages/home-redirect';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { OverviewPage } from './pages/overview-page';
+import { SettingsPage } from './pages/settings-page';
+import { WorkspaceLayout } from './pages/workspace-layout';
+
+/** The console's routes; everything unknown is a 404 page. */
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      errorElement: <RouteError />,
+      children: [
+        { path: '/', element: <HomeRedirect /> },
+        { path: '/login', element: <LoginPage /> },
+        {
+          path: '/w/:workspaceId',
+          element: <WorkspaceLayout />,
+          children: [
+            {
+              errorElement: <RouteError />,
+              children: [
+                { index: true, element: <OverviewPage /> },
+                { path: 'settings', element: <SettingsPage /> },
+                { path: '*', element: <NotFoundPage fullScreen={false} /> },
+              ],
+            },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
