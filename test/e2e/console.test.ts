@@ -68,7 +68,8 @@ describe.skipIf(!available)('console in a real browser', () => {
       headers: { authorization: `Bearer ${secret}` },
     });
     expect(me.json()).toMatchObject({ apiKey: { name: 'Browser key' } });
-    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByTestId('api-key-secret').waitFor({ state: 'detached' });
     await page.getByText('Browser key').first().waitFor();
     expect(await page.content()).not.toContain(secret);
 
