@@ -99,8 +99,13 @@ export interface EmbeddedOptions {
  *
  * The server runs detached from our process group (through pg_ctl), so a Ctrl-C in
  * the terminal reaches Pandora first and Pandora stops the server last, after the
- * HTTP server and the worker have let go of it. When another Pandora process is
- * already running on the same data folder, this one connects to its server.
+ * HTTP server and the worker have let go of it.
+ *
+ * Several processes may use one data folder (`npm start` and a `pandora apikey
+ * create` beside it, or two `pandora migrate` at once). A lock file serializes
+ * creating, starting, joining and stopping. The first process owns the server; the
+ * others join it and hold a lease connection until they stop, and the owner waits
+ * for those leases before it shuts the server down.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
@@ -109,6 +114,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const pgDir = path.join(dataDir, 'postgres');
   const ownerFile = path.join(dataDir, 'postgres.owner');
   const passwordFile = path.join(dataDir, 'postgres.password');
+  const lockDir = path.join(dataDir, 'postgres.lock');
   const bins = await binaries();
   const user = serverUser();
   const asServerUser = user ? { uid: user.uid, gid: user.gid } : {};
@@ -119,71 +125,124 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const { mode } = await stat(dataDir);
     if ((mode & 0o011) !== 0o011) await chmod(dataDir, mode | 0o011);
   }
-  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
-    await initialise(bins, pgDir, passwordFile, user, log);
-  }
-  const password = (await readFile(passwordFile, 'utf8')).trim();
-  const urlFor = (port: number) =>
-    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
-  let owned = true;
-  let port: number;
-  const existing = await runningServer(pgDir);
-  const ownerPid = existsSync(ownerFile) ? Number(await readFile(ownerFile, 'utf8')) : NaN;
-  if (existing && ownerPid !== process.pid && Number.isInteger(ownerPid) && isAlive(ownerPid)) {
-    // Another Pandora process owns the server: share it and leave stopping to that process.
-    owned = false;
-    port = existing.port;
-    log(`joining the embedded PostgreSQL of process ${ownerPid} on port ${port}`);
-  } else if (existing) {
-    // Left over by a Pandora that was killed: adopt it so it is stopped with us.
-    port = existing.port;
-    log(`adopting an embedded PostgreSQL left running (pid ${existing.pid}) on port ${port}`);
-  } else {
-    port = await freePort();
-    try {
-      await run(
-        bins.pg_ctl,
-        [
-          'start',
-          '--wait',
-          '--timeout=60',
-          `--pgdata=${pgDir}`,
-          `--log=${path.join(pgDir, 'server.log')}`,
-          `--options=-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`,
-        ],
-        { ...asServerUser, env: { ...process.env, LC_ALL: 'C' } },
-      );
-    } catch (error) {
-      // Two processes may race to start the same folder; the loser joins the winner.
-      const winner = await runningServer(pgDir);
-      if (!winner) {
-        const serverLog = await readFile(path.join(pgDir, 'server.log'), 'utf8').catch(() => '');
-        throw new EmbeddedPostgresError(
-          `The embedded PostgreSQL in ${pgDir} did not start: ${(error as Error).message}\n${serverLog.slice(-2000)}`,
-          { cause: error },
-        );
-      }
-      owned = false;
-      port = winner.port;
+  const { port, owned, lease, password } = await withLock(lockDir, async () => {
+    if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
+      await initialise(bins, pgDir, passwordFile, user, log);
     }
-  }
-  if (owned) await writeFile(ownerFile, String(process.pid));
+    const password = (await readFile(passwordFile, 'utf8')).trim();
+    const existing = await runningServer(pgDir);
+    const ownerPid = existsSync(ownerFile) ? Number(await readFile(ownerFile, 'utf8')) : NaN;
+    if (existing && Number.isInteger(ownerPid) && ownerPid !== process.pid && isAlive(ownerPid)) {
+      log(`joining the embedded PostgreSQL of process ${ownerPid} on port ${existing.port}`);
+      const lease = new pg.Client({
+        connectionString: serverUrl(password, existing.port, 'postgres'),
+      });
+      lease.on('error', () => undefined);
+      await lease.connect();
+      return { port: existing.port, owned: false, lease, password };
+    }
+    let port: number;
+    if (existing) {
+      // Left over by a Pandora that was killed: adopt it so it is stopped with us.
+      log(
+        `adopting an embedded PostgreSQL left running (pid ${existing.pid}) on port ${existing.port}`,
+      );
+      port = existing.port;
+    } else {
+      port = await freePort();
+      await startServer(bins, pgDir, port, asServerUser);
+    }
+    await writeFile(ownerFile, String(process.pid));
+    return { port, owned: true, lease: undefined, password };
+  });
 
-  await ensureDatabase(urlFor(port).replace(/\/[^/]*$/, '/postgres'), database);
+  await ensureDatabase(serverUrl(password, port, 'postgres'), database);
 
   return {
-    url: urlFor(port),
+    url: serverUrl(password, port, database),
     owned,
     async stop() {
-      if (!owned) return;
-      await waitForOtherClients(urlFor(port));
-      await run(bins.pg_ctl, ['stop', '--wait', '--mode=fast', `--pgdata=${pgDir}`], {
-        ...asServerUser,
-      }).catch((error: Error) => log(`stopping the embedded PostgreSQL: ${error.message}`));
-      await rm(ownerFile, { force: true });
+      if (!owned) {
+        await lease?.end().catch(() => undefined);
+        return;
+      }
+      await withLock(lockDir, async () => {
+        await waitForOtherClients(serverUrl(password, port, 'postgres'), log);
+        await run(
+          bins.pg_ctl,
+          ['stop', '--wait', '--mode=fast', `--pgdata=${pgDir}`],
+          asServerUser,
+        ).catch((error: Error) => log(`stopping the embedded PostgreSQL: ${error.message}`));
+        await rm(ownerFile, { force: true });
+      });
     },
   };
+}
+
+function serverUrl(password: string, port: number, database: string): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+async function startServer(
+  bins: Binaries,
+  pgDir: string,
+  port: number,
+  asServerUser: { uid?: number; gid?: number },
+): Promise<void> {
+  try {
+    await run(
+      bins.pg_ctl,
+      [
+        'start',
+        '--wait',
+        '--timeout=60',
+        `--pgdata=${pgDir}`,
+        `--log=${path.join(pgDir, 'server.log')}`,
+        `--options=-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`,
+      ],
+      { ...asServerUser, env: { ...process.env, LC_ALL: 'C' } },
+    );
+  } catch (error) {
+    const serverLog = await readFile(path.join(pgDir, 'server.log'), 'utf8').catch(() => '');
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL in ${pgDir} did not start: ${(error as Error).message}\n${serverLog.slice(-2000)}`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Runs `fn` holding a lock that only one process at a time can hold: a directory
+ * (mkdir is atomic) with the holder's pid inside, taken over if that pid is dead.
+ */
+async function withLock<T>(lockDir: string, fn: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await mkdir(lockDir);
+      await writeFile(path.join(lockDir, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(await readFile(path.join(lockDir, 'pid'), 'utf8').catch(() => ''));
+      if (Number.isInteger(holder) && holder > 0 && !isAlive(holder)) {
+        await rm(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new EmbeddedPostgresError(
+          `Timed out waiting for ${lockDir} (held by process ${holder})`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lockDir, { recursive: true, force: true });
+  }
 }
 
 async function initialise(
@@ -250,18 +309,26 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   }
 }
 
-/** A process that joined our server may still be using it; give it a moment to finish. */
-async function waitForOtherClients(url: string, timeoutMs = 10_000): Promise<void> {
+/** Processes that joined our server may still be using it; let them finish first. */
+async function waitForOtherClients(
+  url: string,
+  log: (message: string) => void,
+  timeoutMs = 60_000,
+): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
     const deadline = Date.now() + timeoutMs;
+    let announced = false;
     while (Date.now() < deadline) {
       const { rows } = await client.query<{ n: number }>(
         `select count(*)::int as n from pg_stat_activity
          where backend_type = 'client backend' and pid <> pg_backend_pid()`,
       );
-      if ((rows[0]?.n ?? 0) === 0) return;
+      const others = rows[0]?.n ?? 0;
+      if (others === 0) return;
+      if (!announced) log(`waiting for ${others} other connection(s) before stopping PostgreSQL`);
+      announced = true;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } catch {

@@ -2,7 +2,9 @@ import { EventEmitter } from 'node:events';
 import {
   Logger as WorkerLogger,
   run,
+  parseCronItems,
   runMigrations,
+  type CronItem,
   type Job,
   type TaskList,
   type WorkerEvents,
@@ -53,6 +55,11 @@ export async function enqueue<K extends JobName>(
 export async function migrateJobQueue(pool: pg.Pool): Promise<void> {
   await runMigrations({ pgPool: pool, logger: silentLogger });
 }
+
+/** Recurring jobs; each runs once per tick across all workers. */
+const SCHEDULES: (CronItem & { task: JobName })[] = [
+  { task: 'sessions.prune', match: '17 * * * *', identifier: 'sessions.prune', options: { maxAttempts: 3 } },
+];
 
 export interface JobContext {
   db: pg.Pool;
@@ -123,7 +130,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     noHandleSignals: true,
     pollInterval: 1_000,
     logger: workerLogger(log),
-    crontab: options.schedules === false ? '' : '17 * * * * sessions.prune ?max=3\n',
+    // Programmatic items: the crontab text format does not allow dots in task names.
+    parsedCronItems: parseCronItems(options.schedules === false ? [] : SCHEDULES),
   });
   events.on('job:failed', ({ job, error }) => {
     if (job.attempts >= job.max_attempts) {

@@ -47,7 +47,8 @@ describe.skipIf(!available)('console in a real browser', () => {
     await page.getByLabel('Email').fill(tenant.email);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByText('Wrong email or password').count()).toBeGreaterThan(0);
+    await page.getByTestId('login-error').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('login-error').innerText()).toContain('Wrong email or password');
 
     await page.getByLabel('Password').fill(tenant.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
