@@ -300,8 +300,10 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
     ]);
     if (!rowCount) {
       await client.query(`create database ${client.escapeIdentifier(database)}`).catch((error) => {
-        // Another process created it between our check and our create.
-        if ((error as { code?: string }).code !== '42P04') throw error;
+        // Another process created it between our check and our create (42P04, or a
+        // unique violation on pg_database when both creates run at once).
+        const code = (error as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
       });
     }
   } finally {

@@ -44,7 +44,10 @@ function stage(
   };
 }
 
-/** HubSpot's default sales pipeline (its real stage ids) and a renewals pipeline. */
+/**
+ * HubSpot's default sales pipeline (its real stage ids and probabilities) and a renewals
+ * pipeline of our own.
+ */
 export const DEMO_PIPELINES: DemoPipeline[] = [
   {
     id: 'default',
@@ -72,3 +75,19 @@ export const DEMO_PIPELINES: DemoPipeline[] = [
     ],
   },
 ];
+
+/** The stages of a pipeline split by outcome, in display order. */
+export interface StageGroups {
+  open: DemoStage[];
+  won: DemoStage;
+  lost: DemoStage;
+}
+
+export function stageGroups(pipeline: DemoPipeline): StageGroups {
+  const won = pipeline.stages.find((s) => s.isWon);
+  const lost = pipeline.stages.find((s) => s.isClosed && !s.isWon);
+  if (!won || !lost) throw new Error(`pipeline ${pipeline.id} needs a won and a lost stage`);
+  const open = pipeline.stages.filter((s) => !s.isClosed);
+  open.sort((a, b) => a.displayOrder - b.displayOrder);
+  return { open, won, lost };
+}

@@ -1,25 +1,31 @@
-import type { Faker } from '@faker-js/faker';
+import type { Random } from './random.js';
 
-/** Competitors a meeting may mention; a later extractor looks for these names. */
+/** Competitors a meeting may mention; the meeting extractor looks for these names. */
 export const COMPETITORS = ['Gong', 'Clari', 'Outreach', 'Salesloft', 'People.ai', 'Aviso'];
 
-export type MeetingKind = 'discovery' | 'demo' | 'negotiation' | 'renewal' | 'intro' | 'internal';
+export type MeetingKind = 'intro' | 'discovery' | 'demo' | 'negotiation' | 'renewal';
 
-export interface Speaker {
-  name: string;
-  isInternal: boolean;
-}
-
+/** What a customer meeting is about; the transcript states these facts in passing. */
 export interface TranscriptFacts {
   kind: MeetingKind;
   accountName: string;
-  /** The deal's amount, when there is one; else a plausible budget. */
-  amount: number;
-  /** A date after the meeting that people commit to. */
+  /** Full names; the first seller leads the call. */
+  sellers: string[];
+  buyers: string[];
+  /** An amount someone says out loud, when the conversation gets to money. */
+  amount: number | null;
+  /** The date the next step is promised for. */
   dueDate: Date;
-  competitor: string;
-  seller: Speaker;
-  buyers: Speaker[];
+  competitor: string | null;
+}
+
+/** One deal discussed in an internal pipeline review. */
+export interface ReviewItem {
+  rep: string;
+  accountName: string;
+  amount: number | null;
+  dueDate: Date;
+  competitor: string | null;
 }
 
 const MONTHS = [
@@ -37,142 +43,225 @@ const MONTHS = [
   'December',
 ];
 
+/** "March 14": how people say a date on a call (no year). */
 export function spokenDate(date: Date): string {
   return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`;
 }
 
+// One formatter for all: toLocaleString builds a new one per call, too slow for 100k meetings.
+const DOLLARS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** "$85,000". */
 export function spokenAmount(amount: number): string {
-  return `$${Math.round(amount).toLocaleString('en-US')}`;
+  return `$${DOLLARS.format(amount)}`;
 }
 
-type Line = (facts: TranscriptFacts, buyer: string) => [speaker: 'seller' | 'buyer', text: string];
+interface Context {
+  facts: TranscriptFacts;
+  /** First name of the buyer being addressed. */
+  buyer: string;
+}
 
-// Each kind of meeting is a script of lines; the facts (amount, date, competitor) are
-// woven in so that an extractor has real things to find, and some lines are optional.
-const SCRIPTS: Record<Exclude<MeetingKind, 'internal'>, Line[]> = {
+interface ScriptLine {
+  who: 'seller' | 'buyer';
+  say: (c: Context) => string;
+  /** Lines that need a fact are only said when the meeting has it. */
+  needs?: 'amount' | 'competitor';
+  /** Optional lines are sometimes skipped, so no two meetings read alike. */
+  optional?: boolean;
+}
+
+const amountOf = (c: Context): string => spokenAmount(c.facts.amount ?? 0);
+const dateOf = (c: Context): string => spokenDate(c.facts.dueDate);
+const competitorOf = (c: Context): string => c.facts.competitor ?? '';
+
+const OPENERS: ((c: Context) => string)[] = [
+  (c) => `Hi ${c.buyer}, thanks for making the time today.`,
+  (c) => `Good to see you again, ${c.buyer}. Can everyone hear me okay?`,
+  (c) => `Thanks for joining, ${c.buyer}. I know it is a busy week.`,
+];
+const REPLIES = [
+  'Happy to. We have about thirty minutes.',
+  'Yes, all good on our side.',
+  'No problem, glad we could make it work.',
+];
+const CLOSERS: ((c: Context) => string)[] = [
+  (c) => `Thanks ${c.buyer}, I will send a recap by email this afternoon.`,
+  () => 'Great, thanks everyone. Talk soon.',
+  () => 'Perfect. I will put it in the calendar right after this call.',
+];
+
+// Each kind of meeting is a script; the facts are woven in so that an extractor has
+// real next steps, dates, amounts and competitors to find.
+const SCRIPTS: Record<MeetingKind, ScriptLine[]> = {
   intro: [
-    (f) => [
-      'seller',
-      `Thanks for making time today. I'd love to understand how ${f.accountName} runs forecasting now.`,
-    ],
-    () => ['buyer', 'Sure. Right now it is mostly spreadsheets and a weekly call with each rep.'],
-    () => ['seller', 'How much time does the team spend cleaning up the CRM before that call?'],
-    () => ['buyer', 'Honestly a few hours a week per manager. Close dates are always stale.'],
-    (f) => ['buyer', `We looked at ${f.competitor} last year but it felt heavy for our size.`],
-    () => ['seller', 'That is common. Pandora proposes the fixes and your team approves them.'],
-    (f) => [
-      'buyer',
-      `If it saves that time, a budget around ${spokenAmount(f.amount)} is realistic.`,
-    ],
-    (f) => [
-      'seller',
-      `Great. Next step: I'll send a short deck and we book a discovery call before ${spokenDate(f.dueDate)}.`,
-    ],
-    () => ['buyer', 'Works for me. Loop in our RevOps lead too.'],
+    { who: 'seller', say: (c) => `How does ${c.facts.accountName} run forecasting today?` },
+    { who: 'buyer', say: () => 'Mostly spreadsheets and a weekly call with each rep.' },
+    { who: 'seller', say: () => 'How much time goes into cleaning up the CRM before that call?' },
+    { who: 'buyer', say: () => 'A few hours a week per manager. Close dates are always stale.' },
+    {
+      who: 'buyer',
+      say: (c) => `We looked at ${competitorOf(c)} last year but it felt heavy for our size.`,
+      needs: 'competitor',
+    },
+    {
+      who: 'seller',
+      say: () => 'That is common. Pandora proposes the fixes and your team approves them.',
+      optional: true,
+    },
+    {
+      who: 'buyer',
+      say: (c) => `If it saves that time, a budget around ${amountOf(c)} is realistic.`,
+      needs: 'amount',
+    },
+    {
+      who: 'seller',
+      say: (c) => `Next step: I send a short deck and we book a discovery call by ${dateOf(c)}.`,
+    },
+    { who: 'buyer', say: () => 'Works for me. Please loop in our RevOps lead too.' },
   ],
   discovery: [
-    () => [
-      'seller',
-      'Last time you mentioned stale close dates. Can you walk me through the pipeline review?',
-    ],
-    () => ['buyer', 'Every Monday we go deal by deal. Half the time the amount or stage is wrong.'],
-    () => ['seller', 'Who owns the data hygiene today?'],
-    () => ['buyer', 'Our RevOps manager, but she is stretched thin across three teams.'],
-    (f) => ['buyer', `We are also talking to ${f.competitor}, to be transparent.`],
-    () => [
-      'seller',
-      'Appreciated. The difference is that every change here is previewed and can be undone.',
-    ],
-    (f) => ['buyer', `Our budget for this is about ${spokenAmount(f.amount)} for the first year.`],
-    () => ['seller', 'Which CRM objects matter most: deals only, or contacts and companies too?'],
-    () => ['buyer', 'Deals first. Contacts later in the year.'],
-    (f) => [
-      'seller',
-      `Next step: a tailored demo with your RevOps manager by ${spokenDate(f.dueDate)}.`,
-    ],
-    () => ['buyer', 'I will send the invite to her today.'],
+    { who: 'seller', say: () => 'Last time you mentioned stale close dates. Walk me through it?' },
+    { who: 'buyer', say: () => 'Every Monday we go deal by deal. Half the amounts are wrong.' },
+    { who: 'seller', say: () => 'Who owns data hygiene today?', optional: true },
+    { who: 'buyer', say: () => 'Our RevOps manager, but she covers three teams.', optional: true },
+    {
+      who: 'buyer',
+      say: (c) => `To be transparent, we are also talking to ${competitorOf(c)}.`,
+      needs: 'competitor',
+    },
+    { who: 'seller', say: () => 'Appreciated. Here every change is previewed and can be undone.' },
+    {
+      who: 'buyer',
+      say: (c) => `Our budget for this is about ${amountOf(c)} for the first year.`,
+      needs: 'amount',
+    },
+    { who: 'seller', say: () => 'Deals only, or contacts and companies too?', optional: true },
+    { who: 'buyer', say: () => 'Deals first. Contacts later in the year.', optional: true },
+    {
+      who: 'seller',
+      say: (c) => `Next step: a tailored demo with your RevOps manager by ${dateOf(c)}.`,
+    },
+    { who: 'buyer', say: () => 'I will send her the invite today.' },
   ],
   demo: [
-    () => ['seller', 'Here is the inbox: each proposed change shows the value before and after.'],
-    () => ['buyer', 'Can managers approve changes for their own reps only?'],
-    () => ['seller', 'Yes, policies route each change by owner, amount and field.'],
-    (f) => ['buyer', `How does this compare with ${f.competitor} on Salesforce?`],
-    () => [
-      'seller',
-      'We write through the official APIs in batches and log every write, so it is auditable.',
-    ],
-    () => ['buyer', 'Security will ask about where credentials are stored.'],
-    () => ['seller', 'They are encrypted at rest; I will send our security overview.'],
-    (f) => ['buyer', `If the pilot goes well we would sign for ${spokenAmount(f.amount)}.`],
-    (f) => [
-      'seller',
-      `Next step: start a two-week pilot on ${spokenDate(f.dueDate)} with the West team.`,
-    ],
-    () => ['buyer', 'Agreed. I will get legal the MSA in parallel.'],
+    {
+      who: 'seller',
+      say: () => 'Here is the inbox: each change shows the value before and after.',
+    },
+    { who: 'buyer', say: () => 'Can managers approve changes for their own reps only?' },
+    { who: 'seller', say: () => 'Yes, policies route each change by owner, amount and field.' },
+    {
+      who: 'buyer',
+      say: (c) => `How does this compare with ${competitorOf(c)} on Salesforce?`,
+      needs: 'competitor',
+    },
+    { who: 'seller', say: () => 'Every write is batched and logged, so it is auditable.' },
+    { who: 'buyer', say: () => 'Security will ask where credentials are stored.', optional: true },
+    { who: 'seller', say: () => 'Encrypted at rest. I will send our security overview.' },
+    {
+      who: 'buyer',
+      say: (c) => `If the pilot goes well we would sign for ${amountOf(c)}.`,
+      needs: 'amount',
+    },
+    { who: 'seller', say: (c) => `Next step: start a two-week pilot on ${dateOf(c)}.` },
+    { who: 'buyer', say: () => 'Agreed. I will get legal the MSA in parallel.', optional: true },
   ],
   negotiation: [
-    (f) => ['seller', `We have the order form at ${spokenAmount(f.amount)} for twelve months.`],
-    () => ['buyer', 'Procurement asked for a multi-year discount.'],
-    () => ['seller', 'We can do eight percent off for a two-year term.'],
-    (f) => ['buyer', `${f.competitor} offered a lower number, but we prefer your approval flow.`],
-    () => ['seller', 'Understood. Is there anything blocking signature besides price?'],
-    () => ['buyer', 'Legal has two redlines on the data processing addendum.'],
-    (f) => ['buyer', `We aim to sign by ${spokenDate(f.dueDate)}, end of our quarter.`],
-    () => [
-      'seller',
-      'Next step: I send the revised order form and our counsel reviews the redlines tomorrow.',
-    ],
+    {
+      who: 'seller',
+      say: (c) => `The order form is at ${amountOf(c)} for twelve months.`,
+      needs: 'amount',
+    },
+    { who: 'buyer', say: () => 'Procurement asked for a multi-year discount.' },
+    { who: 'seller', say: () => 'We can do eight percent off for a two-year term.' },
+    {
+      who: 'buyer',
+      say: (c) => `${competitorOf(c)} came in lower, but we prefer your approval flow.`,
+      needs: 'competitor',
+    },
+    { who: 'seller', say: () => 'Understood. Anything blocking signature besides price?' },
+    { who: 'buyer', say: () => 'Legal has two redlines on the data processing addendum.' },
+    { who: 'buyer', say: (c) => `We aim to sign by ${dateOf(c)}, end of our quarter.` },
+    { who: 'seller', say: () => 'Next step: I send the revised order form tomorrow.' },
   ],
   renewal: [
-    () => ['seller', 'Thanks for a great first year. Let us look at usage before the renewal.'],
-    () => ['buyer', 'Adoption is good on the East team, weaker on West.'],
-    () => ['seller', 'We can run an enablement session for West next month.'],
-    (f) => ['buyer', `Finance wants the renewal at or below ${spokenAmount(f.amount)}.`],
-    (f) => ['buyer', `${f.competitor} reached out to our VP, so price matters.`],
-    () => ['seller', 'We can add the Salesforce connector at no extra cost for the next term.'],
-    (f) => [
-      'seller',
-      `Next step: renewal quote by ${spokenDate(f.dueDate)}, and the enablement session booked.`,
-    ],
-    () => ['buyer', 'Send it over and I will get it approved.'],
+    { who: 'seller', say: () => 'Thanks for a great year. Let us look at usage before renewal.' },
+    { who: 'buyer', say: () => 'Adoption is good on the East team, weaker on West.' },
+    { who: 'seller', say: () => 'We can run an enablement session for West next month.' },
+    {
+      who: 'buyer',
+      say: (c) => `Finance wants the renewal at or below ${amountOf(c)}.`,
+      needs: 'amount',
+    },
+    {
+      who: 'buyer',
+      say: (c) => `${competitorOf(c)} reached out to our VP, so price matters.`,
+      needs: 'competitor',
+    },
+    { who: 'seller', say: () => 'We can add the Salesforce connector for the next term.' },
+    { who: 'seller', say: (c) => `Next step: renewal quote by ${dateOf(c)}.` },
+    { who: 'buyer', say: () => 'Send it over and I will get it approved.' },
   ],
 };
 
-const INTERNAL_LINES: ((manager: string, rep: string, f: TranscriptFacts) => [string, string])[] = [
-  (manager) => [manager, 'Let us go through commit for the quarter.'],
-  (_manager, rep, f) => [
-    rep,
-    `${f.accountName} is still at ${spokenAmount(f.amount)}; they want to sign by ${spokenDate(f.dueDate)}.`,
-  ],
-  (manager) => [manager, 'Is the close date in the CRM right? It says last month.'],
-  (_manager, rep) => [rep, 'No, I need to update it. I will fix it after this call.'],
-  (_manager, rep, f) => [rep, `${f.competitor} is in the deal at a lower price.`],
-  (manager) => [manager, 'Then let us get their champion to the exec sponsor this week.'],
-  (manager) => [
-    manager,
-    'Two deals have had no activity in over two months. Re-engage or close them.',
-  ],
-  (_manager, rep) => [rep, 'Understood. Next step on my side: re-engagement emails by Friday.'],
+const firstName = (fullName: string): string => fullName.split(' ')[0] ?? fullName;
+
+/** A customer meeting's transcript: 8 to 20 "Speaker Name: text" lines. */
+export function buildTranscript(random: Random, facts: TranscriptFacts): string {
+  const lead = facts.sellers[0] ?? 'Seller';
+  const buyer = (): string => random.pick(facts.buyers);
+  const lines: string[] = [];
+  const addressed = buyer();
+  const context: Context = { facts, buyer: firstName(addressed) };
+  lines.push(`${lead}: ${random.pick(OPENERS)(context)}`);
+  lines.push(`${addressed}: ${random.pick(REPLIES)}`);
+  for (const line of SCRIPTS[facts.kind]) {
+    if (line.needs === 'amount' && facts.amount === null) continue;
+    if (line.needs === 'competitor' && facts.competitor === null) continue;
+    if (line.optional && random.chance(0.3)) continue;
+    // A second seller (a manager or an SE) sometimes answers the product questions.
+    const speaker =
+      line.who === 'buyer' ? buyer() : random.chance(0.2) ? random.pick(facts.sellers) : lead;
+    lines.push(`${speaker}: ${line.say({ facts, buyer: firstName(buyer()) })}`);
+  }
+  lines.push(`${lead}: ${random.pick(CLOSERS)(context)}`);
+  return lines.join('\n');
+}
+
+const REVIEW_QUESTIONS = [
+  'When do they sign? The close date in the CRM looks off.',
+  'Is the close date right? It has moved twice already.',
+  'What has to happen for this to close?',
 ];
 
-/** A transcript, one "Speaker: text" line each, from the meeting's facts. */
-export function buildTranscript(faker: Faker, facts: TranscriptFacts): string {
-  if (facts.kind === 'internal') {
-    const manager = facts.seller.name;
-    const rep = facts.buyers[0]?.name ?? 'Rep';
-    return INTERNAL_LINES.filter((_, index) => index < 3 || faker.number.float() < 0.8)
-      .map((line) => line(manager, rep, facts))
-      .map(([speaker, text]) => `${speaker}: ${text}`)
-      .join('\n');
+/** An internal pipeline review between a manager and reps: 8 to 20 lines. */
+export function buildReviewTranscript(
+  random: Random,
+  manager: string,
+  items: ReviewItem[],
+): string {
+  const discussed = items.slice(0, 3);
+  const lastRep = discussed[discussed.length - 1]?.rep ?? manager;
+  const lines = [
+    `${manager}: Let us go through the forecast for the quarter, deal by deal.`,
+    `${discussed[0]?.rep ?? manager}: Sure, I will start.`,
+  ];
+  for (const item of discussed) {
+    const amount = item.amount === null ? 'no amount yet' : spokenAmount(item.amount);
+    lines.push(`${item.rep}: ${item.accountName} is at ${amount}.`);
+    lines.push(`${manager}: ${random.pick(REVIEW_QUESTIONS)}`);
+    lines.push(`${item.rep}: They said ${spokenDate(item.dueDate)}. I will update it after this.`);
+    if (item.competitor) {
+      lines.push(`${item.rep}: ${item.competitor} is in the deal at a lower price.`);
+    }
   }
-  const lines: string[] = [];
-  for (const line of SCRIPTS[facts.kind]) {
-    const buyer = faker.helpers.arrayElement(facts.buyers).name;
-    const [who, text] = line(facts, buyer);
-    // Keep most lines; dropping a few makes each meeting read a little differently.
-    if (lines.length > 3 && faker.number.float() < 0.12) continue;
-    lines.push(`${who === 'seller' ? facts.seller.name : buyer}: ${text}`);
-  }
+  lines.push(`${manager}: Anything else at risk this week?`);
+  lines.push(`${lastRep}: Nothing new on my side.`);
+  lines.push(
+    `${manager}: A few deals have had no activity in two months. Re-engage or close them.`,
+  );
+  lines.push(`${manager}: Next step: everyone updates close dates by Friday.`);
   return lines.join('\n');
 }
 
@@ -188,7 +277,5 @@ export function meetingTitle(kind: MeetingKind, accountName: string): string {
       return `Commercials – ${accountName}`;
     case 'renewal':
       return `Renewal check-in – ${accountName}`;
-    case 'internal':
-      return 'Weekly pipeline review';
   }
 }

@@ -48,6 +48,7 @@ export interface DemoDeal {
   probability: number;
   forecastCategory: ForecastCategory;
   nextStep: string | null;
+  /** Last logged activity (call, email, meeting); null when none was ever logged. */
   lastActivityAt: string | null;
   createdAt: string;
 }
@@ -66,12 +67,14 @@ export interface DemoStageChange {
   changedAt: string;
 }
 
+/** Someone on a call; `isInternal` means they work at the seller. */
 export interface DemoParticipant {
   name: string;
   email: string;
   isInternal: boolean;
 }
 
+/** A recorded meeting; internal ones have only seller participants and no account. */
 export interface DemoConversation {
   sourceId: string;
   title: string;
@@ -88,7 +91,9 @@ export interface DemoConversation {
 export interface DemoDataset {
   seed: number;
   /** The instant every relative date was computed from (ISO). */
-  now: string;
+  generatedAt: string;
+  /** The seller's own email domain: participants there are internal. */
+  sellerDomain: string;
   pipelines: DemoPipeline[];
   owners: DemoOwner[];
   accounts: DemoAccount[];

@@ -25,7 +25,7 @@ export const INDUSTRIES: Weighted<{ name: string; suffixes: string[] }>[] = [
     value: { name: 'Manufacturing', suffixes: ['Industries', 'Manufacturing', 'Robotics'] },
   },
   { weight: 1, value: { name: 'Logistics', suffixes: ['Logistics', 'Freight', 'Supply Co'] } },
-  { weight: 1, value: { name: 'Retail', suffixes: ['Commerce', 'Brands', 'Retail Group'] } },
+  { weight: 1, value: { name: 'Retail', suffixes: ['Commerce', 'Brands', 'Retail'] } },
   { weight: 1, value: { name: 'Education', suffixes: ['Learning', 'Education', 'Academy'] } },
   { weight: 1, value: { name: 'Marketing Services', suffixes: ['Media', 'Digital', 'Agency'] } },
   { weight: 1, value: { name: 'Telecommunications', suffixes: ['Networks', 'Telecom'] } },

@@ -58,7 +58,12 @@ export async function migrateJobQueue(pool: pg.Pool): Promise<void> {
 
 /** Recurring jobs; each runs once per tick across all workers. */
 const SCHEDULES: (CronItem & { task: JobName })[] = [
-  { task: 'sessions.prune', match: '17 * * * *', identifier: 'sessions.prune', options: { maxAttempts: 3 } },
+  {
+    task: 'sessions.prune',
+    match: '17 * * * *',
+    identifier: 'sessions.prune',
+    options: { maxAttempts: 3 },
+  },
 ];
 
 export interface JobContext {
@@ -122,6 +127,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     application_name: 'pandora-worker',
   });
   queuePool.on('error', (error) => log.warn({ err: error }, 'job queue connection lost'));
+  queuePool.on('connect', (client) => client.on('error', () => undefined));
   const runner = await run({
     events,
     pgPool: queuePool,

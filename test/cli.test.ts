@@ -1,0 +1,154 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../src/paths.js';
+
+/**
+ * The `pandora` command as a user runs it: a fresh data folder, the embedded
+ * PostgreSQL, the demo login, and a clean stop on SIGTERM.
+ */
+const CLI = ['--import', 'tsx', path.join(projectRoot, 'src/cli/main.ts')];
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+function pandora(args: string[], env: Record<string, string>): Run {
+  const child = spawn(process.execPath, [...CLI, ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exit };
+}
+
+async function waitForOutput(run: Run, pattern: RegExp, ms = 60_000): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const match = run.output().match(pattern);
+    if (match) return match;
+    if (Date.now() > deadline || run.child.exitCode !== null) {
+      throw new Error(`no ${pattern} in output:\n${run.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function postmasterAlive(dataDir: string): Promise<boolean> {
+  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+  if (!existsSync(pidFile)) return Promise.resolve(false);
+  return readFile(pidFile, 'utf8').then((text) => {
+    try {
+      process.kill(Number(text.split('\n')[0]), 0);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'pandora-cli-'));
+});
+
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('pandora CLI', () => {
+  it('two `pandora migrate` at once both succeed on a fresh data folder', async () => {
+    const runs = [0, 1].map(() => pandora(['migrate'], { PANDORA_DATA_DIR: dataDir }));
+    const codes = await Promise.all(runs.map((run) => run.exit));
+    expect(codes, runs.map((run) => run.output()).join('\n---\n')).toEqual([0, 0]);
+    expect(await postmasterAlive(dataDir)).toBe(false);
+  }, 120_000);
+
+  it('starts with the demo workspace, serves the console and API, and stops cleanly on SIGTERM', async () => {
+    const run = pandora(['start', '--port', '0'], { PANDORA_DATA_DIR: dataDir });
+    const [, url] = await waitForOutput(run, /Pandora is running at (http:\/\/\S+)/);
+    expect(run.output()).toContain('Demo login: demo@pandora.local / pandora-demo');
+
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'demo@pandora.local', password: 'pandora-demo' }),
+    });
+    expect(login.status).toBe(200);
+    const { workspaces } = (await login.json()) as {
+      workspaces: { id: string; isDemo: boolean }[];
+    };
+    expect(workspaces[0]!.isDemo).toBe(true);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+
+    // The demo data arrives through the worker's first job.
+    let deals = 0;
+    const deadline = Date.now() + 30_000;
+    while (deals === 0 && Date.now() < deadline) {
+      const overview = await fetch(`${url}/api/workspaces/${workspaces[0]!.id}/overview`, {
+        headers: { cookie },
+      });
+      deals = ((await overview.json()) as { counts: { deals: number } }).counts.deals;
+      if (!deals) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(deals).toBeGreaterThan(50);
+
+    // While the server runs, a one-shot command joins its database.
+    const key = pandora(['apikey', 'create', '--name', 'cli test'], { PANDORA_DATA_DIR: dataDir });
+    expect(await key.exit).toBe(0);
+    const secret = key.output().match(/pk_[A-Za-z0-9_-]+/)![0];
+    const me = await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(me.status).toBe(200);
+
+    expect(await postmasterAlive(dataDir)).toBe(true);
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+    expect(await postmasterAlive(dataDir)).toBe(false);
+  }, 120_000);
+
+  it('reuses the data on the next start', async () => {
+    const run = pandora(['start', '--port', '0'], { PANDORA_DATA_DIR: dataDir });
+    await waitForOutput(run, /Pandora is running at/);
+    expect(run.output()).not.toContain('creating the embedded PostgreSQL data folder');
+    expect(run.output()).toContain('"demoCreated":false');
+    run.child.kill('SIGINT');
+    expect(await run.exit).toBe(0);
+    expect(await postmasterAlive(dataDir)).toBe(false);
+  }, 120_000);
+
+  it('explains bad configuration instead of crashing', async () => {
+    const run = pandora(['migrate'], {
+      PANDORA_DATA_DIR: dataDir,
+      PANDORA_WORKER_CONCURRENCY: 'lots',
+    });
+    expect(await run.exit).toBe(1);
+    expect(run.output()).toContain(
+      'PANDORA_WORKER_CONCURRENCY must be an integer >= 1, got "lots"',
+    );
+  });
+
+  it('has --help for every command', async () => {
+    for (const args of [
+      ['start'],
+      ['worker'],
+      ['migrate'],
+      ['user', 'create'],
+      ['apikey', 'create'],
+      ['demo', 'reset'],
+    ]) {
+      const run = pandora([...args, '--help'], {});
+      expect(await run.exit).toBe(0);
+      expect(run.output()).toContain('Usage: pandora');
+    }
+  }, 60_000);
+});
