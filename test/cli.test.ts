@@ -19,7 +19,11 @@ interface Run {
 }
 
 function pandora(args: string[], env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [...CLI, ...args], {
+  return command(process.execPath, [...CLI, ...args], env);
+}
+
+function command(file: string, args: string[], env: Record<string, string>): Run {
+  const child = spawn(file, args, {
     cwd: projectRoot,
     env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -124,6 +128,17 @@ describe('pandora CLI', () => {
     run.child.kill('SIGINT');
     expect(await run.exit).toBe(0);
     expect(await postmasterAlive(dataDir)).toBe(false);
+  }, 120_000);
+
+  // npm runs the script through `sh -c` and forwards SIGTERM to that shell only; the
+  // script's `exec` makes the shell become the server so the signal reaches it.
+  it('`npm start` stops everything when npm itself gets SIGTERM', async () => {
+    const run = command('npm', ['start', '--', '--port', '0'], { PANDORA_DATA_DIR: dataDir });
+    await waitForOutput(run, /Pandora is running at/);
+    expect(await postmasterAlive(dataDir)).toBe(true);
+    run.child.kill('SIGTERM');
+    await run.exit;
+    await expect.poll(() => postmasterAlive(dataDir), { timeout: 10_000 }).toBe(false);
   }, 120_000);
 
   it('explains bad configuration instead of crashing', async () => {
