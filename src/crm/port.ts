@@ -1,0 +1,178 @@
+import type { CrmError } from './errors.js';
+
+/**
+ * The one port through which Pandora talks to a CRM (DESIGN.md principle 1). Feature
+ * code calls these methods and never an SDK. Every method speaks the CRM's own
+ * property names (`closedate`, `CloseDate`); `crmField` maps Pandora's names to them.
+ * Results of multi-record calls are per record, in input order, and never throw for
+ * one record's failure; whole-call failures throw a `CrmError`.
+ */
+export type CrmType = 'hubspot' | 'salesforce';
+
+/** Pandora's object types; each CRM names them its own way (company/Account...). */
+export type CrmObjectType = 'deal' | 'contact' | 'account';
+export const CRM_OBJECT_TYPES: readonly CrmObjectType[] = ['deal', 'contact', 'account'];
+
+/** A property value as the CRM returns it: HubSpot sends strings, Salesforce JSON types. */
+export type CrmValue = string | number | boolean | null;
+export type CrmProperties = Record<string, CrmValue>;
+
+export interface CrmRecord {
+  id: string;
+  objectType: CrmObjectType;
+  properties: CrmProperties;
+  /** Last modification time in the CRM, ISO 8601. */
+  updatedAt: string;
+  createdAt?: string;
+  archived?: boolean;
+}
+
+/** The outcome for one record of a multi-record call, in the input's order. */
+export type RecordResult<T = CrmRecord> =
+  { ok: true; id: string; value: T } | { ok: false; id: string | null; error: CrmError };
+
+export interface UpdateInput {
+  id: string;
+  properties: CrmProperties;
+}
+
+export interface CreateInput {
+  properties: CrmProperties;
+  /** Records to associate the new one with, where the CRM allows it inline. */
+  associations?: RecordRef[];
+}
+
+export interface RecordRef {
+  objectType: CrmObjectType;
+  id: string;
+}
+
+export interface Association {
+  from: RecordRef;
+  to: RecordRef;
+  /** Deal-contact role (Salesforce OpportunityContactRole.Role). */
+  role?: string;
+  primary?: boolean;
+}
+
+export interface NoteInput {
+  /** Plain text or simple HTML; HubSpot allows 65,536 characters. */
+  body: string;
+  title?: string;
+  /** When the note is dated; defaults to now. */
+  timestamp?: string;
+  attachTo: RecordRef[];
+}
+
+export type CrmPropertyType =
+  | 'string'
+  | 'text'
+  | 'number'
+  | 'currency'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'boolean'
+  | 'enumeration'
+  | 'id'
+  | 'reference'
+  | 'other';
+
+export interface CrmPropertyOption {
+  value: string;
+  label: string;
+}
+
+export interface CrmProperty {
+  name: string;
+  label: string;
+  type: CrmPropertyType;
+  /** The CRM's own type words (HubSpot `type`/`fieldType`, Salesforce `type`). */
+  crmType: string;
+  options: CrmPropertyOption[];
+  readOnly: boolean;
+  /** Maximum length of a text value, when the CRM states one. */
+  maxLength?: number;
+  custom: boolean;
+}
+
+export interface CrmStage {
+  id: string;
+  label: string;
+  displayOrder: number;
+  /** 0..1 */
+  probability: number | null;
+  isClosed: boolean;
+  isWon: boolean;
+}
+
+export interface CrmPipeline {
+  id: string;
+  label: string;
+  stages: CrmStage[];
+}
+
+export interface CrmOwner {
+  id: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  active: boolean;
+}
+
+export interface ChangedPage {
+  records: CrmRecord[];
+  /** Pass back as `cursor` for the next page; absent on the last page. */
+  cursor?: string;
+}
+
+export interface ListChangedOptions {
+  properties: string[];
+  /** Only records modified at or after this instant (ISO); all records when absent. */
+  since?: string;
+  cursor?: string;
+  /** Page size; the connector caps it at what the CRM allows. */
+  limit?: number;
+}
+
+/** What a successful connection test learned about the account. */
+export interface CrmAccountInfo {
+  /** HubSpot portal id or Salesforce org id. */
+  accountId: string;
+  /** The user or app the credentials act as, when the CRM says. */
+  user?: string;
+  /** API usage the CRM reported, when it did. */
+  usage?: { used: number; max: number };
+}
+
+export interface CrmConnector {
+  readonly crm: CrmType;
+  /** Records per batch call: HubSpot 100, Salesforce 200. */
+  readonly batchSize: number;
+
+  /** The CRM's property name for a Pandora field (`close_date` -> `closedate`); unknown names pass through. */
+  crmField(objectType: CrmObjectType, field: string): string;
+
+  testConnection(): Promise<CrmAccountInfo>;
+  readRecords(
+    objectType: CrmObjectType,
+    ids: string[],
+    properties: string[],
+  ): Promise<RecordResult[]>;
+  listChanged(objectType: CrmObjectType, options: ListChangedOptions): Promise<ChangedPage>;
+  updateRecords(objectType: CrmObjectType, inputs: UpdateInput[]): Promise<RecordResult[]>;
+  createRecords(objectType: CrmObjectType, inputs: CreateInput[]): Promise<RecordResult[]>;
+  archiveRecords(objectType: CrmObjectType, ids: string[]): Promise<RecordResult<null>[]>;
+  addNote(note: NoteInput): Promise<{ id: string }>;
+  associate(associations: Association[]): Promise<RecordResult<null>[]>;
+  /** Ids of the `to` records associated with each `from` record. */
+  listAssociations(
+    from: CrmObjectType,
+    ids: string[],
+    to: CrmObjectType,
+  ): Promise<Map<string, string[]>>;
+  listProperties(objectType: CrmObjectType): Promise<CrmProperty[]>;
+  listPipelines(): Promise<CrmPipeline[]>;
+  listOwners(): Promise<CrmOwner[]>;
+  findOwnerByEmail(email: string): Promise<CrmOwner | null>;
+}

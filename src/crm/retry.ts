@@ -1,0 +1,48 @@
+import { CrmError } from './errors.js';
+import type { CallGate } from './gate.js';
+
+export interface RetryOptions {
+  gate: CallGate;
+  /**
+   * `idempotent` calls (reads, setting fields to values) are retried after transient
+   * faults too; `unsafe` ones (creates, notes) only after a rate-limit refusal, which
+   * the CRM answers before doing anything.
+   */
+  mode: 'idempotent' | 'unsafe';
+  /** Attempts in all, the first included. */
+  attempts?: number;
+  /** Backoff before the second attempt; doubled after each, with jitter. */
+  baseDelayMs?: number;
+  /** Longest wait for one 429 the caller accepts before giving the error back. */
+  maxRateLimitWaitMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs one CRM call through the gate, retrying what can safely be retried. The SDKs'
+ * own retries are switched off (HubSpot's waits 10 s per attempt and ignores the
+ * CRM's delay; jsforce never retries PATCH or POST), so this is the only retry loop.
+ */
+export async function callWithRetry<T>(call: () => Promise<T>, options: RetryOptions): Promise<T> {
+  const attempts = options.attempts ?? 5;
+  const baseDelayMs = options.baseDelayMs ?? 500;
+  const maxWait = options.maxRateLimitWaitMs ?? 60_000;
+  for (let attempt = 1; ; attempt++) {
+    await options.gate.acquire();
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof CrmError) || !error.retryable || attempt >= attempts) throw error;
+      if (error.kind === 'rate_limited') {
+        const wait = error.retryAfterMs ?? 10_000;
+        if (wait > maxWait) throw error;
+        await options.gate.pause(wait, error.policy);
+        continue;
+      }
+      if (options.mode === 'unsafe') throw error;
+      const backoff = baseDelayMs * 2 ** (attempt - 1);
+      await sleep(backoff / 2 + Math.random() * (backoff / 2));
+    }
+  }
+}
