@@ -16,6 +16,18 @@ export interface Config {
   /** Requests per minute per API key (and per client address for anonymous requests). */
   apiRateLimit: number;
   sessionTtlHours: number;
+  /** Run the CRM emulator inside `pandora start` (the demo workspace's CRM). */
+  sandbox: boolean;
+  /** The emulator's port; 0 picks a free one. */
+  sandboxPort: number;
+  /** Where browsers reach Pandora, for OAuth redirect URLs; defaults to http://HOST:PORT. */
+  publicUrl: string | undefined;
+  /** OAuth apps for connecting real CRMs; the emulator needs none. */
+  hubspotClientId: string | undefined;
+  hubspotClientSecret: string | undefined;
+  salesforceClientId: string | undefined;
+  salesforceClientSecret: string | undefined;
+  salesforceLoginUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -58,5 +70,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: integer(env, 'PANDORA_WORKER_CONCURRENCY', 4, 1),
     apiRateLimit: integer(env, 'PANDORA_API_RATE_LIMIT', 1200, 1),
     sessionTtlHours: integer(env, 'PANDORA_SESSION_TTL_HOURS', 24 * 7, 1),
+    sandbox: flag(env, 'PANDORA_SANDBOX', true),
+    sandboxPort: integer(env, 'PANDORA_SANDBOX_PORT', 0),
+    publicUrl: env.PANDORA_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    hubspotClientId: env.HUBSPOT_CLIENT_ID || undefined,
+    hubspotClientSecret: env.HUBSPOT_CLIENT_SECRET || undefined,
+    salesforceClientId: env.SALESFORCE_CLIENT_ID || undefined,
+    salesforceClientSecret: env.SALESFORCE_CLIENT_SECRET || undefined,
+    salesforceLoginUrl: (env.SALESFORCE_LOGIN_URL || 'https://login.salesforce.com').replace(
+      /\/+$/,
+      '',
+    ),
   };
 }

@@ -17,6 +17,8 @@ export interface Connection {
   hasCredentials: boolean;
   stageMapping: Record<string, string>;
   metadata: Record<string, unknown>;
+  lastSyncAt: string | null;
+  syncIntervalHours: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -24,7 +26,8 @@ export interface Connection {
 const CONNECTION_COLUMNS = `
   id, workspace_id as "workspaceId", crm_type as "crmType", name, status,
   status_message as "statusMessage", credentials is not null as "hasCredentials",
-  stage_mapping as "stageMapping", metadata, created_at as "createdAt", updated_at as "updatedAt"`;
+  stage_mapping as "stageMapping", metadata, last_sync_at as "lastSyncAt",
+  sync_interval_hours as "syncIntervalHours", created_at as "createdAt", updated_at as "updatedAt"`;
 
 function credentialsContext(workspaceId: string): string {
   return `connection-credentials:${workspaceId}`;
@@ -124,4 +127,68 @@ export async function deleteConnection(
     [workspaceId, id],
   );
   if (!rowCount) throw notFound('connection', id);
+}
+
+/** Sets the status the console shows, and merges `metadata` into the stored metadata. */
+export async function setConnectionStatus(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+  status: ConnectionStatus,
+  message: string | null,
+  metadata: Record<string, unknown> = {},
+): Promise<Connection> {
+  const { rows } = await db.query<Connection>(
+    `update connections
+     set status = $3::text, status_message = $4::text, metadata = metadata || $5::jsonb,
+         updated_at = now()
+     where workspace_id = $1::uuid and id = $2::uuid
+     returning ${CONNECTION_COLUMNS}`,
+    [workspaceId, id, status, message, JSON.stringify(metadata)],
+  );
+  if (!rows[0]) throw notFound('connection', id);
+  return rows[0];
+}
+
+/** Disconnects: the credentials are wiped; history (syncs, the write ledger) stays. */
+export async function disconnectConnection(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+): Promise<Connection> {
+  const { rows } = await db.query<Connection>(
+    `update connections
+     set credentials = null, status = 'disconnected', status_message = null, updated_at = now()
+     where workspace_id = $1::uuid and id = $2::uuid
+     returning ${CONNECTION_COLUMNS}`,
+    [workspaceId, id],
+  );
+  if (!rows[0]) throw notFound('connection', id);
+  return rows[0];
+}
+
+/** Updates the schedule and stage mapping a user can edit. */
+export async function updateConnectionSettings(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+  settings: { name?: string; syncIntervalHours?: number; stageMapping?: Record<string, string> },
+): Promise<Connection> {
+  const { rows } = await db.query<Connection>(
+    `update connections
+     set name = coalesce($3::text, name),
+         sync_interval_hours = coalesce($4::integer, sync_interval_hours),
+         stage_mapping = coalesce($5::jsonb, stage_mapping), updated_at = now()
+     where workspace_id = $1::uuid and id = $2::uuid
+     returning ${CONNECTION_COLUMNS}`,
+    [
+      workspaceId,
+      id,
+      settings.name?.trim() ?? null,
+      settings.syncIntervalHours ?? null,
+      settings.stageMapping ? JSON.stringify(settings.stageMapping) : null,
+    ],
+  );
+  if (!rows[0]) throw notFound('connection', id);
+  return rows[0];
 }

@@ -26,6 +26,8 @@ export const ConnectionSchema = Type.Object({
   hasCredentials: Type.Boolean(),
   stageMapping: Type.Record(Type.String(), Type.String()),
   metadata: Type.Record(Type.String(), Type.Unknown()),
+  lastSyncAt: Type.Union([Timestamp, Type.Null()]),
+  syncIntervalHours: Type.Integer(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -1,0 +1,383 @@
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { CrmError } from '../../crm/errors.js';
+import type { CrmConnector, CrmObjectType, CrmPipeline, CrmRecord } from '../../crm/port.js';
+import { normalizePipeline } from '../stages.js';
+import { domainOf, FieldReader, propertiesToRead } from './fields.js';
+import {
+  replaceDealContacts,
+  upsertAccounts,
+  upsertContacts,
+  upsertDeals,
+  upsertOwners,
+  type UpsertCounts,
+} from './upserts.js';
+
+export type SyncMode = 'full' | 'incremental';
+export type SyncTrigger = 'manual' | 'schedule' | 'connect' | 'cli' | 'demo';
+
+export interface SyncTarget {
+  pool: pg.Pool;
+  workspaceId: string;
+  connectionId: string;
+  connector: CrmConnector;
+  /** Calls made through the connector so far (its gate counts them). */
+  calls: () => number;
+  log?: Logger;
+}
+
+export interface SyncOptions {
+  /** `incremental` reads only what changed since the last run's watermarks; the first run is always full. */
+  mode?: SyncMode;
+  trigger: SyncTrigger;
+  /** Records fetched so far, per object type, for progress bars. */
+  onProgress?: (event: { objectType: CrmObjectType | 'owners'; fetched: number }) => void;
+}
+
+export interface SyncCounts {
+  owners: UpsertCounts;
+  accounts: UpsertCounts & { fetched: number };
+  contacts: UpsertCounts & { fetched: number };
+  deals: UpsertCounts & { fetched: number };
+  dealContacts: { added: number; removed: number };
+  stageChanges: number;
+}
+
+export interface SyncRun {
+  id: string;
+  workspaceId: string;
+  connectionId: string;
+  mode: SyncMode;
+  trigger: SyncTrigger;
+  status: 'running' | 'succeeded' | 'partial' | 'failed';
+  counts: Partial<SyncCounts>;
+  crmCalls: number;
+  errors: { objectType: string | null; message: string; kind: string | null }[];
+  startedAt: string;
+  finishedAt: string | null;
+  durationMs: number | null;
+}
+
+export const SYNC_RUN_COLUMNS = `
+  id, workspace_id as "workspaceId", connection_id as "connectionId", mode, trigger, status,
+  counts, crm_calls as "crmCalls", errors, started_at as "startedAt",
+  finished_at as "finishedAt", duration_ms as "durationMs"`;
+
+type Watermarks = Partial<Record<CrmObjectType, string>>;
+
+const zero = (): UpsertCounts & { fetched: number } => ({
+  fetched: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+});
+
+function add(total: UpsertCounts, part: UpsertCounts): void {
+  total.created += part.created;
+  total.updated += part.updated;
+  total.unchanged += part.unchanged;
+}
+
+/**
+ * Fills the workspace's normalized tables from a CRM connection: owners, pipelines
+ * and stages, accounts, contacts and deals with their associations, page by page
+ * with one bulk upsert per table per page. Incremental runs ask the CRM only for
+ * records modified since the last run's watermark per object type. Every run is
+ * recorded in `sync_runs` with counts, CRM calls, duration and errors; an object
+ * type that fails does not stop the others (the run is then `partial`).
+ */
+export async function syncConnection(target: SyncTarget, options: SyncOptions): Promise<SyncRun> {
+  const { pool, workspaceId, connectionId, connector } = target;
+  const { rows: connections } = await pool.query<{
+    syncState: { watermarks?: Watermarks };
+    stageMapping: Record<string, string>;
+  }>(
+    `select sync_state as "syncState", stage_mapping as "stageMapping"
+     from connections where workspace_id = $1::uuid and id = $2::uuid`,
+    [workspaceId, connectionId],
+  );
+  if (!connections[0]) throw new Error(`connection ${connectionId} not found`);
+  const previous = connections[0].syncState.watermarks ?? {};
+  const mode: SyncMode =
+    options.mode === 'incremental' && Object.keys(previous).length > 0 ? 'incremental' : 'full';
+
+  const { rows: started } = await pool.query<{ id: string; startedAt: string }>(
+    `insert into sync_runs (workspace_id, connection_id, mode, trigger)
+     values ($1::uuid, $2::uuid, $3::text, $4::text)
+     returning id, started_at as "startedAt"`,
+    [workspaceId, connectionId, mode, options.trigger],
+  );
+  const runId = started[0]!.id;
+  const callsAtStart = target.calls();
+  const startedMs = Date.now();
+  const source = connector.crm;
+  const counts: SyncCounts = {
+    owners: { created: 0, updated: 0, unchanged: 0 },
+    accounts: zero(),
+    contacts: zero(),
+    deals: zero(),
+    dealContacts: { added: 0, removed: 0 },
+    stageChanges: 0,
+  };
+  const errors: SyncRun['errors'] = [];
+  const watermarks: Watermarks = { ...previous };
+
+  const step = async (objectType: CrmObjectType | null, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      const crmError = error instanceof CrmError ? error : null;
+      errors.push({
+        objectType,
+        message: error instanceof Error ? error.message : String(error),
+        kind: crmError?.kind ?? null,
+      });
+      target.log?.warn({ err: error, objectType, runId }, 'sync step failed');
+    }
+  };
+
+  await step(null, async () => {
+    const owners = await connector.listOwners();
+    options.onProgress?.({ objectType: 'owners', fetched: owners.length });
+    counts.owners = await upsertOwners(
+      pool,
+      workspaceId,
+      source,
+      owners.map((owner) => ({
+        sourceId: owner.id,
+        email: owner.email,
+        name:
+          [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email || owner.id,
+        sourceData: owner,
+      })),
+    );
+  });
+
+  let stageOf = new Map<string, { pipeline: string; normalized: string }>();
+  await step(null, async () => {
+    const pipelines = await connector.listPipelines();
+    stageOf = await storePipelines(
+      pool,
+      workspaceId,
+      source,
+      pipelines,
+      connections[0]!.stageMapping,
+    );
+  });
+
+  const since = (objectType: CrmObjectType) =>
+    mode === 'incremental' && previous[objectType]
+      ? new Date(Date.parse(previous[objectType]!) + 1).toISOString()
+      : undefined;
+
+  for (const objectType of ['account', 'contact', 'deal'] as const) {
+    await step(objectType, async () => {
+      const properties = await propertiesToRead(connector, objectType);
+      const reader = new FieldReader(properties);
+      const total = counts[`${objectType}s`];
+      let cursor: string | undefined;
+      do {
+        const page = await connector.listChanged(objectType, {
+          properties: [...properties.values()],
+          since: since(objectType),
+          cursor,
+        });
+        cursor = page.cursor;
+        total.fetched += page.records.length;
+        for (const record of page.records) {
+          if (!watermarks[objectType] || record.updatedAt > watermarks[objectType]!) {
+            watermarks[objectType] = record.updatedAt;
+          }
+        }
+        if (page.records.length > 0) {
+          await storePage(target, objectType, page.records, reader, stageOf, counts);
+        }
+        options.onProgress?.({ objectType, fetched: total.fetched });
+      } while (cursor);
+    });
+  }
+
+  const status: SyncRun['status'] =
+    errors.length === 0 ? 'succeeded' : errors.length >= 5 ? 'failed' : 'partial';
+  const { rows: finished } = await pool.query<SyncRun>(
+    `update sync_runs
+     set status = $3::text, counts = $4::jsonb, crm_calls = $5::integer, errors = $6::jsonb,
+         finished_at = now(), duration_ms = $7::integer
+     where workspace_id = $1::uuid and id = $2::uuid
+     returning ${SYNC_RUN_COLUMNS}`,
+    [
+      workspaceId,
+      runId,
+      status,
+      JSON.stringify(counts),
+      target.calls() - callsAtStart,
+      JSON.stringify(errors),
+      Date.now() - startedMs,
+    ],
+  );
+  await pool.query(
+    `update connections
+     set sync_state = jsonb_set(sync_state, '{watermarks}', $3::jsonb),
+         last_sync_at = now(), updated_at = now()
+     where workspace_id = $1::uuid and id = $2::uuid`,
+    [workspaceId, connectionId, JSON.stringify(watermarks)],
+  );
+  return finished[0]!;
+}
+
+async function storePage(
+  target: SyncTarget,
+  objectType: CrmObjectType,
+  records: CrmRecord[],
+  reader: FieldReader,
+  stageOf: Map<string, { pipeline: string; normalized: string }>,
+  counts: SyncCounts,
+): Promise<void> {
+  const { pool, workspaceId, connector } = target;
+  const source = connector.crm;
+  const ids = records.map((record) => record.id);
+  const firstOf = (map: Map<string, string[]>, id: string) => map.get(id)?.[0] ?? null;
+
+  if (objectType === 'account') {
+    add(
+      counts.accounts,
+      await upsertAccounts(
+        pool,
+        workspaceId,
+        source,
+        records.map((record) => ({
+          sourceId: record.id,
+          name: reader.text(record, 'name') ?? '(no name)',
+          domain: domainOf(reader.text(record, 'domain')),
+          industry: reader.text(record, 'industry'),
+          employeeCount: reader.number(record, 'employee_count'),
+          annualRevenue: reader.number(record, 'annual_revenue'),
+          ownerSourceId: reader.text(record, 'owner'),
+          sourceData: record,
+        })),
+      ),
+    );
+    return;
+  }
+
+  if (objectType === 'contact') {
+    const accounts = await connector.listAssociations('contact', ids, 'account');
+    add(
+      counts.contacts,
+      await upsertContacts(
+        pool,
+        workspaceId,
+        source,
+        records.map((record) => ({
+          sourceId: record.id,
+          accountSourceId: firstOf(accounts, record.id),
+          email: reader.text(record, 'email'),
+          firstName: reader.text(record, 'first_name'),
+          lastName: reader.text(record, 'last_name'),
+          title: reader.text(record, 'title'),
+          phone: reader.text(record, 'phone'),
+          sourceData: record,
+        })),
+      ),
+    );
+    return;
+  }
+
+  const accounts = await connector.listAssociations('deal', ids, 'account');
+  const contacts = await connector.listAssociations('deal', ids, 'contact');
+  const result = await upsertDeals(
+    pool,
+    workspaceId,
+    source,
+    records.map((record) => {
+      const stage = reader.text(record, 'stage');
+      const pipeline = reader.text(record, 'pipeline');
+      const known = stage
+        ? (stageOf.get(`${pipeline ?? ''}/${stage}`) ?? stageOf.get(`*/${stage}`))
+        : undefined;
+      return {
+        sourceId: record.id,
+        accountSourceId: firstOf(accounts, record.id),
+        ownerSourceId: reader.text(record, 'owner'),
+        name: reader.text(record, 'deal_name') ?? '(no name)',
+        amount: reader.number(record, 'amount'),
+        closeDate: reader.date(record, 'close_date'),
+        pipeline: pipeline ?? known?.pipeline ?? null,
+        stage,
+        stageNormalized: known?.normalized ?? null,
+        probability: reader.probability(record, 'probability', connector.crm),
+        forecastCategory: reader.text(record, 'forecast_category'),
+        nextStep: reader.text(record, 'next_step'),
+        lastActivityAt: reader.timestamp(record, 'last_activity_at'),
+        createdAt: record.createdAt ?? null,
+        modifiedAt: record.updatedAt,
+        sourceData: record,
+      };
+    }),
+  );
+  add(counts.deals, result);
+  counts.stageChanges += result.stageChanges;
+  const pairs = [...contacts].flatMap(([dealSourceId, contactIds]) =>
+    contactIds.map((contactSourceId) => ({ dealSourceId, contactSourceId })),
+  );
+  const links = await replaceDealContacts(pool, workspaceId, source, ids, pairs);
+  counts.dealContacts.added += links.added;
+  counts.dealContacts.removed += links.removed;
+}
+
+/**
+ * Stores the CRM's pipelines and stages with their normalized stage, and returns a
+ * lookup by `pipeline/stage` (and `*\/stage`, for CRMs whose deals name no pipeline;
+ * Salesforce deals store the stage label, so labels are keys too).
+ */
+async function storePipelines(
+  pool: pg.Pool,
+  workspaceId: string,
+  source: string,
+  pipelines: CrmPipeline[],
+  mapping: Record<string, string>,
+): Promise<Map<string, { pipeline: string; normalized: string }>> {
+  const lookup = new Map<string, { pipeline: string; normalized: string }>();
+  const rows: unknown[][] = Array.from({ length: 9 }, () => []);
+  for (const pipeline of pipelines) {
+    const normalized = normalizePipeline(pipeline, mapping);
+    for (const stage of pipeline.stages) {
+      const value = { pipeline: pipeline.id, normalized: normalized.get(stage.id)! };
+      for (const key of [stage.id, stage.label]) {
+        lookup.set(`${pipeline.id}/${key}`, value);
+        if (!lookup.has(`*/${key}`)) lookup.set(`*/${key}`, value);
+      }
+      [
+        pipeline.id,
+        pipeline.label,
+        stage.id,
+        stage.label,
+        stage.displayOrder,
+        stage.probability,
+        stage.isClosed,
+        stage.isWon,
+        value.normalized,
+      ].forEach((cell, index) => rows[index]!.push(cell));
+    }
+  }
+  await pool.query(
+    `insert into pipeline_stages as t (workspace_id, source, pipeline_id, pipeline_label, stage_id,
+                                       stage_label, display_order, probability, is_closed, is_won,
+                                       stage_normalized)
+     select $1::uuid, $2::text, s.* from unnest($3::text[], $4::text[], $5::text[], $6::text[],
+                                                $7::integer[], $8::numeric[], $9::boolean[],
+                                                $10::boolean[], $11::text[]) as s
+     on conflict (workspace_id, source, pipeline_id, stage_id) do update
+       set pipeline_label = excluded.pipeline_label, stage_label = excluded.stage_label,
+           display_order = excluded.display_order, probability = excluded.probability,
+           is_closed = excluded.is_closed, is_won = excluded.is_won,
+           stage_normalized = excluded.stage_normalized, updated_at = now()
+       where (t.pipeline_label, t.stage_label, t.display_order, t.probability, t.is_closed,
+              t.is_won, t.stage_normalized) is distinct from
+             (excluded.pipeline_label, excluded.stage_label, excluded.display_order,
+              excluded.probability, excluded.is_closed, excluded.is_won,
+              excluded.stage_normalized)`,
+    [workspaceId, source, ...rows],
+  );
+  return lookup;
+}
