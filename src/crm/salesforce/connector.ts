@@ -1,0 +1,163 @@
+import type {
+  Association,
+  CreateInput,
+  CrmConnector,
+  CrmObjectType,
+  CrmProperties,
+  RecordResult,
+} from '../port.js';
+import { CrmError } from '../errors.js';
+import { SalesforceClient } from './client.js';
+import { SOBJECT, salesforceField } from './field-map.js';
+import {
+  findOwnerByEmail,
+  invalidateSalesforceProperties,
+  listOwners,
+  listPipelines,
+  listProperties,
+  testConnection,
+} from './metadata.js';
+import {
+  WRITE_BATCH,
+  archiveRecords,
+  createMany,
+  listChanged,
+  missingResult,
+  readRecords,
+  recordId,
+  saveError,
+  updateRecords,
+} from './records.js';
+import { addNote, associate, createTask, listAssociations } from './relations.js';
+import type { SalesforceConnectorOptions, SalesforceCredentials, TaskInput } from './types.js';
+
+/** The Salesforce connector: the port, plus what only Salesforce has. */
+export interface SalesforceConnector extends CrmConnector {
+  readonly crm: 'salesforce';
+  /** An audit task on a record (`Task` with `WhatId`). */
+  createTask(input: TaskInput): Promise<{ id: string }>;
+  /** The credentials in use now, refreshed tokens included. */
+  credentials(): SalesforceCredentials;
+}
+
+/** Lookups a new record can carry in its own body instead of a second call. */
+const INLINE_LOOKUP: Partial<Record<CrmObjectType, CrmObjectType>> = {
+  deal: 'account',
+  contact: 'account',
+};
+
+/**
+ * The `CrmConnector` for Salesforce over jsforce (DESIGN.md principle 1). Every call
+ * goes through the gate and `callWithRetry`; every failure comes out as a
+ * `CrmError`. Batches use sObject Collections, 200 records per call, chunked here.
+ */
+export function createSalesforceConnector(
+  options: SalesforceConnectorOptions,
+): SalesforceConnector {
+  const client = new SalesforceClient(options);
+  const cacheKey = options.cacheKey ?? options.credentials.instanceUrl;
+
+  // A write naming a field Salesforce does not have may mean the cached describe is stale.
+  const watchFields = <T>(objectType: CrmObjectType, results: RecordResult<T>[]) => {
+    if (results.some((r) => !r.ok && r.error.crmCode === 'INVALID_FIELD')) {
+      invalidateSalesforceProperties(cacheKey, objectType);
+    }
+    return results;
+  };
+
+  async function createRecords(
+    objectType: CrmObjectType,
+    inputs: CreateInput[],
+  ): Promise<RecordResult[]> {
+    const inline = INLINE_LOOKUP[objectType];
+    const followUps: Association[][] = [];
+    const bodies = inputs.map((input, index) => {
+      const body: CrmProperties = { ...input.properties };
+      const rest: Association[] = [];
+      for (const ref of input.associations ?? []) {
+        if (ref.objectType === inline && body.AccountId === undefined) body.AccountId = ref.id;
+        else rest.push({ from: { objectType, id: '' }, to: ref });
+      }
+      followUps[index] = rest;
+      return body;
+    });
+    const saved = await createMany(client, SOBJECT[objectType], bodies);
+    const at = new Date().toISOString();
+    const results = inputs.map((input, index): RecordResult => {
+      const result = saved[index];
+      if (!result?.success)
+        return { ok: false, id: null, error: result ? saveError(result) : missingResult() };
+      return {
+        ok: true,
+        id: result.id,
+        value: {
+          id: result.id,
+          objectType,
+          properties: { ...bodies[index]! },
+          updatedAt: at,
+          createdAt: at,
+        },
+      };
+    });
+    // Associations Salesforce cannot take inline: a failure leaves the record made,
+    // so the result names its id with the error.
+    const pending = results.flatMap((result, index) =>
+      result.ok
+        ? followUps[index]!.map((a) => ({
+            index,
+            association: { ...a, from: { objectType, id: result.id } },
+          }))
+        : [],
+    );
+    if (pending.length > 0) {
+      const linked = await associate(
+        client,
+        pending.map((p) => p.association),
+      );
+      pending.forEach(({ index, association }, i) => {
+        const outcome = linked[i]!;
+        if (outcome.ok || !results[index]!.ok) return;
+        const id = results[index]!.id;
+        results[index] = {
+          ok: false,
+          id,
+          error: new CrmError(
+            outcome.error.kind,
+            `Created ${SOBJECT[objectType]} ${id} but could not associate it with ${association.to.objectType} ${association.to.id}: ${outcome.error.message}`,
+            { crmCode: outcome.error.crmCode, field: outcome.error.field, cause: outcome.error },
+          ),
+        };
+      });
+    }
+    return watchFields(objectType, results);
+  }
+
+  return {
+    crm: 'salesforce',
+    batchSize: WRITE_BATCH,
+    crmField: salesforceField,
+    credentials: () => client.currentCredentials(),
+    testConnection: () => testConnection(client),
+    readRecords: (objectType, ids, properties) => readRecords(client, objectType, ids, properties),
+    listChanged: (objectType, listOptions) => listChanged(client, objectType, listOptions),
+    updateRecords: async (objectType, inputs) =>
+      watchFields(objectType, await updateRecords(client, objectType, inputs)),
+    createRecords,
+    archiveRecords: (objectType, ids) => archiveRecords(client, objectType, ids),
+    addNote: (note) => addNote(client, note),
+    associate: (associations) => associate(client, associations),
+    listAssociations: (from, ids, to) => listAssociations(client, from, ids, to),
+    listProperties: (objectType) => listProperties(client, cacheKey, objectType),
+    listPipelines: () => listPipelines(client),
+    listOwners: () => listOwners(client),
+    findOwnerByEmail: (email) => findOwnerByEmail(client, email),
+    createTask: (input) => {
+      if (!recordId('deal', input.whatId) && !recordId('account', input.whatId)) {
+        return Promise.reject(
+          new CrmError('not_found', `No Salesforce Opportunity or Account with id ${input.whatId}`),
+        );
+      }
+      return createTask(client, input);
+    },
+  };
+}
