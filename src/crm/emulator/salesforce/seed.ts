@@ -1,4 +1,5 @@
 import type { DemoDataset, DemoDeal, NormalizedStage } from '../../../demo/types.js';
+import { FORECAST_ENUM } from './derived.js';
 import type { SalesforceStore, SfRecord, SfValue } from './store.js';
 
 interface StageDef {
@@ -47,14 +48,6 @@ const FORECAST_NAMES: Record<DemoDeal['forecastCategory'], string> = {
   commit: 'Commit',
   closed: 'Closed',
   omitted: 'Omitted',
-};
-
-const FORECAST_ENUM: Record<string, string> = {
-  Pipeline: 'Pipeline',
-  'Best Case': 'BestCase',
-  Commit: 'Forecast',
-  Closed: 'Closed',
-  Omitted: 'Omitted',
 };
 
 const DAY = 86_400_000;
