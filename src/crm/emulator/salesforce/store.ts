@@ -46,6 +46,7 @@ export class SalesforceStore {
   private tables = new Map<string, Map<string, SfRecord>>();
   private sequences = new Map<string, number>();
   private indexes = new Map<string, Map<string, Set<string>>>();
+  private lookupCache = new Map<string, string[]>();
   /** Demo `sourceId` -> Salesforce id, for tests and the demo to find seeded records. */
   readonly sourceIds = new Map<string, string>();
 
@@ -58,6 +59,7 @@ export class SalesforceStore {
     this.tables.clear();
     this.sequences.clear();
     this.indexes.clear();
+    this.lookupCache.clear();
     this.sourceIds.clear();
     for (const name of this.schema.objectNames()) this.tables.set(name, new Map());
   }
@@ -99,8 +101,22 @@ export class SalesforceStore {
   insert(type: string, record: SfRecord): SfRecord {
     const id = String(record.Id);
     this.table(type).set(id, record);
-    for (const [field, value] of Object.entries(record)) this.indexAdd(type, field, value, id);
+    for (const field of this.lookupFields(type))
+      this.indexAdd(type, field, record[field] ?? null, id);
     return record;
+  }
+
+  /** The lookup fields of a type (the indexed ones), computed once per type. */
+  private lookupFields(type: string): string[] {
+    let fields = this.lookupCache.get(type);
+    if (!fields) {
+      fields = this.schema
+        .fields(type)
+        .filter((f) => this.isIndexed(type, f.name))
+        .map((f) => f.name);
+      this.lookupCache.set(type, fields);
+    }
+    return fields;
   }
 
   /** Applies changes to a record in place, keeping the lookup indexes right. */
@@ -108,9 +124,10 @@ export class SalesforceStore {
     const record = this.table(type).get(id)!;
     for (const [field, value] of Object.entries(changes)) {
       if (record[field] === value) continue;
-      this.indexRemove(type, field, record[field] ?? null, id);
+      const indexed = this.isIndexed(type, field);
+      if (indexed) this.indexRemove(type, field, record[field] ?? null, id);
       record[field] = value;
-      this.indexAdd(type, field, value, id);
+      if (indexed) this.indexAdd(type, field, value, id);
     }
     return record;
   }
@@ -121,12 +138,20 @@ export class SalesforceStore {
     return this.indexes.get(`${type}.${field}`)?.get(value) ?? new Set();
   }
 
+  /**
+   * Lookups to other records are indexed; lookups to users (owner, created by) are
+   * not: a handful of users own everything, so those indexes would be huge and
+   * barely narrow a query.
+   */
   isIndexed(type: string, field: string): boolean {
-    return this.schema.field(type, field)?.type === 'reference';
+    const def = this.schema.field(type, field);
+    return (
+      def?.type === 'reference' && !(def.referenceTo?.length === 1 && def.referenceTo[0] === 'User')
+    );
   }
 
   private indexAdd(type: string, field: string, value: SfValue, id: string): void {
-    if (typeof value !== 'string' || !this.isIndexed(type, field)) return;
+    if (typeof value !== 'string') return;
     const key = `${type}.${field}`;
     let index = this.indexes.get(key);
     if (!index) {

@@ -1,0 +1,43 @@
+import { DEFAULT_ACCESS_TOKEN } from './context.js';
+
+export interface HttpAnswer {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+/** Raw HTTP to the emulator, for tests of what it answers (the connector tests go through jsforce). */
+export function httpClient(baseUrl: string) {
+  return async function call(
+    method: string,
+    path: string,
+    options: {
+      body?: unknown;
+      form?: Record<string, string>;
+      token?: string | null;
+      headers?: Record<string, string>;
+    } = {},
+  ): Promise<HttpAnswer> {
+    const token = options.token === undefined ? DEFAULT_ACCESS_TOKEN : options.token;
+    const headers: Record<string, string> = { ...options.headers };
+    if (token) headers.authorization = `Bearer ${token}`;
+    let body: string | undefined;
+    if (options.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(options.form).toString();
+    } else if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    }
+    const response = await fetch(baseUrl + path, { method, headers, body, redirect: 'manual' });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON: keep the text.
+    }
+    return { status: response.status, headers: response.headers, body: parsed };
+  };
+}
