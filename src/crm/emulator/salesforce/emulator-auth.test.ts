@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSalesforceEmulator } from './emulator.js';
-import { DEFAULT_ACCESS_TOKEN, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from './context.js';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from './context.js';
 import { httpClient } from './http-client.test-helper.js';
 import { smallDataset, startSalesforceEmulator, type RunningSalesforce } from './testing.js';
 
