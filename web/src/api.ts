@@ -1,8 +1,23 @@
 /** Typed client for Pandora's REST API (same origin, session cookie). */
 
+import type {
+  Connection,
+  ConnectionSettings,
+  ConnectionUsage,
+  CrmCredentials,
+  CrmType,
+  CrmWriteFilter,
+  CrmWritePage,
+  HubspotCredentials,
+  HubspotTier,
+  SalesforceCredentials,
+  SyncMode,
+  SyncRun,
+} from './crm-types';
+
+export * from './crm-types';
+
 export type Role = 'admin' | 'member';
-export type CrmType = 'hubspot' | 'salesforce';
-export type ConnectionStatus = 'pending' | 'connected' | 'error' | 'disconnected';
 
 export interface User {
   id: string;
@@ -22,17 +37,6 @@ export interface Me {
   /** Null when the caller is an API key rather than a person. */
   user: User | null;
   workspaces: WorkspaceSummary[];
-}
-
-export interface Connection {
-  id: string;
-  crmType: CrmType;
-  name: string;
-  status: ConnectionStatus;
-  statusMessage: string | null;
-  hasCredentials: boolean;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface Overview {
@@ -157,6 +161,18 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 }
 
 const workspacePath = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}`;
+const connectionPath = (workspaceId: string, connectionId: string) =>
+  `${workspacePath(workspaceId)}/connections/${encodeURIComponent(connectionId)}`;
+
+/** `?a=1&b=2` from the defined values, or '' when there are none. */
+function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
 
 export const api = {
   login: (email: string, password: string) =>
@@ -188,6 +204,82 @@ export const api = {
     request<{ apiKey: ApiKey }>(
       'DELETE',
       `${workspacePath(workspaceId)}/api-keys/${encodeURIComponent(keyId)}`,
+    ),
+
+  connections: (workspaceId: string) =>
+    request<{ connections: Connection[] }>('GET', `${workspacePath(workspaceId)}/connections`),
+  connectHubspot: (workspaceId: string, input: { name: string } & HubspotCredentials) =>
+    request<{ connection: Connection }>(
+      'POST',
+      `${workspacePath(workspaceId)}/connections/hubspot`,
+      input,
+    ),
+  connectSalesforce: (workspaceId: string, input: { name: string } & SalesforceCredentials) =>
+    request<{ connection: Connection }>(
+      'POST',
+      `${workspacePath(workspaceId)}/connections/salesforce`,
+      input,
+    ),
+  /** Connects the server's built-in CRM emulator; 409 `sandbox_not_running` when it has none. */
+  connectSandbox: (workspaceId: string, input: { crmType: CrmType; name: string }) =>
+    request<{ connection: Connection }>(
+      'POST',
+      `${workspacePath(workspaceId)}/connections/sandbox`,
+      input,
+    ),
+  /** Where to send the browser for the CRM's consent screen; 409 `oauth_not_configured` without an OAuth app. */
+  startOAuth: (
+    workspaceId: string,
+    input: { crmType: CrmType; name: string; tier?: HubspotTier },
+  ) =>
+    request<{ authorizeUrl: string }>(
+      'POST',
+      `${workspacePath(workspaceId)}/connections/oauth/start`,
+      input,
+    ),
+  reconnect: (workspaceId: string, connectionId: string, credentials: CrmCredentials) =>
+    request<{ connection: Connection }>(
+      'PUT',
+      `${connectionPath(workspaceId, connectionId)}/credentials`,
+      credentials,
+    ),
+  testConnection: (workspaceId: string, connectionId: string) =>
+    request<{ connection: Connection }>(
+      'POST',
+      `${connectionPath(workspaceId, connectionId)}/test`,
+    ),
+  updateConnection: (workspaceId: string, connectionId: string, settings: ConnectionSettings) =>
+    request<{ connection: Connection }>(
+      'PATCH',
+      connectionPath(workspaceId, connectionId),
+      settings,
+    ),
+  disconnect: (workspaceId: string, connectionId: string) =>
+    request<{ connection: Connection }>(
+      'POST',
+      `${connectionPath(workspaceId, connectionId)}/disconnect`,
+    ),
+  deleteConnection: (workspaceId: string, connectionId: string) =>
+    request<void>('DELETE', connectionPath(workspaceId, connectionId)),
+  connectionUsage: (workspaceId: string, connectionId: string) =>
+    request<{ usage: ConnectionUsage | null }>(
+      'GET',
+      `${connectionPath(workspaceId, connectionId)}/usage`,
+    ),
+  syncNow: (workspaceId: string, connectionId: string, mode: SyncMode) =>
+    request<{ jobId: string }>('POST', `${connectionPath(workspaceId, connectionId)}/sync`, {
+      mode,
+    }),
+  syncRuns: (workspaceId: string, connectionId: string, limit = 20) =>
+    request<{ runs: SyncRun[] }>(
+      'GET',
+      `${connectionPath(workspaceId, connectionId)}/sync-runs${queryString({ limit })}`,
+    ),
+
+  crmWrites: (workspaceId: string, filter: CrmWriteFilter = {}) =>
+    request<CrmWritePage>(
+      'GET',
+      `${workspacePath(workspaceId)}/crm-writes${queryString({ limit: 50, ...filter })}`,
     ),
 };
 

@@ -1,5 +1,12 @@
-import { QueryCache, QueryClient, MutationCache, useQuery } from '@tanstack/react-query';
-import { ApiError, api, isUnauthenticated } from './api';
+import {
+  QueryCache,
+  QueryClient,
+  MutationCache,
+  useInfiniteQuery,
+  useQuery,
+} from '@tanstack/react-query';
+import { ApiError, api, isUnauthenticated, type Connection, type CrmWriteFilter } from './api';
+import { SYNC_POLL_MS, shouldPollSyncRuns, type SyncWatch } from './connections/sync-watch';
 
 /** Query keys, so that mutations invalidate exactly what they change. */
 export const queryKeys = {
@@ -8,6 +15,18 @@ export const queryKeys = {
   overview: (workspaceId: string) => ['workspace', workspaceId, 'overview'] as const,
   members: (workspaceId: string) => ['workspace', workspaceId, 'members'] as const,
   apiKeys: (workspaceId: string) => ['workspace', workspaceId, 'api-keys'] as const,
+  connections: (workspaceId: string) => ['workspace', workspaceId, 'connections'] as const,
+  /** Everything about one connection besides the list entry: usage and sync runs. */
+  connection: (workspaceId: string, connectionId: string) =>
+    ['workspace', workspaceId, 'connection', connectionId] as const,
+  connectionUsage: (workspaceId: string, connectionId: string) =>
+    ['workspace', workspaceId, 'connection', connectionId, 'usage'] as const,
+  syncRuns: (workspaceId: string, connectionId: string) =>
+    ['workspace', workspaceId, 'connection', connectionId, 'sync-runs'] as const,
+  crmWrites: (workspaceId: string, filter?: Omit<CrmWriteFilter, 'before'>) =>
+    filter
+      ? (['workspace', workspaceId, 'crm-writes', filter] as const)
+      : (['workspace', workspaceId, 'crm-writes'] as const),
 };
 
 export function useMe() {
@@ -33,6 +52,73 @@ export function useApiKeys(workspaceId: string) {
     queryKey: queryKeys.apiKeys(workspaceId),
     queryFn: async () => (await api.apiKeys(workspaceId)).apiKeys,
   });
+}
+
+export function useConnections(workspaceId: string) {
+  return useQuery({
+    queryKey: queryKeys.connections(workspaceId),
+    queryFn: async () => (await api.connections(workspaceId)).connections,
+  });
+}
+
+export function useConnectionUsage(workspaceId: string, connectionId: string) {
+  return useQuery({
+    queryKey: queryKeys.connectionUsage(workspaceId, connectionId),
+    queryFn: async () => (await api.connectionUsage(workspaceId, connectionId)).usage,
+    // Other processes (scheduled syncs, write-backs) spend the quota too.
+    refetchInterval: 60_000,
+  });
+}
+
+/**
+ * A connection's recent sync runs. Polls every 2 s while one is running, and while
+ * `watch` waits for the run a "Sync now" click queued to appear and finish.
+ */
+export function useSyncRuns(workspaceId: string, connectionId: string, watch: SyncWatch | null) {
+  return useQuery({
+    queryKey: queryKeys.syncRuns(workspaceId, connectionId),
+    queryFn: async () => (await api.syncRuns(workspaceId, connectionId)).runs,
+    refetchInterval: (query) =>
+      shouldPollSyncRuns(query.state.data, watch, Date.now()) ? SYNC_POLL_MS : false,
+  });
+}
+
+/** The write ledger, newest first, a page of 50 at a time. */
+export function useCrmWrites(workspaceId: string, filter: Omit<CrmWriteFilter, 'before'>) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.crmWrites(workspaceId, filter),
+    queryFn: ({ pageParam }) => api.crmWrites(workspaceId, { ...filter, before: pageParam }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+  });
+}
+
+/**
+ * After a connection changed: shows the server's copy at once, then refreshes the
+ * list, the overview's table, and the connection's usage and runs.
+ */
+export async function connectionChanged(
+  queryClient: QueryClient,
+  workspaceId: string,
+  connection: Connection | { id: string; deleted: true },
+): Promise<void> {
+  queryClient.setQueryData<Connection[]>(queryKeys.connections(workspaceId), (current) => {
+    if (!current) return current;
+    if ('deleted' in connection) return current.filter((item) => item.id !== connection.id);
+    const exists = current.some((item) => item.id === connection.id);
+    return exists
+      ? current.map((item) => (item.id === connection.id ? connection : item))
+      : [...current, connection];
+  });
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.connections(workspaceId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.overview(workspaceId) }),
+    'deleted' in connection
+      ? queryClient.removeQueries({ queryKey: queryKeys.connection(workspaceId, connection.id) })
+      : queryClient.invalidateQueries({
+          queryKey: queryKeys.connection(workspaceId, connection.id),
+        }),
+  ]);
 }
 
 /**

@@ -1,31 +1,17 @@
-import { Badge, Stack, Table, Text, ThemeIcon, Tooltip } from '@mantine/core';
-import type { Connection, ConnectionStatus, CrmType } from '../api';
-import { formatDate } from '../format';
+import { Anchor, Button, Stack, Table, Text, ThemeIcon } from '@mantine/core';
+import { Link } from 'react-router';
+import type { Connection } from '../api';
+import { ConnectionStatusBadge, CrmBadge, crmName } from '../connections/crm-display';
+import { formatDate, formatRelative } from '../format';
 
-const CRM_NAMES: Record<CrmType, string> = { hubspot: 'HubSpot', salesforce: 'Salesforce' };
-
-const STATUS_COLORS: Record<ConnectionStatus, string> = {
-  connected: 'green',
-  pending: 'yellow',
-  error: 'red',
-  disconnected: 'gray',
-};
-
-function StatusBadge({ connection }: { connection: Connection }) {
-  const badge = (
-    <Badge color={STATUS_COLORS[connection.status]} variant="light">
-      {connection.status}
-    </Badge>
-  );
-  if (!connection.statusMessage) return badge;
-  return (
-    <Tooltip label={connection.statusMessage} multiline maw={320} withArrow>
-      {badge}
-    </Tooltip>
-  );
+interface ConnectionsTableProps {
+  workspaceId: string;
+  connections: Connection[];
 }
 
-export function ConnectionsTable({ connections }: { connections: Connection[] }) {
+/** The overview's summary of CRM connections; each links to its card in Settings. */
+export function ConnectionsTable({ workspaceId, connections }: ConnectionsTableProps) {
+  const settingsUrl = `/w/${workspaceId}/settings?tab=connections`;
   if (connections.length === 0) {
     return (
       <Stack align="center" gap={6} py="xl" data-testid="connections-empty">
@@ -34,9 +20,11 @@ export function ConnectionsTable({ connections }: { connections: Connection[] })
         </ThemeIcon>
         <Text fw={600}>No CRM connected yet</Text>
         <Text size="sm" c="dimmed" ta="center" maw={420}>
-          Connect HubSpot or Salesforce through the API (POST
-          /api/workspaces/:workspaceId/connections) to start proposing changes.
+          Connect HubSpot or Salesforce, or try the sandbox CRM, to start proposing changes.
         </Text>
+        <Button component={Link} to={settingsUrl} variant="light" mt="xs">
+          Connect a CRM
+        </Button>
       </Stack>
     );
   }
@@ -48,16 +36,29 @@ export function ConnectionsTable({ connections }: { connections: Connection[] })
             <Table.Th>Name</Table.Th>
             <Table.Th>CRM</Table.Th>
             <Table.Th>Status</Table.Th>
+            <Table.Th>Last sync</Table.Th>
             <Table.Th>Created</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {connections.map((connection) => (
             <Table.Tr key={connection.id}>
-              <Table.Td fw={500}>{connection.name}</Table.Td>
-              <Table.Td>{CRM_NAMES[connection.crmType] ?? connection.crmType}</Table.Td>
+              <Table.Td fw={500}>
+                <Anchor component={Link} to={settingsUrl} size="sm" fw={500}>
+                  {connection.name}
+                </Anchor>
+              </Table.Td>
               <Table.Td>
-                <StatusBadge connection={connection} />
+                <CrmBadge crmType={connection.crmType} size="sm" />
+                <Text span size="sm" ml="xs">
+                  {crmName(connection.crmType)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <ConnectionStatusBadge connection={connection} />
+              </Table.Td>
+              <Table.Td>
+                {connection.lastSyncAt ? formatRelative(connection.lastSyncAt) : 'never'}
               </Table.Td>
               <Table.Td>{formatDate(connection.createdAt)}</Table.Td>
             </Table.Tr>

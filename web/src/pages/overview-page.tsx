@@ -1,5 +1,6 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { Link } from 'react-router';
 import { ConnectionsTable } from '../components/connections-table';
 import { QueryError } from '../components/query-error';
 import { StatCard, StatCardSkeleton } from '../components/stat-card';
@@ -68,14 +69,23 @@ export function OverviewPage() {
           <Card withBorder radius="md" padding="lg">
             <Group justify="space-between" mb="md">
               <Title order={4}>CRM connections</Title>
-              {connections && (
-                <Text size="sm" c="dimmed">
-                  {connections.length} total
-                </Text>
-              )}
+              <Group gap="md">
+                {connections && (
+                  <Text size="sm" c="dimmed">
+                    {connections.length} total
+                  </Text>
+                )}
+                <Anchor
+                  component={Link}
+                  to={`/w/${workspace.id}/settings?tab=connections`}
+                  size="sm"
+                >
+                  Manage connections
+                </Anchor>
+              </Group>
             </Group>
             {connections ? (
-              <ConnectionsTable connections={connections} />
+              <ConnectionsTable workspaceId={workspace.id} connections={connections} />
             ) : (
               <TableSkeleton rows={2} />
             )}

@@ -1,33 +1,39 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
+import { ConnectionsTab } from '../connections/connections-tab';
 import { useWorkspaceContext } from '../workspace-context';
 import { ApiKeysTab } from './api-keys-tab';
 import { MembersTab } from './members-tab';
 
-const TABS = ['members', 'api-keys'] as const;
+const TABS = ['members', 'api-keys', 'connections'] as const;
 type Tab = (typeof TABS)[number];
+
+const TAB_TITLES: Record<Tab, string> = {
+  members: 'Members',
+  'api-keys': 'API keys',
+  connections: 'CRM connections',
+};
 
 function isTab(value: string | null): value is Tab {
   return TABS.some((tab) => tab === value);
 }
 
-/** `/w/:workspaceId/settings?tab=members|api-keys`: the tab lives in the URL so links and reloads keep it. */
+/** `/w/:workspaceId/settings?tab=members|api-keys|connections`: the tab lives in the URL so links and reloads keep it. */
 export function SettingsPage() {
   const { workspace } = useWorkspaceContext();
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = searchParams.get('tab');
   const tab: Tab = isTab(requested) ? requested : 'members';
-  useDocumentTitle(
-    `${tab === 'members' ? 'Members' : 'API keys'} · Settings · ${workspace.name} · Pandora`,
-  );
+  useDocumentTitle(`${TAB_TITLES[tab]} · Settings · ${workspace.name} · Pandora`);
 
   return (
     <Stack gap="lg">
       <div>
         <Title order={2}>Settings</Title>
         <Text c="dimmed" size="sm">
-          Who can use {workspace.name}, and the keys programs use to call its API
+          Who can use {workspace.name}, the keys programs use to call its API, and the CRMs it works
+          on
         </Text>
       </div>
       <Tabs
@@ -40,12 +46,16 @@ export function SettingsPage() {
         <Tabs.List>
           <Tabs.Tab value="members">Members</Tabs.Tab>
           <Tabs.Tab value="api-keys">API keys</Tabs.Tab>
+          <Tabs.Tab value="connections">CRM connections</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="lg">
           <MembersTab />
         </Tabs.Panel>
         <Tabs.Panel value="api-keys" pt="lg">
           <ApiKeysTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="connections" pt="lg">
+          <ConnectionsTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>
