@@ -133,7 +133,11 @@ export async function readRecords(
   });
 }
 
-function encodeCursor(locator: string): string {
+const LOCATOR = /^[A-Za-z0-9]{15,18}-\d+$/;
+
+/** The query locator (`01g...-2000`, the last part of `nextRecordsUrl`), wrapped. */
+function encodeCursor(nextRecordsUrl: string): string {
+  const locator = nextRecordsUrl.split('/').pop() ?? '';
   return Buffer.from(JSON.stringify({ locator })).toString('base64url');
 }
 
@@ -142,8 +146,7 @@ function decodeCursor(cursor: string): string {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
       locator?: unknown;
     };
-    if (typeof value.locator === 'string' && value.locator.startsWith('/services/data/'))
-      return value.locator;
+    if (typeof value.locator === 'string' && LOCATOR.test(value.locator)) return value.locator;
   } catch {
     // Reported below.
   }

@@ -14,7 +14,9 @@ import {
 import { IDS_PER_QUERY, chunk, queryAll, soqlIdList } from './soql.js';
 import type { TaskInput } from './types.js';
 
-const HTML_TAG = /<\/?[a-z][^>]*>/i;
+/** Tags of the simple HTML a note may be written in; anything else is plain text. */
+const HTML_TAG =
+  /<\/?(?:p|br|b|i|u|s|em|strong|ul|ol|li|a|h[1-6]|div|span|blockquote|pre|code)\b[^>]*>/i;
 
 /**
  * A ContentNote body: Salesforce takes simple HTML and refuses plain text with bare
