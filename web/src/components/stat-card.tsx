@@ -13,7 +13,7 @@ export function StatCard({ label, value, description }: StatCardProps) {
       <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
         {label}
       </Text>
-      <Text fz={28} fw={700} mt={4}>
+      <Text fz={28} fw={700} mt={4} data-testid="stat-value">
         {value}
       </Text>
       {description && (

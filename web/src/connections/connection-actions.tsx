@@ -13,8 +13,11 @@ import { ReconnectModal } from './reconnect-modal';
 interface ConnectionActionsProps {
   workspaceId: string;
   connection: Connection;
-  /** Called at the click, before the request, so the runs list can wait for the new run. */
-  onSyncStarting: () => void;
+  /**
+   * A sync is about to be queued (Sync now, before its request) or was (a reconnect
+   * that worked): the runs list should wait for the new run.
+   */
+  onWatchRuns: () => void;
   onSyncQueued: () => void;
   onSyncFailed: () => void;
 }
@@ -25,7 +28,7 @@ type Confirming = 'disconnect' | 'delete' | null;
 export function ConnectionActions({
   workspaceId,
   connection,
-  onSyncStarting,
+  onWatchRuns,
   onSyncQueued,
   onSyncFailed,
 }: ConnectionActionsProps) {
@@ -55,7 +58,7 @@ export function ConnectionActions({
 
   const sync = useMutation({
     mutationFn: (mode: SyncMode) => api.syncNow(workspaceId, connection.id, mode),
-    onMutate: () => onSyncStarting(),
+    onMutate: () => onWatchRuns(),
     onSuccess: (_, mode) => {
       notifySuccess(`${mode === 'full' ? 'Full' : 'Incremental'} sync of “${name}” queued`);
       onSyncQueued();
@@ -177,6 +180,7 @@ export function ConnectionActions({
         connection={connection}
         opened={reconnectOpened}
         onClose={reconnectModal.close}
+        onReconnected={onWatchRuns}
       />
       <ConnectionSettingsModal
         key={settingsKey}

@@ -66,9 +66,21 @@ interface ConnectionCardProps {
 /** One CRM connection: its state, API usage, actions and recent sync runs. */
 export function ConnectionCard({ workspaceId, connection, isAdmin }: ConnectionCardProps) {
   const queryClient = useQueryClient();
-  // Set by "Sync now": keeps the runs polling until the run it queued has finished.
+  // Keeps the runs polling until a queued run has finished: the first sync the server
+  // queues on connecting, or the one a "Sync now" or a reconnect queued.
   const [watch, setWatch] = useState<SyncWatch | null>(null);
   const runs = useSyncRuns(workspaceId, connection.id, watch);
+
+  // A connected connection that never finished a sync has its first one queued.
+  const firstLoad = useRef(true);
+  const awaitingFirstSync = connection.status === 'connected' && !connection.lastSyncAt;
+  useEffect(() => {
+    if (!runs.data || !firstLoad.current) return;
+    firstLoad.current = false;
+    if (awaitingFirstSync && !runs.data.some((run) => run.status !== 'running')) {
+      setWatch((current) => current ?? startSyncWatch(runs.data, Date.now()));
+    }
+  }, [runs.data, awaitingFirstSync]);
 
   useEffect(() => {
     if (!watch) return;
@@ -132,7 +144,7 @@ export function ConnectionCard({ workspaceId, connection, isAdmin }: ConnectionC
             <ConnectionActions
               workspaceId={workspaceId}
               connection={connection}
-              onSyncStarting={() => setWatch(startSyncWatch(runs.data, Date.now()))}
+              onWatchRuns={() => setWatch(startSyncWatch(runs.data, Date.now()))}
               onSyncQueued={() =>
                 void queryClient.invalidateQueries({
                   queryKey: queryKeys.syncRuns(workspaceId, connection.id),
@@ -178,7 +190,7 @@ export function ConnectionCard({ workspaceId, connection, isAdmin }: ConnectionC
               </Tooltip>
             ) : (
               <span data-testid={`connection-last-sync-${connection.id}`}>
-                {running ? 'first sync running…' : 'never'}
+                {running ? 'first sync running…' : watch ? 'first sync queued…' : 'never'}
               </span>
             )}
             <Text size="xs" c="dimmed">

@@ -18,10 +18,18 @@ interface ReconnectModalProps {
   connection: Connection;
   opened: boolean;
   onClose: () => void;
+  /** The new credentials work, and the server queued a sync with them. */
+  onReconnected: () => void;
 }
 
 /** New credentials for an existing connection; the server tests them at once. */
-export function ReconnectModal({ workspaceId, connection, opened, onClose }: ReconnectModalProps) {
+export function ReconnectModal({
+  workspaceId,
+  connection,
+  opened,
+  onClose,
+  onReconnected,
+}: ReconnectModalProps) {
   const queryClient = useQueryClient();
   const initial: CredentialForm = {
     ...EMPTY_CREDENTIALS,
@@ -41,6 +49,7 @@ export function ReconnectModal({ workspaceId, connection, opened, onClose }: Rec
         return;
       }
       notifySuccess(`Reconnected “${updated.name}”; a sync is queued`);
+      onReconnected();
       onClose();
     },
     onError: (error) => {

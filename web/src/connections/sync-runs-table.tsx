@@ -79,7 +79,11 @@ export function SyncRunsTable({ runs }: { runs: SyncRun[] }) {
               const open = expanded.has(run.id);
               return (
                 <Fragment key={run.id}>
-                  <Table.Tr data-testid={`sync-run-${run.id}`} data-status={run.status}>
+                  <Table.Tr
+                    data-testid={`sync-run-${run.id}`}
+                    data-status={run.status}
+                    data-trigger={run.trigger}
+                  >
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
                         <Badge

@@ -35,10 +35,12 @@ describe('shouldPollSyncRuns', () => {
     expect(watchedRunFinished(after, watch)?.id).toBe('new');
   });
 
-  it('does not count a run that was already going at the click', () => {
-    const watch = startSyncWatch([run('going', 'running')], 0);
-    expect(watchedRunFinished([run('going', 'succeeded')], watch)).toBeUndefined();
-    expect(shouldPollSyncRuns([run('going', 'succeeded')], watch, 1_000)).toBe(true);
+  it('counts a run that was going at the click once it finishes', () => {
+    const watch = startSyncWatch([run('going', 'running'), run('old', 'succeeded')], 0);
+    expect(shouldPollSyncRuns([run('going', 'running')], watch, 1_000)).toBe(true);
+    const after = [run('going', 'partial'), run('old', 'succeeded')];
+    expect(watchedRunFinished(after, watch)?.id).toBe('going');
+    expect(shouldPollSyncRuns(after, watch, 2_000)).toBe(false);
   });
 
   it('gives up waiting once the watch has expired', () => {

@@ -5,18 +5,27 @@ export const SYNC_POLL_MS = 2_000;
 // A queued sync can wait behind other jobs; after this long the console stops waiting for it.
 const WATCH_MS = 5 * 60_000;
 
-/** What "Sync now" waits for: a run that was not in the list at the click, finished. */
+/**
+ * What a queued sync waits for: a run that had not finished when the watch started
+ * (new, or still going), finished.
+ */
 export interface SyncWatch {
+  /** Runs already finished at the start; they say nothing about the queued sync. */
   knownRunIds: readonly string[];
   until: number;
 }
 
 /**
  * Starts waiting for the run a click queues. Known runs are remembered by id rather
- * than compared by start time, so a clock that differs from the server's does not matter.
+ * than compared by start time, so a clock that differs from the server's does not
+ * matter. A run going at the click counts: the queue holds one sync per connection, so
+ * a click while one runs may well be answered by that run.
  */
 export function startSyncWatch(runs: readonly SyncRun[] | undefined, now: number): SyncWatch {
-  return { knownRunIds: (runs ?? []).map((run) => run.id), until: now + WATCH_MS };
+  return {
+    knownRunIds: (runs ?? []).filter((run) => run.status !== 'running').map((run) => run.id),
+    until: now + WATCH_MS,
+  };
 }
 
 /** The run the watch waited for, once it has finished. */
