@@ -39,13 +39,13 @@ function Value({ value }: { value: CrmValue }) {
 function WriteRow({ write }: { write: CrmWrite }) {
   return (
     <Table.Tr data-testid={`crm-write-${write.id}`}>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Tooltip label={formatDateTime(write.createdAt)} withArrow>
           <span>{formatRelative(write.createdAt)}</span>
         </Tooltip>
       </Table.Td>
       <Table.Td>
-        <Text size="sm">
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
           {crmName(write.crmType)} {write.objectType}
         </Text>
         <Text size="xs" c="dimmed">
@@ -73,7 +73,7 @@ function WriteRow({ write }: { write: CrmWrite }) {
         )}
       </Table.Td>
       <Table.Td>{write.actor ?? '—'}</Table.Td>
-      <Table.Td>
+      <Table.Td miw={110}>
         <Badge color={WRITE_STATUS_COLORS[write.status] ?? 'gray'} variant="light">
           {write.status}
         </Badge>
