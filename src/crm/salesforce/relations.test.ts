@@ -9,7 +9,6 @@ import {
   type RunningSalesforce,
 } from '../emulator/salesforce/testing.js';
 import { CrmError } from '../errors.js';
-
 import { createSalesforceConnector, type SalesforceConnector } from './connector.js';
 
 const dataset = smallDataset(70);

@@ -120,6 +120,11 @@ export function createSalesforceEmulator(
       await app.register((scope) => registerServices(scope, env), { prefix: '/services' });
     },
 
+    /**
+     * Salesforce has no short rate window, only the rolling 24-hour allowance, and
+     * answers it with 403 REQUEST_LIMIT_EXCEEDED and no Retry-After; every refusal
+     * (a window configured in the settings included) looks like that.
+     */
     refuse(reply: FastifyReply, refusal) {
       env.usage.count(env.ctx().now());
       setLimitHeader(env, reply);
