@@ -72,7 +72,12 @@ export interface Emulator {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    emulator?: { api: EmulatedApi; fault: FaultRule | undefined; batchSize: number | null };
+    emulator?: {
+      api: EmulatedApi;
+      fault: FaultRule | undefined;
+      batchSize: number | null;
+      logged?: boolean;
+    };
   }
 }
 
@@ -109,6 +114,21 @@ export async function buildEmulator(options: EmulatorOptions): Promise<Emulator>
   const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024, genReqId: () => randomUUID() });
   const crms = new Map(options.crms(options.dataset).map((crm) => [crm.api, crm]));
 
+  const record = (request: FastifyRequest, status: number) => {
+    if (!request.emulator || request.emulator.logged) return;
+    request.emulator.logged = true;
+    const [path, query = ''] = request.url.split('?') as [string, string?];
+    log.add({
+      api: request.emulator.api,
+      method: request.method,
+      path,
+      query,
+      status,
+      fault: (request.emulator.fault?.kind as FaultKind | undefined) ?? null,
+      batchSize: request.emulator.batchSize,
+      at: now().toISOString(),
+    });
+  };
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]!;
     if (path.startsWith('/_emulator')) return;
@@ -123,6 +143,7 @@ export async function buildEmulator(options: EmulatorOptions): Promise<Emulator>
     if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 2_000);
     if (fault?.kind === 'timeout') {
       await sleep(fault.delayMs ?? 30_000);
+      record(request, 0);
       request.raw.socket.destroy();
       return reply;
     }
@@ -148,25 +169,16 @@ export async function buildEmulator(options: EmulatorOptions): Promise<Emulator>
   });
 
   // The write already happened; the caller never hears about it.
+  // Dropped connections never reach onResponse, so they are logged (status 0) here.
   app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.emulator?.fault?.kind === 'drop_after_apply') request.raw.socket.destroy();
+    if (request.emulator?.fault?.kind === 'drop_after_apply') {
+      record(request, 0);
+      request.raw.socket.destroy();
+    }
     return payload;
   });
 
-  app.addHook('onResponse', async (request, reply) => {
-    if (!request.emulator) return;
-    const [path, query = ''] = request.url.split('?') as [string, string?];
-    log.add({
-      api: request.emulator.api,
-      method: request.method,
-      path,
-      query,
-      status: request.raw.socket?.destroyed && request.emulator.fault ? 0 : reply.statusCode,
-      fault: (request.emulator.fault?.kind as FaultKind | undefined) ?? null,
-      batchSize: request.emulator.batchSize,
-      at: now().toISOString(),
-    });
-  });
+  app.addHook('onResponse', async (request, reply) => record(request, reply.statusCode));
 
   registerControlRoutes(app, ctx, limits, crms);
   for (const crm of crms.values()) await crm.register(app, ctx);
