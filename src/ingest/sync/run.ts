@@ -63,7 +63,16 @@ export const SYNC_RUN_COLUMNS = `
   counts, crm_calls as "crmCalls", errors, started_at as "startedAt",
   finished_at as "finishedAt", duration_ms as "durationMs"`;
 
-type Watermarks = Partial<Record<CrmObjectType, string>>;
+/**
+ * Per object type, the newest modification time synced and the ids modified at
+ * exactly that time. The next run asks for records modified at or after it (CRMs
+ * compare in whole seconds, so "after" could miss a change made in the same
+ * second) and skips those ids it already has at that time.
+ */
+type Watermarks = Partial<Record<CrmObjectType, { at: string; ids: string[] }>>;
+
+// Ids kept per watermark; more records than this in one instant are simply re-read.
+const WATERMARK_IDS = 1_000;
 
 const zero = (): UpsertCounts & { fetched: number } => ({
   fetched: 0,
@@ -166,15 +175,16 @@ export async function syncConnection(target: SyncTarget, options: SyncOptions): 
   });
 
   const since = (objectType: CrmObjectType) =>
-    mode === 'incremental' && previous[objectType]
-      ? new Date(Date.parse(previous[objectType]!) + 1).toISOString()
-      : undefined;
+    mode === 'incremental' ? previous[objectType]?.at : undefined;
 
   for (const objectType of ['account', 'contact', 'deal'] as const) {
     await step(objectType, async () => {
       const properties = await propertiesToRead(connector, objectType);
       const reader = new FieldReader(properties);
       const total = counts[`${objectType}s`];
+      const boundary = mode === 'incremental' ? previous[objectType] : undefined;
+      const alreadyHave = new Set(boundary?.ids ?? []);
+      let newest: { at: string; ms: number; ids: Set<string> } | undefined;
       let cursor: string | undefined;
       do {
         const page = await connector.listChanged(objectType, {
@@ -183,10 +193,18 @@ export async function syncConnection(target: SyncTarget, options: SyncOptions): 
           cursor,
         });
         cursor = page.cursor;
-        total.fetched += page.records.length;
-        for (const record of page.records) {
-          if (!watermarks[objectType] || record.updatedAt > watermarks[objectType]!) {
-            watermarks[objectType] = record.updatedAt;
+        const records = page.records.filter(
+          (record) =>
+            !(boundary && sameInstant(record.updatedAt, boundary.at) && alreadyHave.has(record.id)),
+        );
+        page.records = records;
+        total.fetched += records.length;
+        for (const record of records) {
+          const at = Date.parse(record.updatedAt);
+          if (!newest || at > newest.ms) {
+            newest = { at: record.updatedAt, ms: at, ids: new Set([record.id]) };
+          } else if (at === newest.ms && newest.ids.size < WATERMARK_IDS) {
+            newest.ids.add(record.id);
           }
         }
         if (page.records.length > 0) {
@@ -194,6 +212,7 @@ export async function syncConnection(target: SyncTarget, options: SyncOptions): 
         }
         options.onProgress?.({ objectType, fetched: total.fetched });
       } while (cursor);
+      if (newest) watermarks[objectType] = { at: newest.at, ids: [...newest.ids] };
     });
   }
 
@@ -380,4 +399,8 @@ async function storePipelines(
     [workspaceId, source, ...rows],
   );
   return lookup;
+}
+
+function sameInstant(a: string, b: string): boolean {
+  return Date.parse(a) === Date.parse(b);
 }
