@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEmulator, type Emulator } from '../server.js';
+import { createHubspotEmulator, type HubspotEmulator } from './emulator.js';
+import { httpClient } from './http-client.test-helper.js';
+import { createRecord } from './writes.js';
+
+const DEALS = 100_000;
+let emulator: Emulator;
+let hubspot: HubspotEmulator;
+let call: ReturnType<typeof httpClient>;
+let seedMs = 0;
+
+beforeAll(async () => {
+  hubspot = createHubspotEmulator(undefined);
+  const started = performance.now();
+  const base = Date.parse('2025-01-01T00:00:00Z');
+  for (let i = 0; i < DEALS; i += 1) {
+    const at = new Date(base + i * 1000).toISOString();
+    createRecord(
+      hubspot.store,
+      'deals',
+      {
+        dealname: `Deal ${i}`,
+        amount: String(i % 1000),
+        pipeline: 'default',
+        dealstage: i % 2 ? 'closedwon' : 'appointmentscheduled',
+      },
+      [],
+      at,
+    );
+  }
+  seedMs = performance.now() - started;
+  emulator = await buildEmulator({
+    crms: () => [hubspot],
+    settings: { limits: { hubspot: { window: null, daily: null } } },
+  });
+  call = httpClient(await emulator.listen(0));
+});
+afterAll(async () => {
+  emulator.app.server.closeAllConnections();
+  await emulator.close();
+});
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await work();
+  return [value, performance.now() - started];
+}
+
+describe('100,000 deals', () => {
+  it('load quickly and page by position at any depth', async () => {
+    expect(seedMs).toBeLessThan(5_000);
+    const [deep, ms] = await timed(() =>
+      call('GET', '/crm/v3/objects/deals?limit=100&after=99950'),
+    );
+    expect(deep.body.results).toHaveLength(50);
+    expect(deep.body.results[49].properties.dealname).toBe(`Deal ${DEALS - 1}`);
+    expect(deep.body.paging).toBeUndefined();
+    expect(ms).toBeLessThan(200);
+  });
+
+  it('search pages cost one scan, up to the 10,000-result cap', async () => {
+    const body = {
+      filterGroups: [
+        { filters: [{ propertyName: 'dealstage', operator: 'EQ', value: 'closedwon' }] },
+      ],
+      sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'DESCENDING' }],
+      properties: ['amount'],
+      limit: 200,
+    };
+    const [first, firstMs] = await timed(() =>
+      call('POST', '/crm/v3/objects/deals/search', { body }),
+    );
+    expect(first.body.total).toBe(DEALS / 2);
+    expect(first.body.results[0].properties.hs_lastmodifieddate).toBe(
+      new Date(Date.parse('2025-01-01T00:00:00Z') + (DEALS - 1) * 1000).toISOString(),
+    );
+    expect(firstMs).toBeLessThan(2_000);
+    const [later, laterMs] = await timed(() =>
+      call('POST', '/crm/v3/objects/deals/search', { body: { ...body, after: '9800' } }),
+    );
+    expect(later.body.results).toHaveLength(200);
+    expect(later.body.paging.next.after).toBe('10000');
+    expect(laterMs).toBeLessThan(200);
+    const past = await call('POST', '/crm/v3/objects/deals/search', {
+      body: { ...body, after: '10000' },
+    });
+    expect(past.status).toBe(400);
+  });
+
+  it('batch-updates at the end of the table as fast as at the start', async () => {
+    const ids = hubspot.store.tables.deals.order.slice(-100);
+    const [answer, ms] = await timed(() =>
+      call('POST', '/crm/v3/objects/deals/batch/update', {
+        body: { inputs: ids.map((id) => ({ id, properties: { amount: '5' } })) },
+      }),
+    );
+    expect(answer.status).toBe(200);
+    expect(ms).toBeLessThan(300);
+  });
+});
