@@ -10,8 +10,8 @@ import {
 import type { HsRecord, HubspotStore } from './store.js';
 
 export const DEFAULT_PRIVATE_APP_TOKEN = 'pat-emulator-hubspot';
-export const DEFAULT_CLIENT_ID = 'emulator-hubspot-client-id';
-export const DEFAULT_CLIENT_SECRET = 'emulator-hubspot-client-secret';
+export const DEFAULT_CLIENT_ID = 'emulator-hubspot-client';
+export const DEFAULT_CLIENT_SECRET = 'emulator-hubspot-secret';
 export const DEFAULT_PORTAL_ID = 24_681_357;
 
 export interface HubspotEmulatorOptions {

@@ -1,0 +1,267 @@
+import { CrmError } from '../errors.js';
+import type {
+  CreateInput,
+  CrmObjectType,
+  CrmProperties,
+  RecordResult,
+  UpdateInput,
+} from '../port.js';
+import {
+  BATCH_SIZE,
+  errorsBy,
+  inChunks,
+  isRecordId,
+  missingResult,
+  notFound,
+  toCrmRecord,
+  unkeyedErrors,
+  type SdkBatchAnswer,
+  type SdkRecord,
+} from './batch.js';
+import { sdkOptions, type HubspotClient } from './client.js';
+import { OBJECT_TYPE, associationTypeId } from './field-map.js';
+
+/** HubSpot takes property values as strings; null clears a property (sent as ''). */
+function toHubspotValues(properties: CrmProperties): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(properties)) {
+    values[name] = value === null ? '' : String(value);
+  }
+  return values;
+}
+
+const answerOf = <R>(value: unknown) => value as SdkBatchAnswer<R>;
+
+export async function readRecords(
+  client: HubspotClient,
+  objectType: CrmObjectType,
+  ids: string[],
+  properties: string[],
+): Promise<RecordResult[]> {
+  const wanted = [...new Set(ids.filter(isRecordId))];
+  const found = new Map<string, RecordResult>();
+  await inChunks(
+    wanted,
+    BATCH_SIZE,
+    async (chunk) => {
+      const answer = answerOf<SdkRecord>(
+        await client.call('idempotent', (sdk) =>
+          sdk.crm.objects.batchApi.read(
+            OBJECT_TYPE[objectType],
+            { inputs: chunk.map((id) => ({ id })), properties, propertiesWithHistory: [] },
+            false,
+            sdkOptions(),
+          ),
+        ),
+      );
+      for (const record of answer.results) {
+        found.set(String(record.id), {
+          ok: true,
+          id: String(record.id),
+          value: toCrmRecord(objectType, record),
+        });
+      }
+      // Ids HubSpot did not find come back in one OBJECT_NOT_FOUND error; others name their ids.
+      for (const [id, error] of errorsBy(answer.errors, 'ids')) {
+        if (error.kind !== 'not_found') found.set(id, { ok: false, id, error });
+      }
+      return [];
+    },
+    (id, error) => {
+      found.set(id, { ok: false, id, error });
+      return null;
+    },
+  );
+  return ids.map((id) => {
+    const result = found.get(id);
+    if (result) return { ...result, id } as RecordResult;
+    return { ok: false, id, error: notFound(objectType, id) };
+  });
+}
+
+/**
+ * Field updates through `batch/update`, 100 records per call, each call retried as
+ * a whole after transient failures (setting fields to values is idempotent). Two
+ * inputs for one record are merged into one (HubSpot refuses duplicate ids in a
+ * batch), the later value winning; both get the record's result.
+ */
+export async function updateRecords(
+  client: HubspotClient,
+  objectType: CrmObjectType,
+  inputs: UpdateInput[],
+): Promise<RecordResult[]> {
+  const merged = new Map<string, CrmProperties>();
+  for (const input of inputs) {
+    if (!isRecordId(input.id)) continue;
+    merged.set(input.id, { ...merged.get(input.id), ...input.properties });
+  }
+  const outcome = new Map<string, RecordResult>();
+  await inChunks(
+    [...merged],
+    BATCH_SIZE,
+    async (chunk) => {
+      const answer = answerOf<SdkRecord>(
+        await client.call('idempotent', (sdk) =>
+          sdk.crm.objects.batchApi.update(
+            OBJECT_TYPE[objectType],
+            {
+              inputs: chunk.map(([id, properties]) => ({
+                id,
+                properties: toHubspotValues(properties),
+              })),
+            },
+            sdkOptions(),
+          ),
+        ),
+      );
+      for (const record of answer.results) {
+        outcome.set(String(record.id), {
+          ok: true,
+          id: String(record.id),
+          value: toCrmRecord(objectType, record),
+        });
+      }
+      for (const [id, error] of errorsBy(answer.errors, 'ids')) {
+        const named = error.kind === 'not_found' ? notFound(objectType, id) : error;
+        outcome.set(id, { ok: false, id, error: named });
+      }
+      const stray = unkeyedErrors(answer.errors, 'ids')[0];
+      for (const [id] of chunk) {
+        if (!outcome.has(id)) outcome.set(id, { ok: false, id, error: stray ?? missingResult() });
+      }
+      return [];
+    },
+    ([id], error) => {
+      outcome.set(id, { ok: false, id, error });
+      return null;
+    },
+  );
+  return inputs.map((input): RecordResult => {
+    if (!isRecordId(input.id))
+      return { ok: false, id: input.id, error: notFound(objectType, input.id) };
+    const result = outcome.get(input.id) ?? { ok: false, id: input.id, error: missingResult() };
+    return { ...result, id: input.id } as RecordResult;
+  });
+}
+
+/**
+ * Creates through `batch/create`, 100 per call, never retried after a transient
+ * failure (a retry could create twice). Associations go inline. Each input carries
+ * its position as `objectWriteTraceId`, which HubSpot echoes on results and errors;
+ * results without it are matched by position.
+ */
+export async function createRecords(
+  client: HubspotClient,
+  objectType: CrmObjectType,
+  inputs: CreateInput[],
+): Promise<RecordResult[]> {
+  const results: RecordResult[] = new Array(inputs.length);
+  const indexed: { input: CreateInput; index: number }[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const unsupported = (input.associations ?? []).find(
+      (ref) => associationTypeId(objectType, ref.objectType) === undefined,
+    );
+    if (unsupported) {
+      results[index] = {
+        ok: false,
+        id: null,
+        error: new CrmError(
+          'validation',
+          `HubSpot cannot associate a new ${objectType} with a ${unsupported.objectType} (${unsupported.id})`,
+          { crmCode: 'INVALID_ASSOCIATION' },
+        ),
+      };
+    } else indexed.push({ input, index });
+  }
+  await inChunks(
+    indexed,
+    BATCH_SIZE,
+    async (chunk) => {
+      const answer = answerOf<SdkRecord>(
+        await client.call('unsafe', (sdk) =>
+          sdk.crm.objects.batchApi.create(
+            OBJECT_TYPE[objectType],
+            {
+              inputs: chunk.map(({ input, index }) => ({
+                properties: toHubspotValues(input.properties),
+                objectWriteTraceId: String(index),
+                associations: (input.associations ?? []).map((ref) => ({
+                  to: { id: ref.id },
+                  types: [
+                    {
+                      associationCategory: 'HUBSPOT_DEFINED' as never,
+                      associationTypeId: associationTypeId(objectType, ref.objectType)!,
+                    },
+                  ],
+                })),
+              })),
+            },
+            sdkOptions(),
+          ),
+        ),
+      );
+      const pending = new Set(chunk.map(({ index }) => index));
+      const unmatched: SdkRecord[] = [];
+      for (const record of answer.results) {
+        const index = Number(record.objectWriteTraceId);
+        if (record.objectWriteTraceId !== undefined && pending.delete(index)) {
+          results[index] = {
+            ok: true,
+            id: String(record.id),
+            value: toCrmRecord(objectType, record),
+          };
+        } else unmatched.push(record);
+      }
+      for (const [trace, error] of errorsBy(answer.errors, 'objectWriteTraceId')) {
+        const index = Number(trace);
+        if (pending.delete(index)) results[index] = { ok: false, id: null, error };
+      }
+      const strays = unkeyedErrors(answer.errors, 'objectWriteTraceId');
+      for (const index of [...pending]) {
+        const record = unmatched.shift();
+        const error = record ? undefined : (strays.shift() ?? missingResult());
+        results[index] = record
+          ? { ok: true, id: String(record.id), value: toCrmRecord(objectType, record) }
+          : { ok: false, id: null, error: error! };
+      }
+      return [];
+    },
+    ({ index }, error) => {
+      results[index] = { ok: false, id: null, error };
+      return null;
+    },
+  );
+  return results;
+}
+
+/** Archives through `batch/archive` (HubSpot answers 204 for all, archived before or not). */
+export async function archiveRecords(
+  client: HubspotClient,
+  objectType: CrmObjectType,
+  ids: string[],
+): Promise<RecordResult<null>[]> {
+  const failures = new Map<string, CrmError>();
+  await inChunks(
+    [...new Set(ids.filter(isRecordId))],
+    BATCH_SIZE,
+    async (chunk) => {
+      await client.call('idempotent', (sdk) =>
+        sdk.crm.objects.batchApi.archive(
+          OBJECT_TYPE[objectType],
+          { inputs: chunk.map((id) => ({ id })) },
+          sdkOptions(),
+        ),
+      );
+      return [];
+    },
+    (id, error) => {
+      failures.set(id, error);
+      return null;
+    },
+  );
+  return ids.map((id): RecordResult<null> => {
+    if (!isRecordId(id)) return { ok: false, id, error: notFound(objectType, id) };
+    const error = failures.get(id);
+    return error ? { ok: false, id, error } : { ok: true, id, value: null };
+  });
+}
