@@ -214,4 +214,17 @@ describe('refusals', () => {
       limits.hubspot = { window: null, daily: null };
     }
   });
+
+  it("answers unknown paths with HubSpot's 404 body, control paths without asking for a token", async () => {
+    const api = await call('GET', '/crm/v3/nothing-here');
+    expect(api.status).toBe(404);
+    expect(api.body).toMatchObject({ status: 'error', category: 'OBJECT_NOT_FOUND' });
+    const control = await call('GET', '/_emulator/hubspot/nothing', { token: null });
+    expect(control.status).toBe(404);
+    const ids = await call('GET', '/_emulator/hubspot/info', { token: null });
+    expect(ids.body).toMatchObject({
+      clientId: DEFAULT_CLIENT_ID,
+      portalId: running.hubspot.store.portalId,
+    });
+  });
 });

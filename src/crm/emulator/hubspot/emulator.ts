@@ -176,6 +176,8 @@ async function registerApi(scope: FastifyInstance, env: HubspotEnv): Promise<voi
   );
 
   scope.addHook('onRequest', async (request, reply) => {
+    // Unknown control paths fall through to this scope's 404, not to a 401.
+    if (request.url.startsWith('/_emulator')) return;
     const now = env.ctx().now();
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
     const verdict = env.auth.check(token, now.getTime());
