@@ -1,0 +1,98 @@
+import { afterAll } from 'vitest';
+import { openConnector, type ConnectorTuning, type OpenedConnector } from '../src/crm/connect.js';
+import {
+  createCrmEmulator,
+  type CrmEmulatorOptions,
+  type Emulator,
+} from '../src/crm/emulator/index.js';
+import type { CrmType } from '../src/crm/port.js';
+import { createConnection } from '../src/tenancy/connections.js';
+import { createWorkspace } from '../src/tenancy/workspaces.js';
+import { TEST_SECRET_KEY } from './app.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+
+/** Credentials the emulator accepts out of the box. */
+export const SANDBOX_CREDENTIALS: Record<CrmType, (baseUrl: string) => Record<string, unknown>> = {
+  hubspot: () => ({ kind: 'private_app', accessToken: 'pat-emulator-hubspot' }),
+  salesforce: (baseUrl) => ({
+    kind: 'access_token',
+    instanceUrl: baseUrl,
+    accessToken: '00D-emulator-salesforce-token',
+  }),
+};
+
+export interface CrmWorld {
+  db: TestDatabase;
+  emulator: Emulator;
+  baseUrl: string;
+  workspaceId: string;
+  /** A stored, connected connection per CRM, pointing at the emulator. */
+  connectionIds: Record<CrmType, string>;
+  open(crm: CrmType, tuning?: ConnectorTuning): Promise<OpenedConnector>;
+  /** Requests the emulator received since `mark()`. */
+  mark(): () => {
+    method: string;
+    path: string;
+    batchSize: number | null;
+    status: number;
+    at: string;
+  }[];
+}
+
+/**
+ * A fresh database with a workspace connected to both CRMs of a fresh emulator over
+ * real HTTP. Rate limits are high unless `rateLimit` says otherwise, so tests are
+ * not paced.
+ */
+export async function createCrmWorld(
+  options: CrmEmulatorOptions & { rateLimit?: Record<string, unknown> } = {},
+): Promise<CrmWorld> {
+  const db = await createTestDatabase();
+  const emulator = await createCrmEmulator({ accounts: 12, ...options });
+  const baseUrl = await emulator.listen(0);
+  afterAll(async () => {
+    emulator.app.server.closeAllConnections();
+    await emulator.close();
+  });
+  const workspace = await createWorkspace(db.pool, { name: 'CRM test' });
+  const rateLimit = options.rateLimit ?? { perWindow: null, daily: null };
+  const connectionIds = {} as Record<CrmType, string>;
+  for (const crmType of ['hubspot', 'salesforce'] as const) {
+    const connection = await createConnection(db.pool, TEST_SECRET_KEY, {
+      workspaceId: workspace.id,
+      crmType,
+      name: `${crmType} sandbox`,
+      credentials: SANDBOX_CREDENTIALS[crmType](baseUrl),
+      metadata: { sandbox: true, baseUrl, rateLimit },
+      status: 'connected',
+    });
+    connectionIds[crmType] = connection.id;
+  }
+  return {
+    db,
+    emulator,
+    baseUrl,
+    workspaceId: workspace.id,
+    connectionIds,
+    open: (crm, tuning) =>
+      openConnector(
+        { pool: db.pool, secretKey: TEST_SECRET_KEY },
+        workspace.id,
+        connectionIds[crm],
+        tuning,
+      ),
+    mark() {
+      const after = emulator.ctx.log.lastSeq;
+      return () =>
+        emulator.ctx.log
+          .list({ afterSeq: after })
+          .map(({ method, path, batchSize, status, at }) => ({
+            method,
+            path,
+            batchSize,
+            status,
+            at,
+          }));
+    },
+  };
+}
