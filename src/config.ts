@@ -28,6 +28,9 @@ export interface Config {
   salesforceClientId: string | undefined;
   salesforceClientSecret: string | undefined;
   salesforceLoginUrl: string;
+  /** HubSpot's API and consent page; overridden to point OAuth at the emulator. */
+  hubspotApiBase: string | undefined;
+  hubspotAuthBase: string;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hubspotClientSecret: env.HUBSPOT_CLIENT_SECRET || undefined,
     salesforceClientId: env.SALESFORCE_CLIENT_ID || undefined,
     salesforceClientSecret: env.SALESFORCE_CLIENT_SECRET || undefined,
+    hubspotApiBase: env.HUBSPOT_API_BASE_URL?.replace(/\/+$/, '') || undefined,
+    hubspotAuthBase: (env.HUBSPOT_AUTH_BASE_URL || 'https://app.hubspot.com').replace(/\/+$/, ''),
     salesforceLoginUrl: (env.SALESFORCE_LOGIN_URL || 'https://login.salesforce.com').replace(
       /\/+$/,
       '',

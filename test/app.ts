@@ -22,14 +22,21 @@ export const TEST_SECRET_KEY = parseSecretKey('11'.repeat(32));
 /** An in-process app on a fresh database (requests go through `app.inject`). */
 export async function createTestApp(
   overrides: Partial<Config> = {},
-  options: { events?: boolean } = {},
+  options: { events?: boolean; sandboxUrl?: string } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = { ...loadConfig({}), demo: false, ...overrides };
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const events = options.events ? new EventListener(db.url) : undefined;
   await events?.start();
-  const ctx: AppContext = { pool: db.pool, config, secretKey: TEST_SECRET_KEY, log, events };
+  const ctx: AppContext = {
+    pool: db.pool,
+    config,
+    secretKey: TEST_SECRET_KEY,
+    log,
+    events,
+    sandboxUrl: options.sandboxUrl,
+  };
   const app = await buildApp(ctx);
   afterAll(async () => {
     app.server.closeAllConnections();

@@ -29,6 +29,28 @@ const SAMPLE_BODIES: Record<string, object> = {
   'PATCH /api/workspaces/{workspaceId}/members/{userId}': { role: 'member' },
   'POST /api/workspaces/{workspaceId}/api-keys': { name: 'intruder' },
   'POST /api/workspaces/{workspaceId}/connections': { crmType: 'hubspot', name: 'intruder' },
+  'POST /api/workspaces/{workspaceId}/connections/hubspot': {
+    name: 'intruder',
+    accessToken: 'pat-na1-intruder',
+  },
+  'POST /api/workspaces/{workspaceId}/connections/salesforce': {
+    name: 'intruder',
+    instanceUrl: 'https://example.my.salesforce.com',
+    accessToken: '00D-intruder-token',
+  },
+  'POST /api/workspaces/{workspaceId}/connections/sandbox': { crmType: 'hubspot' },
+  'POST /api/workspaces/{workspaceId}/connections/oauth/start': {
+    crmType: 'hubspot',
+    name: 'intruder',
+  },
+  'PATCH /api/workspaces/{workspaceId}/connections/{connectionId}': { name: 'renamed' },
+  'PUT /api/workspaces/{workspaceId}/connections/{connectionId}/credentials': {
+    instanceUrl: 'https://example.my.salesforce.com',
+    accessToken: '00D-intruder-token',
+  },
+  'POST /api/workspaces/{workspaceId}/connections/{connectionId}/test': {},
+  'POST /api/workspaces/{workspaceId}/connections/{connectionId}/disconnect': {},
+  'POST /api/workspaces/{workspaceId}/connections/{connectionId}/sync': { mode: 'full' },
 };
 
 beforeAll(async () => {
@@ -47,6 +69,11 @@ beforeAll(async () => {
     name: 'B CRM',
     credentials: { accessToken: 'secret-of-b' },
   });
+  const { rows: runs } = await pool.query<{ id: string }>(
+    `insert into sync_runs (workspace_id, connection_id, mode, trigger)
+     values ($1::uuid, $2::uuid, 'full', 'manual') returning id`,
+    [b.workspaceId, connection.id],
+  );
   const { rows: keys } = await pool.query<{ id: string }>(
     'select id from api_keys where workspace_id = $1::uuid',
     [b.workspaceId],
@@ -57,6 +84,7 @@ beforeAll(async () => {
     keyId: keys[0]!.id,
     connectionId: connection.id,
     dealId: deals[0]!.id,
+    runId: runs[0]!.id,
   };
 });
 
@@ -91,7 +119,9 @@ async function snapshotOfB(): Promise<string> {
     `select
        (select json_agg(m order by m.user_id) from memberships m where m.workspace_id = $1::uuid) as members,
        (select json_agg(k order by k.id) from api_keys k where k.workspace_id = $1::uuid) as keys,
-       (select json_agg(c.id order by c.id) from connections c where c.workspace_id = $1::uuid) as connections,
+       (select json_agg(json_build_object('id', c.id, 'name', c.name, 'status', c.status,
+                                          'credentials', c.credentials) order by c.id)
+          from connections c where c.workspace_id = $1::uuid) as connections,
        (select json_agg(d.id order by d.id) from deals d where d.workspace_id = $1::uuid) as deals`,
     [b.workspaceId],
   );

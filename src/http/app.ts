@@ -18,7 +18,10 @@ import type { AppContext } from './context.js';
 import { errorBody, installErrorHandling } from './error-handler.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { authRoutes } from './routes/auth.js';
+import { connectRoutes } from './routes/connect.js';
+import { oauthRoutes } from './routes/oauth.js';
 import { connectionRoutes } from './routes/connections.js';
+import { crmRoutes } from './routes/crm.js';
 import { healthRoutes } from './routes/health.js';
 import { recordRoutes } from './routes/records.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -110,6 +113,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(workspaceRoutes(ctx));
   await app.register(apiKeyRoutes(ctx));
   await app.register(connectionRoutes(ctx));
+  await app.register(crmRoutes(ctx));
+  await app.register(connectRoutes(ctx));
+  await app.register(oauthRoutes(ctx));
   await app.register(recordRoutes(ctx));
   registerGraphQL(app, ctx);
 

@@ -12,4 +12,6 @@ export interface AppContext {
   log: Logger;
   /** Live events from every process; absent in processes that serve no subscriptions. */
   events?: EventListener;
+  /** The CRM emulator's URL when this process runs it (the demo's sandbox CRM). */
+  sandboxUrl?: string;
 }

@@ -1,15 +1,119 @@
+import { noteConnectionError, openConnector } from '../crm/connect.js';
+import { CrmError } from '../crm/errors.js';
+import { reconcilePending } from '../crm/ledger/reconcile.js';
 import { seedWorkspace } from '../demo/bootstrap.js';
+import { generateDemoData } from '../demo/generate.js';
+import { seedLinkedConversations } from '../demo/seed.js';
+import type { Queryable } from '../db/pool.js';
+import { publishEvent } from '../events/bus.js';
+import { syncConnection } from '../ingest/sync/run.js';
+import { dueConnections } from '../ingest/sync/schedule.js';
 import { pruneSessions } from '../tenancy/sessions.js';
-import type { TaskHandlers } from './queue.js';
+import { enqueue, type TaskHandlers } from './queue.js';
+import { NonRetryableError } from './types.js';
+
+/**
+ * Rows pending for less than this may belong to a writer that is still running in
+ * another process; reconciliation leaves them to it.
+ */
+export const RECONCILE_GRACE_MS = 120_000;
 
 /** The handler of every job in `JobPayloads`. */
 export const handlers: TaskHandlers = {
-  'demo.seed': async (payload, { db, log }) => {
-    const counts = await seedWorkspace(db, payload.workspaceId, { seed: payload.seed });
-    log.info({ workspaceId: payload.workspaceId, counts }, 'demo data seeded');
+  'demo.seed': async (payload, { db, secretKey, log }) => {
+    const sandbox = await sandboxConnectionOf(db, payload.workspaceId);
+    if (!sandbox) {
+      const counts = await seedWorkspace(db, payload.workspaceId, { seed: payload.seed });
+      log.info({ workspaceId: payload.workspaceId, counts }, 'demo data seeded');
+      return;
+    }
+    // The demo CRM is the emulator: sync it like any CRM, then add the meetings.
+    const opened = await openConnector({ pool: db, secretKey, log }, payload.workspaceId, sandbox);
+    const run = await syncConnection(
+      { pool: db, ...opened, log },
+      { mode: 'full', trigger: 'demo' },
+    );
+    if (run.status === 'failed') throw new Error(`demo sync failed: ${JSON.stringify(run.errors)}`);
+    const meetings = await seedLinkedConversations(
+      db,
+      payload.workspaceId,
+      generateDemoData({ seed: payload.seed }),
+      opened.crmType,
+    );
+    await publishEvent(db, {
+      workspaceId: payload.workspaceId,
+      type: 'demo.seeded',
+      payload: { deals: run.counts.deals?.fetched ?? 0, conversations: meetings },
+    });
+    log.info(
+      { workspaceId: payload.workspaceId, runId: run.id, meetings },
+      'demo synced from the sandbox CRM',
+    );
   },
   'sessions.prune': async (_payload, { db, log }) => {
     const removed = await pruneSessions(db);
     if (removed) log.info({ removed }, 'expired sessions removed');
   },
+  'crm.sync': async (payload, { db, secretKey, log }) => {
+    const opened = await openConnector(
+      { pool: db, secretKey, log },
+      payload.workspaceId,
+      payload.connectionId,
+    );
+    const run = await syncConnection(
+      { pool: db, ...opened, connector: opened.connector, calls: opened.calls, log },
+      { mode: payload.mode, trigger: payload.trigger },
+    );
+    await publishEvent(db, {
+      workspaceId: payload.workspaceId,
+      type: 'sync.finished',
+      payload: { runId: run.id, connectionId: payload.connectionId, status: run.status },
+    });
+    const authProblem = run.errors.find(
+      (error) => error.kind === 'auth_expired' || error.kind === 'permission',
+    );
+    if (authProblem) {
+      await noteConnectionError(
+        db,
+        payload.workspaceId,
+        payload.connectionId,
+        new CrmError(authProblem.kind as 'auth_expired' | 'permission', authProblem.message),
+      );
+      throw new NonRetryableError(authProblem.message);
+    }
+    log.info({ runId: run.id, status: run.status, calls: run.crmCalls }, 'sync finished');
+  },
+  'crm.sync-due': async (_payload, { db }) => {
+    for (const due of await dueConnections(db)) {
+      await enqueue(
+        db,
+        'crm.sync',
+        { ...due, mode: 'incremental', trigger: 'schedule' },
+        { jobKey: `crm.sync:${due.connectionId}` },
+      );
+    }
+  },
+  'crm.reconcile': async (payload, { db, secretKey, log }) => {
+    const opened = await openConnector(
+      { pool: db, secretKey, log },
+      payload.workspaceId,
+      payload.connectionId,
+    );
+    const report = await reconcilePending({ pool: db, ...opened }, { graceMs: RECONCILE_GRACE_MS });
+    if (report.found)
+      log.info({ ...report, connectionId: payload.connectionId }, 'pending CRM writes reconciled');
+  },
 };
+
+async function sandboxConnectionOf(
+  db: Queryable,
+  workspaceId: string,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `select id from connections
+     where workspace_id = $1::uuid and metadata->>'sandbox' = 'true' and credentials is not null
+     order by created_at limit 1`,
+    [workspaceId],
+  );
+  return rows[0]?.id;
+}

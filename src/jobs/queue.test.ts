@@ -2,6 +2,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
 import { withTransaction } from '../db/pool.js';
+import { parseSecretKey } from '../tenancy/secrets.js';
 import { createWorkspace } from '../tenancy/workspaces.js';
 import { enqueue, startWorker, type RunningWorker, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
@@ -21,6 +22,9 @@ const handlers: TaskHandlers = {
     if (seed === 3) await new Promise<void>((resolve) => (release = resolve));
   },
   'sessions.prune': async () => undefined,
+  'crm.sync': async () => undefined,
+  'crm.sync-due': async () => undefined,
+  'crm.reconcile': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
@@ -51,6 +55,7 @@ beforeAll(async () => {
     handlers,
     concurrency: 2,
     schedules: false,
+    secretKey: parseSecretKey('11'.repeat(32)),
   });
 });
 
@@ -128,6 +133,7 @@ describe('job queue', () => {
       handlers,
       concurrency: 1,
       schedules: false,
+      secretKey: parseSecretKey('11'.repeat(32)),
     });
   });
 });

@@ -13,6 +13,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Queryable } from '../db/pool.js';
 import { publishEvent } from '../events/bus.js';
+import type { SecretKey } from '../tenancy/secrets.js';
 import { NonRetryableError, type JobName, type JobPayloads } from './types.js';
 
 export interface EnqueueOptions {
@@ -59,6 +60,12 @@ export async function migrateJobQueue(pool: pg.Pool): Promise<void> {
 /** Recurring jobs; each runs once per tick across all workers. */
 const SCHEDULES: (CronItem & { task: JobName })[] = [
   {
+    task: 'crm.sync-due',
+    match: '*/15 * * * *',
+    identifier: 'crm.sync-due',
+    options: { maxAttempts: 3 },
+  },
+  {
     task: 'sessions.prune',
     match: '17 * * * *',
     identifier: 'sessions.prune',
@@ -68,6 +75,7 @@ const SCHEDULES: (CronItem & { task: JobName })[] = [
 
 export interface JobContext {
   db: pg.Pool;
+  secretKey: SecretKey;
   log: Logger;
   jobId: string;
   attempt: number;
@@ -85,6 +93,8 @@ export interface WorkerOptions {
   log: Logger;
   handlers: TaskHandlers;
   concurrency: number;
+  /** Decrypts CRM credentials for jobs that call a CRM. */
+  secretKey: SecretKey;
   /** Hourly housekeeping; tests turn it off. */
   schedules?: boolean;
 }
@@ -102,6 +112,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     taskList[name] = async (payload, helpers) => {
       const context: JobContext = {
         db: pool,
+        secretKey: options.secretKey,
         log: log.child({ job: name, jobId: helpers.job.id }),
         jobId: helpers.job.id,
         attempt: helpers.job.attempts,

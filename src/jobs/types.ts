@@ -8,6 +8,17 @@ export interface JobPayloads {
   'demo.seed': { workspaceId: string; seed: number };
   /** Remove expired console sessions (scheduled hourly). */
   'sessions.prune': Record<string, never>;
+  /** Fill the normalized tables from a CRM connection. */
+  'crm.sync': {
+    workspaceId: string;
+    connectionId: string;
+    mode: 'full' | 'incremental';
+    trigger: 'manual' | 'schedule' | 'connect' | 'cli' | 'demo';
+  };
+  /** Queue `crm.sync` for every connection whose sync interval has passed (scheduled). */
+  'crm.sync-due': Record<string, never>;
+  /** Settle write-ledger rows a stopped process left pending. */
+  'crm.reconcile': { workspaceId: string; connectionId: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -1,0 +1,215 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static, type TObject } from '@sinclair/typebox';
+import { checkConnection } from '../../crm/connection-check.js';
+import type { CrmType } from '../../crm/port.js';
+import { HttpError } from '../../errors.js';
+import { enqueue } from '../../jobs/queue.js';
+import {
+  createConnection,
+  getConnection,
+  setConnectionStatus,
+  writeCredentials,
+  type Connection,
+} from '../../tenancy/connections.js';
+import { workspaceAccess } from '../auth.js';
+import type { AppContext } from '../context.js';
+import { Uuid, WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
+import { ConnectionSchema } from './connections.js';
+
+/** Tokens the emulator accepts; the sandbox is the demo's CRM, not a secret. */
+export const SANDBOX_TOKENS = {
+  hubspot: 'pat-emulator-hubspot',
+  salesforce: '00D-emulator-salesforce-token',
+} as const;
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Tier = Type.Union(
+  ['free', 'starter', 'professional', 'enterprise'].map((tier) => Type.Literal(tier)),
+);
+const HubspotToken = {
+  accessToken: Type.String({ minLength: 8, maxLength: 2_000, description: 'Private app token' }),
+  tier: Type.Optional(Tier),
+};
+const SalesforceToken = {
+  instanceUrl: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 }),
+  accessToken: Type.String({ minLength: 8, maxLength: 4_000 }),
+};
+type HubspotBody = Static<TObject<typeof HubspotToken>>;
+type SalesforceBody = Static<TObject<typeof SalesforceToken>>;
+
+const ConnectionReply = Type.Object({ connection: ConnectionSchema });
+const ConnectionParams = Type.Object({ workspaceId: Uuid, connectionId: Uuid });
+
+function credentialsFor(crmType: CrmType, body: HubspotBody | SalesforceBody) {
+  if (crmType === 'hubspot') {
+    const { accessToken } = body as HubspotBody;
+    return { kind: 'private_app', accessToken };
+  }
+  const { instanceUrl, accessToken } = body as SalesforceBody;
+  return { kind: 'access_token', instanceUrl: instanceUrl.replace(/\/+$/, ''), accessToken };
+}
+
+/**
+ * Connecting CRMs: by private-app token (HubSpot), access token and instance URL
+ * (Salesforce, for scripts), or to the built-in emulator. Each new or reconnected
+ * connection is tested at once; a working one gets its first sync queued.
+ */
+export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  const deps = { pool: ctx.pool, secretKey: ctx.secretKey, log: ctx.log };
+
+  async function connectAndSync(workspaceId: string, id: string): Promise<Connection> {
+    const connection = await checkConnection(deps, workspaceId, id);
+    if (connection.status === 'connected') {
+      await enqueue(
+        ctx.pool,
+        'crm.sync',
+        { workspaceId, connectionId: id, mode: 'full', trigger: 'connect' },
+        { jobKey: `crm.sync:${id}`, maxAttempts: 3 },
+      );
+    }
+    return connection;
+  }
+
+  return async (app) => {
+    for (const crmType of ['hubspot', 'salesforce'] as const) {
+      const fields = crmType === 'hubspot' ? HubspotToken : SalesforceToken;
+      app.post(
+        `/api/workspaces/:workspaceId/connections/${crmType}`,
+        {
+          schema: {
+            tags: ['connections'],
+            summary: `Connect ${crmType === 'hubspot' ? 'HubSpot with a private app token' : 'Salesforce with an access token'}; tested at once`,
+            params: WorkspaceParams,
+            body: strictObject({ name: Name, ...fields }),
+            response: { 201: ConnectionReply, ...errorResponses(400, 401, 403, 404) },
+          },
+        },
+        async (request, reply) => {
+          const access = await workspaceAccess(
+            ctx.pool,
+            request.principal,
+            request.params.workspaceId,
+            'admin',
+          );
+          const body = request.body as { name: string; tier?: string } & (
+            HubspotBody | SalesforceBody
+          );
+          const created = await createConnection(ctx.pool, ctx.secretKey, {
+            workspaceId: access.workspaceId,
+            crmType,
+            name: body.name,
+            credentials: credentialsFor(crmType, body),
+            metadata:
+              crmType === 'hubspot'
+                ? {
+                    tier: body.tier ?? 'free',
+                    appType: 'private',
+                    ...(ctx.config.hubspotApiBase ? { baseUrl: ctx.config.hubspotApiBase } : {}),
+                  }
+                : {},
+          });
+          const connection = await connectAndSync(access.workspaceId, created.id);
+          return reply.status(201).send({ connection });
+        },
+      );
+    }
+
+    app.post(
+      '/api/workspaces/:workspaceId/connections/sandbox',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: 'Connect the built-in CRM emulator (the demo CRM), when the server runs it',
+          params: WorkspaceParams,
+          body: strictObject({
+            crmType: Type.Union([Type.Literal('hubspot'), Type.Literal('salesforce')]),
+            name: Type.Optional(Name),
+          }),
+          response: { 201: ConnectionReply, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        if (!ctx.sandboxUrl) {
+          throw new HttpError(
+            409,
+            'sandbox_not_running',
+            'The CRM emulator is not running in this server (PANDORA_SANDBOX=false, or a worker-only process)',
+          );
+        }
+        const { crmType } = request.body;
+        const created = await createConnection(ctx.pool, ctx.secretKey, {
+          workspaceId: access.workspaceId,
+          crmType,
+          name: request.body.name ?? `${crmType === 'hubspot' ? 'HubSpot' : 'Salesforce'} sandbox`,
+          credentials: credentialsFor(
+            crmType,
+            crmType === 'hubspot'
+              ? { accessToken: SANDBOX_TOKENS.hubspot }
+              : { instanceUrl: ctx.sandboxUrl, accessToken: SANDBOX_TOKENS.salesforce },
+          ),
+          metadata: {
+            sandbox: true,
+            baseUrl: ctx.sandboxUrl,
+            ...(crmType === 'hubspot' ? { tier: 'professional', appType: 'private' } : {}),
+          },
+        });
+        const connection = await connectAndSync(access.workspaceId, created.id);
+        return reply.status(201).send({ connection });
+      },
+    );
+
+    app.put(
+      '/api/workspaces/:workspaceId/connections/:connectionId/credentials',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: 'Reconnect with new credentials; tested at once',
+          params: ConnectionParams,
+          body: Type.Union([strictObject(HubspotToken), strictObject(SalesforceToken)]),
+          response: { 200: ConnectionReply, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        const existing = await getConnection(
+          ctx.pool,
+          access.workspaceId,
+          request.params.connectionId,
+        );
+        const body = request.body as HubspotBody | SalesforceBody;
+        const fits =
+          existing.crmType === 'hubspot' ? !('instanceUrl' in body) : 'instanceUrl' in body;
+        if (!fits) {
+          const field = existing.crmType === 'hubspot' ? 'accessToken' : 'instanceUrl';
+          throw new HttpError(
+            400,
+            'validation_failed',
+            `A ${existing.crmType} connection takes ${existing.crmType === 'hubspot' ? 'accessToken (and tier)' : 'instanceUrl and accessToken'}`,
+            [{ field, message: `is required for a ${existing.crmType} connection` }],
+          );
+        }
+        await writeCredentials(
+          ctx.pool,
+          ctx.secretKey,
+          access.workspaceId,
+          existing.id,
+          credentialsFor(existing.crmType, body),
+        );
+        const tier = 'tier' in body && body.tier ? { tier: body.tier } : {};
+        await setConnectionStatus(ctx.pool, access.workspaceId, existing.id, 'pending', null, tier);
+        return { connection: await connectAndSync(access.workspaceId, existing.id) };
+      },
+    );
+  };
+}

@@ -1,0 +1,345 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { checkConnection } from '../../crm/connection-check.js';
+import { listWrites } from '../../crm/ledger/queries.js';
+import { ORIGIN_TYPES, WRITE_STATUSES } from '../../crm/ledger/types.js';
+import { CRM_OBJECT_TYPES } from '../../crm/port.js';
+import { usageFor } from '../../crm/rate-limiter.js';
+import { getSyncRun, listSyncRuns } from '../../ingest/sync/runs.js';
+import { HttpError } from '../../errors.js';
+import { enqueue } from '../../jobs/queue.js';
+import {
+  disconnectConnection,
+  getConnection,
+  updateConnectionSettings,
+} from '../../tenancy/connections.js';
+import { workspaceAccess } from '../auth.js';
+import type { AppContext } from '../context.js';
+import { Timestamp, Uuid, WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
+import { ConnectionSchema } from './connections.js';
+
+const ConnectionParams = Type.Object({ workspaceId: Uuid, connectionId: Uuid });
+const literals = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((value) => Type.Literal(value)));
+
+const SyncRunSchema = Type.Object({
+  id: Uuid,
+  connectionId: Uuid,
+  mode: Type.String(),
+  trigger: Type.String(),
+  status: Type.String(),
+  counts: Type.Record(Type.String(), Type.Unknown()),
+  crmCalls: Type.Integer(),
+  errors: Type.Array(Type.Unknown()),
+  startedAt: Timestamp,
+  finishedAt: Type.Union([Timestamp, Type.Null()]),
+  durationMs: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+const WriteSchema = Type.Object({
+  id: Type.Integer(),
+  connectionId: Type.Union([Uuid, Type.Null()]),
+  crmType: Type.String(),
+  objectType: Type.String(),
+  recordId: Type.String(),
+  field: Type.String(),
+  valueBefore: Type.Unknown(),
+  valueToWrite: Type.Unknown(),
+  originType: Type.String(),
+  originId: Type.Union([Type.String(), Type.Null()]),
+  actor: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  attempts: Type.Integer(),
+  error: Type.Unknown(),
+  settledBy: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Timestamp,
+  settledAt: Type.Union([Timestamp, Type.Null()]),
+});
+
+/**
+ * Working with a connection's CRM: test it, sync it and see its runs, its API usage,
+ * its schedule and stage mapping, disconnect it; and the write ledger.
+ */
+export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  const deps = { pool: ctx.pool, secretKey: ctx.secretKey, log: ctx.log };
+  return async (app) => {
+    app.post(
+      '/api/workspaces/:workspaceId/connections/:connectionId/test',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: 'Call the CRM with the stored credentials and record the outcome',
+          params: ConnectionParams,
+          response: {
+            200: Type.Object({ connection: ConnectionSchema }),
+            ...errorResponses(401, 403, 404, 409),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        return {
+          connection: await checkConnection(deps, access.workspaceId, request.params.connectionId),
+        };
+      },
+    );
+
+    app.patch(
+      '/api/workspaces/:workspaceId/connections/:connectionId',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: 'Rename, set the sync interval, or map CRM stages to Pandora stages',
+          params: ConnectionParams,
+          body: strictObject({
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            syncIntervalHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
+            stageMapping: Type.Optional(
+              Type.Record(
+                Type.String({ minLength: 1, maxLength: 200 }),
+                literals([
+                  'prospecting',
+                  'qualification',
+                  'discovery',
+                  'evaluation',
+                  'proposal',
+                  'negotiation',
+                  'closed_won',
+                  'closed_lost',
+                ] as const),
+              ),
+            ),
+          }),
+          response: {
+            200: Type.Object({ connection: ConnectionSchema }),
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        return {
+          connection: await updateConnectionSettings(
+            ctx.pool,
+            access.workspaceId,
+            request.params.connectionId,
+            request.body,
+          ),
+        };
+      },
+    );
+
+    app.post(
+      '/api/workspaces/:workspaceId/connections/:connectionId/disconnect',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: 'Wipe the credentials; sync history and the write ledger stay',
+          params: ConnectionParams,
+          response: {
+            200: Type.Object({ connection: ConnectionSchema }),
+            ...errorResponses(401, 403, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        return {
+          connection: await disconnectConnection(
+            ctx.pool,
+            access.workspaceId,
+            request.params.connectionId,
+          ),
+        };
+      },
+    );
+
+    app.get(
+      '/api/workspaces/:workspaceId/connections/:connectionId/usage',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: "Today's API calls against the CRM's limits, pauses and the last 429",
+          params: ConnectionParams,
+          response: {
+            200: Type.Object({
+              usage: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+            }),
+            ...errorResponses(401, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        await getConnection(ctx.pool, access.workspaceId, request.params.connectionId);
+        const usage = await usageFor(ctx.pool, access.workspaceId, request.params.connectionId);
+        return { usage: usage as Record<string, unknown> | null };
+      },
+    );
+
+    app.post(
+      '/api/workspaces/:workspaceId/connections/:connectionId/sync',
+      {
+        schema: {
+          tags: ['sync'],
+          summary: 'Queue a sync of the CRM into Pandora; follow it in sync-runs',
+          params: ConnectionParams,
+          body: Type.Optional(
+            strictObject({ mode: Type.Optional(literals(['full', 'incremental'] as const)) }),
+          ),
+          response: {
+            202: Type.Object({ jobId: Type.String() }),
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+      },
+      async (request, reply) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        const connection = await getConnection(
+          ctx.pool,
+          access.workspaceId,
+          request.params.connectionId,
+        );
+        if (!connection.hasCredentials || connection.status === 'disconnected') {
+          throw new HttpError(
+            409,
+            'connection_not_ready',
+            'This connection has no credentials; reconnect it first',
+          );
+        }
+        const jobId = await enqueue(
+          ctx.pool,
+          'crm.sync',
+          {
+            workspaceId: access.workspaceId,
+            connectionId: connection.id,
+            mode: request.body?.mode ?? 'incremental',
+            trigger: 'manual',
+          },
+          { jobKey: `crm.sync:${connection.id}`, maxAttempts: 3 },
+        );
+        return reply.status(202).send({ jobId });
+      },
+    );
+
+    app.get(
+      '/api/workspaces/:workspaceId/connections/:connectionId/sync-runs',
+      {
+        schema: {
+          tags: ['sync'],
+          params: ConnectionParams,
+          querystring: strictObject({
+            limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+          }),
+          response: {
+            200: Type.Object({ runs: Type.Array(SyncRunSchema) }),
+            ...errorResponses(400, 401, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        await getConnection(ctx.pool, access.workspaceId, request.params.connectionId);
+        return {
+          runs: await listSyncRuns(
+            ctx.pool,
+            access.workspaceId,
+            request.params.connectionId,
+            request.query.limit,
+          ),
+        };
+      },
+    );
+
+    app.get(
+      '/api/workspaces/:workspaceId/sync-runs/:runId',
+      {
+        schema: {
+          tags: ['sync'],
+          params: Type.Object({ workspaceId: Uuid, runId: Uuid }),
+          response: { 200: Type.Object({ run: SyncRunSchema }), ...errorResponses(401, 404) },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        return { run: await getSyncRun(ctx.pool, access.workspaceId, request.params.runId) };
+      },
+    );
+
+    app.get(
+      '/api/workspaces/:workspaceId/crm-writes',
+      {
+        schema: {
+          tags: ['sync'],
+          summary: 'The write ledger: every CRM field write, newest first',
+          params: WorkspaceParams,
+          querystring: strictObject({
+            objectType: Type.Optional(literals(CRM_OBJECT_TYPES)),
+            recordId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            field: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            originType: Type.Optional(literals(ORIGIN_TYPES)),
+            originId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            status: Type.Optional(literals(WRITE_STATUSES)),
+            connectionId: Type.Optional(Uuid),
+            since: Type.Optional(Timestamp),
+            until: Type.Optional(Timestamp),
+            before: Type.Optional(Type.Integer({ minimum: 1 })),
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+          }),
+          response: {
+            200: Type.Object({
+              writes: Type.Array(WriteSchema),
+              nextCursor: Type.Union([Type.Integer(), Type.Null()]),
+            }),
+            ...errorResponses(400, 401, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        const { entries, nextCursor } = await listWrites(
+          ctx.pool,
+          access.workspaceId,
+          request.query,
+        );
+        return { writes: entries, nextCursor };
+      },
+    );
+  };
+}
