@@ -3,11 +3,13 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/connect.js';
 import { migrate } from './db/migrate.js';
-import { ensureDemoWorkspace, DEMO_EMAIL, DEMO_PASSWORD } from './demo/bootstrap.js';
+import { startSandbox, type RunningSandbox } from './crm/emulator/sandbox.js';
+import { ensureDemoWorkspace, DEMO_EMAIL, DEMO_PASSWORD, DEMO_SEED } from './demo/bootstrap.js';
 import { EventListener } from './events/bus.js';
 import { buildApp } from './http/app.js';
-import { handlers } from './jobs/handlers.js';
-import { migrateJobQueue, startWorker, type RunningWorker } from './jobs/queue.js';
+import { connectionsWithPendingWrites } from './crm/ledger/queries.js';
+import { RECONCILE_GRACE_MS, handlers } from './jobs/handlers.js';
+import { enqueue, migrateJobQueue, startWorker, type RunningWorker } from './jobs/queue.js';
 import { loadSecretKey } from './tenancy/secrets.js';
 
 export interface RunOptions {
@@ -21,6 +23,8 @@ export interface Running {
   app?: FastifyInstance;
   url?: string;
   demoCreated: boolean;
+  /** The CRM emulator this process runs, when it runs one. */
+  sandboxUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -57,6 +61,7 @@ export async function runPandora(
   let app: FastifyInstance | undefined;
   let worker: RunningWorker | undefined;
   let events: EventListener | undefined;
+  let sandbox: RunningSandbox | undefined;
   let demoCreated = false;
 
   const stop = async () => {
@@ -67,12 +72,27 @@ export async function runPandora(
       clearTimeout(cut);
     }
     await worker?.stop();
+    await sandbox?.stop().catch((error: unknown) => log.warn({ err: error }, 'sandbox stop'));
     await events?.close();
     await db.close();
   };
 
   try {
-    if (config.demo) demoCreated = Boolean(await ensureDemoWorkspace(db.pool));
+    if (config.sandbox && options.server) {
+      sandbox = await startSandbox({
+        pool: db.pool,
+        dataDir: config.dataDir,
+        host: config.host === '0.0.0.0' ? '127.0.0.1' : config.host,
+        port: config.sandboxPort,
+        seed: DEMO_SEED,
+        log,
+      });
+    }
+    if (config.demo) {
+      demoCreated = Boolean(
+        await ensureDemoWorkspace(db.pool, { sandboxUrl: sandbox?.url, secretKey }),
+      );
+    }
     if (options.worker) {
       worker = await startWorker({
         pool: db.pool,
@@ -80,19 +100,34 @@ export async function runPandora(
         log,
         handlers,
         concurrency: config.workerConcurrency,
+        secretKey,
       });
+      // Writes a stopped process left unsettled are checked once the grace period has passed.
+      for (const pending of await connectionsWithPendingWrites(db.pool)) {
+        await enqueue(db.pool, 'crm.reconcile', pending, {
+          jobKey: `crm.reconcile:${pending.connectionId}`,
+          runAt: new Date(Date.now() + RECONCILE_GRACE_MS),
+        });
+      }
     }
     let url: string | undefined;
     if (options.server) {
       events = new EventListener(db.url, (error) => log.warn({ err: error }, 'event listener'));
       await events.start();
-      app = await buildApp({ pool: db.pool, config, secretKey, log, events });
+      app = await buildApp({
+        pool: db.pool,
+        config,
+        secretKey,
+        log,
+        events,
+        sandboxUrl: sandbox?.url,
+      });
       await app.listen({ port: options.port ?? config.port, host: config.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     }
-    return { db, app, url, demoCreated, stop };
+    return { db, app, url, demoCreated, sandboxUrl: sandbox?.url, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
@@ -106,6 +141,7 @@ export function banner(running: Running, config: Config): string {
     `  Database: ${running.db.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
   ];
   if (config.demo) lines.push(`  Demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
+  if (running.sandboxUrl) lines.push(`  CRM emulator (sandbox): ${running.sandboxUrl}`);
   lines.push(
     `  API docs: ${running.url}/docs   GraphQL: ${running.url}/graphql`,
     '  Stop with Ctrl-C',

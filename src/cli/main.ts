@@ -4,7 +4,12 @@ import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { withTransaction } from '../db/pool.js';
 import { resetDemo, DEMO_EMAIL, DEMO_PASSWORD, DEMO_SLUG } from '../demo/bootstrap.js';
+import { openConnector } from '../crm/connect.js';
+import { createCrmEmulator } from '../crm/emulator/index.js';
 import { HttpError } from '../errors.js';
+import { syncConnection } from '../ingest/sync/run.js';
+import { listConnections } from '../tenancy/connections.js';
+import { loadSecretKey } from '../tenancy/secrets.js';
 import { createLogger } from '../logger.js';
 import { banner, prepareDatabase, runPandora } from '../runtime.js';
 import { createApiKey } from '../tenancy/api-keys.js';
@@ -18,7 +23,7 @@ import {
   type Role,
   type Workspace,
 } from '../tenancy/workspaces.js';
-import { progressBar } from './progress.js';
+import { progressBar, progressCounter } from './progress.js';
 
 function port(value: string): number {
   const parsed = Number(value);
@@ -230,6 +235,84 @@ export function buildProgram(): Command {
       process.stdout.write(
         `API key for ${workspace.slug} (${options.role}); store it now, it is not shown again:\n${secret}\n`,
       );
+    });
+
+  program
+    .command('sync')
+    .description("Sync a CRM connection into Pandora's tables, with a progress bar")
+    .option('--workspace <slug>', 'workspace slug or id', DEMO_SLUG)
+    .option('--connection <id>', "connection id (default: the workspace's only connected CRM)")
+    .option('--full', 'read every record, not only those changed since the last sync', false)
+    .action(async (options: { workspace: string; connection?: string; full: boolean }) => {
+      const config = loadConfig();
+      const log = createLogger(config.logLevel);
+      const secretKey = await loadSecretKey(config.secretKey, config.dataDir);
+      const run = await withDatabase(config, log, async (pool) => {
+        const workspace = await resolveWorkspace(pool, options.workspace);
+        const connections = (await listConnections(pool, workspace.id)).filter(
+          (connection) => connection.hasCredentials && connection.status !== 'disconnected',
+        );
+        const connection = options.connection
+          ? connections.find((candidate) => candidate.id === options.connection)
+          : connections[0];
+        if (!connection || (!options.connection && connections.length > 1)) {
+          throw new HttpError(
+            404,
+            'not_found',
+            connection
+              ? `${workspace.slug} has ${connections.length} connections; pick one with --connection (${connections.map((c) => `${c.id} ${c.name}`).join(', ')})`
+              : `No connected CRM ${options.connection ?? ''} in ${workspace.slug}`,
+          );
+        }
+        const opened = await openConnector({ pool, secretKey, log }, workspace.id, connection.id);
+        const counter = progressCounter('Syncing');
+        try {
+          return await syncConnection(
+            { pool, ...opened, log },
+            {
+              mode: options.full ? 'full' : 'incremental',
+              trigger: 'cli',
+              onProgress: ({ objectType, fetched }) => counter.update(objectType, fetched),
+            },
+          );
+        } finally {
+          counter.stop();
+        }
+      });
+      const deals = run.counts.deals;
+      process.stdout.write(
+        `Sync ${run.status} (${run.mode}) in ${run.durationMs} ms with ${run.crmCalls} CRM calls: ` +
+          `${deals?.fetched ?? 0} deals read, ${deals?.created ?? 0} new, ${deals?.updated ?? 0} changed.\n` +
+          run.errors
+            .map((error) => `  ${error.objectType ?? 'setup'}: ${error.message}\n`)
+            .join(''),
+      );
+      if (run.status === 'failed') process.exitCode = 1;
+    });
+
+  program
+    .command('sandbox')
+    .description('Run the CRM emulator (HubSpot and Salesforce APIs) seeded with demo data')
+    .option('--port <port>', 'port to listen on', port, 4010)
+    .option('--seed <seed>', 'demo data seed', positiveInt, 42)
+    .option('--accounts <n>', 'accounts to generate (about 2.5 deals each)', positiveInt, 60)
+    .option('--latency <ms>', 'latency added to every request', (v) => Number(v), 0)
+    .action(async (options: { port: number; seed: number; accounts: number; latency: number }) => {
+      const config = loadConfig();
+      const log = createLogger(config.logLevel);
+      const emulator = await createCrmEmulator({
+        seed: options.seed,
+        accounts: options.accounts,
+        settings: { latencyMs: options.latency },
+      });
+      const url = await emulator.listen(options.port, config.host);
+      process.stdout.write(
+        `CRM emulator at ${url}\n` +
+          `  HubSpot:    basePath ${url}, private app token pat-emulator-hubspot\n` +
+          `  Salesforce: instanceUrl ${url}, access token 00D-emulator-salesforce-token\n` +
+          `  Controls:   ${url}/_emulator/counters, /_emulator/requests, /_emulator/faults\n`,
+      );
+      onShutdown(log, () => emulator.close());
     });
 
   const demo = program.command('demo').description('The demo workspace');

@@ -47,3 +47,30 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
     },
   };
 }
+
+/**
+ * A running count for work whose total is unknown in advance (records a CRM pages
+ * out): one line per label on a terminal, redrawn in place; a line per label when
+ * it finishes elsewhere.
+ */
+export function progressCounter(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): { update(part: string, count: number): void; stop(): void } {
+  let current: { part: string; count: number } | undefined;
+  const finish = () => {
+    if (!current) return;
+    stream.write(stream.isTTY ? '\n' : `${label} ${current.part}: ${current.count}\n`);
+  };
+  return {
+    update(part, count) {
+      if (current && current.part !== part) finish();
+      current = { part, count };
+      if (stream.isTTY) stream.write(`\r${label} ${part}: ${count}`);
+    },
+    stop() {
+      finish();
+      current = undefined;
+    },
+  };
+}

@@ -4,8 +4,13 @@ import { publishEvent } from '../events/bus.js';
 import { enqueue } from '../jobs/queue.js';
 import { createUser, findUserByEmail, setPassword } from '../tenancy/users.js';
 import { createWorkspace, findWorkspaceBySlug, type Workspace } from '../tenancy/workspaces.js';
+import { createConnection } from '../tenancy/connections.js';
+import type { SecretKey } from '../tenancy/secrets.js';
 import { generateDemoData } from './generate.js';
 import { clearWorkspaceRecords, seedDemoData, type SeedCounts } from './seed.js';
+
+/** The private-app token the emulator's HubSpot accepts. */
+export const SANDBOX_HUBSPOT_TOKEN = 'pat-emulator-hubspot';
 
 /** The demo login, printed at start. It only exists in a database Pandora created the demo in. */
 export const DEMO_EMAIL = 'demo@pandora.local';
@@ -18,7 +23,10 @@ export const DEMO_SEED = 42;
  * and queues the job that fills it, in one transaction: if anything fails, nothing
  * is left half made. Returns the workspace when it was created.
  */
-export async function ensureDemoWorkspace(pool: pg.Pool): Promise<Workspace | undefined> {
+export async function ensureDemoWorkspace(
+  pool: pg.Pool,
+  options: { sandboxUrl?: string; secretKey?: SecretKey } = {},
+): Promise<Workspace | undefined> {
   return withTransaction(pool, async (client) => {
     // Two processes starting on an empty database must not both create a demo.
     await client.query('lock table workspaces in share row exclusive mode');
@@ -27,6 +35,17 @@ export async function ensureDemoWorkspace(pool: pg.Pool): Promise<Workspace | un
     );
     if (rows[0]?.any) return undefined;
     const workspace = await createDemoWorkspace(client);
+    // With the emulator running, the demo's records come from its CRM, by a real sync.
+    if (options.sandboxUrl && options.secretKey) {
+      await createConnection(client, options.secretKey, {
+        workspaceId: workspace.id,
+        crmType: 'hubspot',
+        name: 'HubSpot (sandbox)',
+        credentials: { kind: 'private_app', accessToken: SANDBOX_HUBSPOT_TOKEN },
+        metadata: { sandbox: true, baseUrl: options.sandboxUrl, tier: 'professional' },
+        status: 'connected',
+      });
+    }
     await enqueue(
       client,
       'demo.seed',

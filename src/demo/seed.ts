@@ -303,3 +303,68 @@ export async function clearWorkspaceRecords(db: Queryable, workspaceId: string):
     await db.query(`delete from ${table} where workspace_id = $1::uuid`, [workspaceId]);
   }
 }
+
+/**
+ * Writes the data set's meetings into a workspace whose accounts and deals came from
+ * a CRM (the sandbox) rather than from the generator: each meeting is linked to the
+ * account with its domain and the deal of that account with its name, as a
+ * conversation-intelligence tool would link them. Returns meetings written.
+ */
+export async function seedLinkedConversations(
+  db: Queryable,
+  workspaceId: string,
+  dataset: DemoDataset,
+  source: string,
+): Promise<number> {
+  const accounts = new Map(dataset.accounts.map((account) => [account.sourceId, account]));
+  const deals = new Map(dataset.deals.map((deal) => [deal.sourceId, deal]));
+  let written = 0;
+  for (let i = 0; i < dataset.conversations.length; i += CHUNK) {
+    const rows = dataset.conversations.slice(i, i + CHUNK);
+    const { rowCount } = await db.query(
+      `insert into conversations (workspace_id, source, source_id, title, started_at,
+                                  duration_seconds, participants, transcript, is_internal,
+                                  account_id, deal_id, source_data)
+       select $1::uuid, 'demo', m.source_id, m.title, m.started_at, m.duration_seconds,
+              m.participants, m.transcript, m.is_internal, a.id,
+              (select d.id from deals d
+               where d.workspace_id = $1::uuid and d.source = $2::text and d.account_id = a.id
+                 and d.name = m.deal_name
+               order by d.created_at limit 1),
+              m.source_data
+       from unnest($3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::jsonb[], $8::text[],
+                   $9::boolean[], $10::text[], $11::text[], $12::jsonb[])
+         as m(source_id, title, started_at, duration_seconds, participants, transcript,
+              is_internal, account_domain, deal_name, source_data)
+       left join lateral (
+         select id from accounts
+         where workspace_id = $1::uuid and source = $2::text and domain = m.account_domain
+         limit 1
+       ) a on true
+       on conflict (workspace_id, source, source_id) do update
+         set title = excluded.title, started_at = excluded.started_at,
+             duration_seconds = excluded.duration_seconds, participants = excluded.participants,
+             transcript = excluded.transcript, is_internal = excluded.is_internal,
+             account_id = excluded.account_id, deal_id = excluded.deal_id,
+             source_data = excluded.source_data, updated_at = now()`,
+      [
+        workspaceId,
+        source,
+        rows.map((m) => m.sourceId),
+        rows.map((m) => m.title),
+        rows.map((m) => m.startedAt),
+        rows.map((m) => m.durationSeconds),
+        rows.map((m) => json(m.participants)),
+        rows.map((m) => m.transcript),
+        rows.map((m) => m.isInternal),
+        rows.map((m) =>
+          m.accountSourceId ? (accounts.get(m.accountSourceId)?.domain ?? null) : null,
+        ),
+        rows.map((m) => (m.dealSourceId ? (deals.get(m.dealSourceId)?.name ?? null) : null)),
+        rows.map(({ transcript: _transcript, ...rest }) => json(rest)),
+      ],
+    );
+    written += rowCount ?? 0;
+  }
+  return written;
+}
