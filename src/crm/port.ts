@@ -149,6 +149,11 @@ export interface CrmConnector {
   readonly crm: CrmType;
   /** Records per batch call: HubSpot 100, Salesforce 200. */
   readonly batchSize: number;
+  /**
+   * The step of the CRM's modification times, which `listChanged`'s `since` compares
+   * at: HubSpot 1 ms, Salesforce 1 s. `since` = a time + this reads strictly after it.
+   */
+  readonly changeResolutionMs: number;
 
   /** The CRM's property name for a Pandora field (`close_date` -> `closedate`); unknown names pass through. */
   crmField(objectType: CrmObjectType, field: string): string;

@@ -57,6 +57,7 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Hubspo
   return {
     crm: 'hubspot',
     batchSize: BATCH_SIZE,
+    changeResolutionMs: 1,
     crmField: hubspotField,
     credentials: () => client.currentCredentials(),
     invalidateProperties: (objectType) => invalidateHubspotProperties(cacheKey, objectType),

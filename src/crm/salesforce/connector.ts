@@ -135,6 +135,8 @@ export function createSalesforceConnector(
   return {
     crm: 'salesforce',
     batchSize: WRITE_BATCH,
+    // SystemModstamp is kept in whole seconds, and SOQL ignores a literal's milliseconds.
+    changeResolutionMs: 1_000,
     crmField: salesforceField,
     credentials: () => client.currentCredentials(),
     testConnection: () => testConnection(client),

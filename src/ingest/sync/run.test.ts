@@ -16,6 +16,14 @@ async function sync(crm: CrmType, mode: 'full' | 'incremental') {
   return syncConnection({ pool: world.db.pool, ...opened }, { mode, trigger: 'manual' });
 }
 
+async function watermarks(crm: CrmType): Promise<Record<string, { at: string; ids: string[] }>> {
+  const { rows } = await world.db.pool.query<{ w: Record<string, { at: string; ids: string[] }> }>(
+    `select sync_state->'watermarks' as w from connections where id = $1::uuid`,
+    [world.connectionIds[crm]],
+  );
+  return rows[0]!.w;
+}
+
 async function count(table: string, crm: CrmType): Promise<number> {
   const { rows } = await world.db.pool.query<{ n: number }>(
     `select count(*)::int as n from ${table} where workspace_id = $1::uuid and source = $2::text`,
@@ -87,6 +95,17 @@ describe.each(['hubspot', 'salesforce'] as const)('syncing %s', (crm) => {
       [world.workspaceId],
     );
     expect(after[0]!.at).toBe(before[0]!.at);
+
+    // The accounts were all stamped at one instant long ago: the next run starts one
+    // step of the CRM's clock after it and needs no list of ids it already has.
+    const { connector } = await world.open(crm);
+    const { records } = await connector.listChanged('account', { properties: [], limit: 100 });
+    const newestAccount = Math.max(...records.map((record) => Date.parse(record.updatedAt)));
+    expect(newestAccount).toBeLessThan(Date.now() - 3_600_000);
+    const step = crm === 'salesforce' ? 1_000 : 1;
+    expect(await watermarks(crm)).toMatchObject({
+      account: { at: new Date(newestAccount + step).toISOString(), ids: [] },
+    });
   });
 
   it('picks up a stage change incrementally and records it in the stage history', async () => {
@@ -120,6 +139,8 @@ describe.each(['hubspot', 'salesforce'] as const)('syncing %s', (crm) => {
       [deal.id],
     );
     expect(history[0]).toEqual({ fromStage: deal.stage, toStage: wonValue });
+    // A change made just now: the next run reads from its instant again, skipping it.
+    expect((await watermarks(crm)).deal!.ids).toEqual([deal.sourceId]);
     const { rows: updated } = await world.db.pool.query<{ stageNormalized: string }>(
       `select stage_normalized as "stageNormalized" from deals where id = $1::uuid`,
       [deal.id],

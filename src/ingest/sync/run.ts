@@ -64,15 +64,30 @@ export const SYNC_RUN_COLUMNS = `
   finished_at as "finishedAt", duration_ms as "durationMs"`;
 
 /**
- * Per object type, the newest modification time synced and the ids modified at
- * exactly that time. The next run asks for records modified at or after it (CRMs
- * compare in whole seconds, so "after" could miss a change made in the same
- * second) and skips those ids it already has at that time.
+ * Per object type, the instant the next run reads from (inclusive) and the ids it
+ * already has at exactly that instant. While the newest modification time synced is
+ * recent, a change could still land in the same instant (Salesforce stamps whole
+ * seconds), so the next run reads from it again and skips the ids it has. Once that
+ * instant is `SETTLED_MS` older than the run, nothing new can carry it, and the next
+ * run starts one step of the CRM's clock after it with no ids: a bulk import of thousands of
+ * records stamped alike is then not read twice.
  */
 type Watermarks = Partial<Record<CrmObjectType, { at: string; ids: string[] }>>;
 
-// Ids kept per watermark; more records than this in one instant are simply re-read.
+// Ids kept per watermark; more records than this in one recent instant are re-read.
 const WATERMARK_IDS = 1_000;
+const SETTLED_MS = 10 * 60_000;
+
+function nextWatermark(
+  newest: { ms: number; at: string; ids: Set<string> },
+  runStartedMs: number,
+  resolutionMs: number,
+): { at: string; ids: string[] } {
+  if (newest.ms < runStartedMs - SETTLED_MS) {
+    return { at: new Date(newest.ms + resolutionMs).toISOString(), ids: [] };
+  }
+  return { at: newest.at, ids: [...newest.ids] };
+}
 
 const zero = (): UpsertCounts & { fetched: number } => ({
   fetched: 0,
@@ -185,21 +200,33 @@ export async function syncConnection(target: SyncTarget, options: SyncOptions): 
       const boundary = mode === 'incremental' ? previous[objectType] : undefined;
       const alreadyHave = new Set(boundary?.ids ?? []);
       let newest: { at: string; ms: number; ids: Set<string> } | undefined;
-      let cursor: string | undefined;
-      do {
+      // One page is stored while the next is fetched: the CRM and Postgres work in parallel.
+      const fetchPage = async (cursor: string | undefined): Promise<FetchedPage> => {
         const page = await connector.listChanged(objectType, {
           properties: [...properties.values()],
           since: since(objectType),
           cursor,
         });
-        cursor = page.cursor;
         const records = page.records.filter(
           (record) =>
             !(boundary && sameInstant(record.updatedAt, boundary.at) && alreadyHave.has(record.id)),
         );
-        page.records = records;
-        total.fetched += records.length;
-        for (const record of records) {
+        const relations = await fetchRelations(
+          connector,
+          objectType,
+          records.map((record) => record.id),
+        );
+        return { records, cursor: page.cursor, relations };
+      };
+      let next: Promise<FetchedPage> | undefined = fetchPage(undefined);
+      while (next) {
+        const page: FetchedPage = await next;
+        next = page.cursor ? fetchPage(page.cursor) : undefined;
+        // Settled by the next turn's await; this only keeps a failure during the store
+        // from being reported as unhandled.
+        next?.catch(() => undefined);
+        total.fetched += page.records.length;
+        for (const record of page.records) {
           const at = Date.parse(record.updatedAt);
           if (!newest || at > newest.ms) {
             newest = { at: record.updatedAt, ms: at, ids: new Set([record.id]) };
@@ -208,11 +235,12 @@ export async function syncConnection(target: SyncTarget, options: SyncOptions): 
           }
         }
         if (page.records.length > 0) {
-          await storePage(target, objectType, page.records, reader, stageOf, counts);
+          await storePage(target, objectType, page, reader, stageOf, counts);
         }
         options.onProgress?.({ objectType, fetched: total.fetched });
-      } while (cursor);
-      if (newest) watermarks[objectType] = { at: newest.at, ids: [...newest.ids] };
+      }
+      if (newest)
+        watermarks[objectType] = nextWatermark(newest, startedMs, connector.changeResolutionMs);
     });
   }
 
@@ -244,10 +272,36 @@ export async function syncConnection(target: SyncTarget, options: SyncOptions): 
   return finished[0]!;
 }
 
+interface FetchedPage {
+  records: CrmRecord[];
+  cursor: string | undefined;
+  relations: Relations;
+}
+
+/** Associated record ids by record id, per related object type. */
+type Relations = Partial<Record<'account' | 'contact', Map<string, string[]>>>;
+
+/** The associations a page's records are stored with: contacts' accounts, deals' accounts and contacts. */
+async function fetchRelations(
+  connector: CrmConnector,
+  objectType: CrmObjectType,
+  ids: string[],
+): Promise<Relations> {
+  if (ids.length === 0 || objectType === 'account') return {};
+  if (objectType === 'contact') {
+    return { account: await connector.listAssociations('contact', ids, 'account') };
+  }
+  const [account, contact] = await Promise.all([
+    connector.listAssociations('deal', ids, 'account'),
+    connector.listAssociations('deal', ids, 'contact'),
+  ]);
+  return { account, contact };
+}
+
 async function storePage(
   target: SyncTarget,
   objectType: CrmObjectType,
-  records: CrmRecord[],
+  { records, relations }: FetchedPage,
   reader: FieldReader,
   stageOf: Map<string, { pipeline: string; normalized: string }>,
   counts: SyncCounts,
@@ -255,7 +309,8 @@ async function storePage(
   const { pool, workspaceId, connector } = target;
   const source = connector.crm;
   const ids = records.map((record) => record.id);
-  const firstOf = (map: Map<string, string[]>, id: string) => map.get(id)?.[0] ?? null;
+  const firstOf = (map: Map<string, string[]> | undefined, id: string) => map?.get(id)?.[0] ?? null;
+  const accounts = relations.account;
 
   if (objectType === 'account') {
     add(
@@ -280,7 +335,6 @@ async function storePage(
   }
 
   if (objectType === 'contact') {
-    const accounts = await connector.listAssociations('contact', ids, 'account');
     add(
       counts.contacts,
       await upsertContacts(
@@ -302,8 +356,7 @@ async function storePage(
     return;
   }
 
-  const accounts = await connector.listAssociations('deal', ids, 'account');
-  const contacts = await connector.listAssociations('deal', ids, 'contact');
+  const contacts = relations.contact ?? new Map<string, string[]>();
   const result = await upsertDeals(
     pool,
     workspaceId,

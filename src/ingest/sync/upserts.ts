@@ -292,12 +292,11 @@ export async function replaceDealContacts(
   if (dealSourceIds.length === 0) return { added: 0, removed: 0 };
   const { rows } = await db.query<{ added: number; removed: number }>(
     `with wanted as (
-       select d.id as deal_id, c.id as contact_id
-       from unnest($4::text[], $5::text[]) as p(deal_source_id, contact_source_id)
-       join deals d on d.workspace_id = $1::uuid and d.source = $2::text
-                   and d.source_id = p.deal_source_id
-       join contacts c on c.workspace_id = $1::uuid and c.source = $2::text
-                      and c.source_id = p.contact_source_id
+       select w.deal_id, w.contact_id
+       from (select ${idOf('deals', 'p.deal_source_id')} as deal_id,
+                    ${idOf('contacts', 'p.contact_source_id')} as contact_id
+             from unnest($4::text[], $5::text[]) as p(deal_source_id, contact_source_id)) w
+       where w.deal_id is not null and w.contact_id is not null
      ),
      scope as (
        select id from deals
@@ -305,8 +304,10 @@ export async function replaceDealContacts(
      ),
      removed as (
        delete from deal_contacts dc
-       where dc.deal_id in (select id from scope)
-         and (dc.deal_id, dc.contact_id) not in (select deal_id, contact_id from wanted)
+       using scope
+       where dc.deal_id = scope.id
+         and not exists (select 1 from wanted w
+                         where w.deal_id = dc.deal_id and w.contact_id = dc.contact_id)
        returning 1
      ),
      added as (
