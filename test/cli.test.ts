@@ -18,6 +18,9 @@ interface Run {
   exit: Promise<number | null>;
 }
 
+// Every process started, so a failed test does not leave a server and its database running.
+const started: Run[] = [];
+
 function pandora(args: string[], env: Record<string, string>): Run {
   return command(process.execPath, [...CLI, ...args], env);
 }
@@ -32,7 +35,9 @@ function command(file: string, args: string[], env: Record<string, string>): Run
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exit };
+  const run = { child, output: () => output, exit };
+  started.push(run);
+  return run;
 }
 
 async function waitForOutput(run: Run, pattern: RegExp, ms = 60_000): Promise<RegExpMatchArray> {
@@ -67,6 +72,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const run of started) {
+    if (run.child.exitCode === null && run.child.signalCode === null) {
+      run.child.kill('SIGTERM');
+      await run.exit;
+    }
+  }
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -113,6 +124,20 @@ describe('pandora CLI', () => {
     const secret = key.output().match(/pk_[A-Za-z0-9_-]+/)![0];
     const me = await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${secret}` } });
     expect(me.status).toBe(200);
+
+    // `pandora sync` reads the demo's CRM (the emulator the server runs): a full run
+    // reads every deal; the next run finds nothing changed and asks only what changed.
+    const full = pandora(['sync', '--full'], { PANDORA_DATA_DIR: dataDir });
+    expect(await full.exit).toBe(0);
+    const [, read] = full.output().match(/Sync succeeded \(full\) .*: (\d+) deals read, 0 new/)!;
+    expect(Number(read)).toBe(deals);
+    const again = pandora(['sync'], { PANDORA_DATA_DIR: dataDir });
+    expect(await again.exit).toBe(0);
+    // Owners, pipelines, property definitions of the three types (a new process has
+    // no cached ones) and one "changed since" search per type.
+    expect(again.output()).toMatch(
+      /Sync succeeded \(incremental\) in \d+ ms with 8 CRM calls: 0 deals read, 0 new, 0 changed/,
+    );
 
     expect(await postmasterAlive(dataDir)).toBe(true);
     run.child.kill('SIGTERM');
