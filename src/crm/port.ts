@@ -169,6 +169,11 @@ export interface CrmConnector {
   createRecords(objectType: CrmObjectType, inputs: CreateInput[]): Promise<RecordResult[]>;
   archiveRecords(objectType: CrmObjectType, ids: string[]): Promise<RecordResult<null>[]>;
   addNote(note: NoteInput): Promise<{ id: string }>;
+  /**
+   * Many notes in the CRM's batch calls (HubSpot 100, Salesforce 200 per call), one
+   * result per note in input order; throws only when a whole call fails.
+   */
+  addNotes(notes: NoteInput[]): Promise<RecordResult<{ id: string }>[]>;
   associate(associations: Association[]): Promise<RecordResult<null>[]>;
   /** Ids of the `to` records associated with each `from` record. */
   listAssociations(

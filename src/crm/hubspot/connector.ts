@@ -15,7 +15,7 @@ import {
   type HubspotPropertyInput,
 } from './metadata.js';
 import { archiveRecords, createRecords, readRecords, updateRecords } from './records.js';
-import { addNote, associate, listAssociations } from './relations.js';
+import { addNote, addNotes, associate, listAssociations } from './relations.js';
 import type { HubspotConnectorOptions, HubspotCredentials } from './types.js';
 
 /** The HubSpot connector: the port, plus what only HubSpot has. */
@@ -70,6 +70,7 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Hubspo
       watchProperties(objectType, await createRecords(client, objectType, inputs)),
     archiveRecords: (objectType, ids) => archiveRecords(client, objectType, ids),
     addNote: (note) => addNote(client, note),
+    addNotes: (notes) => addNotes(client, notes),
     associate: (associations) => associate(client, associations),
     listAssociations: (from, ids, to) => listAssociations(client, from, ids, to),
     listProperties: (objectType) => listProperties(client, cacheKey, objectType),

@@ -1,6 +1,16 @@
 import { CrmError } from '../errors.js';
 import type { Association, CrmObjectType, NoteInput, RecordResult } from '../port.js';
-import { BATCH_SIZE, errorsBy, inChunks, isRecordId, missingResult, notFound } from './batch.js';
+import {
+  BATCH_SIZE,
+  errorsBy,
+  inChunks,
+  isRecordId,
+  missingResult,
+  notFound,
+  unkeyedErrors,
+  type SdkBatchAnswer,
+  type SdkRecord,
+} from './batch.js';
 import { sdkOptions, type HubspotClient } from './client.js';
 import { NOTE_ASSOCIATION_TYPE_ID, OBJECT_TYPE, associationTypeId } from './field-map.js';
 
@@ -20,40 +30,124 @@ function escapeHtml(text: string): string {
  * `timestamp` or now. A title becomes a bold first line: HubSpot notes have none.
  * Bodies over 65,536 characters are refused before any call.
  */
-export async function addNote(client: HubspotClient, note: NoteInput): Promise<{ id: string }> {
+// (addNote is below addNotes.)
+
+/** The note's HubSpot body, or why HubSpot would refuse it (checked before any call). */
+function noteBody(note: NoteInput): string | CrmError {
   const body = note.title
     ? `<p><strong>${escapeHtml(note.title)}</strong></p>${note.body}`
     : note.body;
   if (body.length > NOTE_BODY_MAX) {
-    throw new CrmError(
+    return new CrmError(
       'validation',
       `The note is ${body.length} characters long; HubSpot takes at most ${NOTE_BODY_MAX}. Shorten it or split it into several notes.`,
       { crmCode: 'INVALID_LENGTH', field: 'hs_note_body' },
     );
   }
-  const timestamp = note.timestamp ?? client.now().toISOString();
-  if (Number.isNaN(Date.parse(timestamp))) {
-    throw new CrmError('validation', `The note's timestamp is not a date: ${timestamp}`, {
+  if (note.timestamp !== undefined && Number.isNaN(Date.parse(note.timestamp))) {
+    return new CrmError('validation', `The note's timestamp is not a date: ${note.timestamp}`, {
       crmCode: 'INVALID_DATE',
       field: 'hs_timestamp',
     });
   }
   const bad = note.attachTo.find((ref) => !isRecordId(ref.id));
-  if (bad) throw notFound(bad.objectType, bad.id);
+  if (bad) return notFound(bad.objectType, bad.id);
+  return body;
+}
+
+function noteAssociations(note: NoteInput) {
+  return note.attachTo.map((ref) => ({
+    to: { id: ref.id },
+    types: [
+      {
+        associationCategory: HUBSPOT_DEFINED,
+        associationTypeId: NOTE_ASSOCIATION_TYPE_ID[ref.objectType],
+      },
+    ],
+  }));
+}
+
+/**
+ * Notes in `notes/batch/create` calls of 100, associations inline, one result per
+ * note in input order (matched by `objectWriteTraceId`). Creates are never retried
+ * after an unclear failure: a retry could make two.
+ */
+export async function addNotes(
+  client: HubspotClient,
+  notes: NoteInput[],
+): Promise<RecordResult<{ id: string }>[]> {
+  const results: RecordResult<{ id: string }>[] = new Array(notes.length);
+  const ready: { note: NoteInput; body: string; index: number }[] = [];
+  notes.forEach((note, index) => {
+    const body = noteBody(note);
+    if (body instanceof CrmError) results[index] = { ok: false, id: null, error: body };
+    else ready.push({ note, body, index });
+  });
+  const now = client.now().toISOString();
+  await inChunks(
+    ready,
+    BATCH_SIZE,
+    async (chunk) => {
+      const answer = (await client.call('unsafe', (sdk) =>
+        sdk.crm.objects.batchApi.create(
+          'notes',
+          {
+            inputs: chunk.map(({ note, body, index }) => ({
+              properties: {
+                hs_timestamp: new Date(note.timestamp ?? now).toISOString(),
+                hs_note_body: body,
+              },
+              objectWriteTraceId: String(index),
+              associations: noteAssociations(note),
+            })),
+          },
+          sdkOptions(),
+        ),
+      )) as unknown as SdkBatchAnswer<SdkRecord>;
+      const pending = new Set(chunk.map(({ index }) => index));
+      const unmatched: SdkRecord[] = [];
+      for (const record of answer.results) {
+        const index = Number(record.objectWriteTraceId);
+        if (record.objectWriteTraceId !== undefined && pending.delete(index)) {
+          results[index] = { ok: true, id: String(record.id), value: { id: String(record.id) } };
+        } else unmatched.push(record);
+      }
+      for (const [trace, error] of errorsBy(answer.errors, 'objectWriteTraceId')) {
+        const index = Number(trace);
+        if (pending.delete(index)) results[index] = { ok: false, id: null, error };
+      }
+      const strays = unkeyedErrors(answer.errors, 'objectWriteTraceId');
+      for (const index of [...pending]) {
+        const record = unmatched.shift();
+        results[index] = record
+          ? { ok: true, id: String(record.id), value: { id: String(record.id) } }
+          : { ok: false, id: null, error: strays.shift() ?? missingResult() };
+      }
+      return [];
+    },
+    ({ index }, error) => {
+      results[index] = { ok: false, id: null, error };
+      return null;
+    },
+  );
+  return results;
+}
+
+/**
+ * A note on records (`POST /crm/v3/objects/notes`, associations inline), dated
+ * `timestamp` or now. A title becomes a bold first line: HubSpot notes have none.
+ * Bodies over 65,536 characters are refused before any call.
+ */
+export async function addNote(client: HubspotClient, note: NoteInput): Promise<{ id: string }> {
+  const body = noteBody(note);
+  if (body instanceof CrmError) throw body;
+  const timestamp = note.timestamp ?? client.now().toISOString();
   const created = await client.call('unsafe', (sdk) =>
     sdk.crm.objects.basicApi.create(
       'notes',
       {
         properties: { hs_timestamp: new Date(timestamp).toISOString(), hs_note_body: body },
-        associations: note.attachTo.map((ref) => ({
-          to: { id: ref.id },
-          types: [
-            {
-              associationCategory: HUBSPOT_DEFINED,
-              associationTypeId: NOTE_ASSOCIATION_TYPE_ID[ref.objectType],
-            },
-          ],
-        })),
+        associations: noteAssociations(note),
       },
       sdkOptions(),
     ),

@@ -31,6 +31,11 @@ export interface FieldChange {
    * Defaults to a hash of origin, record, field and value.
    */
   idempotencyKey?: string;
+  /**
+   * The origin id of this change when one submission carries changes of several
+   * origins of the submission's type (a batch of actions); the submission's otherwise.
+   */
+  originId?: string;
 }
 
 export interface WriteOrigin {

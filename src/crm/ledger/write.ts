@@ -255,7 +255,7 @@ function defaultKey(origin: WriteOrigin, change: FieldChange): string {
     .update(
       JSON.stringify([
         origin.type,
-        origin.id ?? null,
+        change.originId ?? origin.id ?? null,
         change.objectType,
         change.recordId,
         change.field,
@@ -309,9 +309,11 @@ async function insertPending(
        (workspace_id, connection_id, crm_type, object_type, record_id, field,
         value_before, value_to_write, origin_type, origin_id, actor, idempotency_key)
      select $1::uuid, $2::uuid, $3::text, c.object_type, c.record_id, c.field,
-            c.value_before, c.value_to_write, $4::text, $5::text, $6::text, c.key
-     from unnest($7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::text[])
-       as c(object_type, record_id, field, value_before, value_to_write, key)
+            c.value_before, c.value_to_write, $4::text, coalesce(c.origin_id, $5::text), $6::text,
+            c.key
+     from unnest($7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::text[],
+                 $13::text[])
+       as c(object_type, record_id, field, value_before, value_to_write, key, origin_id)
      on conflict (workspace_id, idempotency_key) do update
        set status = 'pending', error = null, settled_by = null, settled_at = null,
            value_before = excluded.value_before, updated_at = now()
@@ -338,6 +340,7 @@ async function insertPending(
       ),
       items.map((item) => JSON.stringify(item.change.value)),
       items.map((item) => item.key),
+      items.map((item) => item.change.originId ?? null),
     ],
   );
   return rows;

@@ -28,7 +28,7 @@ import {
   saveError,
   updateRecords,
 } from './records.js';
-import { addNote, associate, createTask, listAssociations } from './relations.js';
+import { addNote, addNotes, associate, createTask, listAssociations } from './relations.js';
 import type { SalesforceConnectorOptions, SalesforceCredentials, TaskInput } from './types.js';
 
 /** The Salesforce connector: the port, plus what only Salesforce has. */
@@ -147,6 +147,7 @@ export function createSalesforceConnector(
     createRecords,
     archiveRecords: (objectType, ids) => archiveRecords(client, objectType, ids),
     addNote: (note) => addNote(client, note),
+    addNotes: (notes) => addNotes(client, notes),
     associate: (associations) => associate(client, associations),
     listAssociations: (from, ids, to) => listAssociations(client, from, ids, to),
     listProperties: (objectType) => listProperties(client, cacheKey, objectType),

@@ -84,6 +84,76 @@ export async function addNote(client: SalesforceClient, note: NoteInput): Promis
   return { id: noteId };
 }
 
+/**
+ * Many notes: ContentNotes in sObject Collections of 200, then their
+ * ContentDocumentLinks in collections of 200. One result per note, in input order;
+ * a note whose link fails is reported failed, saying the note exists unattached.
+ */
+export async function addNotes(
+  client: SalesforceClient,
+  notes: NoteInput[],
+): Promise<RecordResult<{ id: string }>[]> {
+  const results: RecordResult<{ id: string }>[] = new Array(notes.length);
+  const ready: { index: number; note: NoteInput; targets: { ref: RecordRef; id: string }[] }[] = [];
+  notes.forEach((note, index) => {
+    const targets = note.attachTo.map((ref) => ({ ref, id: recordId(ref.objectType, ref.id) }));
+    const missing = targets.find((target) => !target.id);
+    if (missing)
+      results[index] = {
+        ok: false,
+        id: null,
+        error: notFound(missing.ref.objectType, missing.ref.id),
+      };
+    else ready.push({ index, note, targets: targets as { ref: RecordRef; id: string }[] });
+  });
+  const saved = await createMany(
+    client,
+    'ContentNote',
+    ready.map(({ note }) => ({
+      Title: noteTitle(note),
+      Content: Buffer.from(noteHtml(note.body), 'utf8').toString('base64'),
+    })),
+  );
+  const links: { index: number; noteId: string; ref: RecordRef; id: string }[] = [];
+  ready.forEach(({ index, targets }, i) => {
+    const result = saved[i];
+    if (!result || !result.success) {
+      results[index] = { ok: false, id: null, error: result ? saveError(result) : missingResult() };
+      return;
+    }
+    results[index] = { ok: true, id: result.id, value: { id: result.id } };
+    for (const target of targets) links.push({ index, noteId: result.id, ...target });
+  });
+  for (const part of chunk(links, WRITE_BATCH)) {
+    const answers = await client.call('idempotent', (conn) =>
+      conn.create(
+        'ContentDocumentLink',
+        part.map((link) => ({
+          ContentDocumentId: link.noteId,
+          LinkedEntityId: link.id,
+          ShareType: 'V',
+        })),
+        { allOrNone: false },
+      ),
+    );
+    part.forEach((link, i) => {
+      const answer = answers[i];
+      const error = !answer ? missingResult() : answer.success ? undefined : saveError(answer);
+      if (!error || error.crmCode === 'DUPLICATE_VALUE') return;
+      results[link.index] = {
+        ok: false,
+        id: link.noteId,
+        error: new CrmError(
+          error.kind,
+          `Note ${link.noteId} was created but could not be attached to ${SOBJECT[link.ref.objectType]} ${link.ref.id}: ${error.message}`,
+          { crmCode: error.crmCode, field: error.field, cause: error },
+        ),
+      };
+    });
+  }
+  return results;
+}
+
 type Plan =
   | { kind: 'role'; opportunityId: string; contactId: string; role?: string; primary?: boolean }
   | { kind: 'lookup'; sobject: 'Opportunity' | 'Contact'; id: string; accountId: string };
