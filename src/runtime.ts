@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { unfinishedBatches } from './actions/batch.js';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/connect.js';
@@ -107,6 +108,13 @@ export async function runPandora(
         await enqueue(db.pool, 'crm.reconcile', pending, {
           jobKey: `crm.reconcile:${pending.connectionId}`,
           runAt: new Date(Date.now() + RECONCILE_GRACE_MS),
+        });
+      }
+      // Batch executions a stopped worker left running are taken up again (each batch
+      // runs under a lock, so one still running elsewhere is not run twice).
+      for (const batch of await unfinishedBatches(db.pool)) {
+        await enqueue(db.pool, 'actions.batch-execute', batch, {
+          jobKey: `action-batch-resume:${batch.batchId}`,
         });
       }
     }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { proposeAction } from '../src/actions/store.js';
 import { createConnection } from '../src/tenancy/connections.js';
 import {
   createTenant,
@@ -51,6 +52,22 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /api/workspaces/{workspaceId}/connections/{connectionId}/test': {},
   'POST /api/workspaces/{workspaceId}/connections/{connectionId}/disconnect': {},
   'POST /api/workspaces/{workspaceId}/connections/{connectionId}/sync': { mode: 'full' },
+  'POST /api/workspaces/{workspaceId}/action-items': {
+    actionType: 'update_field',
+    severity: 'info',
+    title: 'intruder',
+    connectionId: '00000000-0000-4000-8000-000000000000',
+    targetType: 'deal',
+    targetSourceId: 'b-1',
+  },
+  'POST /api/workspaces/{workspaceId}/action-items/batch-execute': {
+    actionIds: ['00000000-0000-4000-8000-000000000000'],
+  },
+  'POST /api/workspaces/{workspaceId}/action-items/{actionId}/dismiss': {},
+  'POST /api/workspaces/{workspaceId}/action-items/{actionId}/approve': {},
+  'POST /api/workspaces/{workspaceId}/action-items/{actionId}/preview': {},
+  'POST /api/workspaces/{workspaceId}/action-items/{actionId}/execute': {},
+  'POST /api/workspaces/{workspaceId}/action-items/{actionId}/undo': {},
 };
 
 beforeAll(async () => {
@@ -74,6 +91,21 @@ beforeAll(async () => {
      values ($1::uuid, $2::uuid, 'full', 'manual') returning id`,
     [b.workspaceId, connection.id],
   );
+  const { action } = await proposeAction(pool, b.workspaceId, {
+    actionType: 'update_field',
+    severity: 'warning',
+    title: 'B action',
+    connectionId: connection.id,
+    targetType: 'deal',
+    targetSourceId: 'b-1',
+    executionPayload: { crm_updates: [{ field: 'amount', proposed_value: 1 }] },
+    sourceType: 'person',
+  });
+  const { rows: batches } = await pool.query<{ id: string }>(
+    `insert into action_batches (workspace_id, actor, action_ids, total)
+     values ($1::uuid, 'b', array[$2::uuid], 1) returning id`,
+    [b.workspaceId, action.id],
+  );
   const { rows: keys } = await pool.query<{ id: string }>(
     'select id from api_keys where workspace_id = $1::uuid',
     [b.workspaceId],
@@ -85,6 +117,8 @@ beforeAll(async () => {
     connectionId: connection.id,
     dealId: deals[0]!.id,
     runId: runs[0]!.id,
+    actionId: action.id,
+    batchId: batches[0]!.id,
   };
 });
 
@@ -122,7 +156,10 @@ async function snapshotOfB(): Promise<string> {
        (select json_agg(json_build_object('id', c.id, 'name', c.name, 'status', c.status,
                                           'credentials', c.credentials) order by c.id)
           from connections c where c.workspace_id = $1::uuid) as connections,
-       (select json_agg(d.id order by d.id) from deals d where d.workspace_id = $1::uuid) as deals`,
+       (select json_agg(d.id order by d.id) from deals d where d.workspace_id = $1::uuid) as deals,
+       (select json_agg(json_build_object('id', x.id, 'status', x.status, 'updated', x.updated_at)
+                        order by x.id)
+          from actions x where x.workspace_id = $1::uuid) as actions`,
     [b.workspaceId],
   );
   return JSON.stringify(rows[0]);

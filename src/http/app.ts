@@ -16,6 +16,7 @@ import { hashToken } from '../tenancy/tokens.js';
 import { resolvePrincipal } from './auth.js';
 import type { AppContext } from './context.js';
 import { errorBody, installErrorHandling } from './error-handler.js';
+import { actionRoutes } from './routes/actions.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { authRoutes } from './routes/auth.js';
 import { connectRoutes } from './routes/connect.js';
@@ -117,6 +118,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(connectRoutes(ctx));
   await app.register(oauthRoutes(ctx));
   await app.register(recordRoutes(ctx));
+  await app.register(actionRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

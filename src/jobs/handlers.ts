@@ -1,6 +1,8 @@
 import { noteConnectionError, openConnector } from '../crm/connect.js';
 import { CrmError } from '../crm/errors.js';
 import { reconcilePending } from '../crm/ledger/reconcile.js';
+import { runBatch } from '../actions/batch.js';
+import { executeActions } from '../actions/engine.js';
 import { seedWorkspace } from '../demo/bootstrap.js';
 import { generateDemoData } from '../demo/generate.js';
 import { seedLinkedConversations } from '../demo/seed.js';
@@ -90,6 +92,32 @@ export const handlers: TaskHandlers = {
         'crm.sync',
         { ...due, mode: 'incremental', trigger: 'schedule' },
         { jobKey: `crm.sync:${due.connectionId}` },
+      );
+    }
+  },
+  'actions.batch-execute': async (payload, { db, secretKey, log }) => {
+    const batch = await runBatch(
+      { pool: db, secretKey, log },
+      payload.workspaceId,
+      payload.batchId,
+    );
+    log.info(
+      { batchId: batch.id, status: batch.status, done: batch.done, crmCalls: batch.crmCalls },
+      'action batch finished',
+    );
+  },
+  'actions.execute': async (payload, { db, secretKey, log }) => {
+    const results = await executeActions(
+      { pool: db, secretKey, log },
+      payload.workspaceId,
+      payload.actionIds,
+      { actor: payload.actor },
+    );
+    const again = results.filter((result) => result.retryable || result.outcome === 'busy');
+    // Throwing hands the job back to the queue, which retries it with backoff.
+    if (again.length > 0) {
+      throw new Error(
+        `${again.length} action(s) still to retry: ${again.map((r) => r.errors[0]?.message).join('; ')}`,
       );
     }
   },

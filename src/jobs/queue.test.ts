@@ -25,6 +25,8 @@ const handlers: TaskHandlers = {
   'crm.sync': async () => undefined,
   'crm.sync-due': async () => undefined,
   'crm.reconcile': async () => undefined,
+  'actions.batch-execute': async () => undefined,
+  'actions.execute': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

@@ -19,6 +19,10 @@ export interface JobPayloads {
   'crm.sync-due': Record<string, never>;
   /** Settle write-ledger rows a stopped process left pending. */
   'crm.reconcile': { workspaceId: string; connectionId: string };
+  /** Execute many actions, their writes coalesced (`POST .../action-items/batch-execute`). */
+  'actions.batch-execute': { workspaceId: string; batchId: string };
+  /** Run actions again whose last execution failed in a way a retry may fix. */
+  'actions.execute': { workspaceId: string; actionIds: string[]; actor: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -1,0 +1,110 @@
+import { openConnector } from '../crm/connect.js';
+import type { CrmValue } from '../crm/port.js';
+import { sameCrmValue } from '../crm/values.js';
+import { HttpError } from '../errors.js';
+import { dealPipelines, stageMappingOf, type EngineDeps } from './engine.js';
+import { auditNote } from './notes.js';
+import { planAction, planContext, type PlanError } from './planner.js';
+import { getAction, type Action } from './store.js';
+
+export interface PreviewChange {
+  field: string;
+  crmField: string;
+  label: string;
+  /** What the CRM holds now, read for this preview. */
+  before: CrmValue;
+  /** What execute would write (a stage resolved to the CRM's value). */
+  after: CrmValue;
+  proposed: CrmValue;
+  /** False when the CRM already holds the value: execute will not call for it. */
+  changes: boolean;
+}
+
+export interface Preview {
+  actionId: string;
+  status: Action['status'];
+  crmType: 'hubspot' | 'salesforce';
+  recordId: string;
+  objectType: Action['targetType'];
+  executable: boolean;
+  errors: PlanError[];
+  changes: PreviewChange[];
+  /** The audit note execute would leave on the record (null when it leaves none). */
+  note: string | null;
+  notifications: { audience: 'rep' | 'manager' }[];
+}
+
+/**
+ * The exact diff an execution would apply, with the current values read fresh from
+ * the CRM. Reads only: nothing is written anywhere, not even Pandora's tables.
+ */
+export async function previewAction(
+  deps: EngineDeps,
+  workspaceId: string,
+  actionId: string,
+  actor: string,
+): Promise<Preview> {
+  const action = await getAction(deps.pool, workspaceId, actionId);
+  if (!action.connectionId) {
+    throw new HttpError(
+      409,
+      'no_connection',
+      'The action names no CRM connection to preview against',
+    );
+  }
+  const opened = await openConnector(deps, workspaceId, action.connectionId);
+  const ctx = planContext(
+    opened.connector,
+    await stageMappingOf(deps.pool, workspaceId, action.connectionId),
+  );
+  const pipelines = await dealPipelines(ctx, [action]);
+  const plan = await planAction(ctx, action, pipelines.get(action.targetSourceId));
+  const fieldOps = plan.operations.filter((op) => op.kind === 'field_update');
+  const current = new Map<string, CrmValue>();
+  if (fieldOps.length > 0) {
+    const [record] = await opened.connector.readRecords(
+      action.targetType,
+      [action.targetSourceId],
+      fieldOps.map((op) => op.crmField),
+    );
+    if (!record?.ok) {
+      throw new HttpError(
+        409,
+        'target_not_found',
+        record && !record.ok
+          ? record.error.message
+          : `The CRM has no ${action.targetType} ${action.targetSourceId}`,
+      );
+    }
+    for (const op of fieldOps)
+      current.set(op.crmField, record.value.properties[op.crmField] ?? null);
+  }
+  const changes = fieldOps.map((op) => {
+    const before = current.get(op.crmField) ?? null;
+    return {
+      field: op.field,
+      crmField: op.crmField,
+      label: op.label,
+      before,
+      after: op.value,
+      proposed: op.proposed,
+      changes: !sameCrmValue(before, op.value),
+    };
+  });
+  const hasNote = plan.operations.some((op) => op.kind === 'note');
+  return {
+    actionId: action.id,
+    status: action.status,
+    crmType: opened.crmType,
+    recordId: action.targetSourceId,
+    objectType: action.targetType,
+    executable: plan.errors.length === 0,
+    errors: plan.errors,
+    changes,
+    note:
+      hasNote && plan.errors.length === 0 ? auditNote(action, changes, actor, new Date()) : null,
+    notifications: plan.operations.flatMap((op) =>
+      op.kind === 'notification' ? [{ audience: op.audience }] : [],
+    ),
+  };
+}
