@@ -14,8 +14,9 @@ import {
   testConnection,
   type HubspotPropertyInput,
 } from './metadata.js';
+import { addNote, addNotes } from './notes.js';
 import { archiveRecords, createRecords, readRecords, updateRecords } from './records.js';
-import { addNote, addNotes, associate, listAssociations } from './relations.js';
+import { associate, listAssociations } from './relations.js';
 import type { HubspotConnectorOptions, HubspotCredentials } from './types.js';
 
 /** The HubSpot connector: the port, plus what only HubSpot has. */

@@ -99,6 +99,9 @@ export function associationTypeId(
   return ids ? ids[primary ? 0 : 1] : undefined;
 }
 
+/** The category of HubSpot's own association types (the SDK types it as an enum). */
+export const HUBSPOT_DEFINED = 'HUBSPOT_DEFINED' as never;
+
 /** Note -> record association type ids. */
 export const NOTE_ASSOCIATION_TYPE_ID: Record<CrmObjectType, number> = {
   deal: 214,

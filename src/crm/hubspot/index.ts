@@ -19,7 +19,7 @@ export {
   exchangeHubspotCode,
   hubspotAuthorizeUrl,
 } from './oauth.js';
-export { NOTE_BODY_MAX } from './relations.js';
+export { NOTE_BODY_MAX } from './notes.js';
 export type {
   HubspotConnectorOptions,
   HubspotCredentials,

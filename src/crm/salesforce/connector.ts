@@ -17,6 +17,7 @@ import {
   listProperties,
   testConnection,
 } from './metadata.js';
+import { addNote, addNotes } from './notes.js';
 import {
   WRITE_BATCH,
   archiveRecords,
@@ -28,7 +29,7 @@ import {
   saveError,
   updateRecords,
 } from './records.js';
-import { addNote, addNotes, associate, createTask, listAssociations } from './relations.js';
+import { associate, createTask, listAssociations } from './relations.js';
 import type { SalesforceConnectorOptions, SalesforceCredentials, TaskInput } from './types.js';
 
 /** The Salesforce connector: the port, plus what only Salesforce has. */

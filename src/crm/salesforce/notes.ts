@@ -1,0 +1,219 @@
+import type { SaveResult } from 'jsforce';
+import { CrmError } from '../errors.js';
+import type { NoteInput, RecordRef, RecordResult } from '../port.js';
+import type { SalesforceClient } from './client.js';
+import { SOBJECT } from './field-map.js';
+import { WRITE_BATCH, missingResult, notFound, recordId, saveError } from './records.js';
+import { chunk } from './soql.js';
+
+/** Tags of the simple HTML a note may be written in; anything else is plain text. */
+const HTML_TAG =
+  /<\/?(?:p|br|b|i|u|s|em|strong|ul|ol|li|a|h[1-6]|div|span|blockquote|pre|code)\b[^>]*>/i;
+
+/**
+ * A ContentNote body: Salesforce takes simple HTML and refuses plain text with bare
+ * `&`, `<` or `>`, so plain text is escaped and its lines become paragraphs.
+ */
+export function noteHtml(body: string): string {
+  if (HTML_TAG.test(body)) return body;
+  const escape = (line: string) =>
+    line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return body
+    .split(/\r?\n/)
+    .map((line) => `<p>${escape(line)}</p>`)
+    .join('');
+}
+
+function noteTitle(note: NoteInput): string {
+  const text = note.title ?? note.body.replace(/<[^>]*>/g, ' ');
+  const line =
+    text
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
+  return (line || 'Note').slice(0, 255);
+}
+
+function contentNote(note: NoteInput) {
+  return {
+    Title: noteTitle(note),
+    Content: Buffer.from(noteHtml(note.body), 'utf8').toString('base64'),
+  };
+}
+
+interface Target {
+  ref: RecordRef;
+  /** The record's 18-character id. */
+  id: string;
+}
+
+/** The note's records as Salesforce ids, or the first that cannot be one. */
+function targetsOf(note: NoteInput): Target[] | CrmError {
+  const targets: Target[] = [];
+  for (const ref of note.attachTo) {
+    const id = recordId(ref.objectType, ref.id);
+    if (!id) return notFound(ref.objectType, ref.id);
+    targets.push({ ref, id });
+  }
+  return targets;
+}
+
+/** A link's failure, or none when it was made (a link that already exists counts as made). */
+function linkError(answer: SaveResult | undefined): CrmError | undefined {
+  if (!answer) return missingResult();
+  if (answer.success) return undefined;
+  const error = saveError(answer);
+  return error.crmCode === 'DUPLICATE_VALUE' ? undefined : error;
+}
+
+function unattached(noteId: string, target: Target, error: CrmError): CrmError {
+  return new CrmError(
+    error.kind,
+    `Note ${noteId} was created but is not attached to ${SOBJECT[target.ref.objectType]} ${target.ref.id}, so it exists unlinked: ${error.message}`,
+    { crmCode: error.crmCode, field: error.field, status: error.status, cause: error },
+  );
+}
+
+/**
+ * A note: a ContentNote (Title, base64 Content), then one ContentDocumentLink per
+ * attached record. Salesforce dates notes itself, so `timestamp` is not kept. The
+ * note is created once (never retried: a retry could make two); links are retried,
+ * and a link that already exists counts as made.
+ */
+export async function addNote(client: SalesforceClient, note: NoteInput): Promise<{ id: string }> {
+  const targets = targetsOf(note);
+  if (targets instanceof CrmError) throw targets;
+  const created = await client.call('unsafe', (conn) =>
+    conn.create('ContentNote', contentNote(note)),
+  );
+  if (!created.success) throw saveError(created);
+  const noteId = created.id;
+  for (const part of chunk(targets, WRITE_BATCH)) {
+    const saved = await client.call('idempotent', (conn) =>
+      conn.create(
+        'ContentDocumentLink',
+        part.map((target) => ({
+          ContentDocumentId: noteId,
+          LinkedEntityId: target.id,
+          ShareType: 'V',
+        })),
+        { allOrNone: false },
+      ),
+    );
+    part.forEach((target, i) => {
+      const error = linkError(saved[i]);
+      if (error) throw unattached(noteId, target, error);
+    });
+  }
+  return { id: noteId };
+}
+
+/** Kinds that concern the records sent, not the call: the next chunk may still go through. */
+const RECORD_KINDS = new Set(['validation', 'not_found', 'conflict']);
+
+/**
+ * Runs `send` on chunks of 200. A chunk refused for its content fails its items and
+ * the next goes on; a call that fails as a whole (auth, permission, rate limit,
+ * transient) fails its items and every later one, so earlier chunks' results stand.
+ * Only when `throwFirst` and nothing was sent yet is the error thrown instead.
+ */
+async function inChunks<T>(
+  items: T[],
+  send: (part: T[]) => Promise<void>,
+  failed: (item: T, error: CrmError) => void,
+  throwFirst: boolean,
+): Promise<void> {
+  const parts = chunk(items, WRITE_BATCH);
+  for (const [n, part] of parts.entries()) {
+    try {
+      await send(part);
+    } catch (error) {
+      if (!(error instanceof CrmError)) throw error;
+      if (RECORD_KINDS.has(error.kind)) {
+        for (const item of part) failed(item, error);
+        continue;
+      }
+      if (n === 0 && throwFirst) throw error;
+      for (const item of parts.slice(n).flat()) failed(item, error);
+      return;
+    }
+  }
+}
+
+/**
+ * Many notes: ContentNotes in sObject Collections of 200 (`POST /composite/sobjects`),
+ * then their ContentDocumentLinks (ShareType V) in collections of 200. One result
+ * per note, in input order. A note whose link fails is reported failed with the
+ * note's id, saying it exists unlinked. Throws only when the first ContentNote call
+ * fails as a whole, before anything was created; after that, a failed call fails its
+ * notes instead, so the caller learns which notes exist.
+ */
+export async function addNotes(
+  client: SalesforceClient,
+  notes: NoteInput[],
+): Promise<RecordResult<{ id: string }>[]> {
+  const results: RecordResult<{ id: string }>[] = new Array(notes.length);
+  const ready: { index: number; note: NoteInput; targets: Target[] }[] = [];
+  notes.forEach((note, index) => {
+    const targets = targetsOf(note);
+    if (targets instanceof CrmError) results[index] = { ok: false, id: null, error: targets };
+    else ready.push({ index, note, targets });
+  });
+
+  const links: { index: number; noteId: string; target: Target }[] = [];
+  await inChunks(
+    ready,
+    async (part) => {
+      const saved = await client.call('unsafe', (conn) =>
+        conn.create(
+          'ContentNote',
+          part.map(({ note }) => contentNote(note)),
+          { allOrNone: false },
+        ),
+      );
+      part.forEach(({ index, targets }, i) => {
+        const answer = saved[i];
+        if (!answer?.success) {
+          const error = answer ? saveError(answer) : missingResult();
+          results[index] = { ok: false, id: null, error };
+          return;
+        }
+        results[index] = { ok: true, id: answer.id, value: { id: answer.id } };
+        for (const target of targets) links.push({ index, noteId: answer.id, target });
+      });
+    },
+    ({ index }, error) => {
+      results[index] = { ok: false, id: null, error };
+    },
+    true,
+  );
+
+  // A note stays reported by its first failed link.
+  const linkFailed = ({ index, noteId, target }: (typeof links)[number], error: CrmError) => {
+    if (results[index]!.ok)
+      results[index] = { ok: false, id: noteId, error: unattached(noteId, target, error) };
+  };
+  await inChunks(
+    links,
+    async (part) => {
+      const saved = await client.call('idempotent', (conn) =>
+        conn.create(
+          'ContentDocumentLink',
+          part.map(({ noteId, target }) => ({
+            ContentDocumentId: noteId,
+            LinkedEntityId: target.id,
+            ShareType: 'V',
+          })),
+          { allOrNone: false },
+        ),
+      );
+      part.forEach((link, i) => {
+        const error = linkError(saved[i]);
+        if (error) linkFailed(link, error);
+      });
+    },
+    linkFailed,
+    false,
+  );
+  return results;
+}
