@@ -1,0 +1,333 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import {
+  createQuotaPeriod,
+  deleteQuotaPeriod,
+  deleteRepQuota,
+  listQuotaPeriods,
+  listRepQuotas,
+  setRepQuota,
+} from '../../skills/quotas.js';
+import { listSkills, runSkill } from '../../skills/registry.js';
+import { getUser } from '../../tenancy/users.js';
+import { workspaceAccess, type WorkspaceAccess } from '../auth.js';
+import type { AppContext } from '../context.js';
+import {
+  Email,
+  NullableTimestamp,
+  Timestamp,
+  Uuid,
+  WorkspaceParams,
+  errorResponses,
+  strictObject,
+} from '../schemas.js';
+
+const Count = Type.Optional(Type.Integer());
+const SkillRunSchema = Type.Object({
+  id: Uuid,
+  skill: Type.String(),
+  trigger: Type.String(),
+  actor: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String({ description: 'running, succeeded or failed' }),
+  asOf: Timestamp,
+  options: Type.Record(Type.String(), Type.Unknown()),
+  counts: Type.Object({
+    candidates: Count,
+    proposed: Count,
+    created: Count,
+    updated: Count,
+    skipped: Count,
+  }),
+  error: Type.Union([Type.String(), Type.Null()]),
+  startedAt: Timestamp,
+  finishedAt: NullableTimestamp,
+});
+
+const RunResultSchema = Type.Object({
+  runId: Uuid,
+  proposed: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  candidates: Type.Integer({ description: 'Records that qualified before the top-N cut' }),
+  skipped: Type.Integer({ description: 'Records that qualified but had no deal to target' }),
+});
+
+const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const QuotaPeriodSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  startsOn: Day,
+  endsOn: Day,
+  quotas: Type.Integer(),
+  createdAt: Timestamp,
+});
+const RepQuotaSchema = Type.Object({
+  id: Uuid,
+  periodId: Uuid,
+  ownerId: Type.Union([Uuid, Type.Null()]),
+  ownerEmail: Type.Union([Type.String(), Type.Null()]),
+  ownerName: Type.Union([Type.String(), Type.Null()]),
+  amount: Type.Number(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+const SkillParams = Type.Object({
+  workspaceId: Uuid,
+  skill: Type.String({ minLength: 1, maxLength: 100, description: 'e.g. stale-deals' }),
+});
+const PeriodParams = Type.Object({ workspaceId: Uuid, periodId: Uuid });
+const QuotaParams = Type.Object({ workspaceId: Uuid, periodId: Uuid, quotaId: Uuid });
+
+/** Who is acting, as skill runs record them. */
+async function actorOf(ctx: AppContext, access: WorkspaceAccess): Promise<string> {
+  if (access.principal.kind === 'apiKey') return `api key ${access.principal.name}`;
+  const user = access.userId ? await getUser(ctx.pool, access.userId) : undefined;
+  return user?.email ?? 'unknown user';
+}
+
+/**
+ * Skills (list, run now) and the quotas pipeline coverage measures against. Members
+ * run skills and read quotas; admins set quotas.
+ */
+export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  const periods = '/api/workspaces/:workspaceId/quota-periods';
+  return async (app) => {
+    app.get(
+      '/api/workspaces/:workspaceId/skills',
+      {
+        schema: {
+          tags: ['skills'],
+          summary: 'The skills, each with its latest run in this workspace',
+          params: WorkspaceParams,
+          response: {
+            200: Type.Object({
+              skills: Type.Array(
+                Type.Object({
+                  name: Type.String(),
+                  description: Type.String(),
+                  lastRun: Type.Union([SkillRunSchema, Type.Null()]),
+                }),
+              ),
+            }),
+            ...errorResponses(401, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        return { skills: await listSkills(ctx.pool, access.workspaceId) };
+      },
+    );
+
+    app.post(
+      '/api/workspaces/:workspaceId/skills/:skill/run',
+      {
+        schema: {
+          tags: ['skills'],
+          summary: 'Run a skill now; its findings become actions (re-runs update them)',
+          params: SkillParams,
+          body: Type.Optional(
+            strictObject({
+              now: Type.Optional(
+                Type.String({
+                  format: 'date-time',
+                  description: 'Compute as of this instant instead of the present',
+                }),
+              ),
+              options: Type.Optional(
+                Type.Record(Type.String(), Type.Unknown(), {
+                  description: "The skill's options, e.g. { limit: 20 }",
+                }),
+              ),
+            }),
+          ),
+          response: { 200: RunResultSchema, ...errorResponses(400, 401, 404) },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        const now = request.body?.now ? new Date(request.body.now) : undefined;
+        return runSkill(
+          ctx.pool,
+          access.workspaceId,
+          request.params.skill,
+          { ...request.body?.options, ...(now ? { now } : {}) },
+          { trigger: 'manual', actor: await actorOf(ctx, access) },
+        );
+      },
+    );
+
+    app.get(
+      periods,
+      {
+        schema: {
+          tags: ['skills'],
+          summary: 'Quota periods, latest first',
+          params: WorkspaceParams,
+          response: {
+            200: Type.Object({ periods: Type.Array(QuotaPeriodSchema) }),
+            ...errorResponses(401, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        return { periods: await listQuotaPeriods(ctx.pool, access.workspaceId) };
+      },
+    );
+
+    app.post(
+      periods,
+      {
+        schema: {
+          tags: ['skills'],
+          summary: 'Create a quota period (admins)',
+          params: WorkspaceParams,
+          body: strictObject({
+            name: Type.String({ minLength: 1, maxLength: 100, description: 'e.g. Q3 2025' }),
+            startsOn: Day,
+            endsOn: Type.String({ format: 'date', description: 'Inclusive' }),
+          }),
+          response: {
+            201: Type.Object({ period: QuotaPeriodSchema }),
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+      },
+      async (request, reply) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        const period = await createQuotaPeriod(ctx.pool, access.workspaceId, request.body);
+        return reply.status(201).send({ period });
+      },
+    );
+
+    app.delete(
+      `${periods}/:periodId`,
+      {
+        schema: {
+          tags: ['skills'],
+          summary: 'Delete a quota period and its rep quotas (admins)',
+          params: PeriodParams,
+          response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        await deleteQuotaPeriod(ctx.pool, access.workspaceId, request.params.periodId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      `${periods}/:periodId/quotas`,
+      {
+        schema: {
+          tags: ['skills'],
+          summary: "The reps' quotas for a period",
+          params: PeriodParams,
+          response: {
+            200: Type.Object({ quotas: Type.Array(RepQuotaSchema) }),
+            ...errorResponses(401, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        return {
+          quotas: await listRepQuotas(ctx.pool, access.workspaceId, request.params.periodId),
+        };
+      },
+    );
+
+    app.post(
+      `${periods}/:periodId/quotas`,
+      {
+        schema: {
+          tags: ['skills'],
+          summary: "Set a rep's quota for a period, by owner id or email (admins)",
+          description: 'Setting it again for the same rep replaces the amount (200).',
+          params: PeriodParams,
+          body: strictObject({
+            ownerId: Type.Optional(Uuid),
+            ownerEmail: Type.Optional(Email),
+            amount: Type.Number({ exclusiveMinimum: 0, maximum: 1e15 }),
+          }),
+          response: {
+            200: Type.Object({ quota: RepQuotaSchema }),
+            201: Type.Object({ quota: RepQuotaSchema }),
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request, reply) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        const { quota, created } = await setRepQuota(
+          ctx.pool,
+          access.workspaceId,
+          request.params.periodId,
+          request.body,
+        );
+        return reply.status(created ? 201 : 200).send({ quota });
+      },
+    );
+
+    app.delete(
+      `${periods}/:periodId/quotas/:quotaId`,
+      {
+        schema: {
+          tags: ['skills'],
+          summary: "Remove a rep's quota (admins)",
+          params: QuotaParams,
+          response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        await deleteRepQuota(
+          ctx.pool,
+          access.workspaceId,
+          request.params.periodId,
+          request.params.quotaId,
+        );
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

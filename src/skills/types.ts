@@ -1,0 +1,33 @@
+import type { TSchema } from '@sinclair/typebox';
+import type { ProposedAction } from '../actions/store.js';
+import type { Queryable } from '../db/pool.js';
+
+/** What a skill proposes: an action card, always with a dedupe key. */
+export type SkillProposal = Omit<
+  ProposedAction,
+  'sourceType' | 'sourceId' | 'sourceName' | 'actor' | 'dedupeKey'
+> & { dedupeKey: string };
+
+export interface SkillOutput {
+  proposals: SkillProposal[];
+  /** Records that qualified before the top-N cut. */
+  candidates: number;
+  /** Records that qualified but could not become an action (e.g. a rep with no deal). */
+  skipped: number;
+}
+
+/**
+ * A deterministic compute skill: given the database and `now`, the same proposals.
+ * It only reads; `runSkill` records the run and turns proposals into actions.
+ */
+export interface SkillDefinition<Options extends object = object> {
+  name: string;
+  description: string;
+  /** The options beyond `now`, validated before `propose` sees them. */
+  optionsSchema: TSchema;
+  propose(
+    db: Queryable,
+    workspaceId: string,
+    options: { now?: Date } & Options,
+  ): Promise<SkillOutput>;
+}
