@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createPolicy } from '../src/actions/policies.js';
 import { proposeAction } from '../src/actions/store.js';
+import { createQuotaPeriod, setRepQuota } from '../src/skills/quotas.js';
 import { createConnection } from '../src/tenancy/connections.js';
 import {
   createTenant,
@@ -68,6 +70,23 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/preview': {},
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/execute': {},
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/undo': {},
+  'POST /api/workspaces/{workspaceId}/skills/{skill}/run': {},
+  'POST /api/workspaces/{workspaceId}/quota-periods': {
+    name: 'intruder',
+    startsOn: '2025-01-01',
+    endsOn: '2025-03-31',
+  },
+  'POST /api/workspaces/{workspaceId}/quota-periods/{periodId}/quotas': {
+    ownerEmail: 'intruder@example.com',
+    amount: 1,
+  },
+  'POST /api/workspaces/{workspaceId}/action-policies': { name: 'intruder', effect: 'block' },
+  'POST /api/workspaces/{workspaceId}/action-policies/dry-run': {
+    name: 'intruder',
+    effect: 'block',
+  },
+  'PATCH /api/workspaces/{workspaceId}/action-policies/{policyId}': { enabled: false },
+  'POST /api/workspaces/{workspaceId}/action-policies/{policyId}/dry-run': { last: 10 },
 };
 
 beforeAll(async () => {
@@ -106,6 +125,16 @@ beforeAll(async () => {
      values ($1::uuid, 'b', array[$2::uuid], 1) returning id`,
     [b.workspaceId, action.id],
   );
+  const policy = await createPolicy(pool, b.workspaceId, { name: 'B policy', effect: 'block' });
+  const period = await createQuotaPeriod(pool, b.workspaceId, {
+    name: 'B quarter',
+    startsOn: '2025-01-01',
+    endsOn: '2025-03-31',
+  });
+  const { quota } = await setRepQuota(pool, b.workspaceId, period.id, {
+    ownerEmail: 'rep@b.example',
+    amount: 100,
+  });
   const { rows: keys } = await pool.query<{ id: string }>(
     'select id from api_keys where workspace_id = $1::uuid',
     [b.workspaceId],
@@ -119,6 +148,12 @@ beforeAll(async () => {
     runId: runs[0]!.id,
     actionId: action.id,
     batchId: batches[0]!.id,
+    policyId: policy.id,
+    periodId: period.id,
+    quotaId: quota.id,
+    // Skills are not a workspace's objects: with a real name, the variant on A's own
+    // workspace would rightly run it there. A name no workspace has keeps both 404.
+    skill: 'no-such-skill',
   };
 });
 
@@ -159,7 +194,14 @@ async function snapshotOfB(): Promise<string> {
        (select json_agg(d.id order by d.id) from deals d where d.workspace_id = $1::uuid) as deals,
        (select json_agg(json_build_object('id', x.id, 'status', x.status, 'updated', x.updated_at)
                         order by x.id)
-          from actions x where x.workspace_id = $1::uuid) as actions`,
+          from actions x where x.workspace_id = $1::uuid) as actions,
+       (select json_agg(p order by p.id) from action_policies p where p.workspace_id = $1::uuid)
+         as policies,
+       (select json_agg(q order by q.id) from quota_periods q where q.workspace_id = $1::uuid)
+         as periods,
+       (select json_agg(q order by q.id) from rep_quotas q where q.workspace_id = $1::uuid)
+         as quotas,
+       (select count(*) from skill_runs r where r.workspace_id = $1::uuid) as "skillRuns"`,
     [b.workspaceId],
   );
   return JSON.stringify(rows[0]);

@@ -4,8 +4,10 @@ import { createCrmWorld, type CrmWorld } from '../../test/crm.js';
 import type { CrmType } from '../crm/port.js';
 import { runBatch, createBatch } from './batch.js';
 import { executeActions } from './engine.js';
+import { createPolicy, deletePolicy } from './policies.js';
+import { policyGate } from './policy-gate.js';
 import { previewAction } from './preview.js';
-import { getAction, proposeAction, type CrmUpdate } from './store.js';
+import { getAction, proposeAction, transition, type CrmUpdate } from './store.js';
 import { undoAction } from './undo.js';
 
 let world: CrmWorld;
@@ -221,4 +223,50 @@ describe.each(['hubspot', 'salesforce'] as const)('actions on %s', (crm) => {
     const check = await read(crm, ids[249]!, [amount]);
     expect(Number(check[amount])).toBe(40_249);
   }, 60_000);
+
+  it('honours policies: block stops it, require_approval holds it until approved', async () => {
+    const [id] = await dealIds(crm, 1);
+    const gate = policyGate(world.db.pool, world.workspaceId);
+    const block = await createPolicy(world.db.pool, world.workspaceId, {
+      name: 'No next steps',
+      match: { fields: ['next_step'] },
+      effect: 'block',
+    });
+    const blocked = await propose(crm, id!, [{ field: 'next_step', proposed_value: 'x' }]);
+    const calls = world.mark();
+    const [stopped] = await executeActions(deps(), world.workspaceId, [blocked.id], {
+      actor: ACTOR,
+      gate,
+    });
+    expect(stopped).toMatchObject({ outcome: 'blocked', status: 'open' });
+    expect(calls().filter(isWrite)).toHaveLength(0);
+    await deletePolicy(world.db.pool, world.workspaceId, block.id);
+
+    const hold = await createPolicy(world.db.pool, world.workspaceId, {
+      name: 'Big amounts need a look',
+      match: { fields: ['amount'] },
+      effect: 'require_approval',
+    });
+    const held = await propose(crm, id!, [{ field: 'amount', proposed_value: 999_999 }], 'Held');
+    const [waiting] = await executeActions(deps(), world.workspaceId, [held.id], {
+      actor: ACTOR,
+      gate,
+    });
+    expect(waiting).toMatchObject({ outcome: 'needs_approval', status: 'awaiting_approval' });
+    await transition(
+      world.db.pool,
+      world.workspaceId,
+      held.id,
+      ['awaiting_approval'],
+      'open',
+      { event: 'approved', actor: 'admin@example.com' },
+      { approvedBy: 'admin@example.com' },
+    );
+    const [ran] = await executeActions(deps(), world.workspaceId, [held.id], {
+      actor: ACTOR,
+      gate,
+    });
+    expect(ran).toMatchObject({ outcome: 'executed' });
+    await deletePolicy(world.db.pool, world.workspaceId, hold.id);
+  });
 });

@@ -135,7 +135,8 @@ export async function proposeAction(
              $16::text, $17::text, $18::text, $19::text)
      on conflict (workspace_id, dedupe_key)
        where dedupe_key is not null and status in ('open', 'awaiting_approval', 'failed')
-     do update set severity = excluded.severity, title = excluded.title,
+     do update set action_type = excluded.action_type, connection_id = excluded.connection_id,
+                   severity = excluded.severity, title = excluded.title,
                    summary = excluded.summary, impact_amount = excluded.impact_amount,
                    urgency_label = excluded.urgency_label,
                    recommended_steps = excluded.recommended_steps,

@@ -24,7 +24,9 @@ import { oauthRoutes } from './routes/oauth.js';
 import { connectionRoutes } from './routes/connections.js';
 import { crmRoutes } from './routes/crm.js';
 import { healthRoutes } from './routes/health.js';
+import { policyRoutes } from './routes/policies.js';
 import { recordRoutes } from './routes/records.js';
+import { skillRoutes } from './routes/skills.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { ErrorBody } from './schemas.js';
 import { addSharedSchema, validatorCompiler } from './validation.js';
@@ -118,7 +120,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(connectRoutes(ctx));
   await app.register(oauthRoutes(ctx));
   await app.register(recordRoutes(ctx));
+  await app.register(skillRoutes(ctx));
   await app.register(actionRoutes(ctx));
+  await app.register(policyRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

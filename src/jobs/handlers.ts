@@ -2,6 +2,7 @@ import { noteConnectionError, openConnector } from '../crm/connect.js';
 import { CrmError } from '../crm/errors.js';
 import { reconcilePending } from '../crm/ledger/reconcile.js';
 import { runBatch } from '../actions/batch.js';
+import { policyGate } from '../actions/policy-gate.js';
 import { executeActions } from '../actions/engine.js';
 import { seedWorkspace } from '../demo/bootstrap.js';
 import { generateDemoData } from '../demo/generate.js';
@@ -10,6 +11,7 @@ import type { Queryable } from '../db/pool.js';
 import { publishEvent } from '../events/bus.js';
 import { syncConnection } from '../ingest/sync/run.js';
 import { dueConnections } from '../ingest/sync/schedule.js';
+import { runAllSkills } from '../skills/registry.js';
 import { pruneSessions } from '../tenancy/sessions.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
@@ -95,11 +97,18 @@ export const handlers: TaskHandlers = {
       );
     }
   },
+  'skills.run-all': async (_payload, { db, log }) => {
+    // Failed runs are on their skill_runs rows; retrying all would redo the good ones.
+    const report = await runAllSkills(db);
+    for (const failure of report.failures) log.error(failure, 'skill run failed');
+    log.info({ runs: report.runs, failed: report.failures.length }, 'skills ran');
+  },
   'actions.batch-execute': async (payload, { db, secretKey, log }) => {
     const batch = await runBatch(
       { pool: db, secretKey, log },
       payload.workspaceId,
       payload.batchId,
+      { gate: policyGate(db, payload.workspaceId) },
     );
     log.info(
       { batchId: batch.id, status: batch.status, done: batch.done, crmCalls: batch.crmCalls },
@@ -111,7 +120,7 @@ export const handlers: TaskHandlers = {
       { pool: db, secretKey, log },
       payload.workspaceId,
       payload.actionIds,
-      { actor: payload.actor },
+      { actor: payload.actor, gate: policyGate(db, payload.workspaceId) },
     );
     const again = results.filter((result) => result.retryable || result.outcome === 'busy');
     // Throwing hands the job back to the queue, which retries it with backoff.

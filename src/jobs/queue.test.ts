@@ -24,6 +24,7 @@ const handlers: TaskHandlers = {
   'sessions.prune': async () => undefined,
   'crm.sync': async () => undefined,
   'crm.sync-due': async () => undefined,
+  'skills.run-all': async () => undefined,
   'crm.reconcile': async () => undefined,
   'actions.batch-execute': async () => undefined,
   'actions.execute': async () => undefined,

@@ -66,6 +66,13 @@ const SCHEDULES: (CronItem & { task: JobName })[] = [
     options: { maxAttempts: 3 },
   },
   {
+    // Early morning UTC, so the day's actions are waiting when reps start.
+    task: 'skills.run-all',
+    match: '40 5 * * *',
+    identifier: 'skills.run-all',
+    options: { maxAttempts: 3 },
+  },
+  {
     task: 'sessions.prune',
     match: '17 * * * *',
     identifier: 'sessions.prune',

@@ -17,6 +17,8 @@ export interface JobPayloads {
   };
   /** Queue `crm.sync` for every connection whose sync interval has passed (scheduled). */
   'crm.sync-due': Record<string, never>;
+  /** Run every skill on every workspace; findings become actions (scheduled daily). */
+  'skills.run-all': Record<string, never>;
   /** Settle write-ledger rows a stopped process left pending. */
   'crm.reconcile': { workspaceId: string; connectionId: string };
   /** Execute many actions, their writes coalesced (`POST .../action-items/batch-execute`). */
