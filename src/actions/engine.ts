@@ -73,7 +73,8 @@ export interface ExecuteOptions {
 }
 
 const EXECUTABLE: readonly ActionStatus[] = ['open', 'failed', 'in_progress'];
-const LOCK_SPACE = 0x5a1c7; // advisory lock namespace for actions
+/** Advisory lock namespace of actions: one execute or undo per action at a time. */
+export const LOCK_SPACE = 0x5a1c7;
 
 /**
  * Executes actions: plans and validates each (no CRM write for an invalid one),

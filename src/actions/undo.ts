@@ -7,6 +7,7 @@ import { sameCrmValue } from '../crm/values.js';
 import { conflict } from '../errors.js';
 import {
   earlierExecution,
+  LOCK_SPACE,
   startExecution,
   writeNotes,
   type EngineDeps,
@@ -35,8 +36,6 @@ export interface UndoResult {
   note: OperationResult | null;
   replayed?: boolean;
 }
-
-const LOCK_SPACE = 0x5a1c7;
 
 /**
  * Puts every field the action wrote back to its value before, but only where the

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { HttpError, forbidden, notFound } from '../errors.js';
 import { resolveApiKey } from '../tenancy/api-keys.js';
 import { SESSION_COOKIE, resolveSession } from '../tenancy/sessions.js';
+import { getUser } from '../tenancy/users.js';
 import { roleOf, type Role } from '../tenancy/workspaces.js';
 
 /** Who is calling: a console user (cookie) or an API key (bearer token). */
@@ -114,4 +115,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | undefined;
   }
+}
+
+/** Who is acting, as audit trails and CRM notes name them: a user's email or an API key's name. */
+export async function actorName(pool: pg.Pool, access: WorkspaceAccess): Promise<string> {
+  if (access.principal.kind === 'apiKey') return `api key ${access.principal.name}`;
+  const user = access.userId ? await getUser(pool, access.userId) : undefined;
+  return user?.email ?? 'unknown user';
 }

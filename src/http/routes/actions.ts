@@ -18,8 +18,7 @@ import {
 import { undoAction } from '../../actions/undo.js';
 import { HttpError, forbidden } from '../../errors.js';
 import { enqueue } from '../../jobs/queue.js';
-import { getUser } from '../../tenancy/users.js';
-import { workspaceAccess, type WorkspaceAccess } from '../auth.js';
+import { actorName, workspaceAccess } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { Uuid, WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
 
@@ -101,13 +100,6 @@ const CreateBody = strictObject({
   ownerEmail: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   executionPayload: Type.Optional(ExecutionPayload),
 });
-
-/** Who is acting, as the audit trail and the CRM note name them. */
-async function actorOf(ctx: AppContext, access: WorkspaceAccess): Promise<string> {
-  if (access.principal.kind === 'apiKey') return `api key ${access.principal.name}`;
-  const user = access.userId ? await getUser(ctx.pool, access.userId) : undefined;
-  return user?.email ?? 'unknown user';
-}
 
 /** An execution's outcome as an HTTP answer: refusals are 4xx with a stable code. */
 function answerExecution(result: ActionExecution): ActionExecution {
@@ -214,7 +206,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             },
           );
         }
-        const actor = await actorOf(ctx, access);
+        const actor = await actorName(ctx.pool, access);
         const { action } = await proposeAction(ctx.pool, access.workspaceId, {
           ...request.body,
           executionPayload: request.body.executionPayload as Static<typeof ExecutionPayload>,
@@ -346,7 +338,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           'dismissed',
           {
             event: 'dismissed',
-            actor: await actorOf(ctx, access),
+            actor: await actorName(ctx.pool, access),
             details: { reason: request.body?.reason ?? null },
           },
         );
@@ -374,7 +366,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const actor = await actorOf(ctx, access);
+        const actor = await actorName(ctx.pool, access);
         const current = await getAction(ctx.pool, access.workspaceId, request.params.actionId);
         const isOwner =
           current.ownerEmail !== null && current.ownerEmail.toLowerCase() === actor.toLowerCase();
@@ -417,7 +409,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             deps,
             access.workspaceId,
             params.actionId,
-            await actorOf(ctx, access),
+            await actorName(ctx.pool, access),
           );
           if (suffix === 'preview') return { preview };
           return {
@@ -450,7 +442,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const actor = await actorOf(ctx, access);
+        const actor = await actorName(ctx.pool, access);
         const [result] = await executeActions(deps, access.workspaceId, [request.params.actionId], {
           actor,
           idempotencyKey: request.headers['idempotency-key'],
@@ -488,7 +480,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.params.workspaceId,
         );
         const undo = await undoAction(deps, access.workspaceId, request.params.actionId, {
-          actor: await actorOf(ctx, access),
+          actor: await actorName(ctx.pool, access),
           force: request.body?.force ?? false,
           idempotencyKey: request.headers['idempotency-key'],
         });
@@ -538,7 +530,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const batch = await createBatch(
           ctx.pool,
           access.workspaceId,
-          await actorOf(ctx, access),
+          await actorName(ctx.pool, access),
           request.body.actionIds,
         );
         reply.code(202);
@@ -593,7 +585,8 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const recipient = access.principal.kind === 'user' ? await actorOf(ctx, access) : null;
+        const recipient =
+          access.principal.kind === 'user' ? await actorName(ctx.pool, access) : null;
         const { rows } = await ctx.pool.query(
           `select id, recipient_email as "recipientEmail", kind, title, body, action_id as "actionId",
                   read_at as "readAt", created_at as "createdAt"

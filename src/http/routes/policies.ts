@@ -19,8 +19,7 @@ import {
   MAX_DRY_RUN_LAST,
 } from '../../actions/policy-dry-run.js';
 import { ACTION_STATUSES, SEVERITIES, SOURCE_TYPES } from '../../actions/store.js';
-import { getUser } from '../../tenancy/users.js';
-import { workspaceAccess, type WorkspaceAccess } from '../auth.js';
+import { actorName, workspaceAccess } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { Timestamp, Uuid, WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
 
@@ -134,13 +133,6 @@ const DryRunSchema = Type.Object({
 
 const PolicyParams = Type.Object({ workspaceId: Uuid, policyId: Uuid });
 
-/** Who is acting, as the audit trail names them. */
-async function actorOf(ctx: AppContext, access: WorkspaceAccess): Promise<string> {
-  if (access.principal.kind === 'apiKey') return `api key ${access.principal.name}`;
-  const user = access.userId ? await getUser(ctx.pool, access.userId) : undefined;
-  return user?.email ?? 'unknown user';
-}
-
 /**
  * Action policies: which actions run at once, wait for approval or are refused.
  * Any member reads them and tries them (a dry run writes nothing); admins change them.
@@ -197,7 +189,7 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           ctx.pool,
           access.workspaceId,
           request.body as PolicyInput,
-          await actorOf(ctx, access),
+          await actorName(ctx.pool, access),
         );
         return reply.status(201).send({ policy });
       },

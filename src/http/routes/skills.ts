@@ -9,8 +9,7 @@ import {
   setRepQuota,
 } from '../../skills/quotas.js';
 import { listSkills, runSkill } from '../../skills/registry.js';
-import { getUser } from '../../tenancy/users.js';
-import { workspaceAccess, type WorkspaceAccess } from '../auth.js';
+import { actorName, workspaceAccess } from '../auth.js';
 import type { AppContext } from '../context.js';
 import {
   Email,
@@ -78,13 +77,6 @@ const SkillParams = Type.Object({
 });
 const PeriodParams = Type.Object({ workspaceId: Uuid, periodId: Uuid });
 const QuotaParams = Type.Object({ workspaceId: Uuid, periodId: Uuid, quotaId: Uuid });
-
-/** Who is acting, as skill runs record them. */
-async function actorOf(ctx: AppContext, access: WorkspaceAccess): Promise<string> {
-  if (access.principal.kind === 'apiKey') return `api key ${access.principal.name}`;
-  const user = access.userId ? await getUser(ctx.pool, access.userId) : undefined;
-  return user?.email ?? 'unknown user';
-}
 
 /**
  * Skills (list, run now) and the quotas pipeline coverage measures against. Members
@@ -161,7 +153,7 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           access.workspaceId,
           request.params.skill,
           { ...request.body?.options, ...(now ? { now } : {}) },
-          { trigger: 'manual', actor: await actorOf(ctx, access) },
+          { trigger: 'manual', actor: await actorName(ctx.pool, access) },
         );
       },
     );
