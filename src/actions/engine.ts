@@ -9,6 +9,7 @@ import { canonicalValue } from '../crm/values.js';
 import { HttpError } from '../errors.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 import { auditNote } from './notes.js';
+import { noteTitle, settleInterrupted, type NoteKind } from './recover.js';
 import {
   planAction,
   planContext,
@@ -191,6 +192,8 @@ async function executeOnConnection(
   options: ExecuteOptions,
 ): Promise<ActionExecution[]> {
   const { pool } = deps;
+  // Left in progress by a process that stopped: what it wrote is settled before the rerun.
+  const interrupted = actions.filter((action) => action.status === 'in_progress');
   // Each action: in progress, with an execution row.
   const executions = new Map<string, string>();
   for (const action of actions) {
@@ -200,28 +203,37 @@ async function executeOnConnection(
     executions.set(action.id, await startExecution(pool, action, 'execute', options));
   }
 
+  const finishAll = (code: string, error: unknown, outcome: 'failed' | 'partial') =>
+    Promise.all(
+      actions.map((action) =>
+        finish(pool, action, executions.get(action.id)!, options.actor, {
+          outcome,
+          operations: [],
+          errors: [{ code, message: errorMessage(error) }],
+          retryable: outcome === 'partial' && error instanceof CrmError && error.retryable,
+        }),
+      ),
+    );
+
   let opened: OpenedConnector;
   try {
     if (!connectionId)
       throw new HttpError(409, 'no_connection', 'The action names no CRM connection');
     opened = await openConnector(deps, workspaceId, connectionId);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return Promise.all(
-      actions.map((action) =>
-        finish(pool, action, executions.get(action.id)!, options.actor, {
-          outcome: 'failed',
-          operations: [],
-          errors: [{ code: 'connection_unavailable', message }],
-          retryable: false,
-        }),
-      ),
-    );
+    return finishAll('connection_unavailable', error, 'failed');
   }
-  const ctx = planContext(opened.connector, await stageMappingOf(pool, workspaceId, connectionId));
+  let ctx: PlanContext;
+  let pipelines: Map<string, string | null>;
+  try {
+    await settleInterrupted(pool, opened, interrupted);
+    ctx = planContext(opened.connector, await stageMappingOf(pool, workspaceId, connectionId));
+    pipelines = await dealPipelines(ctx, actions);
+  } catch (error) {
+    return finishAll('crm_unavailable', error, 'partial');
+  }
 
   // Plan and validate every action before any write.
-  const pipelines = await dealPipelines(ctx, actions);
   const plans = new Map<string, Plan>();
   const results: ActionExecution[] = [];
   const valid: Action[] = [];
@@ -379,7 +391,7 @@ async function writeNotes(
   opened: OpenedConnector,
   notes: { action: Action; body: string }[],
   executions: Map<string, string>,
-  kind: 'execute' | 'undo' = 'execute',
+  kind: NoteKind = 'execute',
 ): Promise<Map<string, OperationResult>> {
   const results = new Map<string, OperationResult>();
   if (notes.length === 0) return results;
@@ -412,7 +424,7 @@ async function writeNotes(
     answers = await opened.connector.addNotes(
       sending.map((note): NoteInput => ({
         body: note.body,
-        title: `Pandora: ${note.action.title}`.slice(0, 255),
+        title: noteTitle(note.action, kind),
         attachTo: [{ objectType: note.action.targetType, id: note.action.targetSourceId }],
       })),
     );

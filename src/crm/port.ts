@@ -42,6 +42,11 @@ export interface CreateInput {
   associations?: RecordRef[];
 }
 
+export interface NoteQuery {
+  attachedTo: RecordRef;
+  text: string;
+}
+
 export interface RecordRef {
   objectType: CrmObjectType;
   id: string;
@@ -174,6 +179,12 @@ export interface CrmConnector {
    * result per note in input order; throws only when a whole call fails.
    */
   addNotes(notes: NoteInput[]): Promise<RecordResult<{ id: string }>[]>;
+  /**
+   * For each query, the notes attached to its record whose title or text contains its
+   * text, in the CRM's batch reads: how a process that was stopped while creating
+   * notes finds out which the CRM has.
+   */
+  findNotes(queries: NoteQuery[]): Promise<{ id: string }[][]>;
   associate(associations: Association[]): Promise<RecordResult<null>[]>;
   /** Ids of the `to` records associated with each `from` record. */
   listAssociations(

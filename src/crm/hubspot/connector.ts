@@ -14,7 +14,7 @@ import {
   testConnection,
   type HubspotPropertyInput,
 } from './metadata.js';
-import { addNote, addNotes } from './notes.js';
+import { addNote, addNotes, findNotes } from './notes.js';
 import { archiveRecords, createRecords, readRecords, updateRecords } from './records.js';
 import { associate, listAssociations } from './relations.js';
 import type { HubspotConnectorOptions, HubspotCredentials } from './types.js';
@@ -72,6 +72,7 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Hubspo
     archiveRecords: (objectType, ids) => archiveRecords(client, objectType, ids),
     addNote: (note) => addNote(client, note),
     addNotes: (notes) => addNotes(client, notes),
+    findNotes: (queries) => findNotes(client, queries),
     associate: (associations) => associate(client, associations),
     listAssociations: (from, ids, to) => listAssociations(client, from, ids, to),
     listProperties: (objectType) => listProperties(client, cacheKey, objectType),

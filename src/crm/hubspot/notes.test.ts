@@ -155,3 +155,35 @@ describe('HubSpot addNotes', () => {
     expect(links(id, 'deals')).toEqual([[deal, [214]]]);
   });
 });
+
+describe('HubSpot findNotes', () => {
+  it('finds each record’s notes whose body holds the text, in one read of each kind', async () => {
+    const { connector } = connectorFor(running);
+    const [deal, other] = dealIds(2, 20);
+    const made = await connector.addNotes([
+      {
+        title: 'Pandora: fix [ab12cd34]',
+        body: 'a & b',
+        attachTo: [{ objectType: 'deal', id: deal! }],
+      },
+      { body: 'Unrelated', attachTo: [{ objectType: 'deal', id: deal! }] },
+      {
+        title: 'Pandora: fix [ab12cd34]',
+        body: 'elsewhere',
+        attachTo: [{ objectType: 'deal', id: other! }],
+      },
+    ]);
+    const requests = requestsFrom(running);
+    const found = await connector.findNotes([
+      { attachedTo: { objectType: 'deal', id: deal! }, text: '[ab12cd34]' },
+      { attachedTo: { objectType: 'deal', id: other! }, text: '[ab12cd34]' },
+      { attachedTo: { objectType: 'deal', id: deal! }, text: '[ffffffff]' },
+    ]);
+    expect(found).toEqual([[{ id: made[0]!.id }], [{ id: made[2]!.id }], []]);
+    // One association read, one batch read of the notes' bodies.
+    expect(requests().map((r) => r.path)).toEqual([
+      '/crm/v4/associations/deals/notes/batch/read',
+      '/crm/v3/objects/notes/batch/read',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { CrmError } from '../errors.js';
-import type { NoteInput, RecordResult } from '../port.js';
+import type { NoteInput, NoteQuery, RecordResult } from '../port.js';
 import {
   BATCH_SIZE,
   errorsBy,
@@ -12,7 +12,8 @@ import {
   type SdkRecord,
 } from './batch.js';
 import { sdkOptions, type HubspotClient } from './client.js';
-import { HUBSPOT_DEFINED, NOTE_ASSOCIATION_TYPE_ID } from './field-map.js';
+import { HUBSPOT_DEFINED, NOTE_ASSOCIATION_TYPE_ID, OBJECT_TYPE } from './field-map.js';
+import { associatedIds } from './relations.js';
 
 /** HubSpot's limit on a note body. */
 export const NOTE_BODY_MAX = 65_536;
@@ -154,4 +155,48 @@ export async function addNote(client: HubspotClient, note: NoteInput): Promise<{
     ),
   );
   return { id: String(answer.id) };
+}
+
+/**
+ * For each query, the notes associated with its record whose body contains its text
+ * (as sent, or as HubSpot escapes it): the records' note associations in v4 batch
+ * reads, then the notes' bodies in batch reads of 100.
+ */
+export async function findNotes(
+  client: HubspotClient,
+  queries: NoteQuery[],
+): Promise<{ id: string }[][]> {
+  const linked = new Map<string, string[]>();
+  for (const objectType of new Set(queries.map((query) => query.attachedTo.objectType))) {
+    const ids = queries
+      .filter((query) => query.attachedTo.objectType === objectType)
+      .map((query) => query.attachedTo.id);
+    const found = await associatedIds(client, OBJECT_TYPE[objectType], ids, 'notes');
+    for (const [id, notes] of found) linked.set(`${objectType}/${id}`, notes);
+  }
+  const noteIds = [...new Set([...linked.values()].flat())];
+  const bodies = new Map<string, string>();
+  for (let offset = 0; offset < noteIds.length; offset += BATCH_SIZE) {
+    const chunk = noteIds.slice(offset, offset + BATCH_SIZE);
+    const answer = (await client.call('idempotent', (sdk) =>
+      sdk.crm.objects.batchApi.read(
+        'notes',
+        {
+          inputs: chunk.map((id) => ({ id })),
+          properties: ['hs_note_body'],
+          propertiesWithHistory: [],
+        },
+        false,
+        sdkOptions(),
+      ),
+    )) as { results: SdkRecord[] };
+    for (const note of answer.results)
+      bodies.set(String(note.id), note.properties.hs_note_body ?? '');
+  }
+  return queries.map((query) => {
+    const wanted = [query.text, escapeHtml(query.text)];
+    return (linked.get(`${query.attachedTo.objectType}/${query.attachedTo.id}`) ?? [])
+      .filter((id) => wanted.some((text) => bodies.get(id)?.includes(text)))
+      .map((id) => ({ id }));
+  });
 }

@@ -100,11 +100,21 @@ export async function associate(
  * reads (1,000 ids per call), following HubSpot's per-record paging. Records with
  * none (HubSpot reports them as errors) map to an empty list.
  */
-export async function listAssociations(
+export function listAssociations(
   client: HubspotClient,
   from: CrmObjectType,
   ids: string[],
   to: CrmObjectType,
+): Promise<Map<string, string[]>> {
+  return associatedIds(client, OBJECT_TYPE[from], ids, OBJECT_TYPE[to]);
+}
+
+/** `listAssociations` by HubSpot object type names, notes included. */
+export async function associatedIds(
+  client: HubspotClient,
+  fromType: string,
+  ids: string[],
+  toType: string,
 ): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>(ids.map((id) => [id, []]));
   let inputs: { id: string; after?: string }[] = [...new Set(ids.filter(isRecordId))].map((id) => ({
@@ -115,12 +125,7 @@ export async function listAssociations(
     for (let offset = 0; offset < inputs.length; offset += ASSOCIATION_READ_BATCH) {
       const chunk = inputs.slice(offset, offset + ASSOCIATION_READ_BATCH);
       const answer = await client.call('idempotent', (sdk) =>
-        sdk.crm.associations.v4.batchApi.getPage(
-          OBJECT_TYPE[from],
-          OBJECT_TYPE[to],
-          { inputs: chunk },
-          sdkOptions(),
-        ),
+        sdk.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs: chunk }, sdkOptions()),
       );
       for (const entry of answer.results) {
         const id = String(entry._from.id);

@@ -17,7 +17,7 @@ import {
   listProperties,
   testConnection,
 } from './metadata.js';
-import { addNote, addNotes } from './notes.js';
+import { addNote, addNotes, findNotes } from './notes.js';
 import {
   WRITE_BATCH,
   archiveRecords,
@@ -149,6 +149,7 @@ export function createSalesforceConnector(
     archiveRecords: (objectType, ids) => archiveRecords(client, objectType, ids),
     addNote: (note) => addNote(client, note),
     addNotes: (notes) => addNotes(client, notes),
+    findNotes: (queries) => findNotes(client, queries),
     associate: (associations) => associate(client, associations),
     listAssociations: (from, ids, to) => listAssociations(client, from, ids, to),
     listProperties: (objectType) => listProperties(client, cacheKey, objectType),

@@ -163,3 +163,30 @@ describe('Salesforce addNotes', () => {
     expect(count('ContentNote')).toBe(before);
   });
 });
+
+describe('Salesforce findNotes', () => {
+  it('finds each record’s notes whose title holds the text, in one query of each kind', async () => {
+    const [deal, other] = dealIds(2, 30);
+    const made = await connector.addNotes([
+      {
+        title: 'Pandora: fix [ab12cd34]',
+        body: 'a & b',
+        attachTo: [{ objectType: 'deal', id: deal! }],
+      },
+      onDeal(deal!, 'Unrelated'),
+      {
+        title: 'Pandora: fix [ab12cd34]',
+        body: 'elsewhere',
+        attachTo: [{ objectType: 'deal', id: other! }],
+      },
+    ]);
+    const requests = since();
+    const found = await connector.findNotes([
+      { attachedTo: { objectType: 'deal', id: deal! }, text: '[ab12cd34]' },
+      { attachedTo: { objectType: 'deal', id: other! }, text: '[ab12cd34]' },
+      { attachedTo: { objectType: 'deal', id: deal! }, text: '[ffffffff]' },
+    ]);
+    expect(found).toEqual([[{ id: made[0]!.id }], [{ id: made[2]!.id }], []]);
+    expect(requests().map((r) => r[0])).toEqual(['GET', 'GET']);
+  });
+});

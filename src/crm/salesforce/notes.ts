@@ -1,10 +1,10 @@
 import type { SaveResult } from 'jsforce';
 import { CrmError } from '../errors.js';
-import type { NoteInput, RecordRef, RecordResult } from '../port.js';
+import type { NoteInput, NoteQuery, RecordRef, RecordResult } from '../port.js';
 import type { SalesforceClient } from './client.js';
 import { SOBJECT } from './field-map.js';
 import { WRITE_BATCH, missingResult, notFound, recordId, saveError } from './records.js';
-import { chunk } from './soql.js';
+import { IDS_PER_QUERY, chunk, queryAll, soqlIdList } from './soql.js';
 
 /** Tags of the simple HTML a note may be written in; anything else is plain text. */
 const HTML_TAG =
@@ -216,4 +216,48 @@ export async function addNotes(
     false,
   );
   return results;
+}
+
+/**
+ * For each query, the notes linked to its record whose title or text preview
+ * contains its text: the records' ContentDocumentLinks, then those documents'
+ * ContentNote rows, 300 ids per query. Salesforce previews only the first 255
+ * characters of a note, so a marker belongs in the title.
+ */
+export async function findNotes(
+  client: SalesforceClient,
+  queries: NoteQuery[],
+): Promise<{ id: string }[][]> {
+  const recordIds = [
+    ...new Set(
+      queries.flatMap((query) => recordId(query.attachedTo.objectType, query.attachedTo.id) ?? []),
+    ),
+  ];
+  const linked = new Map<string, string[]>();
+  for (const part of chunk(recordIds, IDS_PER_QUERY)) {
+    const links = await queryAll<{ ContentDocumentId: string; LinkedEntityId: string }>(
+      client,
+      `SELECT ContentDocumentId, LinkedEntityId FROM ContentDocumentLink WHERE LinkedEntityId IN ${soqlIdList(part)}`,
+    );
+    for (const link of links)
+      linked.set(link.LinkedEntityId, [
+        ...(linked.get(link.LinkedEntityId) ?? []),
+        link.ContentDocumentId,
+      ]);
+  }
+  const documentIds = [...new Set([...linked.values()].flat())];
+  const texts = new Map<string, string>();
+  for (const part of chunk(documentIds, IDS_PER_QUERY)) {
+    const notes = await queryAll<{ Id: string; Title: string | null; TextPreview: string | null }>(
+      client,
+      `SELECT Id, Title, TextPreview FROM ContentNote WHERE Id IN ${soqlIdList(part)}`,
+    );
+    for (const note of notes) texts.set(note.Id, `${note.Title ?? ''}\n${note.TextPreview ?? ''}`);
+  }
+  return queries.map((query) => {
+    const id = recordId(query.attachedTo.objectType, query.attachedTo.id);
+    return (id ? (linked.get(id) ?? []) : [])
+      .filter((noteId) => texts.get(noteId)?.includes(query.text))
+      .map((noteId) => ({ id: noteId }));
+  });
 }
