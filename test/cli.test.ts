@@ -139,6 +139,30 @@ describe('pandora CLI', () => {
       /Sync succeeded \(incremental\) in \d+ ms with 8 CRM calls: 0 deals read, 0 new, 0 changed/,
     );
 
+    // The data-quality audit proposes actions; two of them run as a batch from the CLI,
+    // through the demo's CRM, with progress lines (stderr is not a terminal here).
+    const audit = pandora(['actions', 'run-skills', '--skill', 'data-quality-audit'], {
+      PANDORA_DATA_DIR: dataDir,
+    });
+    expect(await audit.exit, audit.output()).toBe(0);
+    const [, proposed] = audit.output().match(/data-quality-audit: (\d+) actions proposed/)!;
+    expect(Number(proposed)).toBeGreaterThan(1);
+    const open = pandora(['actions', 'list', '--status', 'open'], { PANDORA_DATA_DIR: dataDir });
+    expect(await open.exit).toBe(0);
+    const ids = [...open.output().matchAll(/^([0-9a-f-]{36}) /gm)].map((m) => m[1]!);
+    expect(ids).toHaveLength(Number(proposed));
+    const execute = pandora(['actions', 'execute', ids[0]!, ids[1]!, '--actor', 'cli test'], {
+      PANDORA_DATA_DIR: dataDir,
+    });
+    expect(await execute.exit, execute.output()).toBe(0);
+    expect(execute.output()).toContain('Executing 2 actions: 2/2 (100%)');
+    expect(execute.output()).toMatch(/Batch \S+ succeeded: 2 executed; \d+ CRM calls/);
+    const executed = pandora(['actions', 'list', '--status', 'executed'], {
+      PANDORA_DATA_DIR: dataDir,
+    });
+    expect(await executed.exit).toBe(0);
+    expect(new Set(executed.output().match(/^[0-9a-f-]{36}/gm))).toEqual(new Set(ids.slice(0, 2)));
+
     expect(await postmasterAlive(dataDir)).toBe(true);
     run.child.kill('SIGTERM');
     expect(await run.exit).toBe(0);

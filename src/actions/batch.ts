@@ -27,12 +27,17 @@ const BATCH_COLUMNS = `id, workspace_id as "workspaceId", actor, status, total, 
 const CHUNK = 500;
 const LOCK_SPACE = 0x5a1c8;
 
-/** Records a batch execution and queues its job, in one transaction. */
+/**
+ * Records a batch execution and queues its job, in one transaction. Without
+ * `enqueue` the caller runs it itself (the CLI); a worker that starts while it is
+ * still running takes it up if the caller dies.
+ */
 export async function createBatch(
   pool: pg.Pool,
   workspaceId: string,
   actor: string,
   actionIds: string[],
+  options: { enqueue?: boolean } = {},
 ): Promise<ActionBatch> {
   const ids = [...new Set(actionIds)];
   return withTransaction(pool, async (client) => {
@@ -43,6 +48,7 @@ export async function createBatch(
       [workspaceId, actor, ids, ids.length],
     );
     const batch = rows[0]!;
+    if (options.enqueue === false) return batch;
     await enqueue(
       client,
       'actions.batch-execute',
@@ -76,7 +82,7 @@ export async function runBatch(
   deps: EngineDeps,
   workspaceId: string,
   batchId: string,
-  options: Pick<ExecuteOptions, 'gate'> = {},
+  options: Pick<ExecuteOptions, 'gate' | 'onProgress'> = {},
 ): Promise<ActionBatch> {
   const client = await deps.pool.connect();
   try {
@@ -100,7 +106,10 @@ export async function runBatch(
           .map(([id]) => id),
       );
       const todo = batch.actionIds.filter((id) => !settled.has(id));
+      const total = batch.actionIds.length;
+      options.onProgress?.(total - todo.length, total);
       for (let start = 0; start < todo.length; start += CHUNK) {
+        const before = total - todo.length + start;
         const stats = { crmCalls: 0 };
         const chunk = todo.slice(start, start + CHUNK);
         const outcomes = await executeActions(deps, workspaceId, chunk, {
@@ -108,6 +117,7 @@ export async function runBatch(
           batchId,
           stats,
           gate: options.gate,
+          onProgress: (done) => options.onProgress?.(before + done, total),
         });
         const results = Object.fromEntries(
           outcomes.map((outcome) => [
@@ -126,6 +136,7 @@ export async function runBatch(
            where workspace_id = $1::uuid and id = $2::uuid`,
           [workspaceId, batchId, JSON.stringify(results), stats.crmCalls],
         );
+        options.onProgress?.(before + chunk.length, total);
       }
       const { rows: finished } = await deps.pool.query<ActionBatch>(
         `update action_batches

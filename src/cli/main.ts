@@ -23,6 +23,7 @@ import {
   type Role,
   type Workspace,
 } from '../tenancy/workspaces.js';
+import { actionCommands } from './actions.js';
 import { progressBar, progressCounter } from './progress.js';
 
 function port(value: string): number {
@@ -314,6 +315,8 @@ export function buildProgram(): Command {
       );
       onShutdown(log, () => emulator.close());
     });
+
+  program.addCommand(actionCommands({ withDatabase, resolveWorkspace }));
 
   const demo = program.command('demo').description('The demo workspace');
   demo
