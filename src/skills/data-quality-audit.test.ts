@@ -157,13 +157,29 @@ describe('data-quality-audit', () => {
     expect(rows).toEqual([
       {
         status: 'succeeded',
-        counts: { proposed: 10, created: 10, updated: 0, candidates: 12, skipped: 0 },
+        counts: {
+          proposed: 10,
+          created: 10,
+          updated: 0,
+          candidates: 12,
+          skipped: 0,
+          suppressed: 0,
+          closed: 0,
+        },
         asOf: NOW.toISOString(),
         options: {},
       },
       {
         status: 'succeeded',
-        counts: { proposed: 12, created: 2, updated: 10, candidates: 12, skipped: 0 },
+        counts: {
+          proposed: 12,
+          created: 2,
+          updated: 10,
+          candidates: 12,
+          skipped: 0,
+          suppressed: 0,
+          closed: 0,
+        },
         asOf: NOW.toISOString(),
         options: { limit: 20 },
       },

@@ -84,9 +84,14 @@ export function auditProposal(deal: SkillDeal, now: Date): SkillProposal {
       crm_updates: updates,
       note: `Pandora data-quality audit: the deal had no ${joinWords(words)}.`,
     },
-    dedupeKey: `${DATA_QUALITY_AUDIT}:deal:${deal.sourceId}`,
+    dedupeKey: auditKey(deal.sourceId),
   };
 }
+
+const auditKey = (sourceId: string) => `${DATA_QUALITY_AUDIT}:deal:${sourceId}`;
+
+const MISSING_SOMETHING = `d.workspace_id = $1::uuid and ${OPEN_DEAL}
+  and (d.close_date is null or d.amount is null or nullif(btrim(d.stage), '') is null)`;
 
 async function propose(
   db: Queryable,
@@ -97,16 +102,20 @@ async function propose(
   const { rows } = await db.query<Row>(
     `select ${DEAL_COLUMNS}, count(*) over ()::int as total
      from deals d ${DEAL_JOINS}
-     where d.workspace_id = $1::uuid and ${OPEN_DEAL}
-       and (d.close_date is null or d.amount is null or nullif(btrim(d.stage), '') is null)
+     where ${MISSING_SOMETHING}
      order by ${BY_IMPACT}
      limit $2::int`,
     [workspaceId, options.limit ?? 10],
+  );
+  const { rows: all } = await db.query<{ sourceId: string }>(
+    `select d.source_id as "sourceId" from deals d where ${MISSING_SOMETHING}`,
+    [workspaceId],
   );
   return {
     proposals: rows.map(({ total: _total, ...deal }) => auditProposal(deal, now)),
     candidates: rows[0]?.total ?? 0,
     skipped: 0,
+    qualifying: all.map((row) => auditKey(row.sourceId)),
   };
 }
 

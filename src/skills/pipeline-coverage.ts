@@ -59,6 +59,9 @@ export function coverageRule(
   return { severity: 'info', actionType: 'notify_rep' };
 }
 
+const coverageKey = (repOwnerId: string, periodId: string) =>
+  `${PIPELINE_COVERAGE}:rep:${repOwnerId}:${periodId}`;
+
 /** Coverage as people read it: 1.499 is "1.49x", never rounded up past a threshold. */
 export function formatCoverage(pipeline: number, quota: number): string {
   return `${(Math.floor((cents(pipeline) * 100) / cents(quota)) / 100).toFixed(2)}x`;
@@ -117,7 +120,7 @@ export function coverageProposal(
     targetName: target.name,
     ownerEmail: row.repEmail,
     executionPayload: {},
-    dedupeKey: `${PIPELINE_COVERAGE}:rep:${row.repOwnerId}:${row.periodId}`,
+    dedupeKey: coverageKey(row.repOwnerId, row.periodId),
   };
 }
 
@@ -210,7 +213,12 @@ async function propose(
   const proposals = candidates
     .slice(0, options.limit ?? 10)
     .map(({ row, rule, daysLeft }) => coverageProposal(row, rule, daysLeft));
-  return { proposals, candidates: candidates.length, skipped };
+  return {
+    proposals,
+    candidates: candidates.length,
+    skipped,
+    qualifying: candidates.map(({ row }) => coverageKey(row.repOwnerId, row.periodId)),
+  };
 }
 
 /** Reps whose open pipeline in the current quota period is under 3x their quota. */

@@ -110,7 +110,15 @@ describe('skills on the demo data', () => {
         skill: 'data-quality-audit',
         status: 'succeeded',
         trigger: 'schedule',
-        counts: { candidates: audit.candidates, proposed: 10, created: 10, updated: 0, skipped: 0 },
+        counts: {
+          candidates: audit.candidates,
+          proposed: 10,
+          created: 10,
+          updated: 0,
+          skipped: 0,
+          suppressed: 0,
+          closed: 0,
+        },
       },
       {
         skill: 'pipeline-coverage',
@@ -122,6 +130,8 @@ describe('skills on the demo data', () => {
           created: proposedCoverage,
           updated: 0,
           skipped: coverage.skipped,
+          suppressed: 0,
+          closed: 0,
         },
       },
       {
@@ -134,6 +144,8 @@ describe('skills on the demo data', () => {
           created: Math.min(50, stale),
           updated: 0,
           skipped: 0,
+          suppressed: 0,
+          closed: 0,
         },
       },
     ]);

@@ -1,6 +1,7 @@
 import { Value } from '@sinclair/typebox/value';
 import type pg from 'pg';
-import { proposeAction } from '../actions/store.js';
+import { applyPoliciesToNew } from '../actions/policy-gate.js';
+import { proposeAction, transition, type Action } from '../actions/store.js';
 import { withTransaction, type Queryable } from '../db/pool.js';
 import { badRequest, HttpError } from '../errors.js';
 import { DATA_QUALITY_AUDIT, dataQualityAudit } from './data-quality-audit.js';
@@ -43,7 +44,12 @@ export interface SkillRun {
   status: 'running' | 'succeeded' | 'failed';
   asOf: string;
   options: Record<string, unknown>;
-  counts: Partial<Record<'candidates' | 'proposed' | 'created' | 'updated' | 'skipped', number>>;
+  counts: Partial<
+    Record<
+      'candidates' | 'proposed' | 'created' | 'updated' | 'skipped' | 'suppressed' | 'closed',
+      number
+    >
+  >;
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
@@ -62,6 +68,65 @@ export interface SkillRunResult {
   candidates: number;
   /** Records that qualified but had nothing to point an action at. */
   skipped: number;
+  /** Proposals left out: their action was dismissed or undone, or executed, not long ago. */
+  suppressed: number;
+  /** Open actions of this skill closed because their record no longer qualifies. */
+  closed: number;
+}
+
+/** A dismissed or undone action is not proposed again for this long. */
+export const DISMISSED_QUIET_DAYS = 30;
+/** Nor an executed one, while the CRM's change reaches Pandora's copy by sync. */
+export const EXECUTED_QUIET_DAYS = 7;
+
+/**
+ * Dedupe keys whose action a person dismissed or undid in the last 30 days, or
+ * that was executed in the last 7 (real time, whatever the run's as-of date):
+ * proposing them again would be noise. Actions
+ * closed by the skill itself (their record stopped qualifying) do not count.
+ */
+async function recentlySettled(
+  db: Queryable,
+  workspaceId: string,
+  keys: string[],
+): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const { rows } = await db.query<{ key: string }>(
+    `select distinct a.dedupe_key as key from actions a
+     where a.workspace_id = $1::uuid and a.dedupe_key = any($2::text[])
+       and ((a.status in ('dismissed', 'undone')
+             and a.updated_at > now() - make_interval(days => $3::int)
+             and not exists (select 1 from action_audit_log l
+                             where l.action_id = a.id and l.event = 'no_longer_applies'))
+            or (a.status = 'executed'
+                and a.executed_at > now() - make_interval(days => $4::int)))`,
+    [workspaceId, keys, DISMISSED_QUIET_DAYS, EXECUTED_QUIET_DAYS],
+  );
+  return new Set(rows.map((row) => row.key));
+}
+
+/** Dismisses this skill's unsettled actions whose record no longer qualifies. */
+async function closeNoLongerApplying(
+  db: Queryable,
+  workspaceId: string,
+  skill: string,
+  qualifying: string[],
+): Promise<number> {
+  const { rows } = await db.query<{ id: string }>(
+    `select id from actions
+     where workspace_id = $1::uuid and source_type = 'skill' and source_name = $2::text
+       and status in ('open', 'awaiting_approval', 'failed') and dedupe_key is not null
+       and not (dedupe_key = any($3::text[]))`,
+    [workspaceId, skill, qualifying],
+  );
+  for (const { id } of rows) {
+    await transition(db, workspaceId, id, ['open', 'awaiting_approval', 'failed'], 'dismissed', {
+      event: 'no_longer_applies',
+      actor: `skill ${skill}`,
+      details: { reason: 'The record no longer qualifies: fixed in the CRM, closed, or gone' },
+    });
+  }
+  return rows.length;
 }
 
 export type SkillOptions = { now?: Date } & Record<string, unknown>;
@@ -119,22 +184,38 @@ export async function runSkill(
         `skill:${workspaceId}:${name}`,
       ]);
       const output = await skill.propose(client, workspaceId, { ...rest, now });
-      let created = 0;
+      const quiet = await recentlySettled(
+        client,
+        workspaceId,
+        output.proposals.map((proposal) => proposal.dedupeKey),
+      );
+      const created: Action[] = [];
+      let updated = 0;
       for (const proposal of output.proposals) {
+        if (quiet.has(proposal.dedupeKey)) continue;
         const outcome = await proposeAction(client, workspaceId, {
           ...proposal,
           sourceType: 'skill',
           sourceId: runId,
           sourceName: name,
         });
-        if (outcome.created) created += 1;
+        if (outcome.created) created.push(outcome.action);
+        else updated += 1;
       }
-      const proposed = output.proposals.length;
+      await applyPoliciesToNew(client, workspaceId, created);
+      // A run with its own thresholds is a what-if: its idea of "qualifies" is not the
+      // workspace's, so it closes nothing. A top-N limit does not change what qualifies.
+      const ownThresholds = Object.keys(rest).some((key) => key !== 'limit');
+      const closed = ownThresholds
+        ? 0
+        : await closeNoLongerApplying(client, workspaceId, name, output.qualifying);
       return {
         runId,
-        proposed,
-        created,
-        updated: proposed - created,
+        proposed: created.length + updated,
+        created: created.length,
+        updated,
+        suppressed: quiet.size,
+        closed,
         candidates: output.candidates,
         skipped: output.skipped,
       };

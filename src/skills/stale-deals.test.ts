@@ -137,16 +137,24 @@ describe('stale-deals', () => {
 
   it('updates rather than duplicates on a re-run', async () => {
     const result = await runSkill(db.pool, r.workspaceId, 'stale-deals', { now: NOW });
-    expect(result).toMatchObject({ proposed: 6, created: 0, updated: 6 });
-    expect(await actions()).toHaveLength(7);
+    // Neg nine's action came from the what-if run with its own limits; by the
+    // workspace's (negotiation: 10 days) it is not stale yet, so it is closed.
+    expect(result).toMatchObject({ proposed: 6, created: 0, updated: 6, closed: 1 });
+    const negNine = (await actions()).find((a) => a.targetName === 'Neg nine')!;
+    expect(negNine.status).toBe('dismissed');
+    const audit = await db.pool.query<{ event: string; actor: string }>(
+      `select event, actor from action_audit_log where action_id = $1::uuid order by id desc limit 1`,
+      [negNine.id],
+    );
+    expect(audit.rows).toEqual([{ event: 'no_longer_applies', actor: 'skill stale-deals' }]);
     // A day later everything is a day older, in place.
     const later = await runSkill(db.pool, r.workspaceId, 'stale-deals', {
       now: new Date('2025-06-02T12:00:00Z'),
     });
-    // Neg nine (10 days), Prop thirteen (14) and Pros29 (30) reach their limits; Neg
-    // nine's action from the run with options is still open, so it is updated.
-    expect(later).toMatchObject({ proposed: 9, created: 2, updated: 7 });
-    const titles = (await actions()).map((a) => a.title);
+    // Neg nine (10 days), Prop thirteen (14) and Pros29 (30) reach their limits: new
+    // actions (the skill closing Neg nine's does not keep it quiet); 6 updated.
+    expect(later).toMatchObject({ proposed: 9, created: 3, updated: 6, suppressed: 0 });
+    const titles = (await actions()).filter((a) => a.status === 'open').map((a) => a.title);
     expect(titles).toContain('Re-engage: 88 days stale on the $150K Disco deal');
     expect(titles).toContain('Re-engage: 30 days stale on the $10K Pros29 deal');
     expect(titles).toContain('Re-engage: 14 days stale on the $60K Prop thirteen deal');

@@ -106,6 +106,8 @@ function steps(deal: StaleDeal, today: string): string[] {
   return result;
 }
 
+const staleKey = (sourceId: string) => `${STALE_DEALS}:deal:${sourceId}`;
+
 export function staleProposal(deal: StaleDeal, now: Date): SkillProposal {
   const today = utcDay(now);
   const days = plural(deal.daysStale, 'day');
@@ -126,9 +128,30 @@ export function staleProposal(deal: StaleDeal, now: Date): SkillProposal {
     targetName: deal.name,
     ownerEmail: deal.ownerEmail,
     executionPayload: {},
-    dedupeKey: `${STALE_DEALS}:deal:${deal.sourceId}`,
+    dedupeKey: staleKey(deal.sourceId),
   };
 }
+
+/**
+ * Deals with their last touch and age in days against their stage's limit ($2: now,
+ * $3: the limits by normalized stage). Without a logged activity, the deal's last
+ * stage change (dated by the CRM) or its creation stands in. Not deals.updated_at:
+ * that is when Pandora's copy last changed, which the first sync sets to "now" and
+ * would hide every such deal for weeks.
+ */
+const STALE_FROM = `
+  from deals d
+  cross join lateral (
+    select coalesce(d.last_activity_at,
+                    greatest(d.created_at, (select max(h.changed_at) from deal_stage_history h
+                                            where h.deal_id = d.id))) as at
+  ) touch
+  cross join lateral (
+    select floor(extract(epoch from ($2::timestamptz - touch.at)) / 86400)::int as days,
+           ($3::jsonb ->> coalesce(d.stage_normalized, 'unmapped'))::int as threshold
+  ) age`;
+
+const STALE = `d.workspace_id = $1::uuid and ${OPEN_DEAL} and age.days >= age.threshold`;
 
 async function propose(
   db: Queryable,
@@ -141,23 +164,13 @@ async function propose(
     ...options.thresholds,
     unmapped: options.unmappedDays ?? DEFAULT_UNMAPPED_STALE_DAYS,
   };
-  // Without a logged activity, the deal's last stage change (dated by the CRM) or its
-  // creation stands in. Not deals.updated_at: that is when Pandora's copy last changed,
-  // which the first sync sets to "now" and would hide every such deal for weeks.
+  const params = [workspaceId, now.toISOString(), JSON.stringify(thresholds)];
   const { rows } = await db.query<StaleDeal & { total: number }>(
     `select ${DEAL_COLUMNS}, touch.at as "lastTouchAt", age.days as "daysStale",
             age.threshold, pc.name as "contactName", pc.email as "contactEmail",
             count(*) over ()::int as total
-     from deals d ${DEAL_JOINS}
-     cross join lateral (
-       select coalesce(d.last_activity_at,
-                       greatest(d.created_at, (select max(h.changed_at) from deal_stage_history h
-                                               where h.deal_id = d.id))) as at
-     ) touch
-     cross join lateral (
-       select floor(extract(epoch from ($2::timestamptz - touch.at)) / 86400)::int as days,
-              ($3::jsonb ->> coalesce(d.stage_normalized, 'unmapped'))::int as threshold
-     ) age
+     ${STALE_FROM}
+     ${DEAL_JOINS}
      left join lateral (
        select nullif(btrim(concat_ws(' ', c.first_name, c.last_name)), '') as name, c.email
        from deal_contacts dc join contacts c on c.id = dc.contact_id
@@ -165,15 +178,20 @@ async function propose(
        order by dc.is_primary desc, c.last_name, c.first_name, c.id
        limit 1
      ) pc on true
-     where d.workspace_id = $1::uuid and ${OPEN_DEAL} and age.days >= age.threshold
+     where ${STALE}
      order by d.amount desc nulls last, age.days desc, d.source, d.source_id
      limit $4::int`,
-    [workspaceId, now.toISOString(), JSON.stringify(thresholds), options.limit ?? 50],
+    [...params, options.limit ?? 50],
+  );
+  const { rows: all } = await db.query<{ sourceId: string }>(
+    `select d.source_id as "sourceId" ${STALE_FROM} where ${STALE}`,
+    params,
   );
   return {
     proposals: rows.map(({ total: _total, ...deal }) => staleProposal(deal, now)),
     candidates: rows[0]?.total ?? 0,
     skipped: 0,
+    qualifying: all.map((row) => staleKey(row.sourceId)),
   };
 }
 

@@ -14,6 +14,11 @@ export interface SkillOutput {
   candidates: number;
   /** Records that qualified but could not become an action (e.g. a rep with no deal). */
   skipped: number;
+  /**
+   * The dedupe key of every record that qualifies now, beyond the top-N cut: an open
+   * action of this skill whose key is not here no longer applies and is closed.
+   */
+  qualifying: string[];
 }
 
 /**

@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import { createBatch, getBatch } from '../../actions/batch.js';
 import { executeActions, type ActionExecution } from '../../actions/engine.js';
-import { policyGate } from '../../actions/policy-gate.js';
-import { decidePolicy } from '../../actions/policies.js';
+import { applyPoliciesToNew, policyGate } from '../../actions/policy-gate.js';
 import { previewAction } from '../../actions/preview.js';
 import {
   ACTION_STATUSES,
@@ -217,32 +216,9 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           actor,
         });
         // Policies act on a new action: hold it for approval, or run it in the background.
-        const decision = await decidePolicy(ctx.pool, access.workspaceId, action);
-        if (decision?.effect === 'require_approval') {
-          const held = await transition(
-            ctx.pool,
-            access.workspaceId,
-            action.id,
-            ['open'],
-            'awaiting_approval',
-            {
-              event: 'approval_required',
-              actor: 'policy',
-              details: { policyId: decision.policy.id, policy: decision.policy.name },
-            },
-          );
-          reply.code(201);
-          return { action: held };
-        }
-        if (decision?.effect === 'auto_execute') {
-          await enqueue(ctx.pool, 'actions.execute', {
-            workspaceId: access.workspaceId,
-            actionIds: [action.id],
-            actor: `policy ${decision.policy.name}`,
-          });
-        }
+        const [decided] = await applyPoliciesToNew(ctx.pool, access.workspaceId, [action]);
         reply.code(201);
-        return { action };
+        return { action: decided! };
       },
     );
 

@@ -36,6 +36,8 @@ const SkillRunSchema = Type.Object({
     created: Count,
     updated: Count,
     skipped: Count,
+    suppressed: Count,
+    closed: Count,
   }),
   error: Type.Union([Type.String(), Type.Null()]),
   startedAt: Timestamp,
@@ -49,6 +51,13 @@ const RunResultSchema = Type.Object({
   updated: Type.Integer(),
   candidates: Type.Integer({ description: 'Records that qualified before the top-N cut' }),
   skipped: Type.Integer({ description: 'Records that qualified but had no deal to target' }),
+  suppressed: Type.Integer({
+    description:
+      'Proposals left out: their action was dismissed or undone in the last 30 days, or executed in the last 7',
+  }),
+  closed: Type.Integer({
+    description: "This skill's open actions dismissed because their record no longer qualifies",
+  }),
 });
 
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
