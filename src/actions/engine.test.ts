@@ -7,6 +7,7 @@ import { executeActions } from './engine.js';
 import { createPolicy, deletePolicy } from './policies.js';
 import { policyGate } from './policy-gate.js';
 import { previewAction } from './preview.js';
+import { noteMarker } from './recover.js';
 import { getAction, proposeAction, transition, type CrmUpdate } from './store.js';
 import { undoAction } from './undo.js';
 
@@ -180,6 +181,63 @@ describe.each(['hubspot', 'salesforce'] as const)('actions on %s', (crm) => {
     expect(result!.errors[0]!.message).toContain(update.field);
     expect(calls().filter(isWrite)).toHaveLength(0);
   });
+
+  it.each([
+    ['contact', { title: 'VP Revenue', phone: '+1 415 555 0100' }],
+    ['account', { employee_count: 420, phone: '+1 212 555 0199' }],
+  ] as const)(
+    'writes a %s’s fields by their CRM names, notes it, and undoes it',
+    async (targetType, values) => {
+      const { connector } = await world.open(crm);
+      const page = await connector.listChanged(targetType, { properties: [], limit: 5 });
+      const id = page.records[3]!.id;
+      const fields = Object.keys(values).map((field) => connector.crmField(targetType, field));
+      const [before] = await connector.readRecords(targetType, [id], fields);
+      const { action } = await proposeAction(world.db.pool, world.workspaceId, {
+        actionType: 'update_field',
+        severity: 'info',
+        title: `Update the ${targetType}`,
+        connectionId: world.connectionIds[crm],
+        targetType,
+        targetSourceId: id,
+        executionPayload: {
+          crm_updates: Object.entries(values).map(([field, value]) => ({
+            field,
+            proposed_value: value,
+          })),
+        },
+        sourceType: 'person',
+        sourceName: ACTOR,
+      });
+
+      const [result] = await executeActions(deps(), world.workspaceId, [action.id], {
+        actor: ACTOR,
+      });
+      expect(result).toMatchObject({ outcome: 'executed', status: 'executed' });
+      expect(result!.operations.map((op) => [op.kind, op.crmField ?? null, op.status])).toEqual([
+        ['field_update', fields[0], 'written'],
+        ['field_update', fields[1], 'written'],
+        ['note', null, 'created'],
+      ]);
+      const [after] = await connector.readRecords(targetType, [id], fields);
+      expect(fields.map((field) => String(after!.ok && after.value.properties[field]))).toEqual(
+        Object.values(values).map(String),
+      );
+      const notes = await connector.findNotes([
+        { attachedTo: { objectType: targetType, id }, text: noteMarker(action.id, 'execute') },
+      ]);
+      expect(notes[0]).toHaveLength(1);
+
+      const undone = await undoAction(deps(), world.workspaceId, action.id, { actor: ACTOR });
+      expect(undone.status).toBe('undone');
+      expect(undone.fields.map((f) => f.status)).toEqual(['restored', 'restored']);
+      expect(undone.note).toMatchObject({ status: 'created' });
+      const [restored] = await connector.readRecords(targetType, [id], fields);
+      expect(fields.map((f) => restored!.ok && restored.value.properties[f])).toEqual(
+        fields.map((f) => before!.ok && before.value.properties[f]),
+      );
+    },
+  );
 
   it('resolves a stage by label or by Pandora’s stage name', async () => {
     const [id] = await dealIds(crm, 1);
