@@ -192,7 +192,9 @@ describe.each(['hubspot', 'salesforce'] as const)('actions on %s', (crm) => {
       const page = await connector.listChanged(targetType, { properties: [], limit: 5 });
       const id = page.records[3]!.id;
       const fields = Object.keys(values).map((field) => connector.crmField(targetType, field));
-      const [before] = await connector.readRecords(targetType, [id], fields);
+      const [beforeRecord] = await connector.readRecords(targetType, [id], fields);
+      if (!beforeRecord?.ok) throw new Error(`no ${targetType} ${id}`);
+      const before = fields.map((field) => beforeRecord.value.properties[field] ?? null);
       const { action } = await proposeAction(world.db.pool, world.workspaceId, {
         actionType: 'update_field',
         severity: 'info',
@@ -219,10 +221,12 @@ describe.each(['hubspot', 'salesforce'] as const)('actions on %s', (crm) => {
         ['field_update', fields[1], 'written'],
         ['note', null, 'created'],
       ]);
-      const [after] = await connector.readRecords(targetType, [id], fields);
-      expect(fields.map((field) => String(after!.ok && after.value.properties[field]))).toEqual(
-        Object.values(values).map(String),
-      );
+      const held = async () => {
+        const [record] = await connector.readRecords(targetType, [id], fields);
+        if (!record?.ok) throw new Error(`no ${targetType} ${id}`);
+        return fields.map((field) => record.value.properties[field] ?? null);
+      };
+      expect((await held()).map(String)).toEqual(Object.values(values).map(String));
       const notes = await connector.findNotes([
         { attachedTo: { objectType: targetType, id }, text: noteMarker(action.id, 'execute') },
       ]);
@@ -232,10 +236,7 @@ describe.each(['hubspot', 'salesforce'] as const)('actions on %s', (crm) => {
       expect(undone.status).toBe('undone');
       expect(undone.fields.map((f) => f.status)).toEqual(['restored', 'restored']);
       expect(undone.note).toMatchObject({ status: 'created' });
-      const [restored] = await connector.readRecords(targetType, [id], fields);
-      expect(fields.map((f) => restored!.ok && restored.value.properties[f])).toEqual(
-        fields.map((f) => before!.ok && before.value.properties[f]),
-      );
+      expect(await held()).toEqual(before);
     },
   );
 
