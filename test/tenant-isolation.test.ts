@@ -66,6 +66,7 @@ const SAMPLE_BODIES: Record<string, object> = {
     actionIds: ['00000000-0000-4000-8000-000000000000'],
   },
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/dismiss': {},
+  'POST /api/workspaces/{workspaceId}/notifications/read': {},
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/approve': {},
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/preview': {},
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/execute': {},

@@ -1,12 +1,13 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
+import { OptionalKind } from '@sinclair/typebox';
 import type { FastifySchemaCompiler } from 'fastify';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
   addFormatsModule) as unknown as FormatsPlugin;
 
-function makeAjv(coerceTypes: boolean): Ajv {
+function makeAjv(coerceTypes: boolean | 'array'): Ajv {
   const ajv = new Ajv({
     // Unknown fields are rejected with their name rather than dropped in silence.
     removeAdditional: false,
@@ -21,14 +22,18 @@ function makeAjv(coerceTypes: boolean): Ajv {
 }
 
 // A JSON body must carry the right types; a query string or path is text by nature,
-// so numbers and booleans there are coerced.
+// so numbers and booleans there are coerced, and a single `?status=open` is a list of one.
 const bodyAjv = makeAjv(false);
-const textAjv = makeAjv(true);
+const textAjv = makeAjv('array');
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv;
   const validate = ajv.compile(schema as object) as ValidateFunction;
+  // `body: Type.Optional(...)`: a request without a body is fine; one with a body is checked.
+  const mayBeAbsent =
+    httpPart === 'body' && (schema as Record<symbol, unknown>)[OptionalKind] === 'Optional';
   return (data: unknown) => {
+    if ((data === undefined || data === null) && mayBeAbsent) return { value: undefined };
     if (validate(data)) return { value: data };
     return {
       error: Object.assign(new Error('validation failed'), { validation: validate.errors }),

@@ -575,5 +575,41 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         return { notifications: rows };
       },
     );
+
+    app.post(
+      '/api/workspaces/:workspaceId/notifications/read',
+      {
+        schema: {
+          tags: ['actions'],
+          summary:
+            'Marks notifications read: the given ids, or all of the caller’s when none are given',
+          params: WorkspaceParams,
+          body: Type.Optional(
+            strictObject({ ids: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 500 })) }),
+          ),
+          response: {
+            200: Type.Object({ marked: Type.Integer() }),
+            ...errorResponses(400, 401, 404),
+          },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        const recipient =
+          access.principal.kind === 'user' ? await actorName(ctx.pool, access) : null;
+        const { rowCount } = await ctx.pool.query(
+          `update notifications set read_at = now()
+           where workspace_id = $1::uuid and read_at is null
+             and ($2::text is null or lower(recipient_email) = lower($2::text))
+             and ($3::uuid[] is null or id = any($3::uuid[]))`,
+          [access.workspaceId, recipient, request.body?.ids ?? null],
+        );
+        return { marked: rowCount ?? 0 };
+      },
+    );
   };
 }
