@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { LOCKS, withTryLock } from '../db/locks.js';
 import { withTransaction } from '../db/pool.js';
 import { notFound } from '../errors.js';
 import { enqueue } from '../jobs/queue.js';
@@ -25,7 +26,6 @@ const BATCH_COLUMNS = `id, workspace_id as "workspaceId", actor, status, total, 
 
 /** Actions per engine call: their writes are coalesced into the CRM's batch calls. */
 const CHUNK = 500;
-const LOCK_SPACE = 0x5a1c8;
 
 /**
  * Records a batch execution and queues its job, in one transaction. Without
@@ -84,83 +84,82 @@ export async function runBatch(
   batchId: string,
   options: Pick<ExecuteOptions, 'gate' | 'onProgress'> = {},
 ): Promise<ActionBatch> {
-  const client = await deps.pool.connect();
-  try {
-    const { rows: lock } = await client.query<{ ok: boolean }>(
-      `select pg_try_advisory_lock($1::integer, hashtext($2::text)) as ok`,
-      [LOCK_SPACE, batchId],
+  return withTryLock(
+    deps.pool,
+    LOCKS.actionBatch,
+    batchId,
+    () => runLocked(deps, workspaceId, batchId, options),
+    // Another process runs it: its progress is the answer.
+    () => getBatch(deps.pool, workspaceId, batchId),
+  );
+}
+
+async function runLocked(
+  deps: EngineDeps,
+  workspaceId: string,
+  batchId: string,
+  options: Pick<ExecuteOptions, 'gate' | 'onProgress'>,
+): Promise<ActionBatch> {
+  const { rows } = await deps.pool.query<ActionBatch & { actionIds: string[] }>(
+    `update action_batches set status = 'running', started_at = coalesce(started_at, now())
+     where workspace_id = $1::uuid and id = $2::uuid
+     returning ${BATCH_COLUMNS}, action_ids as "actionIds"`,
+    [workspaceId, batchId],
+  );
+  const batch = rows[0];
+  if (!batch) throw notFound('action batch', batchId);
+  const settled = new Set(
+    Object.entries(batch.results)
+      .filter(([, result]) => result.outcome !== 'busy')
+      .map(([id]) => id),
+  );
+  const todo = batch.actionIds.filter((id) => !settled.has(id));
+  const total = batch.actionIds.length;
+  options.onProgress?.(total - todo.length, total);
+  for (let start = 0; start < todo.length; start += CHUNK) {
+    const before = total - todo.length + start;
+    const stats = { crmCalls: 0 };
+    const chunk = todo.slice(start, start + CHUNK);
+    const outcomes = await executeActions(deps, workspaceId, chunk, {
+      actor: batch.actor,
+      batchId,
+      stats,
+      gate: options.gate,
+      onProgress: (done) => options.onProgress?.(before + done, total),
+    });
+    const results = Object.fromEntries(
+      outcomes.map((outcome) => [
+        outcome.actionId,
+        {
+          outcome: outcome.outcome,
+          status: outcome.status,
+          ...(outcome.errors[0] ? { error: outcome.errors[0].message } : {}),
+        },
+      ]),
     );
-    if (!lock[0]!.ok) return getBatch(deps.pool, workspaceId, batchId);
-    try {
-      const { rows } = await deps.pool.query<ActionBatch & { actionIds: string[] }>(
-        `update action_batches set status = 'running', started_at = coalesce(started_at, now())
-         where workspace_id = $1::uuid and id = $2::uuid
-         returning ${BATCH_COLUMNS}, action_ids as "actionIds"`,
-        [workspaceId, batchId],
-      );
-      const batch = rows[0];
-      if (!batch) throw notFound('action batch', batchId);
-      const settled = new Set(
-        Object.entries(batch.results)
-          .filter(([, result]) => result.outcome !== 'busy')
-          .map(([id]) => id),
-      );
-      const todo = batch.actionIds.filter((id) => !settled.has(id));
-      const total = batch.actionIds.length;
-      options.onProgress?.(total - todo.length, total);
-      for (let start = 0; start < todo.length; start += CHUNK) {
-        const before = total - todo.length + start;
-        const stats = { crmCalls: 0 };
-        const chunk = todo.slice(start, start + CHUNK);
-        const outcomes = await executeActions(deps, workspaceId, chunk, {
-          actor: batch.actor,
-          batchId,
-          stats,
-          gate: options.gate,
-          onProgress: (done) => options.onProgress?.(before + done, total),
-        });
-        const results = Object.fromEntries(
-          outcomes.map((outcome) => [
-            outcome.actionId,
-            {
-              outcome: outcome.outcome,
-              status: outcome.status,
-              ...(outcome.errors[0] ? { error: outcome.errors[0].message } : {}),
-            },
-          ]),
-        );
-        await deps.pool.query(
-          `update action_batches set results = results || $3::jsonb,
-                  done = (select count(*) from jsonb_object_keys(results || $3::jsonb)),
-                  crm_calls = crm_calls + $4::integer
-           where workspace_id = $1::uuid and id = $2::uuid`,
-          [workspaceId, batchId, JSON.stringify(results), stats.crmCalls],
-        );
-        options.onProgress?.(before + chunk.length, total);
-      }
-      const { rows: finished } = await deps.pool.query<ActionBatch>(
-        `update action_batches
-         set status = case
-               when not exists (select 1 from jsonb_each(results) r
-                                where r.value->>'outcome' <> 'executed') then 'succeeded'
-               when exists (select 1 from jsonb_each(results) r
-                            where r.value->>'outcome' = 'executed') then 'partial'
-               else 'failed' end,
-             finished_at = now()
-         where workspace_id = $1::uuid and id = $2::uuid
-         returning ${BATCH_COLUMNS}`,
-        [workspaceId, batchId],
-      );
-      return finished[0]!;
-    } finally {
-      await client.query(`select pg_advisory_unlock($1::integer, hashtext($2::text))`, [
-        LOCK_SPACE,
-        batchId,
-      ]);
-    }
-  } finally {
-    client.release();
+    await deps.pool.query(
+      `update action_batches set results = results || $3::jsonb,
+              done = (select count(*) from jsonb_object_keys(results || $3::jsonb)),
+              crm_calls = crm_calls + $4::integer
+       where workspace_id = $1::uuid and id = $2::uuid`,
+      [workspaceId, batchId, JSON.stringify(results), stats.crmCalls],
+    );
+    options.onProgress?.(before + chunk.length, total);
   }
+  const { rows: finished } = await deps.pool.query<ActionBatch>(
+    `update action_batches
+     set status = case
+           when not exists (select 1 from jsonb_each(results) r
+                            where r.value->>'outcome' <> 'executed') then 'succeeded'
+           when exists (select 1 from jsonb_each(results) r
+                        where r.value->>'outcome' = 'executed') then 'partial'
+           else 'failed' end,
+         finished_at = now()
+     where workspace_id = $1::uuid and id = $2::uuid
+     returning ${BATCH_COLUMNS}`,
+    [workspaceId, batchId],
+  );
+  return finished[0]!;
 }
 
 /** Batches a stopped worker left running, for the worker that starts next to finish. */

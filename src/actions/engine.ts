@@ -6,6 +6,8 @@ import { writeFields } from '../crm/ledger/write.js';
 import type { FieldChange, WriteLogEntry } from '../crm/ledger/types.js';
 import type { CrmValue, NoteInput } from '../crm/port.js';
 import { canonicalValue } from '../crm/values.js';
+import { groupBy } from '../collections.js';
+import { LOCKS, tryLock, unlock } from '../db/locks.js';
 import { HttpError } from '../errors.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 import { auditNote } from './notes.js';
@@ -74,8 +76,6 @@ export interface ExecuteOptions {
 }
 
 const EXECUTABLE: readonly ActionStatus[] = ['open', 'failed', 'in_progress'];
-/** Advisory lock namespace of actions: one execute or undo per action at a time. */
-export const LOCK_SPACE = 0x5a1c7;
 
 /**
  * Executes actions: plans and validates each (no CRM write for an invalid one),
@@ -98,11 +98,7 @@ export async function executeActions(
   const locked: string[] = [];
   try {
     for (const id of [...new Set(actionIds)]) {
-      const { rows } = await client.query<{ ok: boolean }>(
-        `select pg_try_advisory_lock($1::integer, hashtext($2::text)) as ok`,
-        [LOCK_SPACE, id],
-      );
-      if (rows[0]!.ok) locked.push(id);
+      if (await tryLock(client, LOCKS.action, id)) locked.push(id);
       else
         results.set(
           id,
@@ -173,12 +169,7 @@ export async function executeActions(
       options.onProgress?.(done, runnable.length);
     }
   } finally {
-    for (const id of locked) {
-      await client.query(`select pg_advisory_unlock($1::integer, hashtext($2::text))`, [
-        LOCK_SPACE,
-        id,
-      ]);
-    }
+    for (const id of locked) await unlock(client, LOCKS.action, id);
     client.release();
   }
   return actionIds.map((id) => results.get(id)!);
@@ -723,17 +714,6 @@ function outcomeOnly(
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 export { writeNotes, startExecution, stageMappingOf };

@@ -1,3 +1,4 @@
+import { LOCKS, withTryLock } from '../db/locks.js';
 import { openConnector } from '../crm/connect.js';
 import { LEDGER_COLUMNS } from '../crm/ledger/rows.js';
 import type { WriteLogEntry } from '../crm/ledger/types.js';
@@ -7,7 +8,6 @@ import { sameCrmValue } from '../crm/values.js';
 import { conflict } from '../errors.js';
 import {
   earlierExecution,
-  LOCK_SPACE,
   startExecution,
   writeNotes,
   type EngineDeps,
@@ -49,26 +49,15 @@ export async function undoAction(
   actionId: string,
   options: { actor: string; force?: boolean; idempotencyKey?: string },
 ): Promise<UndoResult> {
-  const { pool } = deps;
-  const client = await pool.connect();
-  try {
-    const { rows: lock } = await client.query<{ ok: boolean }>(
-      `select pg_try_advisory_lock($1::integer, hashtext($2::text)) as ok`,
-      [LOCK_SPACE, actionId],
-    );
-    if (!lock[0]!.ok)
+  return withTryLock(
+    deps.pool,
+    LOCKS.action,
+    actionId,
+    () => undoLocked(deps, workspaceId, actionId, options),
+    () => {
       throw conflict('execution_in_progress', 'Another execution of this action is running');
-    try {
-      return await undoLocked(deps, workspaceId, actionId, options);
-    } finally {
-      await client.query(`select pg_advisory_unlock($1::integer, hashtext($2::text))`, [
-        LOCK_SPACE,
-        actionId,
-      ]);
-    }
-  } finally {
-    client.release();
-  }
+    },
+  );
 }
 
 async function undoLocked(

@@ -1,4 +1,5 @@
 import type { CrmObjectType } from '../port.js';
+import { LOCKS, withTryLock } from '../../db/locks.js';
 import { LEDGER_COLUMNS } from './rows.js';
 import type { OriginType, WriteLogEntry } from './types.js';
 import { settleByReadingBack, writeFields, type LedgerTarget } from './write.js';
@@ -35,76 +36,71 @@ export async function reconcilePending(
     failed: 0,
     stillPending: 0,
   };
-  const client = await target.pool.connect();
-  try {
-    const { rows: lock } = await client.query<{ locked: boolean }>(
-      `select pg_try_advisory_lock(hashtext('crm-reconcile'), hashtext($1::text)) as locked`,
-      [target.connectionId],
-    );
-    if (!lock[0]!.locked) return report;
-    try {
-      const { rows } = await client.query<WriteLogEntry>(
-        `select ${LEDGER_COLUMNS} from crm_write_log
-         where workspace_id = $1::uuid and connection_id = $2::uuid and status = 'pending'
-           and updated_at < now() - make_interval(secs => $3::double precision / 1000)
-         order by id`,
-        [target.workspaceId, target.connectionId, options.graceMs ?? 120_000],
-      );
-      report.found = rows.length;
-      for (const objectType of new Set(rows.map((row) => row.objectType))) {
-        await settleByReadingBack(
-          target,
-          objectType as CrmObjectType,
-          rows.filter((row) => row.objectType === objectType),
-        );
-      }
-      const ids = rows.map((row) => row.id);
-      const { rows: settled } = await client.query<WriteLogEntry>(
-        `select ${LEDGER_COLUMNS} from crm_write_log where id = any($1::bigint[]) order by id`,
-        [ids],
-      );
-      const notApplied = settled.filter(
-        (row) =>
-          row.status === 'failed' &&
-          row.settledBy === 'read_back' &&
-          row.error?.kind === 'transient',
-      );
-      report.confirmed = settled.filter((row) => row.status === 'written').length;
-      report.stillPending = settled.filter((row) => row.status === 'pending').length;
-      report.failed = settled.filter((row) => row.status === 'failed').length - notApplied.length;
+  return withTryLock(
+    target.pool,
+    LOCKS.reconcile,
+    target.connectionId,
+    () => reconcileLocked(target, options, report),
+    () => report,
+  );
+}
 
-      // Write what never reached the CRM, under its original key and origin.
-      const byOrigin = new Map<string, WriteLogEntry[]>();
-      for (const row of notApplied) {
-        const key = JSON.stringify([row.originType, row.originId, row.actor]);
-        byOrigin.set(key, [...(byOrigin.get(key) ?? []), row]);
-      }
-      for (const group of byOrigin.values()) {
-        const first = group[0]!;
-        const result = await writeFields(
-          target,
-          { type: first.originType as OriginType, id: first.originId, actor: first.actor },
-          group.map((row) => ({
-            objectType: row.objectType,
-            recordId: row.recordId,
-            field: row.field,
-            value: row.valueToWrite,
-            valueBefore: row.valueBefore,
-            idempotencyKey: row.idempotencyKey,
-          })),
-        );
-        report.rewritten += result.written;
-        report.failed += result.failed;
-        report.stillPending += result.pending;
-      }
-      return report;
-    } finally {
-      await client.query(
-        `select pg_advisory_unlock(hashtext('crm-reconcile'), hashtext($1::text))`,
-        [target.connectionId],
-      );
-    }
-  } finally {
-    client.release();
+async function reconcileLocked(
+  target: LedgerTarget,
+  options: { graceMs?: number },
+  report: ReconcileReport,
+): Promise<ReconcileReport> {
+  const { rows } = await target.pool.query<WriteLogEntry>(
+    `select ${LEDGER_COLUMNS} from crm_write_log
+     where workspace_id = $1::uuid and connection_id = $2::uuid and status = 'pending'
+       and updated_at < now() - make_interval(secs => $3::double precision / 1000)
+     order by id`,
+    [target.workspaceId, target.connectionId, options.graceMs ?? 120_000],
+  );
+  report.found = rows.length;
+  for (const objectType of new Set(rows.map((row) => row.objectType))) {
+    await settleByReadingBack(
+      target,
+      objectType as CrmObjectType,
+      rows.filter((row) => row.objectType === objectType),
+    );
   }
+  const ids = rows.map((row) => row.id);
+  const { rows: settled } = await target.pool.query<WriteLogEntry>(
+    `select ${LEDGER_COLUMNS} from crm_write_log where id = any($1::bigint[]) order by id`,
+    [ids],
+  );
+  const notApplied = settled.filter(
+    (row) =>
+      row.status === 'failed' && row.settledBy === 'read_back' && row.error?.kind === 'transient',
+  );
+  report.confirmed = settled.filter((row) => row.status === 'written').length;
+  report.stillPending = settled.filter((row) => row.status === 'pending').length;
+  report.failed = settled.filter((row) => row.status === 'failed').length - notApplied.length;
+
+  // Write what never reached the CRM, under its original key and origin.
+  const byOrigin = new Map<string, WriteLogEntry[]>();
+  for (const row of notApplied) {
+    const key = JSON.stringify([row.originType, row.originId, row.actor]);
+    byOrigin.set(key, [...(byOrigin.get(key) ?? []), row]);
+  }
+  for (const group of byOrigin.values()) {
+    const first = group[0]!;
+    const result = await writeFields(
+      target,
+      { type: first.originType as OriginType, id: first.originId, actor: first.actor },
+      group.map((row) => ({
+        objectType: row.objectType,
+        recordId: row.recordId,
+        field: row.field,
+        value: row.valueToWrite,
+        valueBefore: row.valueBefore,
+        idempotencyKey: row.idempotencyKey,
+      })),
+    );
+    report.rewritten += result.written;
+    report.failed += result.failed;
+    report.stillPending += result.pending;
+  }
+  return report;
 }

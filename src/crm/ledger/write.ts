@@ -1,3 +1,4 @@
+import { chunk, groupBy } from '../../collections.js';
 import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { CrmError } from '../errors.js';
@@ -58,9 +59,9 @@ export async function writeFields(
   for (const [objectType, items] of groupBy(needRead, (item) => item.change.objectType)) {
     const fields = [...new Set(items.map((item) => item.change.field))];
     const ids = [...new Set(items.map((item) => item.change.recordId))];
-    for (const chunk of chunks(ids, connector.batchSize)) {
+    for (const part of chunk(ids, connector.batchSize)) {
       calls += 1;
-      const results = await connector.readRecords(objectType, chunk, fields);
+      const results = await connector.readRecords(objectType, part, fields);
       for (const result of results) {
         if (!result.ok) continue;
         for (const field of fields) {
@@ -103,7 +104,7 @@ export async function writeFields(
   let done = 0;
   for (const [objectType, objectRows] of groupBy(toWrite, (row) => row.objectType)) {
     const byRecord = groupBy(objectRows, (row) => row.recordId);
-    for (const recordIds of chunks([...byRecord.keys()], connector.batchSize)) {
+    for (const recordIds of chunk([...byRecord.keys()], connector.batchSize)) {
       const batchRows = recordIds.flatMap((id) => byRecord.get(id)!);
       calls += await writeBatch(target, objectType, recordIds, byRecord, batchRows);
       done += batchRows.length;
@@ -197,18 +198,18 @@ export async function settleByReadingBack(
   const ids = [...new Set(rows.map((row) => row.recordId))];
   let calls = 0;
   const settlements: Settlement[] = [];
-  for (const chunk of chunks(ids, target.connector.batchSize)) {
+  for (const part of chunk(ids, target.connector.batchSize)) {
     calls += 1;
     let results;
     try {
-      results = await target.connector.readRecords(objectType, chunk, fields);
+      results = await target.connector.readRecords(objectType, part, fields);
     } catch {
       continue;
     }
     const held = new Map(
       results.flatMap((result) => (result.ok ? [[result.id, result.value]] : [])),
     );
-    const inChunk = new Set(chunk);
+    const inChunk = new Set(part);
     for (const row of rows.filter((candidate) => inChunk.has(candidate.recordId))) {
       const record = held.get(row.recordId);
       if (!record) {
@@ -348,22 +349,4 @@ async function insertPending(
 
 function cellKey(objectType: string, recordId: string, field: string): string {
   return `${objectType}\u0000${recordId}\u0000${field}`;
-}
-
-function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size)
-    out.push(items.slice(start, start + size));
-  return out;
 }

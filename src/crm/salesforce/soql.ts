@@ -23,11 +23,7 @@ export function soqlIdList(ids: string[]): string {
  */
 export const IDS_PER_QUERY = 300;
 
-export function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
+export { chunk } from '../../collections.js';
 
 /** One page of a query: the first, or the one `locator` (a `nextRecordsUrl`) points at. */
 export function queryPage<T extends JsforceRecord>(
