@@ -1,4 +1,5 @@
 import { actionsSuite } from './actions.js';
+import { emulatorSuite } from './emulator.js';
 import { httpSuite } from './http.js';
 import { syncSuite } from './sync.js';
 import type { Suite } from './types.js';
@@ -8,4 +9,5 @@ export const suites: Record<string, Suite> = {
   http: httpSuite,
   sync: syncSuite,
   actions: actionsSuite,
+  emulator: emulatorSuite,
 };

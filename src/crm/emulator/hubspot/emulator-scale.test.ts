@@ -38,14 +38,9 @@ afterAll(async () => {
   await emulator.close();
 });
 
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const value = await work();
-  return [value, performance.now() - started];
-}
-
 describe('100,000 deals', () => {
-  // Speed is the benchmarks' business; this checks paging at depth works at this size.
+  // Speed is the benchmarks' business (`npm run bench -- emulator`); these check that
+  // paging, search and batch writes answer correctly at this size.
   it('load and page by position at any depth', async () => {
     const deep = await call('GET', '/crm/v3/objects/deals?limit=100&after=99950');
     expect(deep.body.results).toHaveLength(50);
@@ -53,7 +48,7 @@ describe('100,000 deals', () => {
     expect(deep.body.paging).toBeUndefined();
   });
 
-  it('search pages cost one scan, up to the 10,000-result cap', async () => {
+  it('search pages up to the 10,000-result cap, newest first', async () => {
     const body = {
       filterGroups: [
         { filters: [{ propertyName: 'dealstage', operator: 'EQ', value: 'closedwon' }] },
@@ -62,34 +57,29 @@ describe('100,000 deals', () => {
       properties: ['amount'],
       limit: 200,
     };
-    const [first, firstMs] = await timed(() =>
-      call('POST', '/crm/v3/objects/deals/search', { body }),
-    );
+    const first = await call('POST', '/crm/v3/objects/deals/search', { body });
     expect(first.body.total).toBe(DEALS / 2);
     expect(first.body.results[0].properties.hs_lastmodifieddate).toBe(
       new Date(Date.parse('2025-01-01T00:00:00Z') + (DEALS - 1) * 1000).toISOString(),
     );
-    expect(firstMs).toBeLessThan(2_000);
-    const [later, laterMs] = await timed(() =>
-      call('POST', '/crm/v3/objects/deals/search', { body: { ...body, after: '9800' } }),
-    );
+    const later = await call('POST', '/crm/v3/objects/deals/search', {
+      body: { ...body, after: '9800' },
+    });
     expect(later.body.results).toHaveLength(200);
     expect(later.body.paging.next.after).toBe('10000');
-    expect(laterMs).toBeLessThan(200);
     const past = await call('POST', '/crm/v3/objects/deals/search', {
       body: { ...body, after: '10000' },
     });
     expect(past.status).toBe(400);
   });
 
-  it('batch-updates at the end of the table as fast as at the start', async () => {
+  it('batch-updates the last records of the table', async () => {
     const ids = hubspot.store.tables.deals.order.slice(-100);
-    const [answer, ms] = await timed(() =>
-      call('POST', '/crm/v3/objects/deals/batch/update', {
-        body: { inputs: ids.map((id) => ({ id, properties: { amount: '5' } })) },
-      }),
-    );
+    const answer = await call('POST', '/crm/v3/objects/deals/batch/update', {
+      body: { inputs: ids.map((id) => ({ id, properties: { amount: '5' } })) },
+    });
     expect(answer.status).toBe(200);
-    expect(ms).toBeLessThan(300);
+    expect(answer.body.results).toHaveLength(100);
+    expect(hubspot.store.tables.deals.get(ids[99]!)!.properties.amount).toBe('5');
   });
 });
