@@ -5,7 +5,7 @@ import {
   type CrmEmulatorOptions,
   type Emulator,
 } from '../src/crm/emulator/index.js';
-import type { CrmType } from '../src/crm/port.js';
+import type { CrmObjectType, CrmType } from '../src/crm/port.js';
 import { createConnection } from '../src/tenancy/connections.js';
 import { createWorkspace } from '../src/tenancy/workspaces.js';
 import { TEST_SECRET_KEY } from './app.js';
@@ -29,6 +29,8 @@ export interface CrmWorld {
   /** A stored, connected connection per CRM, pointing at the emulator. */
   connectionIds: Record<CrmType, string>;
   open(crm: CrmType, tuning?: ConnectorTuning): Promise<OpenedConnector>;
+  /** The CRM ids of the first `count` records of a type, as the CRM lists them. */
+  recordIds(crm: CrmType, count: number, objectType?: CrmObjectType): Promise<string[]>;
   /** Requests the emulator received since `mark()`. */
   mark(): () => {
     method: string;
@@ -68,19 +70,31 @@ export async function createCrmWorld(
     });
     connectionIds[crmType] = connection.id;
   }
+  const open = (crm: CrmType, tuning?: ConnectorTuning) =>
+    openConnector(
+      { pool: db.pool, secretKey: TEST_SECRET_KEY },
+      workspace.id,
+      connectionIds[crm],
+      tuning,
+    );
   return {
     db,
     emulator,
     baseUrl,
     workspaceId: workspace.id,
     connectionIds,
-    open: (crm, tuning) =>
-      openConnector(
-        { pool: db.pool, secretKey: TEST_SECRET_KEY },
-        workspace.id,
-        connectionIds[crm],
-        tuning,
-      ),
+    open,
+    async recordIds(crm, count, objectType = 'deal') {
+      const { connector } = await open(crm);
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await connector.listChanged(objectType, { properties: [], cursor });
+        ids.push(...page.records.map((record) => record.id));
+        cursor = page.cursor;
+      } while (cursor && ids.length < count);
+      return ids.slice(0, count);
+    },
     mark() {
       const after = emulator.ctx.log.lastSeq;
       return () =>

@@ -1,7 +1,7 @@
 import { buildEmulator } from '../../src/crm/emulator/server.js';
 import { DEFAULT_PRIVATE_APP_TOKEN } from '../../src/crm/emulator/hubspot/context.js';
 import { createHubspotEmulator } from '../../src/crm/emulator/hubspot/emulator.js';
-import { createRecord } from '../../src/crm/emulator/hubspot/writes.js';
+import { fillDeals } from '../../src/crm/emulator/hubspot/testing.js';
 import type { Suite } from './types.js';
 
 /**
@@ -14,21 +14,8 @@ import type { Suite } from './types.js';
 export const emulatorSuite: Suite = async ({ quick, report }) => {
   const deals = quick ? 20_000 : 100_000;
   const hubspot = createHubspotEmulator(undefined);
-  const base = Date.parse('2025-01-01T00:00:00Z');
-  for (let i = 0; i < deals; i += 1) {
-    createRecord(
-      hubspot.store,
-      'deals',
-      {
-        dealname: `Deal ${i}`,
-        amount: String(i % 1000),
-        pipeline: 'default',
-        dealstage: i % 2 ? 'closedwon' : 'appointmentscheduled',
-      },
-      [],
-      new Date(base + i * 1000).toISOString(),
-    );
-  }
+  fillDeals(hubspot.store, deals);
+
   const emulator = await buildEmulator({
     crms: () => [hubspot],
     settings: { limits: { hubspot: { window: null, daily: null } } },

@@ -20,19 +20,6 @@ beforeAll(async () => {
 
 const deps = () => ({ pool: world.db.pool, secretKey: TEST_SECRET_KEY });
 
-/** Open deals' CRM ids, from the CRM itself. */
-async function dealIds(crm: CrmType, count: number): Promise<string[]> {
-  const { connector } = await world.open(crm);
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await connector.listChanged('deal', { properties: [], cursor });
-    ids.push(...page.records.map((record) => record.id));
-    cursor = page.cursor;
-  } while (cursor && ids.length < count);
-  return ids.slice(0, count);
-}
-
 async function read(crm: CrmType, id: string, fields: string[]) {
   const { connector } = await world.open(crm);
   const [record] = await connector.readRecords('deal', [id], fields);
@@ -71,7 +58,7 @@ describe.each(['hubspot', 'salesforce'] as const)('actions on %s', (crm) => {
   const closeDate = crm === 'hubspot' ? 'closedate' : 'CloseDate';
 
   it('executes exactly the previewed values and one note; undo puts them back', async () => {
-    const [id] = await dealIds(crm, 1);
+    const [id] = await world.recordIds(crm, 1);
     const action = await propose(crm, id!, [
       { field: 'amount', proposed_value: 123_456 },
       { field: 'close_date', proposed_value: '2027-03-31' },
@@ -111,7 +98,7 @@ describe.each(['hubspot', 'salesforce'] as const)('actions on %s', (crm) => {
   });
 
   it('reports a field changed since as a conflict and leaves it, unless forced', async () => {
-    const [, id] = await dealIds(crm, 2);
+    const [, id] = await world.recordIds(crm, 2);
     const action = await propose(crm, id!, [
       { field: 'amount', proposed_value: 77_000 },
       { field: 'next_step', proposed_value: 'Call the CFO' },
@@ -136,7 +123,7 @@ describe.each(['hubspot', 'salesforce'] as const)('actions on %s', (crm) => {
   });
 
   it('answers a repeated execute with the same idempotency key from the first, changing nothing', async () => {
-    const [, , id] = await dealIds(crm, 3);
+    const [, , id] = await world.recordIds(crm, 3);
     const action = await propose(crm, id!, [{ field: 'amount', proposed_value: 5_500 }]);
     const first = await executeActions(deps(), world.workspaceId, [action.id], {
       actor: ACTOR,
@@ -172,7 +159,7 @@ describe.each(['hubspot', 'salesforce'] as const)('actions on %s', (crm) => {
       'unknown_property',
     ],
   ])('stops %s at validation, naming the field, with no CRM write', async (_case, update, code) => {
-    const [id] = await dealIds(crm, 1);
+    const [id] = await world.recordIds(crm, 1);
     const action = await propose(crm, id!, [update]);
     const calls = world.mark();
     const [result] = await executeActions(deps(), world.workspaceId, [action.id], { actor: ACTOR });
@@ -241,7 +228,7 @@ describe.each(['hubspot', 'salesforce'] as const)('actions on %s', (crm) => {
   );
 
   it('resolves a stage by label or by Pandora’s stage name', async () => {
-    const [id] = await dealIds(crm, 1);
+    const [id] = await world.recordIds(crm, 1);
     const action = await propose(crm, id!, [{ field: 'stage', proposed_value: 'closed_won' }]);
     const preview = await previewAction(deps(), world.workspaceId, action.id, ACTOR);
     expect(preview.executable).toBe(true);
@@ -251,7 +238,7 @@ describe.each(['hubspot', 'salesforce'] as const)('actions on %s', (crm) => {
   });
 
   it('batch-executes many actions in a few coalesced calls', async () => {
-    const ids = await dealIds(crm, 250);
+    const ids = await world.recordIds(crm, 250);
     const actions = [];
     for (const [i, id] of ids.entries()) {
       actions.push(
@@ -284,7 +271,7 @@ describe.each(['hubspot', 'salesforce'] as const)('actions on %s', (crm) => {
   }, 60_000);
 
   it('honours policies: block stops it, require_approval holds it until approved', async () => {
-    const [id] = await dealIds(crm, 1);
+    const [id] = await world.recordIds(crm, 1);
     const gate = policyGate(world.db.pool, world.workspaceId);
     const block = await createPolicy(world.db.pool, world.workspaceId, {
       name: 'No next steps',

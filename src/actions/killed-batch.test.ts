@@ -18,18 +18,6 @@ beforeAll(async () => {
 
 const deps = () => ({ pool: world.db.pool, secretKey: TEST_SECRET_KEY });
 
-async function dealIds(crm: CrmType, count: number, skip: number): Promise<string[]> {
-  const { connector } = await world.open(crm);
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await connector.listChanged('deal', { properties: [], cursor });
-    ids.push(...page.records.map((record) => record.id));
-    cursor = page.cursor;
-  } while (cursor && ids.length < skip + count);
-  return ids.slice(skip, skip + count);
-}
-
 /** One action per deal, each changing `updates(i)` and leaving a note. */
 async function proposeMany(
   crm: CrmType,
@@ -105,6 +93,23 @@ async function statuses(actions: Action[]): Promise<Record<string, number>> {
 }
 
 type Call = ReturnType<ReturnType<CrmWorld['mark']>>[number];
+
+/**
+ * Batch-executes the actions in a worker that is killed after the n-th answer to
+ * `killOn`, then restarts the batch as the next worker would: the batch when done,
+ * and every CRM call both workers made.
+ */
+async function killedThenRestarted(actions: Action[], killOn: string, killAfter: number) {
+  const ids = actions.map((action) => action.id);
+  const batch = await createBatch(world.db.pool, world.workspaceId, ACTOR, ids);
+  const calls = world.mark();
+  expect(await workerDyingAfter(batch.id, killOn, killAfter)).toBe('SIGKILL');
+  const left = await getBatch(world.db.pool, world.workspaceId, batch.id);
+  expect(left.status).toBe('running');
+  await deadSessionsGone();
+  const done = await runBatch(deps(), world.workspaceId, batch.id);
+  return { done, calls: calls() };
+}
 const recordsIn = (calls: Call[], test: (call: Call) => boolean) =>
   calls.filter((call) => test(call) && call.status >= 200 && call.status < 300);
 
@@ -122,29 +127,15 @@ async function notesPerAction(crm: CrmType, actions: Action[]): Promise<number[]
 
 describe('a worker killed in the middle of a batch execute, then restarted', () => {
   it('HubSpot, killed after two of three field batches landed: each field written once, one note each', async () => {
-    const ids = await dealIds('hubspot', 250, 0);
+    const ids = await world.recordIds('hubspot', 250);
     const actions = await proposeMany('hubspot', ids, (i) => [
       { field: 'amount', proposed_value: 70_000 + i },
       { field: 'close_date', proposed_value: '2027-06-30' },
     ]);
-    const batch = await createBatch(
-      world.db.pool,
-      world.workspaceId,
-      ACTOR,
-      actions.map((a) => a.id),
-    );
-    const calls = world.mark();
-
-    expect(await workerDyingAfter(batch.id, '/deals/batch/update', 2)).toBe('SIGKILL');
-    expect((await getBatch(world.db.pool, world.workspaceId, batch.id)).status).toBe('running');
-    expect(await statuses(actions)).toEqual({ in_progress: 250 });
-
-    await deadSessionsGone();
-    const done = await runBatch(deps(), world.workspaceId, batch.id);
+    const { done, calls: log } = await killedThenRestarted(actions, '/deals/batch/update', 2);
     expect(done).toMatchObject({ status: 'succeeded', total: 250, done: 250 });
     expect(await statuses(actions)).toEqual({ executed: 250 });
 
-    const log = calls();
     // 100 + 100 records by the dead worker, the last 50 by the restarted one: once each.
     const updates = recordsIn(log, (c) => c.path.endsWith('/deals/batch/update'));
     expect(updates.map((c) => c.batchSize)).toEqual([100, 100, 50]);
@@ -167,25 +158,14 @@ describe('a worker killed in the middle of a batch execute, then restarted', () 
   }, 120_000);
 
   it('HubSpot, killed after the first note batch landed: no note twice, none missing', async () => {
-    const ids = await dealIds('hubspot', 150, 0);
+    const ids = await world.recordIds('hubspot', 150);
     const actions = await proposeMany('hubspot', ids, (i) => [
       { field: 'amount', proposed_value: 90_000 + i },
     ]);
-    const batch = await createBatch(
-      world.db.pool,
-      world.workspaceId,
-      ACTOR,
-      actions.map((a) => a.id),
-    );
-    const calls = world.mark();
-
-    expect(await workerDyingAfter(batch.id, '/notes/batch/create', 1)).toBe('SIGKILL');
-    await deadSessionsGone();
-    const done = await runBatch(deps(), world.workspaceId, batch.id);
+    const { done, calls: log } = await killedThenRestarted(actions, '/notes/batch/create', 1);
     expect(done).toMatchObject({ status: 'succeeded', done: 150 });
     expect(await statuses(actions)).toEqual({ executed: 150 });
 
-    const log = calls();
     expect(
       recordsIn(log, (c) => c.path.endsWith('/deals/batch/update')).map((c) => c.batchSize),
     ).toEqual([100, 50]);
@@ -203,27 +183,17 @@ describe('a worker killed in the middle of a batch execute, then restarted', () 
   }, 120_000);
 
   it('Salesforce, killed after the first collection of 200 landed: each field written once', async () => {
-    const ids = await dealIds('salesforce', 250, 0);
+    const ids = await world.recordIds('salesforce', 250);
     const actions = await proposeMany('salesforce', ids, (i) => [
       { field: 'amount', proposed_value: 40_000 + i },
       { field: 'next_step', proposed_value: `Call back (${i})` },
     ]);
-    const batch = await createBatch(
-      world.db.pool,
-      world.workspaceId,
-      ACTOR,
-      actions.map((a) => a.id),
-    );
-    const calls = world.mark();
-    const isUpdate = (c: Call) => c.method === 'PATCH' && c.path.endsWith('/composite/sobjects');
-
-    expect(await workerDyingAfter(batch.id, '/composite/sobjects', 1)).toBe('SIGKILL');
-    await deadSessionsGone();
-    const done = await runBatch(deps(), world.workspaceId, batch.id);
+    const { done, calls: log } = await killedThenRestarted(actions, '/composite/sobjects', 1);
     expect(done).toMatchObject({ status: 'succeeded', done: 250 });
     expect(await statuses(actions)).toEqual({ executed: 250 });
 
-    expect(recordsIn(calls(), isUpdate).map((c) => c.batchSize)).toEqual([200, 50]);
+    const isUpdate = (c: Call) => c.method === 'PATCH' && c.path.endsWith('/composite/sobjects');
+    expect(recordsIn(log, isUpdate).map((c) => c.batchSize)).toEqual([200, 50]);
     expect(new Set(await notesPerAction('salesforce', actions))).toEqual(new Set([1]));
     const { connector } = await world.open('salesforce');
     const records = await connector.readRecords('deal', ids, ['Amount']);

@@ -17,7 +17,7 @@ import {
 import { undoAction } from '../../actions/undo.js';
 import { HttpError, forbidden } from '../../errors.js';
 import { enqueue } from '../../jobs/queue.js';
-import { actorName, workspaceAccess } from '../auth.js';
+import { actorName, workspaceAccess, type WorkspaceAccess } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { Uuid, WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
 
@@ -124,6 +124,9 @@ function answerExecution(result: ActionExecution): ActionExecution {
 export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   const deps = { pool: ctx.pool, secretKey: ctx.secretKey, log: ctx.log };
   const base = '/api/workspaces/:workspaceId/action-items';
+  /** Whose notifications a caller sees: a person their own, an API key everyone's (null). */
+  const recipientOf = async (access: WorkspaceAccess) =>
+    access.principal.kind === 'user' ? actorName(ctx.pool, access) : null;
   return async (app) => {
     app.get(
       base,
@@ -561,8 +564,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const recipient =
-          access.principal.kind === 'user' ? await actorName(ctx.pool, access) : null;
+        const recipient = await recipientOf(access);
         const { rows } = await ctx.pool.query(
           `select id, recipient_email as "recipientEmail", kind, title, body, action_id as "actionId",
                   read_at as "readAt", created_at as "createdAt"
@@ -599,8 +601,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const recipient =
-          access.principal.kind === 'user' ? await actorName(ctx.pool, access) : null;
+        const recipient = await recipientOf(access);
         const { rowCount } = await ctx.pool.query(
           `update notifications set read_at = now()
            where workspace_id = $1::uuid and read_at is null

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEmulator, type Emulator } from '../server.js';
 import { createHubspotEmulator, type HubspotEmulator } from './emulator.js';
 import { httpClient } from './http-client.test-helper.js';
-import { createRecord } from './writes.js';
+import { fillDeals } from './testing.js';
 
 const DEALS = 100_000;
 let emulator: Emulator;
@@ -11,22 +11,8 @@ let call: ReturnType<typeof httpClient>;
 
 beforeAll(async () => {
   hubspot = createHubspotEmulator(undefined);
-  const base = Date.parse('2025-01-01T00:00:00Z');
-  for (let i = 0; i < DEALS; i += 1) {
-    const at = new Date(base + i * 1000).toISOString();
-    createRecord(
-      hubspot.store,
-      'deals',
-      {
-        dealname: `Deal ${i}`,
-        amount: String(i % 1000),
-        pipeline: 'default',
-        dealstage: i % 2 ? 'closedwon' : 'appointmentscheduled',
-      },
-      [],
-      at,
-    );
-  }
+  fillDeals(hubspot.store, DEALS);
+
   emulator = await buildEmulator({
     crms: () => [hubspot],
     settings: { limits: { hubspot: { window: null, daily: null } } },

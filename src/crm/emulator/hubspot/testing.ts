@@ -5,6 +5,7 @@ import type { RequestLogEntry } from '../controls.js';
 import { buildEmulator, type Emulator, type EmulatorOptions } from '../server.js';
 import type { HubspotEmulatorOptions } from './context.js';
 import { createHubspotEmulator, type HubspotEmulator } from './emulator.js';
+import { createRecord } from './writes.js';
 
 /** A small fixed data set: the same ids and values on every run. */
 export function smallDataset(accounts = 12): DemoDataset {
@@ -76,4 +77,26 @@ export function recordingGate(): RecordingGate {
     },
   };
   return gate;
+}
+
+/**
+ * Fills the store with `count` plain deals, a second apart from 2025-01-01, half of
+ * them closed won: a large table for scale tests and the emulator benchmark.
+ */
+export function fillDeals(store: HubspotEmulator['store'], count: number): void {
+  const base = Date.parse('2025-01-01T00:00:00Z');
+  for (let i = 0; i < count; i += 1) {
+    createRecord(
+      store,
+      'deals',
+      {
+        dealname: `Deal ${i}`,
+        amount: String(i % 1000),
+        pipeline: 'default',
+        dealstage: i % 2 ? 'closedwon' : 'appointmentscheduled',
+      },
+      [],
+      new Date(base + i * 1000).toISOString(),
+    );
+  }
 }
