@@ -57,6 +57,8 @@ create table writeback_state (
   entity_id uuid not null,
   record_id text not null,
   last_value jsonb not null,
+  -- When the value written was computed: an append adds each computation once.
+  computed_at timestamptz not null,
   last_written jsonb not null,
   written_at timestamptz not null,
   primary key (mapping_id, entity_id)
@@ -69,6 +71,8 @@ create table writeback_runs (
   trigger text not null check (trigger in ('after_compute', 'manual', 'schedule')),
   actor text,
   mapping_ids uuid[] not null,
+  -- after_compute: only the records this compute run changed.
+  compute_run_id uuid references skill_runs (id) on delete set null,
   status text not null default 'queued'
     check (status in ('queued', 'running', 'succeeded', 'partial', 'failed')),
   total integer not null default 0,

@@ -8,6 +8,8 @@ export const LOCKS = {
   actionBatch: 0x5a1c8,
   /** One reconciler of pending CRM writes per connection. */
   reconcile: 0x5a1c9,
+  /** One runner per write-back run. */
+  writebackRun: 0x5a1ca,
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import { noteConnectionError, openConnector } from '../crm/connect.js';
 import { CrmError } from '../crm/errors.js';
 import { reconcilePending } from '../crm/ledger/reconcile.js';
+import { runWriteback } from '../writeback/runs.js';
 import { runBatch } from '../actions/batch.js';
 import { policyGate } from '../actions/policy-gate.js';
 import { executeActions } from '../actions/engine.js';
@@ -114,6 +115,14 @@ export const handlers: TaskHandlers = {
       { batchId: batch.id, status: batch.status, done: batch.done, crmCalls: batch.crmCalls },
       'action batch finished',
     );
+  },
+  'writeback.run': async (payload, { db, secretKey, log }) => {
+    const run = await runWriteback(
+      { pool: db, secretKey, log },
+      payload.workspaceId,
+      payload.runId,
+    );
+    log.info({ runId: run.id, status: run.status, ...run.report }, 'write-back run finished');
   },
   'actions.execute': async (payload, { db, secretKey, log }) => {
     const results = await executeActions(

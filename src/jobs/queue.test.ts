@@ -28,6 +28,7 @@ const handlers: TaskHandlers = {
   'crm.reconcile': async () => undefined,
   'actions.batch-execute': async () => undefined,
   'actions.execute': async () => undefined,
+  'writeback.run': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

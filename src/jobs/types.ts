@@ -23,6 +23,8 @@ export interface JobPayloads {
   'crm.reconcile': { workspaceId: string; connectionId: string };
   /** Execute many actions, their writes coalesced (`POST .../action-items/batch-execute`). */
   'actions.batch-execute': { workspaceId: string; batchId: string };
+  /** Write computed fields to CRM properties through the workspace's mappings. */
+  'writeback.run': { workspaceId: string; runId: string };
   /** Run actions again whose last execution failed in a way a retry may fix. */
   'actions.execute': { workspaceId: string; actionIds: string[]; actor: string };
 }
