@@ -67,6 +67,15 @@ const SAMPLE_BODIES: Record<string, object> = {
   },
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/dismiss': {},
   'POST /api/workspaces/{workspaceId}/notifications/read': {},
+  'POST /api/workspaces/{workspaceId}/writeback/mappings': {
+    pandoraField: 'deal_score',
+    objectType: 'deal',
+    connectionId: '00000000-0000-4000-8000-000000000000',
+    crmProperty: 'amount',
+  },
+  'PATCH /api/workspaces/{workspaceId}/writeback/mappings/{mappingId}': { enabled: false },
+  'POST /api/workspaces/{workspaceId}/writeback/mappings/{mappingId}/test': {},
+  'POST /api/workspaces/{workspaceId}/writeback/runs': {},
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/approve': {},
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/preview': {},
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/execute': {},
@@ -136,6 +145,17 @@ beforeAll(async () => {
     ownerEmail: 'rep@b.example',
     amount: 100,
   });
+  const { rows: mappings } = await pool.query<{ id: string }>(
+    `insert into crm_property_mappings
+       (workspace_id, connection_id, pandora_field, object_type, crm_property, crm_property_type)
+     values ($1::uuid, $2::uuid, 'deal_score', 'deal', 'pandora_score', 'number') returning id`,
+    [b.workspaceId, connection.id],
+  );
+  const { rows: writebackRuns } = await pool.query<{ id: string }>(
+    `insert into writeback_runs (workspace_id, trigger, mapping_ids)
+     values ($1::uuid, 'manual', array[$2::uuid]) returning id`,
+    [b.workspaceId, mappings[0]!.id],
+  );
   const { rows: keys } = await pool.query<{ id: string }>(
     'select id from api_keys where workspace_id = $1::uuid',
     [b.workspaceId],
@@ -150,6 +170,8 @@ beforeAll(async () => {
     actionId: action.id,
     batchId: batches[0]!.id,
     policyId: policy.id,
+    mappingId: mappings[0]!.id,
+    writebackRunId: writebackRuns[0]!.id,
     periodId: period.id,
     quotaId: quota.id,
     // Skills are not a workspace's objects: with a real name, the variant on A's own

@@ -24,6 +24,7 @@ import { oauthRoutes } from './routes/oauth.js';
 import { connectionRoutes } from './routes/connections.js';
 import { crmRoutes } from './routes/crm.js';
 import { healthRoutes } from './routes/health.js';
+import { writebackRoutes } from './routes/writeback.js';
 import { policyRoutes } from './routes/policies.js';
 import { recordRoutes } from './routes/records.js';
 import { skillRoutes } from './routes/skills.js';
@@ -123,6 +124,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(skillRoutes(ctx));
   await app.register(actionRoutes(ctx));
   await app.register(policyRoutes(ctx));
+  await app.register(writebackRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

@@ -1,0 +1,414 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { listWrites } from '../../crm/ledger/queries.js';
+import { WRITE_STATUSES } from '../../crm/ledger/types.js';
+import { conflict } from '../../errors.js';
+import { FIELDS } from '../../writeback/fields.js';
+import {
+  MAPPING_TRIGGERS,
+  createMapping,
+  crmProperties,
+  deleteMapping,
+  getMapping,
+  listMappings,
+  updateMapping,
+} from '../../writeback/mappings.js';
+import { previewMapping } from '../../writeback/preview.js';
+import {
+  SCORE_LABELS,
+  TIMESTAMP_FORMATS,
+  WRITE_MODES,
+  WRITE_MODE_SENTENCES,
+} from '../../writeback/rules.js';
+import { getRun, listRuns, startRun } from '../../writeback/runs.js';
+import { getConnection } from '../../tenancy/connections.js';
+import { actorName, workspaceAccess } from '../auth.js';
+import type { AppContext } from '../context.js';
+import { Timestamp, Uuid, WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
+
+const literals = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((value) => Type.Literal(value)));
+
+const ObjectType = literals(['deal', 'account'] as const);
+const Rule = (description: string) => Type.String({ maxLength: 50, description });
+
+const MappingFields = {
+  connectionId: Uuid,
+  crmProperty: Type.String({ minLength: 1, maxLength: 200 }),
+  writeMode: Type.Optional(literals(WRITE_MODES)),
+  appendSeparator: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+  timestampFormat: Type.Optional(literals(TIMESTAMP_FORMATS)),
+  maxEntries: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 1000 }), Type.Null()])),
+  writeCondition: Type.Optional(
+    Type.Union([
+      Rule('score_above:n, score_below:n, score_changed_by:n or field_is_blank'),
+      Type.Null(),
+    ]),
+  ),
+  valueTransform: Type.Optional(
+    Rule('raw, truncate:n, round:n, date_only, uppercase or score_label'),
+  ),
+  trigger: Type.Optional(literals(MAPPING_TRIGGERS)),
+  enabled: Type.Optional(Type.Boolean()),
+};
+
+const CreateBody = strictObject({
+  pandoraField: Type.String({ minLength: 1, maxLength: 100 }),
+  objectType: ObjectType,
+  ...MappingFields,
+});
+const PatchBody = strictObject({
+  connectionId: Type.Optional(Uuid),
+  crmProperty: Type.Optional(MappingFields.crmProperty),
+  writeMode: MappingFields.writeMode,
+  appendSeparator: MappingFields.appendSeparator,
+  timestampFormat: MappingFields.timestampFormat,
+  maxEntries: MappingFields.maxEntries,
+  writeCondition: MappingFields.writeCondition,
+  valueTransform: MappingFields.valueTransform,
+  trigger: MappingFields.trigger,
+  enabled: MappingFields.enabled,
+});
+
+const MappingParams = Type.Object({ workspaceId: Uuid, mappingId: Uuid });
+const Answer = Type.Unknown();
+
+/**
+ * Write-back: the field registry, the CRM's properties, mappings (admins change
+ * them; anyone in the workspace reads and tests them), runs and the write log.
+ */
+export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  const deps = { pool: ctx.pool, secretKey: ctx.secretKey, log: ctx.log };
+  const base = '/api/workspaces/:workspaceId/writeback';
+  return async (app) => {
+    app.get(
+      `${base}/fields`,
+      {
+        schema: {
+          tags: ['writeback'],
+          summary: 'Fields Pandora computes and can write to CRM properties, and the write modes',
+          params: WorkspaceParams,
+          response: { 200: Answer, ...errorResponses(401, 404) },
+        },
+      },
+      async (request) => {
+        await workspaceAccess(ctx.pool, request.principal, request.params.workspaceId);
+        return {
+          fields: FIELDS,
+          writeModes: WRITE_MODES.map((mode) => ({
+            mode,
+            description: WRITE_MODE_SENTENCES[mode],
+          })),
+          scoreLabels: SCORE_LABELS.map((band) => ({
+            label: band.label,
+            min: Number.isFinite(band.min) ? band.min : 0,
+          })),
+        };
+      },
+    );
+
+    app.get(
+      '/api/workspaces/:workspaceId/connections/:connectionId/properties',
+      {
+        schema: {
+          tags: ['writeback'],
+          summary:
+            "The CRM's properties of an object type, read live, with the Pandora fields each can take",
+          params: Type.Object({ workspaceId: Uuid, connectionId: Uuid }),
+          querystring: strictObject({ objectType: Type.Optional(ObjectType) }),
+          response: { 200: Answer, ...errorResponses(400, 401, 404, 502) },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        const objectType = request.query.objectType ?? 'deal';
+        // A connection in the path that is not this workspace's is not found.
+        await getConnection(ctx.pool, access.workspaceId, request.params.connectionId);
+        const properties = await crmProperties(
+          deps,
+          access.workspaceId,
+          request.params.connectionId,
+          objectType,
+        );
+        const fields = FIELDS.filter((field) => field.objectTypes.includes(objectType));
+        return {
+          properties: properties.map((property) => ({
+            ...property,
+            fits: fields
+              .filter((field) => (field.compatibleTypes as string[]).includes(property.type))
+              .map((field) => field.name),
+            fitsWithLoss: fields
+              .filter((field) => (field.lossyTypes as string[]).includes(property.type))
+              .map((field) => field.name),
+          })),
+        };
+      },
+    );
+
+    app.get(
+      `${base}/mappings`,
+      {
+        schema: {
+          tags: ['writeback'],
+          summary: 'Live mappings with their writes of the last 7 days',
+          params: WorkspaceParams,
+          response: { 200: Answer, ...errorResponses(401, 404) },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        return { mappings: await listMappings(ctx.pool, access.workspaceId) };
+      },
+    );
+
+    app.post(
+      `${base}/mappings`,
+      {
+        schema: {
+          tags: ['writeback'],
+          summary: 'Map a Pandora field to a CRM property (admins); warnings name lossy pairs',
+          params: WorkspaceParams,
+          body: CreateBody,
+          response: { 201: Answer, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        const created = await createMapping(
+          deps,
+          access.workspaceId,
+          request.body as Static<typeof CreateBody>,
+          await actorName(ctx.pool, access),
+        );
+        return reply.code(201).send(created);
+      },
+    );
+
+    app.get(
+      `${base}/mappings/:mappingId`,
+      {
+        schema: {
+          tags: ['writeback'],
+          summary: 'A mapping',
+          params: MappingParams,
+          response: { 200: Answer, ...errorResponses(401, 404) },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        return {
+          mapping: await getMapping(ctx.pool, access.workspaceId, request.params.mappingId),
+        };
+      },
+    );
+
+    app.patch(
+      `${base}/mappings/:mappingId`,
+      {
+        schema: {
+          tags: ['writeback'],
+          summary: 'Change a mapping, enable or disable it (admins); checked again against the CRM',
+          params: MappingParams,
+          body: PatchBody,
+          response: { 200: Answer, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        return updateMapping(deps, access.workspaceId, request.params.mappingId, request.body);
+      },
+    );
+
+    app.delete(
+      `${base}/mappings/:mappingId`,
+      {
+        schema: {
+          tags: ['writeback'],
+          summary: 'Delete a mapping (admins); its write history stays',
+          params: MappingParams,
+          response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        await deleteMapping(ctx.pool, access.workspaceId, request.params.mappingId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      `${base}/mappings/:mappingId/test`,
+      {
+        schema: {
+          tags: ['writeback'],
+          summary:
+            'Exactly what a run would write for a sample record (the full text after an append); writes nothing',
+          params: MappingParams,
+          body: Type.Optional(strictObject({ entityId: Type.Optional(Uuid) })),
+          response: { 200: Answer, ...errorResponses(400, 401, 404, 502) },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        return {
+          preview: await previewMapping(
+            deps,
+            access.workspaceId,
+            request.params.mappingId,
+            request.body?.entityId,
+          ),
+        };
+      },
+    );
+
+    app.post(
+      `${base}/runs`,
+      {
+        schema: {
+          tags: ['writeback'],
+          summary:
+            'Sync all: write every enabled mapping (or the given ones) in a background run (admins)',
+          params: WorkspaceParams,
+          body: Type.Optional(
+            strictObject({
+              mappingIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 50 })),
+            }),
+          ),
+          response: { 202: Answer, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        const ids = request.body?.mappingIds;
+        if (ids) {
+          for (const id of ids) await getMapping(ctx.pool, access.workspaceId, id);
+        }
+        const run = await startRun(ctx.pool, access.workspaceId, {
+          trigger: 'manual',
+          actor: await actorName(ctx.pool, access),
+          mappingIds: ids,
+        });
+        if (!run) throw conflict('nothing_to_run', 'No enabled mapping to run; add or enable one');
+        return reply.code(202).send({ run });
+      },
+    );
+
+    app.get(
+      `${base}/runs`,
+      {
+        schema: {
+          tags: ['writeback'],
+          summary: 'Recent write-back runs, newest first',
+          params: WorkspaceParams,
+          querystring: strictObject({
+            limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+          }),
+          response: { 200: Answer, ...errorResponses(400, 401, 404) },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        return { runs: await listRuns(ctx.pool, access.workspaceId, request.query.limit) };
+      },
+    );
+
+    app.get(
+      `${base}/runs/:writebackRunId`,
+      {
+        schema: {
+          tags: ['writeback'],
+          summary: "A run's progress and report",
+          params: Type.Object({ workspaceId: Uuid, writebackRunId: Uuid }),
+          response: { 200: Answer, ...errorResponses(401, 404) },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        return {
+          run: await getRun(ctx.pool, access.workspaceId, request.params.writebackRunId),
+        };
+      },
+    );
+
+    app.get(
+      `${base}/log`,
+      {
+        schema: {
+          tags: ['writeback'],
+          summary:
+            'Write-back writes from the ledger, newest first, by mapping, record, status, time',
+          params: WorkspaceParams,
+          querystring: strictObject({
+            mappingId: Type.Optional(Uuid),
+            recordId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            status: Type.Optional(literals(WRITE_STATUSES)),
+            since: Type.Optional(Timestamp),
+            until: Type.Optional(Timestamp),
+            before: Type.Optional(Type.Integer({ minimum: 1 })),
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+          }),
+          response: { 200: Answer, ...errorResponses(400, 401, 404) },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+        );
+        const { mappingId, ...filters } = request.query;
+        if (mappingId) await getMapping(ctx.pool, access.workspaceId, mappingId);
+        const { entries, nextCursor } = await listWrites(ctx.pool, access.workspaceId, {
+          ...filters,
+          originType: 'writeback',
+          originId: mappingId,
+        });
+        return { writes: entries, nextCursor };
+      },
+    );
+  };
+}
