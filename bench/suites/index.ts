@@ -2,12 +2,14 @@ import { actionsSuite } from './actions.js';
 import { emulatorSuite } from './emulator.js';
 import { httpSuite } from './http.js';
 import { syncSuite } from './sync.js';
+import { writebackSuite } from './writeback.js';
 import type { Suite } from './types.js';
 
-/** Every suite by name; write-back comes with its issue. */
+/** Every suite by name. */
 export const suites: Record<string, Suite> = {
   http: httpSuite,
   sync: syncSuite,
   actions: actionsSuite,
   emulator: emulatorSuite,
+  writeback: writebackSuite,
 };

@@ -10,7 +10,7 @@ import type { CrmValue } from '../crm/port.js';
 import { canonicalValue } from '../crm/values.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 import { decide, type Candidate, type Decision } from './decide.js';
-import { rulesOf, type Mapping, type MappingRules } from './mappings.js';
+import { rulesOf, type Mapping } from './mappings.js';
 
 export interface WritebackDeps {
   pool: pg.Pool;
@@ -39,8 +39,11 @@ export interface MappingOutcome {
   failures: RunFailure[];
 }
 
-/** Records planned per ledger submission: writes of this many share their batch calls. */
-const SLICE = 5_000;
+/**
+ * Writes per ledger submission: a multiple of both CRMs' batch sizes (100, 200), so
+ * only the last call of a run is ever less than full.
+ */
+const WRITE_GROUP = 6_000;
 const MAX_FAILURES = 200;
 
 export function emptyReport(): RunReport {
@@ -117,8 +120,8 @@ function writeKey(runId: string, mapping: Mapping, candidate: Candidate, value: 
 /**
  * Writes one mapping's values: decides each record (no CRM call for what Pandora
  * knows the CRM holds), reads the current values only where the mode or condition
- * needs them, and sends the rest through the ledger in the CRM's batch calls. The
- * last write of each record is kept for the next run.
+ * needs them, and sends the rest through the ledger in groups of whole batch calls.
+ * The last write of each record is kept for the next run.
  */
 export async function writeMapping(
   deps: WritebackDeps,
@@ -132,27 +135,9 @@ export async function writeMapping(
   const report = emptyReport();
   const failures: RunFailure[] = [];
   const callsBefore = opened.calls();
-  let done = 0;
-  for (const slice of chunk(candidates, SLICE)) {
-    await writeSlice(deps, opened, mapping, rules, slice, origin, report, failures);
-    done += slice.length;
-    onProgress?.(done);
-  }
-  report.crm_calls = opened.calls() - callsBefore;
-  return { report, failures };
-}
-
-async function writeSlice(
-  deps: WritebackDeps,
-  opened: OpenedConnector,
-  mapping: Mapping,
-  rules: MappingRules,
-  candidates: Candidate[],
-  origin: { runId: string; actor: string },
-  report: RunReport,
-  failures: RunFailure[],
-): Promise<void> {
   const crmField = opened.connector.crmField(mapping.objectType, mapping.crmProperty);
+
+  // Decide every record; those whose mode or condition needs the CRM's value, after reading it.
   const decided = new Map<Candidate, Decision>();
   const needCurrent: Candidate[] = [];
   for (const candidate of candidates) {
@@ -198,46 +183,67 @@ async function writeSlice(
       });
     }
   }
-  if (writes.length > 0) {
-    const target = { pool: deps.pool, ...opened };
-    let entries: WriteLogEntry[] = [];
-    try {
-      const result = await writeFields(
-        target,
-        { type: 'writeback', id: mapping.id, actor: origin.actor },
-        writes.map((write) => write.change),
-      );
-      entries = result.entries;
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      for (const { candidate } of writes) {
-        report.failed += 1;
-        pushFailure(failures, {
-          mappingId: mapping.id,
-          entityId: candidate.entityId,
-          recordId: candidate.recordId,
-          reason,
-        });
-      }
-      if (!(error instanceof CrmError)) throw error;
-    }
-    entries.forEach((entry, index) => {
-      const { candidate } = writes[index]!;
-      if (entry.status === 'written') report.written += 1;
-      else if (entry.status === 'unchanged') report.unchanged += 1;
-      else {
-        report.failed += 1;
-        pushFailure(failures, {
-          mappingId: mapping.id,
-          entityId: candidate.entityId,
-          recordId: candidate.recordId,
-          reason: entry.error?.message ?? `left ${entry.status}: the CRM's answer was lost`,
-        });
-        return;
-      }
-      keep.push({ candidate, written: entry.valueToWrite });
-    });
+  await rememberWrites(deps.pool, mapping, keep);
+  let done = candidates.length - writes.length;
+  onProgress?.(done);
+
+  for (const group of chunk(writes, WRITE_GROUP)) {
+    await writeGroup(deps, opened, mapping, group, origin, report, failures);
+    done += group.length;
+    onProgress?.(done);
   }
+  report.crm_calls = opened.calls() - callsBefore;
+  return { report, failures };
+}
+
+/** One ledger submission: its records go in as few batch calls as the CRM allows. */
+async function writeGroup(
+  deps: WritebackDeps,
+  opened: OpenedConnector,
+  mapping: Mapping,
+  writes: { candidate: Candidate; change: FieldChange }[],
+  origin: { runId: string; actor: string },
+  report: RunReport,
+  failures: RunFailure[],
+): Promise<void> {
+  let entries: WriteLogEntry[] = [];
+  try {
+    const result = await writeFields(
+      { pool: deps.pool, ...opened },
+      { type: 'writeback', id: mapping.id, actor: origin.actor },
+      writes.map((write) => write.change),
+    );
+    entries = result.entries;
+  } catch (error) {
+    if (!(error instanceof CrmError)) throw error;
+    for (const { candidate } of writes) {
+      report.failed += 1;
+      pushFailure(failures, {
+        mappingId: mapping.id,
+        entityId: candidate.entityId,
+        recordId: candidate.recordId,
+        reason: error.message,
+      });
+    }
+    return;
+  }
+  const keep: { candidate: Candidate; written: CrmValue }[] = [];
+  entries.forEach((entry, index) => {
+    const { candidate } = writes[index]!;
+    if (entry.status === 'written') report.written += 1;
+    else if (entry.status === 'unchanged') report.unchanged += 1;
+    else {
+      report.failed += 1;
+      pushFailure(failures, {
+        mappingId: mapping.id,
+        entityId: candidate.entityId,
+        recordId: candidate.recordId,
+        reason: entry.error?.message ?? `left ${entry.status}: the CRM's answer was lost`,
+      });
+      return;
+    }
+    keep.push({ candidate, written: entry.valueToWrite });
+  });
   await rememberWrites(deps.pool, mapping, keep);
 }
 
