@@ -50,13 +50,72 @@ export function emptyReport(): RunReport {
   return { considered: 0, unchanged: 0, skipped_condition: 0, written: 0, failed: 0, crm_calls: 0 };
 }
 
+interface CandidateFilter {
+  /** Only the records this compute run changed. */
+  computeRunId?: string | null;
+  entityIds?: string[] | null;
+  limit?: number;
+  /**
+   * Leave out, in SQL, the records `decide` would call unchanged from the last write
+   * alone: a run over 100,000 records with 10% changed loads 10,000.
+   */
+  dueOnly?: boolean;
+}
+
+/**
+ * True for a row whose last write through the mapping already covers its value, as
+ * `decide` judges from the state alone ($9: the mapping's write mode).
+ */
+const KNOWN_UNCHANGED = `(ws.mapping_id is not null and (
+    ($9::text in ('overwrite', 'append_if_changed') and ws.last_value = cv.value)
+    or $9::text = 'never_overwrite'
+    or ($9::text = 'append' and ws.computed_at >= cv.computed_at)))`;
+
+function candidateSource(mapping: Mapping): string {
+  const table = mapping.objectType === 'deal' ? 'deals' : 'accounts';
+  return `from computed_values cv
+     join ${table} e on e.id = cv.entity_id
+     join connections c on c.id = $4::uuid and c.crm_type = e.source
+     left join writeback_state ws on ws.mapping_id = $5::uuid and ws.entity_id = cv.entity_id
+     where cv.workspace_id = $1::uuid and cv.object_type = $2::text and cv.field = $3::text
+       and ($6::uuid[] is null or cv.entity_id = any($6::uuid[]))
+       and ($7::uuid is null or cv.run_id = $7::uuid)`;
+}
+
+function candidateParams(mapping: Mapping, only: CandidateFilter): unknown[] {
+  return [
+    mapping.workspaceId,
+    mapping.objectType,
+    mapping.pandoraField,
+    mapping.connectionId,
+    mapping.id,
+    only.entityIds ?? null,
+    only.computeRunId ?? null,
+    only.limit ?? null,
+    mapping.writeMode,
+  ];
+}
+
+/** How many of the mapping's records are unchanged since their last write. */
+export async function knownUnchanged(
+  db: pg.Pool,
+  mapping: Mapping,
+  only: CandidateFilter = {},
+): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n ${candidateSource(mapping)} and ${KNOWN_UNCHANGED}
+       and $8::integer is null`,
+    candidateParams(mapping, only),
+  );
+  return rows[0]!.n;
+}
+
 /** The computed values a mapping may write, with its last write of each. */
 export async function candidatesOf(
   db: pg.Pool,
   mapping: Mapping,
-  only: { computeRunId?: string | null; entityIds?: string[] | null; limit?: number } = {},
+  only: CandidateFilter = {},
 ): Promise<Candidate[]> {
-  const table = mapping.objectType === 'deal' ? 'deals' : 'accounts';
   const { rows } = await db.query<
     Candidate & {
       lastValue: CrmValue;
@@ -69,25 +128,11 @@ export async function candidatesOf(
             cv.computed_at as "computedAt", ws.last_value as "lastValue",
             ws.last_written as "lastWritten", ws.written_at as "writtenAt",
             ws.computed_at as "stateComputedAt"
-     from computed_values cv
-     join ${table} e on e.id = cv.entity_id
-     join connections c on c.id = $4::uuid and c.crm_type = e.source
-     left join writeback_state ws on ws.mapping_id = $5::uuid and ws.entity_id = cv.entity_id
-     where cv.workspace_id = $1::uuid and cv.object_type = $2::text and cv.field = $3::text
-       and ($6::uuid[] is null or cv.entity_id = any($6::uuid[]))
-       and ($7::uuid is null or cv.run_id = $7::uuid)
+     ${candidateSource(mapping)}
+       and ($10::boolean is not true or not ${KNOWN_UNCHANGED})
      order by cv.entity_id
      limit $8::integer`,
-    [
-      mapping.workspaceId,
-      mapping.objectType,
-      mapping.pandoraField,
-      mapping.connectionId,
-      mapping.id,
-      only.entityIds ?? null,
-      only.computeRunId ?? null,
-      only.limit ?? null,
-    ],
+    [...candidateParams(mapping, only), only.dueOnly ?? false],
   );
   return rows.map(({ lastValue, lastWritten, writtenAt, stateComputedAt, ...row }) => ({
     ...row,

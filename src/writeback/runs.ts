@@ -9,6 +9,7 @@ import { enqueue } from '../jobs/queue.js';
 import {
   candidatesOf,
   emptyReport,
+  knownUnchanged,
   writeMapping,
   type RunFailure,
   type RunReport,
@@ -152,14 +153,17 @@ async function runLocked(
      order by object_type, pandora_field`,
     [workspaceId, run.mappingIds],
   );
+  // Records whose last write covers their value are counted, not loaded.
   const planned = [];
   for (const mapping of mappings) {
+    const only = { computeRunId: run.computeRunId };
     planned.push({
       mapping,
-      candidates: await candidatesOf(pool, mapping, { computeRunId: run.computeRunId }),
+      unchanged: await knownUnchanged(pool, mapping, only),
+      candidates: await candidatesOf(pool, mapping, { ...only, dueOnly: true }),
     });
   }
-  const total = planned.reduce((sum, p) => sum + p.candidates.length, 0);
+  const total = planned.reduce((sum, p) => sum + p.unchanged + p.candidates.length, 0);
   await pool.query(
     `update writeback_runs set status = 'running', started_at = coalesce(started_at, now()),
             total = $2::integer, done = 0
@@ -170,6 +174,11 @@ async function runLocked(
   const report = emptyReport();
   const failures: RunFailure[] = [];
   let done = 0;
+  for (const { unchanged } of planned) {
+    report.considered += unchanged;
+    report.unchanged += unchanged;
+    done += unchanged;
+  }
   let error: string | null = null;
   for (const [connectionId, group] of groupBy(planned, (p) => p.mapping.connectionId)) {
     let opened: OpenedConnector;
