@@ -3,23 +3,25 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 import { ConnectionsTab } from '../connections/connections-tab';
 import { useWorkspaceContext } from '../workspace-context';
+import { WritebackTab } from '../writeback/writeback-tab';
 import { ApiKeysTab } from './api-keys-tab';
 import { MembersTab } from './members-tab';
 
-const TABS = ['members', 'api-keys', 'connections'] as const;
+const TABS = ['members', 'api-keys', 'connections', 'crm-sync'] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_TITLES: Record<Tab, string> = {
   members: 'Members',
   'api-keys': 'API keys',
   connections: 'CRM connections',
+  'crm-sync': 'CRM sync',
 };
 
 function isTab(value: string | null): value is Tab {
   return TABS.some((tab) => tab === value);
 }
 
-/** `/w/:workspaceId/settings?tab=members|api-keys|connections`: the tab lives in the URL so links and reloads keep it. */
+/** `/w/:workspaceId/settings?tab=members|api-keys|connections|crm-sync`: the tab lives in the URL so links and reloads keep it. */
 export function SettingsPage() {
   const { workspace } = useWorkspaceContext();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -32,8 +34,8 @@ export function SettingsPage() {
       <div>
         <Title order={2}>Settings</Title>
         <Text c="dimmed" size="sm">
-          Who can use {workspace.name}, the keys programs use to call its API, and the CRMs it works
-          on
+          Who can use {workspace.name}, the keys programs use to call its API, the CRMs it works on,
+          and the fields it writes back to them
         </Text>
       </div>
       <Tabs
@@ -47,6 +49,7 @@ export function SettingsPage() {
           <Tabs.Tab value="members">Members</Tabs.Tab>
           <Tabs.Tab value="api-keys">API keys</Tabs.Tab>
           <Tabs.Tab value="connections">CRM connections</Tabs.Tab>
+          <Tabs.Tab value="crm-sync">CRM sync</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="lg">
           <MembersTab />
@@ -56,6 +59,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="connections" pt="lg">
           <ConnectionsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="crm-sync" pt="lg">
+          <WritebackTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,0 +1,197 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { openConnector } from '../../src/crm/connect.js';
+import { createCrmEmulator, type Emulator } from '../../src/crm/emulator/index.js';
+import type { HubspotConnector } from '../../src/crm/hubspot/connector.js';
+import { buildApp } from '../../src/http/app.js';
+import type { AppContext } from '../../src/http/context.js';
+import { handlers } from '../../src/jobs/handlers.js';
+import { startWorker, type RunningWorker } from '../../src/jobs/queue.js';
+import { webDistDir } from '../../src/paths.js';
+import { TEST_SECRET_KEY, createTenant, type Tenant, type TestApp } from '../app.js';
+import { createTestDatabase } from '../db.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM) && existsSync(path.join(webDistDir, 'index.html'));
+if (!available && process.env.CI) {
+  throw new Error(`The browser test needs ${CHROMIUM} and a built console (npm run build)`);
+}
+
+describe.skipIf(!available)('CRM sync (write-back) in a real browser', () => {
+  let emulator: Emulator;
+  let t: TestApp;
+  let worker: RunningWorker | undefined;
+  let tenant: Tenant;
+  let baseUrl: string;
+  let browser: Browser;
+  let connector: HubspotConnector;
+  let deals: { entityId: string; recordId: string }[];
+
+  beforeAll(async () => {
+    emulator = await createCrmEmulator({ accounts: 6 });
+    const emulatorUrl = await emulator.listen(0);
+    const db = await createTestDatabase();
+    const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    const ctx: AppContext = {
+      pool: db.pool,
+      config: { ...loadConfig({}), demo: false },
+      secretKey: TEST_SECRET_KEY,
+      log,
+      sandboxUrl: emulatorUrl,
+    };
+    t = { app: await buildApp(ctx), db, ctx };
+    worker = await startWorker({
+      pool: db.pool,
+      connectionString: db.url,
+      log,
+      handlers,
+      concurrency: 2,
+      secretKey: TEST_SECRET_KEY,
+      schedules: false,
+    });
+    tenant = await createTenant(t, 'admin');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/workspaces/${tenant.workspaceId}/connections/sandbox`,
+      headers: tenant.auth,
+      payload: { crmType: 'hubspot', name: 'Sandbox HubSpot' },
+    });
+    const connectionId = created.json().connection.id as string;
+    const opened = await openConnector(
+      { pool: db.pool, secretKey: TEST_SECRET_KEY },
+      tenant.workspaceId,
+      connectionId,
+    );
+    connector = opened.connector as HubspotConnector;
+    await connector.createProperty('deal', {
+      name: 'pandora_score',
+      label: 'Pandora score',
+      type: 'number',
+      fieldType: 'number',
+    });
+    await connector.createProperty('deal', {
+      name: 'pandora_risk_log',
+      label: 'Pandora risk log',
+      type: 'string',
+      fieldType: 'textarea',
+    });
+    const page = await connector.listChanged('deal', { properties: [], limit: 3 });
+    const { rows } = await db.pool.query<{ entityId: string; recordId: string }>(
+      `insert into deals (workspace_id, source, source_id, name)
+       select $1::uuid, 'hubspot', id, 'Deal ' || id from unnest($2::text[]) as id
+       returning id as "entityId", source_id as "recordId"`,
+      [tenant.workspaceId, page.records.map((r) => r.id)],
+    );
+    deals = rows;
+    await db.pool.query(
+      `insert into computed_values (workspace_id, object_type, entity_id, field, value, computed_at, changed_at)
+       select $1::uuid, 'deal', id, 'deal_score', to_jsonb(60 + n), now(), now()
+       from unnest($2::uuid[]) with ordinality as e(id, n)`,
+      [tenant.workspaceId, deals.map((d) => d.entityId)],
+    );
+    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+    if (t) {
+      t.app.server.closeAllConnections();
+      await t.app.close();
+    }
+    if (emulator) {
+      emulator.app.server.closeAllConnections();
+      await emulator.close();
+    }
+  });
+
+  it('maps the deal score to a CRM property, tests it, syncs all and shows the log', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('Email').fill(tenant.email);
+    await page.getByLabel('Password').fill(tenant.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(new RegExp(`/w/${tenant.workspaceId}$`));
+    await page.goto(`${baseUrl}/w/${tenant.workspaceId}/settings?tab=crm-sync`);
+    await page
+      .getByTestId('writeback-connections')
+      .getByText(/Sandbox HubSpot/)
+      .waitFor();
+
+    // A text field into a number property is refused, naming the property.
+    await page.getByRole('button', { name: 'Add mapping' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('textbox', { name: 'Pandora field' }).click();
+    await page.getByRole('option', { name: 'Deal risk summary' }).click();
+    await drawer.getByRole('textbox', { name: 'CRM property' }).click();
+    await page.getByRole('option', { name: /pandora_score/ }).click();
+    await drawer
+      .getByTestId('mapping-mismatch')
+      .getByText(/does not fit pandora_score/)
+      .waitFor();
+    await drawer.getByRole('button', { name: 'Add mapping' }).click();
+    await drawer.getByTestId('mapping-error').getByText('incompatible_property').waitFor();
+
+    // Append mode: the sentence and the live preview of the text it leaves.
+    await drawer.getByRole('textbox', { name: 'CRM property' }).click();
+    await page.getByRole('option', { name: /pandora_risk_log/ }).click();
+    await drawer.getByText('append', { exact: true }).click();
+    expect(await drawer.getByTestId('write-mode-sentence').innerText()).toContain(
+      'new entry after what the property holds',
+    );
+    expect(await drawer.getByTestId('append-preview').innerText()).toMatch(
+      /^Earlier note from the rep\n---\n\[[A-Z][a-z]{2} \d{1,2}, \d{4}\] At risk: /,
+    );
+    await drawer.getByRole('button', { name: 'Cancel' }).click();
+
+    // The deal score into the number property.
+    await page.getByRole('button', { name: 'Add mapping' }).click();
+    await drawer.getByRole('textbox', { name: 'Pandora field' }).click();
+    await page.getByRole('option', { name: 'Deal score', exact: true }).click();
+    await drawer.getByRole('textbox', { name: 'CRM property' }).click();
+    await page.getByRole('option', { name: /pandora_score/ }).click();
+    await drawer.getByRole('button', { name: 'Add mapping' }).click();
+    await drawer.waitFor({ state: 'detached' });
+    const row = page.getByTestId('mapping-deal_score');
+    await row.getByText('pandora_score').waitFor();
+
+    await row.getByRole('button', { name: 'Test' }).click();
+    const preview = page.getByTestId('mapping-preview');
+    await preview.getByText('After the write').waitFor();
+    // The first record the mapping would write: its score, and an empty property today.
+    expect(await preview.innerText()).toMatch(
+      /Computed\s+(6[123])\s+In the CRM now\s+empty\s+After the write\s+\1/,
+    );
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Sync all now' }).click();
+    await page.getByTestId('writeback-run-succeeded').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('writeback-runs').innerText()).toContain('3 written');
+    await page.getByTestId('writeback-log').getByText('pandora_score').first().waitFor();
+
+    const records = await connector.readRecords(
+      'deal',
+      deals.map((d) => d.recordId),
+      ['pandora_score'],
+    );
+    expect(records.map((r) => (r.ok ? Number(r.value.properties.pandora_score) : null))).toEqual([
+      61, 62, 63,
+    ]);
+    await page.close();
+  }, 90_000);
+});
