@@ -1,3 +1,4 @@
+import type { Caller } from '../actions/service.js';
 import type { FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { HttpError, forbidden, notFound } from '../errors.js';
@@ -122,4 +123,15 @@ export async function actorName(pool: pg.Pool, access: WorkspaceAccess): Promise
   if (access.principal.kind === 'apiKey') return `api key ${access.principal.name}`;
   const user = access.userId ? await getUser(pool, access.userId) : undefined;
   return user?.email ?? 'unknown user';
+}
+
+/** The caller as the feature parts know it: workspace, role, and the name audit trails use. */
+export async function callerOf(pool: pg.Pool, access: WorkspaceAccess): Promise<Caller> {
+  return {
+    workspaceId: access.workspaceId,
+    role: access.role,
+    actor: await actorName(pool, access),
+    sourceId: access.userId ?? (access.principal.kind === 'apiKey' ? access.principal.keyId : null),
+    kind: access.principal.kind === 'apiKey' ? 'apiKey' : 'user',
+  };
 }

@@ -1,23 +1,28 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
-import { createBatch, getBatch } from '../../actions/batch.js';
-import { executeActions, type ActionExecution } from '../../actions/engine.js';
-import { applyPoliciesToNew, policyGate } from '../../actions/policy-gate.js';
-import { previewAction } from '../../actions/preview.js';
+import { getBatch } from '../../actions/batch.js';
 import {
   ACTION_STATUSES,
   getAction,
   listActions,
-  proposeAction,
   SEVERITIES,
-  transition,
   type ActionStatus,
   type Severity,
 } from '../../actions/store.js';
-import { undoAction } from '../../actions/undo.js';
-import { HttpError, forbidden } from '../../errors.js';
-import { enqueue } from '../../jobs/queue.js';
-import { actorName, workspaceAccess, type WorkspaceAccess } from '../auth.js';
+import {
+  approveActionAs,
+  auditOf,
+  createActionAs,
+  dismissActionAs,
+  executeActionAs,
+  markNotificationsRead,
+  notificationsOf,
+  operationsOf,
+  previewActionAs,
+  startBatchAs,
+  undoActionAs,
+} from '../../actions/service.js';
+import { callerOf, workspaceAccess } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { Uuid, WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
 
@@ -100,33 +105,9 @@ const CreateBody = strictObject({
   executionPayload: Type.Optional(ExecutionPayload),
 });
 
-/** An execution's outcome as an HTTP answer: refusals are 4xx with a stable code. */
-function answerExecution(result: ActionExecution): ActionExecution {
-  const message = result.errors.map((error) => error.message).join('; ');
-  switch (result.outcome) {
-    case 'not_found':
-      throw new HttpError(404, 'not_found', message);
-    case 'busy':
-      throw new HttpError(409, 'execution_in_progress', message);
-    case 'needs_approval':
-      throw new HttpError(409, 'approval_required', message, result);
-    case 'blocked':
-      throw new HttpError(403, 'policy_blocked', message, result);
-    case 'not_executable':
-      throw new HttpError(409, 'invalid_status', message, { status: result.status });
-    case 'invalid':
-      throw new HttpError(422, 'invalid_operations', `Nothing was written: ${message}`, result);
-    default:
-      return result;
-  }
-}
-
 export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   const deps = { pool: ctx.pool, secretKey: ctx.secretKey, log: ctx.log };
   const base = '/api/workspaces/:workspaceId/action-items';
-  /** Whose notifications a caller sees: a person their own, an API key everyone's (null). */
-  const recipientOf = async (access: WorkspaceAccess) =>
-    access.principal.kind === 'user' ? actorName(ctx.pool, access) : null;
   return async (app) => {
     app.get(
       base,
@@ -194,34 +175,12 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const { rows } = await ctx.pool.query(
-          `select 1 from connections where workspace_id = $1::uuid and id = $2::uuid`,
-          [access.workspaceId, request.body.connectionId],
-        );
-        if (rows.length === 0) {
-          throw new HttpError(
-            400,
-            'unknown_connection',
-            `connectionId: no connection ${request.body.connectionId} in this workspace`,
-            {
-              field: 'connectionId',
-            },
-          );
-        }
-        const actor = await actorName(ctx.pool, access);
-        const { action } = await proposeAction(ctx.pool, access.workspaceId, {
+        const action = await createActionAs(ctx.pool, await callerOf(ctx.pool, access), {
           ...request.body,
           executionPayload: request.body.executionPayload as Static<typeof ExecutionPayload>,
-          sourceType: access.principal.kind === 'apiKey' ? 'api' : 'person',
-          sourceId:
-            access.userId ?? (access.principal.kind === 'apiKey' ? access.principal.keyId : null),
-          sourceName: actor,
-          actor,
         });
-        // Policies act on a new action: hold it for approval, or run it in the background.
-        const [decided] = await applyPoliciesToNew(ctx.pool, access.workspaceId, [action]);
         reply.code(201);
-        return { action: decided! };
+        return { action };
       },
     );
 
@@ -276,14 +235,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        await getAction(ctx.pool, access.workspaceId, request.params.actionId);
-        const { rows } = await ctx.pool.query(
-          `select id, event, from_status as "fromStatus", to_status as "toStatus", actor, details,
-                  created_at as "createdAt"
-           from action_audit_log where workspace_id = $1::uuid and action_id = $2::uuid order by id`,
-          [access.workspaceId, request.params.actionId],
-        );
-        return { entries: rows };
+        return { entries: await auditOf(ctx.pool, access.workspaceId, request.params.actionId) };
       },
     );
 
@@ -309,17 +261,11 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const action = await transition(
+        const action = await dismissActionAs(
           ctx.pool,
-          access.workspaceId,
+          await callerOf(ctx.pool, access),
           request.params.actionId,
-          ['open', 'awaiting_approval', 'failed'],
-          'dismissed',
-          {
-            event: 'dismissed',
-            actor: await actorName(ctx.pool, access),
-            details: { reason: request.body?.reason ?? null },
-          },
+          request.body?.reason ?? null,
         );
         return { action };
       },
@@ -345,20 +291,10 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const actor = await actorName(ctx.pool, access);
-        const current = await getAction(ctx.pool, access.workspaceId, request.params.actionId);
-        const isOwner =
-          current.ownerEmail !== null && current.ownerEmail.toLowerCase() === actor.toLowerCase();
-        if (access.role !== 'admin' && !isOwner)
-          throw forbidden('Only an admin or the action’s owner can approve it');
-        const action = await transition(
+        const action = await approveActionAs(
           ctx.pool,
-          access.workspaceId,
+          await callerOf(ctx.pool, access),
           request.params.actionId,
-          ['awaiting_approval'],
-          'open',
-          { event: 'approved', actor },
-          { approvedBy: actor },
         );
         return { action };
       },
@@ -384,22 +320,12 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         handler: async (request) => {
           const params = request.params as Static<typeof ActionParams>;
           const access = await workspaceAccess(ctx.pool, request.principal, params.workspaceId);
-          const preview = await previewAction(
+          const preview = await previewActionAs(
             deps,
-            access.workspaceId,
+            await callerOf(ctx.pool, access),
             params.actionId,
-            await actorName(ctx.pool, access),
           );
-          if (suffix === 'preview') return { preview };
-          return {
-            operations: [
-              ...preview.changes.map((change) => ({ kind: 'field_update', ...change })),
-              ...(preview.note ? [{ kind: 'note', text: preview.note }] : []),
-              ...preview.notifications.map((n) => ({ kind: 'notification', audience: n.audience })),
-            ],
-            errors: preview.errors,
-            executable: preview.executable,
-          };
+          return suffix === 'preview' ? { preview } : operationsOf(preview);
         },
       });
     }
@@ -421,21 +347,13 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const actor = await actorName(ctx.pool, access);
-        const [result] = await executeActions(deps, access.workspaceId, [request.params.actionId], {
-          actor,
-          idempotencyKey: request.headers['idempotency-key'],
-          gate: policyGate(ctx.pool, access.workspaceId),
-        });
-        if (result!.outcome === 'partial' && result!.retryable) {
-          await enqueue(
-            ctx.pool,
-            'actions.execute',
-            { workspaceId: access.workspaceId, actionIds: [result!.actionId], actor },
-            { runAt: new Date(Date.now() + 30_000), jobKey: `action-retry:${result!.actionId}` },
-          );
-        }
-        return { execution: answerExecution(result!) };
+        const execution = await executeActionAs(
+          deps,
+          await callerOf(ctx.pool, access),
+          request.params.actionId,
+          request.headers['idempotency-key'],
+        );
+        return { execution };
       },
     );
 
@@ -458,11 +376,15 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const undo = await undoAction(deps, access.workspaceId, request.params.actionId, {
-          actor: await actorName(ctx.pool, access),
-          force: request.body?.force ?? false,
-          idempotencyKey: request.headers['idempotency-key'],
-        });
+        const undo = await undoActionAs(
+          deps,
+          await callerOf(ctx.pool, access),
+          request.params.actionId,
+          {
+            force: request.body?.force ?? false,
+            idempotencyKey: request.headers['idempotency-key'],
+          },
+        );
         return { undo };
       },
     );
@@ -489,27 +411,9 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const { rows } = await ctx.pool.query<{ id: string }>(
-          `select id from actions where workspace_id = $1::uuid and id = any($2::uuid[])`,
-          [access.workspaceId, request.body.actionIds],
-        );
-        const known = new Set(rows.map((row) => row.id));
-        const unknown = request.body.actionIds.filter((id) => !known.has(id));
-        if (unknown.length > 0) {
-          throw new HttpError(
-            400,
-            'unknown_actions',
-            `actionIds: no action ${unknown.slice(0, 5).join(', ')} in this workspace`,
-            {
-              field: 'actionIds',
-              ids: unknown,
-            },
-          );
-        }
-        const batch = await createBatch(
+        const batch = await startBatchAs(
           ctx.pool,
-          access.workspaceId,
-          await actorName(ctx.pool, access),
+          await callerOf(ctx.pool, access),
           request.body.actionIds,
         );
         reply.code(202);
@@ -564,17 +468,11 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const recipient = await recipientOf(access);
-        const { rows } = await ctx.pool.query(
-          `select id, recipient_email as "recipientEmail", kind, title, body, action_id as "actionId",
-                  read_at as "readAt", created_at as "createdAt"
-           from notifications
-           where workspace_id = $1::uuid and ($2::text is null or lower(recipient_email) = lower($2::text))
-             and (not $3::boolean or read_at is null)
-           order by created_at desc, id desc limit $4::integer`,
-          [access.workspaceId, recipient, request.query.unread ?? false, request.query.limit],
-        );
-        return { notifications: rows };
+        const notifications = await notificationsOf(ctx.pool, await callerOf(ctx.pool, access), {
+          unread: request.query.unread,
+          limit: request.query.limit,
+        });
+        return { notifications };
       },
     );
 
@@ -601,15 +499,12 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const recipient = await recipientOf(access);
-        const { rowCount } = await ctx.pool.query(
-          `update notifications set read_at = now()
-           where workspace_id = $1::uuid and read_at is null
-             and ($2::text is null or lower(recipient_email) = lower($2::text))
-             and ($3::uuid[] is null or id = any($3::uuid[]))`,
-          [access.workspaceId, recipient, request.body?.ids ?? null],
+        const marked = await markNotificationsRead(
+          ctx.pool,
+          await callerOf(ctx.pool, access),
+          request.body?.ids ?? null,
         );
-        return { marked: rowCount ?? 0 };
+        return { marked };
       },
     );
   };
