@@ -20,6 +20,8 @@ export function registerGraphQL(app: FastifyInstance, ctx: AppContext): void {
     },
     context: ({ req }): Omit<GraphQLContext, 'req' | 'reply'> => ({
       pool: ctx.pool,
+      secretKey: ctx.secretKey,
+      log: ctx.log,
       principal: req.principal,
       events: ctx.events,
     }),

@@ -1,11 +1,9 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { GraphQLError } from 'graphql';
-import { Repeater, createGraphQLError, createSchema } from 'graphql-yoga';
-import type pg from 'pg';
+import { Repeater, createSchema } from 'graphql-yoga';
 import { HttpError } from '../errors.js';
-import type { EventListener, WorkspaceEvent } from '../events/bus.js';
-import { workspaceAccess, type Principal } from '../http/auth.js';
-import { toHttpError } from '../http/error-handler.js';
+import type { WorkspaceEvent } from '../events/bus.js';
+import { actionResolvers, actionTypeDefs } from './actions.js';
+import { access, guarded, type GraphQLContext } from './context.js';
+import { writebackResolvers, writebackTypeDefs } from './writeback.js';
 import { listConnections } from '../tenancy/connections.js';
 import { getUser } from '../tenancy/users.js';
 import {
@@ -16,14 +14,6 @@ import {
   type Role,
   type Workspace,
 } from '../tenancy/workspaces.js';
-
-export interface GraphQLContext {
-  req: FastifyRequest;
-  reply: FastifyReply;
-  pool: pg.Pool;
-  principal: Principal | undefined;
-  events: EventListener | undefined;
-}
 
 const typeDefs = /* GraphQL */ `
   scalar JSON
@@ -103,6 +93,11 @@ const typeDefs = /* GraphQL */ `
     workspace(id: ID!): Workspace!
   }
 
+  type Mutation {
+    "Nothing: the features' mutations extend this type."
+    _empty: Boolean
+  }
+
   type Subscription {
     "Everything that happens in a workspace, from any Pandora process."
     workspaceEvents(workspaceId: ID!): WorkspaceEvent!
@@ -111,109 +106,82 @@ const typeDefs = /* GraphQL */ `
 
 type WorkspaceParent = Workspace & { role: Role };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The same error codes as REST, under `extensions.code`. */
-export function toGraphQLError(error: unknown): GraphQLError {
-  const httpError = toHttpError(error);
-  // Built through Yoga so the error class is the one Yoga checks against, whichever copy
-  // of graphql-js (CommonJS or ESM) a loader picked.
-  return createGraphQLError(httpError.message, {
-    originalError: httpError.status >= 500 ? (error as Error) : undefined,
-    extensions: {
-      code: httpError.code,
-      http: { status: httpError.status },
-      ...(httpError.details === undefined ? {} : { details: httpError.details }),
-    },
-  });
-}
-
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw toGraphQLError(error);
-  }
-}
-
-async function access(context: GraphQLContext, workspaceId: string) {
-  if (!UUID.test(workspaceId)) {
-    throw new HttpError(
-      400,
-      'validation_failed',
-      `workspaceId must be a UUID, got "${workspaceId}"`,
-      [{ field: 'workspaceId', message: 'must be a UUID' }],
-    );
-  }
-  return workspaceAccess(context.pool, context.principal, workspaceId);
-}
+export { toGraphQLError, type GraphQLContext } from './context.js';
 
 export const schema = createSchema<GraphQLContext>({
-  typeDefs,
-  resolvers: {
-    Query: {
-      me: (_parent, _args, context) =>
-        guarded(async () => {
-          const principal = context.principal;
-          if (!principal) throw new HttpError(401, 'unauthenticated', 'Log in or send an API key');
-          if (principal.kind === 'apiKey') {
-            const workspace = await getWorkspace(context.pool, principal.workspaceId);
-            return {
-              user: null,
-              apiKey: { id: principal.keyId, name: principal.name, role: principal.role },
-              workspaces: [{ ...workspace, role: principal.role }],
-            };
-          }
-          const user = await getUser(context.pool, principal.userId);
-          if (!user)
-            throw new HttpError(401, 'unauthenticated', 'This session belongs to a deleted user');
-          return {
-            user,
-            apiKey: null,
-            workspaces: await listUserWorkspaces(context.pool, user.id),
-          };
-        }),
-      workspace: (_parent, args: { id: string }, context) =>
-        guarded(async () => {
-          const granted = await access(context, args.id);
-          return { ...(await getWorkspace(context.pool, granted.workspaceId)), role: granted.role };
-        }),
-    },
-    Workspace: {
-      counts: (parent: WorkspaceParent, _args, context) =>
-        guarded(() => workspaceCounts(context.pool, parent.id)),
-      connections: (parent: WorkspaceParent, _args, context) =>
-        guarded(() => listConnections(context.pool, parent.id)),
-      members: (parent: WorkspaceParent, _args, context) =>
-        guarded(async () =>
-          (await listMembers(context.pool, parent.id)).map((member) => ({
-            user: { id: member.userId, email: member.email, name: member.name },
-            role: member.role,
-            createdAt: member.createdAt,
-          })),
-        ),
-    },
-    Subscription: {
-      workspaceEvents: {
-        subscribe: (_parent, args: { workspaceId: string }, context) =>
+  typeDefs: [typeDefs, actionTypeDefs, writebackTypeDefs],
+  resolvers: [
+    {
+      Query: {
+        me: (_parent, _args, context) =>
           guarded(async () => {
-            const granted = await access(context, args.workspaceId);
-            const events = context.events;
-            if (!events)
-              throw new HttpError(
-                503,
-                'subscriptions_unavailable',
-                'This process serves no subscriptions',
-              );
-            return new Repeater<{ workspaceEvents: WorkspaceEvent }>(async (push, stop) => {
-              const unsubscribe = events.subscribe(granted.workspaceId, (event) => {
-                void push({ workspaceEvents: event });
-              });
-              await stop;
-              unsubscribe();
-            });
+            const principal = context.principal;
+            if (!principal)
+              throw new HttpError(401, 'unauthenticated', 'Log in or send an API key');
+            if (principal.kind === 'apiKey') {
+              const workspace = await getWorkspace(context.pool, principal.workspaceId);
+              return {
+                user: null,
+                apiKey: { id: principal.keyId, name: principal.name, role: principal.role },
+                workspaces: [{ ...workspace, role: principal.role }],
+              };
+            }
+            const user = await getUser(context.pool, principal.userId);
+            if (!user)
+              throw new HttpError(401, 'unauthenticated', 'This session belongs to a deleted user');
+            return {
+              user,
+              apiKey: null,
+              workspaces: await listUserWorkspaces(context.pool, user.id),
+            };
+          }),
+        workspace: (_parent, args: { id: string }, context) =>
+          guarded(async () => {
+            const granted = await access(context, args.id);
+            return {
+              ...(await getWorkspace(context.pool, granted.workspaceId)),
+              role: granted.role,
+            };
           }),
       },
+      Workspace: {
+        counts: (parent: WorkspaceParent, _args, context) =>
+          guarded(() => workspaceCounts(context.pool, parent.id)),
+        connections: (parent: WorkspaceParent, _args, context) =>
+          guarded(() => listConnections(context.pool, parent.id)),
+        members: (parent: WorkspaceParent, _args, context) =>
+          guarded(async () =>
+            (await listMembers(context.pool, parent.id)).map((member) => ({
+              user: { id: member.userId, email: member.email, name: member.name },
+              role: member.role,
+              createdAt: member.createdAt,
+            })),
+          ),
+      },
+      Subscription: {
+        workspaceEvents: {
+          subscribe: (_parent, args: { workspaceId: string }, context) =>
+            guarded(async () => {
+              const granted = await access(context, args.workspaceId);
+              const events = context.events;
+              if (!events)
+                throw new HttpError(
+                  503,
+                  'subscriptions_unavailable',
+                  'This process serves no subscriptions',
+                );
+              return new Repeater<{ workspaceEvents: WorkspaceEvent }>(async (push, stop) => {
+                const unsubscribe = events.subscribe(granted.workspaceId, (event) => {
+                  void push({ workspaceEvents: event });
+                });
+                await stop;
+                unsubscribe();
+              });
+            }),
+        },
+      },
     },
-  },
+    actionResolvers,
+    writebackResolvers,
+  ],
 });
