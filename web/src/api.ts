@@ -134,8 +134,13 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
 }
 
 /** Calls the API and parses JSON; resolves undefined for 204. Throws ApiError on failure. */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   // Only with a body: the server rejects an empty body declared as JSON.
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;

@@ -1,4 +1,7 @@
 import { createBrowserRouter } from 'react-router';
+import { ActionDetailPage } from './action-items/action-detail-page';
+import { ActionsPage } from './action-items/actions-page';
+import { PoliciesPage } from './action-items/policies-page';
 import { RouteError } from './components/route-error';
 import { HomeRedirect } from './pages/home-redirect';
 import { LoginPage } from './pages/login-page';
@@ -23,6 +26,9 @@ export function createRouter() {
               errorElement: <RouteError />,
               children: [
                 { index: true, element: <OverviewPage /> },
+                { path: 'actions', element: <ActionsPage /> },
+                { path: 'actions/:actionId', element: <ActionDetailPage /> },
+                { path: 'policies', element: <PoliciesPage /> },
                 { path: 'settings', element: <SettingsPage /> },
                 { path: '*', element: <NotFoundPage fullScreen={false} /> },
               ],

@@ -15,6 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { api, isUnauthenticated } from '../api';
+import { NotificationsBell } from '../action-items/notifications-bell';
 import { QueryError } from '../components/query-error';
 import { WorkspaceSwitcher } from '../components/workspace-switcher';
 import { notifyError } from '../notify';
@@ -122,6 +123,7 @@ export function WorkspaceLayout() {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationsBell workspaceId={workspace.id} />
             <Text size="sm" c="dimmed" visibleFrom="xs" data-testid="user-email">
               {user?.email ?? 'API key'}
             </Text>
@@ -143,6 +145,20 @@ export function WorkspaceLayout() {
           to={base}
           label="Overview"
           active={path === base}
+          onClick={closeNav}
+        />
+        <NavLink
+          component={Link}
+          to={`${base}/actions`}
+          label="Actions"
+          active={path.startsWith(`${base}/actions`)}
+          onClick={closeNav}
+        />
+        <NavLink
+          component={Link}
+          to={`${base}/policies`}
+          label="Policies"
+          active={path.startsWith(`${base}/policies`)}
           onClick={closeNav}
         />
         <NavLink

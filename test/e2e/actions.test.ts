@@ -1,0 +1,242 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { openConnector } from '../../src/crm/connect.js';
+import { createCrmEmulator, type Emulator } from '../../src/crm/emulator/index.js';
+import type { CrmConnector } from '../../src/crm/port.js';
+import { buildApp } from '../../src/http/app.js';
+import type { AppContext } from '../../src/http/context.js';
+import { handlers } from '../../src/jobs/handlers.js';
+import { startWorker, type RunningWorker } from '../../src/jobs/queue.js';
+import { webDistDir } from '../../src/paths.js';
+import { TEST_SECRET_KEY, createTenant, type Tenant, type TestApp } from '../app.js';
+import { createTestDatabase } from '../db.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM) && existsSync(path.join(webDistDir, 'index.html'));
+if (!available && process.env.CI) {
+  throw new Error(`The browser test needs ${CHROMIUM} and a built console (npm run build)`);
+}
+
+describe.skipIf(!available)('actions in a real browser', () => {
+  let emulator: Emulator;
+  let t: TestApp;
+  let worker: RunningWorker | undefined;
+  let tenant: Tenant;
+  let baseUrl: string;
+  let browser: Browser;
+  let connector: CrmConnector;
+  let connectionId: string;
+  let deals: string[];
+
+  async function create(input: Record<string, unknown>): Promise<string> {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/workspaces/${tenant.workspaceId}/action-items`,
+      headers: tenant.auth,
+      payload: { connectionId, targetType: 'deal', ...input },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json().action.id as string;
+  }
+
+  async function amountOf(recordId: string): Promise<number | null> {
+    const [record] = await connector.readRecords('deal', [recordId], ['amount']);
+    const value = record?.ok ? record.value.properties.amount : null;
+    return value === null || value === undefined ? null : Number(value);
+  }
+
+  async function login(): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('Email').fill(tenant.email);
+    await page.getByLabel('Password').fill(tenant.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(new RegExp(`/w/${tenant.workspaceId}$`));
+    return page;
+  }
+
+  beforeAll(async () => {
+    emulator = await createCrmEmulator({ accounts: 8 });
+    const emulatorUrl = await emulator.listen(0);
+    const db = await createTestDatabase();
+    const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    const ctx: AppContext = {
+      pool: db.pool,
+      config: { ...loadConfig({}), demo: false },
+      secretKey: TEST_SECRET_KEY,
+      log,
+      sandboxUrl: emulatorUrl,
+    };
+    t = { app: await buildApp(ctx), db, ctx };
+    worker = await startWorker({
+      pool: db.pool,
+      connectionString: db.url,
+      log,
+      handlers,
+      concurrency: 2,
+      secretKey: TEST_SECRET_KEY,
+      schedules: false,
+    });
+    tenant = await createTenant(t, 'admin');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/workspaces/${tenant.workspaceId}/connections/sandbox`,
+      headers: tenant.auth,
+      payload: { crmType: 'hubspot', name: 'Sandbox HubSpot' },
+    });
+    connectionId = created.json().connection.id as string;
+    ({ connector } = await openConnector(
+      { pool: db.pool, secretKey: TEST_SECRET_KEY },
+      tenant.workspaceId,
+      connectionId,
+    ));
+    const page = await connector.listChanged('deal', { properties: [], limit: 10 });
+    deals = page.records.map((r) => r.id);
+    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+    if (t) {
+      t.app.server.closeAllConnections();
+      await t.app.close();
+    }
+    if (emulator) {
+      emulator.app.server.closeAllConnections();
+      await emulator.close();
+    }
+  });
+
+  it('shows cards by severity, previews, executes with confirmation, undoes', async () => {
+    const before = await amountOf(deals[0]!);
+    const critical = await create({
+      actionType: 'update_field',
+      severity: 'critical',
+      title: 'Fix the Acme amount',
+      targetSourceId: deals[0],
+      impactAmount: 450_000,
+      executionPayload: {
+        crm_updates: [{ field: 'amount', proposed_value: 123_456 }],
+        note: 'From the browser test.',
+      },
+    });
+    await create({
+      actionType: 'update_field',
+      severity: 'info',
+      title: 'Small tidy',
+      targetSourceId: deals[1],
+      impactAmount: 5_000,
+    });
+    await create({
+      actionType: 'update_field',
+      severity: 'warning',
+      title: 'Medium tidy',
+      targetSourceId: deals[2],
+      impactAmount: 50_000,
+    });
+
+    const page = await login();
+    await page.getByRole('link', { name: 'Actions' }).click();
+    await page.getByTestId('severity-critical').waitFor();
+    const sections = await page
+      .locator('[data-testid^="severity-"]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-testid')));
+    expect(sections).toEqual(['severity-critical', 'severity-warning', 'severity-info']);
+
+    await page.getByRole('link', { name: 'Fix the Acme amount' }).click();
+    const diff = page.getByTestId('diff-amount');
+    await diff.waitFor();
+    expect(await diff.getByTestId('diff-after').innerText()).toContain('123456');
+    const shownBefore = await diff.getByTestId('diff-before').innerText();
+    expect(shownBefore).toBe(before === null ? 'empty' : String(before));
+    expect(await page.getByTestId('preview-note').innerText()).toContain('From the browser test.');
+
+    await page.getByTestId('execute').click();
+    const dialog = page.getByRole('dialog', { name: 'Execute this action?' });
+    await dialog.getByText(/Idempotency key [0-9a-f-]{36}/).waitFor();
+    await dialog.getByRole('button', { name: 'Execute now' }).click();
+    await page.getByTestId('detail-status').getByText('executed').waitFor();
+    expect(await amountOf(deals[0]!)).toBe(123_456);
+
+    await page.getByTestId('undo').click();
+    await page.getByTestId('detail-status').getByText('undone').waitFor();
+    expect(await amountOf(deals[0]!)).toBe(before);
+    expect(critical).toBeTruthy();
+    await page.close();
+  }, 60_000);
+
+  it('batch-executes selected actions with a progress bar, and dismisses one', async () => {
+    const page = await login();
+    await page.goto(`${baseUrl}/w/${tenant.workspaceId}/actions`);
+    await page.getByRole('checkbox', { name: 'Select Small tidy' }).check();
+    await page.getByRole('checkbox', { name: 'Select Medium tidy' }).check();
+    await page.getByTestId('execute-selected').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Execute' }).click();
+    await page
+      .locator('[data-testid="batch-progress"][data-status="succeeded"]')
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('batch-progress').innerText()).toContain('2 of 2 done');
+
+    const doomed = await create({
+      actionType: 'update_field',
+      severity: 'info',
+      title: 'Not needed',
+      targetSourceId: deals[3],
+    });
+    await page.goto(`${baseUrl}/w/${tenant.workspaceId}/actions/${doomed}`);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByTestId('detail-status').getByText('dismissed').waitFor();
+    await page.close();
+  }, 60_000);
+
+  it('creates a policy and dry-runs it; shows a rep’s notification', async () => {
+    const page = await login();
+    await page.getByRole('link', { name: 'Policies' }).click();
+    await page.getByRole('button', { name: 'New policy' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New policy' });
+    await dialog.getByLabel('Name').fill('Hold big changes');
+    await dialog.getByLabel('Impact at least ($)').fill('100000');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const row = page.getByTestId('policy-Hold big changes');
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Dry run' }).click();
+    await page
+      .getByTestId('dry-run')
+      .getByText(/over the last \d+ actions/)
+      .waitFor();
+
+    const notify = await create({
+      actionType: 'notify_rep',
+      severity: 'warning',
+      title: 'Your pipeline is thin',
+      targetSourceId: deals[4],
+      ownerEmail: tenant.email,
+    });
+    const run = await t.app.inject({
+      method: 'POST',
+      url: `/api/workspaces/${tenant.workspaceId}/action-items/${notify}/execute`,
+      headers: tenant.auth,
+    });
+    expect(run.statusCode).toBe(200);
+    await page.reload();
+    await page.getByRole('button', { name: 'Notifications (1 unread)' }).click();
+    await page.getByTestId('notifications').getByText('Your pipeline is thin').waitFor();
+    await page.close();
+  }, 60_000);
+});
