@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { unfinishedBatches } from './actions/batch.js';
+import { unfinishedRuns } from './writeback/runs.js';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/connect.js';
@@ -112,6 +113,9 @@ export async function runPandora(
       }
       // Batch executions a stopped worker left running are taken up again (each batch
       // runs under a lock, so one still running elsewhere is not run twice).
+      for (const run of await unfinishedRuns(db.pool)) {
+        await enqueue(db.pool, 'writeback.run', run, { jobKey: `writeback-resume:${run.runId}` });
+      }
       for (const batch of await unfinishedBatches(db.pool)) {
         await enqueue(db.pool, 'actions.batch-execute', batch, {
           jobKey: `action-batch-resume:${batch.batchId}`,

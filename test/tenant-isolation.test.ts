@@ -76,6 +76,7 @@ const SAMPLE_BODIES: Record<string, object> = {
   'PATCH /api/workspaces/{workspaceId}/writeback/mappings/{mappingId}': { enabled: false },
   'POST /api/workspaces/{workspaceId}/writeback/mappings/{mappingId}/test': {},
   'POST /api/workspaces/{workspaceId}/writeback/runs': {},
+  'POST /api/workspaces/{workspaceId}/writeback/compute': { skill: 'deal-score' },
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/approve': {},
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/preview': {},
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/execute': {},

@@ -352,7 +352,17 @@ describe('write-back over GraphQL', () => {
     );
     expect(runs.data.workspace.writebackRuns[0].id).toBe(run.data.startWritebackRun.id);
     expect(runs.data.workspace.mappings.map((m: { id: string }) => m.id)).toEqual([mappingId]);
-    // No computed values yet: nothing to test against.
+    const computed = await gql(
+      `mutation ($ws: ID!) { computeFields(workspaceId: $ws, skill: "deal-score") }`,
+      { ws: ws() },
+    );
+    expect(computed.data.computeFields).toMatchObject({ considered: 0 });
+    const badSkill = await gql(
+      `mutation ($ws: ID!) { computeFields(workspaceId: $ws, skill: "tarot") }`,
+      { ws: ws() },
+    );
+    expect(badSkill.errors?.[0]?.extensions.code).toBe('validation_failed');
+    // No computed values yet (no deals in Pandora's tables): nothing to test against.
     const test = await gql(
       `mutation ($ws: ID!, $id: ID!) { testMapping(workspaceId: $ws, id: $id) }`,
       { ws: ws(), id: mappingId },

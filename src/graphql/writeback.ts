@@ -1,7 +1,8 @@
 /** GraphQL for write-back: the same domain calls as REST (src/writeback), the same errors. */
 import { listWrites } from '../crm/ledger/queries.js';
 import type { WriteStatus } from '../crm/ledger/types.js';
-import { conflict } from '../errors.js';
+import { badRequest, conflict } from '../errors.js';
+import { computeFields } from '../skills/fields/run.js';
 import { getConnection } from '../tenancy/connections.js';
 import { FIELDS, type FieldObjectType } from '../writeback/fields.js';
 import {
@@ -156,6 +157,8 @@ export const writebackTypeDefs = /* GraphQL */ `
     testMapping(workspaceId: ID!, id: ID!, entityId: ID): JSON!
     "Sync all: every enabled mapping, or the given ones, in a background run."
     startWritebackRun(workspaceId: ID!, mappingIds: [ID!]): WritebackRun!
+    "Compute deal-score or account-score now; the mappings that follow computation write what changed."
+    computeFields(workspaceId: ID!, skill: String!): JSON!
   }
 `;
 
@@ -288,6 +291,25 @@ export const writebackResolvers = {
           args.id,
           args.entityId ?? undefined,
         );
+      }),
+    computeFields: (
+      _p: unknown,
+      args: { workspaceId: string; skill: string },
+      context: GraphQLContext,
+    ) =>
+      guarded(async () => {
+        const caller = await callerAs(context, args.workspaceId, 'admin');
+        if (args.skill !== 'deal-score' && args.skill !== 'account-score') {
+          throw badRequest(
+            'validation_failed',
+            `skill: "${args.skill}" is not deal-score or account-score`,
+            [{ field: 'skill', message: 'must be deal-score or account-score' }],
+          );
+        }
+        return computeFields(context.pool, caller.workspaceId, args.skill, {
+          trigger: 'manual',
+          actor: caller.actor,
+        });
       }),
     startWritebackRun: (
       _p: unknown,

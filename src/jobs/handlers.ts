@@ -1,6 +1,7 @@
 import { noteConnectionError, openConnector } from '../crm/connect.js';
 import { CrmError } from '../crm/errors.js';
 import { reconcilePending } from '../crm/ledger/reconcile.js';
+import { dailyWriteback } from '../skills/fields/daily.js';
 import { runWriteback } from '../writeback/runs.js';
 import { runBatch } from '../actions/batch.js';
 import { policyGate } from '../actions/policy-gate.js';
@@ -123,6 +124,12 @@ export const handlers: TaskHandlers = {
       payload.runId,
     );
     log.info({ runId: run.id, status: run.status, ...run.report }, 'write-back run finished');
+  },
+  'writeback.daily': async (_payload, { db, log }) => {
+    // Failures are on their skill_runs and writeback_runs rows; one workspace's does not stop the rest.
+    const report = await dailyWriteback(db);
+    for (const failure of report.failures) log.error(failure, 'daily write-back failed');
+    log.info({ workspaces: report.workspaces, runs: report.runs }, 'daily write-back queued');
   },
   'actions.execute': async (payload, { db, secretKey, log }) => {
     const results = await executeActions(

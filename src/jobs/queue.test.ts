@@ -29,6 +29,7 @@ const handlers: TaskHandlers = {
   'actions.batch-execute': async () => undefined,
   'actions.execute': async () => undefined,
   'writeback.run': async () => undefined,
+  'writeback.daily': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

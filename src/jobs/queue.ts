@@ -73,6 +73,13 @@ const SCHEDULES: (CronItem & { task: JobName })[] = [
     options: { maxAttempts: 3 },
   },
   {
+    // After the skills, so the day's scores are in the CRM when reps start.
+    task: 'writeback.daily',
+    match: '10 6 * * *',
+    identifier: 'writeback.daily',
+    options: { maxAttempts: 3 },
+  },
+  {
     task: 'sessions.prune',
     match: '17 * * * *',
     identifier: 'sessions.prune',

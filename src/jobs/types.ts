@@ -25,6 +25,8 @@ export interface JobPayloads {
   'actions.batch-execute': { workspaceId: string; batchId: string };
   /** Write computed fields to CRM properties through the workspace's mappings. */
   'writeback.run': { workspaceId: string; runId: string };
+  /** Compute every workspace's fields, then run the scheduled mappings (daily). */
+  'writeback.daily': Record<string, never>;
   /** Run actions again whose last execution failed in a way a retry may fix. */
   'actions.execute': { workspaceId: string; actionIds: string[]; actor: string };
 }

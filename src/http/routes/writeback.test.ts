@@ -184,6 +184,46 @@ describe('write-back API', () => {
     expect((await call('GET', `/writeback/mappings/${id}`)).status).toBe(404);
   });
 
+  it('computes the deal score on demand, then writes only what the computation changed', async () => {
+    const created = await call('POST', '/writeback/mappings', {
+      pandoraField: 'deal_score',
+      objectType: 'deal',
+      connectionId,
+      crmProperty: 'pandora_score',
+    });
+    expect(created.status).toBe(201);
+    const runJob = async (runId: string) => {
+      await handlers['writeback.run'](
+        { workspaceId: admin.workspaceId, runId },
+        { db: t.db.pool, secretKey: TEST_SECRET_KEY, log: t.ctx.log, jobId: 'test', attempt: 1 },
+      );
+      return (await call('GET', `/writeback/runs/${runId}`)).body.run;
+    };
+    const first = await call('POST', '/writeback/compute', { skill: 'deal-score' });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ considered: 5, changed: 5 });
+    const firstRun = await runJob(first.body.writebackRunIds[0]);
+    expect(firstRun).toMatchObject({ trigger: 'after_compute', status: 'succeeded' });
+    expect(firstRun.report).toMatchObject({ considered: 5, written: 5 });
+
+    // Nothing changed since: the run that follows has nothing to consider.
+    const second = await call('POST', '/writeback/compute', { skill: 'deal-score' });
+    expect(second.body).toMatchObject({ considered: 5, changed: 0 });
+    const secondRun = await runJob(second.body.writebackRunIds[0]);
+    expect(secondRun.report).toMatchObject({ considered: 0, crm_calls: 0 });
+
+    // One deal's close date moves: one record considered, one write.
+    await t.db.pool.query(`update deals set close_date = '2020-01-01' where id = $1::uuid`, [
+      deals[0]!.entityId,
+    ]);
+    const third = await call('POST', '/writeback/compute', { skill: 'deal-score' });
+    expect(third.body).toMatchObject({ changed: 1 });
+    const thirdRun = await runJob(third.body.writebackRunIds[0]);
+    expect(thirdRun.report).toMatchObject({ considered: 1, written: 1, crm_calls: 1 });
+    const bad = await call('POST', '/writeback/compute', { skill: 'horoscope' });
+    expect(bad.status).toBe(400);
+  });
+
   it('lets members read and test mappings, and only admins change them', async () => {
     const member = await createTenant(t, 'member', 'member');
     expect((await call('GET', '/writeback/mappings', undefined, member)).status).toBe(200);

@@ -20,6 +20,7 @@ import {
   WRITE_MODES,
   WRITE_MODE_SENTENCES,
 } from '../../writeback/rules.js';
+import { computeFields } from '../../skills/fields/run.js';
 import { getRun, listRuns, startRun } from '../../writeback/runs.js';
 import { getConnection } from '../../tenancy/connections.js';
 import { actorName, workspaceAccess } from '../auth.js';
@@ -326,6 +327,32 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         });
         if (!run) throw conflict('nothing_to_run', 'No enabled mapping to run; add or enable one');
         return reply.code(202).send({ run });
+      },
+    );
+
+    app.post(
+      `${base}/compute`,
+      {
+        schema: {
+          tags: ['writeback'],
+          summary:
+            "Compute a skill's fields now (deal-score or account-score); the mappings that follow computation write what changed",
+          params: WorkspaceParams,
+          body: strictObject({ skill: literals(['deal-score', 'account-score'] as const) }),
+          response: { 200: Answer, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const access = await workspaceAccess(
+          ctx.pool,
+          request.principal,
+          request.params.workspaceId,
+          'admin',
+        );
+        return computeFields(ctx.pool, access.workspaceId, request.body.skill, {
+          trigger: 'manual',
+          actor: await actorName(ctx.pool, access),
+        });
       },
     );
 
