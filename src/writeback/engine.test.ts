@@ -498,6 +498,42 @@ describe('conditions and the rest (HubSpot)', () => {
     expect(texts).toEqual(ids.map((id) => `start | Risk ${id} | Risk ${id} again`));
   });
 
+  it('score_below, round, uppercase and truncate, written to the CRM', async () => {
+    const deals = entities[crm].slice(40, 43);
+    const ids = deals.map((d) => d.recordId);
+    await compute(
+      'enhanced_deal_score',
+      deals.map((d, i) => [d.entityId, [12.46, 55.5, 33.04][i]!]),
+    );
+    const { mapping } = await map(crm, {
+      pandoraField: 'enhanced_deal_score',
+      crmProperty: PROPS[crm].score,
+      writeCondition: 'score_below:50',
+      valueTransform: 'round:1',
+    });
+    expect((await run(mapping.id)).run.report).toMatchObject({ written: 2, skipped_condition: 1 });
+    expect(
+      (await crmValues(crm, PROPS[crm].score, ids)).map((v) => (v === null ? null : Number(v))),
+    ).toEqual([12.5, expect.anything(), 33]);
+
+    await compute(
+      'deal_risk_summary',
+      deals.map((d) => [d.entityId, 'at risk: no activity for 30 days']),
+    );
+    const { mapping: upper } = await map(crm, {
+      pandoraField: 'deal_risk_summary',
+      crmProperty: PROPS[crm].text,
+      valueTransform: 'uppercase',
+    });
+    await run(upper.id);
+    expect(await crmValues(crm, PROPS[crm].text, ids)).toEqual(
+      ids.map(() => 'AT RISK: NO ACTIVITY FOR 30 DAYS'),
+    );
+    await updateMapping(deps(), world.workspaceId, upper.id, { valueTransform: 'truncate:10' });
+    await run(upper.id);
+    expect(await crmValues(crm, PROPS[crm].text, ids)).toEqual(ids.map(() => 'at risk: …'));
+  });
+
   it('refuses a missing, read-only or incompatible property, naming it', async () => {
     const input = {
       pandoraField: 'account_score',
