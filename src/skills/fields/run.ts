@@ -61,11 +61,16 @@ export async function computeFields(
         ? await dealValues(pool, workspaceId, now)
         : await accountValues(pool, workspaceId, now);
     const objectType = skill === 'deal-score' ? 'deal' : 'account';
-    const changedEntities = new Set<string>();
     for (const part of chunk(values, 20_000)) {
-      for (const id of await store(pool, workspaceId, objectType, part, runId, now))
-        changedEntities.add(id);
+      await store(pool, workspaceId, objectType, part, runId, now);
     }
+    // What this run changed carries its id (the timestamp field aside: it always changes).
+    const { rows: changed } = await pool.query<{ n: number }>(
+      `select count(distinct entity_id)::int as n from computed_values
+       where run_id = $1::uuid and field <> 'pandora_last_analyzed_at'`,
+      [runId],
+    );
+    const changedEntities = { size: changed[0]!.n };
     const considered = new Set(values.map((v) => v.entityId)).size;
     await pool.query(
       `update skill_runs set status = 'succeeded', counts = $2::jsonb, finished_at = now() where id = $1::uuid`,
@@ -91,7 +96,7 @@ export async function computeFields(
   }
 }
 
-/** Upserts values; returns the entities with a field (other than the timestamp) that changed. */
+/** Upserts values; a value's changed_at and run_id move only when it changes. */
 async function store(
   db: Queryable,
   workspaceId: string,
@@ -99,8 +104,8 @@ async function store(
   values: ValueRow[],
   runId: string,
   now: Date,
-): Promise<string[]> {
-  const { rows } = await db.query<{ entityId: string; field: string; changed: boolean }>(
+): Promise<void> {
+  await db.query(
     `insert into computed_values as c
        (workspace_id, object_type, entity_id, field, value, factors, computed_at, changed_at, run_id)
      select $1::uuid, $2::text, v.entity_id, v.field, v.value, v.factors, $3::timestamptz, $3::timestamptz, $4::uuid
@@ -108,8 +113,7 @@ async function store(
      on conflict (workspace_id, object_type, field, entity_id) do update
        set value = excluded.value, factors = excluded.factors, computed_at = excluded.computed_at,
            changed_at = case when c.value = excluded.value then c.changed_at else excluded.changed_at end,
-           run_id = case when c.value = excluded.value then c.run_id else excluded.run_id end
-     returning entity_id as "entityId", field, run_id = $4::uuid as changed`,
+           run_id = case when c.value = excluded.value then c.run_id else excluded.run_id end`,
     [
       workspaceId,
       objectType,
@@ -121,13 +125,6 @@ async function store(
       values.map((v) => JSON.stringify(v.factors)),
     ],
   );
-  return [
-    ...new Set(
-      rows
-        .filter((row) => row.changed && row.field !== 'pandora_last_analyzed_at')
-        .map((row) => row.entityId),
-    ),
-  ];
 }
 
 const utcDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -181,7 +178,7 @@ export async function dealFacts(
             coalesce(m.n30, 0)::int as "meetings30", coalesce(m.n60, 0)::int as "meetings60"
      from deals d
      left join lateral (select max(changed_at) as last_change from deal_stage_history
-                        where deal_id = d.id) h on true
+                        where workspace_id = d.workspace_id and deal_id = d.id) h on true
      left join lateral (
        select count(*) as n,
               (array_agg(nullif(btrim(concat_ws(' ', c.first_name, c.last_name)), '')
@@ -192,7 +189,8 @@ export async function dealFacts(
        select count(*) filter (where cv.started_at > $2::timestamptz - interval '30 days') as n30,
               count(*) filter (where cv.started_at > $2::timestamptz - interval '60 days') as n60
        from conversations cv
-       where cv.deal_id = d.id and not cv.is_internal and cv.started_at <= $2::timestamptz
+       where cv.workspace_id = d.workspace_id and cv.deal_id = d.id and not cv.is_internal
+         and cv.started_at <= $2::timestamptz
      ) m on true
      where d.workspace_id = $1::uuid and ${OPEN_DEAL}`,
     [workspaceId, now.toISOString()],
@@ -223,13 +221,19 @@ async function dealValues(db: Queryable, workspaceId: string, now: Date): Promis
   const analyzed = now.toISOString();
   return deals.flatMap((deal) => {
     const result = scoreDeal(deal, { p10, p90 }, today);
-    const explained = (value: unknown, factors: unknown = result.factors) => ({ value, factors });
+    // The factors explain the score; the fields derived from it point there.
+    const derived = [{ see: 'deal_score' }];
     return [
-      { entityId: deal.id, field: 'deal_score', ...explained(result.score) },
-      { entityId: deal.id, field: 'enhanced_deal_score', ...explained(result.enhanced) },
-      { entityId: deal.id, field: 'deal_risk_summary', ...explained(result.risk) },
-      { entityId: deal.id, field: 'next_step_recommendation', ...explained(result.nextStep) },
-      { entityId: deal.id, field: 'pandora_last_analyzed_at', ...explained(analyzed, []) },
+      { entityId: deal.id, field: 'deal_score', value: result.score, factors: result.factors },
+      { entityId: deal.id, field: 'enhanced_deal_score', value: result.enhanced, factors: derived },
+      { entityId: deal.id, field: 'deal_risk_summary', value: result.risk, factors: derived },
+      {
+        entityId: deal.id,
+        field: 'next_step_recommendation',
+        value: result.nextStep,
+        factors: derived,
+      },
+      { entityId: deal.id, field: 'pandora_last_analyzed_at', value: analyzed, factors: [] },
     ];
   });
 }
