@@ -44,6 +44,8 @@ export interface MappingOutcome {
  * only the last call of a run is ever less than full.
  */
 const WRITE_GROUP = 6_000;
+/** Batch calls in flight: enough to keep the CRM busy while Pandora settles the last one. */
+const WRITE_CONCURRENCY = 3;
 const MAX_FAILURES = 200;
 
 export function emptyReport(): RunReport {
@@ -257,6 +259,7 @@ async function writeGroup(
       { pool: deps.pool, ...opened },
       { type: 'writeback', id: mapping.id, actor: origin.actor },
       writes.map((write) => write.change),
+      { concurrency: WRITE_CONCURRENCY },
     );
     entries = result.entries;
   } catch (error) {

@@ -114,6 +114,27 @@ describe.each(['hubspot', 'salesforce'] as const)('the write ledger on %s', (crm
     expect(page.entries).toHaveLength(1);
   });
 
+  it('keeps several batch calls in flight when asked, each record written and counted once', async () => {
+    const ids = await dealIds(crm, 250);
+    const changes = amountChanges(crm, ids, (i) => 77_000 + i);
+    const calls = world.mark();
+    const report = await writeFields(
+      await target(crm),
+      { type: 'person', id: 'u-lanes' },
+      changes.map((change) => ({ ...change, valueBefore: null })),
+      { concurrency: 3 },
+    );
+    expect(report).toMatchObject({ written: 250, failed: 0, pending: 0 });
+    const writes = writesIn(calls());
+    expect(writes.map((call) => call.batchSize).sort()).toEqual(
+      crm === 'hubspot' ? [100, 100, 50] : [200, 50],
+    );
+    // Every call counted, though they ran side by side.
+    expect(report.calls).toBe(writes.length);
+    const after = await amounts(crm, ids);
+    expect(ids.map((id) => after.get(id))).toEqual(ids.map((_, i) => 77_000 + i));
+  });
+
   it('settles a partial batch failure per record', async () => {
     const ids = await dealIds(crm, 5);
     world.emulator.ctx.faults.add({

@@ -17,6 +17,11 @@ export interface LedgerTarget {
 export interface WriteOptions {
   /** Called after each batch call settles, for progress bars and job progress. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Batch calls in flight at once (default 1): with 2, Pandora's bookkeeping of one
+   * call overlaps the next call, while the shared limiter still paces every call.
+   */
+  concurrency?: number;
 }
 
 /**
@@ -102,15 +107,28 @@ export async function writeFields(
   await settleRows(target.pool, settlements);
 
   let done = 0;
+  const batches: (() => Promise<void>)[] = [];
   for (const [objectType, objectRows] of groupBy(toWrite, (row) => row.objectType)) {
     const byRecord = groupBy(objectRows, (row) => row.recordId);
     for (const recordIds of chunk([...byRecord.keys()], connector.batchSize)) {
       const batchRows = recordIds.flatMap((id) => byRecord.get(id)!);
-      calls += await writeBatch(target, objectType, recordIds, byRecord, batchRows);
-      done += batchRows.length;
-      options.onProgress?.(done, toWrite.length);
+      batches.push(async () => {
+        // Read `calls` after the await: lanes run in between.
+        const made = await writeBatch(target, objectType, recordIds, byRecord, batchRows);
+        calls += made;
+        done += batchRows.length;
+        options.onProgress?.(done, toWrite.length);
+      });
     }
   }
+  // A few lanes take the next batch as each finishes; one lane keeps the calls in order.
+  let next = 0;
+  const lane = async () => {
+    while (next < batches.length) await batches[next++]!();
+  };
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, batches.length)) }, lane),
+  );
 
   const entries = await rowsByKey(
     target,
