@@ -1,33 +1,13 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { openConnector } from '../../src/crm/connect.js';
-import { createCrmEmulator, type Emulator } from '../../src/crm/emulator/index.js';
 import type { CrmConnector } from '../../src/crm/port.js';
-import { buildApp } from '../../src/http/app.js';
-import type { AppContext } from '../../src/http/context.js';
-import { handlers } from '../../src/jobs/handlers.js';
-import { startWorker, type RunningWorker } from '../../src/jobs/queue.js';
-import { webDistDir } from '../../src/paths.js';
 import { TEST_SECRET_KEY, createTenant, type Tenant, type TestApp } from '../app.js';
-import { createTestDatabase } from '../db.js';
+import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM) && existsSync(path.join(webDistDir, 'index.html'));
-if (!available && process.env.CI) {
-  throw new Error(`The browser test needs ${CHROMIUM} and a built console (npm run build)`);
-}
-
-describe.skipIf(!available)('actions in a real browser', () => {
-  let emulator: Emulator;
+describe.skipIf(!browserAvailable)('actions in a real browser', () => {
+  let world: BrowserWorld;
   let t: TestApp;
-  let worker: RunningWorker | undefined;
   let tenant: Tenant;
-  let baseUrl: string;
-  let browser: Browser;
   let connector: CrmConnector;
   let connectionId: string;
   let deals: string[];
@@ -49,38 +29,11 @@ describe.skipIf(!available)('actions in a real browser', () => {
     return value === null || value === undefined ? null : Number(value);
   }
 
-  async function login(): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('Email').fill(tenant.email);
-    await page.getByLabel('Password').fill(tenant.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(new RegExp(`/w/${tenant.workspaceId}$`));
-    return page;
-  }
+  const login = () => loggedIn(world, tenant);
 
   beforeAll(async () => {
-    emulator = await createCrmEmulator({ accounts: 8 });
-    const emulatorUrl = await emulator.listen(0);
-    const db = await createTestDatabase();
-    const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    const ctx: AppContext = {
-      pool: db.pool,
-      config: { ...loadConfig({}), demo: false },
-      secretKey: TEST_SECRET_KEY,
-      log,
-      sandboxUrl: emulatorUrl,
-    };
-    t = { app: await buildApp(ctx), db, ctx };
-    worker = await startWorker({
-      pool: db.pool,
-      connectionString: db.url,
-      log,
-      handlers,
-      concurrency: 2,
-      secretKey: TEST_SECRET_KEY,
-      schedules: false,
-    });
+    world = await startBrowserWorld();
+    t = world.t;
     tenant = await createTenant(t, 'admin');
     const created = await t.app.inject({
       method: 'POST',
@@ -90,38 +43,15 @@ describe.skipIf(!available)('actions in a real browser', () => {
     });
     connectionId = created.json().connection.id as string;
     ({ connector } = await openConnector(
-      { pool: db.pool, secretKey: TEST_SECRET_KEY },
+      { pool: t.db.pool, secretKey: TEST_SECRET_KEY },
       tenant.workspaceId,
       connectionId,
     ));
     const page = await connector.listChanged('deal', { properties: [], limit: 10 });
     deals = page.records.map((r) => r.id);
-    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-    if (t) {
-      t.app.server.closeAllConnections();
-      await t.app.close();
-    }
-    if (emulator) {
-      emulator.app.server.closeAllConnections();
-      await emulator.close();
-    }
-  });
+  afterAll(() => world?.close());
 
   it('shows cards by severity, previews, executes with confirmation, undoes', async () => {
     const before = await amountOf(deals[0]!);
@@ -183,7 +113,7 @@ describe.skipIf(!available)('actions in a real browser', () => {
 
   it('batch-executes selected actions with a progress bar, and dismisses one', async () => {
     const page = await login();
-    await page.goto(`${baseUrl}/w/${tenant.workspaceId}/actions`);
+    await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/actions`);
     await page.getByRole('checkbox', { name: 'Select Small tidy' }).check();
     await page.getByRole('checkbox', { name: 'Select Medium tidy' }).check();
     await page.getByTestId('execute-selected').click();
@@ -199,7 +129,7 @@ describe.skipIf(!available)('actions in a real browser', () => {
       title: 'Not needed',
       targetSourceId: deals[3],
     });
-    await page.goto(`${baseUrl}/w/${tenant.workspaceId}/actions/${doomed}`);
+    await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/actions/${doomed}`);
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await page.getByTestId('detail-status').getByText('dismissed').waitFor();
     await page.close();

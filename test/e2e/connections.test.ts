@@ -1,112 +1,32 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import pino from 'pino';
-import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createCrmEmulator, type Emulator } from '../../src/crm/emulator/index.js';
-import { buildApp } from '../../src/http/app.js';
-import type { AppContext } from '../../src/http/context.js';
-import { handlers } from '../../src/jobs/handlers.js';
-import { startWorker, type RunningWorker } from '../../src/jobs/queue.js';
-import { webDistDir } from '../../src/paths.js';
 import { createUser } from '../../src/tenancy/users.js';
-import { TEST_SECRET_KEY, createTenant, type Tenant, type TestApp } from '../app.js';
-import { createTestDatabase } from '../db.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM) && existsSync(path.join(webDistDir, 'index.html'));
-// CI installs Chromium and builds the console; there a missing one is a failure, not a skip.
-if (!available && process.env.CI) {
-  throw new Error(`The browser test needs ${CHROMIUM} and a built console (npm run build)`);
-}
+import { createTenant, type Tenant, type TestApp } from '../app.js';
+import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
 
 // A sync goes through the job queue (polled every second) and the emulator over HTTP.
 const SYNC_TIMEOUT = 60_000;
-
-/** The app as test/app.ts builds it, plus the emulator as its sandbox CRM and a job worker. */
-async function createAppWithSandbox(emulatorUrl: string): Promise<{
-  testApp: TestApp;
-  worker: RunningWorker;
-}> {
-  const db = await createTestDatabase();
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const ctx: AppContext = {
-    pool: db.pool,
-    config: { ...loadConfig({}), demo: false },
-    secretKey: TEST_SECRET_KEY,
-    log,
-    sandboxUrl: emulatorUrl,
-  };
-  const app = await buildApp(ctx);
-  const worker = await startWorker({
-    pool: db.pool,
-    connectionString: db.url,
-    log,
-    handlers,
-    concurrency: 2,
-    secretKey: TEST_SECRET_KEY,
-    schedules: false,
-  });
-  return { testApp: { app, db, ctx }, worker };
-}
 
 function count(text: string): number {
   return Number(text.replace(/[^\d]/g, ''));
 }
 
-describe.skipIf(!available)('CRM connections in a real browser', () => {
-  let emulator: Emulator;
+describe.skipIf(!browserAvailable)('CRM connections in a real browser', () => {
+  let world: BrowserWorld;
   let t: TestApp;
-  let worker: RunningWorker | undefined;
   let tenant: Tenant;
-  let baseUrl: string;
-  let browser: Browser;
 
   beforeAll(async () => {
-    emulator = await createCrmEmulator({ accounts: 12 });
-    const emulatorUrl = await emulator.listen(0);
-    const created = await createAppWithSandbox(emulatorUrl);
-    t = created.testApp;
-    worker = created.worker;
+    world = await startBrowserWorld(12);
+    t = world.t;
     tenant = await createTenant(t, 'admin');
-    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    // The worker before the app and database, so no job is left half done.
-    await worker?.stop();
-    if (t) {
-      t.app.server.closeAllConnections();
-      await t.app.close();
-    }
-    if (emulator) {
-      emulator.app.server.closeAllConnections();
-      await emulator.close();
-    }
-  });
+  afterAll(() => world?.close());
 
   it(
     'connects the sandbox HubSpot, syncs it, and the overview then counts its deals',
     async () => {
-      const page = await browser.newPage();
-      await page.goto(`${baseUrl}/login`);
-      await page.getByLabel('Email').fill(tenant.email);
-      await page.getByLabel('Password').fill(tenant.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(new RegExp(`/w/${tenant.workspaceId}$`));
+      const page = await loggedIn(world, tenant);
       const dealCount = page.getByTestId('stat-deals').getByTestId('stat-value');
       expect(count(await dealCount.innerText())).toBe(0);
 
@@ -182,13 +102,8 @@ describe.skipIf(!available)('CRM connections in a real browser', () => {
       [tenant.workspaceId, member.id],
     );
 
-    const page = await browser.newPage();
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(new RegExp(`/w/${tenant.workspaceId}$`));
-    await page.goto(`${baseUrl}/w/${tenant.workspaceId}/settings?tab=connections`);
+    const page = await loggedIn(world, { ...tenant, email, password });
+    await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/settings?tab=connections`);
 
     const card = page.locator('[data-testid^="connection-card-"]');
     await card.getByTestId('sync-runs-table').waitFor();

@@ -1,18 +1,9 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webDistDir } from '../../src/paths.js';
 import { createTenant, createTestApp, type Tenant, type TestApp } from '../app.js';
+import { browserAvailable, launchBrowser } from './harness.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM) && existsSync(path.join(webDistDir, 'index.html'));
-// CI installs Chromium and builds the console; there a missing one is a failure, not a skip.
-if (!available && process.env.CI) {
-  throw new Error(`The browser test needs ${CHROMIUM} and a built console (npm run build)`);
-}
-
-describe.skipIf(!available)('console in a real browser', () => {
+describe.skipIf(!browserAvailable)('console in a real browser', () => {
   let t: TestApp;
   let tenant: Tenant;
   let baseUrl: string;
@@ -22,17 +13,7 @@ describe.skipIf(!available)('console in a real browser', () => {
     t = await createTestApp();
     tenant = await createTenant(t, 'admin');
     baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

@@ -1,58 +1,20 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import pino from 'pino';
-import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { openConnector } from '../../src/crm/connect.js';
-import { createCrmEmulator, type Emulator } from '../../src/crm/emulator/index.js';
 import type { HubspotConnector } from '../../src/crm/hubspot/connector.js';
-import { buildApp } from '../../src/http/app.js';
-import type { AppContext } from '../../src/http/context.js';
-import { handlers } from '../../src/jobs/handlers.js';
-import { startWorker, type RunningWorker } from '../../src/jobs/queue.js';
-import { webDistDir } from '../../src/paths.js';
 import { TEST_SECRET_KEY, createTenant, type Tenant, type TestApp } from '../app.js';
-import { createTestDatabase } from '../db.js';
+import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM) && existsSync(path.join(webDistDir, 'index.html'));
-if (!available && process.env.CI) {
-  throw new Error(`The browser test needs ${CHROMIUM} and a built console (npm run build)`);
-}
-
-describe.skipIf(!available)('CRM sync (write-back) in a real browser', () => {
-  let emulator: Emulator;
+describe.skipIf(!browserAvailable)('CRM sync (write-back) in a real browser', () => {
+  let world: BrowserWorld;
   let t: TestApp;
-  let worker: RunningWorker | undefined;
   let tenant: Tenant;
-  let baseUrl: string;
-  let browser: Browser;
   let connector: HubspotConnector;
   let deals: { entityId: string; recordId: string }[];
 
   beforeAll(async () => {
-    emulator = await createCrmEmulator({ accounts: 6 });
-    const emulatorUrl = await emulator.listen(0);
-    const db = await createTestDatabase();
-    const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    const ctx: AppContext = {
-      pool: db.pool,
-      config: { ...loadConfig({}), demo: false },
-      secretKey: TEST_SECRET_KEY,
-      log,
-      sandboxUrl: emulatorUrl,
-    };
-    t = { app: await buildApp(ctx), db, ctx };
-    worker = await startWorker({
-      pool: db.pool,
-      connectionString: db.url,
-      log,
-      handlers,
-      concurrency: 2,
-      secretKey: TEST_SECRET_KEY,
-      schedules: false,
-    });
+    world = await startBrowserWorld(6);
+    t = world.t;
+    const db = t.db;
     tenant = await createTenant(t, 'admin');
     const created = await t.app.inject({
       method: 'POST',
@@ -93,41 +55,13 @@ describe.skipIf(!available)('CRM sync (write-back) in a real browser', () => {
        from unnest($2::uuid[]) with ordinality as e(id, n)`,
       [tenant.workspaceId, deals.map((d) => d.entityId)],
     );
-    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-    if (t) {
-      t.app.server.closeAllConnections();
-      await t.app.close();
-    }
-    if (emulator) {
-      emulator.app.server.closeAllConnections();
-      await emulator.close();
-    }
-  });
+  afterAll(() => world?.close());
 
   it('maps the deal score to a CRM property, tests it, syncs all and shows the log', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('Email').fill(tenant.email);
-    await page.getByLabel('Password').fill(tenant.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(new RegExp(`/w/${tenant.workspaceId}$`));
-    await page.goto(`${baseUrl}/w/${tenant.workspaceId}/settings?tab=crm-sync`);
+    const page = await loggedIn(world, tenant);
+    await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/settings?tab=crm-sync`);
     await page
       .getByTestId('writeback-connections')
       .getByText(/Sandbox HubSpot/)

@@ -1,0 +1,103 @@
+/**
+ * What the browser tests share: Debian's Chromium, the built console, the app with
+ * the CRM emulator as its sandbox CRM and a job worker, and a login.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.js';
+import { createCrmEmulator, type Emulator } from '../../src/crm/emulator/index.js';
+import { buildApp } from '../../src/http/app.js';
+import type { AppContext } from '../../src/http/context.js';
+import { handlers } from '../../src/jobs/handlers.js';
+import { startWorker, type RunningWorker } from '../../src/jobs/queue.js';
+import { webDistDir } from '../../src/paths.js';
+import { TEST_SECRET_KEY, type Tenant, type TestApp } from '../app.js';
+import { createTestDatabase } from '../db.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** False where Chromium or the built console is missing; under CI that is an error. */
+export const browserAvailable =
+  existsSync(CHROMIUM) && existsSync(path.join(webDistDir, 'index.html'));
+if (!browserAvailable && process.env.CI) {
+  throw new Error(`The browser tests need ${CHROMIUM} and a built console (npm run build)`);
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface BrowserWorld {
+  t: TestApp;
+  emulator: Emulator;
+  worker: RunningWorker;
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The app listening on a port, the emulator as its sandbox CRM, a worker, and a browser. */
+export async function startBrowserWorld(accounts = 8): Promise<BrowserWorld> {
+  const emulator = await createCrmEmulator({ accounts });
+  const emulatorUrl = await emulator.listen(0);
+  const db = await createTestDatabase();
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const ctx: AppContext = {
+    pool: db.pool,
+    config: { ...loadConfig({}), demo: false },
+    secretKey: TEST_SECRET_KEY,
+    log,
+    sandboxUrl: emulatorUrl,
+  };
+  const t: TestApp = { app: await buildApp(ctx), db, ctx };
+  const worker = await startWorker({
+    pool: db.pool,
+    connectionString: db.url,
+    log,
+    handlers,
+    concurrency: 2,
+    secretKey: TEST_SECRET_KEY,
+    schedules: false,
+  });
+  const baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchBrowser();
+  return {
+    t,
+    emulator,
+    worker,
+    baseUrl,
+    browser,
+    async close() {
+      await browser.close();
+      // The worker before the app and database, so no job is left half done.
+      await worker.stop();
+      t.app.server.closeAllConnections();
+      await t.app.close();
+      emulator.app.server.closeAllConnections();
+      await emulator.close();
+    },
+  };
+}
+
+/** A new page signed in as the tenant, on its workspace's overview. */
+export async function loggedIn(world: BrowserWorld, tenant: Tenant): Promise<Page> {
+  const page = await world.browser.newPage();
+  await page.goto(`${world.baseUrl}/login`);
+  await page.getByLabel('Email').fill(tenant.email);
+  await page.getByLabel('Password').fill(tenant.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(new RegExp(`/w/${tenant.workspaceId}$`));
+  return page;
+}
