@@ -9,17 +9,18 @@ import {
 } from '../../test/app.js';
 import { openConnector } from '../crm/connect.js';
 import { createCrmEmulator, type Emulator } from '../crm/emulator/index.js';
-import type { HubspotConnector } from '../crm/hubspot/connector.js';
+import type { CrmConnector } from '../crm/port.js';
+import { createApiKey } from '../tenancy/api-keys.js';
 
 /**
- * GraphQL over HTTP for actions, policies, skills and write-back, against the
- * emulator: the same behaviour and error codes as REST, and no way into another
- * workspace's objects.
+ * Actions over GraphQL (POST /graphql through the app) against the CRM emulator:
+ * the REST routes' behaviour and error codes, with real CRM reads and writes.
  */
 let emulator: Emulator;
 let t: TestApp;
 let admin: Tenant;
-let other: Tenant;
+let member: { authorization: string };
+let connector: CrmConnector;
 let connectionId: string;
 let deals: string[];
 
@@ -28,7 +29,13 @@ beforeAll(async () => {
   const baseUrl = await emulator.listen(0);
   t = await createTestApp({}, { sandboxUrl: baseUrl });
   admin = await createTenant(t, 'admin');
-  other = await createTenant(t, 'admin');
+  const { secret } = await createApiKey(t.db.pool, {
+    workspaceId: admin.workspaceId,
+    name: 'member key',
+    role: 'member',
+    createdBy: admin.userId,
+  });
+  member = { authorization: `Bearer ${secret}` };
   const created = await t.app.inject({
     method: 'POST',
     url: `/api/workspaces/${admin.workspaceId}/connections/sandbox`,
@@ -36,19 +43,13 @@ beforeAll(async () => {
     payload: { crmType: 'hubspot' },
   });
   connectionId = created.json().connection.id;
-  const { connector } = await openConnector(
+  ({ connector } = await openConnector(
     { pool: t.db.pool, secretKey: TEST_SECRET_KEY },
     admin.workspaceId,
     connectionId,
-  );
+  ));
   const page = await connector.listChanged('deal', { properties: [], limit: 10 });
   deals = page.records.map((r) => r.id);
-  await (connector as HubspotConnector).createProperty('deal', {
-    name: 'pandora_gql_score',
-    label: 'GraphQL score',
-    type: 'number',
-    fieldType: 'number',
-  });
 });
 
 afterAll(async () => {
@@ -57,399 +58,352 @@ afterAll(async () => {
 });
 
 interface Answer {
+  status: number;
   // The shapes vary by query; tests read them loosely.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   data: any;
-  errors?: { message: string; extensions: { code: string } }[];
+  errors?: { message: string; extensions: { code: string; details?: unknown } }[];
 }
 
-async function gql(query: string, variables: object = {}, tenant: Tenant = admin): Promise<Answer> {
+async function gql(query: string, variables: object = {}, auth: object = admin.auth) {
   const response = await t.app.inject({
     method: 'POST',
     url: '/graphql',
-    headers: { ...tenant.auth, 'content-type': 'application/json' },
+    headers: { ...auth, 'content-type': 'application/json' },
     payload: { query, variables },
   });
-  return response.json() as Answer;
+  return { ...(response.json() as object), status: response.statusCode } as Answer;
 }
 
 const ws = () => admin.workspaceId;
-const writes = () => {
+const codeOf = (answer: Answer) => answer.errors?.[0]?.extensions.code;
+
+/** CRM writes the emulator received from now on: batch updates and creates, notes. */
+function writes() {
   const after = emulator.ctx.log.lastSeq;
   return () =>
     emulator.ctx.log
       .list({ afterSeq: after })
-      .filter((r) => r.path.endsWith('/batch/update') || r.path.endsWith('/notes/batch/create'));
-};
-
-const CREATE = /* GraphQL */ `
-  mutation ($ws: ID!, $input: NewActionInput!) {
-    createAction(workspaceId: $ws, input: $input) {
-      id
-      status
-      sourceType
-      sourceName
-      title
-    }
-  }
-`;
-let dealIndex = 0;
-async function createAction(amount: number, extra: object = {}) {
-  const answer = await gql(CREATE, {
-    ws: ws(),
-    input: {
-      actionType: 'update_field',
-      severity: 'warning',
-      title: `Set amount ${amount}`,
-      connectionId,
-      targetType: 'deal',
-      targetSourceId: deals[dealIndex++],
-      impactAmount: amount,
-      executionPayload: { crm_updates: [{ field: 'amount', proposed_value: amount }] },
-      ...extra,
-    },
-  });
-  expect(answer.errors).toBeUndefined();
-  return answer.data.createAction as { id: string; status: string };
+      .filter((r) => r.method === 'POST' && /\/batch\/(update|create)$/.test(r.path));
 }
 
-describe('actions over GraphQL', () => {
-  it('creates, lists by impact with a cursor, previews without writing, executes once per key, undoes', async () => {
-    const first = await createAction(10_000);
-    const second = await createAction(20_000);
-    const list = await gql(
-      `query ($ws: ID!, $after: String) {
-         workspace(id: $ws) { actions(order: impact, first: 1, after: $after) { actions { id } nextCursor } }
-       }`,
-      { ws: ws() },
-    );
-    expect(list.data.workspace.actions.actions.map((a: { id: string }) => a.id)).toEqual([
-      second.id,
-    ]);
-    const next = await gql(
-      `query ($ws: ID!, $after: String) {
-         workspace(id: $ws) { actions(order: impact, first: 1, after: $after) { actions { id } } }
-       }`,
-      { ws: ws(), after: list.data.workspace.actions.nextCursor },
-    );
-    expect(next.data.workspace.actions.actions.map((a: { id: string }) => a.id)).toEqual([
-      first.id,
-    ]);
+async function amountInCrm(dealId: string) {
+  const [record] = await connector.readRecords('deal', [dealId], ['amount']);
+  if (!record?.ok) throw new Error(`no deal ${dealId}`);
+  return record.value.properties.amount ?? null;
+}
 
-    const since = writes();
-    const preview = await gql(
-      `mutation ($ws: ID!, $id: ID!) { previewAction(workspaceId: $ws, id: $id) }`,
-      {
-        ws: ws(),
-        id: first.id,
-      },
-    );
-    expect(preview.data.previewAction).toMatchObject({
-      executable: true,
-      changes: [{ crmField: 'amount', after: 10_000 }],
-    });
-    expect(since()).toEqual([]);
+const ACTION_FIELDS = `id status actionType severity title impactAmount targetSourceId
+  sourceType sourceName ownerEmail approvedBy executionPayload executionResult`;
+const CREATE = `mutation ($ws: ID!, $input: NewActionInput!) {
+  createAction(workspaceId: $ws, input: $input) { ${ACTION_FIELDS} }
+}`;
+let dealIndex = 0;
 
-    const EXECUTE = `mutation ($ws: ID!, $id: ID!, $key: String) { executeAction(workspaceId: $ws, id: $id, idempotencyKey: $key) }`;
-    const key = randomUUID();
-    const executed = await gql(EXECUTE, { ws: ws(), id: first.id, key });
-    expect(executed.data.executeAction).toMatchObject({ outcome: 'executed', status: 'executed' });
-    const count = since().length;
-    const replay = await gql(EXECUTE, { ws: ws(), id: first.id, key });
-    expect(replay.data.executeAction).toMatchObject({ replayed: true });
-    expect(since()).toHaveLength(count);
-    const again = await gql(EXECUTE, { ws: ws(), id: first.id });
-    expect(again.errors?.[0]?.extensions.code).toBe('invalid_status');
-
-    const undo = await gql(
-      `mutation ($ws: ID!, $id: ID!) { undoAction(workspaceId: $ws, id: $id) }`,
-      {
-        ws: ws(),
-        id: first.id,
-      },
-    );
-    expect(undo.data.undoAction).toMatchObject({ status: 'undone' });
-    const audit = await gql(
-      `query ($ws: ID!, $id: ID!) { workspace(id: $ws) { action(id: $id) { status audit { event } } } }`,
-      {
-        ws: ws(),
-        id: first.id,
-      },
-    );
-    expect(audit.data.workspace.action.status).toBe('undone');
-    expect(audit.data.workspace.action.audit.map((e: { event: string }) => e.event)).toContain(
-      'executed',
-    );
-  });
-
-  it('refuses bad input with the REST codes, naming the field', async () => {
-    const unknownConnection = await gql(CREATE, {
+async function createAction(input: object = {}, auth: object = admin.auth) {
+  const answer = await gql(
+    CREATE,
+    {
       ws: ws(),
       input: {
         actionType: 'update_field',
-        severity: 'info',
-        title: 'x',
-        connectionId: randomUUID(),
+        severity: 'warning',
+        title: 'Set the amount',
+        connectionId,
         targetType: 'deal',
-        targetSourceId: '1',
+        targetSourceId: deals[dealIndex++ % deals.length],
+        executionPayload: { crm_updates: [{ field: 'amount', proposed_value: 123_456 }] },
+        ...input,
+      },
+    },
+    auth,
+  );
+  expect(answer.errors).toBeUndefined();
+  return answer.data.createAction;
+}
+
+const ACTION = `query ($ws: ID!, $id: ID!) {
+  workspace(id: $ws) { action(id: $id) { ${ACTION_FIELDS} executedAt undoneAt audit { event fromStatus toStatus actor details } } }
+}`;
+const EXECUTE = `mutation ($ws: ID!, $id: ID!, $key: String) {
+  executeAction(workspaceId: $ws, id: $id, idempotencyKey: $key) {
+    actionId outcome status replayed retryable errors { code message }
+    operations { kind crmField before after status }
+  }
+}`;
+const UNDO = `mutation ($ws: ID!, $id: ID!, $force: Boolean) {
+  undoAction(workspaceId: $ws, id: $id, force: $force) {
+    status replayed fields { field before written current status }
+  }
+}`;
+
+describe('actions over GraphQL', () => {
+  it('proposes an action as the caller, with its audit trail', async () => {
+    const action = await createAction({
+      severity: 'critical',
+      title: 'Raise the amount',
+      impactAmount: 5_000,
+      targetSourceId: deals[0],
+      ownerEmail: 'rita@seller.test',
+      executionPayload: {
+        crm_updates: [{ field: 'amount', proposed_value: 5_000, current_value: null }],
+        note: 'Seen on the call',
       },
     });
-    expect(unknownConnection.errors?.[0]).toMatchObject({
-      extensions: { code: 'unknown_connection' },
+    expect(action).toMatchObject({
+      status: 'open',
+      severity: 'critical',
+      impactAmount: 5_000,
+      targetSourceId: deals[0],
+      sourceType: 'api',
+      sourceName: 'api key test key',
+      executionPayload: {
+        crm_updates: [{ field: 'amount', proposed_value: 5_000, current_value: null }],
+        note: 'Seen on the call',
+      },
+      executionResult: null,
     });
-    expect(unknownConnection.errors?.[0]?.message).toContain('connectionId');
-    const badWorkspace = await gql(`query { workspace(id: "nope") { actions { nextCursor } } }`);
-    expect(badWorkspace.errors?.[0]?.extensions.code).toBe('validation_failed');
-    const invalid = await createAction(5, {
-      executionPayload: { crm_updates: [{ field: 'hs_object_id', proposed_value: '1' }] },
+    const read = await gql(ACTION, { ws: ws(), id: action.id });
+    expect(read.data.workspace.action.audit).toEqual([
+      {
+        event: 'created',
+        fromStatus: null,
+        toStatus: 'open',
+        actor: 'api key test key',
+        details: { source: 'api', sourceId: expect.any(String) },
+      },
+    ]);
+  });
+
+  it('lists with the REST filters, newest or largest first, one page at a time', async () => {
+    const [small, large, middle] = [
+      await createAction({ actionType: 'list_probe', impactAmount: 100, severity: 'info' }),
+      await createAction({ actionType: 'list_probe', impactAmount: 300, severity: 'critical' }),
+      await createAction({ actionType: 'list_probe', impactAmount: 200, severity: 'info' }),
+    ];
+    const LIST = `query ($ws: ID!, $filter: ActionFilter, $order: ActionOrder, $first: Int, $after: String) {
+      workspace(id: $ws) { actions(filter: $filter, order: $order, first: $first, after: $after) {
+        actions { id } nextCursor } }
+    }`;
+    const ids = (answer: Answer) =>
+      answer.data.workspace.actions.actions.map((a: { id: string }) => a.id);
+    const filter = { actionType: 'list_probe' };
+    const first = await gql(LIST, { ws: ws(), filter, order: 'impact', first: 2 });
+    expect(ids(first)).toEqual([large.id, middle.id]);
+    const second = await gql(LIST, {
+      ws: ws(),
+      filter,
+      order: 'impact',
+      first: 2,
+      after: first.data.workspace.actions.nextCursor,
     });
-    const refused = await gql(
-      `mutation ($ws: ID!, $id: ID!) { executeAction(workspaceId: $ws, id: $id) }`,
-      { ws: ws(), id: invalid.id },
-    );
-    expect(refused.errors?.[0]?.extensions.code).toBe('invalid_operations');
+    expect(ids(second)).toEqual([small.id]);
+    expect(second.data.workspace.actions.nextCursor).toBeNull();
+    expect(ids(await gql(LIST, { ws: ws(), filter }))).toEqual([middle.id, large.id, small.id]);
+    const critical = await gql(LIST, { ws: ws(), filter: { ...filter, severity: ['critical'] } });
+    expect(ids(critical)).toEqual([large.id]);
+
+    const badCursor = await gql(LIST, { ws: ws(), after: 'not-a-cursor' });
+    expect([badCursor.status, codeOf(badCursor)]).toEqual([400, 'invalid_cursor']);
+    const tooMany = await gql(LIST, { ws: ws(), first: 201 });
+    expect(codeOf(tooMany)).toBe('validation_failed');
+    expect(tooMany.errors?.[0]?.extensions.details).toEqual([
+      { field: 'first', message: 'must be <= 200' },
+    ]);
   });
 
-  it('dismisses, batch-executes with progress, and runs a skill', async () => {
-    const doomed = await createAction(1_000);
-    const dismissed = await gql(
-      `mutation ($ws: ID!, $id: ID!) { dismissAction(workspaceId: $ws, id: $id, reason: "dup") { status } }`,
-      {
-        ws: ws(),
-        id: doomed.id,
-      },
-    );
-    expect(dismissed.data.dismissAction.status).toBe('dismissed');
-
-    const a = await createAction(2_000);
-    const b = await createAction(3_000);
-    const batch = await gql(
-      `mutation ($ws: ID!, $ids: [ID!]!) { batchExecuteActions(workspaceId: $ws, ids: $ids) { id status total } }`,
-      {
-        ws: ws(),
-        ids: [a.id, b.id],
-      },
-    );
-    expect(batch.data.batchExecuteActions).toMatchObject({ status: 'queued', total: 2 });
-    const progress = await gql(
-      `query ($ws: ID!, $id: ID!) { workspace(id: $ws) { actionBatch(id: $id) { total done } } }`,
-      {
-        ws: ws(),
-        id: batch.data.batchExecuteActions.id,
-      },
-    );
-    expect(progress.data.workspace.actionBatch).toEqual({ total: 2, done: 0 });
-
-    const skill = await gql(
-      `mutation ($ws: ID!) { runSkill(workspaceId: $ws, skill: "data-quality-audit") }`,
-      { ws: ws() },
-    );
-    expect(skill.data.runSkill).toMatchObject({ runId: expect.any(String) });
-    const unknown = await gql(
-      `mutation ($ws: ID!) { runSkill(workspaceId: $ws, skill: "astrology") }`,
-      { ws: ws() },
-    );
-    expect(unknown.errors?.[0]?.extensions.code).toBe('not_found');
-    const skills = await gql(
-      `query ($ws: ID!) { workspace(id: $ws) { skills { name lastRun } } }`,
-      { ws: ws() },
-    );
-    expect(skills.data.workspace.skills.map((s: { name: string }) => s.name)).toContain(
-      'stale-deals',
-    );
-  });
-
-  it('manages policies and dry-runs one over past actions', async () => {
-    const created = await gql(
-      `mutation ($ws: ID!, $input: PolicyInput!) { createActionPolicy(workspaceId: $ws, input: $input) { id name effect } }`,
-      {
-        ws: ws(),
-        input: { name: 'Hold big ones', effect: 'require_approval', match: { impactMin: 15_000 } },
-      },
-    );
-    const id = created.data.createActionPolicy.id as string;
-    const dryRun = await gql(
-      `mutation ($ws: ID!, $id: ID) { dryRunActionPolicy(workspaceId: $ws, id: $id, last: 50) }`,
-      {
-        ws: ws(),
-        id,
-      },
-    );
-    expect(dryRun.errors).toBeUndefined();
-    expect(JSON.stringify(dryRun.data.dryRunActionPolicy)).toContain('require_approval');
-    const held = await createAction(50_000);
-    expect(held.status).toBe('awaiting_approval');
-    const approved = await gql(
-      `mutation ($ws: ID!, $id: ID!) { approveAction(workspaceId: $ws, id: $id) { status approvedBy } }`,
-      {
-        ws: ws(),
-        id: held.id,
-      },
-    );
-    expect(approved.data.approveAction.status).toBe('open');
-    const invalid = await gql(
-      `mutation ($ws: ID!, $id: ID!) { updateActionPolicy(workspaceId: $ws, id: $id, patch: { effect: "explode" }) { id } }`,
-      { ws: ws(), id },
-    );
-    expect(invalid.errors?.[0]?.extensions.code).toBeDefined();
-    const deleted = await gql(
-      `mutation ($ws: ID!, $id: ID!) { deleteActionPolicy(workspaceId: $ws, id: $id) }`,
-      { ws: ws(), id },
-    );
-    expect(deleted.data.deleteActionPolicy).toBe(true);
-  });
-});
-
-describe('write-back over GraphQL', () => {
-  it('lists fields and properties, maps, tests, and starts a run', async () => {
-    const fields = await gql(
-      `query ($ws: ID!, $c: ID!) { workspace(id: $ws) {
-         writebackFields { name objectTypes }
-         crmProperties(connectionId: $c, objectType: deal) { name type fits }
+  it('previews the diff with values read from the CRM, writing nothing', async () => {
+    const action = await createAction({
+      executionPayload: { crm_updates: [{ field: 'amount', proposed_value: 123_456 }] },
+    });
+    const before = await amountInCrm(action.targetSourceId);
+    const since = writes();
+    const preview = await gql(
+      `mutation ($ws: ID!, $id: ID!) { previewAction(workspaceId: $ws, id: $id) {
+         actionId executable errors { code } note recordId
+         changes { field crmField before after changes }
+         operations { kind crmField after }
        } }`,
-      { ws: ws(), c: connectionId },
-    );
-    expect(fields.data.workspace.writebackFields).toHaveLength(8);
-    const prop = fields.data.workspace.crmProperties.find(
-      (p: { name: string }) => p.name === 'pandora_gql_score',
-    );
-    expect(prop.fits).toContain('deal_score');
-
-    const refused = await gql(
-      `mutation ($ws: ID!, $input: MappingInput!) { createMapping(workspaceId: $ws, input: $input) { warnings } }`,
-      {
-        ws: ws(),
-        input: {
-          connectionId,
-          pandoraField: 'deal_score',
-          objectType: 'deal',
-          crmProperty: 'hs_lastmodifieddate',
-        },
-      },
-    );
-    expect(refused.errors?.[0]?.extensions.code).toBe('read_only_property');
-    const saved = await gql(
-      `mutation ($ws: ID!, $input: MappingInput!) { createMapping(workspaceId: $ws, input: $input) { mapping { id crmProperty } warnings } }`,
-      {
-        ws: ws(),
-        input: {
-          connectionId,
-          pandoraField: 'deal_score',
-          objectType: 'deal',
-          crmProperty: 'pandora_gql_score',
-        },
-      },
-    );
-    const mappingId = saved.data.createMapping.mapping.id as string;
-    const run = await gql(
-      `mutation ($ws: ID!) { startWritebackRun(workspaceId: $ws) { id status } }`,
-      { ws: ws() },
-    );
-    expect(run.data.startWritebackRun.status).toBe('queued');
-    const runs = await gql(
-      `query ($ws: ID!) { workspace(id: $ws) { writebackRuns { id } mappings { id } } }`,
-      { ws: ws() },
-    );
-    expect(runs.data.workspace.writebackRuns[0].id).toBe(run.data.startWritebackRun.id);
-    expect(runs.data.workspace.mappings.map((m: { id: string }) => m.id)).toEqual([mappingId]);
-    const computed = await gql(
-      `mutation ($ws: ID!) { computeFields(workspaceId: $ws, skill: "deal-score") }`,
-      { ws: ws() },
-    );
-    expect(computed.data.computeFields).toMatchObject({ considered: 0 });
-    const badSkill = await gql(
-      `mutation ($ws: ID!) { computeFields(workspaceId: $ws, skill: "tarot") }`,
-      { ws: ws() },
-    );
-    expect(badSkill.errors?.[0]?.extensions.code).toBe('validation_failed');
-    // No computed values yet (no deals in Pandora's tables): nothing to test against.
-    const test = await gql(
-      `mutation ($ws: ID!, $id: ID!) { testMapping(workspaceId: $ws, id: $id) }`,
-      { ws: ws(), id: mappingId },
-    );
-    expect(test.errors?.[0]?.extensions.code).toBe('not_found');
-  });
-});
-
-describe('another workspace over GraphQL', () => {
-  it('cannot read or change this workspace’s objects', async () => {
-    const action = await createAction(7_000);
-    const { data } = await gql(
-      `query ($ws: ID!) { workspace(id: $ws) { mappings { id } writebackRuns { id } actionPolicies { id } } }`,
-      { ws: ws() },
-    );
-    const mappingId = data.workspace.mappings[0].id as string;
-    const runId = data.workspace.writebackRuns[0].id as string;
-    const queries: [string, object][] = [
-      [`query ($ws: ID!) { workspace(id: $ws) { actions { nextCursor } } }`, { ws: ws() }],
-      [
-        `query ($ws: ID!, $id: ID!) { workspace(id: $ws) { action(id: $id) { id } } }`,
-        { ws: ws(), id: action.id },
-      ],
-      [
-        `mutation ($ws: ID!, $id: ID!) { executeAction(workspaceId: $ws, id: $id) }`,
-        { ws: ws(), id: action.id },
-      ],
-      [
-        `mutation ($ws: ID!, $id: ID!) { dismissAction(workspaceId: $ws, id: $id) { id } }`,
-        { ws: ws(), id: action.id },
-      ],
-      [
-        `mutation ($ws: ID!, $id: ID!) { previewAction(workspaceId: $ws, id: $id) }`,
-        { ws: ws(), id: action.id },
-      ],
-      [
-        `mutation ($ws: ID!, $id: ID!) { deleteMapping(workspaceId: $ws, id: $id) }`,
-        { ws: ws(), id: mappingId },
-      ],
-      [
-        `query ($ws: ID!, $id: ID!) { workspace(id: $ws) { writebackRun(id: $id) { id } } }`,
-        { ws: ws(), id: runId },
-      ],
-      [`mutation ($ws: ID!) { startWritebackRun(workspaceId: $ws) { id } }`, { ws: ws() }],
-    ];
-    for (const [query, variables] of queries) {
-      const answer = await gql(query, variables, other);
-      expect(answer.errors?.[0]?.extensions.code, query).toBe('not_found');
-    }
-    // The other workspace's own path with this workspace's ids: not found either.
-    const own = other.workspaceId;
-    const crossed: [string, object][] = [
-      [
-        `query ($ws: ID!, $id: ID!) { workspace(id: $ws) { action(id: $id) { id } } }`,
-        { ws: own, id: action.id },
-      ],
-      [
-        `mutation ($ws: ID!, $id: ID!) { executeAction(workspaceId: $ws, id: $id) }`,
-        { ws: own, id: action.id },
-      ],
-      [
-        `query ($ws: ID!, $id: ID!) { workspace(id: $ws) { mapping(id: $id) { id } } }`,
-        { ws: own, id: mappingId },
-      ],
-      [
-        `mutation ($ws: ID!, $id: ID!) { testMapping(workspaceId: $ws, id: $id) }`,
-        { ws: own, id: mappingId },
-      ],
-      [
-        `query ($ws: ID!, $id: ID!) { workspace(id: $ws) { writebackRun(id: $id) { id } } }`,
-        { ws: own, id: runId },
-      ],
-      [
-        `mutation ($ws: ID!, $ids: [ID!]!) { batchExecuteActions(workspaceId: $ws, ids: $ids) { id } }`,
-        { ws: own, ids: [action.id] },
-      ],
-    ];
-    for (const [query, variables] of crossed) {
-      const answer = await gql(query, variables, other);
-      expect(['not_found', 'unknown_actions'], query).toContain(
-        answer.errors?.[0]?.extensions.code,
-      );
-    }
-    const still = await gql(
-      `query ($ws: ID!, $id: ID!) { workspace(id: $ws) { action(id: $id) { status } } }`,
       { ws: ws(), id: action.id },
     );
-    expect(still.data.workspace.action.status).toBe('open');
+    expect(preview.data.previewAction).toMatchObject({
+      actionId: action.id,
+      executable: true,
+      errors: [],
+      recordId: action.targetSourceId,
+      changes: [{ field: 'amount', crmField: 'amount', before, after: 123_456, changes: true }],
+      operations: [
+        { kind: 'field_update', crmField: 'amount', after: 123_456 },
+        { kind: 'note', crmField: null, after: null },
+      ],
+    });
+    expect(preview.data.previewAction.note).toContain('amount');
+    expect(since()).toEqual([]);
+    expect(await amountInCrm(action.targetSourceId)).toEqual(before);
+    const after = await gql(ACTION, { ws: ws(), id: action.id });
+    expect(after.data.workspace.action.status).toBe('open');
+    expect(after.data.workspace.action.audit.map((e: { event: string }) => e.event)).toEqual([
+      'created',
+    ]);
+  });
+
+  it('executes once per idempotency key, then undoes, forced past a change made since', async () => {
+    const action = await createAction({
+      executionPayload: { crm_updates: [{ field: 'amount', proposed_value: 424_242 }] },
+    });
+    const before = await amountInCrm(action.targetSourceId);
+    const key = randomUUID();
+    const since = writes();
+    const executed = await gql(EXECUTE, { ws: ws(), id: action.id, key });
+    expect(executed.data.executeAction).toMatchObject({
+      actionId: action.id,
+      outcome: 'executed',
+      status: 'executed',
+      replayed: false,
+      retryable: false,
+      errors: [],
+    });
+    expect(executed.data.executeAction.operations[0]).toMatchObject({
+      kind: 'field_update',
+      crmField: 'amount',
+      after: 424_242,
+      status: 'written',
+    });
+    expect(Number(await amountInCrm(action.targetSourceId))).toBe(424_242);
+    const written = since().length;
+    expect(written).toBeGreaterThan(0);
+
+    const replay = await gql(EXECUTE, { ws: ws(), id: action.id, key });
+    expect(replay.data.executeAction).toMatchObject({ outcome: 'executed', replayed: true });
+    expect(since()).toHaveLength(written);
+    const again = await gql(EXECUTE, { ws: ws(), id: action.id });
+    expect([again.status, codeOf(again)]).toEqual([409, 'invalid_status']);
+    const read = await gql(ACTION, { ws: ws(), id: action.id });
+    expect(read.data.workspace.action).toMatchObject({
+      status: 'executed',
+      executedAt: expect.any(String),
+    });
+    expect(read.data.workspace.action.executionResult).not.toBeNull();
+
+    // Someone changes the amount in the CRM: undo leaves it, unless forced.
+    await connector.updateRecords('deal', [
+      { id: action.targetSourceId, properties: { amount: 99 } },
+    ]);
+    const refused = await gql(UNDO, { ws: ws(), id: action.id });
+    expect(refused.data.undoAction).toMatchObject({
+      status: 'executed',
+      // HubSpot answers every property as text.
+      fields: [{ field: 'amount', status: 'conflict', current: '99' }],
+    });
+    expect(Number(await amountInCrm(action.targetSourceId))).toBe(99);
+    const forced = await gql(UNDO, { ws: ws(), id: action.id, force: true });
+    expect(forced.data.undoAction).toMatchObject({
+      status: 'undone',
+      replayed: false,
+      fields: [{ field: 'amount', status: 'restored' }],
+    });
+    expect(await amountInCrm(action.targetSourceId)).toEqual(before);
+    const undone = await gql(ACTION, { ws: ws(), id: action.id });
+    expect(undone.data.workspace.action.status).toBe('undone');
+    expect(undone.data.workspace.action.undoneAt).toEqual(expect.any(String));
+  });
+
+  it('dismisses an open action once, keeping the reason in the audit trail', async () => {
+    const action = await createAction();
+    const DISMISS = `mutation ($ws: ID!, $id: ID!) {
+      dismissAction(workspaceId: $ws, id: $id, reason: "Duplicate") { status }
+    }`;
+    const dismissed = await gql(DISMISS, { ws: ws(), id: action.id });
+    expect(dismissed.data.dismissAction.status).toBe('dismissed');
+    const read = await gql(ACTION, { ws: ws(), id: action.id });
+    expect(read.data.workspace.action.audit.at(-1)).toMatchObject({
+      event: 'dismissed',
+      fromStatus: 'open',
+      toStatus: 'dismissed',
+      details: { reason: 'Duplicate' },
+    });
+    const again = await gql(DISMISS, { ws: ws(), id: action.id });
+    expect([again.status, codeOf(again)]).toEqual([409, 'invalid_status']);
+    const executed = await gql(EXECUTE, { ws: ws(), id: action.id });
+    expect(codeOf(executed)).toBe('invalid_status');
+  });
+
+  it('holds an action a policy names; an admin approves it, a member who is not its owner cannot', async () => {
+    const policy = await gql(
+      `mutation ($ws: ID!, $input: PolicyInput!) { createActionPolicy(workspaceId: $ws, input: $input) { id } }`,
+      {
+        ws: ws(),
+        input: { name: 'Gate', effect: 'require_approval', match: { actionTypes: ['gated'] } },
+      },
+    );
+    const held = await createAction({ actionType: 'gated' });
+    expect(held.status).toBe('awaiting_approval');
+    const refused = await gql(EXECUTE, { ws: ws(), id: held.id });
+    expect([refused.status, codeOf(refused)]).toEqual([409, 'approval_required']);
+    const APPROVE = `mutation ($ws: ID!, $id: ID!) { approveAction(workspaceId: $ws, id: $id) { status approvedBy } }`;
+    const byMember = await gql(APPROVE, { ws: ws(), id: held.id }, member);
+    expect([byMember.status, codeOf(byMember)]).toEqual([403, 'forbidden']);
+    const approved = await gql(APPROVE, { ws: ws(), id: held.id });
+    expect(approved.data.approveAction).toEqual({ status: 'open', approvedBy: 'api key test key' });
+    const executed = await gql(EXECUTE, { ws: ws(), id: held.id }, member);
+    expect(executed.data.executeAction.outcome).toBe('executed');
+    await gql(`mutation ($ws: ID!, $id: ID!) { deleteActionPolicy(workspaceId: $ws, id: $id) }`, {
+      ws: ws(),
+      id: policy.data.createActionPolicy.id,
+    });
+  });
+
+  it('refuses bad input with the REST codes, naming the field', async () => {
+    const base = {
+      actionType: 'update_field',
+      severity: 'info',
+      title: 'x',
+      connectionId,
+      targetType: 'deal',
+      targetSourceId: '1',
+    };
+    const cases: [object, string, string][] = [
+      [{ ...base, connectionId: randomUUID() }, 'unknown_connection', 'connectionId'],
+      [{ ...base, connectionId: 'nope' }, 'validation_failed', 'input.connectionId'],
+      [{ ...base, actionType: 'Update Field' }, 'validation_failed', 'input.actionType'],
+      [{ ...base, title: '' }, 'validation_failed', 'input.title'],
+      [{ ...base, severity: 'urgent' }, 'validation_failed', 'input'],
+      [
+        { ...base, executionPayload: { crm_updates: [{ field: 'a', proposed_value: { x: 1 } }] } },
+        'validation_failed',
+        'input',
+      ],
+    ];
+    for (const [input, code, field] of cases) {
+      const answer = await gql(CREATE, { ws: ws(), input });
+      expect([answer.status, codeOf(answer)], JSON.stringify(input)).toEqual([400, code]);
+      expect(JSON.stringify(answer.errors?.[0]?.extensions.details)).toContain(`"${field}`);
+    }
+    const badId = await gql(ACTION, { ws: ws(), id: 'nope' });
+    expect(badId.errors?.[0]).toMatchObject({
+      message: 'id must be a UUID, got "nope"',
+      extensions: { code: 'validation_failed', details: [{ field: 'id' }] },
+    });
+    const badWorkspace = await gql(ACTION, { ws: 'nope', id: randomUUID() });
+    expect(badWorkspace.errors?.[0]?.extensions).toMatchObject({
+      code: 'validation_failed',
+      details: [{ field: 'workspaceId' }],
+    });
+    const missing = await gql(ACTION, { ws: ws(), id: randomUUID() });
+    expect([missing.status, codeOf(missing)]).toEqual([404, 'not_found']);
+
+    const readOnly = await createAction({
+      executionPayload: { crm_updates: [{ field: 'hs_object_id', proposed_value: '1' }] },
+    });
+    const since = writes();
+    const refused = await gql(EXECUTE, { ws: ws(), id: readOnly.id });
+    expect([refused.status, codeOf(refused)]).toEqual([422, 'invalid_operations']);
+    expect(since()).toEqual([]);
+    const emptyKey = await gql(EXECUTE, { ws: ws(), id: readOnly.id, key: '' });
+    expect(emptyKey.errors?.[0]?.extensions.details).toEqual([
+      { field: 'idempotencyKey', message: 'must NOT have fewer than 1 characters' },
+    ]);
+    const nothingWritten = await gql(UNDO, { ws: ws(), id: readOnly.id });
+    expect(codeOf(nothingWritten)).toBe('nothing_to_undo');
   });
 });

@@ -1,37 +1,27 @@
 /**
- * GraphQL for actions, their batches, notifications, policies and skills: the same
- * domain calls as REST (src/actions/service.ts and friends), the same error codes.
+ * GraphQL for actions: list, read with the audit trail, propose, dismiss, approve,
+ * preview, execute, undo. The same domain calls as REST (src/actions/service.ts),
+ * so the same rules and error codes. Preview, execute and undo are in
+ * action-execution.ts; batches and notifications in action-batches.ts.
  */
-import { getBatch } from '../actions/batch.js';
-import { dryRunPolicy } from '../actions/policy-dry-run.js';
-import {
-  createPolicy,
-  deletePolicy,
-  getPolicy,
-  listPolicies,
-  updatePolicy,
-  type PolicyInput,
-  type PolicyPatch,
-} from '../actions/policies.js';
+import { Type } from '@sinclair/typebox';
 import {
   approveActionAs,
   auditOf,
   createActionAs,
   dismissActionAs,
-  executeActionAs,
-  markNotificationsRead,
-  notificationsOf,
-  operationsOf,
-  previewActionAs,
-  startBatchAs,
-  undoActionAs,
   type NewAction,
 } from '../actions/service.js';
 import { getAction, listActions, type Action, type ActionFilters } from '../actions/store.js';
-import { listSkills, runSkill } from '../skills/registry.js';
+import type { CrmValue } from '../crm/port.js';
+import { Uuid } from '../http/schemas.js';
 import { callerAs, guarded, type GraphQLContext } from './context.js';
+import { argument, uuidArg, withoutNulls, type Nullable } from './validate.js';
 
 export const actionTypeDefs = /* GraphQL */ `
+  "A CRM field value: a string, number, boolean or null."
+  scalar CrmValue
+
   enum Severity {
     critical
     warning
@@ -48,8 +38,18 @@ export const actionTypeDefs = /* GraphQL */ `
     undone
   }
 
+  enum SourceType {
+    skill
+    person
+    api
+    flow
+    agent
+  }
+
   enum ActionOrder {
+    "Newest first."
     created
+    "Largest impact first; actions without an amount last."
     impact
   }
 
@@ -62,8 +62,8 @@ export const actionTypeDefs = /* GraphQL */ `
   type AuditEntry {
     id: ID!
     event: String!
-    fromStatus: String
-    toStatus: String
+    fromStatus: ActionStatus
+    toStatus: ActionStatus
     actor: String
     details: JSON
     createdAt: String!
@@ -81,15 +81,19 @@ export const actionTypeDefs = /* GraphQL */ `
     connectionId: ID
     targetType: CrmObjectType!
     targetSourceId: String!
+    targetEntityId: ID
     targetName: String
     ownerEmail: String
     "{ crm_updates: [{ field, proposed_value, current_value }], note }"
     executionPayload: JSON!
     status: ActionStatus!
+    "The last execution's or undo's per-operation results."
     executionResult: JSON
-    sourceType: String!
+    sourceType: SourceType!
+    sourceId: String
     sourceName: String
     approvedBy: String
+    approvedAt: String
     executedAt: String
     undoneAt: String
     createdAt: String!
@@ -98,7 +102,8 @@ export const actionTypeDefs = /* GraphQL */ `
     audit: [AuditEntry!]!
   }
 
-  type ActionPage {
+  "A page of actions; pass nextCursor as after for the next (null on the last page)."
+  type ActionConnection {
     actions: [Action!]!
     nextCursor: String
   }
@@ -108,55 +113,15 @@ export const actionTypeDefs = /* GraphQL */ `
     severity: [Severity!]
     actionType: String
     targetType: CrmObjectType
+    targetSourceId: String
     ownerEmail: String
     sourceName: String
   }
 
-  type ActionBatch {
-    id: ID!
-    status: String!
-    total: Int!
-    done: Int!
-    crmCalls: Int!
-    "Per action id: outcome, status and the first error."
-    results: JSON!
-    createdAt: String!
-    finishedAt: String
-  }
-
-  type Notification {
-    id: ID!
-    recipientEmail: String!
-    kind: String!
-    title: String!
-    body: String!
-    actionId: ID
-    readAt: String
-    createdAt: String!
-  }
-
-  type ActionPolicy {
-    id: ID!
-    name: String!
-    enabled: Boolean!
-    priority: Int!
-    match: JSON!
-    effect: String!
-    createdBy: String
-    createdAt: String!
-    updatedAt: String!
-  }
-
-  type Skill {
-    name: String!
-    description: String!
-    lastRun: JSON
-  }
-
   input CrmUpdateInput {
     field: String!
-    proposed_value: JSON
-    current_value: JSON
+    proposed_value: CrmValue
+    current_value: CrmValue
   }
 
   input ExecutionPayloadInput {
@@ -165,6 +130,7 @@ export const actionTypeDefs = /* GraphQL */ `
   }
 
   input NewActionInput {
+    "Lowercase letters, digits and _, e.g. update_field, add_note, notify_rep."
     actionType: String!
     severity: Severity!
     title: String!
@@ -180,273 +146,139 @@ export const actionTypeDefs = /* GraphQL */ `
     executionPayload: ExecutionPayloadInput
   }
 
-  input PolicyInput {
-    name: String!
-    enabled: Boolean
-    priority: Int
-    match: JSON
-    effect: String!
-  }
-
-  input PolicyPatch {
-    name: String
-    enabled: Boolean
-    priority: Int
-    match: JSON
-    effect: String
-  }
-
   extend type Workspace {
-    actions(filter: ActionFilter, order: ActionOrder, first: Int, after: String): ActionPage!
+    "Newest (or largest impact) first, the filters as REST's; first is 1 to 200 (50)."
+    actions(filter: ActionFilter, order: ActionOrder, first: Int, after: String): ActionConnection!
     action(id: ID!): Action!
-    actionBatch(id: ID!): ActionBatch!
-    notifications(unread: Boolean, first: Int): [Notification!]!
-    actionPolicies: [ActionPolicy!]!
-    actionPolicy(id: ID!): ActionPolicy!
-    skills: [Skill!]!
   }
 
   extend type Mutation {
+    "Propose an action as the caller; the workspace's policies act on it at once."
     createAction(workspaceId: ID!, input: NewActionInput!): Action!
     dismissAction(workspaceId: ID!, id: ID!, reason: String): Action!
+    "Approve an action a policy holds (an admin, or the action's owner)."
     approveAction(workspaceId: ID!, id: ID!): Action!
-    "The exact diff execute would apply, current values read fresh; writes nothing."
-    previewAction(workspaceId: ID!, id: ID!): JSON!
-    "The planned operations (field updates, note, notifications)."
-    actionOperations(workspaceId: ID!, id: ID!): JSON!
-    executeAction(workspaceId: ID!, id: ID!, idempotencyKey: String): JSON!
-    undoAction(workspaceId: ID!, id: ID!, force: Boolean, idempotencyKey: String): JSON!
-    batchExecuteActions(workspaceId: ID!, ids: [ID!]!): ActionBatch!
-    markNotificationsRead(workspaceId: ID!, ids: [ID!]): Int!
-    createActionPolicy(workspaceId: ID!, input: PolicyInput!): ActionPolicy!
-    updateActionPolicy(workspaceId: ID!, id: ID!, patch: PolicyPatch!): ActionPolicy!
-    deleteActionPolicy(workspaceId: ID!, id: ID!): Boolean!
-    "What a policy (saved, or not yet) would have done over the last N actions."
-    dryRunActionPolicy(workspaceId: ID!, id: ID, input: PolicyInput, last: Int): JSON!
-    "Run a skill now (as of now, or the given ISO instant); its findings become actions."
-    runSkill(workspaceId: ID!, skill: String!, now: String, options: JSON): JSON!
   }
 `;
 
-type WorkspaceParent = { id: string };
-const MAX_PAGE = 200;
+type Parent = { id: string };
+type Ctx = GraphQLContext;
+type ById = { workspaceId: string; id: string };
 
-function pageSize(first: number | null | undefined, fallback = 50): number {
-  return Math.max(1, Math.min(first ?? fallback, MAX_PAGE));
+const checkFirst = argument('first', Type.Integer({ minimum: 1, maximum: 200 }));
+const checkAfter = argument('after', Type.String({ maxLength: 500 }));
+const checkReason = argument('reason', Type.String({ maxLength: 1_000 }));
+// What the actions table's own checks would otherwise refuse as a 500, until
+// src/http/routes/actions.ts exports CreateBody for both layers.
+const checkActionType = argument(
+  'input.actionType',
+  Type.String({ pattern: '^[a-z][a-z0-9_]{1,49}$' }),
+);
+const checkTitle = argument('input.title', Type.String({ minLength: 1, maxLength: 300 }));
+const checkConnectionId = argument('input.connectionId', Uuid);
+
+function isCrmValue(value: unknown): value is CrmValue {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
+}
+
+/** Field values in and out: a string, number, boolean or null, never an object. */
+const crmValueScalar = {
+  serialize: (value: unknown) => value,
+  parseValue(value: unknown) {
+    if (!isCrmValue(value)) {
+      throw new TypeError('A CRM value is a string, number, boolean or null');
+    }
+    return value;
+  },
+  parseLiteral(node: { kind: string; value?: string }) {
+    switch (node.kind) {
+      case 'StringValue':
+        return node.value;
+      case 'IntValue':
+      case 'FloatValue':
+        return Number(node.value);
+      case 'BooleanValue':
+        return node.value;
+      case 'NullValue':
+        return null;
+      default:
+        throw new TypeError('A CRM value is a string, number, boolean or null');
+    }
+  },
+};
+
+function newActionOf(input: Nullable<NewAction>): NewAction {
+  const action = withoutNulls(input) as NewAction;
+  checkActionType(action.actionType);
+  checkTitle(action.title);
+  checkConnectionId(action.connectionId);
+  if (action.executionPayload) {
+    action.executionPayload = withoutNulls(action.executionPayload);
+  }
+  return action;
 }
 
 export const actionResolvers = {
+  CrmValue: crmValueScalar,
   Workspace: {
     actions: (
-      parent: WorkspaceParent,
-      args: {
-        filter?: ActionFilters;
-        order?: 'created' | 'impact';
-        first?: number;
-        after?: string;
-      },
-      context: GraphQLContext,
+      parent: Parent,
+      args: Nullable<{
+        filter: Nullable<ActionFilters>;
+        order: 'created' | 'impact';
+        first: number;
+        after: string;
+      }>,
+      context: Ctx,
     ) =>
       guarded(async () => {
         const caller = await callerAs(context, parent.id);
         return listActions(context.pool, caller.workspaceId, {
-          ...(args.filter ?? {}),
+          ...withoutNulls(args.filter ?? {}),
           order: args.order ?? 'created',
-          limit: pageSize(args.first),
-          after: args.after ?? undefined,
+          limit: checkFirst(args.first) ?? 50,
+          after: checkAfter(args.after),
         });
       }),
-    action: (parent: WorkspaceParent, args: { id: string }, context: GraphQLContext) =>
-      guarded(async () =>
-        getAction(context.pool, (await callerAs(context, parent.id)).workspaceId, args.id),
-      ),
-    actionBatch: (parent: WorkspaceParent, args: { id: string }, context: GraphQLContext) =>
-      guarded(async () =>
-        getBatch(context.pool, (await callerAs(context, parent.id)).workspaceId, args.id),
-      ),
-    notifications: (
-      parent: WorkspaceParent,
-      args: { unread?: boolean; first?: number },
-      context: GraphQLContext,
-    ) =>
-      guarded(async () =>
-        notificationsOf(context.pool, await callerAs(context, parent.id), {
-          unread: args.unread ?? false,
-          limit: pageSize(args.first),
-        }),
-      ),
-    actionPolicies: (parent: WorkspaceParent, _args: unknown, context: GraphQLContext) =>
-      guarded(async () =>
-        listPolicies(context.pool, (await callerAs(context, parent.id)).workspaceId),
-      ),
-    actionPolicy: (parent: WorkspaceParent, args: { id: string }, context: GraphQLContext) =>
-      guarded(async () =>
-        getPolicy(context.pool, (await callerAs(context, parent.id)).workspaceId, args.id),
-      ),
-    skills: (parent: WorkspaceParent, _args: unknown, context: GraphQLContext) =>
-      guarded(async () =>
-        listSkills(context.pool, (await callerAs(context, parent.id)).workspaceId),
-      ),
+    action: (parent: Parent, args: { id: string }, context: Ctx) =>
+      guarded(async () => {
+        const caller = await callerAs(context, parent.id);
+        return getAction(context.pool, caller.workspaceId, uuidArg('id', args.id));
+      }),
   },
   Action: {
-    audit: (parent: Action, _args: unknown, context: GraphQLContext) =>
+    audit: (parent: Action, _args: unknown, context: Ctx) =>
       guarded(() => auditOf(context.pool, parent.workspaceId, parent.id)),
   },
   Mutation: {
     createAction: (
-      _p: unknown,
-      args: { workspaceId: string; input: NewAction },
-      context: GraphQLContext,
-    ) =>
-      guarded(async () =>
-        createActionAs(context.pool, await callerAs(context, args.workspaceId), args.input),
-      ),
-    dismissAction: (
-      _p: unknown,
-      args: { workspaceId: string; id: string; reason?: string },
-      context: GraphQLContext,
-    ) =>
-      guarded(async () =>
-        dismissActionAs(
-          context.pool,
-          await callerAs(context, args.workspaceId),
-          args.id,
-          args.reason ?? null,
-        ),
-      ),
-    approveAction: (
-      _p: unknown,
-      args: { workspaceId: string; id: string },
-      context: GraphQLContext,
-    ) =>
-      guarded(async () =>
-        approveActionAs(context.pool, await callerAs(context, args.workspaceId), args.id),
-      ),
-    previewAction: (
-      _p: unknown,
-      args: { workspaceId: string; id: string },
-      context: GraphQLContext,
-    ) =>
-      guarded(async () =>
-        previewActionAs(context, await callerAs(context, args.workspaceId), args.id),
-      ),
-    actionOperations: (
-      _p: unknown,
-      args: { workspaceId: string; id: string },
-      context: GraphQLContext,
-    ) =>
-      guarded(async () =>
-        operationsOf(
-          await previewActionAs(context, await callerAs(context, args.workspaceId), args.id),
-        ),
-      ),
-    executeAction: (
-      _p: unknown,
-      args: { workspaceId: string; id: string; idempotencyKey?: string },
-      context: GraphQLContext,
-    ) =>
-      guarded(async () =>
-        executeActionAs(
-          context,
-          await callerAs(context, args.workspaceId),
-          args.id,
-          args.idempotencyKey ?? undefined,
-        ),
-      ),
-    undoAction: (
-      _p: unknown,
-      args: { workspaceId: string; id: string; force?: boolean; idempotencyKey?: string },
-      context: GraphQLContext,
-    ) =>
-      guarded(async () =>
-        undoActionAs(context, await callerAs(context, args.workspaceId), args.id, {
-          force: args.force ?? false,
-          idempotencyKey: args.idempotencyKey ?? undefined,
-        }),
-      ),
-    batchExecuteActions: (
-      _p: unknown,
-      args: { workspaceId: string; ids: string[] },
-      context: GraphQLContext,
-    ) =>
-      guarded(async () =>
-        startBatchAs(context.pool, await callerAs(context, args.workspaceId), [
-          ...new Set(args.ids),
-        ]),
-      ),
-    markNotificationsRead: (
-      _p: unknown,
-      args: { workspaceId: string; ids?: string[] },
-      context: GraphQLContext,
-    ) =>
-      guarded(async () =>
-        markNotificationsRead(
-          context.pool,
-          await callerAs(context, args.workspaceId),
-          args.ids ?? null,
-        ),
-      ),
-    createActionPolicy: (
-      _p: unknown,
-      args: { workspaceId: string; input: PolicyInput },
-      context: GraphQLContext,
-    ) =>
-      guarded(async () => {
-        const caller = await callerAs(context, args.workspaceId, 'admin');
-        return createPolicy(context.pool, caller.workspaceId, args.input, caller.actor);
-      }),
-    updateActionPolicy: (
-      _p: unknown,
-      args: { workspaceId: string; id: string; patch: PolicyPatch },
-      context: GraphQLContext,
-    ) =>
-      guarded(async () => {
-        const caller = await callerAs(context, args.workspaceId, 'admin');
-        return updatePolicy(context.pool, caller.workspaceId, args.id, args.patch);
-      }),
-    deleteActionPolicy: (
-      _p: unknown,
-      args: { workspaceId: string; id: string },
-      context: GraphQLContext,
-    ) =>
-      guarded(async () => {
-        const caller = await callerAs(context, args.workspaceId, 'admin');
-        await deletePolicy(context.pool, caller.workspaceId, args.id);
-        return true;
-      }),
-    dryRunActionPolicy: (
-      _p: unknown,
-      args: { workspaceId: string; id?: string; input?: PolicyInput; last?: number },
-      context: GraphQLContext,
+      _parent: unknown,
+      args: { workspaceId: string; input: Nullable<NewAction> },
+      context: Ctx,
     ) =>
       guarded(async () => {
         const caller = await callerAs(context, args.workspaceId);
-        const policy = args.id
-          ? await getPolicy(context.pool, caller.workspaceId, args.id)
-          : args.input;
-        if (!policy) throw new Error('Give the id of a saved policy or an input');
-        return dryRunPolicy(context.pool, caller.workspaceId, policy, {
-          last: args.last ?? undefined,
-        });
+        return createActionAs(context.pool, caller, newActionOf(args.input));
       }),
-    runSkill: (
-      _p: unknown,
-      args: { workspaceId: string; skill: string; now?: string; options?: Record<string, unknown> },
-      context: GraphQLContext,
-    ) =>
+    dismissAction: (_parent: unknown, args: ById & { reason?: string | null }, context: Ctx) =>
       guarded(async () => {
         const caller = await callerAs(context, args.workspaceId);
-        const now = args.now ? new Date(args.now) : undefined;
-        return runSkill(
+        return dismissActionAs(
           context.pool,
-          caller.workspaceId,
-          args.skill,
-          { ...args.options, now },
-          {
-            trigger: 'manual',
-            actor: caller.actor,
-          },
+          caller,
+          uuidArg('id', args.id),
+          checkReason(args.reason) ?? null,
         );
+      }),
+    approveAction: (_parent: unknown, args: ById, context: Ctx) =>
+      guarded(async () => {
+        const caller = await callerAs(context, args.workspaceId);
+        return approveActionAs(context.pool, caller, uuidArg('id', args.id));
       }),
   },
 };

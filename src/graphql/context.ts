@@ -1,15 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLError } from 'graphql';
-import { createGraphQLError } from 'graphql-yoga';
+import { createGraphQLError, isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Caller } from '../actions/service.js';
-import { HttpError } from '../errors.js';
 import type { EventListener } from '../events/bus.js';
 import { callerOf, workspaceAccess, type Principal } from '../http/auth.js';
 import { toHttpError } from '../http/error-handler.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 import type { Role } from '../tenancy/workspaces.js';
+import { uuidArg } from './validate.js';
 
 export interface GraphQLContext {
   req: FastifyRequest;
@@ -37,6 +37,39 @@ export function toGraphQLError(error: unknown): GraphQLError {
   });
 }
 
+type VariableNode = { kind: string; variable?: { name: { value: string } } };
+
+/**
+ * A variable that does not fit its type (an enum value that does not exist, an object
+ * where a CRM value goes) is a bad request like any other: `validation_failed` naming
+ * the variable, where graphql-js leaves the error without a code.
+ */
+export function useInputErrorCodes(): Plugin {
+  return {
+    onExecute: () => ({
+      onExecuteDone: ({ result, setResult }) => {
+        if (isAsyncIterable(result) || !result.errors?.length) return;
+        setResult({
+          ...result,
+          errors: result.errors.map((error) => {
+            const node = error.nodes?.[0] as VariableNode | undefined;
+            if (error.extensions?.code || node?.kind !== 'VariableDefinition') return error;
+            const field = node.variable?.name.value ?? 'variables';
+            return createGraphQLError(error.message, {
+              nodes: error.nodes,
+              extensions: {
+                code: 'validation_failed',
+                http: { status: 400 },
+                details: [{ field, message: error.message }],
+              },
+            });
+          }),
+        });
+      },
+    }),
+  };
+}
+
 export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
@@ -45,26 +78,30 @@ export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The caller's access to a workspace, as REST checks it (another tenant's is a 404). */
 export async function access(context: GraphQLContext, workspaceId: string, required?: Role) {
-  if (!UUID.test(workspaceId)) {
-    throw new HttpError(
-      400,
-      'validation_failed',
-      `workspaceId must be a UUID, got "${workspaceId}"`,
-      [{ field: 'workspaceId', message: 'must be a UUID' }],
-    );
-  }
+  uuidArg('workspaceId', workspaceId);
   return workspaceAccess(context.pool, context.principal, workspaceId, required);
 }
 
+// One request often asks several fields of one workspace; each checks access, once.
+const callers = new WeakMap<GraphQLContext, Map<string, Promise<Caller>>>();
+
 /** The caller as the feature parts take it, after the access check. */
-export async function callerAs(
+export function callerAs(
   context: GraphQLContext,
   workspaceId: string,
-  required?: Role,
+  required: Role = 'member',
 ): Promise<Caller> {
-  return callerOf(context.pool, await access(context, workspaceId, required));
+  let known = callers.get(context);
+  if (!known) callers.set(context, (known = new Map()));
+  const key = `${workspaceId}:${required}`;
+  let caller = known.get(key);
+  if (!caller) {
+    caller = access(context, workspaceId, required).then((granted) =>
+      callerOf(context.pool, granted),
+    );
+    known.set(key, caller);
+  }
+  return caller;
 }

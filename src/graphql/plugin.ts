@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createYoga } from 'graphql-yoga';
 import type { AppContext } from '../http/context.js';
+import { useInputErrorCodes } from './context.js';
 import { schema, type GraphQLContext } from './schema.js';
 
 /**
@@ -11,6 +12,7 @@ import { schema, type GraphQLContext } from './schema.js';
 export function registerGraphQL(app: FastifyInstance, ctx: AppContext): void {
   const yoga = createYoga<{ req: FastifyRequest; reply: FastifyReply }>({
     schema,
+    plugins: [useInputErrorCodes()],
     graphqlEndpoint: '/graphql',
     logging: {
       debug: (...args) => ctx.log.debug({ args }, 'graphql'),

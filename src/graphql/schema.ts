@@ -1,8 +1,12 @@
 import { Repeater, createSchema } from 'graphql-yoga';
 import { HttpError } from '../errors.js';
 import type { WorkspaceEvent } from '../events/bus.js';
+import { actionBatchResolvers, actionBatchTypeDefs } from './action-batches.js';
+import { actionExecutionResolvers, actionExecutionTypeDefs } from './action-execution.js';
 import { actionResolvers, actionTypeDefs } from './actions.js';
 import { access, guarded, type GraphQLContext } from './context.js';
+import { policyResolvers, policyTypeDefs } from './policies.js';
+import { skillResolvers, skillTypeDefs } from './skills.js';
 import { writebackResolvers, writebackTypeDefs } from './writeback.js';
 import { listConnections } from '../tenancy/connections.js';
 import { getUser } from '../tenancy/users.js';
@@ -109,7 +113,15 @@ type WorkspaceParent = Workspace & { role: Role };
 export { toGraphQLError, type GraphQLContext } from './context.js';
 
 export const schema = createSchema<GraphQLContext>({
-  typeDefs: [typeDefs, actionTypeDefs, writebackTypeDefs],
+  typeDefs: [
+    typeDefs,
+    actionTypeDefs,
+    actionExecutionTypeDefs,
+    actionBatchTypeDefs,
+    policyTypeDefs,
+    skillTypeDefs,
+    writebackTypeDefs,
+  ],
   resolvers: [
     {
       Query: {
@@ -182,6 +194,10 @@ export const schema = createSchema<GraphQLContext>({
       },
     },
     actionResolvers,
+    actionExecutionResolvers,
+    actionBatchResolvers,
+    policyResolvers,
+    skillResolvers,
     writebackResolvers,
   ],
 });
