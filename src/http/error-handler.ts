@@ -96,6 +96,17 @@ export function toHttpError(error: unknown): HttpError {
       },
     );
   }
+  if (pgCode === PgCode.checkViolation) {
+    // A rule of the schema a request got past: a client error, never a 500.
+    const constraint = (error as { constraint?: string }).constraint;
+    return new HttpError(
+      400,
+      'invalid_value',
+      `A value in the request is outside what is allowed${constraint ? ` (${constraint})` : ''}`,
+      constraint ? { constraint } : undefined,
+      { cause: error },
+    );
+  }
   if (pgCode === PgCode.uniqueViolation) {
     return new HttpError(409, 'conflict', 'That already exists', undefined, { cause: error });
   }
