@@ -2,6 +2,7 @@ import { noteConnectionError, openConnector } from '../crm/connect.js';
 import { CrmError } from '../crm/errors.js';
 import { reconcilePending } from '../crm/ledger/reconcile.js';
 import { dailyWriteback } from '../skills/fields/daily.js';
+import { computeFields } from '../skills/fields/run.js';
 import { runWriteback } from '../writeback/runs.js';
 import { runBatch } from '../actions/batch.js';
 import { policyGate } from '../actions/policy-gate.js';
@@ -13,7 +14,7 @@ import type { Queryable } from '../db/pool.js';
 import { publishEvent } from '../events/bus.js';
 import { syncConnection } from '../ingest/sync/run.js';
 import { dueConnections } from '../ingest/sync/schedule.js';
-import { runAllSkills } from '../skills/registry.js';
+import { SKILL_NAMES, runAllSkills, runSkill } from '../skills/registry.js';
 import { pruneSessions } from '../tenancy/sessions.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
@@ -51,9 +52,16 @@ export const handlers: TaskHandlers = {
       type: 'demo.seeded',
       payload: { deals: run.counts.deals?.fetched ?? 0, conversations: meetings },
     });
+    // The demo opens with its action cards and scores, not empty pages.
+    for (const name of SKILL_NAMES) {
+      await runSkill(db, payload.workspaceId, name, {}, { trigger: 'schedule', actor: 'demo' });
+    }
+    for (const skill of ['deal-score', 'account-score'] as const) {
+      await computeFields(db, payload.workspaceId, skill, { trigger: 'schedule', actor: 'demo' });
+    }
     log.info(
       { workspaceId: payload.workspaceId, runId: run.id, meetings },
-      'demo synced from the sandbox CRM',
+      'demo synced from the sandbox CRM, skills run',
     );
   },
   'sessions.prune': async (_payload, { db, log }) => {
