@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/pool.js';
 import type { CrmErrorJson } from '../errors.js';
-import type { WriteStatus } from './types.js';
+import type { WriteLogEntry, WriteStatus } from './types.js';
 
 export const LEDGER_COLUMNS = `
   id, workspace_id as "workspaceId", connection_id as "connectionId", crm_type as "crmType",
@@ -18,16 +18,23 @@ export interface Settlement {
   error?: CrmErrorJson;
 }
 
-/** Settles many rows in one statement. Only pending rows move: a settled row is final. */
-export async function settleRows(db: Queryable, settlements: Settlement[]): Promise<void> {
-  if (settlements.length === 0) return;
-  await db.query(
+/**
+ * Settles many rows in one statement. Only pending rows move: a settled row is
+ * final. Returns the rows that moved.
+ */
+export async function settleRows(
+  db: Queryable,
+  settlements: Settlement[],
+): Promise<WriteLogEntry[]> {
+  if (settlements.length === 0) return [];
+  const { rows } = await db.query<WriteLogEntry>(
     `update crm_write_log l
-     set status = s.status, settled_by = s.settled_by, error = s.error,
+     set status = s.to_status, settled_by = s.by, error = s.failure,
          settled_at = now(), updated_at = now()
      from unnest($1::bigint[], $2::text[], $3::text[], $4::jsonb[])
-       as s(id, status, settled_by, error)
-     where l.id = s.id and l.status = 'pending'`,
+       as s(row_id, to_status, by, failure)
+     where l.id = s.row_id and l.status = 'pending'
+     returning ${LEDGER_COLUMNS}`,
     [
       settlements.map((item) => item.id),
       settlements.map((item) => item.status),
@@ -35,4 +42,5 @@ export async function settleRows(db: Queryable, settlements: Settlement[]): Prom
       settlements.map((item) => (item.error ? JSON.stringify(item.error) : null)),
     ],
   );
+  return rows;
 }

@@ -1,5 +1,6 @@
-import { chunk, groupBy } from '../../collections.js';
 import { createHash, randomUUID } from 'node:crypto';
+import pMap from 'p-map';
+import { chunk, groupBy } from '../../collections.js';
 import type pg from 'pg';
 import { CrmError } from '../errors.js';
 import type { CrmConnector, CrmObjectType, CrmValue, UpdateInput } from '../port.js';
@@ -43,25 +44,26 @@ export async function writeFields(
   assertNoDuplicates(changes);
   const { connector } = target;
   let calls = 0;
-
-  // Known outcomes are returned as recorded: this is what makes retries exactly-once.
   const keyed = changes.map((change) => ({
     change,
     key: change.idempotencyKey ?? defaultKey(origin, change),
   }));
-  const existing = await rowsByKey(
-    target,
-    keyed.map((item) => item.key),
-  );
-  const fresh = keyed.filter((item) => {
-    const row = existing.get(item.key);
-    return !row || (row.status === 'failed' && row.error?.retryable);
-  });
+  // Every row this submission touches, as last recorded: settled rows come back
+  // as they are, which is what makes retries exactly-once.
+  const ledger = new Ledger(target);
 
-  // Read what the CRM holds now for changes that came without it.
-  const needRead = fresh.filter((item) => item.change.valueBefore === undefined);
+  // Changes that came without the value before need it read from the CRM; what
+  // was recorded already under their keys is not read again.
+  const needRead = keyed.filter((item) => item.change.valueBefore === undefined);
+  ledger.keep(
+    await rowsByKey(
+      target,
+      needRead.map((item) => item.key),
+    ),
+  );
   const current = new Map<string, CrmValue>();
-  for (const [objectType, items] of groupBy(needRead, (item) => item.change.objectType)) {
+  const toRead = needRead.filter((item) => isOpen(ledger.byKey(item.key)));
+  for (const [objectType, items] of groupBy(toRead, (item) => item.change.objectType)) {
     const fields = [...new Set(items.map((item) => item.change.field))];
     const ids = [...new Set(items.map((item) => item.change.recordId))];
     for (const part of chunk(ids, connector.batchSize)) {
@@ -79,13 +81,25 @@ export async function writeFields(
     }
   }
 
-  // Record every change before any write; a missing record is settled as failed now.
-  const rows = await insertPending(target, origin, fresh, current);
+  // Record every open change before any write, in one statement: a key recorded
+  // already (by an earlier attempt) is revived only from a retryable failure.
+  const submitted = keyed.filter((item) => isOpen(ledger.byKey(item.key)));
+  const rows = await insertPending(target, origin, submitted, current);
+  ledger.keep(rows);
+  // Keys recorded before and not revived (settled, or pending elsewhere) as they are.
+  ledger.keep(
+    await rowsByKey(
+      target,
+      keyed.filter((item) => !ledger.byKey(item.key)).map((item) => item.key),
+    ),
+  );
+
+  // A missing record is settled as failed now, a value the CRM holds as unchanged.
   const toWrite: WriteLogEntry[] = [];
   const settlements: Settlement[] = [];
-  const freshByKey = new Map(fresh.map((item) => [item.key, item]));
+  const submittedByKey = new Map(submitted.map((item) => [item.key, item]));
   for (const row of rows) {
-    const item = freshByKey.get(row.idempotencyKey)!;
+    const item = submittedByKey.get(row.idempotencyKey)!;
     const readFailed =
       item.change.valueBefore === undefined &&
       !current.has(cellKey(row.objectType, row.recordId, row.field));
@@ -104,61 +118,109 @@ export async function writeFields(
       toWrite.push(row);
     }
   }
-  await settleRows(target.pool, settlements);
+  await ledger.settle(settlements);
 
   let done = 0;
-  const batches: (() => Promise<void>)[] = [];
+  const batches: { objectType: CrmObjectType; recordIds: string[]; rows: WriteLogEntry[] }[] = [];
   for (const [objectType, objectRows] of groupBy(toWrite, (row) => row.objectType)) {
     const byRecord = groupBy(objectRows, (row) => row.recordId);
     for (const recordIds of chunk([...byRecord.keys()], connector.batchSize)) {
-      const batchRows = recordIds.flatMap((id) => byRecord.get(id)!);
-      batches.push(async () => {
-        // Read `calls` after the await: lanes run in between.
-        const made = await writeBatch(target, objectType, recordIds, byRecord, batchRows);
-        calls += made;
-        done += batchRows.length;
-        options.onProgress?.(done, toWrite.length);
-      });
+      batches.push({ objectType, recordIds, rows: recordIds.flatMap((id) => byRecord.get(id)!) });
     }
   }
-  // A few lanes take the next batch as each finishes; one lane keeps the calls in order.
-  let next = 0;
-  const lane = async () => {
-    while (next < batches.length) await batches[next++]!();
-  };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, batches.length)) }, lane),
+  // A few calls in flight, started in order; the shared limiter paces them all.
+  await pMap(
+    batches,
+    async (batch) => {
+      // Add after the await: `calls += await ...` would read it before the other lanes ran.
+      const made = await writeBatch(target, ledger, batch.objectType, batch.recordIds, batch.rows);
+      calls += made;
+      done += batch.rows.length;
+      options.onProgress?.(done, toWrite.length);
+    },
+    { concurrency: Math.max(1, options.concurrency ?? 1) },
   );
 
-  const entries = await rowsByKey(
-    target,
-    keyed.map((item) => item.key),
-  );
-  const ordered = keyed.map((item) => entries.get(item.key)!);
+  await ledger.refreshUnsettled();
+  const entries = keyed.map((item) => ledger.byKey(item.key)!);
   return {
-    entries: ordered,
-    written: ordered.filter((row) => row.status === 'written').length,
-    unchanged: ordered.filter((row) => row.status === 'unchanged').length,
-    failed: ordered.filter((row) => row.status === 'failed').length,
-    pending: ordered.filter((row) => row.status === 'pending').length,
+    entries,
+    written: entries.filter((row) => row.status === 'written').length,
+    unchanged: entries.filter((row) => row.status === 'unchanged').length,
+    failed: entries.filter((row) => row.status === 'failed').length,
+    pending: entries.filter((row) => row.status === 'pending').length,
     calls,
   };
+}
+
+/** A row still to be written: never recorded, or a failure worth another try. */
+function isOpen(row: WriteLogEntry | undefined): boolean {
+  return !row || (row.status === 'failed' && Boolean(row.error?.retryable));
+}
+
+/**
+ * The rows of one submission as this process last recorded them: every statement
+ * that changes a row returns it, so the report needs no read at the end. A row
+ * another process settled first is read again.
+ */
+class Ledger {
+  private readonly rows = new Map<string, WriteLogEntry>();
+  private readonly stale = new Set<number>();
+
+  constructor(private readonly target: LedgerTarget) {}
+
+  byKey(key: string): WriteLogEntry | undefined {
+    return this.rows.get(key);
+  }
+
+  keep(rows: Iterable<WriteLogEntry>): void {
+    for (const row of rows) {
+      this.rows.set(row.idempotencyKey, row);
+      this.stale.delete(row.id);
+    }
+  }
+
+  /** Settles rows in one statement; only pending rows move, a settled row is final. */
+  async settle(settlements: Settlement[]): Promise<void> {
+    if (settlements.length === 0) return;
+    const settled = await settleRows(this.target.pool, settlements);
+    const moved = new Set(settled.map((row) => row.id));
+    for (const { id } of settlements) if (!moved.has(id)) this.stale.add(id);
+    this.keep(settled);
+  }
+
+  /** Marks rows as sent in one call, before it is made. */
+  async markSent(rows: WriteLogEntry[]): Promise<void> {
+    const { rows: marked } = await this.target.pool.query<WriteLogEntry>(
+      `update crm_write_log set batch_id = $2::uuid, attempts = attempts + 1, updated_at = now()
+       where id = any($1::bigint[])
+       returning ${LEDGER_COLUMNS}`,
+      [rows.map((row) => row.id), randomUUID()],
+    );
+    this.keep(marked);
+  }
+
+  /** Reads again the rows another process settled before this one could. */
+  async refreshUnsettled(): Promise<void> {
+    if (this.stale.size === 0) return;
+    const { rows } = await this.target.pool.query<WriteLogEntry>(
+      `select ${LEDGER_COLUMNS} from crm_write_log where id = any($1::bigint[])`,
+      [[...this.stale]],
+    );
+    this.keep(rows);
+  }
 }
 
 /** One batch call for up to `batchSize` records; returns the calls it made. */
 async function writeBatch(
   target: LedgerTarget,
+  ledger: Ledger,
   objectType: CrmObjectType,
   recordIds: string[],
-  byRecord: Map<string, WriteLogEntry[]>,
   batchRows: WriteLogEntry[],
 ): Promise<number> {
-  const batchId = randomUUID();
-  await target.pool.query(
-    `update crm_write_log set batch_id = $2::uuid, attempts = attempts + 1, updated_at = now()
-     where id = any($1::bigint[])`,
-    [batchRows.map((row) => row.id), batchId],
-  );
+  await ledger.markSent(batchRows);
+  const byRecord = groupBy(batchRows, (row) => row.recordId);
   const inputs: UpdateInput[] = recordIds.map((id) => ({
     id,
     properties: Object.fromEntries(byRecord.get(id)!.map((row) => [row.field, row.valueToWrite])),
@@ -175,7 +237,7 @@ async function writeBatch(
         );
       }
     });
-    await settleRows(target.pool, settlements);
+    await ledger.settle(settlements);
     return 1;
   } catch (error) {
     const crmError =
@@ -184,8 +246,7 @@ async function writeBatch(
         : new CrmError('transient', String(error), { cause: error });
     // A refusal the CRM gave before doing anything: nothing was written.
     if (crmError.kind !== 'transient') {
-      await settleRows(
-        target.pool,
+      await ledger.settle(
         batchRows.map((row) => ({
           id: row.id,
           status: 'failed',
@@ -196,7 +257,9 @@ async function writeBatch(
       return 1;
     }
     // A timeout or a dropped connection: the CRM may have applied it. Ask it.
-    return 1 + (await settleByReadingBack(target, objectType, batchRows, crmError));
+    const read = await readBack(target, objectType, batchRows, crmError);
+    await ledger.settle(read.settlements);
+    return 1 + read.calls;
   }
 }
 
@@ -212,6 +275,18 @@ export async function settleByReadingBack(
   rows: WriteLogEntry[],
   cause?: CrmError,
 ): Promise<number> {
+  const { settlements, calls } = await readBack(target, objectType, rows, cause);
+  await settleRows(target.pool, settlements);
+  return calls;
+}
+
+/** What reading the records back says of each row, and the calls it took. */
+async function readBack(
+  target: Pick<LedgerTarget, 'connector'>,
+  objectType: CrmObjectType,
+  rows: WriteLogEntry[],
+  cause?: CrmError,
+): Promise<{ settlements: Settlement[]; calls: number }> {
   const fields = [...new Set(rows.map((row) => row.field))];
   const ids = [...new Set(rows.map((row) => row.recordId))];
   let calls = 0;
@@ -265,8 +340,7 @@ export async function settleByReadingBack(
       }
     }
   }
-  await settleRows(target.pool, settlements);
-  return calls;
+  return { settlements, calls };
 }
 
 function defaultKey(origin: WriteOrigin, change: FieldChange): string {
@@ -299,21 +373,19 @@ function assertNoDuplicates(changes: FieldChange[]): void {
   }
 }
 
-async function rowsByKey(
-  target: LedgerTarget,
-  keys: string[],
-): Promise<Map<string, WriteLogEntry>> {
+async function rowsByKey(target: LedgerTarget, keys: string[]): Promise<WriteLogEntry[]> {
+  if (keys.length === 0) return [];
   const { rows } = await target.pool.query<WriteLogEntry>(
     `select ${LEDGER_COLUMNS} from crm_write_log
      where workspace_id = $1::uuid and idempotency_key = any($2::text[])`,
     [target.workspaceId, keys],
   );
-  return new Map(rows.map((row) => [row.idempotencyKey, row]));
+  return rows;
 }
 
 /**
  * Inserts a pending row per change, or revives a retryable failed row with the same
- * key, in one statement.
+ * key, in one statement; returns those rows (a key recorded otherwise returns none).
  */
 async function insertPending(
   target: LedgerTarget,
@@ -336,7 +408,7 @@ async function insertPending(
      on conflict (workspace_id, idempotency_key) do update
        set status = 'pending', error = null, settled_by = null, settled_at = null,
            value_before = excluded.value_before, updated_at = now()
-       where l.status = 'failed'
+       where l.status = 'failed' and coalesce((l.error ->> 'retryable')::boolean, false)
      returning ${LEDGER_COLUMNS}`,
     [
       target.workspaceId,
