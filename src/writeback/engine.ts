@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import pMap from 'p-map';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { chunk } from '../collections.js';
@@ -43,9 +44,12 @@ export interface MappingOutcome {
  * Writes per ledger submission: a multiple of both CRMs' batch sizes (100, 200), so
  * only the last call of a run is ever less than full.
  */
-const WRITE_GROUP = 6_000;
-/** Batch calls in flight: enough to keep the CRM busy while Pandora settles the last one. */
-const WRITE_CONCURRENCY = 3;
+const WRITE_GROUP = 1_200;
+/**
+ * Submissions in flight: while one group's calls run, the next records its ledger
+ * rows and the last settles, so Pandora's bookkeeping hides behind the CRM's pace.
+ */
+const GROUPS_IN_FLIGHT = 3;
 const MAX_FAILURES = 200;
 
 export function emptyReport(): RunReport {
@@ -75,9 +79,14 @@ const KNOWN_UNCHANGED = `(ws.mapping_id is not null and (
 
 function candidateSource(mapping: Mapping): string {
   const table = mapping.objectType === 'deal' ? 'deals' : 'accounts';
+  // The connection's CRM as a value, not a join: the planner estimates the records
+  // of that CRM from the column's statistics, and hashes. Records are found by their
+  // primary key alone, so without statistics (a table just filled) the plan falls
+  // back to one index lookup per value, never to a scan per value.
   return `from computed_values cv
      join ${table} e on e.id = cv.entity_id
-     join connections c on c.id = $4::uuid and c.crm_type = e.source
+       and e.source = (select crm_type from connections
+                       where id = $4::uuid and workspace_id = $1::uuid)
      left join writeback_state ws on ws.mapping_id = $5::uuid and ws.entity_id = cv.entity_id
      where cv.workspace_id = $1::uuid and cv.object_type = $2::text and cv.field = $3::text
        and ($6::uuid[] is null or cv.entity_id = any($6::uuid[]))
@@ -234,11 +243,15 @@ export async function writeMapping(
   let done = candidates.length - writes.length;
   onProgress?.(done);
 
-  for (const group of chunk(writes, WRITE_GROUP)) {
-    await writeGroup(deps, opened, mapping, group, origin, report, failures);
-    done += group.length;
-    onProgress?.(done);
-  }
+  await pMap(
+    chunk(writes, WRITE_GROUP),
+    async (group) => {
+      await writeGroup(deps, opened, mapping, group, origin, report, failures);
+      done += group.length;
+      onProgress?.(done);
+    },
+    { concurrency: GROUPS_IN_FLIGHT },
+  );
   report.crm_calls = opened.calls() - callsBefore;
   return { report, failures };
 }
@@ -259,7 +272,6 @@ async function writeGroup(
       { pool: deps.pool, ...opened },
       { type: 'writeback', id: mapping.id, actor: origin.actor },
       writes.map((write) => write.change),
-      { concurrency: WRITE_CONCURRENCY },
     );
     entries = result.entries;
   } catch (error) {

@@ -153,15 +153,16 @@ async function runLocked(
      order by object_type, pandora_field`,
     [workspaceId, run.mappingIds],
   );
-  // Records whose last write covers their value are counted, not loaded.
+  // Records whose last write covers their value are counted, not loaded; the two
+  // scans run side by side.
   const planned = [];
   for (const mapping of mappings) {
     const only = { computeRunId: run.computeRunId };
-    planned.push({
-      mapping,
-      unchanged: await knownUnchanged(pool, mapping, only),
-      candidates: await candidatesOf(pool, mapping, { ...only, dueOnly: true }),
-    });
+    const [unchanged, candidates] = await Promise.all([
+      knownUnchanged(pool, mapping, only),
+      candidatesOf(pool, mapping, { ...only, dueOnly: true }),
+    ]);
+    planned.push({ mapping, unchanged, candidates });
   }
   const total = planned.reduce((sum, p) => sum + p.unchanged + p.candidates.length, 0);
   await pool.query(
