@@ -1,4 +1,5 @@
 import { actionsSuite } from './actions.js';
+import { computeSuite } from './compute.js';
 import { emulatorSuite } from './emulator.js';
 import { httpSuite } from './http.js';
 import { syncSuite } from './sync.js';
@@ -12,4 +13,5 @@ export const suites: Record<string, Suite> = {
   actions: actionsSuite,
   emulator: emulatorSuite,
   writeback: writebackSuite,
+  compute: computeSuite,
 };
