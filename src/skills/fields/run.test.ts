@@ -123,6 +123,41 @@ describe('computing deal and account fields', () => {
     expect(acme).toBeTruthy();
   });
 
+  it('stamps every value with the computation time, moving changed_at only for changed ones', async () => {
+    const stamps = async () =>
+      (
+        await db.pool.query<{
+          field: string;
+          value: unknown;
+          computedAt: string;
+          changedAt: string;
+        }>(
+          `select field, value, to_json(computed_at) #>> '{}' as "computedAt",
+                  to_json(changed_at) #>> '{}' as "changedAt"
+           from computed_values where workspace_id = $1::uuid and entity_id = $2::uuid
+           order by field`,
+          [r.workspaceId, acme],
+        )
+      ).rows;
+    const before = await stamps();
+    const later = new Date(NOW.getTime() + 3_600_000);
+    const result = await computeFields(db.pool, r.workspaceId, 'deal-score', { now: later });
+    expect(result).toMatchObject({ changed: 0 });
+    const after = await stamps();
+    const iso = (text: string) => new Date(text).toISOString();
+    expect(after.map((row) => iso(row.computedAt))).toEqual(after.map(() => later.toISOString()));
+    for (const [i, row] of after.entries()) {
+      if (row.field === 'pandora_last_analyzed_at') {
+        expect({ value: row.value, changedAt: iso(row.changedAt) }).toEqual({
+          value: later.toISOString(),
+          changedAt: later.toISOString(),
+        });
+      } else {
+        expect(row).toMatchObject({ value: before[i]!.value, changedAt: before[i]!.changedAt });
+      }
+    }
+  });
+
   it('rolls accounts up from the stored deal scores', async () => {
     const result = await computeFields(db.pool, r.workspaceId, 'account-score', { now: NOW });
     expect(result).toMatchObject({ considered: 1, changed: 1 });
