@@ -5,6 +5,9 @@ import { loadConfig, type Config } from '../src/config.js';
 import { EventListener } from '../src/events/bus.js';
 import { buildApp } from '../src/http/app.js';
 import type { AppContext } from '../src/http/context.js';
+import { openConnector } from '../src/crm/connect.js';
+import { createCrmEmulator, type Emulator } from '../src/crm/emulator/index.js';
+import type { CrmConnector, CrmType } from '../src/crm/port.js';
 import { createApiKey } from '../src/tenancy/api-keys.js';
 import { parseSecretKey } from '../src/tenancy/secrets.js';
 import { createUser } from '../src/tenancy/users.js';
@@ -44,6 +47,25 @@ export async function createTestApp(
     await events?.close();
   });
   return { app, db, ctx };
+}
+
+/** A test app whose CRM sandbox is a CRM emulator listening on a local port. */
+export interface SandboxApp extends TestApp {
+  emulator: Emulator;
+}
+
+/**
+ * A CRM emulator holding `accounts` generated accounts (with their deals and
+ * contacts), and an app using it as its sandbox; both are closed after the file.
+ */
+export async function createSandboxApp(accounts: number): Promise<SandboxApp> {
+  const emulator = await createCrmEmulator({ accounts });
+  const sandboxUrl = await emulator.listen(0);
+  afterAll(async () => {
+    emulator.app.server.closeAllConnections();
+    await emulator.close();
+  });
+  return { ...(await createTestApp({}, { sandboxUrl })), emulator };
 }
 
 export interface Tenant {
@@ -89,6 +111,46 @@ export async function createTenant(
     apiKey: secret,
     auth: { authorization: `Bearer ${secret}` },
   };
+}
+
+/** Headers of a new API key with `role` in the tenant's workspace. */
+export async function apiKeyAuth(
+  testApp: TestApp,
+  tenant: Tenant,
+  role: Role,
+): Promise<{ authorization: string }> {
+  const { secret } = await createApiKey(testApp.db.pool, {
+    workspaceId: tenant.workspaceId,
+    name: `${role} key`,
+    role,
+    createdBy: tenant.userId,
+  });
+  return { authorization: `Bearer ${secret}` };
+}
+
+/**
+ * Connects the tenant's workspace to the app's CRM sandbox (the emulator given as
+ * `sandboxUrl`) through the API, and opens a connector on it for setting up records.
+ */
+export async function connectSandbox(
+  testApp: TestApp,
+  tenant: Tenant,
+  options: { crmType?: CrmType; name?: string } = {},
+): Promise<{ connectionId: string; connector: CrmConnector }> {
+  const created = await testApp.app.inject({
+    method: 'POST',
+    url: `/api/workspaces/${tenant.workspaceId}/connections/sandbox`,
+    headers: tenant.auth,
+    payload: { crmType: options.crmType ?? 'hubspot', name: options.name },
+  });
+  if (created.statusCode !== 201) throw new Error(`sandbox connection: ${created.body}`);
+  const connectionId = created.json().connection.id as string;
+  const { connector } = await openConnector(
+    { pool: testApp.db.pool, secretKey: TEST_SECRET_KEY },
+    tenant.workspaceId,
+    connectionId,
+  );
+  return { connectionId, connector };
 }
 
 /** Logs in through the API and returns the session cookie header. */

@@ -7,6 +7,7 @@ import { createConnection } from '../../src/tenancy/connections.js';
 import { parseSecretKey } from '../../src/tenancy/secrets.js';
 import { createWorkspace } from '../../src/tenancy/workspaces.js';
 import { benchDatabase } from './database.js';
+import { round } from './figures.js';
 import type { Suite } from './types.js';
 
 const SECRET_KEY = parseSecretKey('33'.repeat(32));
@@ -99,5 +100,3 @@ export const actionsSuite: Suite = async ({ quick, report }) => {
     await db.close();
   }
 };
-
-const round = (value: number) => Math.round(value * 100) / 100;

@@ -4,6 +4,7 @@ import { computeFields } from '../../src/skills/fields/run.js';
 import { createWorkspace } from '../../src/tenancy/workspaces.js';
 import type { FieldSkill } from '../../src/writeback/fields.js';
 import { benchDatabase } from './database.js';
+import { round } from './figures.js';
 import type { Suite } from './types.js';
 
 /**
@@ -50,5 +51,3 @@ export const computeSuite: Suite = async ({ quick, report }) => {
     await db.close();
   }
 };
-
-const round = (value: number) => Math.round(value * 100) / 100;

@@ -7,6 +7,7 @@ import { createConnection } from '../../src/tenancy/connections.js';
 import { parseSecretKey } from '../../src/tenancy/secrets.js';
 import { createWorkspace } from '../../src/tenancy/workspaces.js';
 import { benchDatabase } from './database.js';
+import { round } from './figures.js';
 import type { Suite } from './types.js';
 
 const SECRET_KEY = parseSecretKey('22'.repeat(32));
@@ -149,5 +150,3 @@ function credentials(crm: CrmType, baseUrl: string): Record<string, unknown> {
     ? { kind: 'private_app', accessToken: 'pat-emulator-hubspot' }
     : { kind: 'access_token', instanceUrl: baseUrl, accessToken: '00D-emulator-salesforce-token' };
 }
-
-const round = (value: number) => Math.round(value * 100) / 100;

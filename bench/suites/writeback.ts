@@ -9,6 +9,7 @@ import { createWorkspace } from '../../src/tenancy/workspaces.js';
 import { createMapping } from '../../src/writeback/mappings.js';
 import { runWriteback, startRun } from '../../src/writeback/runs.js';
 import { benchDatabase } from './database.js';
+import { round } from './figures.js';
 import type { Suite } from './types.js';
 
 const SECRET_KEY = parseSecretKey('44'.repeat(32));
@@ -237,5 +238,3 @@ export const writebackSuite: Suite = async ({ quick, report }) => {
     await db.close();
   }
 };
-
-const round = (value: number) => Math.round(value * 100) / 100;

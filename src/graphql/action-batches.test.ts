@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   TEST_SECRET_KEY,
+  connectSandbox,
   createTenant,
-  createTestApp,
+  createSandboxApp,
   type Tenant,
-  type TestApp,
+  type SandboxApp,
 } from '../../test/app.js';
-import { openConnector } from '../crm/connect.js';
-import { createCrmEmulator, type Emulator } from '../crm/emulator/index.js';
+import { codeOf, graphql } from '../../test/graphql.js';
 import type { CrmConnector } from '../crm/port.js';
 import { handlers } from '../jobs/handlers.js';
 
@@ -16,58 +16,23 @@ import { handlers } from '../jobs/handlers.js';
  * Batch execution and notifications over GraphQL against the CRM emulator; the batch
  * job is run by its own handler, as a worker would.
  */
-let emulator: Emulator;
-let t: TestApp;
+let t: SandboxApp;
 let admin: Tenant;
 let connector: CrmConnector;
 let connectionId: string;
 let deals: string[];
 
 beforeAll(async () => {
-  emulator = await createCrmEmulator({ accounts: 4 });
-  const baseUrl = await emulator.listen(0);
-  t = await createTestApp({}, { sandboxUrl: baseUrl });
+  t = await createSandboxApp(4);
   admin = await createTenant(t, 'admin');
-  const created = await t.app.inject({
-    method: 'POST',
-    url: `/api/workspaces/${admin.workspaceId}/connections/sandbox`,
-    headers: admin.auth,
-    payload: { crmType: 'hubspot' },
-  });
-  connectionId = created.json().connection.id;
-  ({ connector } = await openConnector(
-    { pool: t.db.pool, secretKey: TEST_SECRET_KEY },
-    admin.workspaceId,
-    connectionId,
-  ));
+  ({ connectionId, connector } = await connectSandbox(t, admin));
   const page = await connector.listChanged('deal', { properties: [], limit: 4 });
   deals = page.records.map((r) => r.id);
 });
 
-afterAll(async () => {
-  emulator.app.server.closeAllConnections();
-  await emulator.close();
-});
-
-interface Answer {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  data: any;
-  errors?: { message: string; extensions: { code: string; details?: unknown } }[];
-}
-
-async function gql(query: string, variables: object = {}) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: { ...admin.auth, 'content-type': 'application/json' },
-    payload: { query, variables },
-  });
-  return { ...(response.json() as object), status: response.statusCode } as Answer;
-}
+const gql = (query: string, variables: object = {}) => graphql(t, admin.auth, query, variables);
 
 const ws = () => admin.workspaceId;
-const codeOf = (answer: Answer) => answer.errors?.[0]?.extensions.code;
 
 async function createAction(input: object) {
   const answer = await gql(

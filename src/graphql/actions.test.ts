@@ -1,23 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  TEST_SECRET_KEY,
+  apiKeyAuth,
+  connectSandbox,
   createTenant,
-  createTestApp,
+  createSandboxApp,
   type Tenant,
-  type TestApp,
+  type SandboxApp,
 } from '../../test/app.js';
-import { openConnector } from '../crm/connect.js';
-import { createCrmEmulator, type Emulator } from '../crm/emulator/index.js';
+import { codeOf, graphql, type GqlAnswer } from '../../test/graphql.js';
 import type { CrmConnector } from '../crm/port.js';
-import { createApiKey } from '../tenancy/api-keys.js';
 
 /**
  * Actions over GraphQL (POST /graphql through the app) against the CRM emulator:
  * the REST routes' behaviour and error codes, with real CRM reads and writes.
  */
-let emulator: Emulator;
-let t: TestApp;
+let t: SandboxApp;
 let admin: Tenant;
 let member: { authorization: string };
 let connector: CrmConnector;
@@ -25,64 +23,24 @@ let connectionId: string;
 let deals: string[];
 
 beforeAll(async () => {
-  emulator = await createCrmEmulator({ accounts: 8 });
-  const baseUrl = await emulator.listen(0);
-  t = await createTestApp({}, { sandboxUrl: baseUrl });
+  t = await createSandboxApp(8);
   admin = await createTenant(t, 'admin');
-  const { secret } = await createApiKey(t.db.pool, {
-    workspaceId: admin.workspaceId,
-    name: 'member key',
-    role: 'member',
-    createdBy: admin.userId,
-  });
-  member = { authorization: `Bearer ${secret}` };
-  const created = await t.app.inject({
-    method: 'POST',
-    url: `/api/workspaces/${admin.workspaceId}/connections/sandbox`,
-    headers: admin.auth,
-    payload: { crmType: 'hubspot' },
-  });
-  connectionId = created.json().connection.id;
-  ({ connector } = await openConnector(
-    { pool: t.db.pool, secretKey: TEST_SECRET_KEY },
-    admin.workspaceId,
-    connectionId,
-  ));
+  member = await apiKeyAuth(t, admin, 'member');
+  ({ connectionId, connector } = await connectSandbox(t, admin));
   const page = await connector.listChanged('deal', { properties: [], limit: 10 });
   deals = page.records.map((r) => r.id);
 });
 
-afterAll(async () => {
-  emulator.app.server.closeAllConnections();
-  await emulator.close();
-});
-
-interface Answer {
-  status: number;
-  // The shapes vary by query; tests read them loosely.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  data: any;
-  errors?: { message: string; extensions: { code: string; details?: unknown } }[];
-}
-
-async function gql(query: string, variables: object = {}, auth: object = admin.auth) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: { ...auth, 'content-type': 'application/json' },
-    payload: { query, variables },
-  });
-  return { ...(response.json() as object), status: response.statusCode } as Answer;
-}
+const gql = (query: string, variables: object = {}, auth: object = admin.auth) =>
+  graphql(t, auth, query, variables);
 
 const ws = () => admin.workspaceId;
-const codeOf = (answer: Answer) => answer.errors?.[0]?.extensions.code;
 
 /** CRM writes the emulator received from now on: batch updates and creates, notes. */
 function writes() {
-  const after = emulator.ctx.log.lastSeq;
+  const after = t.emulator.ctx.log.lastSeq;
   return () =>
-    emulator.ctx.log
+    t.emulator.ctx.log
       .list({ afterSeq: after })
       .filter((r) => r.method === 'POST' && /\/batch\/(update|create)$/.test(r.path));
 }
@@ -185,7 +143,7 @@ describe('actions over GraphQL', () => {
       workspace(id: $ws) { actions(filter: $filter, order: $order, first: $first, after: $after) {
         actions { id } nextCursor } }
     }`;
-    const ids = (answer: Answer) =>
+    const ids = (answer: GqlAnswer) =>
       answer.data.workspace.actions.actions.map((a: { id: string }) => a.id);
     const filter = { actionType: 'list_probe' };
     const first = await gql(LIST, { ws: ws(), filter, order: 'impact', first: 2 });

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   TEST_SECRET_KEY,
+  apiKeyAuth,
   createTenant,
   createTestApp,
   type Tenant,
   type TestApp,
 } from '../../test/app.js';
-import { createApiKey } from '../tenancy/api-keys.js';
+import { codeOf, graphql } from '../../test/graphql.js';
 import { createConnection } from '../tenancy/connections.js';
 
 /**
@@ -22,13 +23,7 @@ let connectionId: string;
 beforeAll(async () => {
   t = await createTestApp();
   admin = await createTenant(t, 'admin');
-  const { secret } = await createApiKey(t.db.pool, {
-    workspaceId: admin.workspaceId,
-    name: 'member key',
-    role: 'member',
-    createdBy: admin.userId,
-  });
-  member = { authorization: `Bearer ${secret}` };
+  member = await apiKeyAuth(t, admin, 'member');
   // Proposing an action needs a connection; nothing here calls the CRM.
   const connection = await createConnection(t.db.pool, TEST_SECRET_KEY, {
     workspaceId: admin.workspaceId,
@@ -38,25 +33,10 @@ beforeAll(async () => {
   connectionId = connection.id;
 });
 
-interface Answer {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  data: any;
-  errors?: { message: string; extensions: { code: string; details?: unknown } }[];
-}
-
-async function gql(query: string, variables: object = {}, auth: object = admin.auth) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: { ...auth, 'content-type': 'application/json' },
-    payload: { query, variables },
-  });
-  return { ...(response.json() as object), status: response.statusCode } as Answer;
-}
+const gql = (query: string, variables: object = {}, auth: object = admin.auth) =>
+  graphql(t, auth, query, variables);
 
 const ws = () => admin.workspaceId;
-const codeOf = (answer: Answer) => answer.errors?.[0]?.extensions.code;
 
 const POLICY = `id name enabled priority effect createdBy
   match { actionTypes severities impactMin impactMax fields fieldsOnly sourceTypes sourceNames }`;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, createTestApp, type Tenant, type TestApp } from '../../test/app.js';
+import { graphql } from '../../test/graphql.js';
 
 /** Skills over GraphQL: run one, see its run and its actions, and the REST codes. */
 let t: TestApp;
@@ -18,22 +19,7 @@ beforeAll(async () => {
   );
 });
 
-interface Answer {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  data: any;
-  errors?: { message: string; extensions: { code: string; details?: unknown } }[];
-}
-
-async function gql(query: string, variables: object = {}) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: { ...admin.auth, 'content-type': 'application/json' },
-    payload: { query, variables },
-  });
-  return { ...(response.json() as object), status: response.statusCode } as Answer;
-}
+const gql = (query: string, variables: object = {}) => graphql(t, admin.auth, query, variables);
 
 const ws = () => admin.workspaceId;
 const RUN = `mutation ($ws: ID!, $skill: String!, $now: String, $options: JSON) {

@@ -1,42 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  TEST_SECRET_KEY,
+  connectSandbox,
   createTenant,
-  createTestApp,
+  createSandboxApp,
   login,
   type Tenant,
-  type TestApp,
+  type SandboxApp,
 } from '../../test/app.js';
-import { openConnector } from '../crm/connect.js';
-import { createCrmEmulator, type Emulator } from '../crm/emulator/index.js';
+import { graphql } from '../../test/graphql.js';
 
 /**
  * Another workspace's principal, an API key or a person, gets `not_found` for every
  * action, batch, notification, policy and skill query and mutation on this workspace,
  * and for this workspace's ids under its own; nothing changes and the CRM is not called.
  */
-let emulator: Emulator;
-let t: TestApp;
+let t: SandboxApp;
 let owner: Tenant;
 let other: Tenant;
 const ids = { action: '', executed: '', batch: '', policy: '', notification: '', connection: '' };
 
-interface Answer {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  data: any;
-  errors?: { message: string; extensions: { code: string } }[];
-}
-
-async function gql(query: string, variables: object, auth: object) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: { ...auth, 'content-type': 'application/json' },
-    payload: { query, variables },
-  });
-  return { ...(response.json() as object), status: response.statusCode } as Answer;
-}
+const gql = (query: string, variables: object, auth: object) => graphql(t, auth, query, variables);
 
 const asOwner = async (query: string, variables: object) => {
   const answer = await gql(query, { ws: owner.workspaceId, ...variables }, owner.auth);
@@ -47,23 +30,12 @@ const asOwner = async (query: string, variables: object) => {
 const CREATE = `mutation ($ws: ID!, $input: NewActionInput!) { createAction(workspaceId: $ws, input: $input) { id } }`;
 
 beforeAll(async () => {
-  emulator = await createCrmEmulator({ accounts: 2 });
-  const baseUrl = await emulator.listen(0);
-  t = await createTestApp({}, { sandboxUrl: baseUrl });
+  t = await createSandboxApp(2);
   owner = await createTenant(t, 'admin');
   other = await createTenant(t, 'admin');
-  const created = await t.app.inject({
-    method: 'POST',
-    url: `/api/workspaces/${owner.workspaceId}/connections/sandbox`,
-    headers: owner.auth,
-    payload: { crmType: 'hubspot' },
-  });
-  ids.connection = created.json().connection.id;
-  const { connector } = await openConnector(
-    { pool: t.db.pool, secretKey: TEST_SECRET_KEY },
-    owner.workspaceId,
-    ids.connection,
-  );
+  const sandbox = await connectSandbox(t, owner);
+  ids.connection = sandbox.connectionId;
+  const { connector } = sandbox;
   const [deal] = (await connector.listChanged('deal', { properties: [], limit: 1 })).records;
   const input = {
     actionType: 'update_field',
@@ -99,11 +71,6 @@ beforeAll(async () => {
       {},
     )
   ).createActionPolicy.id;
-});
-
-afterAll(async () => {
-  emulator.app.server.closeAllConnections();
-  await emulator.close();
 });
 
 /**
@@ -233,7 +200,7 @@ async function ownerState() {
 describe('another workspace over GraphQL', () => {
   it('gets not_found for every action, policy and skill operation, as an API key or a person', async () => {
     const before = await ownerState();
-    const crmCalls = emulator.ctx.log.lastSeq;
+    const crmCalls = t.emulator.ctx.log.lastSeq;
     const person = await login(t, other.email, other.password);
     for (const auth of [other.auth, person]) {
       for (const [query, variables] of operations()) {
@@ -246,12 +213,12 @@ describe('another workspace over GraphQL', () => {
       }
     }
     expect(await ownerState()).toBe(before);
-    expect(emulator.ctx.log.lastSeq).toBe(crmCalls);
+    expect(t.emulator.ctx.log.lastSeq).toBe(crmCalls);
   });
 
   it('finds none of this workspace’s ids under its own workspace', async () => {
     const before = await ownerState();
-    const crmCalls = emulator.ctx.log.lastSeq;
+    const crmCalls = t.emulator.ctx.log.lastSeq;
     let tried = 0;
     for (const [query, variables, own] of operations()) {
       if (!own) continue;
@@ -262,6 +229,6 @@ describe('another workspace over GraphQL', () => {
     }
     expect(tried).toBe(14);
     expect(await ownerState()).toBe(before);
-    expect(emulator.ctx.log.lastSeq).toBe(crmCalls);
+    expect(t.emulator.ctx.log.lastSeq).toBe(crmCalls);
   });
 });

@@ -1,44 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  TEST_SECRET_KEY,
+  connectSandbox,
   createTenant,
-  createTestApp,
+  createSandboxApp,
   type Tenant,
-  type TestApp,
+  type SandboxApp,
 } from '../../test/app.js';
-import { openConnector } from '../crm/connect.js';
-import { createCrmEmulator, type Emulator } from '../crm/emulator/index.js';
+import { graphql } from '../../test/graphql.js';
 import type { HubspotConnector } from '../crm/hubspot/connector.js';
 
 /**
  * Write-back over GraphQL against the emulator: the same behaviour and error codes as
  * REST, and no way into another workspace's mappings and runs.
  */
-let emulator: Emulator;
-let t: TestApp;
+let t: SandboxApp;
 let admin: Tenant;
 let other: Tenant;
 let connectionId: string;
 
 beforeAll(async () => {
-  emulator = await createCrmEmulator({ accounts: 2 });
-  const baseUrl = await emulator.listen(0);
-  t = await createTestApp({}, { sandboxUrl: baseUrl });
+  t = await createSandboxApp(2);
   admin = await createTenant(t, 'admin');
   other = await createTenant(t, 'admin');
-  const created = await t.app.inject({
-    method: 'POST',
-    url: `/api/workspaces/${admin.workspaceId}/connections/sandbox`,
-    headers: admin.auth,
-    payload: { crmType: 'hubspot' },
-  });
-  connectionId = created.json().connection.id;
-  const { connector } = await openConnector(
-    { pool: t.db.pool, secretKey: TEST_SECRET_KEY },
-    admin.workspaceId,
-    connectionId,
-  );
-  await (connector as HubspotConnector).createProperty('deal', {
+  const sandbox = await connectSandbox(t, admin);
+  connectionId = sandbox.connectionId;
+  await (sandbox.connector as HubspotConnector).createProperty('deal', {
     name: 'pandora_gql_score',
     label: 'GraphQL score',
     type: 'number',
@@ -46,27 +32,8 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  emulator.app.server.closeAllConnections();
-  await emulator.close();
-});
-
-interface Answer {
-  // The shapes vary by query; tests read them loosely.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  data: any;
-  errors?: { message: string; extensions: { code: string } }[];
-}
-
-async function gql(query: string, variables: object = {}, tenant: Tenant = admin): Promise<Answer> {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: { ...tenant.auth, 'content-type': 'application/json' },
-    payload: { query, variables },
-  });
-  return response.json() as Answer;
-}
+const gql = (query: string, variables: object = {}, tenant: Tenant = admin) =>
+  graphql(t, tenant.auth, query, variables);
 
 const ws = () => admin.workspaceId;
 

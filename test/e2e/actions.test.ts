@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openConnector } from '../../src/crm/connect.js';
 import type { CrmConnector } from '../../src/crm/port.js';
-import { TEST_SECRET_KEY, createTenant, type Tenant, type TestApp } from '../app.js';
+import { connectSandbox, createTenant, type Tenant, type TestApp } from '../app.js';
 import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
 
 describe.skipIf(!browserAvailable)('actions in a real browser', () => {
@@ -35,18 +34,7 @@ describe.skipIf(!browserAvailable)('actions in a real browser', () => {
     world = await startBrowserWorld();
     t = world.t;
     tenant = await createTenant(t, 'admin');
-    const created = await t.app.inject({
-      method: 'POST',
-      url: `/api/workspaces/${tenant.workspaceId}/connections/sandbox`,
-      headers: tenant.auth,
-      payload: { crmType: 'hubspot', name: 'Sandbox HubSpot' },
-    });
-    connectionId = created.json().connection.id as string;
-    ({ connector } = await openConnector(
-      { pool: t.db.pool, secretKey: TEST_SECRET_KEY },
-      tenant.workspaceId,
-      connectionId,
-    ));
+    ({ connectionId, connector } = await connectSandbox(t, tenant, { name: 'Sandbox HubSpot' }));
     const page = await connector.listChanged('deal', { properties: [], limit: 10 });
     deals = page.records.map((r) => r.id);
   });

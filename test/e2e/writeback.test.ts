@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openConnector } from '../../src/crm/connect.js';
 import type { HubspotConnector } from '../../src/crm/hubspot/connector.js';
-import { TEST_SECRET_KEY, createTenant, type Tenant, type TestApp } from '../app.js';
+import { connectSandbox, createTenant, type Tenant, type TestApp } from '../app.js';
 import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
 
 describe.skipIf(!browserAvailable)('CRM sync (write-back) in a real browser', () => {
@@ -16,18 +15,7 @@ describe.skipIf(!browserAvailable)('CRM sync (write-back) in a real browser', ()
     t = world.t;
     const db = t.db;
     tenant = await createTenant(t, 'admin');
-    const created = await t.app.inject({
-      method: 'POST',
-      url: `/api/workspaces/${tenant.workspaceId}/connections/sandbox`,
-      headers: tenant.auth,
-      payload: { crmType: 'hubspot', name: 'Sandbox HubSpot' },
-    });
-    const connectionId = created.json().connection.id as string;
-    const opened = await openConnector(
-      { pool: db.pool, secretKey: TEST_SECRET_KEY },
-      tenant.workspaceId,
-      connectionId,
-    );
+    const opened = await connectSandbox(t, tenant, { name: 'Sandbox HubSpot' });
     connector = opened.connector as HubspotConnector;
     await connector.createProperty('deal', {
       name: 'pandora_score',

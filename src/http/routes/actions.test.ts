@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   TEST_SECRET_KEY,
+  connectSandbox,
   createTenant,
-  createTestApp,
+  createSandboxApp,
   type Tenant,
-  type TestApp,
+  type SandboxApp,
 } from '../../../test/app.js';
-import { openConnector } from '../../crm/connect.js';
-import { createCrmEmulator, type Emulator } from '../../crm/emulator/index.js';
 import { handlers } from '../../jobs/handlers.js';
 
 /**
@@ -16,42 +15,25 @@ import { handlers } from '../../jobs/handlers.js';
  * list, preview, execute with an Idempotency-Key, undo, dismiss, batch execute and
  * notifications, and the 4xx it gets for each kind of bad input.
  */
-let emulator: Emulator;
-let t: TestApp;
+let t: SandboxApp;
 let admin: Tenant;
 let connectionId: string;
 let deals: string[];
 
 beforeAll(async () => {
-  emulator = await createCrmEmulator({ accounts: 10 });
-  const baseUrl = await emulator.listen(0);
-  t = await createTestApp({}, { sandboxUrl: baseUrl });
+  t = await createSandboxApp(10);
   admin = await createTenant(t, 'admin');
-  const created = await t.app.inject({
-    method: 'POST',
-    url: `/api/workspaces/${admin.workspaceId}/connections/sandbox`,
-    headers: admin.auth,
-    payload: { crmType: 'hubspot' },
-  });
-  connectionId = created.json().connection.id;
-  const { connector } = await openConnector(
-    { pool: t.db.pool, secretKey: TEST_SECRET_KEY },
-    admin.workspaceId,
-    connectionId,
-  );
+  const sandbox = await connectSandbox(t, admin);
+  connectionId = sandbox.connectionId;
+  const { connector } = sandbox;
   const page = await connector.listChanged('deal', { properties: [], limit: 20 });
   deals = page.records.map((record) => record.id);
 });
 
-afterAll(async () => {
-  emulator.app.server.closeAllConnections();
-  await emulator.close();
-});
-
 const writes = () => {
-  const after = emulator.ctx.log.lastSeq;
+  const after = t.emulator.ctx.log.lastSeq;
   return () =>
-    emulator.ctx.log
+    t.emulator.ctx.log
       .list({ afterSeq: after })
       .filter(
         (r) => r.method !== 'GET' && !r.path.endsWith('/batch/read') && !r.path.endsWith('/search'),

@@ -1,40 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   TEST_SECRET_KEY,
+  connectSandbox,
   createTenant,
-  createTestApp,
+  createSandboxApp,
   type Tenant,
-  type TestApp,
+  type SandboxApp,
 } from '../../../test/app.js';
-import { openConnector } from '../../crm/connect.js';
-import { createCrmEmulator, type Emulator } from '../../crm/emulator/index.js';
 import type { HubspotConnector } from '../../crm/hubspot/connector.js';
 import { handlers } from '../../jobs/handlers.js';
 
 /** Write-back over the REST API: registry, properties, mappings, test, runs, log. */
-let emulator: Emulator;
-let t: TestApp;
+let t: SandboxApp;
 let admin: Tenant;
 let connectionId: string;
 let deals: { entityId: string; recordId: string }[];
 
 beforeAll(async () => {
-  emulator = await createCrmEmulator({ accounts: 8 });
-  const baseUrl = await emulator.listen(0);
-  t = await createTestApp({}, { sandboxUrl: baseUrl });
+  t = await createSandboxApp(8);
   admin = await createTenant(t, 'admin');
-  const created = await t.app.inject({
-    method: 'POST',
-    url: `/api/workspaces/${admin.workspaceId}/connections/sandbox`,
-    headers: admin.auth,
-    payload: { crmType: 'hubspot' },
-  });
-  connectionId = created.json().connection.id;
-  const opened = await openConnector(
-    { pool: t.db.pool, secretKey: TEST_SECRET_KEY },
-    admin.workspaceId,
-    connectionId,
-  );
+  const opened = await connectSandbox(t, admin);
+  connectionId = opened.connectionId;
   const connector = opened.connector as HubspotConnector;
   await connector.createProperty('deal', {
     name: 'pandora_score',
@@ -56,11 +42,6 @@ beforeAll(async () => {
      from unnest($2::uuid[]) with ordinality as e(id, n)`,
     [admin.workspaceId, deals.map((d) => d.entityId)],
   );
-});
-
-afterAll(async () => {
-  emulator.app.server.closeAllConnections();
-  await emulator.close();
 });
 
 async function call(
