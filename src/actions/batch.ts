@@ -3,7 +3,7 @@ import { LOCKS, withTryLock } from '../db/locks.js';
 import { withTransaction } from '../db/pool.js';
 import { notFound } from '../errors.js';
 import { enqueue } from '../jobs/queue.js';
-import { executeActions, type EngineDeps, type ExecuteOptions } from './engine.js';
+import { executeActions, type EngineDeps, type ExecuteOptions } from './execute.js';
 
 export interface ActionBatch {
   id: string;

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/pool.js';
 import { enqueue } from '../jobs/queue.js';
-import type { ExecuteOptions } from './engine.js';
+import type { ExecuteOptions } from './execute.js';
 import { decidePolicy } from './policies.js';
 import { transition, type Action } from './store.js';
 

@@ -8,7 +8,7 @@ import type { Queryable } from '../db/pool.js';
 import { HttpError, badRequest, forbidden } from '../errors.js';
 import { enqueue } from '../jobs/queue.js';
 import { createBatch, type ActionBatch } from './batch.js';
-import { executeActions, type ActionExecution, type EngineDeps } from './engine.js';
+import { executeActions, type ActionExecution, type EngineDeps } from './execute.js';
 import { applyPoliciesToNew, policyGate } from './policy-gate.js';
 import { previewAction, type Preview } from './preview.js';
 import { getAction, proposeAction, transition, type Action, type ProposedAction } from './store.js';

@@ -6,15 +6,11 @@ import { writeFields } from '../crm/ledger/write.js';
 import type { CrmValue } from '../crm/port.js';
 import { sameCrmValue } from '../crm/values.js';
 import { conflict } from '../errors.js';
-import {
-  earlierExecution,
-  startExecution,
-  writeNotes,
-  type EngineDeps,
-  type OperationResult,
-} from './engine.js';
+import type { EngineDeps, OperationResult } from './execute.js';
+import { earlierExecution, startExecution } from './execution-records.js';
 import { auditNote } from './notes.js';
 import { appendAudit, getAction, type Action } from './store.js';
+import { writeNotes } from './write-notes.js';
 
 export interface UndoField {
   field: string;

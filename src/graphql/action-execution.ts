@@ -3,7 +3,7 @@
  * (src/actions/service.ts) with the engine's dependencies from the context.
  */
 import { Type } from '@sinclair/typebox';
-import type { OperationResult } from '../actions/engine.js';
+import type { OperationResult } from '../actions/execute.js';
 import type { Preview } from '../actions/preview.js';
 import {
   executeActionAs,

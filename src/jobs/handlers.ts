@@ -6,7 +6,7 @@ import { computeFields } from '../skills/fields/run.js';
 import { runWriteback } from '../writeback/runs.js';
 import { runBatch } from '../actions/batch.js';
 import { policyGate } from '../actions/policy-gate.js';
-import { executeActions } from '../actions/engine.js';
+import { executeActions } from '../actions/execute.js';
 import { seedWorkspace } from '../demo/bootstrap.js';
 import { generateDemoData } from '../demo/generate.js';
 import { seedLinkedConversations } from '../demo/seed.js';

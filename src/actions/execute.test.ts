@@ -3,7 +3,7 @@ import { TEST_SECRET_KEY } from '../../test/app.js';
 import { createCrmWorld, type CrmWorld } from '../../test/crm.js';
 import type { CrmType } from '../crm/port.js';
 import { runBatch, createBatch } from './batch.js';
-import { executeActions } from './engine.js';
+import { executeActions } from './execute.js';
 import { createPolicy, deletePolicy } from './policies.js';
 import { policyGate } from './policy-gate.js';
 import { previewAction } from './preview.js';
