@@ -2,20 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import { loadMigrations } from '../db/migrate.js';
-import { HttpError } from '../errors.js';
 import { registerGraphQL } from '../graphql/plugin.js';
 import { webDistDir } from '../paths.js';
-import { hashToken } from '../tenancy/tokens.js';
 import { resolvePrincipal } from './auth.js';
 import type { AppContext } from './context.js';
 import { errorBody, installErrorHandling } from './error-handler.js';
+import { isApiPath, registerRateLimit } from './rate-limit.js';
 import { actionRoutes } from './routes/actions.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { authRoutes } from './routes/auth.js';
@@ -59,32 +61,20 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(fastifyCookie);
   app.decorateRequest('principal', undefined);
+  // A credential that fails is refused only after the rate limiter has counted the
+  // request against its address, so guessing keys spends a budget like anything else.
+  const authFailures = new WeakMap<FastifyRequest, unknown>();
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') && !request.url.startsWith('/graphql')) return;
-    request.principal = await resolvePrincipal(ctx.pool, request.headers, request.cookies);
+    if (!isApiPath(request.url)) return;
+    try {
+      request.principal = await resolvePrincipal(ctx.pool, request.headers, request.cookies);
+    } catch (error) {
+      authFailures.set(request, error);
+    }
   });
-
-  await app.register(fastifyRateLimit, {
-    global: true,
-    max: ctx.config.apiRateLimit,
-    timeWindow: '1 minute',
-    // One budget per API key (or session), else per client address.
-    keyGenerator: (request) => {
-      const auth = request.headers.authorization;
-      if (auth) return `key:${hashToken(auth)}`;
-      return `ip:${request.ip}`;
-    },
-    allowList: (request) => !request.url.startsWith('/api/') && !request.url.startsWith('/graphql'),
-    errorResponseBuilder: (_request, context) =>
-      new HttpError(
-        429,
-        'rate_limited',
-        `Too many requests: retry in ${Math.ceil(context.ttl / 1000)} s`,
-        {
-          limit: context.max,
-          retryAfterSeconds: Math.ceil(context.ttl / 1000),
-        },
-      ),
+  await registerRateLimit(app, ctx.config.apiRateLimit);
+  app.addHook('preParsing', async (request) => {
+    if (authFailures.has(request)) throw authFailures.get(request);
   });
 
   await app.register(fastifySwagger, {

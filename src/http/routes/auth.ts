@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { HttpError } from '../../errors.js';
 import { SESSION_COOKIE, createSession, deleteSession } from '../../tenancy/sessions.js';
-import { authenticate, getUser } from '../../tenancy/users.js';
+import { authenticate, getUser, normalizeEmail } from '../../tenancy/users.js';
 import { getWorkspace, listUserWorkspaces } from '../../tenancy/workspaces.js';
 import { requirePrincipal } from '../auth.js';
 import type { AppContext } from '../context.js';
+import { LoginAttempts } from '../login-attempts.js';
+import { rateLimited } from '../rate-limit.js';
 import {
   Email,
   ErrorBody,
@@ -31,7 +33,14 @@ const MeResponse = Type.Object({
   workspaces: Type.Array(WorkspaceSummary),
 });
 
+/** Password guesses per address a minute: generous enough for a person who mistypes. */
+export const LOGIN_ATTEMPTS_PER_ADDRESS = 20;
+/** Attempts without a success for one email before it is refused for the rest of the window. */
+export const LOGIN_ATTEMPTS_PER_EMAIL = 10;
+const LOGIN_EMAIL_WINDOW_MS = 15 * 60_000;
+
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  const loginAttempts = new LoginAttempts(LOGIN_ATTEMPTS_PER_EMAIL, LOGIN_EMAIL_WINDOW_MS);
   return async (app) => {
     app.post(
       '/api/auth/login',
@@ -45,12 +54,25 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           }),
           response: { 200: MeResponse, ...errorResponses(400, 401, 429) },
         },
-        // Slows password guessing; generous enough for a person who mistypes.
-        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+        // Per client address whatever credentials ride along: a login proves nothing yet.
+        config: {
+          rateLimit: {
+            max: LOGIN_ATTEMPTS_PER_ADDRESS,
+            timeWindow: '1 minute',
+            keyGenerator: (request) => `login:${request.ip}`,
+          },
+        },
       },
       async (request, reply) => {
-        const user = await authenticate(ctx.pool, request.body.email, request.body.password);
+        const email = normalizeEmail(request.body.email);
+        const wait = loginAttempts.take(email);
+        if (wait > 0) {
+          void reply.header('retry-after', wait);
+          throw rateLimited(wait);
+        }
+        const user = await authenticate(ctx.pool, email, request.body.password);
         if (!user) throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
+        loginAttempts.succeeded(email);
         const session = await createSession(ctx.pool, user.id, ctx.config.sessionTtlHours);
         void reply.setCookie(SESSION_COOKIE, session.token, {
           path: '/',
