@@ -173,6 +173,11 @@ export function undoActionAs(
   actionId: string,
   options: { force?: boolean; idempotencyKey?: string },
 ): Promise<UndoResult> {
+  // Forcing overwrites what someone changed in the CRM after Pandora wrote it: a
+  // decision about other people's data, so it is an admin's.
+  if (options.force && caller.role !== 'admin') {
+    return Promise.reject(forbidden('Only admins can undo with force'));
+  }
   return undoAction(deps, caller.workspaceId, actionId, { actor: caller.actor, ...options });
 }
 

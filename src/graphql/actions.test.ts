@@ -254,6 +254,10 @@ describe('actions over GraphQL', () => {
       fields: [{ field: 'amount', status: 'conflict', current: '99' }],
     });
     expect(Number(await amountInCrm(action.targetSourceId))).toBe(99);
+    // Overwriting someone's later change is an admin's call.
+    const byMember = await gql(UNDO, { ws: ws(), id: action.id, force: true }, member);
+    expect([byMember.status, codeOf(byMember)]).toEqual([403, 'forbidden']);
+    expect(Number(await amountInCrm(action.targetSourceId))).toBe(99);
     const forced = await gql(UNDO, { ws: ws(), id: action.id, force: true });
     expect(forced.data.undoAction).toMatchObject({
       status: 'undone',

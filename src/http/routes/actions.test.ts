@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   TEST_SECRET_KEY,
+  apiKeyAuth,
   connectSandbox,
   createTenant,
   createSandboxApp,
@@ -222,6 +223,15 @@ describe('preview, execute, undo, dismiss', () => {
     expect(third.status).toBe(409);
     expect(third.body.error.code).toBe('invalid_status');
 
+    // Forcing past later CRM changes is for admins only; a member's try changes nothing.
+    const member = await apiKeyAuth(t, admin, 'member');
+    const forcedByMember = await call(
+      'POST',
+      `/action-items/${action.id}/undo`,
+      { force: true },
+      { headers: member },
+    );
+    expect([forcedByMember.status, forcedByMember.body.error?.code]).toEqual([403, 'forbidden']);
     const undo = await call('POST', `/action-items/${action.id}/undo`, {});
     expect(undo.status).toBe(200);
     expect(undo.body.undo).toMatchObject({ status: 'undone' });
