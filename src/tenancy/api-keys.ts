@@ -44,18 +44,44 @@ export async function createApiKey(
   return { apiKey, secret };
 }
 
-export async function listApiKeys(db: Queryable, workspaceId: string): Promise<ApiKey[]> {
+/**
+ * Which keys a caller may see. Admins see all of the workspace's keys; a member sees
+ * only the keys they created (a member API key: only itself), so nobody learns the
+ * names, roles or use of other people's integrations.
+ */
+export type KeyVisibility =
+  { kind: 'all' } | { kind: 'createdBy'; userId: string } | { kind: 'self'; keyId: string };
+
+const visible = (visibility: KeyVisibility) => [
+  visibility.kind === 'createdBy' ? visibility.userId : null,
+  visibility.kind === 'self' ? visibility.keyId : null,
+];
+
+const VISIBLE_TO = `($2::uuid is null or k.created_by = $2::uuid) and ($3::uuid is null or k.id = $3::uuid)`;
+
+export async function listApiKeys(
+  db: Queryable,
+  workspaceId: string,
+  visibility: KeyVisibility = { kind: 'all' },
+): Promise<ApiKey[]> {
   const { rows } = await db.query<ApiKey>(
-    `${KEY_SELECT} where k.workspace_id = $1::uuid order by k.created_at desc, k.id`,
-    [workspaceId],
+    `${KEY_SELECT} where k.workspace_id = $1::uuid and ${VISIBLE_TO}
+     order by k.created_at desc, k.id`,
+    [workspaceId, ...visible(visibility)],
   );
   return rows;
 }
 
-export async function getApiKey(db: Queryable, workspaceId: string, id: string): Promise<ApiKey> {
+/** One key, or not found when it is another workspace's or hidden from the caller. */
+export async function getApiKey(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+  visibility: KeyVisibility = { kind: 'all' },
+): Promise<ApiKey> {
   const { rows } = await db.query<ApiKey>(
-    `${KEY_SELECT} where k.workspace_id = $1::uuid and k.id = $2::uuid`,
-    [workspaceId, id],
+    `${KEY_SELECT} where k.workspace_id = $1::uuid and ${VISIBLE_TO} and k.id = $4::uuid`,
+    [workspaceId, ...visible(visibility), id],
   );
   if (!rows[0]) throw notFound('API key', id);
   return rows[0];

@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { forbidden } from '../../errors.js';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../tenancy/api-keys.js';
-import { workspaceAccess } from '../auth.js';
+import {
+  createApiKey,
+  getApiKey,
+  listApiKeys,
+  revokeApiKey,
+  type KeyVisibility,
+} from '../../tenancy/api-keys.js';
+import { workspaceAccess, type WorkspaceAccess } from '../auth.js';
 import type { AppContext } from '../context.js';
 import {
   NullableTimestamp,
@@ -25,6 +31,13 @@ const ApiKeySchema = Type.Object({
   createdBy: Type.Union([Type.Object({ id: Uuid, email: Type.String() }), Type.Null()]),
 });
 
+/** Admins see every key; a member the keys they created, a member key only itself. */
+function visibilityFor(access: WorkspaceAccess): KeyVisibility {
+  if (access.role === 'admin') return { kind: 'all' };
+  if (access.principal.kind === 'apiKey') return { kind: 'self', keyId: access.principal.keyId };
+  return { kind: 'createdBy', userId: access.principal.userId };
+}
+
 export function apiKeyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
@@ -45,7 +58,7 @@ export function apiKeyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        return { apiKeys: await listApiKeys(ctx.pool, access.workspaceId) };
+        return { apiKeys: await listApiKeys(ctx.pool, access.workspaceId, visibilityFor(access)) };
       },
     );
 
@@ -92,7 +105,7 @@ export function apiKeyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['api keys'],
-          summary: 'Revoke an API key',
+          summary: 'Revoke an API key (members: only keys they created)',
           params: Type.Object({ workspaceId: Uuid, keyId: Uuid }),
           response: {
             200: Type.Object({ apiKey: ApiKeySchema }),
@@ -106,12 +119,8 @@ export function apiKeyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.principal,
           request.params.workspaceId,
         );
-        const keys = await listApiKeys(ctx.pool, access.workspaceId);
-        const key = keys.find((candidate) => candidate.id === request.params.keyId);
-        // Members may revoke keys they created; admins any key.
-        if (key && access.role !== 'admin' && key.createdBy?.id !== access.userId) {
-          throw forbidden('Only admins can revoke API keys created by someone else');
-        }
+        // A key the caller cannot see is not found, whether it exists or not.
+        await getApiKey(ctx.pool, access.workspaceId, request.params.keyId, visibilityFor(access));
         return { apiKey: await revokeApiKey(ctx.pool, access.workspaceId, request.params.keyId) };
       },
     );

@@ -137,6 +137,67 @@ describe('API keys', () => {
   });
 });
 
+describe('API key visibility', () => {
+  it('shows a member only the keys they created, and hides the others as not found', async () => {
+    const team = await createTenant(t, 'admin');
+    const adminKeys = await t.app.inject({
+      url: `/api/workspaces/${team.workspaceId}/api-keys`,
+      headers: team.auth,
+    });
+    const adminKeyId = adminKeys.json().apiKeys[0].id as string;
+
+    // A member joins and makes a key of their own.
+    const member = await createTenant(t, 'admin');
+    await t.db.pool.query(
+      `insert into memberships (workspace_id, user_id, role) values ($1::uuid, $2::uuid, 'member')`,
+      [team.workspaceId, member.userId],
+    );
+    const session = await login(t, member.email, member.password);
+    const url = `/api/workspaces/${team.workspaceId}/api-keys`;
+    const created = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: session,
+      payload: { name: 'my script' },
+    });
+    expect(created.statusCode).toBe(201);
+    const own = created.json() as { apiKey: { id: string }; secret: string };
+
+    const byMember = await t.app.inject({ url, headers: session });
+    expect(byMember.json().apiKeys.map((key: { id: string }) => key.id)).toEqual([own.apiKey.id]);
+    const byMemberKey = await t.app.inject({
+      url,
+      headers: { authorization: `Bearer ${own.secret}` },
+    });
+    expect(byMemberKey.json().apiKeys.map((key: { id: string }) => key.id)).toEqual([
+      own.apiKey.id,
+    ]);
+    const byAdmin = await t.app.inject({ url, headers: team.auth });
+    expect(
+      byAdmin
+        .json()
+        .apiKeys.map((key: { id: string }) => key.id)
+        .sort(),
+    ).toEqual([adminKeyId, own.apiKey.id].sort());
+
+    // Someone else's key cannot be revoked, nor told apart from a key that does not exist.
+    const revokeOther = await t.app.inject({
+      method: 'DELETE',
+      url: `${url}/${adminKeyId}`,
+      headers: session,
+    });
+    expect([revokeOther.statusCode, revokeOther.json().error.code]).toEqual([404, 'not_found']);
+    const stillLive = await t.app.inject({ url: '/api/me', headers: team.auth });
+    expect(stillLive.statusCode).toBe(200);
+    const revokeOwn = await t.app.inject({
+      method: 'DELETE',
+      url: `${url}/${own.apiKey.id}`,
+      headers: session,
+    });
+    expect(revokeOwn.json().apiKey.revokedAt).not.toBeNull();
+  });
+});
+
 describe('members and roles', () => {
   it('adds a new person with a password, changes their role, and removes them', async () => {
     const base = `/api/workspaces/${admin.workspaceId}/members`;
