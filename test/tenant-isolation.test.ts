@@ -3,6 +3,7 @@ import { createPolicy } from '../src/actions/policies.js';
 import { proposeAction } from '../src/actions/store.js';
 import { createQuotaPeriod, setRepQuota } from '../src/skills/quotas.js';
 import { createConnection } from '../src/tenancy/connections.js';
+import { createInvitation } from '../src/tenancy/invitations.js';
 import {
   createTenant,
   createTestApp,
@@ -24,10 +25,9 @@ let bIds: Record<string, string>;
 
 // A valid body per route, so validation passes and the tenancy check is what answers.
 const SAMPLE_BODIES: Record<string, object> = {
-  'POST /api/workspaces/{workspaceId}/members': {
+  'POST /api/workspaces/{workspaceId}/invitations': {
     email: 'new-person@example.com',
     role: 'member',
-    password: 'long enough pw',
   },
   'PATCH /api/workspaces/{workspaceId}/members/{userId}': { role: 'member' },
   'POST /api/workspaces/{workspaceId}/api-keys': { name: 'intruder' },
@@ -161,8 +161,14 @@ beforeAll(async () => {
     'select id from api_keys where workspace_id = $1::uuid',
     [b.workspaceId],
   );
+  const { invitation } = await createInvitation(pool, b.workspaceId, {
+    email: 'invited@b.example',
+    role: 'member',
+    invitedBy: b.userId,
+  });
   bIds = {
     workspaceId: b.workspaceId,
+    invitationId: invitation.id,
     userId: b.userId,
     keyId: keys[0]!.id,
     connectionId: connection.id,
@@ -212,6 +218,8 @@ async function snapshotOfB(): Promise<string> {
     `select
        (select json_agg(m order by m.user_id) from memberships m where m.workspace_id = $1::uuid) as members,
        (select json_agg(k order by k.id) from api_keys k where k.workspace_id = $1::uuid) as keys,
+       (select json_agg(i order by i.id) from invitations i where i.workspace_id = $1::uuid)
+         as invitations,
        (select json_agg(json_build_object('id', c.id, 'name', c.name, 'status', c.status,
                                           'credentials', c.credentials) order by c.id)
           from connections c where c.workspace_id = $1::uuid) as connections,

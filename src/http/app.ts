@@ -26,6 +26,7 @@ import { oauthRoutes } from './routes/oauth.js';
 import { connectionRoutes } from './routes/connections.js';
 import { crmRoutes } from './routes/crm.js';
 import { healthRoutes } from './routes/health.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { writebackRoutes } from './routes/writeback.js';
 import { policyRoutes } from './routes/policies.js';
 import { recordRoutes } from './routes/records.js';
@@ -105,6 +106,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(healthRoutes(ctx, latestMigration));
   await app.register(authRoutes(ctx));
   await app.register(workspaceRoutes(ctx));
+  await app.register(invitationRoutes(ctx));
   await app.register(apiKeyRoutes(ctx));
   await app.register(connectionRoutes(ctx));
   await app.register(crmRoutes(ctx));

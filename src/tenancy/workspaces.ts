@@ -1,8 +1,6 @@
 import type { Queryable } from '../db/pool.js';
 import { PgCode, pgErrorCode } from '../db/pool.js';
-import { badRequest, conflict, notFound } from '../errors.js';
-import { MIN_PASSWORD_LENGTH } from './passwords.js';
-import { createUser, findUserByEmail } from './users.js';
+import { conflict, notFound } from '../errors.js';
 
 export type Role = 'admin' | 'member';
 export const ROLES: readonly Role[] = ['admin', 'member'];
@@ -130,39 +128,6 @@ export async function getMember(
   );
   if (!rows[0]) throw notFound('member', userId);
   return rows[0];
-}
-
-/**
- * Adds a person to a workspace. An unknown email creates the user, which then
- * needs an initial password; a known one only gains the membership.
- */
-export async function addMember(
-  db: Queryable,
-  workspaceId: string,
-  input: { email: string; name?: string; role: Role; password?: string },
-): Promise<Member> {
-  let user = await findUserByEmail(db, input.email);
-  if (!user) {
-    if (!input.password || input.password.length < MIN_PASSWORD_LENGTH) {
-      throw badRequest(
-        'password_required',
-        `${input.email} has no Pandora account yet: give an initial password of at least ${MIN_PASSWORD_LENGTH} characters`,
-        { field: 'password' },
-      );
-    }
-    user = await createUser(db, { email: input.email, name: input.name, password: input.password });
-  }
-  const { rowCount } = await db.query(
-    `insert into memberships (workspace_id, user_id, role) values ($1::uuid, $2::uuid, $3::text)
-     on conflict do nothing`,
-    [workspaceId, user.id, input.role],
-  );
-  if (!rowCount) {
-    throw conflict('already_member', `${user.email} is already a member of this workspace`, {
-      field: 'email',
-    });
-  }
-  return getMember(db, workspaceId, user.id);
 }
 
 /**

@@ -3,7 +3,6 @@ import { Type } from '@sinclair/typebox';
 import { withTransaction } from '../../db/pool.js';
 import { listConnections } from '../../tenancy/connections.js';
 import {
-  addMember,
   getWorkspace,
   listMembers,
   removeMember,
@@ -13,7 +12,6 @@ import {
 import { workspaceAccess } from '../auth.js';
 import type { AppContext } from '../context.js';
 import {
-  Email,
   RoleSchema,
   Timestamp,
   Uuid,
@@ -125,39 +123,6 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.params.workspaceId,
         );
         return { members: await listMembers(ctx.pool, access.workspaceId) };
-      },
-    );
-
-    app.post(
-      '/api/workspaces/:workspaceId/members',
-      {
-        schema: {
-          tags: ['members'],
-          summary: 'Add a member (creates the user when the email is new)',
-          params: WorkspaceParams,
-          body: strictObject({
-            email: Email,
-            name: Type.Optional(Type.String({ maxLength: 200 })),
-            role: RoleSchema,
-            password: Type.Optional(Type.String({ minLength: 8, maxLength: 1024 })),
-          }),
-          response: {
-            201: Type.Object({ member: MemberSchema }),
-            ...errorResponses(400, 401, 403, 404, 409),
-          },
-        },
-      },
-      async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
-        const member = await withTransaction(ctx.pool, (client) =>
-          addMember(client, access.workspaceId, request.body),
-        );
-        return reply.status(201).send({ member });
       },
     );
 
