@@ -61,4 +61,57 @@ describe.skipIf(!browserAvailable)('console in a real browser', () => {
     await page.waitForURL(/\/login$/);
     await page.close();
   });
+
+  it('invites a new person by link and an existing one in their console; both join', async () => {
+    const admin = await browser.newContext();
+    const page = await admin.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('Email').fill(tenant.email);
+    await page.getByLabel('Password').fill(tenant.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(new RegExp(`/w/${tenant.workspaceId}$`));
+    await page.goto(`${baseUrl}/w/${tenant.workspaceId}/settings?tab=members`);
+
+    const invite = async (email: string) => {
+      await page.getByRole('button', { name: 'Invite member' }).click();
+      await page.getByLabel('Email').fill(email);
+      await page.getByRole('button', { name: 'Create invitation' }).click();
+      const url = (await page.getByTestId('invite-url').innerText()).trim();
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByTestId(`invitation-row-${email}`).waitFor();
+      return url;
+    };
+    const link = await invite('browser.newcomer@example.com');
+    expect(link).toMatch(/\/invite#pi_/);
+    const existing = await createTenant(t, 'admin');
+    await invite(existing.email);
+
+    // The newcomer opens the link in their own browser and picks a password.
+    const newcomer = await (await browser.newContext()).newPage();
+    await newcomer.goto(link);
+    await newcomer.getByTestId('invite-summary').waitFor();
+    await newcomer.getByLabel('Password').fill('newcomer-password');
+    await newcomer.getByLabel('Your name').fill('New Comer');
+    await newcomer.getByRole('button', { name: /^Join / }).click();
+    await newcomer.waitForURL(new RegExp(`/w/${tenant.workspaceId}$`));
+    expect(await newcomer.getByTestId('user-email').innerText()).toBe(
+      'browser.newcomer@example.com',
+    );
+
+    // The existing user finds the invitation in their own console.
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(`${baseUrl}/login`);
+    await other.getByLabel('Email').fill(existing.email);
+    await other.getByLabel('Password').fill(existing.password);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.waitForURL(new RegExp(`/w/${existing.workspaceId}$`));
+    await other.getByTestId('received-invitations').getByRole('button', { name: 'Accept' }).click();
+    await other.waitForURL(new RegExp(`/w/${tenant.workspaceId}$`));
+
+    await page.reload();
+    await page.getByTestId(`member-row-${existing.email}`).waitFor();
+    await page.getByTestId('member-row-browser.newcomer@example.com').waitFor();
+    expect(await page.getByTestId('invitations-table').count()).toBe(0);
+    await admin.close();
+  });
 });

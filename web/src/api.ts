@@ -60,12 +60,33 @@ export interface Member {
   createdAt: string;
 }
 
-export interface NewMember {
+export interface Invitation {
+  id: string;
+  workspaceId: string;
   email: string;
-  name?: string;
   role: Role;
-  /** Only used when the email has no account yet. */
-  password?: string;
+  invitedBy: { id: string; email: string } | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** An invitation addressed to the signed-in person. */
+export interface ReceivedInvitation extends Invitation {
+  workspaceName: string;
+}
+
+/** What an invitation link is for, before it is accepted. */
+export interface InvitationLink {
+  email: string;
+  role: Role;
+  workspaceName: string;
+  expiresAt: string;
+}
+
+export interface JoinedWorkspace {
+  id: string;
+  name: string;
+  role: Role;
 }
 
 export interface ApiKey {
@@ -190,8 +211,32 @@ export const api = {
 
   members: (workspaceId: string) =>
     request<{ members: Member[] }>('GET', `${workspacePath(workspaceId)}/members`),
-  addMember: (workspaceId: string, member: NewMember) =>
-    request<{ member: Member }>('POST', `${workspacePath(workspaceId)}/members`, member),
+  invitations: (workspaceId: string) =>
+    request<{ invitations: Invitation[] }>('GET', `${workspacePath(workspaceId)}/invitations`),
+  /** The answer is the same whether or not the email has an account. */
+  invite: (workspaceId: string, input: { email: string; role: Role }) =>
+    request<{ invitation: Invitation; inviteUrl: string }>(
+      'POST',
+      `${workspacePath(workspaceId)}/invitations`,
+      input,
+    ),
+  withdrawInvitation: (workspaceId: string, invitationId: string) =>
+    request<void>(
+      'DELETE',
+      `${workspacePath(workspaceId)}/invitations/${encodeURIComponent(invitationId)}`,
+    ),
+  myInvitations: () => request<{ invitations: ReceivedInvitation[] }>('GET', '/api/me/invitations'),
+  acceptMyInvitation: (invitationId: string) =>
+    request<{ workspace: JoinedWorkspace }>(
+      'POST',
+      `/api/me/invitations/${encodeURIComponent(invitationId)}/accept`,
+    ),
+  declineMyInvitation: (invitationId: string) =>
+    request<void>('POST', `/api/me/invitations/${encodeURIComponent(invitationId)}/decline`),
+  lookupInvitation: (token: string) =>
+    request<{ invitation: InvitationLink }>('POST', '/api/invitations/lookup', { token }),
+  acceptInvitationLink: (input: { token: string; password: string; name?: string }) =>
+    request<{ workspace: JoinedWorkspace }>('POST', '/api/invitations/accept', input),
   updateMemberRole: (workspaceId: string, userId: string, role: Role) =>
     request<{ member: Member }>(
       'PATCH',

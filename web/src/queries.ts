@@ -14,6 +14,8 @@ export const queryKeys = {
   workspace: (workspaceId: string) => ['workspace', workspaceId] as const,
   overview: (workspaceId: string) => ['workspace', workspaceId, 'overview'] as const,
   members: (workspaceId: string) => ['workspace', workspaceId, 'members'] as const,
+  invitations: (workspaceId: string) => ['workspace', workspaceId, 'invitations'] as const,
+  myInvitations: ['me', 'invitations'] as const,
   apiKeys: (workspaceId: string) => ['workspace', workspaceId, 'api-keys'] as const,
   connections: (workspaceId: string) => ['workspace', workspaceId, 'connections'] as const,
   /** Everything about one connection besides the list entry: usage and sync runs. */
@@ -44,6 +46,23 @@ export function useMembers(workspaceId: string) {
   return useQuery({
     queryKey: queryKeys.members(workspaceId),
     queryFn: async () => (await api.members(workspaceId)).members,
+  });
+}
+
+export function useInvitations(workspaceId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.invitations(workspaceId),
+    queryFn: async () => (await api.invitations(workspaceId)).invitations,
+    enabled,
+  });
+}
+
+/** Invitations addressed to the signed-in person (none for an API key). */
+export function useMyInvitations(enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.myInvitations,
+    queryFn: async () => (await api.myInvitations()).invitations,
+    enabled,
   });
 }
 

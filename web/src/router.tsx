@@ -4,6 +4,7 @@ import { ActionsPage } from './action-items/actions-page';
 import { PoliciesPage } from './action-items/policies-page';
 import { RouteError } from './components/route-error';
 import { HomeRedirect } from './pages/home-redirect';
+import { InvitePage } from './pages/invite-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OverviewPage } from './pages/overview-page';
@@ -18,6 +19,7 @@ export function createRouter() {
       children: [
         { path: '/', element: <HomeRedirect /> },
         { path: '/login', element: <LoginPage /> },
+        { path: '/invite', element: <InvitePage /> },
         {
           path: '/w/:workspaceId',
           element: <WorkspaceLayout />,

@@ -2,6 +2,7 @@ import { Button, Center, Container, Loader, Stack, Text, Title } from '@mantine/
 import { Navigate } from 'react-router';
 import { isUnauthenticated } from '../api';
 import { QueryError } from '../components/query-error';
+import { ReceivedInvitations } from '../components/received-invitations';
 import { useMe } from '../queries';
 
 /** `/`: opens the first workspace, or the login page when nobody is signed in. */
@@ -34,9 +35,10 @@ export function HomeRedirect() {
       <Stack align="center" maw={420}>
         <Title order={2}>No workspace yet</Title>
         <Text c="dimmed" ta="center">
-          Your account is not a member of any workspace. Ask a workspace admin to add{' '}
+          Your account is not a member of any workspace. Ask a workspace admin to invite{' '}
           {me.data.user?.email ?? 'you'} under Settings › Members.
         </Text>
+        <ReceivedInvitations enabled={me.data.user !== null} />
         <Button component="a" href="/login" variant="default">
           Sign in as someone else
         </Button>

@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type Member, type Role } from '../api';
-import { AddMemberModal } from '../components/add-member-modal';
+import { InvitationsTable } from '../components/invitations-table';
+import { InviteMemberModal } from '../components/invite-member-modal';
 import { ConfirmModal } from '../components/confirm-modal';
 import { QueryError } from '../components/query-error';
 import { TableSkeleton } from '../components/table-skeleton';
@@ -74,9 +75,9 @@ export function MembersTab() {
         <Text size="sm" c="dimmed">
           {isAdmin
             ? 'Admins manage members, connections and every API key.'
-            : 'Only admins can add, remove or change members.'}
+            : 'Only admins can invite, remove or change members.'}
         </Text>
-        {isAdmin && <Button onClick={openAdd}>Add member</Button>}
+        {isAdmin && <Button onClick={openAdd}>Invite member</Button>}
       </Group>
 
       <Table.ScrollContainer minWidth={640}>
@@ -152,8 +153,9 @@ export function MembersTab() {
         </Table>
       </Table.ScrollContainer>
 
+      {isAdmin && <InvitationsTable workspaceId={workspace.id} />}
       {isAdmin && (
-        <AddMemberModal workspaceId={workspace.id} opened={addOpened} onClose={closeAdd} />
+        <InviteMemberModal workspaceId={workspace.id} opened={addOpened} onClose={closeAdd} />
       )}
       <ConfirmModal
         opened={confirmOpened}

@@ -17,6 +17,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'rea
 import { api, isUnauthenticated } from '../api';
 import { NotificationsBell } from '../action-items/notifications-bell';
 import { QueryError } from '../components/query-error';
+import { ReceivedInvitations } from '../components/received-invitations';
 import { WorkspaceSwitcher } from '../components/workspace-switcher';
 import { notifyError } from '../notify';
 import { useMe } from '../queries';
@@ -175,6 +176,7 @@ export function WorkspaceLayout() {
 
       <AppShell.Main>
         <Container size="lg" px={0} key={workspace.id}>
+          <ReceivedInvitations enabled={user !== null} mb="md" />
           <Outlet context={context} />
         </Container>
       </AppShell.Main>
