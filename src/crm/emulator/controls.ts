@@ -28,6 +28,8 @@ export type FaultKind =
   | 'timeout'
   /** The request is applied, then the connection is dropped before the answer. */
   | 'drop_after_apply'
+  /** The request is applied, then answered with the CRM's 503 body instead of its result. */
+  | 'server_error_after_apply'
   /** The answer comes `delayMs` late. */
   | 'slow'
   /** Batch calls fail the matching records (`ids`, or every record when absent) with a validation error. */
@@ -37,7 +39,11 @@ export interface FaultRule {
   kind: FaultKind;
   api?: EmulatedApi;
   method?: string;
-  /** Substring of the path the rule applies to (`/batch/update`, `/composite/sobjects`). */
+  /**
+   * Substring of the path the rule applies to (`/batch/update`, `/composite/sobjects`);
+   * a trailing `$` matches only paths ending there (`/composite/sobjects$` leaves out
+   * `/composite/sobjects/Opportunity`).
+   */
   path?: string;
   /** How many requests it hits before it is spent; unlimited when absent. */
   times?: number;
@@ -129,7 +135,10 @@ export class FaultInjector {
     return (
       (!rule.api || rule.api === api) &&
       (!rule.method || rule.method.toUpperCase() === method) &&
-      (!rule.path || path.includes(rule.path))
+      (!rule.path ||
+        (rule.path.endsWith('$')
+          ? path.endsWith(rule.path.slice(0, -1))
+          : path.includes(rule.path)))
     );
   }
 

@@ -45,6 +45,8 @@ export interface EmulatedCrm {
   register(app: FastifyInstance, ctx: EmulatorContext): Promise<void> | void;
   /** Sends the CRM's own answer to a rate-limit refusal or an injected server error. */
   refuse(reply: FastifyReply, refusal: CrmRefusal): FastifyReply;
+  /** The CRM's own 5xx answer, for a fault that replaces an answer already made. */
+  serverError(): { status: number; body: unknown };
   /** Plain JSON of the CRM's records, to persist between runs. */
   snapshot(): unknown;
   restore(snapshot: unknown): void;
@@ -168,12 +170,19 @@ export async function buildEmulator(options: EmulatorOptions): Promise<Emulator>
     }
   });
 
-  // The write already happened; the caller never hears about it.
+  // The write already happened; the caller never hears about it, or hears a 5xx.
   // Dropped connections never reach onResponse, so they are logged (status 0) here.
-  app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.emulator?.fault?.kind === 'drop_after_apply') {
+  app.addHook('onSend', async (request, reply, payload) => {
+    const kind = request.emulator?.fault?.kind;
+    if (kind === 'drop_after_apply') {
       record(request, 0);
       request.raw.socket.destroy();
+    }
+    const crm = request.emulator && crms.get(request.emulator.api);
+    if (kind === 'server_error_after_apply' && crm && reply.statusCode < 500) {
+      const answer = crm.serverError();
+      reply.code(answer.status).header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify(answer.body);
     }
     return payload;
   });

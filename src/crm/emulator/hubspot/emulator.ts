@@ -79,6 +79,15 @@ export function createHubspotEmulator(
     },
   };
   const controls = new HubspotControls(env);
+  const serverError = () => ({
+    status: 503,
+    body: {
+      status: 'error',
+      message: 'The service is temporarily unavailable. Please try again later.',
+      correlationId: randomUUID(),
+      category: 'SERVICE_UNAVAILABLE',
+    },
+  });
 
   return {
     api: 'hubspot',
@@ -100,12 +109,8 @@ export function createHubspotEmulator(
     refuse(reply: FastifyReply, refusal) {
       const correlationId = randomUUID();
       if (refusal.kind === 'server_error') {
-        return reply.code(503).send({
-          status: 'error',
-          message: 'The service is temporarily unavailable. Please try again later.',
-          correlationId,
-          category: 'SERVICE_UNAVAILABLE',
-        });
+        const answer = serverError();
+        return reply.code(answer.status).send(answer.body);
       }
       const policy = refusal.policy ?? 'TEN_SECONDLY_ROLLING';
       const limits = env.ctx().settings.limits.hubspot;
@@ -135,6 +140,8 @@ export function createHubspotEmulator(
         groupName: `api-calls:${store.portalId}`,
       });
     },
+
+    serverError,
 
     snapshot(): Snapshot {
       return { store: store.snapshot(), auth: env.auth.snapshot() };

@@ -138,6 +138,8 @@ export function createSalesforceEmulator(
       return reply.code(503).send([SERVER_ERROR]);
     },
 
+    serverError: () => ({ status: 503, body: [SERVER_ERROR] }),
+
     snapshot(): Snapshot {
       return { store: store.snapshot(), auth: auth.snapshot() };
     },
