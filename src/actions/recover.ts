@@ -9,11 +9,12 @@ import type { Action } from './store.js';
 export type NoteKind = 'execute' | 'undo';
 
 /**
- * The mark an audit note carries at the end of its title: how a process taking up an
- * interrupted execution finds out whether the CRM has the note.
+ * The mark an audit note carries at the end of its title: how Pandora finds out
+ * whether the CRM has a note whose answer was lost. 16 hex digits of the action id:
+ * a Salesforce lookup searches every note's title in the org, not one record's.
  */
 export function noteMarker(actionId: string, kind: NoteKind): string {
-  return `[${kind === 'undo' ? 'undo ' : ''}${actionId.slice(0, 8)}]`;
+  return `[${kind === 'undo' ? 'undo ' : ''}${actionId.replace(/-/g, '').slice(0, 16)}]`;
 }
 
 /** The note's title: the action's, then its marker, within the CRMs' 255 characters. */

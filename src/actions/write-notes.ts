@@ -4,7 +4,7 @@ import { CrmError } from '../crm/errors.js';
 import type { NoteInput } from '../crm/port.js';
 import type { OperationResult } from './execute.js';
 import { errorMessage } from './execution-records.js';
-import { noteTitle, type NoteKind } from './recover.js';
+import { noteMarker, noteTitle, type NoteKind } from './recover.js';
 import type { Action } from './store.js';
 
 /**
@@ -20,7 +20,8 @@ export async function writeNotes(
 ): Promise<Map<string, OperationResult>> {
   const results = new Map<string, OperationResult>();
   if (notes.length === 0) return results;
-  const { rows } = await pool.query<{ actionId: string; status: string; crmNoteId: string | null }>(
+  // `sentBefore`: a row revived from an earlier failure, whose note may exist after all.
+  const { rows } = await pool.query<{ actionId: string; sentBefore: boolean }>(
     `insert into action_notes as n (workspace_id, action_id, execution_id, kind, body)
      select a.workspace_id, a.id, e.execution_id, $3::text, e.body
      from unnest($1::uuid[], $2::uuid[], $4::text[]) as e(action_id, execution_id, body)
@@ -29,7 +30,7 @@ export async function writeNotes(
        set execution_id = excluded.execution_id, body = excluded.body, status = 'pending',
            error = null
        where n.status = 'failed'
-     returning action_id as "actionId", status, crm_note_id as "crmNoteId"`,
+     returning action_id as "actionId", n.created_at < now() as "sentBefore"`,
     [
       notes.map((note) => note.action.id),
       notes.map((note) => executions.get(note.action.id)!),
@@ -37,7 +38,7 @@ export async function writeNotes(
       notes.map((note) => note.body),
     ],
   );
-  const toSend = new Set(rows.map((row) => row.actionId));
+  const toSend = new Map(rows.map((row) => [row.actionId, row.sentBefore]));
   for (const note of notes) {
     if (!toSend.has(note.action.id))
       results.set(note.action.id, { kind: 'note', status: 'created' });
@@ -51,6 +52,8 @@ export async function writeNotes(
         body: note.body,
         title: noteTitle(note.action, kind),
         attachTo: [{ objectType: note.action.targetType, id: note.action.targetSourceId }],
+        marker: noteMarker(note.action.id, kind),
+        mayExist: toSend.get(note.action.id),
       })),
     );
   } catch (error) {

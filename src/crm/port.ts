@@ -36,7 +36,21 @@ export interface UpdateInput {
   properties: CrmProperties;
 }
 
-export interface CreateInput {
+/**
+ * What makes a create safe to send again. Neither CRM takes an idempotency key, so a
+ * create carries a marker derived from the caller's idempotency key, stored with the
+ * object where the CRM can be searched by it; when a call's answer is lost (timeout,
+ * dropped connection, a 5xx after the CRM applied it) the connector looks the object
+ * up by its marker before sending it again, and adopts one it finds.
+ */
+export interface CreateMarking {
+  /** Stable for one intended object, unique among the caller's creates. */
+  marker?: string;
+  /** An earlier attempt may have made it (its answer was lost): look it up first. */
+  mayExist?: boolean;
+}
+
+export interface CreateInput extends CreateMarking {
   properties: CrmProperties;
   /** Records to associate the new one with, where the CRM allows it inline. */
   associations?: RecordRef[];
@@ -60,7 +74,8 @@ export interface Association {
   primary?: boolean;
 }
 
-export interface NoteInput {
+/** A note's marker goes in its title (added at the end when the title lacks it). */
+export interface NoteInput extends CreateMarking {
   /** Plain text or simple HTML; HubSpot allows 65,536 characters. */
   body: string;
   title?: string;

@@ -162,6 +162,11 @@ export class HubspotClient {
     return this.lastUsage;
   }
 
+  /** Sends and backoff for a create whose answers keep getting lost (`createOnce`). */
+  createRetry(): { attempts?: number; delayMs?: number } {
+    return { attempts: this.options.retry?.attempts, delayMs: this.options.retry?.baseDelayMs };
+  }
+
   currentCredentials(): HubspotCredentials {
     return { ...this.credentials };
   }

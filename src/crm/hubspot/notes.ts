@@ -1,3 +1,4 @@
+import { createOnce, titleWithMarker } from '../create-once.js';
 import { CrmError } from '../errors.js';
 import type { NoteInput, NoteQuery, RecordResult } from '../port.js';
 import {
@@ -24,12 +25,12 @@ function escapeHtml(text: string): string {
 
 /**
  * The note's HubSpot body, or why HubSpot would refuse it, checked before any call.
- * A title becomes a bold first line: HubSpot notes have none.
+ * A title becomes a bold first line: HubSpot notes have none. The marker goes at the
+ * end of that line, where `findNotes` looks for it.
  */
 function noteBody(note: NoteInput): string | CrmError {
-  const body = note.title
-    ? `<p><strong>${escapeHtml(note.title)}</strong></p>${note.body}`
-    : note.body;
+  const title = note.marker ? titleWithMarker(note.title ?? '', note.marker, 255) : note.title;
+  const body = title ? `<p><strong>${escapeHtml(title)}</strong></p>${note.body}` : note.body;
   if (body.length > NOTE_BODY_MAX) {
     return new CrmError(
       'validation',
@@ -67,27 +68,70 @@ const created = (record: SdkRecord): RecordResult<{ id: string }> => ({
   value: { id: String(record.id) },
 });
 
+interface ReadyNote {
+  note: NoteInput;
+  body: string;
+}
+
 /**
  * Notes in `notes/batch/create` calls of 100, associations inline, dated `timestamp`
  * or now; one result per note in input order, matched by `objectWriteTraceId` (the
- * input's index). Creates are never retried after an unclear failure: a retry could
- * make two. A call that fails after earlier ones went through fails its notes and
- * the rest instead of throwing, so the caller still learns which notes exist.
+ * input's index). A call whose answer is lost is never simply sent again: its notes
+ * are looked up by their markers first (`createOnce`). A call that fails after
+ * earlier ones went through fails its notes and the rest instead of throwing, so the
+ * caller still learns which notes exist.
  */
 export async function addNotes(
   client: HubspotClient,
   notes: NoteInput[],
 ): Promise<RecordResult<{ id: string }>[]> {
   const results: RecordResult<{ id: string }>[] = new Array(notes.length);
-  const ready: { note: NoteInput; body: string; index: number }[] = [];
+  const ready: (ReadyNote & { index: number })[] = [];
   notes.forEach((note, index) => {
     const body = noteBody(note);
     if (body instanceof CrmError) results[index] = { ok: false, id: null, error: body };
     else ready.push({ note, body, index });
   });
   const now = client.now().toISOString();
+  const made = await createOnce(ready, {
+    ...noteMarking(client),
+    send: (items) => sendNotes(client, items, now),
+  });
+  ready.forEach(({ index }, i) => (results[index] = made[i]!));
+  return results;
+}
+
+/**
+ * How notes are found by their markers: through their records' note associations
+ * and the notes' bodies (`findNotes`), read paths HubSpot serves at once, unlike its
+ * search index, which lags writes by seconds and could miss a note just made. A note
+ * attached to nothing has no such path and is never resent after a lost answer.
+ */
+function noteMarking(client: HubspotClient) {
+  return {
+    ...client.createRetry(),
+    marker: ({ note }: ReadyNote) => (note.attachTo.length > 0 ? note.marker : undefined),
+    mayExist: ({ note }: ReadyNote) => note.mayExist === true,
+    find: async (items: ReadyNote[]) => {
+      const found = await findNotes(
+        client,
+        items.map(({ note }) => ({ attachedTo: note.attachTo[0]!, text: note.marker! })),
+      );
+      return found.map((matches) => matches[0] ?? null);
+    },
+  };
+}
+
+/** One `notes/batch/create` per 100 notes; one result per note, in order. */
+async function sendNotes(
+  client: HubspotClient,
+  items: ReadyNote[],
+  now: string,
+): Promise<RecordResult<{ id: string }>[]> {
+  const results: RecordResult<{ id: string }>[] = new Array(items.length);
+  const indexed = items.map((item, index) => ({ ...item, index }));
   await inChunks(
-    ready,
+    indexed,
     BATCH_SIZE,
     async (chunk) => {
       const answer = (await client.call('unsafe', (sdk) =>
@@ -138,23 +182,31 @@ export async function addNotes(
 
 /**
  * One note (`POST /crm/v3/objects/notes`, associations inline), dated `timestamp` or
- * now. Bodies over 65,536 characters are refused before any call.
+ * now. Bodies over 65,536 characters are refused before any call. A lost answer is
+ * looked up by the note's marker before the note is sent again.
  */
 export async function addNote(client: HubspotClient, note: NoteInput): Promise<{ id: string }> {
   const body = noteBody(note);
   if (body instanceof CrmError) throw body;
   const timestamp = note.timestamp ?? client.now().toISOString();
-  const answer = await client.call('unsafe', (sdk) =>
-    sdk.crm.objects.basicApi.create(
-      'notes',
-      {
-        properties: { hs_timestamp: new Date(timestamp).toISOString(), hs_note_body: body },
-        associations: noteAssociations(note),
-      },
-      sdkOptions(),
-    ),
-  );
-  return { id: String(answer.id) };
+  const [result] = await createOnce([{ note, body }], {
+    ...noteMarking(client),
+    send: async () => {
+      const answer = await client.call('unsafe', (sdk) =>
+        sdk.crm.objects.basicApi.create(
+          'notes',
+          {
+            properties: { hs_timestamp: new Date(timestamp).toISOString(), hs_note_body: body },
+            associations: noteAssociations(note),
+          },
+          sdkOptions(),
+        ),
+      );
+      return [{ ok: true, id: String(answer.id), value: { id: String(answer.id) } }];
+    },
+  });
+  if (!result!.ok) throw result!.error;
+  return result!.value;
 }
 
 /**

@@ -144,6 +144,11 @@ export class SalesforceClient {
     );
   }
 
+  /** Sends and backoff for a create whose answers keep getting lost (`createOnce`). */
+  createRetry(): { attempts?: number; delayMs?: number } {
+    return { attempts: this.options.retry?.attempts, delayMs: this.options.retry?.baseDelayMs };
+  }
+
   /**
    * Runs one Salesforce call through the gate and the retry loop. `idempotent`
    * calls (reads, setting fields, deletes) are retried after transient failures;

@@ -1,10 +1,11 @@
 import type { SaveResult } from 'jsforce';
+import { createOnce, titleWithMarker } from '../create-once.js';
 import { CrmError } from '../errors.js';
 import type { NoteInput, NoteQuery, RecordRef, RecordResult } from '../port.js';
 import type { SalesforceClient } from './client.js';
 import { SOBJECT } from './field-map.js';
 import { WRITE_BATCH, missingResult, notFound, recordId, saveError } from './records.js';
-import { IDS_PER_QUERY, chunk, queryAll, soqlIdList } from './soql.js';
+import { IDS_PER_QUERY, chunk, queryAll, soqlIdList, soqlString } from './soql.js';
 
 /** Tags of the simple HTML a note may be written in; anything else is plain text. */
 const HTML_TAG =
@@ -24,6 +25,7 @@ export function noteHtml(body: string): string {
     .join('');
 }
 
+/** The note's Title, its marker at the end: Salesforce previews only 255 characters of a body. */
 function noteTitle(note: NoteInput): string {
   const text = note.title ?? note.body.replace(/<[^>]*>/g, ' ');
   const line =
@@ -31,7 +33,7 @@ function noteTitle(note: NoteInput): string {
       .split(/\r?\n/)
       .find((l) => l.trim() !== '')
       ?.trim() ?? '';
-  return (line || 'Note').slice(0, 255);
+  return titleWithMarker(line || 'Note', note.marker, 255);
 }
 
 function contentNote(note: NoteInput) {
@@ -76,18 +78,29 @@ function unattached(noteId: string, target: Target, error: CrmError): CrmError {
 
 /**
  * A note: a ContentNote (Title, base64 Content), then one ContentDocumentLink per
- * attached record. Salesforce dates notes itself, so `timestamp` is not kept. The
- * note is created once (never retried: a retry could make two); links are retried,
- * and a link that already exists counts as made.
+ * attached record. Salesforce dates notes itself, so `timestamp` is not kept. A lost
+ * answer to the ContentNote is looked up by the note's marker before it is sent
+ * again (`createOnce`); links are retried, and a link that already exists counts as
+ * made.
  */
 export async function addNote(client: SalesforceClient, note: NoteInput): Promise<{ id: string }> {
   const targets = targetsOf(note);
   if (targets instanceof CrmError) throw targets;
-  const created = await client.call('unsafe', (conn) =>
-    conn.create('ContentNote', contentNote(note)),
-  );
-  if (!created.success) throw saveError(created);
-  const noteId = created.id;
+  const [created] = await createOnce([{ note }], {
+    ...noteMarking(client),
+    send: async () => {
+      const saved = await client.call('unsafe', (conn) =>
+        conn.create('ContentNote', contentNote(note)),
+      );
+      return [
+        saved.success
+          ? { ok: true, id: saved.id, value: { id: saved.id } }
+          : { ok: false, id: null, error: saveError(saved) },
+      ];
+    },
+  });
+  if (!created!.ok) throw created!.error;
+  const noteId = created!.id;
   for (const part of chunk(targets, WRITE_BATCH)) {
     const saved = await client.call('idempotent', (conn) =>
       conn.create(
@@ -106,6 +119,44 @@ export async function addNote(client: SalesforceClient, note: NoteInput): Promis
     });
   }
   return { id: noteId };
+}
+
+/** Markers per query: each is a LIKE clause, and the query travels in the URL. */
+const MARKERS_PER_QUERY = 100;
+
+/** A SOQL LIKE literal matching `text` anywhere, its `%` and `_` escaped as `\%` and `\_`. */
+function containsPattern(text: string): string {
+  const literal = soqlString(text).slice(1, -1).replace(/[%_]/g, '\\$&');
+  return `'%${literal}%'`;
+}
+
+/**
+ * How ContentNotes are found by their markers: SOQL on their Title, which Salesforce
+ * answers from the database at once (no search index to lag) and which holds the
+ * marker even when the note's links were never made.
+ */
+function noteMarking(client: SalesforceClient) {
+  return {
+    ...client.createRetry(),
+    marker: ({ note }: { note: NoteInput }) => note.marker,
+    mayExist: ({ note }: { note: NoteInput }) => note.mayExist === true,
+    find: async (items: { note: NoteInput }[]) => {
+      const markers = [...new Set(items.map(({ note }) => note.marker!))];
+      const titles: { Id: string; Title: string | null }[] = [];
+      for (const part of chunk(markers, MARKERS_PER_QUERY)) {
+        titles.push(
+          ...(await queryAll<{ Id: string; Title: string | null }>(
+            client,
+            `SELECT Id, Title FROM ContentNote WHERE ${part.map((m) => `Title LIKE ${containsPattern(m)}`).join(' OR ')} ORDER BY CreatedDate ASC`,
+          )),
+        );
+      }
+      return items.map(({ note }) => {
+        const found = titles.find((row) => row.Title?.includes(note.marker!));
+        return found ? { id: found.Id } : null;
+      });
+    },
+  };
 }
 
 /** Kinds that concern the records sent, not the call: the next chunk may still go through. */
@@ -161,32 +212,42 @@ export async function addNotes(
   });
 
   const links: { index: number; noteId: string; target: Target }[] = [];
-  await inChunks(
-    ready,
-    async (part) => {
-      const saved = await client.call('unsafe', (conn) =>
-        conn.create(
-          'ContentNote',
-          part.map(({ note }) => contentNote(note)),
-          { allOrNone: false },
-        ),
+  const made = await createOnce(ready, {
+    ...noteMarking(client),
+    send: async (items) => {
+      const answers: RecordResult<{ id: string }>[] = new Array(items.length);
+      const indexed = items.map((item, i) => ({ ...item, i }));
+      await inChunks(
+        indexed,
+        async (part) => {
+          const saved = await client.call('unsafe', (conn) =>
+            conn.create(
+              'ContentNote',
+              part.map(({ note }) => contentNote(note)),
+              { allOrNone: false },
+            ),
+          );
+          part.forEach(({ i }, n) => {
+            const answer = saved[n];
+            answers[i] = answer?.success
+              ? { ok: true, id: answer.id, value: { id: answer.id } }
+              : { ok: false, id: null, error: answer ? saveError(answer) : missingResult() };
+          });
+        },
+        ({ i }, error) => {
+          answers[i] = { ok: false, id: null, error };
+        },
+        true,
       );
-      part.forEach(({ index, targets }, i) => {
-        const answer = saved[i];
-        if (!answer?.success) {
-          const error = answer ? saveError(answer) : missingResult();
-          results[index] = { ok: false, id: null, error };
-          return;
-        }
-        results[index] = { ok: true, id: answer.id, value: { id: answer.id } };
-        for (const target of targets) links.push({ index, noteId: answer.id, target });
-      });
+      return answers;
     },
-    ({ index }, error) => {
-      results[index] = { ok: false, id: null, error };
-    },
-    true,
-  );
+  });
+  ready.forEach(({ index, targets }, i) => {
+    const result = made[i]!;
+    results[index] = result;
+    // A note found by its marker may lack links: making one again counts as made.
+    if (result.ok) for (const target of targets) links.push({ index, noteId: result.id, target });
+  });
 
   // A note stays reported by its first failed link.
   const linkFailed = ({ index, noteId, target }: (typeof links)[number], error: CrmError) => {
