@@ -46,6 +46,32 @@ export function isValidType(typeId: number, from: HsObjectType, to: HsObjectType
   return info !== undefined && info.from === from && info.to === to;
 }
 
+const SINGULAR: Record<HsObjectType, string> = {
+  deals: 'deal',
+  contacts: 'contact',
+  companies: 'company',
+  notes: 'note',
+};
+
+/**
+ * The name a v3 answer gives a type: `deal_to_company` for the primary label,
+ * `deal_to_company_unlabeled` for the unlabeled type of a pair that has one, else
+ * `deal_to_contact`.
+ */
+export function typeName(typeId: number): string {
+  const info = ASSOCIATION_TYPES[typeId];
+  if (!info) return String(typeId);
+  const base = `${SINGULAR[info.from]}_to_${SINGULAR[info.to]}`;
+  if (info.label !== null) return base;
+  const labeled = Object.values(ASSOCIATION_TYPES).some(
+    (other) => other.implies === typeId && other.from === info.from,
+  );
+  return labeled ? `${base}_unlabeled` : base;
+}
+
+/** Entries per record and type a v3 object answer carries inline before paging. */
+export const INLINE_ASSOCIATIONS = 100;
+
 const key = (type: HsObjectType, id: string) => `${type}:${id}`;
 
 export type AssociationRow = [HsObjectType, string, HsObjectType, string, number[]];

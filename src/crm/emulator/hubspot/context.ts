@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../server.js';
+import { INLINE_ASSOCIATIONS, typeName } from './associations.js';
 import type { HubspotAuth } from './auth.js';
 import { HubspotApiError } from './errors.js';
 import {
@@ -124,6 +125,37 @@ export function recordJson(
   };
   if (record.archivedAt) json.archivedAt = record.archivedAt;
   return json;
+}
+
+/**
+ * A record's associations as v3 object reads carry them (`?associations=`): per
+ * requested type, one entry per association type of each associated record, the first
+ * 100, with `paging.next` when there are more; types with none are left out.
+ */
+export function inlineAssociations(
+  env: HubspotEnv,
+  type: HsObjectType,
+  record: HsRecord,
+  toTypes: HsObjectType[],
+): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const to of toTypes) {
+    const entries = env.store.associations
+      .list(type, record.id, to)
+      .filter(([toId]) => env.store.tables[to].get(toId) !== undefined)
+      .flatMap(([toId, typeIds]) =>
+        typeIds.map((typeId) => ({ id: toId, type: typeName(typeId) })),
+      );
+    if (entries.length === 0) continue;
+    const answer: Record<string, unknown> = { results: entries.slice(0, INLINE_ASSOCIATIONS) };
+    if (entries.length > INLINE_ASSOCIATIONS) {
+      const after = String(INLINE_ASSOCIATIONS);
+      const link = `${env.ctx().baseUrl()}/crm/v3/objects/${type}/${record.id}/associations/${to}?after=${after}`;
+      answer.paging = { next: { after, link } };
+    }
+    out[to] = answer;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** The scope a call needs, by HubSpot's granular scope names. */

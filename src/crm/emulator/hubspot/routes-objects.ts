@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   afterParam,
   booleanParam,
+  inlineAssociations,
   limitParam,
   listParam,
   nowIso,
@@ -49,12 +50,15 @@ export function registerObjectRoutes(app: FastifyInstance, env: HubspotEnv): voi
       const limit = limitParam(query.limit, 10, 100);
       const properties = listParam(query.properties);
       const archived = booleanParam(query.archived);
+      const toTypes = (listParam(query.associations) ?? []).map(objectTypeParam);
       const table = store.tables[type];
       const results: Record<string, unknown>[] = [];
       let position = afterParam(query.after);
       for (; position < table.order.length && results.length < limit; position += 1) {
         const record = table.byId.get(table.order[position]!)!;
-        if (record.archived === archived) results.push(recordJson(store, type, record, properties));
+        if (record.archived !== archived) continue;
+        const associations = inlineAssociations(env, type, record, toTypes);
+        results.push(recordJson(store, type, record, properties, associations && { associations }));
       }
       // The next page starts at the next record that qualifies, if there is one.
       while (position < table.order.length) {
@@ -77,7 +81,15 @@ export function registerObjectRoutes(app: FastifyInstance, env: HubspotEnv): voi
         booleanParam(request.query.archived),
       );
       if (!record) throw notFoundError();
-      return recordJson(store, type, record, listParam(request.query.properties));
+      const toTypes = (listParam(request.query.associations) ?? []).map(objectTypeParam);
+      const associations = inlineAssociations(env, type, record, toTypes);
+      return recordJson(
+        store,
+        type,
+        record,
+        listParam(request.query.properties),
+        associations && { associations },
+      );
     },
   );
 

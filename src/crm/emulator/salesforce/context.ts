@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../server.js';
 import type { AccessToken, AuthState } from './auth.js';
 import { SfApiError, notFoundResource } from './errors.js';
 import type { SalesforceSchema } from './schema.js';
-import type { Column } from './soql-execute.js';
+import type { ChildQuery, Column } from './soql-execute.js';
 import { makeId, type SalesforceStore, type SfRecord } from './store.js';
 import type { LockSet, WriteContext } from './writes.js';
 
@@ -57,6 +57,7 @@ export class UsageCounter {
 interface Cursor {
   type: string;
   columns: Column[];
+  children: ChildQuery[];
   records: SfRecord[];
   batchSize: number;
   lastUsed: number;

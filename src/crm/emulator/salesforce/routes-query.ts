@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { dailyMax, sessionOf, versionOf, type SalesforceEnv } from './context.js';
 import { SfApiError } from './errors.js';
-import { executeQuery, projectRecord, type Column } from './soql-execute.js';
+import { executeQuery, projectRecord, type ChildQuery, type Column } from './soql-execute.js';
 import { SoqlError, parseSoql } from './soql-parser.js';
 import type { SfRecord } from './store.js';
 
@@ -16,6 +16,7 @@ function batchSizeOf(request: FastifyRequest, fallback: number): number {
 interface Page {
   type: string;
   columns: Column[];
+  children: ChildQuery[];
   records: SfRecord[];
   batchSize: number;
 }
@@ -40,7 +41,7 @@ function respond(
     done,
     ...(done ? {} : { nextRecordsUrl: `/services/data/${version}/query/${locator}-${end}` }),
     records: slice.map((record) =>
-      projectRecord(env.store, page.type, record, page.columns, version),
+      projectRecord(env.store, page.type, record, page.columns, version, page.children),
     ),
   };
 }

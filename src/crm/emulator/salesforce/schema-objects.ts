@@ -48,6 +48,8 @@ export interface SfFieldDef {
   restrictedPicklist?: boolean;
   referenceTo?: string[];
   relationshipName?: string;
+  /** The parent's name for the records pointing at it through this lookup (`Contacts`). */
+  childRelationshipName?: string;
   nameField?: boolean;
 }
 
@@ -225,7 +227,7 @@ export function standardObjects(): SfObjectDef[] {
         field('Email', 'email', { length: 80 }),
         field('Phone', 'phone', { length: 40 }),
         text('Title', 128),
-        lookup('AccountId', ['Account'], 'Account'),
+        lookup('AccountId', ['Account'], 'Account', { childRelationshipName: 'Contacts' }),
         field('Description', 'textarea', { length: 32_000 }),
         owner(),
         readOnly('LastActivityDate', 'date', { label: 'Last Activity' }),
@@ -258,7 +260,7 @@ export function standardObjects(): SfObjectDef[] {
         field('Description', 'textarea', { length: 32_000 }),
         picklist('Type', ['Existing Business', 'New Business']),
         picklist('LeadSource', ['Web', 'Phone Inquiry', 'Partner Referral', 'Other']),
-        lookup('AccountId', ['Account'], 'Account'),
+        lookup('AccountId', ['Account'], 'Account', { childRelationshipName: 'Opportunities' }),
         owner(),
         readOnly('IsClosed', 'boolean', { label: 'Closed', nillable: false }),
         readOnly('IsWon', 'boolean', { label: 'Won', nillable: false }),
@@ -274,8 +276,13 @@ export function standardObjects(): SfObjectDef[] {
           updateable: false,
           nillable: false,
           required: true,
+          childRelationshipName: 'OpportunityContactRoles',
         }),
-        lookup('ContactId', ['Contact'], 'Contact', { nillable: false, required: true }),
+        lookup('ContactId', ['Contact'], 'Contact', {
+          nillable: false,
+          required: true,
+          childRelationshipName: 'OpportunityContactRoles',
+        }),
         picklist('Role', CONTACT_ROLES),
         field('IsPrimary', 'boolean', { label: 'Primary' }),
       ],

@@ -42,6 +42,8 @@ interface ObjectEntry {
   fields: Map<string, SfFieldDef>;
   /** Lowercased relationship name -> the lookup field. */
   relationships: Map<string, SfFieldDef>;
+  /** Lowercased child relationship name -> the child object and its lookup to this one. */
+  children: Map<string, { type: string; field: SfFieldDef }>;
 }
 
 /**
@@ -62,10 +64,25 @@ export class SalesforceSchema {
     this.byPrefix.clear();
     this.custom = [];
     for (const def of standardObjects()) {
-      const entry: ObjectEntry = { def, fields: new Map(), relationships: new Map() };
+      const entry: ObjectEntry = {
+        def,
+        fields: new Map(),
+        relationships: new Map(),
+        children: new Map(),
+      };
       for (const f of def.fields) this.index(entry, f);
       this.objects.set(def.name.toLowerCase(), entry);
       this.byPrefix.set(def.keyPrefix, def.name);
+    }
+    for (const { def } of this.objects.values()) {
+      for (const f of def.fields) {
+        if (!f.childRelationshipName) continue;
+        for (const parent of f.referenceTo ?? []) {
+          this.objects
+            .get(parent.toLowerCase())
+            ?.children.set(f.childRelationshipName.toLowerCase(), { type: def.name, field: f });
+        }
+      }
     }
     for (const input of custom) this.addCustomField(input);
   }
@@ -110,6 +127,14 @@ export class SalesforceSchema {
     return this.objects
       .get(objectName.toLowerCase())
       ?.relationships.get(relationshipName.toLowerCase());
+  }
+
+  /** The child object and lookup behind a child relationship name (`Contacts` on Account). */
+  childRelationship(
+    objectName: string,
+    relationshipName: string,
+  ): { type: string; field: SfFieldDef } | undefined {
+    return this.objects.get(objectName.toLowerCase())?.children.get(relationshipName.toLowerCase());
   }
 
   /** The object type a lookup's ids belong to, accounting for aliases (ContentDocument). */

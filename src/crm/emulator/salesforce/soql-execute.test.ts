@@ -216,4 +216,49 @@ describe('executeQuery', () => {
       'NUMBER_OUTSIDE_VALID_RANGE',
     );
   });
+
+  it('answers parent-to-child subqueries per parent, null where there are no children', () => {
+    const ada = create('Contact', { LastName: 'Lovelace', AccountId: ids.acme });
+    const alan = create('Contact', { LastName: 'Turing', AccountId: ids.acme });
+    create('OpportunityContactRole', {
+      OpportunityId: ids.big,
+      ContactId: ada,
+      Role: 'Decision Maker',
+    });
+    create('OpportunityContactRole', { OpportunityId: ids.big, ContactId: alan, IsPrimary: true });
+    const result = run(
+      `SELECT Id, (SELECT ContactId, Role FROM OpportunityContactRoles WHERE IsPrimary = false)
+       FROM Opportunity WHERE Id IN ('${ids.big}', '${ids.small}') ORDER BY Name`,
+    );
+    const [big, small] = result.records.map((record) =>
+      projectRecord(store, result.type, record, result.columns, 'v62.0', result.children),
+    );
+    expect(big!.OpportunityContactRoles).toMatchObject({
+      totalSize: 1,
+      done: true,
+      records: [{ ContactId: ada, Role: 'Decision Maker' }],
+    });
+    expect(small!.OpportunityContactRoles).toBeNull();
+
+    const accounts = run(
+      `SELECT Name, (SELECT LastName FROM Contacts ORDER BY LastName DESC) FROM Account WHERE Id = '${ids.acme}'`,
+    );
+    const acme = projectRecord(
+      store,
+      accounts.type,
+      accounts.records[0]!,
+      accounts.columns,
+      'v62.0',
+      accounts.children,
+    );
+    expect(
+      (acme.Contacts as { records: { LastName: string }[] }).records.map((r) => r.LastName),
+    ).toEqual(['Turing', 'Lovelace']);
+  });
+
+  it('refuses a subquery on a relationship the object does not have', () => {
+    const error = errorOf('SELECT Id, (SELECT Id FROM Widgets) FROM Opportunity');
+    expect(error.errorCode).toBe('INVALID_TYPE');
+    expect(error.message).toContain("Didn't understand relationship 'Widgets'");
+  });
 });

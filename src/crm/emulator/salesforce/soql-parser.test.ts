@@ -20,6 +20,7 @@ describe('parseSoql', () => {
       fields: [['Id'], ['Name'], ['Account', 'Name']],
       count: false,
       from: 'Opportunity',
+      subqueries: [],
       orderBy: [
         { path: ['CloseDate'], descending: true, nullsLast: false },
         { path: ['Id'], descending: false, nullsLast: false },
@@ -27,6 +28,34 @@ describe('parseSoql', () => {
       limit: 10,
       offset: 5,
     });
+  });
+
+  it('reads parent-to-child subqueries in the field list, one level deep', () => {
+    const query = parseSoql(
+      'SELECT Id, (SELECT ContactId, Role FROM OpportunityContactRoles WHERE IsPrimary = true LIMIT 5), Name FROM Opportunity',
+    );
+    expect(query.fields).toEqual([['Id'], ['Name']]);
+    expect(query.subqueries).toEqual([
+      {
+        fields: [['ContactId'], ['Role']],
+        count: false,
+        from: 'OpportunityContactRoles',
+        subqueries: [],
+        where: {
+          kind: 'compare',
+          path: ['IsPrimary'],
+          op: '=',
+          value: { kind: 'boolean', value: true },
+        },
+        orderBy: [],
+        limit: 5,
+      },
+    ]);
+    expect(() =>
+      parseSoql(
+        'SELECT Id, (SELECT Id, (SELECT Id FROM Contacts) FROM Opportunities) FROM Account',
+      ),
+    ).toThrow(SoqlError);
   });
 
   it('defaults DESC to NULLS LAST and ASC to NULLS FIRST', () => {

@@ -36,6 +36,8 @@ export interface SoqlQuery {
   fields: string[][];
   count: boolean;
   from: string;
+  /** `(SELECT ... FROM ChildRelationship ...)` in the field list; `from` is the relationship. */
+  subqueries: SoqlQuery[];
   where?: SoqlCondition;
   orderBy: SoqlOrder[];
   limit?: number;
@@ -208,17 +210,23 @@ class Parser {
     return Number(token.text);
   }
 
-  parse(): SoqlQuery {
+  parse(nested = false): SoqlQuery {
     this.expectKeyword('SELECT');
-    const query: SoqlQuery = { fields: [], count: false, from: '', orderBy: [] };
+    const query: SoqlQuery = { fields: [], count: false, from: '', subqueries: [], orderBy: [] };
     if (this.isKeyword('COUNT') && this.peek(1).text === '(') {
       this.next();
       this.expectPunct('(');
       this.expectPunct(')');
       query.count = true;
     } else {
-      do query.fields.push(this.path());
-      while (this.peek().text === ',' && this.next());
+      do {
+        if (this.peek().kind === 'punct' && this.peek().text === '(') {
+          // Salesforce allows one level of parent-to-child subqueries.
+          if (nested) throw this.unexpected();
+          this.next();
+          query.subqueries.push(this.parse(true));
+        } else query.fields.push(this.path());
+      } while (this.peek().text === ',' && this.next());
     }
     this.expectKeyword('FROM');
     const from = this.path();
@@ -242,7 +250,8 @@ class Parser {
       this.next();
       query.offset = this.integer();
     }
-    if (this.peek().kind !== 'eof') throw this.unexpected();
+    if (nested) this.expectPunct(')');
+    else if (this.peek().kind !== 'eof') throw this.unexpected();
     return query;
   }
 
