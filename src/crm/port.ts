@@ -25,6 +25,11 @@ export interface CrmRecord {
   updatedAt: string;
   createdAt?: string;
   archived?: boolean;
+  /**
+   * Ids of the associated records per object type, in the CRM's order: set by
+   * `listChanged` for the types its `associations` option asked for, complete.
+   */
+  associations?: Partial<Record<CrmObjectType, string[]>>;
 }
 
 /** The outcome for one record of a multi-record call, in the input's order. */
@@ -153,6 +158,12 @@ export interface ListChangedOptions {
   cursor?: string;
   /** Page size; the connector caps it at what the CRM allows. */
   limit?: number;
+  /**
+   * Associated record types to return with each record (`CrmRecord.associations`),
+   * read with the page where the CRM allows it (HubSpot list pages, Salesforce
+   * relationship queries) rather than by separate association calls.
+   */
+  associations?: CrmObjectType[];
 }
 
 /** What a successful connection test learned about the account. */

@@ -3,6 +3,7 @@ import type { ChangedPage, CrmObjectType, CrmRecord, ListChangedOptions } from '
 import { toCrmRecord, type SdkRecord } from './batch.js';
 import { sdkOptions, type HubspotClient } from './client.js';
 import { MODIFIED_PROPERTY, OBJECT_TYPE } from './field-map.js';
+import { associatedIds, withInlineAssociations, type InlineAssociations } from './relations.js';
 
 /** HubSpot's page limits: 100 per list call, 200 per search; search stops at 10,000 results. */
 const LIST_PAGE = 100;
@@ -90,14 +91,24 @@ async function listAll(
       after,
       options.properties,
       undefined,
-      undefined,
+      options.associations?.length
+        ? options.associations.map((type) => OBJECT_TYPE[type])
+        : undefined,
       false,
       sdkOptions(),
     ),
   );
-  const result: ChangedPage = {
-    records: page.results.map((record) => toCrmRecord(objectType, record as SdkRecord)),
-  };
+  const records = page.results.map((record) => toCrmRecord(objectType, record as SdkRecord));
+  if (options.associations?.length) {
+    await withInlineAssociations(
+      client,
+      objectType,
+      records,
+      page.results as { id: string; associations?: InlineAssociations }[],
+      options.associations,
+    );
+  }
+  const result: ChangedPage = { records };
   const next = page.paging?.next?.after;
   if (next) result.cursor = encode({ m: 'l', a: next });
   return result;
@@ -135,6 +146,8 @@ async function searchChanged(
   const skip = new Set(state.k);
   const all = page.results.map((record) => toCrmRecord(objectType, record as SdkRecord));
   const result: ChangedPage = { records: all.filter((record) => !skip.has(record.id)) };
+  // HubSpot's search returns no associations: they come from the associations API.
+  await withAssociations(client, objectType, result.records, options.associations ?? []);
   const nextAfter = page.paging?.next?.after;
   if (!nextAfter) return result;
 
@@ -154,4 +167,23 @@ async function searchChanged(
     .map((r) => r.id);
   result.cursor = encode({ m: 's', since: last, a: 0, k: seenAtLast });
   return result;
+}
+
+async function withAssociations(
+  client: HubspotClient,
+  objectType: CrmObjectType,
+  records: CrmRecord[],
+  types: CrmObjectType[],
+): Promise<void> {
+  if (records.length === 0 || types.length === 0) return;
+  const ids = records.map((record) => record.id);
+  const lists = await Promise.all(
+    types.map((type) => associatedIds(client, OBJECT_TYPE[objectType], ids, OBJECT_TYPE[type])),
+  );
+  for (const record of records) {
+    record.associations = {};
+    types.forEach((type, index) => {
+      record.associations![type] = lists[index]!.get(record.id) ?? [];
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import { CrmError } from '../errors.js';
-import type { Association, CrmObjectType, RecordResult } from '../port.js';
+import type { Association, CrmObjectType, CrmRecord, RecordResult } from '../port.js';
 import { BATCH_SIZE, errorsBy, inChunks, isRecordId, missingResult, notFound } from './batch.js';
 import { sdkOptions, type HubspotClient } from './client.js';
 import { HUBSPOT_DEFINED, OBJECT_TYPE, associationTypeId } from './field-map.js';
@@ -140,4 +140,45 @@ export async function associatedIds(
   }
   for (const [id, list] of result) result.set(id, [...new Set(list)]);
   return result;
+}
+
+/** A record's associations as a v3 list page carries them: the first 100 per type, then paging. */
+export type InlineAssociations = Record<
+  string,
+  { results?: { id: string | number }[]; paging?: { next?: { after?: string } } } | undefined
+>;
+
+/**
+ * Sets `associations` on a list page's records from what the page carried inline
+ * (`?associations=`): one entry per association type, so an id comes once per label,
+ * kept once here in order. A record whose list was cut at HubSpot's 100 has the
+ * whole list read through the associations API; HubSpot leaves the key out when a
+ * record has none.
+ */
+export async function withInlineAssociations(
+  client: HubspotClient,
+  objectType: CrmObjectType,
+  records: CrmRecord[],
+  raw: { id: string; associations?: InlineAssociations }[],
+  types: CrmObjectType[],
+): Promise<void> {
+  const truncated = new Map<CrmObjectType, string[]>();
+  records.forEach((record, index) => {
+    const inline = raw[index]?.associations ?? {};
+    record.associations = {};
+    for (const type of types) {
+      const entry = inline[OBJECT_TYPE[type]];
+      record.associations[type] = [...new Set((entry?.results ?? []).map((r) => String(r.id)))];
+      if (entry?.paging?.next?.after) {
+        truncated.set(type, [...(truncated.get(type) ?? []), record.id]);
+      }
+    }
+  });
+  for (const [type, ids] of truncated) {
+    const complete = await associatedIds(client, OBJECT_TYPE[objectType], ids, OBJECT_TYPE[type]);
+    for (const record of records) {
+      const list = complete.get(record.id);
+      if (list) record.associations![type] = list;
+    }
+  }
 }

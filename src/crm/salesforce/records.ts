@@ -13,6 +13,7 @@ import type { SalesforceClient } from './client.js';
 import { errorFromBody } from './errors.js';
 import { SOBJECT } from './field-map.js';
 import { toId18 } from './ids.js';
+import { listAssociations } from './relations.js';
 import { chunk, queryPage, soqlDatetime } from './soql.js';
 
 /** sObject Collections limits: 200 records per write, 2,000 ids per retrieve. */
@@ -167,7 +168,16 @@ export async function listChanged(
   options: ListChangedOptions,
 ): Promise<ChangedPage> {
   const sobject = SOBJECT[objectType];
-  const fields = fieldList(options.properties, [...SYSTEM_FIELDS, 'SystemModstamp', 'IsDeleted']);
+  const related = relatedIn(objectType, options.associations ?? []);
+  const fields = [
+    ...fieldList(options.properties, [
+      ...SYSTEM_FIELDS,
+      'SystemModstamp',
+      'IsDeleted',
+      ...related.lookups.map(([, field]) => field),
+    ]),
+    ...related.children.map(([, child]) => `(SELECT ${child.field} FROM ${child.relationship})`),
+  ];
   const batchSize = Math.min(MAX_PAGE, Math.max(MIN_PAGE, options.limit ?? MAX_PAGE));
   const where = options.since ? ` WHERE SystemModstamp >= ${soqlDatetime(options.since)}` : '';
   const page = options.cursor
@@ -177,11 +187,94 @@ export async function listChanged(
         scanAll: true,
         batchSize,
       });
-  const result: ChangedPage = {
-    records: page.records.map((record) => toCrmRecord(objectType, record, options.properties)),
-  };
+  const records = page.records.map((record) => toCrmRecord(objectType, record, options.properties));
+  if (options.associations?.length) {
+    await withRelated(client, objectType, records, page.records, related, options.associations);
+  }
+  const result: ChangedPage = { records };
   if (!page.done && page.nextRecordsUrl) result.cursor = encodeCursor(page.nextRecordsUrl);
   return result;
+}
+
+/**
+ * How a record's associations of one type come with it in one query: a lookup field
+ * on the record (a deal's or contact's account), or a parent-to-child subquery
+ * (a deal's contact roles, an account's contacts and deals).
+ */
+const LOOKUPS: Partial<Record<`${CrmObjectType}>${CrmObjectType}`, string>> = {
+  'deal>account': 'AccountId',
+  'contact>account': 'AccountId',
+};
+const CHILDREN: Partial<
+  Record<`${CrmObjectType}>${CrmObjectType}`, { relationship: string; field: string }>
+> = {
+  'deal>contact': { relationship: 'OpportunityContactRoles', field: 'ContactId' },
+  'contact>deal': { relationship: 'OpportunityContactRoles', field: 'OpportunityId' },
+  'account>deal': { relationship: 'Opportunities', field: 'Id' },
+  'account>contact': { relationship: 'Contacts', field: 'Id' },
+};
+
+interface Related {
+  lookups: [CrmObjectType, string][];
+  children: [CrmObjectType, { relationship: string; field: string }][];
+}
+
+function relatedIn(objectType: CrmObjectType, types: CrmObjectType[]): Related {
+  const related: Related = { lookups: [], children: [] };
+  for (const type of types) {
+    const lookup = LOOKUPS[`${objectType}>${type}`];
+    const child = CHILDREN[`${objectType}>${type}`];
+    if (lookup) related.lookups.push([type, lookup]);
+    else if (child) related.children.push([type, child]);
+  }
+  return related;
+}
+
+/**
+ * Sets `associations` from the lookups and subqueries a page carried. A subquery
+ * Salesforce did not finish (`done: false`, a record with very many children) and a
+ * pair no query covers are read through `listAssociations` for those records only.
+ */
+async function withRelated(
+  client: SalesforceClient,
+  objectType: CrmObjectType,
+  records: CrmRecord[],
+  raw: JsforceRecord[],
+  related: Related,
+  types: CrmObjectType[],
+): Promise<void> {
+  const incomplete = new Map<CrmObjectType, string[]>();
+  records.forEach((record, index) => {
+    const row = raw[index]!;
+    record.associations = {};
+    for (const [type, field] of related.lookups) {
+      const value = pick(row, field);
+      record.associations[type] = typeof value === 'string' && value ? [value] : [];
+    }
+    for (const [type, child] of related.children) {
+      const answer = row[child.relationship] as
+        { done?: boolean; records?: JsforceRecord[] } | null | undefined;
+      const ids = (answer?.records ?? []).map((r) => pick(r, child.field));
+      record.associations[type] = [
+        ...new Set(ids.filter((id): id is string => typeof id === 'string')),
+      ];
+      if (answer && answer.done === false) {
+        incomplete.set(type, [...(incomplete.get(type) ?? []), record.id]);
+      }
+    }
+    for (const type of types) {
+      if (!record.associations[type]) {
+        incomplete.set(type, [...(incomplete.get(type) ?? []), record.id]);
+      }
+    }
+  });
+  for (const [type, ids] of incomplete) {
+    const complete = await listAssociations(client, objectType, ids, type);
+    for (const record of records) {
+      const list = complete.get(record.id);
+      if (list) record.associations![type] = list;
+    }
+  }
 }
 
 /**

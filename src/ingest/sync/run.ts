@@ -206,16 +206,13 @@ export async function syncConnection(target: SyncTarget, options: SyncOptions): 
           properties: [...properties.values()],
           since: since(objectType),
           cursor,
+          associations: RELATED[objectType],
         });
         const records = page.records.filter(
           (record) =>
             !(boundary && sameInstant(record.updatedAt, boundary.at) && alreadyHave.has(record.id)),
         );
-        const relations = await fetchRelations(
-          connector,
-          objectType,
-          records.map((record) => record.id),
-        );
+        const relations = await fetchRelations(connector, objectType, records);
         return { records, cursor: page.cursor, relations };
       };
       let next: Promise<FetchedPage> | undefined = fetchPage(undefined);
@@ -281,21 +278,44 @@ interface FetchedPage {
 /** Associated record ids by record id, per related object type. */
 type Relations = Partial<Record<'account' | 'contact', Map<string, string[]>>>;
 
-/** The associations a page's records are stored with: contacts' accounts, deals' accounts and contacts. */
+/** The associations records are stored with: contacts' accounts, deals' accounts and contacts. */
+const RELATED: Record<CrmObjectType, ('account' | 'contact')[]> = {
+  account: [],
+  contact: ['account'],
+  deal: ['account', 'contact'],
+};
+
+/**
+ * A page's associations: those the connector returned with the records (read with
+ * the page), else asked for separately.
+ */
 async function fetchRelations(
   connector: CrmConnector,
   objectType: CrmObjectType,
-  ids: string[],
+  records: CrmRecord[],
 ): Promise<Relations> {
-  if (ids.length === 0 || objectType === 'account') return {};
-  if (objectType === 'contact') {
-    return { account: await connector.listAssociations('contact', ids, 'account') };
-  }
-  const [account, contact] = await Promise.all([
-    connector.listAssociations('deal', ids, 'account'),
-    connector.listAssociations('deal', ids, 'contact'),
-  ]);
-  return { account, contact };
+  const relations: Relations = {};
+  if (records.length === 0) return relations;
+  await Promise.all(
+    RELATED[objectType].map(async (type) => {
+      const missing = records.filter((record) => !record.associations?.[type]);
+      const fetched =
+        missing.length > 0
+          ? await connector.listAssociations(
+              objectType,
+              missing.map((record) => record.id),
+              type,
+            )
+          : new Map<string, string[]>();
+      relations[type] = new Map(
+        records.map((record) => [
+          record.id,
+          record.associations?.[type] ?? fetched.get(record.id) ?? [],
+        ]),
+      );
+    }),
+  );
+  return relations;
 }
 
 async function storePage(
@@ -327,7 +347,7 @@ async function storePage(
           employeeCount: reader.number(record, 'employee_count'),
           annualRevenue: reader.number(record, 'annual_revenue'),
           ownerSourceId: reader.text(record, 'owner'),
-          sourceData: record,
+          sourceData: withoutAssociations(record),
         })),
       ),
     );
@@ -349,7 +369,7 @@ async function storePage(
           lastName: reader.text(record, 'last_name'),
           title: reader.text(record, 'title'),
           phone: reader.text(record, 'phone'),
-          sourceData: record,
+          sourceData: withoutAssociations(record),
         })),
       ),
     );
@@ -383,7 +403,7 @@ async function storePage(
         lastActivityAt: reader.timestamp(record, 'last_activity_at'),
         createdAt: record.createdAt ?? null,
         modifiedAt: record.updatedAt,
-        sourceData: record,
+        sourceData: withoutAssociations(record),
       };
     }),
   );
@@ -452,6 +472,11 @@ async function storePipelines(
     [workspaceId, source, ...rows],
   );
   return lookup;
+}
+
+/** What `source_data` keeps: the record as read, associations aside (they have their own columns). */
+function withoutAssociations({ associations: _associations, ...record }: CrmRecord): CrmRecord {
+  return record;
 }
 
 function sameInstant(a: string, b: string): boolean {
