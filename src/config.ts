@@ -15,6 +15,13 @@ export interface Config {
   workerConcurrency: number;
   /** Requests per minute per API key (and per client address for anonymous requests). */
   apiRateLimit: number;
+  /** GraphQL introspection (`__schema`, `__type`); on unless switched off. */
+  graphqlIntrospection: boolean;
+  /** Limits on one GraphQL document, checked before it runs (see src/graphql/limits.ts). */
+  graphqlMaxDepth: number;
+  graphqlMaxAliases: number;
+  graphqlMaxCost: number;
+  graphqlMaxTokens: number;
   sessionTtlHours: number;
   /** Run the CRM emulator inside `pandora start` (the demo workspace's CRM). */
   sandbox: boolean;
@@ -72,6 +79,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: flag(env, 'PANDORA_DEMO', true),
     workerConcurrency: integer(env, 'PANDORA_WORKER_CONCURRENCY', 4, 1),
     apiRateLimit: integer(env, 'PANDORA_API_RATE_LIMIT', 1200, 1),
+    graphqlIntrospection: flag(env, 'PANDORA_GRAPHQL_INTROSPECTION', true),
+    graphqlMaxDepth: integer(env, 'PANDORA_GRAPHQL_MAX_DEPTH', 10, 1),
+    graphqlMaxAliases: integer(env, 'PANDORA_GRAPHQL_MAX_ALIASES', 15, 0),
+    graphqlMaxCost: integer(env, 'PANDORA_GRAPHQL_MAX_COST', 5000, 1),
+    graphqlMaxTokens: integer(env, 'PANDORA_GRAPHQL_MAX_TOKENS', 1000, 1),
     sessionTtlHours: integer(env, 'PANDORA_SESSION_TTL_HOURS', 24 * 7, 1),
     sandbox: flag(env, 'PANDORA_SANDBOX', true),
     sandboxPort: integer(env, 'PANDORA_SANDBOX_PORT', 0),

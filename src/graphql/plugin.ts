@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createYoga } from 'graphql-yoga';
 import type { AppContext } from '../http/context.js';
 import { useInputErrorCodes } from './context.js';
+import { graphqlLimitPlugins } from './limits.js';
 import { schema, type GraphQLContext } from './schema.js';
 
 /**
@@ -12,7 +13,16 @@ import { schema, type GraphQLContext } from './schema.js';
 export function registerGraphQL(app: FastifyInstance, ctx: AppContext): void {
   const yoga = createYoga<{ req: FastifyRequest; reply: FastifyReply }>({
     schema,
-    plugins: [useInputErrorCodes()],
+    plugins: [
+      ...graphqlLimitPlugins({
+        maxTokens: ctx.config.graphqlMaxTokens,
+        maxDepth: ctx.config.graphqlMaxDepth,
+        maxAliases: ctx.config.graphqlMaxAliases,
+        maxCost: ctx.config.graphqlMaxCost,
+        introspection: ctx.config.graphqlIntrospection,
+      }),
+      useInputErrorCodes(),
+    ],
     graphqlEndpoint: '/graphql',
     logging: {
       debug: (...args) => ctx.log.debug({ args }, 'graphql'),
