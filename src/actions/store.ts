@@ -17,6 +17,24 @@ export const ACTION_STATUSES: readonly ActionStatus[] = [
   'undone',
 ];
 
+/**
+ * The statuses in which an action holds its dedupe key: proposing the same key again
+ * refreshes that action (or, while it is `in_progress`, leaves it as it is) instead of
+ * adding a second. The unique index `actions_dedupe_idx` (migrations/013) has exactly
+ * this list as its predicate, so an action can move among these statuses without
+ * meeting another with its key; change both together.
+ */
+export const OPEN_STATUSES = [
+  'open',
+  'in_progress',
+  'awaiting_approval',
+  'failed',
+] as const satisfies readonly ActionStatus[];
+
+/** `actions_dedupe_idx`'s predicate, for `on conflict`, which cannot take parameters. */
+const HOLDS_DEDUPE_KEY = `dedupe_key is not null
+       and status in (${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+
 export type SourceType = 'skill' | 'person' | 'api' | 'flow' | 'agent';
 export const SOURCE_TYPES: readonly SourceType[] = ['skill', 'person', 'api', 'flow', 'agent'];
 
@@ -108,7 +126,8 @@ export interface ProposedAction {
   sourceName?: string | null;
   /**
    * Skills pass one (e.g. `data-quality-audit:deal:<id>`): while an action with the
-   * same key is open, awaiting approval or failed, proposing again updates it.
+   * same key has one of the `OPEN_STATUSES`, proposing again updates it, or leaves it
+   * be while it is being executed.
    */
   dedupeKey?: string | null;
   /** Who proposed it, for the audit log. */
@@ -117,14 +136,45 @@ export interface ProposedAction {
 
 /**
  * Records a proposed action, or refreshes the open one with the same `dedupeKey`
- * (title, summary, impact, payload...), logging `created` or `updated`. Returns the
- * action and whether it was new.
+ * (title, summary, impact, payload...), logging `created` or `updated`. One being
+ * executed is left as it is (its execution ran what it held; `updated` is false).
+ * Returns the action and whether it was new or changed.
  */
 export async function proposeAction(
   db: Queryable,
   workspaceId: string,
   input: ProposedAction,
-): Promise<{ action: Action; created: boolean }> {
+): Promise<{ action: Action; created: boolean; updated: boolean }> {
+  // A few tries: the action holding the key can settle (and leave the open statuses)
+  // between the insert that met it and the read of it.
+  for (let attempt = 1; ; attempt++) {
+    const proposed = await insertOrRefresh(db, workspaceId, input);
+    if (proposed) {
+      const { created, ...action } = proposed;
+      await appendAudit(db, workspaceId, action.id, {
+        event: created ? 'created' : 'updated',
+        toStatus: created ? action.status : undefined,
+        actor: input.actor ?? input.sourceName ?? input.sourceType,
+        details: created ? { source: input.sourceType, sourceId: input.sourceId ?? null } : {},
+      });
+      return { action, created, updated: !created };
+    }
+    const { rows } = await db.query<Action>(
+      `select ${ACTION_COLUMNS} from actions
+       where workspace_id = $1::uuid and dedupe_key = $2::text and ${HOLDS_DEDUPE_KEY}`,
+      [workspaceId, input.dedupeKey],
+    );
+    if (rows[0]) return { action: rows[0], created: false, updated: false };
+    if (attempt === 3) throw new Error(`The action with key ${input.dedupeKey} kept changing`);
+  }
+}
+
+/** The inserted or refreshed row; none when the key is held by an action being executed. */
+async function insertOrRefresh(
+  db: Queryable,
+  workspaceId: string,
+  input: ProposedAction,
+): Promise<(Action & { created: boolean }) | undefined> {
   const { rows } = await db.query<Action & { created: boolean }>(
     `insert into actions as a (workspace_id, action_type, severity, title, summary, impact_amount,
                                urgency_label, recommended_steps, connection_id, target_type,
@@ -133,8 +183,7 @@ export async function proposeAction(
      values ($1::uuid, $2::text, $3::text, $4::text, $5::text, $6::numeric, $7::text, $8::jsonb,
              $9::uuid, $10::text, $11::text, $12::uuid, $13::text, $14::text, $15::jsonb,
              $16::text, $17::text, $18::text, $19::text)
-     on conflict (workspace_id, dedupe_key)
-       where dedupe_key is not null and status in ('open', 'awaiting_approval', 'failed')
+     on conflict (workspace_id, dedupe_key) where ${HOLDS_DEDUPE_KEY}
      do update set action_type = excluded.action_type, connection_id = excluded.connection_id,
                    severity = excluded.severity, title = excluded.title,
                    summary = excluded.summary, impact_amount = excluded.impact_amount,
@@ -144,6 +193,7 @@ export async function proposeAction(
                    target_name = excluded.target_name, owner_email = excluded.owner_email,
                    execution_payload = excluded.execution_payload,
                    source_id = excluded.source_id, updated_at = now()
+       where a.status <> 'in_progress'
      returning ${ACTION_COLUMNS}, (xmax = 0) as created`,
     [
       workspaceId,
@@ -167,14 +217,7 @@ export async function proposeAction(
       input.dedupeKey ?? null,
     ],
   );
-  const { created, ...action } = rows[0]!;
-  await appendAudit(db, workspaceId, action.id, {
-    event: created ? 'created' : 'updated',
-    toStatus: created ? action.status : undefined,
-    actor: input.actor ?? input.sourceName ?? input.sourceType,
-    details: created ? { source: input.sourceType, sourceId: input.sourceId ?? null } : {},
-  });
-  return { action, created };
+  return rows[0];
 }
 
 export async function getAction(

@@ -1,7 +1,7 @@
 import { Value } from '@sinclair/typebox/value';
 import type pg from 'pg';
 import { applyPoliciesToNew } from '../actions/policy-gate.js';
-import { proposeAction, transition, type Action } from '../actions/store.js';
+import { OPEN_STATUSES, proposeAction, transition, type Action } from '../actions/store.js';
 import { withTransaction, type Queryable } from '../db/pool.js';
 import { badRequest, HttpError } from '../errors.js';
 import { DATA_QUALITY_AUDIT, dataQualityAudit } from './data-quality-audit.js';
@@ -68,7 +68,10 @@ export interface SkillRunResult {
   candidates: number;
   /** Records that qualified but had nothing to point an action at. */
   skipped: number;
-  /** Proposals left out: their action was dismissed or undone, or executed, not long ago. */
+  /**
+   * Proposals left out: their action is being executed, or was dismissed or undone, or
+   * executed, not long ago.
+   */
   suppressed: number;
   /** Open actions of this skill closed because their record no longer qualifies. */
   closed: number;
@@ -105,6 +108,9 @@ async function recentlySettled(
   return new Set(rows.map((row) => row.key));
 }
 
+/** What a skill may close: its unsettled actions, except one being executed. */
+const CLOSABLE = OPEN_STATUSES.filter((status) => status !== 'in_progress');
+
 /** Dismisses this skill's unsettled actions whose record no longer qualifies. */
 async function closeNoLongerApplying(
   db: Queryable,
@@ -115,12 +121,12 @@ async function closeNoLongerApplying(
   const { rows } = await db.query<{ id: string }>(
     `select id from actions
      where workspace_id = $1::uuid and source_type = 'skill' and source_name = $2::text
-       and status in ('open', 'awaiting_approval', 'failed') and dedupe_key is not null
+       and status = any($4::text[]) and dedupe_key is not null
        and not (dedupe_key = any($3::text[]))`,
-    [workspaceId, skill, qualifying],
+    [workspaceId, skill, qualifying, CLOSABLE],
   );
   for (const { id } of rows) {
-    await transition(db, workspaceId, id, ['open', 'awaiting_approval', 'failed'], 'dismissed', {
+    await transition(db, workspaceId, id, CLOSABLE, 'dismissed', {
       event: 'no_longer_applies',
       actor: `skill ${skill}`,
       details: { reason: 'The record no longer qualifies: fixed in the CRM, closed, or gone' },
@@ -191,6 +197,7 @@ export async function runSkill(
       );
       const created: Action[] = [];
       let updated = 0;
+      let running = 0;
       for (const proposal of output.proposals) {
         if (quiet.has(proposal.dedupeKey)) continue;
         const outcome = await proposeAction(client, workspaceId, {
@@ -200,7 +207,8 @@ export async function runSkill(
           sourceName: name,
         });
         if (outcome.created) created.push(outcome.action);
-        else updated += 1;
+        else if (outcome.updated) updated += 1;
+        else running += 1;
       }
       await applyPoliciesToNew(client, workspaceId, created);
       // A run with its own thresholds is a what-if: its idea of "qualifies" is not the
@@ -214,7 +222,7 @@ export async function runSkill(
         proposed: created.length + updated,
         created: created.length,
         updated,
-        suppressed: quiet.size,
+        suppressed: quiet.size + running,
         closed,
         candidates: output.candidates,
         skipped: output.skipped,
