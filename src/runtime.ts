@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { unfinishedBatches } from './actions/batch.js';
+import { queueInterruptedExecutions } from './actions/recover.js';
 import { unfinishedRuns } from './writeback/runs.js';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -121,6 +122,7 @@ export async function runPandora(
           jobKey: `action-batch-resume:${batch.batchId}`,
         });
       }
+      await queueInterruptedExecutions(db.pool);
     }
     let url: string | undefined;
     if (options.server) {

@@ -24,7 +24,9 @@ import { writeNotes } from './write-notes.js';
  * Executes the actions of one connection (the caller holds their locks and has gated
  * them): settles what an interrupted run left, plans and validates each, writes all
  * their fields in one ledger submission, then their notes and notifications, and
- * finishes each.
+ * finishes each. An unexpected error (a database failure, a bug) ends every action
+ * it left in progress `failed` with the error recorded, and is thrown on, so a job
+ * retries it.
  */
 export async function executeOnConnection(
   deps: EngineDeps,
@@ -33,11 +35,72 @@ export async function executeOnConnection(
   actions: Action[],
   options: ExecuteOptions,
 ): Promise<ActionExecution[]> {
-  const { pool } = deps;
   // Left in progress by a process that stopped: what it wrote is settled before the rerun.
   const interrupted = actions.filter((action) => action.status === 'in_progress');
-  // Each action: in progress, with an execution row.
   const executions = new Map<string, string>();
+  try {
+    return await runOnConnection(deps, workspaceId, connectionId, actions, options, {
+      interrupted,
+      executions,
+    });
+  } catch (error) {
+    await failUnfinished(deps, actions, executions, options, error);
+    throw error;
+  }
+}
+
+/**
+ * Ends as `failed`, with the error, each of these actions still in progress. If the
+ * database is unreachable this fails too; the action is then taken up as interrupted
+ * by the job's retry or the next start (`queueInterruptedExecutions`).
+ */
+async function failUnfinished(
+  deps: EngineDeps,
+  actions: Action[],
+  executions: Map<string, string>,
+  options: ExecuteOptions,
+  error: unknown,
+): Promise<void> {
+  const { pool, log } = deps;
+  try {
+    const { rows } = await pool.query<{ id: string }>(
+      `select id from actions where id = any($1::uuid[]) and status = 'in_progress'`,
+      [actions.map((action) => action.id)],
+    );
+    const unfinished = new Set(rows.map((row) => row.id));
+    for (const action of actions) {
+      if (!unfinished.has(action.id)) continue;
+      const executionId =
+        executions.get(action.id) ?? (await startExecution(pool, action, 'execute', options));
+      await finish(pool, action, executionId, options.actor, {
+        outcome: 'failed',
+        operations: [],
+        errors: [{ code: 'execution_error', message: errorMessage(error) }],
+        retryable: error instanceof CrmError && error.retryable,
+      });
+    }
+    log?.error(
+      { err: error, actionIds: [...unfinished] },
+      'action execution failed; its actions are marked failed',
+    );
+  } catch (recordError) {
+    log?.error(
+      { err: error, recordError, actionIds: actions.map((action) => action.id) },
+      'action execution failed and could not be recorded; the actions stay in progress',
+    );
+  }
+}
+
+async function runOnConnection(
+  deps: EngineDeps,
+  workspaceId: string,
+  connectionId: string,
+  actions: Action[],
+  options: ExecuteOptions,
+  { interrupted, executions }: { interrupted: Action[]; executions: Map<string, string> },
+): Promise<ActionExecution[]> {
+  const { pool } = deps;
+  // Each action: in progress, with an execution row.
   for (const action of actions) {
     if (action.status !== 'in_progress') {
       await moveTo(pool, action, 'in_progress', options.actor, 'execution_started');

@@ -4,6 +4,7 @@ import { settleByReadingBack } from '../crm/ledger/write.js';
 import { LEDGER_COLUMNS } from '../crm/ledger/rows.js';
 import type { WriteLogEntry } from '../crm/ledger/types.js';
 import type { CrmObjectType } from '../crm/port.js';
+import { enqueue } from '../jobs/queue.js';
 import type { Action } from './store.js';
 
 export type NoteKind = 'execute' | 'undo';
@@ -85,4 +86,38 @@ export async function settleInterrupted(
      where n.action_id = f.action_id and n.kind = $3::text and n.status = 'pending'`,
     [notes.map((note) => note.actionId), noteIds, kind],
   );
+}
+
+/**
+ * Queues the execution again of every action a stopped process left `in_progress`
+ * (killed mid-request or mid-job), by workspace and by who started it; actions of an
+ * unfinished batch are left to the batch, which is resumed too. The execution takes
+ * them up as interrupted: what the stopped one wrote is settled first. One still
+ * running in another process is `busy` there, and the job retries it later. Returns
+ * how many actions were queued.
+ */
+export async function queueInterruptedExecutions(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ workspaceId: string; actor: string; actionIds: string[] }>(
+    `select a.workspace_id as "workspaceId", coalesce(e.actor, 'recovery') as actor,
+            array_agg(a.id order by a.id)::text[] as "actionIds"
+     from actions a
+     left join lateral (
+       select x.actor, x.batch_id from action_executions x
+       where x.action_id = a.id and x.kind = 'execute'
+       order by x.started_at desc, x.id desc limit 1
+     ) e on true
+     where a.status = 'in_progress'
+       and not exists (select 1 from action_batches b
+                       where b.id = e.batch_id and b.status in ('queued', 'running'))
+     group by a.workspace_id, e.actor`,
+  );
+  for (const { workspaceId, actor, actionIds } of rows) {
+    await enqueue(
+      pool,
+      'actions.execute',
+      { workspaceId, actionIds, actor },
+      { jobKey: `actions-resume:${workspaceId}:${actor}` },
+    );
+  }
+  return rows.reduce((sum, row) => sum + row.actionIds.length, 0);
 }
