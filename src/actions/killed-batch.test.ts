@@ -76,7 +76,10 @@ function workerDyingAfter(batchId: string, killOn: string, killAfter: number) {
 async function deadSessionsGone(): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const { rows } = await world.db.pool.query<{ n: number }>(
-      `select count(*)::int as n from pg_locks where locktype = 'advisory'`,
+      // pg_locks spans the cluster: other test files' databases hold advisory locks too.
+      `select count(*)::int as n from pg_locks
+       where locktype = 'advisory'
+         and database = (select oid from pg_database where datname = current_database())`,
     );
     if (rows[0]!.n === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
