@@ -114,3 +114,73 @@ export async function inChunks<I, R>(
   }
   return results;
 }
+
+/** Codes that condemn a property whatever its value: every input carrying it is refused. */
+const PROPERTY_WIDE = new Set(['PROPERTY_DOESNT_EXIST', 'READ_ONLY_VALUE']);
+
+/** HubSpot refused the whole call for what was in it (nothing was written). */
+const refusedWhole = (error: CrmError) => error.kind === 'validation' && error.status === 400;
+
+/**
+ * Sends one batch of writes, isolating bad inputs when HubSpot refuses the whole
+ * batch with one 400 VALIDATION_ERROR for a single bad input (which it does for some
+ * objects and inputs, instead of a 207 naming the record): every input carrying a
+ * property the error condemns whatever its value (unknown, read-only) is refused
+ * and the rest sent again; otherwise the batch is split in halves, recursively, down
+ * to the bad inputs, which get the error naming their property. Such a 400 writes
+ * nothing, so no input is ever written twice; each split call goes through the
+ * gate like any other. One bad input of 100 costs about 14 calls; a refusal every
+ * input shares (an unknown property) costs one more.
+ *
+ * A whole-call failure of another kind is thrown while nothing went through, as the
+ * caller expects of a batch; after a split call went through, it fails the inputs
+ * left instead, so the caller still learns what was written.
+ */
+export async function isolateRefusals<I>(
+  items: I[],
+  send: (part: I[]) => Promise<void>,
+  refused: (item: I, error: CrmError) => void,
+  propertiesOf: (item: I) => string[],
+): Promise<void> {
+  let progressed = false;
+  const attempt = async (part: I[]): Promise<void> => {
+    if (part.length === 0) return;
+    try {
+      await send(part);
+      progressed = true;
+      return;
+    } catch (error) {
+      if (!(error instanceof CrmError)) throw error;
+      if (!refusedWhole(error) || part.length === 1) {
+        if (!refusedWhole(error) && !progressed) throw error;
+        for (const item of part) refused(item, error);
+        return;
+      }
+      const field = error.field;
+      if (field && PROPERTY_WIDE.has(error.crmCode ?? '')) {
+        const bad = new Set(part.filter((item) => propertiesOf(item).includes(field)));
+        if (bad.size > 0) {
+          for (const item of bad) refused(item, error);
+          await attempt(part.filter((item) => !bad.has(item)));
+          return;
+        }
+      }
+      const half = Math.ceil(part.length / 2);
+      await attempt(part.slice(0, half));
+      await attempt(part.slice(half));
+    }
+  };
+  await attempt(items);
+}
+
+/** A whole-batch refusal as one input's own error, naming the input and its property. */
+export function refusedInput(what: string, error: CrmError): CrmError {
+  if (!refusedWhole(error)) return error;
+  const property = error.field ? ` (property ${error.field})` : '';
+  return new CrmError('validation', `HubSpot refused ${what}${property}: ${error.message}`, {
+    crmCode: error.crmCode,
+    field: error.field,
+    status: error.status,
+    cause: error,
+  });
+}

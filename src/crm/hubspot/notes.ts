@@ -5,9 +5,11 @@ import {
   BATCH_SIZE,
   errorsBy,
   inChunks,
+  isolateRefusals,
   isRecordId,
   missingResult,
   notFound,
+  refusedInput,
   unkeyedErrors,
   type SdkBatchAnswer,
   type SdkRecord,
@@ -130,46 +132,60 @@ async function sendNotes(
 ): Promise<RecordResult<{ id: string }>[]> {
   const results: RecordResult<{ id: string }>[] = new Array(items.length);
   const indexed = items.map((item, index) => ({ ...item, index }));
+  const send = async (chunk: typeof indexed) => {
+    const answer = (await client.call('unsafe', (sdk) =>
+      sdk.crm.objects.batchApi.create(
+        'notes',
+        {
+          inputs: chunk.map(({ note, body, index }) => ({
+            properties: {
+              hs_timestamp: new Date(note.timestamp ?? now).toISOString(),
+              hs_note_body: body,
+            },
+            objectWriteTraceId: String(index),
+            associations: noteAssociations(note),
+          })),
+        },
+        sdkOptions(),
+      ),
+    )) as unknown as SdkBatchAnswer<SdkRecord>;
+    const pending = new Set(chunk.map(({ index }) => index));
+    const unmatched: SdkRecord[] = [];
+    for (const record of answer.results) {
+      const index = Number(record.objectWriteTraceId);
+      if (record.objectWriteTraceId !== undefined && pending.delete(index)) {
+        results[index] = created(record);
+      } else unmatched.push(record);
+    }
+    for (const [trace, error] of errorsBy(answer.errors, 'objectWriteTraceId')) {
+      const index = Number(trace);
+      if (pending.delete(index)) results[index] = { ok: false, id: null, error };
+    }
+    // Answers without a trace id (HubSpot echoes it, but not everywhere): by order.
+    const strays = unkeyedErrors(answer.errors, 'objectWriteTraceId');
+    for (const index of pending) {
+      const record = unmatched.shift();
+      results[index] = record
+        ? created(record)
+        : { ok: false, id: null, error: strays.shift() ?? missingResult() };
+    }
+  };
   await inChunks(
     indexed,
     BATCH_SIZE,
     async (chunk) => {
-      const answer = (await client.call('unsafe', (sdk) =>
-        sdk.crm.objects.batchApi.create(
-          'notes',
-          {
-            inputs: chunk.map(({ note, body, index }) => ({
-              properties: {
-                hs_timestamp: new Date(note.timestamp ?? now).toISOString(),
-                hs_note_body: body,
-              },
-              objectWriteTraceId: String(index),
-              associations: noteAssociations(note),
-            })),
-          },
-          sdkOptions(),
-        ),
-      )) as unknown as SdkBatchAnswer<SdkRecord>;
-      const pending = new Set(chunk.map(({ index }) => index));
-      const unmatched: SdkRecord[] = [];
-      for (const record of answer.results) {
-        const index = Number(record.objectWriteTraceId);
-        if (record.objectWriteTraceId !== undefined && pending.delete(index)) {
-          results[index] = created(record);
-        } else unmatched.push(record);
-      }
-      for (const [trace, error] of errorsBy(answer.errors, 'objectWriteTraceId')) {
-        const index = Number(trace);
-        if (pending.delete(index)) results[index] = { ok: false, id: null, error };
-      }
-      // Answers without a trace id (HubSpot echoes it, but not everywhere): by order.
-      const strays = unkeyedErrors(answer.errors, 'objectWriteTraceId');
-      for (const index of pending) {
-        const record = unmatched.shift();
-        results[index] = record
-          ? created(record)
-          : { ok: false, id: null, error: strays.shift() ?? missingResult() };
-      }
+      await isolateRefusals(
+        chunk,
+        send,
+        ({ index }, error) => {
+          results[index] = {
+            ok: false,
+            id: null,
+            error: refusedInput(`note ${index + 1} of the batch`, error),
+          };
+        },
+        () => ['hs_timestamp', 'hs_note_body'],
+      );
       return [];
     },
     ({ index }, error) => {

@@ -10,9 +10,11 @@ import {
   BATCH_SIZE,
   errorsBy,
   inChunks,
+  isolateRefusals,
   isRecordId,
   missingResult,
   notFound,
+  refusedInput,
   toCrmRecord,
   unkeyedErrors,
   type SdkBatchAnswer,
@@ -96,39 +98,48 @@ export async function updateRecords(
     merged.set(input.id, { ...merged.get(input.id), ...input.properties });
   }
   const outcome = new Map<string, RecordResult>();
+  const send = async (chunk: [string, CrmProperties][]) => {
+    const answer = answerOf<SdkRecord>(
+      await client.call('idempotent', (sdk) =>
+        sdk.crm.objects.batchApi.update(
+          OBJECT_TYPE[objectType],
+          {
+            inputs: chunk.map(([id, properties]) => ({
+              id,
+              properties: toHubspotValues(properties),
+            })),
+          },
+          sdkOptions(),
+        ),
+      ),
+    );
+    for (const record of answer.results) {
+      outcome.set(String(record.id), {
+        ok: true,
+        id: String(record.id),
+        value: toCrmRecord(objectType, record),
+      });
+    }
+    for (const [id, error] of errorsBy(answer.errors, 'ids')) {
+      const named = error.kind === 'not_found' ? notFound(objectType, id) : error;
+      outcome.set(id, { ok: false, id, error: named });
+    }
+    const stray = unkeyedErrors(answer.errors, 'ids')[0];
+    for (const [id] of chunk) {
+      if (!outcome.has(id)) outcome.set(id, { ok: false, id, error: stray ?? missingResult() });
+    }
+  };
   await inChunks(
     [...merged],
     BATCH_SIZE,
     async (chunk) => {
-      const answer = answerOf<SdkRecord>(
-        await client.call('idempotent', (sdk) =>
-          sdk.crm.objects.batchApi.update(
-            OBJECT_TYPE[objectType],
-            {
-              inputs: chunk.map(([id, properties]) => ({
-                id,
-                properties: toHubspotValues(properties),
-              })),
-            },
-            sdkOptions(),
-          ),
-        ),
+      await isolateRefusals(
+        chunk,
+        send,
+        ([id], error) =>
+          outcome.set(id, { ok: false, id, error: refusedInput(`${objectType} ${id}`, error) }),
+        ([, properties]) => Object.keys(properties),
       );
-      for (const record of answer.results) {
-        outcome.set(String(record.id), {
-          ok: true,
-          id: String(record.id),
-          value: toCrmRecord(objectType, record),
-        });
-      }
-      for (const [id, error] of errorsBy(answer.errors, 'ids')) {
-        const named = error.kind === 'not_found' ? notFound(objectType, id) : error;
-        outcome.set(id, { ok: false, id, error: named });
-      }
-      const stray = unkeyedErrors(answer.errors, 'ids')[0];
-      for (const [id] of chunk) {
-        if (!outcome.has(id)) outcome.set(id, { ok: false, id, error: stray ?? missingResult() });
-      }
       return [];
     },
     ([id], error) => {
@@ -173,57 +184,71 @@ export async function createRecords(
       };
     } else indexed.push({ input, index });
   }
+  const send = async (chunk: { input: CreateInput; index: number }[]) => {
+    const answer = answerOf<SdkRecord>(
+      await client.call('unsafe', (sdk) =>
+        sdk.crm.objects.batchApi.create(
+          OBJECT_TYPE[objectType],
+          {
+            inputs: chunk.map(({ input, index }) => ({
+              properties: toHubspotValues(input.properties),
+              objectWriteTraceId: String(index),
+              associations: (input.associations ?? []).map((ref) => ({
+                to: { id: ref.id },
+                types: [
+                  {
+                    associationCategory: 'HUBSPOT_DEFINED' as never,
+                    associationTypeId: associationTypeId(objectType, ref.objectType)!,
+                  },
+                ],
+              })),
+            })),
+          },
+          sdkOptions(),
+        ),
+      ),
+    );
+    const pending = new Set(chunk.map(({ index }) => index));
+    const unmatched: SdkRecord[] = [];
+    for (const record of answer.results) {
+      const index = Number(record.objectWriteTraceId);
+      if (record.objectWriteTraceId !== undefined && pending.delete(index)) {
+        results[index] = {
+          ok: true,
+          id: String(record.id),
+          value: toCrmRecord(objectType, record),
+        };
+      } else unmatched.push(record);
+    }
+    for (const [trace, error] of errorsBy(answer.errors, 'objectWriteTraceId')) {
+      const index = Number(trace);
+      if (pending.delete(index)) results[index] = { ok: false, id: null, error };
+    }
+    const strays = unkeyedErrors(answer.errors, 'objectWriteTraceId');
+    for (const index of [...pending]) {
+      const record = unmatched.shift();
+      const error = record ? undefined : (strays.shift() ?? missingResult());
+      results[index] = record
+        ? { ok: true, id: String(record.id), value: toCrmRecord(objectType, record) }
+        : { ok: false, id: null, error: error! };
+    }
+  };
   await inChunks(
     indexed,
     BATCH_SIZE,
     async (chunk) => {
-      const answer = answerOf<SdkRecord>(
-        await client.call('unsafe', (sdk) =>
-          sdk.crm.objects.batchApi.create(
-            OBJECT_TYPE[objectType],
-            {
-              inputs: chunk.map(({ input, index }) => ({
-                properties: toHubspotValues(input.properties),
-                objectWriteTraceId: String(index),
-                associations: (input.associations ?? []).map((ref) => ({
-                  to: { id: ref.id },
-                  types: [
-                    {
-                      associationCategory: 'HUBSPOT_DEFINED' as never,
-                      associationTypeId: associationTypeId(objectType, ref.objectType)!,
-                    },
-                  ],
-                })),
-              })),
-            },
-            sdkOptions(),
-          ),
-        ),
-      );
-      const pending = new Set(chunk.map(({ index }) => index));
-      const unmatched: SdkRecord[] = [];
-      for (const record of answer.results) {
-        const index = Number(record.objectWriteTraceId);
-        if (record.objectWriteTraceId !== undefined && pending.delete(index)) {
+      await isolateRefusals(
+        chunk,
+        send,
+        ({ index }, error) => {
           results[index] = {
-            ok: true,
-            id: String(record.id),
-            value: toCrmRecord(objectType, record),
+            ok: false,
+            id: null,
+            error: refusedInput(`the new ${objectType} at position ${index + 1}`, error),
           };
-        } else unmatched.push(record);
-      }
-      for (const [trace, error] of errorsBy(answer.errors, 'objectWriteTraceId')) {
-        const index = Number(trace);
-        if (pending.delete(index)) results[index] = { ok: false, id: null, error };
-      }
-      const strays = unkeyedErrors(answer.errors, 'objectWriteTraceId');
-      for (const index of [...pending]) {
-        const record = unmatched.shift();
-        const error = record ? undefined : (strays.shift() ?? missingResult());
-        results[index] = record
-          ? { ok: true, id: String(record.id), value: toCrmRecord(objectType, record) }
-          : { ok: false, id: null, error: error! };
-      }
+        },
+        ({ input }) => Object.keys(input.properties),
+      );
       return [];
     },
     ({ index }, error) => {

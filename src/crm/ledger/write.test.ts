@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCrmWorld, type CrmWorld } from '../../../test/crm.js';
 import type { ConnectorTuning } from '../connect.js';
+import type { HubspotEmulator } from '../emulator/hubspot/emulator.js';
 import type { CrmType } from '../port.js';
 import { listWrites } from './queries.js';
 import { reconcilePending } from './reconcile.js';
@@ -235,5 +236,39 @@ describe.each(['hubspot', 'salesforce'] as const)('the write ledger on %s', (crm
       limit: 10,
     });
     expect(entries.map((entry) => entry.status)).toEqual(['written', 'written']);
+  });
+});
+
+describe('the write ledger on HubSpot refusing a whole batch for one bad value', () => {
+  it('writes every other record once and fails the bad row, naming its record and field', async () => {
+    const hubspot = world.emulator.crms.get('hubspot') as HubspotEmulator;
+    hubspot.controls.setBatchValidation('whole_batch');
+    try {
+      const ids = await dealIds('hubspot', 100);
+      const calls = world.mark();
+      const report = await writeFields(
+        await target('hubspot'),
+        { type: 'action', id: 'a-whole-400' },
+        ids.map((recordId, i) => ({
+          objectType: 'deal',
+          recordId,
+          field: 'amount',
+          value: i === 42 ? 'plenty' : 8_800_000 + i,
+        })),
+      );
+      expect(report).toMatchObject({ written: 99, failed: 1, pending: 0 });
+      expect(report.entries[42]).toMatchObject({
+        status: 'failed',
+        error: { kind: 'validation', field: 'amount', retryable: false },
+      });
+      expect(report.entries[42]!.error!.message).toContain(ids[42]!);
+      // Split calls never carry a record twice: the calls HubSpot took held 99 in all.
+      const taken = calls().filter((c) => c.path.endsWith('/deals/batch/update') && c.status < 300);
+      expect(taken.reduce((sum, c) => sum + (c.batchSize ?? 0), 0)).toBe(99);
+      const held = await amounts('hubspot', ids);
+      expect(ids.filter((id, i) => i !== 42 && held.get(id) !== 8_800_000 + i)).toEqual([]);
+    } finally {
+      hubspot.controls.setBatchValidation('multi_status');
+    }
   });
 });

@@ -32,7 +32,15 @@ export interface HubspotEnv {
   options: Required<HubspotEmulatorOptions>;
   ctx(): EmulatorContext;
   usage: DailyUsage;
+  /**
+   * How batch create and update answer a bad input: `multi_status` (207, the others
+   * written) or `whole_batch` (one 400 for the whole call, nothing written), as
+   * HubSpot does for some objects and inputs.
+   */
+  batchValidation: BatchValidationMode;
 }
+
+export type BatchValidationMode = 'multi_status' | 'whole_batch';
 
 export const nowIso = (env: HubspotEnv) => env.ctx().now().toISOString();
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { HubspotEnv } from './context.js';
+import type { BatchValidationMode, HubspotEnv } from './context.js';
 
 /** OAuth tokens minted for tests and scripts without the browser round trip. */
 export interface MintedHubspotTokens {
@@ -49,6 +49,14 @@ export class HubspotControls {
     this.env.auth.setMissingScopes(token, scopes);
   }
 
+  /**
+   * How batch create and update refuse bad inputs: `multi_status` (207 naming each
+   * record, the default) or `whole_batch` (one 400 for the call, nothing written).
+   */
+  setBatchValidation(mode: BatchValidationMode): void {
+    this.env.batchValidation = mode;
+  }
+
   /** The HubSpot id of a record or owner seeded from a demo `sourceId`. */
   idFor(sourceId: string): string | undefined {
     return this.env.store.sourceIds.get(sourceId);
@@ -95,6 +103,14 @@ export function registerControlRoutes(
       return badRequest(reply, "missing must be an array of scope names ('*' for all)");
     }
     controls.setMissingScopes(body.missing as string[], body.token);
+    return reply.code(204).send();
+  });
+  app.put(`${prefix}/batch-validation`, async (request, reply) => {
+    const body = (request.body ?? {}) as { mode?: unknown };
+    if (body.mode !== 'multi_status' && body.mode !== 'whole_batch') {
+      return badRequest(reply, "mode must be 'multi_status' or 'whole_batch'");
+    }
+    controls.setBatchValidation(body.mode);
     return reply.code(204).send();
   });
   app.get<{ Querystring: { sourceId?: string } }>(`${prefix}/ids`, async (request, reply) => {

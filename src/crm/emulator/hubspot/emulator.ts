@@ -72,6 +72,7 @@ export function createHubspotEmulator(
     auth: new HubspotAuth(settings.accessToken, settings.accessTokenTtlSeconds),
     options: settings,
     usage: new DailyUsage(),
+    batchValidation: 'multi_status',
     ctx() {
       if (!context)
         throw new Error('The HubSpot emulator is not registered with an emulator server yet');

@@ -8,7 +8,13 @@ import {
   recordJson,
   type HubspotEnv,
 } from './context.js';
-import { batchError, propertyBatchError, validationError, type BatchError } from './errors.js';
+import {
+  batchError,
+  propertyBatchError,
+  propertyValuesError,
+  validationError,
+  type BatchError,
+} from './errors.js';
 import type { HsObjectType } from './properties.js';
 import type { HsRecord } from './store.js';
 import {
@@ -79,6 +85,32 @@ export function injectedFailure(context: Record<string, string[]>): BatchError {
   );
 }
 
+/**
+ * `whole_batch` mode: the first input with bad values refuses the whole call with
+ * one 400 VALIDATION_ERROR, naming the property but not the input, and nothing is
+ * written, as HubSpot answers some batch calls. Other failures stay per record.
+ */
+function refuseWholeBatch(
+  env: HubspotEnv,
+  type: HsObjectType,
+  inputs: { key: string | null; properties?: PropertyInput; record?: HsRecord | null }[],
+  plan: PartialBatch | undefined,
+): void {
+  if (env.batchValidation !== 'whole_batch') return;
+  for (const input of inputs) {
+    if (!input.properties || typeof input.properties !== 'object') {
+      throw validationError('Invalid input JSON: properties must be an object');
+    }
+    if (plan?.fails(input.key)) {
+      throw validationError('The emulator refused an input of this batch (partial_batch fault).');
+    }
+    // An update of a record that does not exist is a per-record OBJECT_NOT_FOUND.
+    if (input.record === null) continue;
+    const checked = checkProperties(env.store, type, input.properties, input.record);
+    if (!checked.ok) throw propertyValuesError(checked.problems);
+  }
+}
+
 function notFoundIds(type: HsObjectType, ids: string[]): BatchError {
   return batchError(
     'OBJECT_NOT_FOUND',
@@ -143,6 +175,15 @@ export function registerBatchRoutes(app: FastifyInstance, env: HubspotEnv): void
         objectWriteTraceId?: string;
       }>(request.body);
       const plan = env.ctx().beginBatch(request, inputs.length);
+      refuseWholeBatch(
+        env,
+        type,
+        inputs.map((input) => ({
+          key: input?.objectWriteTraceId ?? null,
+          properties: input?.properties,
+        })),
+        plan,
+      );
       const results: unknown[] = [];
       const errors: BatchError[] = [];
       for (const input of inputs) {
@@ -178,6 +219,16 @@ export function registerBatchRoutes(app: FastifyInstance, env: HubspotEnv): void
         );
       }
       const plan = env.ctx().beginBatch(request, inputs.length);
+      refuseWholeBatch(
+        env,
+        type,
+        inputs.map((input, index) => ({
+          key: ids[index]!,
+          properties: input?.properties,
+          record: lookup(type, ids[index]!, input?.idProperty) ?? null,
+        })),
+        plan,
+      );
       const results: unknown[] = [];
       const errors: BatchError[] = [];
       const missing: string[] = [];
