@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Caller } from '../actions/service.js';
 import type { EventListener } from '../events/bus.js';
 import { callerOf, workspaceAccess, type Principal } from '../http/auth.js';
-import { toHttpError } from '../http/error-handler.js';
+import { retryAfterSeconds, toHttpError } from '../http/error-handler.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 import type { Role } from '../tenancy/workspaces.js';
 import { uuidArg } from './validate.js';
@@ -25,13 +25,18 @@ export interface GraphQLContext {
 /** The same error codes as REST, under `extensions.code`. */
 export function toGraphQLError(error: unknown): GraphQLError {
   const httpError = toHttpError(error);
+  const retryAfter = retryAfterSeconds(httpError);
   // Built through Yoga so the error class is the one Yoga checks against, whichever copy
   // of graphql-js (CommonJS or ESM) a loader picked.
   return createGraphQLError(httpError.message, {
-    originalError: httpError.status >= 500 ? (error as Error) : undefined,
+    // Only the unexpected keeps its cause, which Yoga then masks; a 503 says what it is.
+    originalError: httpError.code === 'internal_error' ? (error as Error) : undefined,
     extensions: {
       code: httpError.code,
-      http: { status: httpError.status },
+      http: {
+        status: httpError.status,
+        ...(retryAfter === undefined ? {} : { headers: { 'retry-after': String(retryAfter) } }),
+      },
       ...(httpError.details === undefined ? {} : { details: httpError.details }),
     },
   });

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PgCode, pgErrorCode } from '../db/pool.js';
+import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js';
 import { HttpError } from '../errors.js';
 
 interface ValidationIssue {
@@ -38,6 +39,7 @@ export function errorBody(code: string, message: string, details?: unknown) {
 /** Maps every error to `{ error: { code, message, details } }`; only the unexpected is a 500. */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
+  if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
   const fastifyError = error as FastifyError & { validation?: ValidationIssue[] };
   if (fastifyError.validation) {
     const issues = describeIssues(
@@ -128,9 +130,18 @@ export function toHttpError(error: unknown): HttpError {
   );
 }
 
+/** The wait an error asks for (`details.retryAfterSeconds`), sent as `Retry-After` too. */
+export function retryAfterSeconds(error: HttpError): number | undefined {
+  const details = error.details as { retryAfterSeconds?: unknown } | undefined;
+  const seconds = details?.retryAfterSeconds;
+  return typeof seconds === 'number' ? seconds : undefined;
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request: FastifyRequest, reply: FastifyReply) => {
     const httpError = toHttpError(error);
+    const retryAfter = retryAfterSeconds(httpError);
+    if (retryAfter !== undefined) void reply.header('retry-after', retryAfter);
     if (httpError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: httpError.code, status: httpError.status }, httpError.message);
     void reply
