@@ -34,6 +34,7 @@ import { skillRoutes } from './routes/skills.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { ErrorBody } from './schemas.js';
 import { addSharedSchema, validatorCompiler } from './validation.js';
+import { installWorkspaceScope } from './workspace-scope.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -77,6 +78,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('preParsing', async (request) => {
     if (authFailures.has(request)) throw authFailures.get(request);
   });
+  installWorkspaceScope(app, ctx.pool);
 
   await app.register(fastifySwagger, {
     openapi: {
