@@ -22,9 +22,9 @@ import {
   startBatchAs,
   undoActionAs,
 } from '../../actions/service.js';
-import { callerOf, workspaceAccess } from '../auth.js';
+import { callerOf } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { Uuid, WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
+import { Uuid, errorResponses, strictObject } from '../schemas.js';
 
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
@@ -84,7 +84,7 @@ const ActionSchema = Type.Object({
   updatedAt: Type.String(),
 });
 
-const ActionParams = Type.Object({ workspaceId: Uuid, actionId: Uuid });
+const ActionParams = Type.Object({ actionId: Uuid });
 const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });
@@ -115,7 +115,6 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['actions'],
           summary: 'Actions, newest (or largest impact) first, with keyset pagination',
-          params: WorkspaceParams,
           querystring: Type.Object(
             {
               status: Type.Optional(Type.Array(literals(ACTION_STATUSES), { maxItems: 7 })),
@@ -136,18 +135,12 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               actions: Type.Array(ActionSchema),
               nextCursor: Type.Union([Type.String(), Type.Null()]),
             }),
-            ...errorResponses(400, 401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const { status, severity, ...rest } = request.query;
-        return listActions(ctx.pool, access.workspaceId, {
+        return listActions(ctx.pool, request.access.workspaceId, {
           ...rest,
           status: status as ActionStatus[] | undefined,
           severity: severity as Severity[] | undefined,
@@ -161,21 +154,14 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['actions'],
           summary: 'Propose an action (by a person or an API client)',
-          params: WorkspaceParams,
           body: CreateBody,
           response: {
             201: Type.Object({ action: ActionSchema }),
-            ...errorResponses(400, 401, 404),
           },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        const action = await createActionAs(ctx.pool, await callerOf(ctx.pool, access), {
+        const action = await createActionAs(ctx.pool, await callerOf(ctx.pool, request.access), {
           ...request.body,
           executionPayload: request.body.executionPayload as Static<typeof ExecutionPayload>,
         });
@@ -191,16 +177,13 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['actions'],
           summary: 'One action',
           params: ActionParams,
-          response: { 200: Type.Object({ action: ActionSchema }), ...errorResponses(401, 404) },
+          response: { 200: Type.Object({ action: ActionSchema }) },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { action: await getAction(ctx.pool, access.workspaceId, request.params.actionId) };
+        return {
+          action: await getAction(ctx.pool, request.access.workspaceId, request.params.actionId),
+        };
       },
     );
 
@@ -225,17 +208,13 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
                 }),
               ),
             }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { entries: await auditOf(ctx.pool, access.workspaceId, request.params.actionId) };
+        return {
+          entries: await auditOf(ctx.pool, request.access.workspaceId, request.params.actionId),
+        };
       },
     );
 
@@ -251,19 +230,14 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           ),
           response: {
             200: Type.Object({ action: ActionSchema }),
-            ...errorResponses(401, 404, 409),
+            ...errorResponses(409),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const action = await dismissActionAs(
           ctx.pool,
-          await callerOf(ctx.pool, access),
+          await callerOf(ctx.pool, request.access),
           request.params.actionId,
           request.body?.reason ?? null,
         );
@@ -281,19 +255,14 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           params: ActionParams,
           response: {
             200: Type.Object({ action: ActionSchema }),
-            ...errorResponses(401, 403, 404, 409),
+            ...errorResponses(403, 409),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const action = await approveActionAs(
           ctx.pool,
-          await callerOf(ctx.pool, access),
+          await callerOf(ctx.pool, request.access),
           request.params.actionId,
         );
         return { action };
@@ -315,14 +284,13 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['actions'],
           summary,
           params: ActionParams,
-          response: { 200: Type.Unknown(), ...errorResponses(401, 404, 409) },
+          response: { 200: Type.Unknown(), ...errorResponses(409) },
         },
         handler: async (request) => {
           const params = request.params as Static<typeof ActionParams>;
-          const access = await workspaceAccess(ctx.pool, request.principal, params.workspaceId);
           const preview = await previewActionAs(
             deps,
-            await callerOf(ctx.pool, access),
+            await callerOf(ctx.pool, request.access),
             params.actionId,
           );
           return suffix === 'preview' ? { preview } : operationsOf(preview);
@@ -338,18 +306,13 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Execute an action now (Idempotency-Key honoured)',
           params: ActionParams,
           headers: IdempotencyHeaders,
-          response: { 200: Type.Unknown(), ...errorResponses(401, 403, 404, 409, 422) },
+          response: { 200: Type.Unknown(), ...errorResponses(403, 409, 422) },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const execution = await executeActionAs(
           deps,
-          await callerOf(ctx.pool, access),
+          await callerOf(ctx.pool, request.access),
           request.params.actionId,
           request.headers['idempotency-key'],
         );
@@ -367,18 +330,13 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           params: ActionParams,
           headers: IdempotencyHeaders,
           body: Type.Optional(strictObject({ force: Type.Optional(Type.Boolean()) })),
-          response: { 200: Type.Unknown(), ...errorResponses(401, 404, 409) },
+          response: { 200: Type.Unknown(), ...errorResponses(409) },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const undo = await undoActionAs(
           deps,
-          await callerOf(ctx.pool, access),
+          await callerOf(ctx.pool, request.access),
           request.params.actionId,
           {
             force: request.body?.force ?? false,
@@ -395,25 +353,18 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['actions'],
           summary: 'Execute many actions in one background job, their writes coalesced',
-          params: WorkspaceParams,
           body: strictObject({
             actionIds: Type.Array(Uuid, { minItems: 1, maxItems: 10_000, uniqueItems: true }),
           }),
           response: {
             202: Type.Object({ batch: Type.Unknown() }),
-            ...errorResponses(400, 401, 404),
           },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const batch = await startBatchAs(
           ctx.pool,
-          await callerOf(ctx.pool, access),
+          await callerOf(ctx.pool, request.access),
           request.body.actionIds,
         );
         reply.code(202);
@@ -427,17 +378,14 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['actions'],
           summary: 'A batch execution’s progress and per-action results',
-          params: Type.Object({ workspaceId: Uuid, batchId: Uuid }),
-          response: { 200: Type.Object({ batch: Type.Unknown() }), ...errorResponses(401, 404) },
+          params: Type.Object({ batchId: Uuid }),
+          response: { 200: Type.Object({ batch: Type.Unknown() }) },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { batch: await getBatch(ctx.pool, access.workspaceId, request.params.batchId) };
+        return {
+          batch: await getBatch(ctx.pool, request.access.workspaceId, request.params.batchId),
+        };
       },
     );
 
@@ -448,7 +396,6 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['actions'],
           summary:
             'In-app notifications for the current user (all of the workspace’s for an API key)',
-          params: WorkspaceParams,
           querystring: Type.Object(
             {
               unread: Type.Optional(Type.Boolean()),
@@ -458,20 +405,18 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           ),
           response: {
             200: Type.Object({ notifications: Type.Array(Type.Unknown()) }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
+        const notifications = await notificationsOf(
           ctx.pool,
-          request.principal,
-          request.params.workspaceId,
+          await callerOf(ctx.pool, request.access),
+          {
+            unread: request.query.unread,
+            limit: request.query.limit,
+          },
         );
-        const notifications = await notificationsOf(ctx.pool, await callerOf(ctx.pool, access), {
-          unread: request.query.unread,
-          limit: request.query.limit,
-        });
         return { notifications };
       },
     );
@@ -483,25 +428,18 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['actions'],
           summary:
             'Marks notifications read: the given ids, or all of the caller’s when none are given',
-          params: WorkspaceParams,
           body: Type.Optional(
             strictObject({ ids: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 500 })) }),
           ),
           response: {
             200: Type.Object({ marked: Type.Integer() }),
-            ...errorResponses(400, 401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const marked = await markNotificationsRead(
           ctx.pool,
-          await callerOf(ctx.pool, access),
+          await callerOf(ctx.pool, request.access),
           request.body?.ids ?? null,
         );
         return { marked };

@@ -8,14 +8,13 @@ import {
   revokeApiKey,
   type KeyVisibility,
 } from '../../tenancy/api-keys.js';
-import { workspaceAccess, type WorkspaceAccess } from '../auth.js';
+import type { WorkspaceAccess } from '../auth.js';
 import type { AppContext } from '../context.js';
 import {
   NullableTimestamp,
   RoleSchema,
   Timestamp,
   Uuid,
-  WorkspaceParams,
   errorResponses,
   strictObject,
 } from '../schemas.js';
@@ -45,20 +44,19 @@ export function apiKeyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['api keys'],
-          params: WorkspaceParams,
           response: {
             200: Type.Object({ apiKeys: Type.Array(ApiKeySchema) }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { apiKeys: await listApiKeys(ctx.pool, access.workspaceId, visibilityFor(access)) };
+        return {
+          apiKeys: await listApiKeys(
+            ctx.pool,
+            request.access.workspaceId,
+            visibilityFor(request.access),
+          ),
+        };
       },
     );
 
@@ -68,33 +66,27 @@ export function apiKeyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['api keys'],
           summary: 'Create an API key; the secret is in this response only',
-          params: WorkspaceParams,
           body: strictObject({
             name: Type.String({ minLength: 1, maxLength: 100 }),
             role: Type.Optional(RoleSchema),
           }),
           response: {
             201: Type.Object({ apiKey: ApiKeySchema, secret: Type.String() }),
-            ...errorResponses(400, 401, 403, 404),
+            ...errorResponses(403),
           },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const role = request.body.role ?? 'member';
         // Nobody mints a key with more power than they have.
-        if (role === 'admin' && access.role !== 'admin') {
+        if (role === 'admin' && request.access.role !== 'admin') {
           throw forbidden('Only admins can create admin API keys');
         }
         const created = await createApiKey(ctx.pool, {
-          workspaceId: access.workspaceId,
+          workspaceId: request.access.workspaceId,
           name: request.body.name,
           role,
-          createdBy: access.userId,
+          createdBy: request.access.userId,
         });
         return reply.status(201).send(created);
       },
@@ -106,22 +98,24 @@ export function apiKeyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['api keys'],
           summary: 'Revoke an API key (members: only keys they created)',
-          params: Type.Object({ workspaceId: Uuid, keyId: Uuid }),
+          params: Type.Object({ keyId: Uuid }),
           response: {
             200: Type.Object({ apiKey: ApiKeySchema }),
-            ...errorResponses(401, 403, 404),
+            ...errorResponses(403),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         // A key the caller cannot see is not found, whether it exists or not.
-        await getApiKey(ctx.pool, access.workspaceId, request.params.keyId, visibilityFor(access));
-        return { apiKey: await revokeApiKey(ctx.pool, access.workspaceId, request.params.keyId) };
+        await getApiKey(
+          ctx.pool,
+          request.access.workspaceId,
+          request.params.keyId,
+          visibilityFor(request.access),
+        );
+        return {
+          apiKey: await revokeApiKey(ctx.pool, request.access.workspaceId, request.params.keyId),
+        };
       },
     );
   };

@@ -11,10 +11,9 @@ import {
   writeCredentials,
   type Connection,
 } from '../../tenancy/connections.js';
-import { workspaceAccess } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { Uuid, WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
-import { ConnectionSchema } from './connections.js';
+import { errorResponses, strictObject } from '../schemas.js';
+import { ConnectionParams, ConnectionSchema } from './connections.js';
 
 /** Tokens the emulator accepts; the sandbox is the demo's CRM, not a secret. */
 export const SANDBOX_TOKENS = {
@@ -38,7 +37,6 @@ type HubspotBody = Static<TObject<typeof HubspotToken>>;
 type SalesforceBody = Static<TObject<typeof SalesforceToken>>;
 
 const ConnectionReply = Type.Object({ connection: ConnectionSchema });
-const ConnectionParams = Type.Object({ workspaceId: Uuid, connectionId: Uuid });
 
 function credentialsFor(crmType: CrmType, body: HubspotBody | SalesforceBody) {
   if (crmType === 'hubspot') {
@@ -76,26 +74,20 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       app.post(
         `/api/workspaces/:workspaceId/connections/${crmType}`,
         {
+          config: { role: 'admin' },
           schema: {
             tags: ['connections'],
             summary: `Connect ${crmType === 'hubspot' ? 'HubSpot with a private app token' : 'Salesforce with an access token'}; tested at once`,
-            params: WorkspaceParams,
             body: strictObject({ name: Name, ...fields }),
-            response: { 201: ConnectionReply, ...errorResponses(400, 401, 403, 404) },
+            response: { 201: ConnectionReply },
           },
         },
         async (request, reply) => {
-          const access = await workspaceAccess(
-            ctx.pool,
-            request.principal,
-            request.params.workspaceId,
-            'admin',
-          );
           const body = request.body as { name: string; tier?: string } & (
             HubspotBody | SalesforceBody
           );
           const created = await createConnection(ctx.pool, ctx.secretKey, {
-            workspaceId: access.workspaceId,
+            workspaceId: request.access.workspaceId,
             crmType,
             name: body.name,
             credentials: credentialsFor(crmType, body),
@@ -108,7 +100,7 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
                   }
                 : {},
           });
-          const connection = await connectAndSync(access.workspaceId, created.id);
+          const connection = await connectAndSync(request.access.workspaceId, created.id);
           return reply.status(201).send({ connection });
         },
       );
@@ -117,24 +109,18 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/api/workspaces/:workspaceId/connections/sandbox',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['connections'],
           summary: 'Connect the built-in CRM emulator (the demo CRM), when the server runs it',
-          params: WorkspaceParams,
           body: strictObject({
             crmType: Type.Union([Type.Literal('hubspot'), Type.Literal('salesforce')]),
             name: Type.Optional(Name),
           }),
-          response: { 201: ConnectionReply, ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 201: ConnectionReply, ...errorResponses(409) },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         if (!ctx.sandboxUrl) {
           throw new HttpError(
             409,
@@ -144,7 +130,7 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         }
         const { crmType } = request.body;
         const created = await createConnection(ctx.pool, ctx.secretKey, {
-          workspaceId: access.workspaceId,
+          workspaceId: request.access.workspaceId,
           crmType,
           name: request.body.name ?? `${crmType === 'hubspot' ? 'HubSpot' : 'Salesforce'} sandbox`,
           credentials: credentialsFor(
@@ -159,7 +145,7 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             ...(crmType === 'hubspot' ? { tier: 'professional', appType: 'private' } : {}),
           },
         });
-        const connection = await connectAndSync(access.workspaceId, created.id);
+        const connection = await connectAndSync(request.access.workspaceId, created.id);
         return reply.status(201).send({ connection });
       },
     );
@@ -167,24 +153,19 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.put(
       '/api/workspaces/:workspaceId/connections/:connectionId/credentials',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['connections'],
           summary: 'Reconnect with new credentials; tested at once',
           params: ConnectionParams,
           body: Type.Union([strictObject(HubspotToken), strictObject(SalesforceToken)]),
-          response: { 200: ConnectionReply, ...errorResponses(400, 401, 403, 404) },
+          response: { 200: ConnectionReply },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         const existing = await getConnection(
           ctx.pool,
-          access.workspaceId,
+          request.access.workspaceId,
           request.params.connectionId,
         );
         const body = request.body as HubspotBody | SalesforceBody;
@@ -202,13 +183,20 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         await writeCredentials(
           ctx.pool,
           ctx.secretKey,
-          access.workspaceId,
+          request.access.workspaceId,
           existing.id,
           credentialsFor(existing.crmType, body),
         );
         const tier = 'tier' in body && body.tier ? { tier: body.tier } : {};
-        await setConnectionStatus(ctx.pool, access.workspaceId, existing.id, 'pending', null, tier);
-        return { connection: await connectAndSync(access.workspaceId, existing.id) };
+        await setConnectionStatus(
+          ctx.pool,
+          request.access.workspaceId,
+          existing.id,
+          'pending',
+          null,
+          tier,
+        );
+        return { connection: await connectAndSync(request.access.workspaceId, existing.id) };
       },
     );
   };

@@ -6,9 +6,8 @@ import {
   getConnection,
   listConnections,
 } from '../../tenancy/connections.js';
-import { workspaceAccess } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { Timestamp, Uuid, WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
+import { Timestamp, Uuid, strictObject } from '../schemas.js';
 
 const CrmTypeSchema = Type.Union([Type.Literal('hubspot'), Type.Literal('salesforce')]);
 
@@ -32,7 +31,7 @@ export const ConnectionSchema = Type.Object({
   updatedAt: Timestamp,
 });
 
-const ConnectionParams = Type.Object({ workspaceId: Uuid, connectionId: Uuid });
+export const ConnectionParams = Type.Object({ connectionId: Uuid });
 
 export function connectionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -41,30 +40,23 @@ export function connectionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['connections'],
-          params: WorkspaceParams,
           response: {
             200: Type.Object({ connections: Type.Array(ConnectionSchema) }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { connections: await listConnections(ctx.pool, access.workspaceId) };
+        return { connections: await listConnections(ctx.pool, request.access.workspaceId) };
       },
     );
 
     app.post(
       '/api/workspaces/:workspaceId/connections',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['connections'],
           summary: 'Add a CRM connection; credentials are encrypted at rest and never returned',
-          params: WorkspaceParams,
           body: strictObject({
             crmType: CrmTypeSchema,
             name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -73,19 +65,12 @@ export function connectionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           }),
           response: {
             201: Type.Object({ connection: ConnectionSchema }),
-            ...errorResponses(400, 401, 403, 404),
           },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         const connection = await createConnection(ctx.pool, ctx.secretKey, {
-          workspaceId: access.workspaceId,
+          workspaceId: request.access.workspaceId,
           ...request.body,
         });
         return reply.status(201).send({ connection });
@@ -100,20 +85,14 @@ export function connectionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           params: ConnectionParams,
           response: {
             200: Type.Object({ connection: ConnectionSchema }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         return {
           connection: await getConnection(
             ctx.pool,
-            access.workspaceId,
+            request.access.workspaceId,
             request.params.connectionId,
           ),
         };
@@ -123,20 +102,15 @@ export function connectionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.delete(
       '/api/workspaces/:workspaceId/connections/:connectionId',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['connections'],
           params: ConnectionParams,
-          response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+          response: { 204: Type.Null() },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
-        await deleteConnection(ctx.pool, access.workspaceId, request.params.connectionId);
+        await deleteConnection(ctx.pool, request.access.workspaceId, request.params.connectionId);
         return reply.status(204).send(null);
       },
     );

@@ -13,12 +13,10 @@ import {
   getConnection,
   updateConnectionSettings,
 } from '../../tenancy/connections.js';
-import { workspaceAccess } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { Timestamp, Uuid, WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
-import { ConnectionSchema } from './connections.js';
+import { Timestamp, Uuid, errorResponses, strictObject } from '../schemas.js';
+import { ConnectionParams, ConnectionSchema } from './connections.js';
 
-const ConnectionParams = Type.Object({ workspaceId: Uuid, connectionId: Uuid });
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
 
@@ -66,25 +64,24 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/api/workspaces/:workspaceId/connections/:connectionId/test',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['connections'],
           summary: 'Call the CRM with the stored credentials and record the outcome',
           params: ConnectionParams,
           response: {
             200: Type.Object({ connection: ConnectionSchema }),
-            ...errorResponses(401, 403, 404, 409),
+            ...errorResponses(409),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         return {
-          connection: await checkConnection(deps, access.workspaceId, request.params.connectionId),
+          connection: await checkConnection(
+            deps,
+            request.access.workspaceId,
+            request.params.connectionId,
+          ),
         };
       },
     );
@@ -92,6 +89,7 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.patch(
       '/api/workspaces/:workspaceId/connections/:connectionId',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['connections'],
           summary: 'Rename, set the sync interval, or map CRM stages to Pandora stages',
@@ -117,21 +115,14 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           }),
           response: {
             200: Type.Object({ connection: ConnectionSchema }),
-            ...errorResponses(400, 401, 403, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         return {
           connection: await updateConnectionSettings(
             ctx.pool,
-            access.workspaceId,
+            request.access.workspaceId,
             request.params.connectionId,
             request.body,
           ),
@@ -142,27 +133,21 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/api/workspaces/:workspaceId/connections/:connectionId/disconnect',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['connections'],
           summary: 'Wipe the credentials; sync history and the write ledger stay',
           params: ConnectionParams,
           response: {
             200: Type.Object({ connection: ConnectionSchema }),
-            ...errorResponses(401, 403, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         return {
           connection: await disconnectConnection(
             ctx.pool,
-            access.workspaceId,
+            request.access.workspaceId,
             request.params.connectionId,
           ),
         };
@@ -180,18 +165,16 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             200: Type.Object({
               usage: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
             }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
+        await getConnection(ctx.pool, request.access.workspaceId, request.params.connectionId);
+        const usage = await usageFor(
           ctx.pool,
-          request.principal,
-          request.params.workspaceId,
+          request.access.workspaceId,
+          request.params.connectionId,
         );
-        await getConnection(ctx.pool, access.workspaceId, request.params.connectionId);
-        const usage = await usageFor(ctx.pool, access.workspaceId, request.params.connectionId);
         return { usage: usage as Record<string, unknown> | null };
       },
     );
@@ -199,6 +182,7 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/api/workspaces/:workspaceId/connections/:connectionId/sync',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['sync'],
           summary: 'Queue a sync of the CRM into Pandora; follow it in sync-runs',
@@ -208,20 +192,14 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           ),
           response: {
             202: Type.Object({ jobId: Type.String() }),
-            ...errorResponses(400, 401, 403, 404, 409),
+            ...errorResponses(409),
           },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         const connection = await getConnection(
           ctx.pool,
-          access.workspaceId,
+          request.access.workspaceId,
           request.params.connectionId,
         );
         if (!connection.hasCredentials || connection.status === 'disconnected') {
@@ -235,7 +213,7 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           ctx.pool,
           'crm.sync',
           {
-            workspaceId: access.workspaceId,
+            workspaceId: request.access.workspaceId,
             connectionId: connection.id,
             mode: request.body?.mode ?? 'incremental',
             trigger: 'manual',
@@ -257,21 +235,15 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           }),
           response: {
             200: Type.Object({ runs: Type.Array(SyncRunSchema) }),
-            ...errorResponses(400, 401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        await getConnection(ctx.pool, access.workspaceId, request.params.connectionId);
+        await getConnection(ctx.pool, request.access.workspaceId, request.params.connectionId);
         return {
           runs: await listSyncRuns(
             ctx.pool,
-            access.workspaceId,
+            request.access.workspaceId,
             request.params.connectionId,
             request.query.limit,
           ),
@@ -284,17 +256,14 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['sync'],
-          params: Type.Object({ workspaceId: Uuid, runId: Uuid }),
-          response: { 200: Type.Object({ run: SyncRunSchema }), ...errorResponses(401, 404) },
+          params: Type.Object({ runId: Uuid }),
+          response: { 200: Type.Object({ run: SyncRunSchema }) },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { run: await getSyncRun(ctx.pool, access.workspaceId, request.params.runId) };
+        return {
+          run: await getSyncRun(ctx.pool, request.access.workspaceId, request.params.runId),
+        };
       },
     );
 
@@ -304,7 +273,6 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['sync'],
           summary: 'The write ledger: every CRM field write, newest first',
-          params: WorkspaceParams,
           querystring: strictObject({
             objectType: Type.Optional(literals(CRM_OBJECT_TYPES)),
             recordId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
@@ -323,19 +291,13 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               writes: Type.Array(WriteSchema),
               nextCursor: Type.Union([Type.Integer(), Type.Null()]),
             }),
-            ...errorResponses(400, 401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const { entries, nextCursor } = await listWrites(
           ctx.pool,
-          access.workspaceId,
+          request.access.workspaceId,
           request.query,
         );
         return { writes: entries, nextCursor };

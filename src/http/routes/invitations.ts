@@ -15,17 +15,9 @@ import {
 } from '../../tenancy/invitations.js';
 import { getUser } from '../../tenancy/users.js';
 import { getWorkspace } from '../../tenancy/workspaces.js';
-import { requireUser, workspaceAccess } from '../auth.js';
+import { requireUser } from '../auth.js';
 import type { AppContext } from '../context.js';
-import {
-  Email,
-  RoleSchema,
-  Timestamp,
-  Uuid,
-  WorkspaceParams,
-  errorResponses,
-  strictObject,
-} from '../schemas.js';
+import { Email, RoleSchema, Timestamp, Uuid, errorResponses, strictObject } from '../schemas.js';
 import { startSession } from '../session-cookie.js';
 
 const InvitationSchema = Type.Object({
@@ -47,7 +39,7 @@ const Token = Type.String({
   pattern: '^pi_[A-Za-z0-9_-]+$',
   description: 'The token from the invitation link (the part after `#`)',
 });
-const InvitationParams = Type.Object({ workspaceId: Uuid, invitationId: Uuid });
+const InvitationParams = Type.Object({ invitationId: Uuid });
 const ReceivedParams = Type.Object({ invitationId: Uuid });
 const JoinedWorkspace = Type.Object({ id: Uuid, name: Type.String(), role: RoleSchema });
 
@@ -71,57 +63,44 @@ export function invitationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/api/workspaces/:workspaceId/invitations',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['members'],
           summary: 'Open invitations to the workspace (admins)',
-          params: WorkspaceParams,
           response: {
             200: Type.Object({ invitations: Type.Array(InvitationSchema) }),
-            ...errorResponses(401, 403, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
-        return { invitations: await listInvitations(ctx.pool, access.workspaceId) };
+        return { invitations: await listInvitations(ctx.pool, request.access.workspaceId) };
       },
     );
 
     app.post(
       '/api/workspaces/:workspaceId/invitations',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['members'],
           summary:
             'Invite someone by email; they join when they accept. The answer is the same whether or not the email has an account',
-          params: WorkspaceParams,
           body: strictObject({ email: Email, role: RoleSchema }),
           response: {
             201: Type.Object({
               invitation: InvitationSchema,
               inviteUrl: Type.String({ description: 'The link to send; shown only here' }),
             }),
-            ...errorResponses(400, 401, 403, 404, 409),
+            ...errorResponses(409),
           },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         const { invitation, token } = await withTransaction(ctx.pool, (client) =>
-          createInvitation(client, access.workspaceId, {
+          createInvitation(client, request.access.workspaceId, {
             email: request.body.email,
             role: request.body.role,
-            invitedBy: access.userId,
+            invitedBy: request.access.userId,
           }),
         );
         return reply.status(201).send({ invitation, inviteUrl: inviteUrl(ctx, request, token) });
@@ -131,21 +110,16 @@ export function invitationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.delete(
       '/api/workspaces/:workspaceId/invitations/:invitationId',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['members'],
           summary: 'Withdraw an open invitation; its link stops working',
           params: InvitationParams,
-          response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+          response: { 204: Type.Null() },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
-        await revokeInvitation(ctx.pool, access.workspaceId, request.params.invitationId);
+        await revokeInvitation(ctx.pool, request.access.workspaceId, request.params.invitationId);
         return reply.status(204).send(null);
       },
     );

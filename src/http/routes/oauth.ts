@@ -13,9 +13,9 @@ import { exchangeSalesforceCode, salesforceAuthorizeUrl } from '../../crm/salesf
 import { HttpError } from '../../errors.js';
 import { enqueue } from '../../jobs/queue.js';
 import { createConnection } from '../../tenancy/connections.js';
-import { requireUser, workspaceAccess } from '../auth.js';
+import { requireUser } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
+import { errorResponses, strictObject } from '../schemas.js';
 
 interface OAuthState {
   workspaceId: string;
@@ -84,10 +84,10 @@ export function oauthRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     server.post(
       '/api/workspaces/:workspaceId/connections/oauth/start',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['connections'],
           summary: "Start connecting a CRM by OAuth: returns the CRM's consent URL",
-          params: WorkspaceParams,
           body: strictObject({
             crmType: CrmTypeSchema,
             name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -99,22 +99,16 @@ export function oauthRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           }),
           response: {
             200: Type.Object({ authorizeUrl: Type.String() }),
-            ...errorResponses(400, 401, 403, 404, 409),
+            ...errorResponses(409),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         const userId = requireUser(request);
         const { crmType } = request.body;
         const { clientId } = app(crmType);
         const state = sealState(ctx.secretKey, {
-          workspaceId: access.workspaceId,
+          workspaceId: request.access.workspaceId,
           userId,
           crmType,
           name: request.body.name,

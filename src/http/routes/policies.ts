@@ -19,9 +19,9 @@ import {
   MAX_DRY_RUN_LAST,
 } from '../../actions/policy-dry-run.js';
 import { ACTION_STATUSES, SEVERITIES, SOURCE_TYPES } from '../../actions/store.js';
-import { actorName, workspaceAccess } from '../auth.js';
+import { actorName } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { Timestamp, Uuid, WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
+import { Timestamp, Uuid, strictObject } from '../schemas.js';
 
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
@@ -131,7 +131,7 @@ const DryRunSchema = Type.Object({
   }),
 });
 
-const PolicyParams = Type.Object({ workspaceId: Uuid, policyId: Uuid });
+const PolicyParams = Type.Object({ policyId: Uuid });
 
 /**
  * Action policies: which actions run at once, wait for approval or are refused.
@@ -147,49 +147,35 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'The policies, in the order they are consulted',
-          params: WorkspaceParams,
           response: {
             200: Type.Object({ policies: Type.Array(PolicySchema) }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { policies: await listPolicies(ctx.pool, access.workspaceId) };
+        return { policies: await listPolicies(ctx.pool, request.access.workspaceId) };
       },
     );
 
     app.post(
       base,
       {
+        config: { role: 'admin' },
         schema: {
           tags,
           summary: 'Create a policy (admins)',
-          params: WorkspaceParams,
           body: PolicyBody,
           response: {
             201: Type.Object({ policy: PolicySchema }),
-            ...errorResponses(400, 401, 403, 404),
           },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         const policy = await createPolicy(
           ctx.pool,
-          access.workspaceId,
+          request.access.workspaceId,
           request.body as PolicyInput,
-          await actorName(ctx.pool, access),
+          await actorName(ctx.pool, request.access),
         );
         return reply.status(201).send({ policy });
       },
@@ -201,19 +187,13 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Try a policy not yet saved on the most recent actions; writes nothing',
-          params: WorkspaceParams,
           body: strictObject({ ...policyBodyFields, last: Type.Optional(Last) }),
-          response: { 200: DryRunSchema, ...errorResponses(400, 401, 404) },
+          response: { 200: DryRunSchema },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const { last, ...body } = request.body;
-        return dryRunPolicy(ctx.pool, access.workspaceId, body as PolicyInput, { last });
+        return dryRunPolicy(ctx.pool, request.access.workspaceId, body as PolicyInput, { last });
       },
     );
 
@@ -224,22 +204,20 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: 'One policy',
           params: PolicyParams,
-          response: { 200: Type.Object({ policy: PolicySchema }), ...errorResponses(401, 404) },
+          response: { 200: Type.Object({ policy: PolicySchema }) },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { policy: await getPolicy(ctx.pool, access.workspaceId, request.params.policyId) };
+        return {
+          policy: await getPolicy(ctx.pool, request.access.workspaceId, request.params.policyId),
+        };
       },
     );
 
     app.patch(
       `${base}/:policyId`,
       {
+        config: { role: 'admin' },
         schema: {
           tags,
           summary: 'Change a policy (admins); a given match replaces the old one whole',
@@ -247,22 +225,20 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           body: PolicyPatchBody,
           response: {
             200: Type.Object({ policy: PolicySchema }),
-            ...errorResponses(400, 401, 403, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         const { match, ...rest } = request.body;
-        const policy = await updatePolicy(ctx.pool, access.workspaceId, request.params.policyId, {
-          ...rest,
-          match: match as PolicyMatch | undefined,
-        });
+        const policy = await updatePolicy(
+          ctx.pool,
+          request.access.workspaceId,
+          request.params.policyId,
+          {
+            ...rest,
+            match: match as PolicyMatch | undefined,
+          },
+        );
         return { policy };
       },
     );
@@ -270,21 +246,16 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.delete(
       `${base}/:policyId`,
       {
+        config: { role: 'admin' },
         schema: {
           tags,
           summary: 'Delete a policy (admins)',
           params: PolicyParams,
-          response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+          response: { 204: Type.Null() },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
-        await deletePolicy(ctx.pool, access.workspaceId, request.params.policyId);
+        await deletePolicy(ctx.pool, request.access.workspaceId, request.params.policyId);
         return reply.status(204).send(null);
       },
     );
@@ -297,7 +268,7 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Try a saved policy (enabled or not) on the most recent actions; writes nothing',
           params: PolicyParams,
           body: strictObject({ last: Type.Optional(Last) }),
-          response: { 200: DryRunSchema, ...errorResponses(400, 401, 404) },
+          response: { 200: DryRunSchema },
         },
         // Every field is optional, so a request without a body means the defaults.
         preValidation: async (request) => {
@@ -305,13 +276,14 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
+        const policy = await getPolicy(
           ctx.pool,
-          request.principal,
-          request.params.workspaceId,
+          request.access.workspaceId,
+          request.params.policyId,
         );
-        const policy = await getPolicy(ctx.pool, access.workspaceId, request.params.policyId);
-        return dryRunPolicy(ctx.pool, access.workspaceId, policy, { last: request.body.last });
+        return dryRunPolicy(ctx.pool, request.access.workspaceId, policy, {
+          last: request.body.last,
+        });
       },
     );
   };

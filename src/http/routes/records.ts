@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { getDeal, listDeals } from '../../ingest/deals.js';
 import { listFailedJobs } from '../../jobs/failed-jobs.js';
-import { workspaceAccess } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { Timestamp, Uuid, WorkspaceParams, errorResponses } from '../schemas.js';
+import { Timestamp, Uuid } from '../schemas.js';
 
 const DealSchema = Type.Object({
   id: Uuid,
@@ -46,7 +45,6 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['records'],
           summary: 'Deals, newest first by id, with keyset pagination',
-          params: WorkspaceParams,
           querystring: Type.Object(
             {
               limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
@@ -61,17 +59,11 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               deals: Type.Array(DealSchema),
               nextCursor: Type.Union([Uuid, Type.Null()]),
             }),
-            ...errorResponses(400, 401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return listDeals(ctx.pool, access.workspaceId, request.query);
+        return listDeals(ctx.pool, request.access.workspaceId, request.query);
       },
     );
 
@@ -80,17 +72,12 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['records'],
-          params: Type.Object({ workspaceId: Uuid, dealId: Uuid }),
-          response: { 200: Type.Object({ deal: DealSchema }), ...errorResponses(401, 404) },
+          params: Type.Object({ dealId: Uuid }),
+          response: { 200: Type.Object({ deal: DealSchema }) },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { deal: await getDeal(ctx.pool, access.workspaceId, request.params.dealId) };
+        return { deal: await getDeal(ctx.pool, request.access.workspaceId, request.params.dealId) };
       },
     );
 
@@ -100,7 +87,6 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['jobs'],
           summary: 'Background jobs of this workspace that failed for good',
-          params: WorkspaceParams,
           querystring: Type.Object(
             { limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) },
             { additionalProperties: false },
@@ -119,18 +105,16 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
                 }),
               ),
             }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         return {
-          failedJobs: await listFailedJobs(ctx.pool, access.workspaceId, request.query.limit),
+          failedJobs: await listFailedJobs(
+            ctx.pool,
+            request.access.workspaceId,
+            request.query.limit,
+          ),
         };
       },
     );

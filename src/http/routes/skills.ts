@@ -9,14 +9,13 @@ import {
   setRepQuota,
 } from '../../skills/quotas.js';
 import { listSkills, runSkill } from '../../skills/registry.js';
-import { actorName, workspaceAccess } from '../auth.js';
+import { actorName } from '../auth.js';
 import type { AppContext } from '../context.js';
 import {
   Email,
   NullableTimestamp,
   Timestamp,
   Uuid,
-  WorkspaceParams,
   errorResponses,
   strictObject,
 } from '../schemas.js';
@@ -81,11 +80,10 @@ const RepQuotaSchema = Type.Object({
 });
 
 const SkillParams = Type.Object({
-  workspaceId: Uuid,
   skill: Type.String({ minLength: 1, maxLength: 100, description: 'e.g. stale-deals' }),
 });
-const PeriodParams = Type.Object({ workspaceId: Uuid, periodId: Uuid });
-const QuotaParams = Type.Object({ workspaceId: Uuid, periodId: Uuid, quotaId: Uuid });
+const PeriodParams = Type.Object({ periodId: Uuid });
+const QuotaParams = Type.Object({ periodId: Uuid, quotaId: Uuid });
 
 /**
  * Skills (list, run now) and the quotas pipeline coverage measures against. Members
@@ -100,7 +98,6 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['skills'],
           summary: 'The skills, each with its latest run in this workspace',
-          params: WorkspaceParams,
           response: {
             200: Type.Object({
               skills: Type.Array(
@@ -111,17 +108,11 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
                 }),
               ),
             }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { skills: await listSkills(ctx.pool, access.workspaceId) };
+        return { skills: await listSkills(ctx.pool, request.access.workspaceId) };
       },
     );
 
@@ -147,22 +138,17 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               ),
             }),
           ),
-          response: { 200: RunResultSchema, ...errorResponses(400, 401, 404) },
+          response: { 200: RunResultSchema },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const now = request.body?.now ? new Date(request.body.now) : undefined;
         return runSkill(
           ctx.pool,
-          access.workspaceId,
+          request.access.workspaceId,
           request.params.skill,
           { ...request.body?.options, ...(now ? { now } : {}) },
-          { trigger: 'manual', actor: await actorName(ctx.pool, access) },
+          { trigger: 'manual', actor: await actorName(ctx.pool, request.access) },
         );
       },
     );
@@ -173,30 +159,23 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['skills'],
           summary: 'Quota periods, latest first',
-          params: WorkspaceParams,
           response: {
             200: Type.Object({ periods: Type.Array(QuotaPeriodSchema) }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { periods: await listQuotaPeriods(ctx.pool, access.workspaceId) };
+        return { periods: await listQuotaPeriods(ctx.pool, request.access.workspaceId) };
       },
     );
 
     app.post(
       periods,
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['skills'],
           summary: 'Create a quota period (admins)',
-          params: WorkspaceParams,
           body: strictObject({
             name: Type.String({ minLength: 1, maxLength: 100, description: 'e.g. Q3 2025' }),
             startsOn: Day,
@@ -204,18 +183,12 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           }),
           response: {
             201: Type.Object({ period: QuotaPeriodSchema }),
-            ...errorResponses(400, 401, 403, 404, 409),
+            ...errorResponses(409),
           },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
-        const period = await createQuotaPeriod(ctx.pool, access.workspaceId, request.body);
+        const period = await createQuotaPeriod(ctx.pool, request.access.workspaceId, request.body);
         return reply.status(201).send({ period });
       },
     );
@@ -223,21 +196,16 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.delete(
       `${periods}/:periodId`,
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['skills'],
           summary: 'Delete a quota period and its rep quotas (admins)',
           params: PeriodParams,
-          response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+          response: { 204: Type.Null() },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
-        await deleteQuotaPeriod(ctx.pool, access.workspaceId, request.params.periodId);
+        await deleteQuotaPeriod(ctx.pool, request.access.workspaceId, request.params.periodId);
         return reply.status(204).send(null);
       },
     );
@@ -251,18 +219,16 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           params: PeriodParams,
           response: {
             200: Type.Object({ quotas: Type.Array(RepQuotaSchema) }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         return {
-          quotas: await listRepQuotas(ctx.pool, access.workspaceId, request.params.periodId),
+          quotas: await listRepQuotas(
+            ctx.pool,
+            request.access.workspaceId,
+            request.params.periodId,
+          ),
         };
       },
     );
@@ -270,6 +236,7 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       `${periods}/:periodId/quotas`,
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['skills'],
           summary: "Set a rep's quota for a period, by owner id or email (admins)",
@@ -283,20 +250,13 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: {
             200: Type.Object({ quota: RepQuotaSchema }),
             201: Type.Object({ quota: RepQuotaSchema }),
-            ...errorResponses(400, 401, 403, 404),
           },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         const { quota, created } = await setRepQuota(
           ctx.pool,
-          access.workspaceId,
+          request.access.workspaceId,
           request.params.periodId,
           request.body,
         );
@@ -307,23 +267,18 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.delete(
       `${periods}/:periodId/quotas/:quotaId`,
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['skills'],
           summary: "Remove a rep's quota (admins)",
           params: QuotaParams,
-          response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+          response: { 204: Type.Null() },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         await deleteRepQuota(
           ctx.pool,
-          access.workspaceId,
+          request.access.workspaceId,
           request.params.periodId,
           request.params.quotaId,
         );

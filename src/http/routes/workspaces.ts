@@ -9,16 +9,8 @@ import {
   updateMemberRole,
   workspaceCounts,
 } from '../../tenancy/workspaces.js';
-import { workspaceAccess } from '../auth.js';
 import type { AppContext } from '../context.js';
-import {
-  RoleSchema,
-  Timestamp,
-  Uuid,
-  WorkspaceParams,
-  errorResponses,
-  strictObject,
-} from '../schemas.js';
+import { RoleSchema, Timestamp, Uuid, errorResponses, strictObject } from '../schemas.js';
 import { ConnectionSchema } from './connections.js';
 
 const WorkspaceSchema = Type.Object({
@@ -38,7 +30,7 @@ const MemberSchema = Type.Object({
   createdAt: Timestamp,
 });
 
-const MemberParams = Type.Object({ workspaceId: Uuid, userId: Uuid });
+const MemberParams = Type.Object({ userId: Uuid });
 
 export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -47,21 +39,14 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['workspaces'],
-          params: WorkspaceParams,
           response: {
             200: Type.Object({ workspace: WorkspaceSchema }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        const workspace = await getWorkspace(ctx.pool, access.workspaceId);
-        return { workspace: { ...workspace, role: access.role } };
+        const workspace = await getWorkspace(ctx.pool, request.access.workspaceId);
+        return { workspace: { ...workspace, role: request.access.role } };
       },
     );
 
@@ -71,7 +56,6 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['workspaces'],
           summary: 'Record counts and CRM connections of a workspace',
-          params: WorkspaceParams,
           response: {
             200: Type.Object({
               workspace: WorkspaceSchema,
@@ -85,22 +69,16 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               }),
               connections: Type.Array(ConnectionSchema),
             }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const [workspace, counts, connections] = await Promise.all([
-          getWorkspace(ctx.pool, access.workspaceId),
-          workspaceCounts(ctx.pool, access.workspaceId),
-          listConnections(ctx.pool, access.workspaceId),
+          getWorkspace(ctx.pool, request.access.workspaceId),
+          workspaceCounts(ctx.pool, request.access.workspaceId),
+          listConnections(ctx.pool, request.access.workspaceId),
         ]);
-        return { workspace: { ...workspace, role: access.role }, counts, connections };
+        return { workspace: { ...workspace, role: request.access.role }, counts, connections };
       },
     );
 
@@ -109,45 +87,38 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['members'],
-          params: WorkspaceParams,
           response: {
             200: Type.Object({ members: Type.Array(MemberSchema) }),
-            ...errorResponses(401, 404),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { members: await listMembers(ctx.pool, access.workspaceId) };
+        return { members: await listMembers(ctx.pool, request.access.workspaceId) };
       },
     );
 
     app.patch(
       '/api/workspaces/:workspaceId/members/:userId',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['members'],
           params: MemberParams,
           body: strictObject({ role: RoleSchema }),
           response: {
             200: Type.Object({ member: MemberSchema }),
-            ...errorResponses(400, 401, 403, 404, 409),
+            ...errorResponses(409),
           },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         const member = await withTransaction(ctx.pool, (client) =>
-          updateMemberRole(client, access.workspaceId, request.params.userId, request.body.role),
+          updateMemberRole(
+            client,
+            request.access.workspaceId,
+            request.params.userId,
+            request.body.role,
+          ),
         );
         return { member };
       },
@@ -156,21 +127,16 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.delete(
       '/api/workspaces/:workspaceId/members/:userId',
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['members'],
           params: MemberParams,
-          response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+          response: { 204: Type.Null(), ...errorResponses(409) },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         await withTransaction(ctx.pool, (client) =>
-          removeMember(client, access.workspaceId, request.params.userId),
+          removeMember(client, request.access.workspaceId, request.params.userId),
         );
         return reply.status(204).send(null);
       },

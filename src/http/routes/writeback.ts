@@ -23,9 +23,9 @@ import {
 import { computeFields } from '../../skills/fields/run.js';
 import { getRun, listRuns, startRun } from '../../writeback/runs.js';
 import { getConnection } from '../../tenancy/connections.js';
-import { actorName, workspaceAccess } from '../auth.js';
+import { actorName } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { Timestamp, Uuid, WorkspaceParams, errorResponses, strictObject } from '../schemas.js';
+import { Timestamp, Uuid, errorResponses, strictObject } from '../schemas.js';
 
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
@@ -71,7 +71,7 @@ const PatchBody = strictObject({
   enabled: MappingFields.enabled,
 });
 
-const MappingParams = Type.Object({ workspaceId: Uuid, mappingId: Uuid });
+const MappingParams = Type.Object({ mappingId: Uuid });
 const Answer = Type.Unknown();
 
 /**
@@ -88,12 +88,10 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['writeback'],
           summary: 'Fields Pandora computes and can write to CRM properties, and the write modes',
-          params: WorkspaceParams,
-          response: { 200: Answer, ...errorResponses(401, 404) },
+          response: { 200: Answer },
         },
       },
-      async (request) => {
-        await workspaceAccess(ctx.pool, request.principal, request.params.workspaceId);
+      async () => {
         return {
           fields: FIELDS,
           writeModes: WRITE_MODES.map((mode) => ({
@@ -115,23 +113,18 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['writeback'],
           summary:
             "The CRM's properties of an object type, read live, with the Pandora fields each can take",
-          params: Type.Object({ workspaceId: Uuid, connectionId: Uuid }),
+          params: Type.Object({ connectionId: Uuid }),
           querystring: strictObject({ objectType: Type.Optional(ObjectType) }),
-          response: { 200: Answer, ...errorResponses(400, 401, 404, 502) },
+          response: { 200: Answer, ...errorResponses(502) },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const objectType = request.query.objectType ?? 'deal';
         // A connection in the path that is not this workspace's is not found.
-        await getConnection(ctx.pool, access.workspaceId, request.params.connectionId);
+        await getConnection(ctx.pool, request.access.workspaceId, request.params.connectionId);
         const properties = await crmProperties(
           deps,
-          access.workspaceId,
+          request.access.workspaceId,
           request.params.connectionId,
           objectType,
         );
@@ -156,43 +149,31 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['writeback'],
           summary: 'Live mappings with their writes of the last 7 days',
-          params: WorkspaceParams,
-          response: { 200: Answer, ...errorResponses(401, 404) },
+          response: { 200: Answer },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { mappings: await listMappings(ctx.pool, access.workspaceId) };
+        return { mappings: await listMappings(ctx.pool, request.access.workspaceId) };
       },
     );
 
     app.post(
       `${base}/mappings`,
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['writeback'],
           summary: 'Map a Pandora field to a CRM property (admins); warnings name lossy pairs',
-          params: WorkspaceParams,
           body: CreateBody,
-          response: { 201: Answer, ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 201: Answer, ...errorResponses(409) },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         const created = await createMapping(
           deps,
-          access.workspaceId,
+          request.access.workspaceId,
           request.body as Static<typeof CreateBody>,
-          await actorName(ctx.pool, access),
+          await actorName(ctx.pool, request.access),
         );
         return reply.code(201).send(created);
       },
@@ -205,17 +186,12 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['writeback'],
           summary: 'A mapping',
           params: MappingParams,
-          response: { 200: Answer, ...errorResponses(401, 404) },
+          response: { 200: Answer },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         return {
-          mapping: await getMapping(ctx.pool, access.workspaceId, request.params.mappingId),
+          mapping: await getMapping(ctx.pool, request.access.workspaceId, request.params.mappingId),
         };
       },
     );
@@ -223,43 +199,38 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.patch(
       `${base}/mappings/:mappingId`,
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['writeback'],
           summary: 'Change a mapping, enable or disable it (admins); checked again against the CRM',
           params: MappingParams,
           body: PatchBody,
-          response: { 200: Answer, ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 200: Answer, ...errorResponses(409) },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
+        return updateMapping(
+          deps,
+          request.access.workspaceId,
+          request.params.mappingId,
+          request.body,
         );
-        return updateMapping(deps, access.workspaceId, request.params.mappingId, request.body);
       },
     );
 
     app.delete(
       `${base}/mappings/:mappingId`,
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['writeback'],
           summary: 'Delete a mapping (admins); its write history stays',
           params: MappingParams,
-          response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+          response: { 204: Type.Null() },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
-        await deleteMapping(ctx.pool, access.workspaceId, request.params.mappingId);
+        await deleteMapping(ctx.pool, request.access.workspaceId, request.params.mappingId);
         return reply.status(204).send(null);
       },
     );
@@ -273,19 +244,14 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             'Exactly what a run would write for a sample record (the full text after an append); writes nothing',
           params: MappingParams,
           body: Type.Optional(strictObject({ entityId: Type.Optional(Uuid) })),
-          response: { 200: Answer, ...errorResponses(400, 401, 404, 502) },
+          response: { 200: Answer, ...errorResponses(502) },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         return {
           preview: await previewMapping(
             deps,
-            access.workspaceId,
+            request.access.workspaceId,
             request.params.mappingId,
             request.body?.entityId,
           ),
@@ -296,33 +262,27 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       `${base}/runs`,
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['writeback'],
           summary:
             'Sync all: write every enabled mapping (or the given ones) in a background run (admins)',
-          params: WorkspaceParams,
           body: Type.Optional(
             strictObject({
               mappingIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 50 })),
             }),
           ),
-          response: { 202: Answer, ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 202: Answer, ...errorResponses(409) },
         },
       },
       async (request, reply) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
         const ids = request.body?.mappingIds;
         if (ids) {
-          for (const id of ids) await getMapping(ctx.pool, access.workspaceId, id);
+          for (const id of ids) await getMapping(ctx.pool, request.access.workspaceId, id);
         }
-        const run = await startRun(ctx.pool, access.workspaceId, {
+        const run = await startRun(ctx.pool, request.access.workspaceId, {
           trigger: 'manual',
-          actor: await actorName(ctx.pool, access),
+          actor: await actorName(ctx.pool, request.access),
           mappingIds: ids,
         });
         if (!run) throw conflict('nothing_to_run', 'No enabled mapping to run; add or enable one');
@@ -333,25 +293,19 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       `${base}/compute`,
       {
+        config: { role: 'admin' },
         schema: {
           tags: ['writeback'],
           summary:
             "Compute a skill's fields now (deal-score or account-score); the mappings that follow computation write what changed",
-          params: WorkspaceParams,
           body: strictObject({ skill: literals(['deal-score', 'account-score'] as const) }),
-          response: { 200: Answer, ...errorResponses(400, 401, 403, 404) },
+          response: { 200: Answer },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-          'admin',
-        );
-        return computeFields(ctx.pool, access.workspaceId, request.body.skill, {
+        return computeFields(ctx.pool, request.access.workspaceId, request.body.skill, {
           trigger: 'manual',
-          actor: await actorName(ctx.pool, access),
+          actor: await actorName(ctx.pool, request.access),
         });
       },
     );
@@ -362,20 +316,14 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['writeback'],
           summary: 'Recent write-back runs, newest first',
-          params: WorkspaceParams,
           querystring: strictObject({
             limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
           }),
-          response: { 200: Answer, ...errorResponses(400, 401, 404) },
+          response: { 200: Answer },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
-        return { runs: await listRuns(ctx.pool, access.workspaceId, request.query.limit) };
+        return { runs: await listRuns(ctx.pool, request.access.workspaceId, request.query.limit) };
       },
     );
 
@@ -385,18 +333,13 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['writeback'],
           summary: "A run's progress and report",
-          params: Type.Object({ workspaceId: Uuid, writebackRunId: Uuid }),
-          response: { 200: Answer, ...errorResponses(401, 404) },
+          params: Type.Object({ writebackRunId: Uuid }),
+          response: { 200: Answer },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         return {
-          run: await getRun(ctx.pool, access.workspaceId, request.params.writebackRunId),
+          run: await getRun(ctx.pool, request.access.workspaceId, request.params.writebackRunId),
         };
       },
     );
@@ -408,7 +351,6 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['writeback'],
           summary:
             'Write-back writes from the ledger, newest first, by mapping, record, status, time',
-          params: WorkspaceParams,
           querystring: strictObject({
             mappingId: Type.Optional(Uuid),
             recordId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
@@ -418,18 +360,13 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             before: Type.Optional(Type.Integer({ minimum: 1 })),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           }),
-          response: { 200: Answer, ...errorResponses(400, 401, 404) },
+          response: { 200: Answer },
         },
       },
       async (request) => {
-        const access = await workspaceAccess(
-          ctx.pool,
-          request.principal,
-          request.params.workspaceId,
-        );
         const { mappingId, ...filters } = request.query;
-        if (mappingId) await getMapping(ctx.pool, access.workspaceId, mappingId);
-        const { entries, nextCursor } = await listWrites(ctx.pool, access.workspaceId, {
+        if (mappingId) await getMapping(ctx.pool, request.access.workspaceId, mappingId);
+        const { entries, nextCursor } = await listWrites(ctx.pool, request.access.workspaceId, {
           ...filters,
           originType: 'writeback',
           originId: mappingId,
