@@ -66,11 +66,19 @@ export interface ApiLimits {
 export interface EmulatorSettings {
   /** Added to every request. */
   latencyMs: number;
+  /**
+   * HubSpot: how long after a write a record shows up in search (HubSpot's search
+   * index lags writes by seconds). A record written meanwhile is missing from search
+   * results, its earlier version included; list and batch reads see it at once. The
+   * lag in force at the write applies to it.
+   */
+  searchLagMs: number;
   limits: Record<EmulatedApi, ApiLimits>;
 }
 
 export const DEFAULT_SETTINGS: EmulatorSettings = {
   latencyMs: 0,
+  searchLagMs: 0,
   limits: {
     // A HubSpot Professional private app; Salesforce Enterprise's base daily allocation.
     hubspot: { window: { max: 190, ms: 10_000 }, daily: 1_000_000 },

@@ -93,6 +93,7 @@ export async function buildEmulator(options: EmulatorOptions): Promise<Emulator>
   const now = options.now ?? (() => new Date());
   const settings: EmulatorSettings = {
     latencyMs: options.settings?.latencyMs ?? DEFAULT_SETTINGS.latencyMs,
+    searchLagMs: options.settings?.searchLagMs ?? DEFAULT_SETTINGS.searchLagMs,
     limits: { ...DEFAULT_SETTINGS.limits, ...options.settings?.limits },
   };
   const faults = new FaultInjector();
@@ -233,6 +234,9 @@ function registerControlRoutes(
   app.put('/_emulator/settings', async (request) => {
     const body = request.body as Partial<EmulatorSettings>;
     if (typeof body.latencyMs === 'number') ctx.settings.latencyMs = body.latencyMs;
+    if (typeof body.searchLagMs === 'number' && body.searchLagMs >= 0) {
+      ctx.settings.searchLagMs = body.searchLagMs;
+    }
     if (body.limits) Object.assign(ctx.settings.limits, body.limits);
     return ctx.settings;
   });

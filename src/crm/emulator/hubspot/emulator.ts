@@ -99,6 +99,7 @@ export function createHubspotEmulator(
 
     async register(app, ctx) {
       context = ctx;
+      store.searchLagMs = () => ctx.settings.searchLagMs;
       registerControlRoutes(app, env, controls);
       await app.register(async (scope) => {
         setErrorHandlers(scope);

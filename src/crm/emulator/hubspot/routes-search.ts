@@ -25,7 +25,7 @@ export function registerSearchRoutes(app: FastifyInstance, env: HubspotEnv, engi
           { context: { after: [String(after)] } },
         );
       }
-      const ids = engine.run(type, body);
+      const ids = engine.run(type, body, env.ctx().now().getTime());
       const end = Math.min(after + limit, ids.length, SEARCH_RESULT_CAP);
       const properties = listParam(body.properties);
       const table = env.store.tables[type];

@@ -171,16 +171,17 @@ function matches(store: HubspotStore, type: HsObjectType, record: HsRecord, filt
 }
 
 /**
- * Runs a search: ids of the matching, unarchived records in result order. Results
- * are cached per query and store version, so paging through one search costs one
- * scan of the table, not one per page.
+ * Runs a search: ids of the matching, unarchived records in result order, leaving out
+ * records written too recently for the search index (`searchableAt`). Results are
+ * cached per query and store version, so paging through one search costs one scan of
+ * the table, not one per page; not while a record waits for the index.
  */
 export class SearchEngine {
   private cache = new Map<string, { version: number; ids: string[] }>();
 
   constructor(private readonly store: HubspotStore) {}
 
-  run(type: HsObjectType, body: SearchBody): string[] {
+  run(type: HsObjectType, body: SearchBody, nowMs = Date.now()): string[] {
     const groups = Array.isArray(body.filterGroups) ? body.filterGroups : [];
     if (groups.length > MAX_GROUPS) {
       throw validationError(`At most ${MAX_GROUPS} filterGroups are allowed; got ${groups.length}`);
@@ -202,13 +203,15 @@ export class SearchEngine {
     const query = typeof body.query === 'string' ? body.query.trim().toLowerCase() : '';
 
     const key = JSON.stringify([type, body.filterGroups ?? [], body.sorts ?? [], query]);
+    const settled = nowMs >= this.store.searchPendingUntil;
     const cached = this.cache.get(key);
-    if (cached && cached.version === this.store.version) return cached.ids;
+    if (settled && cached && cached.version === this.store.version) return cached.ids;
 
     const table = this.store.tables[type];
     const found: HsRecord[] = [];
     for (const record of table.byId.values()) {
       if (record.archived) continue;
+      if (record.searchableAt !== undefined && record.searchableAt > nowMs) continue;
       if (
         filters.length > 0 &&
         !filters.some((group) => group.every((f) => matches(this.store, type, record, f)))
@@ -226,6 +229,7 @@ export class SearchEngine {
       found.push(record);
     }
     const ids = this.order(type, found, sort);
+    if (!settled) return ids;
     if (this.cache.size >= 16) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, { version: this.store.version, ids });
     return ids;

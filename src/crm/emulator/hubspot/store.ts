@@ -16,6 +16,8 @@ export interface HsRecord {
   updatedAt: string;
   archived: boolean;
   archivedAt?: string;
+  /** Epoch ms from which search sees the record (the search index's lag); absent: at once. */
+  searchableAt?: number;
 }
 
 export interface HsStage {
@@ -105,6 +107,10 @@ export class HubspotStore {
   sourceIds = new Map<string, string>();
   /** Bumped on every write; search caches key on it. */
   version = 0;
+  /** The search index's lag for a write made now (the emulator's setting). */
+  searchLagMs: () => number = () => 0;
+  /** Until then some record is still missing from search: results change without a write. */
+  searchPendingUntil = 0;
   private nextId = 1_000_001;
   private nextOwnerId = 70_000_001;
 
@@ -171,6 +177,7 @@ export class HubspotStore {
   insert(type: HsObjectType, record: HsRecord): void {
     this.tables[type].insert(record);
     this.indexEmail(type, record, null);
+    this.indexLater(record, record.updatedAt);
     this.version += 1;
   }
 
@@ -179,7 +186,18 @@ export class HubspotStore {
     record.updatedAt = at;
     record.properties[MODIFIED_PROPERTY[type]] = at;
     this.indexEmail(type, record, previousEmail);
+    this.indexLater(record, at);
     this.version += 1;
+  }
+
+  private indexLater(record: HsRecord, at: string): void {
+    const lag = this.searchLagMs();
+    if (lag <= 0) {
+      delete record.searchableAt;
+      return;
+    }
+    record.searchableAt = Date.parse(at) + lag;
+    this.searchPendingUntil = Math.max(this.searchPendingUntil, record.searchableAt);
   }
 
   archive(type: HsObjectType, record: HsRecord, at: string): void {
