@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { CrmError } from '../../crm/errors.js';
-import type { CrmConnector, CrmObjectType, CrmPipeline, CrmRecord } from '../../crm/port.js';
-import { normalizePipeline } from '../stages.js';
+import type { CrmConnector, CrmObjectType, CrmRecord } from '../../crm/port.js';
 import { domainOf, FieldReader, propertiesToRead } from './fields.js';
+import { storePipelines } from './pipelines.js';
 import {
   replaceDealContacts,
   upsertAccounts,
@@ -12,6 +12,13 @@ import {
   upsertOwners,
   type UpsertCounts,
 } from './upserts.js';
+import {
+  WATERMARK_IDS,
+  nextWatermark,
+  overlapOf,
+  readFrom,
+  type Watermarks,
+} from './watermarks.js';
 
 export type SyncMode = 'full' | 'incremental';
 export type SyncTrigger = 'manual' | 'schedule' | 'connect' | 'cli' | 'demo';
@@ -63,32 +70,6 @@ export const SYNC_RUN_COLUMNS = `
   counts, crm_calls as "crmCalls", errors, started_at as "startedAt",
   finished_at as "finishedAt", duration_ms as "durationMs"`;
 
-/**
- * Per object type, the instant the next run reads from (inclusive) and the ids it
- * already has at exactly that instant. While the newest modification time synced is
- * recent, a change could still land in the same instant (Salesforce stamps whole
- * seconds), so the next run reads from it again and skips the ids it has. Once that
- * instant is `SETTLED_MS` older than the run, nothing new can carry it, and the next
- * run starts one step of the CRM's clock after it with no ids: a bulk import of thousands of
- * records stamped alike is then not read twice.
- */
-type Watermarks = Partial<Record<CrmObjectType, { at: string; ids: string[] }>>;
-
-// Ids kept per watermark; more records than this in one recent instant are re-read.
-const WATERMARK_IDS = 1_000;
-const SETTLED_MS = 10 * 60_000;
-
-function nextWatermark(
-  newest: { ms: number; at: string; ids: Set<string> },
-  runStartedMs: number,
-  resolutionMs: number,
-): { at: string; ids: string[] } {
-  if (newest.ms < runStartedMs - SETTLED_MS) {
-    return { at: new Date(newest.ms + resolutionMs).toISOString(), ids: [] };
-  }
-  return { at: newest.at, ids: [...newest.ids] };
-}
-
 const zero = (): UpsertCounts & { fetched: number } => ({
   fetched: 0,
   created: 0,
@@ -115,8 +96,9 @@ export async function syncConnection(target: SyncTarget, options: SyncOptions): 
   const { rows: connections } = await pool.query<{
     syncState: { watermarks?: Watermarks };
     stageMapping: Record<string, string>;
+    metadata: Record<string, unknown>;
   }>(
-    `select sync_state as "syncState", stage_mapping as "stageMapping"
+    `select sync_state as "syncState", stage_mapping as "stageMapping", metadata
      from connections where workspace_id = $1::uuid and id = $2::uuid`,
     [workspaceId, connectionId],
   );
@@ -189,8 +171,11 @@ export async function syncConnection(target: SyncTarget, options: SyncOptions): 
     );
   });
 
-  const since = (objectType: CrmObjectType) =>
-    mode === 'incremental' ? previous[objectType]?.at : undefined;
+  const overlapMs = overlapOf(connections[0].metadata);
+  const since = (objectType: CrmObjectType) => {
+    const watermark = previous[objectType];
+    return mode === 'incremental' && watermark ? readFrom(watermark, overlapMs) : undefined;
+  };
 
   for (const objectType of ['account', 'contact', 'deal'] as const) {
     await step(objectType, async () => {
@@ -236,8 +221,8 @@ export async function syncConnection(target: SyncTarget, options: SyncOptions): 
         }
         options.onProgress?.({ objectType, fetched: total.fetched });
       }
-      if (newest)
-        watermarks[objectType] = nextWatermark(newest, startedMs, connector.changeResolutionMs);
+      const watermark = nextWatermark(boundary, newest, startedMs, connector.changeResolutionMs);
+      if (watermark) watermarks[objectType] = watermark;
     });
   }
 
@@ -415,63 +400,6 @@ async function storePage(
   const links = await replaceDealContacts(pool, workspaceId, source, ids, pairs);
   counts.dealContacts.added += links.added;
   counts.dealContacts.removed += links.removed;
-}
-
-/**
- * Stores the CRM's pipelines and stages with their normalized stage, and returns a
- * lookup by `pipeline/stage` (and `*\/stage`, for CRMs whose deals name no pipeline;
- * Salesforce deals store the stage label, so labels are keys too).
- */
-async function storePipelines(
-  pool: pg.Pool,
-  workspaceId: string,
-  source: string,
-  pipelines: CrmPipeline[],
-  mapping: Record<string, string>,
-): Promise<Map<string, { pipeline: string; normalized: string }>> {
-  const lookup = new Map<string, { pipeline: string; normalized: string }>();
-  const rows: unknown[][] = Array.from({ length: 9 }, () => []);
-  for (const pipeline of pipelines) {
-    const normalized = normalizePipeline(pipeline, mapping);
-    for (const stage of pipeline.stages) {
-      const value = { pipeline: pipeline.id, normalized: normalized.get(stage.id)! };
-      for (const key of [stage.id, stage.label]) {
-        lookup.set(`${pipeline.id}/${key}`, value);
-        if (!lookup.has(`*/${key}`)) lookup.set(`*/${key}`, value);
-      }
-      [
-        pipeline.id,
-        pipeline.label,
-        stage.id,
-        stage.label,
-        stage.displayOrder,
-        stage.probability,
-        stage.isClosed,
-        stage.isWon,
-        value.normalized,
-      ].forEach((cell, index) => rows[index]!.push(cell));
-    }
-  }
-  await pool.query(
-    `insert into pipeline_stages as t (workspace_id, source, pipeline_id, pipeline_label, stage_id,
-                                       stage_label, display_order, probability, is_closed, is_won,
-                                       stage_normalized)
-     select $1::uuid, $2::text, s.* from unnest($3::text[], $4::text[], $5::text[], $6::text[],
-                                                $7::integer[], $8::numeric[], $9::boolean[],
-                                                $10::boolean[], $11::text[]) as s
-     on conflict (workspace_id, source, pipeline_id, stage_id) do update
-       set pipeline_label = excluded.pipeline_label, stage_label = excluded.stage_label,
-           display_order = excluded.display_order, probability = excluded.probability,
-           is_closed = excluded.is_closed, is_won = excluded.is_won,
-           stage_normalized = excluded.stage_normalized, updated_at = now()
-       where (t.pipeline_label, t.stage_label, t.display_order, t.probability, t.is_closed,
-              t.is_won, t.stage_normalized) is distinct from
-             (excluded.pipeline_label, excluded.stage_label, excluded.display_order,
-              excluded.probability, excluded.is_closed, excluded.is_won,
-              excluded.stage_normalized)`,
-    [workspaceId, source, ...rows],
-  );
-  return lookup;
 }
 
 /** What `source_data` keeps: the record as read, associations aside (they have their own columns). */
