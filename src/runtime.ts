@@ -14,11 +14,16 @@ import { connectionsWithPendingWrites } from './crm/ledger/queries.js';
 import { RECONCILE_GRACE_MS, handlers } from './jobs/handlers.js';
 import { enqueue, migrateJobQueue, startWorker, type RunningWorker } from './jobs/queue.js';
 import { loadSecretKey } from './tenancy/secrets.js';
+import { TIMED_OUT, within } from './timeout.js';
 
 export interface RunOptions {
   server: boolean;
   worker: boolean;
   port?: number;
+  /** Aborts startup between its steps (Ctrl-C while starting); what had started is stopped. */
+  signal?: AbortSignal;
+  /** Receives forceStop as soon as there is a database to force-stop, before startup ends. */
+  onForceStop?: (forceStop: () => void) => void;
 }
 
 export interface Running {
@@ -28,8 +33,18 @@ export interface Running {
   demoCreated: boolean;
   /** The CRM emulator this process runs, when it runs one. */
   sandboxUrl?: string;
+  /** Stops everything in order; each step is bounded, so a dead database cannot hang it. */
   stop(): Promise<void>;
+  /** At once and synchronously: saves the sandbox and stops the embedded PostgreSQL. */
+  forceStop(): void;
 }
+
+/**
+ * How long each step of stop() may take before the next goes ahead anyway. Jobs get
+ * graphile-worker's 5 s to finish and its forced release after that; PostgreSQL's
+ * own stop, last, is bounded inside the database part.
+ */
+const STOP_STEP_TIMEOUT_MS = { server: 10_000, worker: 20_000, sandbox: 5_000, events: 2_000 };
 
 /** Opens the database and brings it (and the queue's schema) up to date. */
 export async function prepareDatabase(
@@ -67,20 +82,44 @@ export async function runPandora(
   let sandbox: RunningSandbox | undefined;
   let demoCreated = false;
 
-  const stop = async () => {
-    if (app) {
-      // Event streams never end on their own; give in-flight requests a moment, then cut.
-      const cut = setTimeout(() => app?.server.closeAllConnections(), 3_000);
-      await app.close();
-      clearTimeout(cut);
+  const step = async (name: keyof typeof STOP_STEP_TIMEOUT_MS, fn: () => Promise<unknown>) => {
+    try {
+      const timeoutMs = STOP_STEP_TIMEOUT_MS[name];
+      if ((await within(fn(), timeoutMs)) === TIMED_OUT) {
+        log.warn({ step: name, timeoutMs }, 'shutdown step timed out; going on');
+      }
+    } catch (error) {
+      log.warn({ err: error, step: name }, 'shutdown step failed; going on');
     }
-    await worker?.stop();
-    await sandbox?.stop().catch((error: unknown) => log.warn({ err: error }, 'sandbox stop'));
-    await events?.close();
-    await db.close();
   };
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (app) {
+        const server = app;
+        await step('server', async () => {
+          // Event streams never end on their own; give in-flight requests a moment, then cut.
+          const cut = setTimeout(() => server.server.closeAllConnections(), 3_000);
+          await server.close().finally(() => clearTimeout(cut));
+        });
+      }
+      if (worker) await step('worker', () => worker!.stop());
+      if (sandbox) await step('sandbox', () => sandbox!.stop());
+      if (events) await step('events', () => events!.close());
+      await db.close();
+    })());
+  const forceStop = () => {
+    try {
+      sandbox?.saveNow();
+    } catch (error) {
+      log.error({ err: error }, 'saving the sandbox');
+    }
+    db.stopNow();
+  };
+  options.onForceStop?.(forceStop);
 
   try {
+    options.signal?.throwIfAborted();
     if (config.sandbox && options.server) {
       sandbox = await startSandbox({
         pool: db.pool,
@@ -91,11 +130,13 @@ export async function runPandora(
         log,
       });
     }
+    options.signal?.throwIfAborted();
     if (config.demo) {
       demoCreated = Boolean(
         await ensureDemoWorkspace(db.pool, { sandboxUrl: sandbox?.url, secretKey }),
       );
     }
+    options.signal?.throwIfAborted();
     if (options.worker) {
       worker = await startWorker({
         pool: db.pool,
@@ -124,6 +165,7 @@ export async function runPandora(
       }
       await queueInterruptedExecutions(db.pool);
     }
+    options.signal?.throwIfAborted();
     let url: string | undefined;
     if (options.server) {
       events = new EventListener(db.url, (error) => log.warn({ err: error }, 'event listener'));
@@ -141,7 +183,7 @@ export async function runPandora(
       const port = typeof address === 'object' && address ? address.port : config.port;
       url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     }
-    return { db, app, url, demoCreated, sandboxUrl: sandbox?.url, stop };
+    return { db, app, url, demoCreated, sandboxUrl: sandbox?.url, stop, forceStop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

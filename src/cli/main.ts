@@ -25,6 +25,7 @@ import {
 } from '../tenancy/workspaces.js';
 import { actionCommands } from './actions.js';
 import { progressBar, progressCounter } from './progress.js';
+import { ShutdownSignals } from './shutdown.js';
 
 function port(value: string): number {
   const parsed = Number(value);
@@ -44,26 +45,13 @@ function positiveInt(value: string): number {
 const roleOption = () =>
   new Option('--role <role>', 'role in the workspace').choices(ROLES).default('member');
 
-/** Stops on the first SIGINT/SIGTERM gracefully; a second one exits at once. */
-function onShutdown(log: Logger, stop: () => Promise<void>): void {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      log.warn('second signal: exiting now');
-      process.exit(1);
-    }
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+/** A start cut short by a signal is a clean stop (startup stopped what it had started). */
+function stoppedWhileStarting(shutdown: ShutdownSignals, log: Logger) {
+  return (error: unknown): never => {
+    if (!shutdown.signal.aborted) throw error;
+    log.info('stopped while starting');
+    process.exit(0);
   };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
 }
 
 /** Runs a one-shot command against the database, closing it whatever happens. */
@@ -103,12 +91,16 @@ export function buildProgram(): Command {
       const config = loadConfig();
       const log = createLogger(config.logLevel);
       const started = Date.now();
+      // Signals are handled from the start: a Ctrl-C while the database starts must stop it too.
+      const shutdown = new ShutdownSignals(log).install();
       const running = await runPandora(config, log, {
         server: true,
         worker: options.worker,
         port: options.port,
-      });
-      onShutdown(log, running.stop);
+        signal: shutdown.signal,
+        onForceStop: (forceStop) => shutdown.setForceStop(forceStop),
+      }).catch(stoppedWhileStarting(shutdown, log));
+      shutdown.attach(running);
       const demo = await findWorkspaceBySlug(running.db.pool, DEMO_SLUG);
       const shown = { ...config, demo: Boolean(demo?.isDemo) };
       process.stdout.write(`${banner(running, shown)}\n`);
@@ -131,11 +123,14 @@ export function buildProgram(): Command {
       if (options.concurrency) config.workerConcurrency = options.concurrency;
       // A worker alone never creates the demo; the server does that.
       const log = createLogger(config.logLevel);
+      const shutdown = new ShutdownSignals(log).install();
       const running = await runPandora({ ...config, demo: false }, log, {
         server: false,
         worker: true,
-      });
-      onShutdown(log, running.stop);
+        signal: shutdown.signal,
+        onForceStop: (forceStop) => shutdown.setForceStop(forceStop),
+      }).catch(stoppedWhileStarting(shutdown, log));
+      shutdown.attach(running);
       log.info({ concurrency: config.workerConcurrency }, 'worker ready');
     });
 
@@ -313,7 +308,7 @@ export function buildProgram(): Command {
           `  Salesforce: instanceUrl ${url}, access token 00D-emulator-salesforce-token\n` +
           `  Controls:   ${url}/_emulator/counters, /_emulator/requests, /_emulator/faults\n`,
       );
-      onShutdown(log, () => emulator.close());
+      new ShutdownSignals(log).install().attach({ stop: () => emulator.close(), forceStop() {} });
     });
 
   program.addCommand(actionCommands({ withDatabase, resolveWorkspace }));

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 import { createPool } from './pool.js';
+import { TIMED_OUT, within } from '../timeout.js';
 
 export interface Database {
   url: string;
@@ -10,7 +11,16 @@ export interface Database {
   embedded: boolean;
   /** Closes the pool, then stops the embedded server if this process started it. */
   close(): Promise<void>;
+  /** Stops the embedded server this process started at once (a forced exit); see EmbeddedPostgres. */
+  stopNow(): void;
 }
+
+/**
+ * pool.end() waits for every checked-out client to come back. A query stuck on a
+ * server that died, or a job still holding a client, must not keep the embedded
+ * server from being stopped after it.
+ */
+const POOL_END_TIMEOUT_MS = 5_000;
 
 const MIN_SERVER_VERSION = 140000;
 
@@ -44,8 +54,15 @@ export async function openDatabase(config: Config, log: Logger, poolSize = 10): 
     pool,
     embedded: Boolean(server),
     async close() {
-      await pool.end().catch((error: unknown) => log.warn({ err: error }, 'closing the pool'));
+      const ended = await within(
+        pool.end().catch((error: unknown) => log.warn({ err: error }, 'closing the pool')),
+        POOL_END_TIMEOUT_MS,
+      );
+      if (ended === TIMED_OUT) log.warn('the pool did not close in time');
       await server?.stop();
+    },
+    stopNow() {
+      server?.stopNow();
     },
   };
 }

@@ -1,11 +1,12 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { within } from '../timeout.js';
 
 const run = promisify(execFile);
 
@@ -14,11 +15,22 @@ export interface EmbeddedPostgres {
   url: string;
   /** Whether this process started the server (and so stops it). */
   owned: boolean;
+  /** Stops the server once joined processes are done; a server already gone is not an error. */
   stop(): Promise<void>;
+  /**
+   * Stops the server at once and synchronously (PostgreSQL's immediate mode: no
+   * checkpoint, crash recovery on the next start), for a forced exit that must not
+   * leave it running. Does nothing when this process does not own the server.
+   */
+  stopNow(): void;
 }
 
 export class EmbeddedPostgresError extends Error {
   override name = 'EmbeddedPostgresError';
+}
+
+class LockTimeoutError extends EmbeddedPostgresError {
+  override name = 'LockTimeoutError';
 }
 
 interface Binaries {
@@ -77,15 +89,45 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Whether `pid` is the postmaster of `pgDir`. Where /proc exists the command line
+ * must name the folder, so a pid a dead server left in postmaster.pid and the system
+ * has since given to another process is not taken for it.
+ */
+function isPostmasterOf(pid: number, pgDir: string): boolean {
+  if (!isAlive(pid)) return false;
+  let cmdline: string;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    // No /proc (macOS) or not ours to read: a live pid is the best evidence there is.
+    return true;
+  }
+  return cmdline.split('\0').includes(pgDir);
+}
+
 /** The pid and port of a live postmaster on `pgDir`, read from its postmaster.pid. */
 async function runningServer(pgDir: string): Promise<{ pid: number; port: number } | undefined> {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
-  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const lines = (await readFile(pidFile, 'utf8').catch(() => '')).split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || !isAlive(pid)) return undefined;
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostmasterOf(pid, pgDir)) return undefined;
   return { pid, port };
+}
+
+/**
+ * A postmaster.pid whose process is gone (the server was killed, or the machine
+ * restarted) is removed before starting. PostgreSQL removes such a file itself only
+ * while its pid is unused; once the system hands that pid to another process it
+ * refuses to start ("lock file already exists").
+ */
+async function removeStalePidFile(pgDir: string, log: (message: string) => void): Promise<void> {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  log(`removing the stale ${pidFile} of a PostgreSQL that is no longer running`);
+  await rm(pidFile, { force: true });
 }
 
 export interface EmbeddedOptions {
@@ -150,6 +192,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       );
       port = existing.port;
     } else {
+      await removeStalePidFile(pgDir, log);
       port = await freePort();
       await startServer(bins, pgDir, port, asServerUser);
     }
@@ -164,20 +207,82 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     owned,
     async stop() {
       if (!owned) {
-        await lease?.end().catch(() => undefined);
+        if (lease)
+          await within(
+            lease.end().catch(() => undefined),
+            2_000,
+          );
         return;
       }
-      await withLock(lockDir, async () => {
+      const stopServer = async () => {
         await waitForOtherClients(serverUrl(password, port, 'postgres'), log);
-        await run(
-          bins.pg_ctl,
-          ['stop', '--wait', '--mode=fast', `--pgdata=${pgDir}`],
-          asServerUser,
-        ).catch((error: Error) => log(`stopping the embedded PostgreSQL: ${error.message}`));
+        await stopGracefully(bins, pgDir, asServerUser, log);
         await rm(ownerFile, { force: true });
+      };
+      // A process stuck holding the lock must not keep our server running after we exit.
+      await withLock(lockDir, stopServer, 15_000).catch(async (error: unknown) => {
+        if (!(error instanceof LockTimeoutError)) throw error;
+        log(`${error.message}; stopping PostgreSQL without it`);
+        await stopServer();
       });
     },
+    stopNow() {
+      if (owned) stopImmediately(bins, pgDir, asServerUser, log);
+    },
   };
+}
+
+/**
+ * Fast mode (disconnect clients, checkpoint, exit); if that fails or takes over 30 s
+ * while the server still runs, immediate mode. A server that died first is not an
+ * error: there is nothing left to stop.
+ */
+async function stopGracefully(
+  bins: Binaries,
+  pgDir: string,
+  asServerUser: { uid?: number; gid?: number },
+  log: (message: string) => void,
+): Promise<void> {
+  try {
+    await run(
+      bins.pg_ctl,
+      ['stop', '--wait', '--timeout=30', '--mode=fast', `--pgdata=${pgDir}`],
+      asServerUser,
+    );
+  } catch (error) {
+    if (!(await runningServer(pgDir))) return;
+    log(
+      `stopping the embedded PostgreSQL: ${(error as Error).message.trim()}; stopping it at once`,
+    );
+    stopImmediately(bins, pgDir, asServerUser, log);
+  }
+}
+
+function stopImmediately(
+  bins: Binaries,
+  pgDir: string,
+  asServerUser: { uid?: number; gid?: number },
+  log: (message: string) => void,
+): void {
+  try {
+    execFileSync(
+      bins.pg_ctl,
+      ['stop', '--wait', '--timeout=10', '--mode=immediate', `--pgdata=${pgDir}`],
+      { ...asServerUser, stdio: 'ignore' },
+    );
+  } catch {
+    // pg_ctl could not do it in time (or the server is already gone): kill the
+    // postmaster; its backends notice their parent is gone and exit on their own.
+    try {
+      const pidFile = readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8');
+      const pid = Number(pidFile.split('\n')[0]);
+      if (!Number.isInteger(pid) || pid <= 0 || !isPostmasterOf(pid, pgDir)) return;
+      log(`pg_ctl could not stop PostgreSQL (pid ${pid}); killing it`);
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // No pid file, or the server went between the check and the signal.
+    }
+  }
 }
 
 function serverUrl(password: string, port: number, database: string): string {
@@ -231,9 +336,7 @@ async function withLock<T>(lockDir: string, fn: () => Promise<T>, timeoutMs = 12
         continue;
       }
       if (Date.now() > deadline) {
-        throw new EmbeddedPostgresError(
-          `Timed out waiting for ${lockDir} (held by process ${holder})`,
-        );
+        throw new LockTimeoutError(`Timed out waiting for ${lockDir} (held by process ${holder})`);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -1,15 +1,23 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { generateDemoData } from '../../demo/generate.js';
+import { TIMED_OUT, within } from '../../timeout.js';
 import { createCrmEmulator, type Emulator } from './index.js';
 
 export interface RunningSandbox {
   emulator: Emulator;
   url: string;
+  /** Stops taking requests, then saves the emulated CRMs' records to the data folder. */
   stop(): Promise<void>;
+  /** Saves the records as they are now, synchronously (a forced exit has no time for more). */
+  saveNow(): void;
 }
+
+/** How long the emulator may take to finish its requests before its state is saved anyway. */
+const CLOSE_TIMEOUT_MS = 3_000;
 
 /**
  * The CRM emulator as part of `pandora start`: the demo workspace's CRM. Its records
@@ -46,19 +54,30 @@ export async function startSandbox(options: {
   );
   options.log.info({ url, restored: Boolean(saved) }, 'CRM emulator (sandbox) started');
 
+  const save = () => {
+    const snapshot = Object.fromEntries(
+      [...emulator.crms].map(([api, crm]) => [api, crm.snapshot()]),
+    );
+    mkdirSync(path.dirname(stateFile), { recursive: true });
+    // Write then rename, so a crash mid-write never leaves half a file behind.
+    writeFileSync(`${stateFile}.tmp`, JSON.stringify(snapshot));
+    renameSync(`${stateFile}.tmp`, stateFile);
+  };
+
   return {
     emulator,
     url,
     async stop() {
       emulator.app.server.closeAllConnections();
-      await emulator.close();
-      const snapshot = Object.fromEntries(
-        [...emulator.crms].map(([api, crm]) => [api, crm.snapshot()]),
+      const closed = await within(
+        emulator
+          .close()
+          .catch((error: unknown) => options.log.warn({ err: error }, 'sandbox close')),
+        CLOSE_TIMEOUT_MS,
       );
-      await mkdir(path.dirname(stateFile), { recursive: true });
-      // Write then rename, so a crash mid-write never leaves half a file behind.
-      await writeFile(`${stateFile}.tmp`, JSON.stringify(snapshot));
-      await rename(`${stateFile}.tmp`, stateFile);
+      if (closed === TIMED_OUT) options.log.warn('the CRM emulator did not close in time');
+      save();
     },
+    saveNow: save,
   };
 }
