@@ -160,10 +160,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     concurrency: options.concurrency,
     noHandleSignals: true,
     pollInterval: 1_000,
+    // Unbatched (the default), 0.17 settles a job without handling the promise: a job
+    // ending while the database is gone crashes the process with an unhandled
+    // rejection. Batched, a failure to settle is logged and stops the runner instead.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     logger: workerLogger(log),
     // Programmatic items: the crontab text format does not allow dots in task names.
     parsedCronItems: parseCronItems(options.schedules === false ? [] : SCHEDULES),
   });
+  // The runner gives up when it cannot settle jobs (the database went away); that is
+  // logged, and must not take the whole process down as an unhandled rejection.
+  runner.promise.catch((error: unknown) => log.error({ err: error }, 'the job worker stopped'));
   events.on('job:failed', ({ job, error }) => {
     if (job.attempts >= job.max_attempts) {
       void recordFailure(pool, job, error).catch((recordError: unknown) =>
