@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseAllowedHosts } from './net/outbound-url.js';
 
 /** Runtime configuration, read once from the environment. Every variable is in the README. */
 export interface Config {
@@ -38,6 +39,11 @@ export interface Config {
   /** HubSpot's API and consent page; overridden to point OAuth at the emulator. */
   hubspotApiBase: string | undefined;
   hubspotAuthBase: string;
+  /**
+   * Hosts a user-supplied CRM URL may name besides the CRMs' own domains
+   * (`PANDORA_ALLOWED_CRM_HOSTS`: `host`, `*.domain`, `host:port` or `http://host:port`).
+   */
+  allowedCrmHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -98,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       /\/+$/,
       '',
     ),
+    allowedCrmHosts: parseAllowedHosts(env.PANDORA_ALLOWED_CRM_HOSTS),
   };
 }

@@ -8,6 +8,7 @@ import type { AppContext } from '../src/http/context.js';
 import { openConnector } from '../src/crm/connect.js';
 import { createCrmEmulator, type Emulator } from '../src/crm/emulator/index.js';
 import type { CrmConnector, CrmType } from '../src/crm/port.js';
+import type { OutboundPolicy } from '../src/net/outbound-url.js';
 import { createApiKey } from '../src/tenancy/api-keys.js';
 import { parseSecretKey } from '../src/tenancy/secrets.js';
 import { createUser } from '../src/tenancy/users.js';
@@ -25,7 +26,7 @@ export const TEST_SECRET_KEY = parseSecretKey('11'.repeat(32));
 /** An in-process app on a fresh database (requests go through `app.inject`). */
 export async function createTestApp(
   overrides: Partial<Config> = {},
-  options: { events?: boolean; sandboxUrl?: string } = {},
+  options: { events?: boolean; sandboxUrl?: string; outbound?: OutboundPolicy } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = { ...loadConfig({}), demo: false, ...overrides };
@@ -39,6 +40,7 @@ export async function createTestApp(
     log,
     events,
     sandboxUrl: options.sandboxUrl,
+    outbound: options.outbound,
   };
   const app = await buildApp(ctx);
   afterAll(async () => {

@@ -64,6 +64,8 @@ export async function createCrmWorld(
       workspaceId: workspace.id,
       crmType,
       name: `${crmType} sandbox`,
+      // The emulator on loopback: a server-made sandbox connection.
+      kind: 'sandbox',
       credentials: SANDBOX_CREDENTIALS[crmType](baseUrl),
       metadata: { sandbox: true, baseUrl, rateLimit },
       status: 'connected',

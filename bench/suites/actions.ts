@@ -40,6 +40,8 @@ export const actionsSuite: Suite = async ({ quick, report }) => {
         workspaceId: workspace.id,
         crmType: 'hubspot',
         name: 'HubSpot',
+        // The emulator on loopback: a server-made sandbox connection.
+        kind: 'sandbox',
         credentials: { kind: 'private_app', accessToken: 'pat-emulator-hubspot' },
         metadata: { baseUrl, rateLimit },
         status: 'connected',

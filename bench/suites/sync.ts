@@ -50,6 +50,8 @@ export const syncSuite: Suite = async ({ quick, report }) => {
         workspaceId: workspace.id,
         crmType: crm,
         name: crm,
+        // The emulator on loopback: a server-made sandbox connection.
+        kind: 'sandbox',
         credentials: credentials(crm, baseUrl),
         metadata: { baseUrl, rateLimit: { perWindow: null, daily: null } },
         status: 'connected',

@@ -63,6 +63,8 @@ export const writebackSuite: Suite = async ({ quick, report }) => {
         workspaceId: workspace.id,
         crmType: crm,
         name: crm,
+        // The emulator on loopback: a server-made sandbox connection.
+        kind: 'sandbox',
         credentials:
           crm === 'hubspot'
             ? { kind: 'private_app', accessToken: 'pat-emulator-hubspot' }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { HttpError } from '../errors.js';
+import { checkOutboundUrl, OutboundUrlError, type OutboundPolicy } from '../net/outbound-url.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 import { readCredentials, writeCredentials } from '../tenancy/connections.js';
 import { CrmError } from './errors.js';
@@ -8,6 +9,7 @@ import type { CallGate } from './gate.js';
 import { createHubspotConnector, type HubspotCredentials } from './hubspot/index.js';
 import type { CrmConnector, CrmType } from './port.js';
 import type { RetryOptions } from './retry.js';
+import { defaultCrmOutboundPolicy } from './outbound.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { rateLimitsFor } from './rate-limits.js';
 import { createSalesforceConnector, type SalesforceCredentials } from './salesforce/index.js';
@@ -16,6 +18,8 @@ export interface ConnectorDeps {
   pool: pg.Pool;
   secretKey: SecretKey;
   log?: Logger;
+  /** Where stored CRM URLs may point; the process environment's policy by default. */
+  outbound?: OutboundPolicy;
 }
 
 /** Knobs for tests and benchmarks; production uses the defaults. */
@@ -37,8 +41,69 @@ export interface OpenedConnector {
 
 interface ConnectionRow {
   crmType: CrmType;
+  kind: 'crm' | 'sandbox';
   status: string;
   metadata: Record<string, unknown>;
+}
+
+/**
+ * Checks a stored CRM URL again each time it is used: a connection saved before the
+ * check existed, or a host whose DNS changed since, is refused here. A name that does
+ * not resolve right now is a network failure (retried, "could not be reached").
+ */
+async function checkStoredUrl(
+  url: string,
+  purpose: 'hubspot' | 'salesforce',
+  field: string,
+  policy: OutboundPolicy,
+): Promise<void> {
+  try {
+    await checkOutboundUrl(url, { purpose, field, policy });
+  } catch (error) {
+    if (error instanceof OutboundUrlError && error.reason === 'unresolvable') {
+      throw new CrmError('transient', error.message, { crmCode: 'ENOTFOUND', cause: error });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Where a connection's CRM is. A sandbox connection's URL is the emulator's, written
+ * by the server alone; any other connection's URLs came from a user or the CRM and
+ * pass the outbound check.
+ */
+async function resolveEndpoints(
+  connection: ConnectionRow,
+  credentials: Record<string, unknown>,
+  policy: OutboundPolicy,
+): Promise<{ baseUrl?: string; credentials: Record<string, unknown> }> {
+  const stored =
+    typeof connection.metadata.baseUrl === 'string' ? connection.metadata.baseUrl : undefined;
+  if (connection.kind === 'sandbox') {
+    if (!stored) {
+      throw new HttpError(
+        409,
+        'sandbox_not_running',
+        'The CRM emulator has not been started by this server yet (PANDORA_SANDBOX=false?)',
+      );
+    }
+    return {
+      baseUrl: stored,
+      credentials:
+        connection.crmType === 'salesforce' ? { ...credentials, instanceUrl: stored } : credentials,
+    };
+  }
+  if (connection.crmType === 'hubspot') {
+    if (stored) await checkStoredUrl(stored, 'hubspot', 'metadata.baseUrl', policy);
+    return { baseUrl: stored, credentials };
+  }
+  for (const field of ['instanceUrl', 'loginUrl'] as const) {
+    const url = credentials[field];
+    if (field === 'instanceUrl' || url !== undefined) {
+      await checkStoredUrl(String(url), 'salesforce', field, policy);
+    }
+  }
+  return { credentials };
 }
 
 /**
@@ -53,7 +118,7 @@ export async function openConnector(
   tuning: ConnectorTuning = {},
 ): Promise<OpenedConnector> {
   const { rows } = await deps.pool.query<ConnectionRow>(
-    `select crm_type as "crmType", status, metadata from connections
+    `select crm_type as "crmType", kind, status, metadata from connections
      where workspace_id = $1::uuid and id = $2::uuid`,
     [workspaceId, connectionId],
   );
@@ -72,6 +137,9 @@ export async function openConnector(
       'This connection has no credentials; reconnect it first',
     );
   }
+
+  const policy = deps.outbound ?? defaultCrmOutboundPolicy();
+  const endpoints = await resolveEndpoints(connection, credentials, policy);
 
   const limiter = createRateLimiter({
     pool: deps.pool,
@@ -92,23 +160,27 @@ export async function openConnector(
   };
   const onCredentials = (next: Record<string, unknown>) =>
     writeCredentials(deps.pool, deps.secretKey, workspaceId, connectionId, next);
-  const baseUrl =
-    typeof connection.metadata.baseUrl === 'string' ? connection.metadata.baseUrl : undefined;
   const cacheKey = `${workspaceId}:${connectionId}`;
 
   const connector =
     connection.crmType === 'hubspot'
       ? createHubspotConnector({
-          credentials: credentials as unknown as HubspotCredentials,
-          basePath: baseUrl,
+          credentials: endpoints.credentials as unknown as HubspotCredentials,
+          basePath: endpoints.baseUrl,
           gate,
           onCredentials: (next) => onCredentials(next as unknown as Record<string, unknown>),
           cacheKey,
           ...tuning,
         })
       : createSalesforceConnector({
-          credentials: credentials as unknown as SalesforceCredentials,
+          credentials: endpoints.credentials as unknown as SalesforceCredentials,
           gate,
+          // A refresh may move the org to another instance: that URL is checked too.
+          checkInstanceUrl:
+            connection.kind === 'sandbox'
+              ? undefined
+              : (url) =>
+                  checkOutboundUrl(url, { purpose: 'salesforce', field: 'instance_url', policy }),
           onCredentials: (next) => onCredentials(next as unknown as Record<string, unknown>),
           cacheKey,
           log: deps.log,

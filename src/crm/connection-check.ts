@@ -1,3 +1,4 @@
+import { OutboundUrlError } from '../net/outbound-url.js';
 import { setConnectionStatus, type Connection } from '../tenancy/connections.js';
 import { openConnector, type ConnectorDeps } from './connect.js';
 import { CrmError } from './errors.js';
@@ -20,6 +21,11 @@ export async function checkConnection(
       checkedAt: new Date().toISOString(),
     });
   } catch (error) {
+    if (error instanceof OutboundUrlError) {
+      // Refused before anything was sent; the console says why, the caller gets the 400.
+      await setConnectionStatus(deps.pool, workspaceId, connectionId, 'error', error.message);
+      throw error;
+    }
     if (!(error instanceof CrmError)) throw error;
     return setConnectionStatus(deps.pool, workspaceId, connectionId, 'error', explain(error), {
       checkedAt: new Date().toISOString(),

@@ -40,6 +40,7 @@ export async function ensureDemoWorkspace(
       await createConnection(client, options.secretKey, {
         workspaceId: workspace.id,
         crmType: 'hubspot',
+        kind: 'sandbox',
         name: 'HubSpot (sandbox)',
         credentials: { kind: 'private_app', accessToken: SANDBOX_HUBSPOT_TOKEN },
         metadata: { sandbox: true, baseUrl: options.sandboxUrl, tier: 'professional' },

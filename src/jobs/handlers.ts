@@ -172,7 +172,7 @@ async function sandboxConnectionOf(
 ): Promise<string | undefined> {
   const { rows } = await db.query<{ id: string }>(
     `select id from connections
-     where workspace_id = $1::uuid and metadata->>'sandbox' = 'true' and credentials is not null
+     where workspace_id = $1::uuid and kind = 'sandbox' and credentials is not null
      order by created_at limit 1`,
     [workspaceId],
   );

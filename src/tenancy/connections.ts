@@ -5,12 +5,15 @@ import { decryptJson, encryptJson, type SecretKey } from './secrets.js';
 export type CrmType = 'hubspot' | 'salesforce';
 export const CRM_TYPES: readonly CrmType[] = ['hubspot', 'salesforce'];
 export type ConnectionStatus = 'pending' | 'connected' | 'error' | 'disconnected';
+/** `sandbox`: the built-in CRM emulator, made by the server only (never from a request). */
+export type ConnectionKind = 'crm' | 'sandbox';
 
 /** A CRM connection as the API shows it: credentials never leave the server. */
 export interface Connection {
   id: string;
   workspaceId: string;
   crmType: CrmType;
+  kind: ConnectionKind;
   name: string;
   status: ConnectionStatus;
   statusMessage: string | null;
@@ -24,7 +27,7 @@ export interface Connection {
 }
 
 const CONNECTION_COLUMNS = `
-  id, workspace_id as "workspaceId", crm_type as "crmType", name, status,
+  id, workspace_id as "workspaceId", crm_type as "crmType", kind, name, status,
   status_message as "statusMessage", credentials is not null as "hasCredentials",
   stage_mapping as "stageMapping", metadata, last_sync_at as "lastSyncAt",
   sync_interval_hours as "syncIntervalHours", created_at as "createdAt", updated_at as "updatedAt"`;
@@ -39,6 +42,8 @@ export async function createConnection(
   input: {
     workspaceId: string;
     crmType: CrmType;
+    /** Only server code passes `sandbox`; request bodies never reach this field. */
+    kind?: ConnectionKind;
     name: string;
     credentials?: Record<string, unknown>;
     metadata?: Record<string, unknown>;
@@ -49,8 +54,8 @@ export async function createConnection(
     ? encryptJson(key, input.credentials, credentialsContext(input.workspaceId))
     : null;
   const { rows } = await db.query<Connection>(
-    `insert into connections (workspace_id, crm_type, name, credentials, metadata, status)
-     values ($1::uuid, $2::text, $3::text, $4::bytea, $5::jsonb, $6::text)
+    `insert into connections (workspace_id, crm_type, name, credentials, metadata, status, kind)
+     values ($1::uuid, $2::text, $3::text, $4::bytea, $5::jsonb, $6::text, $7::text)
      returning ${CONNECTION_COLUMNS}`,
     [
       input.workspaceId,
@@ -59,6 +64,7 @@ export async function createConnection(
       sealed,
       JSON.stringify(input.metadata ?? {}),
       input.status ?? 'pending',
+      input.kind ?? 'crm',
     ],
   );
   return rows[0]!;

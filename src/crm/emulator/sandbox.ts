@@ -49,7 +49,7 @@ export async function startSandbox(options: {
   const url = await emulator.listen(options.port, options.host);
   await options.pool.query(
     `update connections set metadata = metadata || jsonb_build_object('baseUrl', $1::text)
-     where metadata->>'sandbox' = 'true'`,
+     where kind = 'sandbox'`,
     [url],
   );
   options.log.info({ url, restored: Boolean(saved) }, 'CRM emulator (sandbox) started');

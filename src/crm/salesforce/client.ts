@@ -112,6 +112,15 @@ export class SalesforceClient {
     const run = async (): Promise<TokenResponse> => {
       const current = this.credentials as SalesforceOAuthCredentials;
       const response = await conn.oauth2.refreshToken(conn.refreshToken ?? current.refreshToken);
+      if (response.instance_url && response.instance_url !== current.instanceUrl) {
+        await this.options.checkInstanceUrl?.(response.instance_url).catch((error: unknown) => {
+          throw new CrmError(
+            'permission',
+            `Salesforce moved the org to an instance URL Pandora may not call: ${(error as Error).message}`,
+            { crmCode: 'url_not_allowed', cause: error },
+          );
+        });
+      }
       const next: SalesforceOAuthCredentials = {
         ...current,
         accessToken: response.access_token,

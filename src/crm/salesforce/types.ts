@@ -29,6 +29,11 @@ export interface SalesforceConnectorOptions {
   gate: CallGate;
   /** Called with refreshed credentials before the retried call goes out; the caller encrypts and stores them. */
   onCredentials?: (credentials: SalesforceCredentials) => Promise<void>;
+  /**
+   * Vets an instance URL a token refresh names before any request goes to it (the
+   * outbound URL check); a refusal fails the refresh.
+   */
+  checkInstanceUrl?: (url: string) => Promise<unknown>;
   /** API usage from `Sforce-Limit-Info`, after the gate heard of it. */
   onUsage?: (usage: { used: number; max: number }) => void | Promise<void>;
   /** Per HTTP request; a request that takes longer is abandoned as a transient failure. Default 30 s. */

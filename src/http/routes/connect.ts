@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static, type TObject } from '@sinclair/typebox';
 import { checkConnection } from '../../crm/connection-check.js';
+import { checkConnectionUrls, crmOutboundPolicy } from '../../crm/outbound.js';
 import type { CrmType } from '../../crm/port.js';
 import { HttpError } from '../../errors.js';
 import { enqueue } from '../../jobs/queue.js';
@@ -53,7 +54,10 @@ function credentialsFor(crmType: CrmType, body: HubspotBody | SalesforceBody) {
  * connection is tested at once; a working one gets its first sync queued.
  */
 export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
-  const deps = { pool: ctx.pool, secretKey: ctx.secretKey, log: ctx.log };
+  const outbound = ctx.outbound ?? crmOutboundPolicy(ctx.config);
+  const deps = { pool: ctx.pool, secretKey: ctx.secretKey, log: ctx.log, outbound };
+  // The body's own field names: `instanceUrl`, not `credentials.instanceUrl`.
+  const bodyFields = { credentials: '', metadata: 'metadata.' };
 
   async function connectAndSync(workspaceId: string, id: string): Promise<Connection> {
     const connection = await checkConnection(deps, workspaceId, id);
@@ -86,11 +90,13 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           const body = request.body as { name: string; tier?: string } & (
             HubspotBody | SalesforceBody
           );
+          const credentials = credentialsFor(crmType, body);
+          await checkConnectionUrls({ crmType, credentials }, outbound, bodyFields);
           const created = await createConnection(ctx.pool, ctx.secretKey, {
             workspaceId: request.access.workspaceId,
             crmType,
             name: body.name,
-            credentials: credentialsFor(crmType, body),
+            credentials,
             metadata:
               crmType === 'hubspot'
                 ? {
@@ -132,6 +138,8 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const created = await createConnection(ctx.pool, ctx.secretKey, {
           workspaceId: request.access.workspaceId,
           crmType,
+          // The one connection whose CRM is on loopback: no URL here came from the request.
+          kind: 'sandbox',
           name: request.body.name ?? `${crmType === 'hubspot' ? 'HubSpot' : 'Salesforce'} sandbox`,
           credentials: credentialsFor(
             crmType,
@@ -159,7 +167,7 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Reconnect with new credentials; tested at once',
           params: ConnectionParams,
           body: Type.Union([strictObject(HubspotToken), strictObject(SalesforceToken)]),
-          response: { 200: ConnectionReply },
+          response: { 200: ConnectionReply, ...errorResponses(409) },
         },
       },
       async (request) => {
@@ -168,6 +176,13 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.access.workspaceId,
           request.params.connectionId,
         );
+        if (existing.kind === 'sandbox') {
+          throw new HttpError(
+            409,
+            'sandbox_connection',
+            'The sandbox connection uses the built-in emulator and takes no credentials; connect a CRM instead',
+          );
+        }
         const body = request.body as HubspotBody | SalesforceBody;
         const fits =
           existing.crmType === 'hubspot' ? !('instanceUrl' in body) : 'instanceUrl' in body;
@@ -180,12 +195,14 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             [{ field, message: `is required for a ${existing.crmType} connection` }],
           );
         }
+        const credentials = credentialsFor(existing.crmType, body);
+        await checkConnectionUrls({ crmType: existing.crmType, credentials }, outbound, bodyFields);
         await writeCredentials(
           ctx.pool,
           ctx.secretKey,
           request.access.workspaceId,
           existing.id,
-          credentialsFor(existing.crmType, body),
+          credentials,
         );
         const tier = 'tier' in body && body.tier ? { tier: body.tier } : {};
         await setConnectionStatus(

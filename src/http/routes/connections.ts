@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { checkConnectionUrls, crmOutboundPolicy } from '../../crm/outbound.js';
 import {
   createConnection,
   deleteConnection,
@@ -14,6 +15,9 @@ const CrmTypeSchema = Type.Union([Type.Literal('hubspot'), Type.Literal('salesfo
 export const ConnectionSchema = Type.Object({
   id: Uuid,
   crmType: CrmTypeSchema,
+  kind: Type.Union([Type.Literal('crm'), Type.Literal('sandbox')], {
+    description: '`sandbox`: the built-in CRM emulator, made by the server',
+  }),
   name: Type.String(),
   status: Type.Union([
     Type.Literal('pending'),
@@ -34,6 +38,7 @@ export const ConnectionSchema = Type.Object({
 export const ConnectionParams = Type.Object({ connectionId: Uuid });
 
 export function connectionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  const outbound = ctx.outbound ?? crmOutboundPolicy(ctx.config);
   return async (app) => {
     app.get(
       '/api/workspaces/:workspaceId/connections',
@@ -69,6 +74,7 @@ export function connectionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
+        await checkConnectionUrls(request.body, outbound);
         const connection = await createConnection(ctx.pool, ctx.secretKey, {
           workspaceId: request.access.workspaceId,
           ...request.body,

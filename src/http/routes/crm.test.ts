@@ -31,6 +31,8 @@ beforeAll(async () => {
       salesforceClientSecret: 'pandora-emulator-secret',
       salesforceLoginUrl: baseUrl,
       publicUrl: 'http://pandora.test',
+      // Nothing listens there: the operator allows it so "unreachable" can be shown.
+      allowedCrmHosts: ['http://127.0.0.1:9'],
     },
     { sandboxUrl: baseUrl },
   );

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { crmOutboundPolicy } from '../../crm/outbound.js';
 import { checkConnection } from '../../crm/connection-check.js';
 import { listWrites } from '../../crm/ledger/queries.js';
 import { ORIGIN_TYPES, WRITE_STATUSES } from '../../crm/ledger/types.js';
@@ -59,7 +60,12 @@ const WriteSchema = Type.Object({
  * its schedule and stage mapping, disconnect it; and the write ledger.
  */
 export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
-  const deps = { pool: ctx.pool, secretKey: ctx.secretKey, log: ctx.log };
+  const deps = {
+    pool: ctx.pool,
+    secretKey: ctx.secretKey,
+    log: ctx.log,
+    outbound: ctx.outbound ?? crmOutboundPolicy(ctx.config),
+  };
   return async (app) => {
     app.post(
       '/api/workspaces/:workspaceId/connections/:connectionId/test',

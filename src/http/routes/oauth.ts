@@ -8,9 +8,11 @@ import {
   hubspotAuthorizeUrl,
   HUBSPOT_SCOPES,
 } from '../../crm/hubspot/index.js';
+import { crmOutboundPolicy } from '../../crm/outbound.js';
 import type { CrmType } from '../../crm/port.js';
 import { exchangeSalesforceCode, salesforceAuthorizeUrl } from '../../crm/salesforce/index.js';
 import { HttpError } from '../../errors.js';
+import { checkOutboundUrl, OutboundUrlError } from '../../net/outbound-url.js';
 import { enqueue } from '../../jobs/queue.js';
 import { createConnection } from '../../tenancy/connections.js';
 import { requireUser } from '../auth.js';
@@ -64,6 +66,7 @@ export function openState(key: Buffer, sealed: string, now = Date.now()): OAuthS
  */
 export function oauthRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   const { config } = ctx;
+  const outbound = ctx.outbound ?? crmOutboundPolicy(config);
   const publicUrl = () => config.publicUrl ?? `http://${config.host}:${config.port}`;
   const redirectUri = (crmType: CrmType) => `${publicUrl()}/api/oauth/${crmType}/callback`;
   const app = (crmType: CrmType) => {
@@ -190,7 +193,19 @@ export function oauthRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
                     code: request.query.code,
                   })
                 ).credentials as unknown as Record<string, unknown>);
+          // Salesforce names the org's instance in its answer: Pandora will send the
+          // tokens there, so it must be a Salesforce domain like any URL a user types.
+          if (state.crmType === 'salesforce') {
+            await checkOutboundUrl(String(credentials.instanceUrl), {
+              purpose: 'salesforce',
+              field: 'instance_url',
+              policy: outbound,
+            });
+          }
         } catch (error) {
+          if (error instanceof OutboundUrlError) {
+            return back({ error: `Pandora refused the CRM's answer: ${error.message}` });
+          }
           if (!(error instanceof CrmError)) throw error;
           return back({ error: `The CRM refused the sign-in: ${error.message}` });
         }
@@ -209,7 +224,7 @@ export function oauthRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               : {},
         });
         const connection = await checkConnection(
-          { pool: ctx.pool, secretKey: ctx.secretKey, log: ctx.log },
+          { pool: ctx.pool, secretKey: ctx.secretKey, log: ctx.log, outbound },
           state.workspaceId,
           created.id,
         );
