@@ -197,6 +197,7 @@ describe('guardedLookup', () => {
     try {
       expect(await get(guardedLookup())).toBe('EADDRNOTALLOWED');
       expect(await get(guardedLookup(['localhost']))).toBe('200');
+      expect(await get(guardedLookup([`http://localhost:${port}`]))).toBe('200');
     } finally {
       server.close();
     }

@@ -1,4 +1,6 @@
+import type { LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
+import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { HttpError } from '../errors.js';
 
@@ -195,11 +197,13 @@ export async function checkOutboundUrl(
   return url;
 }
 
-type LookupCallback = (
-  error: NodeJS.ErrnoException | null,
-  address: string | { address: string; family: number }[],
-  family?: number,
-) => void;
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).hostname.replace(/^\[(.*)\]$/, '$1');
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * A `lookup` for `http.Agent`s: resolves as usual, then refuses to connect to any
@@ -207,18 +211,14 @@ type LookupCallback = (
  * at an internal address between the check and the request (DNS rebinding).
  * Hosts in `allowedHosts` (the operator's) are not checked.
  */
-export function guardedLookup(allowedHosts: readonly string[] = []) {
-  return (
-    hostname: string,
-    options: { all?: boolean; family?: number } | number,
-    callback: LookupCallback,
-  ): void => {
-    const opts = typeof options === 'number' ? { family: options } : options;
+export function guardedLookup(allowedHosts: readonly string[] = []): LookupFunction {
+  return (hostname: string, opts: LookupOptions, callback): void => {
     const host = hostname.toLowerCase().replace(/\.$/, '');
-    const trusted = allowedHosts.some(
-      (entry) => !entry.includes('://') && hostMatches(entry, host),
+    const trusted = allowedHosts.some((entry) =>
+      entry.includes('://') ? originHost(entry) === host : hostMatches(entry, host),
     );
-    lookup(hostname, { all: true, verbatim: true, family: opts.family ?? 0 }).then(
+    const family = opts.family === 'IPv4' ? 4 : opts.family === 'IPv6' ? 6 : (opts.family ?? 0);
+    lookup(hostname, { all: true, verbatim: true, family }).then(
       (entries) => {
         const blocked = trusted ? undefined : entries.find((e) => !isPublicAddress(e.address));
         if (blocked) {
@@ -226,13 +226,13 @@ export function guardedLookup(allowedHosts: readonly string[] = []) {
             `${hostname} resolved to ${blocked.address}, a non-public address; the connection is refused`,
           );
           error.code = 'EADDRNOTALLOWED';
-          callback(error, []);
+          callback(error, '', 0);
           return;
         }
         if (entries.length === 0) {
           const error: NodeJS.ErrnoException = new Error(`${hostname} does not resolve`);
           error.code = 'ENOTFOUND';
-          callback(error, []);
+          callback(error, '', 0);
           return;
         }
         if (opts.all) callback(null, entries);

@@ -3,7 +3,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import { Client } from '@hubspot/api-client';
+import { guardedLookup } from '../../net/outbound-url.js';
 import { CrmError } from '../errors.js';
+import { defaultCrmOutboundPolicy } from '../outbound.js';
 import { callWithRetry } from '../retry.js';
 import {
   HubspotHttpError,
@@ -82,8 +84,14 @@ function agentFor(basePath: string, timeoutMs: number): http.Agent {
   const key = `${secure}:${timeoutMs}`;
   let agent = agents.get(key);
   if (agent) return agent;
+  // Real HubSpot is https: its sockets connect only to the public addresses the
+  // outbound guard allows, whatever DNS answers after the URL was checked.
   agent = secure
-    ? new https.Agent({ keepAlive: true, timeout: timeoutMs })
+    ? new https.Agent({
+        keepAlive: true,
+        timeout: timeoutMs,
+        lookup: guardedLookup(defaultCrmOutboundPolicy().allowedHosts),
+      })
     : new http.Agent({ keepAlive: true, timeout: timeoutMs });
   const create = agent.createConnection.bind(agent) as (...args: unknown[]) => Socket;
   (agent as unknown as { createConnection: (...args: unknown[]) => Socket }).createConnection = (
