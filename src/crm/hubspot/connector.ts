@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CrmConnector, CrmObjectType, CrmProperty, RecordResult } from '../port.js';
+import { CrmError } from '../errors.js';
 import { BATCH_SIZE } from './batch.js';
 import { listChanged } from './changes.js';
 import { HubspotClient } from './client.js';
@@ -15,7 +16,13 @@ import {
   type HubspotPropertyInput,
 } from './metadata.js';
 import { addNote, addNotes, findNotes } from './notes.js';
-import { archiveRecords, createRecords, readRecords, updateRecords } from './records.js';
+import {
+  MARKER_PROPERTY,
+  archiveRecords,
+  createRecords,
+  readRecords,
+  updateRecords,
+} from './records.js';
 import { associate, listAssociations } from './relations.js';
 import type { HubspotConnectorOptions, HubspotCredentials } from './types.js';
 
@@ -55,6 +62,31 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Hubspo
     return results;
   };
 
+  /**
+   * The marker property of an object type, created once when the account lacks it
+   * (with unique values, so records can be read by it). Null when it cannot be had
+   * (the app may not manage properties): creates then go unmarked, and a lost
+   * answer is reported instead of looked up.
+   */
+  const markerProperty = async (objectType: CrmObjectType): Promise<string | null> => {
+    try {
+      const known = await listProperties(client, cacheKey, objectType);
+      if (known.some((property) => property.name === MARKER_PROPERTY)) return MARKER_PROPERTY;
+      await createProperty(client, objectType, {
+        name: MARKER_PROPERTY,
+        label: 'Pandora create key',
+        type: 'string',
+        fieldType: 'text',
+        description: 'Set by Pandora on records it creates, so a retried create never makes two.',
+        hasUniqueValue: true,
+      });
+    } catch (error) {
+      if (!(error instanceof CrmError) || error.kind !== 'conflict') return null;
+    }
+    invalidateHubspotProperties(cacheKey, objectType);
+    return MARKER_PROPERTY;
+  };
+
   return {
     crm: 'hubspot',
     batchSize: BATCH_SIZE,
@@ -67,8 +99,10 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Hubspo
     listChanged: (objectType, listOptions) => listChanged(client, objectType, listOptions),
     updateRecords: async (objectType, inputs) =>
       watchProperties(objectType, await updateRecords(client, objectType, inputs)),
-    createRecords: async (objectType, inputs) =>
-      watchProperties(objectType, await createRecords(client, objectType, inputs)),
+    createRecords: async (objectType, inputs) => {
+      const marker = inputs.some((input) => input.marker) ? await markerProperty(objectType) : null;
+      return watchProperties(objectType, await createRecords(client, objectType, inputs, marker));
+    },
     archiveRecords: (objectType, ids) => archiveRecords(client, objectType, ids),
     addNote: (note) => addNote(client, note),
     addNotes: (notes) => addNotes(client, notes),

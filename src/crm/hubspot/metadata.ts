@@ -130,6 +130,8 @@ export interface HubspotPropertyInput {
   groupName?: string;
   description?: string;
   options?: { label: string; value: string }[];
+  /** No two records may hold one value (HubSpot then reads records by it, as `idProperty`). */
+  hasUniqueValue?: boolean;
 }
 
 const DEFAULT_GROUP: Record<CrmObjectType, string> = {
@@ -153,6 +155,7 @@ export async function createProperty(
         fieldType: input.fieldType as never,
         groupName: input.groupName ?? DEFAULT_GROUP[objectType],
         description: input.description,
+        ...(input.hasUniqueValue ? { hasUniqueValue: true } : {}),
         options: input.options?.map((option, displayOrder) => ({
           ...option,
           displayOrder,

@@ -1,8 +1,10 @@
+import { createOnce } from '../create-once.js';
 import { CrmError } from '../errors.js';
 import type {
   CreateInput,
   CrmObjectType,
   CrmProperties,
+  CrmRecord,
   RecordResult,
   UpdateInput,
 } from '../port.js';
@@ -156,18 +158,30 @@ export async function updateRecords(
 }
 
 /**
- * Creates through `batch/create`, 100 per call, never retried after a transient
- * failure (a retry could create twice). Associations go inline. Each input carries
- * its position as `objectWriteTraceId`, which HubSpot echoes on results and errors;
- * results without it are matched by position.
+ * The property a new record's marker is kept in: text with unique values, so a
+ * batch read by it (`idProperty`) finds the record at once, unlike the search
+ * index, which lags writes by seconds and could miss a record just made.
+ */
+export const MARKER_PROPERTY = 'pandora_create_key';
+
+type IndexedCreate = { input: CreateInput; index: number };
+
+/**
+ * Creates through `batch/create`, 100 per call. Associations go inline. Each input
+ * carries its position as `objectWriteTraceId`, which HubSpot echoes on results and
+ * errors; results without it are matched by position. With `markerProperty` (the
+ * account has it), an input's marker is written to it and a call whose answer is
+ * lost is looked up by marker before anything is sent again (`createOnce`);
+ * without, a lost answer is reported, never resent.
  */
 export async function createRecords(
   client: HubspotClient,
   objectType: CrmObjectType,
   inputs: CreateInput[],
+  markerProperty: string | null = null,
 ): Promise<RecordResult[]> {
   const results: RecordResult[] = new Array(inputs.length);
-  const indexed: { input: CreateInput; index: number }[] = [];
+  const indexed: IndexedCreate[] = [];
   for (const [index, input] of inputs.entries()) {
     const unsupported = (input.associations ?? []).find(
       (ref) => associationTypeId(objectType, ref.objectType) === undefined,
@@ -184,14 +198,70 @@ export async function createRecords(
       };
     } else indexed.push({ input, index });
   }
-  const send = async (chunk: { input: CreateInput; index: number }[]) => {
+  const made = await createOnce(indexed, {
+    ...client.createRetry(),
+    marker: ({ input }) => (markerProperty ? input.marker : undefined),
+    mayExist: ({ input }) => input.mayExist === true,
+    find: (items) => findByMarker(client, objectType, markerProperty!, items),
+    send: (items) => sendCreates(client, objectType, items, markerProperty),
+  });
+  indexed.forEach(({ index }, i) => (results[index] = made[i]!));
+  return results;
+}
+
+/** Each input's record by its marker, in batch reads by the unique property. */
+async function findByMarker(
+  client: HubspotClient,
+  objectType: CrmObjectType,
+  markerProperty: string,
+  items: IndexedCreate[],
+): Promise<(CrmRecord | null)[]> {
+  const found = new Map<string, CrmRecord>();
+  const markers = [...new Set(items.map(({ input }) => input.marker!))];
+  for (let offset = 0; offset < markers.length; offset += BATCH_SIZE) {
+    const answer = answerOf<SdkRecord>(
+      await client.call('idempotent', (sdk) =>
+        sdk.crm.objects.batchApi.read(
+          OBJECT_TYPE[objectType],
+          {
+            inputs: markers.slice(offset, offset + BATCH_SIZE).map((id) => ({ id })),
+            idProperty: markerProperty,
+            properties: [markerProperty],
+            propertiesWithHistory: [],
+          },
+          false,
+          sdkOptions(),
+        ),
+      ),
+    );
+    for (const record of answer.results) {
+      const marker = record.properties[markerProperty];
+      if (marker) found.set(marker, toCrmRecord(objectType, record));
+    }
+  }
+  return items.map(({ input }) => found.get(input.marker!) ?? null);
+}
+
+/** One `batch/create` per 100 inputs; one result per input, in order. */
+async function sendCreates(
+  client: HubspotClient,
+  objectType: CrmObjectType,
+  items: IndexedCreate[],
+  markerProperty: string | null,
+): Promise<RecordResult[]> {
+  const results: RecordResult[] = new Array(items.length);
+  const local = items.map(({ input }, index) => ({ input, index }));
+  const send = async (chunk: IndexedCreate[]) => {
     const answer = answerOf<SdkRecord>(
       await client.call('unsafe', (sdk) =>
         sdk.crm.objects.batchApi.create(
           OBJECT_TYPE[objectType],
           {
             inputs: chunk.map(({ input, index }) => ({
-              properties: toHubspotValues(input.properties),
+              properties: {
+                ...toHubspotValues(input.properties),
+                ...(markerProperty && input.marker ? { [markerProperty]: input.marker } : {}),
+              },
               objectWriteTraceId: String(index),
               associations: (input.associations ?? []).map((ref) => ({
                 to: { id: ref.id },
@@ -234,7 +304,7 @@ export async function createRecords(
     }
   };
   await inChunks(
-    indexed,
+    local,
     BATCH_SIZE,
     async (chunk) => {
       await isolateRefusals(

@@ -6,6 +6,7 @@ import type {
   CrmProperties,
   RecordResult,
 } from '../port.js';
+import { createOnce } from '../create-once.js';
 import { CrmError } from '../errors.js';
 import { SalesforceClient } from './client.js';
 import { SOBJECT, salesforceField } from './field-map.js';
@@ -30,6 +31,7 @@ import {
   updateRecords,
 } from './records.js';
 import { associate, createTask, listAssociations } from './relations.js';
+import { IDS_PER_QUERY, chunk, queryAll, soqlIdList } from './soql.js';
 import type { SalesforceConnectorOptions, SalesforceCredentials, TaskInput } from './types.js';
 
 /** The Salesforce connector: the port, plus what only Salesforce has. */
@@ -40,6 +42,9 @@ export interface SalesforceConnector extends CrmConnector {
   /** The credentials in use now, refreshed tokens included. */
   credentials(): SalesforceCredentials;
 }
+
+/** The External ID field a record Pandora creates keeps its marker in, when the org has it. */
+export const MARKER_FIELD = 'Pandora_Key__c';
 
 /** Lookups a new record can carry in its own body instead of a second call. */
 const INLINE_LOOKUP: Partial<Record<CrmObjectType, CrmObjectType>> = {
@@ -66,14 +71,32 @@ export function createSalesforceConnector(
     return results;
   };
 
+  /**
+   * The marker field of an object, when the org has it: a text External ID field
+   * (unique) an admin adds as `Pandora_Key__c`. Salesforce offers no other place a
+   * new record can carry a key that SOQL finds at once; without it a lost answer is
+   * reported, never resent.
+   */
+  const markerField = async (objectType: CrmObjectType): Promise<string | null> => {
+    try {
+      const fields = await listProperties(client, cacheKey, objectType);
+      const field = fields.find((f) => f.name.toLowerCase() === MARKER_FIELD.toLowerCase());
+      return field && !field.readOnly ? field.name : null;
+    } catch {
+      return null;
+    }
+  };
+
   async function createRecords(
     objectType: CrmObjectType,
     inputs: CreateInput[],
   ): Promise<RecordResult[]> {
     const inline = INLINE_LOOKUP[objectType];
+    const keyField = inputs.some((input) => input.marker) ? await markerField(objectType) : null;
     const followUps: Association[][] = [];
     const bodies = inputs.map((input, index) => {
       const body: CrmProperties = { ...input.properties };
+      if (keyField && input.marker) body[keyField] = input.marker;
       const rest: Association[] = [];
       for (const ref of input.associations ?? []) {
         if (ref.objectType === inline && body.AccountId === undefined) body.AccountId = ref.id;
@@ -82,12 +105,45 @@ export function createSalesforceConnector(
       followUps[index] = rest;
       return body;
     });
-    const saved = await createMany(client, SOBJECT[objectType], bodies);
+    const sobject = SOBJECT[objectType];
+    const made = await createOnce(
+      inputs.map((input, index) => ({ input, index })),
+      {
+        ...client.createRetry(),
+        marker: ({ input }) => (keyField ? input.marker : undefined),
+        mayExist: ({ input }) => input.mayExist === true,
+        find: async (items) => {
+          const found = new Map<string, string>();
+          const markers = [...new Set(items.map(({ input }) => input.marker!))];
+          for (const part of chunk(markers, IDS_PER_QUERY)) {
+            const rows = await queryAll<Record<string, string>>(
+              client,
+              `SELECT Id, ${keyField} FROM ${sobject} WHERE ${keyField} IN ${soqlIdList(part)}`,
+            );
+            for (const row of rows) found.set(String(row[keyField!]), String(row.Id));
+          }
+          return items.map(({ input }) => {
+            const id = found.get(input.marker!);
+            return id ? { id } : null;
+          });
+        },
+        send: async (items) => {
+          const saved = await createMany(
+            client,
+            sobject,
+            items.map(({ index }) => bodies[index]!),
+          );
+          return items.map((_, i): RecordResult<{ id: string }> => {
+            const result = saved[i];
+            if (result?.success) return { ok: true, id: result.id, value: { id: result.id } };
+            return { ok: false, id: null, error: result ? saveError(result) : missingResult() };
+          });
+        },
+      },
+    );
     const at = new Date().toISOString();
-    const results = inputs.map((input, index): RecordResult => {
-      const result = saved[index];
-      if (!result?.success)
-        return { ok: false, id: null, error: result ? saveError(result) : missingResult() };
+    const results = made.map((result, index): RecordResult => {
+      if (!result.ok) return result;
       return {
         ok: true,
         id: result.id,

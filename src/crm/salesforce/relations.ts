@@ -1,4 +1,5 @@
 import type { Record as JsforceRecord } from 'jsforce';
+import { createOnce, titleWithMarker } from '../create-once.js';
 import { CrmError } from '../errors.js';
 import type { Association, CrmObjectType, RecordRef, RecordResult } from '../port.js';
 import type { SalesforceClient } from './client.js';
@@ -11,7 +12,7 @@ import {
   recordId,
   saveError,
 } from './records.js';
-import { IDS_PER_QUERY, chunk, queryAll, soqlIdList } from './soql.js';
+import { IDS_PER_QUERY, chunk, queryAll, soqlIdList, soqlString } from './soql.js';
 import type { TaskInput } from './types.js';
 
 type Plan =
@@ -227,15 +228,36 @@ export async function createTask(
   client: SalesforceClient,
   input: TaskInput,
 ): Promise<{ id: string }> {
-  const created = await client.call('unsafe', (conn) =>
-    conn.create('Task', {
-      WhatId: input.whatId,
-      Subject: input.subject.slice(0, 255),
-      Description: input.description ?? null,
-      Status: input.status ?? 'Completed',
-      ActivityDate: input.activityDate ?? new Date().toISOString().slice(0, 10),
-    }),
-  );
-  if (!created.success) throw saveError(created);
-  return { id: created.id };
+  const subject = titleWithMarker(input.subject, input.marker, 255);
+  const [made] = await createOnce([input], {
+    ...client.createRetry(),
+    marker: () => input.marker,
+    mayExist: () => input.mayExist === true,
+    // SOQL answers from the database at once: a task just made is found.
+    find: async () => {
+      const rows = await queryAll<{ Id: string; Subject: string | null }>(
+        client,
+        `SELECT Id, Subject FROM Task WHERE WhatId = ${soqlString(input.whatId)} AND Subject = ${soqlString(subject)}`,
+      );
+      return [rows[0] ? { id: rows[0].Id } : null];
+    },
+    send: async () => {
+      const created = await client.call('unsafe', (conn) =>
+        conn.create('Task', {
+          WhatId: input.whatId,
+          Subject: subject,
+          Description: input.description ?? null,
+          Status: input.status ?? 'Completed',
+          ActivityDate: input.activityDate ?? new Date().toISOString().slice(0, 10),
+        }),
+      );
+      return [
+        created.success
+          ? { ok: true, id: created.id, value: { id: created.id } }
+          : { ok: false, id: null, error: saveError(created) },
+      ];
+    },
+  });
+  if (!made!.ok) throw made!.error;
+  return made!.value;
 }

@@ -1,3 +1,4 @@
+import type { CreateMarking } from '../port.js';
 import type { Logger } from 'pino';
 import type { CallGate } from '../gate.js';
 import type { RetryOptions } from '../retry.js';
@@ -49,7 +50,8 @@ export interface SalesforceConnectorOptions {
 }
 
 /** An audit task on a record (`Task` with `WhatId`). */
-export interface TaskInput {
+/** A task's marker goes at the end of its Subject, which SOQL can filter on. */
+export interface TaskInput extends CreateMarking {
   whatId: string;
   subject: string;
   description?: string;

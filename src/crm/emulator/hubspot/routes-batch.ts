@@ -133,6 +133,9 @@ export function registerBatchRoutes(app: FastifyInstance, env: HubspotEnv): void
       const found = store.emails.get(id.toLowerCase());
       return found ? store.tables.contacts.get(found) : undefined;
     }
+    if (idProperty && idProperty !== 'hs_object_id') {
+      return archived ? undefined : store.byUniqueValue(type, idProperty, id);
+    }
     return store.tables[type].get(id, archived);
   };
 

@@ -151,6 +151,18 @@ export class HubspotStore {
     return [...STANDARD_PROPERTIES[type].values(), ...this.customProperties[type].values()];
   }
 
+  /**
+   * The record holding `value` in a unique-value property (`idProperty` of batch
+   * reads and updates). A scan: the emulator's tables are small.
+   */
+  byUniqueValue(type: HsObjectType, name: string, value: string): HsRecord | undefined {
+    if (!this.property(type, name)?.hasUniqueValue) return undefined;
+    for (const record of this.tables[type].byId.values()) {
+      if (!record.archived && record.properties[name] === value) return record;
+    }
+    return undefined;
+  }
+
   optionsOf(def: PropertyDef): OptionDef[] {
     const option = (value: string, label: string, displayOrder: number): OptionDef => ({
       value,
