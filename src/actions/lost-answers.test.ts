@@ -31,16 +31,16 @@ const NOTE_LOOKUP: Record<CrmType, Pick<FaultRule, 'method' | 'path' | 'api'>> =
   salesforce: { api: 'salesforce', method: 'GET', path: '/query' },
 };
 
-let used = 0;
-/** Deals no other test touched, so each note count starts at zero. */
-async function freshDeals(crm: CrmType, count: number): Promise<string[]> {
-  const ids = await world.recordIds(crm, used + count);
-  const fresh = ids.slice(used, used + count);
-  used += count;
-  return fresh;
-}
+/**
+ * Deals to act on. Several tests may act on one deal: notes are counted by their
+ * action's marker, and an amount the deal holds already still leaves a note.
+ */
+const deals = (crm: CrmType, count: number) => world.recordIds(crm, count);
 
+let round = 0;
+/** One action per deal, each writing an amount no earlier round wrote, and a note. */
 async function propose(crm: CrmType, ids: string[]): Promise<Action[]> {
+  const base = 50_000 + 1_000 * round++;
   const actions: Action[] = [];
   for (const [i, id] of ids.entries()) {
     const { action } = await proposeAction(world.db.pool, world.workspaceId, {
@@ -51,7 +51,7 @@ async function propose(crm: CrmType, ids: string[]): Promise<Action[]> {
       targetType: 'deal',
       targetSourceId: id,
       executionPayload: {
-        crm_updates: [{ field: 'amount', proposed_value: 50_000 + i }],
+        crm_updates: [{ field: 'amount', proposed_value: base + i }],
         note: 'Lost-answer test.',
       },
       sourceType: 'person',
@@ -101,7 +101,7 @@ describe.each(['hubspot', 'salesforce'] as const)('lost answers on %s notes', (c
   it.each(FAULTS)(
     '%s: the notes are looked up by marker, not sent again: one note per action',
     async (kind) => {
-      const actions = await propose(crm, await freshDeals(crm, 30));
+      const actions = await propose(crm, await deals(crm, 100));
       world.emulator.ctx.faults.add({ kind, ...NOTE_CREATE[crm], times: 1 });
       const calls = world.mark();
       const results = await executeActions(
@@ -127,7 +127,7 @@ describe.each(['hubspot', 'salesforce'] as const)('lost answers on %s notes', (c
   );
 
   it('a note whose answer and lookup were both lost leaves the action partial; running it again writes no second note', async () => {
-    const actions = await propose(crm, await freshDeals(crm, 5));
+    const actions = await propose(crm, await deals(crm, 5));
     world.emulator.ctx.faults.add({ kind: 'drop_after_apply', ...NOTE_CREATE[crm], times: 1 });
     // A refusal the retry loop does not wait out: the lookup fails at once.
     world.emulator.ctx.faults.add({
@@ -166,7 +166,7 @@ describe.each(['hubspot', 'salesforce'] as const)('lost answers on %s notes', (c
   });
 
   it.each(FAULTS)('%s on the undo note: one undo note', async (kind) => {
-    const actions = await propose(crm, await freshDeals(crm, 1));
+    const actions = await propose(crm, await deals(crm, 1));
     const [done] = await executeActions(deps(), world.workspaceId, [actions[0]!.id], {
       actor: ACTOR,
     });
