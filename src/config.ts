@@ -28,6 +28,12 @@ export interface Config {
   sandbox: boolean;
   /** The emulator's port; 0 picks a free one. */
   sandboxPort: number;
+  /**
+   * Which proxies in front of Pandora to believe about the client's address and https
+   * (X-Forwarded-For, -Proto, -Host): false, true (all), a hop count, or addresses/CIDRs.
+   * Behind a TLS proxy this makes the session cookie `Secure`.
+   */
+  trustProxy: boolean | number | string;
   /** Where browsers reach Pandora, for OAuth redirect URLs; defaults to http://HOST:PORT. */
   publicUrl: string | undefined;
   /** OAuth apps for connecting real CRMs; the emulator needs none. */
@@ -68,6 +74,19 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
+function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string {
+  const raw = env.PANDORA_TRUST_PROXY?.trim() ?? '';
+  if (['', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (!/^[0-9A-Fa-f.:/, ]+$/.test(raw)) {
+    throw new ConfigError(
+      `PANDORA_TRUST_PROXY must be true, false, a hop count, or proxy addresses/CIDRs separated by commas, got "${raw}"`,
+    );
+  }
+  return raw;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -93,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: integer(env, 'PANDORA_SESSION_TTL_HOURS', 24 * 7, 1),
     sandbox: flag(env, 'PANDORA_SANDBOX', true),
     sandboxPort: integer(env, 'PANDORA_SANDBOX_PORT', 0),
+    trustProxy: trustProxy(env),
     publicUrl: env.PANDORA_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     hubspotClientId: env.HUBSPOT_CLIENT_ID || undefined,
     hubspotClientSecret: env.HUBSPOT_CLIENT_SECRET || undefined,

@@ -38,6 +38,9 @@ export function registerGraphQL(app: FastifyInstance, ctx: AppContext): void {
       events: ctx.events,
     }),
     landingPage: false,
+    // GraphiQL loads its code from a CDN into this origin, which holds the session
+    // cookie; the security policy allows only the console's own scripts.
+    graphiql: false,
   });
 
   app.route({

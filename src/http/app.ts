@@ -15,6 +15,11 @@ import { loadMigrations } from '../db/migrate.js';
 import { registerGraphQL } from '../graphql/plugin.js';
 import { webDistDir } from '../paths.js';
 import { resolvePrincipal } from './auth.js';
+import {
+  crossSiteRefusal,
+  registerSecurityHeaders,
+  requestLogSerializer,
+} from './browser-safety.js';
 import type { AppContext } from './context.js';
 import { errorBody, installErrorHandling } from './error-handler.js';
 import { isApiPath, registerRateLimit } from './rate-limit.js';
@@ -39,17 +44,28 @@ import { installWorkspaceScope } from './workspace-scope.js';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 /** Builds the HTTP server: REST under /api, GraphQL, OpenAPI, health, and the console. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: ctx.log as FastifyBaseLogger,
+    loggerInstance: ctx.log.child(
+      {},
+      { serializers: { req: requestLogSerializer } },
+    ) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     // Keep a caller's request id when it is sane, so logs line up across services.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    trustProxy: false,
+    // A hop count as Fastify itself reads one (its types only take the other forms).
+    trustProxy:
+      typeof ctx.config.trustProxy === 'number'
+        ? trustHops(ctx.config.trustProxy)
+        : ctx.config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -59,6 +75,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+  });
+  await registerSecurityHeaders(app);
+  app.addHook('onRequest', async (request) => {
+    const refusal = crossSiteRefusal(request, ctx.config.publicUrl);
+    if (refusal) throw refusal;
   });
 
   await app.register(fastifyCookie);
