@@ -151,8 +151,8 @@ export async function openConnector(
   });
   let calls = 0;
   const gate: CallGate = {
-    acquire: async () => {
-      await limiter.acquire();
+    acquire: async (bucket) => {
+      await limiter.acquire(bucket);
       calls += 1;
     },
     pause: (ms, policy) => limiter.pause(ms, policy),

@@ -4,9 +4,15 @@
  * deployment shares one budget per connection; tests and scripts may use
  * `openGate`.
  */
+/** The CRM's own limit a call also counts against, besides the general one. */
+export type CallBucket = 'search';
+
 export interface CallGate {
-  /** Resolves when one more call fits within the connection's limits. */
-  acquire(): Promise<void>;
+  /**
+   * Resolves when one more call fits within the connection's limits; a `search` call
+   * also within the CRM's separate search limit.
+   */
+  acquire(bucket?: CallBucket): Promise<void>;
   /** The CRM refused a call for its rate: hold every caller back for `ms`. */
   pause(ms: number, policy?: string): Promise<void>;
   /** API usage the CRM reported on a response (Salesforce `Sforce-Limit-Info`). */

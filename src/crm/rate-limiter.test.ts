@@ -27,6 +27,7 @@ function limitsOf(overrides: Partial<RateLimits>): RateLimits {
     perWindow: null,
     windowMs: 1000,
     daily: null,
+    search: null,
     safetyMargin: 0,
     warnAt: 0.8,
     ...overrides,
@@ -104,6 +105,34 @@ describe('rate limiter', () => {
     expect(Math.max(...secondTimes)).toBeLessThan(500);
     const usage = await usageFor(db.pool, workspaceId, first);
     expect(usage).toMatchObject({ usedToday: 45, dailyLimit: 100_000, percent: 0 });
+  });
+
+  it('holds search calls to their own limit, both limits counting them', async () => {
+    const clock = fakeClock('2030-03-02T12:00:00Z');
+    const gate = createRateLimiter({
+      pool: db.pool,
+      workspaceId,
+      connectionId: await newConnection(),
+      limits: limitsOf({
+        perWindow: 8,
+        windowMs: 10_000,
+        search: { perWindow: 2, windowMs: 1000 },
+      }),
+      now: clock.now,
+      sleep: clock.sleep,
+    });
+    const t0 = clock.now();
+    const at = async (bucket?: 'search') => {
+      await gate.acquire(bucket);
+      return clock.now() - t0;
+    };
+    // Two searches at once, the next two a second later; plain calls are not held by
+    // the search limit...
+    expect([await at('search'), await at('search'), await at(), await at()]).toEqual([0, 0, 0, 0]);
+    expect([await at('search'), await at('search')]).toEqual([1000, 1000]);
+    // ...but searches used the general window: 8 calls in 10 s, the ninth waits for it.
+    expect([await at(), await at()]).toEqual([1000, 1000]);
+    expect(await at()).toBe(10_000);
   });
 
   it('allows a full burst, then the next when the oldest call leaves the window', async () => {

@@ -79,13 +79,16 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const now = () => (options.now ? new Date(options.now()).toISOString() : null);
   const windowMs = limits.windowMs / (1 - limits.safetyMargin);
 
-  async function reserve(count: boolean): Promise<AcquireRow> {
+  const searchWindowMs = limits.search && limits.search.windowMs / (1 - limits.safetyMargin);
+
+  async function reserve(count: boolean, search: boolean): Promise<AcquireRow> {
     const { rows } = await withNotFound(() =>
       pool.query<AcquireRow>(
         `select wait_ms as "waitMs", day_used as used, day_limit as limit, warned, refused,
                 retry_after_ms as "retryAfterMs"
          from crm_rate_limit_acquire($1::uuid, $2::uuid, $3::int, $4::float8, $5::int,
-                                     $6::numeric, $7::boolean, $8::timestamptz)`,
+                                     $6::numeric, $7::boolean, $8::timestamptz, $9::boolean,
+                                     $10::int, $11::float8)`,
         [
           workspaceId,
           connectionId,
@@ -95,6 +98,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           limits.warnAt,
           count,
           now(),
+          search,
+          limits.search?.perWindow ?? null,
+          searchWindowMs,
         ],
       ),
     );
@@ -134,10 +140,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   }
 
   return {
-    async acquire() {
+    async acquire(bucket) {
       let count = true;
       for (;;) {
-        const row = await reserve(count);
+        const row = await reserve(count, bucket === 'search');
         if (row.refused) throw dailyQuotaError(row, options.now?.() ?? Date.now());
         if (row.warned && row.limit !== null) await warn(row.used, row.limit);
         if (row.waitMs <= 0) return;

@@ -14,6 +14,7 @@ describe('rateLimitsFor', () => {
       perWindow,
       windowMs: 10_000,
       daily,
+      search: { perWindow: 5, windowMs: 1_000 },
       safetyMargin: 0.1,
       warnAt: 0.8,
     });
@@ -36,7 +37,25 @@ describe('rateLimitsFor', () => {
   });
 
   it('gives Salesforce a daily allocation and no short window', () => {
-    expect(rateLimitsFor('salesforce', {})).toMatchObject({ perWindow: null, daily: 100_000 });
+    expect(rateLimitsFor('salesforce', {})).toMatchObject({
+      perWindow: null,
+      daily: 100_000,
+      search: null,
+    });
+  });
+
+  it("limits HubSpot's search calls separately, whatever the app, unless overridden", () => {
+    expect(rateLimitsFor('hubspot', { appType: 'public' }).search).toEqual({
+      perWindow: 5,
+      windowMs: 1_000,
+    });
+    expect(rateLimitsFor('hubspot', { rateLimit: { search: null } }).search).toBeNull();
+    expect(
+      rateLimitsFor('hubspot', { rateLimit: { search: { perWindow: 4, windowMs: 2000 } } }).search,
+    ).toEqual({ perWindow: 4, windowMs: 2000 });
+    expect(() => rateLimitsFor('hubspot', { rateLimit: { search: { perWindow: 0 } } })).toThrow(
+      /rateLimit\.search\.perWindow/,
+    );
   });
 
   it('lets the connection override any part, and null turn a limit off', () => {

@@ -9,6 +9,11 @@ export interface RateLimits {
   /** Calls allowed per UTC day; null for no daily quota. A quota the CRM reports wins. */
   daily: number | null;
   /**
+   * A separate limit for search calls, which also count against `perWindow` (HubSpot's
+   * CRM search: 5 per second per account); null when the CRM has none.
+   */
+  search: { perWindow: number; windowMs: number } | null;
+  /**
    * Share of the short window's rate held back for jitter. The window is stretched to
    * `windowMs / (1 - safetyMargin)`: a full burst of `perWindow` is still allowed, but
    * any two grants `perWindow` apart are at least that far apart, so a call that reaches
@@ -37,6 +42,8 @@ export interface RateLimitDefaults {
     publicApp: number;
     /** Per account and day, by tier; HubSpot applies it to private apps only. */
     daily: Record<HubSpotTier, number>;
+    /** The CRM search endpoints, per account, whatever the app. */
+    search: { perWindow: number; windowMs: number };
   };
   salesforce: {
     /** The org's allocation depends on edition and licences; the CRM reports the real one. */
@@ -55,6 +62,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitDefaults = {
     privateApp: { free: 100, starter: 100, professional: 190, enterprise: 190 },
     publicApp: 110,
     daily: { free: 250_000, starter: 250_000, professional: 625_000, enterprise: 1_000_000 },
+    search: { perWindow: 5, windowMs: 1_000 },
   },
   salesforce: { daily: 100_000, perWindow: null, windowMs: 1_000 },
   // 10 %: a tenth of HubSpot's window (1.1 s) of slack costs a tenth of its sustained rate.
@@ -71,8 +79,8 @@ const MAX_PER_WINDOW = 10_000;
  *   the lowest, free) and `appType` (`private`, the default, or `public` for an OAuth
  *   app, which has a per-account window and no daily quota);
  * - Salesforce: a daily allocation, no short window;
- * - either: `rateLimit: { perWindow, windowMs, daily, safetyMargin }` overrides any part
- *   (`null` turns the short window or the daily quota off). Bad overrides are refused
+ * - either: `rateLimit: { perWindow, windowMs, daily, search, safetyMargin }` overrides
+ *   any part (`null` turns the short window, the daily quota or the search limit off). Bad overrides are refused
  *   with the field and value.
  */
 export function rateLimitsFor(
@@ -94,6 +102,7 @@ function hubspotLimits(metadata: Record<string, unknown>, defaults: RateLimitDef
     perWindow: isPublic ? hubspot.publicApp : hubspot.privateApp[tier],
     windowMs: hubspot.windowMs,
     daily: isPublic ? null : hubspot.daily[tier],
+    search: { ...hubspot.search },
     safetyMargin: defaults.safetyMargin,
     warnAt: defaults.warnAt,
   };
@@ -109,6 +118,7 @@ function salesforceLimits(defaults: RateLimitDefaults): RateLimits {
     perWindow: defaults.salesforce.perWindow,
     windowMs: defaults.salesforce.windowMs,
     daily: defaults.salesforce.daily,
+    search: null,
     safetyMargin: defaults.safetyMargin,
     warnAt: defaults.warnAt,
   };
@@ -129,6 +139,19 @@ function applyOverrides(base: RateLimits, overrides: unknown): RateLimits {
   if ('daily' in given) {
     limits.daily = given.daily === null ? null : count(given, 'daily', 0, 2_000_000_000);
   }
+  if ('search' in given) {
+    const search = given.search;
+    if (search === null) limits.search = null;
+    else if (typeof search === 'object' && !Array.isArray(search)) {
+      const parts = search as Record<string, unknown>;
+      limits.search = {
+        perWindow: count(parts, 'perWindow', 1, MAX_PER_WINDOW, 'rateLimit.search'),
+        windowMs: count(parts, 'windowMs', 1, 86_400_000, 'rateLimit.search'),
+      };
+    } else {
+      throw invalid('rateLimit.search', search, 'null or { "perWindow": 5, "windowMs": 1000 }');
+    }
+  }
   if ('safetyMargin' in given) {
     const margin = given.safetyMargin;
     if (typeof margin !== 'number' || !(margin >= 0 && margin <= 0.5)) {
@@ -139,10 +162,16 @@ function applyOverrides(base: RateLimits, overrides: unknown): RateLimits {
   return limits;
 }
 
-function count(given: Record<string, unknown>, field: string, min: number, max: number): number {
+function count(
+  given: Record<string, unknown>,
+  field: string,
+  min: number,
+  max: number,
+  prefix = 'rateLimit',
+): number {
   const value = given[field];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw invalid(`rateLimit.${field}`, value, `a whole number from ${min} to ${max}`);
+    throw invalid(`${prefix}.${field}`, value, `a whole number from ${min} to ${max}`);
   }
   return value;
 }

@@ -1,5 +1,5 @@
 import { CrmError } from './errors.js';
-import type { CallGate } from './gate.js';
+import type { CallBucket, CallGate } from './gate.js';
 
 export interface RetryOptions {
   gate: CallGate;
@@ -9,6 +9,8 @@ export interface RetryOptions {
    * the CRM answers before doing anything.
    */
   mode: 'idempotent' | 'unsafe';
+  /** A call the CRM also limits separately (HubSpot search). */
+  bucket?: CallBucket;
   /** Attempts in all, the first included. */
   attempts?: number;
   /** Backoff before the second attempt; doubled after each, with jitter. */
@@ -29,7 +31,7 @@ export async function callWithRetry<T>(call: () => Promise<T>, options: RetryOpt
   const baseDelayMs = options.baseDelayMs ?? 500;
   const maxWait = options.maxRateLimitWaitMs ?? 60_000;
   for (let attempt = 1; ; attempt++) {
-    await options.gate.acquire();
+    await options.gate.acquire(options.bucket);
     try {
       return await call();
     } catch (error) {

@@ -61,6 +61,11 @@ export interface ApiLimits {
   window: { max: number; ms: number } | null;
   /** Requests allowed per day (UTC); null for no daily limit. */
   daily: number | null;
+  /**
+   * HubSpot: search requests (`POST .../search`) allowed in a rolling window, besides
+   * `window` (HubSpot: 5 per second per account); off when absent or null.
+   */
+  search?: { max: number; ms: number } | null;
 }
 
 export interface EmulatorSettings {
@@ -165,6 +170,7 @@ export interface PartialBatch {
 /** Rolling-window and daily request counting, per API, as the CRMs do it. */
 export class LimitTracker {
   private windowHits: Record<EmulatedApi, number[]> = { hubspot: [], salesforce: [] };
+  private searchHits: number[] = [];
   private day = '';
   private daily: Record<EmulatedApi, number> = { hubspot: 0, salesforce: 0 };
 
@@ -205,12 +211,28 @@ export class LimitTracker {
     return { ok: true };
   }
 
+  /** Counts one search request against the search window; refused ones do not count. */
+  checkSearch(limit: {
+    max: number;
+    ms: number;
+  }): { ok: true } | { ok: false; policy: 'SECONDLY'; retryAfterMs: number } {
+    const now = this.now();
+    const hits = this.searchHits;
+    while (hits.length > 0 && hits[0]! <= now - limit.ms) hits.shift();
+    if (hits.length >= limit.max) {
+      return { ok: false, policy: 'SECONDLY', retryAfterMs: hits[0]! + limit.ms - now };
+    }
+    hits.push(now);
+    return { ok: true };
+  }
+
   usage(api: EmulatedApi): { today: number; inWindow: number } {
     return { today: this.daily[api], inWindow: this.windowHits[api].length };
   }
 
   reset(): void {
     this.windowHits = { hubspot: [], salesforce: [] };
+    this.searchHits = [];
     this.daily = { hubspot: 0, salesforce: 0 };
   }
 }

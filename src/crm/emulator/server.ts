@@ -35,7 +35,8 @@ export interface EmulatorContext {
 /** The answer a CRM gives to a refusal the emulator core decides on. */
 export interface CrmRefusal {
   kind: 'rate_limit' | 'server_error';
-  policy?: 'TEN_SECONDLY_ROLLING' | 'DAILY';
+  /** HubSpot's policy names: SECONDLY is its search limit. */
+  policy?: 'TEN_SECONDLY_ROLLING' | 'DAILY' | 'SECONDLY';
   retryAfterMs?: number;
 }
 
@@ -168,6 +169,17 @@ export async function buildEmulator(options: EmulatorOptions): Promise<Emulator>
         policy: verdict.policy,
         retryAfterMs: verdict.retryAfterMs,
       });
+    }
+    const search = settings.limits[api].search;
+    if (search && request.method === 'POST' && path.endsWith('/search')) {
+      const searchVerdict = limits.checkSearch(search);
+      if (!searchVerdict.ok) {
+        return crm.refuse(reply, {
+          kind: 'rate_limit',
+          policy: searchVerdict.policy,
+          retryAfterMs: searchVerdict.retryAfterMs,
+        });
+      }
     }
   });
 

@@ -123,25 +123,28 @@ async function searchChanged(
   const limit = Math.min(options.limit ?? SEARCH_PAGE, SEARCH_PAGE);
   const modified = MODIFIED_PROPERTY[objectType];
   const properties = [...new Set([...options.properties, modified])];
-  const page = await client.call('idempotent', (sdk) =>
-    sdk.crm.objects.searchApi.doSearch(
-      OBJECT_TYPE[objectType],
-      {
-        filterGroups: [
-          {
-            filters: [
-              { propertyName: modified, operator: 'GTE' as never, value: String(state.since) },
-            ],
-          },
-        ],
-        // The SDK types sorts as strings; HubSpot documents the object form.
-        sorts: [{ propertyName: modified, direction: 'ASCENDING' }] as unknown as string[],
-        properties,
-        limit,
-        after: state.a > 0 ? String(state.a) : undefined,
-      },
-      sdkOptions(),
-    ),
+  const page = await client.call(
+    'idempotent',
+    (sdk) =>
+      sdk.crm.objects.searchApi.doSearch(
+        OBJECT_TYPE[objectType],
+        {
+          filterGroups: [
+            {
+              filters: [
+                { propertyName: modified, operator: 'GTE' as never, value: String(state.since) },
+              ],
+            },
+          ],
+          // The SDK types sorts as strings; HubSpot documents the object form.
+          sorts: [{ propertyName: modified, direction: 'ASCENDING' }] as unknown as string[],
+          properties,
+          limit,
+          after: state.a > 0 ? String(state.a) : undefined,
+        },
+        sdkOptions(),
+      ),
+    'search',
   );
   const skip = new Set(state.k);
   const all = page.results.map((record) => toCrmRecord(objectType, record as SdkRecord));

@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import { Client } from '@hubspot/api-client';
 import { guardedLookup } from '../../net/outbound-url.js';
 import { CrmError } from '../errors.js';
+import type { CallBucket } from '../gate.js';
 import { defaultCrmOutboundPolicy } from '../outbound.js';
 import { callWithRetry } from '../retry.js';
 import {
@@ -186,7 +187,11 @@ export class HubspotClient {
    * An OAuth token near its expiry is refreshed first; one HubSpot calls expired is
    * refreshed and the call sent again, once.
    */
-  call<T>(mode: 'idempotent' | 'unsafe', fn: (sdk: Client) => Promise<T>): Promise<T> {
+  call<T>(
+    mode: 'idempotent' | 'unsafe',
+    fn: (sdk: Client) => Promise<T>,
+    bucket?: CallBucket,
+  ): Promise<T> {
     return callWithRetry(
       async () => {
         await this.refreshIfDue();
@@ -201,11 +206,11 @@ export class HubspotClient {
             throw error;
           }
           await this.refresh();
-          await this.options.gate.acquire();
+          await this.options.gate.acquire(bucket);
           return this.send(fn);
         }
       },
-      { gate: this.options.gate, mode, ...this.options.retry },
+      { gate: this.options.gate, mode, bucket, ...this.options.retry },
     );
   }
 

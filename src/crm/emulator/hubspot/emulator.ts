@@ -118,6 +118,17 @@ export function createHubspotEmulator(
       const limits = env.ctx().settings.limits.hubspot;
       const retryAfterS = Math.max(1, Math.ceil((refusal.retryAfterMs ?? 10_000) / 1000));
       reply.header('Retry-After', String(retryAfterS));
+      if (policy === 'SECONDLY') {
+        // The search limit: HubSpot's answer carries no rate-limit headers.
+        return reply.code(429).send({
+          status: 'error',
+          message: 'You have reached your secondly limit.',
+          errorType: 'RATE_LIMIT',
+          correlationId,
+          policyName: policy,
+          groupName: `search:${store.portalId}`,
+        });
+      }
       if (limits.window) {
         reply.header('X-HubSpot-RateLimit-Interval-Milliseconds', String(limits.window.ms));
         reply.header('X-HubSpot-RateLimit-Max', String(limits.window.max));
