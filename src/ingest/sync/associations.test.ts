@@ -81,6 +81,7 @@ describe.each(['hubspot', 'salesforce'] as const)(
           rateLimit: { perWindow: null, daily: null },
         },
         status: 'connected',
+        kind: 'sandbox',
       });
       const separate = await openConnector(
         { pool: world.db.pool, secretKey: TEST_SECRET_KEY },
