@@ -25,7 +25,7 @@ import { errorBody, installErrorHandling } from './error-handler.js';
 import { isApiPath, registerRateLimit } from './rate-limit.js';
 import { actionRoutes } from './routes/actions.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
-import { authRoutes } from './routes/auth.js';
+import { authRoutes, createLoginAttempts } from './routes/auth.js';
 import { connectRoutes } from './routes/connect.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { connectionRoutes } from './routes/connections.js';
@@ -127,9 +127,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   const latestMigration = (await loadMigrations()).at(-1)?.id ?? 0;
   await app.register(healthRoutes(ctx, latestMigration));
-  await app.register(authRoutes(ctx));
+  // One per-email budget of password tries, whichever form they come through.
+  const loginAttempts = createLoginAttempts();
+  await app.register(authRoutes(ctx, loginAttempts));
   await app.register(workspaceRoutes(ctx));
-  await app.register(invitationRoutes(ctx));
+  await app.register(invitationRoutes(ctx, loginAttempts));
   await app.register(apiKeyRoutes(ctx));
   await app.register(connectionRoutes(ctx));
   await app.register(crmRoutes(ctx));

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from './context.js';
 import { SESSION_COOKIE, createSession } from '../tenancy/sessions.js';
 
-/** Starts a console session for the user and sets its cookie on the reply. */
+/** Starts a console session for the user and sets its cookie (the one place it is set). */
 export async function startSession(
   ctx: AppContext,
   request: FastifyRequest,

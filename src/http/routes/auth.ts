@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { HttpError } from '../../errors.js';
-import { SESSION_COOKIE, createSession, deleteSession } from '../../tenancy/sessions.js';
+import { SESSION_COOKIE, deleteSession } from '../../tenancy/sessions.js';
 import { authenticate, getUser, normalizeEmail } from '../../tenancy/users.js';
 import { getWorkspace, listUserWorkspaces } from '../../tenancy/workspaces.js';
 import { requirePrincipal } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { LoginAttempts } from '../login-attempts.js';
 import { rateLimited } from '../rate-limit.js';
+import { startSession } from '../session-cookie.js';
 import {
   Email,
   ErrorBody,
@@ -39,8 +40,15 @@ export const LOGIN_ATTEMPTS_PER_ADDRESS = 20;
 export const LOGIN_ATTEMPTS_PER_EMAIL = 10;
 const LOGIN_EMAIL_WINDOW_MS = 15 * 60_000;
 
-export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
-  const loginAttempts = new LoginAttempts(LOGIN_ATTEMPTS_PER_EMAIL, LOGIN_EMAIL_WINDOW_MS);
+/** The per-email budget shared by every form that takes a password (login, invitation link). */
+export function createLoginAttempts(): LoginAttempts {
+  return new LoginAttempts(LOGIN_ATTEMPTS_PER_EMAIL, LOGIN_EMAIL_WINDOW_MS);
+}
+
+export function authRoutes(
+  ctx: AppContext,
+  loginAttempts = createLoginAttempts(),
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
       '/api/auth/login',
@@ -73,14 +81,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const user = await authenticate(ctx.pool, email, request.body.password);
         if (!user) throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
         loginAttempts.succeeded(email);
-        const session = await createSession(ctx.pool, user.id, ctx.config.sessionTtlHours);
-        void reply.setCookie(SESSION_COOKIE, session.token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: request.protocol === 'https',
-          expires: session.expiresAt,
-        });
+        await startSession(ctx, request, reply, user.id);
         return {
           user: { id: user.id, email: user.email, name: user.name },
           workspaces: await listUserWorkspaces(ctx.pool, user.id),

@@ -6,6 +6,7 @@ import {
   type Tenant,
   type TestApp,
 } from '../../../test/app.js';
+import { LOGIN_ATTEMPTS_PER_EMAIL } from './auth.js';
 
 /**
  * Joining a workspace by invitation: the admin's answer never tells whether the email
@@ -188,6 +189,22 @@ describe('accepting', () => {
     expect(declined.statusCode).toBe(204);
     const listed = await t.app.inject({ url: base(), headers: admin.auth });
     expect(listed.json().invitations.map((i: { id: string }) => i.id)).not.toContain(invitation.id);
+  });
+
+  it('counts a wrong password through the link against the email, like a login', async () => {
+    const person = await createTenant(t, 'admin');
+    const { token } = await invite(person.email);
+    let status = 0;
+    for (let i = 0; i < LOGIN_ATTEMPTS_PER_EMAIL && status !== 429; i += 1) {
+      const guess = await post('/api/invitations/accept', { token, password: `guess-number-${i}` });
+      status = guess.statusCode;
+      expect(status).toBe(401);
+    }
+    // The budget is the email's: the login form is closed to it too.
+    const login = await post('/api/auth/login', { email: person.email, password: person.password });
+    expect([login.statusCode, login.headers['retry-after']]).toEqual([429, expect.any(String)]);
+    const link = await post('/api/invitations/accept', { token, password: person.password });
+    expect(link.statusCode).toBe(429);
   });
 
   it('keeps expired links out', async () => {

@@ -17,6 +17,9 @@ import { getUser } from '../../tenancy/users.js';
 import { getWorkspace } from '../../tenancy/workspaces.js';
 import { requireUser } from '../auth.js';
 import type { AppContext } from '../context.js';
+import type { LoginAttempts } from '../login-attempts.js';
+import { LOGIN_ATTEMPTS_PER_ADDRESS } from './auth.js';
+import { rateLimited } from '../rate-limit.js';
 import { Email, RoleSchema, Timestamp, Uuid, errorResponses, strictObject } from '../schemas.js';
 import { startSession } from '../session-cookie.js';
 
@@ -58,7 +61,10 @@ async function currentUser(ctx: AppContext, request: FastifyRequest) {
   return user;
 }
 
-export function invitationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+export function invitationRoutes(
+  ctx: AppContext,
+  loginAttempts: LoginAttempts,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/workspaces/:workspaceId/invitations',
@@ -233,16 +239,30 @@ export function invitationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             ...errorResponses(400, 401, 404, 409, 429),
           },
         },
-        // A wrong password here is a login attempt: the same budget as the login form.
-        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+        // A password tried here is a login attempt: the login form's budgets, per client
+        // address and per email, apply alike.
+        config: {
+          rateLimit: {
+            max: LOGIN_ATTEMPTS_PER_ADDRESS,
+            timeWindow: '1 minute',
+            keyGenerator: (request) => `login:${request.ip}`,
+          },
+        },
       },
       async (request, reply) => {
+        const { email } = await findInvitationByToken(ctx.pool, request.body.token);
+        const wait = loginAttempts.take(email);
+        if (wait > 0) {
+          void reply.header('retry-after', wait);
+          throw rateLimited(wait);
+        }
         const { invitation, user } = await withTransaction(ctx.pool, (client) =>
           acceptInvitationByToken(client, request.body.token, {
             password: request.body.password,
             ...(request.body.name?.trim() ? { name: request.body.name.trim() } : {}),
           }),
         );
+        loginAttempts.succeeded(email);
         await startSession(ctx, request, reply, user.id);
         const workspace = await getWorkspace(ctx.pool, invitation.workspaceId);
         return { workspace: { id: workspace.id, name: workspace.name, role: invitation.role } };
