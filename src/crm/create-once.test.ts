@@ -92,6 +92,22 @@ describe.each(['hubspot', 'salesforce'] as const)('creates on %s whose answer is
     });
   });
 
+  it('a 5xx before anything was applied: not found by marker, so sent again, one record each', async () => {
+    const { connector } = await world.open(crm, { retry: { baseDelayMs: 5, attempts: 3 } });
+    const wanted = inputs(crm, 'deal', 2);
+    world.emulator.ctx.faults.add({ kind: 'server_error', ...CREATE[crm]('deals'), times: 1 });
+    const calls = world.mark();
+    const results = await connector.createRecords('deal', wanted);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    wanted.forEach((input, i) => {
+      expect(heldWith(crm, 'deal', input.marker)).toEqual([results[i]!.id]);
+    });
+    const creates = calls().filter((c) =>
+      c.path.endsWith(CREATE[crm]('deals').path!.replace(/\$$/, '')),
+    );
+    expect(creates.map((c) => c.status)).toEqual([503, crm === 'hubspot' ? 201 : 200]);
+  });
+
   it('an earlier attempt that may have made it (mayExist) is looked up first, not sent', async () => {
     const { connector } = await world.open(crm);
     const [input] = inputs(crm, 'deal', 1);
