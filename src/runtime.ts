@@ -8,6 +8,8 @@ import { openDatabase, type Database } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { startSandbox, type RunningSandbox } from './crm/emulator/sandbox.js';
 import { ensureDemoWorkspace, DEMO_EMAIL, DEMO_PASSWORD, DEMO_SEED } from './demo/bootstrap.js';
+import { generateDemoData } from './demo/generate.js';
+import { demoHandlers } from './demo/jobs.js';
 import { EventListener } from './events/bus.js';
 import { buildApp } from './http/app.js';
 import { connectionsWithPendingWrites } from './crm/ledger/queries.js';
@@ -126,7 +128,7 @@ export async function runPandora(
         dataDir: config.dataDir,
         host: config.host === '0.0.0.0' ? '127.0.0.1' : config.host,
         port: config.sandboxPort,
-        seed: DEMO_SEED,
+        initialData: () => generateDemoData({ seed: DEMO_SEED }),
         log,
       });
     }
@@ -142,7 +144,7 @@ export async function runPandora(
         pool: db.pool,
         connectionString: db.url,
         log,
-        handlers,
+        handlers: { ...handlers, ...demoHandlers },
         concurrency: config.workerConcurrency,
         secretKey,
       });

@@ -6,7 +6,8 @@ import { EventListener } from '../src/events/bus.js';
 import { buildApp } from '../src/http/app.js';
 import type { AppContext } from '../src/http/context.js';
 import { openConnector } from '../src/crm/connect.js';
-import { createCrmEmulator, type Emulator } from '../src/crm/emulator/index.js';
+import type { Emulator } from '../src/crm/emulator/index.js';
+import { createDemoCrmEmulator } from '../src/demo/emulator.js';
 import type { CrmConnector, CrmType } from '../src/crm/port.js';
 import type { OutboundPolicy } from '../src/net/outbound-url.js';
 import { createApiKey } from '../src/tenancy/api-keys.js';
@@ -61,7 +62,7 @@ export interface SandboxApp extends TestApp {
  * contacts), and an app using it as its sandbox; both are closed after the file.
  */
 export async function createSandboxApp(accounts: number): Promise<SandboxApp> {
-  const emulator = await createCrmEmulator({ accounts });
+  const emulator = await createDemoCrmEmulator({ accounts });
   const sandboxUrl = await emulator.listen(0);
   afterAll(async () => {
     emulator.app.server.closeAllConnections();

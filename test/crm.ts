@@ -1,11 +1,8 @@
 import { afterAll } from 'vitest';
 import { openConnector, type ConnectorTuning, type OpenedConnector } from '../src/crm/connect.js';
-import {
-  createCrmEmulator,
-  type CrmEmulatorOptions,
-  type Emulator,
-} from '../src/crm/emulator/index.js';
+import type { Emulator } from '../src/crm/emulator/index.js';
 import type { CrmObjectType, CrmType } from '../src/crm/port.js';
+import { createDemoCrmEmulator, type DemoCrmEmulatorOptions } from '../src/demo/emulator.js';
 import { createConnection } from '../src/tenancy/connections.js';
 import { createWorkspace } from '../src/tenancy/workspaces.js';
 import { TEST_SECRET_KEY } from './app.js';
@@ -47,10 +44,10 @@ export interface CrmWorld {
  * not paced.
  */
 export async function createCrmWorld(
-  options: CrmEmulatorOptions & { rateLimit?: Record<string, unknown> } = {},
+  options: DemoCrmEmulatorOptions & { rateLimit?: Record<string, unknown> } = {},
 ): Promise<CrmWorld> {
   const db = await createTestDatabase();
-  const emulator = await createCrmEmulator({ accounts: 12, ...options });
+  const emulator = await createDemoCrmEmulator({ accounts: 12, ...options });
   const baseUrl = await emulator.listen(0);
   afterAll(async () => {
     emulator.app.server.closeAllConnections();

@@ -1,7 +1,7 @@
 import { buildEmulator } from '../../src/crm/emulator/server.js';
 import { DEFAULT_PRIVATE_APP_TOKEN } from '../../src/crm/emulator/hubspot/context.js';
 import { createHubspotEmulator } from '../../src/crm/emulator/hubspot/emulator.js';
-import { fillDeals } from '../../src/crm/emulator/hubspot/testing.js';
+import { fillDeals } from '../../src/crm/emulator/hubspot/testing.test-helper.js';
 import type { Suite } from './types.js';
 
 /**

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SECRET_KEY } from '../../test/app.js';
 import { createCrmWorld, type CrmWorld } from '../../test/crm.js';
+import { demoHandlers } from '../demo/jobs.js';
 import { handlers } from '../jobs/handlers.js';
 import { startWorker, type RunningWorker } from '../jobs/queue.js';
 import { runSkill } from '../skills/registry.js';
@@ -22,7 +23,7 @@ beforeAll(async () => {
     pool: world.db.pool,
     connectionString: world.db.url,
     log: pino({ level: process.env.JOB_LOG ?? 'silent' }),
-    handlers,
+    handlers: { ...handlers, ...demoHandlers },
     concurrency: 2,
     schedules: false,
     secretKey: TEST_SECRET_KEY,

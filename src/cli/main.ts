@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { withTransaction } from '../db/pool.js';
 import { resetDemo, DEMO_EMAIL, DEMO_PASSWORD, DEMO_SLUG } from '../demo/bootstrap.js';
 import { openConnector } from '../crm/connect.js';
-import { createCrmEmulator } from '../crm/emulator/index.js';
+import { createDemoCrmEmulator } from '../demo/emulator.js';
 import { HttpError } from '../errors.js';
 import { syncConnection } from '../ingest/sync/run.js';
 import { listConnections } from '../tenancy/connections.js';
@@ -296,7 +296,7 @@ export function buildProgram(): Command {
     .action(async (options: { port: number; seed: number; accounts: number; latency: number }) => {
       const config = loadConfig();
       const log = createLogger(config.logLevel);
-      const emulator = await createCrmEmulator({
+      const emulator = await createDemoCrmEmulator({
         seed: options.seed,
         accounts: options.accounts,
         settings: { latencyMs: options.latency },

@@ -1,7 +1,15 @@
 import type { CrmPipeline, CrmStage } from '../crm/port.js';
-import type { NormalizedStage } from '../demo/pipelines.js';
 
-export type { NormalizedStage };
+/** Pandora's stage vocabulary, shared by every CRM's stages. */
+export type NormalizedStage =
+  | 'prospecting'
+  | 'qualification'
+  | 'discovery'
+  | 'evaluation'
+  | 'proposal'
+  | 'negotiation'
+  | 'closed_won'
+  | 'closed_lost';
 
 export const NORMALIZED_STAGES: readonly NormalizedStage[] = [
   'prospecting',

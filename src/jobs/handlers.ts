@@ -2,19 +2,14 @@ import { noteConnectionError, openConnector } from '../crm/connect.js';
 import { CrmError } from '../crm/errors.js';
 import { reconcilePending } from '../crm/ledger/reconcile.js';
 import { dailyWriteback } from '../skills/fields/daily.js';
-import { computeFields } from '../skills/fields/run.js';
 import { runWriteback } from '../writeback/runs.js';
 import { runBatch } from '../actions/batch.js';
 import { policyGate } from '../actions/policy-gate.js';
 import { executeActions } from '../actions/execute.js';
-import { seedWorkspace } from '../demo/bootstrap.js';
-import { generateDemoData } from '../demo/generate.js';
-import { seedLinkedConversations } from '../demo/seed.js';
-import type { Queryable } from '../db/pool.js';
 import { publishEvent } from '../events/bus.js';
 import { syncConnection } from '../ingest/sync/run.js';
 import { dueConnections } from '../ingest/sync/schedule.js';
-import { SKILL_NAMES, runAllSkills, runSkill } from '../skills/registry.js';
+import { runAllSkills } from '../skills/registry.js';
 import { pruneSessions } from '../tenancy/sessions.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
@@ -25,45 +20,11 @@ import { NonRetryableError } from './types.js';
  */
 export const RECONCILE_GRACE_MS = 120_000;
 
-/** The handler of every job in `JobPayloads`. */
-export const handlers: TaskHandlers = {
-  'demo.seed': async (payload, { db, secretKey, log }) => {
-    const sandbox = await sandboxConnectionOf(db, payload.workspaceId);
-    if (!sandbox) {
-      const counts = await seedWorkspace(db, payload.workspaceId, { seed: payload.seed });
-      log.info({ workspaceId: payload.workspaceId, counts }, 'demo data seeded');
-      return;
-    }
-    // The demo CRM is the emulator: sync it like any CRM, then add the meetings.
-    const opened = await openConnector({ pool: db, secretKey, log }, payload.workspaceId, sandbox);
-    const run = await syncConnection(
-      { pool: db, ...opened, log },
-      { mode: 'full', trigger: 'demo' },
-    );
-    if (run.status === 'failed') throw new Error(`demo sync failed: ${JSON.stringify(run.errors)}`);
-    const meetings = await seedLinkedConversations(
-      db,
-      payload.workspaceId,
-      generateDemoData({ seed: payload.seed }),
-      opened.crmType,
-    );
-    await publishEvent(db, {
-      workspaceId: payload.workspaceId,
-      type: 'demo.seeded',
-      payload: { deals: run.counts.deals?.fetched ?? 0, conversations: meetings },
-    });
-    // The demo opens with its action cards and scores, not empty pages.
-    for (const name of SKILL_NAMES) {
-      await runSkill(db, payload.workspaceId, name, {}, { trigger: 'schedule', actor: 'demo' });
-    }
-    for (const skill of ['deal-score', 'account-score'] as const) {
-      await computeFields(db, payload.workspaceId, skill, { trigger: 'schedule', actor: 'demo' });
-    }
-    log.info(
-      { workspaceId: payload.workspaceId, runId: run.id, meetings },
-      'demo synced from the sandbox CRM, skills run',
-    );
-  },
+/**
+ * The handler of every job in `JobPayloads` but the demo's, which the demo provides
+ * (`demoHandlers` in src/demo/jobs.ts); the runtime starts the worker with both.
+ */
+export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
   'sessions.prune': async (_payload, { db, log }) => {
     const removed = await pruneSessions(db);
     if (removed) log.info({ removed }, 'expired sessions removed');
@@ -165,16 +126,3 @@ export const handlers: TaskHandlers = {
       log.info({ ...report, connectionId: payload.connectionId }, 'pending CRM writes reconciled');
   },
 };
-
-async function sandboxConnectionOf(
-  db: Queryable,
-  workspaceId: string,
-): Promise<string | undefined> {
-  const { rows } = await db.query<{ id: string }>(
-    `select id from connections
-     where workspace_id = $1::uuid and kind = 'sandbox' and credentials is not null
-     order by created_at limit 1`,
-    [workspaceId],
-  );
-  return rows[0]?.id;
-}

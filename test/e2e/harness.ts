@@ -7,9 +7,11 @@ import path from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.js';
-import { createCrmEmulator, type Emulator } from '../../src/crm/emulator/index.js';
+import type { Emulator } from '../../src/crm/emulator/index.js';
+import { createDemoCrmEmulator } from '../../src/demo/emulator.js';
 import { buildApp } from '../../src/http/app.js';
 import type { AppContext } from '../../src/http/context.js';
+import { demoHandlers } from '../../src/demo/jobs.js';
 import { handlers } from '../../src/jobs/handlers.js';
 import { startWorker, type RunningWorker } from '../../src/jobs/queue.js';
 import { webDistDir } from '../../src/paths.js';
@@ -50,7 +52,7 @@ export interface BrowserWorld {
 
 /** The app listening on a port, the emulator as its sandbox CRM, a worker, and a browser. */
 export async function startBrowserWorld(accounts = 8): Promise<BrowserWorld> {
-  const emulator = await createCrmEmulator({ accounts });
+  const emulator = await createDemoCrmEmulator({ accounts });
   const emulatorUrl = await emulator.listen(0);
   const db = await createTestDatabase();
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -66,7 +68,7 @@ export async function startBrowserWorld(accounts = 8): Promise<BrowserWorld> {
     pool: db.pool,
     connectionString: db.url,
     log,
-    handlers,
+    handlers: { ...handlers, ...demoHandlers },
     concurrency: 2,
     secretKey: TEST_SECRET_KEY,
     schedules: false,

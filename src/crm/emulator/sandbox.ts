@@ -3,9 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { generateDemoData } from '../../demo/generate.js';
 import { TIMED_OUT, within } from '../../timeout.js';
-import { createCrmEmulator, type Emulator } from './index.js';
+import { createCrmEmulator, type CrmSeed, type Emulator } from './index.js';
 
 export interface RunningSandbox {
   emulator: Emulator;
@@ -22,15 +21,16 @@ const CLOSE_TIMEOUT_MS = 3_000;
 /**
  * The CRM emulator as part of `pandora start`: the demo workspace's CRM. Its records
  * are saved to the data folder on stop and loaded on the next start, so what
- * Pandora wrote to it is still there; a fresh data folder starts from the demo data
- * set. Connections marked `sandbox` are pointed at wherever it listens now.
+ * Pandora wrote to it is still there; a fresh data folder starts from `initialData`.
+ * Connections marked `sandbox` are pointed at wherever it listens now.
  */
 export async function startSandbox(options: {
   pool: pg.Pool;
   dataDir: string;
   host: string;
   port: number;
-  seed: number;
+  /** What a fresh data folder starts from (the runtime passes the demo data set). */
+  initialData: () => CrmSeed;
   log: Logger;
 }): Promise<RunningSandbox> {
   const stateFile = path.join(options.dataDir, 'sandbox', 'state.json');
@@ -38,9 +38,7 @@ export async function startSandbox(options: {
     (text) => JSON.parse(text) as Record<string, unknown>,
     () => undefined,
   );
-  const emulator = await createCrmEmulator(
-    saved ? { empty: true } : { dataset: generateDemoData({ seed: options.seed }) },
-  );
+  const emulator = await createCrmEmulator(saved ? {} : { dataset: options.initialData() });
   if (saved) {
     for (const [api, crm] of emulator.crms) {
       if (saved[api] !== undefined) crm.restore(saved[api]);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { DemoDataset } from '../../demo/types.js';
+import type { CrmSeed } from './dataset.js';
 import {
   DEFAULT_SETTINGS,
   FaultInjector,
@@ -55,13 +55,13 @@ export interface EmulatedCrm {
 
 export interface EmulatorOptions {
   /** The data set to load into both CRMs; they start empty without one. */
-  dataset?: DemoDataset;
+  dataset?: CrmSeed;
   settings?: Partial<Omit<EmulatorSettings, 'limits'>> & {
     limits?: Partial<EmulatorSettings['limits']>;
   };
   /** Clock for rate windows and record timestamps (tests pass a fake). */
   now?: () => Date;
-  crms: (dataset: DemoDataset | undefined) => EmulatedCrm[];
+  crms: (dataset: CrmSeed | undefined) => EmulatedCrm[];
 }
 
 export interface Emulator {

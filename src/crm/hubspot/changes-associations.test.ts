@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubspotEmulator, type RunningHubspot } from '../emulator/hubspot/testing.js';
+import {
+  startHubspotEmulator,
+  type RunningHubspot,
+} from '../emulator/hubspot/testing.test-helper.js';
 import { createRecord } from '../emulator/hubspot/writes.js';
 import type { CrmRecord } from '../port.js';
 import { connectorFor, requestsFrom } from './test-support.test-helper.js';

@@ -3,7 +3,7 @@ import {
   smallDataset,
   startHubspotEmulator,
   type RunningHubspot,
-} from '../emulator/hubspot/testing.js';
+} from '../emulator/hubspot/testing.test-helper.js';
 import type { NoteInput } from '../port.js';
 import { connectorFor, requestsFrom } from './test-support.test-helper.js';
 

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../emulator/hubspot/context.js';
-import { startHubspotEmulator, type RunningHubspot } from '../emulator/hubspot/testing.js';
+import {
+  startHubspotEmulator,
+  type RunningHubspot,
+} from '../emulator/hubspot/testing.test-helper.js';
 import { CrmError } from '../errors.js';
 import { exchangeHubspotCode, hubspotAuthorizeUrl, HUBSPOT_SCOPES } from './oauth.js';
 import { connectorFor, requestsFrom } from './test-support.test-helper.js';

@@ -3,7 +3,7 @@ import {
   recordingGate,
   type RecordingGate,
   type RunningHubspot,
-} from '../emulator/hubspot/testing.js';
+} from '../emulator/hubspot/testing.test-helper.js';
 import { createHubspotConnector, type HubspotConnector } from './connector.js';
 import type { HubspotConnectorOptions } from './types.js';
 

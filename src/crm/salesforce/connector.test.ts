@@ -7,7 +7,7 @@ import {
   startSalesforceEmulator,
   type RecordingGate,
   type RunningSalesforce,
-} from '../emulator/salesforce/testing.js';
+} from '../emulator/salesforce/testing.test-helper.js';
 import type { RecordResult, UpdateInput } from '../port.js';
 import { createSalesforceConnector, type SalesforceConnector } from './connector.js';
 import { invalidateSalesforceProperties } from './metadata.js';

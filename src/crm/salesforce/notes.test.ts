@@ -6,7 +6,7 @@ import {
   smallDataset,
   startSalesforceEmulator,
   type RunningSalesforce,
-} from '../emulator/salesforce/testing.js';
+} from '../emulator/salesforce/testing.test-helper.js';
 import type { NoteInput } from '../port.js';
 import { createSalesforceConnector, type SalesforceConnector } from './connector.js';
 

@@ -5,7 +5,7 @@ import {
   smallDataset,
   startSalesforceEmulator,
   type RunningSalesforce,
-} from '../emulator/salesforce/testing.js';
+} from '../emulator/salesforce/testing.test-helper.js';
 import { createSalesforceConnector } from './connector.js';
 import { exchangeSalesforceCode, salesforceAuthorizeUrl } from './oauth.js';
 

@@ -7,7 +7,7 @@ import {
   startSalesforceEmulator,
   type RecordingGate,
   type RunningSalesforce,
-} from '../emulator/salesforce/testing.js';
+} from '../emulator/salesforce/testing.test-helper.js';
 import { CrmError } from '../errors.js';
 import { createSalesforceConnector, type SalesforceConnector } from './connector.js';
 

@@ -11,7 +11,8 @@ import {
 } from '../../../test/app.js';
 import { loadConfig } from '../../config.js';
 import { openConnector } from '../../crm/connect.js';
-import { createCrmEmulator, type Emulator } from '../../crm/emulator/index.js';
+import type { Emulator } from '../../crm/emulator/index.js';
+import { createDemoCrmEmulator } from '../../demo/emulator.js';
 import type { OutboundPolicy } from '../../net/outbound-url.js';
 import { createConnection, readCredentials } from '../../tenancy/connections.js';
 import { sealState } from './oauth.js';
@@ -45,7 +46,7 @@ let t: TestApp;
 let admin: Tenant;
 
 beforeAll(async () => {
-  emulator = await createCrmEmulator({ accounts: 3 });
+  emulator = await createDemoCrmEmulator({ accounts: 3 });
   emulatorUrl = await emulator.listen(0);
   t = await createTestApp({}, { sandboxUrl: emulatorUrl, outbound });
   admin = await createTenant(t);

@@ -6,7 +6,8 @@ import {
   type Tenant,
   type TestApp,
 } from '../../../test/app.js';
-import { createCrmEmulator, type Emulator } from '../../crm/emulator/index.js';
+import type { Emulator } from '../../crm/emulator/index.js';
+import { createDemoCrmEmulator } from '../../demo/emulator.js';
 
 /**
  * Connecting CRMs over the API against the emulator, through the real SDKs: tokens,
@@ -19,7 +20,7 @@ let t: TestApp;
 let admin: Tenant;
 
 beforeAll(async () => {
-  emulator = await createCrmEmulator({ accounts: 8 });
+  emulator = await createDemoCrmEmulator({ accounts: 8 });
   baseUrl = await emulator.listen(0);
   t = await createTestApp(
     {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from './context.js';
 import { httpClient } from './http-client.test-helper.js';
-import { startHubspotEmulator, type RunningHubspot } from './testing.js';
+import { startHubspotEmulator, type RunningHubspot } from './testing.test-helper.js';
 
 const clock = { now: new Date('2025-06-15T12:00:00.000Z') };
 const REDIRECT = 'http://localhost:9999/callback';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from './http-client.test-helper.js';
-import { smallDataset, startHubspotEmulator, type RunningHubspot } from './testing.js';
+import { smallDataset, startHubspotEmulator, type RunningHubspot } from './testing.test-helper.js';
 
 const dataset = smallDataset();
 let running: RunningHubspot;

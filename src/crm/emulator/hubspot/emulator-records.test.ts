@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { httpClient } from './http-client.test-helper.js';
-import { smallDataset, startHubspotEmulator, type RunningHubspot } from './testing.js';
+import { smallDataset, startHubspotEmulator, type RunningHubspot } from './testing.test-helper.js';
 
 const clock = { now: new Date('2025-06-15T12:00:00.000Z') };
 const dataset = smallDataset();

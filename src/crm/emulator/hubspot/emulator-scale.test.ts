@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEmulator, type Emulator } from '../server.js';
 import { createHubspotEmulator, type HubspotEmulator } from './emulator.js';
 import { httpClient } from './http-client.test-helper.js';
-import { fillDeals } from './testing.js';
+import { fillDeals } from './testing.test-helper.js';
 
 const DEALS = 100_000;
 let emulator: Emulator;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DemoDataset } from '../../../demo/types.js';
+import type { CrmSeed } from '../dataset.js';
 import type { EmulatedCrm, EmulatorContext } from '../server.js';
 import { ACCESS_TOKEN_TTL_S, HubspotAuth, type AuthSnapshot } from './auth.js';
 import {
@@ -37,7 +37,7 @@ export interface HubspotEmulator extends EmulatedCrm {
   readonly store: HubspotStore;
   readonly controls: HubspotControls;
   readonly options: Required<HubspotEmulatorOptions>;
-  /** The HubSpot id of a record or owner seeded from a demo `sourceId`. */
+  /** The HubSpot id of a record or owner seeded from a `sourceId` of its `CrmSeed`. */
   idFor(sourceId: string): string | undefined;
 }
 
@@ -51,10 +51,10 @@ const BEARER = /^Bearer\s+(.+)$/i;
 /**
  * HubSpot CRM v3 (objects, batch, search, properties, pipelines, owners),
  * associations v4, account info and OAuth, at the root of the emulator, over an
- * in-memory account seeded from the demo data set. See DESIGN.md, "The CRM emulator".
+ * in-memory account seeded from a `CrmSeed`. See DESIGN.md, "The CRM emulator".
  */
 export function createHubspotEmulator(
-  dataset: DemoDataset | undefined,
+  dataset: CrmSeed | undefined,
   options: HubspotEmulatorOptions = {},
 ): HubspotEmulator {
   const settings: Required<HubspotEmulatorOptions> = {

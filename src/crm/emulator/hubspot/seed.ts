@@ -1,12 +1,12 @@
-import { DEMO_PIPELINES } from '../../../demo/pipelines.js';
-import type { DemoDataset, DemoDeal, DemoPipeline } from '../../../demo/types.js';
+import { HUBSPOT_DEFAULT_PIPELINE, type PipelineDefinition } from '../../../ingest/pipelines.js';
+import type { CrmSeed, SeedDeal } from '../dataset.js';
 import { MODIFIED_PROPERTY, type HsObjectType } from './properties.js';
 import type { HsPipeline, HsRecord, HubspotStore } from './store.js';
 
 const DAY = 86_400_000;
 const PIPELINES_CREATED = '2023-01-01T00:00:00.000Z';
 
-const FORECAST: Record<DemoDeal['forecastCategory'], string> = {
+const FORECAST: Record<SeedDeal['forecastCategory'], string> = {
   pipeline: 'PIPELINE',
   best_case: 'BEST_CASE',
   commit: 'COMMIT',
@@ -14,7 +14,7 @@ const FORECAST: Record<DemoDeal['forecastCategory'], string> = {
   omitted: 'OMIT',
 };
 
-export function toHsPipelines(pipelines: DemoPipeline[]): HsPipeline[] {
+export function toHsPipelines(pipelines: PipelineDefinition[]): HsPipeline[] {
   return pipelines.map((pipeline, index) => ({
     id: pipeline.id,
     label: pipeline.label,
@@ -61,13 +61,13 @@ function insert(
 }
 
 /**
- * Loads a demo data set into the account: owners, companies, contacts and deals with
+ * Loads a seed data set into the account: owners, companies, contacts and deals with
  * their associations, in the data set's order, so ids are the same on every run
  * (companies, contacts and deals share one sequence, as ids are unique per account).
  * Without a data set the account has HubSpot's default pipeline and nothing else.
  */
-export function seedStore(store: HubspotStore, dataset: DemoDataset | undefined): void {
-  store.setPipelines(toHsPipelines(dataset?.pipelines ?? DEMO_PIPELINES));
+export function seedStore(store: HubspotStore, dataset: CrmSeed | undefined): void {
+  store.setPipelines(toHsPipelines(dataset?.pipelines ?? [HUBSPOT_DEFAULT_PIPELINE]));
   if (!dataset) return;
   const asOf = Date.parse(dataset.generatedAt);
   const capped = (ms: number) => Math.min(ms, asOf);

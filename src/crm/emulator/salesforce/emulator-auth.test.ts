@@ -2,7 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSalesforceEmulator } from './emulator.js';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from './context.js';
 import { httpClient } from './http-client.test-helper.js';
-import { smallDataset, startSalesforceEmulator, type RunningSalesforce } from './testing.js';
+import {
+  smallDataset,
+  startSalesforceEmulator,
+  type RunningSalesforce,
+} from './testing.test-helper.js';
 
 const V = '/services/data/v62.0';
 let clock = new Date('2025-06-15T12:00:00.000Z');

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { httpClient } from './http-client.test-helper.js';
-import { smallDataset, startSalesforceEmulator, type RunningSalesforce } from './testing.js';
+import {
+  smallDataset,
+  startSalesforceEmulator,
+  type RunningSalesforce,
+} from './testing.test-helper.js';
 
 const V = '/services/data/v62.0';
 let running: RunningSalesforce;

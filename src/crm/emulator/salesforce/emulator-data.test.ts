@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from './http-client.test-helper.js';
 import { DEFAULT_STAGES } from './seed.js';
-import { smallDataset, startSalesforceEmulator, type RunningSalesforce } from './testing.js';
+import {
+  smallDataset,
+  startSalesforceEmulator,
+  type RunningSalesforce,
+} from './testing.test-helper.js';
 
 const V = '/services/data/v62.0';
 let clock = new Date('2025-06-15T12:00:00.000Z');

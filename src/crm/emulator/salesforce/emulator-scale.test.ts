@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from './http-client.test-helper.js';
-import { startSalesforceEmulator, type RunningSalesforce } from './testing.js';
+import { startSalesforceEmulator, type RunningSalesforce } from './testing.test-helper.js';
 
 const V = '/services/data/v62.0';
 const OPPORTUNITIES = 100_000;

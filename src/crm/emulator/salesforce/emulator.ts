@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DemoDataset } from '../../../demo/types.js';
+import type { CrmSeed } from '../dataset.js';
 import type { EmulatedCrm, EmulatorContext } from '../server.js';
 import { AuthState, type AuthSnapshot } from './auth.js';
 import {
@@ -42,7 +42,7 @@ export interface SalesforceEmulator extends EmulatedCrm {
   /** Token, permission, lock and custom-field controls (usable once registered). */
   readonly controls: SalesforceControls;
   readonly options: Required<SalesforceEmulatorOptions>;
-  /** The Salesforce id of a record seeded from a demo `sourceId`. */
+  /** The Salesforce id of a record seeded from a `sourceId` of its `CrmSeed`. */
   idFor(sourceId: string): string | undefined;
 }
 
@@ -67,10 +67,10 @@ function isDataPath(url: string): boolean {
 
 /**
  * Salesforce REST under `/services/...` (data API, OAuth, identity) over an
- * in-memory org seeded from the demo data set. See DESIGN.md, "The CRM emulator".
+ * in-memory org seeded from a `CrmSeed`. See DESIGN.md, "The CRM emulator".
  */
 export function createSalesforceEmulator(
-  dataset: DemoDataset | undefined,
+  dataset: CrmSeed | undefined,
   options: SalesforceEmulatorOptions = {},
 ): SalesforceEmulator {
   const settings: Required<SalesforceEmulatorOptions> = {

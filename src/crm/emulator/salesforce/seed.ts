@@ -1,4 +1,5 @@
-import type { DemoDataset, DemoDeal, NormalizedStage } from '../../../demo/types.js';
+import type { NormalizedStage } from '../../../ingest/stages.js';
+import type { CrmSeed, SeedDeal } from '../dataset.js';
 import { FORECAST_ENUM } from './derived.js';
 import type { SalesforceStore, SfRecord, SfValue } from './store.js';
 
@@ -30,7 +31,7 @@ export const DEFAULT_STAGES: StageDef[] = [
   { name: 'Closed Lost', probability: 0, forecast: 'Omitted', closed: true, won: false },
 ];
 
-/** The demo's normalized stage -> the Salesforce default stage a deal there sits in. */
+/** A normalized stage -> the Salesforce default stage a deal there sits in. */
 export const STAGE_FOR: Record<NormalizedStage, string> = {
   prospecting: 'Prospecting',
   qualification: 'Qualification',
@@ -42,7 +43,7 @@ export const STAGE_FOR: Record<NormalizedStage, string> = {
   closed_lost: 'Closed Lost',
 };
 
-const FORECAST_NAMES: Record<DemoDeal['forecastCategory'], string> = {
+const FORECAST_NAMES: Record<SeedDeal['forecastCategory'], string> = {
   pipeline: 'Pipeline',
   best_case: 'Best Case',
   commit: 'Commit',
@@ -84,12 +85,12 @@ function splitName(name: string): [string, string] {
 }
 
 /**
- * Fills an empty store: the default stages, users, and (from a demo data set)
+ * Fills an empty store: the default stages, users, and (from a seed data set)
  * accounts, contacts, opportunities with contact roles and stage history. Ids are
  * issued in data-set order, so the same data set always gives the same ids. Returns
  * the id of the user the API acts as (the first owner, or an admin in an empty org).
  */
-export function seedStore(store: SalesforceStore, dataset: DemoDataset | undefined): string {
+export function seedStore(store: SalesforceStore, dataset: CrmSeed | undefined): string {
   const origin = dataset
     ? new Date(Date.parse(dataset.generatedAt) - 730 * DAY).toISOString()
     : new Date(0).toISOString();
@@ -144,7 +145,7 @@ export function seedStore(store: SalesforceStore, dataset: DemoDataset | undefin
 
 function seedDataset(
   store: SalesforceStore,
-  dataset: DemoDataset,
+  dataset: CrmSeed,
   origin: string,
   apiUserId: string,
 ): void {
