@@ -19,6 +19,32 @@ export default tseslint.config(
     },
   },
   {
+    // The demo is built on the product, never the other way round: only the CLI and
+    // the runtime wire it in, and tests and benches may use its data.
+    files: ['src/**/*.ts'],
+    ignores: [
+      'src/demo/**',
+      'src/cli/**',
+      'src/runtime.ts',
+      'src/**/*.test.ts',
+      'src/**/*.test-helper.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/demo', '**/demo/*'],
+              message:
+                'Product code does not import the demo: put what both need in the product (stages and pipelines in src/ingest, the emulator seed in src/crm/emulator/dataset.ts) or pass it in from the runtime.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
