@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { PgCode, pgErrorCode } from '../db/pool.js';
 import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js';
 import { HttpError } from '../errors.js';
+import { EARLIEST_DATE, LATEST_DATE } from './sane-values.js';
 
 interface ValidationIssue {
   instancePath: string;
@@ -28,6 +29,8 @@ function describeIssues(context: string, issues: ValidationIssue[]): FieldIssue[
     if (issue.keyword === 'additionalProperties') message = 'is not a known field';
     if (issue.keyword === 'enum')
       message = `must be one of ${JSON.stringify(issue.params.allowedValues)}`;
+    if (issue.keyword === 'formatMinimum' || issue.keyword === 'formatMaximum')
+      message = `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`;
     return { field, message };
   });
 }

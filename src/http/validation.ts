@@ -2,6 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import { OptionalKind } from '@sinclair/typebox';
 import type { FastifySchemaCompiler } from 'fastify';
+import { textIssues, withSaneLimits } from './sane-values.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
@@ -26,18 +27,22 @@ function makeAjv(coerceTypes: boolean | 'array'): Ajv {
 const bodyAjv = makeAjv(false);
 const textAjv = makeAjv('array');
 
+/**
+ * Checks a request part against its schema plus the limits of sane-values.ts (no NUL
+ * in text, dates in 1900..2199, exact integers), reporting every problem by its path.
+ */
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-  const validate = ajv.compile(schema as object) as ValidateFunction;
+  const validate = ajv.compile(withSaneLimits(schema as object)) as ValidateFunction;
   // `body: Type.Optional(...)`: a request without a body is fine; one with a body is checked.
   const mayBeAbsent =
     httpPart === 'body' && (schema as Record<symbol, unknown>)[OptionalKind] === 'Optional';
   return (data: unknown) => {
     if ((data === undefined || data === null) && mayBeAbsent) return { value: undefined };
-    if (validate(data)) return { value: data };
-    return {
-      error: Object.assign(new Error('validation failed'), { validation: validate.errors }),
-    };
+    const valid = validate(data);
+    const issues = [...(valid ? [] : (validate.errors ?? [])), ...textIssues(data)];
+    if (!issues.length) return { value: data };
+    return { error: Object.assign(new Error('validation failed'), { validation: issues }) };
   };
 };
 
