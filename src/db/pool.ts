@@ -52,6 +52,7 @@ export async function withTransaction<T>(
 /** SQLSTATE codes we act on (https://www.postgresql.org/docs/current/errcodes-appendix.html). */
 export const PgCode = {
   uniqueViolation: '23505',
+  notNullViolation: '23502',
   foreignKeyViolation: '23503',
   checkViolation: '23514',
   invalidTextRepresentation: '22P02',

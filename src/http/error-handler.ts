@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PgCode, pgErrorCode } from '../db/pool.js';
 import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js';
 import { HttpError } from '../errors.js';
+import { databaseRefusal } from './database-errors.js';
 import { EARLIEST_DATE, LATEST_DATE } from './sane-values.js';
 
 interface ValidationIssue {
@@ -89,32 +89,8 @@ export function toHttpError(error: unknown): HttpError {
       `The request body is not valid JSON: ${error.message}`,
     );
   }
-  const pgCode = pgErrorCode(error);
-  if (pgCode === PgCode.invalidTextRepresentation) {
-    return new HttpError(
-      400,
-      'invalid_value',
-      'A value in the request has the wrong format',
-      undefined,
-      {
-        cause: error,
-      },
-    );
-  }
-  if (pgCode === PgCode.checkViolation) {
-    // A rule of the schema a request got past: a client error, never a 500.
-    const constraint = (error as { constraint?: string }).constraint;
-    return new HttpError(
-      400,
-      'invalid_value',
-      `A value in the request is outside what is allowed${constraint ? ` (${constraint})` : ''}`,
-      constraint ? { constraint } : undefined,
-      { cause: error },
-    );
-  }
-  if (pgCode === PgCode.uniqueViolation) {
-    return new HttpError(409, 'conflict', 'That already exists', undefined, { cause: error });
-  }
+  const database = databaseRefusal(error);
+  if (database) return database;
   if (
     typeof fastifyError.statusCode === 'number' &&
     fastifyError.statusCode >= 400 &&
@@ -146,6 +122,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     const retryAfter = retryAfterSeconds(httpError);
     if (retryAfter !== undefined) void reply.header('retry-after', retryAfter);
     if (httpError.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A 400 from below (the database) means validation let something through: worth a look.
+    else if (httpError.status === 400 && httpError.cause)
+      request.log.warn(
+        { err: error, code: httpError.code, status: httpError.status },
+        httpError.message,
+      );
     else request.log.info({ code: httpError.code, status: httpError.status }, httpError.message);
     void reply
       .status(httpError.status)
