@@ -21,7 +21,12 @@ import {
   requestLogSerializer,
 } from './browser-safety.js';
 import type { AppContext } from './context.js';
-import { errorBody, installErrorHandling } from './error-handler.js';
+import {
+  answerClientError,
+  answerFrameworkError,
+  errorBody,
+  installErrorHandling,
+} from './error-handler.js';
 import { isApiPath, registerRateLimit } from './rate-limit.js';
 import { actionRoutes } from './routes/actions.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
@@ -66,6 +71,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       typeof ctx.config.trustProxy === 'number'
         ? trustHops(ctx.config.trustProxy)
         : ctx.config.trustProxy,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, createTestApp, type Tenant, type TestApp } from '../../test/app.js';
 
@@ -112,5 +113,83 @@ describe('dates are bounded to 1900-01-01 .. 2199-12-31 at validation', () => {
     expect(errorOf(response.body).details).toEqual([
       { field: 'querystring.before', message: expect.stringContaining('<= 9007199254740991') },
     ]);
+  });
+});
+
+describe("Fastify's and Node's own refusals in the error shape", () => {
+  it('details is always there, {} when there is nothing to add', async () => {
+    const missing = await t.app.inject({ url: '/api/nothing-here', headers: tenant.auth });
+    expect(errorOf(missing.body)).toMatchObject({ code: 'route_not_found', details: {} });
+    const unknown = await t.app.inject({
+      url: inWorkspace('/deals/00000000-0000-4000-8000-000000000000'),
+      headers: tenant.auth,
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(errorOf(unknown.body)).toMatchObject({ code: 'not_found', details: {} });
+  });
+
+  it('a path parameter past 100 characters is a 414', async () => {
+    const response = await t.app.inject({
+      url: `/api/workspaces/${'x'.repeat(101)}/overview`,
+      headers: tenant.auth,
+    });
+    expect(response.statusCode).toBe(414);
+    expect(errorOf(response.body)).toMatchObject({ code: 'uri_too_long', details: {} });
+  });
+
+  it('a path that does not decode as UTF-8 is a 400', async () => {
+    const response = await t.app.inject({
+      url: '/api/workspaces/%ED%A0%80/overview',
+      headers: tenant.auth,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response.body).code).toBe('bad_url');
+  });
+
+  it('a JSON body sent as text/plain is refused by name', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: inWorkspace('/action-policies'),
+      headers: { ...tenant.auth, 'content-type': 'text/plain' },
+      payload: '{"name":"x","effect":"block"}',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response.body).code).toBe('validation_failed');
+  });
+
+  describe('over a real socket', () => {
+    let port: number;
+    beforeAll(async () => {
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      port = (t.app.server.address() as net.AddressInfo).port;
+    });
+
+    /** Sends raw bytes and reads the whole answer (Node closes the socket after it). */
+    function raw(request: string): Promise<{ status: number; body: string }> {
+      return new Promise((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
+        let answer = '';
+        socket.on('data', (chunk) => (answer += chunk.toString()));
+        socket.on('error', reject);
+        socket.on('close', () => {
+          const [head = '', body = ''] = answer.split('\r\n\r\n');
+          resolve({ status: Number(head.split(' ')[1]), body });
+        });
+      });
+    }
+
+    it('a malformed header is a 400', async () => {
+      const answer = await raw('GET /api/me HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n');
+      expect(answer.status).toBe(400);
+      expect(errorOf(answer.body)).toMatchObject({ code: 'bad_request', details: {} });
+    });
+
+    it('headers past 16 KiB are a 431', async () => {
+      const answer = await raw(
+        `GET /api/me HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      );
+      expect(answer.status).toBe(431);
+      expect(errorOf(answer.body).code).toBe('headers_too_large');
+    });
   });
 });

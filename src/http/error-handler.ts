@@ -1,7 +1,10 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js';
 import { HttpError } from '../errors.js';
 import { databaseRefusal } from './database-errors.js';
+import { clientErrorRefusal, fastifyRefusal } from './fastify-refusals.js';
 import { EARLIEST_DATE, LATEST_DATE } from './sane-values.js';
 
 interface ValidationIssue {
@@ -35,8 +38,9 @@ function describeIssues(context: string, issues: ValidationIssue[]): FieldIssue[
   });
 }
 
+/** The documented error shape; `details` is always there, `{}` when there is nothing to add. */
 export function errorBody(code: string, message: string, details?: unknown) {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+  return { error: { code, message, details: details ?? {} } };
 }
 
 /** Maps every error to `{ error: { code, message, details } }`; only the unexpected is a 500. */
@@ -55,33 +59,8 @@ export function toHttpError(error: unknown): HttpError {
       .join('; ');
     return new HttpError(400, 'validation_failed', `Invalid request: ${summary}`, issues);
   }
-  switch (fastifyError.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new HttpError(
-        400,
-        'malformed_json',
-        `The request body is not valid JSON: ${fastifyError.message}`,
-      );
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(
-        413,
-        'payload_too_large',
-        'The request body is larger than the 1 MiB limit',
-      );
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new HttpError(
-        415,
-        'unsupported_media_type',
-        'Send the request body as application/json',
-      );
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new HttpError(
-        400,
-        'bad_content_length',
-        'The Content-Length header does not match the body',
-      );
-  }
+  const refusal = fastifyRefusal(fastifyError);
+  if (refusal) return refusal;
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
     return new HttpError(
       400,
@@ -133,4 +112,41 @@ export function installErrorHandling(app: FastifyInstance): void {
       .status(httpError.status)
       .send(errorBody(httpError.code, httpError.message, httpError.details));
   });
+}
+
+/**
+ * Fastify's `frameworkErrors` option: refusals made while routing (a URL that does not
+ * decode, a path parameter past maxParamLength), before any hook or error handler runs.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const refusal =
+    fastifyRefusal(error) ?? new HttpError(error.statusCode ?? 400, 'bad_request', error.message);
+  request.log.info({ code: refusal.code, status: refusal.status }, refusal.message);
+  void reply.status(refusal.status).send(errorBody(refusal.code, refusal.message, refusal.details));
+}
+
+/**
+ * Fastify's `clientErrorHandler` option: what Node's HTTP parser refuses never reaches
+ * Fastify, so the answer goes straight to the socket, in the error shape, and the
+ * socket is closed (as Node's own handler does).
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  // A reset connection has nobody to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const refusal = clientErrorRefusal(error);
+  const body = JSON.stringify(errorBody(refusal.code, refusal.message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroy(error);
 }

@@ -11,7 +11,10 @@ export const ErrorBody = Type.Object(
     error: Type.Object({
       code: Type.String({ description: 'Stable machine-readable code, e.g. validation_failed' }),
       message: Type.String(),
-      details: Type.Optional(Type.Unknown()),
+      details: Type.Unknown({
+        description:
+          'What was wrong: [{ field, message }] for validation, else an object ({} when nothing to add)',
+      }),
     }),
   },
   { $id: 'ErrorBody', title: 'Error' },

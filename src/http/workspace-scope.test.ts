@@ -65,7 +65,7 @@ describe('the workspace scope', () => {
       const response = await t.app.inject({ method, url: probe(admin.workspaceId) });
       expect(response.statusCode).toBe(401);
       expect(response.json()).toEqual({
-        error: { code: 'unauthenticated', message: expect.any(String) },
+        error: { code: 'unauthenticated', message: expect.any(String), details: {} },
       });
     }
   });
@@ -84,6 +84,7 @@ describe('the workspace scope', () => {
           error: {
             code: 'not_found',
             message: `No workspace with id ${workspaceId} in this workspace`,
+            details: {},
           },
         });
       }
@@ -106,7 +107,7 @@ describe('the workspace scope', () => {
       const response = await t.app.inject({ method: 'POST', url: probe(workspaceId), headers });
       expect(response.statusCode).toBe(403);
       expect(response.json()).toEqual({
-        error: { code: 'forbidden', message: 'Only workspace admins can do this' },
+        error: { code: 'forbidden', message: 'Only workspace admins can do this', details: {} },
       });
     }
     const asAdmin = await t.app.inject({

@@ -50,7 +50,7 @@ describe('login and sessions', () => {
       const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload });
       expect(response.statusCode).toBe(401);
       expect(response.json()).toEqual({
-        error: { code: 'invalid_credentials', message: 'Wrong email or password' },
+        error: { code: 'invalid_credentials', message: 'Wrong email or password', details: {} },
       });
     }
   });
