@@ -51,7 +51,7 @@ export const skillTypeDefs = /* GraphQL */ `
     candidates: Int!
     "Records that qualified but had no deal to target."
     skipped: Int!
-    "Proposals left out: dismissed or undone in the last 30 days, or executed in the last 7."
+    "Proposals left out: being executed, dismissed or undone in the last 30 days, or executed in the last 7."
     suppressed: Int!
     "This skill's open actions dismissed because their record no longer qualifies."
     closed: Int!

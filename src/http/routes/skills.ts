@@ -52,7 +52,7 @@ const RunResultSchema = Type.Object({
   skipped: Type.Integer({ description: 'Records that qualified but had no deal to target' }),
   suppressed: Type.Integer({
     description:
-      'Proposals left out: their action was dismissed or undone in the last 30 days, or executed in the last 7',
+      'Proposals left out: their action is being executed, was dismissed or undone in the last 30 days, or executed in the last 7',
   }),
   closed: Type.Integer({
     description: "This skill's open actions dismissed because their record no longer qualifies",
