@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { withTransaction, type Queryable } from '../db/pool.js';
 import { publishEvent } from '../events/bus.js';
+import { portalUrl } from '../crm/emulator/portals.js';
 import { enqueue } from '../jobs/queue.js';
 import { createUser, findUserByEmail, setPassword } from '../tenancy/users.js';
 import { createWorkspace, findWorkspaceBySlug, type Workspace } from '../tenancy/workspaces.js';
@@ -43,7 +44,11 @@ export async function ensureDemoWorkspace(
         kind: 'sandbox',
         name: 'HubSpot (sandbox)',
         credentials: { kind: 'private_app', accessToken: SANDBOX_HUBSPOT_TOKEN },
-        metadata: { sandbox: true, baseUrl: options.sandboxUrl, tier: 'professional' },
+        metadata: {
+          sandbox: true,
+          baseUrl: portalUrl(options.sandboxUrl, workspace.id),
+          tier: 'professional',
+        },
         status: 'connected',
       });
     }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { TIMED_OUT, within } from '../../timeout.js';
-import { createCrmEmulator, type CrmSeed, type Emulator } from './index.js';
+import type { EmulatedApi } from './controls.js';
+import { createCrmEmulator, portalUrl, type CrmSeed, type Emulator } from './index.js';
 
 export interface RunningSandbox {
   emulator: Emulator;
@@ -15,14 +16,39 @@ export interface RunningSandbox {
   saveNow(): void;
 }
 
+type CrmSnapshots = Partial<Record<EmulatedApi, unknown>>;
+
+/** `sandbox/state.json`: the root's CRMs and each workspace portal's. */
+interface SavedState {
+  version: 2;
+  root: CrmSnapshots;
+  portals: Record<string, CrmSnapshots>;
+}
+
+function isPortalState(value: SavedState | CrmSnapshots): value is SavedState {
+  return (value as SavedState).version === 2;
+}
+
+function snapshotCrms(emulator: Emulator): CrmSnapshots {
+  return Object.fromEntries([...emulator.crms].map(([api, crm]) => [api, crm.snapshot()]));
+}
+
+function restoreCrms(emulator: Emulator, snapshot: CrmSnapshots | undefined): void {
+  for (const [api, crm] of emulator.crms) {
+    if (snapshot?.[api] !== undefined) crm.restore(snapshot[api]);
+  }
+}
+
 /** How long the emulator may take to finish its requests before its state is saved anyway. */
 const CLOSE_TIMEOUT_MS = 3_000;
 
 /**
- * The CRM emulator as part of `pandora start`: the demo workspace's CRM. Its records
- * are saved to the data folder on stop and loaded on the next start, so what
- * Pandora wrote to it is still there; a fresh data folder starts from `initialData`.
- * Connections marked `sandbox` are pointed at wherever it listens now.
+ * The CRM emulator as part of `pandora start`: the sandbox CRM. Each workspace's
+ * sandbox connection is its own portal (`/portals/<workspace id>`), seeded from
+ * `initialData` on first use, so one workspace's writes are invisible to another's.
+ * The records are saved to the data folder on stop and loaded on the next start, so
+ * what Pandora wrote is still there. Sandbox connections are pointed at wherever
+ * it listens now.
  */
 export async function startSandbox(options: {
   pool: pg.Pool;
@@ -35,27 +61,40 @@ export async function startSandbox(options: {
 }): Promise<RunningSandbox> {
   const stateFile = path.join(options.dataDir, 'sandbox', 'state.json');
   const saved = await readFile(stateFile, 'utf8').then(
-    (text) => JSON.parse(text) as Record<string, unknown>,
+    (text) => JSON.parse(text) as SavedState | CrmSnapshots,
     () => undefined,
   );
-  const emulator = await createCrmEmulator(saved ? {} : { dataset: options.initialData() });
-  if (saved) {
-    for (const [api, crm] of emulator.crms) {
-      if (saved[api] !== undefined) crm.restore(saved[api]);
-    }
-  }
+  // Before portals, one state held the CRMs every workspace shared: each workspace's
+  // portal starts as a copy of it, so nobody loses what they saw.
+  const shared = saved && !isPortalState(saved) ? saved : undefined;
+  const state = saved && isPortalState(saved) ? saved : undefined;
+  const emulator = await createCrmEmulator({
+    ...(saved ? {} : { dataset: options.initialData() }),
+    portals: (id) => {
+      const snapshot = state?.portals[id] ?? shared;
+      return snapshot ? { snapshot } : { dataset: options.initialData() };
+    },
+  });
+  restoreCrms(emulator, state?.root ?? shared);
   const url = await emulator.listen(options.port, options.host);
   await options.pool.query(
-    `update connections set metadata = metadata || jsonb_build_object('baseUrl', $1::text)
+    `update connections
+     set metadata = metadata || jsonb_build_object('baseUrl', $1::text || workspace_id::text)
      where kind = 'sandbox'`,
-    [url],
+    [portalUrl(url, '')],
   );
   options.log.info({ url, restored: Boolean(saved) }, 'CRM emulator (sandbox) started');
 
   const save = () => {
-    const snapshot = Object.fromEntries(
-      [...emulator.crms].map(([api, crm]) => [api, crm.snapshot()]),
-    );
+    const snapshot: SavedState = {
+      version: 2,
+      root: snapshotCrms(emulator),
+      // Portals nobody used since the start keep their saved state.
+      portals: {
+        ...state?.portals,
+        ...Object.fromEntries([...emulator.portals].map(([id, p]) => [id, snapshotCrms(p)])),
+      },
+    };
     mkdirSync(path.dirname(stateFile), { recursive: true });
     // Write then rename, so a crash mid-write never leaves half a file behind.
     writeFileSync(`${stateFile}.tmp`, JSON.stringify(snapshot));

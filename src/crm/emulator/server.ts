@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { CrmSeed } from './dataset.js';
 import {
@@ -12,6 +13,7 @@ import {
   type FaultRule,
   type PartialBatch,
 } from './controls.js';
+import { portalUrl, Portals, type PortalStart } from './portals.js';
 
 /**
  * The CRM emulator: one HTTP server speaking the subset of HubSpot CRM v3 and
@@ -61,13 +63,24 @@ export interface EmulatorOptions {
   };
   /** Clock for rate windows and record timestamps (tests pass a fake). */
   now?: () => Date;
-  crms: (dataset: CrmSeed | undefined) => EmulatedCrm[];
+  /** The CRMs of the root, or of portal `portal`. */
+  crms: (dataset: CrmSeed | undefined, portal?: string) => EmulatedCrm[];
+  /** What portal `id` starts from (see portals.ts); the root's data set by default. */
+  portals?: (id: string) => PortalStart;
+  /** A portal shares its emulator's log, faults and settings. */
+  shared?: Pick<EmulatorContext, 'settings' | 'faults' | 'log'>;
+  /** Set for a portal: its id. */
+  portal?: string;
 }
 
 export interface Emulator {
   app: FastifyInstance;
   ctx: EmulatorContext;
   crms: Map<EmulatedApi, EmulatedCrm>;
+  /** Portal `id` (its own records and tokens), made and seeded on first use. */
+  portal(id: string): Promise<Emulator>;
+  /** The portals made so far. */
+  readonly portals: ReadonlyMap<string, Emulator>;
   /** Listens on `port` (0 for a free one) and returns the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -92,17 +105,17 @@ export function apiOf(path: string): EmulatedApi {
 
 export async function buildEmulator(options: EmulatorOptions): Promise<Emulator> {
   const now = options.now ?? (() => new Date());
-  const settings: EmulatorSettings = {
+  const settings: EmulatorSettings = options.shared?.settings ?? {
     latencyMs: options.settings?.latencyMs ?? DEFAULT_SETTINGS.latencyMs,
     searchLagMs: options.settings?.searchLagMs ?? DEFAULT_SETTINGS.searchLagMs,
     limits: { ...DEFAULT_SETTINGS.limits, ...options.settings?.limits },
   };
-  const faults = new FaultInjector();
-  const log = new RequestLog();
+  const faults = options.shared?.faults ?? new FaultInjector();
+  const log = options.shared?.log ?? new RequestLog();
   const limits = new LimitTracker(() => now().getTime());
   let baseUrl = 'http://127.0.0.1';
 
-  const ctx: EmulatorContext = {
+  const ctx: { -readonly [K in keyof EmulatorContext]: EmulatorContext[K] } = {
     settings,
     faults,
     log,
@@ -115,8 +128,34 @@ export async function buildEmulator(options: EmulatorOptions): Promise<Emulator>
     },
   };
 
-  const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024, genReqId: () => randomUUID() });
-  const crms = new Map(options.crms(options.dataset).map((crm) => [crm.api, crm]));
+  const portals = new Portals(async (id) => {
+    const start = options.portals?.(id) ?? { dataset: options.dataset };
+    const portal = await buildEmulator({
+      ...options,
+      dataset: 'dataset' in start ? start.dataset : undefined,
+      shared: { settings, faults, log },
+      portal: id,
+    });
+    if ('snapshot' in start) {
+      for (const [api, crm] of portal.crms) {
+        if (start.snapshot[api] !== undefined) crm.restore(start.snapshot[api]);
+      }
+    }
+    portal.ctx.baseUrl = () => portalUrl(baseUrl, id);
+    await portal.app.ready();
+    return portal;
+  });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 50 * 1024 * 1024,
+    genReqId: () => randomUUID(),
+    serverFactory: (handler) =>
+      http.createServer((request, response) => {
+        if (!portals.dispatch(request, response)) handler(request, response);
+      }),
+  });
+  app.addHook('onClose', () => portals.close());
+  const crms = new Map(options.crms(options.dataset, options.portal).map((crm) => [crm.api, crm]));
 
   const record = (request: FastifyRequest, status: number) => {
     if (!request.emulator || request.emulator.logged) return;
@@ -209,6 +248,8 @@ export async function buildEmulator(options: EmulatorOptions): Promise<Emulator>
     app,
     ctx,
     crms,
+    portal: (id) => portals.get(id),
+    portals: portals.live,
     async listen(port = 0, host = '127.0.0.1') {
       const address = await app.listen({ port, host });
       baseUrl = address.replace('[::1]', '127.0.0.1');

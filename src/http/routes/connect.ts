@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static, type TObject } from '@sinclair/typebox';
 import { checkConnection } from '../../crm/connection-check.js';
+import { portalUrl } from '../../crm/emulator/portals.js';
 import { checkConnectionUrls, crmOutboundPolicy } from '../../crm/outbound.js';
 import type { CrmType } from '../../crm/port.js';
 import { HttpError } from '../../errors.js';
@@ -135,6 +136,8 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           );
         }
         const { crmType } = request.body;
+        // The workspace's own emulated portal: its writes are invisible to other workspaces.
+        const baseUrl = portalUrl(ctx.sandboxUrl, request.access.workspaceId);
         const created = await createConnection(ctx.pool, ctx.secretKey, {
           workspaceId: request.access.workspaceId,
           crmType,
@@ -145,11 +148,11 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             crmType,
             crmType === 'hubspot'
               ? { accessToken: SANDBOX_TOKENS.hubspot }
-              : { instanceUrl: ctx.sandboxUrl, accessToken: SANDBOX_TOKENS.salesforce },
+              : { instanceUrl: baseUrl, accessToken: SANDBOX_TOKENS.salesforce },
           ),
           metadata: {
             sandbox: true,
-            baseUrl: ctx.sandboxUrl,
+            baseUrl,
             ...(crmType === 'hubspot' ? { tier: 'professional', appType: 'private' } : {}),
           },
         });
