@@ -2,6 +2,7 @@ import { OutboundUrlError } from '../net/outbound-url.js';
 import { setConnectionStatus, type Connection } from '../tenancy/connections.js';
 import { openConnector, type ConnectorDeps } from './connect.js';
 import { CrmError } from './errors.js';
+import { validTimeZone } from './rate-limits.js';
 
 /**
  * Calls the CRM with the stored credentials and records the outcome on the
@@ -19,6 +20,8 @@ export async function checkConnection(
     return await setConnectionStatus(deps.pool, workspaceId, connectionId, 'connected', null, {
       account: { id: account.accountId, user: account.user ?? null },
       checkedAt: new Date().toISOString(),
+      // The daily quota's day starts at midnight here (the rate limiter reads it).
+      ...(validTimeZone(account.timeZone) ? { timeZone: account.timeZone } : {}),
     });
   } catch (error) {
     if (error instanceof OutboundUrlError) {

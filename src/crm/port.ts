@@ -174,6 +174,8 @@ export interface CrmAccountInfo {
   user?: string;
   /** API usage the CRM reported, when it did. */
   usage?: { used: number; max: number };
+  /** The account's time zone (IANA name), whose midnight starts the CRM's quota day. */
+  timeZone?: string;
 }
 
 export interface CrmConnector {

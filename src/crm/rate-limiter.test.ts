@@ -30,6 +30,7 @@ function limitsOf(overrides: Partial<RateLimits>): RateLimits {
     search: null,
     safetyMargin: 0,
     warnAt: 0.8,
+    timeZone: null,
     ...overrides,
   };
 }
@@ -251,6 +252,40 @@ describe('rate limiter', () => {
     const start = performance.now();
     await b.acquire();
     expect(performance.now() - start).toBeGreaterThanOrEqual(250);
+  });
+
+  it("starts a new quota day at midnight in the CRM account's time zone", async () => {
+    const connectionId = await newConnection();
+    await db.pool.query(
+      `update connections set metadata = metadata || '{"timeZone": "US/Eastern"}'::jsonb
+       where id = $1::uuid`,
+      [connectionId],
+    );
+    // 23:30 on Jan 14 in New York (EST, UTC-5): half an hour before its midnight, which
+    // is 05:00 UTC; UTC's would be 19.5 hours away.
+    const clock = fakeClock('2030-01-15T04:30:00Z');
+    const gate = createRateLimiter({
+      pool: db.pool,
+      workspaceId,
+      connectionId,
+      limits: limitsOf({ daily: 3, timeZone: 'US/Eastern' }),
+      now: clock.now,
+      sleep: clock.sleep,
+    });
+    for (let i = 0; i < 3; i++) await gate.acquire();
+    const error = await gate.acquire().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'rate_limited', policy: 'DAILY' });
+    expect((error as CrmError).retryAfterMs).toBe(30 * 60_000);
+    expect(await gate.usage()).toMatchObject({ day: '2030-01-14', usedToday: 3 });
+    // A DAILY 429 from the CRM holds calls until the same midnight.
+    await gate.pause(0, 'DAILY');
+    expect(await usageFor(db.pool, workspaceId, connectionId, clock.now())).toMatchObject({
+      dailyExhaustedUntil: '2030-01-15T05:00:00.000Z',
+    });
+
+    clock.set('2030-01-15T05:00:01Z');
+    await gate.acquire();
+    expect(await gate.usage()).toMatchObject({ day: '2030-01-15', usedToday: 1 });
   });
 
   it('warns once a day at 80 % and refuses calls past the daily quota', async () => {

@@ -4,12 +4,12 @@ import { pgErrorCode, type Queryable } from '../db/pool.js';
 import { notFound } from '../errors.js';
 import { CrmError } from './errors.js';
 import type { CallGate } from './gate.js';
-import type { RateLimits } from './rate-limits.js';
+import { dayIn, validTimeZone, type RateLimits } from './rate-limits.js';
 
 /** A connection's API usage as the console shows it. */
 export interface RateLimitUsage {
   connectionId: string;
-  /** The UTC day `usedToday` counts. */
+  /** The day `usedToday` counts, in the CRM account's time zone (UTC when unknown). */
   day: string;
   usedToday: number;
   /** The CRM's reported quota if it reported one, else the configured one; null for none. */
@@ -88,7 +88,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
                 retry_after_ms as "retryAfterMs"
          from crm_rate_limit_acquire($1::uuid, $2::uuid, $3::int, $4::float8, $5::int,
                                      $6::numeric, $7::boolean, $8::timestamptz, $9::boolean,
-                                     $10::int, $11::float8)`,
+                                     $10::int, $11::float8, $12::text)`,
         [
           workspaceId,
           connectionId,
@@ -101,6 +101,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           search,
           limits.search?.perWindow ?? null,
           searchWindowMs,
+          limits.timeZone,
         ],
       ),
     );
@@ -165,10 +166,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
                 case when not $5::boolean then v.now + $3::float8 * interval '1 millisecond' end,
                 case when $5::boolean then coalesce(
                   v.now + nullif($3::float8, 0) * interval '1 millisecond',
-                  ((v.now at time zone 'utc')::date + 1)::timestamp at time zone 'utc') end,
+                  ((v.now at time zone v.zone)::date + 1)::timestamp at time zone v.zone) end,
                 v.now, $4::text
          from connections c
-         cross join (select coalesce($6::timestamptz, clock_timestamp()) as now) v
+         cross join (select coalesce($6::timestamptz, clock_timestamp()) as now,
+                            coalesce($7::text, 'UTC') as zone) v
          where c.workspace_id = $1::uuid and c.id = $2::uuid
          on conflict (connection_id) do update set
            paused_until = greatest(t.paused_until, excluded.paused_until),
@@ -176,7 +178,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
            last_429_at = excluded.last_429_at,
            last_429_policy = excluded.last_429_policy,
            updated_at = now()`,
-        [workspaceId, connectionId, Math.max(0, ms), policy ?? null, daily, now()],
+        [workspaceId, connectionId, Math.max(0, ms), policy ?? null, daily, now(), limits.timeZone],
       );
       if (!rowCount) throw notFound('connection', connectionId);
       options.log?.warn(
@@ -192,7 +194,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         pool.query<{ used: number; limit: number | null; warned: boolean }>(
           `select day_used as used, day_limit as limit, warned
            from crm_rate_limit_report($1::uuid, $2::uuid, $3::int, $4::int, $5::int,
-                                      $6::numeric, $7::timestamptz)`,
+                                      $6::numeric, $7::timestamptz, $8::text)`,
           [
             workspaceId,
             connectionId,
@@ -201,6 +203,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
             limits.daily,
             limits.warnAt,
             now(),
+            limits.timeZone,
           ],
         ),
       );
@@ -216,8 +219,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
 }
 
 /**
- * A connection's API usage: today's count, its quota, pauses and the last 429. Null when
- * the connection has made no call through the limiter yet.
+ * A connection's API usage: today's count (today in the CRM account's time zone), its
+ * quota, pauses and the last 429. Null when the connection has made no call through
+ * the limiter yet.
  */
 export async function usageFor(
   db: Queryable,
@@ -225,6 +229,12 @@ export async function usageFor(
   connectionId: string,
   at?: number,
 ): Promise<RateLimitUsage | null> {
+  const { rows: zones } = await db.query<{ timeZone: string | null }>(
+    `select metadata->>'timeZone' as "timeZone" from connections
+     where workspace_id = $1::uuid and id = $2::uuid`,
+    [workspaceId, connectionId],
+  );
+  const timeZone = validTimeZone(zones[0]?.timeZone);
   const { rows } = await db.query<Omit<RateLimitUsage, 'percent'>>(
     `select r.connection_id as "connectionId", v.today::text as day,
             case when r.usage_day = v.today then r.used_today else 0 end as "usedToday",
@@ -236,11 +246,11 @@ export async function usageFor(
             r.warned_at as "warnedAt", r.reported_at as "reportedAt"
      from crm_rate_limits r
      cross join lateral (
-       select n as now, (n at time zone 'utc')::date as today
+       select n as now, (n at time zone coalesce($4::text, 'UTC'))::date as today
        from coalesce($3::timestamptz, clock_timestamp()) n
      ) v
      where r.workspace_id = $1::uuid and r.connection_id = $2::uuid`,
-    [workspaceId, connectionId, at === undefined ? null : new Date(at).toISOString()],
+    [workspaceId, connectionId, at === undefined ? null : new Date(at).toISOString(), timeZone],
   );
   const row = rows[0];
   if (!row) return null;
@@ -253,7 +263,7 @@ export async function usageFor(
 function emptyUsage(connectionId: string, limits: RateLimits, at: number): RateLimitUsage {
   return {
     connectionId,
-    day: new Date(at).toISOString().slice(0, 10),
+    day: dayIn(at, limits.timeZone),
     usedToday: 0,
     dailyLimit: limits.daily,
     percent: limits.daily ? 0 : null,

@@ -17,6 +17,7 @@ describe('rateLimitsFor', () => {
       search: { perWindow: 5, windowMs: 1_000 },
       safetyMargin: 0.1,
       warnAt: 0.8,
+      timeZone: null,
     });
   });
 

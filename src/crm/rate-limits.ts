@@ -22,6 +22,11 @@ export interface RateLimits {
   safetyMargin: number;
   /** Share of the daily quota at which the once-a-day warning is raised. */
   warnAt: number;
+  /**
+   * The IANA time zone whose midnight starts a new quota day: the CRM account's, as
+   * the CRM reported it (stored as the connection's `timeZone`); null for UTC.
+   */
+  timeZone: string | null;
 }
 
 export type HubSpotTier = 'free' | 'starter' | 'professional' | 'enterprise';
@@ -90,7 +95,30 @@ export function rateLimitsFor(
 ): RateLimits {
   const base =
     crmType === 'hubspot' ? hubspotLimits(metadata, defaults) : salesforceLimits(defaults);
-  return applyOverrides(base, metadata.rateLimit);
+  return {
+    ...applyOverrides(base, metadata.rateLimit),
+    timeZone: validTimeZone(metadata.timeZone),
+  };
+}
+
+/** The IANA zone name if Intl knows it (`US/Eastern`, `Europe/Paris`), else null. */
+export function validTimeZone(value: unknown): string | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: value.trim() }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** The calendar day (`2030-01-15`) an instant falls on in a time zone (null: UTC). */
+export function dayIn(at: number, timeZone: string | null): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: timeZone ?? 'UTC',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 function hubspotLimits(metadata: Record<string, unknown>, defaults: RateLimitDefaults): RateLimits {
@@ -105,6 +133,7 @@ function hubspotLimits(metadata: Record<string, unknown>, defaults: RateLimitDef
     search: { ...hubspot.search },
     safetyMargin: defaults.safetyMargin,
     warnAt: defaults.warnAt,
+    timeZone: null,
   };
 }
 
@@ -121,6 +150,7 @@ function salesforceLimits(defaults: RateLimitDefaults): RateLimits {
     search: null,
     safetyMargin: defaults.safetyMargin,
     warnAt: defaults.warnAt,
+    timeZone: null,
   };
 }
 

@@ -241,10 +241,13 @@ export async function findOwnerByEmail(
   return owner ? toOwner(owner) : null;
 }
 
-/** `GET /account-info/v3/details`: the portal the credentials reach. */
+/** `GET /account-info/v3/details`: the portal the credentials reach, and its time zone. */
 export async function testConnection(client: HubspotClient): Promise<CrmAccountInfo> {
-  const details = await client.getJson<{ portalId?: unknown }>('/account-info/v3/details');
+  const details = await client.getJson<{ portalId?: unknown; timeZone?: unknown }>(
+    '/account-info/v3/details',
+  );
   const info: CrmAccountInfo = { accountId: String(details.portalId ?? '') };
+  if (typeof details.timeZone === 'string' && details.timeZone) info.timeZone = details.timeZone;
   const usage = client.usage();
   if (usage) info.usage = usage;
   return info;

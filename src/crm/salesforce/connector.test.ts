@@ -62,12 +62,13 @@ describe('Salesforce connector', () => {
     expect(connector.crmField('deal', 'Pandora_Score__c')).toBe('Pandora_Score__c');
   });
 
-  it('tests the connection: org, user and API usage', async () => {
+  it('tests the connection: org, user, API usage and the org time zone', async () => {
     const info = await connector.testConnection();
     expect(info).toEqual({
       accountId: running.salesforce.store.orgId,
       user: dataset.owners[0]!.email,
       usage: { used: expect.any(Number), max: 100_000 },
+      timeZone: 'America/Los_Angeles',
     });
   });
 

@@ -168,15 +168,22 @@ interface UserInfoResponse {
 
 /**
  * Limits first (a data API call: an expired session is refreshed there), then the
- * OpenID userinfo endpoint for the org and user.
+ * OpenID userinfo endpoint for the org and user, then the org's default time zone.
  */
 export async function testConnection(client: SalesforceClient): Promise<CrmAccountInfo> {
   const limits = await client.call('idempotent', (conn) => conn.limits());
   const info = await client.call('idempotent', (conn) =>
     conn.request<UserInfoResponse>({ method: 'GET', url: '/services/oauth2/userinfo' }),
   );
+  const [org] = await queryAll<{ TimeZoneSidKey?: unknown }>(
+    client,
+    'SELECT TimeZoneSidKey FROM Organization LIMIT 1',
+  );
   const daily = limits.DailyApiRequests;
   const result: CrmAccountInfo = { accountId: String(info.organization_id ?? '') };
+  if (typeof org?.TimeZoneSidKey === 'string' && org.TimeZoneSidKey) {
+    result.timeZone = org.TimeZoneSidKey;
+  }
   const user = info.preferred_username ?? info.email ?? info.user_id;
   if (user) result.user = user;
   if (daily) result.usage = { used: daily.Max - daily.Remaining, max: daily.Max };

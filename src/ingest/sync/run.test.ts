@@ -74,6 +74,13 @@ describe.each(['hubspot', 'salesforce'] as const)('syncing %s', (crm) => {
       [world.workspaceId, crm],
     );
     expect(wonRows[0]!.n).toBe(won);
+
+    // The account's time zone, as the CRM reports it, sets the rate limiter's quota day.
+    const { rows: zone } = await world.db.pool.query<{ timeZone: string }>(
+      `select metadata->>'timeZone' as "timeZone" from connections where id = $1::uuid`,
+      [world.connectionIds[crm]],
+    );
+    expect(zone[0]!.timeZone).toBe(crm === 'hubspot' ? 'US/Eastern' : 'America/Los_Angeles');
   });
 
   it('a second run with nothing changed writes nothing and only asks what changed', async () => {

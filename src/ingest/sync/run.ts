@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { CrmError } from '../../crm/errors.js';
+import { validTimeZone } from '../../crm/rate-limits.js';
 import type { CrmConnector, CrmObjectType, CrmRecord } from '../../crm/port.js';
 import { domainOf, FieldReader, propertiesToRead } from './fields.js';
 import { storePipelines } from './pipelines.js';
@@ -127,6 +128,7 @@ export async function syncConnection(target: SyncTarget, options: SyncOptions): 
   };
   const errors: SyncRun['errors'] = [];
   const watermarks: Watermarks = { ...previous };
+  if (!validTimeZone(connections[0].metadata.timeZone)) await learnTimeZone(target);
 
   const step = async (objectType: CrmObjectType | null, work: () => Promise<void>) => {
     try {
@@ -400,6 +402,28 @@ async function storePage(
   const links = await replaceDealContacts(pool, workspaceId, source, ids, pairs);
   counts.dealContacts.added += links.added;
   counts.dealContacts.removed += links.removed;
+}
+
+/**
+ * Stores the CRM account's time zone on the connection, for the rate limiter's quota
+ * day, when the connection was made without a check that learned it. Best effort: a
+ * CRM that will not say leaves the limiter on UTC days, which the log records.
+ */
+async function learnTimeZone(target: SyncTarget): Promise<void> {
+  try {
+    const { timeZone } = await target.connector.testConnection();
+    if (!validTimeZone(timeZone)) return;
+    await target.pool.query(
+      `update connections set metadata = metadata || jsonb_build_object('timeZone', $3::text)
+       where workspace_id = $1::uuid and id = $2::uuid`,
+      [target.workspaceId, target.connectionId, timeZone],
+    );
+  } catch (error) {
+    target.log?.warn(
+      { err: error, connectionId: target.connectionId },
+      "could not read the CRM account's time zone; daily quotas count UTC days",
+    );
+  }
 }
 
 /** What `source_data` keeps: the record as read, associations aside (they have their own columns). */

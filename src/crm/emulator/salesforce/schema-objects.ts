@@ -164,6 +164,16 @@ function object(
 /** A fresh copy of the standard objects: custom fields are added per emulator. */
 export function standardObjects(): SfObjectDef[] {
   return [
+    // The org itself: one read-only row, with the time zone its daily API quota keeps.
+    object(
+      'Organization',
+      '00D',
+      [
+        readOnly('Name', 'string', { length: 80, nameField: true }),
+        readOnly('TimeZoneSidKey', 'picklist', { length: 40, label: 'Default Time Zone' }),
+      ],
+      { createable: false, updateable: false, deletable: false },
+    ),
     object(
       'User',
       '005',

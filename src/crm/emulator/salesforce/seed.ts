@@ -105,6 +105,10 @@ export function seedStore(store: SalesforceStore, dataset: CrmSeed | undefined):
         },
       ];
   let apiUserId = '';
+  insert(store, 'Organization', origin, apiUserId, {
+    Name: 'Emulated Org',
+    TimeZoneSidKey: 'America/Los_Angeles',
+  });
   for (const owner of owners) {
     const [first, last] = splitName(owner.name);
     const id = insert(
