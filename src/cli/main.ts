@@ -306,7 +306,9 @@ export function buildProgram(): Command {
         `CRM emulator at ${url}\n` +
           `  HubSpot:    basePath ${url}, private app token pat-emulator-hubspot\n` +
           `  Salesforce: instanceUrl ${url}, access token 00D-emulator-salesforce-token\n` +
-          `  Controls:   ${url}/_emulator/counters, /_emulator/requests, /_emulator/faults\n`,
+          `  Controls:   ${url}/_emulator/counters, /_emulator/requests, /_emulator/faults\n` +
+          `  Pandora refuses CRM URLs off the CRMs' domains; allow this one with\n` +
+          `  PANDORA_ALLOWED_CRM_HOSTS=${url}\n`,
       );
       new ShutdownSignals(log).install().attach({ stop: () => emulator.close(), forceStop() {} });
     });
