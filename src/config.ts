@@ -16,6 +16,10 @@ export interface Config {
   workerConcurrency: number;
   /** Requests per minute per API key (and per client address for anonymous requests). */
   apiRateLimit: number;
+  /** Login attempts a minute from one client address, whatever the email. */
+  loginAttemptsPerAddress: number;
+  /** Login attempts for one email without a success before it waits out 15 minutes. */
+  loginAttemptsPerEmail: number;
   /** GraphQL introspection (`__schema`, `__type`); on unless switched off. */
   graphqlIntrospection: boolean;
   /** Limits on one GraphQL document, checked before it runs (see src/graphql/limits.ts). */
@@ -104,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: flag(env, 'PANDORA_DEMO', true),
     workerConcurrency: integer(env, 'PANDORA_WORKER_CONCURRENCY', 4, 1),
     apiRateLimit: integer(env, 'PANDORA_API_RATE_LIMIT', 1200, 1),
+    loginAttemptsPerAddress: integer(env, 'PANDORA_LOGIN_ATTEMPTS_PER_ADDRESS', 20, 1),
+    loginAttemptsPerEmail: integer(env, 'PANDORA_LOGIN_ATTEMPTS_PER_EMAIL', 10, 1),
     graphqlIntrospection: flag(env, 'PANDORA_GRAPHQL_INTROSPECTION', true),
     graphqlMaxDepth: integer(env, 'PANDORA_GRAPHQL_MAX_DEPTH', 10, 1),
     graphqlMaxAliases: integer(env, 'PANDORA_GRAPHQL_MAX_ALIASES', 15, 0),

@@ -135,7 +135,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const latestMigration = (await loadMigrations()).at(-1)?.id ?? 0;
   await app.register(healthRoutes(ctx, latestMigration));
   // One per-email budget of password tries, whichever form they come through.
-  const loginAttempts = createLoginAttempts();
+  const loginAttempts = createLoginAttempts(ctx.config);
   await app.register(authRoutes(ctx, loginAttempts));
   await app.register(workspaceRoutes(ctx));
   await app.register(invitationRoutes(ctx, loginAttempts));

@@ -1,11 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, createTestApp, type TestApp } from '../../../test/app.js';
-import { LOGIN_ATTEMPTS_PER_ADDRESS, LOGIN_ATTEMPTS_PER_EMAIL } from './auth.js';
 
+// Small limits: every attempt hashes a password, which takes a while on a busy machine.
+const LOGIN_ATTEMPTS_PER_ADDRESS = 4;
+const LOGIN_ATTEMPTS_PER_EMAIL = 3;
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({
+    loginAttemptsPerAddress: LOGIN_ATTEMPTS_PER_ADDRESS,
+    loginAttemptsPerEmail: LOGIN_ATTEMPTS_PER_EMAIL,
+  });
 });
 
 const attempt = (email: string, password: string, remoteAddress: string, headers = {}) =>

@@ -5,6 +5,7 @@ import { SESSION_COOKIE, deleteSession } from '../../tenancy/sessions.js';
 import { authenticate, getUser, normalizeEmail } from '../../tenancy/users.js';
 import { getWorkspace, listUserWorkspaces } from '../../tenancy/workspaces.js';
 import { requirePrincipal } from '../auth.js';
+import type { Config } from '../../config.js';
 import type { AppContext } from '../context.js';
 import { LoginAttempts } from '../login-attempts.js';
 import { rateLimited } from '../rate-limit.js';
@@ -34,20 +35,16 @@ const MeResponse = Type.Object({
   workspaces: Type.Array(WorkspaceSummary),
 });
 
-/** Password guesses per address a minute: generous enough for a person who mistypes. */
-export const LOGIN_ATTEMPTS_PER_ADDRESS = 20;
-/** Attempts without a success for one email before it is refused for the rest of the window. */
-export const LOGIN_ATTEMPTS_PER_EMAIL = 10;
 const LOGIN_EMAIL_WINDOW_MS = 15 * 60_000;
 
 /** The per-email budget shared by every form that takes a password (login, invitation link). */
-export function createLoginAttempts(): LoginAttempts {
-  return new LoginAttempts(LOGIN_ATTEMPTS_PER_EMAIL, LOGIN_EMAIL_WINDOW_MS);
+export function createLoginAttempts(config: Pick<Config, 'loginAttemptsPerEmail'>): LoginAttempts {
+  return new LoginAttempts(config.loginAttemptsPerEmail, LOGIN_EMAIL_WINDOW_MS);
 }
 
 export function authRoutes(
   ctx: AppContext,
-  loginAttempts = createLoginAttempts(),
+  loginAttempts = createLoginAttempts(ctx.config),
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
@@ -65,7 +62,7 @@ export function authRoutes(
         // Per client address whatever credentials ride along: a login proves nothing yet.
         config: {
           rateLimit: {
-            max: LOGIN_ATTEMPTS_PER_ADDRESS,
+            max: ctx.config.loginAttemptsPerAddress,
             timeWindow: '1 minute',
             keyGenerator: (request) => `login:${request.ip}`,
           },

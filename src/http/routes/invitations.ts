@@ -18,7 +18,6 @@ import { getWorkspace } from '../../tenancy/workspaces.js';
 import { requireUser } from '../auth.js';
 import type { AppContext } from '../context.js';
 import type { LoginAttempts } from '../login-attempts.js';
-import { LOGIN_ATTEMPTS_PER_ADDRESS } from './auth.js';
 import { rateLimited } from '../rate-limit.js';
 import { Email, RoleSchema, Timestamp, Uuid, errorResponses, strictObject } from '../schemas.js';
 import { startSession } from '../session-cookie.js';
@@ -243,7 +242,7 @@ export function invitationRoutes(
         // address and per email, apply alike.
         config: {
           rateLimit: {
-            max: LOGIN_ATTEMPTS_PER_ADDRESS,
+            max: ctx.config.loginAttemptsPerAddress,
             timeWindow: '1 minute',
             keyGenerator: (request) => `login:${request.ip}`,
           },
