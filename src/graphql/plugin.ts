@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createYoga } from 'graphql-yoga';
 import type { AppContext } from '../http/context.js';
 import { useInputErrorCodes } from './context.js';
+import { refuseMalformedGraphQLRequest, useTextChecks } from './input-checks.js';
 import { graphqlLimitPlugins } from './limits.js';
 import { schema, type GraphQLContext } from './schema.js';
 
@@ -22,6 +23,7 @@ export function registerGraphQL(app: FastifyInstance, ctx: AppContext): void {
         introspection: ctx.config.graphqlIntrospection,
       }),
       useInputErrorCodes(),
+      useTextChecks(),
     ],
     graphqlEndpoint: '/graphql',
     logging: {
@@ -48,6 +50,7 @@ export function registerGraphQL(app: FastifyInstance, ctx: AppContext): void {
     method: ['GET', 'POST', 'OPTIONS'],
     schema: { hide: true },
     handler: async (req, reply) => {
+      refuseMalformedGraphQLRequest(req);
       const response = await yoga.handleNodeRequestAndResponse(req, reply, { req, reply });
       response.headers.forEach((value, key) => {
         void reply.header(key, value);
