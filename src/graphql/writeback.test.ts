@@ -149,4 +149,19 @@ describe('another workspace over GraphQL', () => {
     });
     expect(still.data.workspace.mappings.map((m: { id: string }) => m.id)).toEqual([mappingId]);
   });
+
+  it('a patch field GraphQL sends as null is left alone, not written as null', async () => {
+    const listed = await gql(`query ($ws: ID!) { workspace(id: $ws) { mappings { id } } }`, {
+      ws: ws(),
+    });
+    const id = listed.data.workspace.mappings[0].id as string;
+    const patched = await gql(
+      `mutation ($ws: ID!, $id: ID!, $patch: MappingPatch!) {
+        updateMapping(workspaceId: $ws, id: $id, patch: $patch) { mapping { crmProperty writeMode } }
+      }`,
+      { ws: ws(), id, patch: { crmProperty: null, writeMode: null, trigger: null } },
+    );
+    expect(patched.status).toBeLessThan(500);
+    expect(patched.data.updateMapping.mapping).toMatchObject({ crmProperty: 'pandora_gql_score' });
+  });
 });

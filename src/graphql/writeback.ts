@@ -1,6 +1,7 @@
 /** GraphQL for write-back: the same domain calls as REST (src/writeback), the same errors. */
 import { listWrites } from '../crm/ledger/queries.js';
-import type { WriteStatus } from '../crm/ledger/types.js';
+import { Type } from '@sinclair/typebox';
+import { WRITE_STATUSES, type WriteStatus } from '../crm/ledger/types.js';
 import { badRequest, conflict } from '../errors.js';
 import { computeFields } from '../skills/fields/run.js';
 import { getConnection } from '../tenancy/connections.js';
@@ -18,6 +19,7 @@ import { previewMapping } from '../writeback/preview.js';
 import { SCORE_LABELS, WRITE_MODES, WRITE_MODE_SENTENCES } from '../writeback/rules.js';
 import { getRun, listRuns, startRun } from '../writeback/runs.js';
 import { callerAs, guarded, type GraphQLContext } from './context.js';
+import { argument, uuidArg, uuidList } from './validate.js';
 
 export const writebackTypeDefs = /* GraphQL */ `
   enum FieldObjectType {
@@ -169,6 +171,16 @@ const deps = (context: GraphQLContext) => ({
   log: context.log,
 });
 
+// The REST write log's and run list's bounds, so GraphQL refuses what REST refuses.
+const checkRunsFirst = argument('first', Type.Integer({ minimum: 1, maximum: 100 }));
+const checkLogFirst = argument('first', Type.Integer({ minimum: 1, maximum: 200 }));
+const checkBefore = argument('before', Type.Integer({ minimum: 1 }));
+const checkRecordId = argument('recordId', Type.String({ minLength: 1, maxLength: 64 }));
+const checkStatus = argument(
+  'status',
+  Type.Union(WRITE_STATUSES.map((status) => Type.Literal(status))),
+);
+
 export const writebackResolvers = {
   Workspace: {
     writebackFields: () => FIELDS,
@@ -186,7 +198,11 @@ export const writebackResolvers = {
     ) =>
       guarded(async () => {
         const caller = await callerAs(context, parent.id);
-        await getConnection(context.pool, caller.workspaceId, args.connectionId);
+        await getConnection(
+          context.pool,
+          caller.workspaceId,
+          uuidArg('connectionId', args.connectionId),
+        );
         const properties = await crmProperties(
           deps(context),
           caller.workspaceId,
@@ -210,19 +226,27 @@ export const writebackResolvers = {
       ),
     mapping: (parent: Parent, args: { id: string }, context: GraphQLContext) =>
       guarded(async () =>
-        getMapping(context.pool, (await callerAs(context, parent.id)).workspaceId, args.id),
+        getMapping(
+          context.pool,
+          (await callerAs(context, parent.id)).workspaceId,
+          uuidArg('id', args.id),
+        ),
       ),
     writebackRuns: (parent: Parent, args: { first?: number }, context: GraphQLContext) =>
       guarded(async () =>
         listRuns(
           context.pool,
           (await callerAs(context, parent.id)).workspaceId,
-          Math.min(args.first ?? 20, 100),
+          checkRunsFirst(args.first) ?? 20,
         ),
       ),
     writebackRun: (parent: Parent, args: { id: string }, context: GraphQLContext) =>
       guarded(async () =>
-        getRun(context.pool, (await callerAs(context, parent.id)).workspaceId, args.id),
+        getRun(
+          context.pool,
+          (await callerAs(context, parent.id)).workspaceId,
+          uuidArg('id', args.id),
+        ),
       ),
     writebackLog: (
       parent: Parent,
@@ -237,14 +261,15 @@ export const writebackResolvers = {
     ) =>
       guarded(async () => {
         const caller = await callerAs(context, parent.id);
-        if (args.mappingId) await getMapping(context.pool, caller.workspaceId, args.mappingId);
+        if (args.mappingId)
+          await getMapping(context.pool, caller.workspaceId, uuidArg('mappingId', args.mappingId));
         const { entries, nextCursor } = await listWrites(context.pool, caller.workspaceId, {
           originType: 'writeback',
           originId: args.mappingId ?? undefined,
-          recordId: args.recordId ?? undefined,
-          status: args.status ?? undefined,
-          before: args.before ?? undefined,
-          limit: Math.min(args.first ?? 50, 200),
+          recordId: checkRecordId(args.recordId),
+          status: checkStatus(args.status),
+          before: checkBefore(args.before),
+          limit: checkLogFirst(args.first) ?? 50,
         });
         return { writes: entries, nextCursor };
       }),
@@ -257,6 +282,7 @@ export const writebackResolvers = {
     ) =>
       guarded(async () => {
         const caller = await callerAs(context, args.workspaceId, 'admin');
+        uuidArg('input.connectionId', args.input.connectionId);
         return createMapping(deps(context), caller.workspaceId, args.input, caller.actor);
       }),
     updateMapping: (
@@ -266,7 +292,14 @@ export const writebackResolvers = {
     ) =>
       guarded(async () => {
         const caller = await callerAs(context, args.workspaceId, 'admin');
-        return updateMapping(deps(context), caller.workspaceId, args.id, args.patch);
+        if (args.patch.connectionId) uuidArg('patch.connectionId', args.patch.connectionId);
+        // GraphQL sends an explicit null for a field left alone; only these two clear with one.
+        const patch = Object.fromEntries(
+          Object.entries(args.patch).filter(
+            ([key, value]) => value !== null || key === 'maxEntries' || key === 'writeCondition',
+          ),
+        );
+        return updateMapping(deps(context), caller.workspaceId, uuidArg('id', args.id), patch);
       }),
     deleteMapping: (
       _p: unknown,
@@ -275,7 +308,7 @@ export const writebackResolvers = {
     ) =>
       guarded(async () => {
         const caller = await callerAs(context, args.workspaceId, 'admin');
-        await deleteMapping(context.pool, caller.workspaceId, args.id);
+        await deleteMapping(context.pool, caller.workspaceId, uuidArg('id', args.id));
         return true;
       }),
     testMapping: (
@@ -288,8 +321,8 @@ export const writebackResolvers = {
         return previewMapping(
           deps(context),
           caller.workspaceId,
-          args.id,
-          args.entityId ?? undefined,
+          uuidArg('id', args.id),
+          args.entityId ? uuidArg('entityId', args.entityId) : undefined,
         );
       }),
     computeFields: (
@@ -318,7 +351,7 @@ export const writebackResolvers = {
     ) =>
       guarded(async () => {
         const caller = await callerAs(context, args.workspaceId, 'admin');
-        for (const id of args.mappingIds ?? [])
+        for (const id of uuidList('mappingIds', args.mappingIds ?? []))
           await getMapping(context.pool, caller.workspaceId, id);
         const run = await startRun(context.pool, caller.workspaceId, {
           trigger: 'manual',
