@@ -61,14 +61,17 @@ export interface SandboxApp extends TestApp {
  * A CRM emulator holding `accounts` generated accounts (with their deals and
  * contacts), and an app using it as its sandbox; both are closed after the file.
  */
-export async function createSandboxApp(accounts: number): Promise<SandboxApp> {
+export async function createSandboxApp(
+  accounts: number,
+  overrides: Partial<Config> = {},
+): Promise<SandboxApp> {
   const emulator = await createDemoCrmEmulator({ accounts });
   const sandboxUrl = await emulator.listen(0);
   afterAll(async () => {
     emulator.app.server.closeAllConnections();
     await emulator.close();
   });
-  return { ...(await createTestApp({}, { sandboxUrl })), emulator };
+  return { ...(await createTestApp(overrides, { sandboxUrl })), emulator };
 }
 
 export interface Tenant {
