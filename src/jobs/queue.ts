@@ -1,11 +1,14 @@
 import { EventEmitter } from 'node:events';
 import {
   Logger as WorkerLogger,
+  makeWorkerUtils,
   run,
   parseCronItems,
   runMigrations,
   type CronItem,
   type Job,
+  type Runner,
+  type RunnerOptions,
   type TaskList,
   type WorkerEvents,
 } from 'graphile-worker';
@@ -145,6 +148,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   // Listeners go on before run(): workers are created (and may take jobs) inside it.
   const events: WorkerEvents = new EventEmitter();
   const workerIds: string[] = [];
+  // What a job's locked_by names: its worker, or (with batched settling) the pool.
+  events.on('pool:create', ({ workerPool }) => workerIds.push(workerPool.id));
   events.on('worker:create', ({ worker }) => workerIds.push(worker.workerId));
   const queuePool = new pg.Pool({
     connectionString: options.connectionString,
@@ -153,7 +158,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   });
   queuePool.on('error', (error) => log.warn({ err: error }, 'job queue connection lost'));
   queuePool.on('connect', (client) => client.on('error', () => undefined));
-  const runner = await run({
+  const runnerOptions: RunnerOptions = {
     events,
     pgPool: queuePool,
     taskList,
@@ -167,10 +172,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     logger: workerLogger(log),
     // Programmatic items: the crontab text format does not allow dots in task names.
     parsedCronItems: parseCronItems(options.schedules === false ? [] : SCHEDULES),
-  });
-  // The runner gives up when it cannot settle jobs (the database went away); that is
-  // logged, and must not take the whole process down as an unhandled rejection.
-  runner.promise.catch((error: unknown) => log.error({ err: error }, 'the job worker stopped'));
+  };
+  const supervisor = new RunnerSupervisor(runnerOptions, queuePool, workerIds, log);
+  await supervisor.start();
   events.on('job:failed', ({ job, error }) => {
     if (job.attempts >= job.max_attempts) {
       void recordFailure(pool, job, error).catch((recordError: unknown) =>
@@ -191,11 +195,93 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   return {
     async stop() {
-      await runner.stop();
+      await supervisor.stop();
       await waitForSettledJobs(queuePool, workerIds);
       await queuePool.end();
     },
   };
+}
+
+/** Backoff between attempts to bring a stopped runner back: 1 s, doubling, at most 30 s. */
+export const RESTART_DELAYS_MS = { first: 1_000, max: 30_000 };
+
+/**
+ * Keeps the job runner going. graphile-worker's runner gives up for good when it cannot
+ * settle a job (the database went away); left alone, the process would answer HTTP again
+ * once the database is back but never run another job. The supervisor starts a new
+ * runner with backoff until one starts, after unlocking the jobs the dead one held, so
+ * they run again now rather than after graphile-worker's four-hour stale-lock timeout.
+ */
+class RunnerSupervisor {
+  private runner: Runner | undefined;
+  private stopping = false;
+  private timer: NodeJS.Timeout | undefined;
+  private failures = 0;
+
+  constructor(
+    private readonly options: RunnerOptions,
+    private readonly queuePool: pg.Pool,
+    /** Ids of the current runner's workers (filled by the `worker:create` event). */
+    private readonly workerIds: string[],
+    private readonly log: Logger,
+  ) {}
+
+  /** Starts the first runner; a failure here is the caller's (start-up) failure. */
+  async start(): Promise<void> {
+    this.watch(await run(this.options));
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.timer);
+    await this.runner?.stop();
+  }
+
+  private watch(runner: Runner): void {
+    this.runner = runner;
+    runner.promise.then(
+      () => this.restartUnlessStopping(undefined),
+      (error: unknown) => this.restartUnlessStopping(error),
+    );
+  }
+
+  private restartUnlessStopping(error: unknown): void {
+    if (this.stopping) return;
+    const delay = Math.min(
+      RESTART_DELAYS_MS.max,
+      RESTART_DELAYS_MS.first * 2 ** Math.min(this.failures, 10),
+    );
+    this.log.error({ err: error, retryInMs: delay }, 'the job worker stopped; restarting it');
+    this.timer = setTimeout(() => void this.restart(), delay);
+  }
+
+  private async restart(): Promise<void> {
+    if (this.stopping) return;
+    try {
+      // The dead runner's ids are dropped only once unlocked, so a failed try keeps them.
+      const dead = [...this.workerIds];
+      if (dead.length > 0) {
+        const utils = await makeWorkerUtils({ pgPool: this.queuePool });
+        try {
+          await utils.forceUnlockWorkers(dead);
+        } finally {
+          await utils.release();
+        }
+        this.workerIds.splice(0, dead.length);
+      }
+      const runner = await run(this.options);
+      if (this.stopping) {
+        await runner.stop();
+        return;
+      }
+      this.failures = 0;
+      this.log.info('the job worker is running again');
+      this.watch(runner);
+    } catch (error) {
+      this.failures += 1;
+      this.restartUnlessStopping(error);
+    }
+  }
 }
 
 /**
