@@ -160,3 +160,31 @@ describe('Salesforce tasks whose answer is lost', () => {
     expect(tasks.map((row) => row.Id)).toEqual([task.id]);
   });
 });
+
+describe('Salesforce contact roles whose answer is lost', () => {
+  it.each(FAULTS)('%s: one role per deal and contact, found by the pair', async (kind) => {
+    const { connector } = await world.open('salesforce', {
+      retry: { baseDelayMs: 5, attempts: 3 },
+    });
+    const [deal] = await world.recordIds('salesforce', 1);
+    const [contact] = await connector.createRecords('contact', inputs('salesforce', 'contact', 1));
+    world.emulator.ctx.faults.add({ kind, ...CREATE.salesforce('deals'), times: 1 });
+    const calls = world.mark();
+    const [result] = await connector.associate([
+      {
+        from: { objectType: 'deal', id: deal! },
+        to: { objectType: 'contact', id: contact!.id! },
+        role: 'Decision Maker',
+      },
+    ]);
+    expect(result).toMatchObject({ ok: true });
+    const roles = [...salesforce().store.table('OpportunityContactRole').values()].filter(
+      (row) => row.OpportunityId === deal && row.ContactId === contact!.id,
+    );
+    expect(roles).toHaveLength(1);
+    const creates = calls().filter(
+      (c) => c.method === 'POST' && c.path.endsWith('/composite/sobjects'),
+    );
+    expect(creates).toHaveLength(1);
+  });
+});

@@ -89,7 +89,7 @@ export async function associate(
     );
     for (const row of rows) existing.set(`${row.OpportunityId}:${row.ContactId}`, row);
   }
-  const creates: { index: number; record: Record<string, string | boolean> }[] = [];
+  const creates: { index: number; record: ContactRole }[] = [];
   const updates: {
     index: number;
     sobject: string;
@@ -121,16 +121,15 @@ export async function associate(
     });
   }
 
-  const saved = await createMany(
+  const made = await createContactRoles(
     client,
-    'OpportunityContactRole',
     creates.map((c) => c.record),
   );
   creates.forEach(({ index }, i) => {
-    const result = saved[i];
-    results[index] = result?.success
+    const result = made[i]!;
+    results[index] = result.ok
       ? { ok: true, id: idOf(index), value: null }
-      : { ok: false, id: idOf(index), error: result ? saveError(result) : missingResult() };
+      : { ok: false, id: idOf(index), error: result.error };
   });
   for (const sobject of ['OpportunityContactRole', 'Opportunity', 'Contact']) {
     const group = updates.filter((u) => u.sobject === sobject);
@@ -151,6 +150,47 @@ export async function associate(
     }
   }
   return results;
+}
+
+type ContactRole = Record<string, string | boolean> & { OpportunityId: string; ContactId: string };
+
+/**
+ * Creates contact roles once. An opportunity holds one role per contact, so the pair is
+ * the marker: a create whose answer was lost is looked up by it before it is sent again.
+ */
+function createContactRoles(
+  client: SalesforceClient,
+  roles: ContactRole[],
+): Promise<RecordResult<{ id: string }>[]> {
+  return createOnce(roles, {
+    ...client.createRetry(),
+    marker: (role) => `${role.OpportunityId}:${role.ContactId}`,
+    // Existing roles were read just before: only a lost answer needs a look.
+    mayExist: () => false,
+    send: async (inputs) => {
+      const saved = await createMany(client, 'OpportunityContactRole', inputs);
+      return saved.map((result) =>
+        result?.success
+          ? { ok: true, id: String(result.id), value: { id: String(result.id) } }
+          : { ok: false, id: null, error: result ? saveError(result) : missingResult() },
+      );
+    },
+    find: async (inputs) => {
+      const found = new Map<string, string>();
+      const ids = [...new Set(inputs.map((role) => role.OpportunityId))];
+      for (const part of chunk(ids, IDS_PER_QUERY)) {
+        const rows = await queryAll(
+          client,
+          `SELECT Id, OpportunityId, ContactId FROM OpportunityContactRole WHERE OpportunityId IN ${soqlIdList(part)}`,
+        );
+        for (const row of rows) found.set(`${row.OpportunityId}:${row.ContactId}`, String(row.Id));
+      }
+      return inputs.map((role) => {
+        const id = found.get(`${role.OpportunityId}:${role.ContactId}`);
+        return id ? { id } : null;
+      });
+    },
+  });
 }
 
 /** How each pair of object types is stored: a junction object or a lookup field. */
