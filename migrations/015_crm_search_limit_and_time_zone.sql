@@ -23,11 +23,16 @@ begin
 end
 $$;
 
+-- Daily quotas reset at midnight in the CRM account's time zone (HubSpot's account
+-- details, Salesforce's Organization.TimeZoneSidKey), not UTC's: the limiter passes the
+-- zone name (null: UTC) and Postgres's time zone database turns it into dates.
 drop function crm_rate_limit_acquire(uuid, uuid, integer, double precision, integer, numeric,
                                      boolean, timestamptz);
+drop function crm_rate_limit_report(uuid, uuid, integer, integer, integer, numeric, timestamptz);
 
 -- As before (005_crm_rate_limits.sql), plus the search ring: `p_search` calls also wait
--- for a slot among the last `p_search_per_window` search grants.
+-- for a slot among the last `p_search_per_window` search grants; days, daily quotas
+-- included, are counted in `p_time_zone`.
 create function crm_rate_limit_acquire(
   p_workspace_id uuid,
   p_connection_id uuid,
@@ -39,7 +44,8 @@ create function crm_rate_limit_acquire(
   p_now timestamptz,
   p_search boolean,
   p_search_per_window integer,
-  p_search_window_ms double precision
+  p_search_window_ms double precision,
+  p_time_zone text
 )
 returns table (
   wait_ms double precision,
@@ -58,11 +64,12 @@ declare
   v_limit integer;
   v_grant timestamptz;
   v_search boolean := p_search and p_search_per_window is not null;
+  v_zone text := coalesce(p_time_zone, 'UTC');
 begin
   r := crm_rate_limit_lock(p_workspace_id, p_connection_id);
   -- Read the clock only once the lock is ours, so waiting for it does not date the grant early.
   v_now := coalesce(p_now, clock_timestamp());
-  v_today := (v_now at time zone 'utc')::date;
+  v_today := (v_now at time zone v_zone)::date;
   if r.usage_day is null or v_today > r.usage_day then
     r.usage_day := v_today;
     r.used_today := 0;
@@ -73,7 +80,7 @@ begin
     return query select 0::float8, r.used_today, v_limit, false, true,
       extract(epoch from greatest(
         r.daily_exhausted_until,
-        case when r.used_today >= v_limit then (v_today + 1)::timestamp at time zone 'utc' end
+        case when r.used_today >= v_limit then (v_today + 1)::timestamp at time zone v_zone end
       ) - v_now)::float8 * 1000;
     return;
   end if;
@@ -112,7 +119,7 @@ begin
   end if;
   warned := coalesce(
     r.used_today >= ceil(p_warn_ratio * v_limit)
-      and (r.warned_at is null or (r.warned_at at time zone 'utc')::date < v_today),
+      and (r.warned_at is null or (r.warned_at at time zone v_zone)::date < v_today),
     false
   );
   if warned then
@@ -134,5 +141,50 @@ begin
 
   return query select extract(epoch from v_grant - v_now)::float8 * 1000, r.used_today, v_limit,
     warned, false, null::float8;
+end
+$$;
+
+-- As in 005_crm_rate_limits.sql, with days in `p_time_zone`.
+create function crm_rate_limit_report(
+  p_workspace_id uuid,
+  p_connection_id uuid,
+  p_used integer,
+  p_max integer,
+  p_daily_limit integer,
+  p_warn_ratio numeric,
+  p_now timestamptz,
+  p_time_zone text
+)
+returns table (day_used integer, day_limit integer, warned boolean)
+language plpgsql
+as $$
+declare
+  r crm_rate_limits;
+  v_now timestamptz;
+  v_today date;
+  v_limit integer;
+  v_zone text := coalesce(p_time_zone, 'UTC');
+begin
+  r := crm_rate_limit_lock(p_workspace_id, p_connection_id);
+  v_now := coalesce(p_now, clock_timestamp());
+  v_today := (v_now at time zone v_zone)::date;
+  v_limit := coalesce(p_max, r.reported_max, p_daily_limit);
+  warned := coalesce(
+    p_used >= ceil(p_warn_ratio * v_limit)
+      and (r.warned_at is null or (r.warned_at at time zone v_zone)::date < v_today),
+    false
+  );
+
+  update crm_rate_limits t set
+    usage_day = v_today,
+    used_today = p_used,
+    reported_max = coalesce(p_max, t.reported_max),
+    reported_at = v_now,
+    daily_limit = p_daily_limit,
+    warned_at = case when warned then v_now else t.warned_at end,
+    updated_at = now()
+  where t.connection_id = p_connection_id;
+
+  return query select p_used, v_limit, warned;
 end
 $$;
