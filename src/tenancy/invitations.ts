@@ -214,17 +214,16 @@ export async function declineInvitation(
 }
 
 /**
- * Accepts through the link: the invited email signs in with its password, or, when it
- * has no account yet, the account is created with the password given. Returns the user
- * to start a session for. (Only the link's holder can try this, and a wrong password for
- * an existing account is refused like a failed login.)
+ * Accepts through the link, for the invitation its token found: the invited email signs
+ * in with its password, or, when it has no account yet, the account is created with the
+ * password given. Returns the user to start a session for. (Only the link's holder can
+ * try this, and a wrong password for an existing account is refused like a failed login.)
  */
-export async function acceptInvitationByToken(
+export async function acceptInvitationLink(
   db: Queryable,
-  token: string,
+  invitation: { id: string; email: string },
   input: { password: string; name?: string },
 ): Promise<{ invitation: Invitation; user: { id: string; email: string; name: string } }> {
-  const invitation = await findInvitationByToken(db, token);
   // Checked before looking the email up: every account's password has this length, so
   // the answer to a short one says nothing about whether the account exists.
   if (input.password.length < MIN_PASSWORD_LENGTH) {

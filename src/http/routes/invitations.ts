@@ -5,7 +5,7 @@ import { withTransaction } from '../../db/pool.js';
 import { HttpError } from '../../errors.js';
 import {
   acceptInvitation,
-  acceptInvitationByToken,
+  acceptInvitationLink,
   createInvitation,
   declineInvitation,
   findInvitationByToken,
@@ -249,22 +249,23 @@ export function invitationRoutes(
         },
       },
       async (request, reply) => {
-        const { email } = await findInvitationByToken(ctx.pool, request.body.token);
-        const wait = loginAttempts.take(email);
+        const found = await findInvitationByToken(ctx.pool, request.body.token);
+        const wait = loginAttempts.take(found.email);
         if (wait > 0) {
           void reply.header('retry-after', wait);
           throw rateLimited(wait);
         }
-        const { invitation, user } = await withTransaction(ctx.pool, (client) =>
-          acceptInvitationByToken(client, request.body.token, {
+        const { user } = await withTransaction(ctx.pool, (client) =>
+          acceptInvitationLink(client, found, {
             password: request.body.password,
             ...(request.body.name?.trim() ? { name: request.body.name.trim() } : {}),
           }),
         );
-        loginAttempts.succeeded(email);
+        loginAttempts.succeeded(found.email);
         await startSession(ctx, request, reply, user.id);
-        const workspace = await getWorkspace(ctx.pool, invitation.workspaceId);
-        return { workspace: { id: workspace.id, name: workspace.name, role: invitation.role } };
+        return {
+          workspace: { id: found.workspaceId, name: found.workspaceName, role: found.role },
+        };
       },
     );
   };
