@@ -1,3 +1,6 @@
+import type { FastifyReply } from 'fastify';
+import { rateLimited } from './rate-limit.js';
+
 /**
  * Login attempts per email: after `max` attempts within `windowMs` without a success,
  * the email is refused until the window ends, from whatever address it is tried, so
@@ -33,7 +36,29 @@ export class LoginAttempts {
     return 0;
   }
 
+  /** Records an attempt for `key`, or throws the 429 (with `Retry-After` on `reply`). */
+  takeOrRefuse(key: string, reply: FastifyReply): void {
+    const wait = this.take(key);
+    if (wait > 0) {
+      void reply.header('retry-after', wait);
+      throw rateLimited(wait);
+    }
+  }
+
   succeeded(key: string): void {
     this.attempts.delete(key);
   }
+}
+
+/**
+ * The per-address budget of every form that takes a password (login, invitation link),
+ * one bucket per client address whatever credentials ride along: a password proves
+ * nothing yet.
+ */
+export function passwordFormRateLimit(maxPerMinute: number) {
+  return {
+    max: maxPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (request: { ip: string }) => `login:${request.ip}`,
+  };
 }

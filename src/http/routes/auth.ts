@@ -7,8 +7,7 @@ import { getWorkspace, listUserWorkspaces } from '../../tenancy/workspaces.js';
 import { requirePrincipal } from '../auth.js';
 import type { Config } from '../../config.js';
 import type { AppContext } from '../context.js';
-import { LoginAttempts } from '../login-attempts.js';
-import { rateLimited } from '../rate-limit.js';
+import { LoginAttempts, passwordFormRateLimit } from '../login-attempts.js';
 import { startSession } from '../session-cookie.js';
 import {
   Email,
@@ -59,22 +58,13 @@ export function authRoutes(
           }),
           response: { 200: MeResponse, ...errorResponses(400, 401, 429) },
         },
-        // Per client address whatever credentials ride along: a login proves nothing yet.
         config: {
-          rateLimit: {
-            max: ctx.config.loginAttemptsPerAddress,
-            timeWindow: '1 minute',
-            keyGenerator: (request) => `login:${request.ip}`,
-          },
+          rateLimit: passwordFormRateLimit(ctx.config.loginAttemptsPerAddress),
         },
       },
       async (request, reply) => {
         const email = normalizeEmail(request.body.email);
-        const wait = loginAttempts.take(email);
-        if (wait > 0) {
-          void reply.header('retry-after', wait);
-          throw rateLimited(wait);
-        }
+        loginAttempts.takeOrRefuse(email, reply);
         const user = await authenticate(ctx.pool, email, request.body.password);
         if (!user) throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
         loginAttempts.succeeded(email);

@@ -17,8 +17,7 @@ import { getUser } from '../../tenancy/users.js';
 import { getWorkspace } from '../../tenancy/workspaces.js';
 import { requireUser } from '../auth.js';
 import type { AppContext } from '../context.js';
-import type { LoginAttempts } from '../login-attempts.js';
-import { rateLimited } from '../rate-limit.js';
+import { passwordFormRateLimit, type LoginAttempts } from '../login-attempts.js';
 import { Email, RoleSchema, Timestamp, Uuid, errorResponses, strictObject } from '../schemas.js';
 import { startSession } from '../session-cookie.js';
 
@@ -241,20 +240,12 @@ export function invitationRoutes(
         // A password tried here is a login attempt: the login form's budgets, per client
         // address and per email, apply alike.
         config: {
-          rateLimit: {
-            max: ctx.config.loginAttemptsPerAddress,
-            timeWindow: '1 minute',
-            keyGenerator: (request) => `login:${request.ip}`,
-          },
+          rateLimit: passwordFormRateLimit(ctx.config.loginAttemptsPerAddress),
         },
       },
       async (request, reply) => {
         const found = await findInvitationByToken(ctx.pool, request.body.token);
-        const wait = loginAttempts.take(found.email);
-        if (wait > 0) {
-          void reply.header('retry-after', wait);
-          throw rateLimited(wait);
-        }
+        loginAttempts.takeOrRefuse(found.email, reply);
         const { user } = await withTransaction(ctx.pool, (client) =>
           acceptInvitationLink(client, found, {
             password: request.body.password,
