@@ -36,7 +36,7 @@ export async function createActionAs(
   input: NewAction,
 ): Promise<Action> {
   const { rows } = await pool.query(
-    `select 1 from connections where workspace_id = $1::uuid and id = $2::uuid`,
+    `select 1 from connections where workspace_id = $1::uuid and id = $2::uuid and crm_type is not null`,
     [caller.workspaceId, input.connectionId],
   );
   if (rows.length === 0) {

@@ -119,7 +119,7 @@ export async function openConnector(
 ): Promise<OpenedConnector> {
   const { rows } = await deps.pool.query<ConnectionRow>(
     `select crm_type as "crmType", kind, status, metadata from connections
-     where workspace_id = $1::uuid and id = $2::uuid`,
+     where workspace_id = $1::uuid and id = $2::uuid and crm_type is not null`,
     [workspaceId, connectionId],
   );
   const connection = rows[0];

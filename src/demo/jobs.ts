@@ -56,7 +56,8 @@ async function sandboxConnectionOf(
 ): Promise<string | undefined> {
   const { rows } = await db.query<{ id: string }>(
     `select id from connections
-     where workspace_id = $1::uuid and kind = 'sandbox' and credentials is not null
+     where workspace_id = $1::uuid and kind = 'sandbox' and crm_type is not null
+       and credentials is not null
      order by created_at limit 1`,
     [workspaceId],
   );

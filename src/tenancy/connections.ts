@@ -8,7 +8,11 @@ export type ConnectionStatus = 'pending' | 'connected' | 'error' | 'disconnected
 /** `sandbox`: the built-in CRM emulator, made by the server only (never from a request). */
 export type ConnectionKind = 'crm' | 'sandbox';
 
-/** A CRM connection as the API shows it: credentials never leave the server. */
+/**
+ * A CRM connection as the API shows it: credentials never leave the server. The table
+ * also holds conversation sources (`source_type`, src/conversations); the functions here
+ * see CRM connections only.
+ */
 export interface Connection {
   id: string;
   workspaceId: string;
@@ -72,7 +76,7 @@ export async function createConnection(
 
 export async function listConnections(db: Queryable, workspaceId: string): Promise<Connection[]> {
   const { rows } = await db.query<Connection>(
-    `select ${CONNECTION_COLUMNS} from connections where workspace_id = $1::uuid order by created_at, id`,
+    `select ${CONNECTION_COLUMNS} from connections where workspace_id = $1::uuid and crm_type is not null order by created_at, id`,
     [workspaceId],
   );
   return rows;
@@ -84,14 +88,15 @@ export async function getConnection(
   id: string,
 ): Promise<Connection> {
   const { rows } = await db.query<Connection>(
-    `select ${CONNECTION_COLUMNS} from connections where workspace_id = $1::uuid and id = $2::uuid`,
+    `select ${CONNECTION_COLUMNS} from connections
+     where workspace_id = $1::uuid and id = $2::uuid and crm_type is not null`,
     [workspaceId, id],
   );
   if (!rows[0]) throw notFound('connection', id);
   return rows[0];
 }
 
-/** The decrypted credentials, for the CRM layer only. */
+/** The decrypted credentials of any connection (a CRM or a conversation source), for the connector layers only. */
 export async function readCredentials<T = Record<string, unknown>>(
   db: Queryable,
   key: SecretKey,
@@ -107,7 +112,7 @@ export async function readCredentials<T = Record<string, unknown>>(
   return sealed ? decryptJson<T>(key, sealed, credentialsContext(workspaceId)) : undefined;
 }
 
-/** Replaces the stored credentials (e.g. after an OAuth refresh). */
+/** Replaces the stored credentials of any connection (e.g. after an OAuth refresh). */
 export async function writeCredentials(
   db: Queryable,
   key: SecretKey,
@@ -129,7 +134,7 @@ export async function deleteConnection(
   id: string,
 ): Promise<void> {
   const { rowCount } = await db.query(
-    'delete from connections where workspace_id = $1::uuid and id = $2::uuid',
+    'delete from connections where workspace_id = $1::uuid and id = $2::uuid and crm_type is not null',
     [workspaceId, id],
   );
   if (!rowCount) throw notFound('connection', id);
@@ -148,7 +153,7 @@ export async function setConnectionStatus(
     `update connections
      set status = $3::text, status_message = $4::text, metadata = metadata || $5::jsonb,
          updated_at = now()
-     where workspace_id = $1::uuid and id = $2::uuid
+     where workspace_id = $1::uuid and id = $2::uuid and crm_type is not null
      returning ${CONNECTION_COLUMNS}`,
     [workspaceId, id, status, message, JSON.stringify(metadata)],
   );
@@ -165,7 +170,7 @@ export async function disconnectConnection(
   const { rows } = await db.query<Connection>(
     `update connections
      set credentials = null, status = 'disconnected', status_message = null, updated_at = now()
-     where workspace_id = $1::uuid and id = $2::uuid
+     where workspace_id = $1::uuid and id = $2::uuid and crm_type is not null
      returning ${CONNECTION_COLUMNS}`,
     [workspaceId, id],
   );
@@ -185,7 +190,7 @@ export async function updateConnectionSettings(
      set name = coalesce($3::text, name),
          sync_interval_hours = coalesce($4::integer, sync_interval_hours),
          stage_mapping = coalesce($5::jsonb, stage_mapping), updated_at = now()
-     where workspace_id = $1::uuid and id = $2::uuid
+     where workspace_id = $1::uuid and id = $2::uuid and crm_type is not null
      returning ${CONNECTION_COLUMNS}`,
     [
       workspaceId,

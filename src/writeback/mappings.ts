@@ -254,7 +254,7 @@ export async function crmProperties(
   objectType: FieldObjectType,
 ): Promise<CrmProperty[]> {
   const { rows } = await deps.pool.query(
-    `select 1 from connections where workspace_id = $1::uuid and id = $2::uuid`,
+    `select 1 from connections where workspace_id = $1::uuid and id = $2::uuid and crm_type is not null`,
     [workspaceId, connectionId],
   );
   if (rows.length === 0) {

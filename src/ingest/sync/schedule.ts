@@ -9,7 +9,7 @@ export async function dueConnections(
 ): Promise<{ workspaceId: string; connectionId: string }[]> {
   const { rows } = await db.query<{ workspaceId: string; connectionId: string }>(
     `select workspace_id as "workspaceId", id as "connectionId" from connections
-     where status = 'connected' and credentials is not null
+     where crm_type is not null and status = 'connected' and credentials is not null
        and (last_sync_at is null
             or last_sync_at < now() - make_interval(hours => sync_interval_hours))`,
   );
