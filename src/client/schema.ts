@@ -2612,14 +2612,49 @@ export interface paths {
                 id: string;
                 /** Format: uuid */
                 connectionId: string;
-                mode: string;
+                mode: 'full' | 'incremental';
                 trigger: string;
-                status: string;
+                status: 'running' | 'succeeded' | 'partial' | 'failed';
                 counts: {
+                  owners?: {
+                    created: number;
+                    updated: number;
+                    unchanged: number;
+                  };
+                  accounts?: {
+                    fetched: number;
+                    created: number;
+                    updated: number;
+                    unchanged: number;
+                  };
+                  contacts?: {
+                    fetched: number;
+                    created: number;
+                    updated: number;
+                    unchanged: number;
+                  };
+                  deals?: {
+                    fetched: number;
+                    created: number;
+                    updated: number;
+                    unchanged: number;
+                  };
+                  dealContacts?: {
+                    added: number;
+                    removed: number;
+                  };
+                  stageChanges?: number;
+                } & {
                   [key: string]: unknown;
                 };
                 crmCalls: number;
-                errors: unknown[];
+                errors: ({
+                  objectType: string | null;
+                  message: string;
+                  kind: string | null;
+                } & {
+                  [key: string]: unknown;
+                })[];
                 /** Format: date-time */
                 startedAt: string;
                 finishedAt: string | null;
@@ -2705,14 +2740,49 @@ export interface paths {
                 id: string;
                 /** Format: uuid */
                 connectionId: string;
-                mode: string;
+                mode: 'full' | 'incremental';
                 trigger: string;
-                status: string;
+                status: 'running' | 'succeeded' | 'partial' | 'failed';
                 counts: {
+                  owners?: {
+                    created: number;
+                    updated: number;
+                    unchanged: number;
+                  };
+                  accounts?: {
+                    fetched: number;
+                    created: number;
+                    updated: number;
+                    unchanged: number;
+                  };
+                  contacts?: {
+                    fetched: number;
+                    created: number;
+                    updated: number;
+                    unchanged: number;
+                  };
+                  deals?: {
+                    fetched: number;
+                    created: number;
+                    updated: number;
+                    unchanged: number;
+                  };
+                  dealContacts?: {
+                    added: number;
+                    removed: number;
+                  };
+                  stageChanges?: number;
+                } & {
                   [key: string]: unknown;
                 };
                 crmCalls: number;
-                errors: unknown[];
+                errors: ({
+                  objectType: string | null;
+                  message: string;
+                  kind: string | null;
+                } & {
+                  [key: string]: unknown;
+                })[];
                 /** Format: date-time */
                 startedAt: string;
                 finishedAt: string | null;
@@ -2808,18 +2878,27 @@ export interface paths {
               writes: {
                 id: number;
                 connectionId: string | null;
-                crmType: string;
-                objectType: string;
+                crmType: 'hubspot' | 'salesforce';
+                objectType: 'deal' | 'contact' | 'account';
                 recordId: string;
                 field: string;
-                valueBefore: unknown;
-                valueToWrite: unknown;
-                originType: string;
+                valueBefore: string | number | boolean | null;
+                valueToWrite: string | number | boolean | null;
+                originType: 'action' | 'writeback' | 'flow' | 'person' | 'undo' | 'system';
                 originId: string | null;
                 actor: string | null;
-                status: string;
+                status: 'pending' | 'written' | 'unchanged' | 'failed';
                 attempts: number;
-                error: unknown;
+                error:
+                  | ({
+                      kind: string;
+                      message: string;
+                      crmCode: string | null;
+                      field: string | null;
+                    } & {
+                      [key: string]: unknown;
+                    })
+                  | null;
                 settledBy: string | null;
                 /** Format: date-time */
                 createdAt: string;

@@ -261,4 +261,73 @@ describe('the write ledger endpoint', () => {
     const ok = await t.app.inject({ url: path('/crm-writes?limit=5'), headers: admin.auth });
     expect(ok.json()).toEqual({ writes: [], nextCursor: null });
   });
+
+  it('answers runs and writes as stored, keys the document does not name included', async () => {
+    const tenant = await createTenant(t);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/workspaces/${tenant.workspaceId}/connections/sandbox`,
+      headers: tenant.auth,
+      payload: { crmType: 'hubspot', name: 'Ledger' },
+    });
+    const connectionId = created.json().connection.id as string;
+    const counts = {
+      owners: { created: 1, updated: 0, unchanged: 2 },
+      deals: { fetched: 3, created: 3, updated: 0, unchanged: 0 },
+      dealContacts: { added: 4, removed: 0 },
+      stageChanges: 1,
+    };
+    const runErrors = [{ objectType: 'deal', message: 'Bad amount', kind: 'validation', at: 7 }];
+    await t.db.pool.query(
+      `insert into sync_runs (workspace_id, connection_id, mode, trigger, status, counts, errors)
+       values ($1::uuid, $2::uuid, 'full', 'manual', 'partial', $3::jsonb, $4::jsonb)`,
+      [tenant.workspaceId, connectionId, JSON.stringify(counts), JSON.stringify(runErrors)],
+    );
+    const writeError = {
+      kind: 'validation',
+      message: 'Amount must be a number',
+      crmCode: 'INVALID',
+      field: 'amount',
+      status: 400,
+      retryable: false,
+    };
+    await t.db.pool.query(
+      `insert into crm_write_log (workspace_id, connection_id, crm_type, object_type, record_id,
+                                  field, value_before, value_to_write, origin_type,
+                                  idempotency_key, status, error)
+       select $1::uuid, $2::uuid, 'hubspot', 'deal', '42', r.field, r.before, r.value, 'person',
+              r.field, r.status, r.error
+       from unnest($3::text[], $4::jsonb[], $5::jsonb[], $6::text[], $7::jsonb[])
+         as r(field, before, value, status, error)`,
+      [
+        tenant.workspaceId,
+        connectionId,
+        ['amount', 'closed', 'name'],
+        ['1000', 'false', 'null'],
+        ['"abc"', 'true', '"Big deal"'],
+        ['failed', 'written', 'written'],
+        [JSON.stringify(writeError), null, null],
+      ],
+    );
+
+    const runs = await t.app.inject({
+      url: `/api/workspaces/${tenant.workspaceId}/connections/${connectionId}/sync-runs`,
+      headers: tenant.auth,
+    });
+    expect(runs.json().runs[0]).toMatchObject({ status: 'partial', counts, errors: runErrors });
+    const writes = await t.app.inject({
+      url: `/api/workspaces/${tenant.workspaceId}/crm-writes`,
+      headers: tenant.auth,
+    });
+    const byField = Object.fromEntries(
+      (writes.json().writes as { field: string }[]).map((write) => [write.field, write]),
+    );
+    expect(byField.amount).toMatchObject({
+      valueBefore: 1000,
+      valueToWrite: 'abc',
+      error: writeError,
+    });
+    expect(byField.closed).toMatchObject({ valueBefore: false, valueToWrite: true, error: null });
+    expect(byField.name).toMatchObject({ valueBefore: null, valueToWrite: 'Big deal' });
+  });
 });

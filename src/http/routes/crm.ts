@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { Type, type TProperties, type TSchema } from '@sinclair/typebox';
 import { crmOutboundPolicy } from '../../crm/outbound.js';
 import { checkConnection } from '../../crm/connection-check.js';
 import { listWrites } from '../../crm/ledger/queries.js';
@@ -21,35 +21,73 @@ import { ConnectionParams, ConnectionSchema } from './connections.js';
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
 
+const UpsertCountsSchema = Type.Object({
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+});
+const FetchCountsSchema = Type.Object({
+  fetched: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+});
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+// Stored JSON may carry keys added later: declared for clients, passed through as stored.
+const openObject = <T extends TProperties>(properties: T) =>
+  Type.Object(properties, { additionalProperties: true });
+
 const SyncRunSchema = Type.Object({
   id: Uuid,
   connectionId: Uuid,
-  mode: Type.String(),
+  mode: literals(['full', 'incremental'] as const),
   trigger: Type.String(),
-  status: Type.String(),
-  counts: Type.Record(Type.String(), Type.Unknown()),
+  status: literals(['running', 'succeeded', 'partial', 'failed'] as const),
+  counts: openObject({
+    owners: Type.Optional(UpsertCountsSchema),
+    accounts: Type.Optional(FetchCountsSchema),
+    contacts: Type.Optional(FetchCountsSchema),
+    deals: Type.Optional(FetchCountsSchema),
+    dealContacts: Type.Optional(Type.Object({ added: Type.Integer(), removed: Type.Integer() })),
+    stageChanges: Type.Optional(Type.Integer()),
+  }),
   crmCalls: Type.Integer(),
-  errors: Type.Array(Type.Unknown()),
+  errors: Type.Array(
+    openObject({
+      objectType: Nullable(Type.String()),
+      message: Type.String(),
+      kind: Nullable(Type.String()),
+    }),
+  ),
   startedAt: Timestamp,
   finishedAt: Type.Union([Timestamp, Type.Null()]),
   durationMs: Type.Union([Type.Integer(), Type.Null()]),
 });
 
+const CrmValueSchema = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
+
 const WriteSchema = Type.Object({
   id: Type.Integer(),
   connectionId: Type.Union([Uuid, Type.Null()]),
-  crmType: Type.String(),
-  objectType: Type.String(),
+  crmType: literals(['hubspot', 'salesforce'] as const),
+  objectType: literals(CRM_OBJECT_TYPES),
   recordId: Type.String(),
   field: Type.String(),
-  valueBefore: Type.Unknown(),
-  valueToWrite: Type.Unknown(),
-  originType: Type.String(),
+  valueBefore: CrmValueSchema,
+  valueToWrite: CrmValueSchema,
+  originType: literals(ORIGIN_TYPES),
   originId: Type.Union([Type.String(), Type.Null()]),
   actor: Type.Union([Type.String(), Type.Null()]),
-  status: Type.String(),
+  status: literals(WRITE_STATUSES),
   attempts: Type.Integer(),
-  error: Type.Unknown(),
+  error: Nullable(
+    openObject({
+      kind: Type.String(),
+      message: Type.String(),
+      crmCode: Nullable(Type.String()),
+      field: Nullable(Type.String()),
+    }),
+  ),
   settledBy: Type.Union([Type.String(), Type.Null()]),
   createdAt: Timestamp,
   settledAt: Type.Union([Timestamp, Type.Null()]),
