@@ -14,6 +14,7 @@ import Fastify, {
 import { loadMigrations } from '../db/migrate.js';
 import { registerGraphQL } from '../graphql/plugin.js';
 import { webDistDir } from '../paths.js';
+import { SESSION_COOKIE } from '../tenancy/sessions.js';
 import { resolvePrincipal } from './auth.js';
 import {
   crossSiteRefusal,
@@ -27,6 +28,7 @@ import {
   errorBody,
   installErrorHandling,
 } from './error-handler.js';
+import { API_TAGS, serverUrl } from './openapi-info.js';
 import { isApiPath, registerRateLimit } from './rate-limit.js';
 import { actionRoutes } from './routes/actions.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
@@ -44,6 +46,7 @@ import { skillRoutes } from './routes/skills.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { ErrorBody } from './schemas.js';
 import { addSharedSchema, validatorCompiler } from './validation.js';
+import { installSharedResponses } from './shared-responses.js';
 import { installWorkspaceScope } from './workspace-scope.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -107,6 +110,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (authFailures.has(request)) throw authFailures.get(request);
   });
   installWorkspaceScope(app, ctx.pool);
+  installSharedResponses(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -117,13 +121,22 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         description:
           'Change your CRM safely. Authenticate with `Authorization: Bearer <API key>` ' +
           '(Settings > API keys) or a console session cookie.',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
+      servers: [{ url: serverUrl(ctx.config) }],
+      tags: API_TAGS,
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'A Pandora API key (pk_...)' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description: 'The console session, set by logging in',
+          },
         },
       },
-      security: [{ apiKey: [] }],
+      security: [{ apiKey: [] }, { session: [] }],
     },
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`),

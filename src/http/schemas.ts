@@ -20,9 +20,29 @@ export const ErrorBody = Type.Object(
   { $id: 'ErrorBody', title: 'Error' },
 );
 
-/** The error responses every route may give, for the OpenAPI document. */
+/** What each error status means here, as the OpenAPI document describes the response. */
+const ERROR_MEANINGS: Record<number, string> = {
+  400: 'The request is not valid (validation_failed names each field in details; malformed_json...)',
+  401: 'No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization)',
+  403: 'The caller may not do this (forbidden: admins only; cross_site_request; user_session_required)',
+  404: 'The workspace or the thing named in the path is not there, or not visible to the caller',
+  409: 'The request conflicts with the current state; the code says how',
+  413: 'payload_too_large: the body is over 1 MiB',
+  415: 'unsupported_media_type: send the body as application/json',
+  422: 'The request is understood but cannot be carried out; the code says why',
+  429: 'rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header)',
+  500: 'internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs',
+  503: 'database_unavailable: the database is not reachable; retry later',
+};
+
+/** Error responses with the shared error body, for the OpenAPI document. */
 export function errorResponses(...statuses: number[]): Record<number, TSchema> {
-  return Object.fromEntries(statuses.map((status) => [status, Type.Ref('ErrorBody')]));
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      Type.Ref('ErrorBody', { description: ERROR_MEANINGS[status] ?? 'An error' }),
+    ]),
+  );
 }
 
 export const WorkspaceParams = Type.Object({ workspaceId: Uuid });

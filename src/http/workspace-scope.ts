@@ -20,10 +20,10 @@ declare module 'fastify' {
 const WORKSPACE_PATH = /^\/api\/workspaces\/:workspaceId(?:\/|$)/;
 
 /**
- * What any workspace route may answer besides its own: a malformed id or input (400),
- * no caller (401), a workspace the caller cannot see (404) and the rate limit (429).
+ * What any workspace route may answer besides its own and those of every API route
+ * (shared-responses.ts: 400, 401, 429...): a workspace the caller cannot see (404).
  */
-const SHARED_ERRORS = [400, 401, 404, 429];
+const SHARED_ERRORS = [404];
 
 const accessKey = Symbol('workspaceAccess');
 type Scoped = FastifyRequest & { [accessKey]?: WorkspaceAccess };

@@ -43,7 +43,9 @@ export function apiKeyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/api-keys',
       {
         schema: {
+          operationId: 'listApiKeys',
           tags: ['api keys'],
+          summary: 'List API keys',
           response: {
             200: Type.Object({ apiKeys: Type.Array(ApiKeySchema) }),
           },
@@ -64,8 +66,10 @@ export function apiKeyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/api-keys',
       {
         schema: {
+          operationId: 'createApiKey',
           tags: ['api keys'],
-          summary: 'Create an API key; the secret is in this response only',
+          summary: 'Create an API key',
+          description: 'Create an API key; the secret is in this response only.',
           body: strictObject({
             name: Type.String({ minLength: 1, maxLength: 100 }),
             role: Type.Optional(RoleSchema),
@@ -96,8 +100,10 @@ export function apiKeyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/api-keys/:keyId',
       {
         schema: {
+          operationId: 'revokeApiKey',
           tags: ['api keys'],
-          summary: 'Revoke an API key (members: only keys they created)',
+          summary: 'Revoke an API key',
+          description: 'Revoke an API key (members: only keys they created).',
           params: Type.Object({ keyId: Uuid }),
           response: {
             200: Type.Object({ apiKey: ApiKeySchema }),

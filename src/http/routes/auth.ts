@@ -9,15 +9,7 @@ import type { Config } from '../../config.js';
 import type { AppContext } from '../context.js';
 import { LoginAttempts, passwordFormRateLimit } from '../login-attempts.js';
 import { startSession } from '../session-cookie.js';
-import {
-  Email,
-  ErrorBody,
-  RoleSchema,
-  Timestamp,
-  Uuid,
-  errorResponses,
-  strictObject,
-} from '../schemas.js';
+import { Email, RoleSchema, Timestamp, Uuid, errorResponses, strictObject } from '../schemas.js';
 
 const UserSchema = Type.Object({ id: Uuid, email: Type.String(), name: Type.String() });
 const WorkspaceSummary = Type.Object({
@@ -50,8 +42,11 @@ export function authRoutes(
       '/api/auth/login',
       {
         schema: {
+          operationId: 'createSession',
+          security: [],
           tags: ['auth'],
-          summary: 'Log in to the console (sets a session cookie)',
+          summary: 'Log in',
+          description: 'Log in to the console (sets a session cookie).',
           body: strictObject({
             email: Email,
             password: Type.String({ minLength: 1, maxLength: 1024 }),
@@ -80,8 +75,10 @@ export function authRoutes(
       '/api/auth/logout',
       {
         schema: {
+          operationId: 'deleteSession',
           tags: ['auth'],
-          summary: 'End the console session',
+          summary: 'Log out',
+          description: 'End the console session.',
           response: { 204: Type.Null() },
         },
       },
@@ -97,9 +94,11 @@ export function authRoutes(
       '/api/me',
       {
         schema: {
+          operationId: 'getMe',
           tags: ['auth'],
-          summary: 'The caller and the workspaces it can reach',
-          response: { 200: MeResponse, 401: ErrorBody },
+          summary: 'Get the caller',
+          description: 'The caller and the workspaces it can reach.',
+          response: { 200: MeResponse, ...errorResponses(401) },
         },
       },
       async (request) => {

@@ -69,8 +69,10 @@ export function invitationRoutes(
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'listInvitations',
           tags: ['members'],
-          summary: 'Open invitations to the workspace (admins)',
+          summary: 'List open invitations',
+          description: 'Open invitations to the workspace (admins).',
           response: {
             200: Type.Object({ invitations: Type.Array(InvitationSchema) }),
           },
@@ -86,9 +88,11 @@ export function invitationRoutes(
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'createInvitation',
           tags: ['members'],
-          summary:
-            'Invite someone by email; they join when they accept. The answer is the same whether or not the email has an account',
+          summary: 'Invite someone by email',
+          description:
+            'Invite someone by email; they join when they accept. The answer is the same whether or not the email has an account.',
           body: strictObject({ email: Email, role: RoleSchema }),
           response: {
             201: Type.Object({
@@ -116,8 +120,10 @@ export function invitationRoutes(
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'revokeInvitation',
           tags: ['members'],
-          summary: 'Withdraw an open invitation; its link stops working',
+          summary: 'Withdraw an invitation',
+          description: 'Withdraw an open invitation; its link stops working.',
           params: InvitationParams,
           response: { 204: Type.Null() },
         },
@@ -132,8 +138,10 @@ export function invitationRoutes(
       '/api/me/invitations',
       {
         schema: {
+          operationId: 'listMyInvitations',
           tags: ['auth'],
-          summary: 'Open invitations addressed to the logged-in person',
+          summary: 'List my invitations',
+          description: 'Open invitations addressed to the logged-in person.',
           response: {
             200: Type.Object({ invitations: Type.Array(ReceivedInvitationSchema) }),
             ...errorResponses(401, 403),
@@ -150,8 +158,10 @@ export function invitationRoutes(
       '/api/me/invitations/:invitationId/accept',
       {
         schema: {
+          operationId: 'acceptMyInvitation',
           tags: ['auth'],
-          summary: 'Accept an invitation addressed to the logged-in person',
+          summary: 'Accept my invitation',
+          description: 'Accept an invitation addressed to the logged-in person.',
           params: ReceivedParams,
           response: {
             200: Type.Object({ workspace: JoinedWorkspace }),
@@ -173,8 +183,10 @@ export function invitationRoutes(
       '/api/me/invitations/:invitationId/decline',
       {
         schema: {
+          operationId: 'declineMyInvitation',
           tags: ['auth'],
-          summary: 'Turn down an invitation addressed to the logged-in person',
+          summary: 'Decline my invitation',
+          description: 'Turn down an invitation addressed to the logged-in person.',
           params: ReceivedParams,
           response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
         },
@@ -190,8 +202,11 @@ export function invitationRoutes(
       '/api/invitations/lookup',
       {
         schema: {
+          operationId: 'lookUpInvitation',
+          security: [],
           tags: ['auth'],
-          summary: 'What an invitation link is for: the workspace, the email and the role',
+          summary: 'Look up an invitation link',
+          description: 'What an invitation link is for: the workspace, the email and the role.',
           body: strictObject({ token: Token }),
           response: {
             200: Type.Object({
@@ -224,9 +239,12 @@ export function invitationRoutes(
       '/api/invitations/accept',
       {
         schema: {
+          operationId: 'acceptInvitation',
+          security: [],
           tags: ['auth'],
-          summary:
-            "Accept through the link: signs in with the invited email's password, or creates its account (sets a session cookie)",
+          summary: 'Accept an invitation link',
+          description:
+            "Accept through the link: signs in with the invited email's password, or creates its account (sets a session cookie).",
           body: strictObject({
             token: Token,
             password: Type.String({ minLength: 1, maxLength: 1024 }),

@@ -38,7 +38,9 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId',
       {
         schema: {
+          operationId: 'getWorkspace',
           tags: ['workspaces'],
+          summary: 'Get a workspace',
           response: {
             200: Type.Object({ workspace: WorkspaceSchema }),
           },
@@ -54,8 +56,10 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/overview',
       {
         schema: {
+          operationId: 'getWorkspaceOverview',
           tags: ['workspaces'],
-          summary: 'Record counts and CRM connections of a workspace',
+          summary: 'Get a workspace overview',
+          description: 'Record counts and CRM connections of a workspace.',
           response: {
             200: Type.Object({
               workspace: WorkspaceSchema,
@@ -86,7 +90,9 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/members',
       {
         schema: {
+          operationId: 'listMembers',
           tags: ['members'],
+          summary: 'List members',
           response: {
             200: Type.Object({ members: Type.Array(MemberSchema) }),
           },
@@ -102,7 +108,9 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'updateMember',
           tags: ['members'],
+          summary: "Change a member's role",
           params: MemberParams,
           body: strictObject({ role: RoleSchema }),
           response: {
@@ -129,7 +137,9 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'removeMember',
           tags: ['members'],
+          summary: 'Remove a member',
           params: MemberParams,
           response: { 204: Type.Null(), ...errorResponses(409) },
         },

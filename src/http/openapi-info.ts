@@ -1,0 +1,43 @@
+import type { Config } from '../config.js';
+
+/**
+ * The tags that group operations by feature, declared once so /docs and generated
+ * clients show each with what it is for. A route's `tags` name one of these
+ * (openapi.test.ts fails on any other); a new feature adds its tag here.
+ */
+export const API_TAGS = [
+  { name: 'health', description: 'Liveness and readiness probes for orchestrators' },
+  {
+    name: 'auth',
+    description: 'Console sessions, the caller, and invitations addressed to the logged-in person',
+  },
+  { name: 'workspaces', description: 'A workspace and its overview' },
+  { name: 'members', description: 'Who belongs to a workspace, and invitations to join it' },
+  { name: 'api keys', description: 'Keys for `Authorization: Bearer <key>`, one workspace each' },
+  {
+    name: 'connections',
+    description: 'CRM connections: connecting by token, OAuth or the sandbox, testing, API usage',
+  },
+  { name: 'sync', description: 'Syncing a CRM into Pandora, and the ledger of writes to the CRM' },
+  { name: 'records', description: 'CRM records as synced into Pandora' },
+  { name: 'jobs', description: 'Background jobs of a workspace' },
+  { name: 'skills', description: 'Skills that find what to change, and the quotas they use' },
+  {
+    name: 'actions',
+    description:
+      'Proposed CRM changes: preview, approve, execute and undo them; notifications about them',
+  },
+  {
+    name: 'action policies',
+    description: 'Which actions run at once, wait for approval or are refused',
+  },
+  { name: 'writeback', description: 'Fields Pandora computes, written back to CRM properties' },
+];
+
+/** Where clients reach this server: the public URL, else the address it listens on. */
+export function serverUrl(config: Pick<Config, 'publicUrl' | 'host' | 'port'>): string {
+  if (config.publicUrl) return config.publicUrl;
+  // A wildcard address is where the server listens, not one a client can call.
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
+}
