@@ -81,8 +81,10 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         {
           config: { role: 'admin' },
           schema: {
+            operationId: crmType === 'hubspot' ? 'connectHubspot' : 'connectSalesforce',
             tags: ['connections'],
-            summary: `Connect ${crmType === 'hubspot' ? 'HubSpot with a private app token' : 'Salesforce with an access token'}; tested at once`,
+            summary: `Connect ${crmType === 'hubspot' ? 'HubSpot' : 'Salesforce'}`,
+            description: `Connect ${crmType === 'hubspot' ? 'HubSpot with a private app token' : 'Salesforce with an access token'}; tested at once.`,
             body: strictObject({ name: Name, ...fields }),
             response: { 201: ConnectionReply },
           },
@@ -118,8 +120,10 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'connectSandbox',
           tags: ['connections'],
-          summary: 'Connect the built-in CRM emulator (the demo CRM), when the server runs it',
+          summary: 'Connect the CRM emulator',
+          description: 'Connect the built-in CRM emulator (the demo CRM), when the server runs it.',
           body: strictObject({
             crmType: Type.Union([Type.Literal('hubspot'), Type.Literal('salesforce')]),
             name: Type.Optional(Name),
@@ -166,8 +170,10 @@ export function connectRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'replaceConnectionCredentials',
           tags: ['connections'],
-          summary: 'Reconnect with new credentials; tested at once',
+          summary: 'Reconnect with new credentials',
+          description: 'Reconnect with new credentials; tested at once.',
           params: ConnectionParams,
           body: Type.Union([strictObject(HubspotToken), strictObject(SalesforceToken)]),
           response: { 200: ConnectionReply, ...errorResponses(409) },

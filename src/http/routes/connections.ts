@@ -44,7 +44,9 @@ export function connectionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/connections',
       {
         schema: {
+          operationId: 'listConnections',
           tags: ['connections'],
+          summary: 'List CRM connections',
           response: {
             200: Type.Object({ connections: Type.Array(ConnectionSchema) }),
           },
@@ -60,8 +62,11 @@ export function connectionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'createConnection',
           tags: ['connections'],
-          summary: 'Add a CRM connection; credentials are encrypted at rest and never returned',
+          summary: 'Add a CRM connection',
+          description:
+            'Add a CRM connection; credentials are encrypted at rest and never returned.',
           body: strictObject({
             crmType: CrmTypeSchema,
             name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -87,7 +92,9 @@ export function connectionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/connections/:connectionId',
       {
         schema: {
+          operationId: 'getConnection',
           tags: ['connections'],
+          summary: 'Get a CRM connection',
           params: ConnectionParams,
           response: {
             200: Type.Object({ connection: ConnectionSchema }),
@@ -110,7 +117,9 @@ export function connectionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'deleteConnection',
           tags: ['connections'],
+          summary: 'Delete a CRM connection',
           params: ConnectionParams,
           response: { 204: Type.Null() },
         },

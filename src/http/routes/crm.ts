@@ -110,8 +110,10 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'testConnection',
           tags: ['connections'],
-          summary: 'Call the CRM with the stored credentials and record the outcome',
+          summary: 'Test a connection',
+          description: 'Call the CRM with the stored credentials and record the outcome.',
           params: ConnectionParams,
           response: {
             200: Type.Object({ connection: ConnectionSchema }),
@@ -135,8 +137,10 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'updateConnection',
           tags: ['connections'],
-          summary: 'Rename, set the sync interval, or map CRM stages to Pandora stages',
+          summary: 'Update a connection',
+          description: 'Rename, set the sync interval, or map CRM stages to Pandora stages.',
           params: ConnectionParams,
           body: strictObject({
             name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -179,8 +183,10 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'disconnectConnection',
           tags: ['connections'],
-          summary: 'Wipe the credentials; sync history and the write ledger stay',
+          summary: 'Disconnect a CRM',
+          description: 'Wipe the credentials; sync history and the write ledger stay.',
           params: ConnectionParams,
           response: {
             200: Type.Object({ connection: ConnectionSchema }),
@@ -202,8 +208,10 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/connections/:connectionId/usage',
       {
         schema: {
+          operationId: 'getConnectionUsage',
           tags: ['connections'],
-          summary: "Today's API calls against the CRM's limits, pauses and the last 429",
+          summary: "Get a connection's API usage",
+          description: "Today's API calls against the CRM's limits, pauses and the last 429.",
           params: ConnectionParams,
           response: {
             200: Type.Object({
@@ -228,8 +236,10 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'startSync',
           tags: ['sync'],
-          summary: 'Queue a sync of the CRM into Pandora; follow it in sync-runs',
+          summary: 'Start a sync',
+          description: 'Queue a sync of the CRM into Pandora; follow it in sync-runs.',
           params: ConnectionParams,
           body: Type.Optional(
             strictObject({ mode: Type.Optional(literals(['full', 'incremental'] as const)) }),
@@ -272,7 +282,9 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/connections/:connectionId/sync-runs',
       {
         schema: {
+          operationId: 'listSyncRuns',
           tags: ['sync'],
+          summary: 'List sync runs',
           params: ConnectionParams,
           querystring: strictObject({
             limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
@@ -299,7 +311,9 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/sync-runs/:runId',
       {
         schema: {
+          operationId: 'getSyncRun',
           tags: ['sync'],
+          summary: 'Get a sync run',
           params: Type.Object({ runId: Uuid }),
           response: { 200: Type.Object({ run: SyncRunSchema }) },
         },
@@ -315,8 +329,10 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/crm-writes',
       {
         schema: {
+          operationId: 'listCrmWrites',
           tags: ['sync'],
-          summary: 'The write ledger: every CRM field write, newest first',
+          summary: 'List CRM writes',
+          description: 'The write ledger: every CRM field write, newest first.',
           querystring: strictObject({
             objectType: Type.Optional(literals(CRM_OBJECT_TYPES)),
             recordId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),

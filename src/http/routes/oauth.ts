@@ -89,8 +89,10 @@ export function oauthRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'startOAuthConnection',
           tags: ['connections'],
-          summary: "Start connecting a CRM by OAuth: returns the CRM's consent URL",
+          summary: 'Start an OAuth connection',
+          description: "Start connecting a CRM by OAuth: returns the CRM's consent URL.",
           body: strictObject({
             crmType: CrmTypeSchema,
             name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -142,8 +144,10 @@ export function oauthRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/oauth/:crmType/callback',
       {
         schema: {
+          operationId: 'completeOAuthConnection',
           tags: ['connections'],
-          summary: 'Where the CRM sends the browser back after consent',
+          summary: 'Complete an OAuth connection',
+          description: 'Where the CRM sends the browser back after consent.',
           params: Type.Object({ crmType: CrmTypeSchema }),
           querystring: Type.Object({
             code: Type.Optional(Type.String({ maxLength: 2_000 })),

@@ -43,8 +43,10 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/deals',
       {
         schema: {
+          operationId: 'listDeals',
           tags: ['records'],
-          summary: 'Deals, newest first by id, with keyset pagination',
+          summary: 'List deals',
+          description: 'Deals, newest first by id, with keyset pagination.',
           querystring: Type.Object(
             {
               limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
@@ -71,7 +73,9 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/deals/:dealId',
       {
         schema: {
+          operationId: 'getDeal',
           tags: ['records'],
+          summary: 'Get a deal',
           params: Type.Object({ dealId: Uuid }),
           response: { 200: Type.Object({ deal: DealSchema }) },
         },
@@ -85,8 +89,10 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/jobs/failed',
       {
         schema: {
+          operationId: 'listFailedJobs',
           tags: ['jobs'],
-          summary: 'Background jobs of this workspace that failed for good',
+          summary: 'List failed jobs',
+          description: 'Background jobs of this workspace that failed for good.',
           querystring: Type.Object(
             { limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) },
             { additionalProperties: false },
