@@ -113,8 +113,10 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       base,
       {
         schema: {
+          operationId: 'listActionItems',
           tags: ['actions'],
-          summary: 'Actions, newest (or largest impact) first, with keyset pagination',
+          summary: 'List actions',
+          description: 'Actions, newest (or largest impact) first, with keyset pagination.',
           querystring: Type.Object(
             {
               status: Type.Optional(Type.Array(literals(ACTION_STATUSES), { maxItems: 7 })),
@@ -152,8 +154,10 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       base,
       {
         schema: {
+          operationId: 'createActionItem',
           tags: ['actions'],
-          summary: 'Propose an action (by a person or an API client)',
+          summary: 'Propose an action',
+          description: 'Propose an action (by a person or an API client).',
           body: CreateBody,
           response: {
             201: Type.Object({ action: ActionSchema }),
@@ -174,8 +178,9 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/:actionId`,
       {
         schema: {
+          operationId: 'getActionItem',
           tags: ['actions'],
-          summary: 'One action',
+          summary: 'Get an action',
           params: ActionParams,
           response: { 200: Type.Object({ action: ActionSchema }) },
         },
@@ -191,8 +196,10 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/:actionId/audit`,
       {
         schema: {
+          operationId: 'getActionItemAudit',
           tags: ['actions'],
-          summary: 'The action’s audit trail, oldest first (append-only)',
+          summary: "Get an action's audit trail",
+          description: 'The action’s audit trail, oldest first (append-only).',
           params: ActionParams,
           response: {
             200: Type.Object({
@@ -222,6 +229,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/:actionId/dismiss`,
       {
         schema: {
+          operationId: 'dismissActionItem',
           tags: ['actions'],
           summary: 'Dismiss an open action',
           params: ActionParams,
@@ -249,9 +257,11 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/:actionId/approve`,
       {
         schema: {
+          operationId: 'approveActionItem',
           tags: ['actions'],
-          summary:
-            'Approve an action a policy holds for approval (an admin, or the action’s owner)',
+          summary: 'Approve an action',
+          description:
+            'Approve an action a policy holds for approval (an admin, or the action’s owner).',
           params: ActionParams,
           response: {
             200: Type.Object({ action: ActionSchema }),
@@ -269,20 +279,30 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
     );
 
-    for (const [suffix, method, summary] of [
+    for (const [suffix, method, operationId, summary, description] of [
       [
         'preview',
         'POST',
-        'The exact diff execute would apply, current values read fresh; writes nothing',
+        'previewActionItem',
+        "Preview an action's changes",
+        'The exact diff execute would apply, current values read fresh; writes nothing.',
       ],
-      ['operations', 'GET', 'The planned operations with current values read fresh from the CRM'],
+      [
+        'operations',
+        'GET',
+        'listActionItemOperations',
+        "List an action's planned operations",
+        'The planned operations with current values read fresh from the CRM.',
+      ],
     ] as const) {
       app.route({
         method,
         url: `${base}/:actionId/${suffix}`,
         schema: {
+          operationId,
           tags: ['actions'],
           summary,
+          description,
           params: ActionParams,
           response: { 200: Type.Unknown(), ...errorResponses(409) },
         },
@@ -302,8 +322,10 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/:actionId/execute`,
       {
         schema: {
+          operationId: 'executeActionItem',
           tags: ['actions'],
-          summary: 'Execute an action now (Idempotency-Key honoured)',
+          summary: 'Execute an action',
+          description: 'Execute an action now (Idempotency-Key honoured).',
           params: ActionParams,
           headers: IdempotencyHeaders,
           response: { 200: Type.Unknown(), ...errorResponses(403, 409, 422) },
@@ -324,9 +346,11 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/:actionId/undo`,
       {
         schema: {
+          operationId: 'undoActionItem',
           tags: ['actions'],
-          summary:
-            'Put back what the action wrote, where the CRM still holds it (force: overwrite changes made since)',
+          summary: 'Undo an action',
+          description:
+            'Put back what the action wrote, where the CRM still holds it (force: overwrite changes made since).',
           params: ActionParams,
           headers: IdempotencyHeaders,
           body: Type.Optional(strictObject({ force: Type.Optional(Type.Boolean()) })),
@@ -351,8 +375,10 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/batch-execute`,
       {
         schema: {
+          operationId: 'createActionBatch',
           tags: ['actions'],
-          summary: 'Execute many actions in one background job, their writes coalesced',
+          summary: 'Execute actions in a batch',
+          description: 'Execute many actions in one background job, their writes coalesced.',
           body: strictObject({
             actionIds: Type.Array(Uuid, { minItems: 1, maxItems: 10_000, uniqueItems: true }),
           }),
@@ -376,8 +402,10 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/action-batches/:batchId',
       {
         schema: {
+          operationId: 'getActionBatch',
           tags: ['actions'],
-          summary: 'A batch execution’s progress and per-action results',
+          summary: 'Get a batch execution',
+          description: 'A batch execution’s progress and per-action results.',
           params: Type.Object({ batchId: Uuid }),
           response: { 200: Type.Object({ batch: Type.Unknown() }) },
         },
@@ -393,9 +421,11 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/notifications',
       {
         schema: {
+          operationId: 'listNotifications',
           tags: ['actions'],
-          summary:
-            'In-app notifications for the current user (all of the workspace’s for an API key)',
+          summary: 'List notifications',
+          description:
+            'In-app notifications for the current user (all of the workspace’s for an API key).',
           querystring: Type.Object(
             {
               unread: Type.Optional(Type.Boolean()),
@@ -425,9 +455,11 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/notifications/read',
       {
         schema: {
+          operationId: 'markNotificationsRead',
           tags: ['actions'],
-          summary:
-            'Marks notifications read: the given ids, or all of the caller’s when none are given',
+          summary: 'Mark notifications read',
+          description:
+            'Marks notifications read: the given ids, or all of the caller’s when none are given.',
           body: Type.Optional(
             strictObject({ ids: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 500 })) }),
           ),

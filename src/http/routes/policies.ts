@@ -145,8 +145,10 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       base,
       {
         schema: {
+          operationId: 'listActionPolicies',
           tags,
-          summary: 'The policies, in the order they are consulted',
+          summary: 'List action policies',
+          description: 'The policies, in the order they are consulted.',
           response: {
             200: Type.Object({ policies: Type.Array(PolicySchema) }),
           },
@@ -162,8 +164,10 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'createActionPolicy',
           tags,
-          summary: 'Create a policy (admins)',
+          summary: 'Create an action policy',
+          description: 'Create a policy (admins).',
           body: PolicyBody,
           response: {
             201: Type.Object({ policy: PolicySchema }),
@@ -185,8 +189,10 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/dry-run`,
       {
         schema: {
+          operationId: 'dryRunActionPolicyDraft',
           tags,
-          summary: 'Try a policy not yet saved on the most recent actions; writes nothing',
+          summary: 'Dry-run an unsaved policy',
+          description: 'Try a policy not yet saved on the most recent actions; writes nothing.',
           body: strictObject({ ...policyBodyFields, last: Type.Optional(Last) }),
           response: { 200: DryRunSchema },
         },
@@ -201,8 +207,9 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/:policyId`,
       {
         schema: {
+          operationId: 'getActionPolicy',
           tags,
-          summary: 'One policy',
+          summary: 'Get an action policy',
           params: PolicyParams,
           response: { 200: Type.Object({ policy: PolicySchema }) },
         },
@@ -219,8 +226,10 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'updateActionPolicy',
           tags,
-          summary: 'Change a policy (admins); a given match replaces the old one whole',
+          summary: 'Update an action policy',
+          description: 'Change a policy (admins); a given match replaces the old one whole.',
           params: PolicyParams,
           body: PolicyPatchBody,
           response: {
@@ -248,8 +257,10 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'deleteActionPolicy',
           tags,
-          summary: 'Delete a policy (admins)',
+          summary: 'Delete an action policy',
+          description: 'Delete a policy (admins).',
           params: PolicyParams,
           response: { 204: Type.Null() },
         },
@@ -264,8 +275,11 @@ export function policyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/:policyId/dry-run`,
       {
         schema: {
+          operationId: 'dryRunActionPolicy',
           tags,
-          summary: 'Try a saved policy (enabled or not) on the most recent actions; writes nothing',
+          summary: 'Dry-run a saved policy',
+          description:
+            'Try a saved policy (enabled or not) on the most recent actions; writes nothing.',
           params: PolicyParams,
           body: strictObject({ last: Type.Optional(Last) }),
           response: { 200: DryRunSchema },

@@ -96,8 +96,10 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/skills',
       {
         schema: {
+          operationId: 'listSkills',
           tags: ['skills'],
-          summary: 'The skills, each with its latest run in this workspace',
+          summary: 'List skills',
+          description: 'The skills, each with its latest run in this workspace.',
           response: {
             200: Type.Object({
               skills: Type.Array(
@@ -120,8 +122,10 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/skills/:skill/run',
       {
         schema: {
+          operationId: 'runSkill',
           tags: ['skills'],
-          summary: 'Run a skill now; its findings become actions (re-runs update them)',
+          summary: 'Run a skill',
+          description: 'Run a skill now; its findings become actions (re-runs update them).',
           params: SkillParams,
           body: Type.Optional(
             strictObject({
@@ -157,8 +161,10 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       periods,
       {
         schema: {
+          operationId: 'listQuotaPeriods',
           tags: ['skills'],
-          summary: 'Quota periods, latest first',
+          summary: 'List quota periods',
+          description: 'Quota periods, latest first.',
           response: {
             200: Type.Object({ periods: Type.Array(QuotaPeriodSchema) }),
           },
@@ -174,8 +180,10 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'createQuotaPeriod',
           tags: ['skills'],
-          summary: 'Create a quota period (admins)',
+          summary: 'Create a quota period',
+          description: 'Create a quota period (admins).',
           body: strictObject({
             name: Type.String({ minLength: 1, maxLength: 100, description: 'e.g. Q3 2025' }),
             startsOn: Day,
@@ -198,8 +206,10 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'deleteQuotaPeriod',
           tags: ['skills'],
-          summary: 'Delete a quota period and its rep quotas (admins)',
+          summary: 'Delete a quota period',
+          description: 'Delete a quota period and its rep quotas (admins).',
           params: PeriodParams,
           response: { 204: Type.Null() },
         },
@@ -214,8 +224,10 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${periods}/:periodId/quotas`,
       {
         schema: {
+          operationId: 'listQuotas',
           tags: ['skills'],
-          summary: "The reps' quotas for a period",
+          summary: "List a period's quotas",
+          description: "The reps' quotas for a period.",
           params: PeriodParams,
           response: {
             200: Type.Object({ quotas: Type.Array(RepQuotaSchema) }),
@@ -238,9 +250,11 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'setQuota',
           tags: ['skills'],
-          summary: "Set a rep's quota for a period, by owner id or email (admins)",
-          description: 'Setting it again for the same rep replaces the amount (200).',
+          summary: "Set a rep's quota",
+          description:
+            "Set a rep's quota for a period, by owner id or email (admins). Setting it again for the same rep replaces the amount (200).",
           params: PeriodParams,
           body: strictObject({
             ownerId: Type.Optional(Uuid),
@@ -269,8 +283,10 @@ export function skillRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'deleteQuota',
           tags: ['skills'],
-          summary: "Remove a rep's quota (admins)",
+          summary: "Remove a rep's quota",
+          description: "Remove a rep's quota (admins).",
           params: QuotaParams,
           response: { 204: Type.Null() },
         },

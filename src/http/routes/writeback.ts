@@ -86,8 +86,11 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/fields`,
       {
         schema: {
+          operationId: 'listWritebackFields',
           tags: ['writeback'],
-          summary: 'Fields Pandora computes and can write to CRM properties, and the write modes',
+          summary: 'List write-back fields',
+          description:
+            'Fields Pandora computes and can write to CRM properties, and the write modes.',
           response: { 200: Answer },
         },
       },
@@ -110,12 +113,14 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/workspaces/:workspaceId/connections/:connectionId/properties',
       {
         schema: {
+          operationId: 'listCrmProperties',
           tags: ['writeback'],
-          summary:
-            "The CRM's properties of an object type, read live, with the Pandora fields each can take",
+          summary: 'List CRM properties',
+          description:
+            "The CRM's properties of an object type, read live, with the Pandora fields each can take.",
           params: Type.Object({ connectionId: Uuid }),
           querystring: strictObject({ objectType: Type.Optional(ObjectType) }),
-          response: { 200: Answer, ...errorResponses(502) },
+          response: { 200: Answer, ...errorResponses(409) },
         },
       },
       async (request) => {
@@ -147,8 +152,10 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/mappings`,
       {
         schema: {
+          operationId: 'listWritebackMappings',
           tags: ['writeback'],
-          summary: 'Live mappings with their writes of the last 7 days',
+          summary: 'List write-back mappings',
+          description: 'Live mappings with their writes of the last 7 days.',
           response: { 200: Answer },
         },
       },
@@ -162,8 +169,10 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'createWritebackMapping',
           tags: ['writeback'],
-          summary: 'Map a Pandora field to a CRM property (admins); warnings name lossy pairs',
+          summary: 'Create a write-back mapping',
+          description: 'Map a Pandora field to a CRM property (admins); warnings name lossy pairs.',
           body: CreateBody,
           response: { 201: Answer, ...errorResponses(409) },
         },
@@ -183,8 +192,9 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/mappings/:mappingId`,
       {
         schema: {
+          operationId: 'getWritebackMapping',
           tags: ['writeback'],
-          summary: 'A mapping',
+          summary: 'Get a write-back mapping',
           params: MappingParams,
           response: { 200: Answer },
         },
@@ -201,8 +211,11 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'updateWritebackMapping',
           tags: ['writeback'],
-          summary: 'Change a mapping, enable or disable it (admins); checked again against the CRM',
+          summary: 'Update a write-back mapping',
+          description:
+            'Change a mapping, enable or disable it (admins); checked again against the CRM.',
           params: MappingParams,
           body: PatchBody,
           response: { 200: Answer, ...errorResponses(409) },
@@ -223,8 +236,10 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'deleteWritebackMapping',
           tags: ['writeback'],
-          summary: 'Delete a mapping (admins); its write history stays',
+          summary: 'Delete a write-back mapping',
+          description: 'Delete a mapping (admins); its write history stays.',
           params: MappingParams,
           response: { 204: Type.Null() },
         },
@@ -239,12 +254,14 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/mappings/:mappingId/test`,
       {
         schema: {
+          operationId: 'testWritebackMapping',
           tags: ['writeback'],
-          summary:
-            'Exactly what a run would write for a sample record (the full text after an append); writes nothing',
+          summary: 'Test a write-back mapping',
+          description:
+            'Exactly what a run would write for a sample record (the full text after an append); writes nothing.',
           params: MappingParams,
           body: Type.Optional(strictObject({ entityId: Type.Optional(Uuid) })),
-          response: { 200: Answer, ...errorResponses(502) },
+          response: { 200: Answer, ...errorResponses(409) },
         },
       },
       async (request) => {
@@ -264,9 +281,11 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'startWritebackRun',
           tags: ['writeback'],
-          summary:
-            'Sync all: write every enabled mapping (or the given ones) in a background run (admins)',
+          summary: 'Start a write-back run',
+          description:
+            'Sync all: write every enabled mapping (or the given ones) in a background run (admins).',
           body: Type.Optional(
             strictObject({
               mappingIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 50 })),
@@ -295,9 +314,11 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         config: { role: 'admin' },
         schema: {
+          operationId: 'computeWritebackFields',
           tags: ['writeback'],
-          summary:
-            "Compute a skill's fields now (deal-score or account-score); the mappings that follow computation write what changed",
+          summary: 'Compute fields now',
+          description:
+            "Compute a skill's fields now (deal-score or account-score); the mappings that follow computation write what changed.",
           body: strictObject({ skill: literals(['deal-score', 'account-score'] as const) }),
           response: { 200: Answer },
         },
@@ -314,8 +335,10 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/runs`,
       {
         schema: {
+          operationId: 'listWritebackRuns',
           tags: ['writeback'],
-          summary: 'Recent write-back runs, newest first',
+          summary: 'List write-back runs',
+          description: 'Recent write-back runs, newest first.',
           querystring: strictObject({
             limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
           }),
@@ -331,8 +354,10 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/runs/:writebackRunId`,
       {
         schema: {
+          operationId: 'getWritebackRun',
           tags: ['writeback'],
-          summary: "A run's progress and report",
+          summary: 'Get a write-back run',
+          description: "A run's progress and report.",
           params: Type.Object({ writebackRunId: Uuid }),
           response: { 200: Answer },
         },
@@ -348,9 +373,11 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/log`,
       {
         schema: {
+          operationId: 'listWritebackLog',
           tags: ['writeback'],
-          summary:
-            'Write-back writes from the ledger, newest first, by mapping, record, status, time',
+          summary: 'List write-back writes',
+          description:
+            'Write-back writes from the ledger, newest first, by mapping, record, status, time.',
           querystring: strictObject({
             mappingId: Type.Optional(Uuid),
             recordId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
