@@ -1,4 +1,5 @@
 import { noteConnectionError, openConnector } from '../crm/connect.js';
+import { linkConversations, enqueueLinking } from '../conversations/linker.js';
 import { CrmError } from '../crm/errors.js';
 import { reconcilePending } from '../crm/ledger/reconcile.js';
 import { dailyWriteback } from '../skills/fields/daily.js';
@@ -44,6 +45,8 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
       type: 'sync.finished',
       payload: { runId: run.id, connectionId: payload.connectionId, status: run.status },
     });
+    // New contacts, accounts or deals may be what a waiting meeting links to.
+    if (run.status !== 'failed') await enqueueLinking(db, payload.workspaceId);
     const authProblem = run.errors.find(
       (error) => error.kind === 'auth_expired' || error.kind === 'permission',
     );
@@ -114,6 +117,10 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
         `${again.length} action(s) still to retry: ${again.map((r) => r.errors[0]?.message).join('; ')}`,
       );
     }
+  },
+  'conversations.link': async (payload, { db, log }) => {
+    const report = await linkConversations(db, payload.workspaceId);
+    log.info({ workspaceId: payload.workspaceId, ...report }, 'conversations linked');
   },
   'crm.reconcile': async (payload, { db, secretKey, log }) => {
     const opened = await openConnector(

@@ -30,6 +30,7 @@ const handlers: TaskHandlers = {
   'actions.execute': async () => undefined,
   'writeback.run': async () => undefined,
   'writeback.daily': async () => undefined,
+  'conversations.link': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

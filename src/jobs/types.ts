@@ -29,6 +29,8 @@ export interface JobPayloads {
   'writeback.daily': Record<string, never>;
   /** Run actions again whose last execution failed in a way a retry may fix. */
   'actions.execute': { workspaceId: string; actionIds: string[]; actor: string };
+  /** Tie the workspace's meetings to contacts, accounts and deals (after every sync). */
+  'conversations.link': { workspaceId: string };
 }
 
 export type JobName = keyof JobPayloads;

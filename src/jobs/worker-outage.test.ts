@@ -35,6 +35,7 @@ const handlers: TaskHandlers = {
   'actions.execute': idle,
   'writeback.run': idle,
   'writeback.daily': idle,
+  'conversations.link': idle,
 };
 
 async function until(probe: () => boolean, ms: number): Promise<void> {
