@@ -96,7 +96,7 @@ export function rateLimitsFor(
   const base =
     crmType === 'hubspot' ? hubspotLimits(metadata, defaults) : salesforceLimits(defaults);
   return {
-    ...applyOverrides(base, metadata.rateLimit),
+    ...applyRateLimitOverrides(base, metadata.rateLimit),
     timeZone: validTimeZone(metadata.timeZone),
   };
 }
@@ -154,7 +154,8 @@ function salesforceLimits(defaults: RateLimitDefaults): RateLimits {
   };
 }
 
-function applyOverrides(base: RateLimits, overrides: unknown): RateLimits {
+/** `metadata.rateLimit` applied to a service's limits (conversation sources use it too). */
+export function applyRateLimitOverrides(base: RateLimits, overrides: unknown): RateLimits {
   if (overrides === undefined || overrides === null) return base;
   if (typeof overrides !== 'object' || Array.isArray(overrides)) {
     throw invalid('rateLimit', overrides, 'an object like { "perWindow": 100, "windowMs": 10000 }');

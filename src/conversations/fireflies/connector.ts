@@ -1,0 +1,308 @@
+import { CrmError } from '../../crm/errors.js';
+import type { CallGate } from '../../crm/gate.js';
+import { callWithRetry, type RetryOptions } from '../../crm/retry.js';
+import type {
+  CallPage,
+  CallQuery,
+  ConversationSourceConnector,
+  RecordedCall,
+  SourceParticipant,
+  SourceUser,
+} from '../port.js';
+import {
+  FirefliesTimeoutError,
+  firefliesError,
+  firefliesNetworkError,
+  type FirefliesAnswer,
+} from './errors.js';
+
+export const FIREFLIES_API_BASE = 'https://api.fireflies.ai';
+/** Fireflies' largest `transcripts` page. */
+export const FIREFLIES_PAGE_SIZE = 50;
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Transcripts fetched at once; the rate limiter paces them anyway. */
+const TRANSCRIPT_CONCURRENCY = 3;
+
+export interface FirefliesCredentials {
+  apiKey: string;
+}
+
+export interface FirefliesConnectorOptions {
+  credentials: FirefliesCredentials;
+  /** Fireflies' API origin (the emulator's for sandbox connections); the API at `/graphql`. */
+  baseUrl?: string;
+  gate: CallGate;
+  timeoutMs?: number;
+  retry?: Pick<RetryOptions, 'attempts' | 'baseDelayMs' | 'maxRateLimitWaitMs'>;
+  /** Transcripts a page (at most Fireflies' 50); smaller in tests. */
+  pageSize?: number;
+}
+
+// Only what the sync stores: sentences are by far the largest part of a transcript,
+// so the list never asks for them and `transcripts()` asks for nothing else.
+const USERS = `query PandoraUsers { users { user_id email name } }`;
+
+const LIST = `query PandoraTranscripts(
+  $organizers: [String!], $fromDate: DateTime, $toDate: DateTime, $limit: Int, $skip: Int
+) {
+  transcripts(
+    organizers: $organizers, fromDate: $fromDate, toDate: $toDate, limit: $limit, skip: $skip
+  ) {
+    id title date duration organizer_email host_email participants transcript_url
+    meeting_attendees { displayName email name }
+  }
+}`;
+
+const SENTENCES = `query PandoraTranscript($id: String!) {
+  transcript(id: $id) { id sentences { speaker_name text } }
+}`;
+
+interface FirefliesUser {
+  user_id: string;
+  email: string | null;
+  name: string | null;
+}
+
+interface FirefliesTranscript {
+  id: string;
+  title: string | null;
+  date: number | string | null;
+  duration: number | null;
+  organizer_email: string | null;
+  host_email: string | null;
+  participants: (string | null)[] | null;
+  transcript_url: string | null;
+  meeting_attendees:
+    { displayName: string | null; email: string | null; name: string | null }[] | null;
+}
+
+interface FirefliesSentences {
+  transcript: {
+    id: string;
+    sentences: { speaker_name: string | null; text: string | null }[] | null;
+  } | null;
+}
+
+/**
+ * Fireflies over its GraphQL API with plain fetch (it has no SDK): each request goes
+ * through the connection's gate and the shared retry loop; every failure leaves as a
+ * CrmError.
+ */
+export function createFirefliesConnector(
+  options: FirefliesConnectorOptions,
+): ConversationSourceConnector {
+  const base = (options.baseUrl ?? FIREFLIES_API_BASE).replace(/\/+$/, '');
+  const endpoint = base.endsWith('/graphql') ? base : `${base}/graphql`;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const pageSize = Math.min(
+    FIREFLIES_PAGE_SIZE,
+    Math.max(1, options.pageSize ?? FIREFLIES_PAGE_SIZE),
+  );
+
+  async function post<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new FirefliesTimeoutError(timeoutMs)),
+      timeoutMs,
+    );
+    let answer: FirefliesAnswer;
+    try {
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          authorization: `Bearer ${options.credentials.apiKey}`,
+        },
+        body: JSON.stringify({ query, variables }),
+        signal: controller.signal,
+      });
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // A gateway's HTML page: mapped by its status.
+      }
+      answer = {
+        status: response.status,
+        body,
+        retryAfterHeader: response.headers.get('retry-after'),
+      };
+    } catch (error) {
+      throw firefliesNetworkError(controller.signal.aborted ? controller.signal.reason : error);
+    } finally {
+      clearTimeout(timer);
+    }
+    const result = answer.body as { data?: T | null; errors?: unknown[] } | string;
+    if (
+      answer.status >= 400 ||
+      typeof result !== 'object' ||
+      result === null ||
+      (Array.isArray(result.errors) && result.errors.length > 0) ||
+      !result.data
+    ) {
+      throw firefliesError(answer);
+    }
+    return result.data;
+  }
+
+  // Reads only: every one may be retried after a fault.
+  const call = <T>(query: string, variables: Record<string, unknown> = {}) =>
+    callWithRetry(() => post<T>(query, variables), {
+      gate: options.gate,
+      mode: 'idempotent',
+      ...options.retry,
+    });
+
+  return {
+    sourceType: 'fireflies',
+
+    async listUsers(): Promise<SourceUser[]> {
+      const data = await call<{ users: FirefliesUser[] | null }>(USERS);
+      return (data.users ?? [])
+        .filter((user) => user.email)
+        .map((user) => ({
+          id: user.user_id,
+          email: user.email!,
+          name: user.name ?? user.email!,
+          title: null,
+          // Fireflies' API lists only the team's current members.
+          active: true,
+        }));
+    },
+
+    async listCalls(query: CallQuery): Promise<CallPage> {
+      const skip = skipOf(query.cursor);
+      const data = await call<{ transcripts: FirefliesTranscript[] | null }>(LIST, {
+        organizers: [query.user.email],
+        fromDate: query.from.toISOString(),
+        // Fireflies includes toDate; the port's window ends just before `to`.
+        toDate: new Date(query.to.getTime() - 1).toISOString(),
+        limit: pageSize,
+        skip,
+      });
+      const page = data.transcripts ?? [];
+      const from = query.from.getTime();
+      const to = query.to.getTime();
+      const calls = page
+        .map((transcript) => toRecordedCall(transcript, query.user))
+        .filter((recorded) => {
+          const at = Date.parse(recorded.startedAt);
+          return at >= from && at < to;
+        });
+      // A full page may have more behind it; a short one is the last.
+      return { calls, cursor: page.length < pageSize ? null : String(skip + page.length) };
+    },
+
+    async transcripts(callIds: string[]): Promise<Map<string, string>> {
+      const found = new Map<string, string>();
+      const queue = [...new Set(callIds)];
+      const worker = async () => {
+        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+          const text = await transcriptOf(id);
+          if (text) found.set(id, text);
+        }
+      };
+      await Promise.all(Array.from({ length: TRANSCRIPT_CONCURRENCY }, worker));
+      return found;
+    },
+  };
+
+  async function transcriptOf(id: string): Promise<string | null> {
+    try {
+      const data = await call<FirefliesSentences>(SENTENCES, { id });
+      const lines = (data.transcript?.sentences ?? [])
+        .filter((sentence) => sentence.text && sentence.text.trim() !== '')
+        .map(
+          (sentence) =>
+            `${sentence.speaker_name?.trim() || 'Unknown speaker'}: ${sentence.text!.trim()}`,
+        );
+      return lines.length > 0 ? lines.join('\n') : null;
+    } catch (error) {
+      // Deleted since it was listed, or not shared with the key's user: it has none.
+      if (error instanceof CrmError && error.kind === 'not_found') return null;
+      throw error;
+    }
+  }
+}
+
+/** The port's cursor is the `skip` of the next page. */
+function skipOf(cursor: string | null | undefined): number {
+  if (cursor === null || cursor === undefined || cursor === '') return 0;
+  if (!/^\d{1,9}$/.test(cursor)) {
+    throw new CrmError('validation', `Not a Fireflies page cursor: ${JSON.stringify(cursor)}`, {
+      field: 'cursor',
+    });
+  }
+  return Number(cursor);
+}
+
+function startedAtOf(date: number | string | null): string {
+  const ms =
+    typeof date === 'number'
+      ? date
+      : /^\d+$/.test(date ?? '')
+        ? Number(date)
+        : Date.parse(date ?? '');
+  if (!Number.isFinite(ms)) {
+    throw new CrmError(
+      'validation',
+      `Fireflies gave a transcript without a date (${String(date)})`,
+      {
+        field: 'date',
+      },
+    );
+  }
+  return new Date(ms).toISOString();
+}
+
+/**
+ * A Fireflies transcript as a recorded call. Participants come from the calendar's
+ * attendees, then the `participants` emails (which Fireflies sometimes gives as one
+ * comma-separated string), one per email; the organizer, a member of the Fireflies
+ * team and so internal, is the host.
+ */
+export function toRecordedCall(transcript: FirefliesTranscript, user: SourceUser): RecordedCall {
+  const host = transcript.organizer_email ?? transcript.host_email ?? user.email;
+  const participants: SourceParticipant[] = [];
+  const seen = new Map<string, SourceParticipant>();
+  const add = (email: string | null, name: string | null) => {
+    const key = email?.trim().toLowerCase() || null;
+    if (key && seen.has(key)) {
+      const known = seen.get(key)!;
+      if (!known.name && name) known.name = name;
+      return;
+    }
+    const participant: SourceParticipant = {
+      email: email?.trim() || null,
+      name: name?.trim() || null,
+      affiliation: key === host.toLowerCase() ? 'internal' : 'unknown',
+    };
+    if (!participant.email && !participant.name) return;
+    if (key) seen.set(key, participant);
+    participants.push(participant);
+  };
+  add(host, host.toLowerCase() === user.email.toLowerCase() ? user.name : null);
+  for (const attendee of transcript.meeting_attendees ?? []) {
+    add(attendee.email, attendee.name ?? attendee.displayName);
+  }
+  for (const entry of transcript.participants ?? []) {
+    for (const email of (entry ?? '').split(',')) if (email.includes('@')) add(email, null);
+  }
+  return {
+    sourceId: transcript.id,
+    title: transcript.title?.trim() || 'Untitled meeting',
+    startedAt: startedAtOf(transcript.date),
+    durationSeconds: Math.max(0, Math.round((transcript.duration ?? 0) * 60)),
+    hostEmail: host,
+    participants,
+    url: transcript.transcript_url,
+    crmContext: null,
+    sourceData: {
+      organizerEmail: transcript.organizer_email,
+      hostEmail: transcript.host_email,
+      durationMinutes: transcript.duration,
+    },
+  };
+}
