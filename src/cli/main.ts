@@ -24,6 +24,7 @@ import {
   type Workspace,
 } from '../tenancy/workspaces.js';
 import { actionCommands } from './actions.js';
+import { CliError } from './cli-error.js';
 import { progressBar, progressCounter } from './progress.js';
 import { ShutdownSignals } from './shutdown.js';
 
@@ -339,6 +340,7 @@ export function buildProgram(): Command {
 function explain(error: unknown): string {
   if (
     error instanceof ConfigError ||
+    error instanceof CliError ||
     error instanceof HttpError ||
     error instanceof InvalidArgumentError
   ) {
