@@ -35,6 +35,8 @@ const SEED: FirefliesSeed = {
       attendees: [
         { name: 'Rex Rep', email: REP },
         { name: 'Bea Buyer', email: `bea${i}@buyer.com` },
+        // Their manager joins one call.
+        ...(i === 4 ? [{ name: 'Mia Admin', email: 'MIA@seller.com' }] : []),
       ],
       transcript: `Rex Rep: Hello number ${i}.\nBea Buyer: Hi. Good to meet.`,
     })),
@@ -152,9 +154,11 @@ describe('the Fireflies connector', () => {
     expect(page.cursor).toBeNull();
   });
 
-  it('maps a transcript to a call: seconds, the organizer as internal host, attendees once each', async () => {
+  it('maps a transcript to a call: seconds, the organizer as host, team members internal, attendees once each', async () => {
     const ff = connector();
-    const user = await rex(ff);
+    // As the sync engine has it: the tracked user from the connection, no directory read yet.
+    const user: SourceUser = { id: 'U', email: REP, name: 'Rex Rep', title: null, active: true };
+    const after = emulator.log.lastSeq;
     const page = await ff.listCalls({
       user,
       from: new Date(WINDOW_START),
@@ -169,10 +173,18 @@ describe('the Fireflies connector', () => {
       participants: [
         { email: REP, name: 'Rex Rep', affiliation: 'internal' },
         { email: 'bea4@buyer.com', name: 'Bea Buyer', affiliation: 'unknown' },
+        { email: 'MIA@seller.com', name: 'Mia Admin', affiliation: 'internal' },
       ],
       crmContext: null,
     });
     expect(page.calls[0]!.url).toContain(page.calls[0]!.sourceId);
+    // The team directory is read once for the connector, not once per page.
+    await ff.listCalls({ user, ...window });
+    expect(emulator.log.list(after).map((entry) => entry.operations.join())).toEqual([
+      'transcripts',
+      'users',
+      'transcripts',
+    ]);
   });
 
   it('fetches sentences per transcript as "Speaker Name: text" lines; an unknown id has none', async () => {

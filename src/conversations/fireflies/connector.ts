@@ -155,22 +155,41 @@ export function createFirefliesConnector(
       ...options.retry,
     });
 
+  async function readUsers(): Promise<SourceUser[]> {
+    const data = await call<{ users: FirefliesUser[] | null }>(USERS);
+    return (data.users ?? [])
+      .filter((user) => user.email)
+      .map((user) => ({
+        id: user.user_id,
+        email: user.email!,
+        name: user.name ?? user.email!,
+        title: null,
+        // Fireflies' API lists only the team's current members.
+        active: true,
+      }));
+  }
+  const emailsOf = (users: SourceUser[]) => new Set(users.map((u) => u.email.toLowerCase()));
+
+  // Fireflies says nothing of who is internal; its team's members are. The directory is
+  // read once per connector (one request a sync), and again after a failed read.
+  let team: Promise<Set<string>> | undefined;
+  const teamEmails = () => {
+    team ??= readUsers().then(emailsOf, (error: unknown) => {
+      team = undefined;
+      throw error;
+    });
+    return team;
+  };
+  async function listUsers(): Promise<SourceUser[]> {
+    const users = await readUsers();
+    team = Promise.resolve(emailsOf(users));
+    return users;
+  }
+
   return {
     sourceType: 'fireflies',
 
-    async listUsers(): Promise<SourceUser[]> {
-      const data = await call<{ users: FirefliesUser[] | null }>(USERS);
-      return (data.users ?? [])
-        .filter((user) => user.email)
-        .map((user) => ({
-          id: user.user_id,
-          email: user.email!,
-          name: user.name ?? user.email!,
-          title: null,
-          // Fireflies' API lists only the team's current members.
-          active: true,
-        }));
-    },
+    listUsers,
 
     async listCalls(query: CallQuery): Promise<CallPage> {
       const skip = skipOf(query.cursor);
@@ -183,10 +202,11 @@ export function createFirefliesConnector(
         skip,
       });
       const page = data.transcripts ?? [];
+      const members = page.length > 0 ? await teamEmails() : new Set<string>();
       const from = query.from.getTime();
       const to = query.to.getTime();
       const calls = page
-        .map((transcript) => toRecordedCall(transcript, query.user))
+        .map((transcript) => toRecordedCall(transcript, query.user, members))
         .filter((recorded) => {
           const at = Date.parse(recorded.startedAt);
           return at >= from && at < to;
@@ -260,10 +280,15 @@ function startedAtOf(date: number | string | null): string {
 /**
  * A Fireflies transcript as a recorded call. Participants come from the calendar's
  * attendees, then the `participants` emails (which Fireflies sometimes gives as one
- * comma-separated string), one per email; the organizer, a member of the Fireflies
- * team and so internal, is the host.
+ * comma-separated string), one per email. The organizer is the host. Members of the
+ * Fireflies team (`team`, by email) and the organizer are internal; of anyone else
+ * Fireflies says nothing.
  */
-export function toRecordedCall(transcript: FirefliesTranscript, user: SourceUser): RecordedCall {
+export function toRecordedCall(
+  transcript: FirefliesTranscript,
+  user: SourceUser,
+  team: ReadonlySet<string> = new Set(),
+): RecordedCall {
   const host = transcript.organizer_email ?? transcript.host_email ?? user.email;
   const participants: SourceParticipant[] = [];
   const seen = new Map<string, SourceParticipant>();
@@ -277,7 +302,8 @@ export function toRecordedCall(transcript: FirefliesTranscript, user: SourceUser
     const participant: SourceParticipant = {
       email: email?.trim() || null,
       name: name?.trim() || null,
-      affiliation: key === host.toLowerCase() ? 'internal' : 'unknown',
+      affiliation:
+        key !== null && (key === host.toLowerCase() || team.has(key)) ? 'internal' : 'unknown',
     };
     if (!participant.email && !participant.name) return;
     if (key) seen.set(key, participant);
