@@ -8,6 +8,7 @@ import {
   GAP_THRESHOLDS,
   getGap,
   listGaps,
+  reopenGap,
 } from './gaps.js';
 import { linkConversations } from './linker.js';
 
@@ -175,6 +176,17 @@ describe('conversations without deals', () => {
       linkedBy: user,
     });
     expect((await gapSummary(pool, w.workspaceId)).createdThisMonth).toBe(1);
+    expect((await listGaps(pool, w.workspaceId)).gaps.map((g) => g.conversationId)).not.toContain(
+      ids.recentLong,
+    );
+
+    // The created deal was undone: the meeting is a gap again.
+    expect(await reopenGap(pool, w.workspaceId, ids.recentLong)).toBe(true);
+    expect(await reopenGap(pool, w.workspaceId, ids.recentShort)).toBe(false);
+    expect(await getGap(pool, w.workspaceId, ids.recentLong)).toMatchObject({
+      account: { id: quiet, source: 'hubspot' },
+    });
+    expect(await w.link(ids.recentLong)).toMatchObject({ dealId: null, linkMethod: null });
     const other = await createMeetingWorld(pool);
     const foreignDeal = await other.deal({ name: 'Not yours' });
     await expect(

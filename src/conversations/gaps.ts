@@ -57,7 +57,8 @@ export interface Gap {
   severity: GapSeverity;
   cause: GapCause;
   participants: { email: string | null; name: string | null }[];
-  account: { id: string; name: string; domain: string | null };
+  /** With the CRM it came from and its id there (for a create-deal action). */
+  account: { id: string; name: string; domain: string | null; source: string; sourceId: string };
   openDeals: GapDeal[];
   contacts: GapContact[];
   totalContacts: number;
@@ -125,6 +126,8 @@ interface GapRow {
   accountId: string;
   accountName: string;
   accountDomain: string | null;
+  accountSource: string;
+  accountSourceId: string;
   ownerId: string | null;
   ownerName: string | null;
   ownerEmail: string | null;
@@ -170,6 +173,7 @@ export async function listGaps(
      select g.id, g.title, g.source, g.started_at as "startedAt",
             g.duration_seconds as "durationSeconds", g.participants,
             a.id as "accountId", a.name as "accountName", a.domain as "accountDomain",
+            a.source as "accountSource", a.source_id as "accountSourceId",
             g.owner_id as "ownerId", g.owner_name as "ownerName", g.owner_email as "ownerEmail",
             g.host_email as "hostEmail", g.severity, g.cause, g.rank
      from gaps g join accounts a on a.id = g.account_id
@@ -199,6 +203,7 @@ export async function getGap(
      select g.id, g.title, g.source, g.started_at as "startedAt",
             g.duration_seconds as "durationSeconds", g.participants,
             a.id as "accountId", a.name as "accountName", a.domain as "accountDomain",
+            a.source as "accountSource", a.source_id as "accountSourceId",
             g.owner_id as "ownerId", g.owner_name as "ownerName", g.owner_email as "ownerEmail",
             g.host_email as "hostEmail", g.severity, g.cause, g.rank
      from gaps g join accounts a on a.id = g.account_id
@@ -255,7 +260,13 @@ async function enrich(db: Queryable, workspaceId: string, rows: GapRow[]): Promi
       severity: row.severity,
       cause: row.cause,
       participants: participantsOf(row.participants),
-      account: { id: row.accountId, name: row.accountName, domain: row.accountDomain },
+      account: {
+        id: row.accountId,
+        name: row.accountName,
+        domain: row.accountDomain,
+        source: row.accountSource,
+        sourceId: row.accountSourceId,
+      },
       openDeals: deals.rows
         .filter((deal) => deal.accountId === row.accountId)
         .map(({ accountId: _a, ...deal }) => deal),
@@ -372,6 +383,25 @@ export async function closeGapWithDeal(
     [workspaceId, conversationId],
   );
   throw rows[0] ? notFound('deal', dealId) : notFound('conversation', conversationId);
+}
+
+/**
+ * Undoes closeGapWithDeal (the created deal was undone): the meeting is a gap again
+ * and back in the linker's hands. Only a link made by closing the gap is cleared.
+ */
+export async function reopenGap(
+  db: Queryable,
+  workspaceId: string,
+  conversationId: string,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `update conversations
+     set deal_id = null, link_method = null, link_confidence = null, linked_at = null,
+         linked_by = null, gap_deal_created_at = null, updated_at = now()
+     where workspace_id = $1::uuid and id = $2::uuid and gap_deal_created_at is not null`,
+    [workspaceId, conversationId],
+  );
+  return (rowCount ?? 0) > 0;
 }
 
 async function explainNotAGap(
