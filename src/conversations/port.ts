@@ -74,3 +74,10 @@ export interface ConversationSourceConnector {
   /** Transcripts as one "Speaker Name: text" line per utterance, by call id; absent ids have none. */
   transcripts(callIds: string[]): Promise<Map<string, string>>;
 }
+
+/**
+ * `CrmError.crmCode` of a list continued with a cursor the source no longer accepts
+ * (expired or unknown): the caller starts the list again, no cursor, from where it
+ * stands; retrying the same request cannot help.
+ */
+export const CURSOR_EXPIRED = 'cursor_expired';
