@@ -10,8 +10,12 @@ import { executeActions } from '../actions/execute.js';
 import { publishEvent } from '../events/bus.js';
 import { syncConnection } from '../ingest/sync/run.js';
 import { dueConnections } from '../ingest/sync/schedule.js';
+import { openSourceConnector } from '../conversations/connect.js';
+import { dueSourceConnections } from '../conversations/schedule.js';
+import { syncSource } from '../conversations/sync.js';
 import { runAllSkills } from '../skills/registry.js';
 import { pruneSessions } from '../tenancy/sessions.js';
+import type { Queryable } from '../db/pool.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
 
@@ -68,6 +72,46 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
         'crm.sync',
         { ...due, mode: 'incremental', trigger: 'schedule' },
         { jobKey: `crm.sync:${due.connectionId}` },
+      );
+    }
+  },
+  'conversations.sync': async (payload, { db, secretKey, log }) => {
+    const opened = await openSourceConnector(
+      { pool: db, secretKey, log },
+      payload.workspaceId,
+      payload.connectionId,
+    );
+    const run = await syncSource(
+      { pool: db, ...opened, log },
+      { mode: payload.mode, trigger: payload.trigger },
+    );
+    await publishEvent(db, {
+      workspaceId: payload.workspaceId,
+      type: 'sync.finished',
+      payload: { runId: run.id, connectionId: payload.connectionId, status: run.status },
+    });
+    const authProblem = run.errors.find(
+      (error) => error.kind === 'auth_expired' || error.kind === 'permission',
+    );
+    if (authProblem) {
+      await noteConnectionError(
+        db,
+        payload.workspaceId,
+        payload.connectionId,
+        new CrmError(authProblem.kind as 'auth_expired' | 'permission', authProblem.message),
+      );
+      throw new NonRetryableError(authProblem.message);
+    }
+    await afterConversationSync(db, payload.workspaceId, payload.connectionId);
+    log.info({ runId: run.id, status: run.status, calls: run.crmCalls }, 'conversations synced');
+  },
+  'conversations.sync-due': async (_payload, { db }) => {
+    for (const due of await dueSourceConnections(db)) {
+      await enqueue(
+        db,
+        'conversations.sync',
+        { ...due, mode: 'incremental', trigger: 'schedule' },
+        { jobKey: `conversations.sync:${due.connectionId}` },
       );
     }
   },
@@ -133,3 +177,13 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
       log.info({ ...report, connectionId: payload.connectionId }, 'pending CRM writes reconciled');
   },
 };
+
+/**
+ * What runs after a conversation source synced: the linker's hook point. Until the
+ * linker job exists this does nothing; it then queues the linker for the workspace.
+ */
+export async function afterConversationSync(
+  _db: Queryable,
+  _workspaceId: string,
+  _connectionId: string,
+): Promise<void> {}

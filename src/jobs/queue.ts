@@ -69,6 +69,12 @@ const SCHEDULES: (CronItem & { task: JobName })[] = [
     options: { maxAttempts: 3 },
   },
   {
+    task: 'conversations.sync-due',
+    match: '*/15 * * * *',
+    identifier: 'conversations.sync-due',
+    options: { maxAttempts: 3 },
+  },
+  {
     // Early morning UTC, so the day's actions are waiting when reps start.
     task: 'skills.run-all',
     match: '40 5 * * *',

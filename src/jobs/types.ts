@@ -17,6 +17,15 @@ export interface JobPayloads {
   };
   /** Queue `crm.sync` for every connection whose sync interval has passed (scheduled). */
   'crm.sync-due': Record<string, never>;
+  /** Bring a conversation source's calls in (Gong, Fireflies), for its tracked users. */
+  'conversations.sync': {
+    workspaceId: string;
+    connectionId: string;
+    mode?: 'full' | 'incremental';
+    trigger: 'manual' | 'schedule' | 'connect' | 'cli' | 'demo';
+  };
+  /** Queue `conversations.sync` for every source connection whose interval has passed (scheduled). */
+  'conversations.sync-due': Record<string, never>;
   /** Run every skill on every workspace; findings become actions (scheduled daily). */
   'skills.run-all': Record<string, never>;
   /** Settle write-ledger rows a stopped process left pending. */

@@ -29,6 +29,8 @@ const handlers: TaskHandlers = {
   'sessions.prune': idle,
   'crm.sync': idle,
   'crm.sync-due': idle,
+  'conversations.sync': idle,
+  'conversations.sync-due': idle,
   'skills.run-all': idle,
   'crm.reconcile': idle,
   'actions.batch-execute': idle,
