@@ -17,6 +17,16 @@ const context = () => ({
   attempt: 1,
 });
 
+async function queuedLinks(): Promise<number> {
+  const { rows } = await world.db.pool.query<{ n: number }>(
+    `select count(*)::int as n from graphile_worker._private_jobs j
+     join graphile_worker._private_tasks t on t.id = j.task_id
+     where t.identifier = 'conversations.link' and payload->>'workspaceId' = $1::text`,
+    [world.workspaceId],
+  );
+  return rows[0]!.n;
+}
+
 beforeAll(async () => {
   world = await createGongWorld({
     dataset,
@@ -37,7 +47,7 @@ describe('the conversation sync job and its schedule', () => {
     ]);
   });
 
-  it('syncs the connection, records the run, and is no longer due', async () => {
+  it('syncs the connection, records the run, queues the linker, and is no longer due', async () => {
     await handlers['conversations.sync'](
       { workspaceId: world.workspaceId, connectionId: world.connectionId, trigger: 'manual' },
       context(),
@@ -50,9 +60,11 @@ describe('the conversation sync job and its schedule', () => {
     );
     expect(rows).toEqual([{ status: 'succeeded', n: dataset.conversations.length }]);
     expect(await dueSourceConnections(world.db.pool)).toEqual([]);
+    expect(await queuedLinks()).toBe(1);
   });
 
   it('refused credentials put the connection in error and are not retried', async () => {
+    await world.db.pool.query(`delete from graphile_worker._private_jobs`);
     await world.setCredentials({ kind: 'basic', accessKey: 'x', accessKeySecret: 'y' });
     const error = await handlers['conversations.sync'](
       { workspaceId: world.workspaceId, connectionId: world.connectionId, trigger: 'manual' },
@@ -64,5 +76,6 @@ describe('the conversation sync job and its schedule', () => {
       [world.connectionId],
     );
     expect(rows[0]!.status).toBe('error');
+    expect(await queuedLinks()).toBe(0);
   });
 });

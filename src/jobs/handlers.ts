@@ -15,7 +15,6 @@ import { dueSourceConnections } from '../conversations/schedule.js';
 import { syncSource } from '../conversations/sync.js';
 import { runAllSkills } from '../skills/registry.js';
 import { pruneSessions } from '../tenancy/sessions.js';
-import type { Queryable } from '../db/pool.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
 
@@ -102,7 +101,8 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
       );
       throw new NonRetryableError(authProblem.message);
     }
-    await afterConversationSync(db, payload.workspaceId, payload.connectionId);
+    // The linker ties the new meetings to contacts, accounts and deals.
+    if (run.status !== 'failed') await enqueueLinking(db, payload.workspaceId);
     log.info({ runId: run.id, status: run.status, calls: run.crmCalls }, 'conversations synced');
   },
   'conversations.sync-due': async (_payload, { db }) => {
@@ -177,13 +177,3 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
       log.info({ ...report, connectionId: payload.connectionId }, 'pending CRM writes reconciled');
   },
 };
-
-/**
- * What runs after a conversation source synced: the linker's hook point. Until the
- * linker job exists this does nothing; it then queues the linker for the workspace.
- */
-export async function afterConversationSync(
-  _db: Queryable,
-  _workspaceId: string,
-  _connectionId: string,
-): Promise<void> {}
