@@ -25,15 +25,18 @@ export interface SourceConnectorOptions {
 }
 
 export interface SourceConnectorDefinition {
-  /** The source's published limits, applied per connection by the shared limiter. */
-  limits: RateLimits;
+  /**
+   * The connection's limits, applied by the shared limiter: the source's published
+   * ones (which may depend on the plan in `metadata`), `metadata.rateLimit` over them.
+   */
+  limits(metadata: Record<string, unknown>): RateLimits;
   create(options: SourceConnectorOptions): ConversationSourceConnector;
 }
 
 /** Every recorder Pandora syncs from: one entry per source type. */
 export const SOURCE_CONNECTORS: Partial<Record<RecorderType, SourceConnectorDefinition>> = {
   gong: {
-    limits: GONG_RATE_LIMITS,
+    limits: (metadata) => applyRateLimitOverrides(GONG_RATE_LIMITS, metadata.rateLimit),
     create: ({ credentials, baseUrl, gate, tuning }) =>
       createGongConnector({
         credentials: credentials as unknown as GongCredentials,
@@ -124,8 +127,7 @@ export async function openSourceConnector(
     pool: deps.pool as pg.Pool,
     workspaceId,
     connectionId,
-    // `metadata.rateLimit` overrides the published limits, as for CRM connections.
-    limits: applyRateLimitOverrides(definition.limits, connection.metadata.rateLimit),
+    limits: definition.limits(connection.metadata),
     log: deps.log,
     onWarning: (warning) =>
       deps.log?.warn(warning, 'source API usage passed 80% of the daily quota'),
