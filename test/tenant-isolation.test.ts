@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPolicy } from '../src/actions/policies.js';
 import { proposeAction } from '../src/actions/store.js';
+import { createWebhookSource } from '../src/conversations/sources.js';
 import { createQuotaPeriod, setRepQuota } from '../src/skills/quotas.js';
 import { createConnection } from '../src/tenancy/connections.js';
 import { createInvitation } from '../src/tenancy/invitations.js';
@@ -97,6 +98,9 @@ const SAMPLE_BODIES: Record<string, object> = {
     effect: 'block',
   },
   'PATCH /api/workspaces/{workspaceId}/action-policies/{policyId}': { enabled: false },
+  'POST /api/workspaces/{workspaceId}/conversation-sources/webhook': { name: 'intruder' },
+  'PATCH /api/workspaces/{workspaceId}/conversation-sources/{sourceId}': { name: 'renamed' },
+  'POST /api/workspaces/{workspaceId}/conversation-sources/{sourceId}/rotate-secret': {},
   'POST /api/workspaces/{workspaceId}/action-policies/{policyId}/dry-run': { last: 10 },
 };
 
@@ -166,8 +170,13 @@ beforeAll(async () => {
     role: 'member',
     invitedBy: b.userId,
   });
+  const { source } = await createWebhookSource(pool, TEST_SECRET_KEY, {
+    workspaceId: b.workspaceId,
+    name: 'B recorder',
+  });
   bIds = {
     workspaceId: b.workspaceId,
+    sourceId: source.id,
     invitationId: invitation.id,
     userId: b.userId,
     keyId: keys[0]!.id,

@@ -36,6 +36,8 @@ import { authRoutes, createLoginAttempts } from './routes/auth.js';
 import { connectRoutes } from './routes/connect.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { connectionRoutes } from './routes/connections.js';
+import { conversationHookRoutes } from './routes/conversation-hooks.js';
+import { conversationSourceRoutes } from './routes/conversation-sources.js';
 import { crmRoutes } from './routes/crm.js';
 import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
@@ -162,6 +164,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(actionRoutes(ctx));
   await app.register(policyRoutes(ctx));
   await app.register(writebackRoutes(ctx));
+  await app.register(conversationSourceRoutes(ctx));
+  await app.register(conversationHookRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

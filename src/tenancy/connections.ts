@@ -40,6 +40,15 @@ function credentialsContext(workspaceId: string): string {
   return `connection-credentials:${workspaceId}`;
 }
 
+/** Credentials sealed for the `credentials` column of any connection of the workspace. */
+export function sealCredentials(
+  key: SecretKey,
+  workspaceId: string,
+  credentials: Record<string, unknown>,
+): Buffer {
+  return encryptJson(key, credentials, credentialsContext(workspaceId));
+}
+
 export async function createConnection(
   db: Queryable,
   key: SecretKey,
@@ -55,7 +64,7 @@ export async function createConnection(
   },
 ): Promise<Connection> {
   const sealed = input.credentials
-    ? encryptJson(key, input.credentials, credentialsContext(input.workspaceId))
+    ? sealCredentials(key, input.workspaceId, input.credentials)
     : null;
   const { rows } = await db.query<Connection>(
     `insert into connections (workspace_id, crm_type, name, credentials, metadata, status, kind)
