@@ -32,6 +32,11 @@ export const API_TAGS = [
     description: 'Which actions run at once, wait for approval or are refused',
   },
   { name: 'writeback', description: 'Fields Pandora computes, written back to CRM properties' },
+  {
+    name: 'conversations',
+    description:
+      'Meetings from Gong, Fireflies, a signed webhook or an upload; their sources and the sales roster',
+  },
 ];
 
 /** Where clients reach this server: the public URL, else the address it listens on. */

@@ -32,6 +32,9 @@ const VERBS = [
   'lookUp',
   'mark',
   'compute',
+  'rotate',
+  'deliver',
+  'upload',
 ];
 const OPERATION_ID = new RegExp(`^(${VERBS.join('|')})[A-Z]\\w+$`);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

@@ -38,7 +38,7 @@ export function conversationHookRoutes(ctx: AppContext): FastifyPluginAsyncTypeb
       {
         schema: {
           operationId: 'deliverWebhookMeeting',
-          summary: 'Deliver a meeting to a webhook source, signed with its secret',
+          summary: 'Deliver a meeting to a webhook source',
           description:
             'No session or API key (send no Authorization header): the signature is the proof. ' +
             'Send `X-Pandora-Timestamp: <unix seconds>` and `X-Pandora-Signature: sha256=<hex>`, ' +

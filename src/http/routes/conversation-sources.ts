@@ -76,7 +76,8 @@ export function conversationSourceRoutes(ctx: AppContext): FastifyPluginAsyncTyp
       {
         schema: {
           operationId: 'listConversationSources',
-          summary: 'List the conversation sources (Gong, Fireflies, webhooks)',
+          summary: 'List conversation sources',
+          description: 'Gong, Fireflies and webhook sources; credentials are never returned.',
           tags: TAGS,
           response: { 200: Type.Object({ sources: Type.Array(ConversationSourceSchema) }) },
         },
@@ -90,7 +91,9 @@ export function conversationSourceRoutes(ctx: AppContext): FastifyPluginAsyncTyp
         config: { role: 'admin' },
         schema: {
           operationId: 'createWebhookSource',
-          summary: 'Add a webhook source for any recorder; its signing secret is shown once',
+          summary: 'Add a webhook source',
+          description:
+            'For any recorder: it posts meetings to `webhookUrl`, signed with `signingSecret`, which is shown once.',
           tags: TAGS,
           body: strictObject({ name: Name }),
           response: { 201: SecretReply },
@@ -110,7 +113,7 @@ export function conversationSourceRoutes(ctx: AppContext): FastifyPluginAsyncTyp
       {
         schema: {
           operationId: 'getConversationSource',
-          summary: 'Read one conversation source',
+          summary: 'Get a conversation source',
           tags: TAGS,
           params: SourceParams,
           response: { 200: SourceReply },
@@ -127,7 +130,8 @@ export function conversationSourceRoutes(ctx: AppContext): FastifyPluginAsyncTyp
         config: { role: 'admin' },
         schema: {
           operationId: 'updateConversationSource',
-          summary: 'Rename a conversation source or change how often it syncs',
+          summary: 'Update a conversation source',
+          description: 'Rename it or change how often it syncs.',
           tags: TAGS,
           params: SourceParams,
           body: Type.Object(
@@ -156,7 +160,8 @@ export function conversationSourceRoutes(ctx: AppContext): FastifyPluginAsyncTyp
         config: { role: 'admin' },
         schema: {
           operationId: 'rotateWebhookSourceSecret',
-          summary: "Replace a webhook source's signing secret; the old one stops working at once",
+          summary: "Rotate a webhook source's signing secret",
+          description: 'The old secret stops working at once; the new one is shown once.',
           tags: TAGS,
           params: SourceParams,
           response: { 200: SecretReply, ...errorResponses(409) },
@@ -179,7 +184,8 @@ export function conversationSourceRoutes(ctx: AppContext): FastifyPluginAsyncTyp
         config: { role: 'admin' },
         schema: {
           operationId: 'deleteConversationSource',
-          summary: 'Remove a conversation source; its meetings stay',
+          summary: 'Delete a conversation source',
+          description: 'Its meetings stay.',
           tags: TAGS,
           params: SourceParams,
           response: { 204: Type.Null() },
