@@ -4332,7 +4332,22 @@ export interface operations {
         content: {
           'application/json': {
             usage: {
-              [key: string]: unknown;
+              /** Format: uuid */
+              connectionId: string;
+              /**
+               * Format: date
+               * @description In the CRM account's time zone
+               */
+              day: string;
+              usedToday: number;
+              dailyLimit: number | null;
+              percent: number | null;
+              pausedUntil: string | null;
+              dailyExhaustedUntil: string | null;
+              last429At: string | null;
+              last429Policy: string | null;
+              warnedAt: string | null;
+              reportedAt: string | null;
             } | null;
           };
         };

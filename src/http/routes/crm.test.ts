@@ -250,6 +250,46 @@ describe('connecting a CRM', () => {
   });
 });
 
+describe('the usage endpoint', () => {
+  it("answers null before the first call, then the limiter's counts and pauses", async () => {
+    const tenant = await createTenant(t);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/workspaces/${tenant.workspaceId}/connections/sandbox`,
+      headers: tenant.auth,
+      payload: { crmType: 'hubspot', name: 'Usage' },
+    });
+    const connectionId = created.json().connection.id as string;
+    const usageUrl = `/api/workspaces/${tenant.workspaceId}/connections/${connectionId}/usage`;
+    await t.db.pool.query(`delete from crm_rate_limits where connection_id = $1::uuid`, [
+      connectionId,
+    ]);
+    const before = await t.app.inject({ url: usageUrl, headers: tenant.auth });
+    expect(before.json()).toEqual({ usage: null });
+
+    const pausedUntil = new Date(Date.now() + 60_000).toISOString();
+    await t.db.pool.query(
+      `insert into crm_rate_limits (connection_id, workspace_id, usage_day, used_today,
+                                    daily_limit, paused_until, last_429_at, last_429_policy)
+       values ($1::uuid, $2::uuid, (now() at time zone 'UTC')::date, 250, 1000,
+               $3::timestamptz, now(), 'TEN_SECONDLY_ROLLING')`,
+      [connectionId, tenant.workspaceId, pausedUntil],
+    );
+    const after = await t.app.inject({ url: usageUrl, headers: tenant.auth });
+    expect(after.statusCode).toBe(200);
+    expect(after.json().usage).toMatchObject({
+      connectionId,
+      usedToday: 250,
+      dailyLimit: 1000,
+      percent: 25,
+      pausedUntil,
+      dailyExhaustedUntil: null,
+      last429Policy: 'TEN_SECONDLY_ROLLING',
+    });
+    expect(after.json().usage.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
 describe('the write ledger endpoint', () => {
   it('validates its filters', async () => {
     const response = await t.app.inject({

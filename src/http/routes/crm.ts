@@ -15,7 +15,7 @@ import {
   updateConnectionSettings,
 } from '../../tenancy/connections.js';
 import type { AppContext } from '../context.js';
-import { Timestamp, Uuid, errorResponses, strictObject } from '../schemas.js';
+import { NullableTimestamp, Timestamp, Uuid, errorResponses, strictObject } from '../schemas.js';
 import { ConnectionParams, ConnectionSchema } from './connections.js';
 
 const literals = <T extends string>(values: readonly T[]) =>
@@ -62,6 +62,20 @@ const SyncRunSchema = Type.Object({
   startedAt: Timestamp,
   finishedAt: Type.Union([Timestamp, Type.Null()]),
   durationMs: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+const UsageSchema = Type.Object({
+  connectionId: Uuid,
+  day: Type.String({ format: 'date', description: "In the CRM account's time zone" }),
+  usedToday: Type.Integer(),
+  dailyLimit: Nullable(Type.Integer()),
+  percent: Nullable(Type.Number()),
+  pausedUntil: NullableTimestamp,
+  dailyExhaustedUntil: NullableTimestamp,
+  last429At: NullableTimestamp,
+  last429Policy: Nullable(Type.String()),
+  warnedAt: NullableTimestamp,
+  reportedAt: NullableTimestamp,
 });
 
 const CrmValueSchema = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
@@ -214,9 +228,7 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           description: "Today's API calls against the CRM's limits, pauses and the last 429.",
           params: ConnectionParams,
           response: {
-            200: Type.Object({
-              usage: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-            }),
+            200: Type.Object({ usage: Nullable(UsageSchema) }),
           },
         },
       },
@@ -227,7 +239,7 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.access.workspaceId,
           request.params.connectionId,
         );
-        return { usage: usage as Record<string, unknown> | null };
+        return { usage };
       },
     );
 
