@@ -2,5 +2,5 @@
 export { ApiError, apiErrorFromBody, isUnauthenticated, networkError } from './api-error.js';
 export { call, createPandoraClient } from './client.js';
 export type { PandoraClient, PandoraClientOptions } from './client.js';
-export type { ResponseBody, RequestBody } from './types.js';
+export type { QueryParams, RequestBody, ResponseBody } from './types.js';
 export type { components, operations, paths } from './schema.js';

@@ -28,3 +28,7 @@ export type RequestBody<P extends PathsWithMethod<M>, M extends Method> =
   Operation<P, M> extends { requestBody?: { content: { 'application/json': infer Body } } }
     ? Body
     : never;
+
+/** The query parameters a route accepts. */
+export type QueryParams<P extends PathsWithMethod<M>, M extends Method> =
+  Operation<P, M> extends { parameters: { query?: infer Query } } ? NonNullable<Query> : never;

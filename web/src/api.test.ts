@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, fieldErrors, isUnauthenticated, request } from './api';
+import { ApiError, fieldErrors, isUnauthenticated, request } from './api';
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
@@ -21,6 +21,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+// `request` stays only until the action-items and write-back pages use the typed client.
 describe('request', () => {
   it('throws an ApiError carrying the status, code, message and details of the error body', async () => {
     const details = [{ field: 'body.password', message: 'must NOT have fewer than 8 characters' }];
@@ -63,14 +64,14 @@ describe('request', () => {
   it('sends JSON with the session cookie, and no content type without a body', async () => {
     const fetchMock = stubFetch(new Response(null, { status: 204 }));
 
-    await expect(api.logout()).resolves.toBeUndefined();
+    await expect(request('POST', '/api/auth/logout')).resolves.toBeUndefined();
     const [, logoutInit] = fetchMock.mock.calls[0]!;
     expect(logoutInit).toMatchObject({ method: 'POST', credentials: 'same-origin' });
     expect(logoutInit?.headers).not.toHaveProperty('content-type');
     expect(logoutInit?.body).toBeUndefined();
 
     fetchMock.mockResolvedValueOnce(jsonResponse(200, { user: null, workspaces: [] }));
-    await api.login('a@b.co', 'secret');
+    await request('POST', '/api/auth/login', { email: 'a@b.co', password: 'secret' });
     const [url, loginInit] = fetchMock.mock.calls[1]!;
     expect(url).toBe('/api/auth/login');
     expect(loginInit?.headers).toMatchObject({ 'content-type': 'application/json' });

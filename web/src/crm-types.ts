@@ -1,11 +1,33 @@
-/** The data of the CRM connection API: connections, their usage and sync runs, and the write ledger. */
+/**
+ * The data of the CRM connection API (connections, their usage and sync runs, the write
+ * ledger), named from the generated API types so a changed route breaks the console's build.
+ */
+import type { QueryParams, RequestBody, ResponseBody } from '../../src/client/index.js';
 
-export type CrmType = 'hubspot' | 'salesforce';
-export type ConnectionStatus = 'pending' | 'connected' | 'error' | 'disconnected';
-export type HubspotTier = 'free' | 'starter' | 'professional' | 'enterprise';
+export type Connection = ResponseBody<
+  '/api/workspaces/{workspaceId}/connections',
+  'get'
+>['connections'][number];
+export type CrmType = Connection['crmType'];
+export type ConnectionStatus = Connection['status'];
+
+export type ConnectionSettings = RequestBody<
+  '/api/workspaces/{workspaceId}/connections/{connectionId}',
+  'patch'
+>;
+export type PandoraStage = NonNullable<ConnectionSettings['stageMapping']>[string];
+
+/**
+ * A list naming every member of the union `T` (in the order the console shows them):
+ * a value the API adds, or one it drops, is a type error here.
+ */
+const everyOf =
+  <T extends string>() =>
+  <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)): L =>
+    list;
 
 /** Pandora's normalized deal stages, in pipeline order. */
-export const PANDORA_STAGES = [
+export const PANDORA_STAGES = everyOf<PandoraStage>()([
   'prospecting',
   'qualification',
   'discovery',
@@ -14,10 +36,29 @@ export const PANDORA_STAGES = [
   'negotiation',
   'closed_won',
   'closed_lost',
-] as const;
-export type PandoraStage = (typeof PANDORA_STAGES)[number];
+]);
 
-/** What the server records about a connection besides its credentials; every key may be absent. */
+export function isPandoraStage(value: string): value is PandoraStage {
+  return (PANDORA_STAGES as readonly string[]).includes(value);
+}
+
+type HubspotConnect = RequestBody<'/api/workspaces/{workspaceId}/connections/hubspot', 'post'>;
+type SalesforceConnect = RequestBody<
+  '/api/workspaces/{workspaceId}/connections/salesforce',
+  'post'
+>;
+export type HubspotCredentials = Omit<HubspotConnect, 'name'>;
+export type SalesforceCredentials = Omit<SalesforceConnect, 'name'>;
+export type HubspotTier = NonNullable<HubspotCredentials['tier']>;
+export type CrmCredentials = RequestBody<
+  '/api/workspaces/{workspaceId}/connections/{connectionId}/credentials',
+  'put'
+>;
+
+/**
+ * What the server records about a connection besides its credentials. The API declares
+ * `metadata` an open object (each CRM adds its own keys); these are the ones the console shows.
+ */
 export interface ConnectionMetadata {
   /** The CRM account the last successful test reached. */
   account?: { id: string; user: string | null };
@@ -25,130 +66,58 @@ export interface ConnectionMetadata {
   /** Points at the built-in CRM emulator. */
   sandbox?: boolean;
   tier?: HubspotTier;
-  [key: string]: unknown;
 }
 
-export interface Connection {
-  id: string;
-  crmType: CrmType;
-  name: string;
-  status: ConnectionStatus;
-  statusMessage: string | null;
-  hasCredentials: boolean;
-  /** CRM stage id or label -> Pandora stage; overrides the automatic mapping. */
-  stageMapping: Record<string, PandoraStage>;
-  metadata: ConnectionMetadata;
-  lastSyncAt: string | null;
-  syncIntervalHours: number;
-  createdAt: string;
-  updatedAt: string;
+const HUBSPOT_TIERS: readonly string[] = everyOf<HubspotTier>()([
+  'free',
+  'starter',
+  'professional',
+  'enterprise',
+]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
-export interface HubspotCredentials {
-  accessToken: string;
-  tier?: HubspotTier;
-}
-
-export interface SalesforceCredentials {
-  instanceUrl: string;
-  accessToken: string;
-}
-
-export type CrmCredentials = HubspotCredentials | SalesforceCredentials;
-
-export interface ConnectionSettings {
-  name?: string;
-  syncIntervalHours?: number;
-  stageMapping?: Record<string, PandoraStage>;
+/** The keys of `connection.metadata` the console shows, each only when it has the shape it should. */
+export function connectionMetadata(connection: Connection): ConnectionMetadata {
+  const { account, checkedAt, sandbox, tier } = connection.metadata;
+  const result: ConnectionMetadata = {};
+  if (isRecord(account) && typeof account.id === 'string') {
+    result.account = {
+      id: account.id,
+      user: typeof account.user === 'string' ? account.user : null,
+    };
+  }
+  if (typeof checkedAt === 'string') result.checkedAt = checkedAt;
+  if (typeof sandbox === 'boolean') result.sandbox = sandbox;
+  if (typeof tier === 'string' && HUBSPOT_TIERS.includes(tier)) result.tier = tier as HubspotTier;
+  return result;
 }
 
 /** A connection's API calls today against the CRM's quota; null before its first call. */
-export interface ConnectionUsage {
-  usedToday: number;
-  dailyLimit: number | null;
-  percent: number | null;
-  /** Calls are held until then after a 429. */
-  pausedUntil: string | null;
-  /** The CRM said the daily quota is used up; calls resume then. */
-  dailyExhaustedUntil: string | null;
-  last429At: string | null;
-  last429Policy: string | null;
-  warnedAt: string | null;
-}
+export type ConnectionUsage = NonNullable<
+  ResponseBody<'/api/workspaces/{workspaceId}/connections/{connectionId}/usage', 'get'>['usage']
+>;
 
-export type SyncMode = 'full' | 'incremental';
-export type SyncRunStatus = 'running' | 'succeeded' | 'partial' | 'failed';
+export type SyncRun = ResponseBody<
+  '/api/workspaces/{workspaceId}/connections/{connectionId}/sync-runs',
+  'get'
+>['runs'][number];
+export type SyncMode = SyncRun['mode'];
+export type SyncRunStatus = SyncRun['status'];
 
-export interface UpsertCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface FetchCounts extends UpsertCounts {
-  fetched: number;
-}
-
-export interface SyncRun {
-  id: string;
-  mode: SyncMode;
-  trigger: string;
-  status: SyncRunStatus;
-  /** Partial while the run is going, and for runs that failed early. */
-  counts: {
-    owners?: UpsertCounts;
-    accounts?: FetchCounts;
-    contacts?: FetchCounts;
-    deals?: FetchCounts;
-    dealContacts?: { added: number; removed: number };
-    stageChanges?: number;
-  };
-  crmCalls: number;
-  errors: { objectType: string | null; message: string; kind: string | null }[];
-  startedAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-}
-
-export const WRITE_STATUSES = ['pending', 'written', 'unchanged', 'failed'] as const;
-export type WriteStatus = (typeof WRITE_STATUSES)[number];
-export const CRM_OBJECT_TYPES = ['deal', 'contact', 'account'] as const;
-export type CrmObjectType = (typeof CRM_OBJECT_TYPES)[number];
-export type CrmValue = string | number | boolean | null;
-
+export type CrmWritePage = ResponseBody<'/api/workspaces/{workspaceId}/crm-writes', 'get'>;
 /** One field write to a CRM, as the write ledger recorded it. */
-export interface CrmWrite {
-  id: number;
-  connectionId: string | null;
-  crmType: CrmType;
-  objectType: CrmObjectType;
-  recordId: string;
-  field: string;
-  valueBefore: CrmValue;
-  valueToWrite: CrmValue;
-  originType: string;
-  originId: string | null;
-  actor: string | null;
-  status: WriteStatus;
-  attempts: number;
-  error: { kind: string; message: string; crmCode: string | null; field: string | null } | null;
-  settledBy: string | null;
-  createdAt: string;
-  settledAt: string | null;
-}
+export type CrmWrite = CrmWritePage['writes'][number];
+export type WriteStatus = CrmWrite['status'];
+export type CrmObjectType = CrmWrite['objectType'];
+export type CrmValue = CrmWrite['valueBefore'];
 
-export interface CrmWriteFilter {
-  status?: WriteStatus;
-  objectType?: CrmObjectType;
-  recordId?: string;
-  originType?: string;
-  /** The cursor: writes with a smaller id than this. */
-  before?: number;
-  limit?: number;
-}
+export const WRITE_STATUSES = everyOf<WriteStatus>()(['pending', 'written', 'unchanged', 'failed']);
+export const CRM_OBJECT_TYPES = everyOf<CrmObjectType>()(['deal', 'contact', 'account']);
 
-export interface CrmWritePage {
-  writes: CrmWrite[];
-  /** Pass as `before` for the next page; null on the last one. */
-  nextCursor: number | null;
-}
+/** The ledger's filters; `before` is the cursor (writes with a smaller id). */
+export type CrmWriteFilter = Partial<
+  QueryParams<'/api/workspaces/{workspaceId}/crm-writes', 'get'>
+>;

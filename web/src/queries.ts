@@ -5,8 +5,22 @@ import {
   useInfiniteQuery,
   useQuery,
 } from '@tanstack/react-query';
-import { ApiError, api, isUnauthenticated, type Connection, type CrmWriteFilter } from './api';
+import {
+  ApiError,
+  call,
+  client,
+  isUnauthenticated,
+  type Connection,
+  type CrmWriteFilter,
+} from './api';
 import { SYNC_POLL_MS, shouldPollSyncRuns, type SyncWatch } from './connections/sync-watch';
+
+/** The path parameters of a workspace's routes. */
+export const workspacePath = (workspaceId: string) => ({ params: { path: { workspaceId } } });
+/** The path parameters of a connection's routes. */
+export const connectionPath = (workspaceId: string, connectionId: string) => ({
+  params: { path: { workspaceId, connectionId } },
+});
 
 /** Query keys, so that mutations invalidate exactly what they change. */
 export const queryKeys = {
@@ -32,27 +46,35 @@ export const queryKeys = {
 };
 
 export function useMe() {
-  return useQuery({ queryKey: queryKeys.me, queryFn: api.me });
+  return useQuery({ queryKey: queryKeys.me, queryFn: () => call(client.GET('/api/me')) });
 }
 
 export function useOverview(workspaceId: string) {
   return useQuery({
     queryKey: queryKeys.overview(workspaceId),
-    queryFn: () => api.overview(workspaceId),
+    queryFn: () =>
+      call(client.GET('/api/workspaces/{workspaceId}/overview', workspacePath(workspaceId))),
   });
 }
 
 export function useMembers(workspaceId: string) {
   return useQuery({
     queryKey: queryKeys.members(workspaceId),
-    queryFn: async () => (await api.members(workspaceId)).members,
+    queryFn: async () =>
+      (await call(client.GET('/api/workspaces/{workspaceId}/members', workspacePath(workspaceId))))
+        .members,
   });
 }
 
 export function useInvitations(workspaceId: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.invitations(workspaceId),
-    queryFn: async () => (await api.invitations(workspaceId)).invitations,
+    queryFn: async () =>
+      (
+        await call(
+          client.GET('/api/workspaces/{workspaceId}/invitations', workspacePath(workspaceId)),
+        )
+      ).invitations,
     enabled,
   });
 }
@@ -61,7 +83,7 @@ export function useInvitations(workspaceId: string, enabled: boolean) {
 export function useMyInvitations(enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.myInvitations,
-    queryFn: async () => (await api.myInvitations()).invitations,
+    queryFn: async () => (await call(client.GET('/api/me/invitations'))).invitations,
     enabled,
   });
 }
@@ -69,21 +91,36 @@ export function useMyInvitations(enabled: boolean) {
 export function useApiKeys(workspaceId: string) {
   return useQuery({
     queryKey: queryKeys.apiKeys(workspaceId),
-    queryFn: async () => (await api.apiKeys(workspaceId)).apiKeys,
+    queryFn: async () =>
+      (await call(client.GET('/api/workspaces/{workspaceId}/api-keys', workspacePath(workspaceId))))
+        .apiKeys,
   });
 }
 
 export function useConnections(workspaceId: string) {
   return useQuery({
     queryKey: queryKeys.connections(workspaceId),
-    queryFn: async () => (await api.connections(workspaceId)).connections,
+    queryFn: async () =>
+      (
+        await call(
+          client.GET('/api/workspaces/{workspaceId}/connections', workspacePath(workspaceId)),
+        )
+      ).connections,
   });
 }
 
 export function useConnectionUsage(workspaceId: string, connectionId: string) {
   return useQuery({
     queryKey: queryKeys.connectionUsage(workspaceId, connectionId),
-    queryFn: async () => (await api.connectionUsage(workspaceId, connectionId)).usage,
+    queryFn: async () =>
+      (
+        await call(
+          client.GET(
+            '/api/workspaces/{workspaceId}/connections/{connectionId}/usage',
+            connectionPath(workspaceId, connectionId),
+          ),
+        )
+      ).usage,
     // Other processes (scheduled syncs, write-backs) spend the quota too.
     refetchInterval: 60_000,
   });
@@ -96,7 +133,14 @@ export function useConnectionUsage(workspaceId: string, connectionId: string) {
 export function useSyncRuns(workspaceId: string, connectionId: string, watch: SyncWatch | null) {
   return useQuery({
     queryKey: queryKeys.syncRuns(workspaceId, connectionId),
-    queryFn: async () => (await api.syncRuns(workspaceId, connectionId)).runs,
+    queryFn: async () =>
+      (
+        await call(
+          client.GET('/api/workspaces/{workspaceId}/connections/{connectionId}/sync-runs', {
+            params: { path: { workspaceId, connectionId }, query: { limit: 20 } },
+          }),
+        )
+      ).runs,
     refetchInterval: (query) =>
       shouldPollSyncRuns(query.state.data, watch, Date.now()) ? SYNC_POLL_MS : false,
   });
@@ -106,7 +150,19 @@ export function useSyncRuns(workspaceId: string, connectionId: string, watch: Sy
 export function useCrmWrites(workspaceId: string, filter: Omit<CrmWriteFilter, 'before'>) {
   return useInfiniteQuery({
     queryKey: queryKeys.crmWrites(workspaceId, filter),
-    queryFn: ({ pageParam }) => api.crmWrites(workspaceId, { ...filter, before: pageParam }),
+    queryFn: ({ pageParam }) =>
+      call(
+        client.GET('/api/workspaces/{workspaceId}/crm-writes', {
+          params: {
+            path: { workspaceId },
+            query: {
+              limit: 50,
+              ...filter,
+              ...(pageParam === undefined ? {} : { before: pageParam }),
+            },
+          },
+        }),
+      ),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });

@@ -12,9 +12,9 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, fieldErrors, type CreatedApiKey, type Role } from '../api';
+import { call, client, fieldErrors, type CreatedApiKey, type Role } from '../api';
 import { notifyError, notifySuccess } from '../notify';
-import { queryKeys } from '../queries';
+import { workspacePath, queryKeys } from '../queries';
 import { isRole } from '../roles';
 
 // The server's limit on key names.
@@ -42,7 +42,13 @@ export function CreateApiKeyModal({
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
 
   const create = useMutation({
-    mutationFn: (input: { name: string; role: Role }) => api.createApiKey(workspaceId, input),
+    mutationFn: (input: { name: string; role: Role }) =>
+      call(
+        client.POST('/api/workspaces/{workspaceId}/api-keys', {
+          ...workspacePath(workspaceId),
+          body: input,
+        }),
+      ),
     onSuccess: (result) => {
       setCreated(result);
       notifySuccess(`Created API key “${result.apiKey.name}”`);

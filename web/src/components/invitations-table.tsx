@@ -1,6 +1,6 @@
 import { Badge, Button, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, type Invitation } from '../api';
+import { call, client, type Invitation } from '../api';
 import { formatDate } from '../format';
 import { notifyError, notifySuccess } from '../notify';
 import { queryKeys, useInvitations } from '../queries';
@@ -10,7 +10,12 @@ export function InvitationsTable({ workspaceId }: { workspaceId: string }) {
   const invitations = useInvitations(workspaceId, true);
   const queryClient = useQueryClient();
   const withdraw = useMutation({
-    mutationFn: (invitation: Invitation) => api.withdrawInvitation(workspaceId, invitation.id),
+    mutationFn: (invitation: Invitation) =>
+      call(
+        client.DELETE('/api/workspaces/{workspaceId}/invitations/{invitationId}', {
+          params: { path: { workspaceId, invitationId: invitation.id } },
+        }),
+      ),
     onSuccess: (_, invitation) => notifySuccess(`Withdrew the invitation to ${invitation.email}`),
     onError: (error) => notifyError('Could not withdraw the invitation', error),
     onSettled: () =>

@@ -12,10 +12,10 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, fieldErrors, type Role } from '../api';
+import { call, client, fieldErrors, type Role } from '../api';
 import { formatDate } from '../format';
 import { notifyError } from '../notify';
-import { queryKeys } from '../queries';
+import { workspacePath, queryKeys } from '../queries';
 import { ROLE_OPTIONS, isRole } from '../roles';
 
 interface InviteMemberModalProps {
@@ -35,7 +35,13 @@ export function InviteMemberModal({ workspaceId, opened, onClose }: InviteMember
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const invite = useMutation({
-    mutationFn: () => api.invite(workspaceId, { email: email.trim(), role }),
+    mutationFn: () =>
+      call(
+        client.POST('/api/workspaces/{workspaceId}/invitations', {
+          ...workspacePath(workspaceId),
+          body: { email: email.trim(), role },
+        }),
+      ),
     onError: (error) => {
       setErrors(fieldErrors(error));
       notifyError('Could not invite', error);

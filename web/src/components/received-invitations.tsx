@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api, type ReceivedInvitation } from '../api';
+import { call, client, type ReceivedInvitation } from '../api';
 import { notifyError, notifySuccess } from '../notify';
 import { queryKeys, useMyInvitations } from '../queries';
 
@@ -20,7 +20,12 @@ export function ReceivedInvitations({ enabled, mb }: { enabled: boolean; mb?: st
       queryClient.invalidateQueries({ queryKey: queryKeys.me }),
     ]);
   const accept = useMutation({
-    mutationFn: (invitation: ReceivedInvitation) => api.acceptMyInvitation(invitation.id),
+    mutationFn: (invitation: ReceivedInvitation) =>
+      call(
+        client.POST('/api/me/invitations/{invitationId}/accept', {
+          params: { path: { invitationId: invitation.id } },
+        }),
+      ),
     onSuccess: async ({ workspace }) => {
       notifySuccess(`You joined ${workspace.name}`);
       await settle();
@@ -29,7 +34,12 @@ export function ReceivedInvitations({ enabled, mb }: { enabled: boolean; mb?: st
     onError: (error) => notifyError('Could not accept the invitation', error),
   });
   const decline = useMutation({
-    mutationFn: (invitation: ReceivedInvitation) => api.declineMyInvitation(invitation.id),
+    mutationFn: (invitation: ReceivedInvitation) =>
+      call(
+        client.POST('/api/me/invitations/{invitationId}/decline', {
+          params: { path: { invitationId: invitation.id } },
+        }),
+      ),
     onSettled: settle,
     onError: (error) => notifyError('Could not decline the invitation', error),
   });

@@ -11,9 +11,9 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError, api, fieldErrors, type Connection, type CrmType } from '../api';
+import { ApiError, call, client, fieldErrors, type Connection, type CrmType } from '../api';
 import { notifySuccess } from '../notify';
-import { connectionChanged } from '../queries';
+import { connectionChanged, connectionPath, workspacePath } from '../queries';
 import { CRM_NAMES, crmName } from './crm-display';
 import {
   CredentialFields,
@@ -83,11 +83,16 @@ export function ConnectCrmModal({ workspaceId, opened, onClose }: ConnectCrmModa
 
   const oauth = useMutation({
     mutationFn: () =>
-      api.startOAuth(workspaceId, {
-        crmType,
-        name: connectionName(crmName(crmType)),
-        ...(crmType === 'hubspot' ? { tier: form.tier } : {}),
-      }),
+      call(
+        client.POST('/api/workspaces/{workspaceId}/connections/oauth/start', {
+          ...workspacePath(workspaceId),
+          body: {
+            crmType,
+            name: connectionName(crmName(crmType)),
+            ...(crmType === 'hubspot' ? { tier: form.tier } : {}),
+          },
+        }),
+      ),
     onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'oauth_not_configured') {
@@ -102,11 +107,28 @@ export function ConnectCrmModal({ workspaceId, opened, onClose }: ConnectCrmModa
   const connectWithToken = useMutation({
     mutationFn: async () => {
       const credentials = credentialsBody(crmType, form);
-      if (failed) return api.reconnect(workspaceId, failed.id, credentials);
+      if (failed) {
+        return call(
+          client.PUT('/api/workspaces/{workspaceId}/connections/{connectionId}/credentials', {
+            ...connectionPath(workspaceId, failed.id),
+            body: credentials,
+          }),
+        );
+      }
       const named = { name: connectionName(crmName(crmType)) };
       return crmType === 'hubspot'
-        ? api.connectHubspot(workspaceId, { ...named, ...hubspotCredentials(form) })
-        : api.connectSalesforce(workspaceId, { ...named, ...salesforceCredentials(form) });
+        ? call(
+            client.POST('/api/workspaces/{workspaceId}/connections/hubspot', {
+              ...workspacePath(workspaceId),
+              body: { ...named, ...hubspotCredentials(form) },
+            }),
+          )
+        : call(
+            client.POST('/api/workspaces/{workspaceId}/connections/salesforce', {
+              ...workspacePath(workspaceId),
+              body: { ...named, ...salesforceCredentials(form) },
+            }),
+          );
     },
     onSuccess: ({ connection }) => finish(connection),
     onError: showError,
@@ -114,10 +136,12 @@ export function ConnectCrmModal({ workspaceId, opened, onClose }: ConnectCrmModa
 
   const sandbox = useMutation({
     mutationFn: () =>
-      api.connectSandbox(workspaceId, {
-        crmType,
-        name: connectionName(`${crmName(crmType)} sandbox`),
-      }),
+      call(
+        client.POST('/api/workspaces/{workspaceId}/connections/sandbox', {
+          ...workspacePath(workspaceId),
+          body: { crmType, name: connectionName(`${crmName(crmType)} sandbox`) },
+        }),
+      ),
     onSuccess: ({ connection }) => finish(connection),
     onError: showError,
   });

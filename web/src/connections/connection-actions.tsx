@@ -2,10 +2,10 @@ import { Button, Group, Menu } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type Connection, type SyncMode } from '../api';
+import { call, client, type Connection, type SyncMode } from '../api';
 import { ConfirmModal } from '../components/confirm-modal';
 import { notifyError, notifySuccess } from '../notify';
-import { connectionChanged } from '../queries';
+import { connectionChanged, connectionPath } from '../queries';
 import { ConnectionSettingsModal } from './connection-settings-modal';
 import { crmName } from './crm-display';
 import { ReconnectModal } from './reconnect-modal';
@@ -43,7 +43,13 @@ export function ConnectionActions({
   const [confirmOpened, confirmModal] = useDisclosure(false);
 
   const test = useMutation({
-    mutationFn: () => api.testConnection(workspaceId, connection.id),
+    mutationFn: () =>
+      call(
+        client.POST(
+          '/api/workspaces/{workspaceId}/connections/{connectionId}/test',
+          connectionPath(workspaceId, connection.id),
+        ),
+      ),
     onSuccess: async ({ connection: tested }) => {
       await connectionChanged(queryClient, workspaceId, tested);
       if (tested.status === 'connected') notifySuccess(`“${tested.name}” reached the CRM`);
@@ -57,7 +63,13 @@ export function ConnectionActions({
   });
 
   const sync = useMutation({
-    mutationFn: (mode: SyncMode) => api.syncNow(workspaceId, connection.id, mode),
+    mutationFn: (mode: SyncMode) =>
+      call(
+        client.POST('/api/workspaces/{workspaceId}/connections/{connectionId}/sync', {
+          ...connectionPath(workspaceId, connection.id),
+          body: { mode },
+        }),
+      ),
     onMutate: () => onWatchRuns(),
     onSuccess: (_, mode) => {
       notifySuccess(`${mode === 'full' ? 'Full' : 'Incremental'} sync of “${name}” queued`);
@@ -70,7 +82,13 @@ export function ConnectionActions({
   });
 
   const disconnect = useMutation({
-    mutationFn: () => api.disconnect(workspaceId, connection.id),
+    mutationFn: () =>
+      call(
+        client.POST(
+          '/api/workspaces/{workspaceId}/connections/{connectionId}/disconnect',
+          connectionPath(workspaceId, connection.id),
+        ),
+      ),
     onSuccess: async ({ connection: updated }) => {
       confirmModal.close();
       notifySuccess(`Disconnected “${updated.name}”; its credentials are wiped`);
@@ -83,7 +101,13 @@ export function ConnectionActions({
   });
 
   const remove = useMutation({
-    mutationFn: () => api.deleteConnection(workspaceId, connection.id),
+    mutationFn: () =>
+      call(
+        client.DELETE(
+          '/api/workspaces/{workspaceId}/connections/{connectionId}',
+          connectionPath(workspaceId, connection.id),
+        ),
+      ),
     onSuccess: async () => {
       confirmModal.close();
       notifySuccess(`Deleted “${name}”`);

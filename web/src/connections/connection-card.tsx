@@ -13,7 +13,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Connection, SyncRun } from '../api';
+import { connectionMetadata, type Connection, type SyncRun } from '../api';
 import { QueryError } from '../components/query-error';
 import { TableSkeleton } from '../components/table-skeleton';
 import { formatCount, formatDateTime, formatRelative } from '../format';
@@ -38,7 +38,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function accountLabel(connection: Connection): string {
-  const account = connection.metadata.account;
+  const { account } = connectionMetadata(connection);
   if (!account) return connection.status === 'connected' ? 'Connected' : 'Not reached yet';
   return account.user ? `${account.user} · ${account.id}` : account.id;
 }
@@ -106,7 +106,8 @@ export function ConnectionCard({ workspaceId, connection, isAdmin }: ConnectionC
     seenFinished.current = newestFinished;
   }, [runs.data, newestFinished, queryClient, workspaceId, connection.id]);
 
-  const { metadata, statusMessage, status } = connection;
+  const { statusMessage, status } = connection;
+  const metadata = connectionMetadata(connection);
   const running = runs.data?.some((run) => run.status === 'running') ?? false;
 
   return (

@@ -1,9 +1,9 @@
 import { Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, fieldErrors, type Connection, type ConnectionSettings } from '../api';
+import { call, client, fieldErrors, type Connection, type ConnectionSettings } from '../api';
 import { notifyError, notifySuccess } from '../notify';
-import { connectionChanged } from '../queries';
+import { connectionChanged, connectionPath } from '../queries';
 import {
   StageMappingEditor,
   mappingFromRows,
@@ -39,7 +39,12 @@ export function ConnectionSettingsModal({
 
   const save = useMutation({
     mutationFn: (settings: ConnectionSettings) =>
-      api.updateConnection(workspaceId, connection.id, settings),
+      call(
+        client.PATCH('/api/workspaces/{workspaceId}/connections/{connectionId}', {
+          ...connectionPath(workspaceId, connection.id),
+          body: settings,
+        }),
+      ),
     onSuccess: async ({ connection: updated }) => {
       await connectionChanged(queryClient, workspaceId, updated);
       notifySuccess(`Saved the settings of “${updated.name}”`);

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, fieldErrors, type Connection } from '../api';
+import { call, client, connectionMetadata, fieldErrors, type Connection } from '../api';
 import { notifySuccess } from '../notify';
-import { connectionChanged } from '../queries';
+import { connectionChanged, connectionPath } from '../queries';
 import { crmName } from './crm-display';
 import {
   CredentialFields,
@@ -33,7 +33,7 @@ export function ReconnectModal({
   const queryClient = useQueryClient();
   const initial: CredentialForm = {
     ...EMPTY_CREDENTIALS,
-    tier: connection.metadata.tier ?? EMPTY_CREDENTIALS.tier,
+    tier: connectionMetadata(connection).tier ?? EMPTY_CREDENTIALS.tier,
   };
   const [form, setForm] = useState<CredentialForm>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -41,7 +41,12 @@ export function ReconnectModal({
 
   const reconnect = useMutation({
     mutationFn: () =>
-      api.reconnect(workspaceId, connection.id, credentialsBody(connection.crmType, form)),
+      call(
+        client.PUT('/api/workspaces/{workspaceId}/connections/{connectionId}/credentials', {
+          ...connectionPath(workspaceId, connection.id),
+          body: credentialsBody(connection.crmType, form),
+        }),
+      ),
     onSuccess: async ({ connection: updated }) => {
       await connectionChanged(queryClient, workspaceId, updated);
       if (updated.status === 'error') {

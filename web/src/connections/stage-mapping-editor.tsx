@@ -17,12 +17,11 @@ function isStage(value: string | null): value is PandoraStage {
 
 let nextKey = 0;
 
-export function mappingRows(mapping: Record<string, PandoraStage>): StageMappingRow[] {
-  return Object.entries(mapping).map(([crmStage, stage]) => ({
-    key: (nextKey += 1),
-    crmStage,
-    stage,
-  }));
+/** Rows for a saved mapping; the API types its values as strings, so only stages it knows are kept. */
+export function mappingRows(mapping: Record<string, string>): StageMappingRow[] {
+  return Object.entries(mapping).flatMap(([crmStage, stage]) =>
+    isStage(stage) ? [{ key: (nextKey += 1), crmStage, stage }] : [],
+  );
 }
 
 /** The mapping the server takes, or the problem with the rows (blank or repeated CRM stages). */

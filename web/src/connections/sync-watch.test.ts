@@ -5,6 +5,7 @@ import { shouldPollSyncRuns, startSyncWatch, watchedRunFinished } from './sync-w
 function run(id: string, status: SyncRun['status']): SyncRun {
   return {
     id,
+    connectionId: 'c1',
     mode: 'incremental',
     trigger: 'manual',
     status,

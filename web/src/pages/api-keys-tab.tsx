@@ -2,7 +2,7 @@ import { Badge, Button, Code, Group, Stack, Table, Text, Tooltip } from '@mantin
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type ApiKey } from '../api';
+import { call, client, type ApiKey } from '../api';
 import { ConfirmModal } from '../components/confirm-modal';
 import { CreateApiKeyModal } from '../components/create-api-key-modal';
 import { QueryError } from '../components/query-error';
@@ -41,7 +41,12 @@ export function ApiKeysTab() {
   const [confirmOpened, { open: openConfirm, close: closeConfirm }] = useDisclosure(false);
 
   const revoke = useMutation({
-    mutationFn: (apiKey: ApiKey) => api.revokeApiKey(workspace.id, apiKey.id),
+    mutationFn: (apiKey: ApiKey) =>
+      call(
+        client.DELETE('/api/workspaces/{workspaceId}/api-keys/{keyId}', {
+          params: { path: { workspaceId: workspace.id, keyId: apiKey.id } },
+        }),
+      ),
     onSuccess: ({ apiKey }) => {
       closeConfirm();
       notifySuccess(`Revoked API key “${apiKey.name}”`);

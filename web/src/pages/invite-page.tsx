@@ -14,7 +14,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { api, fieldErrors } from '../api';
+import { call, client, fieldErrors } from '../api';
 import { formatDate } from '../format';
 
 // Matches the server's minimum for passwords.
@@ -36,17 +36,18 @@ export function InvitePage() {
 
   const link = useQuery({
     queryKey: ['invitation-link', token],
-    queryFn: async () => (await api.lookupInvitation(token)).invitation,
+    queryFn: async () =>
+      (await call(client.POST('/api/invitations/lookup', { body: { token } }))).invitation,
     enabled: token.length > 0,
     retry: false,
   });
   const accept = useMutation({
     mutationFn: () =>
-      api.acceptInvitationLink({
-        token,
-        password,
-        ...(name.trim() ? { name: name.trim() } : {}),
-      }),
+      call(
+        client.POST('/api/invitations/accept', {
+          body: { token, password, ...(name.trim() ? { name: name.trim() } : {}) },
+        }),
+      ),
     onSuccess: async ({ workspace }) => {
       // A new session: nothing cached for whoever was signed in before may show through.
       queryClient.clear();

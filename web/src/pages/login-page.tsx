@@ -13,7 +13,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api';
+import { call, client } from '../api';
 import { queryKeys } from '../queries';
 
 interface FieldErrors {
@@ -39,7 +39,8 @@ export function LoginPage() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   const login = useMutation({
-    mutationFn: () => api.login(email.trim(), password),
+    mutationFn: () =>
+      call(client.POST('/api/auth/login', { body: { email: email.trim(), password } })),
     onSuccess: async (me) => {
       // Another user's cached data must not show through; start from this login's answer.
       queryClient.clear();

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, type Member, type Role } from '../api';
+import { call, client, type Member, type Role } from '../api';
 import { InvitationsTable } from '../components/invitations-table';
 import { InviteMemberModal } from '../components/invite-member-modal';
 import { ConfirmModal } from '../components/confirm-modal';
@@ -27,7 +27,12 @@ export function MembersTab() {
 
   const changeRole = useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
-      api.updateMemberRole(workspace.id, userId, role),
+      call(
+        client.PATCH('/api/workspaces/{workspaceId}/members/{userId}', {
+          params: { path: { workspaceId: workspace.id, userId } },
+          body: { role },
+        }),
+      ),
     onSuccess: async ({ member }) => {
       notifySuccess(`${member.name || member.email} is now ${member.role}`);
       // Demoting yourself changes what this console lets you do.
@@ -40,7 +45,12 @@ export function MembersTab() {
   });
 
   const remove = useMutation({
-    mutationFn: (member: Member) => api.removeMember(workspace.id, member.userId),
+    mutationFn: (member: Member) =>
+      call(
+        client.DELETE('/api/workspaces/{workspaceId}/members/{userId}', {
+          params: { path: { workspaceId: workspace.id, userId: member.userId } },
+        }),
+      ),
     onSuccess: async (_, member) => {
       closeConfirm();
       notifySuccess(`Removed ${member.email} from ${workspace.name}`);

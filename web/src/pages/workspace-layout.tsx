@@ -14,7 +14,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
-import { api, isUnauthenticated } from '../api';
+import { call, client, isUnauthenticated } from '../api';
 import { NotificationsBell } from '../action-items/notifications-bell';
 import { QueryError } from '../components/query-error';
 import { ReceivedInvitations } from '../components/received-invitations';
@@ -28,7 +28,7 @@ function useLogout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: api.logout,
+    mutationFn: () => call(client.POST('/api/auth/logout')),
     onSuccess: async () => {
       await navigate('/login', { replace: true });
       // After leaving: nothing of this user's data may outlive the session.
