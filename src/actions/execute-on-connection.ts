@@ -5,6 +5,8 @@ import type { FieldChange, WriteLogEntry } from '../crm/ledger/types.js';
 import { canonicalValue } from '../crm/values.js';
 import { HttpError } from '../errors.js';
 import type { ActionExecution, EngineDeps, ExecuteOptions, OperationResult } from './execute.js';
+import { CREATE_DEAL } from './create-deal.js';
+import { executeCreateDeals } from './create-deal-execute.js';
 import { errorMessage, finish, moveTo, startExecution } from './execution-records.js';
 import { auditNote } from './notes.js';
 import { notify } from './notify.js';
@@ -138,11 +140,21 @@ async function runOnConnection(
     return finishAll('crm_unavailable', error, 'partial');
   }
 
+  // Deals to create go their own way: records made, not fields written.
+  const results: ActionExecution[] = await executeCreateDeals(
+    deps,
+    opened,
+    ctx,
+    actions.filter((action) => action.actionType === CREATE_DEAL),
+    executions,
+    options,
+  );
+
   // Plan and validate every action before any write.
   const plans = new Map<string, Plan>();
-  const results: ActionExecution[] = [];
   const valid: Action[] = [];
   for (const action of actions) {
+    if (action.actionType === CREATE_DEAL) continue;
     let plan: Plan;
     try {
       plan = await planAction(ctx, action, pipelines.get(action.targetSourceId));

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import type { CrmValue } from '../crm/port.js';
+import type { CrmObjectType, CrmValue } from '../crm/port.js';
 import { groupBy } from '../collections.js';
 import { LOCKS, tryLock, unlock } from '../db/locks.js';
 import type { SecretKey } from '../tenancy/secrets.js';
@@ -16,8 +16,16 @@ export interface EngineDeps {
 
 /** The outcome of one operation of one execution. */
 export interface OperationResult {
-  kind: 'field_update' | 'note' | 'notification';
+  /** `create` and `associate`: records a `create_deal` action makes and links. */
+  kind: 'field_update' | 'note' | 'notification' | 'create' | 'associate';
   field?: string;
+  objectType?: CrmObjectType;
+  /** The CRM id of the record made or linked (`create`, `associate`, a note or task). */
+  recordId?: string | null;
+  /** Where a person opens the record made. */
+  url?: string;
+  /** What a `create_deal` execution made, on its deal's `create` operation. */
+  created?: unknown;
   crmField?: string;
   before?: CrmValue;
   after?: CrmValue;

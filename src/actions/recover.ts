@@ -45,7 +45,7 @@ export async function settleInterrupted(
   const { rows: pending } = await pool.query<WriteLogEntry>(
     `select ${LEDGER_COLUMNS} from crm_write_log
      where workspace_id = $1::uuid and connection_id = $2::uuid and origin_type = 'action'
-       and origin_id = any($3::text[]) and status = 'pending'
+       and origin_id = any($3::text[]) and status = 'pending' and operation = 'update'
      order by id`,
     [opened.workspaceId, opened.connectionId, ids],
   );

@@ -6,6 +6,8 @@ import { writeFields } from '../crm/ledger/write.js';
 import type { CrmValue } from '../crm/port.js';
 import { sameCrmValue } from '../crm/values.js';
 import { conflict } from '../errors.js';
+import { CREATE_DEAL } from './create-deal.js';
+import { undoCreateDeal } from './create-deal-undo.js';
 import type { EngineDeps, OperationResult } from './execute.js';
 import { earlierExecution, startExecution } from './execution-records.js';
 import { auditNote } from './notes.js';
@@ -81,11 +83,12 @@ async function undoLocked(
       },
     );
   }
+  if (action.actionType === CREATE_DEAL) return undoCreateDeal(deps, action, options);
   // The latest written row of each field the action wrote.
   const { rows: written } = await pool.query<WriteLogEntry>(
     `select distinct on (object_type, record_id, field) ${LEDGER_COLUMNS} from crm_write_log
      where workspace_id = $1::uuid and origin_type = 'action' and origin_id = $2::text
-       and status = 'written'
+       and status = 'written' and operation = 'update'
      order by object_type, record_id, field, id desc`,
     [workspaceId, actionId],
   );

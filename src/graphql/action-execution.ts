@@ -47,6 +47,10 @@ export const actionExecutionTypeDefs = /* GraphQL */ `
     field_update
     note
     notification
+    "A record a create_deal action made (the deal, a contact)."
+    create
+    "A contact a create_deal action linked to the deal."
+    associate
   }
 
   "One planned operation: a field update (field...), the audit note (text) or a notification (audience)."
@@ -90,6 +94,10 @@ export const actionExecutionTypeDefs = /* GraphQL */ `
   type OperationResult {
     kind: OperationKind!
     field: String
+    "create / associate: the record's object type and CRM id; url: where to open it."
+    objectType: CrmObjectType
+    recordId: String
+    url: String
     crmField: String
     before: CrmValue
     after: CrmValue

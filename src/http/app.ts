@@ -38,6 +38,7 @@ import { oauthRoutes } from './routes/oauth.js';
 import { connectionRoutes } from './routes/connections.js';
 import { conversationHookRoutes } from './routes/conversation-hooks.js';
 import { conversationSourceRoutes } from './routes/conversation-sources.js';
+import { conversationCreateDealRoutes } from './routes/conversations-create-deal.js';
 import { crmRoutes } from './routes/crm.js';
 import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
@@ -166,6 +167,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(writebackRoutes(ctx));
   await app.register(conversationSourceRoutes(ctx));
   await app.register(conversationHookRoutes(ctx));
+  await app.register(conversationCreateDealRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

@@ -45,6 +45,11 @@ export interface FaultRule {
    * `/composite/sobjects/Opportunity`).
    */
   path?: string;
+  /**
+   * Substring of the decoded query string the rule applies to besides `path` (a SOQL
+   * query naming `Pandora_Key__c`: the lookup of a lost create, not every query).
+   */
+  query?: string;
   /** How many requests it hits before it is spent; unlimited when absent. */
   times?: number;
   delayMs?: number;
@@ -120,10 +125,12 @@ export class FaultInjector {
   }
 
   /** The request-level fault for a request, consuming one hit of its rule. */
-  take(api: EmulatedApi, method: string, path: string): ActiveRule | undefined {
+  take(api: EmulatedApi, method: string, path: string, query = ''): ActiveRule | undefined {
     const rule = this.rules.find(
       (candidate) =>
-        candidate.kind !== 'partial_batch' && this.matches(candidate, api, method, path),
+        candidate.kind !== 'partial_batch' &&
+        this.matches(candidate, api, method, path) &&
+        (!candidate.query || decodeQuery(query).includes(candidate.query)),
     );
     if (rule) this.hit(rule);
     return rule;
@@ -160,6 +167,14 @@ export class FaultInjector {
     if (rule.times !== undefined && rule.hits >= rule.times) {
       this.remove(rule.id);
     }
+  }
+}
+
+function decodeQuery(query: string): string {
+  try {
+    return decodeURIComponent(query.replace(/\+/g, ' '));
+  } catch {
+    return query;
   }
 }
 

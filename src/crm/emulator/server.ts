@@ -181,7 +181,7 @@ export async function buildEmulator(options: EmulatorOptions): Promise<Emulator>
     if (settings.latencyMs > 0) await sleep(settings.latencyMs);
     if (!crm) return;
 
-    const fault = faults.take(api, request.method, path);
+    const fault = faults.take(api, request.method, path, request.url.split('?')[1] ?? '');
     request.emulator.fault = fault;
     if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 2_000);
     if (fault?.kind === 'timeout') {

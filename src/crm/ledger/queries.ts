@@ -87,7 +87,8 @@ export async function connectionsWithPendingWrites(
 ): Promise<{ workspaceId: string; connectionId: string }[]> {
   const { rows } = await db.query<{ workspaceId: string; connectionId: string }>(
     `select distinct workspace_id as "workspaceId", connection_id as "connectionId"
-     from crm_write_log where status = 'pending' and connection_id is not null`,
+     from crm_write_log
+     where status = 'pending' and operation = 'update' and connection_id is not null`,
   );
   return rows;
 }

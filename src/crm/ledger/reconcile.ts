@@ -53,6 +53,7 @@ async function reconcileLocked(
   const { rows } = await target.pool.query<WriteLogEntry>(
     `select ${LEDGER_COLUMNS} from crm_write_log
      where workspace_id = $1::uuid and connection_id = $2::uuid and status = 'pending'
+       and operation = 'update'
        and updated_at < now() - make_interval(secs => $3::double precision / 1000)
      order by id`,
     [target.workspaceId, target.connectionId, options.graceMs ?? 120_000],

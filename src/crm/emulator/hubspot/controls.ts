@@ -113,6 +113,17 @@ export function registerControlRoutes(
     controls.setBatchValidation(body.mode);
     return reply.code(204).send();
   });
+  // The emulator's record page: what a deal's or contact's link opens in the sandbox.
+  app.get<{ Params: { type: string; id: string } }>(
+    `${prefix}/records/:type/:id`,
+    async (request, reply) => {
+      const table = env.store.tables[request.params.type as keyof typeof env.store.tables];
+      const record = table?.byId.get(request.params.id);
+      return record
+        ? { portalId: env.store.portalId, type: request.params.type, ...record }
+        : reply.code(404).send({ error: `no ${request.params.type} ${request.params.id}` });
+    },
+  );
   app.get<{ Querystring: { sourceId?: string } }>(`${prefix}/ids`, async (request, reply) => {
     const sourceId = request.query.sourceId;
     if (!sourceId) return { ids: Object.fromEntries(env.store.sourceIds) };

@@ -132,6 +132,17 @@ export function registerControlRoutes(
     controls.unlockAll();
     return reply.code(204).send();
   });
+  // The emulator's record page: what an opportunity's or contact's link opens in the sandbox.
+  app.get<{ Params: { sobject: string; id: string } }>(
+    `${prefix}/records/:sobject/:id`,
+    async (request, reply) => {
+      const id = toId18(request.params.id);
+      const found = id ? env.store.find(id) : undefined;
+      return found && found.type === request.params.sobject
+        ? { sobject: found.type, ...found.record }
+        : reply.code(404).send({ error: `no ${request.params.sobject} ${request.params.id}` });
+    },
+  );
   app.get<{ Querystring: { sourceId?: string } }>(`${prefix}/ids`, async (request, reply) => {
     const sourceId = request.query.sourceId;
     if (!sourceId) return { ids: Object.fromEntries(env.store.sourceIds) };
