@@ -4,7 +4,7 @@ import { createMarker, createRecordsOnce, type RecordCreate } from '../crm/ledge
 import type { Association } from '../crm/port.js';
 import { recordUrl } from '../crm/record-url.js';
 import type { SalesforceConnector } from '../crm/salesforce/connector.js';
-import { closeGapWithDeal } from '../conversations/create-deal-link.js';
+import { closeGapWithDeal } from '../conversations/gaps.js';
 import {
   createDealSpecOf,
   planCreateDeal,

@@ -1,6 +1,6 @@
 import { openConnector } from '../crm/connect.js';
 import { archiveRecordsOnce } from '../crm/ledger/create.js';
-import { reopenGap } from '../conversations/create-deal-link.js';
+import { reopenGap } from '../conversations/gaps.js';
 import { conflict } from '../errors.js';
 import { createDealSpecOf } from './create-deal.js';
 import { removeUndoneDeal } from './create-deal-store.js';

@@ -1482,6 +1482,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workspaces/{workspaceId}/conversations/without-deals/{conversationId}/create-deal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create the missing deal of a meeting in the CRM
+     * @description Creates the deal (on the meeting’s account, with its owner, stage and contacts, new or existing) as a `create_deal` action executed at once, so policies, the audit trail and undo apply. Asking again, or with the same Idempotency-Key, answers with the deal already made.
+     */
+    post: operations['createConversationDeal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11504,6 +11524,216 @@ export interface operations {
       };
       /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  createConversationDeal: {
+    parameters: {
+      query?: never;
+      header?: {
+        'idempotency-key'?: string;
+      };
+      path: {
+        workspaceId: string;
+        conversationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Default "Account – title" */
+          name?: string;
+          amount?: number | null;
+          /** @description A stage of the pipeline (id or label); default the pipeline's first open stage */
+          stage?: string;
+          pipeline?: string;
+          /**
+           * Format: date
+           * @description YYYY-MM-DD; default 30 days from today
+           */
+          closeDate?: string;
+          /** Format: email */
+          ownerEmail?: string;
+          contacts?: {
+            /** Format: email */
+            email: string;
+            firstName?: string;
+            lastName?: string;
+            /** @description `create` a new CRM contact, or `associate` the CRM contact with this email */
+            mode: 'create' | 'associate';
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Made by an earlier request */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deal: {
+              /** Format: uuid */
+              actionId: string;
+              crmType: string;
+              /** @description The deal's id in the CRM */
+              dealId: string;
+              /** @description Where to open the deal in the CRM (or the sandbox) */
+              dealUrl: string;
+              /** Format: uuid */
+              pandoraDealId: string;
+              /** Format: uuid */
+              conversationId: string;
+              contacts: {
+                email: string;
+                contactId: string;
+                created: boolean;
+              }[];
+              execution: unknown;
+              replayed: boolean;
+            };
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deal: {
+              /** Format: uuid */
+              actionId: string;
+              crmType: string;
+              /** @description The deal's id in the CRM */
+              dealId: string;
+              /** @description Where to open the deal in the CRM (or the sandbox) */
+              dealUrl: string;
+              /** Format: uuid */
+              pandoraDealId: string;
+              /** Format: uuid */
+              conversationId: string;
+              contacts: {
+                email: string;
+                contactId: string;
+                created: boolean;
+              }[];
+              execution: unknown;
+              replayed: boolean;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request conflicts with the current state; the code says how */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request is understood but cannot be carried out; the code says why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description An error */
+      502: {
         headers: {
           [name: string]: unknown;
         };
