@@ -1,11 +1,29 @@
-/** Actions, batches, notifications, policies and skills: types and calls (REST). */
-import { request, type CrmValue } from '../api';
+/**
+ * Actions, batches, notifications, policies and skills: the console's calls, each through
+ * the generated typed client, and their types named from the generated API types, so a
+ * route whose answer changes breaks the console's typecheck where the field is read.
+ */
+import type { QueryParams, RequestBody, ResponseBody } from '../../../src/client/index.js';
+import { call, client, type CrmValue } from '../api';
 
-export type Severity = 'critical' | 'warning' | 'info';
-export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
-export type ActionStatus =
-  'open' | 'in_progress' | 'awaiting_approval' | 'executed' | 'failed' | 'dismissed' | 'undone';
-export const ACTION_STATUSES: readonly ActionStatus[] = [
+type ListAnswer = ResponseBody<'/api/workspaces/{workspaceId}/action-items', 'get'>;
+type ActionAnswer = ListAnswer['actions'][number];
+type ListQuery = QueryParams<'/api/workspaces/{workspaceId}/action-items', 'get'>;
+
+export type Severity = ActionAnswer['severity'];
+export type ActionStatus = ActionAnswer['status'];
+
+/**
+ * A list naming every member of the union `T`, in the order the console shows them: a
+ * value the API adds or drops is a type error here.
+ */
+const everyOf =
+  <T extends string>() =>
+  <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)): L =>
+    list;
+
+export const SEVERITIES = everyOf<Severity>()(['critical', 'warning', 'info']);
+export const ACTION_STATUSES = everyOf<ActionStatus>()([
   'open',
   'awaiting_approval',
   'in_progress',
@@ -13,36 +31,12 @@ export const ACTION_STATUSES: readonly ActionStatus[] = [
   'failed',
   'dismissed',
   'undone',
-];
+]);
 
-export interface Action {
-  id: string;
-  actionType: string;
-  severity: Severity;
-  title: string;
-  summary: string;
-  impactAmount: number | null;
-  urgencyLabel: string | null;
-  recommendedSteps: string[];
-  connectionId: string | null;
-  targetType: 'deal' | 'contact' | 'account';
-  targetSourceId: string;
-  targetName: string | null;
-  ownerEmail: string | null;
-  executionPayload: { crm_updates?: { field: string; proposed_value: CrmValue }[]; note?: string };
-  status: ActionStatus;
-  executionResult: {
-    operations?: OperationResult[];
-    errors?: { field?: string; code: string; message: string }[];
-  } | null;
-  sourceType: string;
-  sourceName: string | null;
-  approvedBy: string | null;
-  executedAt: string | null;
-  undoneAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** What executing an action will do: the create route's shape for it. */
+export type ExecutionPayload = NonNullable<
+  RequestBody<'/api/workspaces/{workspaceId}/action-items', 'post'>['executionPayload']
+>;
 
 export interface OperationResult {
   kind: 'field_update' | 'note' | 'notification';
@@ -53,6 +47,28 @@ export interface OperationResult {
   status: string;
   error?: { message: string };
 }
+
+/**
+ * An action as the API answers it. The API declares `executionPayload` and
+ * `executionResult` open (`unknown`); these are the shapes the server stores in them.
+ */
+export type Action = Omit<ActionAnswer, 'executionPayload' | 'executionResult'> & {
+  executionPayload: ExecutionPayload;
+  executionResult: {
+    operations?: OperationResult[];
+    errors?: { field?: string; code: string; message: string }[];
+  } | null;
+};
+
+const asAction = (action: ActionAnswer) => action as Action;
+
+export type AuditEntry = ResponseBody<
+  '/api/workspaces/{workspaceId}/action-items/{actionId}/audit',
+  'get'
+>['entries'][number];
+
+// The answers below are declared `unknown` by their routes (src/actions on the server has
+// their types), so they are named here until the routes describe them.
 
 export interface Preview {
   executable: boolean;
@@ -89,15 +105,6 @@ export interface UndoResult {
   }[];
 }
 
-export interface AuditEntry {
-  id: number;
-  event: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  actor: string | null;
-  createdAt: string;
-}
-
 export interface ActionBatch {
   id: string;
   status: 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
@@ -118,129 +125,160 @@ export interface Notification {
   createdAt: string;
 }
 
-export interface PolicyMatch {
-  actionTypes?: string[];
-  severities?: Severity[];
-  impactMin?: number;
-  impactMax?: number;
-  fields?: string[];
-  fieldsOnly?: boolean;
-  sourceTypes?: string[];
-  sourceNames?: string[];
-}
-
-export type PolicyEffect = 'auto_execute' | 'require_approval' | 'block';
-export const POLICY_EFFECTS: readonly PolicyEffect[] = [
+export type Policy = ResponseBody<
+  '/api/workspaces/{workspaceId}/action-policies',
+  'get'
+>['policies'][number];
+export type PolicyMatch = Policy['match'];
+export type PolicyEffect = Policy['effect'];
+export const POLICY_EFFECTS = everyOf<PolicyEffect>()([
   'auto_execute',
   'require_approval',
   'block',
-];
+]);
+export type PolicySourceType = NonNullable<PolicyMatch['sourceTypes']>[number];
+export const POLICY_SOURCE_TYPES = everyOf<PolicySourceType>()([
+  'skill',
+  'person',
+  'api',
+  'flow',
+  'agent',
+]);
+export type PolicyInput = RequestBody<'/api/workspaces/{workspaceId}/action-policies', 'post'>;
+export type PolicyPatch = RequestBody<
+  '/api/workspaces/{workspaceId}/action-policies/{policyId}',
+  'patch'
+>;
 
-export interface Policy {
-  id: string;
-  name: string;
-  enabled: boolean;
-  priority: number;
-  match: PolicyMatch;
-  effect: PolicyEffect;
-  createdBy: string | null;
-  createdAt: string;
-}
-
-export type PolicyInput = Pick<Policy, 'name' | 'effect'> &
-  Partial<Pick<Policy, 'enabled' | 'priority' | 'match'>>;
-
+export type DryRun = ResponseBody<
+  '/api/workspaces/{workspaceId}/action-policies/{policyId}/dry-run',
+  'post'
+>;
 /** `none` when no policy applies: the action runs as it is asked to. */
-export type DryRunEffect = PolicyEffect | 'none';
+export type DryRunEffect = DryRun['actions'][number]['policyEffect'];
 
-export interface DryRun {
-  considered: number;
-  actions: {
-    id: string;
-    title: string;
-    actionType: string;
-    status: ActionStatus;
-    createdAt: string;
-    policyEffect: DryRunEffect;
-    currentEffect: DryRunEffect;
-    resultingEffect: DryRunEffect;
-    changed: boolean;
-  }[];
-  totals: { changed: number; resulting: Record<string, number> };
-}
-
+/** The list's filters as the page's URL holds them (the server checks the values). */
 export interface ActionFilter {
   status?: string;
   severity?: string;
   actionType?: string;
 }
 
-const ws = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}`;
-const item = (workspaceId: string, id: string) =>
-  `${ws(workspaceId)}/action-items/${encodeURIComponent(id)}`;
+const ws = (workspaceId: string) => ({ params: { path: { workspaceId } } });
+const item = (workspaceId: string, actionId: string) => ({
+  params: { path: { workspaceId, actionId } },
+});
+const ITEM = '/api/workspaces/{workspaceId}/action-items/{actionId}' as const;
 
 export const actionsApi = {
-  list: (workspaceId: string, filter: ActionFilter, after?: string) => {
-    const params = new URLSearchParams({ order: 'impact', limit: '30' });
-    for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
-    if (after) params.set('after', after);
-    return request<{ actions: Action[]; nextCursor: string | null }>(
-      'GET',
-      `${ws(workspaceId)}/action-items?${params}`,
+  list: async (workspaceId: string, filter: ActionFilter, after?: string) => {
+    const query: ListQuery = {
+      order: 'impact',
+      limit: 30,
+      ...(filter.status ? { status: [filter.status as ActionStatus] } : {}),
+      ...(filter.severity ? { severity: [filter.severity as Severity] } : {}),
+      ...(filter.actionType ? { actionType: filter.actionType } : {}),
+      ...(after ? { after } : {}),
+    };
+    const page = await call(
+      client.GET('/api/workspaces/{workspaceId}/action-items', {
+        params: { path: { workspaceId }, query },
+      }),
     );
+    return { actions: page.actions.map(asAction), nextCursor: page.nextCursor };
   },
-  get: (workspaceId: string, id: string) =>
-    request<{ action: Action }>('GET', item(workspaceId, id)),
+  get: async (workspaceId: string, id: string) => {
+    const { action } = await call(client.GET(ITEM, item(workspaceId, id)));
+    return { action: asAction(action) };
+  },
   audit: (workspaceId: string, id: string) =>
-    request<{ entries: AuditEntry[] }>('GET', `${item(workspaceId, id)}/audit`),
-  preview: (workspaceId: string, id: string) =>
-    request<{ preview: Preview }>('POST', `${item(workspaceId, id)}/preview`),
-  execute: (workspaceId: string, id: string, idempotencyKey: string) =>
-    request<{ execution: Execution }>('POST', `${item(workspaceId, id)}/execute`, undefined, {
-      'idempotency-key': idempotencyKey,
-    }),
-  undo: (workspaceId: string, id: string, force: boolean) =>
-    request<{ undo: UndoResult }>('POST', `${item(workspaceId, id)}/undo`, { force }),
-  dismiss: (workspaceId: string, id: string) =>
-    request<{ action: Action }>('POST', `${item(workspaceId, id)}/dismiss`, {}),
-  approve: (workspaceId: string, id: string) =>
-    request<{ action: Action }>('POST', `${item(workspaceId, id)}/approve`),
-  batchExecute: (workspaceId: string, actionIds: string[]) =>
-    request<{ batch: ActionBatch }>('POST', `${ws(workspaceId)}/action-items/batch-execute`, {
-      actionIds,
-    }),
-  batch: (workspaceId: string, batchId: string) =>
-    request<{ batch: ActionBatch }>(
-      'GET',
-      `${ws(workspaceId)}/action-batches/${encodeURIComponent(batchId)}`,
-    ),
+    call(client.GET(`${ITEM}/audit`, item(workspaceId, id))),
+  preview: async (workspaceId: string, id: string) =>
+    (await call(client.POST(`${ITEM}/preview`, item(workspaceId, id)))) as { preview: Preview },
+  execute: async (workspaceId: string, id: string, idempotencyKey: string) =>
+    (await call(
+      client.POST(`${ITEM}/execute`, {
+        params: {
+          path: { workspaceId, actionId: id },
+          header: { 'idempotency-key': idempotencyKey },
+        },
+      }),
+    )) as { execution: Execution },
+  undo: async (workspaceId: string, id: string, force: boolean) =>
+    (await call(client.POST(`${ITEM}/undo`, { ...item(workspaceId, id), body: { force } }))) as {
+      undo: UndoResult;
+    },
+  dismiss: async (workspaceId: string, id: string) => {
+    const { action } = await call(
+      client.POST(`${ITEM}/dismiss`, { ...item(workspaceId, id), body: {} }),
+    );
+    return { action: asAction(action) };
+  },
+  approve: async (workspaceId: string, id: string) => {
+    const { action } = await call(client.POST(`${ITEM}/approve`, item(workspaceId, id)));
+    return { action: asAction(action) };
+  },
+  batchExecute: async (workspaceId: string, actionIds: string[]) =>
+    (await call(
+      client.POST('/api/workspaces/{workspaceId}/action-items/batch-execute', {
+        ...ws(workspaceId),
+        body: { actionIds },
+      }),
+    )) as { batch: ActionBatch },
+  batch: async (workspaceId: string, batchId: string) =>
+    (await call(
+      client.GET('/api/workspaces/{workspaceId}/action-batches/{batchId}', {
+        params: { path: { workspaceId, batchId } },
+      }),
+    )) as { batch: ActionBatch },
   runSkill: (workspaceId: string, skill: string) =>
-    request<{ proposed: number; created: number }>(
-      'POST',
-      `${ws(workspaceId)}/skills/${encodeURIComponent(skill)}/run`,
-      {},
+    call(
+      client.POST('/api/workspaces/{workspaceId}/skills/{skill}/run', {
+        params: { path: { workspaceId, skill } },
+        body: {},
+      }),
     ),
-  notifications: (workspaceId: string) =>
-    request<{ notifications: Notification[] }>('GET', `${ws(workspaceId)}/notifications?limit=20`),
+  notifications: async (workspaceId: string) =>
+    (await call(
+      client.GET('/api/workspaces/{workspaceId}/notifications', {
+        params: { path: { workspaceId }, query: { limit: 20 } },
+      }),
+    )) as { notifications: Notification[] },
   markRead: (workspaceId: string) =>
-    request<{ marked: number }>('POST', `${ws(workspaceId)}/notifications/read`, {}),
+    call(
+      client.POST('/api/workspaces/{workspaceId}/notifications/read', {
+        ...ws(workspaceId),
+        body: {},
+      }),
+    ),
   policies: (workspaceId: string) =>
-    request<{ policies: Policy[] }>('GET', `${ws(workspaceId)}/action-policies`),
+    call(client.GET('/api/workspaces/{workspaceId}/action-policies', ws(workspaceId))),
   createPolicy: (workspaceId: string, input: PolicyInput) =>
-    request<{ policy: Policy }>('POST', `${ws(workspaceId)}/action-policies`, input),
-  updatePolicy: (workspaceId: string, id: string, input: Partial<PolicyInput>) =>
-    request<{ policy: Policy }>(
-      'PATCH',
-      `${ws(workspaceId)}/action-policies/${encodeURIComponent(id)}`,
-      input,
+    call(
+      client.POST('/api/workspaces/{workspaceId}/action-policies', {
+        ...ws(workspaceId),
+        body: input,
+      }),
+    ),
+  updatePolicy: (workspaceId: string, id: string, input: PolicyPatch) =>
+    call(
+      client.PATCH('/api/workspaces/{workspaceId}/action-policies/{policyId}', {
+        params: { path: { workspaceId, policyId: id } },
+        body: input,
+      }),
     ),
   deletePolicy: (workspaceId: string, id: string) =>
-    request<void>('DELETE', `${ws(workspaceId)}/action-policies/${encodeURIComponent(id)}`),
+    call(
+      client.DELETE('/api/workspaces/{workspaceId}/action-policies/{policyId}', {
+        params: { path: { workspaceId, policyId: id } },
+      }),
+    ),
   dryRun: (workspaceId: string, id: string, last: number) =>
-    request<DryRun>(
-      'POST',
-      `${ws(workspaceId)}/action-policies/${encodeURIComponent(id)}/dry-run`,
-      { last },
+    call(
+      client.POST('/api/workspaces/{workspaceId}/action-policies/{policyId}/dry-run', {
+        params: { path: { workspaceId, policyId: id } },
+        body: { last },
+      }),
     ),
 };
 

@@ -25,12 +25,14 @@ import { notifyError, notifySuccess } from '../notify';
 import { useWorkspaceContext } from '../workspace-context';
 import {
   POLICY_EFFECTS,
+  POLICY_SOURCE_TYPES,
   SEVERITIES,
   actionsApi,
   type DryRun,
   type Policy,
   type PolicyEffect,
   type PolicyInput,
+  type PolicySourceType,
   type Severity,
 } from './api';
 
@@ -262,7 +264,9 @@ function PolicyForm({
   const [impactMin, setImpactMin] = useState<number | ''>(policy?.match.impactMin ?? '');
   const [impactMax, setImpactMax] = useState<number | ''>(policy?.match.impactMax ?? '');
   const [fields, setFields] = useState<string[]>(policy?.match.fields ?? []);
-  const [sourceTypes, setSourceTypes] = useState<string[]>(policy?.match.sourceTypes ?? []);
+  const [sourceTypes, setSourceTypes] = useState<PolicySourceType[]>(
+    policy?.match.sourceTypes ?? [],
+  );
   const save = useMutation({
     mutationFn: () => {
       const input: PolicyInput = {
@@ -344,9 +348,9 @@ function PolicyForm({
       />
       <MultiSelect
         label="Sources"
-        data={['skill', 'person', 'api', 'flow', 'agent']}
+        data={POLICY_SOURCE_TYPES}
         value={sourceTypes}
-        onChange={setSourceTypes}
+        onChange={(values) => setSourceTypes(values as PolicySourceType[])}
       />
       <Switch
         label="Enabled"

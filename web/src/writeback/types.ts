@@ -1,4 +1,9 @@
-/** Write-back shapes as the API sends them (src/writeback on the server). */
+/**
+ * Write-back shapes as the API sends them. Its routes declare their answers `unknown` in
+ * /openapi.json, so these follow src/writeback on the server by hand; what the console
+ * sends is typed from the API.
+ */
+import type { RequestBody } from '../../../src/client/index.js';
 import type { CrmValue, CrmWrite } from '../api';
 
 export type FieldObjectType = 'deal' | 'account';
@@ -59,23 +64,12 @@ export interface Mapping {
   lastWrite?: { status: string; at: string } | null;
 }
 
-export type MappingInput = Pick<
-  Mapping,
-  'connectionId' | 'pandoraField' | 'objectType' | 'crmProperty'
-> &
-  Partial<
-    Pick<
-      Mapping,
-      | 'writeMode'
-      | 'appendSeparator'
-      | 'timestampFormat'
-      | 'maxEntries'
-      | 'writeCondition'
-      | 'valueTransform'
-      | 'trigger'
-      | 'enabled'
-    >
-  >;
+/** What creating a mapping takes, and what changing one takes: the API's request bodies. */
+export type MappingInput = RequestBody<'/api/workspaces/{workspaceId}/writeback/mappings', 'post'>;
+export type MappingPatch = RequestBody<
+  '/api/workspaces/{workspaceId}/writeback/mappings/{mappingId}',
+  'patch'
+>;
 
 export interface MappingPreview {
   record: { entityId: string; recordId: string; name: string | null };
