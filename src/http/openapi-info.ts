@@ -37,6 +37,7 @@ export const API_TAGS = [
     description:
       'Meetings from Gong, Fireflies, a signed webhook or an upload; their sources, the sales roster, and the deals meetings lack',
   },
+  { name: 'graphql', description: 'The GraphQL schema, for GraphQL clients' },
 ];
 
 /** Where clients reach this server: the public URL, else the address it listens on. */

@@ -35,6 +35,11 @@ const ERROR_MEANINGS: Record<number, string> = {
   503: 'database_unavailable: the database is not reachable; retry later',
 };
 
+/** One error response with the shared error body, described the route's own way. */
+export function errorResponse(description: string): TSchema {
+  return Type.Ref('ErrorBody', { description });
+}
+
 /** Error responses with the shared error body, for the OpenAPI document. */
 export function errorResponses(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries(
