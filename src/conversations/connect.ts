@@ -68,15 +68,25 @@ interface SourceRow {
   metadata: Record<string, unknown>;
 }
 
-/** The tracked users stored on a connection (`metadata.trackedUsers`), malformed entries left out. */
+/**
+ * The users whose calls are synced: the directory entries (`metadata.directory`) an
+ * admin picked (`metadata.trackedUserIds`); a picked user no longer in the directory
+ * is not synced.
+ */
 export function trackedUsersOf(metadata: Record<string, unknown>): SourceUser[] {
-  const list = Array.isArray(metadata.trackedUsers) ? metadata.trackedUsers : [];
-  return list.filter(
+  const ids = new Set(
+    Array.isArray(metadata.trackedUserIds)
+      ? metadata.trackedUserIds.filter((id): id is string => typeof id === 'string')
+      : [],
+  );
+  const directory = Array.isArray(metadata.directory) ? metadata.directory : [];
+  return directory.filter(
     (user): user is SourceUser =>
       typeof user === 'object' &&
       user !== null &&
       typeof (user as SourceUser).id === 'string' &&
-      typeof (user as SourceUser).email === 'string',
+      typeof (user as SourceUser).email === 'string' &&
+      ids.has((user as SourceUser).id),
   );
 }
 

@@ -65,7 +65,7 @@ describe('the conversation sync job and its schedule', () => {
 
   it('refused credentials put the connection in error and are not retried', async () => {
     await world.db.pool.query(`delete from graphile_worker._private_jobs`);
-    await world.setCredentials({ kind: 'basic', accessKey: 'x', accessKeySecret: 'y' });
+    await world.setCredentials({ accessKey: 'x', accessKeySecret: 'y' });
     const error = await handlers['conversations.sync'](
       { workspaceId: world.workspaceId, connectionId: world.connectionId, trigger: 'manual' },
       context(),

@@ -147,7 +147,7 @@ describe('syncing a Gong connection', () => {
     const ok = await sync(new Date(NOW.getTime() + 7_200_000));
     expect(ok.status).toBe('succeeded');
 
-    await world.setCredentials({ kind: 'basic', accessKey: 'x', accessKeySecret: 'y' });
+    await world.setCredentials({ accessKey: 'x', accessKeySecret: 'y' });
     const done = world.mark();
     const failed = await sync(new Date(NOW.getTime() + 7_200_000));
     expect(failed.status).toBe('failed');

@@ -2,7 +2,11 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CrmError } from '../../crm/errors.js';
 import { usageFor } from '../../crm/rate-limiter.js';
 import { generateDemoData } from '../../demo/generate.js';
-import { createGongWorld, type GongWorld } from '../emulator/gong/testing.test-helper.js';
+import {
+  createGongWorld,
+  GONG_TEST_CREDENTIALS,
+  type GongWorld,
+} from '../emulator/gong/testing.test-helper.js';
 import { CURSOR_EXPIRED, type SourceUser } from '../port.js';
 
 const dataset = generateDemoData({ seed: 7, accounts: 12, now: new Date('2025-06-01T12:00:00Z') });
@@ -25,6 +29,7 @@ beforeAll(async () => {
     crmIdFor: (sourceId) => crmIds.get(sourceId),
     // Gong's own 3/s is tested on its own below; the other tests are not paced by it.
     settings: { pageSize: 4, perSecond: null },
+    bearerTokens: ['gong-oauth-token'],
   });
   const perUser = new Map<string, number>();
   for (const call of world.gong.store.allCalls()) {
@@ -133,7 +138,7 @@ describe('the Gong connector against the emulator', () => {
   });
 
   it('refused credentials are a CrmError auth_expired, not retried', async () => {
-    await world.setCredentials({ kind: 'basic', accessKey: 'wrong', accessKeySecret: 'nope' });
+    await world.setCredentials({ accessKey: 'wrong', accessKeySecret: 'nope' });
     try {
       const { connector } = await world.open();
       const done = world.mark();
@@ -143,10 +148,22 @@ describe('the Gong connector against the emulator', () => {
       expect(done()).toHaveLength(1);
     } finally {
       await world.setCredentials({
-        kind: 'basic',
         accessKey: 'emulator-gong-access-key',
         accessKeySecret: 'emulator-gong-access-key-secret',
       });
+    }
+  });
+
+  it('an OAuth access token is sent as a bearer token', async () => {
+    await world.setCredentials({ accessToken: 'gong-oauth-token' });
+    try {
+      const { connector } = await world.open();
+      expect(await connector.listUsers()).toHaveLength(dataset.owners.length);
+      await world.setCredentials({ accessToken: 'revoked' });
+      const refused = await (await world.open()).connector.listUsers().catch((e: unknown) => e);
+      expect(refused).toMatchObject({ kind: 'auth_expired' });
+    } finally {
+      await world.setCredentials(GONG_TEST_CREDENTIALS);
     }
   });
 

@@ -24,10 +24,15 @@ export const GONG_RATE_LIMITS: RateLimits = {
   timeZone: null,
 };
 
-/** Basic auth from an access key and secret, or an OAuth access token. */
-export type GongCredentials =
-  | { kind: 'basic'; accessKey: string; accessKeySecret: string }
-  | { kind: 'oauth'; accessToken: string };
+/**
+ * Basic auth from an access key and secret, or an OAuth access token (as
+ * src/conversations/sources.ts stores them).
+ */
+export interface GongCredentials {
+  accessKey?: string;
+  accessKeySecret?: string;
+  accessToken?: string;
+}
 
 export interface GongConnectorOptions {
   credentials: GongCredentials;
@@ -93,10 +98,10 @@ export function createGongConnector(options: GongConnectorOptions): Conversation
   const baseUrl = (options.baseUrl ?? GONG_DEFAULT_BASE_URL).replace(/\/+$/, '');
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const authorization =
-    options.credentials.kind === 'basic'
-      ? `Basic ${Buffer.from(`${options.credentials.accessKey}:${options.credentials.accessKeySecret}`).toString('base64')}`
-      : `Bearer ${options.credentials.accessToken}`;
+  const { accessKey, accessKeySecret, accessToken } = options.credentials;
+  const authorization = accessToken
+    ? `Bearer ${accessToken}`
+    : `Basic ${Buffer.from(`${accessKey ?? ''}:${accessKeySecret ?? ''}`).toString('base64')}`;
   // Transcripts name speakers by id; the names come with the call's parties.
   const speakers = new Map<string, Map<string, string>>();
 

@@ -33,7 +33,6 @@ export interface GongWorld {
 }
 
 export const GONG_TEST_CREDENTIALS = {
-  kind: 'basic',
   accessKey: GONG_EMULATOR_ACCESS_KEY,
   accessKeySecret: GONG_EMULATOR_ACCESS_KEY_SECRET,
 };
@@ -47,6 +46,8 @@ export async function createGongWorld(options: {
   dataset: ConversationDataset;
   crmIdFor?: CrmIdLookup;
   settings?: Partial<GongSettings>;
+  /** OAuth tokens the emulator accepts besides its access key. */
+  bearerTokens?: string[];
   rateLimit?: Record<string, unknown>;
   metadata?: Record<string, unknown>;
 }): Promise<GongWorld> {
@@ -55,6 +56,7 @@ export async function createGongWorld(options: {
     dataset: options.dataset,
     crmIdFor: options.crmIdFor,
     settings: options.settings,
+    bearerTokens: options.bearerTokens,
   });
   const baseUrl = await gong.listen(0);
   afterAll(async () => {
@@ -77,7 +79,8 @@ export async function createGongWorld(options: {
       workspace.id,
       JSON.stringify({
         baseUrl,
-        trackedUsers: users,
+        directory: users,
+        trackedUserIds: users.map((user) => user.id),
         rateLimit: options.rateLimit ?? { perWindow: null, daily: null },
         ...options.metadata,
       }),
