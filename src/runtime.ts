@@ -129,13 +129,18 @@ export async function runPandora(
         host: config.host === '0.0.0.0' ? '127.0.0.1' : config.host,
         port: config.sandboxPort,
         initialData: () => generateDemoData({ seed: DEMO_SEED }),
+        conversations: () => generateDemoData({ seed: DEMO_SEED }),
         log,
       });
     }
     options.signal?.throwIfAborted();
     if (config.demo) {
       demoCreated = Boolean(
-        await ensureDemoWorkspace(db.pool, { sandboxUrl: sandbox?.url, secretKey }),
+        await ensureDemoWorkspace(db.pool, {
+          sandboxUrl: sandbox?.url,
+          gongUrl: sandbox?.gongUrl,
+          secretKey,
+        }),
       );
     }
     options.signal?.throwIfAborted();

@@ -6,6 +6,11 @@ import { enqueue } from '../jobs/queue.js';
 import { createUser, findUserByEmail, setPassword } from '../tenancy/users.js';
 import { createWorkspace, findWorkspaceBySlug, type Workspace } from '../tenancy/workspaces.js';
 import { createConnection } from '../tenancy/connections.js';
+import { createSource } from '../conversations/sources.js';
+import {
+  GONG_EMULATOR_ACCESS_KEY,
+  GONG_EMULATOR_ACCESS_KEY_SECRET,
+} from '../conversations/emulator/gong/emulator.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 import { generateDemoData } from './generate.js';
 import { clearWorkspaceRecords, seedDemoData, type SeedCounts } from './seed.js';
@@ -26,7 +31,7 @@ export const DEMO_SEED = 42;
  */
 export async function ensureDemoWorkspace(
   pool: pg.Pool,
-  options: { sandboxUrl?: string; secretKey?: SecretKey } = {},
+  options: { sandboxUrl?: string; gongUrl?: string; secretKey?: SecretKey } = {},
 ): Promise<Workspace | undefined> {
   return withTransaction(pool, async (client) => {
     // Two processes starting on an empty database must not both create a demo.
@@ -50,6 +55,21 @@ export async function ensureDemoWorkspace(
           tier: 'professional',
         },
         status: 'connected',
+      });
+    }
+    // With the emulated Gong running, the meetings come from it, by a real sync.
+    if (options.gongUrl && options.secretKey) {
+      await createSource(client, options.secretKey, {
+        workspaceId: workspace.id,
+        sourceType: 'gong',
+        kind: 'sandbox',
+        name: 'Gong (sandbox)',
+        credentials: {
+          accessKey: GONG_EMULATOR_ACCESS_KEY,
+          accessKeySecret: GONG_EMULATOR_ACCESS_KEY_SECRET,
+        },
+        // The demo's meetings go back years; a real first sync reads the last 180 days.
+        metadata: { baseUrl: options.gongUrl, syncLookbackDays: 3650 },
       });
     }
     await enqueue(

@@ -8,6 +8,7 @@ import { SKILL_NAMES, runSkill } from '../skills/registry.js';
 import { seedWorkspace } from './bootstrap.js';
 import { generateDemoData } from './generate.js';
 import { seedLinkedConversations } from './seed.js';
+import { syncDemoRecorder } from './recorder.js';
 
 /** The demo's own job, for the runtime to add to the worker's handlers. */
 export const demoHandlers: Pick<TaskHandlers, 'demo.seed'> = {
@@ -25,12 +26,16 @@ export const demoHandlers: Pick<TaskHandlers, 'demo.seed'> = {
       { mode: 'full', trigger: 'demo' },
     );
     if (run.status === 'failed') throw new Error(`demo sync failed: ${JSON.stringify(run.errors)}`);
-    const meetings = await seedLinkedConversations(
-      db,
-      payload.workspaceId,
-      generateDemoData({ seed: payload.seed }),
-      opened.crmType,
-    );
+    // The emulated Gong's calls come in by a real sync and are linked by the linker;
+    // without it (no recorder in this sandbox) the meetings are written linked.
+    const meetings =
+      (await syncDemoRecorder({ pool: db, secretKey, log }, payload.workspaceId)) ??
+      (await seedLinkedConversations(
+        db,
+        payload.workspaceId,
+        generateDemoData({ seed: payload.seed }),
+        opened.crmType,
+      ));
     await publishEvent(db, {
       workspaceId: payload.workspaceId,
       type: 'demo.seeded',

@@ -4,12 +4,20 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { TIMED_OUT, within } from '../../timeout.js';
+import {
+  startConversationEmulators,
+  type RunningConversationEmulators,
+} from '../../conversations/emulator/sandbox.js';
+import type { ConversationDataset } from '../../conversations/emulator/dataset.js';
 import type { EmulatedApi } from './controls.js';
+import type { HubspotEmulator } from './hubspot/emulator.js';
 import { createCrmEmulator, portalUrl, type CrmSeed, type Emulator } from './index.js';
 
 export interface RunningSandbox {
   emulator: Emulator;
   url: string;
+  /** The emulated Gong's base URL, when the sandbox has one. */
+  gongUrl?: string;
   /** Stops taking requests, then saves the emulated CRMs' records to the data folder. */
   stop(): Promise<void>;
   /** Saves the records as they are now, synchronously (a forced exit has no time for more). */
@@ -57,6 +65,8 @@ export async function startSandbox(options: {
   port: number;
   /** What a fresh data folder starts from (the runtime passes the demo data set). */
   initialData: () => CrmSeed;
+  /** The recorded meetings the emulated Gong serves; no Gong without them. */
+  conversations?: () => ConversationDataset;
   log: Logger;
 }): Promise<RunningSandbox> {
   const stateFile = path.join(options.dataDir, 'sandbox', 'state.json');
@@ -80,10 +90,26 @@ export async function startSandbox(options: {
   await options.pool.query(
     `update connections
      set metadata = metadata || jsonb_build_object('baseUrl', $1::text || workspace_id::text)
-     where kind = 'sandbox'`,
+     where kind = 'sandbox' and crm_type is not null`,
     [portalUrl(url, '')],
   );
   options.log.info({ url, restored: Boolean(saved) }, 'CRM emulator (sandbox) started');
+  let recorders: RunningConversationEmulators | undefined;
+  if (options.conversations) {
+    // Every portal is seeded alike, so the root's HubSpot ids are each workspace's.
+    const hubspot = emulator.crms.get('hubspot') as HubspotEmulator | undefined;
+    recorders = await startConversationEmulators({
+      pool: options.pool,
+      host: options.host,
+      port: options.port === 0 ? 0 : options.port + 1,
+      dataset: options.conversations(),
+      crmIdFor: (sourceId) => hubspot?.idFor(sourceId),
+      log: options.log,
+    }).catch(async (error: unknown) => {
+      await emulator.close();
+      throw error;
+    });
+  }
 
   const save = () => {
     const snapshot: SavedState = {
@@ -104,7 +130,11 @@ export async function startSandbox(options: {
   return {
     emulator,
     url,
+    gongUrl: recorders?.gongUrl,
     async stop() {
+      await recorders
+        ?.stop()
+        .catch((error: unknown) => options.log.warn({ err: error }, 'Gong emulator close'));
       emulator.app.server.closeAllConnections();
       const closed = await within(
         emulator
