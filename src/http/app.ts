@@ -45,6 +45,7 @@ import { invitationRoutes } from './routes/invitations.js';
 import { writebackRoutes } from './routes/writeback.js';
 import { policyRoutes } from './routes/policies.js';
 import { recordRoutes } from './routes/records.js';
+import { dealRoutes } from './routes/deals.js';
 import { skillRoutes } from './routes/skills.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { ErrorBody } from './schemas.js';
@@ -161,6 +162,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(connectRoutes(ctx));
   await app.register(oauthRoutes(ctx));
   await app.register(recordRoutes(ctx));
+  await app.register(dealRoutes(ctx));
   await app.register(skillRoutes(ctx));
   await app.register(actionRoutes(ctx));
   await app.register(policyRoutes(ctx));
