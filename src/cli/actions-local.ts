@@ -46,16 +46,16 @@ export function localActions(
     runSkill(name) {
       return runSkill(pool, workspace.id, name, {}, { trigger: 'manual', actor: 'cli' });
     },
-    async execute(actionIds, actor, onProgress) {
+    async execute(actionIds, actor, watcher) {
       const secretKey = await deps.secretKey();
       const created = await createBatch(pool, workspace.id, actor, actionIds, { enqueue: false });
       return runBatch({ pool, secretKey, log: deps.log }, workspace.id, created.id, {
         gate: policyGate(pool, workspace.id),
-        onProgress,
+        onProgress: (done, total) => watcher.progress(done, total),
       });
     },
-    watch(batchId, onProgress) {
-      return followBatch(() => getBatch(pool, workspace.id, batchId), onProgress);
+    watch(batchId, watcher) {
+      return followBatch(() => getBatch(pool, workspace.id, batchId), watcher);
     },
   };
 }

@@ -160,6 +160,10 @@ describe('pandora actions against a server', () => {
       'Executing 3 actions: 3/3 (100%)',
     ]);
     const [, batchId] = ran.stdout.match(/^Batch (\S+) succeeded: 3 executed; \d+ CRM calls\.$/m)!;
+    // Stopping the CLI does not stop the batch, and the user is told how to find it again.
+    expect(ran.stderr).toContain(
+      `Batch ${batchId} runs on the server and goes on if you stop here; follow it again with \`pandora actions watch ${batchId}\``,
+    );
 
     const executed = await actions(['list', '--status', 'executed', '--server', url], withKey());
     expect(executed.stdout.match(/^[0-9a-f-]{36}/gm)).toEqual(expect.arrayContaining(ids));

@@ -107,7 +107,7 @@ export function remoteActions({ client, send, workspace }: RemoteSession): Actio
         }),
       );
     },
-    async execute(actionIds, _actor, onProgress) {
+    async execute(actionIds, _actor, watcher) {
       if (actionIds.length > MAX_BATCH) {
         throw new CliError(
           `${actionIds.length} actions are more than one batch takes (${MAX_BATCH}): narrow them with --severity or --type`,
@@ -120,10 +120,11 @@ export function remoteActions({ client, send, workspace }: RemoteSession): Actio
         }),
       );
       const batchId = batchOf(started.batch).id;
-      return followBatch(() => getBatch(batchId), onProgress);
+      watcher.started?.(batchId);
+      return followBatch(() => getBatch(batchId), watcher);
     },
-    watch(batchId, onProgress) {
-      return followBatch(() => getBatch(batchId), onProgress);
+    watch(batchId, watcher) {
+      return followBatch(() => getBatch(batchId), watcher);
     },
   };
 }

@@ -9,10 +9,10 @@ import { createLogger } from '../logger.js';
 import { SKILL_NAMES } from '../skills/registry.js';
 import { loadSecretKey } from '../tenancy/secrets.js';
 import { actionLines, batchSummary, skillRunLine } from './action-output.js';
-import type { ActionsBackend } from './actions-backend.js';
+import type { ActionsBackend, BatchWatcher } from './actions-backend.js';
 import { localActions } from './actions-local.js';
 import { remoteActions } from './actions-remote.js';
-import { progressBar } from './progress.js';
+import { progressBar, type Progress } from './progress.js';
 import { connectRemote, remoteTarget } from './remote.js';
 
 /** What the CLI needs from main.ts: the database for one command, and the workspace. */
@@ -35,6 +35,21 @@ function positiveInt(value: string): number {
   if (!Number.isInteger(parsed) || parsed < 1)
     throw new InvalidArgumentError('must be a positive integer');
   return parsed;
+}
+
+/** Progress on the bar; a line on stderr when a server took the batch, or it waits for a worker. */
+function batchWatcher(bar: Progress): BatchWatcher {
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  return {
+    progress: (done, total) => bar.update(done, total),
+    started: (batchId) =>
+      say(
+        `Batch ${batchId} runs on the server and goes on if you stop here; ` +
+          `follow it again with \`pandora actions watch ${batchId}\``,
+      ),
+    stillQueued: (batchId) =>
+      say(`Batch ${batchId} is still queued: is a worker running (\`pandora worker\`)?`),
+  };
 }
 
 /**
@@ -138,7 +153,7 @@ export function actionCommands(support: CliSupport): Command {
           const bar = progressBar(`Executing ${chosen.length} actions`);
           try {
             const actor = options.actor ?? `cli:${userInfo().username}`;
-            return await backend.execute(chosen, actor, (done, total) => bar.update(done, total));
+            return await backend.execute(chosen, actor, batchWatcher(bar));
           } finally {
             bar.stop();
           }
@@ -155,7 +170,7 @@ export function actionCommands(support: CliSupport): Command {
       const batch = await withBackend(options, async (backend) => {
         const bar = progressBar('Batch');
         try {
-          return await backend.watch(batchId, (done, total) => bar.update(done, total));
+          return await backend.watch(batchId, batchWatcher(bar));
         } finally {
           bar.stop();
         }
