@@ -54,12 +54,19 @@ export interface StoredLink {
 
 let counter = 0;
 
-export async function createMeetingWorld(db: Queryable, source = 'hubspot'): Promise<MeetingWorld> {
+export async function createMeetingWorld(
+  db: Queryable,
+  options: { source?: string; workspaceId?: string } = {},
+): Promise<MeetingWorld> {
   counter += 1;
-  const workspace = await createWorkspace(db, {
-    name: `Meetings ${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`,
-  });
-  const workspaceId = workspace.id;
+  const source = options.source ?? 'hubspot';
+  const workspaceId =
+    options.workspaceId ??
+    (
+      await createWorkspace(db, {
+        name: `Meetings ${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`,
+      })
+    ).id;
   let n = 0;
   const next = (kind: string) => `${kind}-${(n += 1)}`;
   const one = async (sql: string, params: unknown[]) =>

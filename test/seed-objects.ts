@@ -40,6 +40,15 @@ export async function seedObjects(
      values ($1::uuid, 'test', 'deal-1', 'Deal', $2::uuid, 1000, '2026-06-30') returning id`,
     [workspaceId, owner],
   );
+  const conversation = await one(
+    `insert into conversations (workspace_id, source, source_id, title, started_at,
+                                duration_seconds, participants, account_id)
+     values ($1::uuid, 'gong', 'call-1', 'Seeded call', now(), 1800,
+             '[{"email": "buyer@example.com", "name": "Buyer"}]',
+             (select account_id from deals where id = $2::uuid))
+     returning id`,
+    [workspaceId, deal],
+  );
   const run = await one(
     `insert into sync_runs (workspace_id, connection_id, mode, trigger)
      values ($1::uuid, $2::uuid, 'full', 'manual') returning id`,
@@ -106,6 +115,7 @@ export async function seedObjects(
     connection: connectionId,
     owner,
     deal,
+    conversation,
     run,
     action: action.id,
     batch,

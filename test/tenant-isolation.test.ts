@@ -93,6 +93,12 @@ const SAMPLE_BODIES: Record<string, object> = {
     amount: 1,
   },
   'POST /api/workspaces/{workspaceId}/action-policies': { name: 'intruder', effect: 'block' },
+  'PUT /api/workspaces/{workspaceId}/conversations/{conversationId}/link': {
+    dealId: '00000000-0000-4000-8000-000000000000',
+  },
+  'POST /api/workspaces/{workspaceId}/conversations/without-deals/{conversationId}/dismiss': {
+    reason: 'intruder',
+  },
   'POST /api/workspaces/{workspaceId}/action-policies/dry-run': {
     name: 'intruder',
     effect: 'block',
@@ -161,6 +167,17 @@ beforeAll(async () => {
      values ($1::uuid, 'manual', array[$2::uuid]) returning id`,
     [b.workspaceId, mappings[0]!.id],
   );
+  // A meeting of B linked to its account only: an open gap, which A must not dismiss.
+  const { rows: conversations } = await pool.query<{ id: string }>(
+    `with account as (
+       insert into accounts (workspace_id, source, source_id, name)
+       values ($1::uuid, 'test', 'b-account', 'B account') returning id)
+     insert into conversations (workspace_id, source, source_id, title, started_at,
+                                duration_seconds, account_id, link_method, link_confidence)
+     select $1::uuid, 'gong', 'b-call', 'B call', now(), 1800, account.id, 'manual', 1
+     from account returning id`,
+    [b.workspaceId],
+  );
   const { rows: keys } = await pool.query<{ id: string }>(
     'select id from api_keys where workspace_id = $1::uuid',
     [b.workspaceId],
@@ -190,6 +207,7 @@ beforeAll(async () => {
     writebackRunId: writebackRuns[0]!.id,
     periodId: period.id,
     quotaId: quota.id,
+    conversationId: conversations[0]!.id,
     // Skills are not a workspace's objects: with a real name, the variant on A's own
     // workspace would rightly run it there. A name no workspace has keeps both 404.
     skill: 'no-such-skill',
@@ -242,6 +260,8 @@ async function snapshotOfB(): Promise<string> {
          as periods,
        (select json_agg(q order by q.id) from rep_quotas q where q.workspace_id = $1::uuid)
          as quotas,
+       (select json_agg(c order by c.id) from conversations c where c.workspace_id = $1::uuid)
+         as conversations,
        (select count(*) from skill_runs r where r.workspace_id = $1::uuid) as "skillRuns"`,
     [b.workspaceId],
   );

@@ -34,6 +34,8 @@ import { actionRoutes } from './routes/actions.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { authRoutes, createLoginAttempts } from './routes/auth.js';
 import { connectRoutes } from './routes/connect.js';
+import { conversationGapRoutes } from './routes/conversation-gaps.js';
+import { conversationRoutes } from './routes/conversations.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { connectionRoutes } from './routes/connections.js';
 import { conversationHookRoutes } from './routes/conversation-hooks.js';
@@ -170,6 +172,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(conversationSourceRoutes(ctx));
   await app.register(conversationHookRoutes(ctx));
   await app.register(conversationCreateDealRoutes(ctx));
+  await app.register(conversationRoutes(ctx));
+  await app.register(conversationGapRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

@@ -35,7 +35,7 @@ export const API_TAGS = [
   {
     name: 'conversations',
     description:
-      'Meetings from Gong, Fireflies, a signed webhook or an upload; their sources, the sales roster, and the deals meetings lack',
+      'Meetings from Gong, Fireflies, a signed webhook or an upload; their sources, the sales roster, how each is linked to a contact, account and deal, and the deals meetings lack',
   },
   { name: 'graphql', description: 'The GraphQL schema, for GraphQL clients' },
 ];
