@@ -1542,6 +1542,130 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workspaces/{workspaceId}/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List meetings
+     * @description Recorded meetings, newest first, with their link to the CRM; keyset pagination.
+     */
+    get: operations['listConversations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/conversations/{conversationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a meeting
+     * @description Participants, transcript, and the linked records with method and confidence.
+     */
+    get: operations['getConversation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/conversations/{conversationId}/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Link a meeting by hand
+     * @description To a deal, an account or a contact (at least one). The account follows from the deal, else the contact. A manual link is never replaced by the linker.
+     */
+    put: operations['setConversationLink'];
+    post?: never;
+    /**
+     * Unlink a meeting by hand
+     * @description Stays unlinked (a manual empty link) unless `automatic=true`, which hands the meeting back to the linker and links it again at once.
+     */
+    delete: operations['removeConversationLink'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/conversations/without-deals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List conversations without deals
+     * @description External meetings linked to an account but to no deal, not dismissed: most severe, then newest first; keyset pagination.
+     */
+    get: operations['listConversationGaps'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/conversations/without-deals/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Summarize conversations without deals
+     * @description Open gaps by severity; deals created from gaps and gaps dismissed since the first of this month (UTC).
+     */
+    get: operations['getConversationGapSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/conversations/without-deals/{conversationId}/dismiss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Dismiss a conversation without a deal
+     * @description It needs no deal: it leaves the list for good, with who and why.
+     */
+    post: operations['dismissConversationGap'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/graphql/schema.graphql': {
     parameters: {
       query?: never;
@@ -11994,6 +12118,972 @@ export interface operations {
       };
       /** @description An error */
       502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listConversations: {
+    parameters: {
+      query: {
+        internal?: boolean;
+        linked?: 'deal' | 'account_only' | 'none';
+        source?: string;
+        /** @description The rep's email: the host, or the CRM owner's email */
+        rep?: string;
+        /** @description Inclusive */
+        from?: string;
+        /** @description Exclusive */
+        to?: string;
+        limit: number;
+        after?: string;
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            conversations: {
+              /** Format: uuid */
+              id: string;
+              /** @description gong, fireflies, webhook, upload, demo... */
+              source: string;
+              sourceId: string;
+              connectionId: string | null;
+              title: string;
+              /** Format: date-time */
+              startedAt: string;
+              durationSeconds: number;
+              isInternal: boolean;
+              internalReason: string | null;
+              hostEmail: string | null;
+              owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string | null;
+              } | null;
+              participantCount: number;
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                domain: string | null;
+              } | null;
+              deal: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                stage: string | null;
+                stageNormalized: string | null;
+              } | null;
+              contact: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                email: string | null;
+              } | null;
+              linkMethod:
+                ('email' | 'crm_ids' | 'single_open_deal' | 'account_domain' | 'manual') | null;
+              linkConfidence: number | null;
+              linkedAt: string | null;
+              linkedBy: string | null;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getConversation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        conversationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            conversation: {
+              /** Format: uuid */
+              id: string;
+              /** @description gong, fireflies, webhook, upload, demo... */
+              source: string;
+              sourceId: string;
+              connectionId: string | null;
+              title: string;
+              /** Format: date-time */
+              startedAt: string;
+              durationSeconds: number;
+              isInternal: boolean;
+              internalReason: string | null;
+              hostEmail: string | null;
+              owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string | null;
+              } | null;
+              participantCount: number;
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                domain: string | null;
+              } | null;
+              deal: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                stage: string | null;
+                stageNormalized: string | null;
+              } | null;
+              contact: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                email: string | null;
+              } | null;
+              linkMethod:
+                ('email' | 'crm_ids' | 'single_open_deal' | 'account_domain' | 'manual') | null;
+              linkConfidence: number | null;
+              linkedAt: string | null;
+              linkedBy: string | null;
+              participants: {
+                email: string | null;
+                name: string | null;
+                contactId: string | null;
+              }[];
+              transcript: string | null;
+              contacts: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                email: string | null;
+                accountId: string | null;
+              }[];
+              gap: {
+                dismissedAt: string | null;
+                dismissedBy: string | null;
+                dismissReason: string | null;
+                dealCreatedAt: string | null;
+              };
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  setConversationLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        conversationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          dealId?: string;
+          /** Format: uuid */
+          accountId?: string;
+          /** Format: uuid */
+          contactId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            conversation: {
+              /** Format: uuid */
+              id: string;
+              /** @description gong, fireflies, webhook, upload, demo... */
+              source: string;
+              sourceId: string;
+              connectionId: string | null;
+              title: string;
+              /** Format: date-time */
+              startedAt: string;
+              durationSeconds: number;
+              isInternal: boolean;
+              internalReason: string | null;
+              hostEmail: string | null;
+              owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string | null;
+              } | null;
+              participantCount: number;
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                domain: string | null;
+              } | null;
+              deal: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                stage: string | null;
+                stageNormalized: string | null;
+              } | null;
+              contact: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                email: string | null;
+              } | null;
+              linkMethod:
+                ('email' | 'crm_ids' | 'single_open_deal' | 'account_domain' | 'manual') | null;
+              linkConfidence: number | null;
+              linkedAt: string | null;
+              linkedBy: string | null;
+              participants: {
+                email: string | null;
+                name: string | null;
+                contactId: string | null;
+              }[];
+              transcript: string | null;
+              contacts: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                email: string | null;
+                accountId: string | null;
+              }[];
+              gap: {
+                dismissedAt: string | null;
+                dismissedBy: string | null;
+                dismissReason: string | null;
+                dealCreatedAt: string | null;
+              };
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request is understood but cannot be carried out; the code says why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  removeConversationLink: {
+    parameters: {
+      query: {
+        automatic: boolean;
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+        conversationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            conversation: {
+              /** Format: uuid */
+              id: string;
+              /** @description gong, fireflies, webhook, upload, demo... */
+              source: string;
+              sourceId: string;
+              connectionId: string | null;
+              title: string;
+              /** Format: date-time */
+              startedAt: string;
+              durationSeconds: number;
+              isInternal: boolean;
+              internalReason: string | null;
+              hostEmail: string | null;
+              owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string | null;
+              } | null;
+              participantCount: number;
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                domain: string | null;
+              } | null;
+              deal: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                stage: string | null;
+                stageNormalized: string | null;
+              } | null;
+              contact: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                email: string | null;
+              } | null;
+              linkMethod:
+                ('email' | 'crm_ids' | 'single_open_deal' | 'account_domain' | 'manual') | null;
+              linkConfidence: number | null;
+              linkedAt: string | null;
+              linkedBy: string | null;
+              participants: {
+                email: string | null;
+                name: string | null;
+                contactId: string | null;
+              }[];
+              transcript: string | null;
+              contacts: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                email: string | null;
+                accountId: string | null;
+              }[];
+              gap: {
+                dismissedAt: string | null;
+                dismissedBy: string | null;
+                dismissReason: string | null;
+                dealCreatedAt: string | null;
+              };
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listConversationGaps: {
+    parameters: {
+      query: {
+        severity?: ('high' | 'medium' | 'low')[];
+        cause?: ('deal_not_created' | 'early_stage' | 'disqualified_not_logged')[];
+        /** @description The rep's email: the host, or the CRM owner's email */
+        rep?: string;
+        limit: number;
+        after?: string;
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            gaps: {
+              /** Format: uuid */
+              conversationId: string;
+              title: string;
+              source: string;
+              /** Format: date-time */
+              startedAt: string;
+              durationSeconds: number;
+              severity: 'high' | 'medium' | 'low';
+              cause: 'deal_not_created' | 'early_stage' | 'disqualified_not_logged';
+              participants: {
+                email: string | null;
+                name: string | null;
+              }[];
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                domain: string | null;
+                /** @description The CRM it came from (hubspot, salesforce...) */
+                source: string;
+                /** @description Its id in that CRM */
+                sourceId: string;
+              };
+              openDeals: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                stage: string | null;
+                amount: number | null;
+                closeDate: string | null;
+              }[];
+              /** @description The account's contacts (at most 25; totalContacts counts them all) */
+              contacts: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                email: string | null;
+                title: string | null;
+                /** @description Took part in this meeting */
+                participated: boolean;
+              }[];
+              totalContacts: number;
+              rep: {
+                ownerId: string | null;
+                name: string | null;
+                email: string | null;
+              };
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getConversationGapSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            summary: {
+              open: number;
+              bySeverity: {
+                high: number;
+                medium: number;
+                low: number;
+              };
+              createdThisMonth: number;
+              dismissedThisMonth: number;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  dismissConversationGap: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        conversationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            dismissedAt: string;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request conflicts with the current state; the code says how */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
         headers: {
           [name: string]: unknown;
         };

@@ -149,7 +149,7 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/:conversationId/link`,
       {
         schema: {
-          operationId: 'linkConversation',
+          operationId: 'setConversationLink',
           tags,
           summary: 'Link a meeting by hand',
           description:
@@ -181,7 +181,7 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       `${base}/:conversationId/link`,
       {
         schema: {
-          operationId: 'unlinkConversation',
+          operationId: 'removeConversationLink',
           tags,
           summary: 'Unlink a meeting by hand',
           description:
