@@ -99,6 +99,9 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /api/workspaces/{workspaceId}/conversations/without-deals/{conversationId}/dismiss': {
     reason: 'intruder',
   },
+  'POST /api/workspaces/{workspaceId}/conversations/without-deals/{conversationId}/create-deal': {
+    name: 'intruder',
+  },
   'POST /api/workspaces/{workspaceId}/action-policies/dry-run': {
     name: 'intruder',
     effect: 'block',
