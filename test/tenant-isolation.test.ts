@@ -111,6 +111,9 @@ const SAMPLE_BODIES: Record<string, object> = {
   'PATCH /api/workspaces/{workspaceId}/conversation-sources/{sourceId}': { name: 'renamed' },
   'POST /api/workspaces/{workspaceId}/conversation-sources/{sourceId}/rotate-secret': {},
   'POST /api/workspaces/{workspaceId}/action-policies/{policyId}/dry-run': { last: 10 },
+  'POST /api/workspaces/{workspaceId}/conversations/without-deals/{conversationId}/create-deal': {
+    name: 'intruder deal',
+  },
 };
 
 beforeAll(async () => {
@@ -194,8 +197,16 @@ beforeAll(async () => {
     workspaceId: b.workspaceId,
     name: 'B recorder',
   });
+  const { rows: conversations } = await pool.query<{ id: string }>(
+    `insert into conversations (workspace_id, source, source_id, title, started_at,
+                                duration_seconds, account_id)
+     values ($1::uuid, 'upload', 'b-call', 'B call', now(), 1800,
+             (select account_id from deals where id = $2::uuid)) returning id`,
+    [b.workspaceId, deals[0]!.id],
+  );
   bIds = {
     workspaceId: b.workspaceId,
+    conversationId: conversations[0]!.id,
     sourceId: source.id,
     invitationId: invitation.id,
     userId: b.userId,
