@@ -205,6 +205,10 @@ describe('pandora actions against a server', () => {
     expect(await failure(['list', '--server', `http://127.0.0.1:${closed}`], withKey())).toBe(
       `Could not reach the Pandora server at http://127.0.0.1:${closed} (ECONNREFUSED): check the URL and that the server is running`,
     );
+    // A port fetch refuses to call gives its own reason, not just "fetch failed".
+    expect(await failure(['list', '--server', 'http://127.0.0.1:1'], withKey())).toMatch(
+      /^Could not reach the Pandora server at http:\/\/127\.0\.0\.1:1 \(bad port\)/,
+    );
     expect(await failure(['list', '--server', 'ftp://example.com'], withKey())).toBe(
       '--server must be an http:// or https:// URL, got "ftp://example.com"',
     );

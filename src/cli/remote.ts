@@ -68,10 +68,17 @@ export function remoteTarget(
   return { url: url.href.replace(/\/$/, ''), apiKey };
 }
 
-function reason(cause: unknown): string {
-  const code = (cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+/**
+ * Why a fetch got no answer, in a word: fetch throws "fetch failed" and keeps the socket's
+ * error (ECONNREFUSED, ENOTFOUND; an AggregateError when every address of a host refused,
+ * "bad port" for ports browsers block) as its cause.
+ */
+function reason(failure: unknown): string {
+  const root = (failure as { cause?: { code?: unknown; errors?: { code?: unknown }[] } })?.cause;
+  const code = root?.code ?? root?.errors?.[0]?.code;
   if (typeof code === 'string') return code;
-  return cause instanceof Error ? cause.message : String(cause);
+  if (root instanceof Error && root.message) return root.message;
+  return failure instanceof Error ? failure.message : String(failure);
 }
 
 /** What went wrong talking to the server, said for a person at a terminal. */
