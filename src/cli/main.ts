@@ -6,6 +6,13 @@ import { withTransaction } from '../db/pool.js';
 import { resetDemo, DEMO_EMAIL, DEMO_PASSWORD, DEMO_SLUG } from '../demo/bootstrap.js';
 import { openConnector } from '../crm/connect.js';
 import { createDemoCrmEmulator } from '../demo/emulator.js';
+import { generateDemoData } from '../demo/generate.js';
+import type { HubspotEmulator } from '../crm/emulator/hubspot/emulator.js';
+import {
+  createGongEmulator,
+  GONG_EMULATOR_ACCESS_KEY,
+  GONG_EMULATOR_ACCESS_KEY_SECRET,
+} from '../conversations/emulator/gong/emulator.js';
 import { HttpError } from '../errors.js';
 import { syncConnection } from '../ingest/sync/run.js';
 import { listConnections } from '../tenancy/connections.js';
@@ -289,7 +296,9 @@ export function buildProgram(): Command {
 
   program
     .command('sandbox')
-    .description('Run the CRM emulator (HubSpot and Salesforce APIs) seeded with demo data')
+    .description(
+      'Run the CRM emulator (HubSpot and Salesforce APIs) and a Gong emulator (the next port) seeded with demo data',
+    )
     .option('--port <port>', 'port to listen on', port, 4010)
     .option('--seed <seed>', 'demo data seed', positiveInt, 42)
     .option('--accounts <n>', 'accounts to generate (about 2.5 deals each)', positiveInt, 60)
@@ -297,21 +306,33 @@ export function buildProgram(): Command {
     .action(async (options: { port: number; seed: number; accounts: number; latency: number }) => {
       const config = loadConfig();
       const log = createLogger(config.logLevel);
+      const dataset = generateDemoData({ seed: options.seed, accounts: options.accounts });
       const emulator = await createDemoCrmEmulator({
-        seed: options.seed,
-        accounts: options.accounts,
+        dataset,
         settings: { latencyMs: options.latency },
       });
       const url = await emulator.listen(options.port, config.host);
+      const hubspot = emulator.crms.get('hubspot') as HubspotEmulator | undefined;
+      // Gong's calls name the CRM records by the emulated HubSpot's ids.
+      const gong = await createGongEmulator({
+        dataset,
+        crmIdFor: (sourceId) => hubspot?.idFor(sourceId),
+        settings: { latencyMs: options.latency },
+      });
+      const gongUrl = await gong.listen(options.port === 0 ? 0 : options.port + 1, config.host);
       process.stdout.write(
         `CRM emulator at ${url}\n` +
           `  HubSpot:    basePath ${url}, private app token pat-emulator-hubspot\n` +
           `  Salesforce: instanceUrl ${url}, access token 00D-emulator-salesforce-token\n` +
           `  Controls:   ${url}/_emulator/counters, /_emulator/requests, /_emulator/faults\n` +
+          `Gong emulator at ${gongUrl}\n` +
+          `  Basic auth: access key ${GONG_EMULATOR_ACCESS_KEY}, secret ${GONG_EMULATOR_ACCESS_KEY_SECRET}\n` +
+          `  Controls:   ${gongUrl}/_emulator/requests, /_emulator/faults, /_emulator/settings\n` +
           `  Pandora refuses CRM URLs off the CRMs' domains; allow this one with\n` +
           `  PANDORA_ALLOWED_CRM_HOSTS=${url}\n`,
       );
-      new ShutdownSignals(log).install().attach({ stop: () => emulator.close(), forceStop() {} });
+      const stop = () => Promise.all([emulator.close(), gong.close()]).then(() => undefined);
+      new ShutdownSignals(log).install().attach({ stop, forceStop() {} });
     });
 
   program.addCommand(actionCommands({ withDatabase, resolveWorkspace }));

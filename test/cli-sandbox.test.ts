@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { projectRoot } from '../src/paths.js';
+
+const child = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    path.join(projectRoot, 'src/cli/main.ts'),
+    'sandbox',
+    '--port',
+    '0',
+    '--accounts',
+    '6',
+  ],
+  {
+    cwd: projectRoot,
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
+let output = '';
+child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+const exited = new Promise((resolve) => child.once('exit', resolve));
+
+afterAll(async () => {
+  if (child.exitCode === null) child.kill('SIGTERM');
+  await exited;
+});
+
+it('`pandora sandbox` serves an emulated Gong beside the CRMs, with its access key printed', async () => {
+  const deadline = Date.now() + 60_000;
+  let match: RegExpMatchArray | null = null;
+  while (
+    !(match = output.match(/Gong emulator at (\S+)\n\s+Basic auth: access key (\S+), secret (\S+)/))
+  ) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(output);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const [, url, key, secret] = match;
+  const response = await fetch(`${url}/v2/users`, {
+    headers: { authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}` },
+  });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { users: unknown[] };
+  expect(body.users.length).toBeGreaterThan(0);
+});
