@@ -187,22 +187,21 @@ describe('the Fireflies connector', () => {
     ]);
   });
 
-  it('fetches sentences per transcript as "Speaker Name: text" lines; an unknown id has none', async () => {
+  it('fetches sentences as "Speaker Name: text" lines, ten transcripts a request; an unknown id has none', async () => {
     const ff = connector();
     const user = await rex(ff);
-    const page = await ff.listCalls({
-      user,
-      from: new Date(WINDOW_START),
-      to: new Date(WINDOW_START + 1),
-    });
-    const id = page.calls[0]!.sourceId;
+    const page = await ff.listCalls({ user, ...window });
+    const ids = page.calls.slice(0, 11).map((call) => call.sourceId);
+    const oldest = await ff.listCalls({ user, from: window.from, to: new Date(WINDOW_START + 1) });
+    const first = oldest.calls[0]!.sourceId;
     const after = emulator.log.lastSeq;
-    const transcripts = await ff.transcripts([id, '01UNKNOWN0000000000000000']);
-    expect([...transcripts]).toEqual([
-      [id, 'Rex Rep: Hello number 4.\nBea Buyer: Hi. Good to meet.'],
-    ]);
-    const asked = emulator.log.list(after).map((entry) => entry.fields);
-    expect(asked[0]).toEqual([
+    const transcripts = await ff.transcripts([first, ...ids, '01UNKNOWN0000000000000000']);
+    expect(transcripts.size).toBe(12);
+    expect(transcripts.get(first)).toBe('Rex Rep: Hello number 4.\nBea Buyer: Hi. Good to meet.');
+    expect(transcripts.has('01UNKNOWN0000000000000000')).toBe(false);
+    const asked = emulator.log.list(after);
+    expect(asked.map((entry) => Object.keys(entry.variables).length)).toEqual([10, 3]);
+    expect(asked[0]!.fields).toEqual([
       'transcript',
       'transcript.id',
       'transcript.sentences',

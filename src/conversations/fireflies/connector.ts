@@ -20,8 +20,12 @@ export const FIREFLIES_API_BASE = 'https://api.fireflies.ai';
 /** Fireflies' largest `transcripts` page. */
 export const FIREFLIES_PAGE_SIZE = 50;
 const DEFAULT_TIMEOUT_MS = 30_000;
-/** Transcripts fetched at once; the rate limiter paces them anyway. */
-const TRANSCRIPT_CONCURRENCY = 3;
+/**
+ * Transcripts asked for in one request, as aliased `transcript` fields: Fireflies has no
+ * batch query, and its limits count requests (50 a day on Free and Pro). Ten keeps an
+ * answer to a few megabytes of sentences.
+ */
+export const TRANSCRIPTS_PER_REQUEST = 10;
 
 export interface FirefliesCredentials {
   apiKey: string;
@@ -53,9 +57,14 @@ const LIST = `query PandoraTranscripts(
   }
 }`;
 
-const SENTENCES = `query PandoraTranscript($id: String!) {
-  transcript(id: $id) { id sentences { speaker_name text } }
-}`;
+function sentencesQuery(count: number): string {
+  const variables = Array.from({ length: count }, (_, i) => `$id${i}: String!`).join(', ');
+  const fields = Array.from(
+    { length: count },
+    (_, i) => `t${i}: transcript(id: $id${i}) { id sentences { speaker_name text } }`,
+  ).join('\n  ');
+  return `query PandoraTranscripts(${variables}) {\n  ${fields}\n}`;
+}
 
 interface FirefliesUser {
   user_id: string;
@@ -76,12 +85,10 @@ interface FirefliesTranscript {
     { displayName: string | null; email: string | null; name: string | null }[] | null;
 }
 
-interface FirefliesSentences {
-  transcript: {
-    id: string;
-    sentences: { speaker_name: string | null; text: string | null }[] | null;
-  } | null;
-}
+type FirefliesSentences = Record<
+  string,
+  { id: string; sentences: { speaker_name: string | null; text: string | null }[] | null } | null
+>;
 
 /**
  * Fireflies over its GraphQL API with plain fetch (it has no SDK): each request goes
@@ -99,7 +106,15 @@ export function createFirefliesConnector(
     Math.max(1, options.pageSize ?? FIREFLIES_PAGE_SIZE),
   );
 
-  async function post<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  /**
+   * One GraphQL request. Any error fails it, except, when `missingOk`, errors that only
+   * say some of the objects asked for do not exist (their fields come back null).
+   */
+  async function post<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    missingOk = false,
+  ): Promise<T> {
     const controller = new AbortController();
     const timer = setTimeout(
       () => controller.abort(new FirefliesTimeoutError(timeoutMs)),
@@ -135,21 +150,19 @@ export function createFirefliesConnector(
       clearTimeout(timer);
     }
     const result = answer.body as { data?: T | null; errors?: unknown[] } | string;
-    if (
-      answer.status >= 400 ||
-      typeof result !== 'object' ||
-      result === null ||
-      (Array.isArray(result.errors) && result.errors.length > 0) ||
-      !result.data
-    ) {
+    if (answer.status >= 400 || typeof result !== 'object' || result === null || !result.data) {
+      throw firefliesError(answer);
+    }
+    const errors = Array.isArray(result.errors) ? result.errors : [];
+    if (errors.length > 0 && !(missingOk && errors.every(isNotFound))) {
       throw firefliesError(answer);
     }
     return result.data;
   }
 
   // Reads only: every one may be retried after a fault.
-  const call = <T>(query: string, variables: Record<string, unknown> = {}) =>
-    callWithRetry(() => post<T>(query, variables), {
+  const call = <T>(query: string, variables: Record<string, unknown> = {}, missingOk = false) =>
+    callWithRetry(() => post<T>(query, variables, missingOk), {
       gate: options.gate,
       mode: 'idempotent',
       ...options.retry,
@@ -217,34 +230,33 @@ export function createFirefliesConnector(
 
     async transcripts(callIds: string[]): Promise<Map<string, string>> {
       const found = new Map<string, string>();
-      const queue = [...new Set(callIds)];
-      const worker = async () => {
-        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-          const text = await transcriptOf(id);
-          if (text) found.set(id, text);
-        }
-      };
-      await Promise.all(Array.from({ length: TRANSCRIPT_CONCURRENCY }, worker));
+      const ids = [...new Set(callIds)];
+      for (let at = 0; at < ids.length; at += TRANSCRIPTS_PER_REQUEST) {
+        const batch = ids.slice(at, at + TRANSCRIPTS_PER_REQUEST);
+        // Deleted since listed, or not shared with the key's user: those have none.
+        const data = await call<FirefliesSentences>(
+          sentencesQuery(batch.length),
+          Object.fromEntries(batch.map((id, i) => [`id${i}`, id])),
+          true,
+        );
+        batch.forEach((id, i) => {
+          const lines = (data[`t${i}`]?.sentences ?? [])
+            .filter((sentence) => sentence.text && sentence.text.trim() !== '')
+            .map(
+              (sentence) =>
+                `${sentence.speaker_name?.trim() || 'Unknown speaker'}: ${sentence.text!.trim()}`,
+            );
+          if (lines.length > 0) found.set(id, lines.join('\n'));
+        });
+      }
       return found;
     },
   };
+}
 
-  async function transcriptOf(id: string): Promise<string | null> {
-    try {
-      const data = await call<FirefliesSentences>(SENTENCES, { id });
-      const lines = (data.transcript?.sentences ?? [])
-        .filter((sentence) => sentence.text && sentence.text.trim() !== '')
-        .map(
-          (sentence) =>
-            `${sentence.speaker_name?.trim() || 'Unknown speaker'}: ${sentence.text!.trim()}`,
-        );
-      return lines.length > 0 ? lines.join('\n') : null;
-    } catch (error) {
-      // Deleted since it was listed, or not shared with the key's user: it has none.
-      if (error instanceof CrmError && error.kind === 'not_found') return null;
-      throw error;
-    }
-  }
+function isNotFound(error: unknown): boolean {
+  const entry = error as { code?: unknown; extensions?: { code?: unknown } } | null;
+  return (entry?.code ?? entry?.extensions?.code) === 'object_not_found';
 }
 
 /** The port's cursor is the `skip` of the next page. */
