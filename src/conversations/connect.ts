@@ -9,6 +9,8 @@ import { HttpError } from '../errors.js';
 import { checkOutboundUrl, OutboundUrlError } from '../net/outbound-url.js';
 import { defaultCrmOutboundPolicy } from '../crm/outbound.js';
 import { readCredentials } from '../tenancy/connections.js';
+import { createFirefliesConnector, firefliesRateLimits } from './fireflies/index.js';
+import type { FirefliesCredentials } from './fireflies/index.js';
 import { createGongConnector, GONG_RATE_LIMITS, type GongCredentials } from './gong/connector.js';
 import type { ConversationSourceConnector, SourceType, SourceUser } from './port.js';
 
@@ -40,6 +42,16 @@ export const SOURCE_CONNECTORS: Partial<Record<RecorderType, SourceConnectorDefi
     create: ({ credentials, baseUrl, gate, tuning }) =>
       createGongConnector({
         credentials: credentials as unknown as GongCredentials,
+        baseUrl,
+        gate,
+        ...tuning,
+      }),
+  },
+  fireflies: {
+    limits: firefliesRateLimits,
+    create: ({ credentials, baseUrl, gate, tuning }) =>
+      createFirefliesConnector({
+        credentials: credentials as unknown as FirefliesCredentials,
         baseUrl,
         gate,
         ...tuning,
