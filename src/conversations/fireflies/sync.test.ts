@@ -41,7 +41,9 @@ beforeAll(async () => {
       JSON.stringify({
         baseUrl,
         plan: 'business',
-        trackedUsers: users,
+        // The directory as the connect step stores it, every user picked.
+        directory: users,
+        trackedUserIds: users.map((user) => user.id),
         // The whole data set in the first window; the next run reads from the last one's end.
         syncLookbackDays: 3650,
         syncOverlapSeconds: 0,
