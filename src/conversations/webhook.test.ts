@@ -67,6 +67,16 @@ function deliver(
   });
 }
 
+async function queuedLinks(workspaceId: string): Promise<number> {
+  const { rows } = await t.db.pool.query<{ n: number }>(
+    `select count(*)::int as n from graphile_worker._private_jobs j
+     join graphile_worker._private_tasks t on t.id = j.task_id
+     where t.identifier = 'conversations.link' and payload->>'workspaceId' = $1::text`,
+    [workspaceId],
+  );
+  return rows[0]!.n;
+}
+
 async function storedMeetings(workspaceId: string) {
   const { rows } = await t.db.pool.query(
     `select source, source_id as "sourceId", connection_id as "connectionId", title,
@@ -116,13 +126,18 @@ describe('webhook sources', () => {
 });
 
 describe('POST /api/hooks/conversations/:connectionId', () => {
-  it('stores a signed meeting once, and answers a replay as a duplicate', async () => {
+  it('stores a signed meeting once, queues the linker, and answers a replay as a duplicate', async () => {
+    expect(await queuedLinks(admin.workspaceId)).toBe(0);
     const first = await deliver(source.id, meeting());
+    expect(await queuedLinks(admin.workspaceId)).toBe(1);
+    await t.db.pool.query('delete from graphile_worker._private_jobs');
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ duplicate: false, updated: false });
     const again = await deliver(source.id, meeting());
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual({ ...first.json(), duplicate: true });
+    // Nothing changed, so nothing to link again.
+    expect(await queuedLinks(admin.workspaceId)).toBe(0);
 
     const stored = await storedMeetings(admin.workspaceId);
     expect(stored).toEqual([
@@ -133,8 +148,18 @@ describe('POST /api/hooks/conversations/:connectionId', () => {
         title: 'Discovery call with Acme',
         durationSeconds: 1800,
         participants: [
-          { email: 'rep@seller.example', name: 'Rita Rep', affiliation: 'unknown' },
-          { email: 'buyer@acme.example', name: 'Bob Buyer', affiliation: 'unknown' },
+          {
+            email: 'rep@seller.example',
+            name: 'Rita Rep',
+            isInternal: false,
+            affiliation: 'unknown',
+          },
+          {
+            email: 'buyer@acme.example',
+            name: 'Bob Buyer',
+            isInternal: false,
+            affiliation: 'unknown',
+          },
         ],
         transcript: 'Rita Rep: Hello\nBob Buyer: Hi',
       },
@@ -153,11 +178,22 @@ describe('POST /api/hooks/conversations/:connectionId', () => {
     const changed = await deliver(source.id, meeting({ id: 'rec-2', title: 'Renamed' }));
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ duplicate: false, updated: true });
+    const newTranscript = await deliver(
+      source.id,
+      meeting({ id: 'rec-2', title: 'Renamed', transcript: 'Rita Rep: Bye' }),
+    );
+    expect(newTranscript.json()).toMatchObject({ duplicate: false, updated: true });
+    // A copy without the transcript keeps the one sent before.
+    const withoutTranscript = await deliver(
+      source.id,
+      meeting({ id: 'rec-2', title: 'Renamed', transcript: undefined }),
+    );
+    expect(withoutTranscript.json()).toMatchObject({ duplicate: true });
     const { rows } = await t.db.pool.query(
-      `select title from conversations where source_id = $1::text`,
+      `select title, transcript from conversations where source_id = $1::text`,
       [`${source.id}:rec-2`],
     );
-    expect(rows).toEqual([{ title: 'Renamed' }]);
+    expect(rows).toEqual([{ title: 'Renamed', transcript: 'Rita Rep: Bye' }]);
   });
 
   it('refuses a wrong signature, a wrong secret and a missing one, storing nothing', async () => {

@@ -8,7 +8,6 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
-import type { Logger } from 'pino';
 import { HttpError } from '../errors.js';
 import { readCredentials } from '../tenancy/connections.js';
 import type { SecretKey } from '../tenancy/secrets.js';
@@ -116,7 +115,7 @@ export interface DeliveryResult {
  * the same meeting delivered again is found, not stored twice.
  */
 export async function receiveMeeting(
-  deps: { pool: pg.Pool; log?: Logger },
+  deps: { pool: pg.Pool },
   target: WebhookTarget,
   meeting: WebhookMeeting,
 ): Promise<DeliveryResult> {

@@ -94,7 +94,7 @@ export function conversationHookRoutes(ctx: AppContext): FastifyPluginAsyncTypeb
       },
       async (request, reply) => {
         const target = targets.get(request)!;
-        const result = await receiveMeeting({ pool: ctx.pool, log: ctx.log }, target, request.body);
+        const result = await receiveMeeting({ pool: ctx.pool }, target, request.body);
         return reply.status(result.duplicate || result.updated ? 200 : 201).send(result);
       },
     );
