@@ -110,6 +110,19 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /api/workspaces/{workspaceId}/conversation-sources/webhook': { name: 'intruder' },
   'PATCH /api/workspaces/{workspaceId}/conversation-sources/{sourceId}': { name: 'renamed' },
   'POST /api/workspaces/{workspaceId}/conversation-sources/{sourceId}/rotate-secret': {},
+  'POST /api/workspaces/{workspaceId}/conversation-sources/gong': {
+    name: 'intruder',
+    accessKey: 'key',
+    accessKeySecret: 'secret',
+  },
+  'POST /api/workspaces/{workspaceId}/conversation-sources/fireflies': {
+    name: 'intruder',
+    apiKey: 'fireflies-intruder',
+  },
+  'PUT /api/workspaces/{workspaceId}/conversation-sources/{sourceId}/tracked-users': {
+    userIds: [],
+  },
+  'POST /api/workspaces/{workspaceId}/conversation-sources/{sourceId}/sync': {},
   'POST /api/workspaces/{workspaceId}/action-policies/{policyId}/dry-run': { last: 10 },
   'POST /api/workspaces/{workspaceId}/conversations/without-deals/{conversationId}/create-deal': {
     name: 'intruder deal',

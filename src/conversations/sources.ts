@@ -1,9 +1,11 @@
 /**
  * Conversation-source connections (Gong, Fireflies, a signed webhook): rows of
  * `connections` with a `source_type`, beside the CRMs (src/tenancy/connections.ts sees
- * only those). Credentials are sealed like a CRM's; the user directory and the tracked
- * users live in `metadata` (src/conversations/tracked-users.ts), the sync engine's
- * watermarks in `sync_state`.
+ * only those). Credentials are sealed like a CRM's (Gong `{ kind: 'basic', accessKey,
+ * accessKeySecret }` or `{ kind: 'oauth', accessToken }`, Fireflies `{ apiKey }`, a
+ * webhook `{ signingSecret }`); the user directory and the tracked users live in
+ * `metadata` (src/conversations/tracked-users.ts), the sync engine's watermarks in
+ * `sync_state`.
  */
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/pool.js';
@@ -17,15 +19,6 @@ export type SourceKind = 'source' | 'sandbox';
 /** How the source authenticates: Gong by access key or OAuth, Fireflies by API key, a webhook by signature. */
 export type SourceAuthMethod = 'access_key' | 'oauth' | 'api_key' | 'signing_secret';
 
-export interface GongCredentials {
-  accessKey?: string;
-  accessKeySecret?: string;
-  /** An OAuth bearer token, instead of the access key pair. */
-  accessToken?: string;
-}
-export interface FirefliesCredentials {
-  apiKey: string;
-}
 export interface WebhookCredentials {
   signingSecret: string;
 }
@@ -57,11 +50,12 @@ export const SOURCE_COLUMNS = `
   case when kind = 'sandbox' then 'sandbox' else 'source' end as kind, name, status,
   status_message as "statusMessage", credentials is not null as "hasCredentials",
   metadata->>'authMethod' as "authMethod",
-  case when jsonb_typeof(metadata->'directory') = 'array'
-    then jsonb_array_length(metadata->'directory') else 0 end as "directorySize",
-  metadata->>'directoryFetchedAt' as "directoryFetchedAt",
-  case when jsonb_typeof(metadata->'trackedUserIds') = 'array'
-    then metadata->'trackedUserIds' else '[]'::jsonb end as "trackedUserIds",
+  case when jsonb_typeof(metadata->'userDirectory') = 'array'
+    then jsonb_array_length(metadata->'userDirectory') else 0 end as "directorySize",
+  metadata->>'userDirectoryFetchedAt' as "directoryFetchedAt",
+  coalesce((select jsonb_agg(u->>'id') from jsonb_array_elements(
+     case when jsonb_typeof(metadata->'trackedUsers') = 'array'
+       then metadata->'trackedUsers' else '[]'::jsonb end) u), '[]'::jsonb) as "trackedUserIds",
   last_sync_at as "lastSyncAt", sync_interval_hours as "syncIntervalHours",
   created_at as "createdAt", updated_at as "updatedAt"`;
 
@@ -73,7 +67,7 @@ export function newSigningSecret(): string {
 function authMethodOf(sourceType: SourceType, credentials: Record<string, unknown>) {
   if (sourceType === 'webhook') return 'signing_secret';
   if (sourceType === 'fireflies') return 'api_key';
-  return credentials.accessToken ? 'oauth' : 'access_key';
+  return credentials.kind === 'oauth' ? 'oauth' : 'access_key';
 }
 
 /**

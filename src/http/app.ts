@@ -39,6 +39,7 @@ import { conversationRoutes } from './routes/conversations.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { connectionRoutes } from './routes/connections.js';
 import { conversationHookRoutes } from './routes/conversation-hooks.js';
+import { conversationSourceConnectRoutes } from './routes/conversation-source-connect.js';
 import { conversationSourceRoutes } from './routes/conversation-sources.js';
 import { conversationCreateDealRoutes } from './routes/conversations-create-deal.js';
 import { crmRoutes } from './routes/crm.js';
@@ -170,6 +171,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(policyRoutes(ctx));
   await app.register(writebackRoutes(ctx));
   await app.register(conversationSourceRoutes(ctx));
+  await app.register(conversationSourceConnectRoutes(ctx));
   await app.register(conversationHookRoutes(ctx));
   await app.register(conversationCreateDealRoutes(ctx));
   await app.register(conversationRoutes(ctx));
