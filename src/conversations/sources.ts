@@ -1,8 +1,8 @@
 /**
  * Conversation-source connections (Gong, Fireflies, a signed webhook): rows of
  * `connections` with a `source_type`, beside the CRMs (src/tenancy/connections.ts sees
- * only those). Credentials are sealed like a CRM's (Gong `{ kind: 'basic', accessKey,
- * accessKeySecret }` or `{ kind: 'oauth', accessToken }`, Fireflies `{ apiKey }`, a
+ * only those). Credentials are sealed like a CRM's (Gong `{ accessKey, accessKeySecret }`
+ * or `{ accessToken }` for OAuth, Fireflies `{ apiKey }`, a
  * webhook `{ signingSecret }`); the user directory and the tracked users live in
  * `metadata` (src/conversations/tracked-users.ts), the sync engine's watermarks in
  * `sync_state`.
@@ -50,12 +50,11 @@ export const SOURCE_COLUMNS = `
   case when kind = 'sandbox' then 'sandbox' else 'source' end as kind, name, status,
   status_message as "statusMessage", credentials is not null as "hasCredentials",
   metadata->>'authMethod' as "authMethod",
-  case when jsonb_typeof(metadata->'userDirectory') = 'array'
-    then jsonb_array_length(metadata->'userDirectory') else 0 end as "directorySize",
-  metadata->>'userDirectoryFetchedAt' as "directoryFetchedAt",
-  coalesce((select jsonb_agg(u->>'id') from jsonb_array_elements(
-     case when jsonb_typeof(metadata->'trackedUsers') = 'array'
-       then metadata->'trackedUsers' else '[]'::jsonb end) u), '[]'::jsonb) as "trackedUserIds",
+  case when jsonb_typeof(metadata->'directory') = 'array'
+    then jsonb_array_length(metadata->'directory') else 0 end as "directorySize",
+  metadata->>'directoryFetchedAt' as "directoryFetchedAt",
+  case when jsonb_typeof(metadata->'trackedUserIds') = 'array'
+    then metadata->'trackedUserIds' else '[]'::jsonb end as "trackedUserIds",
   last_sync_at as "lastSyncAt", sync_interval_hours as "syncIntervalHours",
   created_at as "createdAt", updated_at as "updatedAt"`;
 
@@ -67,7 +66,7 @@ export function newSigningSecret(): string {
 function authMethodOf(sourceType: SourceType, credentials: Record<string, unknown>) {
   if (sourceType === 'webhook') return 'signing_secret';
   if (sourceType === 'fireflies') return 'api_key';
-  return credentials.kind === 'oauth' ? 'oauth' : 'access_key';
+  return credentials.accessToken ? 'oauth' : 'access_key';
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The second step of connecting a recorder: its user directory, fetched through the
- * connector and kept on the connection (`metadata.userDirectory`), and the reps an
- * admin picked from it (`metadata.trackedUsers`, read by the sync engine). Only their
+ * connector and kept on the connection (`metadata.directory`), and the reps an admin
+ * picked from it (`metadata.trackedUserIds`; the sync engine reads both through
+ * `trackedUsersOf`). Only their
  * calls are synced, so a company's stand-ups and HR one-on-ones never come in.
  */
 import type { Queryable } from '../db/pool.js';
@@ -38,7 +39,14 @@ async function storedSource(db: Queryable, workspaceId: string, id: string): Pro
 }
 
 function directoryOf(metadata: Record<string, unknown>): SourceUser[] {
-  return trackedUsersOf({ trackedUsers: metadata.userDirectory });
+  const directory = Array.isArray(metadata.directory) ? (metadata.directory as SourceUser[]) : [];
+  return directory.filter((user) => typeof user?.id === 'string' && typeof user.email === 'string');
+}
+
+function trackedIdsOf(metadata: Record<string, unknown>): string[] {
+  return Array.isArray(metadata.trackedUserIds)
+    ? metadata.trackedUserIds.filter((id): id is string => typeof id === 'string')
+    : [];
 }
 
 /** The directory as last fetched, each user marked tracked or not. */
@@ -48,18 +56,17 @@ export async function getDirectory(
   id: string,
 ): Promise<Directory> {
   const { metadata } = await storedSource(db, workspaceId, id);
-  const tracked = new Set(trackedUsersOf(metadata).map((user) => user.id));
+  const tracked = new Set(trackedIdsOf(metadata));
   return {
     users: directoryOf(metadata).map((user) => ({ ...user, tracked: tracked.has(user.id) })),
-    fetchedAt:
-      typeof metadata.userDirectoryFetchedAt === 'string' ? metadata.userDirectoryFetchedAt : null,
+    fetchedAt: typeof metadata.directoryFetchedAt === 'string' ? metadata.directoryFetchedAt : null,
   };
 }
 
 /**
  * Stores a freshly fetched directory and marks the source connected. Tracked users
- * get the directory's current name and email; those no longer in it stop being
- * tracked (the recorder has no calls of theirs to give).
+ * who left the recorder keep their tracked id but are not synced (`trackedUsersOf`
+ * reads them through the directory), so they come back if the recorder lists them again.
  */
 export async function storeDirectory(
   db: Queryable,
@@ -67,27 +74,14 @@ export async function storeDirectory(
   id: string,
   users: SourceUser[],
 ): Promise<ConversationSource> {
-  const { metadata } = await storedSource(db, workspaceId, id);
-  const byId = new Map(users.map((user) => [user.id, user]));
-  const stillTracked = trackedUsersOf(metadata).flatMap((user) => {
-    const current = byId.get(user.id);
-    return current ? [current] : [];
-  });
   const { rows } = await db.query<ConversationSource>(
     `update connections
      set status = 'connected', status_message = null, updated_at = now(),
          metadata = metadata || jsonb_build_object(
-           'userDirectory', $3::jsonb, 'userDirectoryFetchedAt', $4::text,
-           'trackedUsers', $5::jsonb)
+           'directory', $3::jsonb, 'directoryFetchedAt', $4::text)
      where workspace_id = $1::uuid and id = $2::uuid and source_type is not null
      returning ${SOURCE_COLUMNS}`,
-    [
-      workspaceId,
-      id,
-      JSON.stringify(users),
-      new Date().toISOString(),
-      JSON.stringify(stillTracked),
-    ],
+    [workspaceId, id, JSON.stringify(users), new Date().toISOString()],
   );
   if (!rows[0]) throw notFound('conversation source', id);
   return rows[0];
@@ -130,10 +124,10 @@ export async function setTrackedUsers(
       problems,
     );
   }
-  const tracked = [...new Set(userIds)].map((userId) => directory.get(userId)!);
+  const tracked = [...new Set(userIds)];
   const { rows } = await db.query<ConversationSource>(
     `update connections
-     set metadata = metadata || jsonb_build_object('trackedUsers', $3::jsonb), updated_at = now()
+     set metadata = metadata || jsonb_build_object('trackedUserIds', $3::jsonb), updated_at = now()
      where workspace_id = $1::uuid and id = $2::uuid and source_type is not null
      returning ${SOURCE_COLUMNS}`,
     [workspaceId, id, JSON.stringify(tracked)],

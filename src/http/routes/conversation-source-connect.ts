@@ -78,11 +78,11 @@ function gongCredentials(body: {
     if (body.accessKey || body.accessKeySecret) {
       throw missing('accessToken', 'cannot be given with accessKey and accessKeySecret: pick one');
     }
-    return { kind: 'oauth', accessToken: body.accessToken };
+    return { accessToken: body.accessToken };
   }
   if (!body.accessKey) throw missing('accessKey', 'is required (or give accessToken)');
   if (!body.accessKeySecret) throw missing('accessKeySecret', 'is required with accessKey');
-  return { kind: 'basic', accessKey: body.accessKey, accessKeySecret: body.accessKeySecret };
+  return { accessKey: body.accessKey, accessKeySecret: body.accessKeySecret };
 }
 
 /**
