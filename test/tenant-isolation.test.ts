@@ -124,9 +124,6 @@ const SAMPLE_BODIES: Record<string, object> = {
   },
   'POST /api/workspaces/{workspaceId}/conversation-sources/{sourceId}/sync': {},
   'POST /api/workspaces/{workspaceId}/action-policies/{policyId}/dry-run': { last: 10 },
-  'POST /api/workspaces/{workspaceId}/conversations/without-deals/{conversationId}/create-deal': {
-    name: 'intruder deal',
-  },
 };
 
 beforeAll(async () => {
@@ -210,13 +207,6 @@ beforeAll(async () => {
     workspaceId: b.workspaceId,
     name: 'B recorder',
   });
-  const { rows: conversations } = await pool.query<{ id: string }>(
-    `insert into conversations (workspace_id, source, source_id, title, started_at,
-                                duration_seconds, account_id)
-     values ($1::uuid, 'upload', 'b-call', 'B call', now(), 1800,
-             (select account_id from deals where id = $2::uuid)) returning id`,
-    [b.workspaceId, deals[0]!.id],
-  );
   bIds = {
     workspaceId: b.workspaceId,
     conversationId: conversations[0]!.id,
@@ -234,7 +224,6 @@ beforeAll(async () => {
     writebackRunId: writebackRuns[0]!.id,
     periodId: period.id,
     quotaId: quota.id,
-    conversationId: conversations[0]!.id,
     // Skills are not a workspace's objects: with a real name, the variant on A's own
     // workspace would rightly run it there. A name no workspace has keeps both 404.
     skill: 'no-such-skill',
