@@ -192,6 +192,33 @@ describe('the Gong connector against the emulator', () => {
     expect(usage?.last429At).not.toBeNull();
   });
 
+  it('a used-up daily quota holds every later call in Postgres until the reset, sending nothing', async () => {
+    world.gong.settings.daily = 0;
+    try {
+      const first = await (await world.open()).connector.listUsers().catch((e: unknown) => e);
+      expect(first).toMatchObject({ kind: 'rate_limited', policy: 'DAILY', retryable: false });
+      const done = world.mark();
+      const second = await (await world.open()).connector.listUsers().catch((e: unknown) => e);
+      expect(second).toMatchObject({ kind: 'rate_limited', policy: 'DAILY' });
+      expect(done()).toHaveLength(0);
+    } finally {
+      world.gong.settings.daily = 10_000;
+      await world.db.pool.query('delete from crm_rate_limits where connection_id = $1::uuid', [
+        world.connectionId,
+      ]);
+    }
+  });
+
+  it('an answer slower than the timeout is abandoned and the read retried', async () => {
+    world.gong.faults.add({ kind: 'slow', delayMs: 600, times: 1 });
+    const { connector } = await world.open({ timeoutMs: 250, retry: { baseDelayMs: 10 } });
+    const startedMs = Date.now();
+    expect(await connector.listUsers()).toHaveLength(dataset.owners.length);
+    // The slow answer was not waited for: the fault was spent and the retry answered first.
+    expect(world.gong.faults.list()).toEqual([]);
+    expect(Date.now() - startedMs).toBeLessThan(600);
+  });
+
   it("a 5xx is retried; the emulator's own limit (3/s) answers 429 with Retry-After", async () => {
     world.gong.faults.add({ kind: 'server_error', times: 1 });
     const { connector } = await world.open({ retry: { baseDelayMs: 10 } });

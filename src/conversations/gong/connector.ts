@@ -141,7 +141,13 @@ export function createGongConnector(options: GongConnectorOptions): Conversation
         }
         if (response.ok) return parsed as T;
         if (isNoCallsFound(response.status, parsed)) return null;
-        throw mapGongError(response.status, parsed, response.headers);
+        const error = mapGongError(response.status, parsed, response.headers);
+        // The day's quota is gone: every process is held until Gong's reset, so no
+        // request is spent on a refusal meanwhile (the retry loop gives this one up).
+        if (error.kind === 'rate_limited' && error.policy === 'DAILY') {
+          await options.gate.pause(error.retryAfterMs ?? 0, 'DAILY');
+        }
+        throw error;
       },
       { gate: options.gate, mode: 'idempotent', ...options.retry },
     );
