@@ -3,6 +3,7 @@ import { generateDemoData } from '../../../demo/generate.js';
 import { createDemoFirefliesEmulator } from '../../../demo/fireflies.js';
 import {
   createFirefliesEmulator,
+  firefliesSeedFrom,
   FIREFLIES_EMULATOR_API_KEY,
   type FirefliesEmulator,
   type FirefliesSeed,
@@ -309,5 +310,27 @@ describe('the demo’s Fireflies', () => {
     } finally {
       await demo.close();
     }
+  });
+});
+
+describe('a Fireflies team made from the conversation data set', () => {
+  const owner = (email: string, title: string) => ({ sourceId: email, email, name: email, title });
+
+  it('has sales managers and directors as admins, never account managers', () => {
+    const seed = firefliesSeedFrom({
+      owners: [owner('am@s.com', 'Account Manager'), owner('sm@s.com', 'Sales Manager')],
+      contacts: [],
+      conversations: [],
+    });
+    expect(seed.users.map((user) => user.isAdmin)).toEqual([false, true]);
+  });
+
+  it('makes the first owner the admin when no title says who runs the team', () => {
+    const seed = firefliesSeedFrom({
+      owners: [owner('a@s.com', 'Account Executive'), owner('b@s.com', 'Account Manager')],
+      contacts: [],
+      conversations: [],
+    });
+    expect(seed.users.map((user) => user.isAdmin)).toEqual([true, false]);
   });
 });

@@ -14,4 +14,9 @@ export {
   type FirefliesRequestEntry,
   type FirefliesSettings,
 } from './controls.js';
-export { stableFirefliesId, type FirefliesSeed, type FirefliesSeedTranscript } from './seed.js';
+export {
+  firefliesSeedFrom,
+  stableFirefliesId,
+  type FirefliesSeed,
+  type FirefliesSeedTranscript,
+} from './seed.js';

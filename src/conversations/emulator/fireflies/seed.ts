@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { ConversationDataset } from '../dataset.js';
 
-// What the Fireflies emulator starts with. The demo maps its meetings to this
-// (src/demo/fireflies.ts); tests pass their own.
+// What the Fireflies emulator starts with: a team and its meetings, made from the
+// conversation data set the sandbox passes to both recorders (`firefliesSeedFrom`);
+// tests may pass their own.
 
 export interface FirefliesSeedUser {
   /** Fireflies' `user_id`; made from the email when absent. */
@@ -37,6 +39,40 @@ export interface FirefliesSeedTranscript {
 export interface FirefliesSeed {
   users: FirefliesSeedUser[];
   transcripts: FirefliesSeedTranscript[];
+}
+
+// Sales managers and directors run the team in Fireflies; an account manager sells.
+const ADMIN_TITLE = /\b(director|head|vp|vice president|sales manager)\b/i;
+
+/**
+ * The data set as a Fireflies team holds it: every CRM owner is a Fireflies user (sales
+ * managers and directors are admins, else the first owner), each meeting organized by
+ * its host (the first participant at the seller), everyone on it an attendee.
+ */
+export function firefliesSeedFrom(dataset: ConversationDataset): FirefliesSeed {
+  const admins = dataset.owners.filter((owner) => ADMIN_TITLE.test(owner.title));
+  const adminEmails = new Set(
+    (admins.length > 0 ? admins : dataset.owners.slice(0, 1)).map((o) => o.email),
+  );
+  return {
+    users: dataset.owners.map((owner) => ({
+      email: owner.email,
+      name: owner.name,
+      isAdmin: adminEmails.has(owner.email),
+    })),
+    transcripts: dataset.conversations
+      .filter((meeting) => meeting.participants.length > 0)
+      .map((meeting) => ({
+        sourceKey: meeting.sourceId,
+        title: meeting.title,
+        startedAt: meeting.startedAt,
+        durationSeconds: meeting.durationSeconds,
+        organizerEmail: (meeting.participants.find((p) => p.isInternal) ?? meeting.participants[0]!)
+          .email,
+        attendees: meeting.participants.map(({ name, email }) => ({ name, email })),
+        transcript: meeting.transcript,
+      })),
+  };
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -22,14 +22,18 @@ import {
 } from './controls.js';
 import { renderError, requestError, type FirefliesErrorCode } from './errors.js';
 import { firefliesSchema } from './schema.js';
-import type { FirefliesSeed } from './seed.js';
+import type { ConversationDataset } from '../dataset.js';
+import { firefliesSeedFrom, type FirefliesSeed } from './seed.js';
 import { FirefliesStore, type StoredUser } from './store.js';
 
 /** The key the emulator accepts out of the box; it stands for the team's first admin. */
 export const FIREFLIES_EMULATOR_API_KEY = 'ff-emulator-admin-key';
 
 export interface FirefliesEmulatorOptions {
+  /** The team and its meetings; made from `dataset` when absent. */
   seed?: FirefliesSeed;
+  /** The conversation data set the sandbox gives every recorder. */
+  dataset?: ConversationDataset;
   settings?: Partial<FirefliesSettings>;
   /** Clock for rate windows (tests pass a fake). */
   now?: () => Date;
@@ -73,7 +77,9 @@ export function createFirefliesContext(
   const now = options.now ?? (() => new Date());
   const plan = options.settings?.plan ?? 'business';
   return {
-    store: new FirefliesStore(options.seed),
+    store: new FirefliesStore(
+      options.seed ?? (options.dataset ? firefliesSeedFrom(options.dataset) : undefined),
+    ),
     settings: {
       latencyMs: options.settings?.latencyMs ?? 0,
       plan,
