@@ -7,6 +7,13 @@ import type { Action } from './store.js';
 /** The action type that creates a deal (with its contacts) on an account. */
 export const CREATE_DEAL = 'create_deal';
 
+/**
+ * One dedupe key per meeting, shared by a person's request and the data-quality audit:
+ * asking again refreshes the open action, never adds a second.
+ */
+export const createDealKey = (conversationId: string) =>
+  `create-deal:conversation:${conversationId}`;
+
 export interface CreateDealContact {
   email: string;
   firstName?: string | null;
@@ -24,7 +31,10 @@ export interface CreateDealSpec {
   conversationId: string | null;
   name: string;
   amount: number | null;
-  /** A stage id or label of the pipeline, or a Pandora stage (`discovery`). */
+  /**
+   * A stage id or label of the pipeline, or a Pandora stage (`discovery`); empty for
+   * the pipeline's first open stage.
+   */
   stage: string;
   /** HubSpot pipeline id; the first pipeline holding the stage when absent. */
   pipeline?: string | null;
@@ -102,7 +112,11 @@ export async function planCreateDeal(
   set('amount', spec.amount);
   set('close_date', spec.closeDate);
 
-  const stage = await resolveStage(ctx, spec.stage, spec.pipeline ?? null);
+  const stage = await resolveStage(
+    ctx,
+    spec.stage || (await firstOpenStage(ctx, spec.pipeline ?? null)),
+    spec.pipeline ?? null,
+  );
   let pipeline: string | null = null;
   let stageNormalized: string | null = null;
   if ('error' in stage) {
@@ -208,4 +222,15 @@ async function contactsByEmail(
     [workspaceId, source, emails.map((email) => email.trim().toLowerCase())],
   );
   return new Map(rows.map((row) => [row.email, row.sourceId]));
+}
+
+/** The first open stage of the pipeline named, else of the first pipeline, as the CRM says it. */
+export async function firstOpenStage(ctx: PlanContext, pipelineId: string | null): Promise<string> {
+  const pipelines = await ctx.pipelines();
+  const pipeline = pipelines.find((p) => p.id === pipelineId) ?? pipelines[0];
+  const stage = [...(pipeline?.stages ?? [])]
+    .sort((a, b) => a.displayOrder - b.displayOrder)
+    .find((s) => !s.isClosed);
+  if (!stage) return '';
+  return ctx.connector.crm === 'salesforce' ? stage.label : stage.id;
 }

@@ -6520,6 +6520,15 @@ export interface operations {
                   skipped?: number;
                   suppressed?: number;
                   closed?: number;
+                  /** @description What the skill's checks counted (data-quality-audit) */
+                  checks?: {
+                    /** @description Meetings without a deal, open now, by severity */
+                    conversationCoverage?: {
+                      high: number;
+                      medium: number;
+                      low: number;
+                    };
+                  };
                 };
                 error: string | null;
                 /** Format: date-time */
@@ -6633,6 +6642,15 @@ export interface operations {
             suppressed: number;
             /** @description This skill's open actions dismissed because their record no longer qualifies */
             closed: number;
+            /** @description What the skill's checks counted (data-quality-audit) */
+            checks?: {
+              /** @description Meetings without a deal, open now, by severity */
+              conversationCoverage?: {
+                high: number;
+                medium: number;
+                low: number;
+              };
+            };
           };
         };
       };

@@ -1,4 +1,9 @@
-import { CREATE_DEAL, planCreateDeal, type CreateDealSpec } from '../actions/create-deal.js';
+import {
+  CREATE_DEAL,
+  createDealKey,
+  planCreateDeal,
+  type CreateDealSpec,
+} from '../actions/create-deal.js';
 import type { CreatedDeal } from '../actions/create-deal-execute.js';
 import type { ActionExecution, EngineDeps } from '../actions/execute.js';
 import { stageMappingOf } from '../actions/plan-inputs.js';
@@ -49,10 +54,6 @@ interface Gap {
   accountSourceId: string | null;
   ownerEmail: string | null;
 }
-
-/** One dedupe key per meeting: asking again refreshes the open action, never adds one. */
-export const createDealKey = (conversationId: string) =>
-  `create-deal:conversation:${conversationId}`;
 
 const DAY_MS = 86_400_000;
 
@@ -199,21 +200,6 @@ async function connectionFor(
   return rows[0].id;
 }
 
-/** The first open stage of the pipeline asked for, else of the first pipeline. */
-async function firstStage(
-  ctx: ReturnType<typeof planContext>,
-  pipelineId: string | undefined,
-): Promise<string> {
-  const pipelines = await ctx.pipelines();
-  const pipeline = pipelines.find((p) => p.id === pipelineId) ?? pipelines[0];
-  const stage = [...(pipeline?.stages ?? [])]
-    .sort((a, b) => a.displayOrder - b.displayOrder)
-    .find((s) => !s.isClosed);
-  if (!stage)
-    throw badRequest('invalid_value', 'stage: the pipeline has no open stage', { field: 'stage' });
-  return ctx.connector.crm === 'salesforce' ? stage.label : stage.id;
-}
-
 /** The spec with its defaults, checked against the CRM: a 400 naming the field. */
 async function checkedSpec(
   deps: EngineDeps,
@@ -229,12 +215,11 @@ async function checkedSpec(
     opened.connector,
     await stageMappingOf(pool, caller.workspaceId, connectionId),
   );
-  const stage = input.stage ?? (await firstStage(ctx, input.pipeline));
   const spec: CreateDealSpec = {
     conversationId,
     name: input.name?.trim() || `${gap.accountName ?? 'Account'} – ${gap.title}`,
     amount: input.amount ?? null,
-    stage,
+    stage: input.stage ?? '',
     pipeline: input.pipeline ?? null,
     closeDate: input.closeDate ?? new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10),
     ownerEmail: input.ownerEmail ?? gap.ownerEmail,

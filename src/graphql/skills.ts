@@ -16,6 +16,8 @@ export const skillTypeDefs = /* GraphQL */ `
     skipped: Int
     suppressed: Int
     closed: Int
+    "What the skill's checks counted (data-quality-audit: conversationCoverage by severity)."
+    checks: JSON
   }
 
   type SkillRun {
@@ -55,6 +57,8 @@ export const skillTypeDefs = /* GraphQL */ `
     suppressed: Int!
     "This skill's open actions dismissed because their record no longer qualifies."
     closed: Int!
+    "What the skill's checks counted (data-quality-audit: conversationCoverage by severity)."
+    checks: JSON
   }
 
   extend type Workspace {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { CrmUpdate, Severity } from '../actions/store.js';
 import type { Queryable } from '../db/pool.js';
+import { conversationCoverage } from './conversation-coverage.js';
 import { BY_IMPACT, DEAL_COLUMNS, DEAL_JOINS, OPEN_DEAL, type SkillDeal } from './deals.js';
 import { dealPhrase, joinWords, quarterEnd, stageLabel } from './format.js';
 import type { SkillDefinition, SkillOutput, SkillProposal } from './types.js';
@@ -111,20 +112,33 @@ async function propose(
     `select d.source_id as "sourceId" from deals d where ${MISSING_SOMETHING}`,
     [workspaceId],
   );
+  const coverage = await conversationCoverage(db, workspaceId, {
+    now,
+    limit: options.limit ?? 10,
+  });
   return {
-    proposals: rows.map(({ total: _total, ...deal }) => auditProposal(deal, now)),
-    candidates: rows[0]?.total ?? 0,
+    proposals: [
+      ...rows.map(({ total: _total, ...deal }) => auditProposal(deal, now)),
+      ...coverage.proposals,
+    ],
+    candidates: (rows[0]?.total ?? 0) + coverage.qualifying.length,
     skipped: 0,
-    qualifying: all.map((row) => auditKey(row.sourceId)),
+    qualifying: [...all.map((row) => auditKey(row.sourceId)), ...coverage.qualifying],
+    checks: { conversationCoverage: coverage.coverage },
   };
 }
 
-/** Open deals missing a close date, an amount or a stage: one `clean_data` action each. */
+/**
+ * Open deals missing a close date, an amount or a stage: one `clean_data` action each;
+ * and conversation coverage: meetings without a deal counted by severity, a
+ * `create_deal` action for each high-severity one.
+ */
 export const dataQualityAudit: SkillDefinition<DataQualityAuditOptions> = {
   name: DATA_QUALITY_AUDIT,
   description:
     'Open deals missing a close date, amount or stage, largest first; proposes the end of ' +
-    'the quarter as a close date.',
+    'the quarter as a close date. Counts meetings without a deal by severity and proposes ' +
+    'creating the deal of each high-severity one.',
   optionsSchema,
   propose,
 };

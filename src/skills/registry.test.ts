@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gapSummary } from '../conversations/gaps.js';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
 import { listActions } from '../actions/store.js';
 import { generateDemoData, type DemoDeal } from '../demo/generate.js';
@@ -118,6 +119,8 @@ describe('skills on the demo data', () => {
           skipped: 0,
           suppressed: 0,
           closed: 0,
+          // The check counts what the gaps list counts.
+          checks: { conversationCoverage: (await gapSummary(db.pool, workspaceId)).bySeverity },
         },
       },
       {

@@ -49,7 +49,7 @@ export interface SkillRun {
       'candidates' | 'proposed' | 'created' | 'updated' | 'skipped' | 'suppressed' | 'closed',
       number
     >
-  >;
+  > & { checks?: Record<string, unknown> };
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
@@ -75,6 +75,8 @@ export interface SkillRunResult {
   suppressed: number;
   /** Open actions of this skill closed because their record no longer qualifies. */
   closed: number;
+  /** What the skill's checks counted (data-quality-audit: `conversationCoverage`). */
+  checks?: Record<string, unknown>;
 }
 
 /** A dismissed or undone action is not proposed again for this long. */
@@ -226,6 +228,7 @@ export async function runSkill(
         closed,
         candidates: output.candidates,
         skipped: output.skipped,
+        ...(output.checks ? { checks: output.checks } : {}),
       };
     });
     const { runId: _runId, ...counts } = result;

@@ -19,6 +19,8 @@ export interface SkillOutput {
    * action of this skill whose key is not here no longer applies and is closed.
    */
   qualifying: string[];
+  /** What the skill's checks counted, beyond actions (the audit's conversation coverage). */
+  checks?: Record<string, unknown>;
 }
 
 /**

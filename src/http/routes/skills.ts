@@ -21,6 +21,17 @@ import {
 } from '../schemas.js';
 
 const Count = Type.Optional(Type.Integer());
+const Checks = Type.Object(
+  {
+    conversationCoverage: Type.Optional(
+      Type.Object(
+        { high: Type.Integer(), medium: Type.Integer(), low: Type.Integer() },
+        { description: 'Meetings without a deal, open now, by severity' },
+      ),
+    ),
+  },
+  { description: "What the skill's checks counted (data-quality-audit)" },
+);
 const SkillRunSchema = Type.Object({
   id: Uuid,
   skill: Type.String(),
@@ -37,6 +48,7 @@ const SkillRunSchema = Type.Object({
     skipped: Count,
     suppressed: Count,
     closed: Count,
+    checks: Type.Optional(Checks),
   }),
   error: Type.Union([Type.String(), Type.Null()]),
   startedAt: Timestamp,
@@ -57,6 +69,7 @@ const RunResultSchema = Type.Object({
   closed: Type.Integer({
     description: "This skill's open actions dismissed because their record no longer qualifies",
   }),
+  checks: Type.Optional(Checks),
 });
 
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
