@@ -142,6 +142,29 @@ describe('syncing a Gong connection', () => {
     expect(await stored()).toHaveLength(total);
   });
 
+  it('a user whose calls keep failing does not stop the others, and keeps their watermark', async () => {
+    const watermarks = async () =>
+      (
+        await world.db.pool.query<{ users: Record<string, { at: string }> }>(
+          `select sync_state->'users' as users from connections where id = $1::uuid`,
+          [world.connectionId],
+        )
+      ).rows[0]!.users;
+    const before = await watermarks();
+    // Five 503s in a row: the first user's list exhausts its retries, the next users' are fine.
+    world.gong.faults.add({ kind: 'server_error', path: '/v2/calls/extensive', times: 5 });
+    const later = new Date(NOW.getTime() + 9_000_000);
+    const run = await sync(later);
+    expect(run.status).toBe('partial');
+    expect(run.errors).toEqual([
+      expect.objectContaining({ objectType: `user:${world.users[0]!.email}`, kind: 'transient' }),
+    ]);
+    expect(run.counts.users).toBe(world.users.length - 1);
+    const after = await watermarks();
+    expect(after[world.users[0]!.id]).toEqual(before[world.users[0]!.id]);
+    expect(after[world.users[1]!.id]).toEqual({ at: later.toISOString() });
+  });
+
   it('a 429 storm is waited out; refused credentials fail the run without trying every user', async () => {
     world.gong.faults.add({ kind: 'rate_limit', retryAfterSeconds: 1, times: 2 });
     const ok = await sync(new Date(NOW.getTime() + 7_200_000));
