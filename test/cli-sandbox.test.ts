@@ -48,3 +48,21 @@ it('`pandora sandbox` serves an emulated Gong beside the CRMs, with its access k
   const body = (await response.json()) as { users: unknown[] };
   expect(body.users.length).toBeGreaterThan(0);
 });
+
+it('`pandora sandbox` serves an emulated Fireflies too, with its API key printed', async () => {
+  const deadline = Date.now() + 60_000;
+  let match: RegExpMatchArray | null = null;
+  while (!(match = output.match(/Fireflies emulator at (\S+) .*\n\s+API key:\s+(\S+)/))) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(output);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const [, url, key] = match;
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query: '{ users { email } }' }),
+  });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { data: { users: unknown[] } };
+  expect(body.data.users.length).toBeGreaterThan(0);
+});

@@ -13,6 +13,10 @@ import {
   GONG_EMULATOR_ACCESS_KEY,
   GONG_EMULATOR_ACCESS_KEY_SECRET,
 } from '../conversations/emulator/gong/emulator.js';
+import {
+  createFirefliesEmulator,
+  FIREFLIES_EMULATOR_API_KEY,
+} from '../conversations/emulator/fireflies/index.js';
 import { HttpError } from '../errors.js';
 import { syncConnection } from '../ingest/sync/run.js';
 import { listConnections } from '../tenancy/connections.js';
@@ -297,7 +301,7 @@ export function buildProgram(): Command {
   program
     .command('sandbox')
     .description(
-      'Run the CRM emulator (HubSpot and Salesforce APIs) and a Gong emulator (the next port) seeded with demo data',
+      'Run the CRM emulator (HubSpot and Salesforce APIs), a Gong emulator (the next port) and a Fireflies emulator (the one after) seeded with demo data',
     )
     .option('--port <port>', 'port to listen on', port, 4010)
     .option('--seed <seed>', 'demo data seed', positiveInt, 42)
@@ -320,6 +324,14 @@ export function buildProgram(): Command {
         settings: { latencyMs: options.latency },
       });
       const gongUrl = await gong.listen(options.port === 0 ? 0 : options.port + 1, config.host);
+      const fireflies = await createFirefliesEmulator({
+        dataset,
+        settings: { latencyMs: options.latency },
+      });
+      const firefliesUrl = await fireflies.listen(
+        options.port === 0 ? 0 : options.port + 2,
+        config.host,
+      );
       process.stdout.write(
         `CRM emulator at ${url}\n` +
           `  HubSpot:    basePath ${url}, private app token pat-emulator-hubspot\n` +
@@ -328,10 +340,14 @@ export function buildProgram(): Command {
           `Gong emulator at ${gongUrl}\n` +
           `  Basic auth: access key ${GONG_EMULATOR_ACCESS_KEY}, secret ${GONG_EMULATOR_ACCESS_KEY_SECRET}\n` +
           `  Controls:   ${gongUrl}/_emulator/requests, /_emulator/faults, /_emulator/settings\n` +
+          `Fireflies emulator at ${firefliesUrl} (GraphQL at /graphql)\n` +
+          `  API key:    ${FIREFLIES_EMULATOR_API_KEY}\n` +
+          `  Controls:   ${firefliesUrl}/_emulator/requests, /_emulator/faults, /_emulator/settings\n` +
           `  Pandora refuses CRM URLs off the CRMs' domains; allow this one with\n` +
           `  PANDORA_ALLOWED_CRM_HOSTS=${url}\n`,
       );
-      const stop = () => Promise.all([emulator.close(), gong.close()]).then(() => undefined);
+      const stop = () =>
+        Promise.all([emulator.close(), gong.close(), fireflies.close()]).then(() => undefined);
       new ShutdownSignals(log).install().attach({ stop, forceStop() {} });
     });
 

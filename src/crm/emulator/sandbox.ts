@@ -18,6 +18,8 @@ export interface RunningSandbox {
   url: string;
   /** The emulated Gong's base URL, when the sandbox has one. */
   gongUrl?: string;
+  /** The emulated Fireflies' base URL (its API at `/graphql`), beside Gong's. */
+  firefliesUrl?: string;
   /** Stops taking requests, then saves the emulated CRMs' records to the data folder. */
   stop(): Promise<void>;
   /** Saves the records as they are now, synchronously (a forced exit has no time for more). */
@@ -131,10 +133,13 @@ export async function startSandbox(options: {
     emulator,
     url,
     gongUrl: recorders?.gongUrl,
+    firefliesUrl: recorders?.firefliesUrl,
     async stop() {
       await recorders
         ?.stop()
-        .catch((error: unknown) => options.log.warn({ err: error }, 'Gong emulator close'));
+        .catch((error: unknown) =>
+          options.log.warn({ err: error }, 'Gong and Fireflies emulators close'),
+        );
       emulator.app.server.closeAllConnections();
       const closed = await within(
         emulator
