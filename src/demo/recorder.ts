@@ -2,6 +2,7 @@ import type { ConnectorDeps } from '../crm/connect.js';
 import { openSourceConnector } from '../conversations/connect.js';
 import { linkConversations } from '../conversations/linker.js';
 import { syncSource } from '../conversations/sync.js';
+import { setTrackedUsers, storeDirectory } from '../conversations/tracked-users.js';
 
 /**
  * The demo's recorder: the workspace's sandbox Gong connection goes through both
@@ -26,18 +27,12 @@ export async function syncDemoRecorder(
   const directory = await (
     await openSourceConnector(deps, workspaceId, connectionId)
   ).connector.listUsers();
-  await deps.pool.query(
-    `update connections
-     set status = 'connected', status_message = null, updated_at = now(),
-         metadata = metadata || jsonb_build_object(
-           'directory', $3::jsonb, 'directoryFetchedAt', now()::text, 'trackedUserIds', $4::jsonb)
-     where workspace_id = $1::uuid and id = $2::uuid`,
-    [
-      workspaceId,
-      connectionId,
-      JSON.stringify(directory),
-      JSON.stringify(directory.filter((user) => user.active).map((user) => user.id)),
-    ],
+  await storeDirectory(deps.pool, workspaceId, connectionId, directory);
+  await setTrackedUsers(
+    deps.pool,
+    workspaceId,
+    connectionId,
+    directory.filter((user) => user.active).map((user) => user.id),
   );
   const opened = await openSourceConnector(deps, workspaceId, connectionId);
   const run = await syncSource(
