@@ -71,11 +71,14 @@ describe('the conversation sync job and its schedule', () => {
       context(),
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'NonRetryableError' });
-    const { rows } = await world.db.pool.query<{ status: string }>(
-      `select status from connections where id = $1::uuid`,
+    const { rows } = await world.db.pool.query<{ status: string; message: string }>(
+      `select status, status_message as message from connections where id = $1::uuid`,
       [world.connectionId],
     );
-    expect(rows[0]!.status).toBe('error');
+    expect(rows[0]).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/^The recorder refused the credentials .*reconnect/),
+    });
     expect(await queuedLinks()).toBe(0);
   });
 });

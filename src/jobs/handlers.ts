@@ -13,6 +13,7 @@ import { dueConnections } from '../ingest/sync/schedule.js';
 import { openSourceConnector } from '../conversations/connect.js';
 import { dueSourceConnections } from '../conversations/schedule.js';
 import { syncSource } from '../conversations/sync.js';
+import { setSourceStatus } from '../conversations/sources.js';
 import { runAllSkills } from '../skills/registry.js';
 import { pruneSessions } from '../tenancy/sessions.js';
 import { enqueue, type TaskHandlers } from './queue.js';
@@ -93,11 +94,14 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
       (error) => error.kind === 'auth_expired' || error.kind === 'permission',
     );
     if (authProblem) {
-      await noteConnectionError(
+      await setSourceStatus(
         db,
         payload.workspaceId,
         payload.connectionId,
-        new CrmError(authProblem.kind as 'auth_expired' | 'permission', authProblem.message),
+        'error',
+        authProblem.kind === 'auth_expired'
+          ? `The recorder refused the credentials (${authProblem.message}); enter new ones to reconnect`
+          : `The recorder's API user lacks a permission Pandora needs (${authProblem.message})`,
       );
       throw new NonRetryableError(authProblem.message);
     }
