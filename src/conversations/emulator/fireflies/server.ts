@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   GraphQLError,
   Kind,
@@ -190,7 +190,7 @@ export function firefliesRoutes(ctx: FirefliesEmulatorContext) {
       const fault = ctx.faults.take(state.operations);
       state.fault = fault?.kind ?? null;
       if (fault) {
-        const refused = await applyFault(fault, request, reply, () => record(request, 0));
+        const refused = await applyFault(fault, request, () => record(request, 0));
         if (refused === 'dropped') return reply;
         if (refused === 'rate_limit') {
           return refuse('too_many_requests', 'Too many requests. Please retry later', {
@@ -315,7 +315,6 @@ function authenticate(
 async function applyFault(
   fault: FirefliesFault,
   request: FastifyRequest,
-  reply: FastifyReply,
   logDropped: () => void,
 ): Promise<'dropped' | 'rate_limit' | 'server_error' | null> {
   if (fault.kind === 'slow') {
@@ -326,7 +325,6 @@ async function applyFault(
     await sleep(fault.delayMs ?? 30_000);
     logDropped();
     request.raw.socket.destroy();
-    void reply;
     return 'dropped';
   }
   return fault.kind;
