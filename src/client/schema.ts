@@ -1599,6 +1599,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workspaces/{workspaceId}/conversations/upload': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload meetings as JSON or CSV
+     * @description At most 5000 meetings and 10 MB. JSON: an array of meetings (id, title, startedAt, duration in seconds, participants [{ email, name }], hostEmail, transcript, url). CSV (`Content-Type: text/csv`): a header row naming those columns (title, startedAt and duration required; participants as `Name <email>; email`). Each row is checked on its own: valid rows are stored, the others listed by row and column. A row is the same meeting as before when its id is, or without an id, its title and start, so uploading a file again stores nothing twice.
+     */
+    post: operations['uploadConversations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/hooks/conversations/{connectionId}': {
     parameters: {
       query?: never;
@@ -12477,6 +12497,129 @@ export interface operations {
       };
       /** @description The request conflicts with the current state; the code says how */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  uploadConversations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': unknown[];
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            rows: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            /** @description Invalid rows, and repeats of an earlier row of the file */
+            skipped: number;
+            /** @description The first 100 */
+            errors: {
+              /** @description 1 for the first meeting (the line after the header) */
+              row: number;
+              column: string | null;
+              message: string;
+            }[];
+            errorCount: number;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
         headers: {
           [name: string]: unknown;
         };

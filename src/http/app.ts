@@ -41,6 +41,7 @@ import { connectionRoutes } from './routes/connections.js';
 import { conversationHookRoutes } from './routes/conversation-hooks.js';
 import { conversationSourceConnectRoutes } from './routes/conversation-source-connect.js';
 import { conversationSourceRoutes } from './routes/conversation-sources.js';
+import { conversationUploadRoutes } from './routes/conversation-upload.js';
 import { conversationCreateDealRoutes } from './routes/conversations-create-deal.js';
 import { crmRoutes } from './routes/crm.js';
 import { healthRoutes } from './routes/health.js';
@@ -172,6 +173,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(writebackRoutes(ctx));
   await app.register(conversationSourceRoutes(ctx));
   await app.register(conversationSourceConnectRoutes(ctx));
+  await app.register(conversationUploadRoutes(ctx));
   await app.register(conversationHookRoutes(ctx));
   await app.register(conversationCreateDealRoutes(ctx));
   await app.register(conversationRoutes(ctx));
