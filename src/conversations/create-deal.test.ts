@@ -15,6 +15,7 @@ import type { SalesforceEmulator } from '../crm/emulator/salesforce/emulator.js'
 import type { CrmConnector, CrmType } from '../crm/port.js';
 import { MARKER_FIELD } from '../crm/salesforce/connector.js';
 import { syncConnection } from '../ingest/sync/run.js';
+import { codeOf, graphql } from '../../test/graphql.js';
 
 /**
  * Creating the deal of a meeting that has none, over REST against the sandbox's
@@ -428,5 +429,42 @@ describe('create deal input and tenancy', () => {
     const { status, body } = await createDeal(m.conversationId, {});
     expect(status).toBe(409);
     expect(body.error.code).toBe('conversation_has_deal');
+  });
+
+  it('GraphQL createDealFromConversation makes the deal; bad input names the field; another workspace gets not found', async () => {
+    const m = await meeting('salesforce');
+    const mutation = `mutation ($ws: ID!, $id: ID!, $input: CreateDealInput) {
+      createDealFromConversation(workspaceId: $ws, conversationId: $id, input: $input) {
+        actionId dealId dealUrl crmType replayed contacts { email created }
+        execution { outcome operations { kind objectType recordId status } }
+      }
+    }`;
+    const bad = await graphql(t, admin.auth, mutation, {
+      ws: admin.workspaceId,
+      id: m.conversationId,
+      input: { closeDate: 'soon', contacts: [{ email: 'x@y.test', mode: 'create' }] },
+    });
+    expect(JSON.stringify(bad.errors)).toContain('closeDate');
+    const name = `GraphQL ${randomUUID().slice(0, 8)}`;
+    const made = await graphql(t, admin.auth, mutation, {
+      ws: admin.workspaceId,
+      id: m.conversationId,
+      input: { name, amount: null, contacts: [{ email: m.email, mode: 'associate' }] },
+    });
+    expect(made.errors, JSON.stringify(made.errors)).toBeUndefined();
+    const deal = made.data.createDealFromConversation;
+    expect(deal).toMatchObject({ crmType: 'salesforce', replayed: false });
+    expect(deal.execution.outcome).toBe('executed');
+    expect(deal.execution.operations[0]).toMatchObject({
+      kind: 'create',
+      objectType: 'deal',
+      recordId: deal.dealId,
+    });
+    expect(await dealsNamed('salesforce', name)).toEqual([deal.dealId]);
+    const elsewhere = await graphql(t, other.auth, mutation, {
+      ws: other.workspaceId,
+      id: m.conversationId,
+    });
+    expect(codeOf(elsewhere)).toBe('not_found');
   });
 });

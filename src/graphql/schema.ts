@@ -4,6 +4,7 @@ import type { WorkspaceEvent } from '../events/bus.js';
 import { actionBatchResolvers, actionBatchTypeDefs } from './action-batches.js';
 import { actionExecutionResolvers, actionExecutionTypeDefs } from './action-execution.js';
 import { actionResolvers, actionTypeDefs } from './actions.js';
+import { conversationDealResolvers, conversationDealTypeDefs } from './conversation-deals.js';
 import { access, guarded, type GraphQLContext } from './context.js';
 import { policyResolvers, policyTypeDefs } from './policies.js';
 import { skillResolvers, skillTypeDefs } from './skills.js';
@@ -121,6 +122,7 @@ export const schema = createSchema<GraphQLContext>({
     policyTypeDefs,
     skillTypeDefs,
     writebackTypeDefs,
+    conversationDealTypeDefs,
   ],
   resolvers: [
     {
@@ -199,5 +201,6 @@ export const schema = createSchema<GraphQLContext>({
     policyResolvers,
     skillResolvers,
     writebackResolvers,
+    conversationDealResolvers,
   ],
 });

@@ -1,38 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { createDealFromConversation } from '../../conversations/create-deal.js';
+import { CreateDealBody } from '../../conversations/create-deal-schema.js';
 import { callerOf } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { Email, Uuid, errorResponses, strictObject } from '../schemas.js';
-
-const ContactInput = strictObject({
-  email: Email,
-  firstName: Type.Optional(Type.String({ maxLength: 100 })),
-  lastName: Type.Optional(Type.String({ maxLength: 100 })),
-  mode: Type.Union([Type.Literal('create'), Type.Literal('associate')], {
-    description: '`create` a new CRM contact, or `associate` the CRM contact with this email',
-  }),
-});
-
-export const CreateDealBody = strictObject({
-  name: Type.Optional(
-    Type.String({ minLength: 1, maxLength: 255, description: 'Default "Account – title"' }),
-  ),
-  amount: Type.Optional(Type.Union([Type.Number({ minimum: 0 }), Type.Null()])),
-  stage: Type.Optional(
-    Type.String({
-      minLength: 1,
-      maxLength: 100,
-      description: "A stage of the pipeline (id or label); default the pipeline's first open stage",
-    }),
-  ),
-  pipeline: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-  closeDate: Type.Optional(
-    Type.String({ format: 'date', description: 'YYYY-MM-DD; default 30 days from today' }),
-  ),
-  ownerEmail: Type.Optional(Email),
-  contacts: Type.Optional(Type.Array(ContactInput, { maxItems: 50 })),
-});
+import { Uuid, errorResponses } from '../schemas.js';
 
 const CreatedDeal = Type.Object({
   actionId: Uuid,
