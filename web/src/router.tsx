@@ -3,6 +3,7 @@ import { ActionDetailPage } from './action-items/action-detail-page';
 import { ActionsPage } from './action-items/actions-page';
 import { PoliciesPage } from './action-items/policies-page';
 import { RouteError } from './components/route-error';
+import { DealPage } from './deals/deal-page';
 import { HomeRedirect } from './pages/home-redirect';
 import { InvitePage } from './pages/invite-page';
 import { LoginPage } from './pages/login-page';
@@ -31,6 +32,7 @@ export function createRouter() {
                 { path: 'actions', element: <ActionsPage /> },
                 { path: 'actions/:actionId', element: <ActionDetailPage /> },
                 { path: 'policies', element: <PoliciesPage /> },
+                { path: 'deals/:dealId', element: <DealPage /> },
                 { path: 'settings', element: <SettingsPage /> },
                 { path: '*', element: <NotFoundPage fullScreen={false} /> },
               ],

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { TableSkeleton } from '../components/table-skeleton';
 import { QueryError } from '../components/query-error';
+import { ConversationSourcesSection } from '../conversations/sources-section';
 import { useConnections } from '../queries';
 import { useWorkspaceContext } from '../workspace-context';
 import { ConnectCrmModal } from './connect-crm-modal';
@@ -129,6 +130,7 @@ export function ConnectionsTab() {
         </Group>
         {content}
       </div>
+      <ConversationSourcesSection workspaceId={workspace.id} isAdmin={isAdmin} />
       <Card withBorder radius="md" padding="lg">
         <WriteLog workspaceId={workspace.id} />
       </Card>

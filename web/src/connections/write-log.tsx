@@ -36,7 +36,8 @@ function Value({ value }: { value: CrmValue }) {
   return <Code>{String(value)}</Code>;
 }
 
-function WriteRow({ write }: { write: CrmWrite }) {
+/** One ledger entry as a table row; the deal page lists a deal's writes with it too. */
+export function WriteRow({ write }: { write: CrmWrite }) {
   return (
     <Table.Tr data-testid={`crm-write-${write.id}`}>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
