@@ -3,6 +3,9 @@ import { ActionDetailPage } from './action-items/action-detail-page';
 import { ActionsPage } from './action-items/actions-page';
 import { PoliciesPage } from './action-items/policies-page';
 import { RouteError } from './components/route-error';
+import { GapsPage } from './conversations/gaps-page';
+import { MeetingPage } from './conversations/meeting-page';
+import { MeetingsPage } from './conversations/meetings-page';
 import { DealPage } from './deals/deal-page';
 import { HomeRedirect } from './pages/home-redirect';
 import { InvitePage } from './pages/invite-page';
@@ -32,6 +35,9 @@ export function createRouter() {
                 { path: 'actions', element: <ActionsPage /> },
                 { path: 'actions/:actionId', element: <ActionDetailPage /> },
                 { path: 'policies', element: <PoliciesPage /> },
+                { path: 'meetings', element: <MeetingsPage /> },
+                { path: 'meetings/:conversationId', element: <MeetingPage /> },
+                { path: 'gaps', element: <GapsPage /> },
                 { path: 'deals/:dealId', element: <DealPage /> },
                 { path: 'settings', element: <SettingsPage /> },
                 { path: '*', element: <NotFoundPage fullScreen={false} /> },

@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { call, client } from '../api';
 import { workspacePath } from '../queries';
+import type { ConversationQuery } from './types';
 
 /** Query keys of the conversation pages, under the workspace's key like the rest. */
 export const conversationKeys = {
@@ -9,6 +10,15 @@ export const conversationKeys = {
     ['workspace', workspaceId, 'deal', dealId, 'activity'] as const,
   deal: (workspaceId: string, dealId: string) =>
     ['workspace', workspaceId, 'deal', dealId] as const,
+  conversations: (workspaceId: string, filter?: ConversationFilter) =>
+    filter
+      ? (['workspace', workspaceId, 'conversations', filter] as const)
+      : (['workspace', workspaceId, 'conversations'] as const),
+  conversation: (workspaceId: string, conversationId: string) =>
+    ['workspace', workspaceId, 'conversation', conversationId] as const,
+  gaps: (workspaceId: string) => ['workspace', workspaceId, 'conversation-gaps'] as const,
+  gapSummary: (workspaceId: string) =>
+    ['workspace', workspaceId, 'conversation-gaps', 'summary'] as const,
   pipelineStages: (workspaceId: string, source: string | undefined) =>
     ['workspace', workspaceId, 'pipeline-stages', source ?? 'all'] as const,
 };
@@ -39,5 +49,89 @@ export function usePipelineStages(workspaceId: string, source: string | undefine
           }),
         )
       ).stages,
+  });
+}
+
+/** The meetings list's filters, as the page's URL holds them. */
+export type ConversationFilter = Omit<ConversationQuery, 'limit' | 'after'>;
+
+/** Meetings, newest first, 50 a page by the server's keyset cursor. */
+export function useConversations(workspaceId: string, filter: ConversationFilter) {
+  return useInfiniteQuery({
+    queryKey: conversationKeys.conversations(workspaceId, filter),
+    queryFn: ({ pageParam }) =>
+      call(
+        client.GET('/api/workspaces/{workspaceId}/conversations', {
+          params: {
+            path: { workspaceId },
+            query: { limit: 50, ...filter, ...(pageParam ? { after: pageParam } : {}) },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+  });
+}
+
+export function useConversation(workspaceId: string, conversationId: string) {
+  return useQuery({
+    queryKey: conversationKeys.conversation(workspaceId, conversationId),
+    queryFn: async () =>
+      (
+        await call(
+          client.GET('/api/workspaces/{workspaceId}/conversations/{conversationId}', {
+            params: { path: { workspaceId, conversationId } },
+          }),
+        )
+      ).conversation,
+  });
+}
+
+/** Conversations without deals, most severe first, 25 a page. */
+export function useGaps(workspaceId: string) {
+  return useInfiniteQuery({
+    queryKey: conversationKeys.gaps(workspaceId),
+    queryFn: ({ pageParam }) =>
+      call(
+        client.GET('/api/workspaces/{workspaceId}/conversations/without-deals', {
+          params: {
+            path: { workspaceId },
+            query: { limit: 25, ...(pageParam ? { after: pageParam } : {}) },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+  });
+}
+
+export function useGapSummary(workspaceId: string) {
+  return useQuery({
+    queryKey: conversationKeys.gapSummary(workspaceId),
+    queryFn: async () =>
+      (
+        await call(
+          client.GET(
+            '/api/workspaces/{workspaceId}/conversations/without-deals/summary',
+            workspacePath(workspaceId),
+          ),
+        )
+      ).summary,
+  });
+}
+
+/** Deals to link a meeting to by hand: the first 200, newest first. */
+export function useDealChoices(workspaceId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['workspace', workspaceId, 'deal-choices'] as const,
+    enabled,
+    queryFn: async () =>
+      (
+        await call(
+          client.GET('/api/workspaces/{workspaceId}/deals', {
+            params: { path: { workspaceId }, query: { limit: 200 } },
+          }),
+        )
+      ).deals,
   });
 }

@@ -5,6 +5,7 @@ import { ConnectionsTable } from '../components/connections-table';
 import { QueryError } from '../components/query-error';
 import { StatCard, StatCardSkeleton } from '../components/stat-card';
 import { TableSkeleton } from '../components/table-skeleton';
+import { GapsCard } from '../conversations/gaps-card';
 import { formatCount, formatCurrency } from '../format';
 import { useOverview } from '../queries';
 import { useWorkspaceContext } from '../workspace-context';
@@ -65,6 +66,8 @@ export function OverviewPage() {
               Array.from({ length: 4 }, (_, index) => <StatCardSkeleton key={index} />)
             )}
           </SimpleGrid>
+
+          <GapsCard workspaceId={workspace.id} />
 
           <Card withBorder radius="md" padding="lg">
             <Group justify="space-between" mb="md">

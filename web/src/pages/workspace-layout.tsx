@@ -150,6 +150,13 @@ export function WorkspaceLayout() {
         />
         <NavLink
           component={Link}
+          to={`${base}/meetings`}
+          label="Meetings"
+          active={path.startsWith(`${base}/meetings`)}
+          onClick={closeNav}
+        />
+        <NavLink
+          component={Link}
           to={`${base}/actions`}
           label="Actions"
           active={path.startsWith(`${base}/actions`)}
