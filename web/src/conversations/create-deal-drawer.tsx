@@ -122,7 +122,8 @@ function CreateDealForm({
       label: pipelines.size > 1 ? `${s.pipelineLabel}: ${s.stageLabel}` : s.stageLabel,
     }));
   }, [openStages]);
-  const chosenStage = openStages.find((s) => stageKey(s) === stage) ?? openStages[0];
+  // None chosen: the server takes its default pipeline's first open stage.
+  const chosenStage = openStages.find((s) => stageKey(s) === stage);
 
   const create = useMutation({
     mutationFn: () => {
@@ -224,9 +225,12 @@ function CreateDealForm({
           data={stageOptions}
           value={chosenStage ? stageKey(chosenStage) : null}
           onChange={setStage}
-          placeholder={stages.isPending ? 'Loading the pipeline…' : "The pipeline's first stage"}
+          placeholder={
+            stages.isPending ? 'Loading the pipeline…' : "The default pipeline's first open stage"
+          }
           error={errors.stage}
-          allowDeselect={false}
+          clearable
+          searchable
         />
         <TextInput
           label="Close date"

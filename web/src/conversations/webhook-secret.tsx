@@ -8,7 +8,11 @@ function Copyable({ label, value, testId }: { label: string; value: string; test
         {label}
       </Text>
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        <Code block style={{ flex: 1, wordBreak: 'break-all' }} data-testid={testId}>
+        <Code
+          block
+          style={{ flex: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+          data-testid={testId}
+        >
           {value}
         </Code>
         <CopyButton value={value}>
@@ -28,12 +32,14 @@ function Copyable({ label, value, testId }: { label: string; value: string; test
  * answers it again (rotating makes a new one).
  */
 export function WebhookSecret({ created }: { created: CreatedWebhookSource }) {
+  // Without a configured public URL the server answers a path: the console's origin is it.
+  const webhookUrl = new URL(created.webhookUrl, window.location.origin).toString();
   return (
     <Stack gap="sm" data-testid="webhook-secret">
       <Alert color="yellow" variant="light" title="Copy the signing secret now">
         It is shown only this once. If it is lost, rotate it to get a new one.
       </Alert>
-      <Copyable label="Webhook URL" value={created.webhookUrl} testId="webhook-url" />
+      <Copyable label="Webhook URL" value={webhookUrl} testId="webhook-url" />
       <Copyable
         label="Signing secret"
         value={created.signingSecret}
