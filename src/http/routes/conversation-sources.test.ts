@@ -136,3 +136,84 @@ describe('conversation sources', () => {
     expect(rows).toEqual([{ title: 'Kept call', connectionId: null }]);
   });
 });
+
+describe('the sales roster', () => {
+  it('merges tracked users of every source by email, with their CRM owners', async () => {
+    const tenant = await createTenant(t);
+    const directory = (users: [string, string, string, boolean][]) =>
+      users.map(([id, email, name, active]) => ({ id, email, name, title: null, active }));
+    const insert = (type: string, name: string, metadata: object) =>
+      t.db.pool.query(
+        `insert into connections (workspace_id, source_type, name, metadata, status)
+         values ($1::uuid, $2::text, $3::text, $4::jsonb, 'connected') returning id`,
+        [tenant.workspaceId, type, name, JSON.stringify(metadata)],
+      );
+    const gong = await insert('gong', 'Gong', {
+      directory: directory([
+        ['g1', 'Ann@Seller.example', 'Ann Lee', true],
+        ['g2', 'bob@seller.example', 'Bob Roe', false],
+        ['g3', 'cat@seller.example', 'Cat Untracked', true],
+      ]),
+      trackedUserIds: ['g1', 'g2'],
+    });
+    const fireflies = await insert('fireflies', 'Fireflies', {
+      directory: directory([['f9', 'ann@seller.example', 'Ann L.', false]]),
+      trackedUserIds: ['f9'],
+    });
+    await t.db.pool.query(
+      `insert into owners (workspace_id, source, source_id, email, name) values
+         ($1::uuid, 'hubspot', '101', 'ANN@seller.example', 'Ann (HubSpot)'),
+         ($1::uuid, 'salesforce', '005A', 'ann@seller.example', 'Ann (Salesforce)'),
+         ($1::uuid, 'hubspot', '102', 'cat@seller.example', 'Cat')`,
+      [tenant.workspaceId],
+    );
+    // Another workspace's owner with the same email is not this workspace's rep.
+    await t.db.pool.query(
+      `insert into owners (workspace_id, source, source_id, email, name)
+       values ($1::uuid, 'hubspot', '1', 'bob@seller.example', 'Other Bob')`,
+      [admin.workspaceId],
+    );
+    const member = await apiKeyAuth(t, tenant, 'member');
+    const response = await t.app.inject({
+      url: `/api/workspaces/${tenant.workspaceId}/sales-roster`,
+      headers: member,
+    });
+    expect(response.statusCode).toBe(200);
+    const gongId = gong.rows[0].id;
+    const firefliesId = fireflies.rows[0].id;
+    expect(response.json().reps).toEqual([
+      {
+        email: 'ann@seller.example',
+        name: 'Ann Lee',
+        title: null,
+        active: true,
+        crmOwners: [
+          { id: expect.any(String), source: 'hubspot', sourceId: '101', name: 'Ann (HubSpot)' },
+          {
+            id: expect.any(String),
+            source: 'salesforce',
+            sourceId: '005A',
+            name: 'Ann (Salesforce)',
+          },
+        ],
+        sources: [
+          { connectionId: gongId, sourceType: 'gong', sourceName: 'Gong', userId: 'g1' },
+          {
+            connectionId: firefliesId,
+            sourceType: 'fireflies',
+            sourceName: 'Fireflies',
+            userId: 'f9',
+          },
+        ],
+      },
+      {
+        email: 'bob@seller.example',
+        name: 'Bob Roe',
+        title: null,
+        active: false,
+        crmOwners: [],
+        sources: [{ connectionId: gongId, sourceType: 'gong', sourceName: 'Gong', userId: 'g2' }],
+      },
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import {
   rotateSigningSecret,
   updateSource,
 } from '../../conversations/sources.js';
+import { salesRoster } from '../../conversations/roster.js';
 import type { AppContext } from '../context.js';
 import { errorResponses, NullableTimestamp, strictObject, Timestamp, Uuid } from '../schemas.js';
 
@@ -62,6 +63,34 @@ const SecretReply = Type.Object({
 
 const BASE = '/api/workspaces/:workspaceId/conversation-sources';
 
+const RosterEntrySchema = Type.Object({
+  email: Type.String(),
+  name: Type.String(),
+  title: Type.Union([Type.String(), Type.Null()]),
+  active: Type.Boolean({ description: 'Active in at least one recorder' }),
+  crmOwners: Type.Array(
+    Type.Object({
+      id: Uuid,
+      source: Type.String({ description: 'The CRM: hubspot or salesforce' }),
+      sourceId: Type.String(),
+      name: Type.String(),
+    }),
+    { description: 'The CRM owners with this email' },
+  ),
+  sources: Type.Array(
+    Type.Object({
+      connectionId: Uuid,
+      sourceType: Type.Union([
+        Type.Literal('gong'),
+        Type.Literal('fireflies'),
+        Type.Literal('webhook'),
+      ]),
+      sourceName: Type.String(),
+      userId: Type.String({ description: "The recorder's id of this person" }),
+    }),
+  ),
+});
+
 /**
  * Conversation sources: listing and reading for members; adding, renaming, rotating
  * a webhook's secret and removing for admins. Credentials are never returned; a
@@ -83,6 +112,21 @@ export function conversationSourceRoutes(ctx: AppContext): FastifyPluginAsyncTyp
         },
       },
       async (request) => ({ sources: await listSources(ctx.pool, request.access.workspaceId) }),
+    );
+
+    app.get(
+      '/api/workspaces/:workspaceId/sales-roster',
+      {
+        schema: {
+          operationId: 'listSalesRoster',
+          summary: 'List the sales roster',
+          description:
+            'The users tracked on any conversation source, merged by email, each with the CRM owners of that email and the sources that track them.',
+          tags: TAGS,
+          response: { 200: Type.Object({ reps: Type.Array(RosterEntrySchema) }) },
+        },
+      },
+      async (request) => ({ reps: await salesRoster(ctx.pool, request.access.workspaceId) }),
     );
 
     app.post(
