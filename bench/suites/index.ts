@@ -1,5 +1,6 @@
 import { actionsSuite } from './actions.js';
 import { computeSuite } from './compute.js';
+import { conversationsSuite } from './conversations.js';
 import { emulatorSuite } from './emulator.js';
 import { httpSuite } from './http.js';
 import { syncSuite } from './sync.js';
@@ -14,4 +15,5 @@ export const suites: Record<string, Suite> = {
   emulator: emulatorSuite,
   writeback: writebackSuite,
   compute: computeSuite,
+  conversations: conversationsSuite,
 };
