@@ -4,6 +4,9 @@ import type { CrmSeed } from './dataset.js';
 import { createHubspotEmulator } from './hubspot/index.js';
 import type { PortalStart } from './portals.js';
 import { createSalesforceEmulator } from './salesforce/index.js';
+import type { SalesforceEmulator } from './salesforce/emulator.js';
+import { SfApiError } from './salesforce/errors.js';
+import type { CustomFieldInput } from './salesforce/schema.js';
 import { buildEmulator, type Emulator } from './server.js';
 
 export type { Emulator } from './server.js';
@@ -19,6 +22,11 @@ export interface CrmEmulatorOptions {
   now?: () => Date;
   /** What each portal starts from; the root's data set by default. */
   portals?: (id: string) => PortalStart;
+  /**
+   * Custom fields every emulated Salesforce org has, from the start and after a restore
+   * of state saved without them (the sandbox: Pandora's External ID for create markers).
+   */
+  salesforceFields?: CustomFieldInput[];
 }
 
 /** A HubSpot portal id per emulated portal, stable across restarts, as accounts have their own. */
@@ -35,7 +43,30 @@ export async function createCrmEmulator(options: CrmEmulatorOptions = {}): Promi
     portals: options.portals,
     crms: (data, portal) => [
       createHubspotEmulator(data, portal ? { portalId: hubspotPortalId(portal) } : {}),
-      createSalesforceEmulator(data),
+      withFields(createSalesforceEmulator(data), options.salesforceFields ?? []),
     ],
   });
+}
+
+function withFields(crm: SalesforceEmulator, fields: CustomFieldInput[]): SalesforceEmulator {
+  if (fields.length === 0) return crm;
+  const ensure = () => {
+    for (const field of fields) {
+      try {
+        crm.controls.addCustomField(field);
+      } catch (error) {
+        // Already there (restored with the state): what was wanted.
+        if (!(error instanceof SfApiError) || error.errorCode !== 'DUPLICATE_DEVELOPER_NAME') {
+          throw error;
+        }
+      }
+    }
+  };
+  ensure();
+  const restore = crm.restore.bind(crm);
+  crm.restore = (snapshot) => {
+    restore(snapshot);
+    ensure();
+  };
+  return crm;
 }

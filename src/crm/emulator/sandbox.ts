@@ -11,6 +11,7 @@ import {
 import type { ConversationDataset } from '../../conversations/emulator/dataset.js';
 import type { EmulatedApi } from './controls.js';
 import type { HubspotEmulator } from './hubspot/emulator.js';
+import { MARKER_FIELD } from '../salesforce/connector.js';
 import { createCrmEmulator, portalUrl, type CrmSeed, type Emulator } from './index.js';
 
 export interface RunningSandbox {
@@ -82,6 +83,14 @@ export async function startSandbox(options: {
   const state = saved && isPortalState(saved) ? saved : undefined;
   const emulator = await createCrmEmulator({
     ...(saved ? {} : { dataset: options.initialData() }),
+    // The External ID field a Salesforce admin adds for Pandora, so a create whose
+    // answer is lost is looked up by its marker in the sandbox too (HubSpot's marker
+    // property the connector makes itself).
+    salesforceFields: ['Opportunity', 'Contact'].map((object) => ({
+      object,
+      name: MARKER_FIELD,
+      type: 'string',
+    })),
     portals: (id) => {
       const snapshot = state?.portals[id] ?? shared;
       return snapshot ? { snapshot } : { dataset: options.initialData() };
