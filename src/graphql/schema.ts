@@ -6,6 +6,7 @@ import { actionExecutionResolvers, actionExecutionTypeDefs } from './action-exec
 import { actionResolvers, actionTypeDefs } from './actions.js';
 import { conversationDealResolvers, conversationDealTypeDefs } from './conversation-deals.js';
 import { access, guarded, type GraphQLContext } from './context.js';
+import { conversationResolvers, conversationTypeDefs } from './conversations.js';
 import { policyResolvers, policyTypeDefs } from './policies.js';
 import { skillResolvers, skillTypeDefs } from './skills.js';
 import { writebackResolvers, writebackTypeDefs } from './writeback.js';
@@ -123,6 +124,7 @@ export const schema = createSchema<GraphQLContext>({
     skillTypeDefs,
     writebackTypeDefs,
     conversationDealTypeDefs,
+    conversationTypeDefs,
   ],
   resolvers: [
     {
@@ -202,5 +204,6 @@ export const schema = createSchema<GraphQLContext>({
     skillResolvers,
     writebackResolvers,
     conversationDealResolvers,
+    conversationResolvers,
   ],
 });
