@@ -15,6 +15,9 @@ import type { SalesforceEmulator } from '../crm/emulator/salesforce/emulator.js'
 import type { CrmConnector, CrmType } from '../crm/port.js';
 import { MARKER_FIELD } from '../crm/salesforce/connector.js';
 import { syncConnection } from '../ingest/sync/run.js';
+import { createBatch, runBatch } from '../actions/batch.js';
+import { createPolicy, updatePolicy } from '../actions/policies.js';
+import { policyGate } from '../actions/policy-gate.js';
 import { codeOf, graphql } from '../../test/graphql.js';
 
 /**
@@ -466,5 +469,52 @@ describe('create deal input and tenancy', () => {
       id: m.conversationId,
     });
     expect(codeOf(elsewhere)).toBe('not_found');
+  });
+
+  it('a policy holding create_deal for approval: a 409, nothing made; approved and batch-executed, the deal is made', async () => {
+    const policy = await createPolicy(t.db.pool, admin.workspaceId, {
+      name: 'Deals need a manager',
+      priority: 1,
+      match: { actionTypes: ['create_deal'] },
+      effect: 'require_approval',
+    });
+    try {
+      const m = await meeting('hubspot');
+      const name = `Held ${randomUUID().slice(0, 8)}`;
+      const held = await createDeal(m.conversationId, { name });
+      expect(held.status, JSON.stringify(held.body)).toBe(409);
+      expect(held.body.error.code).toBe('approval_required');
+      expect(await dealsNamed('hubspot', name)).toEqual([]);
+      const { rows } = await t.db.pool.query<{ id: string; status: string }>(
+        `select id, status from actions where workspace_id = $1::uuid and dedupe_key = $2::text`,
+        [admin.workspaceId, `create-deal:conversation:${m.conversationId}`],
+      );
+      expect(rows.map((row) => row.status)).toEqual(['awaiting_approval']);
+      const approved = await t.app.inject({
+        method: 'POST',
+        url: `/api/workspaces/${admin.workspaceId}/action-items/${rows[0]!.id}/approve`,
+        headers: admin.auth,
+      });
+      expect(approved.statusCode, approved.body).toBe(200);
+      const deps = { pool: t.db.pool, secretKey: TEST_SECRET_KEY };
+      const batch = await createBatch(t.db.pool, admin.workspaceId, admin.email, [rows[0]!.id], {
+        enqueue: false,
+      });
+      // As the batch job runs it: under the workspace's policies.
+      const ran = await runBatch(deps, admin.workspaceId, batch.id, {
+        gate: policyGate(t.db.pool, admin.workspaceId),
+      });
+      expect(ran.status).toBe('succeeded');
+      const made = await dealsNamed('hubspot', name);
+      expect(made).toHaveLength(1);
+      const { rows: linked } = await t.db.pool.query(
+        `select d.source_id as "dealId" from conversations c join deals d on d.id = c.deal_id
+         where c.id = $1::uuid`,
+        [m.conversationId],
+      );
+      expect(linked).toEqual([{ dealId: made[0] }]);
+    } finally {
+      await updatePolicy(t.db.pool, admin.workspaceId, policy.id, { enabled: false });
+    }
   });
 });
