@@ -5,7 +5,8 @@ import { HttpError } from '../errors.js';
 import type { EngineDeps } from './execute.js';
 import { dealPipelines, stageMappingOf } from './plan-inputs.js';
 import { auditNote } from './notes.js';
-import { planAction, planContext, type PlanError } from './planner.js';
+import { CREATE_DEAL, createDealSpecOf, planCreateDeal } from './create-deal.js';
+import { planAction, planContext, type PlanContext, type PlanError } from './planner.js';
 import { getAction, type Action } from './store.js';
 
 export interface PreviewChange {
@@ -58,6 +59,8 @@ export async function previewAction(
     opened.connector,
     await stageMappingOf(deps.pool, workspaceId, action.connectionId),
   );
+  if (action.actionType === CREATE_DEAL)
+    return previewCreateDeal(deps, ctx, action, opened.crmType);
   const pipelines = await dealPipelines(ctx, [action]);
   const plan = await planAction(ctx, action, pipelines.get(action.targetSourceId));
   const fieldOps = plan.operations.filter((op) => op.kind === 'field_update');
@@ -107,5 +110,56 @@ export async function previewAction(
     notifications: plan.operations.flatMap((op) =>
       op.kind === 'notification' ? [{ audience: op.audience }] : [],
     ),
+  };
+}
+
+/**
+ * What a `create_deal` action would make: the new deal's properties as the CRM takes
+ * them (stage and owner resolved), and its contacts, new or existing, in the note.
+ */
+async function previewCreateDeal(
+  deps: EngineDeps,
+  ctx: PlanContext,
+  action: Action,
+  crmType: Preview['crmType'],
+): Promise<Preview> {
+  const spec = createDealSpecOf(action);
+  const planned = spec
+    ? await planCreateDeal(deps.pool, ctx, action.workspaceId, action.targetSourceId, spec)
+    : {
+        plan: null,
+        errors: [
+          {
+            field: 'create_deal',
+            code: 'invalid_value' as const,
+            message: 'The action carries no create_deal payload',
+          },
+        ],
+      };
+  const plan = planned.plan;
+  return {
+    actionId: action.id,
+    status: action.status,
+    crmType,
+    recordId: action.targetSourceId,
+    objectType: action.targetType,
+    executable: planned.errors.length === 0,
+    errors: planned.errors,
+    changes: Object.entries(plan?.dealProperties ?? {}).map(([crmField, value]) => ({
+      field: crmField,
+      crmField,
+      label: crmField,
+      before: null,
+      after: value,
+      proposed: value,
+      changes: true,
+    })),
+    note: plan
+      ? `Creates the deal on ${action.targetName ?? `account ${action.targetSourceId}`}` +
+        (plan.contacts.length > 0
+          ? ` with ${plan.contacts.map((c) => `${c.email} (${c.existingId ? 'existing' : 'new'})`).join(', ')}.`
+          : ', with no contacts.')
+      : null,
+    notifications: [],
   };
 }

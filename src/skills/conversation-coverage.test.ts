@@ -136,6 +136,28 @@ describe('data-quality-audit: conversation coverage', () => {
 
   it('executing the proposed action creates the deal in the CRM and closes the gap', async () => {
     const [action] = await createDealActions();
+    // The action card's preview: what execute would make, nothing written.
+    const before = t.emulator.ctx.log.lastSeq;
+    const preview = await t.app.inject({
+      method: 'POST',
+      url: `/api/workspaces/${admin.workspaceId}/action-items/${action!.id}/preview`,
+      headers: admin.auth,
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().preview).toMatchObject({
+      executable: true,
+      changes: expect.arrayContaining([
+        expect.objectContaining({ crmField: 'dealname', after: 'Coverage Co – Pricing call' }),
+        expect.objectContaining({ crmField: 'pipeline' }),
+        expect.objectContaining({ crmField: 'dealstage' }),
+      ]),
+      note: 'Creates the deal on Coverage Co with ana@coverage.test (new).',
+    });
+    expect(
+      t.emulator.ctx.log
+        .list({ afterSeq: before })
+        .filter((r) => r.method !== 'GET' && !r.path.includes('/batch/read')),
+    ).toEqual([]);
     const executed = await t.app.inject({
       method: 'POST',
       url: `/api/workspaces/${admin.workspaceId}/action-items/${action!.id}/execute`,
