@@ -1,11 +1,130 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { ConnectorDeps, ConnectorTuning } from '../crm/connect.js';
 import { CrmError } from '../crm/errors.js';
 import { HttpError } from '../errors.js';
 import { enqueue } from '../jobs/queue.js';
-import { OutboundUrlError } from '../net/outbound-url.js';
+import { checkOutboundUrl, OutboundUrlError, type OutboundPolicy } from '../net/outbound-url.js';
 import { openSourceConnector } from './connect.js';
-import { getSource, setSourceStatus, type ConversationSource } from './sources.js';
+import { createSource, getSource, setSourceStatus, type ConversationSource } from './sources.js';
 import { storeDirectory } from './tracked-users.js';
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+
+/** What connecting Gong takes: the access key pair or an OAuth token, and an optional host. */
+export const GongConnectInput = Type.Object(
+  {
+    name: Name,
+    accessKey: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    accessKeySecret: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    accessToken: Type.Optional(
+      Type.String({
+        minLength: 8,
+        maxLength: 4_000,
+        description: 'An OAuth bearer token instead of the key pair',
+      }),
+    ),
+    baseUrl: Type.Optional(
+      Type.String({
+        maxLength: 500,
+        description:
+          "The company's own Gong API host (OAuth's api_base_url_for_customer); https://api.gong.io by default",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type GongConnectInput = Static<typeof GongConnectInput>;
+
+/** What connecting Fireflies takes. */
+export const FirefliesConnectInput = Type.Object(
+  {
+    name: Name,
+    apiKey: Type.String({ minLength: 8, maxLength: 500 }),
+    plan: Type.Optional(
+      Type.Union(
+        ['free', 'pro', 'business', 'enterprise'].map((plan) => Type.Literal(plan)),
+        {
+          description:
+            "The Fireflies plan: it sets the API's rate limits (free and pro: 50 calls a day)",
+        },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type FirefliesConnectInput = Static<typeof FirefliesConnectInput>;
+
+function invalid(field: string, message: string): HttpError {
+  return new HttpError(400, 'validation_failed', `Invalid request: ${field} ${message}`, [
+    { field, message },
+  ]);
+}
+
+/** Gong's credentials from the body: the access key pair, or an OAuth token, not both. */
+function gongCredentials(body: GongConnectInput, prefix: string): Record<string, unknown> {
+  if (body.accessToken) {
+    if (body.accessKey || body.accessKeySecret) {
+      throw invalid(
+        `${prefix}accessToken`,
+        'cannot be given with accessKey and accessKeySecret: pick one',
+      );
+    }
+    return { accessToken: body.accessToken };
+  }
+  if (!body.accessKey) throw invalid(`${prefix}accessKey`, 'is required (or give accessToken)');
+  if (!body.accessKeySecret)
+    throw invalid(`${prefix}accessKeySecret`, 'is required with accessKey');
+  return { accessKey: body.accessKey, accessKeySecret: body.accessKeySecret };
+}
+
+type ConnectDeps = ConnectorDeps & { outbound: OutboundPolicy };
+
+/**
+ * Connects Gong: the credentials are sealed on a new source, then its user directory
+ * is fetched (the source is `connected`, or in `error` saying what to do). `prefix`
+ * names fields as the caller's input has them (`body.`, `input.`).
+ */
+export async function connectGong(
+  deps: ConnectDeps,
+  workspaceId: string,
+  input: GongConnectInput,
+  prefix = 'body.',
+): Promise<ConversationSource> {
+  const credentials = gongCredentials(input, prefix);
+  const baseUrl = input.baseUrl;
+  if (baseUrl !== undefined) {
+    // Gong gives each company its own API host: any public https host, never an internal one.
+    await checkOutboundUrl(baseUrl, {
+      purpose: 'public',
+      field: `${prefix}baseUrl`,
+      policy: deps.outbound,
+    });
+  }
+  const created = await createSource(deps.pool, deps.secretKey, {
+    workspaceId,
+    sourceType: 'gong',
+    name: input.name,
+    credentials,
+    metadata: baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {},
+  });
+  return fetchUserDirectory(deps, workspaceId, created.id);
+}
+
+/** Connects Fireflies by API key; its plan sets the rate limits the limiter applies. */
+export async function connectFireflies(
+  deps: ConnectDeps,
+  workspaceId: string,
+  input: FirefliesConnectInput,
+): Promise<ConversationSource> {
+  const created = await createSource(deps.pool, deps.secretKey, {
+    workspaceId,
+    sourceType: 'fireflies',
+    name: input.name,
+    credentials: { apiKey: input.apiKey },
+    metadata: input.plan ? { plan: input.plan } : {},
+  });
+  return fetchUserDirectory(deps, workspaceId, created.id);
+}
 
 const LABEL = { gong: 'Gong', fireflies: 'Fireflies', webhook: 'The webhook sender' } as const;
 

@@ -1,10 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { crmOutboundPolicy } from '../../crm/outbound.js';
-import { HttpError, forbidden } from '../../errors.js';
-import { checkOutboundUrl } from '../../net/outbound-url.js';
-import { fetchUserDirectory, queueSourceSync } from '../../conversations/source-connect.js';
-import { createSource, getSource, type ConversationSource } from '../../conversations/sources.js';
+import { forbidden } from '../../errors.js';
+import {
+  connectFireflies,
+  connectGong,
+  fetchUserDirectory,
+  FirefliesConnectInput,
+  GongConnectInput,
+  queueSourceSync,
+} from '../../conversations/source-connect.js';
+import { getSource, type ConversationSource } from '../../conversations/sources.js';
 import {
   getDirectory,
   MAX_TRACKED_USERS,
@@ -16,42 +22,7 @@ import { ConversationSourceSchema, SourceParams } from './conversation-sources.j
 
 const TAGS = ['conversations'];
 const BASE = '/api/workspaces/:workspaceId/conversation-sources';
-const Name = Type.String({ minLength: 1, maxLength: 200 });
 const SourceReply = Type.Object({ source: ConversationSourceSchema });
-
-const GongBody = strictObject({
-  name: Name,
-  accessKey: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  accessKeySecret: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-  accessToken: Type.Optional(
-    Type.String({
-      minLength: 8,
-      maxLength: 4_000,
-      description: 'An OAuth bearer token instead of the key pair',
-    }),
-  ),
-  baseUrl: Type.Optional(
-    Type.String({
-      maxLength: 500,
-      description:
-        "The company's own Gong API host (OAuth's api_base_url_for_customer); https://api.gong.io by default",
-    }),
-  ),
-});
-
-const FirefliesBody = strictObject({
-  name: Name,
-  apiKey: Type.String({ minLength: 8, maxLength: 500 }),
-  plan: Type.Optional(
-    Type.Union(
-      ['free', 'pro', 'business', 'enterprise'].map((plan) => Type.Literal(plan)),
-      {
-        description:
-          "The Fireflies plan: it sets the API's rate limits (free and pro: 50 calls a day)",
-      },
-    ),
-  ),
-});
 
 const DirectoryUserSchema = Type.Object({
   id: Type.String(),
@@ -61,29 +32,6 @@ const DirectoryUserSchema = Type.Object({
   active: Type.Boolean(),
   tracked: Type.Boolean(),
 });
-
-function missing(field: string, message: string): HttpError {
-  return new HttpError(400, 'validation_failed', `Invalid request: body.${field} ${message}`, [
-    { field: `body.${field}`, message },
-  ]);
-}
-
-/** Gong's credentials from the body: the access key pair, or an OAuth token, not both. */
-function gongCredentials(body: {
-  accessKey?: string;
-  accessKeySecret?: string;
-  accessToken?: string;
-}): Record<string, unknown> {
-  if (body.accessToken) {
-    if (body.accessKey || body.accessKeySecret) {
-      throw missing('accessToken', 'cannot be given with accessKey and accessKeySecret: pick one');
-    }
-    return { accessToken: body.accessToken };
-  }
-  if (!body.accessKey) throw missing('accessKey', 'is required (or give accessToken)');
-  if (!body.accessKeySecret) throw missing('accessKeySecret', 'is required with accessKey');
-  return { accessKey: body.accessKey, accessKeySecret: body.accessKeySecret };
-}
 
 /**
  * Connecting Gong and Fireflies in two steps: the credentials (the user directory is
@@ -105,28 +53,12 @@ export function conversationSourceConnectRoutes(ctx: AppContext): FastifyPluginA
           description:
             'With an access key and secret (Basic auth) or an OAuth token. The user directory is fetched at once: the answer is `connected` with `directorySize`, or `error` with what to do. Then pick the reps with PUT .../tracked-users.',
           tags: TAGS,
-          body: GongBody,
+          body: GongConnectInput,
           response: { 201: SourceReply },
         },
       },
       async (request, reply) => {
-        const credentials = gongCredentials(request.body);
-        const { baseUrl } = request.body;
-        if (baseUrl !== undefined) {
-          await checkOutboundUrl(baseUrl, {
-            purpose: 'public',
-            field: 'body.baseUrl',
-            policy: outbound,
-          });
-        }
-        const created = await createSource(ctx.pool, ctx.secretKey, {
-          workspaceId: request.access.workspaceId,
-          sourceType: 'gong',
-          name: request.body.name,
-          credentials,
-          metadata: baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {},
-        });
-        const source = await fetchUserDirectory(deps, request.access.workspaceId, created.id);
+        const source = await connectGong(deps, request.access.workspaceId, request.body);
         return reply.status(201).send({ source });
       },
     );
@@ -141,19 +73,12 @@ export function conversationSourceConnectRoutes(ctx: AppContext): FastifyPluginA
           description:
             'With an API key. The user directory is fetched at once; then pick the reps with PUT .../tracked-users.',
           tags: TAGS,
-          body: FirefliesBody,
+          body: FirefliesConnectInput,
           response: { 201: SourceReply },
         },
       },
       async (request, reply) => {
-        const created = await createSource(ctx.pool, ctx.secretKey, {
-          workspaceId: request.access.workspaceId,
-          sourceType: 'fireflies',
-          name: request.body.name,
-          credentials: { apiKey: request.body.apiKey },
-          metadata: request.body.plan ? { plan: request.body.plan } : {},
-        });
-        const source = await fetchUserDirectory(deps, request.access.workspaceId, created.id);
+        const source = await connectFireflies(deps, request.access.workspaceId, request.body);
         return reply.status(201).send({ source });
       },
     );
