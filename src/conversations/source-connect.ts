@@ -6,7 +6,7 @@ import { enqueue } from '../jobs/queue.js';
 import { checkOutboundUrl, OutboundUrlError, type OutboundPolicy } from '../net/outbound-url.js';
 import { openSourceConnector } from './connect.js';
 import { createSource, getSource, setSourceStatus, type ConversationSource } from './sources.js';
-import { storeDirectory } from './tracked-users.js';
+import { setTrackedUsers, storeDirectory } from './tracked-users.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
@@ -217,4 +217,20 @@ export async function queueSourceSync(
     { workspaceId, connectionId: id, trigger },
     { jobKey: `conversations.sync:${id}`, maxAttempts: 3 },
   );
+}
+
+/**
+ * Replaces a source's tracked users; a connected source with someone tracked gets a
+ * sync of their calls queued at once.
+ */
+export async function trackUsers(
+  deps: Pick<ConnectorDeps, 'pool'>,
+  workspaceId: string,
+  id: string,
+  userIds: string[],
+): Promise<{ source: ConversationSource; syncQueued: boolean }> {
+  const source = await setTrackedUsers(deps.pool, workspaceId, id, userIds);
+  const syncQueued = source.status === 'connected' && source.trackedUserIds.length > 0;
+  if (syncQueued) await queueSourceSync(deps, workspaceId, source.id, 'connect');
+  return { source, syncQueued };
 }

@@ -7,6 +7,7 @@ import type { Caller } from '../actions/service.js';
 import type { EventListener } from '../events/bus.js';
 import { callerOf, workspaceAccess, type Principal } from '../http/auth.js';
 import { retryAfterSeconds, toHttpError } from '../http/error-handler.js';
+import type { OutboundPolicy } from '../net/outbound-url.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 import type { Role } from '../tenancy/workspaces.js';
 import { uuidArg } from './validate.js';
@@ -20,6 +21,10 @@ export interface GraphQLContext {
   log: Logger;
   principal: Principal | undefined;
   events: EventListener | undefined;
+  /** Where user-supplied URLs may point (a Gong host), as REST checks them. */
+  outbound: OutboundPolicy;
+  /** The server's public URL, for addresses it hands out (a webhook's). */
+  publicUrl: string | undefined;
 }
 
 /** The same error codes as REST, under `extensions.code`. */

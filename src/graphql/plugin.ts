@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 // graphql refuses a schema built by the other copy.
 import { printSchema } from 'graphql/utilities/printSchema.js';
 import { createYoga } from 'graphql-yoga';
+import { crmOutboundPolicy } from '../crm/outbound.js';
 import { HttpError } from '../errors.js';
 import type { AppContext } from '../http/context.js';
 import { errorResponse } from '../http/schemas.js';
@@ -22,6 +23,7 @@ const SDL_PATH = '/graphql/schema.graphql';
  * schema's SDL is at SDL_PATH.
  */
 export function registerGraphQL(app: FastifyInstance, ctx: AppContext): void {
+  const outbound = ctx.outbound ?? crmOutboundPolicy(ctx.config);
   const yoga = createYoga<{ req: FastifyRequest; reply: FastifyReply }>({
     schema,
     plugins: [
@@ -48,6 +50,8 @@ export function registerGraphQL(app: FastifyInstance, ctx: AppContext): void {
       log: ctx.log,
       principal: req.principal,
       events: ctx.events,
+      outbound,
+      publicUrl: ctx.config.publicUrl,
     }),
     landingPage: false,
     // GraphiQL loads its code from a CDN into this origin, which holds the session

@@ -5,6 +5,7 @@ import { actionBatchResolvers, actionBatchTypeDefs } from './action-batches.js';
 import { actionExecutionResolvers, actionExecutionTypeDefs } from './action-execution.js';
 import { actionResolvers, actionTypeDefs } from './actions.js';
 import { conversationDealResolvers, conversationDealTypeDefs } from './conversation-deals.js';
+import { conversationSourceResolvers, conversationSourceTypeDefs } from './conversation-sources.js';
 import { access, guarded, type GraphQLContext } from './context.js';
 import { conversationResolvers, conversationTypeDefs } from './conversations.js';
 import { policyResolvers, policyTypeDefs } from './policies.js';
@@ -125,6 +126,7 @@ export const schema = createSchema<GraphQLContext>({
     writebackTypeDefs,
     conversationDealTypeDefs,
     conversationTypeDefs,
+    conversationSourceTypeDefs,
   ],
   resolvers: [
     {
@@ -205,5 +207,6 @@ export const schema = createSchema<GraphQLContext>({
     writebackResolvers,
     conversationDealResolvers,
     conversationResolvers,
+    conversationSourceResolvers,
   ],
 });

@@ -9,13 +9,10 @@ import {
   FirefliesConnectInput,
   GongConnectInput,
   queueSourceSync,
+  trackUsers,
 } from '../../conversations/source-connect.js';
 import { getSource, type ConversationSource } from '../../conversations/sources.js';
-import {
-  getDirectory,
-  MAX_TRACKED_USERS,
-  setTrackedUsers,
-} from '../../conversations/tracked-users.js';
+import { getDirectory, MAX_TRACKED_USERS } from '../../conversations/tracked-users.js';
 import type { AppContext } from '../context.js';
 import { errorResponses, NullableTimestamp, strictObject } from '../schemas.js';
 import { ConversationSourceSchema, SourceParams } from './conversation-sources.js';
@@ -144,15 +141,7 @@ export function conversationSourceConnectRoutes(ctx: AppContext): FastifyPluginA
       },
       async (request) => {
         const { workspaceId } = request.access;
-        const source = await setTrackedUsers(
-          ctx.pool,
-          workspaceId,
-          request.params.sourceId,
-          request.body.userIds,
-        );
-        const syncQueued = source.status === 'connected' && source.trackedUserIds.length > 0;
-        if (syncQueued) await queueSourceSync(deps, workspaceId, source.id, 'connect');
-        return { source, syncQueued };
+        return trackUsers(deps, workspaceId, request.params.sourceId, request.body.userIds);
       },
     );
 
