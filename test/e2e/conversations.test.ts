@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import {
+  createGongEmulator,
+  GONG_EMULATOR_ACCESS_KEY,
+  GONG_EMULATOR_ACCESS_KEY_SECRET,
+  type GongEmulator,
+} from '../../src/conversations/emulator/gong/emulator.js';
 import { signDelivery } from '../../src/conversations/webhook.js';
+import { generateDemoData } from '../../src/demo/generate.js';
 import type { HubspotEmulator } from '../../src/crm/emulator/hubspot/emulator.js';
 import { connectSandbox, createTenant, type Tenant, type TestApp } from '../app.js';
 import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
@@ -20,9 +29,15 @@ describe.skipIf(!browserAvailable)('conversations in a real browser', () => {
   let tenant: Tenant;
   let contact: { email: string; name: string; accountId: string; domain: string };
   let crmConnectionId: string;
+  let gong: GongEmulator;
+  let gongUrl: string;
 
   beforeAll(async () => {
-    world = await startBrowserWorld(8);
+    const dataset = generateDemoData({ seed: 11, accounts: 6, now: new Date() });
+    gong = await createGongEmulator({ dataset, settings: { perSecond: null } });
+    gongUrl = await gong.listen(0);
+    // The emulator listens on loopback: allowed as an operator would allow a host.
+    world = await startBrowserWorld(8, { outbound: { allowedHosts: [gongUrl] } });
     t = world.t;
     tenant = await createTenantWithSandbox();
     // A contact with an account, for meetings the linker can tie to the CRM.
@@ -37,7 +52,11 @@ describe.skipIf(!browserAvailable)('conversations in a real browser', () => {
     contact = rows[0]!;
   }, SYNC_TIMEOUT * 2);
 
-  afterAll(() => world?.close());
+  afterAll(async () => {
+    await world?.close();
+    gong?.app.server.closeAllConnections();
+    await gong?.close();
+  });
 
   async function createTenantWithSandbox(): Promise<Tenant> {
     const created = await createTenant(t, 'admin');
@@ -80,6 +99,7 @@ describe.skipIf(!browserAvailable)('conversations in a real browser', () => {
     await section.getByTestId('sources-empty').waitFor();
     await section.getByRole('button', { name: 'Add a conversation source' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a conversation source' });
+    await dialog.locator('label', { hasText: /^Webhook$/ }).click();
     await dialog.getByLabel('Source name').fill('Call recorder');
     await dialog.getByRole('button', { name: 'Add webhook source' }).click();
 
@@ -119,6 +139,69 @@ describe.skipIf(!browserAvailable)('conversations in a real browser', () => {
     expect((await deliver(sourceId, 'not-the-secret', { ...meeting, id: 'rec-2' })).status).toBe(
       401,
     );
+    await page.close();
+  });
+
+  it('connects Gong in two steps: credentials, then the reps picked from its directory', async () => {
+    const page = await loggedIn(world, tenant);
+    await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/settings?tab=connections`);
+    const section = page.getByTestId('conversation-sources');
+    await section.getByRole('button', { name: 'Add a conversation source' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a conversation source' });
+    await dialog.getByLabel('Source name').fill('Team Gong');
+    await dialog
+      .getByRole('textbox', { name: 'Access key', exact: true })
+      .fill(GONG_EMULATOR_ACCESS_KEY);
+    await dialog
+      .getByRole('textbox', { name: 'Access key secret' })
+      .fill(GONG_EMULATOR_ACCESS_KEY_SECRET);
+    await dialog.getByLabel('API host').fill(gongUrl);
+    await dialog.getByRole('button', { name: 'Connect Gong' }).click();
+
+    const picker = dialog.getByTestId('tracked-users-picker');
+    await picker.waitFor();
+    const boxes = picker.getByRole('checkbox');
+    const directory = await boxes.count();
+    expect(directory).toBeGreaterThan(2);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await shot(page, 'gong-pick-reps');
+    await picker.getByRole('button', { name: 'Track 2 reps' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const row = section.locator('[data-testid^="source-row-"]', { hasText: 'Team Gong' });
+    await row.waitFor();
+    expect(await row.getAttribute('data-status')).toBe('connected');
+    expect(await row.getByTestId('source-tracked').innerText()).toBe(`2 of ${directory}`);
+    // What the browser picked is what the server stored.
+    const { rows } = await t.db.pool.query<{ n: number }>(
+      `select jsonb_array_length(metadata->'trackedUserIds')::int as n from connections
+        where workspace_id = $1::uuid and name = 'Team Gong'`,
+      [tenant.workspaceId],
+    );
+    expect(rows[0]!.n).toBe(2);
+    await page.close();
+  });
+
+  it('uploads a CSV file of meetings and shows what became of each row', async () => {
+    const page = await loggedIn(world, tenant);
+    await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/settings?tab=connections`);
+    await page.getByRole('button', { name: 'Upload meetings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Upload meetings' });
+    const file = path.join(tmpdir(), `meetings-${Date.now()}.csv`);
+    await writeFile(
+      file,
+      'title,startedAt,duration,participants\n' +
+        `Quarterly check-in,2026-11-02T15:00:00Z,1800,Pat Buyer <pat@${contact.domain}>\n` +
+        'Broken row,not a date,60,\n',
+    );
+    await dialog.locator('input[type="file"]').setInputFiles(file);
+    await dialog.getByRole('button', { name: 'Upload' }).click();
+    const summary = dialog.getByTestId('upload-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/2 rows: 1 new, 0 updated, 0 unchanged, 1 skipped/);
+    expect(await summary.innerText()).toContain('startedAt');
+    await shot(page, 'upload-summary');
     await page.close();
   });
 

@@ -11,6 +11,7 @@ import type { Emulator } from '../../src/crm/emulator/index.js';
 import { createDemoCrmEmulator } from '../../src/demo/emulator.js';
 import { buildApp } from '../../src/http/app.js';
 import type { AppContext } from '../../src/http/context.js';
+import type { OutboundPolicy } from '../../src/net/outbound-url.js';
 import { demoHandlers } from '../../src/demo/jobs.js';
 import { handlers } from '../../src/jobs/handlers.js';
 import { startWorker, type RunningWorker } from '../../src/jobs/queue.js';
@@ -50,8 +51,14 @@ export interface BrowserWorld {
   close(): Promise<void>;
 }
 
-/** The app listening on a port, the emulator as its sandbox CRM, a worker, and a browser. */
-export async function startBrowserWorld(accounts = 8): Promise<BrowserWorld> {
+/**
+ * The app listening on a port, the emulator as its sandbox CRM, a worker, and a browser.
+ * `outbound` allows hosts an operator would (a recorder's emulator on loopback).
+ */
+export async function startBrowserWorld(
+  accounts = 8,
+  options: { outbound?: OutboundPolicy } = {},
+): Promise<BrowserWorld> {
   const emulator = await createDemoCrmEmulator({ accounts });
   const emulatorUrl = await emulator.listen(0);
   const db = await createTestDatabase();
@@ -62,6 +69,7 @@ export async function startBrowserWorld(accounts = 8): Promise<BrowserWorld> {
     secretKey: TEST_SECRET_KEY,
     log,
     sandboxUrl: emulatorUrl,
+    outbound: options.outbound,
   };
   const t: TestApp = { app: await buildApp(ctx), db, ctx };
   const worker = await startWorker({

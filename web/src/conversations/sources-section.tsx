@@ -9,6 +9,8 @@ import { TableSkeleton } from '../components/table-skeleton';
 import { formatRelative } from '../format';
 import { notifyError, notifySuccess } from '../notify';
 import { AddSourceModal } from './add-source-modal';
+import { TrackedUsersPicker } from './tracked-users-picker';
+import { UploadMeetingsModal } from './upload-meetings-modal';
 import { conversationKeys, useConversationSources } from './queries';
 import { SOURCE_NAMES, SOURCE_STATUS_COLORS, SOURCE_STATUS_LABELS } from './source-display';
 import type { ConversationSource, CreatedWebhookSource } from './types';
@@ -24,6 +26,7 @@ interface SourceRowProps {
 function SourceRow({ workspaceId, source, isAdmin, onSecret }: SourceRowProps) {
   const queryClient = useQueryClient();
   const [confirmDelete, { open: openDelete, close: closeDelete }] = useDisclosure(false);
+  const [picking, { open: openPicker, close: closePicker }] = useDisclosure(false);
   const path = { params: { path: { workspaceId, sourceId: source.id } } };
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: conversationKeys.sources(workspaceId) });
@@ -41,6 +44,12 @@ function SourceRow({ workspaceId, source, isAdmin, onSecret }: SourceRowProps) {
       await refresh();
     },
     onError: (error) => notifyError('Could not rotate the secret', error),
+  });
+  const sync = useMutation({
+    mutationFn: () =>
+      call(client.POST('/api/workspaces/{workspaceId}/conversation-sources/{sourceId}/sync', path)),
+    onSuccess: () => notifySuccess(`Syncing “${source.name}”: new calls appear in Meetings`),
+    onError: (error) => notifyError('Could not start the sync', error),
   });
   const remove = useMutation({
     mutationFn: () =>
@@ -86,6 +95,23 @@ function SourceRow({ workspaceId, source, isAdmin, onSecret }: SourceRowProps) {
       {isAdmin && (
         <Table.Td>
           <Group gap="xs" justify="flex-end" wrap="nowrap">
+            {source.sourceType !== 'webhook' && (
+              <>
+                <Button size="xs" variant="default" onClick={openPicker}>
+                  Pick reps
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  loading={sync.isPending}
+                  disabled={source.status !== 'connected' || source.trackedUserIds.length === 0}
+                  onClick={() => sync.mutate()}
+                  aria-label={`Sync ${source.name} now`}
+                >
+                  Sync now
+                </Button>
+              </>
+            )}
             {source.sourceType === 'webhook' && (
               <Button
                 size="xs"
@@ -100,6 +126,16 @@ function SourceRow({ workspaceId, source, isAdmin, onSecret }: SourceRowProps) {
               Remove
             </Button>
           </Group>
+          <Modal
+            opened={picking}
+            onClose={closePicker}
+            title={`Reps tracked in “${source.name}”`}
+            size="lg"
+          >
+            {picking && (
+              <TrackedUsersPicker workspaceId={workspaceId} source={source} onDone={closePicker} />
+            )}
+          </Modal>
           <ConfirmModal
             opened={confirmDelete}
             onClose={closeDelete}
@@ -126,6 +162,7 @@ export function ConversationSourcesSection({
 }) {
   const sources = useConversationSources(workspaceId);
   const [addOpened, { open: openAdd, close: closeAdd }] = useDisclosure(false);
+  const [uploadOpened, { open: openUpload, close: closeUpload }] = useDisclosure(false);
   const [rotated, setRotated] = useState<CreatedWebhookSource | null>(null);
 
   let content;
@@ -185,11 +222,25 @@ export function ConversationSourcesSection({
             Recorded meetings from Gong, Fireflies or any recorder, linked to CRM records
           </Text>
         </div>
-        {isAdmin && <Button onClick={openAdd}>Add a conversation source</Button>}
+        {isAdmin && (
+          <Group gap="xs">
+            <Button variant="default" onClick={openUpload}>
+              Upload meetings
+            </Button>
+            <Button onClick={openAdd}>Add a conversation source</Button>
+          </Group>
+        )}
       </Group>
       <Stack>{content}</Stack>
       {isAdmin && (
-        <AddSourceModal workspaceId={workspaceId} opened={addOpened} onClose={closeAdd} />
+        <>
+          <AddSourceModal workspaceId={workspaceId} opened={addOpened} onClose={closeAdd} />
+          <UploadMeetingsModal
+            workspaceId={workspaceId}
+            opened={uploadOpened}
+            onClose={closeUpload}
+          />
+        </>
       )}
       <Modal
         opened={rotated !== null}
