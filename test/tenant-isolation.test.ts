@@ -123,6 +123,9 @@ const SAMPLE_BODIES: Record<string, object> = {
     userIds: [],
   },
   'POST /api/workspaces/{workspaceId}/conversation-sources/{sourceId}/sync': {},
+  'PUT /api/workspaces/{workspaceId}/conversation-sources/{sourceId}/credentials': {
+    apiKey: 'fireflies-intruder',
+  },
   'POST /api/workspaces/{workspaceId}/conversations/upload': [
     { title: 'intruder', startedAt: '2026-01-01T00:00:00Z', duration: 1, participants: [] },
   ],

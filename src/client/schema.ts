@@ -1562,6 +1562,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workspaces/{workspaceId}/conversation-sources/{sourceId}/credentials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Replace a recorder's credentials
+     * @description Gong: accessKey and accessKeySecret, or accessToken; Fireflies: apiKey. The user directory is fetched again with them; tracked users stay.
+     */
+    put: operations['replaceConversationSourceCredentials'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/workspaces/{workspaceId}/conversation-sources/{sourceId}/users': {
     parameters: {
       query?: never;
@@ -12301,6 +12321,152 @@ export interface operations {
       };
     };
   };
+  replaceConversationSourceCredentials: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        sourceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          accessKey?: string;
+          accessKeySecret?: string;
+          accessToken?: string;
+          apiKey?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            source: {
+              /** Format: uuid */
+              id: string;
+              sourceType: 'gong' | 'fireflies' | 'webhook';
+              /** @description `sandbox`: an emulated recorder the server set up (the demo) */
+              kind: 'source' | 'sandbox';
+              name: string;
+              status: 'pending' | 'connected' | 'error' | 'disconnected';
+              statusMessage: string | null;
+              hasCredentials: boolean;
+              authMethod: 'access_key' | 'oauth' | 'api_key' | 'signing_secret' | null;
+              /** @description Users in the directory as last fetched */
+              directorySize: number;
+              directoryFetchedAt: string | null;
+              /** @description Directory ids of the users whose calls are synced */
+              trackedUserIds: string[];
+              lastSyncAt: string | null;
+              syncIntervalHours: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request conflicts with the current state; the code says how */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   listConversationSourceUsers: {
     parameters: {
       query?: {
@@ -12377,6 +12543,15 @@ export interface operations {
       };
       /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request conflicts with the current state; the code says how */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -5,7 +5,13 @@ import { HttpError } from '../errors.js';
 import { enqueue } from '../jobs/queue.js';
 import { checkOutboundUrl, OutboundUrlError, type OutboundPolicy } from '../net/outbound-url.js';
 import { openSourceConnector } from './connect.js';
-import { createSource, getSource, setSourceStatus, type ConversationSource } from './sources.js';
+import {
+  createSource,
+  getSource,
+  replaceSourceCredentials,
+  setSourceStatus,
+  type ConversationSource,
+} from './sources.js';
 import { setTrackedUsers, storeDirectory } from './tracked-users.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
@@ -233,4 +239,60 @@ export async function trackUsers(
   const syncQueued = source.status === 'connected' && source.trackedUserIds.length > 0;
   if (syncQueued) await queueSourceSync(deps, workspaceId, source.id, 'connect');
   return { source, syncQueued };
+}
+
+/** New credentials for a recorder: Gong's key pair or token, or Fireflies' API key. */
+export const ReconnectInput = Type.Object(
+  {
+    accessKey: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    accessKeySecret: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    accessToken: Type.Optional(Type.String({ minLength: 8, maxLength: 4_000 })),
+    apiKey: Type.Optional(Type.String({ minLength: 8, maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type ReconnectInput = Static<typeof ReconnectInput>;
+
+/**
+ * Replaces a recorder's credentials (a rotated Gong key, a new Fireflies key) and
+ * fetches its directory again with them; tracked users and sync history stay.
+ */
+export async function reconnectSource(
+  deps: ConnectorDeps & { secretKey: ConnectorDeps['secretKey'] },
+  workspaceId: string,
+  id: string,
+  input: ReconnectInput,
+  prefix = 'body.',
+): Promise<ConversationSource> {
+  const source = await getSource(deps.pool, workspaceId, id);
+  if (source.sourceType === 'webhook') {
+    throw new HttpError(
+      409,
+      'not_a_recorder',
+      'A webhook source has a signing secret, not credentials: rotate it with POST .../rotate-secret',
+    );
+  }
+  if (source.kind === 'sandbox') {
+    throw new HttpError(
+      409,
+      'sandbox_connection',
+      'The sandbox recorder uses the built-in emulator and takes no credentials',
+    );
+  }
+  let credentials: Record<string, unknown>;
+  if (source.sourceType === 'gong') {
+    if (input.apiKey)
+      throw invalid(
+        `${prefix}apiKey`,
+        'is for Fireflies; Gong takes accessKey and accessKeySecret, or accessToken',
+      );
+    credentials = gongCredentials({ name: source.name, ...input }, prefix);
+  } else {
+    if (!input.apiKey) throw invalid(`${prefix}apiKey`, 'is required for Fireflies');
+    const extra = (['accessKey', 'accessKeySecret', 'accessToken'] as const).find((f) => input[f]);
+    if (extra) throw invalid(`${prefix}${extra}`, 'is for Gong; Fireflies takes apiKey');
+    credentials = { apiKey: input.apiKey };
+  }
+  await replaceSourceCredentials(deps.pool, deps.secretKey, workspaceId, id, credentials);
+  return fetchUserDirectory(deps, workspaceId, id);
 }

@@ -209,6 +209,28 @@ describe('connecting Gong', () => {
     expect(sync.json().error.code).toBe('no_tracked_users');
   });
 
+  it('reconnects a refused source with new credentials, keeping its id', async () => {
+    const { source } = (await connectGong({ ...KEYS, accessKeySecret: 'old-secret' })).json();
+    expect(source.status).toBe('error');
+    const url = `${base()}/${source.id}/credentials`;
+    const wrongKind = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: admin.auth,
+      payload: { apiKey: 'fireflies-key' },
+    });
+    expect(wrongKind.statusCode).toBe(400);
+    expect(wrongKind.json().error.details[0].field).toBe('body.apiKey');
+    const fixed = await t.app.inject({ method: 'PUT', url, headers: admin.auth, payload: KEYS });
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json().source).toMatchObject({
+      id: source.id,
+      status: 'connected',
+      statusMessage: null,
+      directorySize: dataset.owners.length,
+    });
+  });
+
   it('has no directory or sync for a webhook source', async () => {
     const hook = (
       await t.app.inject({
@@ -231,5 +253,12 @@ describe('connecting Gong', () => {
       headers: admin.auth,
     });
     expect(sync.json().error.code).toBe('not_pullable');
+    const credentials = await t.app.inject({
+      method: 'PUT',
+      url: `${base()}/${hook.source.id}/credentials`,
+      headers: admin.auth,
+      payload: { apiKey: 'some-key-123' },
+    });
+    expect(credentials.statusCode).toBe(409);
   });
 });

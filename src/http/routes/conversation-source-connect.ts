@@ -9,6 +9,8 @@ import {
   FirefliesConnectInput,
   GongConnectInput,
   queueSourceSync,
+  reconnectSource,
+  ReconnectInput,
   trackUsers,
 } from '../../conversations/source-connect.js';
 import { getSource, type ConversationSource } from '../../conversations/sources.js';
@@ -80,6 +82,31 @@ export function conversationSourceConnectRoutes(ctx: AppContext): FastifyPluginA
       },
     );
 
+    app.put(
+      `${BASE}/:sourceId/credentials`,
+      {
+        config: { role: 'admin' },
+        schema: {
+          operationId: 'replaceConversationSourceCredentials',
+          summary: "Replace a recorder's credentials",
+          description:
+            'Gong: accessKey and accessKeySecret, or accessToken; Fireflies: apiKey. The user directory is fetched again with them; tracked users stay.',
+          tags: TAGS,
+          params: SourceParams,
+          body: ReconnectInput,
+          response: { 200: SourceReply, ...errorResponses(409) },
+        },
+      },
+      async (request) => ({
+        source: await reconnectSource(
+          deps,
+          request.access.workspaceId,
+          request.params.sourceId,
+          request.body,
+        ),
+      }),
+    );
+
     app.get(
       `${BASE}/:sourceId/users`,
       {
@@ -97,6 +124,7 @@ export function conversationSourceConnectRoutes(ctx: AppContext): FastifyPluginA
               users: Type.Array(DirectoryUserSchema),
               fetchedAt: NullableTimestamp,
             }),
+            ...errorResponses(409),
           },
         },
       },
