@@ -93,6 +93,7 @@ const SAMPLE_BODIES: Record<string, object> = {
     amount: 1,
   },
   'POST /api/workspaces/{workspaceId}/action-policies': { name: 'intruder', effect: 'block' },
+  'PUT /api/workspaces/{workspaceId}/config/internal-domains': { domains: ['intruder.example'] },
   'PUT /api/workspaces/{workspaceId}/conversations/{conversationId}/link': {
     dealId: '00000000-0000-4000-8000-000000000000',
   },
@@ -266,6 +267,7 @@ async function snapshotOfB(): Promise<string> {
   const { rows } = await t.db.pool.query(
     `select
        (select json_agg(m order by m.user_id) from memberships m where m.workspace_id = $1::uuid) as members,
+       (select internal_domains from workspaces where id = $1::uuid) as "internalDomains",
        (select json_agg(k order by k.id) from api_keys k where k.workspace_id = $1::uuid) as keys,
        (select json_agg(i order by i.id) from invitations i where i.workspace_id = $1::uuid)
          as invitations,

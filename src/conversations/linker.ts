@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { withTransaction, type Queryable } from '../db/pool.js';
 import { enqueue } from '../jobs/queue.js';
+import { classifyConversations, FREE_MAIL_DOMAINS } from './internal.js';
 
 /**
  * Ties each external meeting to the CRM: its contacts, account and deal. Set-based SQL
@@ -21,7 +22,7 @@ import { enqueue } from '../jobs/queue.js';
  *
  * Confidence (0..1) is how sure we are of the most specific record linked:
  * LINK_CONFIDENCE below. Internal meetings are skipped, and unlinked if they became
- * internal. A link a person made (`manual`, also a deal created from a gap) is never
+ * internal (step 0, internal.ts, decides). A link a person made (`manual`, also a deal created from a gap) is never
  * replaced.
  */
 export const LINK_CONFIDENCE = {
@@ -40,39 +41,9 @@ export const LINK_CONFIDENCE = {
   domainAccount: 0.6,
 } as const;
 
-/**
- * Email domains anybody can sign up on: a participant there says nothing about their
- * company, so they never match an account's domain (nor, in the internal filter, a
- * workspace's own domain).
- */
-export const FREE_MAIL_DOMAINS: readonly string[] = [
-  'gmail.com',
-  'googlemail.com',
-  'yahoo.com',
-  'ymail.com',
-  'outlook.com',
-  'hotmail.com',
-  'live.com',
-  'msn.com',
-  'icloud.com',
-  'me.com',
-  'mac.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-  'gmx.com',
-  'gmx.de',
-  'web.de',
-  'mail.com',
-  'yandex.com',
-  'yandex.ru',
-  'zoho.com',
-  'fastmail.com',
-  'qq.com',
-  '163.com',
-];
-
 export interface LinkReport {
+  /** Meetings the internal filter (step 0) marked differently than before. */
+  reclassified: number;
   /** External meetings considered. */
   considered: number;
   /** Meetings whose link changed (newly linked, moved, or unlinked). */
@@ -115,11 +86,17 @@ export async function linkConversations(
     await db.query(`select pg_advisory_xact_lock(hashtext('conversations.link:' || $1::text))`, [
       workspaceId,
     ]);
+    // Step 0: the internal filter, so what became internal is unlinked below.
+    const classified = await classifyConversations(db, workspaceId, {
+      conversationIds: ids ?? undefined,
+    });
     await collectParticipants(db, workspaceId, ids);
     const contacts = await syncConversationContacts(db, workspaceId, ids);
     const changed = await applyLinks(db, workspaceId);
     const unlinkedInternal = await unlinkInternal(db, workspaceId, ids);
-    const { rows } = await db.query<Omit<LinkReport, 'changed' | 'unlinkedInternal'>>(
+    const { rows } = await db.query<
+      Omit<LinkReport, 'changed' | 'unlinkedInternal' | 'reclassified'>
+    >(
       `select count(*)::int as considered,
               count(*) filter (where c.deal_id is not null)::int as "withDeal",
               count(*) filter (where c.deal_id is null and c.account_id is not null)::int
@@ -129,7 +106,7 @@ export async function linkConversations(
        where c.workspace_id = $1::uuid`,
       [workspaceId, contacts.added, contacts.removed],
     );
-    return { ...rows[0]!, changed, unlinkedInternal };
+    return { ...rows[0]!, changed, unlinkedInternal, reclassified: classified.changed };
   });
 }
 

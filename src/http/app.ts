@@ -36,6 +36,7 @@ import { authRoutes, createLoginAttempts } from './routes/auth.js';
 import { connectRoutes } from './routes/connect.js';
 import { conversationGapRoutes } from './routes/conversation-gaps.js';
 import { conversationRoutes } from './routes/conversations.js';
+import { internalDomainRoutes } from './routes/internal-domains.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { connectionRoutes } from './routes/connections.js';
 import { conversationHookRoutes } from './routes/conversation-hooks.js';
@@ -178,6 +179,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(conversationCreateDealRoutes(ctx));
   await app.register(conversationRoutes(ctx));
   await app.register(conversationGapRoutes(ctx));
+  await app.register(internalDomainRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));
