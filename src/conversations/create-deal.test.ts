@@ -517,4 +517,31 @@ describe('create deal input and tenancy', () => {
       await updatePolicy(t.db.pool, admin.workspaceId, policy.id, { enabled: false });
     }
   });
+
+  it('the deal made, its new contact refused with a 5xx: a 502, and asking again finishes the same action', async () => {
+    const m = await meeting('hubspot');
+    const fresh = `later-${randomUUID().slice(0, 8)}@buyer.test`;
+    const payload = {
+      name: `Half ${randomUUID().slice(0, 8)}`,
+      contacts: [{ email: fresh, lastName: 'Later', mode: 'create' }],
+    };
+    // Refused before anything was applied, every time it is sent (a retry may fix it).
+    t.emulator.ctx.faults.add({ kind: 'server_error', ...CONTACT_CREATE.hubspot });
+    const first = await createDeal(m.conversationId, payload);
+    t.emulator.ctx.faults.clear();
+    expect(first.status, JSON.stringify(first.body)).toBe(502);
+    const [dealId] = await dealsNamed('hubspot', payload.name);
+    expect(dealId).toBeDefined();
+    expect(await contactsWithEmail('hubspot', fresh)).toEqual([]);
+
+    const again = await createDeal(m.conversationId, payload);
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body.deal.dealId).toBe(dealId);
+    expect(await dealsNamed('hubspot', payload.name)).toEqual([dealId]);
+    expect(await contactsWithEmail('hubspot', fresh)).toEqual([
+      again.body.deal.contacts[0].contactId,
+    ]);
+    const contacts = await crms.hubspot.connector.listAssociations('deal', [dealId!], 'contact');
+    expect(contacts.get(dealId!)).toEqual([again.body.deal.contacts[0].contactId]);
+  });
 });

@@ -53,6 +53,8 @@ interface Gap {
   accountSource: string | null;
   accountSourceId: string | null;
   ownerEmail: string | null;
+  /** Closed by a deal Pandora created. */
+  gapDealCreated: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -73,9 +75,13 @@ export async function createDealFromConversation(
 ): Promise<CreateDealAnswer> {
   const { pool } = deps;
   const gap = await gapOf(deps, caller.workspaceId, conversationId);
-  const earlier = await executedAction(deps, caller.workspaceId, conversationId);
-  if (gap.dealId && earlier) return answerOf(earlier, conversationId, true);
-  if (gap.dealId) {
+  const earlier = await latestAction(deps, caller.workspaceId, conversationId);
+  if (gap.dealId && earlier?.status === 'executed') return answerOf(earlier, conversationId, true);
+  // The deal was made and linked, and something after it (a contact) is still to do:
+  // asking again finishes the same action.
+  const unfinished =
+    gap.gapDealCreated && (earlier?.status === 'open' || earlier?.status === 'failed');
+  if (gap.dealId && !unfinished) {
     throw conflict('conversation_has_deal', 'This meeting is linked to a deal already', {
       dealId: gap.dealId,
     });
@@ -130,7 +136,8 @@ async function gapOf(deps: EngineDeps, workspaceId: string, conversationId: stri
   const { rows } = await deps.pool.query<Gap>(
     `select c.id, c.title, c.is_internal as "isInternal", c.deal_id as "dealId",
             c.account_id as "accountId", a.name as "accountName", a.source as "accountSource",
-            a.source_id as "accountSourceId", o.email as "ownerEmail"
+            a.source_id as "accountSourceId", o.email as "ownerEmail",
+            c.gap_deal_created_at is not null as "gapDealCreated"
      from conversations c
      left join accounts a on a.id = c.account_id and a.workspace_id = c.workspace_id
      left join owners o on o.id = c.owner_id and o.workspace_id = c.workspace_id
@@ -141,22 +148,24 @@ async function gapOf(deps: EngineDeps, workspaceId: string, conversationId: stri
   return rows[0];
 }
 
-/** The executed `create_deal` action of this meeting, with its execution. */
-async function executedAction(
+/** The latest `create_deal` action of this meeting not dismissed or undone, with its execution. */
+async function latestAction(
   deps: EngineDeps,
   workspaceId: string,
   conversationId: string,
-): Promise<{ id: string; execution: ActionExecution } | null> {
-  const { rows } = await deps.pool.query<{ id: string; execution: ActionExecution }>(
-    `select id, execution_result as execution from actions
+): Promise<{ id: string; status: string; execution: ActionExecution } | null> {
+  const { rows } = await deps.pool.query<{
+    id: string;
+    status: string;
+    execution: ActionExecution;
+  }>(
+    `select id, status, execution_result as execution from actions
      where workspace_id = $1::uuid and action_type = $2::text and dedupe_key = $3::text
-       and status = 'executed'
-     order by executed_at desc limit 1`,
+       and status not in ('dismissed', 'undone')
+     order by created_at desc limit 1`,
     [workspaceId, CREATE_DEAL, createDealKey(conversationId)],
   );
-  return rows[0]
-    ? { id: rows[0].id, execution: { ...rows[0].execution, actionId: rows[0].id } }
-    : null;
+  return rows[0] ? { ...rows[0], execution: { ...rows[0].execution, actionId: rows[0].id } } : null;
 }
 
 function answerOf(
