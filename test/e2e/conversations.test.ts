@@ -348,9 +348,49 @@ describe.skipIf(!browserAvailable)('conversations in a real browser', () => {
     );
     await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/deals/${deals[0]!.id}`);
     await page.getByTestId('deal-page').waitFor();
+    // Stages read as the pipeline names them.
+    await page.getByTestId('deal-fields').getByText(stage.label.split(': ').at(-1)!).waitFor();
     await page.getByTestId('deal-meetings').getByText('Expansion discovery').waitFor();
     expect(await page.getByTestId('deal-fields').innerText()).toContain('$25,000');
     await shot(page, 'deal-page');
     await page.close();
   }, 90_000);
+
+  it('dismisses a gap with a reason, and it leaves the list and the count', async () => {
+    const { rows } = await t.db.pool.query<{ id: string }>(
+      `insert into conversations (workspace_id, source, source_id, title, started_at,
+         duration_seconds, participants, account_id)
+       values ($1::uuid, 'gong', $2::text, 'Partner intro', now() - interval '3 days', 1200,
+               $3::jsonb, $4::uuid)
+       returning id`,
+      [
+        tenant.workspaceId,
+        randomUUID(),
+        JSON.stringify([{ email: contact.email, name: contact.name }]),
+        contact.accountId,
+      ],
+    );
+    const gapId = rows[0]!.id;
+    const page = await loggedIn(world, tenant);
+    const open = page.getByTestId('gaps-card').getByTestId('gaps-open');
+    await expect.poll(async () => Number(await open.innerText())).toBeGreaterThan(0);
+    const before = Number(await open.innerText());
+
+    await page.getByTestId('gaps-card').getByRole('link', { name: 'See the list' }).click();
+    const row = page.getByTestId(`gap-row-${gapId}`);
+    await row.getByRole('button', { name: 'Dismiss' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dismiss this conversation' });
+    await dialog.getByLabel(/Why does it need no deal/).fill('A partner, not a buyer');
+    await dialog.getByRole('button', { name: 'Dismiss' }).click();
+    await row.waitFor({ state: 'detached' });
+
+    const { rows: stored } = await t.db.pool.query<{ reason: string }>(
+      `select gap_dismiss_reason as reason from conversations where id = $1::uuid`,
+      [gapId],
+    );
+    expect(stored[0]!.reason).toBe('A partner, not a buyer');
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await expect.poll(async () => Number(await open.innerText())).toBe(before - 1);
+    await page.close();
+  });
 });

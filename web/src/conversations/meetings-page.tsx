@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Autocomplete,
   Badge,
   Button,
   Card,
@@ -19,7 +20,7 @@ import { TableSkeleton } from '../components/table-skeleton';
 import { formatDateTime } from '../format';
 import { useWorkspaceContext } from '../workspace-context';
 import { LinkMethodBadge } from './link-method';
-import { useConversations, type ConversationFilter } from './queries';
+import { useConversations, useSalesRoster, type ConversationFilter } from './queries';
 import type { ConversationSummary } from './types';
 
 const LINKED_OPTIONS = [
@@ -124,6 +125,7 @@ export function MeetingsPage() {
   const [debouncedRep] = useDebouncedValue(rep, 400);
   const filter = filterFrom(params);
   const meetings = useConversations(workspace.id, filter);
+  const roster = useSalesRoster(workspace.id);
   const rows = meetings.data?.pages.flatMap((page) => page.conversations);
 
   const setParam = (name: string, value: string | null) =>
@@ -237,12 +239,14 @@ export function MeetingsPage() {
             value={params.get('source')}
             onChange={(value) => setParam('source', value)}
           />
-          <TextInput
+          <Autocomplete
             label="Rep email"
             placeholder="rep@company.com"
-            w={210}
+            w={230}
+            data={(roster.data ?? []).map((person) => person.email)}
             value={rep}
-            onChange={(event) => setRep(event.currentTarget.value)}
+            onChange={setRep}
+            clearable
           />
           <TextInput
             label="From"

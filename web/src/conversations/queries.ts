@@ -38,9 +38,10 @@ export function useConversationSources(workspaceId: string) {
   });
 }
 
-export function usePipelineStages(workspaceId: string, source: string | undefined) {
+export function usePipelineStages(workspaceId: string, source: string | undefined, enabled = true) {
   return useQuery({
     queryKey: conversationKeys.pipelineStages(workspaceId, source),
+    enabled,
     queryFn: async () =>
       (
         await call(
@@ -133,5 +134,18 @@ export function useDealChoices(workspaceId: string, enabled: boolean) {
           }),
         )
       ).deals,
+  });
+}
+
+/** The reps tracked on any conversation source, merged by email: the rep filter's choices. */
+export function useSalesRoster(workspaceId: string) {
+  return useQuery({
+    queryKey: ['workspace', workspaceId, 'sales-roster'] as const,
+    queryFn: async () =>
+      (
+        await call(
+          client.GET('/api/workspaces/{workspaceId}/sales-roster', workspacePath(workspaceId)),
+        )
+      ).reps,
   });
 }

@@ -20,6 +20,7 @@ import { QueryError } from '../components/query-error';
 import { TableSkeleton } from '../components/table-skeleton';
 import { WriteRow } from '../connections/write-log';
 import { LinkMethodBadge } from '../conversations/link-method';
+import { usePipelineStages } from '../conversations/queries';
 import { formatCurrency, formatDate, formatDateTime } from '../format';
 import { useCrmWrites } from '../queries';
 import { useWorkspaceContext } from '../workspace-context';
@@ -63,13 +64,16 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function DealFields({ deal }: { deal: Deal }) {
+/** A CRM stage id by its label in the synced pipelines; the id itself when unknown. */
+type StageLabel = (stageId: string) => string;
+
+function DealFields({ deal, stageLabel }: { deal: Deal; stageLabel: StageLabel }) {
   return (
     <Card withBorder radius="md" padding="lg" data-testid="deal-fields">
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
         <Field label="Amount">{deal.amount === null ? '—' : formatCurrency(deal.amount)}</Field>
         <Field label="Stage">
-          {deal.stage ?? '—'}
+          {deal.stage ? stageLabel(deal.stage) : '—'}
           {deal.stageNormalized && deal.stageNormalized !== deal.stage && (
             <Text span c="dimmed" size="xs">
               {' '}
@@ -98,7 +102,13 @@ function DealFields({ deal }: { deal: Deal }) {
   );
 }
 
-function StageHistory({ history }: { history: Activity['stageHistory'] }) {
+function StageHistory({
+  history,
+  stageLabel,
+}: {
+  history: Activity['stageHistory'];
+  stageLabel: StageLabel;
+}) {
   if (history.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -110,11 +120,11 @@ function StageHistory({ history }: { history: Activity['stageHistory'] }) {
       {history.map((change) => (
         <Timeline.Item
           key={`${change.changedAt}-${change.toStage}`}
-          title={change.toStage}
+          title={stageLabel(change.toStage)}
           data-testid="stage-change"
         >
           <Text size="xs" c="dimmed">
-            {change.fromStage ? `from ${change.fromStage} · ` : ''}
+            {change.fromStage ? `from ${stageLabel(change.fromStage)} · ` : ''}
             {formatDateTime(change.changedAt)}
           </Text>
         </Timeline.Item>
@@ -309,6 +319,15 @@ export function DealPage() {
   const { dealId = '' } = useParams();
   const deal = useDeal(workspace.id, dealId);
   const activity = useDealActivity(workspace.id, dealId);
+  const stages = usePipelineStages(workspace.id, deal.data?.source, deal.data !== undefined);
+  const stageLabel: StageLabel = (stageId) =>
+    stages.data?.find(
+      (stage) =>
+        stage.stageId === stageId &&
+        (!deal.data?.pipeline || stage.pipelineId === deal.data.pipeline),
+    )?.stageLabel ??
+    stages.data?.find((stage) => stage.stageId === stageId)?.stageLabel ??
+    stageId;
   useDocumentTitle(`${deal.data?.name ?? 'Deal'} · ${workspace.name} · Pandora`);
 
   if (!deal.data) {
@@ -332,7 +351,7 @@ export function DealPage() {
           {deal.data.accountName ?? 'No account'} · what Pandora knows of this deal
         </Text>
       </div>
-      <DealFields deal={deal.data} />
+      <DealFields deal={deal.data} stageLabel={stageLabel} />
       {activity.isError && (
         <QueryError
           title="Could not load the deal's history"
@@ -343,7 +362,7 @@ export function DealPage() {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Section title="Stage history">
           {activity.data ? (
-            <StageHistory history={activity.data.stageHistory} />
+            <StageHistory history={activity.data.stageHistory} stageLabel={stageLabel} />
           ) : (
             <TableSkeleton rows={2} />
           )}
