@@ -176,6 +176,65 @@ describe('GraphQL conversations', () => {
     expect(back.removeConversationLink).toEqual({ linkMethod: 'email', deal: { id: ids.deal } });
   });
 
+  it('reads and sets the internal domains (admins), queuing the re-classification', async () => {
+    const set = await asOwner(
+      `mutation ($ws: ID!) { setInternalDomains(workspaceId: $ws, domains: ["Seller.io"]) {
+         domains resolved { domains source } reclassificationQueued } }`,
+    );
+    expect(set.setInternalDomains).toEqual({
+      domains: ['seller.io'],
+      resolved: { domains: ['seller.io'], source: 'setting' },
+      reclassificationQueued: true,
+    });
+    const read = await asOwner(
+      `query ($ws: ID!) { workspace(id: $ws) { internalDomains { domains resolved { source } } } }`,
+    );
+    expect(read.workspace.internalDomains).toEqual({
+      domains: ['seller.io'],
+      resolved: { source: 'setting' },
+    });
+    const bad = await graphql(
+      t,
+      owner.auth,
+      `
+        mutation ($ws: ID!) {
+          setInternalDomains(workspaceId: $ws, domains: ["a@b.com"]) {
+            domains
+          }
+        }
+      `,
+      { ws: owner.workspaceId },
+    );
+    expect(codeOf(bad)).toBe('invalid_domain');
+    const member = await createTenant(t, 'member', 'member');
+    const refused = await graphql(
+      t,
+      member.auth,
+      `
+        mutation ($ws: ID!) {
+          setInternalDomains(workspaceId: $ws, domains: []) {
+            domains
+          }
+        }
+      `,
+      { ws: member.workspaceId },
+    );
+    expect(codeOf(refused)).toBe('forbidden');
+    const foreign = await graphql(
+      t,
+      owner.auth,
+      `
+        mutation ($ws: ID!) {
+          setInternalDomains(workspaceId: $ws, domains: ["x.example"]) {
+            domains
+          }
+        }
+      `,
+      { ws: theirs.tenant.workspaceId },
+    );
+    expect(codeOf(foreign)).toBe('not_found');
+  });
+
   it("answers not_found for another workspace's meetings, deals and workspace", async () => {
     const before = await theirs.world.link(theirs.meeting);
     const attempts = [

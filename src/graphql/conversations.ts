@@ -11,6 +11,8 @@ import {
   type GapCause,
   type GapSeverity,
 } from '../conversations/gaps.js';
+import { resolveInternalDomains, setInternalDomains } from '../conversations/internal.js';
+import { enqueueLinking } from '../conversations/linker.js';
 import { linkByHand, unlinkByHand, type ManualLinkInput } from '../conversations/manual-links.js';
 import {
   getConversation,
@@ -228,7 +230,35 @@ export const conversationTypeDefs = /* GraphQL */ `
     contactId: ID
   }
 
+  enum InternalDomainSource {
+    setting
+    team
+    inference
+    none
+  }
+
+  type ResolvedInternalDomains {
+    domains: [String!]!
+    "setting: the admin's list; team: tracked reps' and CRM owners' domains; inference: the hosts' domain no contact has."
+    source: InternalDomainSource!
+  }
+
+  type InternalDomains {
+    "The admin's list."
+    domains: [String!]!
+    "What the internal-meeting filter uses now."
+    resolved: ResolvedInternalDomains!
+  }
+
+  type InternalDomainsUpdate {
+    domains: [String!]!
+    resolved: ResolvedInternalDomains!
+    "Always true: meetings are re-classified and re-linked by a background job."
+    reclassificationQueued: Boolean!
+  }
+
   extend type Workspace {
+    internalDomains: InternalDomains!
     "Meetings, newest first; first is 1 to 200 (50)."
     conversations(filter: ConversationFilter, first: Int, after: String): ConversationConnection!
     conversation(id: ID!): Conversation!
@@ -244,6 +274,8 @@ export const conversationTypeDefs = /* GraphQL */ `
   }
 
   extend type Mutation {
+    "Replace the admin's internal domains (admins); meetings are re-classified in the background."
+    setInternalDomains(workspaceId: ID!, domains: [String!]!): InternalDomainsUpdate!
     "Link a meeting by hand to a deal, an account or a contact (at least one); never replaced by the linker."
     setConversationLink(
       workspaceId: ID!
@@ -277,6 +309,10 @@ const checkFilter = argument(
     to: Type.Optional(Type.String({ format: 'date-time' })),
   }),
 );
+const checkDomains = argument(
+  'domains',
+  Type.Array(Type.String({ maxLength: 253 }), { maxItems: 100 }),
+);
 const checkReason = argument('reason', Type.String({ minLength: 1, maxLength: 1_000 }));
 
 /** The person behind the caller, for linked_by and gap_dismissed_by; null for an API key. */
@@ -304,6 +340,12 @@ const lazy =
 
 export const conversationResolvers = {
   Workspace: {
+    internalDomains: (parent: Parent, _args: unknown, context: Ctx) =>
+      guarded(async () => {
+        const caller = await callerAs(context, parent.id);
+        const resolved = await resolveInternalDomains(context.pool, caller.workspaceId);
+        return { domains: resolved.source === 'setting' ? resolved.domains : [], resolved };
+      }),
     conversations: (
       parent: Parent,
       args: Nullable<{ filter: Nullable<ConversationFilters>; first: number; after: string }>,
@@ -370,6 +412,22 @@ export const conversationResolvers = {
     gap: lazy('gap'),
   },
   Mutation: {
+    setInternalDomains: (
+      _parent: unknown,
+      args: { workspaceId: string; domains: string[] },
+      context: Ctx,
+    ) =>
+      guarded(async () => {
+        const caller = await callerAs(context, args.workspaceId, 'admin');
+        checkDomains(args.domains);
+        const domains = await setInternalDomains(context.pool, caller.workspaceId, args.domains);
+        await enqueueLinking(context.pool, caller.workspaceId);
+        return {
+          domains,
+          resolved: await resolveInternalDomains(context.pool, caller.workspaceId),
+          reclassificationQueued: true,
+        };
+      }),
     setConversationLink: (
       _parent: unknown,
       args: { workspaceId: string; conversationId: string; input: Nullable<ManualLinkInput> },
