@@ -294,3 +294,27 @@ describe('internal meetings, manual links, idempotence', () => {
     expect((await w.link(other)).accountId).toBeNull();
   });
 });
+
+describe('the rep', () => {
+  it("is the CRM owner with the host's email, set after the owner appears and kept by re-runs", async () => {
+    const w = await createMeetingWorld(pool);
+    const meeting = await w.meeting({ emails: ['buyer@acme.com'], hostEmail: 'Rep@Seller.io' });
+    const repOf = async () =>
+      (
+        await pool.query<{ ownerId: string | null }>(
+          'select owner_id as "ownerId" from conversations where id = $1::uuid',
+          [meeting],
+        )
+      ).rows[0]!.ownerId;
+
+    expect((await linkConversations(pool, w.workspaceId)).repsAssigned).toBe(0);
+    expect(await repOf()).toBeNull();
+
+    // The CRM sync brings the owner; the linker runs after it.
+    const rep = await w.owner({ name: 'Rep', email: 'rep@seller.io' });
+    await w.owner({ name: 'Someone else', email: 'other@seller.io' });
+    expect((await linkConversations(pool, w.workspaceId)).repsAssigned).toBe(1);
+    expect(await repOf()).toBe(rep);
+    expect((await linkConversations(pool, w.workspaceId)).repsAssigned).toBe(0);
+  });
+});

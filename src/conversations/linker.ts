@@ -54,6 +54,8 @@ export interface LinkReport {
   accountOnly: number;
   /** Internal meetings whose automatic link was removed. */
   unlinkedInternal: number;
+  /** Meetings whose rep (the host's CRM owner) was set or changed. */
+  repsAssigned: number;
   /** conversation_contacts rows added and removed. */
   contactsAdded: number;
   contactsRemoved: number;
@@ -94,8 +96,9 @@ export async function linkConversations(
     const contacts = await syncConversationContacts(db, workspaceId, ids);
     const changed = await applyLinks(db, workspaceId);
     const unlinkedInternal = await unlinkInternal(db, workspaceId, ids);
+    const repsAssigned = await assignReps(db, workspaceId, ids);
     const { rows } = await db.query<
-      Omit<LinkReport, 'changed' | 'unlinkedInternal' | 'reclassified'>
+      Omit<LinkReport, 'changed' | 'unlinkedInternal' | 'reclassified' | 'repsAssigned'>
     >(
       `select count(*)::int as considered,
               count(*) filter (where c.deal_id is not null)::int as "withDeal",
@@ -106,7 +109,13 @@ export async function linkConversations(
        where c.workspace_id = $1::uuid`,
       [workspaceId, contacts.added, contacts.removed],
     );
-    return { ...rows[0]!, changed, unlinkedInternal, reclassified: classified.changed };
+    return {
+      ...rows[0]!,
+      changed,
+      unlinkedInternal,
+      repsAssigned,
+      reclassified: classified.changed,
+    };
   });
 }
 
@@ -360,6 +369,36 @@ async function unlinkInternal(
        and link_method is distinct from 'manual'
        and (deal_id is not null or account_id is not null or contact_id is not null
             or link_method is not null)`,
+    [workspaceId, ids],
+  );
+  return rowCount ?? 0;
+}
+
+/**
+ * The rep of each meeting: the CRM owner with the host's email. With owners of the same
+ * email in two CRMs, the one of the CRM the meeting is linked to wins, then the oldest.
+ * Runs after a CRM sync too, so a rep who joins the CRM later gets their meetings.
+ */
+async function assignReps(
+  db: pg.PoolClient,
+  workspaceId: string,
+  ids: string[] | null,
+): Promise<number> {
+  const { rowCount } = await db.query(
+    `update conversations c
+     set owner_id = rep.id, updated_at = now()
+     from conversations m
+     left join accounts a on a.id = m.account_id
+     left join lateral (
+       select o.id from owners o
+       where o.workspace_id = m.workspace_id and m.host_email is not null
+         and lower(o.email) = lower(m.host_email)
+       order by (o.source = a.source) desc nulls last, o.created_at, o.id
+       limit 1
+     ) rep on true
+     where c.id = m.id and m.workspace_id = $1::uuid
+       and ($2::uuid[] is null or m.id = any($2::uuid[]))
+       and c.owner_id is distinct from rep.id`,
     [workspaceId, ids],
   );
   return rowCount ?? 0;
