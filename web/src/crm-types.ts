@@ -113,6 +113,12 @@ export type CrmWrite = CrmWritePage['writes'][number];
 export type WriteStatus = CrmWrite['status'];
 export type CrmObjectType = CrmWrite['objectType'];
 export type CrmValue = CrmWrite['valueBefore'];
+/** What a ledger row writes: a field's value, or a create's properties. */
+export type CrmWriteValue = CrmWrite['valueToWrite'];
+
+/** A written value as text: a create's properties as JSON. */
+export const writeValueText = (value: CrmWriteValue): string =>
+  typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 
 export const WRITE_STATUSES = everyOf<WriteStatus>()(['pending', 'written', 'unchanged', 'failed']);
 export const CRM_OBJECT_TYPES = everyOf<CrmObjectType>()(['deal', 'contact', 'account']);

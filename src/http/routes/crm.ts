@@ -88,7 +88,11 @@ const WriteSchema = Type.Object({
   recordId: Type.String(),
   field: Type.String(),
   valueBefore: CrmValueSchema,
-  valueToWrite: CrmValueSchema,
+  valueToWrite: Type.Union([
+    ...CrmValueSchema.anyOf,
+    // A create (field `*`) records the properties it sends.
+    Type.Record(Type.String(), Type.Unknown(), { description: "A create's properties" }),
+  ]),
   originType: literals(ORIGIN_TYPES),
   originId: Type.Union([Type.String(), Type.Null()]),
   actor: Type.Union([Type.String(), Type.Null()]),

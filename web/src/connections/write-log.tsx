@@ -4,7 +4,8 @@ import {
   CRM_OBJECT_TYPES,
   WRITE_STATUSES,
   type CrmObjectType,
-  type CrmValue,
+  type CrmWriteValue,
+  writeValueText,
   type CrmWrite,
   type WriteStatus,
 } from '../api';
@@ -25,7 +26,7 @@ function isObjectType(value: string | null): value is CrmObjectType {
   return CRM_OBJECT_TYPES.some((type) => type === value);
 }
 
-function Value({ value }: { value: CrmValue }) {
+function Value({ value }: { value: CrmWriteValue }) {
   if (value === null || value === '') {
     return (
       <Text span size="sm" c="dimmed" fs="italic">
@@ -33,7 +34,7 @@ function Value({ value }: { value: CrmValue }) {
       </Text>
     );
   }
-  return <Code>{String(value)}</Code>;
+  return <Code>{writeValueText(value)}</Code>;
 }
 
 /** One ledger entry as a table row; the deal page lists a deal's writes with it too. */

@@ -17,7 +17,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { CrmValue } from '../api';
+import { writeValueText, type CrmWriteValue } from '../api';
 import { ConfirmModal } from '../components/confirm-modal';
 import { QueryError } from '../components/query-error';
 import { TableSkeleton } from '../components/table-skeleton';
@@ -45,14 +45,14 @@ const RUN_COLORS: Record<WritebackRun['status'], string> = {
   failed: 'red',
 };
 
-function Value({ value }: { value: CrmValue }) {
+function Value({ value }: { value: CrmWriteValue }) {
   if (value === null || value === '')
     return (
       <Text span size="sm" c="dimmed" fs="italic">
         empty
       </Text>
     );
-  return <Code style={{ whiteSpace: 'pre-wrap' }}>{String(value)}</Code>;
+  return <Code style={{ whiteSpace: 'pre-wrap' }}>{writeValueText(value)}</Code>;
 }
 
 /** Settings → CRM sync: computed fields written to CRM properties. */
