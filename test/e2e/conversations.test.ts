@@ -352,6 +352,10 @@ describe.skipIf(!browserAvailable)('conversations in a real browser', () => {
     await page.getByTestId('deal-fields').getByText(stage.label.split(': ').at(-1)!).waitFor();
     await page.getByTestId('deal-meetings').getByText('Expansion discovery').waitFor();
     expect(await page.getByTestId('deal-fields').innerText()).toContain('$25,000');
+    // The action that created it (on the account) is among its actions.
+    await page.getByTestId('deal-actions').getByRole('link').first().waitFor();
+    // Every ledger write to it: the create, with the properties it sent.
+    await page.getByTestId('deal-writes').getByText('dealname').first().waitFor();
     await shot(page, 'deal-page');
     await page.close();
   }, 90_000);

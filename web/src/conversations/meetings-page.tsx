@@ -204,19 +204,24 @@ export function MeetingsPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={2}>Meetings</Title>
-        <Text c="dimmed" size="sm">
-          Recorded calls and meetings, and the CRM records Pandora linked them to
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Meetings</Title>
+          <Text c="dimmed" size="sm">
+            Recorded calls and meetings, and the CRM records Pandora linked them to
+          </Text>
+        </div>
+        <Anchor component={Link} to={`/w/${workspace.id}/gaps`} size="sm">
+          Conversations without deals
+        </Anchor>
+      </Group>
       <Card withBorder radius="md" padding="md">
         <Group gap="sm" align="flex-end" data-testid="meeting-filters">
           <Select
             label="Kind"
             placeholder="All meetings"
             clearable
-            w={180}
+            w={160}
             data={INTERNAL_OPTIONS}
             value={params.get('internal')}
             onChange={(value) => setParam('internal', value)}
@@ -225,7 +230,7 @@ export function MeetingsPage() {
             label="Linked"
             placeholder="Any link"
             clearable
-            w={170}
+            w={150}
             data={LINKED_OPTIONS}
             value={params.get('linked')}
             onChange={(value) => setParam('linked', value)}
@@ -234,7 +239,7 @@ export function MeetingsPage() {
             label="Source"
             placeholder="Any source"
             clearable
-            w={140}
+            w={130}
             data={SOURCE_OPTIONS}
             value={params.get('source')}
             onChange={(value) => setParam('source', value)}
@@ -242,7 +247,7 @@ export function MeetingsPage() {
           <Autocomplete
             label="Rep email"
             placeholder="rep@company.com"
-            w={230}
+            w={190}
             data={(roster.data ?? []).map((person) => person.email)}
             value={rep}
             onChange={setRep}
@@ -251,14 +256,14 @@ export function MeetingsPage() {
           <TextInput
             label="From"
             type="date"
-            w={150}
+            w={140}
             value={params.get('from') ?? ''}
             onChange={(event) => setParam('from', event.currentTarget.value)}
           />
           <TextInput
             label="To"
             type="date"
-            w={150}
+            w={140}
             value={params.get('to') ?? ''}
             onChange={(event) => setParam('to', event.currentTarget.value)}
           />

@@ -202,8 +202,16 @@ function Meetings({
   );
 }
 
-function Actions({ workspaceId, sourceId }: { workspaceId: string; sourceId: string }) {
-  const actions = useDealActions(workspaceId, sourceId);
+function Actions({
+  workspaceId,
+  dealId,
+  sourceId,
+}: {
+  workspaceId: string;
+  dealId: string;
+  sourceId: string;
+}) {
+  const actions = useDealActions(workspaceId, dealId, sourceId);
   if (!actions.data) {
     return actions.isError ? (
       <QueryError
@@ -379,7 +387,7 @@ export function DealPage() {
         )}
       </Section>
       <Section title="Actions">
-        <Actions workspaceId={workspace.id} sourceId={deal.data.sourceId} />
+        <Actions workspaceId={workspace.id} dealId={deal.data.id} sourceId={deal.data.sourceId} />
       </Section>
       <Section title="Writes to the CRM">
         <Writes workspaceId={workspace.id} sourceId={deal.data.sourceId} />

@@ -42,25 +42,44 @@ export function useDealActivity(workspaceId: string, dealId: string) {
   });
 }
 
-/** The actions proposed on the deal (by its id in the CRM), newest first. */
-export function useDealActions(workspaceId: string, sourceId: string | undefined) {
+/** Pandora's id of the deal a `create_deal` action made, from its execution result. */
+function createdDealId(executionResult: unknown): string | undefined {
+  if (typeof executionResult !== 'object' || executionResult === null) return undefined;
+  const operations = (executionResult as { operations?: unknown }).operations;
+  if (!Array.isArray(operations)) return undefined;
+  const created = (operations[0] as { created?: { pandoraDealId?: unknown } } | undefined)?.created;
+  return typeof created?.pandoraDealId === 'string' ? created.pandoraDealId : undefined;
+}
+
+/**
+ * The actions on the deal (by its id in the CRM), and the `create_deal` action that made
+ * it (which targets the account, the deal not existing yet), newest first.
+ */
+export function useDealActions(workspaceId: string, dealId: string, sourceId: string | undefined) {
   return useQuery({
     queryKey: dealKeys.actions(workspaceId, sourceId ?? ''),
     enabled: sourceId !== undefined,
     queryFn: async () => {
-      const query: ActionQuery = {
-        targetType: 'deal',
-        targetSourceId: sourceId,
-        order: 'created',
-        limit: 100,
-      };
-      return (
-        await call(
-          client.GET('/api/workspaces/{workspaceId}/action-items', {
-            params: { path: { workspaceId }, query },
-          }),
-        )
-      ).actions;
+      const list = async (query: ActionQuery) =>
+        (
+          await call(
+            client.GET('/api/workspaces/{workspaceId}/action-items', {
+              params: { path: { workspaceId }, query },
+            }),
+          )
+        ).actions;
+      const [onDeal, creates] = await Promise.all([
+        list({ targetType: 'deal', targetSourceId: sourceId, order: 'created', limit: 100 }),
+        list({
+          targetType: 'account',
+          actionType: 'create_deal',
+          status: ['executed', 'undone'],
+          order: 'created',
+          limit: 200,
+        }),
+      ]);
+      const made = creates.filter((action) => createdDealId(action.executionResult) === dealId);
+      return [...onDeal, ...made].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
   });
 }
