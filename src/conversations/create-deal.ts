@@ -226,7 +226,7 @@ async function checkedSpec(
   );
   const spec: CreateDealSpec = {
     conversationId,
-    name: input.name?.trim() || `${gap.accountName ?? 'Account'} – ${gap.title}`,
+    name: input.name?.trim() || defaultDealName(gap.accountName, gap.title),
     amount: input.amount ?? null,
     stage: input.stage ?? '',
     pipeline: input.pipeline ?? null,
@@ -259,4 +259,13 @@ function crmRefusal(error: CrmError): HttpError {
   return new HttpError(502, 'crm_unavailable', `The CRM could not be read: ${error.message}`, {
     retryable: error.retryable,
   });
+}
+
+/**
+ * "Account – meeting title", or the title alone when it already names the account
+ * ("Discovery – Granite Labs"), so the CRM does not get the account twice.
+ */
+export function defaultDealName(accountName: string | null, title: string): string {
+  const account = accountName?.trim() || 'Account';
+  return title.toLowerCase().includes(account.toLowerCase()) ? title : `${account} – ${title}`;
 }
