@@ -12,6 +12,7 @@ import {
 import { signDelivery } from '../../src/conversations/webhook.js';
 import { generateDemoData } from '../../src/demo/generate.js';
 import type { HubspotEmulator } from '../../src/crm/emulator/hubspot/emulator.js';
+import { createUser } from '../../src/tenancy/users.js';
 import { connectSandbox, createTenant, type Tenant, type TestApp } from '../app.js';
 import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
 
@@ -395,6 +396,27 @@ describe.skipIf(!browserAvailable)('conversations in a real browser', () => {
     expect(stored[0]!.reason).toBe('A partner, not a buyer');
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect.poll(async () => Number(await open.innerText())).toBe(before - 1);
+    await page.close();
+  });
+
+  it('shows a member the sources and meetings without the admin actions, and lets them link by hand', async () => {
+    const email = `member-${tenant.workspaceId}@example.com`;
+    const password = 'member password 1';
+    const member = await createUser(t.db.pool, { email, name: 'Member', password });
+    await t.db.pool.query(
+      `insert into memberships (workspace_id, user_id, role) values ($1::uuid, $2::uuid, 'member')`,
+      [tenant.workspaceId, member.id],
+    );
+    const page = await loggedIn(world, { ...tenant, email, password });
+    await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/settings?tab=connections`);
+    const section = page.getByTestId('conversation-sources');
+    await section.getByTestId('sources-table').waitFor();
+    expect(await section.getByRole('button').count()).toBe(0);
+
+    // Linking by hand is open to members, as the API allows it.
+    await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/meetings?source=webhook`);
+    await page.getByRole('link', { name: 'Pricing review' }).click();
+    await page.getByRole('button', { name: 'Link by hand' }).waitFor();
     await page.close();
   });
 });
