@@ -16,6 +16,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { call, client, fieldErrors } from '../api';
 import { queryKeys } from '../queries';
+import { defaultDealName } from './deal-name';
 import { conversationKeys, usePipelineStages } from './queries';
 import type { CreateDealBody, CreatedDeal, Gap, PipelineStage } from './types';
 
@@ -102,7 +103,7 @@ function CreateDealForm({
 }) {
   const queryClient = useQueryClient();
   const stages = usePipelineStages(workspaceId, gap.account.source);
-  const [name, setName] = useState(`${gap.account.name} – ${gap.title}`);
+  const [name, setName] = useState(() => defaultDealName(gap.account.name, gap.title));
   const [amount, setAmount] = useState<number | string>('');
   const [stage, setStage] = useState<string | null>(null);
   const [closeDate, setCloseDate] = useState(inThirtyDays());
