@@ -111,9 +111,12 @@ export function previewActionAs(
 export function operationsOf(preview: Preview) {
   return {
     operations: [
-      ...preview.changes.map((change) => ({ kind: 'field_update', ...change })),
-      ...(preview.note ? [{ kind: 'note', text: preview.note }] : []),
-      ...preview.notifications.map((n) => ({ kind: 'notification', audience: n.audience })),
+      ...preview.changes.map((change) => ({ kind: 'field_update' as const, ...change })),
+      ...(preview.note ? [{ kind: 'note' as const, text: preview.note }] : []),
+      ...preview.notifications.map((n) => ({
+        kind: 'notification' as const,
+        audience: n.audience,
+      })),
     ],
     errors: preview.errors,
     executable: preview.executable,

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import type { CrmObjectType, CrmValue } from '../crm/port.js';
+import type { ActionExecution } from './execute.js';
 
 export type Severity = 'critical' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
@@ -81,7 +82,11 @@ export interface Action {
   ownerEmail: string | null;
   executionPayload: ExecutionPayload;
   status: ActionStatus;
-  executionResult: unknown;
+  /** The last execution's result as execution-records.ts stores it; null before any. */
+  executionResult: Pick<
+    ActionExecution,
+    'executionId' | 'outcome' | 'operations' | 'errors' | 'retryable'
+  > | null;
   sourceType: SourceType;
   sourceId: string | null;
   sourceName: string | null;

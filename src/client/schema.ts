@@ -7539,7 +7539,37 @@ export interface operations {
               targetEntityId: string | null;
               targetName: string | null;
               ownerEmail: string | null;
-              executionPayload: unknown;
+              executionPayload: {
+                crm_updates?: ({
+                  field: string;
+                  proposed_value: string | number | boolean | null;
+                  current_value?: string | number | boolean | null;
+                } & {
+                  [key: string]: unknown;
+                })[];
+                note?: string;
+                create_deal?: {
+                  conversationId: string | null;
+                  name: string;
+                  amount: number | null;
+                  stage: string;
+                  pipeline?: string | null;
+                  closeDate: string;
+                  ownerEmail: string | null;
+                  contacts: ({
+                    email: string;
+                    firstName?: string | null;
+                    lastName?: string | null;
+                    mode: 'create' | 'associate';
+                  } & {
+                    [key: string]: unknown;
+                  })[];
+                } & {
+                  [key: string]: unknown;
+                };
+              } & {
+                [key: string]: unknown;
+              };
               status:
                 | 'open'
                 | 'in_progress'
@@ -7548,7 +7578,61 @@ export interface operations {
                 | 'failed'
                 | 'dismissed'
                 | 'undone';
-              executionResult: unknown;
+              executionResult:
+                | ({
+                    executionId?: string | null;
+                    outcome?:
+                      | 'executed'
+                      | 'partial'
+                      | 'failed'
+                      | 'invalid'
+                      | 'busy'
+                      | 'needs_approval'
+                      | 'blocked'
+                      | 'not_executable'
+                      | 'not_found';
+                    operations?: ({
+                      kind: 'field_update' | 'note' | 'notification' | 'create' | 'associate';
+                      field?: string;
+                      objectType?: string;
+                      recordId?: string | null;
+                      url?: string;
+                      /** @description What a create_deal execution made */
+                      created?: unknown;
+                      crmField?: string;
+                      before?: string | number | boolean | null;
+                      after?: string | number | boolean | null;
+                      status:
+                        | 'written'
+                        | 'unchanged'
+                        | 'failed'
+                        | 'pending'
+                        | 'created'
+                        | 'sent'
+                        | 'skipped';
+                      error?: {
+                        kind: string | null;
+                        message: string;
+                        field?: string | null;
+                        retryable: boolean;
+                      } & {
+                        [key: string]: unknown;
+                      };
+                    } & {
+                      [key: string]: unknown;
+                    })[];
+                    errors?: ({
+                      field?: string;
+                      code: string;
+                      message: string;
+                    } & {
+                      [key: string]: unknown;
+                    })[];
+                    retryable?: boolean;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
               sourceType: string;
               sourceId: string | null;
               sourceName: string | null;
@@ -7681,7 +7765,37 @@ export interface operations {
               targetEntityId: string | null;
               targetName: string | null;
               ownerEmail: string | null;
-              executionPayload: unknown;
+              executionPayload: {
+                crm_updates?: ({
+                  field: string;
+                  proposed_value: string | number | boolean | null;
+                  current_value?: string | number | boolean | null;
+                } & {
+                  [key: string]: unknown;
+                })[];
+                note?: string;
+                create_deal?: {
+                  conversationId: string | null;
+                  name: string;
+                  amount: number | null;
+                  stage: string;
+                  pipeline?: string | null;
+                  closeDate: string;
+                  ownerEmail: string | null;
+                  contacts: ({
+                    email: string;
+                    firstName?: string | null;
+                    lastName?: string | null;
+                    mode: 'create' | 'associate';
+                  } & {
+                    [key: string]: unknown;
+                  })[];
+                } & {
+                  [key: string]: unknown;
+                };
+              } & {
+                [key: string]: unknown;
+              };
               status:
                 | 'open'
                 | 'in_progress'
@@ -7690,7 +7804,61 @@ export interface operations {
                 | 'failed'
                 | 'dismissed'
                 | 'undone';
-              executionResult: unknown;
+              executionResult:
+                | ({
+                    executionId?: string | null;
+                    outcome?:
+                      | 'executed'
+                      | 'partial'
+                      | 'failed'
+                      | 'invalid'
+                      | 'busy'
+                      | 'needs_approval'
+                      | 'blocked'
+                      | 'not_executable'
+                      | 'not_found';
+                    operations?: ({
+                      kind: 'field_update' | 'note' | 'notification' | 'create' | 'associate';
+                      field?: string;
+                      objectType?: string;
+                      recordId?: string | null;
+                      url?: string;
+                      /** @description What a create_deal execution made */
+                      created?: unknown;
+                      crmField?: string;
+                      before?: string | number | boolean | null;
+                      after?: string | number | boolean | null;
+                      status:
+                        | 'written'
+                        | 'unchanged'
+                        | 'failed'
+                        | 'pending'
+                        | 'created'
+                        | 'sent'
+                        | 'skipped';
+                      error?: {
+                        kind: string | null;
+                        message: string;
+                        field?: string | null;
+                        retryable: boolean;
+                      } & {
+                        [key: string]: unknown;
+                      };
+                    } & {
+                      [key: string]: unknown;
+                    })[];
+                    errors?: ({
+                      field?: string;
+                      code: string;
+                      message: string;
+                    } & {
+                      [key: string]: unknown;
+                    })[];
+                    retryable?: boolean;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
               sourceType: string;
               sourceId: string | null;
               sourceName: string | null;
@@ -7822,7 +7990,37 @@ export interface operations {
               targetEntityId: string | null;
               targetName: string | null;
               ownerEmail: string | null;
-              executionPayload: unknown;
+              executionPayload: {
+                crm_updates?: ({
+                  field: string;
+                  proposed_value: string | number | boolean | null;
+                  current_value?: string | number | boolean | null;
+                } & {
+                  [key: string]: unknown;
+                })[];
+                note?: string;
+                create_deal?: {
+                  conversationId: string | null;
+                  name: string;
+                  amount: number | null;
+                  stage: string;
+                  pipeline?: string | null;
+                  closeDate: string;
+                  ownerEmail: string | null;
+                  contacts: ({
+                    email: string;
+                    firstName?: string | null;
+                    lastName?: string | null;
+                    mode: 'create' | 'associate';
+                  } & {
+                    [key: string]: unknown;
+                  })[];
+                } & {
+                  [key: string]: unknown;
+                };
+              } & {
+                [key: string]: unknown;
+              };
               status:
                 | 'open'
                 | 'in_progress'
@@ -7831,7 +8029,61 @@ export interface operations {
                 | 'failed'
                 | 'dismissed'
                 | 'undone';
-              executionResult: unknown;
+              executionResult:
+                | ({
+                    executionId?: string | null;
+                    outcome?:
+                      | 'executed'
+                      | 'partial'
+                      | 'failed'
+                      | 'invalid'
+                      | 'busy'
+                      | 'needs_approval'
+                      | 'blocked'
+                      | 'not_executable'
+                      | 'not_found';
+                    operations?: ({
+                      kind: 'field_update' | 'note' | 'notification' | 'create' | 'associate';
+                      field?: string;
+                      objectType?: string;
+                      recordId?: string | null;
+                      url?: string;
+                      /** @description What a create_deal execution made */
+                      created?: unknown;
+                      crmField?: string;
+                      before?: string | number | boolean | null;
+                      after?: string | number | boolean | null;
+                      status:
+                        | 'written'
+                        | 'unchanged'
+                        | 'failed'
+                        | 'pending'
+                        | 'created'
+                        | 'sent'
+                        | 'skipped';
+                      error?: {
+                        kind: string | null;
+                        message: string;
+                        field?: string | null;
+                        retryable: boolean;
+                      } & {
+                        [key: string]: unknown;
+                      };
+                    } & {
+                      [key: string]: unknown;
+                    })[];
+                    errors?: ({
+                      field?: string;
+                      code: string;
+                      message: string;
+                    } & {
+                      [key: string]: unknown;
+                    })[];
+                    retryable?: boolean;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
               sourceType: string;
               sourceId: string | null;
               sourceName: string | null;
@@ -8029,7 +8281,37 @@ export interface operations {
               targetEntityId: string | null;
               targetName: string | null;
               ownerEmail: string | null;
-              executionPayload: unknown;
+              executionPayload: {
+                crm_updates?: ({
+                  field: string;
+                  proposed_value: string | number | boolean | null;
+                  current_value?: string | number | boolean | null;
+                } & {
+                  [key: string]: unknown;
+                })[];
+                note?: string;
+                create_deal?: {
+                  conversationId: string | null;
+                  name: string;
+                  amount: number | null;
+                  stage: string;
+                  pipeline?: string | null;
+                  closeDate: string;
+                  ownerEmail: string | null;
+                  contacts: ({
+                    email: string;
+                    firstName?: string | null;
+                    lastName?: string | null;
+                    mode: 'create' | 'associate';
+                  } & {
+                    [key: string]: unknown;
+                  })[];
+                } & {
+                  [key: string]: unknown;
+                };
+              } & {
+                [key: string]: unknown;
+              };
               status:
                 | 'open'
                 | 'in_progress'
@@ -8038,7 +8320,61 @@ export interface operations {
                 | 'failed'
                 | 'dismissed'
                 | 'undone';
-              executionResult: unknown;
+              executionResult:
+                | ({
+                    executionId?: string | null;
+                    outcome?:
+                      | 'executed'
+                      | 'partial'
+                      | 'failed'
+                      | 'invalid'
+                      | 'busy'
+                      | 'needs_approval'
+                      | 'blocked'
+                      | 'not_executable'
+                      | 'not_found';
+                    operations?: ({
+                      kind: 'field_update' | 'note' | 'notification' | 'create' | 'associate';
+                      field?: string;
+                      objectType?: string;
+                      recordId?: string | null;
+                      url?: string;
+                      /** @description What a create_deal execution made */
+                      created?: unknown;
+                      crmField?: string;
+                      before?: string | number | boolean | null;
+                      after?: string | number | boolean | null;
+                      status:
+                        | 'written'
+                        | 'unchanged'
+                        | 'failed'
+                        | 'pending'
+                        | 'created'
+                        | 'sent'
+                        | 'skipped';
+                      error?: {
+                        kind: string | null;
+                        message: string;
+                        field?: string | null;
+                        retryable: boolean;
+                      } & {
+                        [key: string]: unknown;
+                      };
+                    } & {
+                      [key: string]: unknown;
+                    })[];
+                    errors?: ({
+                      field?: string;
+                      code: string;
+                      message: string;
+                    } & {
+                      [key: string]: unknown;
+                    })[];
+                    retryable?: boolean;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
               sourceType: string;
               sourceId: string | null;
               sourceName: string | null;
@@ -8179,7 +8515,37 @@ export interface operations {
               targetEntityId: string | null;
               targetName: string | null;
               ownerEmail: string | null;
-              executionPayload: unknown;
+              executionPayload: {
+                crm_updates?: ({
+                  field: string;
+                  proposed_value: string | number | boolean | null;
+                  current_value?: string | number | boolean | null;
+                } & {
+                  [key: string]: unknown;
+                })[];
+                note?: string;
+                create_deal?: {
+                  conversationId: string | null;
+                  name: string;
+                  amount: number | null;
+                  stage: string;
+                  pipeline?: string | null;
+                  closeDate: string;
+                  ownerEmail: string | null;
+                  contacts: ({
+                    email: string;
+                    firstName?: string | null;
+                    lastName?: string | null;
+                    mode: 'create' | 'associate';
+                  } & {
+                    [key: string]: unknown;
+                  })[];
+                } & {
+                  [key: string]: unknown;
+                };
+              } & {
+                [key: string]: unknown;
+              };
               status:
                 | 'open'
                 | 'in_progress'
@@ -8188,7 +8554,61 @@ export interface operations {
                 | 'failed'
                 | 'dismissed'
                 | 'undone';
-              executionResult: unknown;
+              executionResult:
+                | ({
+                    executionId?: string | null;
+                    outcome?:
+                      | 'executed'
+                      | 'partial'
+                      | 'failed'
+                      | 'invalid'
+                      | 'busy'
+                      | 'needs_approval'
+                      | 'blocked'
+                      | 'not_executable'
+                      | 'not_found';
+                    operations?: ({
+                      kind: 'field_update' | 'note' | 'notification' | 'create' | 'associate';
+                      field?: string;
+                      objectType?: string;
+                      recordId?: string | null;
+                      url?: string;
+                      /** @description What a create_deal execution made */
+                      created?: unknown;
+                      crmField?: string;
+                      before?: string | number | boolean | null;
+                      after?: string | number | boolean | null;
+                      status:
+                        | 'written'
+                        | 'unchanged'
+                        | 'failed'
+                        | 'pending'
+                        | 'created'
+                        | 'sent'
+                        | 'skipped';
+                      error?: {
+                        kind: string | null;
+                        message: string;
+                        field?: string | null;
+                        retryable: boolean;
+                      } & {
+                        [key: string]: unknown;
+                      };
+                    } & {
+                      [key: string]: unknown;
+                    })[];
+                    errors?: ({
+                      field?: string;
+                      code: string;
+                      message: string;
+                    } & {
+                      [key: string]: unknown;
+                    })[];
+                    retryable?: boolean;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
               sourceType: string;
               sourceId: string | null;
               sourceName: string | null;
@@ -8294,7 +8714,49 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            preview: {
+              /** Format: uuid */
+              actionId: string;
+              status:
+                | 'open'
+                | 'in_progress'
+                | 'awaiting_approval'
+                | 'executed'
+                | 'failed'
+                | 'dismissed'
+                | 'undone';
+              crmType: 'hubspot' | 'salesforce';
+              recordId: string;
+              objectType: 'deal' | 'contact' | 'account';
+              executable: boolean;
+              errors: {
+                field: string;
+                code:
+                  | 'unknown_property'
+                  | 'read_only_property'
+                  | 'invalid_value'
+                  | 'invalid_option'
+                  | 'unknown_stage'
+                  | 'too_long';
+                message: string;
+              }[];
+              changes: {
+                field: string;
+                crmField: string;
+                label: string;
+                before: string | number | boolean | null;
+                after: string | number | boolean | null;
+                proposed: string | number | boolean | null;
+                /** @description False when the CRM already holds the value */
+                changes: boolean;
+              }[];
+              note: string | null;
+              notifications: {
+                audience: 'rep' | 'manager';
+              }[];
+            };
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -8389,7 +8851,44 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            operations: (
+              | {
+                  /** @enum {string} */
+                  kind: 'field_update';
+                  field: string;
+                  crmField: string;
+                  label: string;
+                  before: string | number | boolean | null;
+                  after: string | number | boolean | null;
+                  proposed: string | number | boolean | null;
+                  /** @description False when the CRM already holds the value */
+                  changes: boolean;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'note';
+                  text: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'notification';
+                  audience: 'rep' | 'manager';
+                }
+            )[];
+            errors: {
+              field: string;
+              code:
+                | 'unknown_property'
+                | 'read_only_property'
+                | 'invalid_value'
+                | 'invalid_option'
+                | 'unknown_stage'
+                | 'too_long';
+              message: string;
+            }[];
+            executable: boolean;
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -8477,7 +8976,68 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            execution: {
+              /** Format: uuid */
+              actionId: string;
+              outcome:
+                | 'executed'
+                | 'partial'
+                | 'failed'
+                | 'invalid'
+                | 'busy'
+                | 'needs_approval'
+                | 'blocked'
+                | 'not_executable'
+                | 'not_found';
+              status:
+                | (
+                    | 'open'
+                    | 'in_progress'
+                    | 'awaiting_approval'
+                    | 'executed'
+                    | 'failed'
+                    | 'dismissed'
+                    | 'undone'
+                  )
+                | null;
+              executionId: string | null;
+              operations: ({
+                kind: 'field_update' | 'note' | 'notification' | 'create' | 'associate';
+                field?: string;
+                objectType?: string;
+                recordId?: string | null;
+                url?: string;
+                /** @description What a create_deal execution made */
+                created?: unknown;
+                crmField?: string;
+                before?: string | number | boolean | null;
+                after?: string | number | boolean | null;
+                status:
+                  'written' | 'unchanged' | 'failed' | 'pending' | 'created' | 'sent' | 'skipped';
+                error?: {
+                  kind: string | null;
+                  message: string;
+                  field?: string | null;
+                  retryable: boolean;
+                } & {
+                  [key: string]: unknown;
+                };
+              } & {
+                [key: string]: unknown;
+              })[];
+              errors: ({
+                field?: string;
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              /** @description True when running it again may help */
+              retryable: boolean;
+              replayed?: boolean;
+            };
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -8589,7 +9149,62 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            undo: {
+              /** Format: uuid */
+              actionId: string;
+              status:
+                | 'open'
+                | 'in_progress'
+                | 'awaiting_approval'
+                | 'executed'
+                | 'failed'
+                | 'dismissed'
+                | 'undone';
+              executionId: string | null;
+              fields: {
+                field: string;
+                before: string | number | boolean | null;
+                written: string | number | boolean | null;
+                current: string | number | boolean | null;
+                status: 'restored' | 'already_restored' | 'conflict' | 'failed';
+                message?: string;
+              }[];
+              note:
+                | ({
+                    kind: 'field_update' | 'note' | 'notification' | 'create' | 'associate';
+                    field?: string;
+                    objectType?: string;
+                    recordId?: string | null;
+                    url?: string;
+                    /** @description What a create_deal execution made */
+                    created?: unknown;
+                    crmField?: string;
+                    before?: string | number | boolean | null;
+                    after?: string | number | boolean | null;
+                    status:
+                      | 'written'
+                      | 'unchanged'
+                      | 'failed'
+                      | 'pending'
+                      | 'created'
+                      | 'sent'
+                      | 'skipped';
+                    error?: {
+                      kind: string | null;
+                      message: string;
+                      field?: string | null;
+                      retryable: boolean;
+                    } & {
+                      [key: string]: unknown;
+                    };
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
+              replayed?: boolean;
+            };
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -8708,7 +9323,30 @@ export interface operations {
         };
         content: {
           'application/json': {
-            batch: unknown;
+            batch: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              workspaceId: string;
+              actor: string;
+              status: 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
+              total: number;
+              done: number;
+              /** @description Per action id: its outcome and status, and the first error */
+              results: {
+                [key: string]: {
+                  outcome: string;
+                  status: string | null;
+                  error?: string;
+                } & {
+                  [key: string]: unknown;
+                };
+              };
+              crmCalls: number;
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+            };
           };
         };
       };
@@ -8814,7 +9452,30 @@ export interface operations {
         };
         content: {
           'application/json': {
-            batch: unknown;
+            batch: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              workspaceId: string;
+              actor: string;
+              status: 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
+              total: number;
+              done: number;
+              /** @description Per action id: its outcome and status, and the first error */
+              results: {
+                [key: string]: {
+                  outcome: string;
+                  status: string | null;
+                  error?: string;
+                } & {
+                  [key: string]: unknown;
+                };
+              };
+              crmCalls: number;
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+            };
           };
         };
       };
@@ -8895,7 +9556,17 @@ export interface operations {
         };
         content: {
           'application/json': {
-            notifications: unknown[];
+            notifications: {
+              /** Format: uuid */
+              id: string;
+              recipientEmail: string;
+              kind: string;
+              title: string;
+              body: string;
+              actionId: string | null;
+              readAt: string | null;
+              createdAt: string;
+            }[];
           };
         };
       };
@@ -10065,7 +10736,29 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            fields: {
+              name: string;
+              label: string;
+              description: string;
+              example: string;
+              objectTypes: ('deal' | 'account')[];
+              kind: 'score' | 'text' | 'datetime';
+              /** @description CRM property types */
+              compatibleTypes: string[];
+              /** @description Types it goes into with a loss */
+              lossyTypes: string[];
+              skills: ('deal-score' | 'account-score')[];
+            }[];
+            writeModes: {
+              mode: 'overwrite' | 'never_overwrite' | 'append' | 'append_if_changed';
+              description: string;
+            }[];
+            scoreLabels: {
+              label: string;
+              min: number;
+            }[];
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -10144,7 +10837,26 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            properties: {
+              name: string;
+              label: string;
+              /** @description Pandora's word for the property's type */
+              type: string;
+              /** @description The CRM's own type words */
+              crmType: string;
+              options: {
+                value: string;
+                label: string;
+              }[];
+              readOnly: boolean;
+              maxLength?: number;
+              custom: boolean;
+              /** @description Pandora fields it takes without loss */
+              fits: string[];
+              fitsWithLoss: string[];
+            }[];
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -10229,7 +10941,45 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            mappings: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              connectionId: string;
+              pandoraField: string;
+              objectType: 'deal' | 'account';
+              crmProperty: string;
+              crmPropertyType: string;
+              writeMode: 'overwrite' | 'never_overwrite' | 'append' | 'append_if_changed';
+              appendSeparator: string;
+              timestampFormat: 'prefix' | 'suffix' | 'none';
+              maxEntries: number | null;
+              writeCondition: string | null;
+              valueTransform: string;
+              trigger: 'after_compute' | 'schedule' | 'manual';
+              enabled: boolean;
+              createdBy: string | null;
+              createdAt: string;
+              updatedAt: string;
+              recent: {
+                written: number;
+                unchanged: number;
+                failed: number;
+                pending: number;
+              } & {
+                [key: string]: unknown;
+              };
+              lastWrite:
+                | ({
+                    status: string;
+                    at: string;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
+            }[];
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -10324,7 +11074,30 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            mapping: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              connectionId: string;
+              pandoraField: string;
+              objectType: 'deal' | 'account';
+              crmProperty: string;
+              crmPropertyType: string;
+              writeMode: 'overwrite' | 'never_overwrite' | 'append' | 'append_if_changed';
+              appendSeparator: string;
+              timestampFormat: 'prefix' | 'suffix' | 'none';
+              maxEntries: number | null;
+              writeCondition: string | null;
+              valueTransform: string;
+              trigger: 'after_compute' | 'schedule' | 'manual';
+              enabled: boolean;
+              createdBy: string | null;
+              createdAt: string;
+              updatedAt: string;
+            };
+            warnings: string[];
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -10437,7 +11210,29 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            mapping: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              connectionId: string;
+              pandoraField: string;
+              objectType: 'deal' | 'account';
+              crmProperty: string;
+              crmPropertyType: string;
+              writeMode: 'overwrite' | 'never_overwrite' | 'append' | 'append_if_changed';
+              appendSeparator: string;
+              timestampFormat: 'prefix' | 'suffix' | 'none';
+              maxEntries: number | null;
+              writeCondition: string | null;
+              valueTransform: string;
+              trigger: 'after_compute' | 'schedule' | 'manual';
+              enabled: boolean;
+              createdBy: string | null;
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -10615,7 +11410,30 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            mapping: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              connectionId: string;
+              pandoraField: string;
+              objectType: 'deal' | 'account';
+              crmProperty: string;
+              crmPropertyType: string;
+              writeMode: 'overwrite' | 'never_overwrite' | 'append' | 'append_if_changed';
+              appendSeparator: string;
+              timestampFormat: 'prefix' | 'suffix' | 'none';
+              maxEntries: number | null;
+              writeCondition: string | null;
+              valueTransform: string;
+              trigger: 'after_compute' | 'schedule' | 'manual';
+              enabled: boolean;
+              createdBy: string | null;
+              createdAt: string;
+              updatedAt: string;
+            };
+            warnings: string[];
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -10735,7 +11553,46 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            preview: {
+              mapping: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                connectionId: string;
+                pandoraField: string;
+                objectType: 'deal' | 'account';
+                crmProperty: string;
+                crmPropertyType: string;
+                writeMode: 'overwrite' | 'never_overwrite' | 'append' | 'append_if_changed';
+                appendSeparator: string;
+                timestampFormat: 'prefix' | 'suffix' | 'none';
+                maxEntries: number | null;
+                writeCondition: string | null;
+                valueTransform: string;
+                trigger: 'after_compute' | 'schedule' | 'manual';
+                enabled: boolean;
+                createdBy: string | null;
+                createdAt: string;
+                updatedAt: string;
+              };
+              record: {
+                /** Format: uuid */
+                entityId: string;
+                recordId: string;
+                name: string | null;
+              };
+              computed: {
+                value: string | number | boolean | null;
+                computedAt: string;
+              };
+              transformed: string | number | boolean | null;
+              current: string | number | boolean | null;
+              decision: 'write' | 'unchanged' | 'skipped';
+              reason: string | null;
+              after: string | number | boolean | null;
+            };
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -10849,7 +11706,41 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            runs: {
+              /** Format: uuid */
+              id: string;
+              trigger: 'after_compute' | 'manual' | 'schedule';
+              actor: string | null;
+              mappingIds: string[];
+              computeRunId: string | null;
+              status: 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
+              total: number;
+              done: number;
+              report: {
+                considered?: number;
+                unchanged?: number;
+                skipped_condition?: number;
+                written?: number;
+                failed?: number;
+                crm_calls?: number;
+              } & {
+                [key: string]: unknown;
+              };
+              failures: ({
+                mappingId: string;
+                entityId: string;
+                recordId: string;
+                reason: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              error: string | null;
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+            }[];
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -10931,7 +11822,41 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            run: {
+              /** Format: uuid */
+              id: string;
+              trigger: 'after_compute' | 'manual' | 'schedule';
+              actor: string | null;
+              mappingIds: string[];
+              computeRunId: string | null;
+              status: 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
+              total: number;
+              done: number;
+              report: {
+                considered?: number;
+                unchanged?: number;
+                skipped_condition?: number;
+                written?: number;
+                failed?: number;
+                crm_calls?: number;
+              } & {
+                [key: string]: unknown;
+              };
+              failures: ({
+                mappingId: string;
+                entityId: string;
+                recordId: string;
+                reason: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              error: string | null;
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+            };
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -11049,7 +11974,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** Format: uuid */
+            runId: string;
+            considered: number;
+            /** @description Records whose fields changed */
+            changed: number;
+            /** @description Write-back runs queued after it */
+            writebackRunIds: string[];
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -11153,7 +12086,41 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            run: {
+              /** Format: uuid */
+              id: string;
+              trigger: 'after_compute' | 'manual' | 'schedule';
+              actor: string | null;
+              mappingIds: string[];
+              computeRunId: string | null;
+              status: 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
+              total: number;
+              done: number;
+              report: {
+                considered?: number;
+                unchanged?: number;
+                skipped_condition?: number;
+                written?: number;
+                failed?: number;
+                crm_calls?: number;
+              } & {
+                [key: string]: unknown;
+              };
+              failures: ({
+                mappingId: string;
+                entityId: string;
+                recordId: string;
+                reason: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              error: string | null;
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+            };
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
@@ -11237,7 +12204,38 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            writes: {
+              id: number;
+              connectionId: string | null;
+              crmType: 'hubspot' | 'salesforce';
+              objectType: 'deal' | 'contact' | 'account';
+              recordId: string;
+              field: string;
+              valueBefore: string | number | boolean | null;
+              valueToWrite: string | number | boolean | null;
+              originType: 'action' | 'writeback' | 'flow' | 'person' | 'undo' | 'system';
+              originId: string | null;
+              actor: string | null;
+              status: 'pending' | 'written' | 'unchanged' | 'failed';
+              attempts: number;
+              error:
+                | ({
+                    kind: string;
+                    message: string;
+                    crmCode: string | null;
+                    field: string | null;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
+              settledBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              settledAt: string | null;
+            }[];
+            nextCursor: number | null;
+          };
         };
       };
       /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */

@@ -25,6 +25,15 @@ import {
 import { callerOf } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { Uuid, errorResponses, strictObject } from '../schemas.js';
+import {
+  ActionSchema,
+  BatchSchema,
+  ExecutionSchema,
+  NotificationSchema,
+  OperationsSchema,
+  PreviewSchema,
+  UndoSchema,
+} from './action-schemas.js';
 
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
@@ -53,35 +62,6 @@ const ExecutionPayload = strictObject({
     ),
   ),
   note: Type.Optional(Type.String({ maxLength: 10_000 })),
-});
-
-const ActionSchema = Type.Object({
-  id: Uuid,
-  actionType: Type.String(),
-  severity: literals(SEVERITIES),
-  title: Type.String(),
-  summary: Type.String(),
-  impactAmount: Type.Union([Type.Number(), Type.Null()]),
-  urgencyLabel: Type.Union([Type.String(), Type.Null()]),
-  recommendedSteps: Type.Array(Type.String()),
-  connectionId: Type.Union([Uuid, Type.Null()]),
-  targetType: ObjectType,
-  targetSourceId: Type.String(),
-  targetEntityId: Type.Union([Uuid, Type.Null()]),
-  targetName: Type.Union([Type.String(), Type.Null()]),
-  ownerEmail: Type.Union([Type.String(), Type.Null()]),
-  executionPayload: Type.Unknown(),
-  status: literals(ACTION_STATUSES),
-  executionResult: Type.Unknown(),
-  sourceType: Type.String(),
-  sourceId: Type.Union([Type.String(), Type.Null()]),
-  sourceName: Type.Union([Type.String(), Type.Null()]),
-  approvedBy: Type.Union([Type.String(), Type.Null()]),
-  approvedAt: Type.Union([Type.String(), Type.Null()]),
-  executedAt: Type.Union([Type.String(), Type.Null()]),
-  undoneAt: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
 });
 
 const ActionParams = Type.Object({ actionId: Uuid });
@@ -279,44 +259,39 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
     );
 
-    for (const [suffix, method, operationId, summary, description] of [
-      [
-        'preview',
-        'POST',
-        'previewActionItem',
-        "Preview an action's changes",
-        'The exact diff execute would apply, current values read fresh; writes nothing.',
-      ],
-      [
-        'operations',
-        'GET',
-        'listActionItemOperations',
-        "List an action's planned operations",
-        'The planned operations with current values read fresh from the CRM.',
-      ],
-    ] as const) {
-      app.route({
-        method,
-        url: `${base}/:actionId/${suffix}`,
+    const previewOf = async (access: Parameters<typeof callerOf>[1], actionId: string) =>
+      previewActionAs(deps, await callerOf(ctx.pool, access), actionId);
+
+    app.post(
+      `${base}/:actionId/preview`,
+      {
         schema: {
-          operationId,
+          operationId: 'previewActionItem',
           tags: ['actions'],
-          summary,
-          description,
+          summary: "Preview an action's changes",
+          description:
+            'The exact diff execute would apply, current values read fresh; writes nothing.',
           params: ActionParams,
-          response: { 200: Type.Unknown(), ...errorResponses(409) },
+          response: { 200: Type.Object({ preview: PreviewSchema }), ...errorResponses(409) },
         },
-        handler: async (request) => {
-          const params = request.params as Static<typeof ActionParams>;
-          const preview = await previewActionAs(
-            deps,
-            await callerOf(ctx.pool, request.access),
-            params.actionId,
-          );
-          return suffix === 'preview' ? { preview } : operationsOf(preview);
+      },
+      async (request) => ({ preview: await previewOf(request.access, request.params.actionId) }),
+    );
+
+    app.get(
+      `${base}/:actionId/operations`,
+      {
+        schema: {
+          operationId: 'listActionItemOperations',
+          tags: ['actions'],
+          summary: "List an action's planned operations",
+          description: 'The planned operations with current values read fresh from the CRM.',
+          params: ActionParams,
+          response: { 200: OperationsSchema, ...errorResponses(409) },
         },
-      });
-    }
+      },
+      async (request) => operationsOf(await previewOf(request.access, request.params.actionId)),
+    );
 
     app.post(
       `${base}/:actionId/execute`,
@@ -328,7 +303,10 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           description: 'Execute an action now (Idempotency-Key honoured).',
           params: ActionParams,
           headers: IdempotencyHeaders,
-          response: { 200: Type.Unknown(), ...errorResponses(403, 409, 422) },
+          response: {
+            200: Type.Object({ execution: ExecutionSchema }),
+            ...errorResponses(403, 409, 422),
+          },
         },
       },
       async (request) => {
@@ -354,7 +332,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           params: ActionParams,
           headers: IdempotencyHeaders,
           body: Type.Optional(strictObject({ force: Type.Optional(Type.Boolean()) })),
-          response: { 200: Type.Unknown(), ...errorResponses(409) },
+          response: { 200: Type.Object({ undo: UndoSchema }), ...errorResponses(409) },
         },
       },
       async (request) => {
@@ -383,7 +361,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             actionIds: Type.Array(Uuid, { minItems: 1, maxItems: 10_000, uniqueItems: true }),
           }),
           response: {
-            202: Type.Object({ batch: Type.Unknown() }),
+            202: Type.Object({ batch: BatchSchema }),
           },
         },
       },
@@ -407,7 +385,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Get a batch execution',
           description: 'A batch execution’s progress and per-action results.',
           params: Type.Object({ batchId: Uuid }),
-          response: { 200: Type.Object({ batch: Type.Unknown() }) },
+          response: { 200: Type.Object({ batch: BatchSchema }) },
         },
       },
       async (request) => {
@@ -434,7 +412,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             { additionalProperties: false },
           ),
           response: {
-            200: Type.Object({ notifications: Type.Array(Type.Unknown()) }),
+            200: Type.Object({ notifications: Type.Array(NotificationSchema) }),
           },
         },
       },

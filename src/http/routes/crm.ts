@@ -80,7 +80,7 @@ const UsageSchema = Type.Object({
 
 const CrmValueSchema = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
 
-const WriteSchema = Type.Object({
+export const WriteSchema = Type.Object({
   id: Type.Integer(),
   connectionId: Type.Union([Uuid, Type.Null()]),
   crmType: literals(['hubspot', 'salesforce'] as const),

@@ -26,6 +26,18 @@ import { getConnection } from '../../tenancy/connections.js';
 import { actorName } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { Timestamp, Uuid, errorResponses, strictObject } from '../schemas.js';
+import {
+  ComputeSchema,
+  CrmPropertiesSchema,
+  FieldRegistrySchema,
+  MappingAnswerSchema,
+  MappingChangeSchema,
+  MappingListSchema,
+  MappingPreviewSchema,
+  RunAnswerSchema,
+  RunListSchema,
+  WriteLogSchema,
+} from './writeback-schemas.js';
 
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
@@ -72,7 +84,6 @@ const PatchBody = strictObject({
 });
 
 const MappingParams = Type.Object({ mappingId: Uuid });
-const Answer = Type.Unknown();
 
 /**
  * Write-back: the field registry, the CRM's properties, mappings (admins change
@@ -91,12 +102,12 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'List write-back fields',
           description:
             'Fields Pandora computes and can write to CRM properties, and the write modes.',
-          response: { 200: Answer },
+          response: { 200: FieldRegistrySchema },
         },
       },
       async () => {
         return {
-          fields: FIELDS,
+          fields: [...FIELDS],
           writeModes: WRITE_MODES.map((mode) => ({
             mode,
             description: WRITE_MODE_SENTENCES[mode],
@@ -120,7 +131,7 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             "The CRM's properties of an object type, read live, with the Pandora fields each can take.",
           params: Type.Object({ connectionId: Uuid }),
           querystring: strictObject({ objectType: Type.Optional(ObjectType) }),
-          response: { 200: Answer, ...errorResponses(409) },
+          response: { 200: CrmPropertiesSchema, ...errorResponses(409) },
         },
       },
       async (request) => {
@@ -156,7 +167,7 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['writeback'],
           summary: 'List write-back mappings',
           description: 'Live mappings with their writes of the last 7 days.',
-          response: { 200: Answer },
+          response: { 200: MappingListSchema },
         },
       },
       async (request) => {
@@ -174,7 +185,7 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Create a write-back mapping',
           description: 'Map a Pandora field to a CRM property (admins); warnings name lossy pairs.',
           body: CreateBody,
-          response: { 201: Answer, ...errorResponses(409) },
+          response: { 201: MappingChangeSchema, ...errorResponses(409) },
         },
       },
       async (request, reply) => {
@@ -196,7 +207,7 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['writeback'],
           summary: 'Get a write-back mapping',
           params: MappingParams,
-          response: { 200: Answer },
+          response: { 200: MappingAnswerSchema },
         },
       },
       async (request) => {
@@ -218,7 +229,7 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             'Change a mapping, enable or disable it (admins); checked again against the CRM.',
           params: MappingParams,
           body: PatchBody,
-          response: { 200: Answer, ...errorResponses(409) },
+          response: { 200: MappingChangeSchema, ...errorResponses(409) },
         },
       },
       async (request) => {
@@ -261,7 +272,7 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             'Exactly what a run would write for a sample record (the full text after an append); writes nothing.',
           params: MappingParams,
           body: Type.Optional(strictObject({ entityId: Type.Optional(Uuid) })),
-          response: { 200: Answer, ...errorResponses(409) },
+          response: { 200: MappingPreviewSchema, ...errorResponses(409) },
         },
       },
       async (request) => {
@@ -291,7 +302,7 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               mappingIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 50 })),
             }),
           ),
-          response: { 202: Answer, ...errorResponses(409) },
+          response: { 202: RunAnswerSchema, ...errorResponses(409) },
         },
       },
       async (request, reply) => {
@@ -320,7 +331,7 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           description:
             "Compute a skill's fields now (deal-score or account-score); the mappings that follow computation write what changed.",
           body: strictObject({ skill: literals(['deal-score', 'account-score'] as const) }),
-          response: { 200: Answer },
+          response: { 200: ComputeSchema },
         },
       },
       async (request) => {
@@ -342,7 +353,7 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           querystring: strictObject({
             limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
           }),
-          response: { 200: Answer },
+          response: { 200: RunListSchema },
         },
       },
       async (request) => {
@@ -359,7 +370,7 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Get a write-back run',
           description: "A run's progress and report.",
           params: Type.Object({ writebackRunId: Uuid }),
-          response: { 200: Answer },
+          response: { 200: RunAnswerSchema },
         },
       },
       async (request) => {
@@ -387,7 +398,7 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             before: Type.Optional(Type.Integer({ minimum: 1 })),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           }),
-          response: { 200: Answer },
+          response: { 200: WriteLogSchema },
         },
       },
       async (request) => {
