@@ -10946,6 +10946,8 @@ export interface operations {
               /** Format: uuid */
               id: string;
               /** Format: uuid */
+              workspaceId: string;
+              /** Format: uuid */
               connectionId: string;
               pandoraField: string;
               objectType: 'deal' | 'account';
@@ -10962,6 +10964,7 @@ export interface operations {
               createdBy: string | null;
               createdAt: string;
               updatedAt: string;
+              deletedAt: string | null;
               recent: {
                 written: number;
                 unchanged: number;
@@ -11079,6 +11082,8 @@ export interface operations {
               /** Format: uuid */
               id: string;
               /** Format: uuid */
+              workspaceId: string;
+              /** Format: uuid */
               connectionId: string;
               pandoraField: string;
               objectType: 'deal' | 'account';
@@ -11095,6 +11100,7 @@ export interface operations {
               createdBy: string | null;
               createdAt: string;
               updatedAt: string;
+              deletedAt: string | null;
             };
             warnings: string[];
           };
@@ -11215,6 +11221,8 @@ export interface operations {
               /** Format: uuid */
               id: string;
               /** Format: uuid */
+              workspaceId: string;
+              /** Format: uuid */
               connectionId: string;
               pandoraField: string;
               objectType: 'deal' | 'account';
@@ -11231,6 +11239,7 @@ export interface operations {
               createdBy: string | null;
               createdAt: string;
               updatedAt: string;
+              deletedAt: string | null;
             };
           };
         };
@@ -11415,6 +11424,8 @@ export interface operations {
               /** Format: uuid */
               id: string;
               /** Format: uuid */
+              workspaceId: string;
+              /** Format: uuid */
               connectionId: string;
               pandoraField: string;
               objectType: 'deal' | 'account';
@@ -11431,6 +11442,7 @@ export interface operations {
               createdBy: string | null;
               createdAt: string;
               updatedAt: string;
+              deletedAt: string | null;
             };
             warnings: string[];
           };
@@ -11559,6 +11571,8 @@ export interface operations {
                 /** Format: uuid */
                 id: string;
                 /** Format: uuid */
+                workspaceId: string;
+                /** Format: uuid */
                 connectionId: string;
                 pandoraField: string;
                 objectType: 'deal' | 'account';
@@ -11575,6 +11589,7 @@ export interface operations {
                 createdBy: string | null;
                 createdAt: string;
                 updatedAt: string;
+                deletedAt: string | null;
               };
               record: {
                 /** Format: uuid */
@@ -11710,6 +11725,8 @@ export interface operations {
             runs: {
               /** Format: uuid */
               id: string;
+              /** Format: uuid */
+              workspaceId: string;
               trigger: 'after_compute' | 'manual' | 'schedule';
               actor: string | null;
               mappingIds: string[];
@@ -11826,6 +11843,8 @@ export interface operations {
             run: {
               /** Format: uuid */
               id: string;
+              /** Format: uuid */
+              workspaceId: string;
               trigger: 'after_compute' | 'manual' | 'schedule';
               actor: string | null;
               mappingIds: string[];
@@ -12090,6 +12109,8 @@ export interface operations {
             run: {
               /** Format: uuid */
               id: string;
+              /** Format: uuid */
+              workspaceId: string;
               trigger: 'after_compute' | 'manual' | 'schedule';
               actor: string | null;
               mappingIds: string[];

@@ -58,6 +58,7 @@ export const CrmPropertiesSchema = Type.Object({
 
 const mappingFields = {
   id: Uuid,
+  workspaceId: Uuid,
   connectionId: Uuid,
   pandoraField: Type.String(),
   objectType: FieldObjectType,
@@ -74,6 +75,7 @@ const mappingFields = {
   createdBy: Nullable(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  deletedAt: Nullable(Type.String()),
 };
 const MappingSchema = Type.Object(mappingFields);
 
@@ -113,6 +115,7 @@ export const MappingPreviewSchema = Type.Object({
 
 const RunSchema = Type.Object({
   id: Uuid,
+  workspaceId: Uuid,
   trigger: literals(['after_compute', 'manual', 'schedule'] as const),
   actor: Nullable(Type.String()),
   mappingIds: Type.Array(Uuid),
