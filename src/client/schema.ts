@@ -12234,7 +12234,14 @@ export interface operations {
               recordId: string;
               field: string;
               valueBefore: string | number | boolean | null;
-              valueToWrite: string | number | boolean | null;
+              valueToWrite:
+                | string
+                | number
+                | boolean
+                | null
+                | {
+                    [key: string]: unknown;
+                  };
               originType: 'action' | 'writeback' | 'flow' | 'person' | 'undo' | 'system';
               originId: string | null;
               actor: string | null;
