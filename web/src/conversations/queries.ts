@@ -19,6 +19,7 @@ export const conversationKeys = {
   gaps: (workspaceId: string) => ['workspace', workspaceId, 'conversation-gaps'] as const,
   gapSummary: (workspaceId: string) =>
     ['workspace', workspaceId, 'conversation-gaps', 'summary'] as const,
+  internalDomains: (workspaceId: string) => ['workspace', workspaceId, 'internal-domains'] as const,
   pipelineStages: (workspaceId: string, source: string | undefined) =>
     ['workspace', workspaceId, 'pipeline-stages', source ?? 'all'] as const,
 };
@@ -147,5 +148,19 @@ export function useSalesRoster(workspaceId: string) {
           client.GET('/api/workspaces/{workspaceId}/sales-roster', workspacePath(workspaceId)),
         )
       ).reps,
+  });
+}
+
+/** The admin's internal domains and those the internal-meeting filter uses now. */
+export function useInternalDomains(workspaceId: string) {
+  return useQuery({
+    queryKey: conversationKeys.internalDomains(workspaceId),
+    queryFn: () =>
+      call(
+        client.GET(
+          '/api/workspaces/{workspaceId}/config/internal-domains',
+          workspacePath(workspaceId),
+        ),
+      ),
   });
 }

@@ -51,3 +51,8 @@ export type CreatedDeal = ResponseBody<
   '/api/workspaces/{workspaceId}/conversations/without-deals/{conversationId}/create-deal',
   'post'
 >['deal'];
+export type InternalDomains = ResponseBody<
+  '/api/workspaces/{workspaceId}/config/internal-domains',
+  'get'
+>;
+export type InternalDomainSource = InternalDomains['resolved']['source'];

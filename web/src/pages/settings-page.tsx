@@ -2,12 +2,13 @@ import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 import { ConnectionsTab } from '../connections/connections-tab';
+import { MeetingsSettingsTab } from '../conversations/meetings-settings-tab';
 import { useWorkspaceContext } from '../workspace-context';
 import { WritebackTab } from '../writeback/writeback-tab';
 import { ApiKeysTab } from './api-keys-tab';
 import { MembersTab } from './members-tab';
 
-const TABS = ['members', 'api-keys', 'connections', 'crm-sync'] as const;
+const TABS = ['members', 'api-keys', 'connections', 'crm-sync', 'meetings'] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_TITLES: Record<Tab, string> = {
@@ -15,13 +16,14 @@ const TAB_TITLES: Record<Tab, string> = {
   'api-keys': 'API keys',
   connections: 'CRM connections',
   'crm-sync': 'CRM sync',
+  meetings: 'Meetings',
 };
 
 function isTab(value: string | null): value is Tab {
   return TABS.some((tab) => tab === value);
 }
 
-/** `/w/:workspaceId/settings?tab=members|api-keys|connections|crm-sync`: the tab lives in the URL so links and reloads keep it. */
+/** `/w/:workspaceId/settings?tab=members|api-keys|connections|crm-sync|meetings`: the tab lives in the URL so links and reloads keep it. */
 export function SettingsPage() {
   const { workspace } = useWorkspaceContext();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -35,7 +37,7 @@ export function SettingsPage() {
         <Title order={2}>Settings</Title>
         <Text c="dimmed" size="sm">
           Who can use {workspace.name}, the keys programs use to call its API, the CRMs it works on,
-          and the fields it writes back to them
+          the fields it writes back to them, and which meetings are internal
         </Text>
       </div>
       <Tabs
@@ -50,6 +52,7 @@ export function SettingsPage() {
           <Tabs.Tab value="api-keys">API keys</Tabs.Tab>
           <Tabs.Tab value="connections">CRM connections</Tabs.Tab>
           <Tabs.Tab value="crm-sync">CRM sync</Tabs.Tab>
+          <Tabs.Tab value="meetings">Meetings</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="lg">
           <MembersTab />
@@ -62,6 +65,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="crm-sync" pt="lg">
           <WritebackTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="meetings" pt="lg">
+          <MeetingsSettingsTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>
