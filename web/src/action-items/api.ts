@@ -4,7 +4,7 @@
  * route whose answer changes breaks the console's typecheck where the field is read.
  */
 import type { QueryParams, RequestBody, ResponseBody } from '../../../src/client/index.js';
-import { call, client, type CrmValue } from '../api';
+import { call, client } from '../api';
 
 type ListAnswer = ResponseBody<'/api/workspaces/{workspaceId}/action-items', 'get'>;
 type ActionAnswer = ListAnswer['actions'][number];
@@ -38,92 +38,37 @@ export type ExecutionPayload = NonNullable<
   RequestBody<'/api/workspaces/{workspaceId}/action-items', 'post'>['executionPayload']
 >;
 
-export interface OperationResult {
-  kind: 'field_update' | 'note' | 'notification';
-  field?: string;
-  crmField?: string;
-  before?: CrmValue;
-  after?: CrmValue;
-  status: string;
-  error?: { message: string };
-}
-
-/**
- * An action as the API answers it. The API declares `executionPayload` and
- * `executionResult` open (`unknown`); these are the shapes the server stores in them.
- */
-export type Action = Omit<ActionAnswer, 'executionPayload' | 'executionResult'> & {
-  executionPayload: ExecutionPayload;
-  executionResult: {
-    operations?: OperationResult[];
-    errors?: { field?: string; code: string; message: string }[];
-  } | null;
-};
-
-const asAction = (action: ActionAnswer) => action as Action;
+export type Action = ActionAnswer;
+/** One operation of the last execution, as the action stores its result. */
+export type OperationResult = NonNullable<
+  NonNullable<Action['executionResult']>['operations']
+>[number];
 
 export type AuditEntry = ResponseBody<
   '/api/workspaces/{workspaceId}/action-items/{actionId}/audit',
   'get'
 >['entries'][number];
 
-// The answers below are declared `unknown` by their routes (src/actions on the server has
-// their types), so they are named here until the routes describe them.
-
-export interface Preview {
-  executable: boolean;
-  errors: { field?: string; code: string; message: string }[];
-  changes: {
-    field: string;
-    crmField: string;
-    label: string;
-    before: CrmValue;
-    after: CrmValue;
-    changes: boolean;
-  }[];
-  note: string | null;
-  notifications: { audience: 'rep' | 'manager' }[];
-}
-
-export interface Execution {
-  outcome: string;
-  status: ActionStatus | null;
-  operations: OperationResult[];
-  errors: { field?: string; message: string }[];
-  replayed?: boolean;
-}
-
-export interface UndoResult {
-  status: ActionStatus;
-  fields: {
-    field: string;
-    before: CrmValue;
-    written: CrmValue;
-    current: CrmValue;
-    status: 'restored' | 'already_restored' | 'conflict' | 'failed';
-    message?: string;
-  }[];
-}
-
-export interface ActionBatch {
-  id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
-  total: number;
-  done: number;
-  results: Record<string, { outcome: string; status: string | null; error?: string }>;
-  crmCalls: number;
-  finishedAt: string | null;
-}
-
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  actionId: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
+export type Preview = ResponseBody<
+  '/api/workspaces/{workspaceId}/action-items/{actionId}/preview',
+  'post'
+>['preview'];
+export type Execution = ResponseBody<
+  '/api/workspaces/{workspaceId}/action-items/{actionId}/execute',
+  'post'
+>['execution'];
+export type UndoResult = ResponseBody<
+  '/api/workspaces/{workspaceId}/action-items/{actionId}/undo',
+  'post'
+>['undo'];
+export type ActionBatch = ResponseBody<
+  '/api/workspaces/{workspaceId}/action-batches/{batchId}',
+  'get'
+>['batch'];
+export type Notification = ResponseBody<
+  '/api/workspaces/{workspaceId}/notifications',
+  'get'
+>['notifications'][number];
 
 export type Policy = ResponseBody<
   '/api/workspaces/{workspaceId}/action-policies',
@@ -185,52 +130,41 @@ export const actionsApi = {
         params: { path: { workspaceId }, query },
       }),
     );
-    return { actions: page.actions.map(asAction), nextCursor: page.nextCursor };
+    return page;
   },
-  get: async (workspaceId: string, id: string) => {
-    const { action } = await call(client.GET(ITEM, item(workspaceId, id)));
-    return { action: asAction(action) };
-  },
+  get: (workspaceId: string, id: string) => call(client.GET(ITEM, item(workspaceId, id))),
   audit: (workspaceId: string, id: string) =>
     call(client.GET(`${ITEM}/audit`, item(workspaceId, id))),
-  preview: async (workspaceId: string, id: string) =>
-    (await call(client.POST(`${ITEM}/preview`, item(workspaceId, id)))) as { preview: Preview },
-  execute: async (workspaceId: string, id: string, idempotencyKey: string) =>
-    (await call(
+  preview: (workspaceId: string, id: string) =>
+    call(client.POST(`${ITEM}/preview`, item(workspaceId, id))),
+  execute: (workspaceId: string, id: string, idempotencyKey: string) =>
+    call(
       client.POST(`${ITEM}/execute`, {
         params: {
           path: { workspaceId, actionId: id },
           header: { 'idempotency-key': idempotencyKey },
         },
       }),
-    )) as { execution: Execution },
-  undo: async (workspaceId: string, id: string, force: boolean) =>
-    (await call(client.POST(`${ITEM}/undo`, { ...item(workspaceId, id), body: { force } }))) as {
-      undo: UndoResult;
-    },
-  dismiss: async (workspaceId: string, id: string) => {
-    const { action } = await call(
-      client.POST(`${ITEM}/dismiss`, { ...item(workspaceId, id), body: {} }),
-    );
-    return { action: asAction(action) };
-  },
-  approve: async (workspaceId: string, id: string) => {
-    const { action } = await call(client.POST(`${ITEM}/approve`, item(workspaceId, id)));
-    return { action: asAction(action) };
-  },
-  batchExecute: async (workspaceId: string, actionIds: string[]) =>
-    (await call(
+    ),
+  undo: (workspaceId: string, id: string, force: boolean) =>
+    call(client.POST(`${ITEM}/undo`, { ...item(workspaceId, id), body: { force } })),
+  dismiss: (workspaceId: string, id: string) =>
+    call(client.POST(`${ITEM}/dismiss`, { ...item(workspaceId, id), body: {} })),
+  approve: (workspaceId: string, id: string) =>
+    call(client.POST(`${ITEM}/approve`, item(workspaceId, id))),
+  batchExecute: (workspaceId: string, actionIds: string[]) =>
+    call(
       client.POST('/api/workspaces/{workspaceId}/action-items/batch-execute', {
         ...ws(workspaceId),
         body: { actionIds },
       }),
-    )) as { batch: ActionBatch },
-  batch: async (workspaceId: string, batchId: string) =>
-    (await call(
+    ),
+  batch: (workspaceId: string, batchId: string) =>
+    call(
       client.GET('/api/workspaces/{workspaceId}/action-batches/{batchId}', {
         params: { path: { workspaceId, batchId } },
       }),
-    )) as { batch: ActionBatch },
+    ),
   runSkill: (workspaceId: string, skill: string) =>
     call(
       client.POST('/api/workspaces/{workspaceId}/skills/{skill}/run', {
@@ -238,12 +172,12 @@ export const actionsApi = {
         body: {},
       }),
     ),
-  notifications: async (workspaceId: string) =>
-    (await call(
+  notifications: (workspaceId: string) =>
+    call(
       client.GET('/api/workspaces/{workspaceId}/notifications', {
         params: { path: { workspaceId }, query: { limit: 20 } },
       }),
-    )) as { notifications: Notification[] },
+    ),
   markRead: (workspaceId: string) =>
     call(
       client.POST('/api/workspaces/{workspaceId}/notifications/read', {

@@ -1,16 +1,6 @@
 import type { QueryParams } from '../../../src/client/index.js';
 import { call, client } from '../api';
-import type {
-  CrmPropertyChoice,
-  FieldObjectType,
-  FieldRegistry,
-  Mapping,
-  MappingInput,
-  MappingPatch,
-  MappingPreview,
-  WritebackLogPage,
-  WritebackRun,
-} from './types';
+import type { FieldObjectType, MappingInput, MappingPatch } from './types';
 
 type LogQuery = QueryParams<'/api/workspaces/{workspaceId}/writeback/log', 'get'>;
 
@@ -28,73 +18,63 @@ const mapping = (workspaceId: string, mappingId: string) => ({
 const MAPPING = '/api/workspaces/{workspaceId}/writeback/mappings/{mappingId}' as const;
 
 /**
- * The write-back part of the REST API, through the generated typed client. The routes
- * declare their answers `unknown` (see ./types), so each answer is named here; the
- * paths, parameters and bodies are checked against the API.
+ * The write-back part of the REST API, through the generated typed client: paths,
+ * parameters, bodies and answers are checked against the API.
  */
 export const writebackApi = {
-  fields: async (workspaceId: string) =>
-    (await call(
-      client.GET('/api/workspaces/{workspaceId}/writeback/fields', ws(workspaceId)),
-    )) as FieldRegistry,
-  properties: async (workspaceId: string, connectionId: string, objectType: FieldObjectType) =>
-    (await call(
+  fields: (workspaceId: string) =>
+    call(client.GET('/api/workspaces/{workspaceId}/writeback/fields', ws(workspaceId))),
+  properties: (workspaceId: string, connectionId: string, objectType: FieldObjectType) =>
+    call(
       client.GET('/api/workspaces/{workspaceId}/connections/{connectionId}/properties', {
         params: { path: { workspaceId, connectionId }, query: { objectType } },
       }),
-    )) as { properties: CrmPropertyChoice[] },
-  mappings: async (workspaceId: string) =>
-    (await call(
-      client.GET('/api/workspaces/{workspaceId}/writeback/mappings', ws(workspaceId)),
-    )) as { mappings: Mapping[] },
-  createMapping: async (workspaceId: string, input: MappingInput) =>
-    (await call(
+    ),
+  mappings: (workspaceId: string) =>
+    call(client.GET('/api/workspaces/{workspaceId}/writeback/mappings', ws(workspaceId))),
+  createMapping: (workspaceId: string, input: MappingInput) =>
+    call(
       client.POST('/api/workspaces/{workspaceId}/writeback/mappings', {
         ...ws(workspaceId),
         body: input,
       }),
-    )) as { mapping: Mapping; warnings: string[] },
-  updateMapping: async (workspaceId: string, id: string, patch: MappingPatch) =>
-    (await call(client.PATCH(MAPPING, { ...mapping(workspaceId, id), body: patch }))) as {
-      mapping: Mapping;
-      warnings: string[];
-    },
+    ),
+  updateMapping: (workspaceId: string, id: string, patch: MappingPatch) =>
+    call(client.PATCH(MAPPING, { ...mapping(workspaceId, id), body: patch })),
   deleteMapping: (workspaceId: string, id: string) =>
     call(client.DELETE(MAPPING, mapping(workspaceId, id))),
-  testMapping: async (workspaceId: string, id: string) =>
-    (await call(client.POST(`${MAPPING}/test`, { ...mapping(workspaceId, id), body: {} }))) as {
-      preview: MappingPreview;
-    },
-  startRun: async (workspaceId: string, mappingIds?: string[]) =>
-    (await call(
+  testMapping: (workspaceId: string, id: string) =>
+    call(client.POST(`${MAPPING}/test`, { ...mapping(workspaceId, id), body: {} })),
+  startRun: (workspaceId: string, mappingIds?: string[]) =>
+    call(
       client.POST('/api/workspaces/{workspaceId}/writeback/runs', {
         ...ws(workspaceId),
         body: mappingIds ? { mappingIds } : {},
       }),
-    )) as { run: WritebackRun },
-  runs: async (workspaceId: string) =>
-    (await call(
+    ),
+  runs: (workspaceId: string) =>
+    call(
       client.GET('/api/workspaces/{workspaceId}/writeback/runs', {
         params: { path: { workspaceId }, query: { limit: 10 } },
       }),
-    )) as { runs: WritebackRun[] },
-  run: async (workspaceId: string, runId: string) =>
-    (await call(
+    ),
+  run: (workspaceId: string, runId: string) =>
+    call(
       client.GET('/api/workspaces/{workspaceId}/writeback/runs/{writebackRunId}', {
         params: { path: { workspaceId, writebackRunId: runId } },
       }),
-    )) as { run: WritebackRun },
-  log: async (workspaceId: string, filter: LogFilter) => {
+    ),
+  log: (workspaceId: string, filter: LogFilter) => {
     const query: LogQuery = {
       limit: 50,
       ...(filter.mappingId ? { mappingId: filter.mappingId } : {}),
       ...(filter.status ? { status: filter.status as LogQuery['status'] } : {}),
       ...(filter.before !== undefined ? { before: filter.before } : {}),
     };
-    return (await call(
+    return call(
       client.GET('/api/workspaces/{workspaceId}/writeback/log', {
         params: { path: { workspaceId }, query },
       }),
-    )) as WritebackLogPage;
+    );
   },
 };
