@@ -4916,8 +4916,8 @@ export interface operations {
   };
   listSyncRuns: {
     parameters: {
-      query: {
-        limit: number;
+      query?: {
+        limit?: number;
       };
       header?: never;
       path: {
@@ -5180,7 +5180,7 @@ export interface operations {
   };
   listCrmWrites: {
     parameters: {
-      query: {
+      query?: {
         objectType?: 'deal' | 'contact' | 'account';
         recordId?: string;
         field?: string;
@@ -5191,7 +5191,7 @@ export interface operations {
         since?: string;
         until?: string;
         before?: number;
-        limit: number;
+        limit?: number;
       };
       header?: never;
       path: {
@@ -6073,8 +6073,8 @@ export interface operations {
   };
   listDeals: {
     parameters: {
-      query: {
-        limit: number;
+      query?: {
+        limit?: number;
         after?: string;
         stage?:
           | 'prospecting'
@@ -6282,8 +6282,8 @@ export interface operations {
   };
   listFailedJobs: {
     parameters: {
-      query: {
-        limit: number;
+      query?: {
+        limit?: number;
       };
       header?: never;
       path: {
@@ -7487,7 +7487,7 @@ export interface operations {
   };
   listActionItems: {
     parameters: {
-      query: {
+      query?: {
         status?: (
           | 'open'
           | 'in_progress'
@@ -7505,7 +7505,7 @@ export interface operations {
         ownerEmail?: string;
         sourceName?: string;
         order?: 'created' | 'impact';
-        limit: number;
+        limit?: number;
         after?: string;
       };
       header?: never;
@@ -9537,9 +9537,9 @@ export interface operations {
   };
   listNotifications: {
     parameters: {
-      query: {
+      query?: {
         unread?: boolean;
-        limit: number;
+        limit?: number;
       };
       header?: never;
       path: {
@@ -11704,8 +11704,8 @@ export interface operations {
   };
   listWritebackRuns: {
     parameters: {
-      query: {
-        limit: number;
+      query?: {
+        limit?: number;
       };
       header?: never;
       path: {
@@ -12202,14 +12202,14 @@ export interface operations {
   };
   listWritebackLog: {
     parameters: {
-      query: {
+      query?: {
         mappingId?: string;
         recordId?: string;
         status?: 'pending' | 'written' | 'unchanged' | 'failed';
         since?: string;
         until?: string;
         before?: number;
-        limit: number;
+        limit?: number;
       };
       header?: never;
       path: {

@@ -4,6 +4,17 @@ export const Uuid = Type.String({ format: 'uuid' });
 export const Timestamp = Type.String({ format: 'date-time' });
 export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
 export const Email = Type.String({ format: 'email', maxLength: 254 });
+/**
+ * A page size a client may leave out: optional in /openapi.json (so generated clients
+ * need not pass it), and filled in with `fallback` by the validator (useDefaults).
+ * Handlers read it through `pageSize`, which types what the validator guarantees.
+ */
+export const PageLimit = (maximum: number, fallback: number) =>
+  Type.Optional(Type.Integer({ minimum: 1, maximum, default: fallback }));
+export const pageSize = <Q extends { limit?: number }>(
+  query: Q,
+  fallback: number,
+): Q & { limit: number } => ({ ...query, limit: query.limit ?? fallback });
 export const RoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('member')]);
 
 export const ErrorBody = Type.Object(

@@ -137,7 +137,7 @@ export function useSyncRuns(workspaceId: string, connectionId: string, watch: Sy
       (
         await call(
           client.GET('/api/workspaces/{workspaceId}/connections/{connectionId}/sync-runs', {
-            params: { path: { workspaceId, connectionId }, query: { limit: 20 } },
+            params: { path: { workspaceId, connectionId } },
           }),
         )
       ).runs,
@@ -146,7 +146,7 @@ export function useSyncRuns(workspaceId: string, connectionId: string, watch: Sy
   });
 }
 
-/** The write ledger, newest first, a page of 50 at a time. */
+/** The write ledger, newest first, a page of the server's default size (50) at a time. */
 export function useCrmWrites(workspaceId: string, filter: Omit<CrmWriteFilter, 'before'>) {
   return useInfiniteQuery({
     queryKey: queryKeys.crmWrites(workspaceId, filter),
@@ -156,7 +156,6 @@ export function useCrmWrites(workspaceId: string, filter: Omit<CrmWriteFilter, '
           params: {
             path: { workspaceId },
             query: {
-              limit: 50,
               ...filter,
               ...(pageParam === undefined ? {} : { before: pageParam }),
             },

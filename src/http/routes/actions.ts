@@ -24,7 +24,7 @@ import {
 } from '../../actions/service.js';
 import { callerOf } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { Uuid, errorResponses, strictObject } from '../schemas.js';
+import { errorResponses, PageLimit, pageSize, strictObject, Uuid } from '../schemas.js';
 import {
   ActionSchema,
   BatchSchema,
@@ -107,7 +107,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               ownerEmail: Type.Optional(Type.String({ maxLength: 254 })),
               sourceName: Type.Optional(Type.String({ maxLength: 100 })),
               order: Type.Optional(literals(['created', 'impact'] as const)),
-              limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+              limit: PageLimit(200, 50),
               after: Type.Optional(Type.String({ maxLength: 500 })),
             },
             { additionalProperties: false },
@@ -407,7 +407,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           querystring: Type.Object(
             {
               unread: Type.Optional(Type.Boolean()),
-              limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+              limit: PageLimit(200, 50),
             },
             { additionalProperties: false },
           ),
@@ -422,7 +422,7 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           await callerOf(ctx.pool, request.access),
           {
             unread: request.query.unread,
-            limit: request.query.limit,
+            limit: pageSize(request.query, 50).limit,
           },
         );
         return { notifications };

@@ -15,7 +15,15 @@ import {
   updateConnectionSettings,
 } from '../../tenancy/connections.js';
 import type { AppContext } from '../context.js';
-import { NullableTimestamp, Timestamp, Uuid, errorResponses, strictObject } from '../schemas.js';
+import {
+  errorResponses,
+  NullableTimestamp,
+  PageLimit,
+  pageSize,
+  strictObject,
+  Timestamp,
+  Uuid,
+} from '../schemas.js';
 import { ConnectionParams, ConnectionSchema } from './connections.js';
 
 const literals = <T extends string>(values: readonly T[]) =>
@@ -303,7 +311,7 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'List sync runs',
           params: ConnectionParams,
           querystring: strictObject({
-            limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+            limit: PageLimit(100, 20),
           }),
           response: {
             200: Type.Object({ runs: Type.Array(SyncRunSchema) }),
@@ -317,7 +325,7 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             ctx.pool,
             request.access.workspaceId,
             request.params.connectionId,
-            request.query.limit,
+            pageSize(request.query, 20).limit,
           ),
         };
       },
@@ -360,7 +368,7 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             since: Type.Optional(Timestamp),
             until: Type.Optional(Timestamp),
             before: Type.Optional(Type.Integer({ minimum: 1 })),
-            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            limit: PageLimit(200, 50),
           }),
           response: {
             200: Type.Object({
@@ -374,7 +382,7 @@ export function crmRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const { entries, nextCursor } = await listWrites(
           ctx.pool,
           request.access.workspaceId,
-          request.query,
+          pageSize(request.query, 50),
         );
         return { writes: entries, nextCursor };
       },

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { getDeal, listDeals } from '../../ingest/deals.js';
 import { listFailedJobs } from '../../jobs/failed-jobs.js';
 import type { AppContext } from '../context.js';
-import { Timestamp, Uuid } from '../schemas.js';
+import { PageLimit, pageSize, Timestamp, Uuid } from '../schemas.js';
 
 const DealSchema = Type.Object({
   id: Uuid,
@@ -49,7 +49,7 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           description: 'Deals, newest first by id, with keyset pagination.',
           querystring: Type.Object(
             {
-              limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+              limit: PageLimit(200, 50),
               after: Type.Optional(Uuid),
               stage: Type.Optional(StageNormalized),
               ownerId: Type.Optional(Uuid),
@@ -65,7 +65,7 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => {
-        return listDeals(ctx.pool, request.access.workspaceId, request.query);
+        return listDeals(ctx.pool, request.access.workspaceId, pageSize(request.query, 50));
       },
     );
 
@@ -93,10 +93,7 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['jobs'],
           summary: 'List failed jobs',
           description: 'Background jobs of this workspace that failed for good.',
-          querystring: Type.Object(
-            { limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) },
-            { additionalProperties: false },
-          ),
+          querystring: Type.Object({ limit: PageLimit(200, 50) }, { additionalProperties: false }),
           response: {
             200: Type.Object({
               failedJobs: Type.Array(

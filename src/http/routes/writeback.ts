@@ -25,7 +25,7 @@ import { getRun, listRuns, startRun } from '../../writeback/runs.js';
 import { getConnection } from '../../tenancy/connections.js';
 import { actorName } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { Timestamp, Uuid, errorResponses, strictObject } from '../schemas.js';
+import { errorResponses, PageLimit, pageSize, strictObject, Timestamp, Uuid } from '../schemas.js';
 import {
   ComputeSchema,
   CrmPropertiesSchema,
@@ -351,7 +351,7 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'List write-back runs',
           description: 'Recent write-back runs, newest first.',
           querystring: strictObject({
-            limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+            limit: PageLimit(100, 20),
           }),
           response: { 200: RunListSchema },
         },
@@ -396,13 +396,13 @@ export function writebackRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             since: Type.Optional(Timestamp),
             until: Type.Optional(Timestamp),
             before: Type.Optional(Type.Integer({ minimum: 1 })),
-            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            limit: PageLimit(200, 50),
           }),
           response: { 200: WriteLogSchema },
         },
       },
       async (request) => {
-        const { mappingId, ...filters } = request.query;
+        const { mappingId, ...filters } = pageSize(request.query, 50);
         if (mappingId) await getMapping(ctx.pool, request.access.workspaceId, mappingId);
         const { entries, nextCursor } = await listWrites(ctx.pool, request.access.workspaceId, {
           ...filters,

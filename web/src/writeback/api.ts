@@ -66,7 +66,6 @@ export const writebackApi = {
     ),
   log: (workspaceId: string, filter: LogFilter) => {
     const query: LogQuery = {
-      limit: 50,
       ...(filter.mappingId ? { mappingId: filter.mappingId } : {}),
       ...(filter.status ? { status: filter.status as LogQuery['status'] } : {}),
       ...(filter.before !== undefined ? { before: filter.before } : {}),
