@@ -377,7 +377,8 @@ async function unlinkInternal(
 /**
  * The rep of each meeting: the CRM owner with the host's email. With owners of the same
  * email in two CRMs, the one of the CRM the meeting is linked to wins, then the oldest.
- * Runs after a CRM sync too, so a rep who joins the CRM later gets their meetings.
+ * Runs after a CRM sync too, so a rep who joins the CRM later gets their meetings. A
+ * rep the meeting already has (set by its source) stays when no owner has the email.
  */
 async function assignReps(
   db: pg.PoolClient,
@@ -389,7 +390,7 @@ async function assignReps(
      set owner_id = rep.id, updated_at = now()
      from conversations m
      left join accounts a on a.id = m.account_id
-     left join lateral (
+     join lateral (
        select o.id from owners o
        where o.workspace_id = m.workspace_id and m.host_email is not null
          and lower(o.email) = lower(m.host_email)
