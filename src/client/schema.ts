@@ -14377,7 +14377,7 @@ export interface operations {
   };
   listConversations: {
     parameters: {
-      query: {
+      query?: {
         internal?: boolean;
         linked?: 'deal' | 'account_only' | 'none';
         source?: string;
@@ -14387,7 +14387,7 @@ export interface operations {
         from?: string;
         /** @description Exclusive */
         to?: string;
-        limit: number;
+        limit?: number;
         after?: string;
       };
       header?: never;
@@ -14846,8 +14846,8 @@ export interface operations {
   };
   removeConversationLink: {
     parameters: {
-      query: {
-        automatic: boolean;
+      query?: {
+        automatic?: boolean;
       };
       header?: never;
       path: {
@@ -15000,12 +15000,12 @@ export interface operations {
   };
   listConversationGaps: {
     parameters: {
-      query: {
+      query?: {
         severity?: ('high' | 'medium' | 'low')[];
         cause?: ('deal_not_created' | 'early_stage' | 'disqualified_not_logged')[];
         /** @description The rep's email: the host, or the CRM owner's email */
         rep?: string;
-        limit: number;
+        limit?: number;
         after?: string;
       };
       header?: never;

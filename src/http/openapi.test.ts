@@ -176,8 +176,7 @@ describe('the OpenAPI document', () => {
         .filter((p) => p.required && p.schema && 'default' in p.schema)
         .map((p) => `${where}: ${p.name}`),
     );
-    // The conversation routes are still being landed by their owner; theirs follow.
-    expect(required.filter((where) => !where.includes('/conversations'))).toEqual([]);
+    expect(required).toEqual([]);
   });
 
   it('lists the server at the configured public URL, else where the server listens', async () => {

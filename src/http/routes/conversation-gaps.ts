@@ -8,7 +8,7 @@ import {
   listGaps,
 } from '../../conversations/gaps.js';
 import type { AppContext } from '../context.js';
-import { errorResponses, Timestamp, Uuid, strictObject } from '../schemas.js';
+import { errorResponses, PageLimit, pageSize, Timestamp, Uuid, strictObject } from '../schemas.js';
 
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
@@ -85,7 +85,7 @@ export function conversationGapRoutes(ctx: AppContext): FastifyPluginAsyncTypebo
                   description: "The rep's email: the host, or the CRM owner's email",
                 }),
               ),
-              limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+              limit: PageLimit(200, 50),
               after: Type.Optional(Type.String({ maxLength: 500 })),
             },
             { additionalProperties: false },
@@ -95,7 +95,8 @@ export function conversationGapRoutes(ctx: AppContext): FastifyPluginAsyncTypebo
           },
         },
       },
-      async (request) => listGaps(ctx.pool, request.access.workspaceId, request.query),
+      async (request) =>
+        listGaps(ctx.pool, request.access.workspaceId, pageSize(request.query, 50)),
     );
 
     app.get(

@@ -8,7 +8,15 @@ import {
   listConversations,
 } from '../../conversations/queries.js';
 import type { AppContext } from '../context.js';
-import { errorResponses, NullableTimestamp, Timestamp, Uuid, strictObject } from '../schemas.js';
+import {
+  errorResponses,
+  NullableTimestamp,
+  PageLimit,
+  pageSize,
+  Timestamp,
+  Uuid,
+  strictObject,
+} from '../schemas.js';
 
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
@@ -107,7 +115,7 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               ),
               from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive' })),
               to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive' })),
-              limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+              limit: PageLimit(200, 50),
               after: Type.Optional(Type.String({ maxLength: 500 })),
             },
             { additionalProperties: false },
@@ -120,7 +128,8 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           },
         },
       },
-      async (request) => listConversations(ctx.pool, request.access.workspaceId, request.query),
+      async (request) =>
+        listConversations(ctx.pool, request.access.workspaceId, pageSize(request.query, 50)),
     );
 
     app.get(
@@ -188,7 +197,7 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             'Stays unlinked (a manual empty link) unless `automatic=true`, which hands the meeting back to the linker and links it again at once.',
           params: ConversationParams,
           querystring: strictObject({
-            automatic: Type.Boolean({ default: false }),
+            automatic: Type.Optional(Type.Boolean({ default: false })),
           }),
           response: { 200: Type.Object({ conversation: ConversationDetail }) },
         },
@@ -197,7 +206,7 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const { workspaceId, userId } = request.access;
         const { conversationId } = request.params;
         await unlinkByHand(ctx.pool, workspaceId, conversationId, {
-          automatic: request.query.automatic,
+          automatic: request.query.automatic ?? false,
           userId,
         });
         return { conversation: await getConversation(ctx.pool, workspaceId, conversationId) };
