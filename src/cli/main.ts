@@ -35,6 +35,7 @@ import {
   type Workspace,
 } from '../tenancy/workspaces.js';
 import { actionCommands } from './actions.js';
+import { agentCommands } from './agent.js';
 import { CliError } from './cli-error.js';
 import { progressBar, progressCounter } from './progress.js';
 import { ShutdownSignals } from './shutdown.js';
@@ -352,6 +353,7 @@ export function buildProgram(): Command {
     });
 
   program.addCommand(actionCommands({ withDatabase, resolveWorkspace }));
+  program.addCommand(agentCommands());
 
   const demo = program.command('demo').description('The demo workspace');
   demo

@@ -1,0 +1,54 @@
+import { writeFile } from 'node:fs/promises';
+import { Command } from 'commander';
+import { CaseFileError, readCases, readConfigFile } from '../agent/cases.js';
+import { agentCore } from '../agent/core.js';
+import type { AgentCore } from '../agent/core-types.js';
+import { CoreOutputError, predictCases, scoreLines } from '../agent/eval.js';
+import { scorePredictions } from '../agent/score.js';
+import { CliError } from './cli-error.js';
+
+/** `pandora agent ...`: the meeting agent, offline. */
+export function agentCommands(core: AgentCore = agentCore): Command {
+  const agent = new Command('agent').description('The meeting agent');
+  agent
+    .command('eval')
+    .description(
+      'Run the agent on labelled cases (JSON Lines), write its predictions and print match accuracy, ' +
+        'per-field precision and recall, auto-apply precision and calibration error',
+    )
+    .requiredOption('--file <cases.jsonl>', 'labelled cases, one JSON object a line')
+    .option('--config <agent.json>', "agent configuration; a case's own config wins key by key")
+    .requiredOption('--out <predictions.jsonl>', 'where to write one prediction a line')
+    .action(async (options: { file: string; config?: string; out: string }) => {
+      const predictions = await userErrors(async () => {
+        const cases = await readCases(options.file);
+        const fileConfig = options.config ? await readConfigFile(options.config) : {};
+        return { cases, predictions: predictCases(cases, core, fileConfig) };
+      });
+      const text = predictions.predictions.map((p) => `${JSON.stringify(p)}\n`).join('');
+      await writeFile(options.out, text).catch((error: NodeJS.ErrnoException) => {
+        throw new CliError(`${options.out}: cannot be written (${error.code ?? error.message})`, {
+          cause: error,
+        });
+      });
+      const scores = scorePredictions(predictions.cases, predictions.predictions);
+      process.stdout.write(
+        `Wrote ${predictions.predictions.length} predictions to ${options.out}\n` +
+          scoreLines(scores).join('\n') +
+          `\n${JSON.stringify(scores)}\n`,
+      );
+    });
+  return agent;
+}
+
+/** A bad case file or an invalid core output is the user's to fix: its message, no stack. */
+async function userErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof CaseFileError || error instanceof CoreOutputError) {
+      throw new CliError(error.message, { cause: error });
+    }
+    throw error;
+  }
+}
