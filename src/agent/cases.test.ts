@@ -109,6 +109,13 @@ describe('parseJsonLines', () => {
     );
   });
 
+  it('refuses a time zone the runtime does not know', () => {
+    const bad = { ...example, config: { ...example.config, timeZone: 'America/Gotham' } };
+    expect(() => parseJsonLines(line(bad), AgentCaseSchema, 'cases.jsonl')).toThrow(
+      'cases.jsonl line 1: config.timeZone: "America/Gotham" is not an IANA time zone (e.g. America/New_York)',
+    );
+  });
+
   it('refuses a misspelt key, invalid JSON and a repeated id', () => {
     const { expected, ...rest } = example;
     expect(() =>
@@ -185,6 +192,10 @@ describe('files', () => {
       timeZone: 'Europe/Paris',
       fiscalYearStartMonth: 1,
     });
+    await writeFile(file, line({ timeZone: 'Mars/Olympus' }));
+    await expect(readConfigFile(file)).rejects.toThrow(
+      `${file}: timeZone: "Mars/Olympus" is not an IANA time zone`,
+    );
     await writeFile(file, line({ fiscalYearStartMonth: 13 }));
     await expect(readConfigFile(file)).rejects.toThrow(`${file}: fiscalYearStartMonth: `);
   });

@@ -226,6 +226,17 @@ function problemAt(
   return { path, message: 'fits none of the forms this field may take' };
 }
 
+/** Dates are read in the config's time zone: one the runtime does not know is refused. */
+export function timeZoneProblem(config: CaseConfig | undefined, prefix = ''): string | null {
+  if (config?.timeZone === undefined) return null;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: config.timeZone });
+    return null;
+  } catch {
+    return `${prefix}timeZone: "${config.timeZone}" is not an IANA time zone (e.g. America/New_York)`;
+  }
+}
+
 /** A prediction carries each field at most once. */
 export function duplicateField(prediction: Pick<Prediction, 'fields'>): FieldName | null {
   const seen = new Set<FieldName>();
@@ -255,7 +266,9 @@ export function parseJsonLines<T extends TSchema>(
     }
     const problem = firstProblem(schema, value);
     if (problem) throw new CaseFileError(`${where}: ${problem}`);
-    const row = value as Static<T> & { id?: unknown; fields?: unknown };
+    const row = value as Static<T> & { id?: unknown; fields?: unknown; config?: CaseConfig };
+    const zone = timeZoneProblem(row.config, 'config.');
+    if (zone) throw new CaseFileError(`${where}: ${zone}`);
     if (Array.isArray(row.fields)) {
       const twice = duplicateField(row as Pick<Prediction, 'fields'>);
       if (twice) throw new CaseFileError(`${where}: fields: ${twice} is proposed twice`);
@@ -290,7 +303,8 @@ export async function readConfigFile(file: string): Promise<CaseConfig> {
     throw new CaseFileError(`${file}: not valid JSON (${(error as Error).message})`);
   }
   const problem = firstProblem(CaseConfigSchema, value);
-  if (problem) throw new CaseFileError(`${file}: ${problem}`);
+  const zone = timeZoneProblem(value as CaseConfig);
+  if (problem ?? zone) throw new CaseFileError(`${file}: ${problem ?? zone}`);
   return value as CaseConfig;
 }
 
