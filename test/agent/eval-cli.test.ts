@@ -83,6 +83,15 @@ describe('pandora agent eval', () => {
     expect(await readFile(out, 'utf8')).toContain('"dealId":"d9"');
   });
 
+  it('has --help, and requires --file and --out', async () => {
+    const help = await pandora(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: pandora agent eval [options]');
+    const missing = await pandora(['--file', path.join(here, 'cases.jsonl')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("required option '--out <predictions.jsonl>' not specified");
+  });
+
   it('names the line and field of a bad case, without a stack, and writes nothing', async () => {
     const cases = (await readFile(path.join(here, 'cases.jsonl'), 'utf8')).trim().split('\n');
     const bad = JSON.parse(cases[1]!) as { meeting: { transcript: { startSeconds: unknown }[] } };
