@@ -1,0 +1,57 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCases, type AgentCase } from '../../src/agent/cases.js';
+import { projectRoot } from '../../src/paths.js';
+
+/**
+ * The hand-written labelled set is only worth its figures if every file reads with the
+ * same reader `pandora agent eval` uses, and each label can be scored: a dealId the
+ * case's CRM does not hold, or a speaker who is not a participant, would be a typo
+ * that silently skews match accuracy.
+ */
+const dir = path.join(projectRoot, 'test/agent/labelled');
+
+async function loadAll(): Promise<{ file: string; cases: AgentCase[] }[]> {
+  const files = (await readdir(dir)).filter((name) => name.endsWith('.jsonl')).sort();
+  return Promise.all(
+    files.map(async (file) => ({ file, cases: await readCases(path.join(dir, file)) })),
+  );
+}
+
+describe('labelled meeting-agent cases', () => {
+  it('every file parses with the case reader, and ids are unique across files', async () => {
+    const loaded = await loadAll();
+    expect(loaded.length).toBeGreaterThan(0);
+    const ids = loaded.flatMap(({ cases }) => cases.map((one) => one.id));
+    expect(ids.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('every case is labelled, and its labels point at what the case holds', async () => {
+    for (const { file, cases } of await loadAll()) {
+      for (const one of cases) {
+        const where = `${file} ${one.id}`;
+        expect(one.expected, where).toBeDefined();
+        const dealId = one.expected!.dealId;
+        if (dealId !== null)
+          expect(
+            one.crm.deals.map((deal) => deal.id),
+            where,
+          ).toContain(dealId);
+        if (dealId === null) expect(one.expected!.fields, where).toBeNull();
+        expect(one.meeting.transcript.length, where).toBeGreaterThanOrEqual(4);
+        expect(one.meeting.transcript.length, where).toBeLessThanOrEqual(12);
+        const names = one.meeting.participants.map((person) => person.name);
+        for (const line of one.meeting.transcript) expect(names, where).toContain(line.speaker);
+      }
+    }
+  });
+
+  it('the README lists every case id, and only those', async () => {
+    const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^- `([^`]+)`:/gm)].map((match) => match[1]);
+    const ids = (await loadAll()).flatMap(({ cases }) => cases.map((one) => one.id));
+    expect(listed.sort()).toEqual(ids.sort());
+  });
+});
