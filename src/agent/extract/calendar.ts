@@ -1,0 +1,96 @@
+/** A calendar day in the workspace's zone, month 1-12. */
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The calendar day an instant falls on in `timeZone`. */
+export function localDate(instant: Date, timeZone: string): LocalDate {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+/** Minutes the zone is ahead of UTC at `instant` (chrono's `timezone` reference). */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function endOfMonth(year: number, month: number): LocalDate {
+  return { year, month, day: daysInMonth(year, month) };
+}
+
+export function formatDate(d: LocalDate): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/**
+ * Fiscal years are named by the calendar year they end in (FY27 with a July start
+ * runs July 2026 - June 2027), the default of both CRMs' fiscal settings.
+ */
+export function fiscalYearOf(d: LocalDate, startMonth: number): number {
+  return startMonth === 1 || d.month < startMonth ? d.year : d.year + 1;
+}
+
+export function endOfFiscalYear(fiscalYear: number, startMonth: number): LocalDate {
+  if (startMonth === 1) return endOfMonth(fiscalYear, 12);
+  return endOfMonth(fiscalYear, startMonth - 1);
+}
+
+/** Fiscal quarter (1-4) a day falls in. */
+export function quarterOf(d: LocalDate, startMonth: number): number {
+  const monthsIn = (d.month - startMonth + 12) % 12;
+  return Math.floor(monthsIn / 3) + 1;
+}
+
+/** Last day of quarter `q` of fiscal year `fiscalYear`. */
+export function endOfQuarter(fiscalYear: number, q: number, startMonth: number): LocalDate {
+  const firstYear = startMonth === 1 ? fiscalYear : fiscalYear - 1;
+  const monthIndex = startMonth - 1 + q * 3 - 1; // 0-based from January of firstYear
+  return endOfMonth(firstYear + Math.floor(monthIndex / 12), (monthIndex % 12) + 1);
+}
+
+/** The end of the next quarter `q` that has not ended before `today` (the current one counts). */
+export function nextEndOfQuarter(today: LocalDate, q: number, startMonth: number): LocalDate {
+  const fy = fiscalYearOf(today, startMonth);
+  const thisYears = endOfQuarter(fy, q, startMonth);
+  return compareDates(thisYears, today) >= 0 ? thisYears : endOfQuarter(fy + 1, q, startMonth);
+}
+
+export function addDays(d: LocalDate, days: number): LocalDate {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}

@@ -1,0 +1,46 @@
+export interface Sentence {
+  text: string;
+  /** Offset of `text` inside the utterance, so a quote stays a verbatim substring. */
+  start: number;
+}
+
+/**
+ * Splits an utterance into sentences. A period between digits ("$1.2M") or after a
+ * one-letter initial is not a boundary; the sentence keeps its own punctuation so a
+ * trailing "?" can be seen by the guards.
+ */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const boundary = /(?<!\b\w)(?<!\d(?=\.\d))[.!?;]+(?=\s|$)/g;
+  let from = 0;
+  for (const m of text.matchAll(boundary)) {
+    const end = m.index + m[0].length;
+    push(out, text, from, end);
+    from = end;
+  }
+  push(out, text, from, text.length);
+  return out;
+}
+
+function push(out: Sentence[], text: string, from: number, to: number): void {
+  const raw = text.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim();
+  if (trimmed.length > 0) out.push({ text: trimmed, start: from + lead });
+}
+
+export function isQuestion(sentence: string): boolean {
+  return sentence.trimEnd().endsWith('?');
+}
+
+/** Words that make what follows a supposition rather than a statement. */
+export const HYPOTHETICAL =
+  /\b(if|whether|unless|assuming|suppose|supposing|hypothetically|in theory|say we|what if|imagine|ever)\b/i;
+
+/** Negations that turn a commitment round ("we won't sign by March"). */
+export const NEGATION =
+  /\b(not|no way|never|can't|cannot|won't|wouldn't|couldn't|don't|doesn't|isn't|aren't|unlikely)\b|n't\b/i;
+
+/** Hedges that keep a value but lower its confidence. */
+export const HEDGE =
+  /\b(probably|hopefully|ideally|roughly|around|about|approximately|ballpark|maybe|perhaps|might|could|should|aiming|tentative(ly)?|i think|i guess|likely)\b/i;

@@ -1,0 +1,34 @@
+/** Which side of the deal a speaker is on (from the participant's email domain when known). */
+export type SpeakerSide = 'internal' | 'external' | 'unknown';
+
+export interface ExtractUtterance {
+  speaker: string;
+  text: string;
+  startSeconds: number;
+  side: SpeakerSide;
+}
+
+export interface ExtractContext {
+  /** The meeting's start (ISO instant): relative dates are read from here. */
+  startedAt: string;
+  /** IANA zone of the workspace, e.g. "America/New_York". */
+  timeZone: string;
+  /** 1 = calendar quarters; 2 = the fiscal year starts in February, and so on. */
+  fiscalYearStartMonth: number;
+  /** Names of competing vendors; money said next to one is their price, not ours. */
+  competitors?: readonly string[];
+  /** Whether the deal amount is the annual value (default) or the total contract value. */
+  amountConvention?: 'annual' | 'total';
+}
+
+/**
+ * One proposed value. `quote` is a verbatim substring of the utterance's text at
+ * `utteranceIndex`, so whoever shows it can point at the transcript.
+ */
+export interface Candidate<T> {
+  value: T;
+  confidence: number;
+  quote: string;
+  utteranceIndex: number;
+  startSeconds: number;
+}
