@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import { closeDateCandidates, extractCloseDate } from './close-date.js';
+import { baseContext, call } from './test-utterances.js';
+import type { ExtractContext, SpeakerSide } from './types.js';
+
+interface Case {
+  name: string;
+  lines: [SpeakerSide, string][];
+  ctx?: Partial<ExtractContext>;
+  expected: string | null;
+  minConfidence?: number;
+  maxConfidence?: number;
+}
+
+const ext = (text: string): [SpeakerSide, string] => ['external', text];
+const int = (text: string): [SpeakerSide, string] => ['internal', text];
+
+const cases: Case[] = [
+  // What is read
+  {
+    name: 'a day and month',
+    lines: [ext("Let's target the 15th of December.")],
+    expected: '2026-12-15',
+    minConfidence: 0.85,
+  },
+  {
+    name: 'a weekday after a signing cue',
+    lines: [ext('We can sign by Friday.')],
+    expected: '2026-10-16',
+    minConfidence: 0.9,
+  },
+  {
+    name: 'a bare ordinal day',
+    lines: [ext('We plan to sign by the 30th.')],
+    expected: '2026-10-30',
+  },
+  {
+    name: 'an ordinal day already past this month',
+    lines: [ext('We plan to sign by the 5th.')],
+    expected: '2026-11-05',
+  },
+  {
+    name: 'end of Q1 is the next Q1',
+    lines: [ext('We need to sign by end of Q1.')],
+    expected: '2027-03-31',
+    minConfidence: 0.85,
+  },
+  {
+    name: 'EOQ is the current quarter',
+    lines: [ext('We can close by EOQ.')],
+    expected: '2026-12-31',
+  },
+  {
+    name: 'end of next quarter',
+    lines: [ext('We will close by the end of next quarter.')],
+    expected: '2027-03-31',
+  },
+  {
+    name: 'EOY',
+    lines: [ext('Our goal is to have the contract signed by EOY.')],
+    expected: '2026-12-31',
+  },
+  {
+    name: 'a quarter with its year',
+    lines: [ext("We're targeting Q3 2027.")],
+    expected: '2027-09-30',
+    maxConfidence: 0.75,
+  },
+  {
+    name: 'a month alone is its last day, less sure',
+    lines: [ext('We will sign by March.')],
+    expected: '2027-03-31',
+    maxConfidence: 0.85,
+  },
+  {
+    name: 'a decision date',
+    lines: [ext('The committee will make a decision by November 20.')],
+    expected: '2026-11-20',
+  },
+  {
+    name: 'the month ends in the workspace zone',
+    lines: [ext('We can close by the end of the month.')],
+    expected: '2026-10-31',
+  },
+  // Fiscal years and quarters
+  {
+    name: 'end of fiscal year with a February start',
+    lines: [ext('We can sign by end of fiscal year.')],
+    ctx: { fiscalYearStartMonth: 2 },
+    expected: '2027-01-31',
+  },
+  {
+    name: 'FY28 with a July start ends in June 2028',
+    lines: [ext('The contract by the end of FY28 is the plan.')],
+    ctx: { fiscalYearStartMonth: 7 },
+    expected: '2028-06-30',
+  },
+  {
+    name: 'fiscal Q3 with a February start is August to October',
+    lines: [ext('We will close by end of Q3.')],
+    ctx: { fiscalYearStartMonth: 2 },
+    expected: '2026-10-31',
+  },
+  {
+    name: 'EOQ with a February start',
+    lines: [ext('We can close by EOQ.')],
+    ctx: { fiscalYearStartMonth: 2 },
+    expected: '2026-10-31',
+  },
+  // Time zone: 22:00 in New York is already the next day in UTC
+  {
+    name: 'tomorrow in New York',
+    lines: [ext('We can close by tomorrow.')],
+    ctx: { startedAt: '2026-10-15T02:00:00Z' },
+    expected: '2026-10-15',
+  },
+  {
+    name: 'tomorrow in UTC',
+    lines: [ext('We can close by tomorrow.')],
+    ctx: { startedAt: '2026-10-15T02:00:00Z', timeZone: 'UTC' },
+    expected: '2026-10-16',
+  },
+  // Guards: no commitment
+  { name: 'a casual quarter', lines: [ext('Q1 is always busy for us.')], expected: null },
+  {
+    name: 'a date with no commitment cue',
+    lines: [ext('December 15 is our holiday party.')],
+    expected: null,
+  },
+  {
+    name: 'a hypothetical',
+    lines: [ext('If we ever sign by Q1, that would be great.')],
+    expected: null,
+  },
+  { name: 'hypothetically', lines: [ext('Hypothetically, we could close by Q4.')], expected: null },
+  {
+    name: 'a conditional hold',
+    lines: [ext('Signing is on hold until the Q2 budget.')],
+    expected: null,
+  },
+  {
+    name: 'pending a budget',
+    lines: [ext("We'd target Q2, pending the budget approval.")],
+    expected: null,
+  },
+  {
+    name: 'the next meeting',
+    lines: [ext("Let's target a follow-up call on Tuesday.")],
+    expected: null,
+  },
+  {
+    name: 'meeting again on the 15th',
+    lines: [ext("Let's meet again on the 15th, that's the target.")],
+    expected: null,
+  },
+  { name: 'a question', lines: [int('Can you sign by December 15?')], expected: null },
+  { name: 'a negation', lines: [ext("We won't be able to sign by December 15.")], expected: null },
+  { name: 'an old plan', lines: [ext('We originally targeted November 30.')], expected: null },
+  {
+    name: 'a date before the meeting',
+    lines: [ext('The target was to close on October 1.')],
+    expected: null,
+  },
+  {
+    name: 'the start of a quarter',
+    lines: [ext("We're targeting the beginning of Q2.")],
+    expected: null,
+  },
+  {
+    name: 'two dates, neither replaced',
+    lines: [ext('We could sign by November 30 or December 15.')],
+    expected: null,
+  },
+  // Last word and revisions
+  {
+    name: 'a later revision wins, a little less sure',
+    lines: [
+      ext("We're targeting November 30."),
+      int('Okay.'),
+      ext("Actually legal needs time, so let's target December 15 instead."),
+    ],
+    expected: '2026-12-15',
+    maxConfidence: 0.86,
+  },
+  {
+    name: 'from one date to another',
+    lines: [ext('We moved the target from November 30 to December 15.')],
+    expected: '2026-12-15',
+  },
+  {
+    name: 'a date named as the one replaced',
+    lines: [ext('We will sign by December 15, not November 30.')],
+    expected: '2026-12-15',
+  },
+  {
+    name: 'a meeting date after the commitment does not override it',
+    lines: [ext("Let's close by December 15."), int("Great. Let's meet again on the 20th.")],
+    expected: '2026-12-15',
+  },
+  // Who said it
+  {
+    name: 'the rep alone is less sure',
+    lines: [int("We're targeting December 15.")],
+    expected: '2026-12-15',
+    maxConfidence: 0.78,
+  },
+  {
+    name: 'the rep confirmed by the customer',
+    lines: [int("So we're targeting December 15."), ext('Yes, that works.')],
+    expected: '2026-12-15',
+    minConfidence: 0.85,
+  },
+  {
+    name: 'a go-live date is never sure enough to apply',
+    lines: [ext('We want to go live on January 4.')],
+    expected: '2027-01-04',
+    maxConfidence: 0.6,
+  },
+];
+
+describe('extractCloseDate', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const utterances = call(...c.lines);
+      const got = extractCloseDate(utterances, { ...baseContext, ...c.ctx });
+      expect(got?.value ?? null).toBe(c.expected);
+      if (!got) return;
+      expect(utterances[got.utteranceIndex]!.text).toContain(got.quote);
+      if (c.minConfidence !== undefined)
+        expect(got.confidence).toBeGreaterThanOrEqual(c.minConfidence);
+      if (c.maxConfidence !== undefined)
+        expect(got.confidence).toBeLessThanOrEqual(c.maxConfidence);
+    });
+  }
+
+  it('quotes only the sentence that carries the date', () => {
+    const got = extractCloseDate(
+      call(ext('Pricing looks fine. We can sign by Friday. Thanks all!')),
+      baseContext,
+    );
+    expect(got?.quote).toBe('We can sign by Friday.');
+  });
+
+  it('lists every commitment in order so a reviewer sees the revision', () => {
+    const all = closeDateCandidates(
+      call(ext("We're targeting November 30."), ext("Let's target December 15 instead.")),
+      baseContext,
+    );
+    expect(all.map((c) => c.value)).toEqual(['2026-11-30', '2026-12-15']);
+  });
+});

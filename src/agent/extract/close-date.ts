@@ -1,0 +1,267 @@
+import * as chrono from 'chrono-node';
+import {
+  addDays,
+  compareDates,
+  endOfFiscalYear,
+  endOfMonth,
+  endOfQuarter,
+  fiscalYearOf,
+  formatDate,
+  localDate,
+  nextEndOfQuarter,
+  offsetMinutes,
+  quarterOf,
+  type LocalDate,
+} from './calendar.js';
+import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
+import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
+
+/** Only these cues make a date a commitment; each carries how sure it makes us. */
+const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
+  {
+    re: /\b(sign(ed|ing)?|signature|countersign(ed)?|ink(ed)?)\b.{0,30}\b(by|before|on|no later than)\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
+    base: 0.92,
+  },
+  { re: /\b(clos(e|ed|ing))\b.{0,25}\b(by|on|before)\b/i, base: 0.92 },
+  {
+    re: /\b(contract|paperwork|order form|po|purchase order)\b.{0,30}\b(by|before|on|in place)\b/i,
+    base: 0.9,
+  },
+  { re: /\b(target(s|ed|ing)?|deadline)\b/i, base: 0.86 },
+  { re: /\b(decision|decide)\b.{0,20}\bby\b/i, base: 0.85 },
+  // A go-live date usually follows signature, so it is evidence, never enough to apply alone.
+  { re: /\bgo(es|ing)?[- ]live\b|\blaunch\b/i, base: 0.6 },
+];
+
+/** The date is about a meeting, not the deal ("let's meet again on the 15th"). */
+const MEETING =
+  /\b(meet(ing)?|call|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk again|touch base|circle back|calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough)\b/i;
+
+const MOVED = /\b(mov|push|slip|shift|chang|bump|delay|postpon)\w*/i;
+
+/** A date that waits on something else is not a commitment ("on hold until the Q2 budget"). */
+const CONDITIONAL =
+  /\b(until|till|pending|on hold|depends on|depending on|contingent|subject to|once|as soon as|provided|when the budget|budget (cycle|opens|approval))\b/i;
+
+/** An old plan, not the current one ("we originally targeted March"). */
+const PAST =
+  /\b(was|were) (to|due|planned|going to|meant to)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed)|last (year|quarter|month)|missed|slipped from)\b/i;
+
+/** Words in front of a date that mark it as the replaced value ("from March to April"). */
+const REPLACED_BEFORE =
+  /\b(from|instead of|rather than|not|no longer|moved off|away from)\s+(the\s+)?$/i;
+
+/** The start of a period is not a close date; these make the sentence undecided. */
+const PERIOD_START_BEFORE =
+  /\b(start|beginning|begin|early|mid|middle|first half|second half|h1|h2)\b\s*(of\s+)?(the\s+)?$/i;
+
+const AFFIRMATION =
+  /^\s*(yes|yeah|yep|yup|correct|right|agreed|that works|works for us|sounds good|sounds right|exactly|definitely|absolutely|confirmed|we can do that)\b/i;
+
+type Precision = 'day' | 'month' | 'quarter-end' | 'quarter' | 'year-end';
+
+interface DateMention {
+  date: LocalDate;
+  index: number;
+  length: number;
+  precision: Precision;
+}
+
+const PRECISION_PENALTY: Record<Precision, number> = {
+  day: 0,
+  'year-end': 0.03,
+  'quarter-end': 0.03,
+  month: 0.1,
+  quarter: 0.15,
+};
+
+/**
+ * Every close-date commitment in the call, in order. A sentence yields one only when
+ * it carries a commitment cue, exactly one date (after dropping a replaced one), and
+ * none of the guards: question, hypothesis, condition, negation, a meeting's date, or
+ * an old plan. Dates before the meeting or more than three years after it are dropped.
+ */
+export function closeDateCandidates(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): Candidate<string>[] {
+  const instant = new Date(ctx.startedAt);
+  const today = localDate(instant, ctx.timeZone);
+  const reference = { instant, timezone: offsetMinutes(instant, ctx.timeZone) };
+  const out: Candidate<string>[] = [];
+  utterances.forEach((u, utteranceIndex) => {
+    for (const s of splitSentences(u.text)) {
+      const cue = COMMITMENT_CUES.find((c) => c.re.test(s.text));
+      if (!cue) continue;
+      if (isQuestion(s.text) || HYPOTHETICAL.test(s.text) || CONDITIONAL.test(s.text)) continue;
+      if (MEETING.test(s.text) || PAST.test(s.text)) continue;
+      const mentions = findDates(s.text, today, reference, ctx.fiscalYearStartMonth);
+      if (mentions === undefined) continue;
+      const replaced = mentions.filter((m) => REPLACED_BEFORE.test(s.text.slice(0, m.index)));
+      // "not the 15th" names the replaced date; any other negation turns the commitment round.
+      if (NEGATION.test(withoutReplaced(s.text, replaced))) continue;
+      const current = mentions.filter((m) => !replaced.includes(m));
+      const distinct = new Set(current.map((m) => formatDate(m.date)));
+      if (distinct.size !== 1) continue;
+      const mention = current[current.length - 1]!;
+      if (compareDates(mention.date, today) < 0) continue;
+      if (compareDates(mention.date, addDays(today, 3 * 366)) > 0) continue;
+      let confidence = cue.base - PRECISION_PENALTY[mention.precision];
+      if (HEDGE.test(s.text)) confidence -= 0.15;
+      if (u.side === 'unknown') confidence -= 0.05;
+      if (u.side === 'internal' && !affirmedByCustomer(utterances, utteranceIndex))
+        confidence -= 0.1;
+      out.push({
+        value: formatDate(mention.date),
+        confidence: clamp(confidence),
+        quote: s.text,
+        utteranceIndex,
+        startSeconds: u.startSeconds,
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * The close date the call settles on: the last commitment wins. When the call said
+ * different dates, the winner loses a little confidence, since a later revision may
+ * have been missed by the guards.
+ */
+export function extractCloseDate(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): Candidate<string> | null {
+  const all = closeDateCandidates(utterances, ctx);
+  const last = all[all.length - 1];
+  if (!last) return null;
+  const revised = all.some((c) => c.value !== last.value);
+  return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
+}
+
+function withoutReplaced(text: string, replaced: readonly DateMention[]): string {
+  let out = text;
+  for (const m of [...replaced].reverse()) {
+    const before = out.slice(0, m.index).replace(REPLACED_BEFORE, '');
+    out = before + out.slice(m.index + m.length);
+  }
+  return out;
+}
+
+function affirmedByCustomer(utterances: readonly ExtractUtterance[], index: number): boolean {
+  const next = utterances[index + 1];
+  return next !== undefined && next.side === 'external' && AFFIRMATION.test(next.text);
+}
+
+function clamp(x: number): number {
+  return Math.round(Math.min(0.97, Math.max(0.05, x)) * 100) / 100;
+}
+
+/**
+ * Dates in one sentence: the quarter and fiscal forms chrono does not know first, then
+ * chrono's. Returns undefined when the sentence names the start of a period, which no
+ * close date can be read from.
+ */
+function findDates(
+  text: string,
+  today: LocalDate,
+  reference: { instant: Date; timezone: number },
+  fyStart: number,
+): DateMention[] | undefined {
+  const found: DateMention[] = [];
+  const taken: [number, number][] = [];
+  let undecided = false;
+  const add = (
+    index: number,
+    length: number,
+    date: LocalDate | null,
+    precision: Precision,
+  ): void => {
+    if (taken.some(([a, b]) => index < b && index + length > a)) return;
+    taken.push([index, index + length]);
+    if (PERIOD_START_BEFORE.test(text.slice(0, index))) undecided = true;
+    else if (date) found.push({ date, index, length, precision });
+  };
+  const currentFy = fiscalYearOf(today, fyStart);
+  for (const m of text.matchAll(
+    /\b(end of (the )?(fiscal year|fiscal|fy)|eofy|fiscal[- ]year[- ]end)\b/gi,
+  )) {
+    add(m.index, m[0].length, endOfFiscalYear(currentFy, fyStart), 'year-end');
+  }
+  for (const m of text.matchAll(
+    /\b(end of |by the end of )?(fy|fiscal year )\s?'?(\d{4}|\d{2})\b/gi,
+  )) {
+    add(m.index, m[0].length, endOfFiscalYear(fullYear(m[3]!), fyStart), 'year-end');
+  }
+  for (const m of text.matchAll(
+    /\b(eoq|end of (the |this )?quarter|quarter[- ]end|end of next quarter)\b/gi,
+  )) {
+    const q = quarterOf(today, fyStart);
+    const date = /next/i.test(m[0])
+      ? nextEndOfQuarter(addDays(endOfQuarter(currentFy, q, fyStart), 1), (q % 4) + 1, fyStart)
+      : endOfQuarter(currentFy, q, fyStart);
+    add(m.index, m[0].length, date, 'quarter-end');
+  }
+  for (const m of text.matchAll(
+    /\b(end of (the )?)?f?q([1-4])(\s*(of\s+)?(fy\s?)?'?(\d{4}|\d{2})\b)?/gi,
+  )) {
+    const q = Number(m[3]);
+    const date = m[7]
+      ? endOfQuarter(fullYear(m[7]), q, fyStart)
+      : nextEndOfQuarter(today, q, fyStart);
+    add(m.index, m[0].length, date, m[1] ? 'quarter-end' : 'quarter');
+  }
+  for (const m of text.matchAll(
+    /\b(eoy|end of (the |this )?(calendar )?year|year[- ]end|calendar year[- ]end)\b/gi,
+  )) {
+    add(m.index, m[0].length, endOfMonth(today.year, 12), 'year-end');
+  }
+  for (const m of text.matchAll(/\beom\b/gi))
+    add(m.index, m[0].length, endOfMonth(today.year, today.month), 'day');
+  for (const r of chrono.parse(text, reference, { forwardDate: true })) {
+    if (r.end) {
+      // "from November 30 to December 15" is a move when a verb says so, else a range.
+      if (!MOVED.test(text)) undecided = true;
+      else {
+        // Anchor at the new date, so "from" before the range does not mark it as replaced.
+        const at = Math.max(0, r.text.search(/\S+\s*$/));
+        add(r.index + at, r.text.length - at, componentsDate(r.end), precisionOf(r.end));
+      }
+      continue;
+    }
+    add(r.index, r.text.length, componentsDate(r.start), precisionOf(r.start));
+  }
+  // "by the 15th": chrono wants a month; the next such day on or after the meeting.
+  for (const m of text.matchAll(/\bthe (\d{1,2})(st|nd|rd|th)\b(?!\s+of\b)/gi)) {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) continue;
+    add(m.index, m[0].length, nextDayOfMonth(today, day), 'day');
+  }
+  if (undecided) return undefined;
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** A day when chrono knows one, else the month's last day; undefined when neither is known. */
+function componentsDate(c: chrono.ParsedComponents): LocalDate | null {
+  const date = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
+  if (c.isCertain('day') || c.isCertain('weekday')) return date;
+  return c.isCertain('month') ? endOfMonth(date.year, date.month) : null;
+}
+
+function precisionOf(c: chrono.ParsedComponents): Precision {
+  return c.isCertain('day') || c.isCertain('weekday') ? 'day' : 'month';
+}
+
+function fullYear(digits: string): number {
+  return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
+}
+
+function nextDayOfMonth(today: LocalDate, day: number): LocalDate | null {
+  for (let i = 0; i < 3; i++) {
+    const month = ((today.month - 1 + i) % 12) + 1;
+    const year = today.year + Math.floor((today.month - 1 + i) / 12);
+    const candidate = { year, month, day };
+    if (endOfMonth(year, month).day >= day && compareDates(candidate, today) >= 0) return candidate;
+  }
+  return null;
+}
