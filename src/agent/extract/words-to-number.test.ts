@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { wordsToNumber } from './words-to-number.js';
+
+describe('wordsToNumber', () => {
+  const cases: [string, number | null][] = [
+    ['a hundred and fifty thousand', 150_000],
+    ['one hundred fifty thousand', 150_000],
+    ['one point two million', 1_200_000],
+    ['two and a half million', 2_500_000],
+    ['a million', 1_000_000],
+    ['twelve hundred', 1_200],
+    ['ninety-five thousand', 95_000],
+    ['three hundred and twenty-five thousand', 325_000],
+    ['fifty', 50],
+    ['point', null],
+    ['and', null],
+  ];
+  for (const [phrase, expected] of cases) {
+    it(`reads "${phrase}"`, () => expect(wordsToNumber(phrase)).toBe(expected));
+  }
+});

@@ -1,0 +1,123 @@
+const UNITS: Record<string, number> = {
+  zero: 0,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const SCALES: Record<string, number> = {
+  thousand: 1_000,
+  million: 1_000_000,
+  billion: 1_000_000_000,
+};
+
+/** Words a spoken number is made of; a run of them is handed to `wordsToNumber`. */
+export const NUMBER_WORDS = new RegExp(
+  `\\b(?:${[...Object.keys(UNITS), 'hundred', ...Object.keys(SCALES), 'point', 'and', 'half']
+    .sort((x, y) => y.length - x.length)
+    .join('|')})(?:[\\s-]+(?:${[
+    ...Object.keys(UNITS),
+    'hundred',
+    ...Object.keys(SCALES),
+    'point',
+    'and',
+    'half',
+    'a',
+  ]
+    .sort((x, y) => y.length - x.length)
+    .join('|')})\\b)*\\b`,
+  'gi',
+);
+
+/**
+ * Reads a spoken number: "a hundred and fifty thousand", "one point two million",
+ * "two and a half million", "twelve hundred". Returns null for anything it cannot
+ * read whole, so a misheard phrase never becomes a number.
+ */
+export function wordsToNumber(phrase: string): number | null {
+  const words = phrase
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((w) => w.length > 0);
+  let total = 0;
+  let group = 0;
+  let seen = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === 'and') {
+      // "two and a half million": the half belongs to the group being built.
+      if (words[i + 1] === 'a' && words[i + 2] === 'half') {
+        group += 0.5;
+        i += 2;
+      }
+      continue;
+    }
+    if (w === 'point') {
+      const digits: number[] = [];
+      while (
+        i + 1 < words.length &&
+        UNITS[words[i + 1]!] !== undefined &&
+        UNITS[words[i + 1]!]! < 10 &&
+        words[i + 1] !== 'a' &&
+        words[i + 1] !== 'an'
+      ) {
+        digits.push(UNITS[words[++i]!]!);
+      }
+      if (digits.length === 0) return null;
+      group += Number(`0.${digits.join('')}`);
+      continue;
+    }
+    if (w === 'half') {
+      if (group !== 0 || (words[i - 1] !== 'a' && words[i - 1] !== 'an')) return null;
+      group = 0.5;
+      continue;
+    }
+    const unit = UNITS[w];
+    if (unit !== undefined) {
+      if ((w === 'a' || w === 'an') && words[i + 1] === 'half') continue;
+      group += unit;
+      seen = true;
+      continue;
+    }
+    if (w === 'hundred') {
+      group = (group || 1) * 100;
+      seen = true;
+      continue;
+    }
+    const scale = SCALES[w];
+    if (scale !== undefined) {
+      total += (group || 1) * scale;
+      group = 0;
+      seen = true;
+      continue;
+    }
+    return null;
+  }
+  if (!seen) return null;
+  return Math.round((total + group) * 100) / 100;
+}
