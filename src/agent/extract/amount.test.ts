@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { amountCandidates, extractAmount, findMoney, type AmountValue } from './amount.js';
+import { baseContext, call } from './test-utterances.js';
+import type { ExtractContext, SpeakerSide } from './types.js';
+
+interface Case {
+  name: string;
+  lines: [SpeakerSide, string][];
+  ctx?: Partial<ExtractContext>;
+  expected: AmountValue | null;
+  minConfidence?: number;
+  maxConfidence?: number;
+}
+
+const ext = (text: string): [SpeakerSide, string] => ['external', text];
+const int = (text: string): [SpeakerSide, string] => ['internal', text];
+const usd = (amount: number): AmountValue => ({ amount, currency: 'USD' });
+const bare = (amount: number): AmountValue => ({ amount, currency: null });
+
+const cases: Case[] = [
+  // What is read
+  {
+    name: 'millions with a symbol',
+    lines: [ext('The price comes to $1.2M.')],
+    expected: usd(1_200_000),
+    minConfidence: 0.85,
+  },
+  {
+    name: 'k without a currency',
+    lines: [ext('We agreed on 150k per year.')],
+    expected: bare(150_000),
+    minConfidence: 0.8,
+  },
+  {
+    name: 'an uppercase M without a currency',
+    lines: [ext('The contract is 1.2M a year.')],
+    expected: bare(1_200_000),
+  },
+  { name: 'thousands with commas', lines: [ext('The price is $64,000.')], expected: usd(64_000) },
+  {
+    name: 'spoken words',
+    lines: [ext('We can do a hundred and fifty thousand dollars for the contract.')],
+    expected: usd(150_000),
+  },
+  {
+    name: 'spoken words without a currency',
+    lines: [ext('The proposal is one point two million for the year.')],
+    expected: bare(1_200_000),
+  },
+  {
+    name: 'euros by symbol',
+    lines: [ext('The price is €90k annually.')],
+    expected: { amount: 90_000, currency: 'EUR' },
+  },
+  {
+    name: 'pounds by symbol',
+    lines: [ext('The quote is £45,000 a year.')],
+    expected: { amount: 45_000, currency: 'GBP' },
+  },
+  {
+    name: 'a currency code before',
+    lines: [ext('The order form says EUR 120k.')],
+    expected: { amount: 120_000, currency: 'EUR' },
+  },
+  {
+    name: 'a currency word after',
+    lines: [ext('We have 80 thousand euros approved for this.')],
+    expected: { amount: 80_000, currency: 'EUR' },
+  },
+  // Annual versus total
+  {
+    name: 'a total with no term is less sure under the annual convention',
+    lines: [ext('The total comes to $1.2M.')],
+    expected: usd(1_200_000),
+    maxConfidence: 0.85,
+  },
+  {
+    name: 'total over years is divided into the annual amount',
+    lines: [ext('The contract is $300k over three years.')],
+    expected: usd(100_000),
+    maxConfidence: 0.85,
+  },
+  {
+    name: 'total over years kept whole under the total convention',
+    lines: [ext('The contract is $300k over three years.')],
+    ctx: { amountConvention: 'total' },
+    expected: usd(300_000),
+  },
+  {
+    name: 'annual for a term becomes the total under the total convention',
+    lines: [ext('The price is $100k a year for three years.')],
+    ctx: { amountConvention: 'total' },
+    expected: usd(300_000),
+  },
+  {
+    name: 'total and annual said together agree',
+    lines: [ext('The contract is $300k over three years, so $100k a year.')],
+    expected: usd(100_000),
+  },
+  {
+    name: 'a monthly price is made annual',
+    lines: [ext('The subscription is $10k per month.')],
+    expected: usd(120_000),
+  },
+  {
+    name: 'a total that does not divide evenly is doubtful',
+    lines: [ext('The contract is $100k over three years.')],
+    maxConfidence: 0.6,
+    expected: usd(33_333.33),
+  },
+  // Guards
+  {
+    name: 'headcount is not money',
+    lines: [ext('The contract covers 150 seats.')],
+    expected: null,
+  },
+  {
+    name: 'thousands of users are not money',
+    lines: [ext('The deal is for 150k users.')],
+    expected: null,
+  },
+  {
+    name: 'a per-seat price is not the deal amount',
+    lines: [ext('The price is $100 per seat.')],
+    expected: null,
+  },
+  { name: 'a percentage', lines: [ext('The price includes 15% for support.')], expected: null },
+  { name: 'a discount', lines: [ext('We can take $20k off the price.')], expected: null },
+  {
+    name: 'a competitor from the list',
+    lines: [ext('Gong quoted us 80k for the contract.')],
+    expected: null,
+  },
+  {
+    name: 'a listed competitor named without a verb',
+    lines: [ext('Clari is at 80k for the contract.')],
+    expected: null,
+  },
+  {
+    name: 'a vendor not on the list quoting',
+    lines: [ext('Salesloft quoted 80k for the contract.')],
+    expected: null,
+  },
+  {
+    name: 'our own quote is the deal',
+    lines: [ext('You quoted $150k and that works for the contract.')],
+    expected: usd(150_000),
+  },
+  {
+    name: 'another vendor not on the list',
+    lines: [ext('Another vendor priced it at $70k.')],
+    expected: null,
+  },
+  {
+    name: 'what they pay today',
+    lines: [ext('We currently pay $50k a year for our contract.')],
+    expected: null,
+  },
+  {
+    name: 'a hedged budget range',
+    lines: [ext('Our budget is somewhere between 100 and 150k.')],
+    expected: null,
+  },
+  { name: 'a dash range', lines: [ext('The price should land at $100-150k.')], expected: null },
+  { name: 'an upper bound', lines: [ext('We are approved for up to $200k.')], expected: null },
+  {
+    name: 'a hypothetical',
+    lines: [ext('If we did three years, the price would be $400k.')],
+    expected: null,
+  },
+  { name: 'a question', lines: [int('Could you do $140k for the contract?')], expected: null },
+  { name: 'a negation', lines: [ext("We can't do $150k on this contract.")], expected: null },
+  { name: 'a number with no deal cue', lines: [ext('We raised $20M last year.')], expected: null },
+  {
+    name: 'a plain number is not money',
+    lines: [ext('The contract has 150 pages.')],
+    expected: null,
+  },
+  // Last word, confidence
+  {
+    name: 'a later figure wins',
+    lines: [
+      int('Our proposal is $150k a year.'),
+      ext('That is too much.'),
+      int('Okay, the final price is $140k a year.'),
+      ext('Deal.'),
+    ],
+    expected: usd(140_000),
+  },
+  {
+    name: 'a replaced figure is skipped',
+    lines: [ext('The price is $140k, not $150k.')],
+    expected: usd(140_000),
+  },
+  {
+    name: 'a budget is only a hint',
+    lines: [ext('Our budget is $150k for this deal.')],
+    expected: usd(150_000),
+    maxConfidence: 0.7,
+  },
+  {
+    name: 'a hedged figure is less sure',
+    lines: [ext('The price is probably $150k.')],
+    expected: usd(150_000),
+    maxConfidence: 0.75,
+  },
+  {
+    name: 'the rep alone is less sure',
+    lines: [int('The price is $150k a year.')],
+    expected: usd(150_000),
+    maxConfidence: 0.83,
+  },
+  {
+    name: 'the rep confirmed by the customer',
+    lines: [int('The price is $150k a year.'), ext('Yes, that works.')],
+    expected: usd(150_000),
+    minConfidence: 0.9,
+  },
+  {
+    name: 'two currencies are undecided',
+    lines: [ext('The price is $150k or €140k.')],
+    expected: null,
+  },
+];
+
+describe('extractAmount', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const utterances = call(...c.lines);
+      const got = extractAmount(utterances, { ...baseContext, ...c.ctx });
+      expect(got?.value ?? null).toEqual(c.expected);
+      if (!got) return;
+      expect(utterances[got.utteranceIndex]!.text).toContain(got.quote);
+      if (c.minConfidence !== undefined)
+        expect(got.confidence).toBeGreaterThanOrEqual(c.minConfidence);
+      if (c.maxConfidence !== undefined)
+        expect(got.confidence).toBeLessThanOrEqual(c.maxConfidence);
+    });
+  }
+
+  it('lists every statement so a reviewer sees the revision', () => {
+    const all = amountCandidates(
+      call(ext('The price is $150k.'), ext('Make that $140k total.')),
+      baseContext,
+    );
+    expect(all.map((c) => c.value.amount)).toEqual([150_000, 140_000]);
+  });
+
+  it('reads money positions so the quote can point at the figure', () => {
+    const text = 'The price is $1.2M.';
+    const [m] = findMoney(text);
+    expect(text.slice(m!.index, m!.index + m!.length)).toBe('$1.2M');
+  });
+});

@@ -1,0 +1,264 @@
+import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
+import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
+import { NUMBER_WORDS, wordsToNumber } from './words-to-number.js';
+
+export type Currency = 'USD' | 'EUR' | 'GBP';
+
+export interface AmountValue {
+  amount: number;
+  /** Null when only a number was said ("150k"): the deal's own currency applies. */
+  currency: Currency | null;
+}
+
+interface MoneyMention {
+  amount: number;
+  currency: Currency | null;
+  index: number;
+  length: number;
+}
+
+const SYMBOLS: Record<string, Currency> = { $: 'USD', us$: 'USD', '€': 'EUR', '£': 'GBP' };
+const CODES: Record<string, Currency> = {
+  usd: 'USD',
+  dollars: 'USD',
+  bucks: 'USD',
+  eur: 'EUR',
+  euros: 'EUR',
+  euro: 'EUR',
+  gbp: 'GBP',
+  pounds: 'GBP',
+};
+const SCALE: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  grand: 1e3,
+  m: 1e6,
+  mm: 1e6,
+  mil: 1e6,
+  million: 1e6,
+  bn: 1e9,
+  billion: 1e9,
+};
+
+const NUMERIC =
+  /(?<sym>US\$|[$€£])?\s?(?<pre>\b(?:USD|EUR|GBP)\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>k|mm|m|mil|bn|thousand|grand|million|billion)\b)?(?:\s?(?<code>USD|EUR|GBP|dollars|bucks|euros?|pounds)\b)?/gi;
+
+const SPOKEN_TAIL = /^\s*(dollars|bucks|euros?|pounds)\b/i;
+
+/** What follows a number that makes it a count, a share or a unit price, not the deal. */
+const NOT_MONEY_AFTER =
+  /^\s*(%|percent|per ?cent|seats?|users?|licen[cs]es?|people|employees|reps|agents|heads?|accounts|customers|calls|minutes|hours|days|weeks|months|years|records|contacts|emails|meetings|deals|(per|a|an|\/)\s*(seat|user|licen[cs]e|head|rep|agent))\b/i;
+
+/** The price of some other vendor or of what the customer pays today. */
+const SOMEONE_ELSE =
+  /\b((an)?other vendors?|competitors?|alternatives?|incumbent|currently pay(ing)?|we pay|paying (them|today|now)|our current (tool|vendor|contract|provider)|(they|he|she|them) (quoted|offered|charge[sd]?|want)|their (price|pricing|quote|offer))\b/i;
+const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
+
+/** A discount, credit or saving is money, but not the deal's amount. */
+const CONCESSION =
+  /\b(discount(ed)?|off|rebate|credit|concession|savings?|save|cheaper|less than|more than)\b/i;
+
+/** A range or a bound is not a figure ("somewhere between 100 and 150k", "up to 200k"). */
+const RANGE =
+  /\b(between|somewhere|range|up to|at most|no more than|at least|or so|-ish|under|over (?!(\w+[\s-])?years?\b)|below|above|max(imum)?|min(imum)?)\b|\d\s*(-|–|to)\s*[$€£]?\d/i;
+
+/** Words that tie a figure to this deal. Without one, a number is left alone. */
+const DEAL_CUE =
+  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription)\b/i;
+
+const BUDGET = /\bbudget(ed)?\b/i;
+const MONTHLY = /\b(per month|a month|monthly|mrr)\b|\/\s?mo\b/i;
+const ANNUAL =
+  /\b(per year|a year|per annum|annual(ly)?|yearly|arr|acv|each year|every year)\b|\/\s?(yr|year)\b/i;
+const TOTAL = /\b(total|tcv|in all|all in|overall|all-in)\b/i;
+const YEARS =
+  /\b(?:over|for|across)\s+(?<n>\d+|two|three|four|five)\s+years?\b|\b(?<m>\d+|two|three|four|five)[\s-]years?\s+(?:deal|contract|term|agreement|commitment)\b/i;
+const YEAR_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
+
+const REPLACED_BEFORE = /\b(from|instead of|rather than|not|no longer)\s+$/i;
+const AFFIRMATION =
+  /^\s*(yes|yeah|yep|yup|correct|right|agreed|that works|works for us|sounds good|exactly|definitely|absolutely|confirmed|deal)\b/i;
+
+/**
+ * Every statement of the deal's amount in the call, in order, normalised to the
+ * workspace's convention (`amountConvention`, default annual): "$300k over three
+ * years" is 100,000 a year, or 300,000 when the convention is the total; "10k a
+ * month" is 120,000 a year. A sentence yields one only with a deal cue and one figure
+ * (after dropping a replaced one), and none of the guards: question, hypothesis,
+ * negation, range, concession, someone else's price, counts and unit prices.
+ */
+export function amountCandidates(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): Candidate<AmountValue>[] {
+  const convention = ctx.amountConvention ?? 'annual';
+  const competitors = (ctx.competitors ?? []).filter((c) => c.trim().length > 0);
+  const out: Candidate<AmountValue>[] = [];
+  utterances.forEach((u, utteranceIndex) => {
+    for (const s of splitSentences(u.text)) {
+      const text = s.text;
+      if (!DEAL_CUE.test(text)) continue;
+      if (isQuestion(text) || HYPOTHETICAL.test(text) || RANGE.test(text) || CONCESSION.test(text))
+        continue;
+      if (SOMEONE_ELSE.test(text) || QUOTED_BY_OTHERS.test(text) || mentionsAny(text, competitors))
+        continue;
+      const mentions = findMoney(text);
+      const replaced = mentions.filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
+      if (NEGATION.test(withoutReplaced(text, replaced))) continue;
+      const current = mentions.filter((m) => !replaced.includes(m));
+      const currencies = new Set(current.map((m) => m.currency).filter((c) => c !== null));
+      if (current.length === 0 || currencies.size > 1) continue;
+      const normalised = normalise(text, current, convention);
+      if (!normalised) continue;
+      let confidence = current.some((m) => m.currency !== null) ? 0.92 : 0.86;
+      confidence -= normalised.penalty;
+      if (HEDGE.test(text)) confidence -= 0.2;
+      if (BUDGET.test(text)) confidence -= 0.25;
+      if (u.side === 'unknown') confidence -= 0.05;
+      if (u.side === 'internal' && !affirmedByCustomer(utterances, utteranceIndex))
+        confidence -= 0.1;
+      out.push({
+        value: { amount: normalised.amount, currency: [...currencies][0] ?? null },
+        confidence: clamp(confidence),
+        quote: text,
+        utteranceIndex,
+        startSeconds: u.startSeconds,
+      });
+    }
+  });
+  return out;
+}
+
+/** The amount the call settles on: the last statement wins, a little less sure when revised. */
+export function extractAmount(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): Candidate<AmountValue> | null {
+  const all = amountCandidates(utterances, ctx);
+  const last = all[all.length - 1];
+  if (!last) return null;
+  const revised = all.some(
+    (c) => c.value.amount !== last.value.amount || c.value.currency !== last.value.currency,
+  );
+  return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
+}
+
+/**
+ * One amount from the sentence's figures in the chosen convention, with how much the
+ * conversion costs in confidence. Two figures must agree once converted ("$300k over
+ * three years, so $100k a year"); otherwise the sentence is undecided.
+ */
+function normalise(
+  text: string,
+  mentions: readonly MoneyMention[],
+  convention: 'annual' | 'total',
+): { amount: number; penalty: number } | null {
+  const yearsMatch = YEARS.exec(text);
+  const yearsWord = yearsMatch?.groups?.n ?? yearsMatch?.groups?.m;
+  const years =
+    yearsWord === undefined ? null : (YEAR_WORDS[yearsWord.toLowerCase()] ?? Number(yearsWord));
+  const values = new Set<number>();
+  let penalty = 0;
+  for (const m of mentions) {
+    const after = text.slice(m.index + m.length, m.index + m.length + 25);
+    const before = text.slice(Math.max(0, m.index - 25), m.index);
+    const near = `${before} ${after}`;
+    let annual: number | null;
+    if (MONTHLY.test(after)) {
+      annual = m.amount * 12;
+      penalty = Math.max(penalty, 0.1);
+    } else if (ANNUAL.test(near)) annual = m.amount;
+    else if (years !== null && years > 0) {
+      annual = m.amount / years;
+      penalty = Math.max(penalty, 0.1);
+    } else {
+      // No period said: a one-off figure is read as it stands, annual and total alike.
+      annual = m.amount;
+      if (TOTAL.test(near)) penalty = Math.max(penalty, 0.1);
+    }
+    const value = convention === 'annual' ? annual : years !== null ? annual * years : annual;
+    if (!Number.isFinite(value) || value <= 0) return null;
+    values.add(Math.round(value * 100) / 100);
+  }
+  if (values.size !== 1) return null;
+  const amount = [...values][0]!;
+  // A division that leaves cents ("$100k over three years") is more likely misheard than meant.
+  if (!Number.isInteger(amount)) penalty += 0.3;
+  return { amount, penalty };
+}
+
+/** Money in a sentence: figures with a currency or a scale, and spoken numbers. */
+export function findMoney(text: string): MoneyMention[] {
+  const out: MoneyMention[] = [];
+  for (const m of text.matchAll(NUMERIC)) {
+    const g = m.groups!;
+    const currency = currencyOf(g.sym, g.pre, g.code);
+    const scale = g.scale ? SCALE[g.scale.toLowerCase()]! : 1;
+    // "150" alone is a count or a time more often than money.
+    if (currency === null && scale === 1) continue;
+    // A lowercase "m" may be minutes or metres; "$2m" and "1.2M" are millions.
+    if (g.scale === 'm' && currency === null) continue;
+    const end = m.index + m[0].length;
+    if (!g.code && NOT_MONEY_AFTER.test(text.slice(end))) continue;
+    const amount = Number(g.num!.replace(/,/g, '')) * scale;
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    out.push({
+      amount: Math.round(amount * 100) / 100,
+      currency,
+      index: start,
+      length: end - start,
+    });
+  }
+  for (const m of text.matchAll(NUMBER_WORDS)) {
+    const words = m[0].replace(/\s+and\s*$/i, '');
+    const amount = wordsToNumber(words);
+    if (
+      amount === null ||
+      out.some((o) => m.index < o.index + o.length && m.index + m[0].length > o.index)
+    )
+      continue;
+    const end = m.index + m[0].length;
+    const tail = SPOKEN_TAIL.exec(text.slice(end));
+    const before = text.slice(0, m.index);
+    const sym = /(US\$|[$€£])\s?$/.exec(before)?.[1];
+    const currency = currencyOf(sym, undefined, tail?.[1]);
+    // Spoken figures count only with a scale word or a currency ("two" is not money).
+    if (currency === null && !/\b(thousand|million|billion|grand)\b/i.test(words)) continue;
+    if (!tail && NOT_MONEY_AFTER.test(text.slice(end))) continue;
+    out.push({ amount, currency, index: m.index, length: words.length });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+function currencyOf(sym?: string, pre?: string, code?: string): Currency | null {
+  for (const token of [sym, pre, code]) {
+    if (!token) continue;
+    const t = token.trim().toLowerCase();
+    const c = SYMBOLS[t] ?? CODES[t];
+    if (c) return c;
+  }
+  return null;
+}
+
+function mentionsAny(text: string, names: readonly string[]): boolean {
+  return names.some((n) =>
+    new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text),
+  );
+}
+
+function withoutReplaced(text: string, replaced: readonly MoneyMention[]): string {
+  let out = text;
+  for (const m of [...replaced].reverse()) {
+    out = out.slice(0, m.index).replace(REPLACED_BEFORE, '') + out.slice(m.index + m.length);
+  }
+  return out;
+}
+
+function affirmedByCustomer(utterances: readonly ExtractUtterance[], index: number): boolean {
+  const next = utterances[index + 1];
+  return next !== undefined && next.side === 'external' && AFFIRMATION.test(next.text);
+}
+
+function clamp(x: number): number {
+  return Math.round(Math.min(0.97, Math.max(0.05, x)) * 100) / 100;
+}
