@@ -176,6 +176,27 @@ const cases: Case[] = [
     lines: [ext('The contract has 150 pages.')],
     expected: null,
   },
+  {
+    name: 'what they spend today',
+    lines: [ext('Total cost of ownership for us is 500k a year today.')],
+    expected: null,
+  },
+  {
+    name: 'a one-off implementation fee',
+    lines: [ext('The implementation fee is $15k on top of the subscription.')],
+    expected: null,
+  },
+  {
+    name: 'two different figures are undecided',
+    lines: [ext('The subscription is $120k and support is $15k.')],
+    expected: null,
+  },
+  {
+    name: 'a conditional "would" is less sure',
+    lines: [ext('The deal size would be 150k.')],
+    expected: bare(150_000),
+    maxConfidence: 0.7,
+  },
   // Last word, confidence
   {
     name: 'a later figure wins',

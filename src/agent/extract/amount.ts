@@ -54,6 +54,10 @@ const SOMEONE_ELSE =
   /\b((an)?other vendors?|competitors?|alternatives?|incumbent|currently pay(ing)?|we pay|paying (them|today|now)|our current (tool|vendor|contract|provider)|(they|he|she|them) (quoted|offered|charge[sd]?|want)|their (price|pricing|quote|offer))\b/i;
 const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
 
+/** What the customer spends today, and one-off fees beside the recurring price. */
+const NOT_THIS_DEAL =
+  /\b(today|currently|right now|at the moment|existing|we spend|spending|spent|last year|raised|revenue|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?)\b/i;
+
 /** A discount, credit or saving is money, but not the deal's amount. */
 const CONCESSION =
   /\b(discount(ed)?|off|rebate|credit|concession|savings?|save|cheaper|less than|more than)\b/i;
@@ -100,6 +104,7 @@ export function amountCandidates(
       if (!DEAL_CUE.test(text)) continue;
       if (isQuestion(text) || HYPOTHETICAL.test(text) || RANGE.test(text) || CONCESSION.test(text))
         continue;
+      if (NOT_THIS_DEAL.test(text)) continue;
       if (SOMEONE_ELSE.test(text) || QUOTED_BY_OTHERS.test(text) || mentionsAny(text, competitors))
         continue;
       const mentions = findMoney(text);
@@ -112,7 +117,7 @@ export function amountCandidates(
       if (!normalised) continue;
       let confidence = current.some((m) => m.currency !== null) ? 0.92 : 0.86;
       confidence -= normalised.penalty;
-      if (HEDGE.test(text)) confidence -= 0.2;
+      if (HEDGE.test(text) || /\bwould\b/i.test(text)) confidence -= 0.2;
       if (BUDGET.test(text)) confidence -= 0.25;
       if (u.side === 'unknown') confidence -= 0.05;
       if (u.side === 'internal' && !affirmedByCustomer(utterances, utteranceIndex))

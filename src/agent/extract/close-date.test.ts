@@ -171,6 +171,36 @@ const cases: Case[] = [
     lines: [ext('We could sign by November 30 or December 15.')],
     expected: null,
   },
+  {
+    name: 'a document sent, not signed',
+    lines: [ext("I'll send the contract by Friday.")],
+    expected: null,
+  },
+  {
+    name: 'the customer closing its books',
+    lines: [ext('We close our books by the 5th.')],
+    expected: null,
+  },
+  {
+    name: 'a pilot decision',
+    lines: [ext('We need a decision by next week on the pilot.')],
+    expected: null,
+  },
+  {
+    name: 'a revenue target',
+    lines: [ext('I think 2 million is our revenue target for Q1.')],
+    expected: null,
+  },
+  {
+    name: "a competitor's renewal",
+    lines: [ext('The contract renewal with Gong is on March 31.')],
+    expected: null,
+  },
+  {
+    name: 'a purchase order by a date',
+    lines: [ext("We'll have the PO to you by December 10.")],
+    expected: '2026-12-10',
+  },
   // Last word and revisions
   {
     name: 'a later revision wins, a little less sure',

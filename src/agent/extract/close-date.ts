@@ -43,6 +43,13 @@ const MOVED = /\b(mov|push|slip|shift|chang|bump|delay|postpon)\w*/i;
 const CONDITIONAL =
   /\b(until|till|pending|on hold|depends on|depending on|contingent|subject to|once|as soon as|provided|when the budget|budget (cycle|opens|approval))\b/i;
 
+/**
+ * A date that belongs to something other than the deal's signature: a document sent
+ * or reviewed, a pilot, a side agreement, the customer's own books or targets.
+ */
+const OTHER_SUBJECT =
+  /\b(send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract|expires?)\b/i;
+
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
   /\b(was|were) (to|due|planned|going to|meant to)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed)|last (year|quarter|month)|missed|slipped from)\b/i;
@@ -94,7 +101,8 @@ export function closeDateCandidates(
       const cue = COMMITMENT_CUES.find((c) => c.re.test(s.text));
       if (!cue) continue;
       if (isQuestion(s.text) || HYPOTHETICAL.test(s.text) || CONDITIONAL.test(s.text)) continue;
-      if (MEETING.test(s.text) || PAST.test(s.text)) continue;
+      if (MEETING.test(s.text) || PAST.test(s.text) || OTHER_SUBJECT.test(s.text)) continue;
+      if (mentionsAny(s.text, ctx.competitors ?? [])) continue;
       const mentions = findDates(s.text, today, reference, ctx.fiscalYearStartMonth);
       if (mentions === undefined) continue;
       const replaced = mentions.filter((m) => REPLACED_BEFORE.test(s.text.slice(0, m.index)));
@@ -137,6 +145,14 @@ export function extractCloseDate(
   if (!last) return null;
   const revised = all.some((c) => c.value !== last.value);
   return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
+}
+
+function mentionsAny(text: string, names: readonly string[]): boolean {
+  return names.some(
+    (n) =>
+      n.trim().length > 0 &&
+      new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text),
+  );
 }
 
 function withoutReplaced(text: string, replaced: readonly DateMention[]): string {
