@@ -82,6 +82,29 @@ const cases: Case[] = [
     lines: [ext('We can close by the end of the month.')],
     expected: '2026-10-31',
   },
+  {
+    name: 'the close date named as such',
+    lines: [ext('The close date should be December 15.')],
+    expected: '2026-12-15',
+  },
+  {
+    name: 'signatures by a day',
+    lines: [ext('We will have signatures by December 15th.')],
+    expected: '2026-12-15',
+    minConfidence: 0.9,
+  },
+  {
+    name: '"may" is a hedge',
+    lines: [ext('We may be able to sign by December 15.')],
+    expected: '2026-12-15',
+    maxConfidence: 0.8,
+  },
+  {
+    name: '"May" is a month',
+    lines: [ext('We will sign by May 1.')],
+    expected: '2027-05-01',
+    minConfidence: 0.9,
+  },
   // Fiscal years and quarters
   {
     name: 'end of fiscal year with a February start',

@@ -19,10 +19,11 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 /** Only these cues make a date a commitment; each carries how sure it makes us. */
 const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   {
-    re: /\b(sign(ed|ing)?|signature|countersign(ed)?|ink(ed)?)\b.{0,30}\b(by|before|on|no later than)\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
+    re: /\b(sign(ed|ing)?|signatures?|countersign(ed)?|ink(ed)?)\b.{0,30}\b(by|before|on|no later than)\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
     base: 0.92,
   },
   { re: /\b(clos(e|ed|ing))\b.{0,25}\b(by|on|before)\b/i, base: 0.92 },
+  { re: /\b(close|closing|signing|signature) date\b/i, base: 0.9 },
   {
     re: /\b(contract|paperwork|order form|po|purchase order)\b.{0,30}\b(by|before|on|in place)\b/i,
     base: 0.9,
@@ -115,7 +116,8 @@ export function closeDateCandidates(
       if (compareDates(mention.date, today) < 0) continue;
       if (compareDates(mention.date, addDays(today, 3 * 366)) > 0) continue;
       let confidence = cue.base - PRECISION_PENALTY[mention.precision];
-      if (HEDGE.test(s.text)) confidence -= 0.15;
+      // Lowercase "may" hedges; capitalised it is usually the month.
+      if (HEDGE.test(s.text) || /\bmay\b/.test(s.text)) confidence -= 0.15;
       if (u.side === 'unknown') confidence -= 0.05;
       if (u.side === 'internal' && !affirmedByCustomer(utterances, utteranceIndex))
         confidence -= 0.1;
