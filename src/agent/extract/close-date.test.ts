@@ -250,6 +250,33 @@ const cases: Case[] = [
     lines: [ext("Let's close by December 15."), int("Great. Let's meet again on the 20th.")],
     expected: '2026-12-15',
   },
+  {
+    name: 'a later hold takes the date back',
+    lines: [
+      ext("We're targeting December 15."),
+      ext('Actually, signing is on hold until the Q2 budget.'),
+    ],
+    expected: null,
+  },
+  {
+    name: 'a later negation takes the date back',
+    lines: [ext('Target is December 15.'), ext("Hmm, we won't make December 15 after all.")],
+    expected: null,
+  },
+  {
+    name: 'a new commitment after a retraction stands',
+    lines: [
+      ext('Target is December 15.'),
+      ext('That date slipped.'),
+      ext("Let's target January 15 then."),
+    ],
+    expected: '2027-01-15',
+  },
+  {
+    name: '"no later than" is a commitment',
+    lines: [ext('We will sign no later than December 15.')],
+    expected: '2026-12-15',
+  },
   // Who said it
   {
     name: 'the rep alone is less sure',

@@ -83,6 +83,12 @@ const PRECISION_PENALTY: Record<Precision, number> = {
   quarter: 0.15,
 };
 
+/** A later sentence that takes a date back ("signing is on hold", "we won't make the 15th"). */
+const RETRACT =
+  /\b(on hold|slip(s|ped|ping)?|push(ed|ing)? (it |this |that )?(out|back)|delay(ed|s)?|won't work|doesn't work|not going to happen|off the table|at risk|no longer|paused)\b/i;
+
+type ScanEntry = Candidate<string> | 'retracted';
+
 /**
  * Every close-date commitment in the call, in order. A sentence yields one only when
  * it carries a commitment cue, exactly one date (after dropping a replaced one), and
@@ -93,22 +99,49 @@ export function closeDateCandidates(
   utterances: readonly ExtractUtterance[],
   ctx: ExtractContext,
 ): Candidate<string>[] {
+  return scan(utterances, ctx).filter((e) => e !== 'retracted');
+}
+
+/**
+ * The close date the call settles on: the last commitment wins. When the call said
+ * different dates, the winner loses a little confidence, since a later revision may
+ * have been missed by the guards; when a later sentence takes the date back
+ * ("on hold", "we won't make the 15th"), nothing is proposed.
+ */
+export function extractCloseDate(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): Candidate<string> | null {
+  const entries = scan(utterances, ctx);
+  const last = entries[entries.length - 1];
+  if (last === undefined || last === 'retracted') return null;
+  const revised = entries.some((c) => c !== 'retracted' && c.value !== last.value);
+  return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
+}
+
+function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): ScanEntry[] {
   const instant = new Date(ctx.startedAt);
   const today = localDate(instant, ctx.timeZone);
   const reference = { instant, timezone: offsetMinutes(instant, ctx.timeZone) };
-  const out: Candidate<string>[] = [];
+  const out: ScanEntry[] = [];
   utterances.forEach((u, utteranceIndex) => {
     for (const s of splitSentences(u.text)) {
       const cue = COMMITMENT_CUES.find((c) => c.re.test(s.text));
-      if (!cue) continue;
-      if (isQuestion(s.text) || HYPOTHETICAL.test(s.text) || CONDITIONAL.test(s.text)) continue;
+      if (isQuestion(s.text) || HYPOTHETICAL.test(s.text)) continue;
       if (MEETING.test(s.text) || PAST.test(s.text) || OTHER_SUBJECT.test(s.text)) continue;
       if (mentionsAny(s.text, ctx.competitors ?? [])) continue;
       const mentions = findDates(s.text, today, reference, ctx.fiscalYearStartMonth);
-      if (mentions === undefined) continue;
-      const replaced = mentions.filter((m) => REPLACED_BEFORE.test(s.text.slice(0, m.index)));
+      const replaced = (mentions ?? []).filter((m) =>
+        REPLACED_BEFORE.test(s.text.slice(0, m.index)),
+      );
       // "not the 15th" names the replaced date; any other negation turns the commitment round.
-      if (NEGATION.test(withoutReplaced(s.text, replaced))) continue;
+      const negated = NEGATION.test(withoutReplaced(s.text, replaced));
+      const aboutDate = cue !== undefined || (mentions !== undefined && mentions.length > 0);
+      if (aboutDate && (negated || RETRACT.test(s.text))) {
+        out.push('retracted');
+        continue;
+      }
+      if (!cue || mentions === undefined || CONDITIONAL.test(s.text)) continue;
       const current = mentions.filter((m) => !replaced.includes(m));
       const distinct = new Set(current.map((m) => formatDate(m.date)));
       if (distinct.size !== 1) continue;
@@ -131,22 +164,6 @@ export function closeDateCandidates(
     }
   });
   return out;
-}
-
-/**
- * The close date the call settles on: the last commitment wins. When the call said
- * different dates, the winner loses a little confidence, since a later revision may
- * have been missed by the guards.
- */
-export function extractCloseDate(
-  utterances: readonly ExtractUtterance[],
-  ctx: ExtractContext,
-): Candidate<string> | null {
-  const all = closeDateCandidates(utterances, ctx);
-  const last = all[all.length - 1];
-  if (!last) return null;
-  const revised = all.some((c) => c.value !== last.value);
-  return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
 }
 
 function mentionsAny(text: string, names: readonly string[]): boolean {
