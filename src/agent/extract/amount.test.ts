@@ -197,6 +197,25 @@ const cases: Case[] = [
     expected: bare(150_000),
     maxConfidence: 0.7,
   },
+  {
+    name: 'a figure turned down by the customer',
+    lines: [int('Our proposal is $150k a year.'), ext("That's too expensive for us.")],
+    expected: null,
+  },
+  {
+    name: 'a figure refused with a negation',
+    lines: [int('Our proposal is $150k a year.'), ext("We can't do $150k.")],
+    expected: null,
+  },
+  {
+    name: 'an agreed figure after a refusal stands',
+    lines: [
+      int('Our proposal is $150k a year.'),
+      ext("We can't do $150k."),
+      ext('We agreed on $140k a year.'),
+    ],
+    expected: usd(140_000),
+  },
   // Last word, confidence
   {
     name: 'a later figure wins',

@@ -83,6 +83,12 @@ const REPLACED_BEFORE = /\b(from|instead of|rather than|not|no longer)\s+$/i;
 const AFFIRMATION =
   /^\s*(yes|yeah|yep|yup|correct|right|agreed|that works|works for us|sounds good|exactly|definitely|absolutely|confirmed|deal)\b/i;
 
+/** A later sentence that turns the figure down ("that's too expensive", "we can't do $150k"). */
+const TURNED_DOWN =
+  /\b(too (much|high|expensive|steep|pricey)|over (our|the) budget|out of (our )?budget|can't afford|cannot afford|doesn't work|won't work|not going to work|no way)\b/i;
+
+type ScanEntry = Candidate<AmountValue> | 'retracted';
+
 /**
  * Every statement of the deal's amount in the call, in order, normalised to the
  * workspace's convention (`amountConvention`, default annual): "$300k over three
@@ -95,21 +101,46 @@ export function amountCandidates(
   utterances: readonly ExtractUtterance[],
   ctx: ExtractContext,
 ): Candidate<AmountValue>[] {
+  return scan(utterances, ctx).filter((e) => e !== 'retracted');
+}
+
+/**
+ * The amount the call settles on: the last statement wins, a little less sure when
+ * revised; nothing when a later sentence turns the figure down.
+ */
+export function extractAmount(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): Candidate<AmountValue> | null {
+  const entries = scan(utterances, ctx);
+  const last = entries[entries.length - 1];
+  if (last === undefined || last === 'retracted') return null;
+  const revised = entries.some(
+    (c) =>
+      c !== 'retracted' &&
+      (c.value.amount !== last.value.amount || c.value.currency !== last.value.currency),
+  );
+  return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
+}
+
+function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): ScanEntry[] {
   const convention = ctx.amountConvention ?? 'annual';
   const competitors = (ctx.competitors ?? []).filter((c) => c.trim().length > 0);
-  const out: Candidate<AmountValue>[] = [];
+  const out: ScanEntry[] = [];
   utterances.forEach((u, utteranceIndex) => {
     for (const s of splitSentences(u.text)) {
       const text = s.text;
-      if (!DEAL_CUE.test(text)) continue;
-      if (isQuestion(text) || HYPOTHETICAL.test(text) || RANGE.test(text) || CONCESSION.test(text))
-        continue;
-      if (NOT_THIS_DEAL.test(text)) continue;
+      if (isQuestion(text) || HYPOTHETICAL.test(text) || NOT_THIS_DEAL.test(text)) continue;
       if (SOMEONE_ELSE.test(text) || QUOTED_BY_OTHERS.test(text) || mentionsAny(text, competitors))
         continue;
       const mentions = findMoney(text);
       const replaced = mentions.filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
-      if (NEGATION.test(withoutReplaced(text, replaced))) continue;
+      const negated = NEGATION.test(withoutReplaced(text, replaced));
+      if ((mentions.length > 0 && negated) || (u.side !== 'internal' && TURNED_DOWN.test(text))) {
+        out.push('retracted');
+        continue;
+      }
+      if (!DEAL_CUE.test(text) || RANGE.test(text) || CONCESSION.test(text)) continue;
       const current = mentions.filter((m) => !replaced.includes(m));
       const currencies = new Set(current.map((m) => m.currency).filter((c) => c !== null));
       if (current.length === 0 || currencies.size > 1) continue;
@@ -132,20 +163,6 @@ export function amountCandidates(
     }
   });
   return out;
-}
-
-/** The amount the call settles on: the last statement wins, a little less sure when revised. */
-export function extractAmount(
-  utterances: readonly ExtractUtterance[],
-  ctx: ExtractContext,
-): Candidate<AmountValue> | null {
-  const all = amountCandidates(utterances, ctx);
-  const last = all[all.length - 1];
-  if (!last) return null;
-  const revised = all.some(
-    (c) => c.value.amount !== last.value.amount || c.value.currency !== last.value.currency,
-  );
-  return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
 }
 
 /**
