@@ -108,6 +108,16 @@ const cases: Case[] = [
     maxConfidence: 0.6,
     expected: usd(33_333.33),
   },
+  {
+    name: 'priced seats are count times price',
+    lines: [ext('The contract is 150 seats at $1,000 per seat a year.')],
+    expected: usd(150_000),
+  },
+  {
+    name: 'priced seats per month are made annual',
+    lines: [ext('The price is 50 users at $100 each per month.')],
+    expected: usd(60_000),
+  },
   // Guards
   {
     name: 'headcount is not money',

@@ -43,6 +43,9 @@ const SCALE: Record<string, number> = {
 const NUMERIC =
   /(?<sym>US\$|[$€£])?\s?(?<pre>\b(?:USD|EUR|GBP)\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>k|mm|m|mil|bn|thousand|grand|million|billion)\b)?(?:\s?(?<code>USD|EUR|GBP|dollars|bucks|euros?|pounds)\b)?/gi;
 
+const PRICED_UNITS =
+  /\b(?<count>\d{1,3}(?:,\d{3})+|\d+)\s+(?:seats|users|licen[cs]es|reps|agents)\s+(?:at|for|x)\s+(?<sym>US\$|[$€£])(?<price>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>k)\b)?(?:\s*(?:each|apiece|(?:per|a|an|\/)\s*(?:seat|user|licen[cs]e|rep|agent)))/gi;
+
 const SPOKEN_TAIL = /^\s*(dollars|bucks|euros?|pounds)\b/i;
 
 /** What follows a number that makes it a count, a share or a unit price, not the deal. */
@@ -211,8 +214,23 @@ function normalise(
 
 /** Money in a sentence: figures with a currency or a scale, and spoken numbers. */
 export function findMoney(text: string): MoneyMention[] {
+  // "150 seats at $1,000 each": a count is money once it is priced, as count times price.
   const out: MoneyMention[] = [];
+  for (const m of text.matchAll(PRICED_UNITS)) {
+    const g = m.groups!;
+    const currency = currencyOf(g.sym);
+    const count = Number(g.count!.replace(/,/g, ''));
+    const price =
+      Number(g.price!.replace(/,/g, '')) * (g.scale ? SCALE[g.scale.toLowerCase()]! : 1);
+    out.push({
+      amount: Math.round(count * price * 100) / 100,
+      currency,
+      index: m.index,
+      length: m[0].length,
+    });
+  }
   for (const m of text.matchAll(NUMERIC)) {
+    if (out.some((o) => m.index < o.index + o.length && m.index + m[0].length > o.index)) continue;
     const g = m.groups!;
     const currency = currencyOf(g.sym, g.pre, g.code);
     const scale = g.scale ? SCALE[g.scale.toLowerCase()]! : 1;
