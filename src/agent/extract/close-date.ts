@@ -130,6 +130,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (isQuestion(s.text) || HYPOTHETICAL.test(s.text)) continue;
       if (MEETING.test(s.text) || PAST.test(s.text) || OTHER_SUBJECT.test(s.text)) continue;
       if (mentionsAny(s.text, ctx.competitors ?? [])) continue;
+      // Date parsing is the costly part: only a commitment or a possible retraction needs it.
+      if (!cue && !NEGATION.test(s.text) && !RETRACT.test(s.text)) continue;
       const mentions = findDates(s.text, today, reference, ctx.fiscalYearStartMonth);
       const replaced = (mentions ?? []).filter((m) =>
         REPLACED_BEFORE.test(s.text.slice(0, m.index)),
