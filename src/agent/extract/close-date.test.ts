@@ -321,6 +321,15 @@ describe('extractCloseDate', () => {
     expect(got?.quote).toBe('We can sign by Friday.');
   });
 
+  it('keeps an abbreviated month with its day', () => {
+    const got = extractCloseDate(
+      call(ext('Mr. Lee says we can sign by Dec. 15. Great.')),
+      baseContext,
+    );
+    expect(got?.value).toBe('2026-12-15');
+    expect(got?.quote).toBe('Mr. Lee says we can sign by Dec. 15.');
+  });
+
   it('lists every commitment in order so a reviewer sees the revision', () => {
     const all = closeDateCandidates(
       call(ext("We're targeting November 30."), ext("Let's target December 15 instead.")),

@@ -4,14 +4,19 @@ export interface Sentence {
   start: number;
 }
 
+// A month's abbreviation cut off from its day would turn "Dec. 15" into all of December.
+const ABBREVIATIONS =
+  'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|mr|mrs|ms|dr|e\\.g|i\\.e|vs|approx|inc|ltd|corp';
+
 /**
- * Splits an utterance into sentences. A period between digits ("$1.2M") or after a
- * one-letter initial is not a boundary; the sentence keeps its own punctuation so a
- * trailing "?" can be seen by the guards.
+ * Splits an utterance into sentences. A period between digits ("$1.2M"), after a
+ * one-letter initial or after an abbreviation ("Dec. 15", "Mr. Smith") is not a
+ * boundary; the sentence keeps its own punctuation so a trailing "?" can be seen by
+ * the guards.
  */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const boundary = /(?<!\b\w)(?<!\d(?=\.\d))[.!?;]+(?=\s|$)/g;
+  const boundary = new RegExp(`(?<!\\b\\w)(?<!\\b(?:${ABBREVIATIONS})\\.?)[.!?;]+(?=\\s|$)`, 'gi');
   let from = 0;
   for (const m of text.matchAll(boundary)) {
     const end = m.index + m[0].length;
