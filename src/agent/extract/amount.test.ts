@@ -226,6 +226,12 @@ const cases: Case[] = [
     ],
     expected: usd(140_000),
   },
+  {
+    name: '"looking at" is less sure',
+    lines: [ext("We're looking at $120k for the contract.")],
+    expected: usd(120_000),
+    maxConfidence: 0.75,
+  },
   // Last word, confidence
   {
     name: 'a later figure wins',

@@ -151,7 +151,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (!normalised) continue;
       let confidence = current.some((m) => m.currency !== null) ? 0.92 : 0.86;
       confidence -= normalised.penalty;
-      if (HEDGE.test(text) || /\bwould\b/i.test(text)) confidence -= 0.2;
+      if (HEDGE.test(text) || /\b(would|looking at|thinking)\b/i.test(text)) confidence -= 0.2;
       if (BUDGET.test(text)) confidence -= 0.25;
       if (u.side === 'unknown') confidence -= 0.05;
       if (u.side === 'internal' && !affirmedByCustomer(utterances, utteranceIndex))
