@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { CaseFileError, readCases, readConfigFile } from '../agent/cases.js';
-import { agentCore } from '../agent/core.js';
-import type { AgentCore } from '../agent/core-types.js';
-import { CoreOutputError, predictCases, scoreLines } from '../agent/eval.js';
-import { scorePredictions } from '../agent/score.js';
+import { CaseFileError, readCases, readConfigFile } from '../agents/cases.js';
+import { agentCore } from '../agents/core.js';
+import type { AgentCore } from '../agents/core-types.js';
+import { CoreOutputError, predictCases, scoreLines } from '../agents/eval.js';
+import { scorePredictions } from '../agents/score.js';
 import { CliError } from './cli-error.js';
 
 /** `pandora agent ...`: the meeting agent, offline. */

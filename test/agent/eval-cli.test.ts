@@ -8,7 +8,7 @@ import { projectRoot } from '../../src/paths.js';
 
 /**
  * `pandora agent eval` as a user runs it, on the three hand-written cases beside this
- * file, with the starting core (src/agent/core.ts): it matches by participant email ->
+ * file, with the starting core (src/agents/core.ts): it matches by participant email ->
  * contact -> the single open deal and proposes nothing.
  */
 const CLI = ['--import', 'tsx', path.join(projectRoot, 'src/cli/main.ts'), 'agent', 'eval'];

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCases, type AgentCase } from '../../src/agent/cases.js';
+import { readCases, type AgentCase } from '../../src/agents/cases.js';
 import { projectRoot } from '../../src/paths.js';
 
 /**
