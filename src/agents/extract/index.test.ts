@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { DETERMINISTIC_FIELDS, deterministicExtractor } from './index.js';
+import { baseContext, call } from './test-utterances.js';
+
+const utterances = call(
+  ['external', 'We can sign by Friday.'],
+  ['external', 'The price comes to $64,000 a year.'],
+);
+
+describe('deterministicExtractor', () => {
+  it('reads each wanted field with its extractor', () => {
+    const got = deterministicExtractor.extractFields({
+      utterances,
+      ctx: baseContext,
+      fields: ['close_date', 'amount'],
+    });
+    expect(got.close_date?.value).toBe('2026-10-16');
+    expect(got.close_date?.utteranceIndex).toBe(0);
+    expect(got.amount?.value).toEqual({ amount: 64_000, currency: 'USD' });
+    expect(got.amount?.quote).toBe('The price comes to $64,000 a year.');
+  });
+
+  it('computes only the fields asked for', () => {
+    const got = deterministicExtractor.extractFields({
+      utterances,
+      ctx: baseContext,
+      fields: ['amount'],
+    });
+    expect(Object.keys(got)).toEqual(['amount']);
+  });
+
+  it('marks a known field it cannot decide as null, and leaves unknown ids out', () => {
+    const got = deterministicExtractor.extractFields({
+      utterances: call(['external', 'Thanks, this was helpful.']),
+      ctx: baseContext,
+      fields: ['close_date', 'custom_property__c', 'toString'],
+    });
+    expect(got).toEqual({ close_date: null });
+  });
+
+  it('knows the eval fields it has extractors for', () => {
+    expect(DETERMINISTIC_FIELDS).toEqual(expect.arrayContaining(['close_date', 'amount']));
+  });
+});
