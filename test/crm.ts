@@ -98,7 +98,7 @@ export async function createCrmWorld(
       const after = emulator.ctx.log.lastSeq;
       return () =>
         emulator.ctx.log
-          .list({ afterSeq: after })
+          .listFor({ afterSeq: after })
           .map(({ method, path, batchSize, status, at }) => ({
             method,
             path,

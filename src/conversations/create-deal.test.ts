@@ -408,7 +408,7 @@ describe('create deal input and tenancy', () => {
       expect(JSON.stringify(body)).toContain(field);
     }
     const writes = t.emulator.ctx.log
-      .list({ afterSeq: calls })
+      .listFor({ afterSeq: calls })
       .filter((r) => r.path.endsWith('/batch/create') || r.path.endsWith('/composite/sobjects'));
     expect(writes).toEqual([]);
   });

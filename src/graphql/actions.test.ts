@@ -41,7 +41,7 @@ function writes() {
   const after = t.emulator.ctx.log.lastSeq;
   return () =>
     t.emulator.ctx.log
-      .list({ afterSeq: after })
+      .listFor({ afterSeq: after })
       .filter((r) => r.method === 'POST' && /\/batch\/(update|create)$/.test(r.path));
 }
 

@@ -155,7 +155,7 @@ describe('data-quality-audit: conversation coverage', () => {
     });
     expect(
       t.emulator.ctx.log
-        .list({ afterSeq: before })
+        .listFor({ afterSeq: before })
         .filter((r) => r.method !== 'GET' && !r.path.includes('/batch/read')),
     ).toEqual([]);
     const executed = await t.app.inject({

@@ -2,6 +2,10 @@
  * What tests, benchmarks and the `/_emulator` endpoints use to steer the CRM
  * emulator: the request log and call counters, rate limits, latency, and faults.
  */
+import { FaultRules } from '../../emulator-kit/fault-rules.js';
+import { DailyCounts, RollingWindow, type WindowLimit } from '../../emulator-kit/limits.js';
+import { RequestLog as KitRequestLog } from '../../emulator-kit/request-log.js';
+
 export type EmulatedApi = 'hubspot' | 'salesforce';
 
 export interface RequestLogEntry {
@@ -96,44 +100,16 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   },
 };
 
-interface ActiveRule extends FaultRule {
-  id: number;
-  hits: number;
-}
-
 /** Matches requests against fault rules; a rule with `times` is spent after that many hits. */
-export class FaultInjector {
-  private rules: ActiveRule[] = [];
-  private nextId = 1;
-
-  add(rule: FaultRule): number {
-    const id = this.nextId++;
-    this.rules.push({ ...rule, id, hits: 0 });
-    return id;
-  }
-
-  remove(id: number): void {
-    this.rules = this.rules.filter((rule) => rule.id !== id);
-  }
-
-  clear(): void {
-    this.rules = [];
-  }
-
-  list(): FaultRule[] {
-    return this.rules.map(({ id: _id, hits: _hits, ...rule }) => rule);
-  }
-
+export class FaultInjector extends FaultRules<FaultRule> {
   /** The request-level fault for a request, consuming one hit of its rule. */
-  take(api: EmulatedApi, method: string, path: string, query = ''): ActiveRule | undefined {
-    const rule = this.rules.find(
-      (candidate) =>
-        candidate.kind !== 'partial_batch' &&
-        this.matches(candidate, api, method, path) &&
-        (!candidate.query || decodeQuery(query).includes(candidate.query)),
+  take(api: EmulatedApi, method: string, path: string, query = ''): FaultRule | undefined {
+    return this.takeFirst(
+      (rule) =>
+        rule.kind !== 'partial_batch' &&
+        matchesRequest(rule, api, method, path) &&
+        (!rule.query || decodeQuery(query).includes(rule.query)),
     );
-    if (rule) this.hit(rule);
-    return rule;
   }
 
   /**
@@ -141,33 +117,23 @@ export class FaultInjector {
    * hit per batch call, not per record: `beginBatch` returns the rule for the call.
    */
   beginBatch(api: EmulatedApi, method: string, path: string): PartialBatch | undefined {
-    const rule = this.rules.find(
+    const rule = this.takeFirst(
       (candidate) =>
-        candidate.kind === 'partial_batch' && this.matches(candidate, api, method, path),
+        candidate.kind === 'partial_batch' && matchesRequest(candidate, api, method, path),
     );
     if (!rule) return undefined;
-    this.hit(rule);
     const ids = rule.ids ? new Set(rule.ids) : null;
     return { fails: (id: string | null) => ids === null || (id !== null && ids.has(id)) };
   }
+}
 
-  private matches(rule: ActiveRule, api: EmulatedApi, method: string, path: string): boolean {
-    return (
-      (!rule.api || rule.api === api) &&
-      (!rule.method || rule.method.toUpperCase() === method) &&
-      (!rule.path ||
-        (rule.path.endsWith('$')
-          ? path.endsWith(rule.path.slice(0, -1))
-          : path.includes(rule.path)))
-    );
-  }
-
-  private hit(rule: ActiveRule): void {
-    rule.hits += 1;
-    if (rule.times !== undefined && rule.hits >= rule.times) {
-      this.remove(rule.id);
-    }
-  }
+function matchesRequest(rule: FaultRule, api: EmulatedApi, method: string, path: string): boolean {
+  return (
+    (!rule.api || rule.api === api) &&
+    (!rule.method || rule.method.toUpperCase() === method) &&
+    (!rule.path ||
+      (rule.path.endsWith('$') ? path.endsWith(rule.path.slice(0, -1)) : path.includes(rule.path)))
+  );
 }
 
 function decodeQuery(query: string): string {
@@ -184,10 +150,12 @@ export interface PartialBatch {
 
 /** Rolling-window and daily request counting, per API, as the CRMs do it. */
 export class LimitTracker {
-  private windowHits: Record<EmulatedApi, number[]> = { hubspot: [], salesforce: [] };
-  private searchHits: number[] = [];
-  private day = '';
-  private daily: Record<EmulatedApi, number> = { hubspot: 0, salesforce: 0 };
+  private windows: Record<EmulatedApi, RollingWindow> = {
+    hubspot: new RollingWindow(),
+    salesforce: new RollingWindow(),
+  };
+  private readonly searches = new RollingWindow();
+  private readonly daily = new DailyCounts<EmulatedApi>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -200,85 +168,52 @@ export class LimitTracker {
     limits: ApiLimits,
   ): { ok: true } | { ok: false; policy: 'TEN_SECONDLY_ROLLING' | 'DAILY'; retryAfterMs: number } {
     const now = this.now();
-    const today = new Date(now).toISOString().slice(0, 10);
-    if (today !== this.day) {
-      this.day = today;
-      this.daily = { hubspot: 0, salesforce: 0 };
-    }
-    this.daily[api] += 1;
-    if (limits.daily !== null && this.daily[api] > limits.daily) {
-      const midnight = Date.parse(`${today}T00:00:00Z`) + 86_400_000;
-      return { ok: false, policy: 'DAILY', retryAfterMs: midnight - now };
+    const usedToday = this.daily.increment(now, api);
+    if (limits.daily !== null && usedToday > limits.daily) {
+      return { ok: false, policy: 'DAILY', retryAfterMs: DailyCounts.untilMidnight(now) };
     }
     if (limits.window) {
-      const hits = this.windowHits[api];
-      const cutoff = now - limits.window.ms;
-      while (hits.length > 0 && hits[0]! <= cutoff) hits.shift();
-      if (hits.length >= limits.window.max) {
-        return {
-          ok: false,
-          policy: 'TEN_SECONDLY_ROLLING',
-          retryAfterMs: hits[0]! + limits.window.ms - now,
-        };
-      }
-      hits.push(now);
+      const verdict = this.windows[api].tryHit(now, limits.window);
+      if (!verdict.ok) return { ...verdict, policy: 'TEN_SECONDLY_ROLLING' };
     }
     return { ok: true };
   }
 
   /** Counts one search request against the search window; refused ones do not count. */
-  checkSearch(limit: {
-    max: number;
-    ms: number;
-  }): { ok: true } | { ok: false; policy: 'SECONDLY'; retryAfterMs: number } {
-    const now = this.now();
-    const hits = this.searchHits;
-    while (hits.length > 0 && hits[0]! <= now - limit.ms) hits.shift();
-    if (hits.length >= limit.max) {
-      return { ok: false, policy: 'SECONDLY', retryAfterMs: hits[0]! + limit.ms - now };
-    }
-    hits.push(now);
-    return { ok: true };
+  checkSearch(
+    limit: WindowLimit,
+  ): { ok: true } | { ok: false; policy: 'SECONDLY'; retryAfterMs: number } {
+    const verdict = this.searches.tryHit(this.now(), limit);
+    return verdict.ok ? verdict : { ...verdict, policy: 'SECONDLY' };
   }
 
   usage(api: EmulatedApi): { today: number; inWindow: number } {
-    return { today: this.daily[api], inWindow: this.windowHits[api].length };
+    return { today: this.daily.get(this.now(), api), inWindow: this.windows[api].size };
   }
 
   reset(): void {
-    this.windowHits = { hubspot: [], salesforce: [] };
-    this.searchHits = [];
-    this.daily = { hubspot: 0, salesforce: 0 };
+    this.windows.hubspot.reset();
+    this.windows.salesforce.reset();
+    this.searches.reset();
+    this.daily.reset();
   }
 }
 
-/** Every request the emulator answered, for tests and benchmarks to count calls. */
-export class RequestLog {
-  private entries: RequestLogEntry[] = [];
-  private seq = 0;
-
-  /** Keeps the newest `capacity` entries; counters below cover the whole run. */
-  constructor(private readonly capacity = 100_000) {}
-
+/** Every request the emulator answered, with call counters per API and route. */
+export class RequestLog extends KitRequestLog<RequestLogEntry> {
+  /** Counters cover the whole run, beyond the entries kept. */
   private totals = new Map<string, number>();
 
-  add(entry: Omit<RequestLogEntry, 'seq'>): void {
-    this.seq += 1;
-    this.entries.push({ ...entry, seq: this.seq });
-    if (this.entries.length > this.capacity)
-      this.entries.splice(0, this.entries.length - this.capacity);
+  override add(entry: Omit<RequestLogEntry, 'seq'>): RequestLogEntry {
     for (const key of [entry.api, `${entry.api} ${entry.method} ${routeKey(entry.path)}`]) {
       this.totals.set(key, (this.totals.get(key) ?? 0) + 1);
     }
+    return super.add(entry);
   }
 
   /** Entries after `afterSeq`, optionally of one API. */
-  list(filter: { api?: EmulatedApi; afterSeq?: number } = {}): RequestLogEntry[] {
-    return this.entries.filter(
-      (entry) =>
-        (!filter.api || entry.api === filter.api) &&
-        (filter.afterSeq === undefined || entry.seq > filter.afterSeq),
-    );
+  listFor(filter: { api?: EmulatedApi; afterSeq?: number } = {}): RequestLogEntry[] {
+    return this.list(filter.afterSeq, (entry) => !filter.api || entry.api === filter.api);
   }
 
   /** Calls per API and per route (`hubspot POST /crm/v3/objects/deals/batch/update`). */
@@ -286,12 +221,8 @@ export class RequestLog {
     return Object.fromEntries(this.totals);
   }
 
-  get lastSeq(): number {
-    return this.seq;
-  }
-
-  clear(): void {
-    this.entries = [];
+  override clear(): void {
+    super.clear();
     this.totals.clear();
   }
 }

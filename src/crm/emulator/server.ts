@@ -273,7 +273,7 @@ function registerControlRoutes(
     const query = request.query as { api?: EmulatedApi; afterSeq?: string };
     return {
       lastSeq: ctx.log.lastSeq,
-      requests: ctx.log.list({
+      requests: ctx.log.listFor({
         api: query.api,
         afterSeq: query.afterSeq === undefined ? undefined : Number(query.afterSeq),
       }),

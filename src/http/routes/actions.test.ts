@@ -35,7 +35,7 @@ const writes = () => {
   const after = t.emulator.ctx.log.lastSeq;
   return () =>
     t.emulator.ctx.log
-      .list({ afterSeq: after })
+      .listFor({ afterSeq: after })
       .filter(
         (r) => r.method !== 'GET' && !r.path.endsWith('/batch/read') && !r.path.endsWith('/search'),
       );

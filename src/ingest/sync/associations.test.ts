@@ -36,7 +36,7 @@ function readsAssociations(call: { path: string; query: string }): boolean {
 /** Requests the emulator answers from now on, with their query strings. */
 function mark() {
   const after = world.emulator.ctx.log.lastSeq;
-  return () => world.emulator.ctx.log.list({ afterSeq: after });
+  return () => world.emulator.ctx.log.listFor({ afterSeq: after });
 }
 
 /** Every synced row of a workspace, by CRM ids, associations included. */

@@ -2,6 +2,9 @@
  * What tests, benchmarks and `/_emulator/...` use to steer the Fireflies emulator:
  * the plan's rate limits, latency, injected faults and the request log.
  */
+import { FaultRules } from '../../../emulator-kit/fault-rules.js';
+import { DailyCounts, RollingWindow, type LimitVerdict } from '../../../emulator-kit/limits.js';
+import { RequestLog } from '../../../emulator-kit/request-log.js';
 
 export type FirefliesPlan = 'free' | 'pro' | 'business' | 'enterprise';
 
@@ -50,76 +53,38 @@ export interface FirefliesFault {
   status?: number;
 }
 
-interface ActiveFault extends FirefliesFault {
-  id: number;
-  hits: number;
-}
-
-export class FirefliesFaults {
-  private rules: ActiveFault[] = [];
-  private nextId = 1;
-
-  add(rule: FirefliesFault): number {
-    const id = this.nextId++;
-    this.rules.push({ ...rule, id, hits: 0 });
-    return id;
-  }
-
-  clear(): void {
-    this.rules = [];
-  }
-
-  list(): FirefliesFault[] {
-    return this.rules.map(({ id: _id, hits: _hits, ...rule }) => rule);
-  }
-
+export class FirefliesFaults extends FaultRules<FirefliesFault> {
   /** The fault for a request whose top-level fields are `operations`, spending one hit. */
   take(operations: string[]): FirefliesFault | undefined {
-    const rule = this.rules.find(
-      (candidate) => !candidate.operation || operations.includes(candidate.operation),
-    );
-    if (!rule) return undefined;
-    rule.hits += 1;
-    if (rule.times !== undefined && rule.hits >= rule.times) {
-      this.rules = this.rules.filter((candidate) => candidate.id !== rule.id);
-    }
-    return rule;
+    return this.takeFirst((rule) => !rule.operation || operations.includes(rule.operation));
   }
 }
 
 /** Rolling-minute and daily counts per API key; refused requests count for neither. */
 export class KeyLimits {
-  private minute = new Map<string, number[]>();
-  private daily = new Map<string, number>();
-  private day = '';
+  private minutes = new Map<string, RollingWindow>();
+  private readonly daily = new DailyCounts();
 
   constructor(private readonly now: () => number) {}
 
-  check(key: string, limits: FirefliesLimits): { ok: true } | { ok: false; retryAfterMs: number } {
+  check(key: string, limits: FirefliesLimits): LimitVerdict {
     const now = this.now();
-    const today = new Date(now).toISOString().slice(0, 10);
-    if (today !== this.day) {
-      this.day = today;
-      this.daily.clear();
+    if (limits.perDay !== null && this.daily.get(now, key) >= limits.perDay) {
+      return { ok: false, retryAfterMs: DailyCounts.untilMidnight(now) };
     }
-    const usedToday = this.daily.get(key) ?? 0;
-    if (limits.perDay !== null && usedToday >= limits.perDay) {
-      return { ok: false, retryAfterMs: Date.parse(`${today}T00:00:00Z`) + 86_400_000 - now };
+    if (limits.perMinute !== null) {
+      let minute = this.minutes.get(key);
+      if (!minute) this.minutes.set(key, (minute = new RollingWindow()));
+      const verdict = minute.tryHit(now, { max: limits.perMinute, ms: 60_000 });
+      if (!verdict.ok) return verdict;
     }
-    const hits = (this.minute.get(key) ?? []).filter((at) => at > now - 60_000);
-    if (limits.perMinute !== null && hits.length >= limits.perMinute) {
-      this.minute.set(key, hits);
-      return { ok: false, retryAfterMs: hits[0]! + 60_000 - now };
-    }
-    hits.push(now);
-    this.minute.set(key, hits);
-    this.daily.set(key, usedToday + 1);
+    this.daily.increment(now, key);
     return { ok: true };
   }
 
   reset(): void {
-    this.minute.clear();
-    this.daily.clear();
+    this.minutes.clear();
+    this.daily.reset();
   }
 }
 
@@ -141,31 +106,8 @@ export interface FirefliesRequestEntry {
 }
 
 /** Every request the emulator answered, newest last. */
-export class FirefliesRequestLog {
-  private entries: FirefliesRequestEntry[] = [];
-  private seq = 0;
-
-  constructor(private readonly capacity = 50_000) {}
-
-  add(entry: Omit<FirefliesRequestEntry, 'seq'>): void {
-    this.seq += 1;
-    this.entries.push({ ...entry, seq: this.seq });
-    if (this.entries.length > this.capacity) {
-      this.entries.splice(0, this.entries.length - this.capacity);
-    }
-  }
-
-  list(afterSeq?: number): FirefliesRequestEntry[] {
-    return afterSeq === undefined
-      ? [...this.entries]
-      : this.entries.filter((entry) => entry.seq > afterSeq);
-  }
-
-  get lastSeq(): number {
-    return this.seq;
-  }
-
-  clear(): void {
-    this.entries = [];
+export class FirefliesRequestLog extends RequestLog<FirefliesRequestEntry> {
+  constructor() {
+    super(50_000);
   }
 }

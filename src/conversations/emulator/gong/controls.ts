@@ -2,6 +2,9 @@
  * What tests, benchmarks and `/_emulator/...` use to steer the Gong emulator: its
  * limits and cursor lifetime, injected faults, and the log of every request.
  */
+import { FaultRules } from '../../../emulator-kit/fault-rules.js';
+import { DailyCounts, RollingWindow, type LimitVerdict } from '../../../emulator-kit/limits.js';
+import { RequestLog } from '../../../emulator-kit/request-log.js';
 
 export type GongFaultKind =
   /** A 429 with Gong's body and Retry-After; nothing is done. */
@@ -60,110 +63,44 @@ export interface GongRequestLogEntry {
   at: string;
 }
 
-interface ActiveRule extends GongFaultRule {
-  id: number;
-  hits: number;
-}
-
-export class GongFaults {
-  private rules: ActiveRule[] = [];
-  private nextId = 1;
-
-  add(rule: GongFaultRule): number {
-    const id = this.nextId++;
-    this.rules.push({ ...rule, id, hits: 0 });
-    return id;
-  }
-
-  clear(): void {
-    this.rules = [];
-  }
-
-  list(): GongFaultRule[] {
-    return this.rules.map(({ id: _id, hits: _hits, ...rule }) => rule);
-  }
-
+export class GongFaults extends FaultRules<GongFaultRule> {
   /** The fault for a request, spending one hit; cursor faults only hit requests with a cursor. */
   take(method: string, path: string, hasCursor: boolean): GongFaultRule | undefined {
-    const rule = this.rules.find(
-      (candidate) =>
-        (!candidate.method || candidate.method.toUpperCase() === method) &&
-        (!candidate.path || path.includes(candidate.path)) &&
-        (candidate.kind !== 'cursor_expired' || hasCursor),
+    return this.takeFirst(
+      (rule) =>
+        (!rule.method || rule.method.toUpperCase() === method) &&
+        (!rule.path || path.includes(rule.path)) &&
+        (rule.kind !== 'cursor_expired' || hasCursor),
     );
-    if (!rule) return undefined;
-    rule.hits += 1;
-    if (rule.times !== undefined && rule.hits >= rule.times) {
-      this.rules = this.rules.filter((other) => other.id !== rule.id);
-    }
-    return rule;
   }
 }
 
 /** Every request the emulator answered, for tests and benchmarks to count calls. */
-export class GongRequestLog {
-  private entries: GongRequestLogEntry[] = [];
-  private seq = 0;
-
-  constructor(private readonly capacity = 100_000) {}
-
-  add(entry: Omit<GongRequestLogEntry, 'seq'>): void {
-    this.seq += 1;
-    this.entries.push({ ...entry, seq: this.seq });
-    if (this.entries.length > this.capacity) {
-      this.entries.splice(0, this.entries.length - this.capacity);
-    }
-  }
-
-  list(afterSeq = 0): GongRequestLogEntry[] {
-    return this.entries.filter((entry) => entry.seq > afterSeq);
-  }
-
-  get lastSeq(): number {
-    return this.seq;
-  }
-
-  clear(): void {
-    this.entries = [];
-  }
-}
+export class GongRequestLog extends RequestLog<GongRequestLogEntry> {}
 
 /** Gong's company-wide limits: a rolling second and a UTC day. */
 export class GongLimits {
-  private hits: number[] = [];
-  private day = '';
-  private used = 0;
+  private readonly second = new RollingWindow();
+  private readonly daily = new DailyCounts<'company'>();
 
   constructor(private readonly now: () => number) {}
 
   /** Counts one request; the wait before a retry can succeed when it is over a limit. */
-  check(settings: GongSettings): { ok: true } | { ok: false; retryAfterMs: number } {
+  check(settings: GongSettings): LimitVerdict {
     const now = this.now();
-    const today = new Date(now).toISOString().slice(0, 10);
-    if (today !== this.day) {
-      this.day = today;
-      this.used = 0;
+    if (this.daily.increment(now, 'company') > (settings.daily ?? Infinity)) {
+      return { ok: false, retryAfterMs: DailyCounts.untilMidnight(now) };
     }
-    this.used += 1;
-    if (settings.daily !== null && this.used > settings.daily) {
-      return { ok: false, retryAfterMs: Date.parse(`${today}T00:00:00Z`) + 86_400_000 - now };
-    }
-    if (settings.perSecond !== null) {
-      while (this.hits.length > 0 && this.hits[0]! <= now - 1_000) this.hits.shift();
-      if (this.hits.length >= settings.perSecond) {
-        return { ok: false, retryAfterMs: this.hits[0]! + 1_000 - now };
-      }
-      this.hits.push(now);
-    }
-    return { ok: true };
+    if (settings.perSecond === null) return { ok: true };
+    return this.second.tryHit(now, { max: settings.perSecond, ms: 1_000 });
   }
 
   usage(): { today: number; inSecond: number } {
-    return { today: this.used, inSecond: this.hits.length };
+    return { today: this.daily.get(this.now(), 'company'), inSecond: this.second.size };
   }
 
   reset(): void {
-    this.hits = [];
-    this.used = 0;
+    this.second.reset();
+    this.daily.reset();
   }
 }

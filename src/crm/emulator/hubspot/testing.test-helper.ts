@@ -45,7 +45,7 @@ export async function startHubspotEmulator(
     hubspot,
     baseUrl,
     dataset,
-    requests: (since) => emulator.ctx.log.list({ api: 'hubspot', afterSeq: since }),
+    requests: (since) => emulator.ctx.log.listFor({ api: 'hubspot', afterSeq: since }),
     close: async () => {
       emulator.app.server.closeAllConnections();
       await emulator.close();

@@ -47,7 +47,7 @@ export async function startSalesforceEmulator(
     salesforce,
     baseUrl,
     dataset,
-    requests: (since) => emulator.ctx.log.list({ api: 'salesforce', afterSeq: since }),
+    requests: (since) => emulator.ctx.log.listFor({ api: 'salesforce', afterSeq: since }),
     close: async () => {
       emulator.app.server.closeAllConnections();
       await emulator.close();
