@@ -20,7 +20,7 @@ describe('FaultRules', () => {
   });
 
   it('removes a rule by id and clears them all', () => {
-    const rules = new FaultRules<{ kind: string }>();
+    const rules = new FaultRules<{ kind: string; times?: number }>();
     const first = rules.add({ kind: 'a' });
     rules.add({ kind: 'b' });
     rules.remove(first);
