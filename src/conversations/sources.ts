@@ -9,7 +9,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/pool.js';
-import { HttpError, notFound } from '../errors.js';
+import { HttpError } from '../errors.js';
+import {
+  deleteFamilyRow,
+  getFamilyRow,
+  listFamilyRows,
+  setFamilyStatus,
+  updateFamilyRow,
+  type ConnectionFamily,
+} from '../tenancy/connection-rows.js';
 import { sealCredentials, type ConnectionStatus } from '../tenancy/connections.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 import type { SourceType } from './port.js';
@@ -57,6 +65,12 @@ export const SOURCE_COLUMNS = `
     then metadata->'trackedUserIds' else '[]'::jsonb end as "trackedUserIds",
   last_sync_at as "lastSyncAt", sync_interval_hours as "syncIntervalHours",
   created_at as "createdAt", updated_at as "updatedAt"`;
+
+const SOURCES: ConnectionFamily = {
+  columns: SOURCE_COLUMNS,
+  only: 'source_type is not null',
+  noun: 'conversation source',
+};
 
 /** What proves a webhook delivery: 32 random bytes, shown once when made or rotated. */
 export function newSigningSecret(): string {
@@ -121,49 +135,33 @@ export async function createWebhookSource(
   return { source, signingSecret };
 }
 
-export async function listSources(
-  db: Queryable,
-  workspaceId: string,
-): Promise<ConversationSource[]> {
-  const { rows } = await db.query<ConversationSource>(
-    `select ${SOURCE_COLUMNS} from connections
-     where workspace_id = $1::uuid and source_type is not null order by created_at, id`,
-    [workspaceId],
-  );
-  return rows;
+export function listSources(db: Queryable, workspaceId: string): Promise<ConversationSource[]> {
+  return listFamilyRows<ConversationSource>(db, SOURCES, workspaceId);
 }
 
-export async function getSource(
+export function getSource(
   db: Queryable,
   workspaceId: string,
   id: string,
 ): Promise<ConversationSource> {
-  const { rows } = await db.query<ConversationSource>(
-    `select ${SOURCE_COLUMNS} from connections
-     where workspace_id = $1::uuid and id = $2::uuid and source_type is not null`,
-    [workspaceId, id],
-  );
-  if (!rows[0]) throw notFound('conversation source', id);
-  return rows[0];
+  return getFamilyRow<ConversationSource>(db, SOURCES, workspaceId, id);
 }
 
 /** Changes what a user may edit: the name and how often it syncs. */
-export async function updateSource(
+export function updateSource(
   db: Queryable,
   workspaceId: string,
   id: string,
   patch: { name?: string; syncIntervalHours?: number },
 ): Promise<ConversationSource> {
-  const { rows } = await db.query<ConversationSource>(
-    `update connections
-     set name = coalesce($3::text, name),
-         sync_interval_hours = coalesce($4::integer, sync_interval_hours), updated_at = now()
-     where workspace_id = $1::uuid and id = $2::uuid and source_type is not null
-     returning ${SOURCE_COLUMNS}`,
-    [workspaceId, id, patch.name?.trim() ?? null, patch.syncIntervalHours ?? null],
+  return updateFamilyRow<ConversationSource>(
+    db,
+    SOURCES,
+    workspaceId,
+    id,
+    'name = coalesce($3::text, name), sync_interval_hours = coalesce($4::integer, sync_interval_hours)',
+    [patch.name?.trim() ?? null, patch.syncIntervalHours ?? null],
   );
-  if (!rows[0]) throw notFound('conversation source', id);
-  return rows[0];
 }
 
 /** Replaces a source's credentials; it is `pending` again until checked. */
@@ -175,21 +173,18 @@ export async function replaceSourceCredentials(
   credentials: Record<string, unknown>,
 ): Promise<ConversationSource> {
   const existing = await getSource(db, workspaceId, id);
-  const { rows } = await db.query<ConversationSource>(
-    `update connections
-     set credentials = $3::bytea, status = 'pending', status_message = null,
-         metadata = metadata || jsonb_build_object('authMethod', $4::text), updated_at = now()
-     where workspace_id = $1::uuid and id = $2::uuid and source_type is not null
-     returning ${SOURCE_COLUMNS}`,
+  return updateFamilyRow<ConversationSource>(
+    db,
+    SOURCES,
+    workspaceId,
+    id,
+    `credentials = $3::bytea, status = 'pending', status_message = null,
+     metadata = metadata || jsonb_build_object('authMethod', $4::text)`,
     [
-      workspaceId,
-      id,
       sealCredentials(key, workspaceId, credentials),
       authMethodOf(existing.sourceType, credentials),
     ],
   );
-  if (!rows[0]) throw notFound('conversation source', id);
-  return rows[0];
 }
 
 /**
@@ -211,23 +206,20 @@ export async function rotateSigningSecret(
     );
   }
   const signingSecret = newSigningSecret();
-  const { rows } = await db.query<ConversationSource>(
-    `update connections
-     set credentials = $3::bytea, status = 'connected', status_message = null, updated_at = now()
-     where workspace_id = $1::uuid and id = $2::uuid and source_type = 'webhook'
-     returning ${SOURCE_COLUMNS}`,
-    [
-      workspaceId,
-      id,
-      sealCredentials(key, workspaceId, { signingSecret } satisfies WebhookCredentials),
-    ],
+  // The type was checked above; a source's type never changes.
+  const source = await updateFamilyRow<ConversationSource>(
+    db,
+    SOURCES,
+    workspaceId,
+    id,
+    `credentials = $3::bytea, status = 'connected', status_message = null`,
+    [sealCredentials(key, workspaceId, { signingSecret } satisfies WebhookCredentials)],
   );
-  if (!rows[0]) throw notFound('conversation source', id);
-  return { source: rows[0], signingSecret };
+  return { source, signingSecret };
 }
 
 /** Sets the status the console shows, merging `metadata` into the stored metadata. */
-export async function setSourceStatus(
+export function setSourceStatus(
   db: Queryable,
   workspaceId: string,
   id: string,
@@ -235,26 +227,21 @@ export async function setSourceStatus(
   message: string | null,
   metadata: Record<string, unknown> = {},
 ): Promise<ConversationSource> {
-  const { rows } = await db.query<ConversationSource>(
-    `update connections
-     set status = $3::text, status_message = $4::text, metadata = metadata || $5::jsonb,
-         updated_at = now()
-     where workspace_id = $1::uuid and id = $2::uuid and source_type is not null
-     returning ${SOURCE_COLUMNS}`,
-    [workspaceId, id, status, message, JSON.stringify(metadata)],
+  return setFamilyStatus<ConversationSource>(
+    db,
+    SOURCES,
+    workspaceId,
+    id,
+    status,
+    message,
+    metadata,
   );
-  if (!rows[0]) throw notFound('conversation source', id);
-  return rows[0];
 }
 
 /**
  * Deletes a source. Its meetings stay (their `connection_id` is cleared by the
  * foreign key): they are the workspace's history, linked to CRM records.
  */
-export async function deleteSource(db: Queryable, workspaceId: string, id: string): Promise<void> {
-  const { rowCount } = await db.query(
-    'delete from connections where workspace_id = $1::uuid and id = $2::uuid and source_type is not null',
-    [workspaceId, id],
-  );
-  if (!rowCount) throw notFound('conversation source', id);
+export function deleteSource(db: Queryable, workspaceId: string, id: string): Promise<void> {
+  return deleteFamilyRow(db, SOURCES, workspaceId, id);
 }

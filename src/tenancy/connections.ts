@@ -1,5 +1,13 @@
 import type { Queryable } from '../db/pool.js';
 import { notFound } from '../errors.js';
+import {
+  deleteFamilyRow,
+  getFamilyRow,
+  listFamilyRows,
+  setFamilyStatus,
+  updateFamilyRow,
+  type ConnectionFamily,
+} from './connection-rows.js';
 import { decryptJson, encryptJson, type SecretKey } from './secrets.js';
 
 export type CrmType = 'hubspot' | 'salesforce';
@@ -35,6 +43,12 @@ const CONNECTION_COLUMNS = `
   status_message as "statusMessage", credentials is not null as "hasCredentials",
   stage_mapping as "stageMapping", metadata, last_sync_at as "lastSyncAt",
   sync_interval_hours as "syncIntervalHours", created_at as "createdAt", updated_at as "updatedAt"`;
+
+const CRM: ConnectionFamily = {
+  columns: CONNECTION_COLUMNS,
+  only: 'crm_type is not null',
+  noun: 'connection',
+};
 
 function credentialsContext(workspaceId: string): string {
   return `connection-credentials:${workspaceId}`;
@@ -83,26 +97,12 @@ export async function createConnection(
   return rows[0]!;
 }
 
-export async function listConnections(db: Queryable, workspaceId: string): Promise<Connection[]> {
-  const { rows } = await db.query<Connection>(
-    `select ${CONNECTION_COLUMNS} from connections where workspace_id = $1::uuid and crm_type is not null order by created_at, id`,
-    [workspaceId],
-  );
-  return rows;
+export function listConnections(db: Queryable, workspaceId: string): Promise<Connection[]> {
+  return listFamilyRows<Connection>(db, CRM, workspaceId);
 }
 
-export async function getConnection(
-  db: Queryable,
-  workspaceId: string,
-  id: string,
-): Promise<Connection> {
-  const { rows } = await db.query<Connection>(
-    `select ${CONNECTION_COLUMNS} from connections
-     where workspace_id = $1::uuid and id = $2::uuid and crm_type is not null`,
-    [workspaceId, id],
-  );
-  if (!rows[0]) throw notFound('connection', id);
-  return rows[0];
+export function getConnection(db: Queryable, workspaceId: string, id: string): Promise<Connection> {
+  return getFamilyRow<Connection>(db, CRM, workspaceId, id);
 }
 
 /** The decrypted credentials of any connection (a CRM or a conversation source), for the connector layers only. */
@@ -137,20 +137,12 @@ export async function writeCredentials(
   if (!rowCount) throw notFound('connection', id);
 }
 
-export async function deleteConnection(
-  db: Queryable,
-  workspaceId: string,
-  id: string,
-): Promise<void> {
-  const { rowCount } = await db.query(
-    'delete from connections where workspace_id = $1::uuid and id = $2::uuid and crm_type is not null',
-    [workspaceId, id],
-  );
-  if (!rowCount) throw notFound('connection', id);
+export function deleteConnection(db: Queryable, workspaceId: string, id: string): Promise<void> {
+  return deleteFamilyRow(db, CRM, workspaceId, id);
 }
 
 /** Sets the status the console shows, and merges `metadata` into the stored metadata. */
-export async function setConnectionStatus(
+export function setConnectionStatus(
   db: Queryable,
   workspaceId: string,
   id: string,
@@ -158,57 +150,43 @@ export async function setConnectionStatus(
   message: string | null,
   metadata: Record<string, unknown> = {},
 ): Promise<Connection> {
-  const { rows } = await db.query<Connection>(
-    `update connections
-     set status = $3::text, status_message = $4::text, metadata = metadata || $5::jsonb,
-         updated_at = now()
-     where workspace_id = $1::uuid and id = $2::uuid and crm_type is not null
-     returning ${CONNECTION_COLUMNS}`,
-    [workspaceId, id, status, message, JSON.stringify(metadata)],
-  );
-  if (!rows[0]) throw notFound('connection', id);
-  return rows[0];
+  return setFamilyStatus<Connection>(db, CRM, workspaceId, id, status, message, metadata);
 }
 
 /** Disconnects: the credentials are wiped; history (syncs, the write ledger) stays. */
-export async function disconnectConnection(
+export function disconnectConnection(
   db: Queryable,
   workspaceId: string,
   id: string,
 ): Promise<Connection> {
-  const { rows } = await db.query<Connection>(
-    `update connections
-     set credentials = null, status = 'disconnected', status_message = null, updated_at = now()
-     where workspace_id = $1::uuid and id = $2::uuid and crm_type is not null
-     returning ${CONNECTION_COLUMNS}`,
-    [workspaceId, id],
+  return updateFamilyRow<Connection>(
+    db,
+    CRM,
+    workspaceId,
+    id,
+    `credentials = null, status = 'disconnected', status_message = null`,
   );
-  if (!rows[0]) throw notFound('connection', id);
-  return rows[0];
 }
 
 /** Updates the schedule and stage mapping a user can edit. */
-export async function updateConnectionSettings(
+export function updateConnectionSettings(
   db: Queryable,
   workspaceId: string,
   id: string,
   settings: { name?: string; syncIntervalHours?: number; stageMapping?: Record<string, string> },
 ): Promise<Connection> {
-  const { rows } = await db.query<Connection>(
-    `update connections
-     set name = coalesce($3::text, name),
-         sync_interval_hours = coalesce($4::integer, sync_interval_hours),
-         stage_mapping = coalesce($5::jsonb, stage_mapping), updated_at = now()
-     where workspace_id = $1::uuid and id = $2::uuid and crm_type is not null
-     returning ${CONNECTION_COLUMNS}`,
+  return updateFamilyRow<Connection>(
+    db,
+    CRM,
+    workspaceId,
+    id,
+    `name = coalesce($3::text, name),
+     sync_interval_hours = coalesce($4::integer, sync_interval_hours),
+     stage_mapping = coalesce($5::jsonb, stage_mapping)`,
     [
-      workspaceId,
-      id,
       settings.name?.trim() ?? null,
       settings.syncIntervalHours ?? null,
       settings.stageMapping ? JSON.stringify(settings.stageMapping) : null,
     ],
   );
-  if (!rows[0]) throw notFound('connection', id);
-  return rows[0];
 }
