@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { CrmDeal, CrmRecords, Meeting } from '../cases.js';
+import { matchDeal } from './match-deal.js';
+
+function deal(id: string, extra: Partial<CrmDeal> = {}): CrmDeal {
+  return {
+    id,
+    name: `Acme - ${id}`,
+    accountId: 'a1',
+    contactIds: ['c1'],
+    stage: 'proposal',
+    amount: 50000,
+    closeDate: '2026-11-30',
+    nextStep: null,
+    competitors: [],
+    isClosed: false,
+    updatedAt: '2026-10-01T00:00:00Z',
+    ...extra,
+  };
+}
+
+const crm = (deals: CrmDeal[]): CrmRecords => ({
+  accounts: [
+    { id: 'a1', name: 'Acme Corp', domain: 'acme.com' },
+    { id: 'a2', name: 'Relay (our own)', domain: 'relay.io' },
+  ],
+  contacts: [
+    { id: 'c1', name: 'Dana Ruiz', email: 'dana@acme.com', accountId: 'a1' },
+    { id: 'c2', name: 'Omar Haddad', email: 'omar@acme.com', accountId: 'a1' },
+    { id: 'c9', name: 'Maya Chen', email: 'maya@relay.io', accountId: 'a2' },
+  ],
+  deals,
+});
+
+function meeting(emails: string[], title = 'Acme / Relay', said: string[] = ['Hello.']): Meeting {
+  return {
+    title,
+    startedAt: '2026-10-14T16:00:00Z',
+    durationSeconds: 1800,
+    participants: emails.map((email) => ({ name: email.split('@')[0]!, email })),
+    transcript: said.map((text, i) => ({ speaker: 'dana', text, startSeconds: i * 10 })),
+  };
+}
+
+const match = (m: Meeting, deals: CrmDeal[]) =>
+  matchDeal({ meeting: m, crm: crm(deals), internalDomains: ['relay.io'] });
+
+describe('matchDeal', () => {
+  it("matches a participant's only open deal, past a closed-won one", () => {
+    const result = match(meeting(['maya@relay.io', 'Dana@Acme.com']), [
+      deal('d1'),
+      deal('d0', { isClosed: true, stage: 'closed_won' }),
+    ]);
+    expect(result).toMatchObject({ dealId: 'd1', basis: 'only-deal', method: 'contact' });
+    expect(result.candidates.map((c) => c.dealId)).toEqual(['d1']);
+  });
+
+  it('finds the account by email domain when the participant is not a contact yet', () => {
+    const result = match(meeting(['new.person@eu.acme.com']), [deal('d1', { contactIds: [] })]);
+    expect(result).toMatchObject({ dealId: 'd1', method: 'domain' });
+  });
+
+  it('picks the deal whose product the call names among several open ones', () => {
+    const deals = [
+      deal('d1', { name: 'Acme - Platform renewal' }),
+      deal('d2', { name: 'Acme - Forecasting module' }),
+      deal('d3', { name: 'Acme - EMEA seats expansion' }),
+    ];
+    const result = match(
+      meeting(['dana@acme.com'], 'Acme weekly', ['Can we look at forecasting today?']),
+      deals,
+    );
+    expect(result).toMatchObject({ dealId: 'd2', basis: 'named' });
+    expect(result.reason).toContain('forecasting');
+    // "expanding" is the expansion deal's word too.
+    expect(
+      match(meeting(['dana@acme.com'], 'Acme', ['We are expanding into EMEA.']), deals).dealId,
+    ).toBe('d3');
+  });
+
+  it('picks the deal whose contacts took part when nothing names one', () => {
+    const deals = [deal('d1', { contactIds: ['c1'] }), deal('d2', { contactIds: ['c2'] })];
+    expect(match(meeting(['omar@acme.com']), deals)).toMatchObject({
+      dealId: 'd2',
+      basis: 'participants',
+    });
+  });
+
+  it('asks which deal when several fit equally, listing them, and never guesses', () => {
+    const deals = [
+      deal('d1', { name: 'Acme - Platform' }),
+      deal('d2', { name: 'Acme - Analytics add-on' }),
+    ];
+    const result = match(meeting(['dana@acme.com'], 'Acme check-in'), deals);
+    expect(result.dealId).toBeNull();
+    expect(result.method).toBe('ambiguous');
+    expect(result.question).toContain('Acme - Platform');
+    expect(result.candidates.map((c) => c.dealId).sort()).toEqual(['d1', 'd2']);
+    // Both named once: still a question.
+    const both = match(
+      meeting(['dana@acme.com'], 'Acme', ['The platform first, then analytics.']),
+      deals,
+    );
+    expect(both.dealId).toBeNull();
+  });
+
+  it('matches nothing for an internal-only meeting, an unknown company or only closed deals', () => {
+    const deals = [deal('d1'), deal('d9', { accountId: 'a2', contactIds: ['c9'] })];
+    expect(match(meeting(['maya@relay.io']), deals)).toMatchObject({
+      dealId: null,
+      method: 'none',
+    });
+    expect(match(meeting(['who@globex.com']), deals).dealId).toBeNull();
+    expect(match(meeting(['someone@gmail.com']), deals).dealId).toBeNull();
+    expect(match(meeting(['dana@acme.com']), [deal('d0', { isClosed: true })]).reason).toContain(
+      'no open deal',
+    );
+  });
+});

@@ -1,0 +1,203 @@
+import type { CrmDeal, CrmRecords, Meeting } from '../cases.js';
+import type { CoreMatch, MatchCandidate } from '../core-types.js';
+import { domainWithin, emailDomain, FREE_MAIL, nameStems, stems, words } from './words.js';
+
+/**
+ * Which open deal a meeting is about, from the participants' emails, the deal's
+ * contacts, its account and what was said. Several deals that fit equally give a
+ * question with the candidates (dealId null), never a guess.
+ */
+
+/** How the evidence decided: the calibration table holds how often each is right. */
+export type MatchBasis =
+  | 'only-deal' // one open deal among the participants' contacts and accounts
+  | 'named' // several; the title or transcript names this one's product or name
+  | 'participants' // several; more of this deal's contacts took part than of any other
+  | 'ambiguous'
+  | 'none';
+
+export interface DealMatch extends CoreMatch {
+  dealId: string | null;
+  basis: MatchBasis;
+}
+
+export interface MatchInput {
+  meeting: Meeting;
+  crm: CrmRecords;
+  internalDomains: readonly string[];
+}
+
+interface Evidence {
+  deal: CrmDeal;
+  contactHits: number;
+  mention: number;
+  named: string[];
+}
+
+export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMatch {
+  const isInternal = (domain: string) => internalDomains.some((base) => domainWithin(domain, base));
+  const external = meeting.participants.filter((p) => {
+    const domain = emailDomain(p.email);
+    return domain === null || !isInternal(domain);
+  });
+  const emails = new Set(
+    external.flatMap((p) => (emailDomain(p.email) ? [p.email!.trim().toLowerCase()] : [])),
+  );
+  // A participant without an email is known only by name: one contact of that exact name.
+  const nameOnly = new Set(
+    external.filter((p) => !emailDomain(p.email)).map((p) => p.name.trim().toLowerCase()),
+  );
+  const contacts = crm.contacts.filter((c) => {
+    const domain = emailDomain(c.email);
+    if (domain !== null && isInternal(domain)) return false;
+    if (c.email && emails.has(c.email.trim().toLowerCase())) return true;
+    return (
+      nameOnly.has(c.name.trim().toLowerCase()) &&
+      crm.contacts.filter((o) => o.name.trim().toLowerCase() === c.name.trim().toLowerCase())
+        .length === 1
+    );
+  });
+  const contactIds = new Set(contacts.map((c) => c.id));
+  const accountIds = new Set(contacts.flatMap((c) => c.accountId ?? []));
+  // Account by email domain, for participants not (yet) contacts.
+  const domains = new Set(
+    [...emails].map((e) => emailDomain(e)!).filter((domain) => !FREE_MAIL.has(domain)),
+  );
+  const domainAccounts = new Set(
+    crm.accounts
+      .filter((a) => a.domain && [...domains].some((domain) => domainWithin(domain, a.domain!)))
+      .map((a) => a.id),
+  );
+
+  if (emails.size === 0 && contacts.length === 0) {
+    return none(
+      external.length === 0
+        ? 'Only people from the internal domains took part.'
+        : 'No participant has an email address or is a known contact.',
+    );
+  }
+  const related = crm.deals.filter(
+    (d) =>
+      d.contactIds.some((id) => contactIds.has(id)) ||
+      (d.accountId !== null && (accountIds.has(d.accountId) || domainAccounts.has(d.accountId))),
+  );
+  const open = related.filter((d) => !d.isClosed);
+  if (open.length === 0) {
+    if (related.length > 0) return none('The account has no open deal, only closed ones.');
+    if (accountIds.size + domainAccounts.size > 0) return none('The account has no deal.');
+    return none('No participant is a CRM contact or from a known account domain.');
+  }
+
+  const accountName = new Map(crm.accounts.map((a) => [a.id, a.name]));
+  const evidence = weigh(open, meeting, contactIds, accountName);
+  const method = (e: Evidence) =>
+    e.contactHits > 0
+      ? 'contact'
+      : e.deal.accountId !== null && accountIds.has(e.deal.accountId)
+        ? 'account'
+        : 'domain';
+  const candidates = scoreCandidates(evidence);
+
+  if (evidence.length === 1) {
+    const only = evidence[0]!;
+    return {
+      dealId: only.deal.id,
+      basis: 'only-deal',
+      method: method(only),
+      reason: `The only open deal ${via(method(only))}.`,
+      candidates,
+    };
+  }
+  const byMention = [...evidence].sort((a, b) => b.mention - a.mention);
+  const [topM, nextM] = [byMention[0]!, byMention[1]!];
+  if (topM.mention > 0 && topM.mention >= 2 * nextM.mention) {
+    return {
+      dealId: topM.deal.id,
+      basis: 'named',
+      method: method(topM),
+      reason: `${evidence.length} open deals ${via(method(topM))}; the call names "${topM.named.join('", "')}" of ${topM.deal.name}.`,
+      candidates,
+    };
+  }
+  const byContacts = [...evidence].sort((a, b) => b.contactHits - a.contactHits);
+  const [topC, nextC] = [byContacts[0]!, byContacts[1]!];
+  if (nextM.mention === 0 && topC.contactHits > nextC.contactHits) {
+    return {
+      dealId: topC.deal.id,
+      basis: 'participants',
+      method: 'contact',
+      reason: `${evidence.length} open deals; ${topC.contactHits} of ${topC.deal.name}'s contacts took part, more than for any other.`,
+      candidates,
+    };
+  }
+  const names = evidence.map((e) => e.deal.name);
+  return {
+    dealId: null,
+    basis: 'ambiguous',
+    method: 'ambiguous',
+    reason: `${evidence.length} open deals fit the participants and nothing said tells them apart.`,
+    candidates,
+    question: `Which deal was "${meeting.title}" about: ${names.join(', ')}?`,
+  };
+}
+
+function none(reason: string): DealMatch {
+  return { dealId: null, basis: 'none', method: 'none', reason, candidates: [] };
+}
+
+function via(method: 'contact' | 'account' | 'domain'): string {
+  return method === 'contact'
+    ? 'with a participant as its contact'
+    : method === 'account'
+      ? "at a participant's account"
+      : "at the account of a participant's email domain";
+}
+
+/**
+ * For each open deal: how many of its contacts took part, and how strongly the call
+ * names it: the words of its name that no other candidate's name has, twice in the
+ * title, once in the transcript.
+ */
+function weigh(
+  open: readonly CrmDeal[],
+  meeting: Meeting,
+  contactIds: ReadonlySet<string>,
+  accountName: ReadonlyMap<string, string>,
+): Evidence[] {
+  const title = stems(meeting.title);
+  const spoken = stems(meeting.transcript.map((u) => u.text).join(' '));
+  const names = open.map((d) =>
+    nameStems(d.name, d.accountId ? accountName.get(d.accountId)! : null),
+  );
+  return open.map((deal, i) => {
+    const own = [...names[i]!].filter((s) => names.every((other, j) => j === i || !other.has(s)));
+    const named = own.filter((s) => title.has(s) || spoken.has(s));
+    const mention = own.reduce(
+      (sum, s) => sum + (title.has(s) ? 2 : 0) + (spoken.has(s) ? 1 : 0),
+      0,
+    );
+    return {
+      deal,
+      contactHits: deal.contactIds.filter((id) => contactIds.has(id)).length,
+      mention,
+      named: named.map((s) => originalWord(deal.name, s)),
+    };
+  });
+}
+
+function originalWord(name: string, stemmed: string): string {
+  return words(name).find((w) => w.startsWith(stemmed)) ?? stemmed;
+}
+
+/** Each candidate's share of the evidence, best first. */
+function scoreCandidates(evidence: readonly Evidence[]): MatchCandidate[] {
+  const raw = evidence.map((e) => 1 + 2 * e.mention + e.contactHits);
+  const total = raw.reduce((a, b) => a + b, 0);
+  return evidence
+    .map((e, i) => ({
+      dealId: e.deal.id,
+      name: e.deal.name,
+      score: Math.round((raw[i]! / total) * 1000) / 1000,
+    }))
+    .sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,91 @@
+/**
+ * Word handling for matching a deal's name against what was said: lowercased words,
+ * a light stem so "renewal"/"renewing"/"renew" and "seats"/"seat" meet, and the
+ * words that say nothing about which deal it is.
+ */
+
+const STOP = new Set(
+  (
+    'a an and the of for to in on at by with from our your their new deal deals opportunity opp ' +
+    'project phase inc ltd llc corp co company group gmbh sa plc ag the call meeting sync review ' +
+    'q1 q2 q3 q4 fy h1 h2 2024 2025 2026 2027 2028 year years annual team teams add use get ' +
+    'set one two all per via not now out its'
+  ).split(' '),
+);
+
+/** Lowercase words (letters and digits) of a text. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const SUFFIXES = ['ations', 'ation', 'ings', 'ing', 'als', 'al', 'ies', 'es', 'ed', 's'];
+
+// Words for the same kind of deal said differently ("the expansion" / "expanding").
+const SAME: Record<string, string> = { expansion: 'expand', upsell: 'expand', upsells: 'expand' };
+
+/** A light stem: the word less one common suffix, when at least four letters remain. */
+export function stem(word: string): string {
+  const same = SAME[word];
+  if (same) return same;
+  for (const suffix of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) {
+      return word.slice(0, -suffix.length);
+    }
+  }
+  return word;
+}
+
+/** Stems of a text, for looking words up. */
+export function stems(text: string): Set<string> {
+  return new Set(words(text).map(stem));
+}
+
+/** The words of a deal's name that can tell it apart: not stop words, not its account's name. */
+export function nameStems(dealName: string, accountName: string | null): Set<string> {
+  const account = accountName ? stems(accountName) : new Set<string>();
+  const out = new Set<string>();
+  for (const word of words(dealName)) {
+    if (word.length < 3 || STOP.has(word)) continue;
+    const s = stem(word);
+    if (!account.has(s)) out.add(s);
+  }
+  return out;
+}
+
+/** The domain of an email address, lowercased; null when it has none. */
+export function emailDomain(email: string | null | undefined): string | null {
+  if (!email) return null;
+  const at = email.lastIndexOf('@');
+  if (at < 0 || at === email.length - 1) return null;
+  return email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
+}
+
+/** Whether `domain` is `base` or one of its subdomains (eu.acme.com is acme.com's). */
+export function domainWithin(domain: string, base: string): boolean {
+  const b = base
+    .trim()
+    .toLowerCase()
+    .replace(/^www\./, '');
+  return domain === b || domain.endsWith(`.${b}`);
+}
+
+/** Mail providers anyone can use: their domain says nothing about a company. */
+export const FREE_MAIL = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.de',
+  'web.de',
+]);
