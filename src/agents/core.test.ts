@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, type CrmDeal, type CrmRecords } from './cases.js';
-import { agentCore } from './core.js';
-import type { CoreInput } from './core-types.js';
+import { agentCore, runCore, speakerUtterances } from './core.js';
+import type { CoreInput, FieldExtractions } from './core-types.js';
 
 function deal(id: string, extra: Partial<CrmDeal> = {}): CrmDeal {
   return {
     id,
     name: `Deal ${id}`,
     accountId: 'a1',
-    contactIds: [],
+    contactIds: ['c1'],
     stage: 'proposal',
     amount: 50000,
     closeDate: '2026-11-30',
@@ -21,62 +21,148 @@ function deal(id: string, extra: Partial<CrmDeal> = {}): CrmDeal {
 }
 
 const crm = (deals: CrmDeal[]): CrmRecords => ({
-  accounts: [
-    { id: 'a1', name: 'Acme', domain: 'acme.com' },
-    { id: 'a2', name: 'Vendor', domain: 'vendor.io' },
-  ],
-  contacts: [
-    { id: 'c1', name: 'Dana Ruiz', email: 'dana@acme.com', accountId: 'a1' },
-    { id: 'c2', name: 'Sam Seller', email: 'sam@vendor.io', accountId: 'a2' },
-  ],
+  accounts: [{ id: 'a1', name: 'Acme', domain: 'acme.com' }],
+  contacts: [{ id: 'c1', name: 'Dana Ruiz', email: 'dana@acme.com', accountId: 'a1' }],
   deals,
 });
 
-function input(emails: string[], deals: CrmDeal[]): CoreInput {
+function input(said: string[], deals: CrmDeal[] = [deal('d1')], extra: Partial<CoreInput> = {}) {
   return {
     meeting: {
       title: 'Acme / Vendor',
       startedAt: '2026-10-14T16:00:00Z',
       durationSeconds: 1800,
-      participants: emails.map((email) => ({ name: email, email })),
-      transcript: [{ speaker: 'Dana Ruiz', text: 'We will sign by December 15.', startSeconds: 5 }],
+      participants: [
+        { name: 'Sam Seller', email: 'sam@vendor.io' },
+        { name: 'Dana Ruiz', email: 'dana@acme.com' },
+      ],
+      transcript: said.map((text, i) => ({
+        speaker: i % 2 === 0 ? 'Dana Ruiz' : 'Sam Seller',
+        text,
+        startSeconds: i * 10,
+      })),
     },
     crm: crm(deals),
-    config: resolveConfig({}, { internalDomains: ['vendor.io'] }),
+    config: resolveConfig({}, { internalDomains: ['vendor.io'], timeZone: 'America/New_York' }),
     referenceTime: '2026-10-14T16:00:00Z',
-  };
+    ...extra,
+  } satisfies CoreInput;
 }
 
-describe('agentCore (the starting matcher)', () => {
-  it("matches the contact's single open deal, and proposes nothing", () => {
-    const result = agentCore(
-      input(
-        ['sam@vendor.io', 'Dana@Acme.com'],
-        [deal('d1'), deal('d0', { isClosed: true, stage: 'closed_won' })],
-      ),
+const candidate = (value: unknown, confidence = 0.99) => ({
+  value,
+  confidence,
+  quote: 'We will sign by December 15.',
+  utteranceIndex: 0,
+  startSeconds: 0,
+});
+
+describe('runCore', () => {
+  it('gives each speaker the side of their email domain, unknown when not a participant', () => {
+    const one = input(['a', 'b']);
+    one.meeting.transcript.push({ speaker: 'Someone', text: 'c', startSeconds: 30 });
+    expect(speakerUtterances(one).map((u) => u.side)).toEqual(['external', 'internal', 'unknown']);
+  });
+
+  it('proposes the close date the customer commits to, with its quote and place', () => {
+    const result = runCore(input(['We will sign by December 15.', 'Great.']));
+    expect(result.dealId).toBe('d1');
+    expect(result.match.method).toBe('contact');
+    expect(result.fields).toEqual([
+      expect.objectContaining({
+        field: 'close_date',
+        value: '2026-12-15',
+        quote: 'We will sign by December 15.',
+        utteranceIndex: 0,
+        startSeconds: 0,
+      }),
+    ]);
+    expect(result.fields[0]!.confidence).toBeGreaterThan(0);
+    expect(result.fields[0]!.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('proposes nothing without a matched deal, and asks which deal when ambiguous', () => {
+    const result = runCore(input(['We will sign by December 15.'], [deal('d1'), deal('d2')]));
+    expect(result).toMatchObject({ dealId: null, matchConfidence: 0, fields: [] });
+    expect(result.match.question).toMatch(/Which deal/);
+    expect(result.warnings).toEqual([result.match.question]);
+  });
+
+  it('drops a value the deal already holds: a restatement is nothing to change', () => {
+    const result = runCore(input(['We will sign by November 30.']));
+    expect(result.fields).toEqual([]);
+    expect(result.warnings.join(' ')).toMatch(/close_date: the call restates/);
+  });
+
+  it('uses given extractions instead of its own, confidences as given, in the eval format', () => {
+    const extracted: FieldExtractions = {
+      amount: candidate({ amount: 90000, currency: 'EUR' }, 0.99),
+      stage: candidate('negotiation', 0.5),
+      competitors: candidate([], 0.9), // the deal's own (none): restated
+    };
+    const result = runCore(input(['Hello.'], [deal('d1')], { extracted }));
+    expect(result.fields.map((f) => [f.field, f.value, f.confidence, f.decision])).toEqual([
+      ['amount', { value: 90000, currency: 'EUR' }, 0.99, 'auto_apply'],
+      ['stage', 'negotiation', 0.5, 'inbox'],
+    ]);
+  });
+
+  it("follows the field rules: never drops, ask sends to the inbox, auto needs the rule's threshold", () => {
+    const extracted: FieldExtractions = {
+      close_date: candidate('2026-12-15', 0.97),
+      amount: candidate(64000, 0.97),
+      stage: candidate('negotiation', 0.97),
+    };
+    const rules = {
+      close_date: { rule: 'never', threshold: 0 },
+      amount: { rule: 'ask', threshold: 0 },
+      stage: { rule: 'auto', threshold: 0.98 },
+    } as const;
+    const result = runCore(input(['Hello.'], [deal('d1')], { extracted, rules }));
+    expect(result.fields.map((f) => [f.field, f.decision])).toEqual([
+      ['amount', 'inbox'],
+      ['stage', 'inbox'],
+    ]);
+    const lower = runCore(
+      input(['Hello.'], [deal('d1')], {
+        extracted,
+        rules: { ...rules, stage: { rule: 'auto', threshold: 0.9 } },
+      }),
     );
-    expect(result).toEqual({ dealId: 'd1', matchConfidence: 0.9, fields: [] });
+    expect(lower.fields.find((f) => f.field === 'stage')!.decision).toBe('auto_apply');
   });
 
-  it('finds the deal through the contact when it has no account', () => {
-    expect(
-      agentCore(input(['dana@acme.com'], [deal('d1', { accountId: null, contactIds: ['c1'] })]))
-        .dealId,
-    ).toBe('d1');
+  it('proposes only the fields it is given, and MEDDICC fields go to a person by default', () => {
+    const extracted: FieldExtractions = {
+      close_date: candidate('2026-12-15', 0.99),
+      champion: candidate('Dana Ruiz', 0.99),
+    };
+    const result = runCore(input(['Hello.'], [deal('d1')], { extracted, fields: ['champion'] }));
+    expect(result.fields.map((f) => [f.field, f.decision])).toEqual([['champion', 'inbox']]);
   });
+});
 
-  it('matches nothing when the contact has several open deals (ambiguous: never a guess)', () => {
-    expect(agentCore(input(['dana@acme.com'], [deal('d1'), deal('d2')]))).toEqual({
-      dealId: null,
-      matchConfidence: 0,
-      fields: [],
+describe('agentCore', () => {
+  it('keeps only the five eval fields, in the prediction format', () => {
+    const extracted: FieldExtractions = {
+      close_date: candidate('2026-12-15', 0.99),
+      champion: candidate('Dana Ruiz', 0.99),
+    };
+    const prediction = agentCore(
+      input(['Hello.'], [deal('d1')], { extracted, fields: ['close_date', 'champion'] }),
+    );
+    expect(prediction).toEqual({
+      dealId: 'd1',
+      matchConfidence: expect.any(Number),
+      fields: [
+        {
+          field: 'close_date',
+          value: '2026-12-15',
+          confidence: 0.99,
+          decision: 'auto_apply',
+          quote: 'We will sign by December 15.',
+        },
+      ],
     });
-  });
-
-  it('matches nothing without a known external participant', () => {
-    // sam@vendor.io is a contact with an open deal, but on the internal domain.
-    const deals = [deal('d2', { accountId: 'a2' })];
-    expect(agentCore(input(['sam@vendor.io', 'who@else.com'], deals)).dealId).toBeNull();
-    expect(agentCore(input(['dana@acme.com'], [deal('d0', { isClosed: true })])).dealId).toBeNull();
   });
 });

@@ -1,41 +1,177 @@
-import type { CrmDeal } from './cases.js';
-import type { AgentCore, CoreInput } from './core-types.js';
+import { FIELDS, type CrmDeal, type FieldName, type ProposedField } from './cases.js';
+import type {
+  AgentCore,
+  CoreField,
+  CoreInput,
+  CoreResult,
+  FieldExtractions,
+} from './core-types.js';
+import { calibrate, matchConfidenceFor } from './calibration/calibration.js';
+import { decide } from './decide.js';
+import { extractAmount } from './extract/amount.js';
+import { extractCloseDate } from './extract/close-date.js';
+import type { Candidate, ExtractContext, ExtractUtterance, SpeakerSide } from './extract/types.js';
+import { matchDeal } from './match/match-deal.js';
+import { domainWithin, emailDomain } from './match/words.js';
 
 /**
- * The starting point of the meeting agent's core, which the evaluation harness runs
- * until matching and extraction land. It matches only the plain case and proposes no
- * field values, so its auto-apply precision is undefined (nothing applied) and its
- * recall is zero: the figures to beat, not a result.
- *
- * Matching: the external participants' emails -> CRM contacts -> their open deals
- * (a deal naming the contact, or any deal of the contact's account). Exactly one such
- * deal is the match; none or several is no match (several is ambiguous: never a guess).
+ * The meeting agent's core, pure: the meeting, the CRM records it may be about, the
+ * config and the reference time in; the matched deal, the proposed changes with their
+ * calibrated confidence, quote and decision out. Nothing is proposed without a deal,
+ * a value equal to the deal's current one is not a change, and a field whose rule is
+ * 'never' is left alone.
  */
+export function runCore(input: CoreInput): CoreResult {
+  const match = matchDeal({
+    meeting: input.meeting,
+    crm: input.crm,
+    internalDomains: input.config.internalDomains,
+  });
+  const { dealId, basis, ...described } = match;
+  const deal = dealId === null ? undefined : input.crm.deals.find((d) => d.id === dealId);
+  if (!deal) {
+    return {
+      dealId: null,
+      matchConfidence: 0,
+      match: described,
+      fields: [],
+      warnings: match.question ? [match.question] : [],
+    };
+  }
+  const matchConfidence = matchConfidenceFor(basis);
+  const allowed = input.fields ?? FIELDS;
+  const utterances = speakerUtterances(input);
+  const given = input.extracted !== undefined;
+  const extracted = input.extracted ?? extractDeterministic(utterances, extractContext(input));
+  const warnings: string[] = [];
+  const fields: CoreField[] = [];
+  for (const field of allowed) {
+    const candidate = extracted[field];
+    if (!candidate) continue;
+    const value = predictionValue(field, candidate.value);
+    if (value === undefined) {
+      warnings.push(`${field}: the extracted value has an unknown form and was dropped.`);
+      continue;
+    }
+    if (sameAsDeal(field, value, deal)) {
+      warnings.push(`${field}: the call restates the CRM's value; nothing to change.`);
+      continue;
+    }
+    const confidence = given ? candidate.confidence : calibrate(field, candidate.confidence);
+    const decision = decide(field, confidence, matchConfidence, input.rules);
+    if (decision === null) continue;
+    fields.push({
+      field,
+      value,
+      confidence,
+      quote: candidate.quote,
+      utteranceIndex: candidate.utteranceIndex,
+      startSeconds: candidate.startSeconds,
+      decision,
+    });
+  }
+  return { dealId: deal.id, matchConfidence, match: described, fields, warnings };
+}
+
+/** The eval's view of runCore: the five eval fields in the prediction format. */
 export const agentCore: AgentCore = (input) => {
-  const deal = singleOpenDeal(input);
-  return deal
-    ? { dealId: deal.id, matchConfidence: 0.9, fields: [] }
-    : { dealId: null, matchConfidence: 0, fields: [] };
+  const result = runCore(input);
+  return {
+    dealId: result.dealId,
+    matchConfidence: result.matchConfidence,
+    fields: result.fields
+      .filter((f) => (FIELDS as readonly string[]).includes(f.field))
+      .map(
+        (f) =>
+          ({
+            field: f.field,
+            value: f.value,
+            confidence: f.confidence,
+            decision: f.decision,
+            quote: f.quote,
+          }) as ProposedField,
+      ),
+  };
 };
 
-function singleOpenDeal({ meeting, crm, config }: CoreInput): CrmDeal | null {
-  const internal = new Set(config.internalDomains.map((domain) => domain.toLowerCase()));
-  const emails = new Set(
-    meeting.participants
-      .map((participant) => participant.email?.trim().toLowerCase())
-      .filter((email): email is string => Boolean(email))
-      .filter((email) => !internal.has(email.slice(email.lastIndexOf('@') + 1))),
-  );
-  const contacts = crm.contacts.filter(
-    (contact) => contact.email !== null && emails.has(contact.email.trim().toLowerCase()),
-  );
-  const contactIds = new Set(contacts.map((contact) => contact.id));
-  const accountIds = new Set(contacts.flatMap((contact) => contact.accountId ?? []));
-  const open = crm.deals.filter(
-    (deal) =>
-      !deal.isClosed &&
-      (deal.contactIds.some((id) => contactIds.has(id)) ||
-        (deal.accountId !== null && accountIds.has(deal.accountId))),
-  );
-  return open.length === 1 ? open[0]! : null;
+/** The extractors this core runs itself (the LLM's values come in as `extracted`). */
+function extractDeterministic(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): FieldExtractions {
+  return {
+    close_date: extractCloseDate(utterances, ctx),
+    amount: extractAmount(utterances, ctx) as Candidate<unknown> | null,
+  };
+}
+
+export function extractContext({ config, referenceTime }: CoreInput): ExtractContext {
+  return {
+    startedAt: referenceTime,
+    timeZone: config.timeZone,
+    fiscalYearStartMonth: config.fiscalYearStartMonth,
+    competitors: config.competitors,
+  };
+}
+
+/**
+ * The transcript with each speaker's side: a participant of that name on an internal
+ * domain is internal, on another domain external; a speaker known only as a CRM
+ * contact is external; anyone else unknown.
+ */
+export function speakerUtterances({ meeting, crm, config }: CoreInput): ExtractUtterance[] {
+  const sides = new Map<string, SpeakerSide>();
+  const key = (name: string) => name.trim().toLowerCase();
+  for (const contact of crm.contacts) sides.set(key(contact.name), 'external');
+  for (const p of meeting.participants) {
+    const domain = emailDomain(p.email);
+    if (domain === null) continue;
+    const internal = config.internalDomains.some((base) => domainWithin(domain, base));
+    sides.set(key(p.name), internal ? 'internal' : 'external');
+  }
+  return meeting.transcript.map((u) => ({
+    speaker: u.speaker,
+    text: u.text,
+    startSeconds: u.startSeconds,
+    side: sides.get(key(u.speaker)) ?? 'unknown',
+  }));
+}
+
+/** An extracted value in the prediction format of its field; undefined when unreadable. */
+function predictionValue(field: string, value: unknown): unknown {
+  if (field === 'amount') {
+    if (typeof value === 'number') return value;
+    const v = value as { amount?: unknown; value?: unknown; currency?: unknown } | null;
+    const amount = typeof v?.amount === 'number' ? v.amount : v?.value;
+    if (typeof amount !== 'number' || !Number.isFinite(amount)) return undefined;
+    return typeof v?.currency === 'string' ? { value: amount, currency: v.currency } : amount;
+  }
+  if (field === 'competitors') {
+    return Array.isArray(value) && value.every((c) => typeof c === 'string') ? value : undefined;
+  }
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** Whether a proposed value only restates what the deal holds. */
+function sameAsDeal(field: string, value: unknown, deal: CrmDeal): boolean {
+  const norm = (s: string) => s.trim().toLowerCase();
+  switch (field as FieldName) {
+    case 'close_date':
+      return value === deal.closeDate;
+    case 'amount':
+      return (
+        (typeof value === 'number' ? value : (value as { value: number }).value) === deal.amount
+      );
+    case 'stage':
+      return value === deal.stage;
+    case 'next_step':
+      return deal.nextStep !== null && norm(value as string) === norm(deal.nextStep);
+    case 'competitors': {
+      const now = new Set((value as string[]).map(norm));
+      const held = new Set(deal.competitors.map(norm));
+      return now.size === held.size && [...now].every((c) => held.has(c));
+    }
+    default:
+      return false;
+  }
 }

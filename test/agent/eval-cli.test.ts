@@ -8,8 +8,7 @@ import { projectRoot } from '../../src/paths.js';
 
 /**
  * `pandora agent eval` as a user runs it, on the three hand-written cases beside this
- * file, with the starting core (src/agents/core.ts): it matches by participant email ->
- * contact -> the single open deal and proposes nothing.
+ * file, with the product's core (src/agents/core.ts).
  */
 const CLI = ['--import', 'tsx', path.join(projectRoot, 'src/cli/main.ts'), 'agent', 'eval'];
 const here = path.join(projectRoot, 'test/agent');
@@ -48,30 +47,29 @@ describe('pandora agent eval', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as unknown);
-    expect(predictions).toEqual([
-      { id: 'one-open-deal', dealId: 'd1', matchConfidence: 0.9, fields: [] },
-      // Two open deals for the one contact: ambiguous, so no match (d3 was right).
-      { id: 'two-open-deals', dealId: null, matchConfidence: 0, fields: [] },
+    // The ids and matches; the proposed fields are the core's tests' business.
+    expect(predictions).toMatchObject([
+      { id: 'one-open-deal', dealId: 'd1', matchConfidence: expect.any(Number) },
+      // Two open deals for the one contact; the title and transcript name the add-on.
+      { id: 'two-open-deals', dealId: 'd3', matchConfidence: expect.any(Number) },
       // Only the internal participant (vendor.io, from agent.json): no match, as labelled.
       { id: 'internal-only', dealId: null, matchConfidence: 0, fields: [] },
     ]);
     const lines = result.stdout.trim().split('\n');
-    expect(lines.slice(0, 4)).toEqual([
+    expect(lines.slice(0, 3)).toEqual([
       `Wrote 3 predictions to ${out}`,
       'cases scored: 3',
-      'match accuracy: 2/3 (66.7%)',
-      'close_date: precision 0/0 (n/a), recall 0/1 (0.0%)',
+      'match accuracy: 3/3 (100.0%)',
     ]);
-    expect(lines).toContain('auto-apply precision: 0/0 (n/a)');
-    expect(lines).toContain('recall: 0/5 (0.0%)');
-    expect(lines).toContain('calibration error (ECE, 10 bins): n/a (nothing proposed)');
+    expect(lines[3]).toMatch(/^close_date: precision \d+\/\d+ \(.+\), recall \d+\/1 \(.+\)$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^auto-apply precision: \d+\/\d+/));
+    expect(lines).toContainEqual(expect.stringMatching(/^recall: \d+\/5 /));
+    expect(lines).toContainEqual(expect.stringMatching(/^calibration error \(ECE, 10 bins\): /));
     const summary = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
     expect(summary).toMatchObject({
       cases: 3,
-      matchAccuracy: { right: 2, total: 3 },
-      recall: { right: 0, total: 5, rate: 0 },
-      autoApplyPrecision: { right: 0, total: 0, rate: null },
-      calibrationError: null,
+      matchAccuracy: { right: 3, total: 3, rate: 1 },
+      recall: { total: 5 },
     });
   });
 
@@ -79,7 +77,7 @@ describe('pandora agent eval', () => {
     const out = path.join(dir, 'no-config.jsonl');
     const result = await pandora(['--file', path.join(here, 'cases.jsonl'), '--out', out]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('match accuracy: 1/3 (33.3%)');
+    expect(result.stdout).toContain('match accuracy: 2/3 (66.7%)');
     expect(await readFile(out, 'utf8')).toContain('"dealId":"d9"');
   });
 

@@ -1,0 +1,46 @@
+import type { MatchBasis } from '../match/match-deal.js';
+import { CALIBRATION } from './table.js';
+
+/**
+ * Raw extractor scores -> calibrated confidences, per field, from a monotone table
+ * fitted on the generated labelled set (scripts/agent-calibrate.ts; how in README.md).
+ */
+
+/** One step of a monotone map: raw scores from `min` up are worth `p`. */
+export interface Step {
+  min: number;
+  p: number;
+  /** Proposals of the fit split in this step, for whoever judges the table. */
+  n: number;
+}
+
+export interface CalibrationTable {
+  /** How and on what the table was fitted, in words. */
+  fittedOn: string;
+  fields: Record<string, readonly Step[]>;
+  /** How often a match of each basis was right on the fit split. */
+  match: Record<Exclude<MatchBasis, 'ambiguous' | 'none'>, number>;
+}
+
+/** A field without a table is never worth more than this: nothing shows it is right more often. */
+export const UNFITTED_CAP = 0.8;
+
+export function calibrateWith(table: CalibrationTable, field: string, raw: number): number {
+  const steps = table.fields[field];
+  if (!steps || steps.length === 0) return Math.min(raw, UNFITTED_CAP);
+  let p = steps[0]!.p;
+  for (const step of steps) {
+    if (raw >= step.min) p = step.p;
+    else break;
+  }
+  return p;
+}
+
+export function calibrate(field: string, raw: number): number {
+  return calibrateWith(CALIBRATION, field, raw);
+}
+
+/** How sure a match of this basis is right; 0 when no deal was matched. */
+export function matchConfidenceFor(basis: MatchBasis): number {
+  return basis === 'ambiguous' || basis === 'none' ? 0 : CALIBRATION.match[basis];
+}
