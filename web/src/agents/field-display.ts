@@ -21,6 +21,9 @@ const LABELS: Record<string, string> = {
   timeline: 'Timeline',
 };
 
+/** Every field the agent knows, standard first, for a field the template did not include. */
+export const KNOWN_FIELDS = Object.keys(LABELS);
+
 export const STAGE_CHOICES = [
   'prospecting',
   'qualification',
