@@ -1,5 +1,6 @@
 import { extractAmount } from './amount.js';
 import { extractCloseDate } from './close-date.js';
+import { extractStage } from './stage.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 export type { Candidate, ExtractContext, ExtractUtterance, SpeakerSide } from './types.js';
@@ -31,6 +32,7 @@ type Extract = (
 const EXTRACTORS: Readonly<Record<string, Extract>> = {
   close_date: extractCloseDate,
   amount: extractAmount,
+  stage: extractStage,
 };
 
 /** Field ids the deterministic extractor knows; any other id is left out of its result. */

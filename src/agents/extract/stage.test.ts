@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import type { Stage } from '../cases.js';
+import { extractStage, stageCandidates } from './stage.js';
+import { baseContext, call } from './test-utterances.js';
+import type { SpeakerSide } from './types.js';
+
+interface Case {
+  name: string;
+  lines: [SpeakerSide, string][];
+  expected: Stage | null;
+  minConfidence?: number;
+  maxConfidence?: number;
+}
+
+const ext = (text: string): [SpeakerSide, string] => ['external', text];
+const int = (text: string): [SpeakerSide, string] => ['internal', text];
+const unk = (text: string): [SpeakerSide, string] => ['unknown', text];
+
+const cases: Case[] = [
+  // What is read
+  {
+    name: 'legal redlines',
+    lines: [ext('Our legal team is redlining the MSA right now.')],
+    expected: 'negotiation',
+    minConfidence: 0.8,
+  },
+  {
+    name: 'procurement negotiating terms',
+    lines: [ext('Procurement wants to negotiate the payment terms before we sign.')],
+    expected: 'negotiation',
+  },
+  { name: 'we are signing', lines: [ext("We're signing this week.")], expected: 'negotiation' },
+  {
+    name: 'send over the contract',
+    lines: [ext('Send over the order form and we will get it turned around.')],
+    expected: 'negotiation',
+  },
+  {
+    name: 'a request for the contract phrased as a question',
+    lines: [ext('Could you send us the contract?')],
+    expected: 'negotiation',
+  },
+  {
+    name: 'legal reviewing the paperwork',
+    lines: [ext('Legal is going through the contract now.')],
+    expected: 'negotiation',
+  },
+  { name: 'send us a proposal', lines: [ext('Please send us a proposal.')], expected: 'proposal' },
+  {
+    name: 'a quote requested',
+    lines: [ext('Can you send me a quote for 200 seats?')],
+    expected: 'proposal',
+  },
+  {
+    name: 'a pilot started',
+    lines: [ext("We'd like to start a pilot with two teams next month.")],
+    expected: 'evaluation',
+  },
+  {
+    name: 'a POC kicked off',
+    lines: [ext("Let's kick off the POC on Monday.")],
+    expected: 'evaluation',
+  },
+  {
+    name: 'signed',
+    lines: [ext("Good news: we've signed the order form this morning.")],
+    expected: 'closed_won',
+    minConfidence: 0.85,
+  },
+  {
+    name: 'the contract is signed',
+    lines: [ext('The contract is signed.')],
+    expected: 'closed_won',
+  },
+  { name: 'a PO issued', lines: [ext('Finance issued the PO yesterday.')], expected: 'closed_won' },
+  {
+    name: 'going with a competitor',
+    lines: [ext("We've decided we're going with Clari.")],
+    expected: 'closed_lost',
+  },
+  {
+    name: 'going with another vendor',
+    lines: [ext('We went with another vendor.')],
+    expected: 'closed_lost',
+  },
+  {
+    name: 'not moving forward',
+    lines: [ext("We're not moving forward with the purchase.")],
+    expected: 'closed_lost',
+  },
+  {
+    name: 'a cancelled project',
+    lines: [
+      ext(
+        "I'm sorry to say leadership cancelled the project. We will not be buying a tool at all.",
+      ),
+    ],
+    expected: 'closed_lost',
+  },
+  // Politeness is not a stage
+  { name: 'sounds great', lines: [ext('Sounds great, we love it!')], expected: null },
+  {
+    name: 'this is exciting',
+    lines: [ext('This is exciting. Thank you so much, really helpful.')],
+    expected: null,
+  },
+  { name: "let's move forward is too vague", lines: [ext("Let's move forward!")], expected: null },
+  // Hypotheticals, questions, conditions
+  {
+    name: 'a hypothetical signature',
+    lines: [ext('If legal approves, we could sign next week.')],
+    expected: null,
+  },
+  {
+    name: 'a question about the contract',
+    lines: [ext('When would we need to sign the contract?')],
+    expected: null,
+  },
+  {
+    name: 'a question about a pilot',
+    lines: [ext('Do you usually start with a pilot?')],
+    expected: null,
+  },
+  {
+    name: 'a condition on signing is not a win',
+    lines: [ext("Once we've signed, we'll roll it out to the team.")],
+    expected: null,
+  },
+  {
+    name: 'signed off on a form',
+    lines: [ext('Procurement signed off on the vendor form yesterday.')],
+    expected: null,
+  },
+  { name: 'a signed NDA', lines: [ext("We've signed the NDA.")], expected: null },
+  {
+    name: 'a deferral is not a loss',
+    lines: [ext("We're not moving forward this quarter.")],
+    expected: null,
+  },
+  {
+    name: 'on hold until the budget',
+    lines: [
+      ext('Please send us a proposal.'),
+      ext('Finance put everything on hold until the Q2 budget is approved.'),
+    ],
+    expected: null,
+  },
+  {
+    name: 'not going with a competitor',
+    lines: [ext("We're not going with Clari.")],
+    expected: null,
+  },
+  { name: 'going with us', lines: [ext("We're going with you.")], expected: null },
+  {
+    name: 'a past pilot',
+    lines: [ext('We ran a pilot last year and it went nowhere.')],
+    expected: null,
+  },
+  {
+    name: "a competitor's pilot",
+    lines: [ext("We're starting a pilot with Gong.")],
+    expected: null,
+  },
+  {
+    name: 'the evaluation of a competitor is not our stage',
+    lines: [ext('We are also evaluating Clari right now.')],
+    expected: null,
+  },
+  // Who said it
+  {
+    name: 'the rep alone moves nothing',
+    lines: [int("I'll send over the order form today.")],
+    expected: null,
+  },
+  {
+    name: 'the rep agreed by the customer',
+    lines: [int("I'll send over the order form today."), ext('Yes, please do.')],
+    expected: 'negotiation',
+    maxConfidence: 0.8,
+  },
+  {
+    name: 'the rep refused by the customer',
+    lines: [int("I'll send over the order form today."), ext('No, not yet, legal is busy.')],
+    expected: null,
+  },
+  {
+    name: 'an unknown speaker is less sure',
+    lines: [unk('Legal is redlining the contract.')],
+    expected: 'negotiation',
+    maxConfidence: 0.75,
+  },
+  {
+    name: 'a hedge is less sure',
+    lines: [ext('We should probably start the pilot next week.')],
+    expected: 'evaluation',
+    maxConfidence: 0.7,
+  },
+  // The last word counts
+  {
+    name: 'a later stage wins',
+    lines: [ext('Please send us a proposal.'), ext('Actually, just send over the contract.')],
+    expected: 'negotiation',
+  },
+  {
+    name: 'a loss after talk of signing',
+    lines: [ext("We're ready to sign."), ext("Sorry, we're going with Gong after all.")],
+    expected: 'closed_lost',
+  },
+  {
+    name: 'taken back later',
+    lines: [ext("We're ready to sign."), ext("Sorry, we're not ready to sign after all.")],
+    expected: null,
+  },
+];
+
+describe('extractStage', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const utterances = call(...c.lines);
+      const got = extractStage(utterances, baseContext);
+      expect(got?.value ?? null).toBe(c.expected);
+      if (!got) return;
+      expect(utterances[got.utteranceIndex]!.text).toContain(got.quote);
+      if (c.minConfidence !== undefined)
+        expect(got.confidence).toBeGreaterThanOrEqual(c.minConfidence);
+      if (c.maxConfidence !== undefined)
+        expect(got.confidence).toBeLessThanOrEqual(c.maxConfidence);
+    });
+  }
+
+  it('a revised stage is a little less sure than one said once', () => {
+    const once = extractStage(call(ext('Send over the contract.')), baseContext)!;
+    const revised = extractStage(
+      call(ext('Please send us a proposal.'), ext('Send over the contract.')),
+      baseContext,
+    )!;
+    expect(revised.confidence).toBeLessThan(once.confidence);
+  });
+
+  it('lists each commitment in order so a reviewer sees the path', () => {
+    const all = stageCandidates(
+      call(ext('Please send us a proposal.'), ext('Legal is redlining the contract.')),
+      baseContext,
+    );
+    expect(all.map((c) => c.value)).toEqual(['proposal', 'negotiation']);
+  });
+});

@@ -1,0 +1,224 @@
+import type { Stage } from '../cases.js';
+import { agreementAfter, clamp, namePattern } from './cues.js';
+import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
+import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
+
+interface StageCue {
+  stage: Stage;
+  re: RegExp;
+  base: number;
+}
+
+/**
+ * Cues that lose the deal. Their own words carry the negation ("not moving forward"),
+ * so the negation guard does not apply to them; going or signing "with" someone
+ * counts only when that someone is a competitor or another vendor (see `lostTo`).
+ */
+const LOST: readonly StageCue[] = [
+  {
+    stage: 'closed_lost',
+    re: /\b(not|won't|will not|aren't|are not|isn't|is not) (be )?(moving|going) (forward|ahead)\b|\bdecided (not to|against) (proceed|proceeding|move forward|moving forward|buy|buying|purchas(e|ing)|go ahead|going ahead)\b/i,
+    base: 0.88,
+  },
+  {
+    stage: 'closed_lost',
+    re: /\b(won't|will not|not going to|aren't going to|are not going to) (be )?(buy(ing)?|purchas(e|ing))\b/i,
+    base: 0.88,
+  },
+  {
+    stage: 'closed_lost',
+    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp)\b/i,
+    base: 0.88,
+  },
+  {
+    stage: 'closed_lost',
+    re: /\b(pass(ing)?|passed) on (this|you|it|your (offer|proposal))\b/i,
+    base: 0.8,
+  },
+];
+
+/** "going with X", "signed with X", "staying with X": lost when X is not us. */
+const WENT_WITH =
+  /\b(go(ing)?|gone|went|decided to go|chose|chosen|selected|picked|signed|sign(ing)?|stay(ing)?|stick(ing)?|renew(ed|ing)?) with\s+(?<who>[\w'-]+(\s+[\w'-]+){0,2})/i;
+const OTHER_VENDOR =
+  /^(another|a different|a competing|the other|other|our current|our existing|the incumbent|a cheaper)\b/i;
+
+const WON: readonly StageCue[] = [
+  {
+    stage: 'closed_won',
+    re: /\b(we|i)('ve| have)?\s+(just |officially |already |finally |now )?(signed|countersigned|executed)\b(?!\s+(off|up|the (nda|dpa|mutual)|an? (nda|dpa)|with))/i,
+    base: 0.9,
+  },
+  {
+    stage: 'closed_won',
+    re: /\b(contract|order form|agreement|paperwork|deal|po|purchase order)\s+(is|was|has been|got|have been|are)\s+(now |fully |officially )?(signed|countersigned|executed|issued)\b/i,
+    base: 0.9,
+  },
+  {
+    stage: 'closed_won',
+    re: /\b(issued|sent|raised|cut|released|submitted) (you )?(the|a|our) (po|purchase order)\b|\b(po|purchase order)\b.{0,20}\b(is out|went out|has gone out)\b/i,
+    base: 0.88,
+  },
+  {
+    stage: 'closed_won',
+    re: /\b(you('ve| have) (got|won) (the|our) (deal|business)|(it's|it is) a done deal)\b/i,
+    base: 0.85,
+  },
+];
+
+const OPEN: readonly StageCue[] = [
+  {
+    stage: 'negotiation',
+    re: /\b(redlin(e|es|ed|ing)|mark(ed|ing) up)\b(?!.*\bnda\b)/i,
+    base: 0.86,
+  },
+  {
+    stage: 'negotiation',
+    re: /\bnegotiat(e|es|ed|ing)\b.{0,40}\b(terms|payment|pricing|price|contract|discount|schedule|msa|clauses?|liability|paper(work)?|order form)\b/i,
+    base: 0.86,
+  },
+  {
+    stage: 'negotiation',
+    re: /\b(procurement|legal|lawyers|counsel)\b.{0,40}\b(reviewing|looking at|going through|has|have|got)\b.{0,20}\b(contract|msa|order form|agreement|terms|paper(work)?)\b/i,
+    base: 0.84,
+  },
+  {
+    stage: 'negotiation',
+    re: /\bsend (it |that )?(over )?((me|us) )?(over )?(the |your |a )?(final )?(contract|order form|msa|paperwork|agreement|docusign|signature packet)\b/i,
+    base: 0.85,
+  },
+  {
+    stage: 'negotiation',
+    // "not" is allowed in so that "we're not ready to sign" can take a commitment back.
+    re: /\b(we('re| are)|i('m| am)) (not )?(ready to|going to|about to) sign\b|\bwe('re| are) (not )?signing\b|\b(i|we)('ll| will| can|'re able to| won't| will not| can't| cannot) sign\b/i,
+    base: 0.85,
+  },
+  {
+    stage: 'negotiation',
+    re: /\b(with|in|to|into) procurement (now|already|this week)\b|\b(moved|sent|went|handed) (it |this )?(over )?to procurement\b/i,
+    base: 0.8,
+  },
+  {
+    stage: 'proposal',
+    re: /\b(send|share|put together|prepare|get|give|email)\s+((me|us)\s+)?(over\s+)?((me|us)\s+)?(a|the|your|an)\s+(formal |written |updated |revised |final )?(proposal|quote|quotation|price quote|pricing proposal)\b/i,
+    base: 0.82,
+  },
+  {
+    stage: 'proposal',
+    re: /\bwe('d| would) like (a|to see a|to get a|to have a) (formal |written )?(proposal|quote)\b|\bwe need (a|the|your) (formal |written )?(proposal|quote)\b/i,
+    base: 0.8,
+  },
+  {
+    stage: 'evaluation',
+    re: /\b(start(ing)?|kick(ing)? off|begin(ning)?|run(ning)?|set(ting)? up|spin(ning)? up|launch(ing)?|go(ing)? ahead with|move forward with)\b.{0,20}\b(pilot|poc|proof[- ]of[- ]concept|trial)\b/i,
+    base: 0.8,
+  },
+];
+
+/** The call puts everything off: whatever stage was said before is no longer sure. */
+const HOLD =
+  /\b(on hold|on ice|paused|pausing|deprioriti[sz]ed|(budget|hiring|spending) freeze|pushed (it |this )?(out|back))\b/i;
+
+/** A lost cue with one of these is a deferral, not a loss ("not moving forward this quarter"). */
+const DEFERRAL =
+  /\b(for now|yet|this (year|quarter|month)|until|till|right now|at the moment|for the time being|next (year|quarter))\b/i;
+
+/** Won words after one of these describe a condition or another time ("once we've signed"). */
+const NOT_NOW = /\b(once|when|after|as soon as|before|by the time|last year|previously)\b/i;
+
+/** A request phrased as a question is still a request ("could you send us a quote?"). */
+const REQUEST =
+  /^\s*(so,?\s*)?(can|could|would|will) you (please |just )?(send|share|put together|prepare|get|email)\b/i;
+
+/** An old stage of this or another deal ("we ran a pilot with them last year"). */
+const PAST = /\b(last (year|quarter|month)|years? ago|previously|in the past|used to|back then)\b/i;
+
+type ScanEntry = Candidate<Stage> | 'retracted';
+
+/**
+ * Every stage the call commits to, in order. A customer-side sentence with a cue
+ * counts; the rep's counts only when the customer agrees in the next reply. Questions
+ * (except requests), hypotheses, old plans and politeness never move the stage.
+ */
+export function stageCandidates(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): Candidate<Stage>[] {
+  return scan(utterances, ctx).filter((e) => e !== 'retracted');
+}
+
+/**
+ * The stage the call settles on: the last commitment, a little less sure when the call
+ * named different stages; nothing when a later sentence puts the deal on hold or
+ * takes the commitment back ("we're not ready to sign").
+ */
+export function extractStage(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): Candidate<Stage> | null {
+  const entries = scan(utterances, ctx);
+  const last = entries[entries.length - 1];
+  if (last === undefined || last === 'retracted') return null;
+  const revised = entries.some((c) => c !== 'retracted' && c.value !== last.value);
+  return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
+}
+
+function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): ScanEntry[] {
+  const competitors = (ctx.competitors ?? []).filter((c) => c.trim().length > 0).map(namePattern);
+  const out: ScanEntry[] = [];
+  utterances.forEach((u, utteranceIndex) => {
+    for (const s of splitSentences(u.text)) {
+      const found = readSentence(s.text, competitors);
+      if (found === null) continue;
+      if (found === 'retracted') {
+        if (u.side !== 'internal') out.push('retracted');
+        continue;
+      }
+      let confidence = found.base;
+      if (u.side === 'internal') {
+        // The rep saying it moves nothing; the customer agreeing does.
+        if (agreementAfter(utterances, utteranceIndex) === null) continue;
+        confidence -= 0.1;
+      } else if (u.side === 'unknown') confidence -= 0.15;
+      if (HEDGE.test(s.text) || /\bmay\b/.test(s.text)) confidence -= 0.15;
+      out.push({
+        value: found.stage,
+        confidence: clamp(confidence),
+        quote: s.text,
+        utteranceIndex,
+        startSeconds: u.startSeconds,
+      });
+    }
+  });
+  return out;
+}
+
+function readSentence(text: string, competitors: readonly RegExp[]): StageCue | 'retracted' | null {
+  if (isQuestion(text) && !REQUEST.test(text)) return null;
+  if (HYPOTHETICAL.test(text)) return null;
+  const lost = LOST.find((c) => c.re.test(text)) ?? lostTo(text, competitors);
+  if (lost) return DEFERRAL.test(text) ? 'retracted' : lost;
+  if (HOLD.test(text)) return 'retracted';
+  if (PAST.test(text)) return null;
+  const won = WON.find((c) => c.re.test(text));
+  if (won) {
+    if (NOT_NOW.test(text) || NEGATION.test(text)) return null;
+    return won;
+  }
+  const open = OPEN.find((c) => c.re.test(text));
+  if (!open) return null;
+  // "We're not ready to sign" takes an earlier commitment back.
+  if (NEGATION.test(text)) return 'retracted';
+  // A pilot or a quote with a competitor is their stage, not ours.
+  if (competitors.some((re) => re.test(text))) return null;
+  return open;
+}
+
+function lostTo(text: string, competitors: readonly RegExp[]): StageCue | null {
+  const m = WENT_WITH.exec(text);
+  if (!m) return null;
+  if (NEGATION.test(text.slice(0, m.index))) return null;
+  const who = m.groups!.who!;
+  const theirs = competitors.some((re) => re.test(who)) || OTHER_VENDOR.test(who);
+  return theirs ? { stage: 'closed_lost', re: WENT_WITH, base: 0.86 } : null;
+}
