@@ -14,6 +14,7 @@ import { proposeAction, type Action } from '../actions/store.js';
 import { openConnector } from '../crm/connect.js';
 import { CrmError } from '../crm/errors.js';
 import { HttpError, badRequest, conflict, notFound } from '../errors.js';
+import { defaultDealName } from './deal-name.js';
 
 /** What a person asks for; everything but the stage has a default. */
 export interface CreateDealInput {
@@ -259,13 +260,4 @@ function crmRefusal(error: CrmError): HttpError {
   return new HttpError(502, 'crm_unavailable', `The CRM could not be read: ${error.message}`, {
     retryable: error.retryable,
   });
-}
-
-/**
- * "Account – meeting title", or the title alone when it already names the account
- * ("Discovery – Granite Labs"), so the CRM does not get the account twice.
- */
-export function defaultDealName(accountName: string | null, title: string): string {
-  const account = accountName?.trim() || 'Account';
-  return title.toLowerCase().includes(account.toLowerCase()) ? title : `${account} – ${title}`;
 }

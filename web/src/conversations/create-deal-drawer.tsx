@@ -16,7 +16,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { call, client, fieldErrors } from '../api';
 import { queryKeys } from '../queries';
-import { defaultDealName } from './deal-name';
+import { defaultDealName } from '../../../src/conversations/deal-name.js';
 import { conversationKeys, usePipelineStages } from './queries';
 import type { CreateDealBody, CreatedDeal, Gap, PipelineStage } from './types';
 
