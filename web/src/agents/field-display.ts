@@ -35,7 +35,7 @@ export const STAGE_CHOICES = [
   'closed_lost',
 ] as const;
 
-export const CALL_TYPES = ['discovery', 'demo', 'negotiation', 'renewal', 'expansion'] as const;
+export const CALL_TYPES = ['discovery', 'demo', 'negotiation', 'renewal'] as const;
 
 function humanize(id: string): string {
   const words = id.replace(/[_-]+/g, ' ').trim();

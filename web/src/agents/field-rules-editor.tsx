@@ -68,7 +68,7 @@ export function FieldRulesEditor({ fields, onChange }: FieldRulesEditorProps) {
                   size="xs"
                   aria-label={`${fieldLabel(rule.field)} threshold`}
                   disabled={rule.rule !== 'auto'}
-                  min={1}
+                  min={50}
                   max={100}
                   suffix="%"
                   value={Math.round(rule.threshold * 100)}

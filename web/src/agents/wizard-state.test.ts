@@ -14,7 +14,7 @@ describe('the wizard steps', () => {
     expect(stepProblem('fields', { ...draft, fields: never })).toMatch(/at least one/);
     const ask = [{ field: 'amount', rule: 'ask' as const, threshold: 0.9 }];
     expect(stepProblem('fields', { ...draft, fields: ask })).toBeNull();
-    expect(stepProblem('fields', { ...draft, fields: [{ ...ask[0]!, threshold: 0 }] })).toMatch(
+    expect(stepProblem('fields', { ...draft, fields: [{ ...ask[0]!, threshold: 0.4 }] })).toMatch(
       /Thresholds/,
     );
   });

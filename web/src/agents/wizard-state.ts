@@ -66,8 +66,9 @@ export function stepProblem(step: WizardStep, draft: AgentDraft): string | null 
       if (!draft.fields.some((f) => f.rule !== 'never')) {
         return 'Let the agent propose at least one field';
       }
-      if (draft.fields.some((f) => !(f.threshold > 0 && f.threshold <= 1))) {
-        return 'Thresholds are between 1% and 100%';
+      if (draft.fields.some((f) => !(f.threshold >= 0.5 && f.threshold <= 1))) {
+        // The API's bounds: below 50% "sure" means nothing.
+        return 'Thresholds are between 50% and 100%';
       }
       return null;
     default:
