@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { CrmObjectType, CrmValue } from '../crm/port.js';
 import { groupBy } from '../collections.js';
 import { LOCKS, tryLock, unlock } from '../db/locks.js';
+import { holdInInbox, settleInboxForActions } from '../inbox/held-actions.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 import { executeOnConnection } from './execute-on-connection.js';
 import { earlierExecution, moveTo } from './execution-records.js';
@@ -138,6 +139,7 @@ export async function executeActions(
       if (decision !== 'allow') {
         if (decision === 'needs_approval') {
           await moveTo(deps.pool, action, 'awaiting_approval', options.actor, 'approval_required');
+          await holdInInbox(deps.pool, workspaceId, action);
         }
         results.set(
           action.id,
@@ -167,7 +169,35 @@ export async function executeActions(
     for (const id of locked) await unlock(client, LOCKS.action, id);
     client.release();
   }
+  await settleInboxOf(deps, workspaceId, [...results.values()], options.actor);
   return actionIds.map((id) => results.get(id)!);
+}
+
+/**
+ * The inbox items of what was written are approved with it. The writes stand
+ * whatever happens here, so a failure is logged, not thrown: approving the item
+ * again finds its action written and settles it then.
+ */
+async function settleInboxOf(
+  deps: EngineDeps,
+  workspaceId: string,
+  results: ActionExecution[],
+  actor: string,
+): Promise<void> {
+  const written = results.filter((r) => r.outcome === 'executed' && !r.replayed);
+  try {
+    await settleInboxForActions(
+      deps.pool,
+      workspaceId,
+      written.map((r) => r.actionId),
+      actor,
+    );
+  } catch (error) {
+    deps.log?.error(
+      { err: error, workspaceId },
+      'could not settle the inbox items of executed actions',
+    );
+  }
 }
 
 async function loadActions(

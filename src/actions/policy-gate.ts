@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/pool.js';
+import { holdInInbox } from '../inbox/held-actions.js';
 import { enqueue } from '../jobs/queue.js';
 import type { ExecuteOptions } from './execute.js';
 import { decidePolicy } from './policies.js';
@@ -37,13 +38,13 @@ export async function applyPoliciesToNew(
   for (const action of actions) {
     const decision = await decidePolicy(db, workspaceId, action);
     if (decision?.effect === 'require_approval') {
-      result.push(
-        await transition(db, workspaceId, action.id, ['open'], 'awaiting_approval', {
-          event: 'approval_required',
-          actor: 'policy',
-          details: { policyId: decision.policy.id, policy: decision.policy.name },
-        }),
-      );
+      const held = await transition(db, workspaceId, action.id, ['open'], 'awaiting_approval', {
+        event: 'approval_required',
+        actor: 'policy',
+        details: { policyId: decision.policy.id, policy: decision.policy.name },
+      });
+      await holdInInbox(db, workspaceId, held, decision.policy);
+      result.push(held);
       continue;
     }
     if (decision?.effect === 'auto_execute') {

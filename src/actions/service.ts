@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import type { Queryable } from '../db/pool.js';
 import { HttpError, badRequest, forbidden } from '../errors.js';
+import { settleInboxForActions } from '../inbox/held-actions.js';
 import { enqueue } from '../jobs/queue.js';
 import { createBatch, type ActionBatch } from './batch.js';
 import { executeActions, type ActionExecution, type EngineDeps } from './execute.js';
@@ -57,13 +58,13 @@ export async function createActionAs(
   return decided!;
 }
 
-export function dismissActionAs(
+export async function dismissActionAs(
   db: Queryable,
   caller: Caller,
   actionId: string,
   reason: string | null,
 ): Promise<Action> {
-  return transition(
+  const action = await transition(
     db,
     caller.workspaceId,
     actionId,
@@ -75,6 +76,9 @@ export function dismissActionAs(
       details: { reason },
     },
   );
+  // Its inbox item, if any, is decided with it.
+  await settleInboxForActions(db, caller.workspaceId, [actionId], caller.actor, reason);
+  return action;
 }
 
 /** Approves an action a policy holds: an admin, or the action's owner. */
@@ -88,7 +92,7 @@ export async function approveActionAs(
     current.ownerEmail !== null && current.ownerEmail.toLowerCase() === caller.actor.toLowerCase();
   if (caller.role !== 'admin' && !isOwner)
     throw forbidden('Only an admin or the action’s owner can approve it');
-  return transition(
+  const action = await transition(
     db,
     caller.workspaceId,
     actionId,
@@ -97,6 +101,8 @@ export async function approveActionAs(
     { event: 'approved', actor: caller.actor },
     { approvedBy: caller.actor },
   );
+  await settleInboxForActions(db, caller.workspaceId, [actionId], caller.actor);
+  return action;
 }
 
 export function previewActionAs(
