@@ -9,7 +9,7 @@ export interface QuickStatsTotals {
   waiting: number;
   approvalRate: number | null;
   failureRate: number | null;
-  avgConfidence: number | null;
+  averageConfidence: number | null;
 }
 
 /** The period's figures: runs, what was applied, what waits, and how well it went. */
@@ -21,7 +21,11 @@ export function QuickStats({ totals }: { totals: QuickStatsTotals }) {
       <StatCard label="Waiting" value={formatCount(totals.waiting)} description="in the inbox" />
       <StatCard label="Approval rate" value={formatRate(totals.approvalRate)} />
       <StatCard label="Failure rate" value={formatRate(totals.failureRate)} />
-      <StatCard label="Confidence" value={formatRate(totals.avgConfidence)} description="average" />
+      <StatCard
+        label="Confidence"
+        value={formatRate(totals.averageConfidence)}
+        description="average"
+      />
     </SimpleGrid>
   );
 }
