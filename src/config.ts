@@ -54,6 +54,16 @@ export interface Config {
    * (`PANDORA_ALLOWED_CRM_HOSTS`: `host`, `*.domain`, `host:port` or `http://host:port`).
    */
   allowedCrmHosts: string[];
+  /**
+   * The optional LLM extractor (src/agents/llm), on when `PANDORA_LLM_MODEL` is set: any
+   * OpenAI-compatible API root, its key, one request's time limit, and whether a
+   * loopback base URL (a local model server in development) may bypass the outbound guard.
+   */
+  llmModel: string | undefined;
+  llmBaseUrl: string;
+  llmApiKey: string | undefined;
+  llmTimeoutMs: number;
+  llmAllowLocal: boolean;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +99,21 @@ function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string {
     );
   }
   return raw;
+}
+
+function llmBaseUrl(env: NodeJS.ProcessEnv): string {
+  const raw = (env.PANDORA_LLM_BASE_URL || 'https://api.openai.com/v1').replace(/\/+$/, '');
+  if (!URL.canParse(raw)) throw new ConfigError(`PANDORA_LLM_BASE_URL must be a URL, got "${raw}"`);
+  return raw;
+}
+
+function llmApiKey(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.PANDORA_LLM_MODEL && !env.PANDORA_LLM_API_KEY) {
+    throw new ConfigError(
+      'PANDORA_LLM_API_KEY is required with PANDORA_LLM_MODEL (any value for a server that checks none)',
+    );
+  }
+  return env.PANDORA_LLM_API_KEY || undefined;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -131,5 +156,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       '',
     ),
     allowedCrmHosts: parseAllowedHosts(env.PANDORA_ALLOWED_CRM_HOSTS),
+    llmModel: env.PANDORA_LLM_MODEL || undefined,
+    llmBaseUrl: llmBaseUrl(env),
+    llmApiKey: llmApiKey(env),
+    llmTimeoutMs: integer(env, 'PANDORA_LLM_TIMEOUT_MS', 30_000, 1),
+    llmAllowLocal: flag(env, 'PANDORA_LLM_ALLOW_LOCAL', false),
   };
 }
