@@ -39,6 +39,8 @@ describe('deterministicExtractor', () => {
   });
 
   it('knows the eval fields it has extractors for', () => {
-    expect(DETERMINISTIC_FIELDS).toEqual(expect.arrayContaining(['close_date', 'amount', 'stage']));
+    expect(DETERMINISTIC_FIELDS).toEqual(
+      expect.arrayContaining(['close_date', 'amount', 'stage', 'next_step']),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { extractAmount } from './amount.js';
 import { extractCloseDate } from './close-date.js';
+import { extractNextStep } from './next-step.js';
 import { extractStage } from './stage.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
@@ -33,6 +34,7 @@ const EXTRACTORS: Readonly<Record<string, Extract>> = {
   close_date: extractCloseDate,
   amount: extractAmount,
   stage: extractStage,
+  next_step: extractNextStep,
 };
 
 /** Field ids the deterministic extractor knows; any other id is left out of its result. */

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { extractNextStep, nextStepCandidates } from './next-step.js';
+import { baseContext, call } from './test-utterances.js';
+import type { SpeakerSide } from './types.js';
+
+interface Case {
+  name: string;
+  lines: [SpeakerSide, string][];
+  expected: string | null;
+  maxConfidence?: number;
+}
+
+const ext = (text: string): [SpeakerSide, string] => ['external', text];
+const int = (text: string): [SpeakerSide, string] => ['internal', text];
+const unk = (text: string): [SpeakerSide, string] => ['unknown', text];
+
+// The meeting is on Wednesday 2026-10-14 (New York).
+const cases: Case[] = [
+  // Agreed by both sides
+  {
+    name: 'a request accepted with a day',
+    lines: [int('Can you send the security questionnaire?'), ext("Yes, I'll send it by Friday.")],
+    expected: 'Send the security questionnaire by Fri Oct 16',
+  },
+  {
+    name: 'an offer accepted',
+    lines: [int("I'll send over the pricing sheet tomorrow."), ext('Great, thanks.')],
+    expected: 'Send over the pricing sheet by Thu Oct 15',
+  },
+  {
+    name: 'a customer promise acknowledged by the rep',
+    lines: [ext("We'll review the MSA by December 11."), int('Perfect, thank you.')],
+    expected: 'Review the MSA by Fri Dec 11',
+  },
+  {
+    name: 'the reply names what the offer only pointed at',
+    lines: [
+      int("The next step on our side is the security questionnaire. I'll send it over today."),
+      ext("Yes please, send the security questionnaire and I'll route it to our CISO."),
+    ],
+    expected: 'Send the security questionnaire by Wed Oct 14',
+  },
+  {
+    name: 'a meeting agreed keeps what it is for',
+    lines: [
+      int('Shall we meet again to walk through the proposal?'),
+      ext("Yes, let's meet again on November 3rd and go through the proposal together."),
+    ],
+    expected: 'Meet again to walk through the proposal on Tue Nov 3',
+  },
+  {
+    name: 'a reason after the action is not part of it',
+    lines: [
+      int("I'll send the data processing agreement so legal can review it."),
+      ext('Sounds good.'),
+    ],
+    expected: 'Send the data processing agreement',
+  },
+  {
+    name: 'a hedged offer is less sure',
+    lines: [int('I could probably set up a call with our CTO.'), ext('Sure, that works.')],
+    expected: 'Set up a call with our CTO',
+    maxConfidence: 0.7,
+  },
+  // Not agreed, not a step
+  {
+    name: 'an offer no one accepts',
+    lines: [
+      int('Would a deeper demo with your managers be useful?'),
+      ext("Maybe. I'm not sure yet, I'll think about it."),
+    ],
+    expected: null,
+  },
+  {
+    name: 'an offer refused politely',
+    lines: [int("I'll send over a case study."), ext("No need, we've seen plenty.")],
+    expected: null,
+  },
+  {
+    name: 'an offer with no reply',
+    lines: [int("I'll send over the pricing sheet tomorrow.")],
+    expected: null,
+  },
+  {
+    name: 'the same side agreeing with itself',
+    lines: [int("I'll send over the pricing sheet."), int('Great.')],
+    expected: null,
+  },
+  {
+    name: 'a hypothetical offer',
+    lines: [int('Let me know if you want me to set one up.'), ext("Sure, I'll get back to you.")],
+    expected: null,
+  },
+  {
+    name: 'a calendar invite is a chore',
+    lines: [int("I'll send the invite."), ext('Great, see you then.')],
+    expected: null,
+  },
+  {
+    name: 'small talk',
+    lines: [int("Let's grab a coffee when I'm in town."), ext('Sounds great!')],
+    expected: null,
+  },
+  {
+    name: 'agenda for this call is not a follow-up',
+    lines: [int("Let's go through the dashboards."), ext('Sure.')],
+    expected: null,
+  },
+  {
+    name: 'sharing a screen is not a follow-up',
+    lines: [int('Let me share my screen.'), ext('Sure.')],
+    expected: null,
+  },
+  {
+    name: 'a pointer with nothing to point at',
+    lines: [int("I'll send it over."), ext('Great.')],
+    expected: null,
+  },
+  {
+    name: 'signing is the close, not a step',
+    lines: [ext("I'll sign the order form tomorrow."), int('Great, tomorrow it is.')],
+    expected: null,
+  },
+  {
+    name: 'an unknown speaker cannot make an agreement',
+    lines: [unk("I'll send over the pricing sheet."), ext('Great.')],
+    expected: null,
+  },
+  // The last word counts
+  {
+    name: 'the last agreed step wins',
+    lines: [
+      int("I'll send over the pricing sheet tomorrow."),
+      ext('Great.'),
+      ext('Could you also set up a security review with our CISO next week?'),
+      int('Absolutely, will do.'),
+    ],
+    expected: 'Set up a security review with our CISO next week',
+  },
+  {
+    name: 'a later unaccepted offer does not replace the agreed one',
+    lines: [
+      int("I'll send over the pricing sheet tomorrow."),
+      ext('Great.'),
+      int("I'll also send a case study."),
+      ext('Not needed, thanks.'),
+    ],
+    expected: 'Send over the pricing sheet by Thu Oct 15',
+  },
+];
+
+describe('extractNextStep', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const utterances = call(...c.lines);
+      const got = extractNextStep(utterances, baseContext);
+      expect(got?.value ?? null).toBe(c.expected);
+      if (!got) return;
+      expect(utterances[got.utteranceIndex]!.text).toContain(got.quote);
+      expect(got.startSeconds).toBe(utterances[got.utteranceIndex]!.startSeconds);
+      if (c.maxConfidence !== undefined)
+        expect(got.confidence).toBeLessThanOrEqual(c.maxConfidence);
+    });
+  }
+
+  it('lists every agreed step in order', () => {
+    const all = nextStepCandidates(
+      call(
+        int("I'll send over the pricing sheet."),
+        ext('Great.'),
+        int("I'll set up a call with our CTO."),
+        ext('Yes, please.'),
+      ),
+      baseContext,
+    );
+    expect(all.map((c) => c.value)).toEqual([
+      'Send over the pricing sheet',
+      'Set up a call with our CTO',
+    ]);
+  });
+});

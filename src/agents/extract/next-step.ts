@@ -1,0 +1,210 @@
+import * as chrono from 'chrono-node';
+import { compareDates, localDate, offsetMinutes, type LocalDate } from './calendar.js';
+import { agreementAfter, clamp } from './cues.js';
+import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
+import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
+
+/**
+ * Verbs of a follow-up someone can do and be held to. "Get back to you" is not one,
+ * and signing is the close itself (the close date's), not a step towards it.
+ */
+const VERB =
+  '(?:send(?: over)?|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out to|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc)|set (?:the|a) (?:pilot|trial|poc))';
+
+const VERB_START = new RegExp(`^${VERB}\\b`, 'i');
+
+/** The ways a follow-up is put: a promise, a suggestion, a request, a stated next step. */
+const FRAMES: readonly RegExp[] = [
+  new RegExp(
+    `\\b(?:i|we)(?:'ll| will| can| could|'m going to| am going to|'re going to| are going to| plan to| need to| have to| should)\\s+(?:(?:also|then|just|probably|definitely|certainly|happily|quickly|get)\\s+)*(?<phrase>${VERB}\\b.*)`,
+    'i',
+  ),
+  new RegExp(`\\b(?:let me|let's|let us)\\s+(?<phrase>${VERB}\\b.*)`, 'i'),
+  new RegExp(
+    `\\b(?:can|could|would|will) you\\s+(?:please\\s+)?(?:also\\s+)?(?<phrase>${VERB}\\b.*)`,
+    'i',
+  ),
+  new RegExp(`\\b(?:shall|should) (?:we|i)\\s+(?<phrase>${VERB}\\b.*)`, 'i'),
+  new RegExp(
+    `^(?:(?:yes|yeah|ok(?:ay)?|sure|great|perfect|so|and|then|absolutely|definitely|please)\\b[,\\s]*)*(?<phrase>${VERB}\\b.*)`,
+    'i',
+  ),
+  /\bnext steps? (?:on our side |for us |from our side |on your side )?(?:is|are|would be|will be)\s+(?:to\s+)?(?<phrase>.+)/i,
+];
+
+/** Where the follow-up ends: another clause with its own subject, a reason, a purpose. */
+const CLAUSE_END =
+  /\s*(?:[,;:]\s*(?:and\s+|but\s+|so\s+)?(?=(?:i|we|you|they|he|she|it|that|this|legal|our|my)\b)|\s(?:and|but|so|then|because|since|while|which)\s+(?=(?:i|we|you|they|he|she|it|that|this|legal|our|my|the team)\b)|\s(?:so that|so|because|since|while|which|if|unless)\s|[.!?]+\s*$)/i;
+
+/** Things that are not a follow-up of the deal: calendar chores and small talk. */
+const NOT_A_STEP =
+  /^(?:send(?: over)?|share|forward)\s+(?:you\s+|us\s+)?(?:the |a |an )?(?:calendar |meeting )?(?:invite|invitation|notes|recording|link)\b|\b(?:coffee|lunch|drinks?|weekend|holiday|screen)\b/i;
+
+/** Agenda talk for the call itself ("let's go through the dashboards") needs a time after it. */
+const AGENDA_VERB = /^(?:review|go through|walk (?:you |us )?through|present|demo)\b/i;
+const LATER =
+  /\b(?:again|tomorrow|next|later|after (?:the|this) call|offline|this week|on (?:mon|tues|wednes|thurs|fri)day|by)\b/i;
+
+/** An object that only points back ("send it over") says nothing on its own. */
+const ONLY_POINTERS =
+  /^\S+(?:\s+(?:over|out|back|along|through|up))?(?:\s+(?:it|this|that|them|those|these|one|something|everything|things))?(?:\s+(?:over|out|back|along|again|together|later|soon|today|tomorrow|now|asap|this (?:morning|afternoon|evening)))*\s*$/i;
+
+const MEETING_VERB = /^(?:meet|demo|present|walk|go through|schedule|book)/i;
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+interface Step {
+  phrase: string;
+  quote: string;
+  utteranceIndex: number;
+  hedged: boolean;
+}
+
+interface Reference {
+  today: LocalDate;
+  chrono: { instant: Date; timezone: number };
+}
+
+/**
+ * Every next step both sides agreed on, in order. One side proposes (a promise, a
+ * request, a suggestion), and the other side's next reply agrees; the value is the
+ * action as said ("Send the security questionnaire"), with the day it is due when one
+ * was named ("by Fri Oct 16"). An offer no one accepts, a hypothetical ("if you want"),
+ * calendar chores and small talk are not next steps.
+ */
+export function nextStepCandidates(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): Candidate<string>[] {
+  const instant = new Date(ctx.startedAt);
+  const ref: Reference = {
+    today: localDate(instant, ctx.timeZone),
+    chrono: { instant, timezone: offsetMinutes(instant, ctx.timeZone) },
+  };
+  const out: Candidate<string>[] = [];
+  utterances.forEach((u, i) => {
+    if (u.side === 'unknown') return;
+    const proposed = firstStep(u, i);
+    if (!proposed) return;
+    const reply = agreementAfter(utterances, i);
+    if (reply === null) return;
+    // The reply often names the thing the proposal only pointed at ("send it over").
+    const restated = firstStep(utterances[reply]!, reply);
+    const step =
+      restated &&
+      !pointsOnly(restated.phrase) &&
+      (pointsOnly(proposed.phrase) ||
+        !VERB_START.test(proposed.phrase) ||
+        sharesVerb(proposed.phrase, restated.phrase))
+        ? restated
+        : proposed;
+    if (pointsOnly(step.phrase)) return;
+    const due =
+      dueDate(step.phrase, ref) ??
+      dueDate(utterances[reply]!.text, ref) ??
+      dueDate(utterances[i]!.text, ref);
+    let confidence = restated ? 0.84 : 0.8;
+    if (step.hedged || proposed.hedged) confidence -= 0.15;
+    out.push({
+      value: render(step.phrase, due),
+      confidence: clamp(confidence),
+      quote: step.quote,
+      utteranceIndex: step.utteranceIndex,
+      startSeconds: utterances[step.utteranceIndex]!.startSeconds,
+    });
+  });
+  return out;
+}
+
+/** The next step the call ends on: the last one both sides agreed. */
+export function extractNextStep(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): Candidate<string> | null {
+  const all = nextStepCandidates(utterances, ctx);
+  return all[all.length - 1] ?? null;
+}
+
+/** The first follow-up an utterance proposes, skipping hypotheses, refusals and chores. */
+function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
+  for (const s of splitSentences(u.text)) {
+    if (HYPOTHETICAL.test(s.text) || NEGATION.test(s.text)) continue;
+    // The earliest proposal in the sentence is its main one ("send X and I'll route it").
+    let best: { phrase: string; at: number; frame: number } | null = null;
+    FRAMES.forEach((frame, index) => {
+      const m = frame.exec(s.text);
+      const phrase = m?.groups?.phrase;
+      if (phrase === undefined) return;
+      const at = s.text.length - phrase.length;
+      if (!best || at < best.at) best = { phrase, at, frame: index };
+    });
+    if (!best) continue;
+    const { phrase: raw, frame } = best as { phrase: string; frame: number };
+    const phrase = cut(raw);
+    if (phrase.length < 3 || NOT_A_STEP.test(phrase)) continue;
+    if (AGENDA_VERB.test(phrase) && !LATER.test(phrase)) continue;
+    // A question is a proposal only when it asks for an action ("can you send...?").
+    if (isQuestion(s.text) && frame === 0) continue;
+    return {
+      phrase,
+      quote: s.text,
+      utteranceIndex,
+      hedged: HEDGE.test(s.text) || /\bmay\b/.test(s.text),
+    };
+  }
+  return null;
+}
+
+function cut(phrase: string): string {
+  const end = CLAUSE_END.exec(phrase);
+  return (end ? phrase.slice(0, end.index) : phrase).trim().replace(/[,;:]+$/, '');
+}
+
+function pointsOnly(phrase: string): boolean {
+  const bare = phrase
+    .replace(/\b(?:to|over to) (?:you|us|me)\b/i, '')
+    .replace(/\s+(?:by|on|before|no later than|until|this|next)\b.*$/i, '');
+  return ONLY_POINTERS.test(bare.trim());
+}
+
+function sharesVerb(a: string, b: string): boolean {
+  return a.split(/\s+/, 1)[0]!.toLowerCase() === b.split(/\s+/, 1)[0]!.toLowerCase();
+}
+
+interface Due {
+  date: LocalDate;
+  /** Where the date was said inside the text it was read from, so it can be cut out. */
+  text: string;
+}
+
+/** The first day named in the text, when chrono is sure of the day and it is not past. */
+function dueDate(text: string, ref: Reference): Due | null {
+  for (const r of chrono.parse(text, ref.chrono, { forwardDate: true })) {
+    const c = r.start;
+    // chrono gives "next week" a day; a week or month is not a due day.
+    if (!c.isCertain('day') && !c.isCertain('weekday')) continue;
+    if (/\b(week|month|year|quarter)\b/i.test(r.text)) continue;
+    const date = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
+    if (compareDates(date, ref.today) < 0) continue;
+    return { date, text: r.text };
+  }
+  return null;
+}
+
+/** "send it over by Friday" -> "Send it over by Fri Oct 16": the day said, made exact. */
+function render(phrase: string, due: Due | null): string {
+  let text = phrase;
+  if (due) {
+    const at = text.indexOf(due.text);
+    if (at >= 0) {
+      const before = text.slice(0, at).replace(/\s*\b(?:on|by|before|this|no later than)\s*$/i, '');
+      text = `${before} ${text.slice(at + due.text.length)}`.replace(/\s+/g, ' ').trim();
+    }
+    const { year, month, day } = due.date;
+    const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
+    const when = `${weekday} ${MONTHS[month - 1]!} ${day}`;
+    text = `${text} ${MEETING_VERB.test(text) ? 'on' : 'by'} ${when}`;
+  }
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
