@@ -78,6 +78,18 @@ describe('matchDeal', () => {
     ).toBe('d3');
   });
 
+  it('a generic word of a deal name said in passing names nothing; the whole name does', () => {
+    const deals = [
+      deal('d1', { name: 'Acme - Premium support', contactIds: ['c1', 'c2'] }),
+      deal('d2', { name: 'Acme - Territory planning', contactIds: ['c1', 'c2'] }),
+    ];
+    const said = (text: string) => match(meeting(['dana@acme.com'], 'Acme sync', [text]), deals);
+    expect(said('I will support however I can.').dealId).toBeNull();
+    expect(said('Nothing moves until the Q3 planning cycle.').dealId).toBeNull();
+    expect(said('Let us go through premium support today.').dealId).toBe('d1');
+    expect(match(meeting(['dana@acme.com'], 'Acme - support review'), deals).dealId).toBe('d1');
+  });
+
   it('picks the deal whose contacts took part when nothing names one', () => {
     const deals = [deal('d1', { contactIds: ['c1'] }), deal('d2', { contactIds: ['c2'] })];
     expect(match(meeting(['omar@acme.com']), deals)).toMatchObject({

@@ -1,6 +1,15 @@
 import type { CrmDeal, CrmRecords, Meeting } from '../cases.js';
 import type { CoreMatch, MatchCandidate } from '../core-types.js';
-import { domainWithin, emailDomain, FREE_MAIL, nameStems, stems, words } from './words.js';
+import {
+  domainWithin,
+  emailDomain,
+  FREE_MAIL,
+  GENERIC,
+  hasPhrase,
+  nameStems,
+  stem,
+  words,
+} from './words.js';
 
 /**
  * Which open deal a meeting is about, from the participants' emails, the deal's
@@ -155,8 +164,10 @@ function via(method: 'contact' | 'account' | 'domain'): string {
 
 /**
  * For each open deal: how many of its contacts took part, and how strongly the call
- * names it: the words of its name that no other candidate's name has, twice in the
- * title, once in the transcript.
+ * names it. The words of its name that no other candidate's name has count twice in
+ * the title and once in the transcript (a generic word like "support" only in the
+ * title); the deal's whole name less its account said ("premium support") counts two and a
+ * word more per word, so the longer of two nested names wins only by a little.
  */
 function weigh(
   open: readonly CrmDeal[],
@@ -164,23 +175,25 @@ function weigh(
   contactIds: ReadonlySet<string>,
   accountName: ReadonlyMap<string, string>,
 ): Evidence[] {
-  const title = stems(meeting.title);
-  const spoken = stems(meeting.transcript.map((u) => u.text).join(' '));
+  const titleWords = words(meeting.title).map(stem);
+  const spokenWords = meeting.transcript.flatMap((u) => words(u.text).map(stem));
+  const title = new Set(titleWords);
+  const spoken = new Set(spokenWords);
   const names = open.map((d) =>
-    nameStems(d.name, d.accountId ? accountName.get(d.accountId)! : null),
+    nameStems(d.name, d.accountId ? (accountName.get(d.accountId) ?? null) : null),
   );
   return open.map((deal, i) => {
-    const own = [...names[i]!].filter((s) => names.every((other, j) => j === i || !other.has(s)));
-    const named = own.filter((s) => title.has(s) || spoken.has(s));
-    const mention = own.reduce(
-      (sum, s) => sum + (title.has(s) ? 2 : 0) + (spoken.has(s) ? 1 : 0),
-      0,
-    );
+    const own = names[i]!.filter((s) => names.every((other, j) => j === i || !other.includes(s)));
+    const inTitle = own.filter((s) => title.has(s));
+    const inSpeech = own.filter((s) => spoken.has(s) && !GENERIC.has(s));
+    const full = names[i]!;
+    const phrase = full.length > 0 && (hasPhrase(titleWords, full) || hasPhrase(spokenWords, full));
+    const mention = 2 * inTitle.length + inSpeech.length + (phrase ? 2 + full.length : 0);
     return {
       deal,
       contactHits: deal.contactIds.filter((id) => contactIds.has(id)).length,
       mention,
-      named: named.map((s) => originalWord(deal.name, s)),
+      named: [...new Set([...inTitle, ...inSpeech])].map((s) => originalWord(deal.name, s)),
     };
   });
 }

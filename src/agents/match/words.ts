@@ -40,14 +40,38 @@ export function stems(text: string): Set<string> {
   return new Set(words(text).map(stem));
 }
 
+/** Whether the stems of `phrase` occur one after the other in `text`'s stems. */
+export function hasPhrase(text: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  for (let i = 0; i + phrase.length <= text.length; i += 1) {
+    if (phrase.every((s, j) => text[i + j] === s)) return true;
+  }
+  return false;
+}
+
+/**
+ * Words common in deal names that calls also use in passing ("I will support you",
+ * "our planning cycle"): alone in a transcript they do not name a deal; in the title,
+ * or as the deal's whole phrase, they do.
+ */
+export const GENERIC = new Set(
+  (
+    'support platform app mobile suite module workspace plan planning connector data premium ' +
+    'service license program tool product package bundle seat expand renew upgrade rollout ' +
+    'conversation intelligence integration access user license standard enterprise pro basic'
+  )
+    .split(' ')
+    .map(stem),
+);
+
 /** The words of a deal's name that can tell it apart: not stop words, not its account's name. */
-export function nameStems(dealName: string, accountName: string | null): Set<string> {
+export function nameStems(dealName: string, accountName: string | null): string[] {
   const account = accountName ? stems(accountName) : new Set<string>();
-  const out = new Set<string>();
+  const out: string[] = [];
   for (const word of words(dealName)) {
     if (word.length < 3 || STOP.has(word)) continue;
     const s = stem(word);
-    if (!account.has(s)) out.add(s);
+    if (!account.has(s) && !out.includes(s)) out.push(s);
   }
   return out;
 }
