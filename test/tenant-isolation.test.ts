@@ -131,6 +131,13 @@ const SAMPLE_BODIES: Record<string, object> = {
     { title: 'intruder', startedAt: '2026-01-01T00:00:00Z', duration: 1, participants: [] },
   ],
   'POST /api/workspaces/{workspaceId}/action-policies/{policyId}/dry-run': { last: 10 },
+  'POST /api/workspaces/{workspaceId}/agents': {
+    name: 'intruder',
+    connectionId: '00000000-0000-4000-8000-000000000000',
+  },
+  'PATCH /api/workspaces/{workspaceId}/agents/{agentId}': { name: 'renamed' },
+  'POST /api/workspaces/{workspaceId}/agents/{agentId}/activate': {},
+  'POST /api/workspaces/{workspaceId}/agents/{agentId}/pause': {},
 };
 
 beforeAll(async () => {
@@ -214,8 +221,14 @@ beforeAll(async () => {
     workspaceId: b.workspaceId,
     name: 'B recorder',
   });
+  const { rows: agents } = await pool.query<{ id: string }>(
+    `insert into agent_configs (workspace_id, connection_id, name, status)
+     values ($1::uuid, $2::uuid, 'B agent', 'active') returning id`,
+    [b.workspaceId, connection.id],
+  );
   bIds = {
     workspaceId: b.workspaceId,
+    agentId: agents[0]!.id,
     conversationId: conversations[0]!.id,
     sourceId: source.id,
     invitationId: invitation.id,
@@ -286,6 +299,8 @@ async function snapshotOfB(): Promise<string> {
          as quotas,
        (select json_agg(c order by c.id) from conversations c where c.workspace_id = $1::uuid)
          as conversations,
+       (select json_agg(g order by g.id) from agent_configs g where g.workspace_id = $1::uuid)
+         as agents,
        (select count(*) from skill_runs r where r.workspace_id = $1::uuid) as "skillRuns"`,
     [b.workspaceId],
   );

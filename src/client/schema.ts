@@ -1847,6 +1847,135 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workspaces/{workspaceId}/agents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List meeting agents
+     * @description Newest first.
+     */
+    get: operations['listAgents'];
+    put?: never;
+    /**
+     * Create a meeting agent
+     * @description A draft in shadow mode (admins). A template fills the call types and fields not given; a chosen CRM property must exist in the CRM's live deal properties.
+     */
+    post: operations['createAgent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/agents/{agentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a meeting agent */
+    get: operations['getAgent'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a meeting agent
+     * @description Its activity rows stay, without the agent; its shadow outcomes go.
+     */
+    delete: operations['deleteAgent'];
+    options?: never;
+    head?: never;
+    /**
+     * Update a meeting agent
+     * @description Change the given parts (admins); given fields or scope replace the old ones whole. Turning autoApplyEnabled on for a field is refused with 409 trust_not_earned (details name the field) until its shadow precision reaches the agent's threshold over its minimum sample.
+     */
+    patch: operations['updateAgent'];
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/agents/{agentId}/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Activate a meeting agent
+     * @description From draft, paused or error (admins); an active agent stays active. Every field it may update must have a writable CRM property of a fitting type now.
+     */
+    post: operations['activateAgent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/agents/{agentId}/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pause a meeting agent
+     * @description From active or error (admins); a paused agent stays paused.
+     */
+    post: operations['pauseAgent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/agents/{agentId}/fields': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List an agent's fields with the trust each earned
+     * @description Per configured field: shadow outcomes, precision over the latest ones, the threshold and minimum sample, and whether auto-apply may be switched on.
+     */
+    get: operations['listAgentFieldTrust'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/agent-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List agent templates and fields
+     * @description Templates per call type (and MEDDICC, BANT), and every field an agent may update with its default CRM property per CRM.
+     */
+    get: operations['listAgentTemplates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/graphql/schema.graphql': {
     parameters: {
       query?: never;
@@ -15510,6 +15639,1133 @@ export interface operations {
       };
       /** @description unsupported_media_type: send the body as application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listAgents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            agents: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              connectionId: string;
+              /** @description hubspot or salesforce */
+              crmType: string;
+              name: string;
+              callTypes: ('discovery' | 'demo' | 'negotiation' | 'renewal')[];
+              scope: {
+                ownerIds?: string[];
+                pipelines?: string[];
+                recordTypes: ('deal' | 'contact' | 'account')[];
+              };
+              fields: {
+                field: string;
+                crmProperty: string | null;
+                rule: 'auto' | 'ask' | 'never';
+                threshold: number;
+                autoApplyEnabled: boolean;
+              }[];
+              templateId: string | null;
+              status: 'draft' | 'active' | 'paused' | 'error';
+              mode: 'shadow' | 'live';
+              precisionThreshold: number;
+              minSamples: number;
+              inboxExpiryHours: number;
+              statusReason: string | null;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  createAgent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /** Format: uuid */
+          connectionId: string;
+          /** @description A template's id: its call types and fields are the defaults */
+          templateId?: string;
+          /** @description The calls it runs on; empty: every call */
+          callTypes?: ('discovery' | 'demo' | 'negotiation' | 'renewal')[];
+          scope?: {
+            /** @description Pandora owner ids (the reps); absent: every rep's calls */
+            ownerIds?: string[];
+            /** @description CRM pipeline ids; absent: every pipeline */
+            pipelines?: string[];
+            /** @description Record types it updates; default deal */
+            recordTypes?: ('deal' | 'contact' | 'account')[];
+          };
+          fields?: {
+            /** @description An agent field id: close_date, amount, stage, next_step, competitors, metrics... */
+            field: string;
+            /** @description The deal property it writes; null or absent: the field's default for the CRM. Checked against the CRM's live properties. */
+            crmProperty?: string | null;
+            rule: 'auto' | 'ask' | 'never';
+            /** @description Confidence at or above which an auto field is applied; default 0.9 */
+            threshold?: number;
+            /** @description Whether an auto field may be applied without a person: refused (409 trust_not_earned) until the field's shadow precision reaches the agent's threshold over its minimum sample */
+            autoApplyEnabled?: boolean;
+          }[];
+          /** @description Shadow precision a field needs before auto-apply can be turned on; default 0.95 */
+          precisionThreshold?: number;
+          /** @description Shadow outcomes a field needs before auto-apply can be turned on; default 20 */
+          minSamples?: number;
+          inboxExpiryHours?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            agent: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              connectionId: string;
+              /** @description hubspot or salesforce */
+              crmType: string;
+              name: string;
+              callTypes: ('discovery' | 'demo' | 'negotiation' | 'renewal')[];
+              scope: {
+                ownerIds?: string[];
+                pipelines?: string[];
+                recordTypes: ('deal' | 'contact' | 'account')[];
+              };
+              fields: {
+                field: string;
+                crmProperty: string | null;
+                rule: 'auto' | 'ask' | 'never';
+                threshold: number;
+                autoApplyEnabled: boolean;
+              }[];
+              templateId: string | null;
+              status: 'draft' | 'active' | 'paused' | 'error';
+              mode: 'shadow' | 'live';
+              precisionThreshold: number;
+              minSamples: number;
+              inboxExpiryHours: number;
+              statusReason: string | null;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description trust_not_earned: auto-apply cannot be on for a new agent */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getAgent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        agentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            agent: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              connectionId: string;
+              /** @description hubspot or salesforce */
+              crmType: string;
+              name: string;
+              callTypes: ('discovery' | 'demo' | 'negotiation' | 'renewal')[];
+              scope: {
+                ownerIds?: string[];
+                pipelines?: string[];
+                recordTypes: ('deal' | 'contact' | 'account')[];
+              };
+              fields: {
+                field: string;
+                crmProperty: string | null;
+                rule: 'auto' | 'ask' | 'never';
+                threshold: number;
+                autoApplyEnabled: boolean;
+              }[];
+              templateId: string | null;
+              status: 'draft' | 'active' | 'paused' | 'error';
+              mode: 'shadow' | 'live';
+              precisionThreshold: number;
+              minSamples: number;
+              inboxExpiryHours: number;
+              statusReason: string | null;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  deleteAgent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        agentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  updateAgent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        agentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          /** @description The calls it runs on; empty: every call */
+          callTypes?: ('discovery' | 'demo' | 'negotiation' | 'renewal')[];
+          scope?: {
+            /** @description Pandora owner ids (the reps); absent: every rep's calls */
+            ownerIds?: string[];
+            /** @description CRM pipeline ids; absent: every pipeline */
+            pipelines?: string[];
+            /** @description Record types it updates; default deal */
+            recordTypes?: ('deal' | 'contact' | 'account')[];
+          };
+          fields?: {
+            /** @description An agent field id: close_date, amount, stage, next_step, competitors, metrics... */
+            field: string;
+            /** @description The deal property it writes; null or absent: the field's default for the CRM. Checked against the CRM's live properties. */
+            crmProperty?: string | null;
+            rule: 'auto' | 'ask' | 'never';
+            /** @description Confidence at or above which an auto field is applied; default 0.9 */
+            threshold?: number;
+            /** @description Whether an auto field may be applied without a person: refused (409 trust_not_earned) until the field's shadow precision reaches the agent's threshold over its minimum sample */
+            autoApplyEnabled?: boolean;
+          }[];
+          mode?: 'shadow' | 'live';
+          /** @description Shadow precision a field needs before auto-apply can be turned on; default 0.95 */
+          precisionThreshold?: number;
+          /** @description Shadow outcomes a field needs before auto-apply can be turned on; default 20 */
+          minSamples?: number;
+          inboxExpiryHours?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            agent: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              connectionId: string;
+              /** @description hubspot or salesforce */
+              crmType: string;
+              name: string;
+              callTypes: ('discovery' | 'demo' | 'negotiation' | 'renewal')[];
+              scope: {
+                ownerIds?: string[];
+                pipelines?: string[];
+                recordTypes: ('deal' | 'contact' | 'account')[];
+              };
+              fields: {
+                field: string;
+                crmProperty: string | null;
+                rule: 'auto' | 'ask' | 'never';
+                threshold: number;
+                autoApplyEnabled: boolean;
+              }[];
+              templateId: string | null;
+              status: 'draft' | 'active' | 'paused' | 'error';
+              mode: 'shadow' | 'live';
+              precisionThreshold: number;
+              minSamples: number;
+              inboxExpiryHours: number;
+              statusReason: string | null;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description trust_not_earned: a field's shadow precision is not enough yet */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  activateAgent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        agentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            agent: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              connectionId: string;
+              /** @description hubspot or salesforce */
+              crmType: string;
+              name: string;
+              callTypes: ('discovery' | 'demo' | 'negotiation' | 'renewal')[];
+              scope: {
+                ownerIds?: string[];
+                pipelines?: string[];
+                recordTypes: ('deal' | 'contact' | 'account')[];
+              };
+              fields: {
+                field: string;
+                crmProperty: string | null;
+                rule: 'auto' | 'ask' | 'never';
+                threshold: number;
+                autoApplyEnabled: boolean;
+              }[];
+              templateId: string | null;
+              status: 'draft' | 'active' | 'paused' | 'error';
+              mode: 'shadow' | 'live';
+              precisionThreshold: number;
+              minSamples: number;
+              inboxExpiryHours: number;
+              statusReason: string | null;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no_fields, unknown_property, read_only_property, incompatible_property (details name the field) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  pauseAgent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        agentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            agent: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              connectionId: string;
+              /** @description hubspot or salesforce */
+              crmType: string;
+              name: string;
+              callTypes: ('discovery' | 'demo' | 'negotiation' | 'renewal')[];
+              scope: {
+                ownerIds?: string[];
+                pipelines?: string[];
+                recordTypes: ('deal' | 'contact' | 'account')[];
+              };
+              fields: {
+                field: string;
+                crmProperty: string | null;
+                rule: 'auto' | 'ask' | 'never';
+                threshold: number;
+                autoApplyEnabled: boolean;
+              }[];
+              templateId: string | null;
+              status: 'draft' | 'active' | 'paused' | 'error';
+              mode: 'shadow' | 'live';
+              precisionThreshold: number;
+              minSamples: number;
+              inboxExpiryHours: number;
+              statusReason: string | null;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description invalid_transition: a draft has not run yet */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listAgentFieldTrust: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        agentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            fields: {
+              field: string;
+              rule: 'auto' | 'ask' | 'never';
+              autoApplyEnabled: boolean;
+              /** @description Shadow outcomes in the window (the latest 100 at most) */
+              samples: number;
+              correct: number;
+              precision: number | null;
+              threshold: number;
+              minSamples: number;
+              /** @description Whether auto-apply may be switched on: enough samples at the threshold */
+              autoApplyAllowed: boolean;
+              lastDecidedAt: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listAgentTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            templates: {
+              id: string;
+              name: string;
+              description: string;
+              callTypes: ('discovery' | 'demo' | 'negotiation' | 'renewal')[];
+              fields: {
+                field: string;
+                crmProperty: string | null;
+                rule: 'auto' | 'ask' | 'never';
+                threshold: number;
+                autoApplyEnabled: boolean;
+              }[];
+            }[];
+            fields: {
+              id: string;
+              label: string;
+              description: string;
+              /** @description standard, meddicc or bant */
+              group: string;
+              /** @description date, money, stage, text or list */
+              kind: string;
+              defaultProperty: {
+                hubspot: string;
+                salesforce: string;
+              };
+              propertyTypes: string[];
+            }[];
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -49,6 +49,7 @@ import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { writebackRoutes } from './routes/writeback.js';
 import { policyRoutes } from './routes/policies.js';
+import { agentRoutes } from './routes/agents.js';
 import { recordRoutes } from './routes/records.js';
 import { dealRoutes } from './routes/deals.js';
 import { skillRoutes } from './routes/skills.js';
@@ -180,6 +181,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(conversationRoutes(ctx));
   await app.register(conversationGapRoutes(ctx));
   await app.register(internalDomainRoutes(ctx));
+  await app.register(agentRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

@@ -37,6 +37,11 @@ export const API_TAGS = [
     description:
       'Meetings from Gong, Fireflies, a signed webhook or an upload; their sources, the sales roster, how each is linked to a contact, account and deal, and the deals meetings lack',
   },
+  {
+    name: 'agents',
+    description:
+      'Meeting agents: which calls they read, the fields they may update and how, shadow mode and the trust each field earned',
+  },
   { name: 'graphql', description: 'The GraphQL schema, for GraphQL clients' },
 ];
 
