@@ -40,7 +40,7 @@ describe('deterministicExtractor', () => {
 
   it('knows the eval fields it has extractors for', () => {
     expect(DETERMINISTIC_FIELDS).toEqual(
-      expect.arrayContaining(['close_date', 'amount', 'stage', 'next_step']),
+      expect.arrayContaining(['close_date', 'amount', 'stage', 'next_step', 'competitors']),
     );
   });
 });

@@ -1,5 +1,6 @@
 import { extractAmount } from './amount.js';
 import { extractCloseDate } from './close-date.js';
+import { extractCompetitors } from './competitors.js';
 import { extractNextStep } from './next-step.js';
 import { extractStage } from './stage.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
@@ -35,6 +36,7 @@ const EXTRACTORS: Readonly<Record<string, Extract>> = {
   amount: extractAmount,
   stage: extractStage,
   next_step: extractNextStep,
+  competitors: extractCompetitors,
 };
 
 /** Field ids the deterministic extractor knows; any other id is left out of its result. */

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { extractCompetitors } from './competitors.js';
+import { baseContext, call } from './test-utterances.js';
+import type { ExtractContext, SpeakerSide } from './types.js';
+
+interface Case {
+  name: string;
+  lines: [SpeakerSide, string][];
+  expected: string[] | null;
+  minConfidence?: number;
+  maxConfidence?: number;
+}
+
+const ext = (text: string): [SpeakerSide, string] => ['external', text];
+const int = (text: string): [SpeakerSide, string] => ['internal', text];
+const unk = (text: string): [SpeakerSide, string] => ['unknown', text];
+
+const ctx: ExtractContext = { ...baseContext, competitors: ['Gong', 'Clari', 'Chorus'] };
+
+const cases: Case[] = [
+  // In play now
+  {
+    name: 'evaluating now',
+    lines: [ext("We're also evaluating Clari right now.")],
+    expected: ['Clari'],
+    minConfidence: 0.8,
+  },
+  { name: 'a quote from them', lines: [ext('Gong sent us a quote.')], expected: ['Gong'] },
+  {
+    name: 'their price quoted',
+    lines: [ext("Clari quoted us $40,000 for the same seats, so you're on the high side.")],
+    expected: ['Clari'],
+  },
+  {
+    name: 'still in the running',
+    lines: [ext('To be transparent, Gong is still in the running until we sign.')],
+    expected: ['Gong'],
+  },
+  {
+    name: 'two compared, in the workspace list order',
+    lines: [ext("We're comparing Clari and Gong this month.")],
+    expected: ['Gong', 'Clari'],
+  },
+  {
+    name: 'case and word edges',
+    lines: [ext('We are talking to CLARI too.')],
+    expected: ['Clari'],
+  },
+  {
+    name: 'a name inside another word is not a mention',
+    lines: [ext("We're evaluating Gongfu Analytics.")],
+    expected: null,
+  },
+  {
+    name: 'the rep asks, the customer confirms',
+    lines: [int('Are you also looking at Clari?'), ext('Yes, we are.')],
+    expected: ['Clari'],
+    maxConfidence: 0.8,
+  },
+  {
+    name: "the rep on the customer's evaluation counts less",
+    lines: [int("Since you're evaluating Gong, let me show you the difference.")],
+    expected: ['Gong'],
+    maxConfidence: 0.6,
+  },
+  {
+    name: 'an unknown speaker is less sure',
+    lines: [unk("We're evaluating Clari.")],
+    expected: ['Clari'],
+    maxConfidence: 0.75,
+  },
+  {
+    name: 'a hedge is less sure',
+    lines: [ext('I think legal is also talking to Gong.')],
+    expected: ['Gong'],
+    maxConfidence: 0.8,
+  },
+  // Not in play
+  {
+    name: 'used last year',
+    lines: [ext('We used Gong last year.')],
+    expected: null,
+  },
+  {
+    name: 'dropped',
+    lines: [ext('We used Chorus two years ago and dropped it, nobody opened it.')],
+    expected: null,
+  },
+  {
+    name: 'looked at and ruled out',
+    lines: [ext('We looked at Gong last month but ruled them out on price.')],
+    expected: null,
+  },
+  { name: 'not looking at them', lines: [ext("We're not looking at Clari.")], expected: null },
+  { name: 'a mention without a cue', lines: [ext('Gong is a big company.')], expected: null },
+  {
+    name: "the rep's pitch",
+    lines: [int('Unlike Gong, we forecast deal by deal.')],
+    expected: null,
+  },
+  {
+    name: "the rep's question left unanswered",
+    lines: [int('Are you also looking at Clari?'), ext("I'd rather not say.")],
+    expected: null,
+  },
+  {
+    name: "the customer's question",
+    lines: [ext('How do you compare to Gong?')],
+    expected: null,
+  },
+  {
+    name: 'a hypothetical',
+    lines: [ext('If Gong comes back with a better price, we would consider them.')],
+    expected: null,
+  },
+  { name: 'no list, nothing', lines: [ext("We're evaluating Clari.")], expected: null },
+  // The last word counts
+  {
+    name: 'only you now clears the list',
+    lines: [
+      ext("We're evaluating Clari as well."),
+      ext("Actually it's only you in the evaluation now."),
+    ],
+    expected: null,
+  },
+  {
+    name: 'dropped later in the call',
+    lines: [ext("We're evaluating Clari and Gong."), ext('We dropped Clari after their demo.')],
+    expected: ['Gong'],
+  },
+  {
+    name: 'back in after an earlier ruling out',
+    lines: [ext('We ruled out Gong in the spring.'), ext("But we're evaluating Gong again now.")],
+    expected: ['Gong'],
+  },
+];
+
+describe('extractCompetitors', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const utterances = call(...c.lines);
+      const context = c.name === 'no list, nothing' ? { ...ctx, competitors: [] } : ctx;
+      const got = extractCompetitors(utterances, context);
+      expect(got?.value ?? null).toEqual(c.expected);
+      if (!got) return;
+      expect(utterances[got.utteranceIndex]!.text).toContain(got.quote);
+      if (c.minConfidence !== undefined)
+        expect(got.confidence).toBeGreaterThanOrEqual(c.minConfidence);
+      if (c.maxConfidence !== undefined)
+        expect(got.confidence).toBeLessThanOrEqual(c.maxConfidence);
+    });
+  }
+
+  it('is as sure as its least sure member', () => {
+    const got = extractCompetitors(
+      call(
+        ext("We're evaluating Clari."),
+        int("Since you're also talking to Gong, here's a chart."),
+      ),
+      ctx,
+    );
+    expect(got?.value).toEqual(['Gong', 'Clari']);
+    expect(got!.confidence).toBeLessThanOrEqual(0.6);
+  });
+});

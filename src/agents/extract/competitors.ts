@@ -1,0 +1,104 @@
+import { agreementAfter, clamp, namePattern } from './cues.js';
+import { HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
+import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
+
+/** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
+const IN_PLAY =
+  /\b(evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using)\b/i;
+
+/** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
+const GONE =
+  /\b(dropped|ditched|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away)\b/i;
+
+/** Past tense that leaves a vendor out unless the sentence also says it is still there. */
+const PAST =
+  /\b(used|tried|were using|was using|used to|looked at|evaluated|years? ago|last (year|month|quarter)|previously|in the past|back when)\b/i;
+const STILL = /\b(still|now|currently|right now|this (week|month)|at the moment|also)\b/i;
+
+/** Doubt about the mention itself (the sentences' HEDGE is about figures: "about", "around"). */
+const HEDGE = /\b(probably|maybe|perhaps|might|i think|i guess|likely|possibly)\b/i;
+
+/** "It's only you now": every vendor named before is out. */
+const ONLY_YOU =
+  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering )?you|just you|you('re| are) the only|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
+
+/** The rep naming a vendor in a pitch says nothing of the deal unless it is about them. */
+const ABOUT_CUSTOMER = /\b(you|you're|you are|your team|your side)\b/i;
+
+type Event =
+  | { kind: 'in'; name: string; confidence: number; quote: string; utteranceIndex: number }
+  | { kind: 'out'; name: string }
+  | { kind: 'clear' };
+
+/**
+ * The competitors in play at the end of the call, from the workspace's list: a vendor
+ * the customer says they are evaluating, comparing, getting a quote from or using now.
+ * Past or ruled-out mentions ("we used Gong last year", "we dropped Clari") take a
+ * vendor out, "it's only you now" takes them all out, and the rep's pitch counts only
+ * when it is about the customer's evaluation (less sure) or the customer agrees.
+ * Null when no vendor is in play.
+ */
+export function extractCompetitors(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): Candidate<string[]> | null {
+  const names = (ctx.competitors ?? []).filter((n) => n.trim().length > 0);
+  if (names.length === 0) return null;
+  const patterns = names.map((name) => ({ name, re: namePattern(name) }));
+  const events: Event[] = [];
+  utterances.forEach((u, utteranceIndex) => {
+    for (const s of splitSentences(u.text)) {
+      const named = patterns.filter((p) => p.re.test(s.text)).map((p) => p.name);
+      if (named.length === 0) {
+        if (u.side !== 'internal' && ONLY_YOU.test(s.text) && !isQuestion(s.text))
+          events.push({ kind: 'clear' });
+        continue;
+      }
+      for (const e of readSentence(s.text, named, utterances, utteranceIndex)) events.push(e);
+    }
+  });
+  const inPlay = new Map<string, Extract<Event, { kind: 'in' }>>();
+  for (const e of events) {
+    if (e.kind === 'clear') inPlay.clear();
+    else if (e.kind === 'out') inPlay.delete(e.name);
+    else inPlay.set(e.name, e);
+  }
+  if (inPlay.size === 0) return null;
+  const members = [...inPlay.values()];
+  const last = members.reduce((a, b) => (b.utteranceIndex >= a.utteranceIndex ? b : a));
+  return {
+    value: names.filter((n) => inPlay.has(n)),
+    // The list is only as sure as its least sure member.
+    confidence: clamp(Math.min(...members.map((m) => m.confidence))),
+    quote: last.quote,
+    utteranceIndex: last.utteranceIndex,
+    startSeconds: utterances[last.utteranceIndex]!.startSeconds,
+  };
+}
+
+function readSentence(
+  text: string,
+  named: readonly string[],
+  utterances: readonly ExtractUtterance[],
+  utteranceIndex: number,
+): Event[] {
+  const u = utterances[utteranceIndex]!;
+  const out = (): Event[] => named.map((name) => ({ kind: 'out', name }));
+  if (HYPOTHETICAL.test(text)) return [];
+  if (GONE.test(text) || (PAST.test(text) && !STILL.test(text))) return out();
+  if (!IN_PLAY.test(text)) return [];
+  let confidence: number;
+  if (u.side === 'internal') {
+    // "Are you also looking at Clari?" answered "yes" is the customer's word.
+    if (agreementAfter(utterances, utteranceIndex, 1) !== null) confidence = 0.78;
+    else if (!isQuestion(text) && ABOUT_CUSTOMER.test(text)) confidence = 0.55;
+    else return [];
+  } else {
+    if (isQuestion(text)) return [];
+    // "We're not looking at Gong" takes it out; said by the customer, that is their word.
+    if (NEGATION.test(text)) return out();
+    confidence = u.side === 'external' ? 0.85 : 0.7;
+  }
+  if (HEDGE.test(text)) confidence -= 0.1;
+  return named.map((name) => ({ kind: 'in', name, confidence, quote: text, utteranceIndex }));
+}
