@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../config.js';
-import { deterministicExtractor } from '../extract/index.js';
 import { baseContext, call } from '../extract/test-utterances.js';
 import { startFakeOpenAi, type FakeOpenAi } from './fake-openai.test-helper.js';
-import { configuredExtractor } from './from-config.js';
+import { configuredLlmExtractor } from './from-config.js';
 
 let fake: FakeOpenAi;
 beforeAll(async () => {
@@ -41,11 +40,11 @@ describe('LLM configuration', () => {
     );
   });
 
-  it('is the deterministic extractor when no model is configured', () => {
-    expect(configuredExtractor(loadConfig({}))).toBe(deterministicExtractor);
+  it('is off when no model is configured', () => {
+    expect(configuredLlmExtractor(loadConfig({}))).toBeUndefined();
   });
 
-  it('asks the configured provider, and falls back to the deterministic reading when its URL is refused', async () => {
+  it('asks the configured provider, and refuses its loopback URL without PANDORA_LLM_ALLOW_LOCAL', async () => {
     const env = {
       PANDORA_LLM_MODEL: fake.model,
       PANDORA_LLM_API_KEY: fake.apiKey,
@@ -54,14 +53,14 @@ describe('LLM configuration', () => {
     fake.answer({
       close_date: { value: '2026-10-30', confidence: 0.7, quote: 'sign by Friday', utterance: 0 },
     });
-    const local = configuredExtractor(loadConfig({ ...env, PANDORA_LLM_ALLOW_LOCAL: 'true' }));
-    expect((await local.extractFields(input)).close_date?.value).toBe('2026-10-30');
+    const local = configuredLlmExtractor(loadConfig({ ...env, PANDORA_LLM_ALLOW_LOCAL: 'true' }));
+    expect((await local!.extractFields(input)).close_date?.value).toBe('2026-10-30');
 
     const since = fake.log.lastSeq;
-    const codes: string[] = [];
-    const guarded = configuredExtractor(loadConfig(env), { onFallback: (e) => codes.push(e.code) });
-    expect((await guarded.extractFields(input)).close_date?.value).toBe('2026-10-16');
-    expect(codes).toEqual(['llm_url_not_allowed']);
+    const guarded = configuredLlmExtractor(loadConfig(env));
+    await expect(guarded!.extractFields(input)).rejects.toMatchObject({
+      code: 'llm_url_not_allowed',
+    });
     expect(fake.log.list(since)).toHaveLength(0);
   });
 });

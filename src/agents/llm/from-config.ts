@@ -1,7 +1,9 @@
 import type { Config } from '../../config.js';
-import { deterministicExtractor, type FieldExtractor } from '../extract/index.js';
-import type { LlmExtractorError } from './errors.js';
-import { createLlmExtractor, withFallback, type LlmExtractorOptions } from './llm-extractor.js';
+import {
+  createLlmExtractor,
+  type LlmExtractor,
+  type LlmExtractorOptions,
+} from './llm-extractor.js';
 
 type LlmConfig = Pick<
   Config,
@@ -9,19 +11,17 @@ type LlmConfig = Pick<
 >;
 
 /**
- * The extractor this process's configuration asks for: the deterministic one unless
- * `PANDORA_LLM_MODEL` is set, else the LLM with the deterministic one behind it, so a
- * provider outage costs the run its LLM reading, never the run. The base URL passes
- * the outbound guard with the operator's allowlist (`PANDORA_ALLOWED_CRM_HOSTS`).
+ * The LLM extractor this process's configuration asks for, or undefined when
+ * `PANDORA_LLM_MODEL` is unset (the core then reads calls deterministically). Its
+ * base URL passes the outbound guard with the operator's allowlist
+ * (`PANDORA_ALLOWED_CRM_HOSTS`), loopback only with `PANDORA_LLM_ALLOW_LOCAL`.
  */
-export function configuredExtractor(
+export function configuredLlmExtractor(
   config: LlmConfig,
-  hooks: Pick<LlmExtractorOptions, 'onRejected'> & {
-    onFallback?: (error: LlmExtractorError) => void;
-  } = {},
-): FieldExtractor {
-  if (!config.llmModel || !config.llmApiKey) return deterministicExtractor;
-  const llm = createLlmExtractor({
+  hooks: Pick<LlmExtractorOptions, 'onRejected'> = {},
+): LlmExtractor | undefined {
+  if (!config.llmModel || !config.llmApiKey) return undefined;
+  return createLlmExtractor({
     baseUrl: config.llmBaseUrl,
     model: config.llmModel,
     apiKey: config.llmApiKey,
@@ -30,5 +30,4 @@ export function configuredExtractor(
     outbound: { allowedHosts: config.allowedCrmHosts },
     onRejected: hooks.onRejected,
   });
-  return withFallback(llm, deterministicExtractor, hooks.onFallback);
 }

@@ -1,11 +1,10 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deterministicExtractor } from '../extract/index.js';
 import { baseContext, call } from '../extract/test-utterances.js';
 import type { Rejection } from './answer.js';
 import { LlmExtractorError } from './errors.js';
 import { startFakeOpenAi, type FakeOpenAi } from './fake-openai.test-helper.js';
-import { createLlmExtractor, withFallback, type LlmExtractorOptions } from './llm-extractor.js';
+import { createLlmExtractor, type LlmExtractorOptions } from './llm-extractor.js';
 
 let fake: FakeOpenAi;
 
@@ -323,30 +322,6 @@ describe('provider failures', () => {
       outbound: { allowedHosts: [new URL(fake.baseUrl).origin] },
     });
     expect(allowed).toEqual({ close_date: null });
-  });
-});
-
-describe('withFallback', () => {
-  const input = {
-    utterances: call(['external', 'We can sign by Friday.']),
-    ctx: baseContext,
-    fields: ['close_date'],
-  };
-
-  it('uses the LLM’s answer when the provider answers', async () => {
-    fake.answer({ close_date: entry('2026-10-23', 'We can sign by Friday.', 0, 0.6) });
-    const got = await withFallback(extractor(), deterministicExtractor).extractFields(input);
-    expect(got.close_date?.value).toBe('2026-10-23');
-  });
-
-  it('reads the call with the deterministic extractor when the provider fails, saying why', async () => {
-    fake.faults.add({ kind: 'server_error', times: 3 });
-    const reasons: string[] = [];
-    const got = await withFallback(extractor({ maxRetries: 2 }), deterministicExtractor, (e) =>
-      reasons.push(e.code),
-    ).extractFields(input);
-    expect(got.close_date?.value).toBe('2026-10-16');
-    expect(reasons).toEqual(['llm_unavailable']);
   });
 });
 

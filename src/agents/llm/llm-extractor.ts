@@ -152,8 +152,8 @@ function answerOf(completion: unknown): Record<string, unknown> {
  * The LLM extractor: one chat completion per call, answering in a strict JSON schema
  * for the fields asked. A value is kept only when its entry fits the schema, its
  * value normalizes to the deterministic extractors' form and its quote is verbatim
- * in the transcript. When the provider fails it throws `LlmExtractorError`; wrap it
- * with `withFallback` to use the deterministic extractor then.
+ * in the transcript. When the provider fails it throws `LlmExtractorError`; see
+ * `llmExtracted` (core-extracted.ts) for how a run falls back then.
  */
 export function createLlmExtractor(options: LlmExtractorOptions): LlmExtractor {
   const maxRetries = options.maxRetries ?? 2;
@@ -215,29 +215,6 @@ export function createLlmExtractor(options: LlmExtractorOptions): LlmExtractor {
       });
       if (checked.rejections.length > 0) options.onRejected?.(checked.rejections);
       return { ...out, ...checked.candidates };
-    },
-  };
-}
-
-/**
- * The LLM extractor with the deterministic one behind it: when the provider fails
- * (any `LlmExtractorError`), the call is read by `fallback` instead and `onFallback`
- * is told why, so a run never stops on the provider. Other errors are bugs and escape.
- */
-export function withFallback(
-  primary: FieldExtractor,
-  fallback: FieldExtractor,
-  onFallback?: (error: LlmExtractorError) => void,
-): FieldExtractor {
-  return {
-    async extractFields(input: ExtractInput): Promise<FieldExtractions> {
-      try {
-        return await primary.extractFields(input);
-      } catch (error) {
-        if (!(error instanceof LlmExtractorError)) throw error;
-        onFallback?.(error);
-        return fallback.extractFields(input);
-      }
     },
   };
 }
