@@ -74,8 +74,13 @@ async function outcomes(activityLogId: string) {
 }
 
 async function activityStatus(id: string) {
-  const { rows } = await world.db.pool.query<{ status: string; errorMessage: string | null }>(
-    `select status, error_message as "errorMessage" from activity_logs where id = $1::uuid`,
+  const { rows } = await world.db.pool.query<{
+    status: string;
+    errorMessage: string | null;
+    fields: Record<string, { status: string; after: unknown }>;
+  }>(
+    `select status, error_message as "errorMessage", fields_updated as fields
+     from activity_logs where id = $1::uuid`,
     [id],
   );
   return rows[0]!;
@@ -100,7 +105,13 @@ describe('approving an agent approval', () => {
     expect(Number(deal.amount)).toBe(135_000);
     expect(String(deal.closedate).slice(0, 10)).toBe('2027-02-26');
     expect(fieldWrites(calls())).toHaveLength(1);
-    expect(await activityStatus(made.activityLogId)).toMatchObject({ status: 'success' });
+    expect(await activityStatus(made.activityLogId)).toMatchObject({
+      status: 'success',
+      fields: {
+        amount: { status: 'approved', after: 135_000 },
+        close_date: { status: 'approved', after: '2027-02-26' },
+      },
+    });
     // The edit says the agent's amount was wrong; its date was right.
     expect(await outcomes(made.activityLogId)).toEqual([
       { field: 'amount', outcome: 'incorrect', actual: 135_000 },

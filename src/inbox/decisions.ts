@@ -13,9 +13,12 @@ import type { ActionExecution, EngineDeps } from '../actions/execute.js';
 import { transition, type CrmUpdate } from '../actions/store.js';
 import { withTransaction, type Queryable } from '../db/pool.js';
 import { HttpError, badRequest, conflict } from '../errors.js';
-import { applyEdits } from './edits.js';
+import { loadPipelineStages, type ValueContext } from '../agents/fields.js';
+import type { CrmType } from '../crm/port.js';
+import { applyEdits, editsNeedStages } from './edits.js';
 import { getInboxItem, type InboxItem } from './items.js';
-import { setActivityStatus, settleItems } from './resolve.js';
+import { settleActivityLog } from '../agents/run-store.js';
+import { settleItems } from './resolve.js';
 
 export interface ApproveInput {
   /** New values by field (`close_date`: '2027-01-31'); `null` leaves a field out. */
@@ -87,7 +90,7 @@ export async function approveInboxItemAs(
     // The engine settled the item already (execute.ts); this covers a run where it could not.
     await settleItems(pool, caller.workspaceId, [itemId], 'approved', { actor: caller.actor });
   } else if (execution.outcome === 'failed' && item.activityLogId) {
-    await setActivityStatus(pool, caller.workspaceId, item.activityLogId, {
+    await settleActivityLog(pool, caller.workspaceId, item.activityLogId, {
       status: 'failed',
       errorMessage: execution.errors.map((e) => e.message).join('; ') || 'The CRM write failed',
     });
@@ -109,14 +112,14 @@ async function prepareAction(
 ): Promise<boolean> {
   return withTransaction(pool, async (client) => {
     const item = await lockPending(client, caller, itemId);
-    const { rows } = await client.query<{
-      status: string;
-      approvedBy: string | null;
-      crmUpdates: CrmUpdate[] | null;
-    }>(
-      `select status, approved_by as "approvedBy",
-              execution_payload -> 'crm_updates' as "crmUpdates"
-       from actions where workspace_id = $1::uuid and id = $2::uuid for update`,
+    const { rows } = await client.query<PreparedAction>(
+      `select a.status, a.approved_by as "approvedBy",
+              a.execution_payload -> 'crm_updates' as "crmUpdates", c.crm_type as "crmType",
+              d.pipeline as "dealPipeline", d.stage as "dealStage"
+       from actions a
+       left join connections c on c.id = a.connection_id
+       left join deals d on d.id = a.target_entity_id
+       where a.workspace_id = $1::uuid and a.id = $2::uuid for update of a`,
       [caller.workspaceId, item.actionId],
     );
     const action = rows[0];
@@ -134,19 +137,24 @@ async function prepareAction(
       });
     }
     if (Object.keys(edits).length > 0) {
-      const updates = applyEdits(item.context.fields ?? [], action.crmUpdates ?? [], edits);
+      const edited = applyEdits(
+        item.context.fields ?? [],
+        action.crmUpdates ?? [],
+        edits,
+        await valueContext(client, caller.workspaceId, item, action, edits),
+      );
       await client.query(
         `update actions
          set execution_payload = jsonb_set(execution_payload, '{crm_updates}', $3::jsonb),
              updated_at = now()
          where workspace_id = $1::uuid and id = $2::uuid`,
-        [caller.workspaceId, item.actionId, JSON.stringify(updates)],
+        [caller.workspaceId, item.actionId, JSON.stringify(edited.updates)],
       );
       await client.query(
         `update inbox_items set resolution = coalesce(resolution, '{}'::jsonb) || $2::jsonb,
                                 updated_at = now()
          where id = $1::uuid`,
-        [itemId, JSON.stringify({ edits })],
+        [itemId, JSON.stringify({ edits: edited.edits })],
       );
     }
     if (!action.approvedBy) {
@@ -164,6 +172,36 @@ async function prepareAction(
   });
 }
 
+interface PreparedAction {
+  status: string;
+  approvedBy: string | null;
+  crmUpdates: CrmUpdate[] | null;
+  crmType: CrmType | null;
+  dealPipeline: string | null;
+  dealStage: string | null;
+}
+
+/**
+ * How an agent's edited values become CRM values, as its run made them; none for an
+ * item no agent made (its fields are the CRM's own).
+ */
+async function valueContext(
+  db: Queryable,
+  workspaceId: string,
+  item: InboxItem,
+  action: PreparedAction,
+  edits: Record<string, unknown>,
+): Promise<ValueContext | null> {
+  if (item.source !== 'agent' || !action.crmType) return null;
+  return {
+    crmType: action.crmType,
+    stages: editsNeedStages(edits)
+      ? await loadPipelineStages(db, workspaceId, action.crmType)
+      : undefined,
+    deal: { pipeline: action.dealPipeline, stage: action.dealStage },
+  };
+}
+
 /** A refused execution on the item's activity row, so the timeline shows why. */
 async function noteFailure(
   db: Queryable,
@@ -173,7 +211,7 @@ async function noteFailure(
 ): Promise<void> {
   if (!item.activityLogId || !(error instanceof HttpError) || error.status >= 500) return;
   if (error.code === 'execution_in_progress') return;
-  await setActivityStatus(db, workspaceId, item.activityLogId, {
+  await settleActivityLog(db, workspaceId, item.activityLogId, {
     status: 'failed',
     errorMessage: error.message,
   });

@@ -1,11 +1,14 @@
 /**
- * A person's corrections to an agent's proposal, checked per field before they reach
- * the action's payload. The CRM's own checks (the property exists, a stage resolves
- * in the deal's pipeline) follow in the actions planner; these catch what is wrong
- * whatever the CRM: a date that is not a date, an amount that is not a number.
+ * A person's corrections to a proposal, checked per field before they reach the
+ * action's payload. An agent's field is edited in the agent's terms (a date, an
+ * amount, one of Pandora's stages, text, a list of names) and turned into the CRM's
+ * value as the run does (`toCrmValue`: a stage becomes a stage of the deal's own
+ * pipeline); any other field takes a plain value. The CRM's own checks follow in the
+ * actions planner.
  */
-import type { CrmValue } from '../crm/port.js';
 import type { CrmUpdate } from '../actions/store.js';
+import { agentFieldNamed, toCrmValue, type ValueContext } from '../agents/fields.js';
+import type { CrmValue } from '../crm/port.js';
 import { HttpError } from '../errors.js';
 import type { InboxField } from './items.js';
 
@@ -17,77 +20,86 @@ function invalid(field: string, message: string): HttpError {
   ]);
 }
 
-function isoDate(field: string, value: unknown): string {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const date = new Date(`${value}T00:00:00Z`);
-    if (!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value) return value;
-  }
-  throw invalid(field, `expected a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
-}
+/** The update of the action that carries an item's field. */
+export const crmFieldOf = (field: InboxField): string =>
+  field.crmField ?? field.crmProperty ?? field.field;
 
-function amount(field: string, value: unknown): number {
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 1e15) {
-    return value;
-  }
-  throw invalid(field, `expected an amount (a number of at least 0), got ${JSON.stringify(value)}`);
-}
-
-function text(field: string, value: unknown): string {
-  if (typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_TEXT) {
-    return value.trim();
-  }
-  throw invalid(
-    field,
-    `expected text of 1 to ${MAX_TEXT} characters, got ${JSON.stringify(value)}`,
+/** Whether an edit needs the deal's pipeline and the synced stages to be placed. */
+export const editsNeedStages = (edits: Record<string, unknown>): boolean =>
+  Object.entries(edits).some(
+    ([name, value]) => value !== null && agentFieldNamed(name)?.kind === 'stage',
   );
-}
 
-/** A list (competitors) as a CRM text property holds it: "A; B". */
-function list(field: string, value: unknown): string {
-  const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : null;
-  if (
-    !items ||
-    items.length === 0 ||
-    items.some((item) => typeof item !== 'string' || !item.trim())
-  ) {
-    throw invalid(field, `expected a list of names, got ${JSON.stringify(value)}`);
+/** An edit of an agent's field as the agent would have proposed it, checked by kind. */
+function agentValue(field: string, kind: string, value: unknown): unknown {
+  switch (kind) {
+    case 'money':
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value >= 1e15)
+        throw invalid(
+          field,
+          `expected an amount (a number of at least 0), got ${JSON.stringify(value)}`,
+        );
+      return value;
+    case 'date':
+      if (typeof value !== 'string')
+        throw invalid(field, `expected a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+      return value;
+    case 'list': {
+      const items = Array.isArray(value) ? (value as unknown[]) : [value];
+      if (items.length === 0 || items.some((item) => typeof item !== 'string' || !item.trim()))
+        throw invalid(field, `expected a list of names, got ${JSON.stringify(value)}`);
+      return items.map((item) => (item as string).trim());
+    }
+    default:
+      if (typeof value !== 'string' || !value.trim() || value.length > MAX_TEXT)
+        throw invalid(
+          field,
+          `expected text of 1 to ${MAX_TEXT} characters, got ${JSON.stringify(value)}`,
+        );
+      return value.trim();
   }
-  const names = (items as string[]).map((item) => item.trim());
-  return text(field, names.join('; '));
 }
 
-/** The value to write for one edited field, by the kind of field. */
-function checked(field: string, value: unknown): CrmValue {
-  if (field === 'close_date' || field.endsWith('_date')) return isoDate(field, value);
-  if (field === 'amount') return amount(field, value);
-  if (field === 'competitors') return list(field, value);
-  return text(field, value);
+/** A field no agent defines (a policy-held action's CRM property): a plain CRM value. */
+function plainValue(field: string, value: unknown): CrmValue {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string' && value.length <= MAX_TEXT) return value;
+  throw invalid(field, `expected text, a number or true/false, got ${JSON.stringify(value)}`);
 }
 
 /**
- * The action's field updates with the edits applied. An edit names a field of the
- * item (`close_date`) or its CRM field; `null` leaves that field out of the write.
- * Every edit is checked; the first wrong one is a 400 `invalid_edit` naming it.
+ * The action's field updates with the edits applied, and the edits keyed by the
+ * item's field ids. An edit names a field of the item (`close_date`) or its CRM
+ * property; `null` leaves that field out of the write. The first wrong edit is a 400
+ * `invalid_edit` naming it, and nothing changes.
  */
 export function applyEdits(
   fields: readonly InboxField[],
   updates: readonly CrmUpdate[],
   edits: Record<string, unknown>,
-): CrmUpdate[] {
+  ctx: ValueContext | null,
+): { updates: CrmUpdate[]; edits: Record<string, unknown> } {
   const result = updates.map((update) => ({ ...update }));
   const dropped = new Set<string>();
+  const byField: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(edits)) {
-    const field = fields.find((f) => f.field === name || f.crmField === name);
-    const target = field?.crmField ?? field?.field;
-    const update = result.find((u) => u.field === target);
-    if (!field || !update) {
-      throw invalid(name, `this item proposes no field ${name}`);
-    }
+    const field = fields.find((f) => f.field === name || crmFieldOf(f) === name);
+    const update = field && result.find((u) => u.field === crmFieldOf(field));
+    if (!field || !update) throw invalid(name, `this item proposes no field ${name}`);
+    byField[field.field] = value;
     if (value === null) {
       dropped.add(update.field);
       continue;
     }
-    update.proposed_value = checked(field.field, value);
+    const kind = agentFieldNamed(field.field)?.kind;
+    if (!kind || !ctx) {
+      update.proposed_value = plainValue(name, value);
+      continue;
+    }
+    const converted = toCrmValue(field.field, agentValue(name, kind, value), ctx);
+    if (!converted.ok) throw invalid(name, converted.reason);
+    update.proposed_value = converted.value;
   }
   const kept = result.filter((update) => !dropped.has(update.field));
   if (kept.length === 0 && result.length > 0) {
@@ -98,5 +110,5 @@ export function applyEdits(
       [{ field: 'edits', message: 'at least one field must be written' }],
     );
   }
-  return kept;
+  return { updates: kept, edits: byField };
 }

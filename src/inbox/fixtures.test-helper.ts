@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Caller } from '../actions/service.js';
 import { proposeAction, type CrmUpdate } from '../actions/store.js';
+import { crmPropertyFor } from '../agents/fields.js';
 import { createUser } from '../tenancy/users.js';
 import type { Role } from '../tenancy/workspaces.js';
 import { createInboxItem, type InboxField } from './items.js';
@@ -59,16 +60,33 @@ export async function createAgentApproval(
   pool: pg.Pool,
   input: AgentItemInput,
 ): Promise<{ itemId: string; actionId: string; activityLogId: string }> {
+  const property = (field: string) => crmPropertyFor({ field }, 'hubspot') ?? field;
+  const fieldsUpdated = Object.fromEntries(
+    Object.entries(input.fields).map(([field, value]) => [
+      field,
+      {
+        before: null,
+        after: value,
+        confidence: 0.7,
+        quote: `we said ${String(value)}`,
+        startSeconds: 12,
+        decision: 'inbox',
+        status: 'pending',
+        crmProperty: property(field),
+      },
+    ]),
+  );
   const { rows } = await pool.query<{ id: string }>(
     `insert into activity_logs (workspace_id, agent_config_id, crm_record_type, crm_record_id,
-                                action_type, status, overall_confidence, trigger)
-     values ($1::uuid, $2::uuid, 'deal', $3::text, 'update', 'pending', 0.7, 'manual')
+                                action_type, status, overall_confidence, trigger, fields_updated)
+     values ($1::uuid, $2::uuid, 'deal', $3::text, 'update', 'pending', 0.7, 'manual', $4::jsonb)
      returning id`,
-    [input.workspaceId, input.agentConfigId, input.recordId],
+    [input.workspaceId, input.agentConfigId, input.recordId, JSON.stringify(fieldsUpdated)],
   );
   const activityLogId = rows[0]!.id;
+  // Written under the CRM's property names, as a run's action is.
   const updates: CrmUpdate[] = Object.entries(input.fields).map(([field, value]) => ({
-    field,
+    field: property(field),
     proposed_value: value,
   }));
   const { action } = await proposeAction(pool, input.workspaceId, {
@@ -90,6 +108,7 @@ export async function createAgentApproval(
   ]);
   const fields: InboxField[] = Object.entries(input.fields).map(([field, value]) => ({
     field,
+    crmProperty: property(field),
     before: null,
     after: value,
     confidence: 0.7,
@@ -103,7 +122,7 @@ export async function createAgentApproval(
     title: 'Update the deal from the call',
     context: {
       meeting: { id: '00000000-0000-4000-8000-000000000001', title: 'Call', startedAt: null },
-      record: { type: 'deal', id: input.recordId, name: 'A deal' },
+      record: { type: 'deal', id: null, crmId: input.recordId, name: 'A deal' },
       fields,
     },
     confidence: 0.7,

@@ -70,7 +70,7 @@ describe('actions a require_approval policy holds', () => {
       actionId: action.id,
       expiresAt: null,
       context: {
-        record: { type: 'deal', id: action.targetSourceId },
+        record: { type: 'deal', crmId: action.targetSourceId },
         fields: [{ field: 'amount', before: null, after: 41_000 }],
       },
     });

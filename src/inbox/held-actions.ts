@@ -29,7 +29,8 @@ export async function holdInInbox(
     context: {
       record: {
         type: action.targetType,
-        id: action.targetSourceId,
+        id: action.targetEntityId,
+        crmId: action.targetSourceId,
         name: action.targetName,
       },
       fields: updates.map((update) => ({

@@ -18,7 +18,9 @@ export type InboxStatus = (typeof INBOX_STATUSES)[number];
 /** One proposed field with what it rests on, as the console shows it. */
 export interface InboxField {
   field: string;
-  /** The `crm_updates[].field` of the linked action that carries it; `field` when absent. */
+  /** The CRM property it writes: the `crm_updates[].field` of the linked action. */
+  crmProperty?: string | null;
+  /** The same, as earlier items named it; `field` when neither is given. */
   crmField?: string;
   before: unknown;
   after: unknown;
@@ -30,9 +32,10 @@ export interface InboxField {
 /** What an item is about (the runs engineer writes it; agent14.md has the contract). */
 export interface InboxContext {
   meeting?: { id: string; title?: string | null; startedAt?: string | null };
-  record?: { type: string; id: string; name?: string | null };
+  /** `id`: Pandora's record id (null when not synced); `crmId`: the CRM's. */
+  record?: { type: string; id: string | null; crmId?: string; name?: string | null };
   fields?: InboxField[];
-  candidates?: { dealId: string; name: string; score?: number | null }[];
+  candidates?: { dealId: string; crmId?: string; name: string; score?: number | null }[];
   question?: string;
   [key: string]: unknown;
 }

@@ -5,18 +5,18 @@
  */
 import type { Queryable } from '../db/pool.js';
 import { publishEvent } from '../events/bus.js';
-import type { CrmUpdate } from '../actions/store.js';
+import { sameFieldValue } from '../agents/fields.js';
+import { settleActivityLog } from '../agents/run-store.js';
 import type { InboxContext } from './items.js';
 
 type Decided = 'approved' | 'rejected' | 'expired';
 
 interface SettledRow {
   id: string;
-  workspaceId: string;
   source: string;
   context: InboxContext;
+  resolution: { edits?: Record<string, unknown> } | null;
   activityLogId: string | null;
-  crmUpdates: CrmUpdate[] | null;
 }
 
 /**
@@ -37,18 +37,26 @@ export async function settleItems(
      set status = $3::text, resolved_at = now(), resolved_by = $4::text, updated_at = now(),
          resolution = coalesce(i.resolution, '{}'::jsonb) || $5::jsonb
      where i.workspace_id = $1::uuid and i.id = any($2::uuid[]) and i.status = 'pending'
-     returning i.id, i.workspace_id as "workspaceId", i.source, i.context,
-               i.activity_log_id as "activityLogId",
-               (select a.execution_payload -> 'crm_updates' from actions a
-                where a.id = i.action_id) as "crmUpdates"`,
+     returning i.id, i.source, i.context, i.resolution, i.activity_log_id as "activityLogId"`,
     [workspaceId, itemIds, status, options.actor, JSON.stringify(options.resolution ?? {})],
   );
   for (const row of rows) {
+    // An expired item was decided by nobody: its run is left as it was, and it is no
+    // evidence about the agent either way.
     if (status !== 'expired' && row.activityLogId) {
-      await setActivityStatus(db, workspaceId, row.activityLogId, {
+      const decisions = decidedFields(row, status);
+      await settleActivityLog(db, workspaceId, row.activityLogId, {
         status: status === 'approved' ? 'success' : 'rejected',
+        fields: Object.fromEntries(
+          decisions.map((d) => [
+            d.field,
+            { status: status, ...(d.edited ? { after: d.actual } : {}) },
+          ]),
+        ),
+        ...(status === 'approved' ? { errorMessage: null } : {}),
       });
-      if (row.source === 'agent') await recordOutcomes(db, row, status);
+      if (row.source === 'agent')
+        await recordOutcomes(db, workspaceId, row.activityLogId, decisions);
     }
     await publishEvent(db, {
       workspaceId,
@@ -59,69 +67,57 @@ export async function settleItems(
   return rows.map((row) => row.id);
 }
 
-/** Sets an activity row's status (and error), publishing `activity_log.updated` on a change. */
-export async function setActivityStatus(
-  db: Queryable,
-  workspaceId: string,
-  activityLogId: string,
-  change: { status: 'success' | 'failed' | 'rejected' | 'pending'; errorMessage?: string | null },
-): Promise<void> {
-  const { rowCount } = await db.query(
-    `update activity_logs
-     set status = $3::text, error_message = $4::text, updated_at = now()
-     where workspace_id = $1::uuid and id = $2::uuid
-       and (status <> $3::text or error_message is distinct from $4::text)`,
-    [workspaceId, activityLogId, change.status, change.errorMessage ?? null],
-  );
-  if (rowCount) {
-    await publishEvent(db, {
-      workspaceId,
-      type: 'activity_log.updated',
-      payload: { activityLogId, status: change.status },
-    });
-  }
-}
-
-/** Values compared as a person reads them: 150000 and "150000" are the same. */
-function sameValue(a: unknown, b: unknown): boolean {
-  const text = (value: unknown) =>
-    Array.isArray(value) ? value.map(String).join('; ') : value === null ? '' : String(value);
-  return text(a).trim().toLowerCase() === text(b).trim().toLowerCase();
+interface FieldDecision {
+  field: string;
+  proposed: unknown;
+  actual: unknown;
+  edited: boolean;
+  outcome: 'correct' | 'incorrect';
 }
 
 /**
- * Each field of an agent's item becomes evidence of its precision: approved as
- * proposed is correct; approved with another value (an edit) or rejected is not.
+ * Each field as decided: approved as proposed is right; approved with another value
+ * (an edit; a field left out counts as wrong) or rejected is not.
  */
-async function recordOutcomes(db: Queryable, row: SettledRow, status: Decided): Promise<void> {
-  const fields = row.context.fields ?? [];
-  if (fields.length === 0 || !row.activityLogId) return;
-  const outcomes = fields.map((field) => {
-    const written = row.crmUpdates?.find(
-      (update) => update.field === (field.crmField ?? field.field),
-    );
-    const actual = status === 'approved' ? (written?.proposed_value ?? field.after) : null;
+function decidedFields(row: SettledRow, status: 'approved' | 'rejected'): FieldDecision[] {
+  const edits = row.resolution?.edits ?? {};
+  return (row.context.fields ?? []).map((field) => {
+    const edited = field.field in edits;
+    const actual = status === 'approved' ? (edited ? edits[field.field] : field.after) : null;
     return {
       field: field.field,
       proposed: field.after ?? null,
-      actual,
-      outcome: status === 'approved' && sameValue(actual, field.after) ? 'correct' : 'incorrect',
+      actual: actual ?? null,
+      edited,
+      outcome:
+        status === 'approved' && sameFieldValue(field.field, field.after, actual)
+          ? 'correct'
+          : 'incorrect',
     };
   });
-  // One row per run and field; a decision made again (an approval after a failed
-  // write that was then rejected) replaces the earlier one.
+}
+
+/** The decisions as evidence of the agent's precision per field (its shadow trust). */
+async function recordOutcomes(
+  db: Queryable,
+  workspaceId: string,
+  activityLogId: string,
+  decisions: FieldDecision[],
+): Promise<void> {
+  if (decisions.length === 0) return;
+  // One row per run and field; an inbox decision replaces an earlier comparison.
   await db.query(
     `insert into agent_field_outcomes (workspace_id, agent_config_id, activity_log_id, field,
                                        proposed, actual, outcome, source)
      select l.workspace_id, l.agent_config_id, l.id, o.field, o.proposed, o.actual, o.outcome,
             'inbox'
      from activity_logs l
-     cross join jsonb_to_recordset($2::jsonb)
+     cross join jsonb_to_recordset($3::jsonb)
        as o(field text, proposed jsonb, actual jsonb, outcome text)
-     where l.id = $1::uuid and l.agent_config_id is not null
+     where l.workspace_id = $1::uuid and l.id = $2::uuid and l.agent_config_id is not null
      on conflict (activity_log_id, field) do update
        set proposed = excluded.proposed, actual = excluded.actual, outcome = excluded.outcome,
            source = excluded.source, decided_at = now()`,
-    [row.activityLogId, JSON.stringify(outcomes)],
+    [workspaceId, activityLogId, JSON.stringify(decisions)],
   );
 }
