@@ -4,6 +4,7 @@ import type { WorkspaceEvent } from '../events/bus.js';
 import { actionBatchResolvers, actionBatchTypeDefs } from './action-batches.js';
 import { actionExecutionResolvers, actionExecutionTypeDefs } from './action-execution.js';
 import { actionResolvers, actionTypeDefs } from './actions.js';
+import { agentResolvers, agentTypeDefs } from './agents.js';
 import { conversationDealResolvers, conversationDealTypeDefs } from './conversation-deals.js';
 import { conversationSourceResolvers, conversationSourceTypeDefs } from './conversation-sources.js';
 import { access, guarded, type GraphQLContext } from './context.js';
@@ -127,6 +128,7 @@ export const schema = createSchema<GraphQLContext>({
     conversationDealTypeDefs,
     conversationTypeDefs,
     conversationSourceTypeDefs,
+    agentTypeDefs,
   ],
   resolvers: [
     {
@@ -208,5 +210,6 @@ export const schema = createSchema<GraphQLContext>({
     conversationDealResolvers,
     conversationResolvers,
     conversationSourceResolvers,
+    agentResolvers,
   ],
 });
