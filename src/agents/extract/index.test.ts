@@ -38,9 +38,29 @@ describe('deterministicExtractor', () => {
     expect(got).toEqual({ close_date: null });
   });
 
+  it('reads MEDDICC and BANT fields in one pass, only those asked', () => {
+    const got = deterministicExtractor.extractFields({
+      utterances: call(['external', 'Our CFO signs anything over $50k.']),
+      ctx: baseContext,
+      fields: ['economic_buyer', 'champion'],
+    });
+    expect(got).toEqual({
+      economic_buyer: expect.objectContaining({ value: 'Our CFO signs anything over $50k.' }),
+      champion: null,
+    });
+  });
+
   it('knows the eval fields it has extractors for', () => {
     expect(DETERMINISTIC_FIELDS).toEqual(
-      expect.arrayContaining(['close_date', 'amount', 'stage', 'next_step', 'competitors']),
+      expect.arrayContaining([
+        'close_date',
+        'amount',
+        'stage',
+        'next_step',
+        'competitors',
+        'metrics',
+        'timeline',
+      ]),
     );
   });
 });

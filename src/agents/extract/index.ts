@@ -2,6 +2,11 @@ import { extractAmount } from './amount.js';
 import { extractCloseDate } from './close-date.js';
 import { extractCompetitors } from './competitors.js';
 import { extractNextStep } from './next-step.js';
+import {
+  QUALIFICATION_FIELDS,
+  extractQualification,
+  type QualificationField,
+} from './qualification.js';
 import { extractStage } from './stage.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
@@ -39,8 +44,15 @@ const EXTRACTORS: Readonly<Record<string, Extract>> = {
   competitors: extractCompetitors,
 };
 
+const QUALIFICATION: ReadonlySet<string> = new Set(QUALIFICATION_FIELDS);
+
+export { QUALIFICATION_FIELDS, type QualificationField };
+
 /** Field ids the deterministic extractor knows; any other id is left out of its result. */
-export const DETERMINISTIC_FIELDS: readonly string[] = Object.keys(EXTRACTORS);
+export const DETERMINISTIC_FIELDS: readonly string[] = [
+  ...Object.keys(EXTRACTORS),
+  ...QUALIFICATION_FIELDS,
+];
 
 /**
  * The offline extractor: pure and synchronous, so the core can call it per meeting
@@ -49,10 +61,15 @@ export const DETERMINISTIC_FIELDS: readonly string[] = Object.keys(EXTRACTORS);
 export const deterministicExtractor = {
   extractFields({ utterances, ctx, fields }: ExtractInput): FieldExtractions {
     const out: FieldExtractions = {};
+    const qualification: QualificationField[] = [];
     for (const field of new Set(fields)) {
       const extract = Object.hasOwn(EXTRACTORS, field) ? EXTRACTORS[field] : undefined;
       if (extract) out[field] = extract(utterances, ctx);
+      else if (QUALIFICATION.has(field)) qualification.push(field as QualificationField);
     }
+    // MEDDICC and BANT share one pass over the sentences.
+    if (qualification.length > 0)
+      Object.assign(out, extractQualification(utterances, ctx, qualification));
     return out;
   },
 } satisfies FieldExtractor;
