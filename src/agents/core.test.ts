@@ -81,6 +81,23 @@ describe('runCore', () => {
     expect(result.fields[0]!.confidence).toBeLessThanOrEqual(1);
   });
 
+  it('calibrates a raw score by field and by whether the call goes on about it after the quote', () => {
+    const seen: string[] = [];
+    const calibrate = (field: string, _raw: number, follow: string) => {
+      seen.push(`${field}:${follow}`);
+      return follow === 'later' ? 0.3 : 0.99;
+    };
+    const result = runCore(
+      input(['We will sign by December 15.', 'Great.', 'Hmm, scratch that, legal says no.']),
+      { calibrate },
+    );
+    expect(seen).toEqual(['close_date:later']);
+    expect(result.fields.map((f) => [f.confidence, f.decision])).toEqual([[0.3, 'inbox']]);
+    expect(
+      runCore(input(['We will sign by December 15.', 'Great.']), { calibrate }).fields[0],
+    ).toMatchObject({ confidence: 0.99, decision: 'auto_apply' });
+  });
+
   it('proposes nothing without a matched deal, and asks which deal when ambiguous', () => {
     const result = runCore(input(['We will sign by December 15.'], [deal('d1'), deal('d2')]));
     expect(result).toMatchObject({ dealId: null, matchConfidence: 0, fields: [] });

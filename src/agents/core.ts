@@ -3,15 +3,17 @@ import type {
   AgentCore,
   CoreField,
   CoreInput,
+  CorePrediction,
   CoreResult,
   FieldExtractions,
 } from './core-types.js';
 import { calibrate, matchConfidenceFor } from './calibration/calibration.js';
+import { followUp, type FollowUp } from './calibration/features.js';
 import { decide } from './decide.js';
 import { extractAmount } from './extract/amount.js';
 import { extractCloseDate } from './extract/close-date.js';
 import type { Candidate, ExtractContext, ExtractUtterance, SpeakerSide } from './extract/types.js';
-import { matchDeal } from './match/match-deal.js';
+import { matchDeal, type MatchBasis } from './match/match-deal.js';
 import { domainWithin, emailDomain } from './match/words.js';
 
 /**
@@ -21,7 +23,14 @@ import { domainWithin, emailDomain } from './match/words.js';
  * a value equal to the deal's current one is not a change, and a field whose rule is
  * 'never' is left alone.
  */
-export function runCore(input: CoreInput): CoreResult {
+export interface CoreOptions {
+  /** Raw score -> confidence; the fitted table by default (the refit script passes raw scores through). */
+  calibrate?: (field: string, raw: number, follow: FollowUp) => number;
+  /** Match basis -> confidence; the fitted table's by default. */
+  matchConfidence?: (basis: MatchBasis) => number;
+}
+
+export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult {
   const match = matchDeal({
     meeting: input.meeting,
     crm: input.crm,
@@ -38,7 +47,7 @@ export function runCore(input: CoreInput): CoreResult {
       warnings: match.question ? [match.question] : [],
     };
   }
-  const matchConfidence = matchConfidenceFor(basis);
+  const matchConfidence = (options.matchConfidence ?? matchConfidenceFor)(basis);
   const allowed = input.fields ?? FIELDS;
   const utterances = speakerUtterances(input);
   const given = input.extracted !== undefined;
@@ -57,7 +66,13 @@ export function runCore(input: CoreInput): CoreResult {
       warnings.push(`${field}: the call restates the CRM's value; nothing to change.`);
       continue;
     }
-    const confidence = given ? candidate.confidence : calibrate(field, candidate.confidence);
+    const confidence = given
+      ? candidate.confidence
+      : (options.calibrate ?? calibrate)(
+          field,
+          candidate.confidence,
+          followUp(field, utterances, candidate.utteranceIndex),
+        );
     const decision = decide(field, confidence, matchConfidence, input.rules);
     if (decision === null) continue;
     fields.push({
@@ -74,8 +89,9 @@ export function runCore(input: CoreInput): CoreResult {
 }
 
 /** The eval's view of runCore: the five eval fields in the prediction format. */
-export const agentCore: AgentCore = (input) => {
-  const result = runCore(input);
+export const agentCore: AgentCore = (input) => predictionOf(runCore(input));
+
+export function predictionOf(result: CoreResult): CorePrediction {
   return {
     dealId: result.dealId,
     matchConfidence: result.matchConfidence,
@@ -92,7 +108,7 @@ export const agentCore: AgentCore = (input) => {
           }) as ProposedField,
       ),
   };
-};
+}
 
 /** The extractors this core runs itself (the LLM's values come in as `extracted`). */
 function extractDeterministic(

@@ -1,4 +1,5 @@
 import type { MatchBasis } from '../match/match-deal.js';
+import type { FollowUp } from './features.js';
 import { CALIBRATION } from './table.js';
 
 /**
@@ -17,6 +18,7 @@ export interface Step {
 export interface CalibrationTable {
   /** How and on what the table was fitted, in words. */
   fittedOn: string;
+  /** Keyed by field, or by `field:final` / `field:later` when fitted apart. */
   fields: Record<string, readonly Step[]>;
   /** How often a match of each basis was right on the fit split. */
   match: Record<Exclude<MatchBasis, 'ambiguous' | 'none'>, number>;
@@ -25,8 +27,17 @@ export interface CalibrationTable {
 /** A field without a table is never worth more than this: nothing shows it is right more often. */
 export const UNFITTED_CAP = 0.8;
 
-export function calibrateWith(table: CalibrationTable, field: string, raw: number): number {
-  const steps = table.fields[field];
+/**
+ * The table's value for a raw score: the field's steps for this follow-up (see
+ * features.ts) when fitted, else the field's, else the raw score under UNFITTED_CAP.
+ */
+export function calibrateWith(
+  table: CalibrationTable,
+  field: string,
+  raw: number,
+  follow?: FollowUp,
+): number {
+  const steps = (follow && table.fields[`${field}:${follow}`]) ?? table.fields[field];
   if (!steps || steps.length === 0) return Math.min(raw, UNFITTED_CAP);
   let p = steps[0]!.p;
   for (const step of steps) {
@@ -36,8 +47,8 @@ export function calibrateWith(table: CalibrationTable, field: string, raw: numbe
   return p;
 }
 
-export function calibrate(field: string, raw: number): number {
-  return calibrateWith(CALIBRATION, field, raw);
+export function calibrate(field: string, raw: number, follow?: FollowUp): number {
+  return calibrateWith(CALIBRATION, field, raw, follow);
 }
 
 /** How sure a match of this basis is right; 0 when no deal was matched. */

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { calibrateWith, UNFITTED_CAP, type CalibrationTable } from './calibration.js';
+import { followUp } from './features.js';
+import { fitIsotonic, type Observation } from './fit.js';
+import { call } from '../extract/test-utterances.js';
+
+const observe = (raw: number, right: number, wrong: number): Observation[] => [
+  ...Array.from({ length: right }, () => ({ raw, right: true })),
+  ...Array.from({ length: wrong }, () => ({ raw, right: false })),
+];
+
+describe('fitIsotonic', () => {
+  it('maps raw scores to the smoothed share right, never falling as the score rises', () => {
+    const steps = fitIsotonic([
+      ...observe(0.5, 20, 30),
+      ...observe(0.7, 45, 5),
+      ...observe(0.9, 59, 1),
+    ]);
+    expect(steps).toEqual([
+      { min: 0, p: 0.404, n: 50 },
+      { min: 0.7, p: 0.885, n: 50 },
+      { min: 0.9, p: 0.968, n: 60 },
+    ]);
+  });
+
+  it('pools a higher score that is right less often with the one below it', () => {
+    const steps = fitIsotonic([...observe(0.6, 40, 10), ...observe(0.8, 30, 20)]);
+    expect(steps).toEqual([{ min: 0, p: 0.696, n: 100 }]);
+  });
+
+  it('merges a block thinner than the minimum into its neighbour', () => {
+    const steps = fitIsotonic([
+      ...observe(0.5, 10, 30),
+      ...observe(0.6, 3, 2),
+      ...observe(0.9, 40, 0),
+    ]);
+    expect(steps.map((s) => s.n)).toEqual([45, 40]);
+    // 40 of 40 right is 41/42, not certainty.
+    expect(steps[1]!.p).toBe(0.976);
+  });
+});
+
+describe('calibrateWith', () => {
+  const table: CalibrationTable = {
+    fittedOn: 'test',
+    fields: {
+      amount: [
+        { min: 0, p: 0.3, n: 30 },
+        { min: 0.8, p: 0.9, n: 30 },
+      ],
+      'amount:later': [{ min: 0, p: 0.2, n: 30 }],
+    },
+    match: { 'only-deal': 0.99, named: 0.95, participants: 0.9 },
+  };
+
+  it('takes the step the raw score falls in, the follow-up table first, and caps an unfitted field', () => {
+    expect(calibrateWith(table, 'amount', 0.85)).toBe(0.9);
+    expect(calibrateWith(table, 'amount', 0.79, 'final')).toBe(0.3);
+    expect(calibrateWith(table, 'amount', 0.85, 'later')).toBe(0.2);
+    expect(calibrateWith(table, 'champion', 0.99)).toBe(UNFITTED_CAP);
+    expect(calibrateWith(table, 'champion', 0.5)).toBe(0.5);
+  });
+});
+
+describe('followUp', () => {
+  it('is later when a correction word or another figure comes after the quote', () => {
+    const lines = call(
+      ['external', 'We can approve $80,000 for the first year.'],
+      ['internal', 'Great.'],
+      ['external', 'After the finance review we can only do 70k.'],
+    );
+    expect(followUp('amount', lines, 0)).toBe('later');
+    expect(followUp('amount', lines, 2)).toBe('final');
+    expect(followUp('close_date', lines, 0)).toBe('final');
+    expect(
+      followUp(
+        'close_date',
+        call(['external', 'Sign by May 3.'], ['external', 'Scratch that.']),
+        0,
+      ),
+    ).toBe('later');
+  });
+});

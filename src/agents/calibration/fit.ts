@@ -1,0 +1,86 @@
+import type { Step } from './calibration.js';
+
+/** One judged proposal: the extractor's raw score and whether the value was right. */
+export interface Observation {
+  raw: number;
+  right: boolean;
+}
+
+/**
+ * Fits a monotone map from raw score to the share right: isotonic regression (pool
+ * adjacent violators) over the distinct raw scores, then blocks with fewer than
+ * `minCount` observations merged into a neighbour, so no step rests on a handful of
+ * cases. Each step's value is (right + 1) / (n + 2), which keeps a step of 40 right
+ * out of 40 at 0.98 rather than 1: nothing seen so far proves a value certain.
+ */
+export function fitIsotonic(observations: readonly Observation[], minCount = 25): Step[] {
+  if (observations.length === 0) return [];
+  const byRaw = new Map<number, { n: number; right: number }>();
+  for (const { raw, right } of observations) {
+    const key = Math.round(raw * 1000) / 1000;
+    const cell = byRaw.get(key) ?? { n: 0, right: 0 };
+    cell.n += 1;
+    cell.right += right ? 1 : 0;
+    byRaw.set(key, cell);
+  }
+  let blocks = [...byRaw.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([min, cell]) => ({ min, ...cell }));
+  blocks = pool(blocks);
+  // Merge thin blocks into the neighbour closest in share, then pool again.
+  for (;;) {
+    const i = blocks.findIndex((b) => b.n < minCount);
+    if (i < 0 || blocks.length === 1) break;
+    const share = (b: { n: number; right: number }) => b.right / b.n;
+    const left = blocks[i - 1];
+    const right = blocks[i + 1];
+    const j =
+      left === undefined
+        ? i + 1
+        : right === undefined
+          ? i - 1
+          : Math.abs(share(left) - share(blocks[i]!)) <= Math.abs(share(right) - share(blocks[i]!))
+            ? i - 1
+            : i + 1;
+    const [a, b] = [Math.min(i, j), Math.max(i, j)];
+    const merged = {
+      min: blocks[a]!.min,
+      n: blocks[a]!.n + blocks[b]!.n,
+      right: blocks[a]!.right + blocks[b]!.right,
+    };
+    blocks = pool([...blocks.slice(0, a), merged, ...blocks.slice(b + 1)]);
+  }
+  // Smoothing can put a small block of all-right below a big one: pool those too.
+  const smoothed = (b: { n: number; right: number }) => (b.right + 1) / (b.n + 2);
+  for (let i = 1; i < blocks.length;) {
+    if (smoothed(blocks[i]!) < smoothed(blocks[i - 1]!)) {
+      const [a, b] = [blocks[i - 1]!, blocks[i]!];
+      blocks.splice(i - 1, 2, { min: a.min, n: a.n + b.n, right: a.right + b.right });
+      i = Math.max(1, i - 1);
+    } else i += 1;
+  }
+  return blocks.map((b, i) => ({
+    min: i === 0 ? 0 : b.min,
+    p: Math.round(((b.right + 1) / (b.n + 2)) * 1000) / 1000,
+    n: b.n,
+  }));
+}
+
+/** Pool adjacent violators: merge neighbours until the share right never falls as raw rises. */
+function pool<T extends { min: number; n: number; right: number }>(blocks: T[]): T[] {
+  const out: T[] = [];
+  for (const block of blocks) {
+    out.push({ ...block });
+    while (out.length > 1) {
+      const last = out[out.length - 1]!;
+      const prev = out[out.length - 2]!;
+      if (prev.right / prev.n <= last.right / last.n) break;
+      out.splice(out.length - 2, 2, {
+        ...prev,
+        n: prev.n + last.n,
+        right: prev.right + last.right,
+      });
+    }
+  }
+  return out;
+}
