@@ -1,10 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { CaseFileError, readCases, readConfigFile } from '../agents/cases.js';
+import {
+  CaseFileError,
+  readCases,
+  readConfigFile,
+  type AgentCase,
+  type CaseConfig,
+} from '../agents/cases.js';
 import { agentCore } from '../agents/core.js';
 import type { AgentCore } from '../agents/core-types.js';
 import { CoreOutputError, predictCases, scoreLines } from '../agents/eval.js';
+import { coreWithLlm } from '../agents/llm/core-extracted.js';
+import { configuredLlmExtractor } from '../agents/llm/from-config.js';
 import { scorePredictions } from '../agents/score.js';
+import { loadConfig } from '../config.js';
 import { CliError } from './cli-error.js';
 
 /** `pandora agent ...`: the meeting agent, offline. */
@@ -19,11 +28,13 @@ export function agentCommands(core: AgentCore = agentCore): Command {
     .requiredOption('--file <cases.jsonl>', 'labelled cases, one JSON object a line')
     .option('--config <agent.json>', "agent configuration; a case's own config wins key by key")
     .requiredOption('--out <predictions.jsonl>', 'where to write one prediction a line')
-    .action(async (options: { file: string; config?: string; out: string }) => {
+    .option('--extractor <name>', 'deterministic, or llm (PANDORA_LLM_* settings)', 'deterministic')
+    .action(async (options: { file: string; config?: string; out: string; extractor: string }) => {
       const predictions = await userErrors(async () => {
         const cases = await readCases(options.file);
         const fileConfig = options.config ? await readConfigFile(options.config) : {};
-        return { cases, predictions: predictCases(cases, core, fileConfig) };
+        const run = await coreFor(options.extractor, cases, core, fileConfig);
+        return { cases, predictions: predictCases(cases, run, fileConfig) };
       });
       const text = predictions.predictions.map((p) => `${JSON.stringify(p)}\n`).join('');
       await writeFile(options.out, text).catch((error: NodeJS.ErrnoException) => {
@@ -51,4 +62,25 @@ async function userErrors<T>(fn: () => Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+/** `--extractor llm`: each case read by the configured LLM first; a failed call runs deterministically. */
+async function coreFor(
+  extractor: string,
+  cases: AgentCase[],
+  core: AgentCore,
+  fileConfig: CaseConfig,
+): Promise<AgentCore> {
+  if (extractor === 'deterministic') return core;
+  if (extractor !== 'llm')
+    throw new CliError(`--extractor is deterministic or llm, not "${extractor}"`);
+  const llm = configuredLlmExtractor(loadConfig());
+  if (!llm) throw new CliError('--extractor llm needs PANDORA_LLM_MODEL and PANDORA_LLM_API_KEY');
+  return coreWithLlm(cases, core, llm, {
+    fileConfig,
+    onFallback: (id, error) =>
+      process.stderr.write(
+        `${id}: the LLM failed (${error.code}), read deterministically: ${error.message}\n`,
+      ),
+  });
 }
