@@ -15,6 +15,7 @@ import { dueSourceConnections } from '../conversations/schedule.js';
 import { syncSource } from '../conversations/sync.js';
 import { setSourceStatus } from '../conversations/sources.js';
 import { runAllSkills } from '../skills/registry.js';
+import { evaluateAnomalies } from '../anomalies/evaluate.js';
 import { pruneSessions } from '../tenancy/sessions.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
@@ -169,6 +170,16 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
   'conversations.link': async (payload, { db, log }) => {
     const report = await linkConversations(db, payload.workspaceId);
     log.info({ workspaceId: payload.workspaceId, ...report }, 'conversations linked');
+  },
+  'anomalies.evaluate': async (_payload, { db, log }) => {
+    const report = await evaluateAnomalies(db);
+    for (const step of report.steps) log.info(step, 'anomaly %s', step.step);
+    // The next tick evaluates again; a failing rule is an error to see, not to retry now.
+    for (const failure of report.failures)
+      log.error({ rule: failure.rule, err: failure.error }, 'anomaly rule failed');
+    if (report.failures.length > 0) {
+      throw new Error(`anomaly rules failed: ${report.failures.map((f) => f.rule).join(', ')}`);
+    }
   },
   'crm.reconcile': async (payload, { db, secretKey, log }) => {
     const opened = await openConnector(

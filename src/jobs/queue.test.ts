@@ -33,6 +33,7 @@ const handlers: TaskHandlers = {
   'writeback.run': async () => undefined,
   'writeback.daily': async () => undefined,
   'conversations.link': async () => undefined,
+  'anomalies.evaluate': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

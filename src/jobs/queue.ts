@@ -89,6 +89,13 @@ const SCHEDULES: (CronItem & { task: JobName })[] = [
     options: { maxAttempts: 3 },
   },
   {
+    // The shortest rule window is an hour and the shortest pending period 10 minutes.
+    task: 'anomalies.evaluate',
+    match: '*/5 * * * *',
+    identifier: 'anomalies.evaluate',
+    options: { maxAttempts: 1 },
+  },
+  {
     task: 'sessions.prune',
     match: '17 * * * *',
     identifier: 'sessions.prune',

@@ -40,6 +40,8 @@ export interface JobPayloads {
   'actions.execute': { workspaceId: string; actionIds: string[]; actor: string };
   /** Tie the workspace's meetings to contacts, accounts and deals (after every sync). */
   'conversations.link': { workspaceId: string };
+  /** Evaluate the anomaly rules over every workspace (scheduled every 5 minutes). */
+  'anomalies.evaluate': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

@@ -38,6 +38,7 @@ const handlers: TaskHandlers = {
   'writeback.run': idle,
   'writeback.daily': idle,
   'conversations.link': idle,
+  'anomalies.evaluate': idle,
 };
 
 async function until(probe: () => boolean, ms: number): Promise<void> {
