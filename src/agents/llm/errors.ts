@@ -41,9 +41,9 @@ export class LlmExtractorError extends Error {
  * else `retry-after` in seconds or as an HTTP date. Undefined when absent or unreadable.
  */
 export function retryAfterMs(headers: Headers | undefined, nowMs = Date.now()): number | undefined {
-  const ms = Number(headers?.get('retry-after-ms') ?? Number.NaN);
-  if (Number.isFinite(ms) && ms >= 0) return ms;
-  const raw = headers?.get('retry-after');
+  const ms = headers?.get('retry-after-ms')?.trim();
+  if (ms && Number.isFinite(Number(ms)) && Number(ms) >= 0) return Number(ms);
+  const raw = headers?.get('retry-after')?.trim();
   if (!raw) return undefined;
   const seconds = Number(raw);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
