@@ -1,5 +1,5 @@
 import type { AgentConfig, CrmRecords, Meeting, Prediction } from './cases.js';
-import type { Candidate } from './extract/types.js';
+import type { FieldExtractions } from './extract/index.js';
 
 /** Per field: apply above `threshold`, always ask a person, or never touch it. */
 export interface FieldRule {
@@ -11,11 +11,8 @@ export interface FieldRule {
 /** Field id -> its rule; a field without one follows the default (see decide.ts). */
 export type FieldRules = Partial<Record<string, FieldRule>>;
 
-/**
- * Values already extracted (by the LLM extractor, say), field id -> candidate or null
- * (undecided). The same shape as extract/index.ts's FieldExtractions.
- */
-export type FieldExtractions = Partial<Record<string, Candidate<unknown> | null>>;
+/** Values already extracted (by the LLM extractor, say): field id -> candidate or null. */
+export type { FieldExtractions } from './extract/index.js';
 
 /** What the core is given: the meeting, the CRM records it may be about, the resolved config. */
 export interface CoreInput {

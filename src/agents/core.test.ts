@@ -65,7 +65,9 @@ describe('runCore', () => {
   });
 
   it('proposes the close date the customer commits to, with its quote and place', () => {
-    const result = runCore(input(['We will sign by December 15.', 'Great.']));
+    const result = runCore(
+      input(['We will sign by December 15.', 'Great.'], [deal('d1')], { fields: ['close_date'] }),
+    );
     expect(result.dealId).toBe('d1');
     expect(result.match.method).toBe('contact');
     expect(result.fields).toEqual([
@@ -88,13 +90,22 @@ describe('runCore', () => {
       return follow === 'later' ? 0.3 : 0.99;
     };
     const result = runCore(
-      input(['We will sign by December 15.', 'Great.', 'Hmm, scratch that, legal says no.']),
+      input(
+        ['We will sign by December 15.', 'Great.', 'Hmm, scratch that, legal says no.'],
+        [deal('d1')],
+        { fields: ['close_date'] },
+      ),
       { calibrate },
     );
     expect(seen).toEqual(['close_date:later']);
     expect(result.fields.map((f) => [f.confidence, f.decision])).toEqual([[0.3, 'inbox']]);
     expect(
-      runCore(input(['We will sign by December 15.', 'Great.']), { calibrate }).fields[0],
+      runCore(
+        input(['We will sign by December 15.', 'Great.'], [deal('d1')], { fields: ['close_date'] }),
+        {
+          calibrate,
+        },
+      ).fields[0],
     ).toMatchObject({ confidence: 0.99, decision: 'auto_apply' });
   });
 
@@ -106,7 +117,9 @@ describe('runCore', () => {
   });
 
   it('drops a value the deal already holds: a restatement is nothing to change', () => {
-    const result = runCore(input(['We will sign by November 30.']));
+    const result = runCore(
+      input(['We will sign by November 30.'], [deal('d1')], { fields: ['close_date'] }),
+    );
     expect(result.fields).toEqual([]);
     expect(result.warnings.join(' ')).toMatch(/close_date: the call restates/);
   });

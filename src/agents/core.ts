@@ -1,18 +1,10 @@
 import { FIELDS, type CrmDeal, type FieldName, type ProposedField } from './cases.js';
-import type {
-  AgentCore,
-  CoreField,
-  CoreInput,
-  CorePrediction,
-  CoreResult,
-  FieldExtractions,
-} from './core-types.js';
+import type { AgentCore, CoreField, CoreInput, CorePrediction, CoreResult } from './core-types.js';
 import { calibrate, matchConfidenceFor } from './calibration/calibration.js';
 import { followUp, type FollowUp } from './calibration/features.js';
 import { decide } from './decide.js';
-import { extractAmount } from './extract/amount.js';
-import { extractCloseDate } from './extract/close-date.js';
-import type { Candidate, ExtractContext, ExtractUtterance, SpeakerSide } from './extract/types.js';
+import { deterministicExtractor } from './extract/index.js';
+import type { ExtractContext, ExtractUtterance, SpeakerSide } from './extract/types.js';
 import { matchDeal, type MatchBasis } from './match/match-deal.js';
 import { domainWithin, emailDomain } from './match/words.js';
 
@@ -51,7 +43,13 @@ export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult
   const allowed = input.fields ?? FIELDS;
   const utterances = speakerUtterances(input);
   const given = input.extracted !== undefined;
-  const extracted = input.extracted ?? extractDeterministic(utterances, extractContext(input));
+  const extracted =
+    input.extracted ??
+    deterministicExtractor.extractFields({
+      utterances,
+      ctx: extractContext(input),
+      fields: allowed,
+    });
   const warnings: string[] = [];
   const fields: CoreField[] = [];
   for (const field of allowed) {
@@ -107,17 +105,6 @@ export function predictionOf(result: CoreResult): CorePrediction {
             quote: f.quote,
           }) as ProposedField,
       ),
-  };
-}
-
-/** The extractors this core runs itself (the LLM's values come in as `extracted`). */
-function extractDeterministic(
-  utterances: readonly ExtractUtterance[],
-  ctx: ExtractContext,
-): FieldExtractions {
-  return {
-    close_date: extractCloseDate(utterances, ctx),
-    amount: extractAmount(utterances, ctx) as Candidate<unknown> | null,
   };
 }
 
