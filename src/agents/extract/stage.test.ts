@@ -29,7 +29,38 @@ const cases: Case[] = [
     lines: [ext('Procurement wants to negotiate the payment terms before we sign.')],
     expected: 'negotiation',
   },
-  { name: 'we are signing', lines: [ext("We're signing this week.")], expected: 'negotiation' },
+  { name: 'ready to sign', lines: [ext("We're ready to sign.")], expected: 'negotiation' },
+  {
+    name: 'when they will sign is the close date, not a stage',
+    lines: [
+      ext('We will sign by November 14th.'),
+      ext('Legal says we can have the contract signed by then.'),
+    ],
+    expected: null,
+  },
+  {
+    name: 'a pilot running',
+    lines: [ext('The trial is now running with two of our teams.')],
+    expected: 'evaluation',
+  },
+  {
+    name: 'ready for a proposal',
+    lines: [ext('We are ready for a proposal now.')],
+    expected: 'proposal',
+  },
+  {
+    name: 'chose another solution',
+    lines: [ext('We chose a different solution, sorry.')],
+    expected: 'closed_lost',
+  },
+  {
+    name: 'an old plan with a freeze is not a hold now',
+    lines: [
+      ext('Legal is redlining the MSA.'),
+      ext('We were supposed to sign in June before the budget freeze.'),
+    ],
+    expected: 'negotiation',
+  },
   {
     name: 'send over the contract',
     lines: [ext('Send over the order form and we will get it turned around.')],
@@ -205,6 +236,34 @@ const cases: Case[] = [
     name: 'a loss after talk of signing',
     lines: [ext("We're ready to sign."), ext("Sorry, we're going with Gong after all.")],
     expected: 'closed_lost',
+  },
+  {
+    name: 'a hold after a signature is about something else',
+    lines: [
+      ext('The PO went out today.'),
+      ext('The kickoff is on hold now until the board meets.'),
+    ],
+    expected: 'closed_won',
+  },
+  {
+    name: 'countersigned by their CFO',
+    lines: [ext('Our CFO countersigned the agreement yesterday.')],
+    expected: 'closed_won',
+  },
+  {
+    name: 'back and forth on a clause',
+    lines: [ext('We are going back and forth on the liability clause in the contract.')],
+    expected: 'negotiation',
+  },
+  {
+    name: 'a quote put together',
+    lines: [ext('Please put a quote together so we can take it to finance.')],
+    expected: 'proposal',
+  },
+  {
+    name: 'a technical evaluation started',
+    lines: [ext('Our engineers started the technical evaluation on Monday.')],
+    expected: 'evaluation',
   },
   {
     name: 'taken back later',

@@ -39,7 +39,7 @@ const LOST: readonly StageCue[] = [
 
 /** "going with X", "signed with X", "staying with X": lost when X is not us. */
 const WENT_WITH =
-  /\b(go(ing)?|gone|went|decided to go|chose|chosen|selected|picked|signed|sign(ing)?|stay(ing)?|stick(ing)?|renew(ed|ing)?) with\s+(?<who>[\w'-]+(\s+[\w'-]+){0,2})/i;
+  /\b((go(ing)?|gone|went|decided to go|signed|sign(ing)?|stay(ing)?|stick(ing)?|renew(ed|ing)?) with|(chose|chosen|selected|picked|decided on|awarded (it|the contract|the deal) to))\s+(?<who>[\w'.-]+(\s+[\w'.-]+){0,2})/i;
 const OTHER_VENDOR =
   /^(another|a different|a competing|the other|other|our current|our existing|the incumbent|a cheaper)\b/i;
 
@@ -48,6 +48,11 @@ const WON: readonly StageCue[] = [
     stage: 'closed_won',
     re: /\b(we|i)('ve| have)?\s+(just |officially |already |finally |now )?(signed|countersigned|executed)\b(?!\s+(off|up|the (nda|dpa|mutual)|an? (nda|dpa)|with))/i,
     base: 0.9,
+  },
+  {
+    stage: 'closed_won',
+    re: /\b(signed|countersigned|executed) (the|our|your) (contract|order form|agreement|paperwork|subscription agreement)\b/i,
+    base: 0.88,
   },
   {
     stage: 'closed_won',
@@ -74,12 +79,17 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'negotiation',
+    re: /\b(back and forth|haggl\w*|push(ing)? back) on\b.{0,40}\b(clauses?|terms|contract|msa|pricing|price|payment|liability|cap|indemnit\w*)\b/i,
+    base: 0.84,
+  },
+  {
+    stage: 'negotiation',
     re: /\bnegotiat(e|es|ed|ing)\b.{0,40}\b(terms|payment|pricing|price|contract|discount|schedule|msa|clauses?|liability|paper(work)?|order form)\b/i,
     base: 0.86,
   },
   {
     stage: 'negotiation',
-    re: /\b(procurement|legal|lawyers|counsel)\b.{0,40}\b(reviewing|looking at|going through|has|have|got)\b.{0,20}\b(contract|msa|order form|agreement|terms|paper(work)?)\b/i,
+    re: /\b(procurement|legal|lawyers|counsel)\b.{0,40}\b(reviewing|looking at|going through)\b.{0,20}\b(contract|msa|order form|agreement|terms|paper(work)?)\b/i,
     base: 0.84,
   },
   {
@@ -89,8 +99,9 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'negotiation',
+    // Saying when they will sign is the close date's cue; being ready to sign is a stage.
     // "not" is allowed in so that "we're not ready to sign" can take a commitment back.
-    re: /\b(we('re| are)|i('m| am)) (not )?(ready to|going to|about to) sign\b|\bwe('re| are) (not )?signing\b|\b(i|we)('ll| will| can|'re able to| won't| will not| can't| cannot) sign\b/i,
+    re: /\b(we('re| are)|i('m| am)) (not )?ready to sign\b|\b(i|we)( won't| will not| can't| cannot) sign\b/i,
     base: 0.85,
   },
   {
@@ -105,12 +116,12 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'proposal',
-    re: /\bwe('d| would) like (a|to see a|to get a|to have a) (formal |written )?(proposal|quote)\b|\bwe need (a|the|your) (formal |written )?(proposal|quote)\b/i,
+    re: /\bwe('d| would) like (a|to see a|to get a|to have a) (formal |written )?(proposal|quote)\b|\bready for (a|the|your) (formal |written )?(proposal|quote)\b|\bput (a|the|your) (formal |written )?(proposal|quote) together\b|\bwe need (a|the|your) (formal |written )?(proposal|quote)\b/i,
     base: 0.8,
   },
   {
     stage: 'evaluation',
-    re: /\b(start(ing)?|kick(ing)? off|begin(ning)?|run(ning)?|set(ting)? up|spin(ning)? up|launch(ing)?|go(ing)? ahead with|move forward with)\b.{0,20}\b(pilot|poc|proof[- ]of[- ]concept|trial)\b/i,
+    re: /\b(start(ing|ed)?|kick(ing|ed)? off|begin(ning)?|began|run(ning)?|set(ting)? up|spin(ning)? up|spun up|launch(ing|ed)?|go(ing)? ahead with|move forward with)\b.{0,20}\b(pilot|poc|proof[- ]of[- ]concept|trial)\b|\b(pilot|poc|trial) (is|has) (now )?(running|started|live|under ?way|kicked off|begun)\b|\b(start(ed|ing)?|kick(ed|ing)? off|began|begin(ning)?) (the |a |our )?(technical |formal |hands-on )?(evaluation|eval)\b/i,
     base: 0.8,
   },
 ];
@@ -131,7 +142,8 @@ const REQUEST =
   /^\s*(so,?\s*)?(can|could|would|will) you (please |just )?(send|share|put together|prepare|get|email)\b/i;
 
 /** An old stage of this or another deal ("we ran a pilot with them last year"). */
-const PAST = /\b(last (year|quarter|month)|years? ago|previously|in the past|used to|back then)\b/i;
+const PAST =
+  /\b(last (year|quarter|month)|years? ago|previously|in the past|used to|back then|originally|(was|were) supposed to)\b/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
@@ -171,7 +183,11 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const found = readSentence(s.text, competitors);
       if (found === null) continue;
       if (found === 'retracted') {
-        if (u.side !== 'internal') out.push('retracted');
+        // A signed or lost deal is not put on hold; a later hold is about something else.
+        const last = out[out.length - 1];
+        const closed =
+          last !== undefined && last !== 'retracted' && last.value.startsWith('closed_');
+        if (u.side !== 'internal' && !closed) out.push('retracted');
         continue;
       }
       let confidence = found.base;
@@ -198,8 +214,8 @@ function readSentence(text: string, competitors: readonly RegExp[]): StageCue | 
   if (HYPOTHETICAL.test(text)) return null;
   const lost = LOST.find((c) => c.re.test(text)) ?? lostTo(text, competitors);
   if (lost) return DEFERRAL.test(text) ? 'retracted' : lost;
-  if (HOLD.test(text)) return 'retracted';
   if (PAST.test(text)) return null;
+  if (HOLD.test(text)) return 'retracted';
   const won = WON.find((c) => c.re.test(text));
   if (won) {
     if (NOT_NOW.test(text) || NEGATION.test(text)) return null;
