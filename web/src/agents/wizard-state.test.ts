@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyTemplate, emptyDraft, setFieldRule, stepProblem } from './wizard-state';
+import type { AgentTemplate } from './types';
+import {
+  applyTemplate,
+  emptyDraft,
+  orderTemplates,
+  setFieldRule,
+  stepProblem,
+  templateRules,
+} from './wizard-state';
 
 describe('the wizard steps', () => {
   it('needs a connection, a name, a record type and one field the agent may propose', () => {
@@ -37,6 +45,45 @@ describe('the wizard steps', () => {
     expect(setFieldRule(fields, 'stage', { threshold: 0.7 })).toEqual([
       fields[0],
       { field: 'stage', rule: 'ask', threshold: 0.7 },
+    ]);
+  });
+});
+
+describe('templates', () => {
+  const template = (id: string, callTypes: string[]) =>
+    ({
+      id,
+      name: id,
+      description: '',
+      callTypes,
+      fields: [
+        {
+          field: 'amount',
+          crmProperty: null,
+          rule: 'ask',
+          threshold: 0.9,
+          autoApplyEnabled: false,
+        },
+      ],
+    }) as unknown as AgentTemplate;
+
+  it("lists the templates for the agent's calls first, then every-call ones, then the rest", () => {
+    const list = [
+      template('demo', ['demo']),
+      template('meddicc', []),
+      template('renewal', ['renewal']),
+    ];
+    expect(orderTemplates(list, ['renewal']).map((t) => t.id)).toEqual([
+      'meddicc',
+      'renewal',
+      'demo',
+    ]);
+    expect(orderTemplates(list, []).map((t) => t.id)).toEqual(['demo', 'meddicc', 'renewal']);
+  });
+
+  it("takes a template's rules without its auto-apply switch, which is earned per agent", () => {
+    expect(templateRules(template('demo', ['demo']))).toEqual([
+      { field: 'amount', crmProperty: null, rule: 'ask', threshold: 0.9 },
     ]);
   });
 });

@@ -2,6 +2,8 @@
  * The onboarding wizard's draft agent and what each step needs before the next: pure, so
  * the steps' rules are tested without a browser.
  */
+import type { AgentTemplate } from './types';
+
 export type FieldRule = 'auto' | 'ask' | 'never';
 
 export interface FieldRuleDraft {
@@ -99,4 +101,25 @@ export function setFieldRule(
     return [...fields, { field, rule: 'ask', threshold: DEFAULT_THRESHOLD, ...change }];
   }
   return fields.map((rule, index) => (index === at ? { ...rule, ...change } : rule));
+}
+
+export function templateRules(template: AgentTemplate): FieldRuleDraft[] {
+  return template.fields.map(({ field, crmProperty, rule, threshold }) => ({
+    field,
+    crmProperty,
+    rule,
+    threshold,
+  }));
+}
+
+/** Templates for the calls the agent listens to first, then the rest (MEDDICC, BANT...). */
+export function orderTemplates(
+  templates: readonly AgentTemplate[],
+  callTypes: readonly string[],
+): AgentTemplate[] {
+  const fits = (t: AgentTemplate) =>
+    callTypes.length === 0 ||
+    t.callTypes.length === 0 ||
+    t.callTypes.some((c) => callTypes.includes(c));
+  return [...templates.filter(fits), ...templates.filter((t) => !fits(t))];
 }

@@ -15,22 +15,17 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { confidenceColor, editText, formatConfidence, parseEdit } from '../agents/field-display';
 import { formatDateTime, formatRelative } from '../format';
-import { BeforeAfter, type FieldChange } from './before-after';
+import { BeforeAfter } from './before-after';
+import { readContext } from './context';
 
-/** An inbox item as the card reads it (GET .../inbox items). */
+/** An inbox item as the card reads it (GET .../inbox items); `context` is read by readContext. */
 export interface InboxItemView {
   id: string;
   itemType: 'approval' | 'question' | 'alert';
   source: 'agent' | 'policy' | 'anomaly';
   title: string;
   description: string | null;
-  context: {
-    meeting?: { id: string; title?: string | null; startedAt?: string | null };
-    record?: { type: string; id: string; name?: string | null };
-    fields?: FieldChange[];
-    candidates?: { dealId: string; name: string; score?: number | null }[];
-    question?: string;
-  };
+  context: Record<string, unknown>;
   confidence: number | null;
   status: 'pending' | 'approved' | 'rejected' | 'expired';
   actionId: string | null;
@@ -79,7 +74,8 @@ export function InboxItemCard({
   const [reason, setReason] = useState('');
   const [dealId, setDealId] = useState<string | null>(null);
   const base = `/w/${workspaceId}`;
-  const fields = item.context.fields ?? [];
+  const context = readContext(item.context);
+  const fields = context.fields;
   const pending = item.status === 'pending';
   const question = item.itemType === 'question';
 
@@ -140,24 +136,20 @@ export function InboxItemCard({
               <Text fw={600}>{item.title}</Text>
             </Group>
             <Text size="xs" c="dimmed">
-              {item.context.meeting && (
+              {context.meeting && (
                 <>
                   From{' '}
-                  <Anchor
-                    component={Link}
-                    to={`${base}/meetings/${item.context.meeting.id}`}
-                    inherit
-                  >
-                    {item.context.meeting.title ?? 'a meeting'}
+                  <Anchor component={Link} to={`${base}/meetings/${context.meeting.id}`} inherit>
+                    {context.meeting.title ?? 'a meeting'}
                   </Anchor>
                   {' · '}
                 </>
               )}
-              {item.context.record?.type === 'deal' && (
+              {context.record?.type === 'deal' && (
                 <>
                   Deal{' '}
-                  <Anchor component={Link} to={`${base}/deals/${item.context.record.id}`} inherit>
-                    {item.context.record.name ?? item.context.record.id}
+                  <Anchor component={Link} to={`${base}/deals/${context.record.id}`} inherit>
+                    {context.record.name ?? context.record.id}
                   </Anchor>
                   {' · '}
                 </>
@@ -213,10 +205,10 @@ export function InboxItemCard({
       )}
       {question && (
         <Stack gap="xs" mt="sm">
-          <Text size="sm">{item.context.question ?? 'Which deal was this call about?'}</Text>
+          <Text size="sm">{context.question ?? 'Which deal was this call about?'}</Text>
           <Radio.Group value={dealId} onChange={setDealId}>
             <Stack gap={4}>
-              {(item.context.candidates ?? []).map((candidate) => (
+              {context.candidates.map((candidate) => (
                 <Radio
                   key={candidate.dealId}
                   value={candidate.dealId}

@@ -157,6 +157,13 @@ export function WorkspaceLayout() {
         />
         <NavLink
           component={Link}
+          to={`${base}/agents`}
+          label="Agents"
+          active={path.startsWith(`${base}/agents`)}
+          onClick={closeNav}
+        />
+        <NavLink
+          component={Link}
           to={`${base}/actions`}
           label="Actions"
           active={path.startsWith(`${base}/actions`)}
