@@ -31,6 +31,12 @@ const SAMPLE_BODIES: Record<string, object> = {
     role: 'member',
   },
   'PATCH /api/workspaces/{workspaceId}/members/{userId}': { role: 'member' },
+  'POST /api/workspaces/{workspaceId}/agents/{agentId}/preview': {
+    conversationId: '00000000-0000-4000-8000-000000000001',
+  },
+  'POST /api/workspaces/{workspaceId}/agents/{agentId}/runs': {
+    conversationId: '00000000-0000-4000-8000-000000000001',
+  },
   'POST /api/workspaces/{workspaceId}/api-keys': { name: 'intruder' },
   'POST /api/workspaces/{workspaceId}/connections': { crmType: 'hubspot', name: 'intruder' },
   'POST /api/workspaces/{workspaceId}/connections/hubspot': {

@@ -1976,6 +1976,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workspaces/{workspaceId}/agents/{agentId}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Preview what an agent would do on a meeting
+     * @description Runs the agent on the meeting writing nothing: the deal it matches, and per field the current value, the new value, its confidence, the quote it rests on, the decision and what a run would do with it; with warnings. Any status, so a draft can be tried.
+     */
+    post: operations['previewAgentRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/agents/{agentId}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run an active agent on a meeting now
+     * @description Runs the agent on the meeting as after a link: confident values it may apply are written through the actions engine, the rest go to the inbox, an ambiguous match becomes a question; in shadow mode nothing is written. Each call is a new run with its activity row; the agent’s write for one meeting is one action, so running again after a failed write retries it and never writes a value twice.
+     */
+    post: operations['createAgentRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/graphql/schema.graphql': {
     parameters: {
       query?: never;
@@ -16766,6 +16806,317 @@ export interface operations {
       };
       /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  previewAgentRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        agentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          conversationId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            preview: {
+              /** Format: uuid */
+              agentConfigId: string;
+              /** Format: uuid */
+              conversationId: string;
+              matchedRecord: {
+                /** @enum {string} */
+                type: 'deal';
+                /** Format: uuid */
+                id: string;
+                crmId: string;
+                name: string;
+              } | null;
+              matchConfidence: number;
+              match: {
+                method: string;
+                reason: string;
+                candidates: {
+                  dealId: string;
+                  name: string;
+                  score: number;
+                }[];
+                question?: string;
+              };
+              fields: {
+                /** @description close_date, amount, stage, next_step, competitors, a MEDDICC or BANT field */
+                field: string;
+                crmProperty: string | null;
+                /** @description The deal's value as of the last sync */
+                currentValue: unknown;
+                newValue: unknown;
+                confidence: number;
+                /** @description Verbatim from the transcript */
+                quote: string;
+                /** @description Where in the recording (estimated from the transcript) */
+                startSeconds: number;
+                decision: 'auto_apply' | 'inbox';
+                /** @description What a run would do: write it, ask in the inbox, only record it (shadow), or nothing (no CRM property) */
+                route: 'auto' | 'inbox' | 'shadow' | 'unmapped';
+              }[];
+              mode: 'shadow' | 'live';
+              warnings: string[];
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  createAgentRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        agentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          conversationId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            run: {
+              /** Format: uuid */
+              id: string;
+              agentConfigId: string | null;
+              conversationId: string | null;
+              trigger: string;
+              dealId: string | null;
+              crmRecordType: string | null;
+              crmRecordId: string | null;
+              actionType: string;
+              fieldsUpdated: {
+                [key: string]: {
+                  before: unknown;
+                  after: unknown;
+                  confidence: number;
+                  quote: string;
+                  startSeconds: number | null;
+                  decision: 'auto_apply' | 'inbox';
+                  /** @description applied, pending, failed, shadow, awaiting_approval, unmapped, approved, rejected */
+                  status: string;
+                  crmProperty: string | null;
+                };
+              };
+              matchConfidence: number | null;
+              overallConfidence: number | null;
+              status: 'pending' | 'success' | 'failed' | 'rejected';
+              shadow: boolean;
+              actionId: string | null;
+              warnings: string[];
+              errorMessage: string | null;
+              /** @description The CRM write failed in a way running again may fix */
+              retryable: boolean;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request conflicts with the current state; the code says how */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
         headers: {
           [name: string]: unknown;
         };

@@ -5,6 +5,7 @@ import { actionBatchResolvers, actionBatchTypeDefs } from './action-batches.js';
 import { actionExecutionResolvers, actionExecutionTypeDefs } from './action-execution.js';
 import { actionResolvers, actionTypeDefs } from './actions.js';
 import { agentResolvers, agentTypeDefs } from './agents.js';
+import { agentRunResolvers, agentRunTypeDefs } from './agent-runs.js';
 import { conversationDealResolvers, conversationDealTypeDefs } from './conversation-deals.js';
 import { conversationSourceResolvers, conversationSourceTypeDefs } from './conversation-sources.js';
 import { access, guarded, type GraphQLContext } from './context.js';
@@ -129,6 +130,7 @@ export const schema = createSchema<GraphQLContext>({
     conversationTypeDefs,
     conversationSourceTypeDefs,
     agentTypeDefs,
+    agentRunTypeDefs,
   ],
   resolvers: [
     {
@@ -211,5 +213,6 @@ export const schema = createSchema<GraphQLContext>({
     conversationResolvers,
     conversationSourceResolvers,
     agentResolvers,
+    agentRunResolvers,
   ],
 });

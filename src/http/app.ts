@@ -31,6 +31,7 @@ import {
 import { API_TAGS, serverUrl } from './openapi-info.js';
 import { isApiPath, registerRateLimit } from './rate-limit.js';
 import { actionRoutes } from './routes/actions.js';
+import { agentRunRoutes } from './routes/agent-runs.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { authRoutes, createLoginAttempts } from './routes/auth.js';
 import { connectRoutes } from './routes/connect.js';
@@ -182,6 +183,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(conversationGapRoutes(ctx));
   await app.register(internalDomainRoutes(ctx));
   await app.register(agentRoutes(ctx));
+  await app.register(agentRunRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

@@ -40,7 +40,7 @@ export const API_TAGS = [
   {
     name: 'agents',
     description:
-      'Meeting agents: which calls they read, the fields they may update and how, shadow mode and the trust each field earned',
+      'Meeting agents: which calls they read, the fields they may update and how, shadow mode and the trust each field earned, a preview of what one would do on a meeting, and runs',
   },
   { name: 'graphql', description: 'The GraphQL schema, for GraphQL clients' },
 ];

@@ -1,6 +1,7 @@
 import { noteConnectionError, openConnector } from '../crm/connect.js';
 import { linkConversations, enqueueLinking } from '../conversations/linker.js';
 import { CrmError } from '../crm/errors.js';
+import type { Queryable } from '../db/pool.js';
 import { reconcilePending } from '../crm/ledger/reconcile.js';
 import { dailyWriteback } from '../skills/fields/daily.js';
 import { runWriteback } from '../writeback/runs.js';
@@ -17,6 +18,8 @@ import { setSourceStatus } from '../conversations/sources.js';
 import { runAllSkills } from '../skills/registry.js';
 import { evaluateAnomalies } from '../anomalies/evaluate.js';
 import { pruneSessions } from '../tenancy/sessions.js';
+import { enqueueAgentRunsForLinked, runAgentsForConversation } from '../agents/run.js';
+import { HttpError } from '../errors.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
 
@@ -25,6 +28,12 @@ import { NonRetryableError } from './types.js';
  * another process; reconciliation leaves them to it.
  */
 export const RECONCILE_GRACE_MS = 120_000;
+
+/** The database's clock: what the linker stamps `linked_at` with. */
+async function databaseNow(db: Queryable): Promise<string> {
+  const { rows } = await db.query<{ now: string }>('select clock_timestamp()::text as now');
+  return rows[0]!.now;
+}
 
 /**
  * The handler of every job in `JobPayloads` but the demo's, which the demo provides
@@ -168,8 +177,30 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
     }
   },
   'conversations.link': async (payload, { db, log }) => {
+    const since = await databaseNow(db);
     const report = await linkConversations(db, payload.workspaceId);
-    log.info({ workspaceId: payload.workspaceId, ...report }, 'conversations linked');
+    // Meetings just linked are what the meeting agents read next.
+    const agentRuns = await enqueueAgentRunsForLinked(db, payload.workspaceId, since);
+    log.info({ workspaceId: payload.workspaceId, ...report, agentRuns }, 'conversations linked');
+  },
+  'agents.run': async (payload, { db, secretKey, log }) => {
+    let results;
+    try {
+      results = await runAgentsForConversation({ pool: db, secretKey, log }, payload);
+    } catch (error) {
+      // The meeting or agent was deleted since the job was queued.
+      if (error instanceof HttpError && error.status === 404)
+        throw new NonRetryableError(error.message);
+      throw error;
+    }
+    const again = results.filter((result) => result.retryable);
+    // Throwing hands the job back to the queue; the retry resumes the failed runs.
+    if (again.length > 0) {
+      throw new Error(
+        `${again.length} agent run(s) to retry: ${again.map((r) => r.activityLogId).join(', ')}`,
+      );
+    }
+    log.info({ conversationId: payload.conversationId, results }, 'meeting agents ran');
   },
   'anomalies.evaluate': async (_payload, { db, log }) => {
     const report = await evaluateAnomalies(db);

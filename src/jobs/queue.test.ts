@@ -34,6 +34,7 @@ const handlers: TaskHandlers = {
   'writeback.daily': async () => undefined,
   'conversations.link': async () => undefined,
   'anomalies.evaluate': async () => undefined,
+  'agents.run': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

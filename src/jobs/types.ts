@@ -42,6 +42,13 @@ export interface JobPayloads {
   'conversations.link': { workspaceId: string };
   /** Evaluate the anomaly rules over every workspace (scheduled every 5 minutes). */
   'anomalies.evaluate': Record<string, never>;
+  /** Run the meeting agents on a meeting (after it is linked, or on demand). */
+  'agents.run': {
+    workspaceId: string;
+    conversationId: string;
+    agentConfigId?: string;
+    trigger: 'linked' | 'manual' | 'replay';
+  };
 }
 
 export type JobName = keyof JobPayloads;

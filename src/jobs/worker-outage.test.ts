@@ -39,6 +39,7 @@ const handlers: TaskHandlers = {
   'writeback.daily': idle,
   'conversations.link': idle,
   'anomalies.evaluate': idle,
+  'agents.run': idle,
 };
 
 async function until(probe: () => boolean, ms: number): Promise<void> {
