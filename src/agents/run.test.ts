@@ -175,7 +175,7 @@ const dealUpdates = (calls: ReturnType<ReturnType<typeof mark>>) =>
   calls.filter((c) => c.method === 'POST' && c.path.endsWith('/deals/batch/update'));
 const mark = () => {
   const after = t.emulator.ctx.log.lastSeq;
-  return () => t.emulator.ctx.log.list({ afterSeq: after });
+  return () => t.emulator.ctx.log.listFor({ afterSeq: after });
 };
 
 describe('a linked meeting', () => {
