@@ -90,7 +90,7 @@ function readSentence(
   let confidence: number;
   if (u.side === 'internal') {
     // "Are you also looking at Clari?" answered "yes" is the customer's word.
-    if (agreementAfter(utterances, utteranceIndex, 1) !== null) confidence = 0.78;
+    if (agreementAfter(utterances, utteranceIndex) !== null) confidence = 0.78;
     else if (!isQuestion(text) && ABOUT_CUSTOMER.test(text)) confidence = 0.55;
     else return [];
   } else {

@@ -2,11 +2,15 @@ import type { ExtractUtterance, SpeakerSide } from './types.js';
 
 /** A reply that agrees with what the other side just said. */
 export const AGREEMENT =
-  /^\s*(yes|yeah|yep|yup|sure|ok(ay)?|correct|right|agreed|absolutely|definitely|exactly|of course|perfect|great|good|sounds (good|great|right|like a plan)|that works|works for (us|me)|will do|please do|yes please|confirmed|deal|let's do (it|that)|we can do that|i can do that|that's right|makes sense)\b/i;
+  /^\s*(yes|yeah|yep|yup|sure|ok(ay)?|correct|right|agreed|absolutely|definitely|exactly|of course|perfect|great(?! to hear)|good(?! to hear)|sounds (good|great|right|like a plan)|that works|works for (us|me)|will do|please do|yes please|confirmed|deal|let's do (it|that)|we can do that|i can do that|that's right|makes sense|that would be (helpful|great|useful|perfect|good|ideal)|that (helps|is helpful)|appreciate (it|that))\b/i;
 
 /** A reply that does not agree, even when it starts politely ("sure, but not yet"). */
 export const DISAGREEMENT =
   /\b(no|not (yet|sure|now|really)|maybe|perhaps|we'll see|i'll think|think about it|let me think|hold off|don't|can't|won't|not ready)\b/i;
+
+/** A goodbye after "great" acknowledges the call, not what was just asked. */
+const SIGN_OFF =
+  /\b(follow up by email|talk soon|speak soon|bye|see you|have a good (one|day|week|weekend))\b/i;
 
 /** Who is on the other side from `side`; an unknown side agrees with no one. */
 export function otherSide(side: SpeakerSide): SpeakerSide | null {
@@ -14,23 +18,20 @@ export function otherSide(side: SpeakerSide): SpeakerSide | null {
 }
 
 /**
- * The first reply from the other side within `window` utterances after `index`, when
- * it agrees; null otherwise (no reply, a reply from the same side, or a refusal).
+ * The next utterance when it is the other side agreeing; null otherwise (no reply, the
+ * same side going on, which makes any later "okay" about something else, a refusal, or
+ * a goodbye).
  */
 export function agreementAfter(
   utterances: readonly ExtractUtterance[],
   index: number,
-  window = 2,
 ): number | null {
   const other = otherSide(utterances[index]!.side);
-  if (other === null) return null;
-  for (let i = index + 1; i <= index + window && i < utterances.length; i++) {
-    const u = utterances[i]!;
-    if (u.side !== other) continue;
-    const firstClause = u.text.split(/[.!?;]/, 1)[0]!;
-    return AGREEMENT.test(u.text) && !DISAGREEMENT.test(firstClause) ? i : null;
-  }
-  return null;
+  const reply = utterances[index + 1];
+  if (other === null || reply === undefined || reply.side !== other) return null;
+  const firstClause = reply.text.split(/[.!?;]/, 1)[0]!;
+  if (!AGREEMENT.test(reply.text) || DISAGREEMENT.test(firstClause)) return null;
+  return SIGN_OFF.test(reply.text) ? null : index + 1;
 }
 
 /** A whole-word, case-insensitive pattern for a name ("Clari", "Salesforce Inbox"). */

@@ -62,7 +62,58 @@ const cases: Case[] = [
     expected: 'Set up a call with our CTO',
     maxConfidence: 0.7,
   },
+  {
+    name: '"that would be helpful" accepts',
+    lines: [
+      int("I'll draft the mutual action plan and send it over."),
+      ext('That would be helpful, thanks.'),
+    ],
+    expected: 'Draft the mutual action plan and send it over',
+  },
+  {
+    name: 'a step named with "get you"',
+    lines: [
+      int("I'll get you the reference call with a customer your size."),
+      ext('Agreed, that is the next step.'),
+    ],
+    expected: 'Get you the reference call with a customer your size',
+  },
+  {
+    name: 'a customer step with "this" in it',
+    lines: [
+      ext('We will present this to the steering committee next.'),
+      int('Perfect, let me know what you need.'),
+    ],
+    expected: 'Present this to the steering committee next',
+  },
   // Not agreed, not a step
+  {
+    name: '"great to hear" is news acknowledged, not a request accepted',
+    lines: [ext('Send over the pricing proposal and we will review it.'), int('Great to hear.')],
+    expected: null,
+  },
+  {
+    name: 'a goodbye after "great" accepts nothing',
+    lines: [
+      ext('Can you send us a formal proposal with pricing?'),
+      int('Great, I will follow up by email.'),
+    ],
+    expected: null,
+  },
+  {
+    name: 'an okay after the customer went on is about what they said last',
+    lines: [
+      ext('Can you send us a formal proposal with pricing?'),
+      ext('Actually, make that $1.5M; procurement cut it.'),
+      int('Okay.'),
+    ],
+    expected: null,
+  },
+  {
+    name: 'an invite for a date is a chore',
+    lines: [ext('Send me an invite for the end of Q4 and we will walk through it.'), int('Great.')],
+    expected: null,
+  },
   {
     name: 'an offer no one accepts',
     lines: [

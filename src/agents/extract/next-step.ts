@@ -9,7 +9,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
  * and signing is the close itself (the close date's), not a step towards it.
  */
 const VERB =
-  '(?:send(?: over)?|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out to|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc)|set (?:the|a) (?:pilot|trial|poc))';
+  '(?:send(?: over)?|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out to|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc)|set (?:the|a) (?:pilot|trial|poc))';
 
 const VERB_START = new RegExp(`^${VERB}\\b`, 'i');
 
@@ -38,7 +38,7 @@ const CLAUSE_END =
 
 /** Things that are not a follow-up of the deal: calendar chores and small talk. */
 const NOT_A_STEP =
-  /^(?:send(?: over)?|share|forward)\s+(?:you\s+|us\s+)?(?:the |a |an )?(?:calendar |meeting )?(?:invite|invitation|notes|recording|link)\b|\b(?:coffee|lunch|drinks?|weekend|holiday|screen)\b/i;
+  /^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:the |a |an )?(?:calendar |meeting )?(?:invite|invitation|notes|recording|link)\b|\b(?:coffee|lunch|drinks?|weekend|holiday|screen)\b/i;
 
 /** Agenda talk for the call itself ("let's go through the dashboards") needs a time after it. */
 const AGENDA_VERB = /^(?:review|go through|walk (?:you |us )?through|present|demo)\b/i;
@@ -164,7 +164,10 @@ function cut(phrase: string): string {
 function pointsOnly(phrase: string): boolean {
   const bare = phrase
     .replace(/\b(?:to|over to) (?:you|us|me)\b/i, '')
-    .replace(/\s+(?:by|on|before|no later than|until|this|next)\b.*$/i, '');
+    .replace(
+      /\s+(?:(?:by|on|before|no later than|until)\b|(?:this|next) (?:week|month|morning|afternoon|evening|time)\b).*$/i,
+      '',
+    );
   return ONLY_POINTERS.test(bare.trim());
 }
 
