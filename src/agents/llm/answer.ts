@@ -3,6 +3,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { STAGES } from '../cases.js';
 import type { Candidate, ExtractUtterance } from '../extract/types.js';
 import { LLM_FIELDS, type FieldKind } from './fields.js';
+import { unsupported } from './support.js';
 
 /**
  * The JSON schema the model must answer with, and the checks its answer passes
@@ -171,8 +172,8 @@ export function locateQuote(
 
 /**
  * Checks the model's answer field by field: a field whose entry breaks the schema,
- * whose value cannot be normalized or whose quote is not verbatim in the transcript
- * gets `null` (nothing proposed), with the reason in `rejections`. Confidence is
+ * whose value cannot be normalized, whose quote is not verbatim in the transcript or
+ * cannot carry the value (support.ts) gets `null` (nothing proposed), with the reason in `rejections`. Confidence is
  * clamped to 0..`maxConfidence`: a model's own confidence is not calibrated.
  */
 export function checkAnswer(
@@ -210,6 +211,11 @@ export function checkAnswer(
         field,
         reason: `the quote "${trimmed}" is not verbatim in the transcript`,
       });
+      continue;
+    }
+    const unsupportedWhy = unsupported(kind, normalized.value, trimmed);
+    if (unsupportedWhy) {
+      rejections.push({ field, reason: unsupportedWhy });
       continue;
     }
     candidates[field] = {

@@ -185,6 +185,22 @@ describe('createLlmExtractor against an OpenAI-compatible server', () => {
     expect(rejections[2]!.reason).toMatch(/does not fit the schema/);
   });
 
+  it('rejects a verbatim quote that cannot carry the value: an invented figure pinned on a real sentence', async () => {
+    const rejections: Rejection[] = [];
+    fake.answer({
+      amount: entry({ amount: 90000, currency: 'USD' }, 'Are you still looking at Clari?', 2),
+    });
+    const got = await extractor({ onRejected: (r) => rejections.push(...r) }).extractFields({
+      utterances,
+      ctx: baseContext,
+      fields: ['amount'],
+    });
+    expect(got.amount).toBeNull();
+    expect(rejections).toEqual([
+      { field: 'amount', reason: 'the quote "Are you still looking at Clari?" names no figure' },
+    ]);
+  });
+
   it('caps the model’s own confidence, which is not calibrated', async () => {
     fake.answer({ close_date: entry('2026-12-15', 'We can sign by December 15th', 1, 0.99) });
     const got = await extractor({ maxConfidence: 0.7 }).extractFields({

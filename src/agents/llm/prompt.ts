@@ -8,7 +8,7 @@ import { LLM_FIELDS } from './fields.js';
 const RULES = `You read a sales call transcript and extract CRM field updates for the vendor's deal.
 Rules:
 - Answer with the JSON object the schema asks for: one entry per field, or null when the call does not settle it. When unsure, answer null: a wrong update is worse than none.
-- Every value rests on a quote: words copied exactly, character for character, from one utterance, and "utterance" is that utterance's [n]. Never paraphrase, join utterances or fix typos in a quote.
+- Every value rests on a quote: words copied exactly, character for character, from one utterance, and "utterance" is that utterance's [n]. Never paraphrase, join utterances or fix typos in a quote. The quote must itself say the value: a date quote names the date, an amount quote the figure, a competitors quote every competitor listed.
 - The last word counts: when a value is changed later in the call, give the later one; when it is taken back (on hold, slipped, too expensive), answer null.
 - Only commitments count. Hypotheticals ("if we signed in Q1"), conditions ("on hold until the Q2 budget"), questions, casual remarks ("Q1 is always busy"), old plans and the next meeting's date are not a close date.
 - Dates are relative to the meeting's start in the workspace's time zone. A month alone is its last day; a quarter is its last day, quarters following the fiscal year start month; fiscal years are named by the calendar year they end in.
