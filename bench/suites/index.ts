@@ -1,4 +1,5 @@
 import { actionsSuite } from './actions.js';
+import { agentSuite } from './agent.js';
 import { computeSuite } from './compute.js';
 import { conversationsSuite } from './conversations.js';
 import { emulatorSuite } from './emulator.js';
@@ -16,4 +17,5 @@ export const suites: Record<string, Suite> = {
   writeback: writebackSuite,
   compute: computeSuite,
   conversations: conversationsSuite,
+  agent: agentSuite,
 };

@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { readCases } from '../../src/agents/cases.js';
+import { Worker } from 'node:worker_threads';
+import { agentCore, runCore } from '../../src/agents/core.js';
+import { predictCases } from '../../src/agents/eval.js';
+import { scorePredictions, type Ratio } from '../../src/agents/score.js';
+import { projectRoot } from '../../src/paths.js';
+import { benchInputs } from './agent-calls.js';
+import type { WorkerResult } from './agent-worker.js';
+import { round } from './figures.js';
+import type { Suite } from './types.js';
+
+/**
+ * The meeting agent's core, offline:
+ * - `conversations_per_s`: runCore (match, all five extractors, calibration, routing)
+ *   over 10,000 generated calls (2,000 with --quick) padded to 40-80 utterances, a
+ *   call's usual length, on two threads (the two cores the goal names); the baseline,
+ *   in the same process, is one extractor (close date) alone over the same calls, so
+ *   the ratio is what the whole core costs over it.
+ * - per labelled set (the generated holdout, the hand-written ones): match accuracy,
+ *   auto-apply precision, recall and calibration error, as `pandora agent eval` prints.
+ */
+export const agentSuite: Suite = async ({ quick, report }) => {
+  const count = quick ? 2_000 : 10_000;
+  const threads = 2;
+  const results = await Promise.all(
+    Array.from({ length: threads }, (_, i) =>
+      runWorker({ seed: 2026 + i, count: Math.ceil(count / threads) }),
+    ),
+  );
+  const calls = results.reduce((sum, r) => sum + r.calls, 0);
+  const slowest = (key: 'coreSeconds' | 'singleSeconds') => Math.max(...results.map((r) => r[key]));
+  report({
+    metric: 'conversations_per_s',
+    value: Math.round(calls / slowest('coreSeconds')),
+    unit: 'conversations/s',
+    baseline: Math.round(calls / slowest('singleSeconds')),
+  });
+  // The same work timed in CPU on this thread alone: the figure per core, whatever else
+  // the machine is running (the wall-clock figure above shares it with everyone).
+  const sample = benchInputs(7, quick ? 300 : 1_000);
+  for (const input of sample.slice(0, 50)) runCore(input);
+  const cpu = process.cpuUsage();
+  for (const input of sample) runCore(input);
+  const used = process.cpuUsage(cpu);
+  report({
+    metric: 'conversations_per_cpu_s',
+    value: Math.round(sample.length / ((used.user + used.system) / 1e6)),
+    unit: 'conversations/s per core',
+  });
+  report({
+    metric: 'proposals_per_conversation',
+    value: round(results.reduce((sum, r) => sum + r.proposals, 0) / calls),
+    unit: 'proposals',
+  });
+
+  const sets: [string, string][] = [
+    ['holdout', 'test/agent/generated/holdout.jsonl'],
+    ['labelled', 'test/agent/labelled/cases.jsonl'],
+  ];
+  for (const [name, file] of sets) {
+    const cases = await readCases(path.join(projectRoot, file));
+    const scores = scorePredictions(cases, predictCases(cases, agentCore));
+    const rate = (ratio: Ratio) => (ratio.rate === null ? -1 : round(ratio.rate * 100));
+    report({ metric: `${name}_cases`, value: scores.cases, unit: 'cases' });
+    report({ metric: `${name}_match_accuracy`, value: rate(scores.matchAccuracy), unit: '%' });
+    report({
+      metric: `${name}_auto_apply_precision`,
+      value: rate(scores.autoApplyPrecision),
+      unit: '%',
+    });
+    report({
+      metric: `${name}_auto_applied`,
+      value: scores.autoApplyPrecision.total,
+      unit: 'proposals',
+    });
+    report({ metric: `${name}_recall`, value: rate(scores.recall), unit: '%' });
+    report({
+      metric: `${name}_calibration_error`,
+      value: Math.round((scores.calibrationError ?? 0) * 1000) / 1000,
+      unit: 'ECE',
+    });
+  }
+};
+
+/**
+ * Runs one share of the calls on its own thread. Node 20 does not pass the parent's
+ * tsx loader to a worker, so the worker registers it before importing its TypeScript.
+ */
+function runWorker(workerData: { seed: number; count: number }): Promise<WorkerResult> {
+  const file = new URL('./agent-worker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(file)}); });`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(boot, { eval: true, workerData });
+    worker.once('message', (result: WorkerResult) => resolve(result));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`agent bench worker exited with ${code}`));
+    });
+  });
+}
