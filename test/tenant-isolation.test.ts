@@ -144,6 +144,11 @@ const SAMPLE_BODIES: Record<string, object> = {
   'PATCH /api/workspaces/{workspaceId}/agents/{agentId}': { name: 'renamed' },
   'POST /api/workspaces/{workspaceId}/agents/{agentId}/activate': {},
   'POST /api/workspaces/{workspaceId}/agents/{agentId}/pause': {},
+  'POST /api/workspaces/{workspaceId}/inbox/{itemId}/approve': {},
+  'POST /api/workspaces/{workspaceId}/inbox/{itemId}/reject': { reason: 'intruder' },
+  'POST /api/workspaces/{workspaceId}/inbox/batch-approve': {
+    ids: ['00000000-0000-4000-8000-000000000000'],
+  },
 };
 
 beforeAll(async () => {
@@ -232,8 +237,14 @@ beforeAll(async () => {
      values ($1::uuid, $2::uuid, 'B agent', 'active') returning id`,
     [b.workspaceId, connection.id],
   );
+  const { rows: items } = await pool.query<{ id: string }>(
+    `insert into inbox_items (workspace_id, item_type, source, title, action_id)
+     values ($1::uuid, 'approval', 'policy', 'B item', $2::uuid) returning id`,
+    [b.workspaceId, action.id],
+  );
   bIds = {
     workspaceId: b.workspaceId,
+    itemId: items[0]!.id,
     agentId: agents[0]!.id,
     conversationId: conversations[0]!.id,
     sourceId: source.id,
@@ -307,6 +318,8 @@ async function snapshotOfB(): Promise<string> {
          as conversations,
        (select json_agg(g order by g.id) from agent_configs g where g.workspace_id = $1::uuid)
          as agents,
+       (select json_agg(i order by i.id) from inbox_items i where i.workspace_id = $1::uuid)
+         as "inboxItems",
        (select count(*) from skill_runs r where r.workspace_id = $1::uuid) as "skillRuns"`,
     [b.workspaceId],
   );

@@ -2016,6 +2016,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workspaces/{workspaceId}/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List inbox items
+     * @description Items newest first, with keyset pagination (pending unless `status` says otherwise). A member gets only their own; an admin every item, or with `assignee=me` their own and the admins’ unassigned ones.
+     */
+    get: operations['listInboxItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/inbox/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Count pending inbox items
+     * @description How many items wait for the caller, as the header’s badge shows.
+     */
+    get: operations['countInboxItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/inbox/batch-approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve inbox items
+     * @description Approves each item on its own, as proposed; one failing does not stop the others. Each result says what became of its item.
+     */
+    post: operations['batchApproveInboxItems'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/inbox/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get an inbox item
+     * @description One item with each field’s before, after and quote.
+     */
+    get: operations['getInboxItem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/inbox/{itemId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve an inbox item
+     * @description Approves an item, writing its change through the actions engine: `edits` replace proposed values by field (null leaves a field out); a question takes `dealId`. A CRM failure leaves the item pending with its `error`; approving again retries.
+     */
+    post: operations['approveInboxItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/inbox/{itemId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject an inbox item
+     * @description Rejects an item with a reason: its change is dismissed, never written, and an agent’s fields count as wrong for its precision.
+     */
+    post: operations['rejectInboxItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/graphql/schema.graphql': {
     parameters: {
       query?: never;
@@ -17057,6 +17177,941 @@ export interface operations {
               retryable: boolean;
               /** Format: date-time */
               createdAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request conflicts with the current state; the code says how */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listInboxItems: {
+    parameters: {
+      query?: {
+        status?: ('pending' | 'approved' | 'rejected' | 'expired')[];
+        type?: ('approval' | 'question' | 'alert')[];
+        source?: 'agent' | 'policy' | 'anomaly';
+        assignee?: 'me' | 'all';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              assigneeUserId: string | null;
+              itemType: 'approval' | 'question' | 'alert';
+              source: 'agent' | 'policy' | 'anomaly';
+              title: string;
+              description: string | null;
+              /** @description What it is about: { meeting, record, fields: [{ field, crmProperty, before, after, confidence, quote, startSeconds }], candidates?, question? } */
+              context: {
+                [key: string]: unknown;
+              };
+              confidence: number | null;
+              status: 'pending' | 'approved' | 'rejected' | 'expired';
+              activityLogId: string | null;
+              actionId: string | null;
+              anomalyId: string | null;
+              actionStatus: string | null;
+              error: {
+                message: string;
+                retryable: boolean;
+                errors: {
+                  field?: string;
+                  code: string;
+                  message: string;
+                }[];
+              } | null;
+              expiresAt: string | null;
+              resolvedAt: string | null;
+              resolvedBy: string | null;
+              resolution: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  countInboxItems: {
+    parameters: {
+      query?: {
+        assignee?: 'me' | 'all';
+        type?: ('approval' | 'question' | 'alert')[];
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            count: number;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  batchApproveInboxItems: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ids: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            results: {
+              /** Format: uuid */
+              id: string;
+              item: {
+                /** Format: uuid */
+                id: string;
+                assigneeUserId: string | null;
+                itemType: 'approval' | 'question' | 'alert';
+                source: 'agent' | 'policy' | 'anomaly';
+                title: string;
+                description: string | null;
+                /** @description What it is about: { meeting, record, fields: [{ field, crmProperty, before, after, confidence, quote, startSeconds }], candidates?, question? } */
+                context: {
+                  [key: string]: unknown;
+                };
+                confidence: number | null;
+                status: 'pending' | 'approved' | 'rejected' | 'expired';
+                activityLogId: string | null;
+                actionId: string | null;
+                anomalyId: string | null;
+                actionStatus: string | null;
+                error: {
+                  message: string;
+                  retryable: boolean;
+                  errors: {
+                    field?: string;
+                    code: string;
+                    message: string;
+                  }[];
+                } | null;
+                expiresAt: string | null;
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                resolution: {
+                  [key: string]: unknown;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              } | null;
+              execution: {
+                /** Format: uuid */
+                actionId: string;
+                outcome:
+                  | 'executed'
+                  | 'partial'
+                  | 'failed'
+                  | 'invalid'
+                  | 'busy'
+                  | 'needs_approval'
+                  | 'blocked'
+                  | 'not_executable'
+                  | 'not_found';
+                status:
+                  | (
+                      | 'open'
+                      | 'in_progress'
+                      | 'awaiting_approval'
+                      | 'executed'
+                      | 'failed'
+                      | 'dismissed'
+                      | 'undone'
+                    )
+                  | null;
+                executionId: string | null;
+                operations: ({
+                  kind: 'field_update' | 'note' | 'notification' | 'create' | 'associate';
+                  field?: string;
+                  objectType?: string;
+                  recordId?: string | null;
+                  url?: string;
+                  /** @description What a create_deal execution made */
+                  created?: unknown;
+                  crmField?: string;
+                  before?: string | number | boolean | null;
+                  after?: string | number | boolean | null;
+                  status:
+                    'written' | 'unchanged' | 'failed' | 'pending' | 'created' | 'sent' | 'skipped';
+                  error?: {
+                    kind: string | null;
+                    message: string;
+                    field?: string | null;
+                    retryable: boolean;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                } & {
+                  [key: string]: unknown;
+                })[];
+                errors: ({
+                  field?: string;
+                  code: string;
+                  message: string;
+                } & {
+                  [key: string]: unknown;
+                })[];
+                /** @description True when running it again may help */
+                retryable: boolean;
+                replayed?: boolean;
+              } | null;
+              error: {
+                code: string;
+                message: string;
+              } | null;
+            }[];
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getInboxItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            item: {
+              /** Format: uuid */
+              id: string;
+              assigneeUserId: string | null;
+              itemType: 'approval' | 'question' | 'alert';
+              source: 'agent' | 'policy' | 'anomaly';
+              title: string;
+              description: string | null;
+              /** @description What it is about: { meeting, record, fields: [{ field, crmProperty, before, after, confidence, quote, startSeconds }], candidates?, question? } */
+              context: {
+                [key: string]: unknown;
+              };
+              confidence: number | null;
+              status: 'pending' | 'approved' | 'rejected' | 'expired';
+              activityLogId: string | null;
+              actionId: string | null;
+              anomalyId: string | null;
+              actionStatus: string | null;
+              error: {
+                message: string;
+                retryable: boolean;
+                errors: {
+                  field?: string;
+                  code: string;
+                  message: string;
+                }[];
+              } | null;
+              expiresAt: string | null;
+              resolvedAt: string | null;
+              resolvedBy: string | null;
+              resolution: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  approveInboxItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description New values by field, e.g. { "close_date": "2027-01-31" } */
+          edits?: {
+            [key: string]: unknown;
+          };
+          /** Format: uuid */
+          dealId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            item: {
+              /** Format: uuid */
+              id: string;
+              assigneeUserId: string | null;
+              itemType: 'approval' | 'question' | 'alert';
+              source: 'agent' | 'policy' | 'anomaly';
+              title: string;
+              description: string | null;
+              /** @description What it is about: { meeting, record, fields: [{ field, crmProperty, before, after, confidence, quote, startSeconds }], candidates?, question? } */
+              context: {
+                [key: string]: unknown;
+              };
+              confidence: number | null;
+              status: 'pending' | 'approved' | 'rejected' | 'expired';
+              activityLogId: string | null;
+              actionId: string | null;
+              anomalyId: string | null;
+              actionStatus: string | null;
+              error: {
+                message: string;
+                retryable: boolean;
+                errors: {
+                  field?: string;
+                  code: string;
+                  message: string;
+                }[];
+              } | null;
+              expiresAt: string | null;
+              resolvedAt: string | null;
+              resolvedBy: string | null;
+              resolution: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+            execution: {
+              /** Format: uuid */
+              actionId: string;
+              outcome:
+                | 'executed'
+                | 'partial'
+                | 'failed'
+                | 'invalid'
+                | 'busy'
+                | 'needs_approval'
+                | 'blocked'
+                | 'not_executable'
+                | 'not_found';
+              status:
+                | (
+                    | 'open'
+                    | 'in_progress'
+                    | 'awaiting_approval'
+                    | 'executed'
+                    | 'failed'
+                    | 'dismissed'
+                    | 'undone'
+                  )
+                | null;
+              executionId: string | null;
+              operations: ({
+                kind: 'field_update' | 'note' | 'notification' | 'create' | 'associate';
+                field?: string;
+                objectType?: string;
+                recordId?: string | null;
+                url?: string;
+                /** @description What a create_deal execution made */
+                created?: unknown;
+                crmField?: string;
+                before?: string | number | boolean | null;
+                after?: string | number | boolean | null;
+                status:
+                  'written' | 'unchanged' | 'failed' | 'pending' | 'created' | 'sent' | 'skipped';
+                error?: {
+                  kind: string | null;
+                  message: string;
+                  field?: string | null;
+                  retryable: boolean;
+                } & {
+                  [key: string]: unknown;
+                };
+              } & {
+                [key: string]: unknown;
+              })[];
+              errors: ({
+                field?: string;
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              /** @description True when running it again may help */
+              retryable: boolean;
+              replayed?: boolean;
+            } | null;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request conflicts with the current state; the code says how */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request is understood but cannot be carried out; the code says why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  rejectInboxItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            item: {
+              /** Format: uuid */
+              id: string;
+              assigneeUserId: string | null;
+              itemType: 'approval' | 'question' | 'alert';
+              source: 'agent' | 'policy' | 'anomaly';
+              title: string;
+              description: string | null;
+              /** @description What it is about: { meeting, record, fields: [{ field, crmProperty, before, after, confidence, quote, startSeconds }], candidates?, question? } */
+              context: {
+                [key: string]: unknown;
+              };
+              confidence: number | null;
+              status: 'pending' | 'approved' | 'rejected' | 'expired';
+              activityLogId: string | null;
+              actionId: string | null;
+              anomalyId: string | null;
+              actionStatus: string | null;
+              error: {
+                message: string;
+                retryable: boolean;
+                errors: {
+                  field?: string;
+                  code: string;
+                  message: string;
+                }[];
+              } | null;
+              expiresAt: string | null;
+              resolvedAt: string | null;
+              resolvedBy: string | null;
+              resolution: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
             };
           };
         };

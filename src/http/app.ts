@@ -47,6 +47,7 @@ import { conversationUploadRoutes } from './routes/conversation-upload.js';
 import { conversationCreateDealRoutes } from './routes/conversations-create-deal.js';
 import { crmRoutes } from './routes/crm.js';
 import { healthRoutes } from './routes/health.js';
+import { inboxRoutes } from './routes/inbox.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { writebackRoutes } from './routes/writeback.js';
 import { policyRoutes } from './routes/policies.js';
@@ -184,6 +185,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(internalDomainRoutes(ctx));
   await app.register(agentRoutes(ctx));
   await app.register(agentRunRoutes(ctx));
+  await app.register(inboxRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

@@ -42,6 +42,11 @@ export const API_TAGS = [
     description:
       'Meeting agents: which calls they read, the fields they may update and how, shadow mode and the trust each field earned, a preview of what one would do on a meeting, and runs',
   },
+  {
+    name: 'inbox',
+    description:
+      'What waits for a person: agent approvals and questions, alerts, actions a policy holds; approve (with edits), reject, batch approve',
+  },
   { name: 'graphql', description: 'The GraphQL schema, for GraphQL clients' },
 ];
 

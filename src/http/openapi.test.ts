@@ -35,6 +35,9 @@ const VERBS = [
   'rotate',
   'deliver',
   'upload',
+  'count',
+  'reject',
+  'batchApprove',
 ];
 const OPERATION_ID = new RegExp(`^(${VERBS.join('|')})[A-Z]\\w+$`);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
