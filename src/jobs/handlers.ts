@@ -20,6 +20,7 @@ import { evaluateAnomalies } from '../anomalies/evaluate.js';
 import { pruneSessions } from '../tenancy/sessions.js';
 import { enqueueAgentRunsForLinked, runAgentsForConversation } from '../agents/run.js';
 import { HttpError } from '../errors.js';
+import { scoreShadowProposals } from '../agents/shadow-outcomes.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
 
@@ -40,6 +41,12 @@ async function databaseNow(db: Queryable): Promise<string> {
  * (`demoHandlers` in src/demo/jobs.ts); the runtime starts the worker with both.
  */
 export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
+  'agents.shadow-outcomes': async (_payload, { db, log }) => {
+    const { recorded, switchedBack } = await scoreShadowProposals(db);
+    if (recorded || switchedBack.length) {
+      log.info({ recorded, switchedBack }, 'shadow proposals scored');
+    }
+  },
   'sessions.prune': async (_payload, { db, log }) => {
     const removed = await pruneSessions(db);
     if (removed) log.info({ removed }, 'expired sessions removed');

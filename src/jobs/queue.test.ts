@@ -35,6 +35,7 @@ const handlers: TaskHandlers = {
   'conversations.link': async () => undefined,
   'anomalies.evaluate': async () => undefined,
   'agents.run': async () => undefined,
+  'agents.shadow-outcomes': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

@@ -96,6 +96,13 @@ const SCHEDULES: (CronItem & { task: JobName })[] = [
     options: { maxAttempts: 1 },
   },
   {
+    // Hourly, after the quarter-hour CRM syncs have brought the reps' own values in.
+    task: 'agents.shadow-outcomes',
+    match: '50 * * * *',
+    identifier: 'agents.shadow-outcomes',
+    options: { maxAttempts: 3 },
+  },
+  {
     task: 'sessions.prune',
     match: '17 * * * *',
     identifier: 'sessions.prune',

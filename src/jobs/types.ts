@@ -49,6 +49,8 @@ export interface JobPayloads {
     agentConfigId?: string;
     trigger: 'linked' | 'manual' | 'replay';
   };
+  /** Score shadow proposals against the CRM; trusted fields that slipped go back to ask (hourly). */
+  'agents.shadow-outcomes': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

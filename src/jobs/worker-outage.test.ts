@@ -40,6 +40,7 @@ const handlers: TaskHandlers = {
   'conversations.link': idle,
   'anomalies.evaluate': idle,
   'agents.run': idle,
+  'agents.shadow-outcomes': idle,
 };
 
 async function until(probe: () => boolean, ms: number): Promise<void> {
