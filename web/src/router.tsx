@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { ActionDetailPage } from './action-items/action-detail-page';
 import { ActionsPage } from './action-items/actions-page';
 import { PoliciesPage } from './action-items/policies-page';
+import { AgentWizardPage } from './agents/agent-wizard-page';
 import { AgentsPage } from './agents/agents-page';
 import { RouteError } from './components/route-error';
 import { GapsPage } from './conversations/gaps-page';
@@ -41,6 +42,7 @@ export function createRouter() {
                 { path: 'gaps', element: <GapsPage /> },
                 { path: 'deals/:dealId', element: <DealPage /> },
                 { path: 'agents', element: <AgentsPage /> },
+                { path: 'agents/new', element: <AgentWizardPage /> },
                 { path: 'settings', element: <SettingsPage /> },
                 { path: '*', element: <NotFoundPage fullScreen={false} /> },
               ],

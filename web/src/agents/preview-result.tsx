@@ -1,6 +1,6 @@
 import { Alert, Badge, Group, List, Stack, Text } from '@mantine/core';
 import { BeforeAfter } from '../inbox/before-after';
-import { formatConfidence } from './field-display';
+import { fieldLabel, formatConfidence } from './field-display';
 
 /** What a run would do on one meeting (POST .../agents/:agentId/preview). */
 export interface PreviewView {
@@ -80,8 +80,13 @@ export function PreviewResult({ preview }: { preview: PreviewView }) {
           {preview.fields.length > 0 && (
             <Group gap="xs">
               {preview.fields.map((f) => (
-                <Badge key={f.field} variant="light" color={f.route === 'auto' ? 'green' : 'gray'}>
-                  {f.field}: {ROUTE_LABELS[f.route] ?? f.route}
+                <Badge
+                  key={f.field}
+                  variant="light"
+                  tt="none"
+                  color={f.route === 'auto' ? 'green' : 'gray'}
+                >
+                  {fieldLabel(f.field)}: {ROUTE_LABELS[f.route] ?? f.route}
                 </Badge>
               ))}
             </Group>

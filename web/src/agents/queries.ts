@@ -118,3 +118,37 @@ export function useAgentStatus(workspaceId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: agentKeys.all(workspaceId) }),
   });
 }
+
+/** What a run would do on a meeting; writes nothing. */
+export function usePreviewAgent(workspaceId: string) {
+  return useMutation({
+    mutationFn: async ({ agentId, conversationId }: { agentId: string; conversationId: string }) =>
+      (
+        await call(
+          client.POST('/api/workspaces/{workspaceId}/agents/{agentId}/preview', {
+            ...agentPath(workspaceId, agentId),
+            body: { conversationId },
+          }),
+        )
+      ).preview,
+  });
+}
+
+/** Runs the agent on a meeting now (trigger manual). */
+export function useRunAgent(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ agentId, conversationId }: { agentId: string; conversationId: string }) =>
+      call(
+        client.POST('/api/workspaces/{workspaceId}/agents/{agentId}/runs', {
+          ...agentPath(workspaceId, agentId),
+          body: { conversationId },
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['workspace', workspaceId, 'activity'] }),
+        queryClient.invalidateQueries({ queryKey: ['workspace', workspaceId, 'inbox'] }),
+      ]),
+  });
+}

@@ -9,3 +9,7 @@ export type AgentCreate = RequestBody<'/api/workspaces/{workspaceId}/agents', 'p
 export type AgentPatch = RequestBody<'/api/workspaces/{workspaceId}/agents/{agentId}', 'patch'>;
 export type AgentTemplates = ResponseBody<'/api/workspaces/{workspaceId}/agent-templates', 'get'>;
 export type AgentTemplate = AgentTemplates['templates'][number];
+export type AgentPreview = ResponseBody<
+  '/api/workspaces/{workspaceId}/agents/{agentId}/preview',
+  'post'
+>['preview'];
