@@ -14,7 +14,7 @@ import type { HubspotEmulator } from '../crm/emulator/hubspot/emulator.js';
 import { syncConnection } from '../ingest/sync/run.js';
 import { handlers } from '../jobs/handlers.js';
 import type { JobContext } from '../jobs/queue.js';
-import type { AgentFieldSetting } from './preview.js';
+import type { AgentFieldConfig } from './config-schema.js';
 
 /**
  * Agent runs end to end: a meeting linked by the linker job queues `agents.run`, which
@@ -114,9 +114,16 @@ async function meeting(email: string, workspaceId = admin.workspaceId) {
   return rows[0]!.id;
 }
 
-const FIELDS: AgentFieldSetting[] = [
-  { field: 'close_date', rule: 'auto', threshold: 0.5, autoApplyEnabled: true },
-  { field: 'amount', rule: 'ask' },
+const CLOSE_DATE: AgentFieldConfig = {
+  field: 'close_date',
+  crmProperty: null,
+  rule: 'auto',
+  threshold: 0.5,
+  autoApplyEnabled: true,
+};
+const FIELDS: AgentFieldConfig[] = [
+  CLOSE_DATE,
+  { field: 'amount', crmProperty: null, rule: 'ask', threshold: 0.9, autoApplyEnabled: false },
 ];
 
 async function agent(mode: 'live' | 'shadow', fields = FIELDS) {
@@ -127,8 +134,9 @@ async function agent(mode: 'live' | 'shadow', fields = FIELDS) {
     [workspaceId],
   );
   const { rows } = await t.db.pool.query<{ id: string }>(
-    `insert into agent_configs (workspace_id, connection_id, name, status, mode, fields)
-     values ($1::uuid, $2::uuid, $3::text, 'active', $4::text, $5::jsonb) returning id`,
+    `insert into agent_configs (workspace_id, connection_id, name, status, mode, fields, scope)
+     values ($1::uuid, $2::uuid, $3::text, 'active', $4::text, $5::jsonb,
+             '{"recordTypes": ["deal"]}') returning id`,
     [workspaceId, connectionId, `Updater ${mode}`, mode, JSON.stringify(fields)],
   );
   return rows[0]!.id;
@@ -292,9 +300,7 @@ describe('a linked meeting', () => {
 
   it('a CRM failure during the automatic write leaves a failed, retryable run; the retry writes once', async () => {
     const deal = await freshDeal();
-    await agent('live', [
-      { field: 'close_date', rule: 'auto', threshold: 0.5, autoApplyEnabled: true },
-    ]);
+    await agent('live', [CLOSE_DATE]);
     const conversationId = await meeting(deal.email);
     // The CRM fails the write (5xx) more often than the connector retries: nothing applied.
     t.emulator.ctx.faults.add({
@@ -338,6 +344,54 @@ describe('a linked meeting', () => {
     );
     expect(dealUpdates(later())).toHaveLength(0);
     expect(await activityOf(conversationId)).toHaveLength(1);
+  });
+});
+
+describe('an ambiguous match', () => {
+  it('asks which deal in the inbox with the candidates, and writes nothing', async () => {
+    await agent('live');
+    const one = async (sql: string, params: unknown[]) =>
+      (await t.db.pool.query<{ id: string }>(sql, params)).rows[0]!.id;
+    const account = await one(
+      `insert into accounts (workspace_id, source, source_id, name, domain)
+       values ($1::uuid, 'hubspot', 'amb-account', 'Umbrella', 'umbrella.example') returning id`,
+      [admin.workspaceId],
+    );
+    await one(
+      `insert into contacts (workspace_id, source, source_id, account_id, email, first_name)
+       values ($1::uuid, 'hubspot', 'amb-contact', $2::uuid, 'bo@umbrella.example', 'Bo')
+       returning id`,
+      [admin.workspaceId, account],
+    );
+    const deals: string[] = [];
+    for (const name of ['Umbrella north', 'Umbrella south']) {
+      deals.push(
+        await one(
+          `insert into deals (workspace_id, source, source_id, account_id, name, stage,
+                              stage_normalized)
+           values ($1::uuid, 'hubspot', $2::text, $3::uuid, $2::text, 'proposal', 'proposal')
+           returning id`,
+          [admin.workspaceId, name, account],
+        ),
+      );
+    }
+    const conversationId = await meeting('bo@umbrella.example');
+    const calls = mark();
+    await linkAndRun(conversationId);
+    const [run] = await activityOf(conversationId);
+    expect(run).toMatchObject({
+      status: 'pending',
+      actionType: 'skip',
+      dealId: null,
+      actionId: null,
+    });
+    const [question] = await inboxOf(conversationId);
+    expect(question).toMatchObject({ itemType: 'question', actionId: null, status: 'pending' });
+    expect(question.context.candidates.map((c: { dealId: string }) => c.dealId).sort()).toEqual(
+      [...deals].sort(),
+    );
+    expect(question.context.question).toMatch(/which deal/i);
+    expect(dealUpdates(calls())).toHaveLength(0);
   });
 });
 

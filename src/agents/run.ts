@@ -1,9 +1,18 @@
 import type { EngineDeps } from '../actions/execute.js';
+import { loadConfig } from '../config.js';
 import type { Queryable } from '../db/pool.js';
 import { HttpError } from '../errors.js';
 import { applyRunPlan, resumeRun, type AppliedRun } from './apply.js';
 import { loadConversation } from './candidates.js';
-import { loadActiveAgents, loadRunAgent, planAgentRun, type RunAgent } from './preview.js';
+import type { FieldExtractor } from './extract/index.js';
+import { configuredLlmExtractor } from './llm/from-config.js';
+import {
+  loadActiveAgents,
+  loadRunAgent,
+  planAgentRun,
+  type PlanOptions,
+  type RunAgent,
+} from './preview.js';
 import { findLinkedRun, type RunTrigger } from './run-store.js';
 
 /**
@@ -28,6 +37,7 @@ export interface AgentRunResult extends AppliedRun {
 export async function runAgentsForConversation(
   deps: EngineDeps,
   request: RunRequest,
+  options: PlanOptions = {},
 ): Promise<AgentRunResult[]> {
   const { workspaceId, trigger } = request;
   const conversation = await loadConversation(deps.pool, workspaceId, request.conversationId);
@@ -57,7 +67,11 @@ export async function runAgentsForConversation(
       continue;
     }
     if (trigger === 'linked' && conversation.isInternal) continue;
-    const plan = await planAgentRun(deps.pool, workspaceId, agent, conversation);
+    const plan = await planAgentRun(deps.pool, workspaceId, agent, conversation, {
+      onLlmFallback: (error) =>
+        deps.log?.warn({ err: error, conversationId: conversation.id }, 'LLM extractor failed'),
+      ...options,
+    });
     results.push({
       agentConfigId: agent.id,
       ...(await applyRunPlan(deps, workspaceId, plan, trigger)),
@@ -95,4 +109,12 @@ export async function enqueueAgentRunsForLinked(
     [workspaceId, since],
   );
   return rowCount ?? 0;
+}
+
+let environmentLlm: FieldExtractor | undefined | null = null;
+
+/** The LLM extractor this process's configuration asks for (PANDORA_LLM_*), made once. */
+export function llmFromEnvironment(): FieldExtractor | undefined {
+  if (environmentLlm === null) environmentLlm = configuredLlmExtractor(loadConfig());
+  return environmentLlm;
 }

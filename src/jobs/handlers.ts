@@ -18,7 +18,11 @@ import { setSourceStatus } from '../conversations/sources.js';
 import { runAllSkills } from '../skills/registry.js';
 import { evaluateAnomalies } from '../anomalies/evaluate.js';
 import { pruneSessions } from '../tenancy/sessions.js';
-import { enqueueAgentRunsForLinked, runAgentsForConversation } from '../agents/run.js';
+import {
+  enqueueAgentRunsForLinked,
+  llmFromEnvironment,
+  runAgentsForConversation,
+} from '../agents/run.js';
 import { HttpError } from '../errors.js';
 import { scoreShadowProposals } from '../agents/shadow-outcomes.js';
 import { enqueue, type TaskHandlers } from './queue.js';
@@ -193,7 +197,9 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
   'agents.run': async (payload, { db, secretKey, log }) => {
     let results;
     try {
-      results = await runAgentsForConversation({ pool: db, secretKey, log }, payload);
+      results = await runAgentsForConversation({ pool: db, secretKey, log }, payload, {
+        llm: llmFromEnvironment(),
+      });
     } catch (error) {
       // The meeting or agent was deleted since the job was queued.
       if (error instanceof HttpError && error.status === 404)

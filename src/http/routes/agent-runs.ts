@@ -3,6 +3,7 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { previewAgentRun } from '../../agents/preview.js';
 import { runAgentsForConversation } from '../../agents/run.js';
 import { getActivityLog } from '../../agents/run-store.js';
+import { configuredLlmExtractor } from '../../agents/llm/from-config.js';
 import type { AppContext } from '../context.js';
 import { Timestamp, Uuid, errorResponses } from '../schemas.js';
 
@@ -103,6 +104,7 @@ const Body = Type.Object({ conversationId: Uuid }, { additionalProperties: false
 /** `POST .../agents/:agentId/preview` and `.../agents/:agentId/runs`. */
 export function agentRunRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   const deps = { pool: ctx.pool, secretKey: ctx.secretKey, log: ctx.log };
+  const options = { llm: configuredLlmExtractor(ctx.config) };
   return async (app) => {
     app.post(
       '/api/workspaces/:workspaceId/agents/:agentId/preview',
@@ -127,6 +129,7 @@ export function agentRunRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.access.workspaceId,
           request.params.agentId,
           request.body.conversationId,
+          options,
         ),
       }),
     );
@@ -155,12 +158,16 @@ export function agentRunRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const { workspaceId } = request.access;
-        const [result] = await runAgentsForConversation(deps, {
-          workspaceId,
-          conversationId: request.body.conversationId,
-          agentConfigId: request.params.agentId,
-          trigger: 'manual',
-        });
+        const [result] = await runAgentsForConversation(
+          deps,
+          {
+            workspaceId,
+            conversationId: request.body.conversationId,
+            agentConfigId: request.params.agentId,
+            trigger: 'manual',
+          },
+          options,
+        );
         const row = await getActivityLog(ctx.pool, workspaceId, result!.activityLogId);
         reply.code(201);
         return { run: { ...row, retryable: result!.retryable } };
