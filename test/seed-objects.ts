@@ -93,6 +93,16 @@ export async function seedObjects(
      values ($1::uuid, 'manual', array[$2::uuid]) returning id`,
     [workspaceId, mapping],
   );
+  const activity = await one(
+    `insert into activity_logs (workspace_id, owner_id, deal_id, action_type, status)
+     values ($1::uuid, $2::uuid, $3::uuid, 'update', 'success') returning id`,
+    [workspaceId, owner, deal],
+  );
+  const anomaly = await one(
+    `insert into anomalies (workspace_id, rule, title, status)
+     values ($1::uuid, 'inbox_backlog_aging', 'Seeded backlog', 'active') returning id`,
+    [workspaceId],
+  );
   const { apiKey } = await createApiKey(pool, {
     workspaceId,
     name: 'spare key',
@@ -124,6 +134,8 @@ export async function seedObjects(
     quota: quota.id,
     mapping,
     writebackRun,
+    activity,
+    anomaly,
   };
 }
 

@@ -149,6 +149,8 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /api/workspaces/{workspaceId}/inbox/batch-approve': {
     ids: ['00000000-0000-4000-8000-000000000000'],
   },
+  'POST /api/workspaces/{workspaceId}/anomalies/{anomalyId}/acknowledge': {},
+  'POST /api/workspaces/{workspaceId}/anomalies/{anomalyId}/resolve': {},
 };
 
 beforeAll(async () => {
@@ -242,10 +244,22 @@ beforeAll(async () => {
      values ($1::uuid, 'approval', 'policy', 'B item', $2::uuid) returning id`,
     [b.workspaceId, action.id],
   );
+  const { rows: activity } = await pool.query<{ id: string }>(
+    `insert into activity_logs (workspace_id, agent_config_id, action_type, status)
+     values ($1::uuid, $2::uuid, 'update', 'success') returning id`,
+    [b.workspaceId, agents[0]!.id],
+  );
+  const { rows: anomalies } = await pool.query<{ id: string }>(
+    `insert into anomalies (workspace_id, rule, scope_key, title, status)
+     values ($1::uuid, 'agent_failure_rate', $2::text, 'B failures', 'active') returning id`,
+    [b.workspaceId, agents[0]!.id],
+  );
   bIds = {
     workspaceId: b.workspaceId,
     itemId: items[0]!.id,
     agentId: agents[0]!.id,
+    activityId: activity[0]!.id,
+    anomalyId: anomalies[0]!.id,
     conversationId: conversations[0]!.id,
     sourceId: source.id,
     invitationId: invitation.id,
@@ -320,6 +334,8 @@ async function snapshotOfB(): Promise<string> {
          as agents,
        (select json_agg(i order by i.id) from inbox_items i where i.workspace_id = $1::uuid)
          as "inboxItems",
+       (select json_agg(n order by n.id) from anomalies n where n.workspace_id = $1::uuid)
+         as anomalies,
        (select count(*) from skill_runs r where r.workspace_id = $1::uuid) as "skillRuns"`,
     [b.workspaceId],
   );

@@ -2136,6 +2136,146 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workspaces/{workspaceId}/activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List agent runs
+     * @description The activity timeline, newest first, with keyset pagination (pass `nextCursor` as `cursor`). Admins see every run, a member the runs on records they own (the CRM owner with the member's email).
+     */
+    get: operations['listActivity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/activity/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Summarize agent runs over a period
+     * @description Totals and a series by hour or day (UTC) for charts: runs, fields auto-applied, runs waiting, approval rate, failure rate, average confidence. The period defaults to the last seven days, widened to whole buckets; by hour at most 31 days, by day 366. A run counts in the bucket it was created in.
+     */
+    get: operations['getActivityStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/activity/{activityId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get an agent run
+     * @description One run with every field it proposed and the inbox items it made.
+     */
+    get: operations['getActivity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/anomalies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List anomalies
+     * @description What the anomaly rules found, newest first; `status` picks one state.
+     */
+    get: operations['listAnomalies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/anomalies/{anomalyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get an anomaly with its trend
+     * @description The finding, its rule's thresholds, and the value measured at each evaluation.
+     */
+    get: operations['getAnomaly'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/anomalies/{anomalyId}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Acknowledge an anomaly
+     * @description Someone is on it: nobody is told again, its inbox alerts are settled; it still clears by itself on recovery. 409 anomaly_resolved when it is resolved.
+     */
+    post: operations['acknowledgeAnomaly'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/anomalies/{anomalyId}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resolve an anomaly
+     * @description Fixed: resolved by a person (a resolved one stays as it is). If the rule still finds the condition, its next evaluation opens a new finding.
+     */
+    post: operations['resolveAnomaly'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/graphql/schema.graphql': {
     parameters: {
       query?: never;
@@ -18172,6 +18312,863 @@ export interface operations {
       };
       /** @description unsupported_media_type: send the body as application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listActivity: {
+    parameters: {
+      query?: {
+        agentId?: string;
+        /** @description The rep (a CRM owner id) */
+        ownerId?: string;
+        status?: 'pending' | 'success' | 'failed' | 'rejected';
+        /** @description The record's id in the CRM */
+        recordId?: string;
+        /** @description Created at or after */
+        from?: string;
+        /** @description Created before */
+        to?: string;
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              agent: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              conversation: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date-time */
+                startedAt: string;
+              } | null;
+              owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string | null;
+              } | null;
+              trigger: 'linked' | 'manual' | 'replay';
+              crmRecordType: ('deal' | 'contact' | 'account') | null;
+              crmRecordId: string | null;
+              deal: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              actionType: 'create' | 'update' | 'skip';
+              /** @description { field: { before, after, confidence, quote, decision, status } } */
+              fieldsUpdated: {
+                [key: string]: unknown;
+              };
+              matchConfidence: number | null;
+              overallConfidence: number | null;
+              status: 'pending' | 'success' | 'failed' | 'rejected';
+              /** @description Proposed only: the agent was in shadow mode */
+              shadow: boolean;
+              actionId: string | null;
+              warnings: unknown[];
+              errorMessage: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getActivityStats: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        bucket?: 'hour' | 'day';
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            bucket: 'hour' | 'day';
+            totals: {
+              runs: number;
+              /** @description Fields written without a person */
+              autoApplied: number;
+              /** @description Runs waiting for a person */
+              waiting: number;
+              succeeded: number;
+              failed: number;
+              rejected: number;
+              /** @description Runs that waited for a person and were approved */
+              approved: number;
+              approvalRate: number | null;
+              failureRate: number | null;
+              averageConfidence: number | null;
+            };
+            series: {
+              /** Format: date-time */
+              at: string;
+              runs: number;
+              /** @description Fields written without a person */
+              autoApplied: number;
+              /** @description Runs waiting for a person */
+              waiting: number;
+              succeeded: number;
+              failed: number;
+              rejected: number;
+              /** @description Runs that waited for a person and were approved */
+              approved: number;
+              approvalRate: number | null;
+              failureRate: number | null;
+              averageConfidence: number | null;
+            }[];
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getActivity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        activityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            activity: {
+              /** Format: uuid */
+              id: string;
+              agent: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              conversation: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date-time */
+                startedAt: string;
+              } | null;
+              owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string | null;
+              } | null;
+              trigger: 'linked' | 'manual' | 'replay';
+              crmRecordType: ('deal' | 'contact' | 'account') | null;
+              crmRecordId: string | null;
+              deal: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              actionType: 'create' | 'update' | 'skip';
+              /** @description { field: { before, after, confidence, quote, decision, status } } */
+              fieldsUpdated: {
+                [key: string]: unknown;
+              };
+              matchConfidence: number | null;
+              overallConfidence: number | null;
+              status: 'pending' | 'success' | 'failed' | 'rejected';
+              /** @description Proposed only: the agent was in shadow mode */
+              shadow: boolean;
+              actionId: string | null;
+              warnings: unknown[];
+              errorMessage: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              inboxItems: {
+                /** Format: uuid */
+                id: string;
+                itemType: 'approval' | 'question' | 'alert';
+                status: 'pending' | 'approved' | 'rejected' | 'expired';
+                title: string;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listAnomalies: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'active' | 'acknowledged' | 'resolved';
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            anomalies: {
+              /** Format: uuid */
+              id: string;
+              /** @description agent_failure_rate, agent_low_confidence, field_precision_drop... */
+              rule: string;
+              /** @description What it is about: '' for the workspace, an agent id, `agentId:field`, a connection id */
+              scopeKey: string;
+              severity: 'info' | 'warning' | 'error';
+              title: string;
+              description: string | null;
+              /** @description value, threshold, recoverAt, direction, sampleSize, minSample and what the rule adds */
+              data: {
+                [key: string]: unknown;
+              };
+              status: 'pending' | 'active' | 'acknowledged' | 'resolved';
+              /** Format: date-time */
+              firstSeenAt: string;
+              firedAt: string | null;
+              lastNotifiedAt: string | null;
+              acknowledgedBy: string | null;
+              acknowledgedAt: string | null;
+              resolvedAt: string | null;
+              resolvedBy: string | null;
+              resolution: ('person' | 'recovery') | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getAnomaly: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        anomalyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            anomaly: {
+              /** Format: uuid */
+              id: string;
+              /** @description agent_failure_rate, agent_low_confidence, field_precision_drop... */
+              rule: string;
+              /** @description What it is about: '' for the workspace, an agent id, `agentId:field`, a connection id */
+              scopeKey: string;
+              severity: 'info' | 'warning' | 'error';
+              title: string;
+              description: string | null;
+              /** @description value, threshold, recoverAt, direction, sampleSize, minSample and what the rule adds */
+              data: {
+                [key: string]: unknown;
+              };
+              status: 'pending' | 'active' | 'acknowledged' | 'resolved';
+              /** Format: date-time */
+              firstSeenAt: string;
+              firedAt: string | null;
+              lastNotifiedAt: string | null;
+              acknowledgedBy: string | null;
+              acknowledgedAt: string | null;
+              resolvedAt: string | null;
+              resolvedBy: string | null;
+              resolution: ('person' | 'recovery') | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              thresholds: {
+                direction: 'above' | 'below';
+                fireAt: number;
+                recoverAt: number;
+              } | null;
+              /** @description The measured value at each evaluation, oldest first (the last 30 days) */
+              samples: {
+                /** Format: date-time */
+                at: string;
+                value: number;
+                sampleSize: number;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  acknowledgeAnomaly: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        anomalyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            anomaly: {
+              /** Format: uuid */
+              id: string;
+              /** @description agent_failure_rate, agent_low_confidence, field_precision_drop... */
+              rule: string;
+              /** @description What it is about: '' for the workspace, an agent id, `agentId:field`, a connection id */
+              scopeKey: string;
+              severity: 'info' | 'warning' | 'error';
+              title: string;
+              description: string | null;
+              /** @description value, threshold, recoverAt, direction, sampleSize, minSample and what the rule adds */
+              data: {
+                [key: string]: unknown;
+              };
+              status: 'pending' | 'active' | 'acknowledged' | 'resolved';
+              /** Format: date-time */
+              firstSeenAt: string;
+              firedAt: string | null;
+              lastNotifiedAt: string | null;
+              acknowledgedBy: string | null;
+              acknowledgedAt: string | null;
+              resolvedAt: string | null;
+              resolvedBy: string | null;
+              resolution: ('person' | 'recovery') | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request conflicts with the current state; the code says how */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  resolveAnomaly: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        anomalyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            anomaly: {
+              /** Format: uuid */
+              id: string;
+              /** @description agent_failure_rate, agent_low_confidence, field_precision_drop... */
+              rule: string;
+              /** @description What it is about: '' for the workspace, an agent id, `agentId:field`, a connection id */
+              scopeKey: string;
+              severity: 'info' | 'warning' | 'error';
+              title: string;
+              description: string | null;
+              /** @description value, threshold, recoverAt, direction, sampleSize, minSample and what the rule adds */
+              data: {
+                [key: string]: unknown;
+              };
+              status: 'pending' | 'active' | 'acknowledged' | 'resolved';
+              /** Format: date-time */
+              firstSeenAt: string;
+              firedAt: string | null;
+              lastNotifiedAt: string | null;
+              acknowledgedBy: string | null;
+              acknowledgedAt: string | null;
+              resolvedAt: string | null;
+              resolvedBy: string | null;
+              resolution: ('person' | 'recovery') | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -52,6 +52,8 @@ import { invitationRoutes } from './routes/invitations.js';
 import { writebackRoutes } from './routes/writeback.js';
 import { policyRoutes } from './routes/policies.js';
 import { agentRoutes } from './routes/agents.js';
+import { activityRoutes } from './routes/activity.js';
+import { anomalyRoutes } from './routes/anomalies.js';
 import { recordRoutes } from './routes/records.js';
 import { dealRoutes } from './routes/deals.js';
 import { skillRoutes } from './routes/skills.js';
@@ -186,6 +188,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(agentRoutes(ctx));
   await app.register(agentRunRoutes(ctx));
   await app.register(inboxRoutes(ctx));
+  await app.register(activityRoutes(ctx));
+  await app.register(anomalyRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

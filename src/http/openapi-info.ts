@@ -47,6 +47,16 @@ export const API_TAGS = [
     description:
       'What waits for a person: agent approvals and questions, alerts, actions a policy holds; approve (with edits), reject, batch approve',
   },
+  {
+    name: 'activity',
+    description:
+      "The agents' activity log: every run with what it changed, and quick stats per period",
+  },
+  {
+    name: 'anomalies',
+    description:
+      'What the anomaly rules found (failure rate, confidence, precision, stale sync, API quota, inbox backlog, stopped intake), with the trend behind each',
+  },
   { name: 'graphql', description: 'The GraphQL schema, for GraphQL clients' },
 ];
 

@@ -38,6 +38,8 @@ const VERBS = [
   'count',
   'reject',
   'batchApprove',
+  'acknowledge',
+  'resolve',
 ];
 const OPERATION_ID = new RegExp(`^(${VERBS.join('|')})[A-Z]\\w+$`);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
