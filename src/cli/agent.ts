@@ -10,8 +10,6 @@ import {
 import { agentCore } from '../agents/core.js';
 import type { AgentCore } from '../agents/core-types.js';
 import { CoreOutputError, predictCases, scoreLines } from '../agents/eval.js';
-import { coreWithLlm } from '../agents/llm/core-extracted.js';
-import { configuredLlmExtractor } from '../agents/llm/from-config.js';
 import { scorePredictions } from '../agents/score.js';
 import { loadConfig } from '../config.js';
 import { CliError } from './cli-error.js';
@@ -74,6 +72,9 @@ async function coreFor(
   if (extractor === 'deterministic') return core;
   if (extractor !== 'llm')
     throw new CliError(`--extractor is deterministic or llm, not "${extractor}"`);
+  // Loaded only here: the LLM SDK would otherwise slow every `pandora` command's start.
+  const { configuredLlmExtractor } = await import('../agents/llm/from-config.js');
+  const { coreWithLlm } = await import('../agents/llm/core-extracted.js');
   const llm = configuredLlmExtractor(loadConfig());
   if (!llm) throw new CliError('--extractor llm needs PANDORA_LLM_MODEL and PANDORA_LLM_API_KEY');
   return coreWithLlm(cases, core, llm, {
