@@ -9,6 +9,7 @@ import { GapsPage } from './conversations/gaps-page';
 import { MeetingPage } from './conversations/meeting-page';
 import { MeetingsPage } from './conversations/meetings-page';
 import { DealPage } from './deals/deal-page';
+import { InboxPage } from './inbox/inbox-page';
 import { HomeRedirect } from './pages/home-redirect';
 import { InvitePage } from './pages/invite-page';
 import { LoginPage } from './pages/login-page';
@@ -43,6 +44,7 @@ export function createRouter() {
                 { path: 'deals/:dealId', element: <DealPage /> },
                 { path: 'agents', element: <AgentsPage /> },
                 { path: 'agents/new', element: <AgentWizardPage /> },
+                { path: 'inbox', element: <InboxPage /> },
                 { path: 'settings', element: <SettingsPage /> },
                 { path: '*', element: <NotFoundPage fullScreen={false} /> },
               ],

@@ -18,6 +18,7 @@ import { call, client, isUnauthenticated } from '../api';
 import { NotificationsBell } from '../action-items/notifications-bell';
 import { QueryError } from '../components/query-error';
 import { ReceivedInvitations } from '../components/received-invitations';
+import { InboxHeaderButton, InboxNavLink } from '../inbox/inbox-nav';
 import { WorkspaceSwitcher } from '../components/workspace-switcher';
 import { notifyError } from '../notify';
 import { useMe } from '../queries';
@@ -124,6 +125,7 @@ export function WorkspaceLayout() {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <InboxHeaderButton workspaceId={workspace.id} />
             <NotificationsBell workspaceId={workspace.id} />
             <Text size="sm" c="dimmed" visibleFrom="xs" data-testid="user-email">
               {user?.email ?? 'API key'}
@@ -153,6 +155,11 @@ export function WorkspaceLayout() {
           to={`${base}/meetings`}
           label="Meetings"
           active={path.startsWith(`${base}/meetings`)}
+          onClick={closeNav}
+        />
+        <InboxNavLink
+          workspaceId={workspace.id}
+          active={path.startsWith(`${base}/inbox`)}
           onClick={closeNav}
         />
         <NavLink
