@@ -10,6 +10,7 @@ import { conversationDealResolvers, conversationDealTypeDefs } from './conversat
 import { conversationSourceResolvers, conversationSourceTypeDefs } from './conversation-sources.js';
 import { access, guarded, type GraphQLContext } from './context.js';
 import { conversationResolvers, conversationTypeDefs } from './conversations.js';
+import { inboxResolvers, inboxTypeDefs } from './inbox.js';
 import { policyResolvers, policyTypeDefs } from './policies.js';
 import { skillResolvers, skillTypeDefs } from './skills.js';
 import { writebackResolvers, writebackTypeDefs } from './writeback.js';
@@ -129,6 +130,7 @@ export const schema = createSchema<GraphQLContext>({
     conversationDealTypeDefs,
     conversationTypeDefs,
     conversationSourceTypeDefs,
+    inboxTypeDefs,
     agentTypeDefs,
     agentRunTypeDefs,
   ],
@@ -212,6 +214,7 @@ export const schema = createSchema<GraphQLContext>({
     conversationDealResolvers,
     conversationResolvers,
     conversationSourceResolvers,
+    inboxResolvers,
     agentResolvers,
     agentRunResolvers,
   ],
