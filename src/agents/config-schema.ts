@@ -97,6 +97,21 @@ export const ScopeSchema = Type.Object(
         description: 'Record types it updates; default deal',
       }),
     ),
+    competitors: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+        maxItems: 200,
+        description:
+          'The competitors the agent listens for (the competitors field names only these)',
+      }),
+    ),
+    fiscalYearStartMonth: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 12,
+        description:
+          'The first month of the fiscal year, for "Q3" and "next fiscal year"; default 1',
+      }),
+    ),
   },
   strict,
 );
@@ -106,6 +121,8 @@ export interface AgentScope {
   ownerIds?: string[];
   pipelines?: string[];
   recordTypes: RecordType[];
+  competitors?: string[];
+  fiscalYearStartMonth?: number;
 }
 
 const CallTypes = Type.Array(literals(CALL_TYPES), {

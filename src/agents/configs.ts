@@ -182,6 +182,16 @@ async function checkScope(
     result.ownerIds = ids;
   }
   if (scope?.pipelines) result.pipelines = [...new Set(scope.pipelines)];
+  if (scope?.competitors) {
+    const seen = new Set<string>();
+    // One spelling per competitor: "Gong" and "gong " are the same vendor.
+    result.competitors = scope.competitors
+      .map((name) => name.trim())
+      .filter(
+        (name) => name !== '' && !seen.has(name.toLowerCase()) && seen.add(name.toLowerCase()),
+      );
+  }
+  if (scope?.fiscalYearStartMonth) result.fiscalYearStartMonth = scope.fiscalYearStartMonth;
   return result;
 }
 

@@ -16006,6 +16006,8 @@ export interface operations {
                 ownerIds?: string[];
                 pipelines?: string[];
                 recordTypes: ('deal' | 'contact' | 'account')[];
+                competitors?: string[];
+                fiscalYearStartMonth?: number;
               };
               fields: {
                 field: string;
@@ -16112,6 +16114,10 @@ export interface operations {
             pipelines?: string[];
             /** @description Record types it updates; default deal */
             recordTypes?: ('deal' | 'contact' | 'account')[];
+            /** @description The competitors the agent listens for (the competitors field names only these) */
+            competitors?: string[];
+            /** @description The first month of the fiscal year, for "Q3" and "next fiscal year"; default 1 */
+            fiscalYearStartMonth?: number;
           };
           fields?: {
             /** @description An agent field id: close_date, amount, stage, next_step, competitors, metrics... */
@@ -16153,6 +16159,8 @@ export interface operations {
                 ownerIds?: string[];
                 pipelines?: string[];
                 recordTypes: ('deal' | 'contact' | 'account')[];
+                competitors?: string[];
+                fiscalYearStartMonth?: number;
               };
               fields: {
                 field: string;
@@ -16301,6 +16309,8 @@ export interface operations {
                 ownerIds?: string[];
                 pipelines?: string[];
                 recordTypes: ('deal' | 'contact' | 'account')[];
+                competitors?: string[];
+                fiscalYearStartMonth?: number;
               };
               fields: {
                 field: string;
@@ -16488,6 +16498,10 @@ export interface operations {
             pipelines?: string[];
             /** @description Record types it updates; default deal */
             recordTypes?: ('deal' | 'contact' | 'account')[];
+            /** @description The competitors the agent listens for (the competitors field names only these) */
+            competitors?: string[];
+            /** @description The first month of the fiscal year, for "Q3" and "next fiscal year"; default 1 */
+            fiscalYearStartMonth?: number;
           };
           fields?: {
             /** @description An agent field id: close_date, amount, stage, next_step, competitors, metrics... */
@@ -16530,6 +16544,8 @@ export interface operations {
                 ownerIds?: string[];
                 pipelines?: string[];
                 recordTypes: ('deal' | 'contact' | 'account')[];
+                competitors?: string[];
+                fiscalYearStartMonth?: number;
               };
               fields: {
                 field: string;
@@ -16678,6 +16694,8 @@ export interface operations {
                 ownerIds?: string[];
                 pipelines?: string[];
                 recordTypes: ('deal' | 'contact' | 'account')[];
+                competitors?: string[];
+                fiscalYearStartMonth?: number;
               };
               fields: {
                 field: string;
@@ -16808,6 +16826,8 @@ export interface operations {
                 ownerIds?: string[];
                 pipelines?: string[];
                 recordTypes: ('deal' | 'contact' | 'account')[];
+                competitors?: string[];
+                fiscalYearStartMonth?: number;
               };
               fields: {
                 field: string;

@@ -72,6 +72,10 @@ export const agentTypeDefs = /* GraphQL */ `
     ownerIds: [ID!]
     pipelines: [String!]
     recordTypes: [AgentRecordType!]!
+    "The competitors the agent listens for."
+    competitors: [String!]
+    "The fiscal year's first month (1-12)."
+    fiscalYearStartMonth: Int
   }
 
   "A field's shadow outcomes over the latest ones (at most 100), and whether auto-apply may be on."
@@ -132,6 +136,8 @@ export const agentTypeDefs = /* GraphQL */ `
     ownerIds: [ID!]
     pipelines: [String!]
     recordTypes: [AgentRecordType!]
+    competitors: [String!]
+    fiscalYearStartMonth: Int
   }
 
   input CreateAgentConfigInput {

@@ -283,6 +283,18 @@ describe('agent configurations', () => {
       scope: { pipelines: ['default'], recordTypes: ['deal'] },
     });
     expect((await call('PATCH', `/agents/${id}`, {})).status).toBe(400);
+    // What the extractors need to know: the competitors to listen for, the fiscal year.
+    const listening = await call('PATCH', `/agents/${id}`, {
+      scope: { competitors: ['Gong', ' gong', 'Clari'], fiscalYearStartMonth: 2 },
+    });
+    expect(listening.body.agent.scope).toEqual({
+      recordTypes: ['deal'],
+      competitors: ['Gong', 'Clari'],
+      fiscalYearStartMonth: 2,
+    });
+    const month = await call('PATCH', `/agents/${id}`, { scope: { fiscalYearStartMonth: 13 } });
+    expect(month.body.error).toMatchObject({ code: 'validation_failed' });
+    expect(JSON.stringify(month.body.error.details)).toContain('fiscalYearStartMonth');
     const other = await createTenant(t, 'admin');
     expect((await call('GET', `/agents/${id}`, undefined, other.auth, other)).status).toBe(404);
     expect((await call('DELETE', `/agents/${id}`, undefined, other.auth, other)).status).toBe(404);

@@ -47,6 +47,8 @@ export const AgentConfigSchema = Type.Object({
     ownerIds: Type.Optional(Type.Array(Uuid)),
     pipelines: Type.Optional(Type.Array(Type.String())),
     recordTypes: Type.Array(literals(RECORD_TYPES)),
+    competitors: Type.Optional(Type.Array(Type.String())),
+    fiscalYearStartMonth: Type.Optional(Type.Integer()),
   }),
   fields: Type.Array(FieldConfig),
   templateId: nullable(Type.String()),
