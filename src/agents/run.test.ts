@@ -3,12 +3,15 @@ import pino from 'pino';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   TEST_SECRET_KEY,
+  apiKeyAuth,
   connectSandbox,
   createSandboxApp,
   createTenant,
   type SandboxApp,
   type Tenant,
 } from '../../test/app.js';
+import { codeOf, graphql } from '../../test/graphql.js';
+import { createPolicy, deletePolicy } from '../actions/policies.js';
 import { openConnector } from '../crm/connect.js';
 import type { HubspotEmulator } from '../crm/emulator/hubspot/emulator.js';
 import { syncConnection } from '../ingest/sync/run.js';
@@ -347,6 +350,35 @@ describe('a linked meeting', () => {
   });
 });
 
+describe('under a require_approval policy', () => {
+  it('holds the automatic write for approval: the run waits, nothing is written', async () => {
+    const deal = await freshDeal();
+    await agent('live', [CLOSE_DATE]);
+    const policy = await createPolicy(t.db.pool, admin.workspaceId, {
+      name: 'Every change waits',
+      effect: 'require_approval',
+    });
+    try {
+      const conversationId = await meeting(deal.email);
+      const calls = mark();
+      await linkAndRun(conversationId);
+      const [run] = await activityOf(conversationId);
+      expect(run).toMatchObject({ status: 'pending', errorMessage: null });
+      expect(run.fields.close_date).toMatchObject({
+        decision: 'auto_apply',
+        status: 'awaiting_approval',
+      });
+      const { rows } = await t.db.pool.query(`select status from actions where id = $1::uuid`, [
+        run.actionId,
+      ]);
+      expect(rows).toEqual([{ status: 'awaiting_approval' }]);
+      expect(dealUpdates(calls())).toHaveLength(0);
+    } finally {
+      await deletePolicy(t.db.pool, admin.workspaceId, policy.id);
+    }
+  });
+});
+
 describe('an ambiguous match', () => {
   it('asks which deal in the inbox with the candidates, and writes nothing', async () => {
     await agent('live');
@@ -456,5 +488,61 @@ describe('on demand', () => {
       payload: { conversationId: theirs },
     });
     expect(crossed.statusCode).toBe(404);
+  });
+});
+
+describe('previewAgentRun over GraphQL', () => {
+  const PREVIEW = `mutation ($w: ID!, $a: ID!, $m: ID!) {
+    previewAgentRun(workspaceId: $w, agentConfigId: $a, meetingId: $m) {
+      matchedRecord { id crmId name }
+      matchConfidence
+      match { method reason }
+      fieldsToUpdate { fieldName currentValue newValue confidence quote decision route }
+      mode
+      warnings
+    }
+  }`;
+
+  it('answers as REST does, writing nothing; a member and another workspace are refused', async () => {
+    const deal = await freshDeal();
+    const agentId = await agent('shadow');
+    const conversationId = await meeting(deal.email);
+    const calls = mark();
+    const answer = await graphql(t, admin.auth, PREVIEW, {
+      w: admin.workspaceId,
+      a: agentId,
+      m: conversationId,
+    });
+    expect(answer.errors).toBeUndefined();
+    const preview = answer.data.previewAgentRun;
+    expect(preview).toMatchObject({
+      matchedRecord: { id: deal.id, crmId: deal.sourceId },
+      mode: 'shadow',
+    });
+    expect(preview.fieldsToUpdate).toEqual([
+      expect.objectContaining({
+        fieldName: 'close_date',
+        newValue: '2027-03-31',
+        quote: 'We will sign the contract by March 31, 2027.',
+        route: 'shadow',
+      }),
+      expect.objectContaining({ fieldName: 'amount', newValue: 150_000, route: 'shadow' }),
+    ]);
+    expect(calls()).toEqual([]);
+    expect(await activityOf(conversationId)).toEqual([]);
+
+    const member = await apiKeyAuth(t, admin, 'member');
+    const asMember = await graphql(t, member, PREVIEW, {
+      w: admin.workspaceId,
+      a: agentId,
+      m: conversationId,
+    });
+    expect(codeOf(asMember)).toBe('forbidden');
+    const elsewhere = await graphql(t, other.auth, PREVIEW, {
+      w: other.workspaceId,
+      a: agentId,
+      m: conversationId,
+    });
+    expect(codeOf(elsewhere)).toBe('not_found');
   });
 });
