@@ -40,6 +40,8 @@ const VERBS = [
   'batchApprove',
   'acknowledge',
   'resolve',
+  'activate',
+  'pause',
 ];
 const OPERATION_ID = new RegExp(`^(${VERBS.join('|')})[A-Z]\\w+$`);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
