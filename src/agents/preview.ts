@@ -206,8 +206,8 @@ function beforeOf(deal: CandidateDeal, field: string): unknown {
 
 /**
  * The core's configuration: the workspace's own domains (and the host's), the CRM
- * account's zone. The workspace holds no competitor list or fiscal year yet: none,
- * and calendar quarters.
+ * account's zone, and the agent's competitors and fiscal year start (calendar
+ * quarters when unset).
  */
 async function coreConfig(
   db: Queryable,
@@ -224,9 +224,9 @@ async function coreConfig(
   );
   return {
     internalDomains: [...new Set(rows[0]?.domains ?? [])],
-    competitors: [],
+    competitors: agent.scope.competitors ?? [],
     timeZone: agent.timeZone ?? 'UTC',
-    fiscalYearStartMonth: 1,
+    fiscalYearStartMonth: agent.scope.fiscalYearStartMonth ?? 1,
   };
 }
 

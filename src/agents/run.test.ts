@@ -97,7 +97,7 @@ const TRANSCRIPT = [
   'Bo Buyer: Yes, that works for us.',
 ].join('\n');
 
-async function meeting(email: string, workspaceId = admin.workspaceId) {
+async function meeting(email: string, workspaceId = admin.workspaceId, transcript = TRANSCRIPT) {
   const { rows } = await t.db.pool.query<{ id: string }>(
     `insert into conversations (workspace_id, source, source_id, title, started_at,
                                 duration_seconds, participants, transcript, host_email)
@@ -111,7 +111,7 @@ async function meeting(email: string, workspaceId = admin.workspaceId) {
         { name: 'Ana Rep', email: 'ana@seller.io' },
         { name: 'Bo Buyer', email },
       ]),
-      TRANSCRIPT,
+      transcript,
     ],
   );
   return rows[0]!.id;
@@ -129,7 +129,11 @@ const FIELDS: AgentFieldConfig[] = [
   { field: 'amount', crmProperty: null, rule: 'ask', threshold: 0.9, autoApplyEnabled: false },
 ];
 
-async function agent(mode: 'live' | 'shadow', fields = FIELDS) {
+async function agent(
+  mode: 'live' | 'shadow',
+  fields = FIELDS,
+  scope: object = { recordTypes: ['deal'] },
+) {
   const workspaceId = admin.workspaceId;
   // Earlier tests' agents step aside: each test runs one agent.
   await t.db.pool.query(
@@ -138,9 +142,16 @@ async function agent(mode: 'live' | 'shadow', fields = FIELDS) {
   );
   const { rows } = await t.db.pool.query<{ id: string }>(
     `insert into agent_configs (workspace_id, connection_id, name, status, mode, fields, scope)
-     values ($1::uuid, $2::uuid, $3::text, 'active', $4::text, $5::jsonb,
-             '{"recordTypes": ["deal"]}') returning id`,
-    [workspaceId, connectionId, `Updater ${mode}`, mode, JSON.stringify(fields)],
+     values ($1::uuid, $2::uuid, $3::text, 'active', $4::text, $5::jsonb, $6::jsonb)
+     returning id`,
+    [
+      workspaceId,
+      connectionId,
+      `Updater ${mode}`,
+      mode,
+      JSON.stringify(fields),
+      JSON.stringify(scope),
+    ],
   );
   return rows[0]!.id;
 }
@@ -488,6 +499,38 @@ describe('on demand', () => {
       payload: { conversationId: theirs },
     });
     expect(crossed.statusCode).toBe(404);
+  });
+});
+
+describe("the agent's reading settings", () => {
+  it("reads the call with the agent's competitors and fiscal year", async () => {
+    const deal = await freshDeal();
+    const competitors: AgentFieldConfig = { ...CLOSE_DATE, field: 'competitors', rule: 'ask' };
+    const agentId = await agent('live', [CLOSE_DATE, competitors], {
+      recordTypes: ['deal'],
+      competitors: ['Clari'],
+      fiscalYearStartMonth: 2,
+    });
+    const conversationId = await meeting(
+      deal.email,
+      admin.workspaceId,
+      [
+        'Ana Rep: Where are you in the evaluation?',
+        'Bo Buyer: We are also evaluating Clari right now.',
+        'Ana Rep: Understood. When do you plan to sign?',
+        'Bo Buyer: We will sign by the end of Q1.',
+      ].join('\n'),
+    );
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/workspaces/${admin.workspaceId}/agents/${agentId}/preview`,
+      headers: admin.auth,
+      payload: { conversationId },
+    });
+    const fields = response.json().preview.fields as { field: string; newValue: unknown }[];
+    // Fiscal Q1 with a February start: February to April.
+    expect(fields.find((f) => f.field === 'close_date')?.newValue).toBe('2027-04-30');
+    expect(fields.find((f) => f.field === 'competitors')?.newValue).toBe('Clari');
   });
 });
 
