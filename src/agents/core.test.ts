@@ -109,6 +109,22 @@ describe('runCore', () => {
     ).toMatchObject({ confidence: 0.99, decision: 'auto_apply' });
   });
 
+  it('gives an amount said without a currency the one currency the call names', () => {
+    const said = (lines: string[]) =>
+      runCore(input(lines, [deal('d1')], { fields: ['amount'] })).fields[0]?.value;
+    expect(
+      said([
+        'We would commit to €270,000 over three years.',
+        'So 90k a year, that works.',
+        'Exactly.',
+      ]),
+    ).toEqual({
+      value: 90000,
+      currency: 'EUR',
+    });
+    expect(said(['We agreed on 90k a year.', 'Great.'])).toBe(90000);
+  });
+
   it('proposes nothing without a matched deal, and asks which deal when ambiguous', () => {
     const result = runCore(input(['We will sign by December 15.'], [deal('d1'), deal('d2')]));
     expect(result).toMatchObject({ dealId: null, matchConfidence: 0, fields: [] });

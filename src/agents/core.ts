@@ -3,6 +3,7 @@ import type { AgentCore, CoreField, CoreInput, CorePrediction, CoreResult } from
 import { calibrate, matchConfidenceFor } from './calibration/calibration.js';
 import { followUp, type FollowUp } from './calibration/features.js';
 import { decide } from './decide.js';
+import { findMoney, type AmountValue } from './extract/amount.js';
 import { deterministicExtractor } from './extract/index.js';
 import type { ExtractContext, ExtractUtterance, SpeakerSide } from './extract/types.js';
 import { matchDeal, type MatchBasis } from './match/match-deal.js';
@@ -55,7 +56,12 @@ export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult
   for (const field of allowed) {
     const candidate = extracted[field];
     if (!candidate) continue;
-    const value = predictionValue(field, candidate.value);
+    const value = predictionValue(
+      field,
+      field === 'amount' && !given
+        ? withCallCurrency(candidate.value, utterances)
+        : candidate.value,
+    );
     if (value === undefined) {
       warnings.push(`${field}: the extracted value has an unknown form and was dropped.`);
       continue;
@@ -138,6 +144,19 @@ export function speakerUtterances({ meeting, crm, config }: CoreInput): ExtractU
     startSeconds: u.startSeconds,
     side: sides.get(key(u.speaker)) ?? 'unknown',
   }));
+}
+
+/**
+ * An amount said without its currency ("so 90k a year") takes the one currency the call
+ * names elsewhere ("€270,000 over three years"); with none or several it stays as said.
+ */
+function withCallCurrency(value: unknown, utterances: readonly ExtractUtterance[]): unknown {
+  const amount = value as AmountValue | null;
+  if (!amount || amount.currency !== null) return value;
+  const named = new Set(
+    utterances.flatMap((u) => findMoney(u.text).flatMap((m) => m.currency ?? [])),
+  );
+  return named.size === 1 ? { ...amount, currency: [...named][0]! } : value;
 }
 
 /** An extracted value in the prediction format of its field; undefined when unreadable. */

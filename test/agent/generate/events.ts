@@ -104,6 +104,8 @@ const COMMIT = [
   "Let's put {D} down as the close date.",
   "We're committed to signing by {D}.",
   'The signing date we are working towards is {D}.',
+  "We'll target having the agreement executed by {D}.",
+  'Put us down for signature on {D}.',
 ];
 const RECAP = [
   'Just to recap, the contract gets signed by {D}.',
@@ -393,6 +395,8 @@ const AMOUNT = [
   "We'll sign at {M}.",
   'The deal is {M} a year, all in.',
   'We have approval for {M}.',
+  '{M} per annum is what procurement accepted.',
+  'Budget is released: {M} a year, signed off by the CFO.',
 ];
 
 export function amountPositive(c: EventContext): Event {
@@ -582,6 +586,37 @@ export function amountTrap(c: EventContext): Event {
         ),
       ];
       break;
+    case 'increment':
+      lines = [
+        ext(
+          fill(
+            say(r, g, [
+              'The analytics module would add {M} on top, and we are skipping it.',
+              'Premium support is {M} extra, which we do not need.',
+              'Another {M} for the sandbox is not in the plan.',
+              'An extra {M} for training is off the table.',
+            ]),
+            { M: m },
+          ),
+        ),
+      ];
+      break;
+    case 'unit-price':
+      lines = [
+        int(
+          fill(
+            say(r, g, [
+              'Seats are ${P} each per month on the list.',
+              'The list price is ${P} per user per month.',
+              'Each extra seat runs ${P} a month.',
+              'Per seat it is ${P} monthly before discounts.',
+            ]),
+            { P: String(r.int(40, 180)) },
+          ),
+        ),
+        ext(say(r, g, ['Okay, noted.', 'We will think about it.'])),
+      ];
+      break;
     case 'retracted':
       lines = [
         ext(fill(say(r, g, AMOUNT), { M: m })),
@@ -765,6 +800,33 @@ export function nextStepPositive(c: EventContext): Event {
 
 export function nextStepTrap(c: EventContext): Event {
   const { r, g } = c;
+  if (r.chance(0.4)) {
+    return {
+      lines: [
+        r.chance(0.5)
+          ? ext(
+              say(r, g, [
+                "Let's start with the reporting questions.",
+                'Can we go through the pricing page first?',
+                'First, walk us through the admin settings.',
+                "Let's cover the integration questions today.",
+              ]),
+            )
+          : int(
+              say(r, g, [
+                'Let me walk you through the dashboard now.',
+                "I'll share my screen and show the forecast view.",
+                "Let's go through the agenda for today.",
+                "I'll quickly recap where we left off.",
+              ]),
+            ),
+        ext(say(r, g, ['Sure.', 'Okay.', 'Sounds good.', 'Go ahead.'])),
+      ],
+      expect: { next_step: null },
+      fields: ['next_step'],
+      kind: 'next_step:agenda',
+    };
+  }
   return {
     lines: [
       int(
