@@ -25,6 +25,7 @@ import {
 } from '../agents/run.js';
 import { HttpError } from '../errors.js';
 import { scoreShadowProposals } from '../agents/shadow-outcomes.js';
+import { expireInboxItems } from '../inbox/expiry.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
 
@@ -214,6 +215,10 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
       );
     }
     log.info({ conversationId: payload.conversationId, results }, 'meeting agents ran');
+  },
+  'inbox.expire': async (_payload, { db, log }) => {
+    const expired = await expireInboxItems(db);
+    if (expired) log.info({ expired }, 'inbox items expired');
   },
   'anomalies.evaluate': async (_payload, { db, log }) => {
     const report = await evaluateAnomalies(db);

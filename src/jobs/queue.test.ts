@@ -36,6 +36,7 @@ const handlers: TaskHandlers = {
   'anomalies.evaluate': async () => undefined,
   'agents.run': async () => undefined,
   'agents.shadow-outcomes': async () => undefined,
+  'inbox.expire': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

@@ -103,6 +103,12 @@ const SCHEDULES: (CronItem & { task: JobName })[] = [
     options: { maxAttempts: 3 },
   },
   {
+    task: 'inbox.expire',
+    match: '*/5 * * * *',
+    identifier: 'inbox.expire',
+    options: { maxAttempts: 3 },
+  },
+  {
     task: 'sessions.prune',
     match: '17 * * * *',
     identifier: 'sessions.prune',

@@ -51,6 +51,8 @@ export interface JobPayloads {
   };
   /** Score shadow proposals against the CRM; trusted fields that slipped go back to ask (hourly). */
   'agents.shadow-outcomes': Record<string, never>;
+  /** Expire inbox items whose time is up, dismissing their actions (scheduled every 5 minutes). */
+  'inbox.expire': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

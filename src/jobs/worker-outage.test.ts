@@ -41,6 +41,7 @@ const handlers: TaskHandlers = {
   'anomalies.evaluate': idle,
   'agents.run': idle,
   'agents.shadow-outcomes': idle,
+  'inbox.expire': idle,
 };
 
 async function until(probe: () => boolean, ms: number): Promise<void> {
