@@ -32,6 +32,16 @@ const cases: Case[] = [
     expected: ['Clari'],
   },
   {
+    name: 'their asking price',
+    lines: [ext('Outreach is asking $116,500 USD for their package.')],
+    expected: null,
+  },
+  {
+    name: 'their asking price, from the list',
+    lines: [ext('Chorus is asking £77k for their package.')],
+    expected: ['Chorus'],
+  },
+  {
     name: 'still in the running',
     lines: [ext('To be transparent, Gong is still in the running until we sign.')],
     expected: ['Gong'],

@@ -4,7 +4,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
 const IN_PLAY =
-  /\b(evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using)\b/i;
+  /\b(evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using)\b/i;
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
