@@ -12,6 +12,7 @@ const VERB =
   '(?:send(?: over)?|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out to|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc)|set (?:the|a) (?:pilot|trial|poc))';
 
 const VERB_START = new RegExp(`^${VERB}\\b`, 'i');
+const ANY_STEP = new RegExp(`\\b${VERB}\\b|\\bnext steps?\\b`, 'i');
 
 /** The ways a follow-up is put: a promise, a suggestion, a request, a stated next step. */
 const FRAMES: readonly RegExp[] = [
@@ -129,6 +130,8 @@ export function extractNextStep(
 /** The first follow-up an utterance proposes, skipping hypotheses, refusals and chores. */
 function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
   for (const s of splitSentences(u.text)) {
+    // One test for a verb or "next step" skips the six frames for most sentences.
+    if (!ANY_STEP.test(s.text)) continue;
     if (HYPOTHETICAL.test(s.text) || NEGATION.test(s.text)) continue;
     // The earliest proposal in the sentence is its main one ("send X and I'll route it").
     let best: { phrase: string; at: number; frame: number } | null = null;

@@ -8,22 +8,31 @@ export interface Sentence {
 const ABBREVIATIONS =
   'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|mr|mrs|ms|dr|e\\.g|i\\.e|vs|approx|inc|ltd|corp';
 
+const BOUNDARY = new RegExp(`(?<!\\b\\w)(?<!\\b(?:${ABBREVIATIONS})\\.?)[.!?;]+(?=\\s|$)`, 'gi');
+
+const CACHE_LIMIT = 4096;
+const CACHE = new Map<string, readonly Sentence[]>();
+
 /**
  * Splits an utterance into sentences. A period between digits ("$1.2M"), after a
  * one-letter initial or after an abbreviation ("Dec. 15", "Mr. Smith") is not a
  * boundary; the sentence keeps its own punctuation so a trailing "?" can be seen by
  * the guards.
  */
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(text: string): readonly Sentence[] {
+  const cached = CACHE.get(text);
+  if (cached) return cached;
   const out: Sentence[] = [];
-  const boundary = new RegExp(`(?<!\\b\\w)(?<!\\b(?:${ABBREVIATIONS})\\.?)[.!?;]+(?=\\s|$)`, 'gi');
   let from = 0;
-  for (const m of text.matchAll(boundary)) {
+  for (const m of text.matchAll(BOUNDARY)) {
     const end = m.index + m[0].length;
     push(out, text, from, end);
     from = end;
   }
   push(out, text, from, text.length);
+  // Every extractor splits the same utterances; a bounded cache keeps that to once a call.
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  CACHE.set(text, Object.freeze(out));
   return out;
 }
 
