@@ -108,10 +108,18 @@ export async function planAgentRun(
   options: PlanOptions = {},
 ): Promise<RunPlan> {
   const config = await coreConfig(db, workspaceId, agent, conversation);
-  const { crm, deals } = await loadCandidates(db, workspaceId, conversation, {
+  const candidates = await loadCandidates(db, workspaceId, conversation, {
     source: agent.crmType,
     internalDomains: config.internalDomains,
   });
+  const { deals } = candidates;
+  // A person's link (a question answered, a link set by hand) says which deal the call
+  // was about: the matcher only confirms it, it does not choose among the others.
+  const byHand =
+    conversation.linkMethod === 'manual' && conversation.dealId && deals.has(conversation.dealId);
+  const crm = byHand
+    ? { ...candidates.crm, deals: candidates.crm.deals.filter((d) => d.id === conversation.dealId) }
+    : candidates.crm;
   const meeting = meetingOf(conversation);
   const input: CoreInput = {
     meeting,

@@ -12,6 +12,7 @@ import {
 } from '../../test/app.js';
 import { codeOf, graphql } from '../../test/graphql.js';
 import { createPolicy, deletePolicy } from '../actions/policies.js';
+import { linkByHand } from '../conversations/manual-links.js';
 import { openConnector } from '../crm/connect.js';
 import type { HubspotEmulator } from '../crm/emulator/hubspot/emulator.js';
 import { syncConnection } from '../ingest/sync/run.js';
@@ -161,7 +162,8 @@ async function linkAndRun(conversationId: string) {
   const { rows } = await t.db.pool.query<{ id: string; payload: { conversationId: string } }>(
     `select j.id, j.payload from graphile_worker._private_jobs j
      join graphile_worker._private_tasks k on k.id = j.task_id
-     where k.identifier = 'agents.run' and j.payload->>'conversationId' = $1::text`,
+     where k.identifier = 'agents.run' and j.payload->>'conversationId' = $1::text
+       and j.payload->>'trigger' = 'linked'`,
     [conversationId],
   );
   expect(rows).toHaveLength(1);
@@ -391,8 +393,8 @@ describe('under a require_approval policy', () => {
 });
 
 describe('an ambiguous match', () => {
-  it('asks which deal in the inbox with the candidates, and writes nothing', async () => {
-    await agent('live');
+  it('asks which deal in the inbox with the candidates, writes nothing, and reads the call again for the deal a person names', async () => {
+    const agentId = await agent('live');
     const one = async (sql: string, params: unknown[]) =>
       (await t.db.pool.query<{ id: string }>(sql, params)).rows[0]!.id;
     const account = await one(
@@ -435,6 +437,25 @@ describe('an ambiguous match', () => {
     );
     expect(question.context.question).toMatch(/which deal/i);
     expect(dealUpdates(calls())).toHaveLength(0);
+
+    // A person says which deal (links it by hand): the agents read the call again for it.
+    await t.db.pool.query(`update agent_configs set mode = 'shadow' where id = $1::uuid`, [
+      agentId,
+    ]);
+    await linkByHand(t.db.pool, admin.workspaceId, conversationId, { dealId: deals[1]! }, null);
+    const { rows: jobs } = await t.db.pool.query<{ id: string; payload: never }>(
+      `select j.id, j.payload from graphile_worker._private_jobs j
+       where j.payload->>'conversationId' = $1::text and j.payload->>'trigger' = 'replay'`,
+      [conversationId],
+    );
+    expect(jobs).toHaveLength(1);
+    await t.db.pool.query(`delete from graphile_worker._private_jobs where id = $1::bigint`, [
+      jobs[0]!.id,
+    ]);
+    await handlers['agents.run'](jobs[0]!.payload, job);
+    const replay = (await activityOf(conversationId)).find((row) => row.trigger === 'replay');
+    expect(replay).toMatchObject({ dealId: deals[1], shadow: true });
+    expect(replay.fields.close_date).toMatchObject({ after: '2027-03-31', status: 'shadow' });
   });
 });
 

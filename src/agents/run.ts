@@ -1,6 +1,7 @@
 import type { EngineDeps } from '../actions/execute.js';
 import { loadConfig } from '../config.js';
 import type { Queryable } from '../db/pool.js';
+import { enqueue } from '../jobs/queue.js';
 import { HttpError } from '../errors.js';
 import { applyRunPlan, resumeRun, type AppliedRun } from './apply.js';
 import { loadConversation } from './candidates.js';
@@ -109,6 +110,30 @@ export async function enqueueAgentRunsForLinked(
     [workspaceId, since],
   );
   return rowCount ?? 0;
+}
+
+/**
+ * Queues a `replay` run of the workspace's active agents on a meeting a person linked
+ * (or whose question they answered): the automatic run happened already, or found no
+ * deal, so the replay is what reads it for the deal the person named.
+ */
+export async function enqueueAgentReplay(
+  db: Queryable,
+  workspaceId: string,
+  conversationId: string,
+): Promise<boolean> {
+  const { rows } = await db.query(
+    `select 1 from agent_configs where workspace_id = $1::uuid and status = 'active' limit 1`,
+    [workspaceId],
+  );
+  if (rows.length === 0) return false;
+  await enqueue(
+    db,
+    'agents.run',
+    { workspaceId, conversationId, trigger: 'replay' },
+    { jobKey: `agents.replay:${conversationId}`, maxAttempts: 8 },
+  );
+  return true;
 }
 
 let environmentLlm: FieldExtractor | undefined | null = null;

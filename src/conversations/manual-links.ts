@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { HttpError, notFound } from '../errors.js';
+import { enqueueAgentReplay } from '../agents/run.js';
 import { linkConversations } from './linker.js';
 
 export interface ManualLinkInput {
@@ -75,6 +76,8 @@ export async function linkByHand(
      where workspace_id = $1::uuid and id = $2::uuid`,
     [workspaceId, conversationId, input.dealId ?? null, accountId, input.contactId ?? null, userId],
   );
+  // The meeting agents read it again for the deal the person named.
+  await enqueueAgentReplay(pool, workspaceId, conversationId);
 }
 
 /**
