@@ -4,6 +4,8 @@ import type { WorkspaceEvent } from '../events/bus.js';
 import { actionBatchResolvers, actionBatchTypeDefs } from './action-batches.js';
 import { actionExecutionResolvers, actionExecutionTypeDefs } from './action-execution.js';
 import { actionResolvers, actionTypeDefs } from './actions.js';
+import { activityResolvers, activityTypeDefs } from './activity.js';
+import { anomalyResolvers, anomalyTypeDefs } from './anomalies.js';
 import { agentResolvers, agentTypeDefs } from './agents.js';
 import { agentRunResolvers, agentRunTypeDefs } from './agent-runs.js';
 import { conversationDealResolvers, conversationDealTypeDefs } from './conversation-deals.js';
@@ -131,6 +133,8 @@ export const schema = createSchema<GraphQLContext>({
     conversationTypeDefs,
     conversationSourceTypeDefs,
     inboxTypeDefs,
+    activityTypeDefs,
+    anomalyTypeDefs,
     agentTypeDefs,
     agentRunTypeDefs,
   ],
@@ -215,6 +219,8 @@ export const schema = createSchema<GraphQLContext>({
     conversationResolvers,
     conversationSourceResolvers,
     inboxResolvers,
+    activityResolvers,
+    anomalyResolvers,
     agentResolvers,
     agentRunResolvers,
   ],
