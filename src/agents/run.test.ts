@@ -511,6 +511,19 @@ describe('on demand', () => {
       });
       expect(refused.statusCode).toBe(404);
     }
+    // A paused agent does not run (its preview still works).
+    await t.db.pool.query(`update agent_configs set status = 'paused' where id = $1::uuid`, [
+      agentId,
+    ]);
+    const paused = await t.app.inject({
+      method: 'POST',
+      url: `/api/workspaces/${admin.workspaceId}/agents/${agentId}/runs`,
+      headers: admin.auth,
+      payload: { conversationId },
+    });
+    expect(paused.statusCode).toBe(409);
+    expect(paused.json().error.code).toBe('agent_not_active');
+
     // Another workspace's meeting through this workspace's agent: not found either.
     const theirs = await meeting(deal.email, other.workspaceId);
     const crossed = await t.app.inject({
