@@ -1,9 +1,8 @@
-import { openConnector, type ConnectorDeps } from '../crm/connect.js';
-import type { CrmProperty, CrmType } from '../crm/port.js';
+import type { ConnectorDeps } from '../crm/connect.js';
+import type { CrmType } from '../crm/port.js';
 import type { Queryable } from '../db/pool.js';
-import { badRequest, conflict, HttpError, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import {
-  DEFAULT_CONFIDENCE_THRESHOLD,
   type AgentConfigCreate,
   type AgentConfigPatch,
   type AgentFieldConfig,
@@ -11,14 +10,19 @@ import {
   type AgentScope,
   type AgentStatus,
   type CallType,
-  type FieldConfigInput,
   type FieldRule,
-  type ScopeInput,
 } from './config-schema.js';
-import { agentFieldNamed, checkFieldProperty } from './fields.js';
+import {
+  checkChosenProperties,
+  checkDistinctProperties,
+  checkScope,
+  checkTrust,
+  connectionOf,
+  invalid,
+  normalizeFields,
+} from './config-checks.js';
 import { callTypeMatches, callTypeOf, inScope } from './scope.js';
 import { templateNamed } from './templates.js';
-import { fieldTrust, type TrustSettings } from './trust.js';
 
 /**
  * Meeting agent configurations: which calls an agent reads, which records and fields
@@ -26,7 +30,7 @@ import { fieldTrust, type TrustSettings } from './trust.js';
  * (draft -> active <-> paused; error when a run finds it cannot work) and its mode
  * (a new agent is `shadow`: it proposes and writes nothing until the admin makes it
  * `live`). Shape checks are TypeBox's (config-schema.ts); what needs the database or
- * the CRM's live properties is checked here, each error naming the field.
+ * the CRM's live properties is checked by config-checks.ts, each error naming the field.
  */
 
 export interface AgentConfig {
@@ -61,10 +65,6 @@ const COLUMNS = `
   a.created_by as "createdBy", a.created_at as "createdAt", a.updated_at as "updatedAt"`;
 const FROM = `agent_configs a join connections c on c.id = a.connection_id`;
 
-function invalid(field: string, message: string, code = 'invalid_agent'): HttpError {
-  return badRequest(code, `${field}: ${message}`, [{ field, message }]);
-}
-
 // --- reads -------------------------------------------------------------------------
 
 export async function listAgentConfigs(db: Queryable, workspaceId: string): Promise<AgentConfig[]> {
@@ -89,148 +89,6 @@ export async function getAgentConfig(
   return rows[0];
 }
 
-// --- validation --------------------------------------------------------------------
-
-async function connectionOf(db: Queryable, workspaceId: string, connectionId: string) {
-  const { rows } = await db.query<{ crmType: CrmType }>(
-    `select crm_type as "crmType" from connections where workspace_id = $1::uuid and id = $2::uuid`,
-    [workspaceId, connectionId],
-  );
-  if (!rows[0])
-    throw invalid('connectionId', `no CRM connection ${connectionId} in this workspace`);
-  return rows[0];
-}
-
-/** The deal properties of the agent's CRM, read live (cached by the connector). */
-export async function liveProperties(
-  deps: AgentDeps,
-  workspaceId: string,
-  connectionId: string,
-): Promise<CrmProperty[]> {
-  const { connector } = await openConnector(deps, workspaceId, connectionId);
-  return connector.listProperties('deal');
-}
-
-/**
- * Fields with their defaults filled in, after the checks that need no CRM: known
- * field ids, each once, and auto-apply only on an `auto` field.
- */
-export function normalizeFields(fields: readonly FieldConfigInput[]): AgentFieldConfig[] {
-  const seen = new Set<string>();
-  return fields.map((input, index) => {
-    const at = `fields[${index}]`;
-    if (!agentFieldNamed(input.field)) {
-      throw invalid(`${at}.field`, `"${input.field}" is not an agent field`, 'unknown_field');
-    }
-    if (seen.has(input.field)) throw invalid(`${at}.field`, `${input.field} is listed twice`);
-    seen.add(input.field);
-    const autoApplyEnabled = input.autoApplyEnabled ?? false;
-    if (autoApplyEnabled && input.rule !== 'auto') {
-      throw invalid(
-        `${at}.autoApplyEnabled`,
-        `${input.field} has rule ${input.rule}; auto-apply needs rule auto`,
-      );
-    }
-    return {
-      field: input.field,
-      crmProperty: input.crmProperty ?? null,
-      rule: input.rule,
-      threshold: input.threshold ?? DEFAULT_CONFIDENCE_THRESHOLD,
-      autoApplyEnabled,
-    };
-  });
-}
-
-/** Properties the admin chose must exist in the CRM now, writable and of a fitting type. */
-async function checkChosenProperties(
-  deps: AgentDeps,
-  workspaceId: string,
-  connectionId: string,
-  fields: readonly AgentFieldConfig[],
-): Promise<void> {
-  const chosen = fields
-    .map((field, index) => ({ field, index }))
-    .filter(({ field }) => field.crmProperty !== null && field.rule !== 'never');
-  if (chosen.length === 0) return;
-  const properties = await liveProperties(deps, workspaceId, connectionId);
-  for (const { field, index } of chosen) {
-    const check = checkFieldProperty(field.field, field.crmProperty!, properties);
-    if (!check.ok) throw invalid(`fields[${index}].crmProperty`, check.message, check.code);
-  }
-}
-
-async function checkScope(
-  db: Queryable,
-  workspaceId: string,
-  scope: ScopeInput | undefined,
-): Promise<AgentScope> {
-  const result: AgentScope = { recordTypes: scope?.recordTypes ?? ['deal'] };
-  if (scope?.ownerIds) {
-    const ids = [...new Set(scope.ownerIds)];
-    const { rows } = await db.query<{ id: string }>(
-      `select id from owners where workspace_id = $1::uuid and id = any($2::uuid[])`,
-      [workspaceId, ids],
-    );
-    const known = new Set(rows.map((row) => row.id));
-    const index = scope.ownerIds.findIndex((id) => !known.has(id));
-    if (index >= 0) {
-      throw invalid(
-        `scope.ownerIds[${index}]`,
-        `no owner ${scope.ownerIds[index]} in this workspace`,
-      );
-    }
-    result.ownerIds = ids;
-  }
-  if (scope?.pipelines) result.pipelines = [...new Set(scope.pipelines)];
-  if (scope?.competitors) {
-    const seen = new Set<string>();
-    // One spelling per competitor: "Gong" and "gong " are the same vendor.
-    result.competitors = scope.competitors
-      .map((name) => name.trim())
-      .filter(
-        (name) => name !== '' && !seen.has(name.toLowerCase()) && seen.add(name.toLowerCase()),
-      );
-  }
-  if (scope?.fiscalYearStartMonth) result.fiscalYearStartMonth = scope.fiscalYearStartMonth;
-  return result;
-}
-
-/** Auto-apply may only be switched on for a field whose shadow precision earned it. */
-async function checkTrust(
-  db: Queryable,
-  agentConfigId: string | null,
-  before: readonly AgentFieldConfig[],
-  after: readonly AgentFieldConfig[],
-  settings: TrustSettings = {},
-): Promise<void> {
-  const turnedOn = after.filter(
-    (field) =>
-      field.autoApplyEnabled &&
-      !before.some((old) => old.field === field.field && old.autoApplyEnabled),
-  );
-  if (turnedOn.length === 0) return;
-  const trust = agentConfigId ? await fieldTrust(db, agentConfigId, settings) : [];
-  for (const field of turnedOn) {
-    const measured = trust.find((entry) => entry.field === field.field);
-    if (measured?.autoApplyAllowed) continue;
-    const samples = measured?.samples ?? 0;
-    const precision = measured?.precision ?? null;
-    throw conflict(
-      'trust_not_earned',
-      `${field.field}: auto-apply needs a shadow precision of at least ` +
-        `${measured?.threshold ?? 'the threshold'} over ${measured?.minSamples ?? 'the minimum'} ` +
-        `samples; it has ${precision === null ? 'no precision yet' : precision.toFixed(3)} over ${samples}`,
-      {
-        field: field.field,
-        samples,
-        precision,
-        threshold: measured?.threshold ?? null,
-        minSamples: measured?.minSamples ?? null,
-      },
-    );
-  }
-}
-
 // --- writes ------------------------------------------------------------------------
 
 /** Creates a draft agent in shadow mode; a template fills the call types and fields not given. */
@@ -244,8 +102,9 @@ export async function createAgentConfig(
   if (input.templateId && !template) {
     throw invalid('templateId', `no agent template "${input.templateId}"`);
   }
-  await connectionOf(deps.pool, workspaceId, input.connectionId);
+  const { crmType } = await connectionOf(deps.pool, workspaceId, input.connectionId);
   const fields = normalizeFields(input.fields ?? template?.fields ?? []);
+  checkDistinctProperties(fields, crmType);
   const scope = await checkScope(deps.pool, workspaceId, input.scope);
   await checkTrust(deps.pool, null, [], fields);
   await checkChosenProperties(deps, workspaceId, input.connectionId, fields);
@@ -287,6 +146,7 @@ export async function updateAgentConfig(
 ): Promise<AgentConfig> {
   const current = await getAgentConfig(deps.pool, workspaceId, agentId);
   const fields = patch.fields ? normalizeFields(patch.fields) : null;
+  if (fields) checkDistinctProperties(fields, current.crmType);
   const scope = patch.scope ? await checkScope(deps.pool, workspaceId, patch.scope) : null;
   if (fields) {
     // A threshold or minimum changed in the same request applies to the check.

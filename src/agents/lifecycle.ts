@@ -1,7 +1,8 @@
 import type { Queryable } from '../db/pool.js';
 import { conflict, notFound } from '../errors.js';
 import type { AgentStatus } from './config-schema.js';
-import { getAgentConfig, liveProperties, type AgentConfig, type AgentDeps } from './configs.js';
+import { liveProperties } from './config-checks.js';
+import { getAgentConfig, type AgentConfig, type AgentDeps } from './configs.js';
 import { checkFieldProperty, crmPropertyFor } from './fields.js';
 
 /**

@@ -152,6 +152,20 @@ describe('agent configurations', () => {
       fields: [{ field: 'close_date', rule: 'ask', crmProperty: 'dealname' }],
     });
     expect(wrongType.body.error.code).toBe('incompatible_property');
+    const sameProperty = await create({
+      name: 'a',
+      fields: [
+        { field: 'champion', rule: 'ask', crmProperty: 'description' },
+        { field: 'identify_pain', rule: 'never', crmProperty: 'description' },
+        { field: 'next_step', rule: 'ask' },
+        { field: 'metrics', rule: 'ask', crmProperty: 'HS_NEXT_STEP' },
+      ],
+    });
+    expect(sameProperty.body.error).toMatchObject({
+      code: 'property_taken',
+      details: [{ field: 'fields[3].crmProperty' }],
+    });
+    expect(sameProperty.body.error.message).toContain('metrics and next_step would both write');
     const badRule = await create({ name: 'a', fields: [{ field: 'amount', rule: 'sometimes' }] });
     expect(badRule.status).toBe(400);
     expect(badRule.body.error.code).toBe('validation_failed');
