@@ -273,6 +273,54 @@ const cases: Case[] = [
     minConfidence: 0.9,
   },
   {
+    name: 'a figure grouped in thousands with a deal cue',
+    lines: [ext('Yes, 95,000 is the final figure.')],
+    expected: bare(95_000),
+  },
+  {
+    name: 'a grouped count is still a count',
+    lines: [ext('The contract covers 1,200 users.')],
+    expected: null,
+  },
+  {
+    name: 'an approval for the first year',
+    lines: [ext('We can approve $72,500 for the first year, all in.')],
+    expected: usd(72_500),
+  },
+  {
+    name: 'a price tied to signing by a date is not a supposition',
+    lines: [ext('We can commit to $64,000 if we sign by December 15th.')],
+    expected: usd(64_000),
+  },
+  {
+    name: 'any other condition supposes',
+    lines: [ext('We can commit to $64,000 if finance agrees.')],
+    expected: null,
+  },
+  {
+    name: 'an increment is not the amount',
+    lines: [ext('The analytics module is 30k more per year.')],
+    expected: null,
+  },
+  {
+    name: 'the answer to a hypothetical question is hypothetical',
+    lines: [
+      ext('If we added the analytics module, what would that be?'),
+      int('Roughly $30k per year.'),
+      ext('Then not this year.'),
+    ],
+    expected: null,
+  },
+  {
+    name: 'the last word counts over a budget',
+    lines: [
+      ext('We had budgeted 120k for this.'),
+      ext("After the finance review this morning it's 95,000, not 120k."),
+      ext('Yes, 95,000 is the final figure.'),
+    ],
+    expected: bare(95_000),
+  },
+  {
     name: 'two currencies are undecided',
     lines: [ext('The price is $150k or €140k.')],
     expected: null,

@@ -61,6 +61,13 @@ const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
 const NOT_THIS_DEAL =
   /\b(today|currently|right now|at the moment|existing|we spend|spending|spent|last year|raised|revenue|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?)\b/i;
 
+/** An increment on top of the deal ("30k more", "an extra 10k") is not the deal's amount. */
+const ADD_ON =
+  /\b(more|extra|additional|on top|add-on|addon|upsell|incremental)\b|\d\s*(k|m)?\s+(more|extra)\b/i;
+
+const SIGNING_CONDITION =
+  /\b(if|as long as|provided) (we|you|they) (can )?(sign|close|get (it|this|the (contract|deal)) signed)\b/gi;
+
 /** A discount, credit or saving is money, but not the deal's amount. */
 const CONCESSION =
   /\b(discount(ed)?|off|rebate|credit|concession|savings?|save|cheaper|less than|more than)\b/i;
@@ -71,7 +78,7 @@ const RANGE =
 
 /** Words that tie a figure to this deal. Without one, a number is left alone. */
 const DEAL_CUE =
-  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription)\b/i;
+  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription)\b/i;
 
 const BUDGET = /\bbudget(ed)?\b/i;
 const MONTHLY = /\b(per month|a month|monthly|mrr)\b|\/\s?mo\b/i;
@@ -131,9 +138,13 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   const competitors = (ctx.competitors ?? []).filter((c) => c.trim().length > 0);
   const out: ScanEntry[] = [];
   utterances.forEach((u, utteranceIndex) => {
+    // The answer to "if we added X, what would that be?" is as hypothetical as the question.
+    if (answersHypothetical(utterances, utteranceIndex)) return;
     for (const s of splitSentences(u.text)) {
       const text = s.text;
-      if (isQuestion(text) || HYPOTHETICAL.test(text) || NOT_THIS_DEAL.test(text)) continue;
+      if (isQuestion(text) || NOT_THIS_DEAL.test(text) || ADD_ON.test(text)) continue;
+      // "$64,000 if we sign by the 15th" ties the price to signing; any other "if" supposes.
+      if (HYPOTHETICAL.test(text.replace(SIGNING_CONDITION, ''))) continue;
       if (SOMEONE_ELSE.test(text) || QUOTED_BY_OTHERS.test(text) || mentionsAny(text, competitors))
         continue;
       const mentions = findMoney(text);
@@ -234,8 +245,9 @@ export function findMoney(text: string): MoneyMention[] {
     const g = m.groups!;
     const currency = currencyOf(g.sym, g.pre, g.code);
     const scale = g.scale ? SCALE[g.scale.toLowerCase()]! : 1;
-    // "150" alone is a count or a time more often than money.
-    if (currency === null && scale === 1) continue;
+    // "150" alone is a count or a time more often than money; "95,000" grouped in
+    // thousands is a figure, which the deal cue and the count guard below still check.
+    if (currency === null && scale === 1 && !/^\d{1,3}(,\d{3})+$/.test(g.num!)) continue;
     // A lowercase "m" may be minutes or metres; "$2m" and "1.2M" are millions.
     if (g.scale === 'm' && currency === null) continue;
     const end = m.index + m[0].length;
@@ -292,6 +304,12 @@ function withoutReplaced(text: string, replaced: readonly MoneyMention[]): strin
     out = out.slice(0, m.index).replace(REPLACED_BEFORE, '') + out.slice(m.index + m.length);
   }
   return out;
+}
+
+function answersHypothetical(utterances: readonly ExtractUtterance[], index: number): boolean {
+  const prev = utterances[index - 1];
+  if (!prev || prev.side === utterances[index]!.side) return false;
+  return splitSentences(prev.text).some((q) => isQuestion(q.text) && HYPOTHETICAL.test(q.text));
 }
 
 function affirmedByCustomer(utterances: readonly ExtractUtterance[], index: number): boolean {
