@@ -4,6 +4,7 @@ import { computeSuite } from './compute.js';
 import { conversationsSuite } from './conversations.js';
 import { emulatorSuite } from './emulator.js';
 import { httpSuite } from './http.js';
+import { inboxSuite } from './inbox.js';
 import { syncSuite } from './sync.js';
 import { writebackSuite } from './writeback.js';
 import type { Suite } from './types.js';
@@ -18,4 +19,5 @@ export const suites: Record<string, Suite> = {
   compute: computeSuite,
   conversations: conversationsSuite,
   agent: agentSuite,
+  inbox: inboxSuite,
 };
