@@ -2,8 +2,12 @@ import { createBrowserRouter } from 'react-router';
 import { ActionDetailPage } from './action-items/action-detail-page';
 import { ActionsPage } from './action-items/actions-page';
 import { PoliciesPage } from './action-items/policies-page';
+import { ActivityPage } from './activity/activity-page';
+import { AgentPage } from './agents/agent-page';
 import { AgentWizardPage } from './agents/agent-wizard-page';
 import { AgentsPage } from './agents/agents-page';
+import { AnomaliesPage } from './anomalies/anomalies-page';
+import { AnomalyPage } from './anomalies/anomaly-page';
 import { RouteError } from './components/route-error';
 import { GapsPage } from './conversations/gaps-page';
 import { MeetingPage } from './conversations/meeting-page';
@@ -44,7 +48,11 @@ export function createRouter() {
                 { path: 'deals/:dealId', element: <DealPage /> },
                 { path: 'agents', element: <AgentsPage /> },
                 { path: 'agents/new', element: <AgentWizardPage /> },
+                { path: 'agents/:agentId', element: <AgentPage /> },
                 { path: 'inbox', element: <InboxPage /> },
+                { path: 'activity', element: <ActivityPage /> },
+                { path: 'anomalies', element: <AnomaliesPage /> },
+                { path: 'anomalies/:anomalyId', element: <AnomalyPage /> },
                 { path: 'settings', element: <SettingsPage /> },
                 { path: '*', element: <NotFoundPage fullScreen={false} /> },
               ],

@@ -5,10 +5,10 @@ import { useNavigate } from 'react-router';
 import { fieldErrors } from '../api';
 import { notifyError } from '../notify';
 import { useWorkspaceContext } from '../workspace-context';
-import { FieldRulesEditor } from './field-rules-editor';
 import { fieldLabel } from './field-display';
 import { useAgentStatus, useCreateAgent, useUpdateAgent } from './queries';
 import type { AgentCreate } from './types';
+import { FieldsStep } from './wizard-fields-step';
 import { PreviewStep } from './wizard-preview-step';
 import { CrmStep, PurposeStep, ScopeStep } from './wizard-setup-steps';
 import {
@@ -143,7 +143,7 @@ export function AgentWizardPage() {
           <TemplateStep workspaceId={workspaceId} draft={draft} onChange={change} />
         )}
         {step === 'fields' && (
-          <FieldRulesEditor fields={draft.fields} onChange={(fields) => change({ fields })} />
+          <FieldsStep workspaceId={workspaceId} draft={draft} onChange={change} />
         )}
         {step === 'preview' && agentId && (
           <PreviewStep workspaceId={workspaceId} agentId={agentId} />

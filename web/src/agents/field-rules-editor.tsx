@@ -20,13 +20,23 @@ const RULES: { value: FieldRule; label: string }[] = [
 interface FieldRulesEditorProps {
   fields: readonly FieldRuleDraft[];
   onChange: (fields: FieldRuleDraft[]) => void;
+  /** The CRM's writable deal properties, read live; absent while loading. */
+  properties?: readonly { name: string; label: string }[];
+  /** Each field's default property in this CRM. */
+  defaults?: Record<string, string>;
 }
 
 /**
  * The per-field rule: auto-apply above a confidence, always ask, or never touch. Auto-apply
  * takes effect for a field only once shadow mode has measured it precise enough.
  */
-export function FieldRulesEditor({ fields, onChange }: FieldRulesEditorProps) {
+export function FieldRulesEditor({
+  fields,
+  onChange,
+  properties,
+  defaults,
+}: FieldRulesEditorProps) {
+  const known = new Set(properties?.map((p) => p.name));
   const missing = KNOWN_FIELDS.filter((field) => !fields.some((rule) => rule.field === field));
   return (
     <>
@@ -34,6 +44,7 @@ export function FieldRulesEditor({ fields, onChange }: FieldRulesEditorProps) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Field</Table.Th>
+            <Table.Th>CRM property</Table.Th>
             <Table.Th>Rule</Table.Th>
             <Table.Th w={150}>Auto-apply at</Table.Th>
             <Table.Th w={40} />
@@ -46,11 +57,17 @@ export function FieldRulesEditor({ fields, onChange }: FieldRulesEditorProps) {
                 <Text size="sm" fw={500}>
                   {fieldLabel(rule.field)}
                 </Text>
-                {rule.crmProperty && (
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {rule.crmProperty}
-                  </Text>
-                )}
+              </Table.Td>
+              <Table.Td>
+                <PropertySelect
+                  rule={rule}
+                  properties={properties}
+                  known={known}
+                  fallback={defaults?.[rule.field] ?? null}
+                  onPick={(crmProperty) =>
+                    onChange(setFieldRule(fields, rule.field, { crmProperty }))
+                  }
+                />
               </Table.Td>
               <Table.Td>
                 <SegmentedControl
@@ -111,5 +128,44 @@ export function FieldRulesEditor({ fields, onChange }: FieldRulesEditorProps) {
         </Group>
       )}
     </>
+  );
+}
+
+/**
+ * Which deal property a field writes: its default unless the admin picks another. A
+ * default the CRM does not have is flagged here, since activation refuses it.
+ */
+function PropertySelect({
+  rule,
+  properties,
+  known,
+  fallback,
+  onPick,
+}: {
+  rule: FieldRuleDraft;
+  properties: FieldRulesEditorProps['properties'];
+  known: Set<string>;
+  fallback: string | null;
+  onPick: (crmProperty: string | null) => void;
+}) {
+  const current = rule.crmProperty ?? fallback;
+  const missing = properties !== undefined && current !== null && !known.has(current);
+  return (
+    <Select
+      size="xs"
+      w={200}
+      aria-label={`${fieldLabel(rule.field)} CRM property`}
+      placeholder={fallback ?? 'Choose a property'}
+      data={(properties ?? []).map((p) => ({ value: p.name, label: `${p.label} (${p.name})` }))}
+      value={rule.crmProperty ?? (fallback && known.has(fallback) ? fallback : null)}
+      onChange={(value) => onPick(value === fallback ? null : value)}
+      searchable
+      disabled={rule.rule === 'never'}
+      error={
+        missing && rule.rule !== 'never'
+          ? `The CRM has no "${current}": choose one, or never touch`
+          : undefined
+      }
+    />
   );
 }

@@ -171,6 +171,13 @@ export function WorkspaceLayout() {
         />
         <NavLink
           component={Link}
+          to={`${base}/activity`}
+          label="Activity"
+          active={path.startsWith(`${base}/activity`) || path.startsWith(`${base}/anomalies`)}
+          onClick={closeNav}
+        />
+        <NavLink
+          component={Link}
           to={`${base}/actions`}
           label="Actions"
           active={path.startsWith(`${base}/actions`)}
