@@ -277,6 +277,28 @@ const cases: Case[] = [
     lines: [ext('We will sign no later than December 15.')],
     expected: '2026-12-15',
   },
+  {
+    name: 'a budget that expires is a reason, not another subject',
+    lines: [ext('We have to get this signed by the end of this quarter, the budget expires then.')],
+    expected: '2026-12-31',
+  },
+  {
+    name: 'a contract that expires is another subject',
+    lines: [
+      ext('Our current contract expires at the end of this quarter, so we target a decision then.'),
+    ],
+    expected: null,
+  },
+  {
+    name: 'a promise to sign on a day',
+    lines: [ext("I'll sign the order form tomorrow morning, so close it tomorrow.")],
+    expected: '2026-10-15',
+  },
+  {
+    name: 'a day said for signature',
+    lines: [ext("Scratch that, legal needs more time. Let's say December 18th for signature.")],
+    expected: '2026-12-18',
+  },
   // Who said it
   {
     name: 'the rep alone is less sure',

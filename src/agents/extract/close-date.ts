@@ -24,6 +24,9 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   },
   { re: /\b(clos(e|ed|ing))\b.{0,25}\b(by|on|before)\b/i, base: 0.92 },
   { re: /\b(close|closing|signing|signature) date\b/i, base: 0.9 },
+  // "I'll sign the order form tomorrow": a promise to sign on a day said in the sentence.
+  { re: /\b(i|we)('ll| will|'re going to| are going to) (sign|countersign|close)\b/i, base: 0.88 },
+  { re: /\bfor (signature|signing)\b/i, base: 0.86 },
   {
     re: /\b(contract|paperwork|order form|po|purchase order)\b.{0,30}\b(by|before|on|in place)\b/i,
     base: 0.9,
@@ -49,7 +52,7 @@ const CONDITIONAL =
  * or reviewed, a pilot, a side agreement, the customer's own books or targets.
  */
 const OTHER_SUBJECT =
-  /\b(send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract|expires?)\b/i;
+  /\b(send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
