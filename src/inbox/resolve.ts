@@ -7,6 +7,7 @@ import type { Queryable } from '../db/pool.js';
 import { publishEvent } from '../events/bus.js';
 import { sameFieldValue } from '../agents/fields.js';
 import { settleActivityLog } from '../agents/run-store.js';
+import { recordFieldOutcome } from '../agents/trust.js';
 import type { InboxContext } from './items.js';
 
 type Decided = 'approved' | 'rejected' | 'expired';
@@ -105,19 +106,24 @@ async function recordOutcomes(
   decisions: FieldDecision[],
 ): Promise<void> {
   if (decisions.length === 0) return;
-  // One row per run and field; an inbox decision replaces an earlier comparison.
-  await db.query(
-    `insert into agent_field_outcomes (workspace_id, agent_config_id, activity_log_id, field,
-                                       proposed, actual, outcome, source)
-     select l.workspace_id, l.agent_config_id, l.id, o.field, o.proposed, o.actual, o.outcome,
-            'inbox'
-     from activity_logs l
-     cross join jsonb_to_recordset($3::jsonb)
-       as o(field text, proposed jsonb, actual jsonb, outcome text)
-     where l.workspace_id = $1::uuid and l.id = $2::uuid and l.agent_config_id is not null
-     on conflict (activity_log_id, field) do update
-       set proposed = excluded.proposed, actual = excluded.actual, outcome = excluded.outcome,
-           source = excluded.source, decided_at = now()`,
-    [workspaceId, activityLogId, JSON.stringify(decisions)],
+  const { rows } = await db.query<{ agentConfigId: string | null }>(
+    `select agent_config_id as "agentConfigId" from activity_logs
+     where workspace_id = $1::uuid and id = $2::uuid`,
+    [workspaceId, activityLogId],
   );
+  const agentConfigId = rows[0]?.agentConfigId;
+  // An agent deleted since has no precision left to measure.
+  if (!agentConfigId) return;
+  for (const decision of decisions) {
+    await recordFieldOutcome(db, {
+      workspaceId,
+      agentConfigId,
+      activityLogId,
+      field: decision.field,
+      proposed: decision.proposed,
+      actual: decision.actual,
+      outcome: decision.outcome,
+      source: 'inbox',
+    });
+  }
 }
