@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
 import { createWorkspace } from '../tenancy/workspaces.js';
-import { listActiveAgentsForConversation } from './configs.js';
+import { coreRules, listActiveAgentsForConversation } from './configs.js';
 import { callTypeOf, dealInScope, inScope } from './scope.js';
 
 describe('callTypeOf', () => {
@@ -137,5 +137,32 @@ describe('listActiveAgentsForConversation', () => {
     expect(ids).toContain(renewalsOnly);
     expect(ids).not.toContain(defaultOnly);
     expect(ids).not.toContain(negotiation);
+  });
+});
+
+describe('coreRules', () => {
+  it('asks for an auto field until its auto-apply is enabled, and keeps never and thresholds', () => {
+    const field = (name: string, rule: 'auto' | 'ask' | 'never', autoApplyEnabled = false) => ({
+      field: name,
+      crmProperty: null,
+      rule,
+      threshold: 0.8,
+      autoApplyEnabled,
+    });
+    expect(
+      coreRules({
+        fields: [
+          field('amount', 'auto', true),
+          field('close_date', 'auto'),
+          field('stage', 'ask'),
+          field('next_step', 'never'),
+        ],
+      }),
+    ).toEqual({
+      amount: { rule: 'auto', threshold: 0.8 },
+      close_date: { rule: 'ask', threshold: 0.8 },
+      stage: { rule: 'ask', threshold: 0.8 },
+      next_step: { rule: 'never', threshold: 0.8 },
+    });
   });
 });
