@@ -18,11 +18,22 @@ export const DEFAULT_AUTO_THRESHOLD = 0.95;
 /** A matched deal below this is never updated automatically, whatever the field. */
 export const MIN_AUTO_MATCH_CONFIDENCE = 0.9;
 
-/** The rule of a field: its own, else 'auto' at the default for the eval fields, else 'ask'. */
+/**
+ * Eval fields a person confirms unless the agent's rules say otherwise. A next step is
+ * free text: the scorer, and the CRM, can check a date or a figure but not whether a
+ * sentence says what was agreed, and on hand-written calls it was the field most often
+ * wrong at a confidence the generated set calls certain (calibration/README.md).
+ */
+export const ASK_BY_DEFAULT: readonly string[] = ['next_step'];
+
+/**
+ * The rule of a field: its own, else 'ask' for ASK_BY_DEFAULT and fields outside the
+ * eval's five, else 'auto' at the default threshold.
+ */
 export function ruleFor(field: string, rules: FieldRules | undefined): FieldRule {
   const own = rules?.[field];
   if (own) return own;
-  return (FIELDS as readonly string[]).includes(field)
+  return (FIELDS as readonly string[]).includes(field) && !ASK_BY_DEFAULT.includes(field)
     ? { rule: 'auto', threshold: DEFAULT_AUTO_THRESHOLD }
     : { rule: 'ask', threshold: 1 };
 }

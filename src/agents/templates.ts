@@ -37,7 +37,7 @@ export const AGENT_TEMPLATES: readonly AgentTemplate[] = [
     callTypes: ['discovery'],
     fields: [
       ask('stage'),
-      auto('next_step'),
+      ask('next_step'),
       ask('competitors'),
       never('amount'),
       never('close_date'),
@@ -50,7 +50,7 @@ export const AGENT_TEMPLATES: readonly AgentTemplate[] = [
       'Product demos: the next step and competitors, the stage once the buyer is evaluating, ' +
       'and a first amount or close date for a person to confirm.',
     callTypes: ['demo'],
-    fields: [ask('stage'), auto('next_step'), ask('competitors'), ask('amount'), ask('close_date')],
+    fields: [ask('stage'), ask('next_step'), ask('competitors'), ask('amount'), ask('close_date')],
   },
   {
     id: 'negotiation',
@@ -63,7 +63,7 @@ export const AGENT_TEMPLATES: readonly AgentTemplate[] = [
       auto('amount', 0.95),
       auto('close_date', 0.95),
       ask('stage'),
-      auto('next_step'),
+      ask('next_step'),
       ask('competitors'),
     ],
   },
@@ -78,7 +78,7 @@ export const AGENT_TEMPLATES: readonly AgentTemplate[] = [
       auto('amount', 0.95),
       auto('close_date', 0.95),
       ask('stage'),
-      auto('next_step'),
+      ask('next_step'),
       ask('competitors'),
     ],
   },
