@@ -162,3 +162,46 @@ describe("an agent's item", () => {
     expect(rows[0]!.status).toBe('success');
   });
 });
+
+describe("an agent's automatic write a policy holds", () => {
+  it('waits in the inbox with its run, and approving it settles the run', async () => {
+    await createPolicy(world.db.pool, world.workspaceId, {
+      name: 'Hold this agent',
+      effect: 'require_approval',
+      match: { sourceNames: ['Careful agent'] },
+    });
+    const agentConfigId = await createAgentConfig(
+      world.db.pool,
+      world.workspaceId,
+      world.connectionIds.hubspot,
+    );
+    const { action } = await proposeAction(world.db.pool, world.workspaceId, {
+      actionType: 'update_field',
+      severity: 'info',
+      title: 'Careful agent: amount',
+      connectionId: world.connectionIds.hubspot,
+      targetType: 'deal',
+      targetSourceId: dealIds[nextDeal++]!,
+      ownerEmail: rep.actor,
+      executionPayload: { crm_updates: [{ field: 'amount', proposed_value: 48_000 }] },
+      sourceType: 'agent',
+      sourceId: agentConfigId,
+      sourceName: 'Careful agent',
+    });
+    const { rows } = await world.db.pool.query<{ id: string }>(
+      `insert into activity_logs (workspace_id, agent_config_id, action_type, status, action_id)
+       values ($1::uuid, $2::uuid, 'update', 'pending', $3::uuid) returning id`,
+      [world.workspaceId, agentConfigId, action.id],
+    );
+    await executeActionAs(deps(), admin, action.id).catch(() => undefined);
+    const item = await itemOf(action.id);
+    expect(item).toMatchObject({ source: 'policy', activityLogId: rows[0]!.id, status: 'pending' });
+
+    await approveInboxItemAs(deps(), rep, item!.id);
+    const { rows: runs } = await world.db.pool.query<{ status: string }>(
+      `select status from activity_logs where id = $1::uuid`,
+      [rows[0]!.id],
+    );
+    expect(runs[0]!.status).toBe('success');
+  });
+});

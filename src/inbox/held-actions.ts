@@ -42,7 +42,18 @@ export async function holdInInbox(
     },
     actionId: action.id,
     ownerEmail: action.ownerEmail,
+    // An agent's automatic write held by a policy: deciding it settles the agent's run.
+    activityLogId: action.sourceType === 'agent' ? await runOf(db, workspaceId, action.id) : null,
   });
+}
+
+async function runOf(db: Queryable, workspaceId: string, actionId: string): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `select id from activity_logs where workspace_id = $1::uuid and action_id = $2::uuid
+     order by created_at desc limit 1`,
+    [workspaceId, actionId],
+  );
+  return rows[0]?.id ?? null;
 }
 
 /**
