@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventListener, type WorkspaceEvent } from '../events/bus.js';
+import { settleItems } from '../inbox/resolve.js';
 import { createWorkspace } from '../tenancy/workspaces.js';
 import { insertActivity, insertAgent } from '../../test/activity.js';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
@@ -146,6 +147,29 @@ describe('agent failure rate', () => {
       [ws, agentId],
     );
     expect(rows.map((row) => row.value)).toEqual([0.3, 0.3, 0.3, 0.35, 0.5, 0.15, 0.1]);
+  });
+
+  it('takes an alert decided in the inbox as the finding acknowledged: no new alert later', async () => {
+    const ws = await workspace('Seen in the inbox');
+    const { agentId } = await insertAgent(db.pool, ws);
+    const failures = rule('agent_failure_rate');
+    await runs(ws, agentId, at(0), 10, 5);
+    await evaluateAnomalies(db.pool, at(0), failures);
+    await evaluateAnomalies(db.pool, at(10), failures);
+    const { rows } = await db.pool.query<{ id: string }>(
+      `select id from inbox_items where workspace_id = $1::uuid`,
+      [ws],
+    );
+    await settleItems(db.pool, ws, [rows[0]!.id], 'approved', { actor: 'admin@example.com' });
+    await runs(ws, agentId, at(300), 10, 5);
+    await evaluateAnomalies(db.pool, at(300), failures);
+    expect(await anomaliesOf(ws)).toMatchObject([{ status: 'acknowledged' }]);
+    const { rows: acknowledged } = await db.pool.query(
+      `select acknowledged_by as "by" from anomalies where workspace_id = $1::uuid`,
+      [ws],
+    );
+    expect(acknowledged).toEqual([{ by: 'admin@example.com' }]);
+    expect(await alertsOf(ws)).toHaveLength(1);
   });
 
   it('decides nothing below the minimum sample', async () => {

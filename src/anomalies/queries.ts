@@ -93,7 +93,10 @@ export function acknowledgeAnomalyAs(
   return withTransaction(pool, async (db) => {
     const status = await lockAnomaly(db, caller.workspaceId, anomalyId);
     if (status === 'resolved') {
-      throw conflict('anomaly_resolved', 'This anomaly is resolved already; nothing to acknowledge');
+      throw conflict(
+        'anomaly_resolved',
+        'This anomaly is resolved already; nothing to acknowledge',
+      );
     }
     if (status !== 'acknowledged') {
       await db.query(

@@ -127,6 +127,12 @@ export async function applyVerdict(
 ): Promise<FindingResult> {
   return withTransaction(pool, async (db) => {
     let open = await lockOpen(db, finding);
+    if (
+      open?.status === 'active' &&
+      (await acknowledgedInInbox(db, finding.workspaceId, open.id))
+    ) {
+      open = { ...open, status: 'acknowledged' };
+    }
     let step = nextStep(open, verdict, timing, now);
     let id = open?.id ?? null;
     if (step === 'open' || step === 'open_and_fire') {
@@ -168,6 +174,30 @@ export async function applyVerdict(
     }
     return { step, anomaly: id ? await readAnomaly(db, finding.workspaceId, id) : null };
   });
+}
+
+/**
+ * A person who approved or rejected the anomaly's alert in the inbox has seen it: the
+ * finding is acknowledged in their name (so it is not re-notified with a new alert).
+ * Alerts this part settled itself carry `resolution.anomaly` and do not count.
+ */
+async function acknowledgedInInbox(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `update anomalies n
+     set status = 'acknowledged', acknowledged_by = i.resolved_by,
+         acknowledged_at = i.resolved_at, updated_at = now()
+     from (select resolved_by, resolved_at from inbox_items
+           where workspace_id = $1::uuid and anomaly_id = $2::uuid
+             and status in ('approved', 'rejected') and resolution->>'anomaly' is null
+           order by resolved_at desc nulls last limit 1) i
+     where n.workspace_id = $1::uuid and n.id = $2::uuid and n.status = 'active'`,
+    [workspaceId, id],
+  );
+  return (rowCount ?? 0) > 0;
 }
 
 async function refresh(db: Queryable, id: string, f: Finding, now: Date): Promise<void> {
