@@ -194,6 +194,14 @@ describe.skipIf(!browserAvailable)('the meeting agent in a real browser', () => 
     await page.waitForURL(/\/agents\/[0-9a-f-]{36}$/);
     await page.getByTestId('agent-status').getByText('active').waitFor();
     await shot(page, 'agent-page');
+    // Trust per field: nothing measured yet, so auto-apply cannot be switched on.
+    await page.getByRole('tab', { name: 'Trust per field' }).click();
+    const nextStep = page.getByRole('switch', { name: 'Auto-apply Next step' });
+    await nextStep.waitFor();
+    expect(await nextStep.isDisabled()).toBe(true);
+    await page.getByRole('tab', { name: 'Data it reads and writes' }).click();
+    expect(await page.getByTestId('data-visibility').innerText()).toContain('hs_next_step');
+    await shot(page, 'agent-data');
     // In shadow it only records what it would do; out of it, proposals wait in the inbox.
     await page.getByRole('button', { name: 'Leave shadow' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Leave shadow' }).click();
@@ -252,4 +260,55 @@ describe.skipIf(!browserAvailable)('the meeting agent in a real browser', () => 
     await shot(page, 'activity');
     await page.close();
   }, 240_000);
+
+  it('shows an anomaly in the health banner and on its page with its trend; acknowledged, then resolved', async () => {
+    const hour = 3600_000;
+    const now = Date.now();
+    const { rows } = await t.db.pool.query<{ id: string }>(
+      `insert into anomalies (workspace_id, rule, scope_key, severity, title, description, data,
+                              status, first_seen_at, fired_at)
+       values ($1::uuid, 'agent_failure_rate', '', 'error', 'Deal desk: 40% of runs failed',
+               '4 of 10 runs failed in the last hour.',
+               '{"value": 0.4, "threshold": 0.2, "sampleSize": 10}'::jsonb, 'active',
+               now() - interval '3 hours', now() - interval '1 hour')
+       returning id`,
+      [tenant.workspaceId],
+    );
+    const anomalyId = rows[0]!.id;
+    for (const [ago, value] of [
+      [3, 0.05],
+      [2, 0.25],
+      [1, 0.4],
+    ] as const) {
+      await t.db.pool.query(
+        `insert into anomaly_samples (workspace_id, rule, scope_key, at, value, sample_size)
+         values ($1::uuid, 'agent_failure_rate', '', $2::timestamptz, $3::float8, 10)`,
+        [tenant.workspaceId, new Date(now - ago * hour).toISOString(), value],
+      );
+    }
+
+    const page = await loggedIn(world, tenant);
+    await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/activity`);
+    const banner = page.getByTestId('health-banner');
+    await banner.getByText('Deal desk: 40% of runs failed').waitFor();
+    expect(await banner.getAttribute('data-health')).toBe('alert');
+    await banner.getByRole('link', { name: 'Deal desk: 40% of runs failed' }).click();
+
+    const trend = page.getByTestId('anomaly-trend');
+    await trend.locator('.recharts-line-curve').waitFor();
+    expect(await trend.locator('.recharts-line-dot').count()).toBe(3);
+    await shot(page, 'anomaly');
+    await page.getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByTestId('anomaly-status').getByText('acknowledged').waitFor();
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByTestId('anomaly-status').getByText('resolved').waitFor();
+    const { rows: after } = await t.db.pool.query<{ status: string }>(
+      `select status from anomalies where id = $1::uuid`,
+      [anomalyId],
+    );
+    expect(after[0]!.status).toBe('resolved');
+    await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/activity`);
+    expect(await page.getByTestId('health-banner').getAttribute('data-health')).toBe('ok');
+    await page.close();
+  }, 120_000);
 });

@@ -1,7 +1,11 @@
 /** Labels and rates for the dashboard's charts (the server's series has every bucket). */
 export type Bucket = 'hour' | 'day';
 
-const hourLabel = new Intl.DateTimeFormat(undefined, { hour: 'numeric', day: 'numeric' });
+const hourLabel = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+});
 // Days are the server's UTC days: named in UTC, or a day west of Greenwich shows as the one before.
 const dayLabel = new Intl.DateTimeFormat(undefined, {
   month: 'short',
@@ -9,7 +13,7 @@ const dayLabel = new Intl.DateTimeFormat(undefined, {
   timeZone: 'UTC',
 });
 
-/** The x-axis label of a bucket: "Mar 4" for days, "4, 3 PM" for hours. */
+/** The x-axis label of a bucket: "Mar 4" for days, "Mar 4, 3 PM" for hours. */
 export function bucketLabel(at: string, bucket: Bucket): string {
   return (bucket === 'day' ? dayLabel : hourLabel).format(new Date(at));
 }
