@@ -321,6 +321,11 @@ const cases: Case[] = [
     expected: bare(95_000),
   },
   {
+    name: 'a revision when finance came back wins',
+    lines: [ext("We'll sign at $175k."), ext('Finance came back and we are at $125,000 now.')],
+    expected: usd(125_000),
+  },
+  {
     name: 'two currencies are undecided',
     lines: [ext('The price is $150k or €140k.')],
     expected: null,

@@ -78,7 +78,7 @@ const RANGE =
 
 /** Words that tie a figure to this deal. Without one, a number is left alone. */
 const DEAL_CUE =
-  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription)\b/i;
+  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|came back|(we're|we are|now) at|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription)\b/i;
 
 const BUDGET = /\bbudget(ed)?\b/i;
 const MONTHLY = /\b(per month|a month|monthly|mrr)\b|\/\s?mo\b/i;
