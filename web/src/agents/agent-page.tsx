@@ -249,8 +249,9 @@ export function AgentPage() {
       )}
       {current.mode === 'shadow' && (
         <Text size="sm" c="dimmed">
-          In shadow: it proposes and asks, and each proposal is later compared with what the rep put
-          in the CRM; it writes nothing on its own until a field has earned it.
+          In shadow: after each call it records what it would propose, writing and asking nothing;
+          each proposal is later compared with what the rep put in the CRM, which is how a field
+          earns trust. Leave shadow to have its proposals wait in the inbox.
         </Text>
       )}
       <Tabs defaultValue="feed" keepMounted={false}>

@@ -151,9 +151,10 @@ export function AgentWizardPage() {
         {step === 'activate' && (
           <Stack>
             <Text size="sm">
-              <b>{draft.name}</b> starts in <b>shadow</b>: after each call it proposes, records what
-              it would have done and asks in the inbox, but writes nothing on its own. Each field
-              earns auto-apply once its measured precision reaches your threshold.
+              <b>{draft.name}</b> starts in <b>shadow</b>: after each call it records what it would
+              have proposed, writing and asking nothing, and each proposal is compared with what the
+              rep puts in the CRM. Leave shadow on its page to have proposals wait in the inbox; a
+              field earns auto-apply once its measured precision reaches your threshold.
             </Text>
             <List size="sm">
               {draft.fields
