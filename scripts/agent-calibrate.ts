@@ -1,14 +1,22 @@
 /**
  * Refits the meeting agent's calibration table (src/agents/calibration/table.ts) on the
- * generated fit split and prints the figures on the holdout split, which the fit never
- * sees. Run after changing an extractor or the generator:
+ * generated fit split, moved toward the hand-written labelled calls (never the outside
+ * check set, test/agent/check/), and prints the figures on the generated holdout, which
+ * the fit never sees, and on the hand-written files. Run after changing an extractor or the generator:
  *   node --import tsx scripts/agent-calibrate.ts
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FIELDS, readCases, resolveConfig, type AgentCase } from '../src/agents/cases.js';
 import { calibrateWith, type CalibrationTable } from '../src/agents/calibration/calibration.js';
-import { fitIsotonic, type Observation } from '../src/agents/calibration/fit.js';
+import {
+  fitIsotonic,
+  fitPrior,
+  shrinkSteps,
+  type KeyEvidence,
+  type Observation,
+} from '../src/agents/calibration/fit.js';
+import type { FollowUp } from '../src/agents/calibration/features.js';
 import { predictionOf, runCore, type CoreOptions } from '../src/agents/core.js';
 import type { CoreInput } from '../src/agents/core-types.js';
 import { predictCases, scoreLines } from '../src/agents/eval.js';
@@ -24,17 +32,26 @@ const inputOf = (c: AgentCase): CoreInput => ({
   referenceTime: c.meeting.startedAt,
 });
 
-export function fitTable(cases: readonly AgentCase[]): CalibrationTable {
+/** One judged proposal of the core run with raw scores. */
+interface Judged {
+  field: string;
+  follow: FollowUp;
+  raw: number;
+  right: boolean;
+}
+
+/** Runs the core with raw scores on labelled cases: every proposal judged, and each match. */
+function judge(cases: readonly AgentCase[]) {
   // Raw scores through, each tagged with its follow-up, recorded by proposal order.
-  const tags: string[] = [];
+  const follows: FollowUp[] = [];
   const raw: CoreOptions = {
-    calibrate: (field, score, follow) => {
-      tags.push(`${field}:${follow}`);
+    calibrate: (_field, score, follow) => {
+      follows.push(follow);
       return score;
     },
     matchConfidence: () => 1,
   };
-  const observations = new Map<string, Observation[]>();
+  const judged: Judged[] = [];
   const matches = new Map<MatchBasis, { n: number; right: number }>();
   for (const c of cases) {
     if (!c.expected) continue;
@@ -48,18 +65,32 @@ export function fitTable(cases: readonly AgentCase[]): CalibrationTable {
     cell.n += 1;
     cell.right += dealId === c.expected.dealId ? 1 : 0;
     matches.set(basis, cell);
-    tags.length = 0;
+    follows.length = 0;
     const result = runCore(input, raw);
     result.fields.forEach((field, i) => {
       const proposal = predictionOf({ ...result, fields: [field] }).fields[0];
       if (!proposal) return;
-      const seen = { raw: field.confidence, right: isRight(proposal, c.expected!.fields) };
-      for (const key of [field.field, tags[i]!]) {
-        const list = observations.get(key) ?? [];
-        list.push(seen);
-        observations.set(key, list);
-      }
+      judged.push({
+        field: field.field,
+        follow: follows[i]!,
+        raw: field.confidence,
+        right: isRight(proposal, c.expected!.fields),
+      });
     });
+  }
+  return { judged, matches };
+}
+
+/** The generated table: isotonic steps per field, and per follow-up seen often enough. */
+export function fitGenerated(cases: readonly AgentCase[]): CalibrationTable {
+  const { judged, matches } = judge(cases);
+  const observations = new Map<string, Observation[]>();
+  for (const { field, follow, raw, right } of judged) {
+    for (const key of [field, `${field}:${follow}`]) {
+      const list = observations.get(key) ?? [];
+      list.push({ raw, right });
+      observations.set(key, list);
+    }
   }
   const share = (basis: MatchBasis) => {
     const cell = matches.get(basis) ?? { n: 0, right: 0 };
@@ -71,7 +102,6 @@ export function fitTable(cases: readonly AgentCase[]): CalibrationTable {
       `isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of ` +
       `right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl ` +
       `(${cases.length} cases; proposals: ${counts}); match: share right per basis, same split`,
-    // A field's steps, and apart for each follow-up seen often enough to fit on its own.
     fields: Object.fromEntries(
       [...observations.entries()]
         .filter(([key, list]) => !key.includes(':') || list.length >= 20)
@@ -86,8 +116,62 @@ export function fitTable(cases: readonly AgentCase[]): CalibrationTable {
   };
 }
 
+/**
+ * The generated table moved toward the hand-written calls (README.md): per key, the
+ * hand-written proposals it calibrates, the weight of the generated table fitted on
+ * them, then every key's steps shrunk with that weight.
+ */
+export function fitTable(
+  generated: readonly AgentCase[],
+  handWritten: readonly AgentCase[],
+): CalibrationTable {
+  const table = fitGenerated(generated);
+  const keyOf = ({ field, follow }: Judged) =>
+    table.fields[`${field}:${follow}`] ? `${field}:${follow}` : field;
+  const evidence = new Map<string, KeyEvidence>();
+  const { judged } = judge(handWritten);
+  for (const j of judged) {
+    const cell = evidence.get(keyOf(j)) ?? { n: 0, right: 0, generated: 0 };
+    cell.generated =
+      (cell.generated * cell.n + calibrateWith(table, j.field, j.raw, j.follow)) / (cell.n + 1);
+    cell.n += 1;
+    cell.right += j.right ? 1 : 0;
+    evidence.set(keyOf(j), cell);
+  }
+  const prior = fitPrior([...evidence.values()]);
+  const shown = [...evidence.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, e]) => `${key} ${e.right}/${e.n}`)
+    .join(', ');
+  return {
+    ...table,
+    fittedOn:
+      `${table.fittedOn}; then each key's steps shrunk toward the hand-written calls ` +
+      `(${handWritten.length} cases in ${HAND_WRITTEN.join(', ')}; right/proposed: ${shown}): ` +
+      `p = (w * p + v * q + right) / (w + v + n), the generated table worth w = ${prior.weight} ` +
+      `calls and the pooled hand-written share q = ${prior.pooled.toFixed(3)} worth v = ` +
+      `${prior.pooledWeight} (the weights under which the hand-written proposals are most likely)`,
+    fields: Object.fromEntries(
+      Object.entries(table.fields).map(([key, steps]) => [
+        key,
+        shrinkSteps(steps, evidence.get(key) ?? { n: 0, right: 0 }, prior),
+      ]),
+    ),
+  };
+}
+
+/** Hand-written calls the fit may use; test/agent/check/ is never one of them. */
+const HAND_WRITTEN = [
+  'test/agent/labelled/cases.jsonl',
+  'test/agent/labelled/core-phrasings.jsonl',
+  'test/agent/labelled/calib-phrasings.jsonl',
+];
+
 const fit = await readCases(path.join(generated, 'fit.jsonl'));
-const table = fitTable(fit);
+const handWritten = (
+  await Promise.all(HAND_WRITTEN.map((file) => readCases(path.join(projectRoot, file))))
+).flat();
+const table = fitTable(fit, handWritten);
 await writeFile(
   path.join(projectRoot, 'src/agents/calibration/table.ts'),
   `import type { CalibrationTable } from './calibration.js';\n\n` +
@@ -98,10 +182,15 @@ const options: CoreOptions = {
   calibrate: (field, score, follow) => calibrateWith(table, field, score, follow),
   matchConfidence: (basis) => (basis === 'ambiguous' || basis === 'none' ? 0 : table.match[basis]),
 };
-for (const name of ['fit', 'holdout']) {
-  const cases = await readCases(path.join(generated, `${name}.jsonl`));
+// The holdout is never fitted on; the hand-written files are, so their figures are fitted ones.
+for (const file of [
+  'test/agent/generated/fit.jsonl',
+  'test/agent/generated/holdout.jsonl',
+  ...HAND_WRITTEN,
+]) {
+  const cases = await readCases(path.join(projectRoot, file));
   const predictions = predictCases(cases, (input) => predictionOf(runCore(input, options)));
   process.stdout.write(
-    `--- ${name}\n${scoreLines(scorePredictions(cases, predictions)).join('\n')}\n`,
+    `--- ${file}\n${scoreLines(scorePredictions(cases, predictions)).join('\n')}\n`,
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibrateWith, UNFITTED_CAP, type CalibrationTable } from './calibration.js';
 import { followUp } from './features.js';
-import { fitIsotonic, type Observation } from './fit.js';
+import { fitIsotonic, fitPrior, shrinkSteps, type Observation } from './fit.js';
 import { call } from '../extract/test-utterances.js';
 
 const observe = (raw: number, right: number, wrong: number): Observation[] => [
@@ -37,6 +37,46 @@ describe('fitIsotonic', () => {
     expect(steps.map((s) => s.n)).toEqual([45, 40]);
     // 40 of 40 right is 41/42, not certainty.
     expect(steps[1]!.p).toBe(0.976);
+  });
+});
+
+describe('shrinkSteps', () => {
+  it('moves every step toward the hand-written evidence by one prior, keeping the map monotone', () => {
+    const steps = [
+      { min: 0, p: 0.5, n: 40 },
+      { min: 0.8, p: 0.99, n: 200 },
+    ];
+    const shrunk = shrinkSteps(
+      steps,
+      { n: 10, right: 7 },
+      { weight: 10, pooled: 0.9, pooledWeight: 5 },
+    );
+    // (10 * 0.99 + 5 * 0.9 + 7) / 25 and (10 * 0.5 + 5 * 0.9 + 7) / 25
+    expect(shrunk).toEqual([
+      { min: 0, p: 0.66, n: 40 },
+      { min: 0.8, p: 0.856, n: 200 },
+    ]);
+    // Without hand-written evidence a step keeps between its generated value and the pool.
+    expect(
+      shrinkSteps(steps, { n: 0, right: 0 }, { weight: 5, pooled: 0.9, pooledWeight: 5 })[1]!.p,
+    ).toBe(0.945);
+  });
+});
+
+describe('fitPrior', () => {
+  it('trusts the generated table when hand-written shares agree with it, and not when they do not', () => {
+    const agree = fitPrior([
+      { n: 20, right: 2, generated: 0.1 },
+      { n: 20, right: 18, generated: 0.9 },
+    ]);
+    const disagree = fitPrior([
+      { n: 20, right: 18, generated: 0.1 },
+      { n: 20, right: 2, generated: 0.9 },
+    ]);
+    expect(agree.weight).toBeGreaterThan(disagree.weight);
+    expect(disagree.weight).toBe(0);
+    // The pool is the share right over all keys with the Beta(1, 1) prior: 21/42.
+    expect(agree.pooled).toBe(0.5);
   });
 });
 

@@ -84,3 +84,76 @@ function pool<T extends { min: number; n: number; right: number }>(blocks: T[]):
   }
   return out;
 }
+
+/** Hand-written proposals of one table key: how many, how many right. */
+export interface Evidence {
+  n: number;
+  right: number;
+}
+
+/** One key's hand-written evidence with the generated table's mean value at its proposals. */
+export interface KeyEvidence extends Evidence {
+  /** Mean of the generated steps' p over the hand-written proposals of the key. */
+  generated: number;
+}
+
+/**
+ * The prior each key's hand-written evidence is added to: the generated table's value
+ * worth `weight` calls, and the share right over all hand-written proposals (`pooled`)
+ * worth `pooledWeight` calls, which keeps a key seen a few times from 1.0 or 0.
+ */
+export interface Prior {
+  weight: number;
+  pooled: number;
+  pooledWeight: number;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * A key's steps moved toward what hand-written calls show (a Beta posterior mean):
+ * p = (weight * p + pooledWeight * pooled + right) / (weight + pooledWeight + n). One
+ * prior and one evidence for all the key's steps keeps the map monotone.
+ */
+export function shrinkSteps(steps: readonly Step[], evidence: Evidence, prior: Prior): Step[] {
+  const { weight, pooled, pooledWeight } = prior;
+  return steps.map((step) => ({
+    ...step,
+    p: round3(
+      (weight * step.p + pooledWeight * pooled + evidence.right) /
+        (weight + pooledWeight + evidence.n),
+    ),
+  }));
+}
+
+/**
+ * The prior under which the hand-written proposals are most likely (Beta-binomial
+ * marginal likelihood summed over keys, over a grid of both weights): hand-written
+ * shares near the generated ones give the generated table a large weight; far from
+ * them (a field the generator gets right and real phrasing does not), a small one.
+ */
+export function fitPrior(
+  keys: readonly KeyEvidence[],
+  grid: readonly number[] = [0, 1, 2, 3, 5, 8, 13, 20, 30, 50, 100, 200],
+): Prior {
+  const n = keys.reduce((sum, key) => sum + key.n, 0);
+  const right = keys.reduce((sum, key) => sum + key.right, 0);
+  // The pooled share itself with the Beta(1, 1) prior, so it is never 1.0 either.
+  const pooled = (right + 1) / (n + 2);
+  let best: Prior = { weight: 0, pooled, pooledWeight: 2 };
+  let bestLog = -Infinity;
+  for (const weight of grid) {
+    for (const pooledWeight of grid.filter((w) => w >= 1)) {
+      let log = 0;
+      for (const key of keys) {
+        const a = weight * key.generated + pooledWeight * pooled;
+        const b = weight * (1 - key.generated) + pooledWeight * (1 - pooled);
+        for (let i = 0; i < key.right; i += 1) log += Math.log(a + i);
+        for (let j = 0; j < key.n - key.right; j += 1) log += Math.log(b + j);
+        for (let k = 0; k < key.n; k += 1) log -= Math.log(a + b + k);
+      }
+      if (log > bestLog) [best, bestLog] = [{ weight, pooled, pooledWeight }, log];
+    }
+  }
+  return best;
+}
