@@ -4,6 +4,7 @@ import { createCrmWorld, type CrmWorld } from '../../test/crm.js';
 import type { Caller } from '../actions/service.js';
 import { getAction } from '../actions/store.js';
 import { HttpError } from '../errors.js';
+import { EventListener, type WorkspaceEvent } from '../events/bus.js';
 import { approveInboxItemAs, batchApproveInboxItemsAs, rejectInboxItemAs } from './decisions.js';
 import { createAgentApproval, createAgentConfig, createCaller } from './fixtures.test-helper.js';
 import { getInboxItem } from './items.js';
@@ -256,6 +257,31 @@ describe('rejecting', () => {
     ]);
     const again = await rejection(approveInboxItemAs(deps(), rep, made.itemId));
     expect([again.status, again.code]).toEqual([409, 'already_decided']);
+  });
+});
+
+describe('events', () => {
+  it('publishes the item resolved and the run updated, for any process to hear', async () => {
+    const listener = new EventListener(world.db.url);
+    await listener.start();
+    const heard: WorkspaceEvent[] = [];
+    const unsubscribe = listener.subscribe(world.workspaceId, (event) => heard.push(event));
+    try {
+      const made = await approval({ amount: 11_000 });
+      await rejectInboxItemAs(world.db.pool, rep, made.itemId, 'no');
+      const deadline = Date.now() + 5_000;
+      while (heard.length < 3 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(heard.map((e) => [e.type, e.payload])).toEqual([
+        ['inbox_item.created', { inboxItemId: made.itemId, assigneeUserId: rep.sourceId }],
+        ['activity_log.updated', { activityLogId: made.activityLogId, status: 'rejected' }],
+        ['inbox_item.resolved', { inboxItemId: made.itemId, status: 'rejected' }],
+      ]);
+    } finally {
+      unsubscribe();
+      await listener.close();
+    }
   });
 });
 
