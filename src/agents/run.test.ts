@@ -12,7 +12,6 @@ import {
 } from '../../test/app.js';
 import { codeOf, graphql } from '../../test/graphql.js';
 import { createPolicy, deletePolicy } from '../actions/policies.js';
-import { linkByHand } from '../conversations/manual-links.js';
 import { openConnector } from '../crm/connect.js';
 import type { HubspotEmulator } from '../crm/emulator/hubspot/emulator.js';
 import { syncConnection } from '../ingest/sync/run.js';
@@ -187,7 +186,7 @@ const activityOf = async (conversationId: string) =>
 const inboxOf = async (conversationId: string) =>
   (
     await t.db.pool.query(
-      `select i.item_type as "itemType", i.assignee_user_id as "assigneeUserId", i.context,
+      `select i.id, i.item_type as "itemType", i.assignee_user_id as "assigneeUserId", i.context,
               i.status, i.action_id as "actionId", i.expires_at as "expiresAt"
        from inbox_items i join activity_logs l on l.id = i.activity_log_id
        where l.conversation_id = $1::uuid`,
@@ -438,11 +437,23 @@ describe('an ambiguous match', () => {
     expect(question.context.question).toMatch(/which deal/i);
     expect(dealUpdates(calls())).toHaveLength(0);
 
-    // A person says which deal (links it by hand): the agents read the call again for it.
+    // A person answers in the inbox: the meeting is linked by hand to that deal and the
+    // agents read the call again for it.
     await t.db.pool.query(`update agent_configs set mode = 'shadow' where id = $1::uuid`, [
       agentId,
     ]);
-    await linkByHand(t.db.pool, admin.workspaceId, conversationId, { dealId: deals[1]! }, null);
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: `/api/workspaces/${admin.workspaceId}/inbox/${question.id}/approve`,
+      headers: admin.auth,
+      payload: { dealId: deals[1] },
+    });
+    expect(answer.statusCode).toBe(200);
+    const { rows: links } = await t.db.pool.query(
+      `select deal_id as "dealId", link_method as "linkMethod" from conversations where id = $1::uuid`,
+      [conversationId],
+    );
+    expect(links[0]).toEqual({ dealId: deals[1], linkMethod: 'manual' });
     const { rows: jobs } = await t.db.pool.query<{ id: string; payload: never }>(
       `select j.id, j.payload from graphile_worker._private_jobs j
        where j.payload->>'conversationId' = $1::text and j.payload->>'trigger' = 'replay'`,

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Queryable } from '../db/pool.js';
 import { HttpError, notFound } from '../errors.js';
 import { enqueueAgentReplay } from '../agents/run.js';
 import { linkConversations } from './linker.js';
@@ -15,7 +16,7 @@ export interface ManualLinkInput {
  * `manual` with confidence 1 and the linker never replaces it.
  */
 export async function linkByHand(
-  pool: pg.Pool,
+  pool: Queryable,
   workspaceId: string,
   conversationId: string,
   input: ManualLinkInput,

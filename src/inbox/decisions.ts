@@ -18,6 +18,7 @@ import type { CrmType } from '../crm/port.js';
 import { applyEdits, editsNeedStages } from './edits.js';
 import { getInboxItem, type InboxItem } from './items.js';
 import { settleActivityLog } from '../agents/run-store.js';
+import { linkByHand } from '../conversations/manual-links.js';
 import { settleItems } from './resolve.js';
 
 export interface ApproveInput {
@@ -244,6 +245,18 @@ async function answerQuestion(
       actor: caller.actor,
       resolution: { dealId: input.dealId },
     });
+    // The answer is a link by hand: the linker keeps it, and the active agents read the
+    // call again for that deal (a replay run), so the question leads to its updates.
+    const meetingId = item.context.meeting?.id;
+    if (meetingId) {
+      await linkByHand(
+        client,
+        caller.workspaceId,
+        meetingId,
+        { dealId: input.dealId },
+        caller.kind === 'user' ? caller.sourceId : null,
+      );
+    }
   });
   return getInboxItem(pool, caller, item.id);
 }
