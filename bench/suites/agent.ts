@@ -17,7 +17,7 @@ import type { Suite } from './types.js';
  *   call's usual length, on two threads (the two cores the goal names); the baseline,
  *   in the same process, is one extractor (close date) alone over the same calls, so
  *   the ratio is what the whole core costs over it.
- * - per labelled set (the generated holdout, the two hand-written files): match accuracy,
+ * - per labelled set (the generated holdout, the three hand-written files): match accuracy,
  *   auto-apply precision, recall and calibration error, as `pandora agent eval` prints.
  */
 export const agentSuite: Suite = async ({ quick, report }) => {
@@ -59,6 +59,8 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['labelled', 'test/agent/labelled/cases.jsonl'],
     // Written after the generator, in phrasings it never uses: the check on generalizing.
     ['phrasings', 'test/agent/labelled/core-phrasings.jsonl'],
+    // Written for fitting the calibration: fitted figures, not a check.
+    ['calib', 'test/agent/labelled/calib-phrasings.jsonl'],
   ];
   for (const [name, file] of sets) {
     const cases = await readCases(path.join(projectRoot, file));
