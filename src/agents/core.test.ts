@@ -106,7 +106,8 @@ describe('runCore', () => {
           calibrate,
         },
       ).fields[0],
-    ).toMatchObject({ confidence: 0.99, decision: 'auto_apply' });
+      // A close date is asked by default (decide.ts ASK_BY_DEFAULT), however sure.
+    ).toMatchObject({ confidence: 0.99, decision: 'inbox' });
   });
 
   it('gives an amount said without a currency the one currency the call names', () => {
@@ -148,7 +149,7 @@ describe('runCore', () => {
     };
     const result = runCore(input(['Hello.'], [deal('d1')], { extracted }));
     expect(result.fields.map((f) => [f.field, f.value, f.confidence, f.decision])).toEqual([
-      ['amount', { value: 90000, currency: 'EUR' }, 0.99, 'auto_apply'],
+      ['amount', { value: 90000, currency: 'EUR' }, 0.99, 'inbox'],
       ['stage', 'negotiation', 0.5, 'inbox'],
     ]);
   });
@@ -205,7 +206,7 @@ describe('agentCore', () => {
           field: 'close_date',
           value: '2026-12-15',
           confidence: 0.99,
-          decision: 'auto_apply',
+          decision: 'inbox',
           quote: 'We will sign by December 15.',
         },
       ],

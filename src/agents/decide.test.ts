@@ -3,21 +3,26 @@ import { decide, DEFAULT_AUTO_THRESHOLD, ruleFor } from './decide.js';
 import { AGENT_TEMPLATES } from './templates.js';
 
 describe('decide', () => {
-  it('asks a person about a next step unless the rules say otherwise, whatever its confidence', () => {
+  it('asks a person about a next step, an amount or a close date unless the rules say otherwise, whatever its confidence', () => {
     expect(ruleFor('next_step', undefined)).toEqual({ rule: 'ask', threshold: 1 });
     expect(decide('next_step', 0.999, 1, undefined)).toBe('inbox');
+    expect(decide('amount', 0.999, 1, undefined)).toBe('inbox');
+    expect(decide('close_date', 0.999, 1, undefined)).toBe('inbox');
+    expect(decide('amount', 0.97, 1, { amount: { rule: 'auto', threshold: 0.95 } })).toBe(
+      'auto_apply',
+    );
     expect(decide('next_step', 0.97, 1, { next_step: { rule: 'auto', threshold: 0.95 } })).toBe(
       'auto_apply',
     );
   });
 
   it('applies the other eval fields at the default threshold with a sure match, else asks', () => {
-    expect(ruleFor('amount', undefined)).toEqual({
+    expect(ruleFor('stage', undefined)).toEqual({
       rule: 'auto',
       threshold: DEFAULT_AUTO_THRESHOLD,
     });
-    expect(decide('amount', DEFAULT_AUTO_THRESHOLD, 0.95, undefined)).toBe('auto_apply');
-    expect(decide('amount', DEFAULT_AUTO_THRESHOLD - 0.01, 0.95, undefined)).toBe('inbox');
+    expect(decide('stage', DEFAULT_AUTO_THRESHOLD, 0.95, undefined)).toBe('auto_apply');
+    expect(decide('competitors', DEFAULT_AUTO_THRESHOLD - 0.01, 0.95, undefined)).toBe('inbox');
     expect(decide('stage', 0.99, 0.5, undefined)).toBe('inbox');
     expect(decide('champion', 0.99, 1, undefined)).toBe('inbox');
     expect(decide('stage', 0.99, 1, { stage: { rule: 'never', threshold: 0 } })).toBeNull();

@@ -8,12 +8,15 @@ import type { FieldRule, FieldRules } from './core-types.js';
  */
 
 /**
- * Default auto-apply threshold on calibrated confidence. Calibrated confidences make
- * it a floor on precision per bin (values given 0.95 are right about 95 times in 100);
- * the eval target is 98% precision of everything applied, so the default sits where
- * the held-out split's applied values stay above it (see calibration/README.md).
+ * Default auto-apply threshold on calibrated confidence. The table pulls each field to
+ * its hand-written share right with a Beta prior (calibration/README.md), so a field
+ * with few hand-written values sits below its observed precision: stages and
+ * competitors were right in every value of every set (255 of 255 and 212 of 212 with
+ * the generated holdout) and are worth 0.948 and 0.936. The fields seen wrong more
+ * than 2 times in 100 are asked by default (below). In the product an agent still
+ * writes only fields whose shadow precision has earned it (trust.ts).
  */
-export const DEFAULT_AUTO_THRESHOLD = 0.95;
+export const DEFAULT_AUTO_THRESHOLD = 0.93;
 
 /** A matched deal below this is never updated automatically, whatever the field. */
 export const MIN_AUTO_MATCH_CONFIDENCE = 0.9;
@@ -22,9 +25,12 @@ export const MIN_AUTO_MATCH_CONFIDENCE = 0.9;
  * Eval fields a person confirms unless the agent's rules say otherwise. A next step is
  * free text: the scorer, and the CRM, can check a date or a figure but not whether a
  * sentence says what was agreed, and on hand-written calls it was the field most often
- * wrong at a confidence the generated set calls certain (calibration/README.md).
+ * wrong at a confidence the generated set calls certain (calibration/README.md). An
+ * amount was wrong in 4 of its 26 hand-written values (another budget, a figure read
+ * in the wrong locale) and a close date in 20 of 283 on the generated holdout (0.936
+ * calibrated): below the 98% an automatic write needs, so a person confirms them.
  */
-export const ASK_BY_DEFAULT: readonly string[] = ['next_step'];
+export const ASK_BY_DEFAULT: readonly string[] = ['next_step', 'amount', 'close_date'];
 
 /**
  * The rule of a field: its own, else 'ask' for ASK_BY_DEFAULT and fields outside the
