@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { NORMALIZED_STAGES, type NormalizedStage } from '../ingest/stages.js';
 
 /**
  * The meeting agent's labelled cases and its predictions, exactly as
@@ -14,17 +15,9 @@ const IsoDateTime = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$',
 });
 
-export const STAGES = [
-  'prospecting',
-  'qualification',
-  'discovery',
-  'evaluation',
-  'proposal',
-  'negotiation',
-  'closed_won',
-  'closed_lost',
-] as const;
-export type Stage = (typeof STAGES)[number];
+/** Pandora's normalized stages, the values a case's `stage` may take. */
+export const STAGES = NORMALIZED_STAGES;
+export type Stage = NormalizedStage;
 const StageSchema = Type.Union(STAGES.map((stage) => Type.Literal(stage)));
 
 export const FIELDS = ['close_date', 'amount', 'stage', 'next_step', 'competitors'] as const;
