@@ -161,11 +161,15 @@ export function fitTable(
   };
 }
 
-/** Hand-written calls the fit may use; test/agent/check/ is never one of them. */
+/**
+ * Hand-written calls the fit may use; test/agent/check/ is never one of them. The first
+ * outside check (`first-check.jsonl`) joined them once its failures had been read.
+ */
 const HAND_WRITTEN = [
   'test/agent/labelled/cases.jsonl',
   'test/agent/labelled/core-phrasings.jsonl',
   'test/agent/labelled/calib-phrasings.jsonl',
+  'test/agent/labelled/first-check.jsonl',
 ];
 
 const fit = await readCases(path.join(generated, 'fit.jsonl'));

@@ -167,6 +167,36 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'what the current tool costs, with words between',
+    lines: [ext('For context, our current conversation tool costs us 45 thousand a year.')],
+    expected: null,
+  },
+  {
+    name: "the incumbent's renewal",
+    lines: [ext('Their renewal is $45,000 and it is due in January.')],
+    expected: null,
+  },
+  {
+    name: "a whole department's budget is not this deal's",
+    lines: [ext('So our whole sales ops budget is about two million for the year.')],
+    expected: null,
+  },
+  {
+    name: "a figure of the customer's own business",
+    lines: [ext('Our average contract is like $12,000, so each renewal matters.')],
+    expected: null,
+  },
+  {
+    name: "the typical deal size of the customer's customers",
+    lines: [ext('Our typical deal size is $40k per year.')],
+    expected: null,
+  },
+  {
+    name: 'a budget for this purchase still hints at the amount',
+    lines: [ext('The budget we have approved for this contract is $90k a year.')],
+    expected: usd(90_000),
+  },
+  {
     name: 'a hedged budget range',
     lines: [ext('Our budget is somewhere between 100 and 150k.')],
     expected: null,

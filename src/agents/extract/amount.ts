@@ -54,12 +54,16 @@ const NOT_MONEY_AFTER =
 
 /** The price of some other vendor or of what the customer pays today. */
 const SOMEONE_ELSE =
-  /\b((an)?other vendors?|competitors?|alternatives?|incumbent|currently pay(ing)?|we pay|paying (them|today|now)|our current (tool|vendor|contract|provider)|(they|he|she|them) (quoted|offered|charge[sd]?|want)|their (price|pricing|quote|offer))\b/i;
+  /\b((an)?other vendors?|competitors?|alternatives?|incumbent|currently pay(ing)?|we pay|paying (them|today|now)|our (current|existing|old|present) (\w+[\s-]){0,2}?(tool|vendor|contract|provider|platform|system|solution|software|stack)|(they|he|she|them) (quoted|offered|charge[sd]?|want)|their (price|pricing|quote|offer|renewal))\b/i;
 const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
 
-/** What the customer spends today, and one-off fees beside the recurring price. */
+/**
+ * What the customer spends today, one-off fees beside the recurring price, a whole
+ * department's budget ("our whole sales ops budget is about two million"), and
+ * figures of the customer's own business ("our average contract is $12,000").
+ */
 const NOT_THIS_DEAL =
-  /\b(today|currently|right now|at the moment|existing|we spend|spending|spent|last year|raised|revenue|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?)\b/i;
+  /\b(today|currently|right now|at the moment|existing|we spend|spending|spent|last year|raised|revenue|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value))\b/i;
 
 /** An increment on top of the deal ("30k more", "an extra 10k") is not the deal's amount. */
 const ADD_ON =
