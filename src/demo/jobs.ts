@@ -9,6 +9,7 @@ import { seedWorkspace } from './bootstrap.js';
 import { generateDemoData } from './generate.js';
 import { seedLinkedConversations } from './seed.js';
 import { syncDemoRecorder } from './recorder.js';
+import { startDemoAgent } from './agent.js';
 
 /** The demo's own job, for the runtime to add to the worker's handlers. */
 export const demoHandlers: Pick<TaskHandlers, 'demo.seed'> = {
@@ -48,6 +49,7 @@ export const demoHandlers: Pick<TaskHandlers, 'demo.seed'> = {
     for (const skill of ['deal-score', 'account-score'] as const) {
       await computeFields(db, payload.workspaceId, skill, { trigger: 'schedule', actor: 'demo' });
     }
+    await startDemoAgent({ pool: db, secretKey, log }, payload.workspaceId, sandbox);
     log.info(
       { workspaceId: payload.workspaceId, runId: run.id, meetings },
       'demo synced from the sandbox CRM, skills run',

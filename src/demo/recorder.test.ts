@@ -9,6 +9,8 @@ import { startSandbox, type RunningSandbox } from '../crm/emulator/sandbox.js';
 import { ensureDemoWorkspace } from './bootstrap.js';
 import { generateDemoData } from './generate.js';
 import { demoHandlers } from './jobs.js';
+import { DEMO_AGENT_MEETINGS, DEMO_AGENT_NAME } from './agent.js';
+import { runAgentsForConversation } from '../agents/run.js';
 
 const log = pino({ level: 'silent' });
 const dataset = generateDemoData({ seed: 42, accounts: 12 });
@@ -99,6 +101,67 @@ describe("the demo's emulated Gong", () => {
         runs: [{ trigger: 'demo', status: 'succeeded' }],
       },
     ]);
+  });
+
+  it('starts a live agent that asks about each field it uses, queued on the latest linked meetings once', async () => {
+    const { rows: agents } = await db.pool.query<{
+      id: string;
+      status: string;
+      mode: string;
+      rules: string[];
+    }>(
+      `select id, status, mode, array(select f->>'rule' from jsonb_array_elements(fields) f) as rules
+       from agent_configs where workspace_id = $1::uuid and name = $2::text`,
+      [workspaceId, DEMO_AGENT_NAME],
+    );
+    expect(agents).toHaveLength(1);
+    expect(agents[0]).toMatchObject({ status: 'active', mode: 'live' });
+    expect(agents[0]!.rules.filter((rule) => rule !== 'never')).toEqual([
+      'ask',
+      'ask',
+      'ask',
+      'ask',
+    ]);
+    const queued = async () => {
+      const { rows } = await db.pool.query<{ payload: { conversationId: string } }>(
+        `select j.payload from graphile_worker._private_jobs j
+         join graphile_worker._private_tasks t on t.id = j.task_id
+         where t.identifier = 'agents.run'`,
+      );
+      return rows.map((row) => row.payload);
+    };
+    const first = await queued();
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThanOrEqual(DEMO_AGENT_MEETINGS);
+
+    // A retried seed queues nothing new.
+    await demoHandlers['demo.seed'](
+      { workspaceId, seed: 42 },
+      { db: db.pool, secretKey: TEST_SECRET_KEY, log, jobId: '2', attempt: 2 },
+    );
+    expect((await queued()).length).toBe(first.length);
+    const { rows: count } = await db.pool.query<{ n: number }>(
+      'select count(*)::int as n from agent_configs where workspace_id = $1::uuid',
+      [workspaceId],
+    );
+    expect(count[0]!.n).toBe(1);
+
+    // Its runs fill the inbox and write nothing to the CRM until someone approves.
+    for (const payload of first) {
+      await runAgentsForConversation(
+        { pool: db.pool, secretKey: TEST_SECRET_KEY, log },
+        { ...payload, workspaceId, trigger: 'linked' },
+      );
+    }
+    const { rows: after } = await db.pool.query<{ runs: number; items: number; writes: number }>(
+      `select (select count(*)::int from activity_logs where workspace_id = $1::uuid) as runs,
+              (select count(*)::int from inbox_items where workspace_id = $1::uuid) as items,
+              (select count(*)::int from crm_write_log where workspace_id = $1::uuid) as writes`,
+      [workspaceId],
+    );
+    expect(after[0]!.runs).toBeGreaterThan(0);
+    expect(after[0]!.items).toBeGreaterThan(0);
+    expect(after[0]!.writes).toBe(0);
   });
 
   it('points the sandbox Gong connection at wherever the emulator listens after a restart', async () => {
