@@ -64,6 +64,16 @@ export interface Config {
   llmApiKey: string | undefined;
   llmTimeoutMs: number;
   llmAllowLocal: boolean;
+  /**
+   * The Slack app (src/notifications/slack): its OAuth client for "Add to Slack", the
+   * signing secret interactions are checked with, and where Slack is (its Web API at
+   * `<slackApiUrl>/api/`, its consent page at `<slackApiUrl>/oauth/v2/authorize`); the
+   * sandbox points it at the Slack emulator.
+   */
+  slackClientId: string | undefined;
+  slackClientSecret: string | undefined;
+  slackSigningSecret: string | undefined;
+  slackApiUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +126,12 @@ function llmApiKey(env: NodeJS.ProcessEnv): string | undefined {
   return env.PANDORA_LLM_API_KEY || undefined;
 }
 
+function slackApiUrl(env: NodeJS.ProcessEnv): string {
+  const raw = (env.SLACK_API_URL || 'https://slack.com').replace(/\/+$/, '').replace(/\/api$/, '');
+  if (!URL.canParse(raw)) throw new ConfigError(`SLACK_API_URL must be a URL, got "${raw}"`);
+  return raw;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -161,5 +177,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llmApiKey: llmApiKey(env),
     llmTimeoutMs: integer(env, 'PANDORA_LLM_TIMEOUT_MS', 30_000, 1),
     llmAllowLocal: flag(env, 'PANDORA_LLM_ALLOW_LOCAL', false),
+    slackClientId: env.SLACK_CLIENT_ID || undefined,
+    slackClientSecret: env.SLACK_CLIENT_SECRET || undefined,
+    slackSigningSecret: env.SLACK_SIGNING_SECRET || undefined,
+    slackApiUrl: slackApiUrl(env),
   };
 }
