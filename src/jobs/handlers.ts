@@ -26,6 +26,8 @@ import {
 import { HttpError } from '../errors.js';
 import { scoreShadowProposals } from '../agents/shadow-outcomes.js';
 import { expireInboxItems } from '../inbox/expiry.js';
+import { deliverNotification, sweepOutbox } from '../notifications/outbox.js';
+import { sendersForJobs } from '../notifications/senders.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
 
@@ -219,6 +221,18 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
   'inbox.expire': async (_payload, { db, log }) => {
     const expired = await expireInboxItems(db);
     if (expired) log.info({ expired }, 'inbox items expired');
+  },
+  'notifications.deliver': async ({ deliveryId }, { db, secretKey, log }) => {
+    // Sender trouble is recorded on the row and retried by the outbox, never thrown here.
+    const run = await deliverNotification(
+      { pool: db, senders: sendersForJobs({ pool: db, secretKey, log }), log },
+      deliveryId,
+    );
+    log.debug({ deliveryId, ...run }, 'notification delivery');
+  },
+  'notifications.sweep': async (_payload, { db, log }) => {
+    const requeued = await sweepOutbox(db);
+    if (requeued) log.warn({ requeued }, 'notification deliveries queued again');
   },
   'anomalies.evaluate': async (_payload, { db, log }) => {
     const report = await evaluateAnomalies(db);

@@ -37,6 +37,8 @@ const handlers: TaskHandlers = {
   'agents.run': async () => undefined,
   'agents.shadow-outcomes': async () => undefined,
   'inbox.expire': async () => undefined,
+  'notifications.deliver': async () => undefined,
+  'notifications.sweep': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

@@ -109,6 +109,13 @@ const SCHEDULES: (CronItem & { task: JobName })[] = [
     options: { maxAttempts: 3 },
   },
   {
+    // A lost delivery job or a dead worker's lease delays a notification by a minute at most.
+    task: 'notifications.sweep',
+    match: '* * * * *',
+    identifier: 'notifications.sweep',
+    options: { maxAttempts: 1 },
+  },
+  {
     task: 'sessions.prune',
     match: '17 * * * *',
     identifier: 'sessions.prune',

@@ -53,6 +53,10 @@ export interface JobPayloads {
   'agents.shadow-outcomes': Record<string, never>;
   /** Expire inbox items whose time is up, dismissing their actions (scheduled every 5 minutes). */
   'inbox.expire': Record<string, never>;
+  /** Send one outbox row to its channel (src/notifications/outbox.ts). */
+  'notifications.deliver': { deliveryId: string };
+  /** Queue again outbox rows whose job was lost or whose worker died (every minute). */
+  'notifications.sweep': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

@@ -42,6 +42,8 @@ const handlers: TaskHandlers = {
   'agents.run': idle,
   'agents.shadow-outcomes': idle,
   'inbox.expire': idle,
+  'notifications.deliver': idle,
+  'notifications.sweep': idle,
 };
 
 async function until(probe: () => boolean, ms: number): Promise<void> {
