@@ -96,6 +96,18 @@ describe('recordNotification', () => {
     expect(notes[0]).toEqual({ in_app: false });
   });
 
+  it('makes no email rows where there is no SMTP server', async () => {
+    const workspaceId = await newWorkspace(db.pool);
+    const rep = await addMember(db.pool, workspaceId);
+    const recorded = await recordNotification(
+      db.pool,
+      { workspaceId, type: 'approval', recipients: [rep.userId], title: 'Approve' },
+      { email: false },
+    );
+    expect(recorded.notificationIds).toHaveLength(1);
+    expect(await deliveriesOf(db.pool, workspaceId)).toEqual([]);
+  });
+
   it('sends a critical notification at once even where the member chose the digest', async () => {
     const workspaceId = await newWorkspace(db.pool);
     const admin = await addMember(db.pool, workspaceId, 'admin');

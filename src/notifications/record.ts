@@ -6,6 +6,7 @@
  * producer or the other channels.
  */
 import pg from 'pg';
+import { loadConfig } from '../config.js';
 import { withTransaction, type Queryable } from '../db/pool.js';
 import { publishEvent } from '../events/bus.js';
 import { enqueue } from '../jobs/queue.js';
@@ -63,9 +64,29 @@ const DELIVER_JOB_ATTEMPTS = 5;
 export async function recordNotification(
   db: Queryable,
   input: NewNotification,
+  channels: ChannelSetup = {},
 ): Promise<RecordedNotification> {
-  if (db instanceof pg.Pool) return withTransaction(db, (client) => recordIn(client, input));
-  return recordIn(db, input);
+  const setup = { email: channels.email ?? emailConfiguredHere() };
+  if (db instanceof pg.Pool) {
+    return withTransaction(db, (client) => recordIn(client, input, setup));
+  }
+  return recordIn(db, input, setup);
+}
+
+export interface ChannelSetup {
+  /** Whether email can go out at all (an SMTP server); from the environment by default. */
+  email?: boolean;
+}
+
+let emailConfigured: boolean | undefined;
+
+/**
+ * Email needs an SMTP server: SMTP_URL, or the sandbox's own (on unless
+ * PANDORA_SANDBOX=false). Without one, email gets no outbox rows at all.
+ */
+function emailConfiguredHere(): boolean {
+  emailConfigured ??= Boolean(process.env.SMTP_URL) || loadConfig(process.env).sandbox;
+  return emailConfigured;
 }
 
 interface Member {
@@ -74,7 +95,11 @@ interface Member {
   name: string;
 }
 
-async function recordIn(db: Queryable, input: NewNotification): Promise<RecordedNotification> {
+async function recordIn(
+  db: Queryable,
+  input: NewNotification,
+  setup: Required<ChannelSetup>,
+): Promise<RecordedNotification> {
   const critical = input.critical ?? false;
   const payload: NotificationPayload = {
     type: input.type,
@@ -98,6 +123,7 @@ async function recordIn(db: Queryable, input: NewNotification): Promise<Recorded
     db,
     input.workspaceId,
     members.map((m) => m.id),
+    setup,
   );
   const stored = await storedModes(
     db,
@@ -232,13 +258,13 @@ export async function enqueueDelivery(db: Queryable, deliveryId: string, runAt?:
 
 /**
  * Which channels can reach whom: Slack when the workspace has an install, push for a
- * member with a subscription, email always (without an SMTP server the email
- * delivery ends `skipped`, which says so where an admin looks).
+ * member with a subscription, email for every member when there is an SMTP server.
  */
 async function reachableChannels(
   db: Queryable,
   workspaceId: string,
   userIds: string[],
+  setup: Required<ChannelSetup>,
 ): Promise<(channel: OutboxChannel, userId: string) => boolean> {
   const { rows } = await db.query<{ slack: boolean; pushUsers: string[] }>(
     `select exists (select 1 from slack_installations where workspace_id = $1::uuid) as slack,
@@ -249,7 +275,7 @@ async function reachableChannels(
   const slack = rows[0]?.slack ?? false;
   const pushUsers = new Set(rows[0]?.pushUsers ?? []);
   return (channel, userId) =>
-    channel === 'email' || (channel === 'slack' ? slack : pushUsers.has(userId));
+    channel === 'email' ? setup.email : channel === 'slack' ? slack : pushUsers.has(userId);
 }
 
 async function alertsChannelOf(db: Queryable, workspaceId: string): Promise<string | null> {
