@@ -74,6 +74,13 @@ export interface Config {
   slackClientSecret: string | undefined;
   slackSigningSecret: string | undefined;
   slackApiUrl: string;
+  /**
+   * Web push's VAPID key pair (base64url, as web-push makes them) and the contact it
+   * names (`mailto:` or `https:`); generated into `dataDir/vapid.json` when unset.
+   */
+  vapidPublicKey: string | undefined;
+  vapidPrivateKey: string | undefined;
+  vapidSubject: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -181,5 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slackClientSecret: env.SLACK_CLIENT_SECRET || undefined,
     slackSigningSecret: env.SLACK_SIGNING_SECRET || undefined,
     slackApiUrl: slackApiUrl(env),
+    vapidPublicKey: env.VAPID_PUBLIC_KEY?.trim() || undefined,
+    vapidPrivateKey: env.VAPID_PRIVATE_KEY?.trim() || undefined,
+    vapidSubject: env.VAPID_SUBJECT?.trim() || undefined,
   };
 }
