@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../config.js';
 import type { SecretKey } from '../tenancy/secrets.js';
+import { createPushSender } from './push/sender.js';
 import type { ChannelSender, OutboxChannel } from './types.js';
 
 export interface SenderDeps {
@@ -28,6 +29,7 @@ export type Senders = Map<OutboxChannel, ChannelSender>;
  */
 const FACTORIES: Array<(deps: SenderDeps) => ChannelSender | undefined> = [
   // Channel engineers: add your factory here (createSlackSender, createEmailSender, ...).
+  createPushSender,
 ];
 
 export function createSenders(deps: SenderDeps): Senders {
