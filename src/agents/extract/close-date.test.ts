@@ -299,6 +299,68 @@ const cases: Case[] = [
     lines: [ext("Scratch that, legal needs more time. Let's say December 18th for signature.")],
     expected: '2026-12-18',
   },
+  // Across sentences: an answer or a recap borrows the cue of the sentence before
+  {
+    name: 'an answer to a question about signature timing',
+    lines: [int('What does signature timing look like on your side?'), ext('End of November.')],
+    expected: '2026-11-30',
+    minConfidence: 0.8,
+  },
+  {
+    name: 'a recap of the day takes its month from the date said before',
+    lines: [ext('Procurement wants this signed on November 20th.'), int('The 20th it is.')],
+    expected: '2026-11-20',
+  },
+  {
+    name: '"and not a day later" keeps the date',
+    lines: [ext('We have to be signed by December 15.'), ext('And not a day later.')],
+    expected: '2026-12-15',
+  },
+  {
+    name: '"on hold" right after the date takes it back',
+    lines: [
+      ext('We expect to sign by December 15.'),
+      ext('Hmm, actually that is on hold for now.'),
+    ],
+    expected: null,
+  },
+  {
+    name: 'a word like "now" after the subject is not a date',
+    lines: [ext('We plan to sign by December 15.'), ext("It's with our CFO now.")],
+    expected: '2026-12-15',
+  },
+  {
+    name: 'a borrowed cue ends two utterances later',
+    lines: [
+      ext('We plan to sign by December 15.'),
+      int('Great.'),
+      ext('Our offsite is fun.'),
+      ext('January 8 is the offsite.'),
+    ],
+    expected: '2026-12-15',
+  },
+  // Holidays, weeks and relative spans
+  { name: 'Halloween', lines: [ext('We want it signed by Halloween.')], expected: '2026-10-31' },
+  {
+    name: 'the weekday before Thanksgiving',
+    lines: [ext('We would like to close the Wednesday before Thanksgiving.')],
+    expected: '2026-11-25',
+  },
+  {
+    name: 'the end of the week is its Friday',
+    lines: [ext('We will sign by the end of the week.')],
+    expected: '2026-10-16',
+  },
+  {
+    name: 'signed within a span',
+    lines: [ext('We can be signed in six weeks.')],
+    expected: '2026-11-25',
+  },
+  {
+    name: 'a signature already made is not a close date',
+    lines: [ext('The contract was signed on Friday.')],
+    expected: null,
+  },
   // Who said it
   {
     name: 'the rep alone is less sure',

@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import {
   addDays,
   compareDates,
+  daysInMonth,
   endOfFiscalYear,
   endOfMonth,
   endOfQuarter,
@@ -19,23 +20,48 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 /** Only these cues make a date a commitment; each carries how sure it makes us. */
 const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   {
-    re: /\b(sign(ed|ing)?|signatures?|countersign(ed)?|ink(ed)?)\b.{0,30}\b(by|before|on|no later than)\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
+    re: /\b(sign(ed|ing)?|signatures?|countersign(ed)?|ink(ed)?)\b.{0,30}\b(by|before|on|no later than|within)\b|\bsigned in\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
     base: 0.92,
   },
   { re: /\b(clos(e|ed|ing))\b.{0,25}\b(by|on|before)\b/i, base: 0.92 },
   { re: /\b(close|closing|signing|signature) date\b/i, base: 0.9 },
   // "I'll sign the order form tomorrow": a promise to sign on a day said in the sentence.
-  { re: /\b(i|we)('ll| will|'re going to| are going to) (sign|countersign|close)\b/i, base: 0.88 },
+  {
+    re: /\b(i|we)('ll| will|'re going to| are going to| can) (sign|countersign|close)\b/i,
+    base: 0.88,
+  },
+  // "So, signature timing. Where are we?" opens the subject for the answers after it.
+  { re: /\b(signature|signing|close|closing) (timing|timeline)\b/i, base: 0.86 },
+  {
+    re: /\bwhen (we|i|they) (would |will |'ll |can )?(sign|close|want the signature)\b/i,
+    base: 0.86,
+  },
   { re: /\bfor (signature|signing)\b/i, base: 0.86 },
   {
     re: /\b(contract|paperwork|order form|po|purchase order)\b.{0,30}\b(by|before|on|in place)\b/i,
     base: 0.9,
   },
   { re: /\b(target(s|ed|ing)?|deadline)\b/i, base: 0.86 },
+  // "End of January for the signature", "that's when I want the signature".
+  { re: /\b(for|when) (the |i want the |we want the )?(signature|signing)\b/i, base: 0.88 },
+  // "complete the purchase by", "get it through by EOM", "have it done before".
+  {
+    re: /\b(complete|finali[sz]e|wrap(ped)? (it |this )?up|(get|have|got) (it|this|that|the (deal|contract|paperwork|purchase)) (done|through|over the line|approved|signed)|purchase|buy|sign[- ]?off|signed off)\b.{0,30}\b(by|before|no later than)\b/i,
+    base: 0.86,
+  },
+  // The seller recording the date: "I'll move it to end of Q3", "put it at end of Q4".
+  {
+    re: /\b(put|move|update|change|set|mark|forecast)\b.{0,25}\b(it|that|this|the (date|close( date)?|deal|opportunity))\b.{0,20}\b(at|to|for|in|as|down)\b/i,
+    base: 0.86,
+  },
   { re: /\b(decision|decide)\b.{0,20}\bby\b/i, base: 0.85 },
   // A go-live date usually follows signature, so it is evidence, never enough to apply alone.
   { re: /\bgo(es|ing)?[- ]live\b|\blaunch\b/i, base: 0.6 },
 ];
+
+/** How many utterances a commitment cue keeps the deal's timing the subject. */
+const TOPIC_SPAN = 2;
+const TOPIC_DISCOUNT = 0.06;
 
 /** The date is about a meeting, not the deal ("let's meet again on the 15th"). */
 const MEETING =
@@ -52,11 +78,11 @@ const CONDITIONAL =
  * or reviewed, a pilot, a side agreement, the customer's own books or targets.
  */
 const OTHER_SUBJECT =
-  /\b(send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
+  /\b(kick-?off|onboarding|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
-  /\b(was|were) (to|due|planned|going to|meant to)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed)|last (year|quarter|month)|missed|slipped from)\b/i;
+  /\b(was|were) (to|due|planned|going to|meant to)\b|\b(was|were|got|been|already|we) (signed|closed|countersigned)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed)|last (year|quarter|month)|missed|slipped from)\b/i;
 
 /** Words in front of a date that mark it as the replaced value ("from March to April"). */
 const REPLACED_BEFORE =
@@ -76,7 +102,15 @@ interface DateMention {
   index: number;
   length: number;
   precision: Precision;
+  text: string;
 }
+
+/** A day of the month without its month ("the 10th"). */
+const BARE_DAY = /^the \d{1,2}(st|nd|rd|th)$/i;
+
+/** A date said outright: a month, a day's number, a weekday, a quarter or a period's end. */
+const EXPLICIT_DATE =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d|\b(days?|weeks?|months?) (from|after) (today|now)\b|\bin \w+ (days|weeks|months)\b|\b(thanksgiving|christmas|halloween|new year)|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(eo[mqy]|end of|q[1-4]|quarter|fiscal|fy|year[- ]end)\b/i;
 
 const PRECISION_PENALTY: Record<Precision, number> = {
   day: 0,
@@ -127,22 +161,50 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   const today = localDate(instant, ctx.timeZone);
   const reference = { instant, timezone: offsetMinutes(instant, ctx.timeZone) };
   const out: ScanEntry[] = [];
+  // The deal's timing as the subject of the talk: set by a sentence with a commitment
+  // cue (a question too: "if I put it at the end of our Q3, does that feel safe?").
+  let topic: { base: number; utteranceIndex: number } | undefined;
+  const topicDates: LocalDate[] = [];
   utterances.forEach((u, utteranceIndex) => {
     for (const s of splitSentences(u.text)) {
-      const cue = COMMITMENT_CUES.find((c) => c.re.test(s.text));
-      if (isQuestion(s.text) || HYPOTHETICAL.test(s.text)) continue;
-      if (MEETING.test(s.text) || PAST.test(s.text) || OTHER_SUBJECT.test(s.text)) continue;
-      if (mentionsAny(s.text, ctx.competitors ?? [])) continue;
+      const own = COMMITMENT_CUES.find((c) => c.re.test(s.text));
+      const offTopic =
+        MEETING.test(s.text) ||
+        PAST.test(s.text) ||
+        OTHER_SUBJECT.test(s.text) ||
+        mentionsAny(s.text, ctx.competitors ?? []);
+      // A date said in answer or in recap ("End of October, yes.", "Tuesday the 20th.")
+      // carries the cue of the sentence that opened the subject, a little less surely.
+      const cue =
+        own ??
+        (topic && utteranceIndex - topic.utteranceIndex <= TOPIC_SPAN
+          ? { re: /$^/, base: topic.base - TOPIC_DISCOUNT }
+          : undefined);
+      // An aside ("the commission meets on the 14th") is skipped but keeps the subject.
+      if (own && !offTopic) {
+        topic = { base: own.base, utteranceIndex };
+        // Its dates name the month a later "the 10th it is" means.
+        const said = findDates(s.text, today, reference, ctx.fiscalYearStartMonth) ?? [];
+        topicDates.push(...said.map((m) => m.date));
+      }
+      if (isQuestion(s.text) || HYPOTHETICAL.test(s.text) || offTopic) continue;
       // Date parsing is the costly part: only a commitment or a possible retraction needs it.
       if (!cue && !NEGATION.test(s.text) && !RETRACT.test(s.text)) continue;
-      const mentions = findDates(s.text, today, reference, ctx.fiscalYearStartMonth);
+      const found = findDates(s.text, today, reference, ctx.fiscalYearStartMonth)?.map((m) =>
+        BARE_DAY.test(m.text) ? { ...m, date: sameDaySaid(m.date, topicDates) } : m,
+      );
+      // Borrowing the cue, only a date said outright counts: not "now" or "a day later".
+      const mentions = own ? found : found?.filter((m) => EXPLICIT_DATE.test(m.text));
       const replaced = (mentions ?? []).filter((m) =>
         REPLACED_BEFORE.test(s.text.slice(0, m.index)),
       );
       // "not the 15th" names the replaced date; any other negation turns the commitment round.
       const negated = NEGATION.test(withoutReplaced(s.text, replaced));
-      const aboutDate = cue !== undefined || (mentions !== undefined && mentions.length > 0);
-      if (aboutDate && (negated || RETRACT.test(s.text))) {
+      // "On hold" near the subject takes the date back; a negation only with a date or
+      // cue of its own ("we won't sign by March"), not "and not a day later".
+      const saysDate = own !== undefined || (mentions !== undefined && mentions.length > 0);
+      const retracts = RETRACT.test(s.text) && (cue !== undefined || found !== undefined);
+      if ((saysDate && negated) || retracts) {
         out.push('retracted');
         continue;
       }
@@ -169,6 +231,52 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     }
   });
   return out;
+}
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const HOLIDAY =
+  /\b(?:the (monday|tuesday|wednesday|thursday|friday) before )?(thanksgiving|christmas eve|christmas|halloween|new year's eve)\b/gi;
+
+/** The holiday's next date on or after `today` (US Thanksgiving: November's fourth Thursday). */
+function holidayOnOrAfter(name: string, today: LocalDate): LocalDate {
+  const inYear = (year: number): LocalDate => {
+    switch (name.toLowerCase()) {
+      case 'thanksgiving': {
+        const firstWeekday = dayOfWeek({ year, month: 11, day: 1 });
+        return { year, month: 11, day: 1 + ((4 - firstWeekday + 7) % 7) + 21 };
+      }
+      case 'christmas eve':
+        return { year, month: 12, day: 24 };
+      case 'christmas':
+        return { year, month: 12, day: 25 };
+      case 'halloween':
+        return { year, month: 10, day: 31 };
+      default:
+        return { year, month: 12, day: 31 };
+    }
+  };
+  const thisYear = inYear(today.year);
+  return compareDates(thisYear, today) >= 0 ? thisYear : inYear(today.year + 1);
+}
+
+function dayOfWeek(d: LocalDate): number {
+  return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+}
+
+function weekdayBefore(d: LocalDate, weekday: number): LocalDate {
+  const back = (dayOfWeek(d) - weekday + 7) % 7 || 7;
+  return addDays(d, -back);
+}
+
+/** This week's Friday (or next week's), the business week's end. */
+function fridayOf(today: LocalDate, weeksAhead: number): LocalDate {
+  return addDays(today, ((5 - dayOfWeek(today) + 7) % 7) + 7 * weeksAhead);
+}
+
+/** "The 10th" after "signing on December 10th" is that day, not the next 10th to come. */
+function sameDaySaid(date: LocalDate, said: readonly LocalDate[]): LocalDate {
+  for (let i = said.length - 1; i >= 0; i--) if (said[i]!.day === date.day) return said[i]!;
+  return date;
 }
 
 function mentionsAny(text: string, names: readonly string[]): boolean {
@@ -220,7 +328,8 @@ function findDates(
     if (taken.some(([a, b]) => index < b && index + length > a)) return;
     taken.push([index, index + length]);
     if (PERIOD_START_BEFORE.test(text.slice(0, index))) undecided = true;
-    else if (date) found.push({ date, index, length, precision });
+    else if (date)
+      found.push({ date, index, length, precision, text: text.slice(index, index + length) });
   };
   const currentFy = fiscalYearOf(today, fyStart);
   for (const m of text.matchAll(
@@ -255,6 +364,22 @@ function findDates(
     /\b(eoy|end of (the |this )?(calendar )?year|year[- ]end|calendar year[- ]end)\b/gi,
   )) {
     add(m.index, m[0].length, endOfMonth(today.year, 12), 'year-end');
+  }
+  for (const m of text.matchAll(/\bthe (\d{1,2})(st|nd|rd|th)? of (this|next) month\b/gi)) {
+    const next = /next/i.test(m[3]!);
+    const month = next ? (today.month % 12) + 1 : today.month;
+    const year = next && today.month === 12 ? today.year + 1 : today.year;
+    const day = Number(m[1]);
+    add(m.index, m[0].length, day <= daysInMonth(year, month) ? { year, month, day } : null, 'day');
+  }
+  for (const m of text.matchAll(HOLIDAY)) {
+    const date = holidayOnOrAfter(m[2]!, today);
+    const weekday = m[1] ? WEEKDAYS.indexOf(m[1].toLowerCase().slice(0, 3)) : -1;
+    // "the Wednesday before Thanksgiving": the last such weekday before the holiday.
+    add(m.index, m[0].length, weekday < 0 ? date : weekdayBefore(date, weekday), 'day');
+  }
+  for (const m of text.matchAll(/\b(by )?(the )?end of (the |this |next )?week\b/gi)) {
+    add(m.index, m[0].length, fridayOf(today, /next/i.test(m[0]) ? 1 : 0), 'day');
   }
   for (const m of text.matchAll(/\beom\b/gi))
     add(m.index, m[0].length, endOfMonth(today.year, today.month), 'day');
