@@ -81,6 +81,15 @@ export interface Config {
   vapidPublicKey: string | undefined;
   vapidPrivateKey: string | undefined;
   vapidSubject: string | undefined;
+  /**
+   * Where notification email goes (`SMTP_URL`: smtp:// or smtps://, credentials in the
+   * URL); with none, the sandbox's SMTP server when the sandbox runs, else no email.
+   */
+  smtpUrl: string | undefined;
+  /** The From of notification email (`PANDORA_EMAIL_FROM`). */
+  emailFrom: string;
+  /** Messages a second this instance hands to the SMTP server (`PANDORA_EMAIL_PER_SECOND`). */
+  emailPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -139,6 +148,19 @@ function slackApiUrl(env: NodeJS.ProcessEnv): string {
   return raw;
 }
 
+function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return undefined;
+  const protocol = URL.canParse(raw) ? new URL(raw).protocol : '';
+  if (protocol !== 'smtp:' && protocol !== 'smtps:') {
+    // The URL may hold a password: name the problem, never echo the value.
+    throw new ConfigError(
+      'SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)',
+    );
+  }
+  return raw;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -191,5 +213,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vapidPublicKey: env.VAPID_PUBLIC_KEY?.trim() || undefined,
     vapidPrivateKey: env.VAPID_PRIVATE_KEY?.trim() || undefined,
     vapidSubject: env.VAPID_SUBJECT?.trim() || undefined,
+    smtpUrl: smtpUrl(env),
+    emailFrom: env.PANDORA_EMAIL_FROM?.trim() || 'Pandora <pandora@localhost>',
+    emailPerSecond: integer(env, 'PANDORA_EMAIL_PER_SECOND', 10, 1),
   };
 }
