@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
 import { handlers } from '../jobs/handlers.js';
 import { startWorker, type TaskHandlers } from '../jobs/queue.js';
@@ -295,6 +295,9 @@ describe('retryDelayMs', () => {
 
 describe('the workers', () => {
   it('run the delivery job a recorded notification queued, and the sweep re-queues a lost one', async () => {
+    // No SMTP_URL and no sandbox: this process has no email sender.
+    vi.stubEnv('SMTP_URL', '');
+    vi.stubEnv('PANDORA_SANDBOX', 'false');
     const worker = await startWorker({
       pool: db.pool,
       connectionString: db.url,
@@ -329,6 +332,7 @@ describe('the workers', () => {
         .toBe('skipped');
     } finally {
       await worker.stop();
+      vi.unstubAllEnvs();
     }
   });
 });

@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../config.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 import { createPushSender } from './push/sender.js';
+import { createEmailSender } from './email/sender.js';
+import { emailConfigured } from './email/smtp.js';
 import type { ChannelSender, OutboxChannel } from './types.js';
 
 export interface SenderDeps {
@@ -30,6 +32,7 @@ export type Senders = Map<OutboxChannel, ChannelSender>;
 const FACTORIES: Array<(deps: SenderDeps) => ChannelSender | undefined> = [
   // Channel engineers: add your factory here (createSlackSender, createEmailSender, ...).
   createPushSender,
+  (deps) => (emailConfigured(deps.config) ? createEmailSender(deps) : undefined),
 ];
 
 export function createSenders(deps: SenderDeps): Senders {
