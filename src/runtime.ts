@@ -35,6 +35,8 @@ export interface Running {
   demoCreated: boolean;
   /** The CRM emulator this process runs, when it runs one. */
   sandboxUrl?: string;
+  /** The Slack emulator the sandbox runs beside it. */
+  slackUrl?: string;
   /** Stops everything in order; each step is bounded, so a dead database cannot hang it. */
   stop(): Promise<void>;
   /** At once and synchronously: saves the sandbox and stops the embedded PostgreSQL. */
@@ -130,6 +132,14 @@ export async function runPandora(
         port: config.sandboxPort,
         initialData: () => generateDemoData({ seed: DEMO_SEED }),
         conversations: () => generateDemoData({ seed: DEMO_SEED }),
+        // The demo's member and the CRM's owners, so Slack finds them by email.
+        notificationUsers: () => [
+          { email: DEMO_EMAIL, name: 'Demo Admin' },
+          ...generateDemoData({ seed: DEMO_SEED }).owners.map(({ email, name }) => ({
+            email,
+            name,
+          })),
+        ],
         log,
       });
     }
@@ -190,7 +200,16 @@ export async function runPandora(
       const port = typeof address === 'object' && address ? address.port : config.port;
       url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     }
-    return { db, app, url, demoCreated, sandboxUrl: sandbox?.url, stop, forceStop };
+    return {
+      db,
+      app,
+      url,
+      demoCreated,
+      sandboxUrl: sandbox?.url,
+      slackUrl: sandbox?.slackUrl,
+      stop,
+      forceStop,
+    };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
@@ -205,6 +224,7 @@ export function banner(running: Running, config: Config): string {
   ];
   if (config.demo) lines.push(`  Demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
   if (running.sandboxUrl) lines.push(`  CRM emulator (sandbox): ${running.sandboxUrl}`);
+  if (running.slackUrl) lines.push(`  Slack emulator (sandbox): ${running.slackUrl}`);
   lines.push(
     `  API docs: ${running.url}/docs   GraphQL: ${running.url}/graphql`,
     '  Stop with Ctrl-C',

@@ -9,6 +9,10 @@ import {
   type RunningConversationEmulators,
 } from '../../conversations/emulator/sandbox.js';
 import type { ConversationDataset } from '../../conversations/emulator/dataset.js';
+import {
+  startNotificationEmulators,
+  type RunningNotificationEmulators,
+} from '../../notifications/sandbox.js';
 import type { EmulatedApi } from './controls.js';
 import type { HubspotEmulator } from './hubspot/emulator.js';
 import { MARKER_FIELD } from '../salesforce/connector.js';
@@ -21,6 +25,10 @@ export interface RunningSandbox {
   gongUrl?: string;
   /** The emulated Fireflies' base URL (its API at `/graphql`), beside Gong's. */
   firefliesUrl?: string;
+  /** The emulated Slack's base URL (its page at `/`, Web API at `/api/`), port + 2. */
+  slackUrl?: string;
+  /** The notification channels' emulators (Slack, ...), when the sandbox runs them. */
+  notifications?: RunningNotificationEmulators;
   /** Stops taking requests, then saves the emulated CRMs' records to the data folder. */
   stop(): Promise<void>;
   /** Saves the records as they are now, synchronously (a forced exit has no time for more). */
@@ -70,6 +78,8 @@ export async function startSandbox(options: {
   initialData: () => CrmSeed;
   /** The recorded meetings the emulated Gong serves; no Gong without them. */
   conversations?: () => ConversationDataset;
+  /** The people of the emulated Slack team (the demo's members); no Slack without them. */
+  notificationUsers?: () => Array<{ email: string; name: string }>;
   log: Logger;
 }): Promise<RunningSandbox> {
   const stateFile = path.join(options.dataDir, 'sandbox', 'state.json');
@@ -121,6 +131,20 @@ export async function startSandbox(options: {
       throw error;
     });
   }
+  let notifications: RunningNotificationEmulators | undefined;
+  if (options.notificationUsers) {
+    notifications = await startNotificationEmulators({
+      pool: options.pool,
+      host: options.host,
+      port: options.port === 0 ? 0 : options.port + 2,
+      users: options.notificationUsers(),
+      log: options.log,
+    }).catch(async (error: unknown) => {
+      await recorders?.stop().catch(() => undefined);
+      await emulator.close();
+      throw error;
+    });
+  }
 
   const save = () => {
     const snapshot: SavedState = {
@@ -143,7 +167,14 @@ export async function startSandbox(options: {
     url,
     gongUrl: recorders?.gongUrl,
     firefliesUrl: recorders?.firefliesUrl,
+    slackUrl: notifications?.slackUrl,
+    notifications,
     async stop() {
+      await notifications
+        ?.stop()
+        .catch((error: unknown) =>
+          options.log.warn({ err: error }, 'notification emulators close'),
+        );
       await recorders
         ?.stop()
         .catch((error: unknown) =>

@@ -1,0 +1,141 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { WebClient } from '@slack/web-api';
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/db.js';
+import { startSandbox } from '../crm/emulator/sandbox.js';
+import { generateDemoData } from '../demo/generate.js';
+import { startNotificationEmulators } from './sandbox.js';
+import { SLACK_EMULATOR_BOT_TOKEN } from './slack/emulator/index.js';
+
+const log = pino({ level: 'silent' });
+
+describe('the notification emulators of the sandbox', () => {
+  it('seed Slack with the given people, found by email through the WebClient', async () => {
+    const running = await startNotificationEmulators({
+      host: '127.0.0.1',
+      port: 0,
+      users: [
+        { email: 'demo@pandora.local', name: 'Demo Admin' },
+        { email: 'rep@pandora-demo.com', name: 'Rita Rep' },
+      ],
+      log,
+    });
+    afterAll(() => running.stop());
+    const client = new WebClient(SLACK_EMULATOR_BOT_TOKEN, {
+      slackApiUrl: `${running.slackUrl}/api/`,
+      retryConfig: { retries: 0 },
+    });
+    const found = await client.users.lookupByEmail({ email: 'rep@pandora-demo.com' });
+    expect(found.user?.real_name).toBe('Rita Rep');
+    const channels = await client.conversations.list({});
+    expect(channels.channels?.map((c) => c.name)).toContain('revops-alerts');
+  });
+
+  it("show channels and messages on the emulator's page, whose buttons click as the chosen person", async () => {
+    const running = await startNotificationEmulators({
+      host: '127.0.0.1',
+      port: 0,
+      users: [
+        { email: 'demo@pandora.local', name: 'Demo Admin' },
+        { email: 'rep@pandora-demo.com', name: 'Rita Rep' },
+      ],
+      log,
+    });
+    afterAll(() => running.stop());
+    const clicks: string[] = [];
+    const pandora = Fastify();
+    pandora.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_r, body, done) => done(null, body),
+    );
+    pandora.post('/api/slack/interactions', async (request) => {
+      const payload = JSON.parse(new URLSearchParams(request.body as string).get('payload')!) as {
+        user: { id: string };
+        actions: Array<{ action_id: string }>;
+      };
+      clicks.push(`${payload.user.id} ${payload.actions[0]!.action_id}`);
+      return '';
+    });
+    const pandoraUrl = await pandora.listen({ port: 0, host: '127.0.0.1' });
+    afterAll(() => pandora.close());
+    running.slack.setInteractivity({ requestUrl: `${pandoraUrl}/api/slack/interactions` });
+
+    const client = new WebClient(SLACK_EMULATOR_BOT_TOKEN, {
+      slackApiUrl: `${running.slackUrl}/api/`,
+    });
+    const alerts = running.slack.store.channelByName(running.slack.team.id, 'revops-alerts')!;
+    const posted = await client.chat.postMessage({
+      channel: alerts.id,
+      text: 'Amount changed',
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'Deal <Acme> needs you' } },
+        { type: 'section', text: { type: 'mrkdwn', text: '*Amount*: 10 -> 20' } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'confidence 0.91' }] },
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'button',
+              action_id: 'approve',
+              style: 'primary',
+              text: { type: 'plain_text', text: 'Approve' },
+            },
+          ],
+        },
+      ],
+    });
+    const rita = running.slack.store.userByEmail(running.slack.team.id, 'rep@pandora-demo.com')!;
+    const html = await fetch(`${running.slackUrl}/?channel=${alerts.id}&as=${rita.id}`).then((r) =>
+      r.text(),
+    );
+    expect(html).toContain('#revops-alerts');
+    expect(html).toContain('<h3>Deal &#60;Acme&#62; needs you</h3>');
+    expect(html).toContain('<b>Amount</b>: 10 -&#62; 20');
+    expect(html).toContain('confidence 0.91');
+    expect(html).toMatch(/action="\/_emulator\/ui\/click"/);
+
+    const form = new URLSearchParams({
+      channel: alerts.id,
+      ts: posted.ts!,
+      actionId: 'approve',
+      as: rita.id,
+    });
+    const clicked = await fetch(`${running.slackUrl}/_emulator/ui/click`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+      redirect: 'manual',
+    });
+    expect(clicked.status).toBe(302);
+    expect(decodeURIComponent(clicked.headers.get('location')!)).toContain('Pandora answered 200');
+    expect(clicks).toEqual([`${rita.id} approve`]);
+  });
+
+  it('start with the sandbox on free ports when it is given the people, and stop with it', async () => {
+    const db = await createTestDatabase();
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pandora-sandbox-'));
+    afterAll(() => rm(dataDir, { recursive: true, force: true }));
+    const sandbox = await startSandbox({
+      pool: db.pool,
+      dataDir,
+      host: '127.0.0.1',
+      port: 0,
+      initialData: () => generateDemoData({ seed: 7 }),
+      notificationUsers: () => [{ email: 'demo@pandora.local', name: 'Demo Admin' }],
+      log,
+    });
+    expect(sandbox.slackUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const test = await fetch(`${sandbox.slackUrl}/api/auth.test`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SLACK_EMULATOR_BOT_TOKEN}` },
+    }).then((r) => r.json());
+    expect(test).toMatchObject({ ok: true });
+    await sandbox.stop();
+    await expect(fetch(`${sandbox.slackUrl}/api/auth.test`)).rejects.toThrow();
+  });
+});
