@@ -13,6 +13,7 @@ import { buildApp } from '../../src/http/app.js';
 import type { AppContext } from '../../src/http/context.js';
 import type { OutboundPolicy } from '../../src/net/outbound-url.js';
 import { demoHandlers } from '../../src/demo/jobs.js';
+import { EventListener } from '../../src/events/bus.js';
 import { handlers } from '../../src/jobs/handlers.js';
 import { startWorker, type RunningWorker } from '../../src/jobs/queue.js';
 import { webDistDir } from '../../src/paths.js';
@@ -53,16 +54,19 @@ export interface BrowserWorld {
 
 /**
  * The app listening on a port, the emulator as its sandbox CRM, a worker, and a browser.
- * `outbound` allows hosts an operator would (a recorder's emulator on loopback).
+ * `outbound` allows hosts an operator would (a recorder's emulator on loopback);
+ * `events` serves GraphQL subscriptions (the console's live counts).
  */
 export async function startBrowserWorld(
   accounts = 8,
-  options: { outbound?: OutboundPolicy } = {},
+  options: { outbound?: OutboundPolicy; events?: boolean } = {},
 ): Promise<BrowserWorld> {
   const emulator = await createDemoCrmEmulator({ accounts });
   const emulatorUrl = await emulator.listen(0);
   const db = await createTestDatabase();
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const events = options.events ? new EventListener(db.url) : undefined;
+  await events?.start();
   const ctx: AppContext = {
     pool: db.pool,
     config: { ...loadConfig({}), demo: false },
@@ -70,6 +74,7 @@ export async function startBrowserWorld(
     log,
     sandboxUrl: emulatorUrl,
     outbound: options.outbound,
+    events,
   };
   const t: TestApp = { app: await buildApp(ctx), db, ctx };
   const worker = await startWorker({
@@ -97,6 +102,7 @@ export async function startBrowserWorld(
       await t.app.close();
       emulator.app.server.closeAllConnections();
       await emulator.close();
+      await events?.close();
     },
   };
 }

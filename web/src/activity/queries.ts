@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { call, client } from '../api';
+import { useLiveRefetch } from '../live/use-live';
 import type { ActivityQuery, StatsQuery } from './types';
 
 /** Query keys of the activity pages, under the workspace's key like the rest. */
@@ -15,6 +16,12 @@ export type ActivityFilter = Omit<ActivityQuery, 'cursor' | 'limit'>;
 
 /** Agent runs, newest first, 25 a page by the server's keyset cursor ("load more"). */
 export function useActivity(workspaceId: string, filter: ActivityFilter) {
+  // New runs arrive by `activityLogCreated`; polling is the fallback while it is down.
+  const live = useLiveRefetch(
+    'activityLogCreated',
+    workspaceId,
+    activityKeys.timeline(workspaceId, filter),
+  );
   return useInfiniteQuery({
     queryKey: activityKeys.timeline(workspaceId, filter),
     queryFn: ({ pageParam }) =>
@@ -28,7 +35,7 @@ export function useActivity(workspaceId: string, filter: ActivityFilter) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
-    refetchInterval: 30_000,
+    refetchInterval: live.pollMs,
   });
 }
 

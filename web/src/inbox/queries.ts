@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, client } from '../api';
+import { useLiveRefetch } from '../live/use-live';
 import { workspacePath } from '../queries';
 import type { ApproveRequest } from './inbox-item-card';
 import type { InboxQuery } from './types';
@@ -34,12 +35,18 @@ export function useInboxItems(workspaceId: string, filter: InboxFilter) {
 
 /** The header's count of what waits for the signed-in person. */
 export function useInboxCount(workspaceId: string) {
+  // Runs add items in the background (other processes, the job worker): each one the
+  // person may decide is announced by `inboxItemCreated`. No event says an item was
+  // decided elsewhere (Slack, a teammate): a one-minute poll catches those, and the old
+  // 30 s one takes over while the stream is down.
+  const live = useLiveRefetch('inboxItemCreated', workspaceId, inboxKeys.all(workspaceId), {
+    livePollMs: 60_000,
+  });
   return useQuery({
     queryKey: inboxKeys.count(workspaceId),
     queryFn: () =>
       call(client.GET('/api/workspaces/{workspaceId}/inbox/count', workspacePath(workspaceId))),
-    // Runs add items in the background (other processes, the job worker).
-    refetchInterval: 30_000,
+    refetchInterval: live.pollMs,
   });
 }
 
