@@ -2276,6 +2276,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/slack/interactions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Deliver a Slack interaction
+     * @description Where Slack sends button clicks and modal submissions (set it as the Slack app’s Interactivity Request URL). No session or API key: Slack’s signature is the proof (`X-Slack-Signature: v0=<hex HMAC-SHA256 of "v0:<timestamp>:<raw body>">` keyed with SLACK_SIGNING_SECRET, `X-Slack-Request-Timestamp` within 5 minutes). Answered at once; decisions are made in the background by the Slack user’s Pandora member, and the same interaction sent again (`X-Slack-Retry-Num`) is acted on once.
+     */
+    post: operations['deliverSlackInteraction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/graphql/schema.graphql': {
     parameters: {
       query?: never;
@@ -19189,6 +19209,128 @@ export interface operations {
       };
       /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  deliverSlackInteraction: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Unix seconds when Slack signed the request */
+        'x-slack-request-timestamp'?: string;
+        /** @description v0=<hex> */
+        'x-slack-signature'?: string;
+        /** @description Set when Slack sends the same interaction again */
+        'x-slack-retry-num'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': {
+          /** @description The interaction, as JSON */
+          payload: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Empty for a click (acknowledged; the decision follows in the background). For an Edit modal whose values are wrong, the errors to show in it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            response_action?: 'errors';
+            /** @description A message per input block id, shown under that input in the modal */
+            errors?: {
+              [key: string]: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
         headers: {
           [name: string]: unknown;
         };

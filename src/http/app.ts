@@ -57,6 +57,7 @@ import { anomalyRoutes } from './routes/anomalies.js';
 import { recordRoutes } from './routes/records.js';
 import { dealRoutes } from './routes/deals.js';
 import { skillRoutes } from './routes/skills.js';
+import { slackInteractionRoutes } from './routes/slack-interactions.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { ErrorBody } from './schemas.js';
 import { addSharedSchema, validatorCompiler } from './validation.js';
@@ -190,6 +191,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(inboxRoutes(ctx));
   await app.register(activityRoutes(ctx));
   await app.register(anomalyRoutes(ctx));
+  await app.register(slackInteractionRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

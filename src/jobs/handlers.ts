@@ -28,6 +28,8 @@ import { scoreShadowProposals } from '../agents/shadow-outcomes.js';
 import { expireInboxItems } from '../inbox/expiry.js';
 import { deliverNotification, sweepOutbox } from '../notifications/outbox.js';
 import { sendersForJobs } from '../notifications/senders.js';
+import { loadConfig } from '../config.js';
+import { runSlackInteraction } from '../notifications/slack/interactions.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
 
@@ -233,6 +235,10 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
   'notifications.sweep': async (_payload, { db, log }) => {
     const requeued = await sweepOutbox(db);
     if (requeued) log.warn({ requeued }, 'notification deliveries queued again');
+  },
+  'slack.interaction': async (payload, { db, secretKey, log, attempt }) => {
+    const { slackApiUrl } = loadConfig();
+    await runSlackInteraction({ pool: db, secretKey, log, slackApiUrl }, payload, attempt);
   },
   'anomalies.evaluate': async (_payload, { db, log }) => {
     const report = await evaluateAnomalies(db);

@@ -39,6 +39,7 @@ const handlers: TaskHandlers = {
   'inbox.expire': async () => undefined,
   'notifications.deliver': async () => undefined,
   'notifications.sweep': async () => undefined,
+  'slack.interaction': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

@@ -57,6 +57,19 @@ export interface JobPayloads {
   'notifications.deliver': { deliveryId: string };
   /** Queue again outbox rows whose job was lost or whose worker died (every minute). */
   'notifications.sweep': Record<string, never>;
+  /** Decide an inbox item as a Slack user chose (src/notifications/slack/interactions.ts). */
+  'slack.interaction': {
+    workspaceId: string;
+    /** The slack_interactions row: what came of it is written there. */
+    interactionId: string;
+    inboxItemId: string;
+    slackUserId: string;
+    /** Where refusals and problems go back to that person only. */
+    responseUrl: string | null;
+    decision: 'approve' | 'reject';
+    edits?: Record<string, unknown>;
+    reason?: string | null;
+  };
 }
 
 export type JobName = keyof JobPayloads;

@@ -44,6 +44,7 @@ const handlers: TaskHandlers = {
   'inbox.expire': idle,
   'notifications.deliver': idle,
   'notifications.sweep': idle,
+  'slack.interaction': idle,
 };
 
 async function until(probe: () => boolean, ms: number): Promise<void> {
