@@ -1,7 +1,7 @@
 /**
  * What Pandora does with a click or a modal submission from Slack. The request is
  * answered at once (Slack shows an error after 3 seconds): a decision is recorded and
- * queued as a `slack.interaction` job in one transaction, a modal is opened just after
+ * queued as a `slack.interaction` job in one statement, a modal is opened just after
  * the answer (its trigger id dies 3 seconds after the click). Each interaction is
  * recorded once by its trigger id, so the copies Slack sends again act on nothing.
  *
@@ -10,18 +10,17 @@
  * back to that person alone through the card's response_url. Updating the card itself
  * is the card job's (cards.ts), run on every decision wherever it was made.
  */
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Caller } from '../../actions/service.js';
-import { withTransaction, type Queryable } from '../../db/pool.js';
+import type { Queryable } from '../../db/pool.js';
 import { HttpError, badRequest } from '../../errors.js';
 import { approveInboxItemAs, rejectInboxItemAs } from '../../inbox/decisions.js';
 import { getInboxItem, type InboxItem } from '../../inbox/items.js';
-import { enqueue } from '../../jobs/queue.js';
 import type { JobPayloads } from '../../jobs/types.js';
 import type { SecretKey } from '../../tenancy/secrets.js';
 import { endpointFor, installationsForTeam, loadInstallation, slackClient } from './client.js';
-import type { SlackInstallation } from './client.js';
 import {
   EDIT_CALLBACK_ID,
   REJECT_CALLBACK_ID,
@@ -142,50 +141,96 @@ interface Interaction {
 }
 
 interface Target {
-  install: SlackInstallation;
   workspaceId: string;
 }
 
 /**
- * The Pandora workspace an interaction is for: one of those that installed the Slack
- * team, the one the item belongs to (two workspaces may share a Slack team).
+ * The Pandora workspace an interaction is for: of those that installed the Slack team,
+ * the one the item belongs to (two workspaces may share a Slack team). Null when the
+ * item is gone; 404 when no workspace installed the team.
  */
 async function findTarget(deps: InteractionDeps, interaction: Interaction): Promise<Target | null> {
-  const installs = await installationsForTeam(deps.pool, deps.secretKey, interaction.teamId);
-  if (installs.length === 0) {
+  const { rows } = await deps.pool.query<{ workspaceId: string; holdsItem: boolean }>(
+    `select s.workspace_id as "workspaceId",
+            exists (select 1 from inbox_items i
+                    where i.workspace_id = s.workspace_id and i.id = $2::uuid) as "holdsItem"
+     from slack_installations s where s.team_id = $1::text`,
+    [interaction.teamId, interaction.inboxItemId],
+  );
+  if (rows.length === 0) {
     throw new HttpError(
       404,
       'slack_team_not_connected',
       `No Pandora workspace is connected to the Slack team ${interaction.teamId}`,
     );
   }
-  const { rows } = await deps.pool.query<{ workspaceId: string }>(
-    `select workspace_id as "workspaceId" from inbox_items
-     where id = $1::uuid and workspace_id = any($2::uuid[])`,
-    [interaction.inboxItemId, installs.map((install) => install.workspaceId)],
-  );
-  const install = installs.find((candidate) => candidate.workspaceId === rows[0]?.workspaceId);
-  return install ? { install, workspaceId: install.workspaceId } : null;
+  const target = rows.find((row) => row.holdsItem);
+  return target ? { workspaceId: target.workspaceId } : null;
+}
+
+async function installationOf(deps: InteractionDeps, workspaceId: string) {
+  const install = await loadInstallation(deps.pool, deps.secretKey, workspaceId);
+  if (!install) throw new Error(`the Slack install of workspace ${workspaceId} is gone`);
+  return install;
 }
 
 type Kind = 'click_approve' | 'click_reject' | 'click_edit' | 'submit_edit' | 'submit_reject';
 
-/** Records the interaction; false when it was recorded before (Slack sent it again). */
+type QueuedDecision = Omit<
+  SlackInteractionJob,
+  'workspaceId' | 'interactionId' | 'inboxItemId' | 'slackUserId' | 'responseUrl'
+>;
+
+/**
+ * Records the interaction, and queues its decision with it, in one statement (the
+ * answer to Slack waits on it). Returns the new row's id, or null when the interaction
+ * was recorded before (Slack sent it again): then nothing is queued.
+ */
 async function recordOnce(
   db: Queryable,
   workspaceId: string,
   interaction: Interaction,
   kind: Kind,
+  decision?: QueuedDecision,
 ): Promise<string | null> {
-  const { rows } = await db.query<{ id: string; first: boolean }>(
-    `insert into slack_interactions (workspace_id, dedupe_key, kind, inbox_item_id, slack_user_id)
-     values ($1::uuid, $2::text, $3::text, $4::uuid, $5::text)
-     on conflict (workspace_id, dedupe_key)
-       do update set retries = slack_interactions.retries + 1
-     returning id, (xmax = 0) as first`,
-    [workspaceId, interaction.dedupeKey, kind, interaction.inboxItemId, interaction.slackUserId],
+  const id = randomUUID();
+  const job: SlackInteractionJob | null = decision
+    ? {
+        workspaceId,
+        interactionId: id,
+        inboxItemId: interaction.inboxItemId,
+        slackUserId: interaction.slackUserId,
+        responseUrl: interaction.responseUrl,
+        ...decision,
+      }
+    : null;
+  const { rows } = await db.query<{ first: boolean }>(
+    `with recorded as (
+       insert into slack_interactions
+         (id, workspace_id, dedupe_key, kind, inbox_item_id, slack_user_id)
+       values ($1::uuid, $2::uuid, $3::text, $4::text, $5::uuid, $6::text)
+       on conflict (workspace_id, dedupe_key)
+         do update set retries = slack_interactions.retries + 1
+       returning (xmax = 0) as first
+     ), queued as (
+       select graphile_worker.add_job(
+                identifier => 'slack.interaction', payload => $7::json,
+                max_attempts => $8::int, job_key => 'slack.interaction:' || $1::text)
+       from recorded where recorded.first and $7::json is not null
+     )
+     select first, (select count(*) from queued) as queued from recorded`,
+    [
+      id,
+      workspaceId,
+      interaction.dedupeKey,
+      kind,
+      interaction.inboxItemId,
+      interaction.slackUserId,
+      job ? JSON.stringify(job) : null,
+      MAX_ATTEMPTS,
+    ],
   );
-  return rows[0]!.first ? rows[0]!.id : null;
+  return rows[0]!.first ? id : null;
 }
 
 async function settle(
@@ -202,13 +247,17 @@ async function settle(
   );
 }
 
-function gone(deps: InteractionDeps, interaction: Interaction, install?: SlackInstallation) {
-  return async () => postEphemeral(deps, install ?? null, interaction.responseUrl, ITEM_GONE);
+/** Told when the item was deleted since the card was posted. */
+function gone(deps: InteractionDeps, interaction: Interaction, teamId: string) {
+  return async () => {
+    const [install] = await installationsForTeam(deps.pool, deps.secretKey, teamId);
+    await postEphemeral(deps, install ?? null, interaction.responseUrl, ITEM_GONE);
+  };
 }
 
 const ITEM_GONE = 'This inbox item is no longer in Pandora.';
 
-/** Records a decision and queues its job in one transaction; the job decides. */
+/** Records a decision with its job; the job decides. */
 async function queueDecision(
   deps: InteractionDeps,
   interaction: Interaction,
@@ -217,30 +266,14 @@ async function queueDecision(
     | { decision: 'reject'; reason: string | null },
 ): Promise<InteractionAnswer> {
   const target = await findTarget(deps, interaction);
-  if (!target) return { body: null, after: gone(deps, interaction) };
+  if (!target) return { body: null, after: gone(deps, interaction, interaction.teamId) };
   const kind: Kind =
     decision.decision === 'reject'
       ? 'submit_reject'
       : decision.edits
         ? 'submit_edit'
         : 'click_approve';
-  await withTransaction(deps.pool, async (client) => {
-    const interactionId = await recordOnce(client, target.workspaceId, interaction, kind);
-    if (!interactionId) return;
-    await enqueue(
-      client,
-      'slack.interaction',
-      {
-        workspaceId: target.workspaceId,
-        interactionId,
-        inboxItemId: interaction.inboxItemId,
-        slackUserId: interaction.slackUserId,
-        responseUrl: interaction.responseUrl,
-        ...decision,
-      },
-      { jobKey: `slack.interaction:${interactionId}`, maxAttempts: MAX_ATTEMPTS },
-    );
-  });
+  await recordOnce(deps.pool, target.workspaceId, interaction, kind, decision);
   return { body: null };
 }
 
@@ -262,7 +295,7 @@ async function submitEdits(
   state: ViewState,
 ): Promise<InteractionAnswer> {
   const target = await findTarget(deps, interaction);
-  if (!target) return { body: null, after: gone(deps, interaction) };
+  if (!target) return { body: null, after: gone(deps, interaction, interaction.teamId) };
   const item = await getInboxItem(deps.pool, reader(target.workspaceId), interaction.inboxItemId);
   const read = readEditSubmission(item, state);
   if (!read.ok) return { body: { response_action: 'errors', errors: read.errors } };
@@ -283,7 +316,7 @@ async function openModal(
   triggerId: string | null,
 ): Promise<InteractionAnswer> {
   const target = await findTarget(deps, interaction);
-  if (!target) return { body: null, after: gone(deps, interaction) };
+  if (!target) return { body: null, after: gone(deps, interaction, interaction.teamId) };
   const interactionId = await recordOnce(
     deps.pool,
     target.workspaceId,
@@ -291,11 +324,13 @@ async function openModal(
     button === 'edit' ? 'click_edit' : 'click_reject',
   );
   if (!interactionId || !triggerId) return { body: null };
-  const { install, workspaceId } = target;
-  const tell = (message: string) => postEphemeral(deps, install, interaction.responseUrl, message);
+  const { workspaceId } = target;
   return {
     body: null,
     after: async () => {
+      const install = await installationOf(deps, workspaceId);
+      const tell = (message: string) =>
+        postEphemeral(deps, install, interaction.responseUrl, message);
       const member = await memberForSlack(deps, install, interaction.slackUserId);
       if (!member) {
         await tell(NOT_A_MEMBER);
