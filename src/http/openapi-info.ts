@@ -57,6 +57,10 @@ export const API_TAGS = [
     description:
       'What the anomaly rules found (failure rate, confidence, precision, stale sync, API quota, inbox backlog, stopped intake), with the trend behind each',
   },
+  {
+    name: 'slack',
+    description: 'Pandora’s Slack app: installing it, and the clicks and modals Slack sends back',
+  },
   { name: 'graphql', description: 'The GraphQL schema, for GraphQL clients' },
 ];
 
