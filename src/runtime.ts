@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { startSandbox, type RunningSandbox } from './crm/emulator/sandbox.js';
+import { connectSandboxSlack } from './notifications/sandbox.js';
 import { ensureDemoWorkspace, DEMO_EMAIL, DEMO_PASSWORD, DEMO_SEED } from './demo/bootstrap.js';
 import { generateDemoData } from './demo/generate.js';
 import { demoHandlers } from './demo/jobs.js';
@@ -199,6 +200,7 @@ export async function runPandora(
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+      if (sandbox?.notifications) connectSandboxSlack(sandbox.notifications, config, url);
     }
     return {
       db,

@@ -8,8 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.js';
 import { startSandbox } from '../crm/emulator/sandbox.js';
 import { generateDemoData } from '../demo/generate.js';
-import { startNotificationEmulators } from './sandbox.js';
-import { SLACK_EMULATOR_BOT_TOKEN } from './slack/emulator/index.js';
+import { connectSandboxSlack, startNotificationEmulators } from './sandbox.js';
+import { signature, SLACK_EMULATOR_BOT_TOKEN } from './slack/emulator/index.js';
 
 const log = pino({ level: 'silent' });
 
@@ -35,7 +35,7 @@ describe('the notification emulators of the sandbox', () => {
     expect(channels.channels?.map((c) => c.name)).toContain('revops-alerts');
   });
 
-  it("show channels and messages on the emulator's page, whose buttons click as the chosen person", async () => {
+  it("show channels and messages on the emulator's page, whose buttons send Pandora a click signed with the sandbox's secret", async () => {
     const running = await startNotificationEmulators({
       host: '127.0.0.1',
       port: 0,
@@ -53,7 +53,11 @@ describe('the notification emulators of the sandbox', () => {
       { parseAs: 'string' },
       (_r, body, done) => done(null, body),
     );
-    pandora.post('/api/slack/interactions', async (request) => {
+    const config = { slackSigningSecret: undefined as string | undefined };
+    pandora.post('/api/slack/interactions', async (request, reply) => {
+      const timestamp = Number(request.headers['x-slack-request-timestamp']);
+      const signed = signature(config.slackSigningSecret!, timestamp, request.body as string);
+      if (request.headers['x-slack-signature'] !== signed) return reply.code(401).send();
       const payload = JSON.parse(new URLSearchParams(request.body as string).get('payload')!) as {
         user: { id: string };
         actions: Array<{ action_id: string }>;
@@ -63,7 +67,9 @@ describe('the notification emulators of the sandbox', () => {
     });
     const pandoraUrl = await pandora.listen({ port: 0, host: '127.0.0.1' });
     afterAll(() => pandora.close());
-    running.slack.setInteractivity({ requestUrl: `${pandoraUrl}/api/slack/interactions` });
+    // With no SLACK_SIGNING_SECRET, the sandbox makes one up and gives it to both sides.
+    connectSandboxSlack(running, config, pandoraUrl);
+    expect(config.slackSigningSecret).toMatch(/^[0-9a-f]{48}$/);
 
     const client = new WebClient(SLACK_EMULATOR_BOT_TOKEN, {
       slackApiUrl: `${running.slackUrl}/api/`,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { createSlackEmulator, type SlackEmulator } from './slack/emulator/index.js';
@@ -66,4 +67,22 @@ export async function startNotificationEmulators(
     await stop();
     throw error;
   }
+}
+
+/**
+ * Points the sandbox's Slack at this Pandora once it listens: clicks and modal
+ * submissions go to `${pandoraUrl}/api/slack/interactions`, signed with the app's
+ * signing secret. With no SLACK_SIGNING_SECRET one is made for this run and set on
+ * `config`, which the interaction endpoint reads at request time.
+ */
+export function connectSandboxSlack(
+  emulators: RunningNotificationEmulators,
+  config: { slackSigningSecret: string | undefined },
+  pandoraUrl: string,
+): void {
+  config.slackSigningSecret ??= randomBytes(24).toString('hex');
+  emulators.slack.setInteractivity({
+    requestUrl: `${pandoraUrl}/api/slack/interactions`,
+    signingSecret: config.slackSigningSecret,
+  });
 }
