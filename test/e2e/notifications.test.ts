@@ -32,7 +32,7 @@ describe.skipIf(!browserAvailable)('live header in a real browser', () => {
     await expect.poll(() => page.getByRole('link', { name: 'Inbox (0 pending)' }).count()).toBe(1);
     // Connected: the subscription's request is open before anything is recorded.
     await page.waitForTimeout(1_000);
-    await createInboxItem(t.db.pool, {
+    const itemId = await createInboxItem(t.db.pool, {
       workspaceId: tenant.workspaceId,
       itemType: 'alert',
       source: 'anomaly',
@@ -43,6 +43,9 @@ describe.skipIf(!browserAvailable)('live header in a real browser', () => {
       .getByRole('link', { name: 'Inbox (1 pending)' })
       .waitFor({ state: 'visible', timeout: 10_000 });
     await shot(page, 'inbox-live');
+    // Where every notification about it links: the item on its own page.
+    await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/inbox/${itemId}`);
+    await page.getByTestId('inbox-item-page').getByText('Failure rate above 20%').waitFor();
     await page.close();
   });
 });

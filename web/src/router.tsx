@@ -13,6 +13,7 @@ import { GapsPage } from './conversations/gaps-page';
 import { MeetingPage } from './conversations/meeting-page';
 import { MeetingsPage } from './conversations/meetings-page';
 import { DealPage } from './deals/deal-page';
+import { InboxItemPage } from './inbox/inbox-item-page';
 import { InboxPage } from './inbox/inbox-page';
 import { HomeRedirect } from './pages/home-redirect';
 import { InvitePage } from './pages/invite-page';
@@ -50,6 +51,7 @@ export function createRouter() {
                 { path: 'agents/new', element: <AgentWizardPage /> },
                 { path: 'agents/:agentId', element: <AgentPage /> },
                 { path: 'inbox', element: <InboxPage /> },
+                { path: 'inbox/:itemId', element: <InboxItemPage /> },
                 { path: 'activity', element: <ActivityPage /> },
                 { path: 'anomalies', element: <AnomaliesPage /> },
                 { path: 'anomalies/:anomalyId', element: <AnomalyPage /> },

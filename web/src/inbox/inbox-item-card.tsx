@@ -45,7 +45,8 @@ interface InboxItemCardProps {
   workspaceId: string;
   item: InboxItemView;
   selected: boolean;
-  onSelect: (selected: boolean) => void;
+  /** Without it (one item on its own page) there is nothing to select it for. */
+  onSelect?: (selected: boolean) => void;
   onApprove: (request: ApproveRequest) => void;
   onReject: (reason: string) => void;
   busy: boolean;
@@ -119,7 +120,7 @@ export function InboxItemCard({
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Group gap="sm" align="flex-start" wrap="nowrap">
-          {pending && item.itemType === 'approval' && (
+          {pending && item.itemType === 'approval' && onSelect && (
             <Checkbox
               mt={4}
               aria-label={`Select ${item.title}`}
