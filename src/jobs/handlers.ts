@@ -26,6 +26,7 @@ import {
 import { HttpError } from '../errors.js';
 import { scoreShadowProposals } from '../agents/shadow-outcomes.js';
 import { expireInboxItems } from '../inbox/expiry.js';
+import { buildDueDigests } from '../notifications/digests.js';
 import { deliverNotification, sweepOutbox } from '../notifications/outbox.js';
 import { sendersForJobs } from '../notifications/senders.js';
 import { loadConfig } from '../config.js';
@@ -239,6 +240,10 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
   'slack.interaction': async (payload, { db, secretKey, log, attempt }) => {
     const { slackApiUrl } = loadConfig();
     await runSlackInteraction({ pool: db, secretKey, log, slackApiUrl }, payload, attempt);
+  },
+  'notifications.digest': async (_payload, { db, log }) => {
+    const report = await buildDueDigests(db);
+    if (report.members) log.info(report, 'notification digests built');
   },
   'anomalies.evaluate': async (_payload, { db, log }) => {
     const report = await evaluateAnomalies(db);

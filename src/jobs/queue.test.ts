@@ -40,6 +40,7 @@ const handlers: TaskHandlers = {
   'notifications.deliver': async () => undefined,
   'notifications.sweep': async () => undefined,
   'slack.interaction': async () => undefined,
+  'notifications.digest': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

@@ -55,6 +55,28 @@ export async function enqueue<K extends JobName>(
   return rows[0]!.id;
 }
 
+/** Queues many jobs of one kind in one statement, like `enqueue` for each. */
+export async function enqueueMany<K extends JobName>(
+  db: Queryable,
+  name: K,
+  jobs: Array<{ payload: JobPayloads[K]; options?: EnqueueOptions }>,
+): Promise<void> {
+  if (jobs.length === 0) return;
+  const specs = jobs.map(({ payload, options = {} }) => ({
+    identifier: name,
+    payload,
+    run_at: options.runAt?.toISOString() ?? null,
+    max_attempts: options.maxAttempts ?? 8,
+    job_key: options.jobKey ?? null,
+    priority: options.priority ?? 0,
+  }));
+  await db.query(
+    `select count(*) from graphile_worker.add_jobs(
+       array(select json_populate_recordset(null::graphile_worker.job_spec, $1::json)), false)`,
+    [JSON.stringify(specs)],
+  );
+}
+
 /** Creates or upgrades the queue's own schema (graphile_worker); safe to run concurrently. */
 export async function migrateJobQueue(pool: pg.Pool): Promise<void> {
   await runMigrations({ pgPool: pool, logger: silentLogger });
@@ -114,6 +136,13 @@ const SCHEDULES: (CronItem & { task: JobName })[] = [
     match: '* * * * *',
     identifier: 'notifications.sweep',
     options: { maxAttempts: 1 },
+  },
+  {
+    // Daily digests go out at the top of a local hour; within five minutes of it is fine.
+    task: 'notifications.digest',
+    match: '*/5 * * * *',
+    identifier: 'notifications.digest',
+    options: { maxAttempts: 3 },
   },
   {
     task: 'sessions.prune',

@@ -70,6 +70,8 @@ export interface JobPayloads {
     edits?: Record<string, unknown>;
     reason?: string | null;
   };
+  /** Turn what members' preferences held back into their digests, when due (every 5 minutes). */
+  'notifications.digest': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

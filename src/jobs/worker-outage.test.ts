@@ -45,6 +45,7 @@ const handlers: TaskHandlers = {
   'notifications.deliver': idle,
   'notifications.sweep': idle,
   'slack.interaction': idle,
+  'notifications.digest': idle,
 };
 
 async function until(probe: () => boolean, ms: number): Promise<void> {

@@ -12,7 +12,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { withTransaction, type Queryable } from '../db/pool.js';
 import { TIMED_OUT, within } from '../timeout.js';
-import { enqueueDelivery } from './record.js';
+import { enqueueDeliveries, enqueueDelivery } from './record.js';
 import type { Senders } from './senders.js';
 import type { DeliveryOutcome, DeliveryTask, NotificationPayload, OutboxChannel } from './types.js';
 
@@ -310,7 +310,10 @@ export async function sweepOutbox(db: Queryable, limit = 5_000): Promise<number>
      order by next_attempt_at limit $2::integer`,
     [SWEEP_GRACE_MS, limit],
   );
-  for (const row of rows) await enqueueDelivery(db, row.id);
+  await enqueueDeliveries(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.length;
 }
 

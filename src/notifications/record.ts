@@ -9,7 +9,7 @@ import pg from 'pg';
 import { loadConfig } from '../config.js';
 import { withTransaction, type Queryable } from '../db/pool.js';
 import { publishEvent } from '../events/bus.js';
-import { enqueue } from '../jobs/queue.js';
+import { enqueue, enqueueMany } from '../jobs/queue.js';
 import { modesFor, storedModes } from './preferences.js';
 import type {
   NotificationField,
@@ -246,13 +246,27 @@ export async function insertDelivery(db: Queryable, delivery: NewDelivery): Prom
   return id ?? null;
 }
 
+const deliverJob = (deliveryId: string, runAt?: Date) => ({
+  payload: { deliveryId },
+  options: {
+    jobKey: `notifications.deliver:${deliveryId}`,
+    runAt,
+    maxAttempts: DELIVER_JOB_ATTEMPTS,
+  },
+});
+
 /** Queues a delivery's job; one pending job per delivery (a second enqueue replaces it). */
 export async function enqueueDelivery(db: Queryable, deliveryId: string, runAt?: Date) {
-  await enqueue(
+  const job = deliverJob(deliveryId, runAt);
+  await enqueue(db, 'notifications.deliver', job.payload, job.options);
+}
+
+/** The same for many deliveries due now, in one statement. */
+export async function enqueueDeliveries(db: Queryable, deliveryIds: string[]) {
+  await enqueueMany(
     db,
     'notifications.deliver',
-    { deliveryId },
-    { jobKey: `notifications.deliver:${deliveryId}`, runAt, maxAttempts: DELIVER_JOB_ATTEMPTS },
+    deliveryIds.map((id) => deliverJob(id)),
   );
 }
 
