@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SECRET_KEY } from '../../../test/app.js';
@@ -7,75 +5,56 @@ import { createCrmWorld, type CrmWorld } from '../../../test/crm.js';
 import type { Caller } from '../../actions/service.js';
 import { loadConfig } from '../../config.js';
 import { buildApp } from '../../http/app.js';
-import {
-  createAgentApproval,
-  createAgentConfig,
-  createCaller,
-} from '../../inbox/fixtures.test-helper.js';
+import { createAgentApproval, createAgentConfig } from '../../inbox/fixtures.test-helper.js';
 import { handlers } from '../../jobs/handlers.js';
 import { startWorker, type RunningWorker } from '../../jobs/queue.js';
+import { createUser } from '../../tenancy/users.js';
+import type { NotificationField } from '../types.js';
+import { approvalMessage, inboxActionId } from './blocks.js';
 import { saveInstallation } from './client.js';
+import { startSlackEmulatorForTest, type SlackTestEmulator } from './emulator/slack.test-helper.js';
 import { signSlackRequest } from './signature.js';
 
 /**
- * The interactive endpoint over real HTTP: Slack's signature, the answer at once, the
- * decision made by the worker as the Slack user's Pandora member, the same click sent
- * again decided once, refusals sent to that person alone through the response_url.
+ * The interactive endpoint over real HTTP with the Slack emulator: Slack's signature,
+ * the answer at once, the decision made by the worker as the Slack user's Pandora
+ * member, the same click sent again decided once, refusals sent to that person alone
+ * through the response_url, and the Edit and Reject modals.
  */
 const SECRET = 'test-signing-secret-0123456789abcdef';
-const TEAM = 'T0PANDORA';
 const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+const PEOPLE = {
+  admin: { email: 'ada.admin@example.com', name: 'Ada Admin', role: 'admin' as const },
+  rep: { email: 'rex.rep@example.com', name: 'Rex Rep', role: 'member' as const },
+  other: { email: 'mia.manager@example.com', name: 'Mia Manager', role: 'member' as const },
+};
+// In the Slack team but no member of the Pandora workspace.
+const STRANGER = { email: 'sam.stranger@example.com', name: 'Sam Stranger' };
 
 let world: CrmWorld;
+let slack: SlackTestEmulator;
 let baseUrl: string;
 let closeApp: () => Promise<void>;
 let worker: RunningWorker;
-let hooks: Server;
-let hooksUrl: string;
-/** What Pandora posted to response_urls, by the URL's path. */
-const answers: { path: string; body: Record<string, unknown> }[] = [];
-let rep: Caller;
-let otherRep: Caller;
-let admin: Caller;
+const callers = {} as Record<keyof typeof PEOPLE, Caller>;
 let agentConfigId: string;
 let dealIds: string[];
 let nextDeal = 0;
 
-const SLACK_USERS = { rep: 'U0REP', other: 'U0OTHER', admin: 'U0ADMIN' };
-
-async function link(caller: Caller, slackUserId: string) {
-  await world.db.pool.query(
-    `insert into slack_user_links (workspace_id, user_id, slack_user_id) values ($1::uuid, $2::uuid, $3::text)`,
-    [world.workspaceId, caller.sourceId, slackUserId],
-  );
-}
-
 beforeAll(async () => {
   world = await createCrmWorld({ accounts: 10 });
   const pool = world.db.pool;
-  hooks = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      answers.push({ path: request.url ?? '', body: JSON.parse(body || '{}') });
-      response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    });
+  slack = await startSlackEmulatorForTest({
+    users: [...Object.values(PEOPLE), STRANGER],
   });
-  await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
-  hooksUrl = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}`;
-
-  const config = {
-    ...loadConfig({}),
-    demo: false,
-    slackSigningSecret: SECRET,
-    slackApiUrl: hooksUrl,
-  };
+  const config = { ...loadConfig({}), demo: false, slackSigningSecret: SECRET };
   const app = await buildApp({ pool, config, secretKey: TEST_SECRET_KEY, log });
   baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   closeApp = async () => {
     app.server.closeAllConnections();
     await app.close();
   };
+  slack.setInteractivity(`${baseUrl}/api/slack/interactions`, SECRET);
   worker = await startWorker({
     pool,
     connectionString: world.db.url,
@@ -85,24 +64,31 @@ beforeAll(async () => {
     schedules: false,
     secretKey: TEST_SECRET_KEY,
   });
-
   await saveInstallation(pool, TEST_SECRET_KEY, {
     workspaceId: world.workspaceId,
-    teamId: TEAM,
-    teamName: 'Pandora test',
-    botUserId: 'B0PANDORA',
-    botToken: 'xoxb-test',
-    scopes: ['chat:write'],
+    teamId: slack.teamId,
+    teamName: 'Pandora Sandbox',
+    botUserId: null,
+    botToken: slack.botToken,
+    scopes: ['chat:write', 'users:read', 'users:read.email'],
     installedVia: 'token',
     installedBy: null,
-    apiUrl: hooksUrl,
+    apiUrl: slack.url,
   });
-  admin = await createCaller(pool, world.workspaceId, 'admin');
-  rep = await createCaller(pool, world.workspaceId, 'member');
-  otherRep = await createCaller(pool, world.workspaceId, 'member');
-  await link(rep, SLACK_USERS.rep);
-  await link(otherRep, SLACK_USERS.other);
-  await link(admin, SLACK_USERS.admin);
+  for (const [key, person] of Object.entries(PEOPLE)) {
+    const user = await createUser(pool, { ...person, password: 'correct horse battery' });
+    await pool.query(
+      `insert into memberships (workspace_id, user_id, role) values ($1::uuid, $2::uuid, $3::text)`,
+      [world.workspaceId, user.id, person.role],
+    );
+    callers[key as keyof typeof PEOPLE] = {
+      workspaceId: world.workspaceId,
+      role: person.role,
+      actor: user.email,
+      sourceId: user.id,
+      kind: 'user',
+    };
+  }
   agentConfigId = await createAgentConfig(pool, world.workspaceId, world.connectionIds.hubspot);
   dealIds = await world.recordIds('hubspot', 20);
 });
@@ -110,10 +96,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.stop();
   await closeApp?.();
-  hooks?.closeAllConnections();
-  await new Promise((resolve) => hooks?.close(resolve));
 });
 
+/** An approval assigned to the rep, and its card posted in #general as the Slack app posts it. */
 async function approval(fields: Record<string, string | number>) {
   const recordId = dealIds[nextDeal++]!;
   const made = await createAgentApproval(world.db.pool, {
@@ -122,89 +107,75 @@ async function approval(fields: Record<string, string | number>) {
     agentConfigId,
     recordId,
     fields,
-    assigneeUserId: rep.sourceId,
+    assigneeUserId: callers.rep.sourceId,
   });
-  return { ...made, recordId };
-}
-
-let triggers = 0;
-function click(
-  slackUserId: string,
-  action: 'approve' | 'reject' | 'edit' | 'view',
-  itemId: string,
-  team = TEAM,
-) {
-  triggers += 1;
-  return {
-    type: 'block_actions',
-    team: { id: team, domain: 'pandora-test' },
-    user: { id: slackUserId, team_id: team },
-    api_app_id: 'A0PANDORA',
-    trigger_id: `${triggers}.1234.${Math.random().toString(16).slice(2)}`,
-    response_url: `${hooksUrl}/actions/${triggers}`,
-    container: { type: 'message', channel_id: 'D0REP', message_ts: '1700000000.000100' },
-    actions: [
-      {
-        type: 'button',
-        action_id: `inbox.${action}:${itemId}`,
-        value: itemId,
-        block_id: 'decide',
-        action_ts: `${Date.now() / 1000}`,
-      },
-    ],
-  };
-}
-
-function submission(
-  slackUserId: string,
-  callbackId: string,
-  itemId: string,
-  values: Record<string, Record<string, Record<string, unknown>>>,
-) {
-  triggers += 1;
-  return {
-    type: 'view_submission',
-    team: { id: TEAM, domain: 'pandora-test' },
-    user: { id: slackUserId, team_id: TEAM },
-    trigger_id: `${triggers}.5678.${Math.random().toString(16).slice(2)}`,
-    view: {
-      id: `V${triggers}`,
-      callback_id: callbackId,
-      private_metadata: JSON.stringify({
-        inboxItemId: itemId,
-        responseUrl: `${hooksUrl}/actions/${triggers}`,
-      }),
-      state: { values },
+  const cardFields: NotificationField[] = Object.entries(fields).map(([field, after]) => ({
+    field,
+    label: field,
+    before: null,
+    after,
+    editable: true,
+  }));
+  const card = approvalMessage(
+    {
+      type: 'approval',
+      title: 'Update the deal from the call',
+      body: '',
+      link: `/inbox/${made.itemId}`,
+      severity: 'info',
+      critical: false,
+      inboxItemId: made.itemId,
+      fields: cardFields,
     },
-  };
+    'http://pandora.test',
+  );
+  const posted = await slack.client().chat.postMessage({
+    channel: slack.channel('general').id,
+    text: card.text,
+    blocks: card.blocks,
+  });
+  return { ...made, recordId, ts: posted.ts! };
 }
 
-/** Posts a payload as Slack does: a form body, signed now (or `ageSeconds` ago). */
-async function send(
-  payload: unknown,
-  options: { ageSeconds?: number; signature?: string | null; retry?: number; body?: string } = {},
-) {
-  const body = options.body ?? new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  const timestamp = String(Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0));
+const click = (person: { email: string }, action: 'approve' | 'reject' | 'edit', itemId: string) =>
+  slack.click({ user: person.email, actionId: inboxActionId(action, itemId) });
+
+/** The ephemeral answers a person got through response_urls. */
+const ephemeralsTo = (person: { email: string }) =>
+  slack.emulator.store.ephemerals.filter(
+    (e) => e.via === 'response_url' && e.user === slack.user(person.email).id,
+  );
+
+/** The modal open for a person, once Pandora has opened it. */
+function openView(person: { email: string }, callbackId: string) {
+  return until('the modal to open', async () =>
+    [...slack.emulator.store.views.values()].find(
+      (view) =>
+        view.status === 'open' &&
+        view.user === slack.user(person.email).id &&
+        view.view.callback_id === callbackId,
+    ),
+  );
+}
+
+/** Posts a form body as Slack does, signed now (or `ageSeconds` ago). */
+async function send(body: string, options: { retry?: number; team?: string } = {}) {
+  const timestamp = String(Math.floor(Date.now() / 1000));
   const headers: Record<string, string> = {
     'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': timestamp,
+    'x-slack-signature': signSlackRequest(SECRET, timestamp, body),
   };
-  if (options.signature !== null) {
-    headers['x-slack-request-timestamp'] = timestamp;
-    headers['x-slack-signature'] = options.signature ?? signSlackRequest(SECRET, timestamp, body);
-  }
   if (options.retry) {
     headers['x-slack-retry-num'] = String(options.retry);
     headers['x-slack-retry-reason'] = 'http_timeout';
   }
-  const started = performance.now();
   const response = await fetch(`${baseUrl}/api/slack/interactions`, {
     method: 'POST',
     headers,
     body,
   });
-  const text = await response.text();
-  return { status: response.status, text, ms: performance.now() - started };
+  return { status: response.status, text: await response.text() };
 }
 
 async function until<T>(what: string, read: () => Promise<T | null | undefined>): Promise<T> {
@@ -258,161 +229,192 @@ async function readDeal(id: string, fields: string[]) {
   return record.value.properties;
 }
 
-const answersTo = (path: string) => answers.filter((answer) => answer.path === path);
-const pathOf = (url: string) => new URL(url).pathname;
-
 describe('the Slack interactive endpoint', () => {
-  it('refuses a request with no signature, a wrong one or one 6 minutes old, and acknowledges a signed one at once', async () => {
+  it('refuses a click with no signature, a wrong one or one 6 minutes old, and acknowledges a signed one at once', async () => {
     const { itemId } = await approval({ next_step: 'Send the order form' });
-    const payload = click(SLACK_USERS.rep, 'view', itemId);
+    const actionId = inboxActionId('approve', itemId);
+    const probe = async (sign: { omit?: boolean; secret?: string; ageSeconds?: number }) => {
+      const record = await slack.click({ user: PEOPLE.rep.email, actionId, sign, retries: false });
+      const [attempt] = record.attempts;
+      return { status: attempt!.status, code: JSON.parse(attempt!.body).error?.code as string };
+    };
+    expect(await probe({ omit: true })).toEqual({ status: 401, code: 'invalid_slack_signature' });
+    expect(await probe({ secret: 'another app’s secret' })).toEqual({
+      status: 401,
+      code: 'invalid_slack_signature',
+    });
+    expect(await probe({ ageSeconds: 6 * 60 })).toEqual({
+      status: 401,
+      code: 'stale_slack_request',
+    });
+    expect((await itemRow(itemId)).status).toBe('pending');
+    expect(await interactionsOf(itemId)).toEqual([]);
 
-    const none = await send(payload, { signature: null });
-    expect(none.status).toBe(401);
-    expect(JSON.parse(none.text).error.code).toBe('invalid_slack_signature');
-
-    const wrong = await send(payload, { signature: `v0=${'0'.repeat(64)}` });
-    expect(wrong.status).toBe(401);
-    expect(JSON.parse(wrong.text).error.code).toBe('invalid_slack_signature');
-
-    const old = await send(payload, { ageSeconds: 6 * 60 });
-    expect(old.status).toBe(401);
-    expect(JSON.parse(old.text).error.code).toBe('stale_slack_request');
-
-    // Signed with another app's secret.
-    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    const now = String(Math.floor(Date.now() / 1000));
-    const other = await send(payload, { body, signature: signSlackRequest('not ours', now, body) });
-    expect(other.status).toBe(401);
-
-    const valid = await send(payload);
-    expect(valid.status).toBe(200);
-    expect(valid.text).toBe('');
-    expect(valid.ms).toBeLessThan(3_000);
+    const valid = await slack.click({ user: PEOPLE.rep.email, actionId, retries: false });
+    expect(valid.attempts).toEqual([expect.objectContaining({ status: 200, body: '' })]);
+    expect(valid.attempts[0]!.ms).toBeLessThan(3_000);
+    await settled(itemId);
+    expect(await itemRow(itemId)).toMatchObject({
+      status: 'approved',
+      resolvedBy: PEOPLE.rep.email,
+    });
   });
 
-  it('approves from a click as the Slack user’s member, once even when Slack sends the click again', async () => {
+  it('approves once even when Slack sends the same click again', async () => {
     const { itemId, recordId } = await approval({ next_step: 'Security review on Friday' });
-    const payload = click(SLACK_USERS.rep, 'approve', itemId);
-
-    // Slack's retry (same payload, signed again) arriving while the first is handled.
-    const [first, again] = await Promise.all([send(payload), send(payload, { retry: 1 })]);
-    expect(first.status).toBe(200);
-    expect(again.status).toBe(200);
-    const third = await send(payload, { retry: 2 });
-    expect(third.status).toBe(200);
+    const record = await click(PEOPLE.rep, 'approve', itemId);
+    expect(record.attempts.map((attempt) => attempt.status)).toEqual([200]);
+    // Slack's retries of that click: the same body, signed again, arriving together.
+    const again = await Promise.all([
+      send(record.body, { retry: 1 }),
+      send(record.body, { retry: 2 }),
+    ]);
+    expect(again.map((answer) => answer.status)).toEqual([200, 200]);
 
     const rows = await settled(itemId);
     expect(rows).toEqual([
       expect.objectContaining({ kind: 'click_approve', status: 'done', retries: 2 }),
     ]);
-    const item = await itemRow(itemId);
-    expect(item).toMatchObject({ status: 'approved', resolvedBy: rep.actor });
+    expect(await itemRow(itemId)).toMatchObject({
+      status: 'approved',
+      resolvedBy: PEOPLE.rep.email,
+    });
     expect((await readDeal(recordId, ['hs_next_step'])).hs_next_step).toBe(
       'Security review on Friday',
     );
-    // Decided once: one approval in the action's audit trail, and nothing said to the person.
+    // Decided once: one approval in the action's audit trail, and nothing said to the rep.
     const { rows: audit } = await world.db.pool.query(
       `select l.event from action_audit_log l join inbox_items i on i.action_id = l.action_id
        where i.id = $1::uuid and l.event = 'approved'`,
       [itemId],
     );
     expect(audit).toHaveLength(1);
-    expect(answersTo(pathOf(payload.response_url))).toEqual([]);
+    expect(ephemeralsTo(PEOPLE.rep)).toEqual([]);
   });
 
-  it('refuses, to that person only, a member the item is not assigned to; an admin may decide it', async () => {
+  it('refuses, to that person only, someone the item is not assigned to and a Slack user who is no member; an admin may decide it', async () => {
     const { itemId } = await approval({ next_step: 'Legal to redline' });
-    const refused = click(SLACK_USERS.other, 'approve', itemId);
-    expect((await send(refused)).status).toBe(200);
-    const [row] = await settled(itemId);
-    expect(row).toMatchObject({ status: 'refused' });
+    await click(PEOPLE.other, 'approve', itemId);
+    await click(STRANGER, 'approve', itemId);
+    const rows = await settled(itemId);
+    expect(rows.map((row) => row.status)).toEqual(['refused', 'refused']);
     expect((await itemRow(itemId)).status).toBe('pending');
-    expect(answersTo(pathOf(refused.response_url))).toEqual([
-      {
-        path: pathOf(refused.response_url),
-        body: expect.objectContaining({
-          response_type: 'ephemeral',
-          replace_original: false,
-          text: expect.stringContaining('Only the person this item is assigned to'),
-        }),
-      },
+    expect(ephemeralsTo(PEOPLE.other).map((e) => e.text)).toEqual([
+      'Only the person this item is assigned to, or a Pandora admin, can decide it.',
+    ]);
+    expect(ephemeralsTo(STRANGER).map((e) => e.text)).toEqual([
+      expect.stringContaining('not linked to a member of this Pandora workspace'),
     ]);
 
-    const byAdmin = click(SLACK_USERS.admin, 'approve', itemId);
-    expect((await send(byAdmin)).status).toBe(200);
+    await click(PEOPLE.admin, 'approve', itemId);
     await until('the admin’s approval', async () =>
       (await itemRow(itemId)).status === 'approved' ? true : null,
     );
-    expect((await itemRow(itemId)).resolvedBy).toBe(admin.actor);
+    expect((await itemRow(itemId)).resolvedBy).toBe(PEOPLE.admin.email);
 
     // The rep clicks the card afterwards: told who decided it, nothing changes.
-    const late = click(SLACK_USERS.rep, 'approve', itemId);
-    expect((await send(late)).status).toBe(200);
-    await until(
-      'the late click’s answer',
-      async () => answersTo(pathOf(late.response_url))[0] ?? null,
-    );
-    expect(answersTo(pathOf(late.response_url))[0]!.body.text).toBe(
-      `Already approved by ${admin.actor}.`,
-    );
+    await click(PEOPLE.rep, 'approve', itemId);
+    const [late] = await until('the late click’s answer', async () => {
+      const answers = ephemeralsTo(PEOPLE.rep).filter((e) => e.text.startsWith('Already'));
+      return answers.length ? answers : null;
+    });
+    expect(late!.text).toBe(`Already approved by ${PEOPLE.admin.email}.`);
   });
 
-  it('approves an Edit modal’s submission with the edited value, and shows a wrong value in the modal', async () => {
+  it('Edit opens a modal with the proposed values; a wrong value is shown in it, the edited one is approved and written to the CRM', async () => {
     const { itemId, recordId } = await approval({ next_step: 'Pricing call', amount: 42000 });
-    const wrong = await send(
-      submission(SLACK_USERS.rep, 'inbox_edit', itemId, {
-        next_step: { value: { type: 'plain_text_input', value: 'Pricing call' } },
-        amount: { value: { type: 'number_input', value: 'lots' } },
-      }),
-    );
-    expect(wrong.status).toBe(200);
-    expect(JSON.parse(wrong.text)).toEqual({
+    const record = await click(PEOPLE.rep, 'edit', itemId);
+    expect(record.attempts.map((attempt) => attempt.status)).toEqual([200]);
+    const view = await openView(PEOPLE.rep, 'inbox_edit');
+    const inputs = (
+      view.view.blocks as Array<{
+        type: string;
+        block_id?: string;
+        element?: { type: string; initial_value?: string };
+      }>
+    ).filter((block) => block.type === 'input');
+    expect(
+      inputs.map((block) => [block.block_id, block.element?.type, block.element?.initial_value]),
+    ).toEqual([
+      ['next_step', 'plain_text_input', 'Pricing call'],
+      ['amount', 'number_input', '42000'],
+    ]);
+
+    const wrong = await slack.submitView({
+      viewId: view.id,
+      values: { amount: { value: 'lots' } },
+    });
+    expect(JSON.parse(wrong.attempts[0]!.body)).toEqual({
       response_action: 'errors',
       errors: { amount: 'Enter an amount, e.g. 150000' },
     });
-    expect(await interactionsOf(itemId)).toEqual([]);
+    expect(slack.emulator.store.views.get(view.id)!.status).toBe('open');
 
-    const right = await send(
-      submission(SLACK_USERS.rep, 'inbox_edit', itemId, {
-        next_step: { value: { type: 'plain_text_input', value: 'Pricing call with the CFO' } },
-        amount: { value: { type: 'number_input', value: '42000' } },
-      }),
+    const right = await slack.submitView({
+      viewId: view.id,
+      values: { next_step: { value: 'Pricing call with the CFO' } },
+    });
+    expect(right.attempts.map((attempt) => [attempt.status, attempt.body])).toEqual([[200, '']]);
+    expect(slack.emulator.store.views.get(view.id)!.status).toBe('closed');
+    await until('the edited approval', async () =>
+      (await itemRow(itemId)).status === 'approved' ? true : null,
     );
-    expect(right.status).toBe(200);
-    expect(right.text).toBe('');
-    await settled(itemId);
-    const item = await itemRow(itemId);
-    expect(item.status).toBe('approved');
-    expect(item.resolution).toMatchObject({ edits: { next_step: 'Pricing call with the CFO' } });
+    expect((await itemRow(itemId)).resolution).toMatchObject({
+      edits: { next_step: 'Pricing call with the CFO' },
+    });
     const deal = await readDeal(recordId, ['hs_next_step', 'amount']);
     expect(deal.hs_next_step).toBe('Pricing call with the CFO');
     expect(Number(deal.amount)).toBe(42000);
   });
 
-  it('rejects with the reason given in the Reject modal', async () => {
+  it('Reject asks why in a modal, then rejects with that reason and writes nothing', async () => {
     const { itemId, recordId } = await approval({ next_step: 'Never said' });
     const before = (await readDeal(recordId, ['hs_next_step'])).hs_next_step;
-    const sent = await send(
-      submission(SLACK_USERS.rep, 'inbox_reject', itemId, {
-        reason: { value: { type: 'plain_text_input', value: 'Not what the buyer said' } },
-      }),
+    await click(PEOPLE.rep, 'reject', itemId);
+    const view = await openView(PEOPLE.rep, 'inbox_reject');
+    await slack.submitView({
+      viewId: view.id,
+      values: { reason: { value: 'Not what the buyer said' } },
+    });
+    await until('the rejection', async () =>
+      (await itemRow(itemId)).status === 'rejected' ? true : null,
     );
-    expect(sent.status).toBe(200);
-    await settled(itemId);
     expect(await itemRow(itemId)).toMatchObject({
-      status: 'rejected',
-      resolvedBy: rep.actor,
+      resolvedBy: PEOPLE.rep.email,
       resolution: { reason: 'Not what the buyer said' },
     });
     expect((await readDeal(recordId, ['hs_next_step'])).hs_next_step).toBe(before);
   });
 
+  it('opens no modal for someone who may not decide: they are told why instead', async () => {
+    const { itemId } = await approval({ next_step: 'Not yours' });
+    await click(PEOPLE.other, 'edit', itemId);
+    await settled(itemId);
+    expect(ephemeralsTo(PEOPLE.other).at(-1)!.text).toBe(
+      'Only the person this item is assigned to, or a Pandora admin, can decide it.',
+    );
+    expect(
+      [...slack.emulator.store.views.values()].filter(
+        (view) => view.user === slack.user(PEOPLE.other.email).id,
+      ),
+    ).toEqual([]);
+  });
+
   it('answers 404 for a Slack team no workspace installed, and 400 for a payload that is not JSON', async () => {
     const { itemId } = await approval({ next_step: 'Elsewhere' });
-    const stranger = await send(click(SLACK_USERS.rep, 'approve', itemId, 'T0STRANGER'));
+    const payload = {
+      type: 'block_actions',
+      team: { id: 'T0STRANGER' },
+      user: { id: 'U0STRANGER', team_id: 'T0STRANGER' },
+      trigger_id: '1.2.3',
+      actions: [{ action_id: inboxActionId('approve', itemId) }],
+    };
+    const stranger = await send(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    );
     expect(stranger.status).toBe(404);
     expect(JSON.parse(stranger.text).error.code).toBe('slack_team_not_connected');
-    const broken = await send(null, { body: 'payload=%7Bnot-json' });
+    const broken = await send('payload=%7Bnot-json');
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.text).error.code).toBe('invalid_slack_payload');
     expect((await itemRow(itemId)).status).toBe('pending');

@@ -20,6 +20,7 @@ import { approveInboxItemAs, rejectInboxItemAs } from '../../inbox/decisions.js'
 import { getInboxItem, type InboxItem } from '../../inbox/items.js';
 import type { JobPayloads } from '../../jobs/types.js';
 import type { SecretKey } from '../../tenancy/secrets.js';
+import { parseInboxActionId } from './blocks.js';
 import { endpointFor, installationsForTeam, loadInstallation, slackClient } from './client.js';
 import {
   EDIT_CALLBACK_ID,
@@ -66,17 +67,6 @@ interface SlackPayload {
   };
 }
 
-type InboxButton = 'approve' | 'reject' | 'edit' | 'view';
-const ACTION_ID = /^inbox\.(approve|reject|edit|view):([0-9a-f-]{36})$/i;
-
-/** The card's buttons (blocks.ts): `inbox.<action>:<inbox item id>`. */
-export function parseInboxAction(
-  actionId: unknown,
-): { action: InboxButton; inboxItemId: string } | null {
-  const match = typeof actionId === 'string' ? ACTION_ID.exec(actionId) : null;
-  return match ? { action: match[1] as InboxButton, inboxItemId: match[2]!.toLowerCase() } : null;
-}
-
 const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
 /** Handles one verified payload; throws HttpError for what cannot be Slack's. */
@@ -93,7 +83,8 @@ export async function receiveSlackInteraction(
   }
   if (payload.type === 'block_actions') {
     const action = payload.actions?.[0];
-    const button = parseInboxAction(action?.action_id);
+    const actionId = action?.action_id;
+    const button = typeof actionId === 'string' ? parseInboxActionId(actionId) : null;
     // The View button is a link; other apps' elements are not Pandora's to handle.
     if (!button || button.action === 'view') return { body: null };
     const key = triggerId ?? text(action?.action_ts);
