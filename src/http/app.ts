@@ -48,6 +48,7 @@ import { conversationCreateDealRoutes } from './routes/conversations-create-deal
 import { crmRoutes } from './routes/crm.js';
 import { healthRoutes } from './routes/health.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { notificationEmailRoutes } from './routes/notification-email.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { writebackRoutes } from './routes/writeback.js';
 import { policyRoutes } from './routes/policies.js';
@@ -192,6 +193,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(activityRoutes(ctx));
   await app.register(anomalyRoutes(ctx));
   await app.register(slackInteractionRoutes(ctx));
+  await app.register(notificationEmailRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

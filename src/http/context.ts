@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { EventListener } from '../events/bus.js';
 import type { OutboundPolicy } from '../net/outbound-url.js';
+import type { Mailbox } from '../notifications/email/emulator/mailbox.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 
 /** What the HTTP and GraphQL layers need from the running process. */
@@ -15,6 +16,8 @@ export interface AppContext {
   events?: EventListener;
   /** The CRM emulator's URL when this process runs it (the demo's sandbox CRM). */
   sandboxUrl?: string;
+  /** What the sandbox's SMTP server received, when this process runs it. */
+  sandboxMailbox?: Mailbox;
   /** Where user-supplied CRM URLs may point; from the config when absent (tests inject a resolver). */
   outbound?: OutboundPolicy;
 }

@@ -61,6 +61,11 @@ export const API_TAGS = [
     name: 'slack',
     description: 'Pandora’s Slack app: installing it, and the clicks and modals Slack sends back',
   },
+  {
+    name: 'notifications',
+    description:
+      'Notifications by email, Slack, web push and in the console: the signed links in emails, and the sandbox mailbox',
+  },
   { name: 'graphql', description: 'The GraphQL schema, for GraphQL clients' },
 ];
 

@@ -42,6 +42,7 @@ const VERBS = [
   'resolve',
   'activate',
   'pause',
+  'open',
 ];
 const OPERATION_ID = new RegExp(`^(${VERBS.join('|')})[A-Z]\\w+$`);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -49,7 +50,7 @@ const ERROR_BODY = '#/components/schemas/ErrorBody';
 /** Operations that cannot answer a client error: the probes answer 200 or 503 whatever. */
 const NO_CLIENT_ERROR = new Set(['getLiveness', 'getReadiness']);
 /** Where the CRM sends the browser back: always a redirect to the console. */
-const REDIRECT_ONLY = new Set(['completeOAuthConnection']);
+const REDIRECT_ONLY = new Set(['completeOAuthConnection', 'openNotificationLink']);
 
 interface Operation {
   operationId?: string;

@@ -74,7 +74,9 @@ describe('the email sender over SMTP', () => {
       envelopeTo: ['dana@example.com'],
       subject: `Approval needed: ${sent.payload.title}`,
       messageId,
+      workspaceId: 'ws-1',
     });
+    expect(smtp.mailbox.list({ workspaceId: 'ws-2' })).toEqual([]);
     expect(message!.text).toContain('- Amount: 1 -> 2 (90% confident)');
     const token = /open\?token=([^\s"&]+)/.exec(message!.text)?.[1];
     expect(message!.text).toContain('https://pandora.test/api/notifications/open?token=');

@@ -151,6 +151,8 @@ export function createEmailSender(deps: EmailSenderDeps): ChannelSender {
           // RFC 3834: vacation responders leave machine mail alone.
           'Auto-Submitted': 'auto-generated',
           'X-Pandora-Notification-Type': task.payload.type,
+          // Which tenant it is for: the sandbox's mailbox shows each workspace its own.
+          'X-Pandora-Workspace': task.workspaceId,
         },
       });
       return {

@@ -13,6 +13,8 @@ export interface MailboxMessage {
   to: string[];
   subject: string;
   messageId: string | null;
+  /** The workspace Pandora sent it for (its `X-Pandora-Workspace` header), if any. */
+  workspaceId: string | null;
   text: string;
   html: string | null;
 }
@@ -44,14 +46,18 @@ export class Mailbox {
     return stored;
   }
 
-  /** Newest first; only those addressed to `recipient` (any case) when given. */
-  list(filter: { recipient?: string } = {}): MailboxMessage[] {
+  /**
+   * Newest first; only those addressed to `recipient` (any case) and only those sent
+   * for `workspaceId`, when given.
+   */
+  list(filter: { recipient?: string; workspaceId?: string } = {}): MailboxMessage[] {
     const wanted = filter.recipient?.toLowerCase();
     return this.messages
       .filter(
         (message) =>
-          wanted === undefined ||
-          message.envelopeTo.some((address) => address.toLowerCase() === wanted),
+          (filter.workspaceId === undefined || message.workspaceId === filter.workspaceId) &&
+          (wanted === undefined ||
+            message.envelopeTo.some((address) => address.toLowerCase() === wanted)),
       )
       .reverse();
   }

@@ -49,6 +49,7 @@ describe('the sandbox SMTP server', () => {
         to: [],
         subject,
         messageId: null,
+        workspaceId: null,
         text: '',
         html: null,
       });

@@ -35,6 +35,13 @@ function smtpError(code: number, message: string): Error & { responseCode: numbe
   return Object.assign(new Error(message), { responseCode: code });
 }
 
+/** The header Pandora's sender names the workspace in, so the mailbox can keep tenants apart. */
+export const WORKSPACE_HEADER = 'x-pandora-workspace';
+
+function headerText(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
   return list.flatMap((group) => group.value.map((entry) => entry.address ?? '')).filter(Boolean);
@@ -94,6 +101,7 @@ export function createSmtpEmulator(options: { mailbox?: Mailbox } = {}): SmtpEmu
             to: addresses(parsed.to),
             subject: parsed.subject ?? '',
             messageId: parsed.messageId ?? null,
+            workspaceId: headerText(parsed.headers.get(WORKSPACE_HEADER)),
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : null,
           });
