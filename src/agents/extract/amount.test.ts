@@ -75,27 +75,26 @@ const cases: Case[] = [
     maxConfidence: 0.85,
   },
   {
-    name: 'total over years is divided into the annual amount',
+    name: 'total over years is divided into the annual amount under the annual convention',
     lines: [ext('The contract is $300k over three years.')],
+    ctx: { amountConvention: 'annual' },
     expected: usd(100_000),
     maxConfidence: 0.85,
   },
   {
-    name: 'total over years kept whole under the total convention',
+    name: 'total over years kept whole by default (the total convention)',
     lines: [ext('The contract is $300k over three years.')],
-    ctx: { amountConvention: 'total' },
     expected: usd(300_000),
   },
   {
-    name: 'annual for a term becomes the total under the total convention',
+    name: 'annual for a term becomes the total by default',
     lines: [ext('The price is $100k a year for three years.')],
-    ctx: { amountConvention: 'total' },
     expected: usd(300_000),
   },
   {
     name: 'total and annual said together agree',
     lines: [ext('The contract is $300k over three years, so $100k a year.')],
-    expected: usd(100_000),
+    expected: usd(300_000),
   },
   {
     name: 'a monthly price is made annual',
@@ -103,8 +102,9 @@ const cases: Case[] = [
     expected: usd(120_000),
   },
   {
-    name: 'a total that does not divide evenly is doubtful',
+    name: 'a total that does not divide evenly is doubtful under the annual convention',
     lines: [ext('The contract is $100k over three years.')],
+    ctx: { amountConvention: 'annual' },
     maxConfidence: 0.6,
     expected: usd(33_333.33),
   },
@@ -117,6 +117,30 @@ const cases: Case[] = [
     name: 'priced seats per month are made annual',
     lines: [ext('The price is 50 users at $100 each per month.')],
     expected: usd(60_000),
+  },
+  // Across sentences: a figure said after the price came up borrows the deal cue
+  {
+    name: 'a figure right after the price came up',
+    lines: [int('Here is where the quote lands.'), int('$64,500 for the year.')],
+    expected: usd(64_500),
+  },
+  {
+    name: 'a bare count after the price came up is not money',
+    lines: [
+      int('What does the price depend on?'),
+      ext('Twelve thousand five hundred, mostly dormant.'),
+    ],
+    expected: null,
+  },
+  {
+    name: "someone else's price ends the subject",
+    lines: [ext('Let us talk about the price.'), ext('Their renewal is $45,000.'), ext('$45,000.')],
+    expected: null,
+  },
+  {
+    name: 'the subject ends two utterances later',
+    lines: [int('Here is the quote.'), ext('Okay.'), ext('Right.'), ext('$30,000 for the year.')],
+    expected: null,
   },
   // Guards
   {

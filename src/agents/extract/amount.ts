@@ -87,10 +87,12 @@ const DEAL_CUE =
 const BUDGET = /\bbudget(ed)?\b/i;
 const MONTHLY = /\b(per month|a month|monthly|mrr)\b|\/\s?mo\b/i;
 const ANNUAL =
-  /\b(per year|a year|per annum|annual(ly)?|yearly|arr|acv|each year|every year)\b|\/\s?(yr|year)\b/i;
+  /\b(per year|a year|for the year|per annum|annual(ly)?|yearly|arr|acv|each year|every year)\b|\/\s?(yr|year)\b/i;
 const TOTAL = /\b(total|tcv|in all|all in|overall|all-in)\b/i;
+/** A figure said with a period or as a total is money even without a currency. */
+const PERIOD = new RegExp(`${MONTHLY.source}|${ANNUAL.source}|${TOTAL.source}`, 'i');
 const YEARS =
-  /\b(?:over|for|across)\s+(?<n>\d+|two|three|four|five)\s+years?\b|\b(?<m>\d+|two|three|four|five)[\s-]years?\s+(?:deal|contract|term|agreement|commitment)\b/i;
+  /\b(?:over|for|across)\s+(?<n>\d+|two|three|four|five)\s+years?\b|\b(?<m>\d+|two|three|four|five)[\s-]years?\s+(?:deal|contract|term|agreement|commitment)\b|,\s*(?<k>\d+|two|three|four|five)\s+years\b/i;
 const YEAR_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 
 const REPLACED_BEFORE = /\b(from|instead of|rather than|not|no longer)\s+$/i;
@@ -103,10 +105,14 @@ const TURNED_DOWN =
 
 type ScanEntry = Candidate<AmountValue> | 'retracted';
 
+/** How many utterances a deal cue keeps the price the subject, and what borrowing costs. */
+const PRICE_TOPIC_SPAN = 2;
+const PRICE_TOPIC_DISCOUNT = 0.06;
+
 /**
  * Every statement of the deal's amount in the call, in order, normalised to the
- * workspace's convention (`amountConvention`, default annual): "$300k over three
- * years" is 100,000 a year, or 300,000 when the convention is the total; "10k a
+ * workspace's convention (`amountConvention`, default total): "$300k over three
+ * years" is 300,000, or 100,000 a year when the convention is annual; "10k a
  * month" is 120,000 a year. A sentence yields one only with a deal cue and one figure
  * (after dropping a replaced one), and none of the guards: question, hypothesis,
  * negation, range, concession, someone else's price, counts and unit prices.
@@ -138,19 +144,30 @@ export function extractAmount(
 }
 
 function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): ScanEntry[] {
-  const convention = ctx.amountConvention ?? 'annual';
+  const convention = ctx.amountConvention ?? 'total';
   const competitors = (ctx.competitors ?? []).filter((c) => c.trim().length > 0);
   const out: ScanEntry[] = [];
+  // The deal's price as the subject of the talk: set by a sentence with a deal cue
+  // ("The total comes to eighty-four five."), so the figure said next ("$84,500.")
+  // borrows it; someone else's price ends it.
+  let topic: number | undefined;
   utterances.forEach((u, utteranceIndex) => {
     // The answer to "if we added X, what would that be?" is as hypothetical as the question.
     if (answersHypothetical(utterances, utteranceIndex)) return;
     for (const s of splitSentences(u.text)) {
       const text = s.text;
-      if (isQuestion(text) || NOT_THIS_DEAL.test(text) || ADD_ON.test(text)) continue;
+      const elsewhere =
+        NOT_THIS_DEAL.test(text) ||
+        SOMEONE_ELSE.test(text) ||
+        QUOTED_BY_OTHERS.test(text) ||
+        mentionsAny(text, competitors);
+      const ownCue = DEAL_CUE.test(text);
+      const borrowed = !ownCue && topic !== undefined && utteranceIndex - topic <= PRICE_TOPIC_SPAN;
+      if (elsewhere) topic = undefined;
+      else if (ownCue) topic = utteranceIndex;
+      if (isQuestion(text) || elsewhere || ADD_ON.test(text)) continue;
       // "$64,000 if we sign by the 15th" ties the price to signing; any other "if" supposes.
       if (HYPOTHETICAL.test(text.replace(SIGNING_CONDITION, ''))) continue;
-      if (SOMEONE_ELSE.test(text) || QUOTED_BY_OTHERS.test(text) || mentionsAny(text, competitors))
-        continue;
       const mentions = findMoney(text);
       const replaced = mentions.filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
       const negated = NEGATION.test(withoutReplaced(text, replaced));
@@ -158,14 +175,17 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         out.push('retracted');
         continue;
       }
-      if (!DEAL_CUE.test(text) || RANGE.test(text) || CONCESSION.test(text)) continue;
+      if ((!ownCue && !borrowed) || RANGE.test(text) || CONCESSION.test(text)) continue;
       const current = mentions.filter((m) => !replaced.includes(m));
       const currencies = new Set(current.map((m) => m.currency).filter((c) => c !== null));
       if (current.length === 0 || currencies.size > 1) continue;
+      // A bare number borrowing the subject may be a count ("Eleven thousand five
+      // hundred, but half are dormant"): it needs a currency or a period to be money.
+      if (borrowed && currencies.size === 0 && !PERIOD.test(text)) continue;
       const normalised = normalise(text, current, convention);
       if (!normalised) continue;
       let confidence = current.some((m) => m.currency !== null) ? 0.92 : 0.86;
-      confidence -= normalised.penalty;
+      confidence -= normalised.penalty + (ownCue ? 0 : PRICE_TOPIC_DISCOUNT);
       if (HEDGE.test(text) || /\b(would|looking at|thinking)\b/i.test(text)) confidence -= 0.2;
       if (BUDGET.test(text)) confidence -= 0.25;
       if (u.side === 'unknown') confidence -= 0.05;
@@ -194,7 +214,7 @@ function normalise(
   convention: 'annual' | 'total',
 ): { amount: number; penalty: number } | null {
   const yearsMatch = YEARS.exec(text);
-  const yearsWord = yearsMatch?.groups?.n ?? yearsMatch?.groups?.m;
+  const yearsWord = yearsMatch?.groups?.n ?? yearsMatch?.groups?.m ?? yearsMatch?.groups?.k;
   const years =
     yearsWord === undefined ? null : (YEAR_WORDS[yearsWord.toLowerCase()] ?? Number(yearsWord));
   const values = new Set<number>();

@@ -17,7 +17,11 @@ export interface ExtractContext {
   fiscalYearStartMonth: number;
   /** Names of competing vendors; money said next to one is their price, not ours. */
   competitors?: readonly string[];
-  /** Whether the deal amount is the annual value (default) or the total contract value. */
+  /**
+   * Whether the deal amount is the total contract value (default: what a CRM's deal
+   * amount holds, and how every outside labeller read "$1.1M over three years") or the
+   * annual value.
+   */
   amountConvention?: 'annual' | 'total';
 }
 

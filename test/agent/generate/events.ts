@@ -405,8 +405,8 @@ export function amountPositive(c: EventContext): Event {
   if (shape === 'years' && c.currency !== 'none') {
     const years = r.pick([2, 3]);
     const annual = r.int(4, 20) * 10_000;
+    // The deal's amount is the total contract value (the extractor's default convention).
     const total = money(c, annual * years);
-    const perYear = typeof total.amount === 'number' ? annual : { ...total.amount, value: annual };
     return {
       lines: [
         ext(
@@ -420,7 +420,7 @@ export function amountPositive(c: EventContext): Event {
           ),
         ),
       ],
-      expect: { amount: perYear },
+      expect: { amount: total.amount },
       fields: ['amount'],
       kind: 'amount:multi-year',
     };
