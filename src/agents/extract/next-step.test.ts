@@ -20,17 +20,17 @@ const cases: Case[] = [
   {
     name: 'a request accepted with a day',
     lines: [int('Can you send the security questionnaire?'), ext("Yes, I'll send it by Friday.")],
-    expected: 'Send the security questionnaire by Fri Oct 16',
+    expected: 'Buyer to send the security questionnaire by Fri Oct 16',
   },
   {
     name: 'an offer accepted',
     lines: [int("I'll send over the pricing sheet tomorrow."), ext('Great, thanks.')],
-    expected: 'Send over the pricing sheet by Thu Oct 15',
+    expected: 'Rep to send over the pricing sheet tomorrow (Thu Oct 15)',
   },
   {
     name: 'a customer promise acknowledged by the rep',
     lines: [ext("We'll review the MSA by December 11."), int('Perfect, thank you.')],
-    expected: 'Review the MSA by Fri Dec 11',
+    expected: 'Review the MSA by December 11 (Fri Dec 11)',
   },
   {
     name: 'the reply names what the offer only pointed at',
@@ -54,12 +54,12 @@ const cases: Case[] = [
       int("I'll send the data processing agreement so legal can review it."),
       ext('Sounds good.'),
     ],
-    expected: 'Send the data processing agreement',
+    expected: 'Rep to send the data processing agreement',
   },
   {
     name: 'a hedged offer is less sure',
     lines: [int('I could probably set up a call with our CTO.'), ext('Sure, that works.')],
-    expected: 'Set up a call with our CTO',
+    expected: 'Rep to set up a call with our CTO',
     maxConfidence: 0.7,
   },
   {
@@ -68,7 +68,7 @@ const cases: Case[] = [
       int("I'll draft the mutual action plan and send it over."),
       ext('That would be helpful, thanks.'),
     ],
-    expected: 'Draft the mutual action plan and send it over',
+    expected: 'Rep to draft the mutual action plan and send it over',
   },
   {
     name: 'a step named with "get you"',
@@ -76,7 +76,7 @@ const cases: Case[] = [
       int("I'll get you the reference call with a customer your size."),
       ext('Agreed, that is the next step.'),
     ],
-    expected: 'Get you the reference call with a customer your size',
+    expected: 'Rep to get you the reference call with a customer your size',
   },
   {
     name: 'a customer step with "this" in it',
@@ -186,7 +186,7 @@ const cases: Case[] = [
       ext('Could you also set up a security review with our CISO next week?'),
       int('Absolutely, will do.'),
     ],
-    expected: 'Set up a security review with our CISO next week',
+    expected: 'Rep to set up a security review with our CISO next week',
   },
   {
     name: 'a later unaccepted offer does not replace the agreed one',
@@ -196,7 +196,7 @@ const cases: Case[] = [
       int("I'll also send a case study."),
       ext('Not needed, thanks.'),
     ],
-    expected: 'Send over the pricing sheet by Thu Oct 15',
+    expected: 'Rep to send over the pricing sheet tomorrow (Thu Oct 15)',
   },
 ];
 
@@ -214,6 +214,25 @@ describe('extractNextStep', () => {
     });
   }
 
+  it('keeps the day as said, names its owner, and is less sure without a day', () => {
+    const dated = extractNextStep(
+      call(ext("I'll send the signed NDA by Friday."), int('Perfect.')),
+      baseContext,
+    )!;
+    expect(dated.value).toBe('Buyer to send the signed NDA by Friday (Fri Oct 16)');
+    const undated = extractNextStep(
+      call(ext("I'll send the signed NDA."), int('Perfect.')),
+      baseContext,
+    )!;
+    expect(undated.value).toBe('Buyer to send the signed NDA');
+    expect(undated.confidence).toBeLessThan(dated.confidence);
+    const shared = extractNextStep(
+      call(int("Let's set up the security review for Monday."), ext('Yes, let us.')),
+      baseContext,
+    )!;
+    expect(shared.value).toBe('Set up the security review for Monday (Mon Oct 19)');
+  });
+
   it('lists every agreed step in order', () => {
     const all = nextStepCandidates(
       call(
@@ -225,8 +244,8 @@ describe('extractNextStep', () => {
       baseContext,
     );
     expect(all.map((c) => c.value)).toEqual([
-      'Send over the pricing sheet',
-      'Set up a call with our CTO',
+      'Rep to send over the pricing sheet',
+      'Rep to set up a call with our CTO',
     ]);
   });
 });

@@ -60,6 +60,8 @@ interface Step {
   quote: string;
   utteranceIndex: number;
   hedged: boolean;
+  /** Who does it: the speaker of "I'll...", the one asked "can you...?" (null: "we", "let's"). */
+  owner: 'speaker' | 'listener' | null;
 }
 
 interface Reference {
@@ -107,8 +109,14 @@ export function nextStepCandidates(
       dueDate(utterances[i]!.text, ref);
     let confidence = restated ? 0.84 : 0.8;
     if (step.hedged || proposed.hedged) confidence -= 0.15;
+    // Without a day it may be a courtesy ("I'll send a recap") more than a step.
+    if (!due) confidence -= 0.15;
+    const said = utterances[step.utteranceIndex]!;
+    const other = utterances[step === restated ? i : reply]!;
+    const owner =
+      step.owner === 'speaker' ? said.speaker : step.owner === 'listener' ? other.speaker : null;
     out.push({
-      value: render(step.phrase, due),
+      value: render(step.phrase, due, owner),
       confidence: clamp(confidence),
       quote: step.quote,
       utteranceIndex: step.utteranceIndex,
@@ -149,11 +157,13 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     if (AGENDA_VERB.test(phrase) && !LATER.test(phrase)) continue;
     // A question is a proposal only when it asks for an action ("can you send...?").
     if (isQuestion(s.text) && frame === 0) continue;
+    const promise = frame === 0 && /\bi\b/i.test(s.text.slice(0, s.text.length - raw.length));
     return {
       phrase,
       quote: s.text,
       utteranceIndex,
       hedged: HEDGE.test(s.text) || /\bmay\b/.test(s.text),
+      owner: promise ? 'speaker' : frame === 2 ? 'listener' : null,
     };
   }
   return null;
@@ -198,19 +208,21 @@ function dueDate(text: string, ref: Reference): Due | null {
   return null;
 }
 
-/** "send it over by Friday" -> "Send it over by Fri Oct 16": the day said, made exact. */
-function render(phrase: string, due: Due | null): string {
+/**
+ * The step as said, with its owner and the exact day: "Dana to send it over by Friday
+ * (Fri Oct 16)"; a day named only in the reply is added ("... by Fri Oct 16").
+ */
+function render(phrase: string, due: Due | null, owner: string | null): string {
   let text = phrase;
   if (due) {
-    const at = text.indexOf(due.text);
-    if (at >= 0) {
-      const before = text.slice(0, at).replace(/\s*\b(?:on|by|before|this|no later than)\s*$/i, '');
-      text = `${before} ${text.slice(at + due.text.length)}`.replace(/\s+/g, ' ').trim();
-    }
     const { year, month, day } = due.date;
     const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
     const when = `${weekday} ${MONTHS[month - 1]!} ${day}`;
-    text = `${text} ${MEETING_VERB.test(text) ? 'on' : 'by'} ${when}`;
+    text = text.includes(due.text)
+      ? `${text} (${when})`
+      : `${text} ${MEETING_VERB.test(text) ? 'on' : 'by'} ${when}`;
   }
+  const first = owner?.trim().split(/\s+/, 1)[0];
+  if (first) return `${first} to ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
