@@ -182,6 +182,18 @@ describe('files', () => {
     await expect(readCases(missing)).rejects.toBeInstanceOf(CaseFileError);
   });
 
+  it("reads a deal's amount written with its currency as the number", async () => {
+    const file = path.join(dir, 'euro-deal.jsonl');
+    const withCurrency = structuredClone(example);
+    (withCurrency.crm.deals[0] as { amount: unknown }).amount = { value: 90000, currency: 'EUR' };
+    await writeFile(file, line(withCurrency));
+    const [read] = await readCases(file);
+    expect(read!.crm.deals[0]!.amount).toBe(90000);
+    (withCurrency.crm.deals[0] as { amount: unknown }).amount = { value: 'lots', currency: 'EUR' };
+    await writeFile(file, line(withCurrency));
+    await expect(readCases(file)).rejects.toThrow('crm.deals.0.amount');
+  });
+
   it('reads a config file, and a case config wins over it key by key', async () => {
     const file = path.join(dir, 'agent.json');
     await writeFile(file, line({ timeZone: 'Europe/Paris', competitors: ['Gong'] }));

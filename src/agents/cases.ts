@@ -245,6 +245,7 @@ export function parseJsonLines<T extends TSchema>(
   text: string,
   schema: T,
   source: string,
+  prepare: (value: unknown) => unknown = (value) => value,
 ): Static<T>[] {
   const rows: Static<T>[] = [];
   const ids = new Map<string, number>();
@@ -253,7 +254,7 @@ export function parseJsonLines<T extends TSchema>(
     const where = `${source} line ${index + 1}`;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = prepare(JSON.parse(line));
     } catch (error) {
       throw new CaseFileError(`${where}: not valid JSON (${(error as Error).message})`);
     }
@@ -279,7 +280,29 @@ export function parseJsonLines<T extends TSchema>(
 }
 
 export async function readCases(file: string): Promise<AgentCase[]> {
-  return parseJsonLines(await readText(file), AgentCaseSchema, file);
+  return parseJsonLines(await readText(file), AgentCaseSchema, file, dealAmountsAsNumbers);
+}
+
+/**
+ * A CRM deal's amount may be written as the expected amounts are, `{ value, currency }`
+ * (a deal kept in euros); the agent compares amounts by value, so it reads the number.
+ */
+function dealAmountsAsNumbers(value: unknown): unknown {
+  const deals = (value as { crm?: { deals?: unknown } } | null)?.crm?.deals;
+  if (!Array.isArray(deals)) return value;
+  for (const deal of deals as { amount?: unknown }[]) {
+    const amount = deal?.amount as { value?: unknown; currency?: unknown } | null | undefined;
+    if (
+      amount !== null &&
+      typeof amount === 'object' &&
+      typeof amount.value === 'number' &&
+      typeof amount.currency === 'string' &&
+      Object.keys(amount).length === 2
+    ) {
+      deal.amount = amount.value;
+    }
+  }
+  return value;
 }
 
 export async function readPredictions(file: string): Promise<Prediction[]> {
