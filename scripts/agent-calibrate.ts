@@ -13,6 +13,7 @@ import { calibrateWith, type CalibrationTable } from '../src/agents/calibration/
 import {
   fitIsotonic,
   fitPrior,
+  refineByHand,
   shrinkSteps,
   type KeyEvidence,
   type Observation,
@@ -130,8 +131,13 @@ export function fitTable(
   const keyOf = ({ field, follow }: Judged) =>
     table.fields[`${field}:${follow}`] ? `${field}:${follow}` : field;
   const evidence = new Map<string, KeyEvidence>();
+  const handObservations = new Map<string, Observation[]>();
   const { judged } = judge(handWritten);
   for (const j of judged) {
+    handObservations.set(keyOf(j), [
+      ...(handObservations.get(keyOf(j)) ?? []),
+      { raw: j.raw, right: j.right },
+    ]);
     const cell = evidence.get(keyOf(j)) ?? { n: 0, right: 0, generated: 0 };
     cell.generated =
       (cell.generated * cell.n + calibrateWith(table, j.field, j.raw, j.follow)) / (cell.n + 1);
@@ -151,11 +157,16 @@ export function fitTable(
       `(${handWritten.length} cases in ${HAND_WRITTEN.join(', ')}; right/proposed: ${shown}): ` +
       `p = (w * p + v * q + right) / (w + v + n), the generated table worth w = ${prior.weight} ` +
       `calls and the pooled hand-written share q = ${prior.pooled.toFixed(3)} worth v = ` +
-      `${prior.pooledWeight} (the weights under which the hand-written proposals are most likely)`,
+      `${prior.pooledWeight} (the weights under which the hand-written proposals are most likely); ` +
+      `then, where the hand-written proposals of a key split into isotonic blocks of at least 8, ` +
+      `each block worth (5 * p + right) / (5 + n), pooled again to stay monotone`,
     fields: Object.fromEntries(
       Object.entries(table.fields).map(([key, steps]) => [
         key,
-        shrinkSteps(steps, evidence.get(key) ?? { n: 0, right: 0 }, prior),
+        refineByHand(
+          shrinkSteps(steps, evidence.get(key) ?? { n: 0, right: 0 }, prior),
+          handObservations.get(key) ?? [],
+        ),
       ]),
     ),
   };
@@ -163,13 +174,14 @@ export function fitTable(
 
 /**
  * Hand-written calls the fit may use; test/agent/check/ is never one of them. The first
- * outside check (`first-check.jsonl`) joined them once its failures had been read.
+ * and second outside checks joined them once their failures had been read.
  */
 const HAND_WRITTEN = [
   'test/agent/labelled/cases.jsonl',
   'test/agent/labelled/core-phrasings.jsonl',
   'test/agent/labelled/calib-phrasings.jsonl',
   'test/agent/labelled/first-check.jsonl',
+  'test/agent/labelled/second-check.jsonl',
 ];
 
 const fit = await readCases(path.join(generated, 'fit.jsonl'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibrateWith, UNFITTED_CAP, type CalibrationTable } from './calibration.js';
 import { followUp } from './features.js';
-import { fitIsotonic, fitPrior, shrinkSteps, type Observation } from './fit.js';
+import { fitIsotonic, fitPrior, shrinkSteps, type Observation, refineByHand } from './fit.js';
 import { call } from '../extract/test-utterances.js';
 
 const observe = (raw: number, right: number, wrong: number): Observation[] => [
@@ -119,5 +119,37 @@ describe('followUp', () => {
         0,
       ),
     ).toBe('later');
+  });
+});
+
+describe('refineByHand', () => {
+  const obs = (raw: number, right: number, wrong: number) => [
+    ...Array.from({ length: right }, () => ({ raw, right: true })),
+    ...Array.from({ length: wrong }, () => ({ raw, right: false })),
+  ];
+  const flat = [{ min: 0, p: 0.5, n: 100 }];
+
+  it('splits a key where hand-written proposals tell raw scores apart', () => {
+    const refined = refineByHand(flat, [...obs(0.65, 2, 8), ...obs(0.8, 8, 2)]);
+    expect(refined).toEqual([
+      { min: 0, p: 0.3, n: 10 },
+      { min: 0.8, p: 0.7, n: 10 },
+    ]);
+  });
+
+  it('leaves a key with too few hand-written proposals as it is, and equal shares flat', () => {
+    expect(refineByHand(flat, obs(0.8, 5, 2))).toEqual(flat);
+    const same = refineByHand(flat, [...obs(0.65, 5, 5), ...obs(0.8, 5, 5)]);
+    expect(new Set(same.map((step) => step.p))).toEqual(new Set([0.5]));
+  });
+
+  it('stays monotone when shrinking would cross the blocks over', () => {
+    const rising = [
+      { min: 0, p: 0.2, n: 50 },
+      { min: 0.7, p: 0.9, n: 50 },
+    ];
+    const refined = refineByHand(rising, [...obs(0.65, 7, 3), ...obs(0.8, 8, 2)]);
+    for (let i = 1; i < refined.length; i++)
+      expect(refined[i]!.p).toBeGreaterThanOrEqual(refined[i - 1]!.p);
   });
 });

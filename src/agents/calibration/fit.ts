@@ -157,3 +157,47 @@ export function fitPrior(
   }
   return best;
 }
+
+/**
+ * A key's shrunk map refined where the hand-written calls tell raw scores apart (a
+ * next step with a day is right far more often than one without): isotonic blocks of
+ * at least `minCount` hand-written proposals, each worth (strength * p + right) /
+ * (strength + n) with p the key's shrunk value at that score, pooled again so the map
+ * stays monotone. Too few proposals, or one block, leave the steps as they are.
+ */
+export function refineByHand(
+  steps: readonly Step[],
+  observations: readonly Observation[],
+  strength = 5,
+  minCount = 8,
+): Step[] {
+  const blocks = fitIsotonic(observations, minCount);
+  if (observations.length < 2 * minCount || blocks.length < 2) return [...steps];
+  const at = (raw: number) => {
+    let p = steps[0]?.p ?? 0.5;
+    for (const step of steps) if (raw >= step.min) p = step.p;
+    return p;
+  };
+  const cells = blocks.map((block) => {
+    const inBlock = observations.filter(
+      (o) => o.raw >= block.min && (blocks[blocks.indexOf(block) + 1]?.min ?? Infinity) > o.raw,
+    );
+    const right = inBlock.filter((o) => o.right).length;
+    return {
+      min: block.min,
+      n: inBlock.length,
+      p: (strength * at(block.min) + right) / (strength + inBlock.length),
+    };
+  });
+  // Pool adjacent violators on the refined values, weighted by their proposals.
+  const out: { min: number; n: number; p: number }[] = [];
+  for (const cell of cells) {
+    out.push({ ...cell });
+    while (out.length > 1 && out[out.length - 2]!.p > out[out.length - 1]!.p) {
+      const b = out.pop()!;
+      const a = out.pop()!;
+      out.push({ min: a.min, n: a.n + b.n, p: (a.p * a.n + b.p * b.n) / (a.n + b.n) });
+    }
+  }
+  return out.map((cell, i) => ({ min: i === 0 ? 0 : cell.min, p: round3(cell.p), n: cell.n }));
+}
