@@ -9,7 +9,12 @@ import { createTestDatabase } from '../../test/db.js';
 import { startSandbox } from '../crm/emulator/sandbox.js';
 import { generateDemoData } from '../demo/generate.js';
 import { connectSandboxSlack, startNotificationEmulators } from './sandbox.js';
-import { signature, SLACK_EMULATOR_BOT_TOKEN } from './slack/emulator/index.js';
+import {
+  signature,
+  SLACK_EMULATOR_BOT_TOKEN,
+  SLACK_EMULATOR_CLIENT_ID,
+  SLACK_EMULATOR_CLIENT_SECRET,
+} from './slack/emulator/index.js';
 
 const log = pino({ level: 'silent' });
 
@@ -144,4 +149,77 @@ describe('the notification emulators of the sandbox', () => {
     await sandbox.stop();
     await expect(fetch(`${sandbox.slackUrl}/api/auth.test`)).rejects.toThrow();
   });
+
+  it('keep installs, people, channels and messages across a restart, and give the same people the same ids afresh', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pandora-slack-'));
+    afterAll(() => rm(dataDir, { recursive: true, force: true }));
+    const users = [{ email: 'demo@pandora.local', name: 'Demo Admin' }];
+    const first = await startNotificationEmulators({
+      host: '127.0.0.1',
+      port: 0,
+      users,
+      dataDir,
+      log,
+    });
+    const { access_token: token } = await installByOAuth(first.slackUrl);
+    const client = (url: string) =>
+      new WebClient(token, { slackApiUrl: `${url}/api/`, retryConfig: { retries: 0 } });
+    const demo = await client(first.slackUrl).users.lookupByEmail({ email: 'demo@pandora.local' });
+    const posted = await client(first.slackUrl).chat.postMessage({
+      channel: demo.user!.id!,
+      text: 'Awaiting approval',
+    });
+    await first.stop();
+
+    const second = await startNotificationEmulators({
+      host: '127.0.0.1',
+      port: 0,
+      users,
+      dataDir,
+      log,
+    });
+    afterAll(() => second.stop());
+    const again = await client(second.slackUrl).users.lookupByEmail({
+      email: 'demo@pandora.local',
+    });
+    expect(again.user?.id).toBe(demo.user?.id);
+    const updated = await client(second.slackUrl).chat.update({
+      channel: posted.channel!,
+      ts: posted.ts!,
+      text: 'Approved',
+    });
+    expect(updated.ok).toBe(true);
+
+    // Without the saved state, the same person and channel still get the same ids.
+    const fresh = await startNotificationEmulators({ host: '127.0.0.1', port: 0, users, log });
+    afterAll(() => fresh.stop());
+    const freshClient = new WebClient(SLACK_EMULATOR_BOT_TOKEN, {
+      slackApiUrl: `${fresh.slackUrl}/api/`,
+    });
+    const freshDemo = await freshClient.users.lookupByEmail({ email: 'demo@pandora.local' });
+    expect(freshDemo.user?.id).toBe(demo.user?.id);
+    const opened = await freshClient.conversations.open({ users: freshDemo.user!.id! });
+    expect(opened.channel?.id).toBe(posted.channel);
+  });
 });
+
+/** "Add to Slack" as Pandora does it: the authorize redirect, then oauth.v2.access. */
+async function installByOAuth(slackUrl: string) {
+  const authorize = new URL(`${slackUrl}/oauth/v2/authorize`);
+  authorize.search = new URLSearchParams({
+    client_id: SLACK_EMULATOR_CLIENT_ID,
+    scope: 'chat:write,im:write,users:read,users:read.email',
+    redirect_uri: 'http://pandora.test/callback',
+    state: 's',
+  }).toString();
+  const redirect = await fetch(authorize, { redirect: 'manual' });
+  const code = new URL(redirect.headers.get('location')!).searchParams.get('code')!;
+  const granted = await new WebClient(undefined, {
+    slackApiUrl: `${slackUrl}/api/`,
+  }).oauth.v2.access({
+    client_id: SLACK_EMULATOR_CLIENT_ID,
+    client_secret: SLACK_EMULATOR_CLIENT_SECRET,
+    code,
+  });
+  return granted as typeof granted & { access_token: string };
+}

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { createSlackEmulator, type SlackEmulator } from './slack/emulator/index.js';
+import type { SlackSnapshot } from './slack/emulator/store.js';
 
 export interface NotificationEmulatorsOptions {
   /** For emulators that point sandbox rows at where they listen (Slack needs none). */
@@ -11,6 +15,12 @@ export interface NotificationEmulatorsOptions {
   port: number;
   /** The people of the sandbox's Slack team (the demo workspace's members), by email. */
   users: Array<{ email: string; name: string }>;
+  /**
+   * Where the emulators keep their state across restarts (`<dataDir>/sandbox/...`);
+   * none kept without it. Slack keeps its installs (the tokens Pandora stored), people,
+   * channels and messages, so the cards Pandora posted can still be updated.
+   */
+  dataDir?: string;
   /** Pandora's interaction endpoint and signing secret, when known at start. */
   slack?: { requestUrl?: string; signingSecret?: string };
   log: Logger;
@@ -20,7 +30,10 @@ export interface RunningNotificationEmulators {
   slack: SlackEmulator;
   /** The emulated Slack's base URL: its page at `/`, the Web API at `${slackUrl}/api/`. */
   slackUrl: string;
+  /** Stops every emulator, then saves their state. */
   stop(): Promise<void>;
+  /** Saves their state now, synchronously (a forced exit has no time for more). */
+  saveNow(): void;
 }
 
 interface Started {
@@ -37,6 +50,10 @@ export async function startNotificationEmulators(
   options: NotificationEmulatorsOptions,
 ): Promise<RunningNotificationEmulators> {
   const started: Started[] = [];
+  const saves: Array<() => void> = [];
+  const saveNow = () => {
+    for (const save of saves) save();
+  };
   const stop = async () => {
     for (const server of started.reverse()) {
       await server
@@ -45,11 +62,20 @@ export async function startNotificationEmulators(
           options.log.warn({ err: error }, `${server.name} emulator close`),
         );
     }
+    saveNow();
   };
   /** The port of the emulator `offset` places after Slack's (0 stays 0: free ports). */
   const portAt = (offset: number) => (options.port === 0 ? 0 : options.port + offset);
   try {
-    const slack = await createSlackEmulator({ users: options.users, ...options.slack });
+    const slackFile = options.dataDir && path.join(options.dataDir, 'sandbox', 'slack.json');
+    const snapshot = slackFile
+      ? await readFile(slackFile, 'utf8').then(
+          (text) => JSON.parse(text) as SlackSnapshot,
+          () => undefined,
+        )
+      : undefined;
+    const slack = await createSlackEmulator({ users: options.users, snapshot, ...options.slack });
+    if (slackFile) saves.push(() => writeAtomically(slackFile, slack.store.snapshot()));
     started.push({
       name: 'Slack',
       close: async () => {
@@ -59,14 +85,21 @@ export async function startNotificationEmulators(
     });
     const slackUrl = await slack.listen(portAt(0), options.host);
     options.log.info(
-      { url: slackUrl, users: options.users.length },
+      { url: slackUrl, users: options.users.length, restored: Boolean(snapshot) },
       'Slack emulator (sandbox) started',
     );
-    return { slack, slackUrl, stop };
+    return { slack, slackUrl, stop, saveNow };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** Write then rename, so a crash mid-write never leaves half a file behind. */
+function writeAtomically(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, JSON.stringify(value));
+  renameSync(`${file}.tmp`, file);
 }
 
 /**

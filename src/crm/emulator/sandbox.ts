@@ -138,6 +138,7 @@ export async function startSandbox(options: {
       host: options.host,
       port: options.port === 0 ? 0 : options.port + 2,
       users: options.notificationUsers(),
+      dataDir: options.dataDir,
       log: options.log,
     }).catch(async (error: unknown) => {
       await recorders?.stop().catch(() => undefined);
@@ -160,6 +161,7 @@ export async function startSandbox(options: {
     // Write then rename, so a crash mid-write never leaves half a file behind.
     writeFileSync(`${stateFile}.tmp`, JSON.stringify(snapshot));
     renameSync(`${stateFile}.tmp`, stateFile);
+    notifications?.saveNow();
   };
 
   return {

@@ -25,6 +25,7 @@ import {
   ALL_BOT_SCOPES,
   SLACK_EMULATOR_BOT_TOKEN,
   SlackStore,
+  type SlackSnapshot,
   type SlackTeam,
   type SlackUser,
 } from './store.js';
@@ -35,6 +36,9 @@ export const SLACK_EMULATOR_CLIENT_ID = '1000000001.2000000002';
 export const SLACK_EMULATOR_CLIENT_SECRET = 'emulator-slack-client-secret';
 export const SLACK_EMULATOR_SIGNING_SECRET = 'emulator-slack-signing-secret';
 export { SLACK_EMULATOR_BOT_TOKEN };
+
+/** The team the emulator starts with; fixed, so a restarted sandbox is the same team. */
+export const DEFAULT_TEAM_ID = 'T0EMULATED';
 
 export const DEFAULT_CHANNELS = [
   { name: 'general', purpose: 'Company-wide announcements' },
@@ -60,6 +64,8 @@ export interface SlackEmulatorOptions {
    */
   botToken?: string | null;
   botScopes?: string[];
+  /** What an earlier run kept (`store.snapshot()`); the options' people and token are added to it. */
+  snapshot?: SlackSnapshot;
   now?: () => Date;
 }
 
@@ -113,15 +119,21 @@ export async function createSlackEmulator(
     now,
     baseUrl: () => baseUrl,
   };
-  const team = store.createTeam(options.teamName ?? 'Pandora Sandbox', 'T0EMULATED');
-  for (const channel of options.channels ?? DEFAULT_CHANNELS) store.addChannel(team.id, channel);
+  if (options.snapshot) store.restore(options.snapshot);
+  const team =
+    store.teams.get(DEFAULT_TEAM_ID) ??
+    store.createTeam(options.teamName ?? 'Pandora Sandbox', DEFAULT_TEAM_ID);
+  for (const channel of options.channels ?? DEFAULT_CHANNELS) {
+    if (!store.channelByName(team.id, channel.name)) store.addChannel(team.id, channel);
+  }
   (options.users ?? []).forEach((user, index) =>
     // The first person is the team's admin unless told otherwise.
     store.addUser(team.id, { ...user, isAdmin: user.isAdmin ?? index === 0 }),
   );
   const botToken = options.botToken === undefined ? SLACK_EMULATOR_BOT_TOKEN : options.botToken;
-  if (botToken)
+  if (botToken && !store.installs.has(botToken)) {
     store.install(team.id, { scopes: options.botScopes ?? ALL_BOT_SCOPES, token: botToken });
+  }
   const interactions = new Interactions(env);
 
   const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024 });

@@ -4,7 +4,7 @@
  * Slack's ids keep their shapes (T..., U..., C..., D..., V...; message `ts` is
  * seconds.micro, unique per channel), because Pandora stores and compares them.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 export interface SlackTeam {
   id: string;
@@ -122,6 +122,18 @@ export function slackId(prefix: string, length = 10): string {
   return id;
 }
 
+/**
+ * An id derived from what it names (a person's email in a team, a channel's name), so
+ * a sandbox started afresh gives the same people and channels the same ids and the
+ * links Pandora cached (slack_user_links, the alerts channel) stay right.
+ */
+export function stableId(prefix: string, seed: string, length = 10): string {
+  const digest = createHash('sha256').update(seed).digest();
+  let id = prefix;
+  for (let i = 0; i < length; i += 1) id += ID_ALPHABET[digest[i]! % ID_ALPHABET.length];
+  return id;
+}
+
 export function randomHex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
 }
@@ -176,7 +188,12 @@ export class SlackStore {
     if (existing) return existing;
     const handle = (input.email?.split('@')[0] ?? input.name).toLowerCase().replace(/\W+/g, '.');
     const user: SlackUser = {
-      id: input.id ?? slackId('U'),
+      id:
+        input.id ??
+        stableId(
+          'U',
+          `${teamId}:${input.email?.toLowerCase() ?? (input.isBot ? 'bot' : input.name)}`,
+        ),
       teamId,
       name: handle,
       realName: input.name,
@@ -213,7 +230,7 @@ export class SlackStore {
     input: { name: string; isPrivate?: boolean; topic?: string; purpose?: string },
   ): SlackChannel {
     const channel: SlackChannel = {
-      id: slackId(input.isPrivate ? 'G' : 'C'),
+      id: stableId(input.isPrivate ? 'G' : 'C', `${teamId}:#${input.name}`),
       teamId,
       name: input.name,
       isIm: false,
@@ -255,7 +272,7 @@ export class SlackStore {
       }
     }
     const channel: SlackChannel = {
-      id: slackId('D'),
+      id: stableId('D', `${teamId}:dm:${userId}`),
       teamId,
       name: '',
       isIm: true,
@@ -317,7 +334,7 @@ export class SlackStore {
       token: input.token ?? `xoxb-${Date.now()}-${randomHex(12)}`,
       teamId,
       botUserId,
-      botId: previous?.botId ?? slackId('B'),
+      botId: previous?.botId ?? stableId('B', `${teamId}:bot`),
       appId: EMULATOR_APP_ID,
       scopes: [...new Set(input.scopes)],
       authedUserId: input.authedUserId ?? null,
@@ -326,4 +343,49 @@ export class SlackStore {
     this.installs.set(install.token, install);
     return install;
   }
+
+  /** What a sandbox keeps across restarts: everything but modals and ephemeral messages. */
+  snapshot(): SlackSnapshot {
+    return {
+      version: 1,
+      teams: [...this.teams.values()],
+      users: [...this.users.values()],
+      channels: [...this.channels.values()].map((c) => ({ ...c, members: [...c.members] })),
+      messages: this.messages.slice(-SNAPSHOT_MESSAGES),
+      installs: [...this.installs.values()],
+    };
+  }
+
+  /** Replaces everything with a snapshot's contents. */
+  restore(snapshot: SlackSnapshot): void {
+    for (const map of [this.teams, this.users, this.channels, this.installs, this.views]) {
+      map.clear();
+    }
+    this.messages.length = 0;
+    this.ephemerals.length = 0;
+    for (const team of snapshot.teams) this.teams.set(team.id, team);
+    for (const user of snapshot.users) this.users.set(user.id, user);
+    for (const channel of snapshot.channels) {
+      this.channels.set(channel.id, { ...channel, members: new Set(channel.members) });
+    }
+    for (const install of snapshot.installs) this.installs.set(install.token, install);
+    this.messages.push(...snapshot.messages);
+    this.seq = Math.max(0, ...snapshot.messages.map((m) => m.seq));
+    for (const message of snapshot.messages) {
+      const [seconds = '0', micros = '0'] = message.ts.split('.');
+      this.lastTsMicros = Math.max(this.lastTsMicros, Number(seconds) * 1_000_000 + Number(micros));
+    }
+  }
+}
+
+/** The newest messages a snapshot keeps. */
+const SNAPSHOT_MESSAGES = 5_000;
+
+export interface SlackSnapshot {
+  version: 1;
+  teams: SlackTeam[];
+  users: SlackUser[];
+  channels: Array<Omit<SlackChannel, 'members'> & { members: string[] }>;
+  messages: SlackMessage[];
+  installs: SlackInstall[];
 }
