@@ -74,6 +74,16 @@ const SAMPLE_BODIES: Record<string, object> = {
   },
   'POST /api/workspaces/{workspaceId}/action-items/{actionId}/dismiss': {},
   'POST /api/workspaces/{workspaceId}/notifications/read': {},
+  'POST /api/workspaces/{workspaceId}/push-subscriptions': {
+    endpoint: 'https://push.example.com/intruder',
+    keys: {
+      p256dh: `BA${'A'.repeat(85)}`,
+      auth: 'AAAAAAAAAAAAAAAAAAAAAA',
+    },
+  },
+  'DELETE /api/workspaces/{workspaceId}/push-subscriptions': {
+    endpoint: 'https://push.example.com/intruder',
+  },
   'POST /api/workspaces/{workspaceId}/writeback/mappings': {
     pandoraField: 'deal_score',
     objectType: 'deal',
@@ -354,7 +364,9 @@ describe('tenant isolation', () => {
       const failures: string[] = [];
       for (const route of await workspaceRoutes()) {
         const key = `${route.method} ${route.path}`;
-        const needsBody = ['POST', 'PATCH', 'PUT'].includes(route.method);
+        // A DELETE naming what it removes in a body (push-subscriptions) has a sample too.
+        const needsBody =
+          ['POST', 'PATCH', 'PUT'].includes(route.method) || SAMPLE_BODIES[key] !== undefined;
         if (needsBody && !SAMPLE_BODIES[key]) failures.push(`${key}: add a sample body`);
         // B's workspace id; and, for routes on one object, A's workspace id with B's object id.
         const urls = [fill(route.path, bIds)];

@@ -52,6 +52,7 @@ import { notificationEmailRoutes } from './routes/notification-email.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { writebackRoutes } from './routes/writeback.js';
 import { policyRoutes } from './routes/policies.js';
+import { pushRoutes } from './routes/push.js';
 import { agentRoutes } from './routes/agents.js';
 import { activityRoutes } from './routes/activity.js';
 import { anomalyRoutes } from './routes/anomalies.js';
@@ -194,6 +195,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(anomalyRoutes(ctx));
   await app.register(slackInteractionRoutes(ctx));
   await app.register(notificationEmailRoutes(ctx));
+  await app.register(pushRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

@@ -64,7 +64,7 @@ export const API_TAGS = [
   {
     name: 'notifications',
     description:
-      'Notifications by email, Slack, web push and in the console: the signed links in emails, and the sandbox mailbox',
+      'What reaches people in the console, Slack, email and web push: the in-app list, preferences, the signed links in emails, the sandbox mailbox, and the browsers subscribed to push',
   },
   { name: 'graphql', description: 'The GraphQL schema, for GraphQL clients' },
 ];

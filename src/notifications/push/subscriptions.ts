@@ -56,7 +56,7 @@ export async function checkPushSubscription(
   input: PushSubscriptionInput,
   policy: Pick<OutboundPolicy, 'resolve'> = {},
 ): Promise<{ endpoint: string; p256dh: string; auth: string; userAgent: string | null }> {
-  const url = await checkOutboundUrl(input.endpoint, {
+  await checkOutboundUrl(input.endpoint, {
     purpose: 'public',
     field: 'endpoint',
     policy: { allowedHosts: trustedPushOrigins(), resolve: policy.resolve },
@@ -80,7 +80,8 @@ export async function checkPushSubscription(
   }
   decodeKey(input.keys.auth, 'keys.auth', 16, 'the auth secret');
   return {
-    endpoint: url.href,
+    // Kept as the browser wrote it: unsubscribing names it the same way.
+    endpoint: input.endpoint,
     p256dh: point.toString('base64url'),
     auth: Buffer.from(input.keys.auth.replace(/=+$/, ''), 'base64url').toString('base64url'),
     userAgent: input.userAgent?.trim() || null,
