@@ -66,3 +66,21 @@ it('`pandora sandbox` serves an emulated Fireflies too, with its API key printed
   const body = (await response.json()) as { data: { users: unknown[] } };
   expect(body.data.users.length).toBeGreaterThan(0);
 });
+
+it('`pandora sandbox` serves an emulated Slack too, with its bot token printed', async () => {
+  const deadline = Date.now() + 60_000;
+  let match: RegExpMatchArray | null = null;
+  while (!(match = output.match(/Slack emulator at (\S+) .*\n\s+Bot token:\s+(\S+)/))) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(output);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const [, url, token] = match;
+  const response = await fetch(`${url}/api/users.list`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await response.json()) as { ok: boolean; members: Array<{ is_bot: boolean }> };
+  expect(body.ok).toBe(true);
+  // The CRM owners, besides the bot.
+  expect(body.members.filter((member) => !member.is_bot).length).toBeGreaterThan(0);
+});

@@ -18,6 +18,13 @@ import {
   FIREFLIES_EMULATOR_API_KEY,
 } from '../conversations/emulator/fireflies/index.js';
 import { HttpError } from '../errors.js';
+import {
+  createSlackEmulator,
+  SLACK_EMULATOR_BOT_TOKEN,
+  SLACK_EMULATOR_CLIENT_ID,
+  SLACK_EMULATOR_CLIENT_SECRET,
+  SLACK_EMULATOR_SIGNING_SECRET,
+} from '../notifications/slack/emulator/index.js';
 import { syncConnection } from '../ingest/sync/run.js';
 import { listConnections } from '../tenancy/connections.js';
 import { loadSecretKey } from '../tenancy/secrets.js';
@@ -302,7 +309,7 @@ export function buildProgram(): Command {
   program
     .command('sandbox')
     .description(
-      'Run the CRM emulator (HubSpot and Salesforce APIs), a Gong emulator (the next port) and a Fireflies emulator (the one after) seeded with demo data',
+      'Run the CRM emulator (HubSpot and Salesforce APIs), a Gong emulator (the next port), a Fireflies emulator (the one after) seeded with demo data, and a Slack emulator (the next) whose people are the CRM owners',
     )
     .option('--port <port>', 'port to listen on', port, 4010)
     .option('--seed <seed>', 'demo data seed', positiveInt, 42)
@@ -333,6 +340,11 @@ export function buildProgram(): Command {
         options.port === 0 ? 0 : options.port + 2,
         config.host,
       );
+      const slack = await createSlackEmulator({
+        users: dataset.owners.map(({ email, name }) => ({ email, name })),
+        settings: { latencyMs: options.latency },
+      });
+      const slackUrl = await slack.listen(options.port === 0 ? 0 : options.port + 3, config.host);
       process.stdout.write(
         `CRM emulator at ${url}\n` +
           `  HubSpot:    basePath ${url}, private app token pat-emulator-hubspot\n` +
@@ -344,11 +356,17 @@ export function buildProgram(): Command {
           `Fireflies emulator at ${firefliesUrl} (GraphQL at /graphql)\n` +
           `  API key:    ${FIREFLIES_EMULATOR_API_KEY}\n` +
           `  Controls:   ${firefliesUrl}/_emulator/requests, /_emulator/faults, /_emulator/settings\n` +
+          `Slack emulator at ${slackUrl} (its channels and buttons at /)\n` +
+          `  Bot token:  ${SLACK_EMULATOR_BOT_TOKEN}\n` +
+          `  Pandora:    SLACK_API_URL=${slackUrl} SLACK_CLIENT_ID=${SLACK_EMULATOR_CLIENT_ID} SLACK_CLIENT_SECRET=${SLACK_EMULATOR_CLIENT_SECRET} SLACK_SIGNING_SECRET=${SLACK_EMULATOR_SIGNING_SECRET}\n` +
+          `  Controls:   PUT ${slackUrl}/_emulator/interactivity { requestUrl }, /_emulator/messages, /_emulator/faults\n` +
           `  Pandora refuses CRM URLs off the CRMs' domains; allow this one with\n` +
           `  PANDORA_ALLOWED_CRM_HOSTS=${url}\n`,
       );
       const stop = () =>
-        Promise.all([emulator.close(), gong.close(), fireflies.close()]).then(() => undefined);
+        Promise.all([emulator.close(), gong.close(), fireflies.close(), slack.close()]).then(
+          () => undefined,
+        );
       new ShutdownSignals(log).install().attach({ stop, forceStop() {} });
     });
 
