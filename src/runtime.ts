@@ -38,6 +38,8 @@ export interface Running {
   sandboxUrl?: string;
   /** The Slack emulator the sandbox runs beside it. */
   slackUrl?: string;
+  /** The sandbox's SMTP server, where email goes when SMTP_URL is unset. */
+  smtpUrl?: string;
   /** Stops everything in order; each step is bounded, so a dead database cannot hang it. */
   stop(): Promise<void>;
   /** At once and synchronously: saves the sandbox and stops the embedded PostgreSQL. */
@@ -195,6 +197,8 @@ export async function runPandora(
         log,
         events,
         sandboxUrl: sandbox?.url,
+        // With SMTP_URL set, email goes there: the sandbox's mailbox would stay empty.
+        sandboxMailbox: config.smtpUrl ? undefined : sandbox?.notifications?.smtp?.mailbox,
       });
       await app.listen({ port: options.port ?? config.port, host: config.host });
       const address = app.server.address();
@@ -209,6 +213,7 @@ export async function runPandora(
       demoCreated,
       sandboxUrl: sandbox?.url,
       slackUrl: sandbox?.slackUrl,
+      smtpUrl: config.smtpUrl ? undefined : sandbox?.notifications?.smtp?.url,
       stop,
       forceStop,
     };
@@ -227,6 +232,7 @@ export function banner(running: Running, config: Config): string {
   if (config.demo) lines.push(`  Demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
   if (running.sandboxUrl) lines.push(`  CRM emulator (sandbox): ${running.sandboxUrl}`);
   if (running.slackUrl) lines.push(`  Slack emulator (sandbox): ${running.slackUrl}`);
+  if (running.smtpUrl) lines.push(`  SMTP server (sandbox): ${running.smtpUrl}`);
   lines.push(
     `  API docs: ${running.url}/docs   GraphQL: ${running.url}/graphql`,
     '  Stop with Ctrl-C',

@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.js';
 import { startSandbox } from '../crm/emulator/sandbox.js';
 import { generateDemoData } from '../demo/generate.js';
+import nodemailer from 'nodemailer';
+import { currentSmtpUrl } from './email/smtp.js';
 import { connectSandboxSlack, startNotificationEmulators } from './sandbox.js';
 import {
   signature,
@@ -146,8 +148,37 @@ describe('the notification emulators of the sandbox', () => {
       headers: { authorization: `Bearer ${SLACK_EMULATOR_BOT_TOKEN}` },
     }).then((r) => r.json());
     expect(test).toMatchObject({ ok: true });
+    // Its SMTP server takes mail, and tells a worker elsewhere where it listens.
+    const smtp = sandbox.notifications!.smtp!;
+    expect(currentSmtpUrl({ smtpUrl: undefined, sandbox: true, dataDir })).toBe(smtp.url);
+    await nodemailer
+      .createTransport({ url: smtp.url })
+      .sendMail({ from: 'a@example.com', to: 'demo@pandora.local', subject: 'hi', text: 'hi' });
+    expect(smtp.mailbox.list().map((m) => m.subject)).toEqual(['hi']);
     await sandbox.stop();
     await expect(fetch(`${sandbox.slackUrl}/api/auth.test`)).rejects.toThrow();
+    expect(currentSmtpUrl({ smtpUrl: undefined, sandbox: true, dataDir })).toBeUndefined();
+    await expect(nodemailer.createTransport({ url: smtp.url }).verify()).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
+  });
+
+  it('put the SMTP server on Slack’s port + 2 (the sandbox’s + 4)', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pandora-smtp-port-'));
+    afterAll(() => rm(dataDir, { recursive: true, force: true }));
+    const probe = Fastify();
+    const free = await probe.listen({ port: 0, host: '127.0.0.1' });
+    await probe.close();
+    const port = Number(new URL(free).port);
+    const running = await startNotificationEmulators({
+      host: '127.0.0.1',
+      port,
+      users: [],
+      dataDir,
+      log,
+    });
+    afterAll(() => running.stop());
+    expect(running.smtp?.url).toBe(`smtp://127.0.0.1:${port + 2}`);
   });
 
   it('keep installs, people, channels and messages across a restart, and give the same people the same ids afresh', async () => {

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { startSmtpSandbox, type RunningSmtpSandbox } from './email/emulator/sandbox.js';
 import { createSlackEmulator, type SlackEmulator } from './slack/emulator/index.js';
 import type { SlackSnapshot } from './slack/emulator/store.js';
 
@@ -18,7 +19,8 @@ export interface NotificationEmulatorsOptions {
   /**
    * Where the emulators keep their state across restarts (`<dataDir>/sandbox/...`);
    * none kept without it. Slack keeps its installs (the tokens Pandora stored), people,
-   * channels and messages, so the cards Pandora posted can still be updated.
+   * channels and messages, so the cards Pandora posted can still be updated. The SMTP
+   * server keeps its mailbox there and says where it listens; no SMTP server without it.
    */
   dataDir?: string;
   /** Pandora's interaction endpoint and signing secret, when known at start. */
@@ -30,6 +32,8 @@ export interface RunningNotificationEmulators {
   slack: SlackEmulator;
   /** The emulated Slack's base URL: its page at `/`, the Web API at `${slackUrl}/api/`. */
   slackUrl: string;
+  /** The SMTP server notification email goes to when SMTP_URL is unset (Slack's port + 2). */
+  smtp?: RunningSmtpSandbox;
   /** Stops every emulator, then saves their state. */
   stop(): Promise<void>;
   /** Saves their state now, synchronously (a forced exit has no time for more). */
@@ -88,7 +92,19 @@ export async function startNotificationEmulators(
       { url: slackUrl, users: options.users.length, restored: Boolean(snapshot) },
       'Slack emulator (sandbox) started',
     );
-    return { slack, slackUrl, stop, saveNow };
+    let smtp: RunningSmtpSandbox | undefined;
+    if (options.dataDir) {
+      smtp = await startSmtpSandbox({
+        host: options.host,
+        port: portAt(2),
+        dataDir: options.dataDir,
+        log: options.log,
+      });
+      const mailbox = smtp.mailbox;
+      started.push({ name: 'SMTP', close: smtp.stop });
+      saves.push(() => mailbox.save());
+    }
+    return { slack, slackUrl, smtp, stop, saveNow };
   } catch (error) {
     await stop();
     throw error;
