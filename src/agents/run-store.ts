@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool.js';
 import { publishEvent } from '../events/bus.js';
 import { notFound } from '../errors.js';
+import { notifyInboxItemCreated } from '../notifications/producers/inbox-items.js';
 
 /**
  * What an agent run leaves in Postgres: one `activity_logs` row per run and the inbox
@@ -328,6 +329,7 @@ export async function insertAgentInboxItem(
       type: 'inbox_item.created',
       payload: { inboxItemId: row.id, assigneeUserId: row.assigneeUserId },
     });
+    await notifyInboxItemCreated(db, workspaceId, row.id);
   }
   return row;
 }

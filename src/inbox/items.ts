@@ -7,6 +7,7 @@ import type { Caller } from '../actions/service.js';
 import type { Queryable } from '../db/pool.js';
 import { HttpError, notFound } from '../errors.js';
 import { publishEvent } from '../events/bus.js';
+import { notifyInboxItemCreated } from '../notifications/producers/inbox-items.js';
 
 export const INBOX_ITEM_TYPES = ['approval', 'question', 'alert'] as const;
 export type InboxItemType = (typeof INBOX_ITEM_TYPES)[number];
@@ -125,7 +126,7 @@ export interface NewInboxItem {
 
 /**
  * Adds an item and publishes `inbox_item.created` on the same `db` (inside a
- * transaction, only once it commits); returns its id. An action that already has a
+ * transaction, only once it commits), its notification with it; returns its id. An action that already has a
  * pending item gets no second one (null).
  */
 export async function createInboxItem(db: Queryable, input: NewInboxItem): Promise<string | null> {
@@ -169,6 +170,7 @@ export async function createInboxItem(db: Queryable, input: NewInboxItem): Promi
     type: 'inbox_item.created',
     payload: { inboxItemId: created.id, assigneeUserId: created.assigneeUserId },
   });
+  await notifyInboxItemCreated(db, input.workspaceId, created.id);
   return created.id;
 }
 
