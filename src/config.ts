@@ -90,6 +90,8 @@ export interface Config {
   emailFrom: string;
   /** Messages a second this instance hands to the SMTP server (`PANDORA_EMAIL_PER_SECOND`). */
   emailPerSecond: number;
+  /** An inbox item within this many hours of expiring gets a critical `expiring` notice. */
+  expiringNoticeHours: number;
 }
 
 export class ConfigError extends Error {
@@ -216,5 +218,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: smtpUrl(env),
     emailFrom: env.PANDORA_EMAIL_FROM?.trim() || 'Pandora <pandora@localhost>',
     emailPerSecond: integer(env, 'PANDORA_EMAIL_PER_SECOND', 10, 1),
+    expiringNoticeHours: integer(env, 'PANDORA_EXPIRING_NOTICE_HOURS', 24, 1),
   };
 }

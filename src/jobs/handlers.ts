@@ -31,6 +31,7 @@ import { deliverNotification, sweepOutbox } from '../notifications/outbox.js';
 import { sendersForJobs } from '../notifications/senders.js';
 import { loadConfig } from '../config.js';
 import { runSlackInteraction } from '../notifications/slack/interactions.js';
+import { notifyExpiringItems } from '../notifications/producers/expiring.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
 
@@ -244,6 +245,11 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
   'notifications.digest': async (_payload, { db, log }) => {
     const report = await buildDueDigests(db);
     if (report.members) log.info(report, 'notification digests built');
+  },
+  'notifications.expiring': async (_payload, { db, log }) => {
+    const windowHours = loadConfig().expiringNoticeHours;
+    const noticed = await notifyExpiringItems(db, { windowHours });
+    if (noticed) log.info({ noticed }, 'inbox items about to expire noticed');
   },
   'anomalies.evaluate': async (_payload, { db, log }) => {
     const report = await evaluateAnomalies(db);

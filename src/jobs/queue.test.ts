@@ -41,6 +41,7 @@ const handlers: TaskHandlers = {
   'notifications.sweep': async () => undefined,
   'slack.interaction': async () => undefined,
   'notifications.digest': async () => undefined,
+  'notifications.expiring': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

@@ -145,6 +145,12 @@ const SCHEDULES: (CronItem & { task: JobName })[] = [
     options: { maxAttempts: 3 },
   },
   {
+    task: 'notifications.expiring',
+    match: '*/5 * * * *',
+    identifier: 'notifications.expiring',
+    options: { maxAttempts: 3 },
+  },
+  {
     task: 'sessions.prune',
     match: '17 * * * *',
     identifier: 'sessions.prune',

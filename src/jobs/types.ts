@@ -72,6 +72,8 @@ export interface JobPayloads {
   };
   /** Turn what members' preferences held back into their digests, when due (every 5 minutes). */
   'notifications.digest': Record<string, never>;
+  /** Tell people about approvals and questions about to expire (scheduled every 5 minutes). */
+  'notifications.expiring': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

@@ -46,6 +46,7 @@ const handlers: TaskHandlers = {
   'notifications.sweep': idle,
   'slack.interaction': idle,
   'notifications.digest': idle,
+  'notifications.expiring': idle,
 };
 
 async function until(probe: () => boolean, ms: number): Promise<void> {
