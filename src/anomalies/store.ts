@@ -3,6 +3,7 @@ import { withTransaction, type Queryable } from '../db/pool.js';
 import { publishEvent } from '../events/bus.js';
 import { createInboxItem } from '../inbox/items.js';
 import { settleItems } from '../inbox/resolve.js';
+import { notifyAnomalyFired } from '../notifications/producers/anomalies.js';
 import {
   nextStep,
   type AnomalySeverity,
@@ -167,7 +168,7 @@ export async function applyVerdict(
     }
     if (id && step !== 'open' && step !== 'open_and_fire' && step !== 'none') {
       await refresh(db, id, finding, now);
-      if (step === 'fire' || step === 'renotify') await fire(db, id, finding, now);
+      if (step === 'fire' || step === 'renotify') await fire(db, id, finding, now, step);
       if (step === 'resolve') {
         await resolve(db, finding.workspaceId, id, { by: 'recovery', actor: 'pandora' }, now);
       }
@@ -210,7 +211,13 @@ async function refresh(db: Queryable, id: string, f: Finding, now: Date): Promis
 }
 
 /** Active now: the event, and an alert for the admins unless one is still waiting. */
-async function fire(db: Queryable, id: string, f: Finding, now: Date): Promise<void> {
+async function fire(
+  db: Queryable,
+  id: string,
+  f: Finding,
+  now: Date,
+  step: 'fire' | 'renotify' = 'fire',
+): Promise<void> {
   await db.query(
     `update anomalies
      set status = case when status = 'pending' then 'active' else status end,
@@ -223,6 +230,16 @@ async function fire(db: Queryable, id: string, f: Finding, now: Date): Promise<v
     workspaceId: f.workspaceId,
     type: 'anomaly.detected',
     payload: { anomalyId: id, rule: f.rule, severity: f.severity },
+  });
+  await notifyAnomalyFired(db, {
+    workspaceId: f.workspaceId,
+    anomalyId: id,
+    rule: f.rule,
+    severity: f.severity,
+    title: f.title,
+    description: f.description ?? null,
+    notifiedAt: now,
+    again: step === 'renotify',
   });
   const { rows } = await db.query(
     `select 1 from inbox_items
