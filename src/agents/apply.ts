@@ -4,6 +4,7 @@ import { policyGate } from '../actions/policy-gate.js';
 import { getAction, proposeAction, type CrmUpdate } from '../actions/store.js';
 import type { CrmValue } from '../crm/port.js';
 import { withTransaction, type Queryable } from '../db/pool.js';
+import { notifyAgentRunFinished } from '../notifications/producers/agent-runs.js';
 import type { PlannedField, RunPlan } from './preview.js';
 import {
   findLinkedRun,
@@ -205,6 +206,8 @@ async function recordRun(
   const settled = actionId
     ? await settleActivityLog(tx, workspaceId, row.id, { status: row.status, actionId })
     : row;
+  // With nothing to write itself, the run is done once recorded.
+  if (!autoActionId) await notifyAgentRunFinished(tx, workspaceId, row.id);
   return { row: settled, autoActionId };
 }
 
@@ -269,10 +272,15 @@ async function executeAuto(
       .filter(([, entry]) => entry.status === 'pending' || entry.status === 'failed')
       .map(([field]) => [field, { status: fieldStatus }]),
   );
-  const settled = await settleActivityLog(deps.pool, workspaceId, row.id, {
-    status,
-    fields,
-    errorMessage,
+  const settled = await withTransaction(deps.pool, async (tx) => {
+    const settledRow = await settleActivityLog(tx, workspaceId, row.id, {
+      status,
+      fields,
+      errorMessage,
+    });
+    // A write still running elsewhere is not an outcome yet: whoever settles it tells.
+    if (fieldStatus !== 'pending') await notifyAgentRunFinished(tx, workspaceId, row.id);
+    return settledRow;
   });
   return { activityLogId: settled.id, status: settled.status, retryable };
 }
