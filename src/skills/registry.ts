@@ -4,6 +4,7 @@ import { applyPoliciesToNew } from '../actions/policy-gate.js';
 import { OPEN_STATUSES, proposeAction, transition, type Action } from '../actions/store.js';
 import { withTransaction, type Queryable } from '../db/pool.js';
 import { badRequest, HttpError } from '../errors.js';
+import { notifySkillResult } from '../notifications/producers/skill-results.js';
 import { DATA_QUALITY_AUDIT, dataQualityAudit } from './data-quality-audit.js';
 import { PIPELINE_COVERAGE, pipelineCoverage } from './pipeline-coverage.js';
 import { STALE_DEALS, staleDeals } from './stale-deals.js';
@@ -232,18 +233,40 @@ export async function runSkill(
       };
     });
     const { runId: _runId, ...counts } = result;
-    await pool.query(
-      `update skill_runs set status = 'succeeded', counts = $2::jsonb, finished_at = now()
-       where id = $1::uuid`,
-      [runId, JSON.stringify(counts)],
-    );
+    await withTransaction(pool, async (db) => {
+      await db.query(
+        `update skill_runs set status = 'succeeded', counts = $2::jsonb, finished_at = now()
+         where id = $1::uuid`,
+        [runId, JSON.stringify(counts)],
+      );
+      await notifySkillResult(db, {
+        workspaceId,
+        runId,
+        skill: name,
+        outcome: {
+          status: 'succeeded',
+          created: result.created,
+          updated: result.updated,
+          closed: result.closed,
+        },
+      });
+    });
     return result;
   } catch (error) {
-    await pool.query(
-      `update skill_runs set status = 'failed', error = $2::text, finished_at = now()
-       where id = $1::uuid`,
-      [runId, error instanceof Error ? error.message : String(error)],
-    );
+    const message = error instanceof Error ? error.message : String(error);
+    await withTransaction(pool, async (db) => {
+      await db.query(
+        `update skill_runs set status = 'failed', error = $2::text, finished_at = now()
+         where id = $1::uuid`,
+        [runId, message],
+      );
+      await notifySkillResult(db, {
+        workspaceId,
+        runId,
+        skill: name,
+        outcome: { status: 'failed', error: message },
+      });
+    });
     throw error;
   }
 }
