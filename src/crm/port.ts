@@ -224,4 +224,9 @@ export interface CrmConnector {
   listPipelines(): Promise<CrmPipeline[]>;
   listOwners(): Promise<CrmOwner[]>;
   findOwnerByEmail(email: string): Promise<CrmOwner | null>;
+  /**
+   * The manager of the owner with this email, from the CRM's owner hierarchy (null when
+   * the owner has none). Absent where the CRM keeps no hierarchy (HubSpot's owners).
+   */
+  findManagerOf?(email: string): Promise<CrmOwner | null>;
 }

@@ -13,6 +13,8 @@ export interface SeedOwner {
   email: string;
   name: string;
   title: string;
+  /** The owner who manages this one (Salesforce `User.ManagerId`); none when absent. */
+  managerSourceId?: string;
 }
 
 export interface SeedAccount {

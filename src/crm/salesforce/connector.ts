@@ -11,6 +11,7 @@ import { CrmError } from '../errors.js';
 import { SalesforceClient } from './client.js';
 import { SOBJECT, salesforceField } from './field-map.js';
 import {
+  findManagerOf,
   findOwnerByEmail,
   invalidateSalesforceProperties,
   listOwners,
@@ -212,6 +213,7 @@ export function createSalesforceConnector(
     listPipelines: () => listPipelines(client),
     listOwners: () => listOwners(client),
     findOwnerByEmail: (email) => findOwnerByEmail(client, email),
+    findManagerOf: (email) => findManagerOf(client, email),
     createTask: (input) => {
       if (!recordId('deal', input.whatId) && !recordId('account', input.whatId)) {
         return Promise.reject(

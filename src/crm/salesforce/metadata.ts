@@ -147,6 +147,27 @@ export async function listOwners(client: SalesforceClient): Promise<CrmOwner[]> 
   return rows.map(toOwner);
 }
 
+/**
+ * The manager (`User.ManagerId`) of the user with this e-mail, as findOwnerByEmail
+ * picks that user; null when there is no such user or no manager. Inactive managers
+ * count: the caller decides whether someone who left can still be told.
+ */
+export async function findManagerOf(
+  client: SalesforceClient,
+  email: string,
+): Promise<CrmOwner | null> {
+  const [user] = await queryAll(
+    client,
+    `SELECT Id, ManagerId FROM User WHERE Email = ${soqlString(email.trim())} AND UserType = 'Standard' ORDER BY IsActive DESC, Id ASC LIMIT 1`,
+  );
+  if (typeof user?.ManagerId !== 'string' || !user.ManagerId) return null;
+  const [manager] = await queryAll(
+    client,
+    `SELECT ${OWNER_FIELDS} FROM User WHERE Id = ${soqlString(user.ManagerId)} LIMIT 1`,
+  );
+  return manager ? toOwner(manager) : null;
+}
+
 /** The user with this e-mail (case-insensitive, as SOQL compares), preferring an active one. */
 export async function findOwnerByEmail(
   client: SalesforceClient,

@@ -186,6 +186,8 @@ export function standardObjects(): SfObjectDef[] {
         text('Alias', 8),
         text('Title', 80),
         field('IsActive', 'boolean', { label: 'Active' }),
+        // The owner hierarchy: who manages this user (Pandora's notify_manager reads it).
+        lookup('ManagerId', ['User'], 'Manager', { label: 'Manager ID' }),
         picklist('UserType', ['Standard', 'AutomatedProcess', 'CsnOnly', 'Guest'], {
           createable: false,
           updateable: false,

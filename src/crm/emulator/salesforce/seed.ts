@@ -131,6 +131,12 @@ export function seedStore(store: SalesforceStore, dataset: CrmSeed | undefined):
     );
     apiUserId ||= id;
   }
+  for (const owner of owners) {
+    const manager = 'managerSourceId' in owner ? owner.managerSourceId : undefined;
+    const userId = owner.sourceId ? store.sourceIds.get(owner.sourceId) : undefined;
+    const managerId = manager ? store.sourceIds.get(manager) : undefined;
+    if (userId && managerId) store.patch('User', userId, { ManagerId: managerId });
+  }
   DEFAULT_STAGES.forEach((stage, index) => {
     insert(store, 'OpportunityStage', origin, apiUserId, {
       ApiName: stage.name,
