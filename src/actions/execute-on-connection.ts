@@ -9,7 +9,7 @@ import { CREATE_DEAL } from './create-deal.js';
 import { executeCreateDeals } from './create-deal-execute.js';
 import { errorMessage, finish, moveTo, startExecution } from './execution-records.js';
 import { auditNote } from './notes.js';
-import { notify } from './notify.js';
+import { cachedManagerLookup, notify } from './notify.js';
 import { dealPipelines, stageMappingOf } from './plan-inputs.js';
 import {
   planAction,
@@ -265,6 +265,7 @@ async function runOnConnection(
   const notes = await writeNotes(pool, opened, noteFor, executions);
   if (options.stats) options.stats.crmCalls += opened.calls();
 
+  const managers = cachedManagerLookup(opened.connector);
   for (const action of valid) {
     const opResults = [...fieldResults.get(action.id)!];
     const plan = plans.get(action.id)!;
@@ -275,8 +276,12 @@ async function runOnConnection(
     for (const op of plan.operations) {
       if (op.kind !== 'notification') continue;
       if (fieldsOk) {
-        const sent = await notify(pool, action, op.audience);
-        opResults.push({ kind: 'notification', status: sent > 0 ? 'sent' : 'skipped' });
+        // Sent when someone is (or already was) told; skipped when there is no one.
+        const sent = await notify(pool, action, op.audience, managers);
+        opResults.push({
+          kind: 'notification',
+          status: sent.recipients.length > 0 ? 'sent' : 'skipped',
+        });
       } else {
         opResults.push({ kind: 'notification', status: 'skipped' });
       }

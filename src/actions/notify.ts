@@ -1,33 +1,94 @@
-import type pg from 'pg';
+import type { CrmConnector } from '../crm/port.js';
+import type { Queryable } from '../db/pool.js';
+import { resolveManagers, type ManagerSource } from '../notifications/managers.js';
+import { recordNotification } from '../notifications/record.js';
+import { recipientsFor } from '../notifications/recipients.js';
 import type { Action } from './store.js';
 
-/** In-app notifications for notify_* actions: the rep, or the workspace's admins. */
+export interface NotifyOutcome {
+  /** Notifications recorded now (0 when every recipient had this one already). */
+  recorded: number;
+  /** Who it is for, as member ids. */
+  recipients: string[];
+  /** For a manager: where the manager came from. */
+  managerSource?: ManagerSource;
+}
+
+/**
+ * The CRM's manager lookup, asked once per rep: a batch of notify_manager actions for
+ * the same rep costs one lookup, not one per action.
+ */
+export function cachedManagerLookup(
+  crm: Pick<CrmConnector, 'findManagerOf'>,
+): Pick<CrmConnector, 'findManagerOf'> {
+  const find = crm.findManagerOf?.bind(crm);
+  if (!find) return {};
+  const cache = new Map<string, ReturnType<typeof find>>();
+  return {
+    findManagerOf: (email) => {
+      const key = email.trim().toLowerCase();
+      let found = cache.get(key);
+      if (!found) {
+        found = find(email);
+        // A failed lookup is not kept: the next action asks again.
+        found.catch(() => cache.delete(key));
+        cache.set(key, found);
+      }
+      return found;
+    },
+  };
+}
+
+/**
+ * Who a notify_* action tells: the rep (its owner, when a member of the workspace),
+ * or the rep's manager (src/notifications/managers.ts: the CRM's hierarchy, the
+ * workspace's mapping, else the admins).
+ */
+export async function notifyRecipients(
+  db: Queryable,
+  action: Pick<Action, 'workspaceId' | 'ownerEmail'>,
+  audience: 'rep' | 'manager',
+  crm?: Pick<CrmConnector, 'findManagerOf'> | null,
+): Promise<{ userIds: string[]; managerSource?: ManagerSource; note?: string }> {
+  if (audience === 'rep') {
+    return {
+      userIds: action.ownerEmail
+        ? await recipientsFor(db, action.workspaceId, { email: action.ownerEmail })
+        : [],
+    };
+  }
+  const managers = await resolveManagers(db, action.workspaceId, action.ownerEmail, crm);
+  return { userIds: managers.userIds, managerSource: managers.source, note: managers.crmNote };
+}
+
+/**
+ * Notifications for notify_* actions, delivered on every channel each recipient
+ * prefers (recordNotification). Once per action, recipient and kind: the dedupe key,
+ * and the notifications table's own unique (action, recipient, kind), make a re-run
+ * record nothing new.
+ */
 export async function notify(
-  pool: pg.Pool,
+  db: Queryable,
   action: Action,
   audience: 'rep' | 'manager',
-): Promise<number> {
+  crm?: Pick<CrmConnector, 'findManagerOf'> | null,
+): Promise<NotifyOutcome> {
+  const kind = audience === 'rep' ? 'notify_rep' : 'notify_manager';
+  const { userIds, managerSource } = await notifyRecipients(db, action, audience, crm);
   const title =
     audience === 'rep'
       ? action.title
       : `For your team: ${action.title}${action.ownerEmail ? ` (${action.ownerEmail})` : ''}`;
-  const { rowCount } = await pool.query(
-    `insert into notifications (workspace_id, recipient_email, kind, title, body, action_id)
-     select $1::uuid, r.email, $3::text, $4::text, $5::text, $2::uuid
-     from (select $6::text as email where $7::text = 'rep' and $6::text is not null
-           union
-           select u.email from memberships m join users u on u.id = m.user_id
-           where $7::text = 'manager' and m.workspace_id = $1::uuid and m.role = 'admin') r
-     on conflict (action_id, recipient_email, kind) do nothing`,
-    [
-      action.workspaceId,
-      action.id,
-      `notify_${audience}`,
-      title,
-      action.summary,
-      action.ownerEmail,
-      audience,
-    ],
-  );
-  return rowCount ?? 0;
+  const recorded = await recordNotification(db, {
+    workspaceId: action.workspaceId,
+    type: kind,
+    recipients: userIds,
+    title,
+    body: action.summary,
+    link: `/actions/${action.id}`,
+    actionId: action.id,
+    dedupeKey: `action:${action.id}:${kind}`,
+    data: managerSource ? { managerSource } : {},
+  });
+  return { recorded: recorded.notificationIds.length, recipients: userIds, managerSource };
 }

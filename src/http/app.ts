@@ -38,6 +38,7 @@ import { connectRoutes } from './routes/connect.js';
 import { conversationGapRoutes } from './routes/conversation-gaps.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { internalDomainRoutes } from './routes/internal-domains.js';
+import { repManagerRoutes } from './routes/rep-managers.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { connectionRoutes } from './routes/connections.js';
 import { conversationHookRoutes } from './routes/conversation-hooks.js';
@@ -188,6 +189,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(conversationRoutes(ctx));
   await app.register(conversationGapRoutes(ctx));
   await app.register(internalDomainRoutes(ctx));
+  await app.register(repManagerRoutes(ctx));
   await app.register(agentRoutes(ctx));
   await app.register(agentRunRoutes(ctx));
   await app.register(inboxRoutes(ctx));

@@ -64,7 +64,7 @@ export const API_TAGS = [
   {
     name: 'notifications',
     description:
-      'What reaches people in the console, Slack, email and web push: the in-app list, preferences, the signed links in emails, the sandbox mailbox, and the browsers subscribed to push',
+      'What reaches people in the console, Slack, email and web push: the in-app list, preferences, the signed links in emails, the sandbox mailbox, the browsers subscribed to push, and who manages each rep',
   },
   { name: 'graphql', description: 'The GraphQL schema, for GraphQL clients' },
 ];
