@@ -110,6 +110,11 @@ const SAMPLE_BODIES: Record<string, object> = {
   },
   'POST /api/workspaces/{workspaceId}/action-policies': { name: 'intruder', effect: 'block' },
   'PUT /api/workspaces/{workspaceId}/config/internal-domains': { domains: ['intruder.example'] },
+  'PUT /api/workspaces/{workspaceId}/rep-managers': {
+    repManagers: [
+      { repEmail: 'intruder@example.com', managerUserId: '00000000-0000-4000-8000-000000000000' },
+    ],
+  },
   'PUT /api/workspaces/{workspaceId}/conversations/{conversationId}/link': {
     dealId: '00000000-0000-4000-8000-000000000000',
   },
@@ -346,7 +351,9 @@ async function snapshotOfB(): Promise<string> {
          as "inboxItems",
        (select json_agg(n order by n.id) from anomalies n where n.workspace_id = $1::uuid)
          as anomalies,
-       (select count(*) from skill_runs r where r.workspace_id = $1::uuid) as "skillRuns"`,
+       (select count(*) from skill_runs r where r.workspace_id = $1::uuid) as "skillRuns",
+       (select json_agg(m order by m.rep_email) from rep_managers m
+        where m.workspace_id = $1::uuid) as "repManagers"`,
     [b.workspaceId],
   );
   return JSON.stringify(rows[0]);
