@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 import { ConnectionsTab } from '../connections/connections-tab';
 import { MeetingsSettingsTab } from '../conversations/meetings-settings-tab';
+import { PushToggle } from '../notifications/push-toggle';
 import { useWorkspaceContext } from '../workspace-context';
 import { WritebackTab } from '../writeback/writeback-tab';
 import { ApiKeysTab } from './api-keys-tab';
@@ -40,6 +41,8 @@ export function SettingsPage() {
           the fields it writes back to them, and which meetings are internal
         </Text>
       </div>
+      {/* Until the notification preferences page holds it (its push column). */}
+      <PushToggle workspaceId={workspace.id} />
       <Tabs
         value={tab}
         keepMounted={false}
