@@ -137,8 +137,13 @@ async function approval(fields: Record<string, string | number>) {
   return { ...made, recordId, ts: posted.ts! };
 }
 
+/** A click on the card in #general (the sender may also DM the rep a card of its own). */
 const click = (person: { email: string }, action: 'approve' | 'reject' | 'edit', itemId: string) =>
-  slack.click({ user: person.email, actionId: inboxActionId(action, itemId) });
+  slack.click({
+    user: person.email,
+    actionId: inboxActionId(action, itemId),
+    channel: slack.channel('general').id,
+  });
 
 /** The ephemeral answers a person got through response_urls. */
 const ephemeralsTo = (person: { email: string }) =>
@@ -234,7 +239,13 @@ describe('the Slack interactive endpoint', () => {
     const { itemId } = await approval({ next_step: 'Send the order form' });
     const actionId = inboxActionId('approve', itemId);
     const probe = async (sign: { omit?: boolean; secret?: string; ageSeconds?: number }) => {
-      const record = await slack.click({ user: PEOPLE.rep.email, actionId, sign, retries: false });
+      const record = await slack.click({
+        user: PEOPLE.rep.email,
+        actionId,
+        channel: slack.channel('general').id,
+        sign,
+        retries: false,
+      });
       const [attempt] = record.attempts;
       return { status: attempt!.status, code: JSON.parse(attempt!.body).error?.code as string };
     };
@@ -250,7 +261,12 @@ describe('the Slack interactive endpoint', () => {
     expect((await itemRow(itemId)).status).toBe('pending');
     expect(await interactionsOf(itemId)).toEqual([]);
 
-    const valid = await slack.click({ user: PEOPLE.rep.email, actionId, retries: false });
+    const valid = await slack.click({
+      user: PEOPLE.rep.email,
+      actionId,
+      channel: slack.channel('general').id,
+      retries: false,
+    });
     expect(valid.attempts).toEqual([expect.objectContaining({ status: 200, body: '' })]);
     expect(valid.attempts[0]!.ms).toBeLessThan(3_000);
     await settled(itemId);
@@ -398,6 +414,22 @@ describe('the Slack interactive endpoint', () => {
         (view) => view.user === slack.user(PEOPLE.other.email).id,
       ),
     ).toEqual([]);
+  });
+
+  it('tells the person when Slack refuses to open the modal (the trigger expired)', async () => {
+    const { itemId } = await approval({ next_step: 'Too late' });
+    slack.emulator.settings.triggerTtlMs = 0;
+    try {
+      await click(PEOPLE.rep, 'edit', itemId);
+      const [row] = await settled(itemId);
+      expect(row).toMatchObject({ kind: 'click_edit', status: 'failed' });
+    } finally {
+      slack.emulator.settings.triggerTtlMs = 3_000;
+    }
+    expect(ephemeralsTo(PEOPLE.rep).at(-1)!.text).toBe(
+      'Slack did not open the form (Slack: expired_trigger_id); click Edit again.',
+    );
+    expect((await itemRow(itemId)).status).toBe('pending');
   });
 
   it('answers 404 for a Slack team no workspace installed, and 400 for a payload that is not JSON', async () => {

@@ -21,7 +21,13 @@ import { getInboxItem, type InboxItem } from '../../inbox/items.js';
 import type { JobPayloads } from '../../jobs/types.js';
 import type { SecretKey } from '../../tenancy/secrets.js';
 import { parseInboxActionId } from './blocks.js';
-import { endpointFor, installationsForTeam, loadInstallation, slackClient } from './client.js';
+import {
+  classifySlackError,
+  endpointFor,
+  installationsForTeam,
+  loadInstallation,
+  slackClient,
+} from './client.js';
 import {
   EDIT_CALLBACK_ID,
   REJECT_CALLBACK_ID,
@@ -353,7 +359,14 @@ async function openModal(
       const metadata = { inboxItemId: item.id, responseUrl: interaction.responseUrl };
       const view = button === 'edit' ? editModal(item, metadata) : rejectModal(item, metadata);
       const client = slackClient(endpointFor(install, deps.slackApiUrl), deps.log);
-      await client.views.open({ trigger_id: triggerId, view: view as never });
+      try {
+        await client.views.open({ trigger_id: triggerId, view: view as never });
+      } catch (error) {
+        // The trigger lasts 3 seconds and is not retried: say so, so the person clicks again.
+        const message = `Slack did not open the form (${classifySlackError(error).error}); click ${button === 'edit' ? 'Edit' : 'Reject'} again.`;
+        await tell(message);
+        return settle(deps.pool, interactionId, 'failed', message);
+      }
       await settle(deps.pool, interactionId, 'done', `${button} modal opened`);
     },
   };
