@@ -115,6 +115,9 @@ const SAMPLE_BODIES: Record<string, object> = {
       { repEmail: 'intruder@example.com', managerUserId: '00000000-0000-4000-8000-000000000000' },
     ],
   },
+  'POST /api/workspaces/{workspaceId}/slack/install': {},
+  'POST /api/workspaces/{workspaceId}/slack/token': { token: 'xoxb-intruder' },
+  'PUT /api/workspaces/{workspaceId}/slack/alerts-channel': { channelId: null },
   'PUT /api/workspaces/{workspaceId}/conversations/{conversationId}/link': {
     dealId: '00000000-0000-4000-8000-000000000000',
   },

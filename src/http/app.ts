@@ -61,6 +61,7 @@ import { recordRoutes } from './routes/records.js';
 import { dealRoutes } from './routes/deals.js';
 import { skillRoutes } from './routes/skills.js';
 import { slackInteractionRoutes } from './routes/slack-interactions.js';
+import { slackRoutes } from './routes/slack.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { ErrorBody } from './schemas.js';
 import { addSharedSchema, validatorCompiler } from './validation.js';
@@ -198,6 +199,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(slackInteractionRoutes(ctx));
   await app.register(notificationEmailRoutes(ctx));
   await app.register(pushRoutes(ctx));
+  await app.register(slackRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

@@ -18,6 +18,11 @@ export interface AppContext {
   sandboxUrl?: string;
   /** What the sandbox's SMTP server received, when this process runs it. */
   sandboxMailbox?: Mailbox;
+  /**
+   * The sandbox's Slack emulator and its OAuth app, when this process runs it: "Add to
+   * Slack" and pasted tokens go there while no Slack app is configured.
+   */
+  slackSandbox?: { apiUrl: string; clientId: string; clientSecret: string };
   /** Where user-supplied CRM URLs may point; from the config when absent (tests inject a resolver). */
   outbound?: OutboundPolicy;
 }

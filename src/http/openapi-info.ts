@@ -59,7 +59,8 @@ export const API_TAGS = [
   },
   {
     name: 'slack',
-    description: 'Pandora’s Slack app: installing it, and the clicks and modals Slack sends back',
+    description:
+      'Pandora’s Slack app: Add to Slack (OAuth) or a bot token, the channel alerts go to, and the clicks and modals Slack sends back',
   },
   {
     name: 'notifications',

@@ -50,7 +50,11 @@ const ERROR_BODY = '#/components/schemas/ErrorBody';
 /** Operations that cannot answer a client error: the probes answer 200 or 503 whatever. */
 const NO_CLIENT_ERROR = new Set(['getLiveness', 'getReadiness']);
 /** Where the CRM sends the browser back: always a redirect to the console. */
-const REDIRECT_ONLY = new Set(['completeOAuthConnection', 'openNotificationLink']);
+const REDIRECT_ONLY = new Set([
+  'completeOAuthConnection',
+  'openNotificationLink',
+  'completeSlackInstallation',
+]);
 
 interface Operation {
   operationId?: string;
