@@ -10,6 +10,7 @@ import type { SecretKey } from '../tenancy/secrets.js';
 import { createPushSender } from './push/sender.js';
 import { createEmailSender } from './email/sender.js';
 import { emailConfigured } from './email/smtp.js';
+import { createSlackSender } from './slack/sender.js';
 import type { ChannelSender, OutboxChannel } from './types.js';
 
 export interface SenderDeps {
@@ -33,6 +34,7 @@ const FACTORIES: Array<(deps: SenderDeps) => ChannelSender | undefined> = [
   // Channel engineers: add your factory here (createSlackSender, createEmailSender, ...).
   createPushSender,
   (deps) => (emailConfigured(deps.config) ? createEmailSender(deps) : undefined),
+  createSlackSender,
 ];
 
 export function createSenders(deps: SenderDeps): Senders {
