@@ -8,6 +8,7 @@ import { publishEvent } from '../events/bus.js';
 import { sameFieldValue } from '../agents/fields.js';
 import { settleActivityLog } from '../agents/run-store.js';
 import { recordFieldOutcome } from '../agents/trust.js';
+import { enqueueCardUpdates } from '../notifications/slack/cards.js';
 import type { InboxContext } from './items.js';
 
 type Decided = 'approved' | 'rejected' | 'expired';
@@ -65,6 +66,12 @@ export async function settleItems(
       payload: { inboxItemId: row.id, status },
     });
   }
+  // In this transaction, so the Slack cards follow exactly the decisions that commit.
+  await enqueueCardUpdates(
+    db,
+    workspaceId,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => row.id);
 }
 

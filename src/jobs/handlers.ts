@@ -32,6 +32,7 @@ import { sendersForJobs } from '../notifications/senders.js';
 import { loadConfig } from '../config.js';
 import { runSlackInteraction } from '../notifications/slack/interactions.js';
 import { notifyExpiringItems } from '../notifications/producers/expiring.js';
+import { updateCards } from '../notifications/slack/cards.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
 
@@ -250,6 +251,14 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
     const windowHours = loadConfig().expiringNoticeHours;
     const noticed = await notifyExpiringItems(db, { windowHours });
     if (noticed) log.info({ noticed }, 'inbox items about to expire noticed');
+  },
+  'slack.update-cards': async ({ workspaceId, inboxItemId }, { db, secretKey, log }) => {
+    const report = await updateCards(
+      { pool: db, secretKey, config: loadConfig(process.env), log },
+      workspaceId,
+      inboxItemId,
+    );
+    if (report.updated || report.gone) log.info({ inboxItemId, ...report }, 'Slack cards updated');
   },
   'anomalies.evaluate': async (_payload, { db, log }) => {
     const report = await evaluateAnomalies(db);

@@ -42,6 +42,7 @@ const handlers: TaskHandlers = {
   'slack.interaction': async () => undefined,
   'notifications.digest': async () => undefined,
   'notifications.expiring': async () => undefined,
+  'slack.update-cards': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

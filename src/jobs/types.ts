@@ -74,6 +74,8 @@ export interface JobPayloads {
   'notifications.digest': Record<string, never>;
   /** Tell people about approvals and questions about to expire (scheduled every 5 minutes). */
   'notifications.expiring': Record<string, never>;
+  /** Update every Slack card of a decided or expired inbox item (src/notifications/slack/cards.ts). */
+  'slack.update-cards': { workspaceId: string; inboxItemId: string };
 }
 
 export type JobName = keyof JobPayloads;

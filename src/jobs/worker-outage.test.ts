@@ -47,6 +47,7 @@ const handlers: TaskHandlers = {
   'slack.interaction': idle,
   'notifications.digest': idle,
   'notifications.expiring': idle,
+  'slack.update-cards': idle,
 };
 
 async function until(probe: () => boolean, ms: number): Promise<void> {
