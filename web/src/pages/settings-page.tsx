@@ -5,11 +5,12 @@ import { ConnectionsTab } from '../connections/connections-tab';
 import { MeetingsSettingsTab } from '../conversations/meetings-settings-tab';
 import { PushToggle } from '../notifications/push-toggle';
 import { useWorkspaceContext } from '../workspace-context';
+import { SlackPanel } from '../settings/slack-panel';
 import { WritebackTab } from '../writeback/writeback-tab';
 import { ApiKeysTab } from './api-keys-tab';
 import { MembersTab } from './members-tab';
 
-const TABS = ['members', 'api-keys', 'connections', 'crm-sync', 'meetings'] as const;
+const TABS = ['members', 'api-keys', 'connections', 'crm-sync', 'meetings', 'slack'] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_TITLES: Record<Tab, string> = {
@@ -18,13 +19,14 @@ const TAB_TITLES: Record<Tab, string> = {
   connections: 'CRM connections',
   'crm-sync': 'CRM sync',
   meetings: 'Meetings',
+  slack: 'Slack',
 };
 
 function isTab(value: string | null): value is Tab {
   return TABS.some((tab) => tab === value);
 }
 
-/** `/w/:workspaceId/settings?tab=members|api-keys|connections|crm-sync|meetings`: the tab lives in the URL so links and reloads keep it. */
+/** `/w/:workspaceId/settings?tab=members|api-keys|connections|crm-sync|meetings|slack`: the tab lives in the URL so links and reloads keep it. */
 export function SettingsPage() {
   const { workspace } = useWorkspaceContext();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -56,6 +58,7 @@ export function SettingsPage() {
           <Tabs.Tab value="connections">CRM connections</Tabs.Tab>
           <Tabs.Tab value="crm-sync">CRM sync</Tabs.Tab>
           <Tabs.Tab value="meetings">Meetings</Tabs.Tab>
+          <Tabs.Tab value="slack">Slack</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="lg">
           <MembersTab />
@@ -71,6 +74,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="meetings" pt="lg">
           <MeetingsSettingsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="slack" pt="lg">
+          <SlackPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>
