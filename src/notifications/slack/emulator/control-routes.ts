@@ -9,12 +9,11 @@ import type { SlackEnv } from './env.js';
 import {
   click,
   InteractionFailure,
-  submitView,
   type ClickInput,
   type InteractionRecord,
   type Interactions,
-  type SubmitInput,
 } from './interactivity.js';
+import { submitView, type SubmitInput } from './submit-view.js';
 import { messageJson } from './serialize.js';
 import { ALL_BOT_SCOPES, type SlackMessage } from './store.js';
 

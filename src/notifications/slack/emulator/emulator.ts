@@ -8,14 +8,8 @@ import {
 } from './controls.js';
 import { registerControlRoutes } from './control-routes.js';
 import type { SlackEnv } from './env.js';
-import {
-  click,
-  Interactions,
-  submitView,
-  type ClickInput,
-  type InteractionRecord,
-  type SubmitInput,
-} from './interactivity.js';
+import { click, Interactions, type ClickInput, type InteractionRecord } from './interactivity.js';
+import { submitView, type SubmitInput } from './submit-view.js';
 import { chatMethods } from './methods-chat.js';
 import { directoryMethods } from './methods-directory.js';
 import { oauthMethods, registerOAuthPage } from './oauth.js';

@@ -9,10 +9,6 @@ export {
   type SlackEmulatorOptions,
 } from './emulator.js';
 export type { SlackFaultRule, SlackSettings } from './controls.js';
-export {
-  signature,
-  type InteractionRecord,
-  type ClickInput,
-  type SubmitInput,
-} from './interactivity.js';
+export { signature, type InteractionRecord, type ClickInput } from './interactivity.js';
 export type { SlackMessage, SlackUser, SlackChannel } from './store.js';
+export type { SubmitInput } from './submit-view.js';

@@ -7,7 +7,8 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SlackEnv } from './env.js';
-import { click, InteractionFailure, submitView, type Interactions } from './interactivity.js';
+import { click, InteractionFailure, type Interactions } from './interactivity.js';
+import { submitView } from './submit-view.js';
 import type { SlackChannel, SlackMessage, SlackUser } from './store.js';
 
 function esc(text: unknown): string {

@@ -1,7 +1,8 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll } from 'vitest';
 import { createSlackEmulator, type SlackEmulator, type SlackEmulatorOptions } from './emulator.js';
-import type { ClickInput, InteractionRecord, SubmitInput } from './interactivity.js';
+import type { ClickInput, InteractionRecord } from './interactivity.js';
+import type { SubmitInput } from './submit-view.js';
 import type { SlackChannel, SlackMessage, SlackUser } from './store.js';
 
 export const SLACK_TEST_USERS = [
