@@ -142,6 +142,37 @@ const cases: Case[] = [
     lines: [int('Here is the quote.'), ext('Okay.'), ext('Right.'), ext('$30,000 for the year.')],
     expected: null,
   },
+  // Currencies beyond dollars, euros and pounds
+  {
+    name: 'Singapore dollars by their sign',
+    lines: [ext('The contract comes to S$210,000.')],
+    expected: { amount: 210_000, currency: 'SGD' },
+  },
+  {
+    name: 'rand by its sign before the digits',
+    lines: [ext('The proposal comes to R1.4 million.')],
+    expected: { amount: 1_400_000, currency: 'ZAR' },
+  },
+  {
+    name: 'yen said after a figure',
+    lines: [ext('The total is 18 million yen.')],
+    expected: { amount: 18_000_000, currency: 'JPY' },
+  },
+  {
+    name: 'Australian dollars spoken',
+    lines: [ext('The price is sixty-four thousand Australian dollars.')],
+    expected: { amount: 64_000, currency: 'AUD' },
+  },
+  {
+    name: 'a trailing "a" is not one more',
+    lines: [ext('So the price would be forty-eight thousand a year.')],
+    expected: { amount: 48_000, currency: null },
+  },
+  {
+    name: 'a lowercase r before a year is no rand',
+    lines: [ext('The price for year 2027 is $50k.')],
+    expected: usd(50_000),
+  },
   // Guards
   {
     name: 'headcount is not money',

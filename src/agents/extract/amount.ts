@@ -2,7 +2,8 @@ import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sen
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 import { NUMBER_WORDS, wordsToNumber } from './words-to-number.js';
 
-export type Currency = 'USD' | 'EUR' | 'GBP';
+/** An ISO 4217 code: USD, EUR, GBP, JPY, AUD... */
+export type Currency = string;
 
 export interface AmountValue {
   amount: number;
@@ -17,9 +18,25 @@ interface MoneyMention {
   length: number;
 }
 
-const SYMBOLS: Record<string, Currency> = { $: 'USD', us$: 'USD', '€': 'EUR', '£': 'GBP' };
+const SYMBOLS: Record<string, Currency> = {
+  $: 'USD',
+  us$: 'USD',
+  a$: 'AUD',
+  au$: 'AUD',
+  nz$: 'NZD',
+  c$: 'CAD',
+  ca$: 'CAD',
+  s$: 'SGD',
+  hk$: 'HKD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
+  r: 'ZAR',
+};
 const CODES: Record<string, Currency> = {
   usd: 'USD',
+  'us dollars': 'USD',
   dollars: 'USD',
   bucks: 'USD',
   eur: 'EUR',
@@ -27,7 +44,37 @@ const CODES: Record<string, Currency> = {
   euro: 'EUR',
   gbp: 'GBP',
   pounds: 'GBP',
+  jpy: 'JPY',
+  yen: 'JPY',
+  aud: 'AUD',
+  'australian dollars': 'AUD',
+  nzd: 'NZD',
+  'new zealand dollars': 'NZD',
+  cad: 'CAD',
+  'canadian dollars': 'CAD',
+  sgd: 'SGD',
+  'singapore dollars': 'SGD',
+  hkd: 'HKD',
+  'hong kong dollars': 'HKD',
+  zar: 'ZAR',
+  rand: 'ZAR',
+  chf: 'CHF',
+  'swiss francs': 'CHF',
+  francs: 'CHF',
+  inr: 'INR',
+  rupees: 'INR',
+  sek: 'SEK',
+  nok: 'NOK',
+  dkk: 'DKK',
 };
+
+/** Currency words after a figure, longest first ("australian dollars" before "dollars"). */
+const CODE_WORDS =
+  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|dollars|bucks|euros?|pounds|yen|rand|francs|rupees';
+/** Currency signs before a figure; a lone "R" (rand) only right before digits. */
+const SIGNS = '(?:US|AU|A|NZ|CA|C|S|HK)\\$|[$€£¥₹]|\\bR(?=\\s?\\d)';
+const CODE_BEFORE = 'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK';
+
 const SCALE: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,
@@ -40,13 +87,15 @@ const SCALE: Record<string, number> = {
   billion: 1e9,
 };
 
-const NUMERIC =
-  /(?<sym>US\$|[$€£])?\s?(?<pre>\b(?:USD|EUR|GBP)\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>k|mm|m|mil|bn|thousand|grand|million|billion)\b)?(?:\s?(?<code>USD|EUR|GBP|dollars|bucks|euros?|pounds)\b)?/gi;
+const NUMERIC = new RegExp(
+  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|bn|thousand|grand|million|billion)\\b)?(?:\\s?(?<code>${CODE_WORDS})\\b)?`,
+  'gi',
+);
 
 const PRICED_UNITS =
-  /\b(?<count>\d{1,3}(?:,\d{3})+|\d+)\s+(?:seats|users|licen[cs]es|reps|agents)\s+(?:at|for|x)\s+(?<sym>US\$|[$€£])(?<price>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>k)\b)?(?:\s*(?:each|apiece|(?:per|a|an|\/)\s*(?:seat|user|licen[cs]e|rep|agent)))/gi;
+  /\b(?<count>\d{1,3}(?:,\d{3})+|\d+)\s+(?:seats|users|licen[cs]es|reps|agents)\s+(?:at|for|x)\s+(?<sym>US\$|[$€£¥₹])(?<price>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>k)\b)?(?:\s*(?:each|apiece|(?:per|a|an|\/)\s*(?:seat|user|licen[cs]e|rep|agent)))/gi;
 
-const SPOKEN_TAIL = /^\s*(dollars|bucks|euros?|pounds)\b/i;
+const SPOKEN_TAIL = new RegExp(`^\\s*(${CODE_WORDS})\\b`, 'i');
 
 /** What follows a number that makes it a count, a share or a unit price, not the deal. */
 const NOT_MONEY_AFTER =
@@ -267,6 +316,8 @@ export function findMoney(text: string): MoneyMention[] {
   for (const m of text.matchAll(NUMERIC)) {
     if (out.some((o) => m.index < o.index + o.length && m.index + m[0].length > o.index)) continue;
     const g = m.groups!;
+    // "r" in any other case is no rand sign (the pattern is case-insensitive).
+    if (g.sym === 'r') continue;
     const currency = currencyOf(g.sym, g.pre, g.code);
     const scale = g.scale ? SCALE[g.scale.toLowerCase()]! : 1;
     // "150" alone is a count or a time more often than money; "95,000" grouped in
@@ -286,7 +337,8 @@ export function findMoney(text: string): MoneyMention[] {
     });
   }
   for (const m of text.matchAll(NUMBER_WORDS)) {
-    const words = m[0].replace(/\s+and\s*$/i, '');
+    // "forty-eight thousand a year": a trailing "a" or "and" belongs to what follows.
+    const words = m[0].replace(/(\s+(and|an?))+\s*$/i, '');
     const amount = wordsToNumber(words);
     if (
       amount === null ||
@@ -296,7 +348,7 @@ export function findMoney(text: string): MoneyMention[] {
     const end = m.index + m[0].length;
     const tail = SPOKEN_TAIL.exec(text.slice(end));
     const before = text.slice(0, m.index);
-    const sym = /(US\$|[$€£])\s?$/.exec(before)?.[1];
+    const sym = new RegExp(`(${SIGNS})\\s?$`).exec(before)?.[1];
     const currency = currencyOf(sym, undefined, tail?.[1]);
     // Spoken figures count only with a scale word or a currency ("two" is not money).
     if (currency === null && !/\b(thousand|million|billion|grand)\b/i.test(words)) continue;
