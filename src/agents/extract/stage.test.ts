@@ -181,6 +181,36 @@ const cases: Case[] = [
     lines: [ext("We're not going with Clari.")],
     expected: null,
   },
+  {
+    name: 'signed, said of ourselves',
+    lines: [ext("So that's it, we're signed.")],
+    expected: 'closed_won',
+  },
+  {
+    name: 'the e-signature came back',
+    lines: [ext('The DocuSign came through this morning.')],
+    expected: 'closed_won',
+  },
+  {
+    name: 'the signed contract on its way back',
+    lines: [ext('The signed contract went back to you by scan.')],
+    expected: 'closed_won',
+  },
+  {
+    name: 'signed off internally is an approval, not the contract',
+    lines: [ext("Finance approved it, everything's signed off internally.")],
+    expected: null,
+  },
+  {
+    name: 'a proposal received',
+    lines: [ext('Thanks for sending the pricing proposal on Monday.')],
+    expected: 'proposal',
+  },
+  {
+    name: 'a proof of concept running',
+    lines: [ext('The proof of concept runs four weeks, starting today.')],
+    expected: 'evaluation',
+  },
   { name: 'going with us', lines: [ext("We're going with you.")], expected: null },
   {
     name: 'a past pilot',

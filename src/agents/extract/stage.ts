@@ -69,6 +69,16 @@ const WON: readonly StageCue[] = [
     re: /\b(you('ve| have) (got|won) (the|our) (deal|business)|(it's|it is) a done deal)\b/i,
     base: 0.85,
   },
+  {
+    stage: 'closed_won',
+    re: /\b(we're|we are|it's|it is|everything's|everything is)\s+(all |now |fully |officially )?(signed|countersigned)\b(?!\s+off)/i,
+    base: 0.88,
+  },
+  {
+    stage: 'closed_won',
+    re: /\b(docusign|e-?signature|signature packet|envelope)\b.{0,30}\b(came through|came back|completed|is back|(is|was|got|has been) (signed|completed))\b|\bsigned (contract|order form|agreement|paperwork)\b.{0,40}\b(went back|is on its way|was sent|sent back|is with you|went out|went over)\b/i,
+    base: 0.86,
+  },
 ];
 
 const OPEN: readonly StageCue[] = [
@@ -117,6 +127,17 @@ const OPEN: readonly StageCue[] = [
   {
     stage: 'proposal',
     re: /\bwe('d| would) like (a|to see a|to get a|to have a) (formal |written )?(proposal|quote)\b|\bready for (a|the|your) (formal |written )?(proposal|quote)\b|\bput (a|the|your) (formal |written )?(proposal|quote) together\b|\bwe need (a|the|your) (formal |written )?(proposal|quote)\b/i,
+    base: 0.8,
+  },
+  {
+    // The proposal is out: "thanks for sending the pricing proposal yesterday".
+    stage: 'proposal',
+    re: /\b(sent|sending|received|got|for) (over )?(us |you )?(the|your|our) (formal |written |updated |revised |final )?(pricing proposal|proposal|quote|quotation)\b/i,
+    base: 0.8,
+  },
+  {
+    stage: 'evaluation',
+    re: /\b(pilot|poc|trial|proof[- ]of[- ]concept)( environment| workspace| sandbox)? (is |has |went )?(now )?(live|running|runs|started|starts|starting|kicked off|begun|under ?way)\b/i,
     base: 0.8,
   },
   {
