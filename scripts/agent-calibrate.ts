@@ -173,8 +173,8 @@ export function fitTable(
 }
 
 /**
- * Hand-written calls the fit may use; test/agent/check/ is never one of them. The first
- * and second outside checks joined them once their failures had been read.
+ * Hand-written calls the fit may use; test/agent/check/, when there is one, never is. The
+ * first, second and third outside checks joined them once their failures had been read.
  */
 const HAND_WRITTEN = [
   'test/agent/labelled/cases.jsonl',
@@ -182,6 +182,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/calib-phrasings.jsonl',
   'test/agent/labelled/first-check.jsonl',
   'test/agent/labelled/second-check.jsonl',
+  'test/agent/labelled/third-check.jsonl',
 ];
 
 const fit = await readCases(path.join(generated, 'fit.jsonl'));

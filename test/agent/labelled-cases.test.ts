@@ -54,7 +54,7 @@ describe('labelled meeting-agent cases', () => {
       await Promise.all(notes.map((name) => readFile(path.join(dir, name), 'utf8')))
     ).join('\n');
     // A list item "- `id`: ..." or a table row "| id | ...".
-    const listed = [...readme.matchAll(/^(?:- `([^`]+)`:|\| (\w+-[\w-]+) \|)/gm)].map(
+    const listed = [...readme.matchAll(/^(?:- `([^`]+)`[: ]|\| (\w+-[\w-]+) \|)/gm)].map(
       (match) => match[1] ?? match[2],
     );
     const ids = (await loadAll()).flatMap(({ cases }) => cases.map((one) => one.id));

@@ -142,6 +142,28 @@ const cases: Case[] = [
     lines: [int('Here is the quote.'), ext('Okay.'), ext('Right.'), ext('$30,000 for the year.')],
     expected: null,
   },
+  // A figure stated as where things stand
+  {
+    name: "it's a figure",
+    lines: [ext('Yes, with the second site it is 125k.')],
+    expected: { amount: 125_000, currency: null },
+  },
+  {
+    name: "we'd be at a figure",
+    lines: [ext("With the two new stores we'd be at ninety grand.")],
+    expected: { amount: 90_000, currency: null },
+    maxConfidence: 0.8,
+  },
+  {
+    name: 'over the years is a term',
+    lines: [ext('The price is a hundred and eighty thousand over the three years.')],
+    expected: { amount: 180_000, currency: null },
+  },
+  {
+    name: "it's a count, not money",
+    lines: [ext('With the new stores it is 125 locations.')],
+    expected: null,
+  },
   // Currencies beyond dollars, euros and pounds
   {
     name: 'Singapore dollars by their sign',
@@ -234,6 +256,11 @@ const cases: Case[] = [
   {
     name: "a whole department's budget is not this deal's",
     lines: [ext('So our whole sales ops budget is about two million for the year.')],
+    expected: null,
+  },
+  {
+    name: 'what all their tools get together',
+    lines: [ext('Tools get maybe three hundred grand total, across everything.')],
     expected: null,
   },
   {

@@ -112,7 +112,7 @@ const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
  * figures of the customer's own business ("our average contract is $12,000").
  */
 const NOT_THIS_DEAL =
-  /\b(today|currently|right now|at the moment|existing|we spend|spending|spent|last year|raised|revenue|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value))\b/i;
+  /\b(today|currently|right now|at the moment|existing|we spend|spending|spent|last year|raised|revenue|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take))\b/i;
 
 /** An increment on top of the deal ("30k more", "an extra 10k") is not the deal's amount. */
 const ADD_ON =
@@ -127,11 +127,20 @@ const CONCESSION =
 
 /** A range or a bound is not a figure ("somewhere between 100 and 150k", "up to 200k"). */
 const RANGE =
-  /\b(between|somewhere|range|up to|at most|no more than|at least|or so|-ish|under|over (?!(\w+[\s-])?years?\b)|below|above|max(imum)?|min(imum)?)\b|\d\s*(-|–|to)\s*[$€£]?\d/i;
+  /\b(between|somewhere|range|up to|at most|no more than|at least|or so|-ish|under|over (?!(\w+[\s-]){0,2}years?\b)|below|above|max(imum)?|min(imum)?)\b|\d\s*(-|–|to)\s*[$€£]?\d/i;
 
 /** Words that tie a figure to this deal. Without one, a number is left alone. */
 const DEAL_CUE =
   /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|came back|(we're|we are|now) at|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription)\b/i;
+
+/**
+ * A figure stated as where things stand ("with Glenwood it's 125k", "we'd be at ninety
+ * grand"): a weaker cue than the words above, since any money said that way in a sales
+ * call is usually the price, but not always.
+ */
+const STATED =
+  /\b(it's|it is|that's|that is|we're at|we are at|be at|comes? (out )?to)\s+(about |around |roughly )?([$€£¥₹]|\d|(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)/i;
+const STATED_DISCOUNT = 0.08;
 
 const BUDGET = /\bbudget(ed)?\b/i;
 const MONTHLY = /\b(per month|a month|monthly|mrr)\b|\/\s?mo\b/i;
@@ -141,7 +150,7 @@ const TOTAL = /\b(total|tcv|in all|all in|overall|all-in)\b/i;
 /** A figure said with a period or as a total is money even without a currency. */
 const PERIOD = new RegExp(`${MONTHLY.source}|${ANNUAL.source}|${TOTAL.source}`, 'i');
 const YEARS =
-  /\b(?:over|for|across)\s+(?<n>\d+|two|three|four|five)\s+years?\b|\b(?<m>\d+|two|three|four|five)[\s-]years?\s+(?:deal|contract|term|agreement|commitment)\b|,\s*(?<k>\d+|two|three|four|five)\s+years\b/i;
+  /\b(?:over|for|across)\s+(?:the\s+)?(?<n>\d+|two|three|four|five)\s+years?\b|\b(?<m>\d+|two|three|four|five)[\s-]years?\s+(?:deal|contract|term|agreement|commitment)\b|,\s*(?<k>\d+|two|three|four|five)\s+years\b/i;
 const YEAR_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 
 const REPLACED_BEFORE = /\b(from|instead of|rather than|not|no longer)\s+$/i;
@@ -210,7 +219,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         SOMEONE_ELSE.test(text) ||
         QUOTED_BY_OTHERS.test(text) ||
         mentionsAny(text, competitors);
-      const ownCue = DEAL_CUE.test(text);
+      const ownCue = DEAL_CUE.test(text) || STATED.test(text);
       const borrowed = !ownCue && topic !== undefined && utteranceIndex - topic <= PRICE_TOPIC_SPAN;
       if (elsewhere) topic = undefined;
       else if (ownCue) topic = utteranceIndex;
@@ -235,6 +244,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (!normalised) continue;
       let confidence = current.some((m) => m.currency !== null) ? 0.92 : 0.86;
       confidence -= normalised.penalty + (ownCue ? 0 : PRICE_TOPIC_DISCOUNT);
+      if (ownCue && !DEAL_CUE.test(text)) confidence -= STATED_DISCOUNT;
       if (HEDGE.test(text) || /\b(would|looking at|thinking)\b/i.test(text)) confidence -= 0.2;
       if (BUDGET.test(text)) confidence -= 0.25;
       if (u.side === 'unknown') confidence -= 0.05;

@@ -361,6 +361,17 @@ const cases: Case[] = [
     lines: [ext('The contract was signed on Friday.')],
     expected: null,
   },
+  { name: 'signing on a weekday', lines: [ext('We sign this Friday.')], expected: '2026-10-16' },
+  {
+    name: 'a month-end to sign',
+    lines: [ext('End of November to sign, realistically.')],
+    expected: '2026-11-30',
+  },
+  {
+    name: '"a good sign" is no signature',
+    lines: [ext('We are negotiating paper now, that is a good sign.')],
+    expected: null,
+  },
   // Who said it
   {
     name: 'the rep alone is less sure',

@@ -46,7 +46,7 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   { re: /\b(for|when) (the |i want the |we want the )?(signature|signing)\b/i, base: 0.88 },
   // "complete the purchase by", "get it through by EOM", "have it done before".
   {
-    re: /\b(complete|finali[sz]e|wrap(ped)? (it |this )?up|(get|have|got) (it|this|that|the (deal|contract|paperwork|purchase)) (done|through|over the line|approved|signed)|purchase|buy|sign[- ]?off|signed off)\b.{0,30}\b(by|before|no later than)\b/i,
+    re: /\b(complete|finish|finali[sz]e|wrap(ped)? (it |this )?up|(get|have|got) (it|this|that|the (deal|contract|paperwork|purchase)) (done|through|over the line|approved|signed)|purchase|buy|sign[- ]?off|signed off)\b.{0,30}\b(by|before|no later than)\b/i,
     base: 0.86,
   },
   // The seller recording the date: "I'll move it to end of Q3", "put it at end of Q4".
@@ -55,6 +55,12 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     base: 0.86,
   },
   { re: /\b(decision|decide)\b.{0,20}\bby\b/i, base: 0.85 },
+  // Any other talk of signing with a date in the sentence: "we sign this Friday",
+  // "end of March to sign", "the contract I sign next Tuesday".
+  {
+    re: /(?<!\b(a|good|great|bad|positive|promising|first) )\b(sign|signing)\b(?!\s+(off|up))/i,
+    base: 0.84,
+  },
   // A go-live date usually follows signature, so it is evidence, never enough to apply alone.
   { re: /\bgo(es|ing)?[- ]live\b|\blaunch\b/i, base: 0.6 },
 ];

@@ -31,6 +31,7 @@ const UNITS: Record<string, number> = {
   ninety: 90,
 };
 const SCALES: Record<string, number> = {
+  grand: 1_000,
   thousand: 1_000,
   million: 1_000_000,
   billion: 1_000_000_000,
