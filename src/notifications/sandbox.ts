@@ -5,6 +5,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { startSmtpSandbox, type RunningSmtpSandbox } from './email/emulator/sandbox.js';
+import { startPushSandbox, type RunningPushSandbox } from './push/emulator/sandbox.js';
 import { createSlackEmulator, type SlackEmulator } from './slack/emulator/index.js';
 import type { SlackSnapshot } from './slack/emulator/store.js';
 
@@ -34,6 +35,8 @@ export interface RunningNotificationEmulators {
   slackUrl: string;
   /** The SMTP server notification email goes to when SMTP_URL is unset (Slack's port + 2). */
   smtp?: RunningSmtpSandbox;
+  /** The push service browsers' subscriptions point at in the sandbox (Slack's port + 1). */
+  push: RunningPushSandbox;
   /** Stops every emulator, then saves their state. */
   stop(): Promise<void>;
   /** Saves their state now, synchronously (a forced exit has no time for more). */
@@ -92,6 +95,8 @@ export async function startNotificationEmulators(
       { url: slackUrl, users: options.users.length, restored: Boolean(snapshot) },
       'Slack emulator (sandbox) started',
     );
+    const push = await startPushSandbox({ host: options.host, port: portAt(1), log: options.log });
+    started.push({ name: 'push', close: push.stop });
     let smtp: RunningSmtpSandbox | undefined;
     if (options.dataDir) {
       smtp = await startSmtpSandbox({
@@ -104,7 +109,7 @@ export async function startNotificationEmulators(
       started.push({ name: 'SMTP', close: smtp.stop });
       saves.push(() => mailbox.save());
     }
-    return { slack, slackUrl, smtp, stop, saveNow };
+    return { slack, slackUrl, smtp, push, stop, saveNow };
   } catch (error) {
     await stop();
     throw error;
