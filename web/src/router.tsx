@@ -15,6 +15,7 @@ import { MeetingsPage } from './conversations/meetings-page';
 import { DealPage } from './deals/deal-page';
 import { InboxItemPage } from './inbox/inbox-item-page';
 import { InboxPage } from './inbox/inbox-page';
+import { MailboxPage } from './notifications/mailbox-page';
 import { HomeRedirect } from './pages/home-redirect';
 import { InvitePage } from './pages/invite-page';
 import { LoginPage } from './pages/login-page';
@@ -56,6 +57,7 @@ export function createRouter() {
                 { path: 'anomalies', element: <AnomaliesPage /> },
                 { path: 'anomalies/:anomalyId', element: <AnomalyPage /> },
                 { path: 'settings', element: <SettingsPage /> },
+                { path: 'mailbox', element: <MailboxPage /> },
                 { path: '*', element: <NotFoundPage fullScreen={false} /> },
               ],
             },
