@@ -163,7 +163,7 @@ describe('the notification emulators of the sandbox', () => {
     );
   });
 
-  it('put the SMTP server on Slack’s port + 2 (the sandbox’s + 4)', async () => {
+  it('put the SMTP server on Slack’s port + 2 (the sandbox’s + 5)', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pandora-smtp-port-'));
     afterAll(() => rm(dataDir, { recursive: true, force: true }));
     const probe = Fastify();

@@ -25,7 +25,7 @@ export interface RunningSandbox {
   gongUrl?: string;
   /** The emulated Fireflies' base URL (its API at `/graphql`), beside Gong's. */
   firefliesUrl?: string;
-  /** The emulated Slack's base URL (its page at `/`, Web API at `/api/`), port + 2. */
+  /** The emulated Slack's base URL (its page at `/`, Web API at `/api/`), port + 3. */
   slackUrl?: string;
   /** The notification channels' emulators (Slack, ...), when the sandbox runs them. */
   notifications?: RunningNotificationEmulators;
@@ -136,7 +136,8 @@ export async function startSandbox(options: {
     notifications = await startNotificationEmulators({
       pool: options.pool,
       host: options.host,
-      port: options.port === 0 ? 0 : options.port + 2,
+      // Gong and Fireflies take port + 1 and + 2; Slack, push and SMTP follow them.
+      port: options.port === 0 ? 0 : options.port + 3,
       users: options.notificationUsers(),
       dataDir: options.dataDir,
       log: options.log,
