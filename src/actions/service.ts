@@ -3,6 +3,7 @@
  * and GraphQL: the checks, the audit actor, the policies, the retry job. The HTTP
  * layers only translate requests and answers.
  */
+import { listNotifications, markRead, type InAppNotification } from '../notifications/in-app.js';
 import type pg from 'pg';
 import type { Queryable } from '../db/pool.js';
 import { HttpError, badRequest, forbidden } from '../errors.js';
@@ -238,35 +239,16 @@ export async function auditOf(
   return rows;
 }
 
-export interface Notification {
-  id: string;
-  recipientEmail: string;
-  kind: string;
-  title: string;
-  body: string;
-  actionId: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
+/** A notification as the bell lists it (src/notifications/in-app.ts). */
+export type Notification = InAppNotification;
 
-/** Whose notifications a caller sees: a person their own, an API key everyone's. */
-const recipientOf = (caller: Caller) => (caller.kind === 'user' ? caller.actor : null);
-
+/** The caller's in-app notifications, newest first (a person their own, an API key everyone's). */
 export async function notificationsOf(
   db: Queryable,
   caller: Caller,
   options: { unread?: boolean; limit: number },
 ): Promise<Notification[]> {
-  const { rows } = await db.query<Notification>(
-    `select id, recipient_email as "recipientEmail", kind, title, body, action_id as "actionId",
-            read_at as "readAt", created_at as "createdAt"
-     from notifications
-     where workspace_id = $1::uuid and ($2::text is null or lower(recipient_email) = lower($2::text))
-       and (not $3::boolean or read_at is null)
-     order by created_at desc, id desc limit $4::integer`,
-    [caller.workspaceId, recipientOf(caller), options.unread ?? false, options.limit],
-  );
-  return rows;
+  return (await listNotifications(db, caller, options)).items;
 }
 
 /** Marks the caller's notifications read: the given ids, or all. Returns how many. */
@@ -275,12 +257,5 @@ export async function markNotificationsRead(
   caller: Caller,
   ids: string[] | null,
 ): Promise<number> {
-  const { rowCount } = await db.query(
-    `update notifications set read_at = now()
-     where workspace_id = $1::uuid and read_at is null
-       and ($2::text is null or lower(recipient_email) = lower($2::text))
-       and ($3::uuid[] is null or id = any($3::uuid[]))`,
-    [caller.workspaceId, recipientOf(caller), ids],
-  );
-  return rowCount ?? 0;
+  return markRead(db, caller, ids);
 }

@@ -1104,7 +1104,7 @@ export interface paths {
     };
     /**
      * List notifications
-     * @description In-app notifications for the current user (all of the workspace’s for an API key).
+     * @description In-app notifications for the current user (all of the workspace’s for an API key), newest first with keyset pagination (`cursor` = the previous `nextCursor`), and how many are unread.
      */
     get: operations['listNotifications'];
     put?: never;
@@ -2154,6 +2154,50 @@ export interface paths {
      * @description Rejects an item with a reason: its change is dismissed, never written, and an agent’s fields count as wrong for its precision.
      */
     post: operations['rejectInboxItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get my notification preferences
+     * @description Every channel × type with its mode (immediate, digest, off), defaults marked, and when digests go out.
+     */
+    get: operations['getNotificationPreferences'];
+    /**
+     * Update my notification preferences
+     * @description Sets the given cells (others keep their value or default) and, optionally, the digest settings; answers the whole matrix. Critical notifications skip the digest whatever the mode.
+     */
+    put: operations['updateNotificationPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/notification-deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List notification deliveries
+     * @description The outbox: one row per notification and channel, with its status, attempts and last error, newest first.
+     */
+    get: operations['listNotificationDeliveries'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -10225,6 +10269,7 @@ export interface operations {
       query?: {
         unread?: boolean;
         limit?: number;
+        cursor?: string;
       };
       header?: never;
       path: {
@@ -10252,6 +10297,8 @@ export interface operations {
               readAt: string | null;
               createdAt: string;
             }[];
+            nextCursor: string | null;
+            unread: number;
           };
         };
       };
@@ -18809,6 +18856,371 @@ export interface operations {
       };
       /** @description unsupported_media_type: send the body as application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            preferences: {
+              channel: 'in_app' | 'slack' | 'email' | 'push';
+              type:
+                | 'approval'
+                | 'question'
+                | 'expiring'
+                | 'anomaly'
+                | 'agent_run'
+                | 'skill_result'
+                | 'notify_rep'
+                | 'notify_manager';
+              mode: 'immediate' | 'digest' | 'off';
+              isDefault: boolean;
+            }[];
+            settings: {
+              /** @description An IANA zone: Europe/Paris */
+              timeZone: string;
+              digestPeriod: 'daily' | 'hourly';
+              /** @description Local hour of the daily digest */
+              digestHour: number;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  updateNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          preferences: {
+            channel: 'in_app' | 'slack' | 'email' | 'push';
+            type:
+              | 'approval'
+              | 'question'
+              | 'expiring'
+              | 'anomaly'
+              | 'agent_run'
+              | 'skill_result'
+              | 'notify_rep'
+              | 'notify_manager';
+            mode: 'immediate' | 'digest' | 'off';
+          }[];
+          settings?: {
+            /** @description An IANA zone: Europe/Paris */
+            timeZone?: string;
+            digestPeriod?: 'daily' | 'hourly';
+            /** @description Local hour of the daily digest */
+            digestHour?: number;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            preferences: {
+              channel: 'in_app' | 'slack' | 'email' | 'push';
+              type:
+                | 'approval'
+                | 'question'
+                | 'expiring'
+                | 'anomaly'
+                | 'agent_run'
+                | 'skill_result'
+                | 'notify_rep'
+                | 'notify_manager';
+              mode: 'immediate' | 'digest' | 'off';
+              isDefault: boolean;
+            }[];
+            settings: {
+              /** @description An IANA zone: Europe/Paris */
+              timeZone: string;
+              digestPeriod: 'daily' | 'hourly';
+              /** @description Local hour of the daily digest */
+              digestHour: number;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listNotificationDeliveries: {
+    parameters: {
+      query?: {
+        status?: (
+          'pending' | 'sending' | 'delivered' | 'failed' | 'held' | 'digested' | 'skipped'
+        )[];
+        channel?: ('slack' | 'email' | 'push')[];
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              notificationId: string | null;
+              recipientUserId: string | null;
+              recipientEmail: string | null;
+              channel: 'slack' | 'email' | 'push';
+              target: string | null;
+              type: string;
+              title: string;
+              status:
+                'pending' | 'sending' | 'delivered' | 'failed' | 'held' | 'digested' | 'skipped';
+              attempts: number;
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string;
+              deliveredAt: string | null;
+              digestNotificationId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };

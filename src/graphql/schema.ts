@@ -13,6 +13,7 @@ import { conversationSourceResolvers, conversationSourceTypeDefs } from './conve
 import { access, guarded, type GraphQLContext } from './context.js';
 import { conversationResolvers, conversationTypeDefs } from './conversations.js';
 import { inboxResolvers, inboxTypeDefs } from './inbox.js';
+import { notificationResolvers, notificationTypeDefs } from './notifications.js';
 import { policyResolvers, policyTypeDefs } from './policies.js';
 import { skillResolvers, skillTypeDefs } from './skills.js';
 import { writebackResolvers, writebackTypeDefs } from './writeback.js';
@@ -133,6 +134,7 @@ export const schema = createSchema<GraphQLContext>({
     conversationTypeDefs,
     conversationSourceTypeDefs,
     inboxTypeDefs,
+    notificationTypeDefs,
     activityTypeDefs,
     anomalyTypeDefs,
     agentTypeDefs,
@@ -219,6 +221,7 @@ export const schema = createSchema<GraphQLContext>({
     conversationResolvers,
     conversationSourceResolvers,
     inboxResolvers,
+    notificationResolvers,
     activityResolvers,
     anomalyResolvers,
     agentResolvers,

@@ -50,6 +50,7 @@ import { crmRoutes } from './routes/crm.js';
 import { healthRoutes } from './routes/health.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { notificationEmailRoutes } from './routes/notification-email.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { writebackRoutes } from './routes/writeback.js';
 import { policyRoutes } from './routes/policies.js';
@@ -194,6 +195,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(agentRoutes(ctx));
   await app.register(agentRunRoutes(ctx));
   await app.register(inboxRoutes(ctx));
+  await app.register(notificationRoutes(ctx));
   await app.register(activityRoutes(ctx));
   await app.register(anomalyRoutes(ctx));
   await app.register(slackInteractionRoutes(ctx));

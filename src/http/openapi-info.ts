@@ -58,6 +58,11 @@ export const API_TAGS = [
       'What the anomaly rules found (failure rate, confidence, precision, stale sync, API quota, inbox backlog, stopped intake), with the trend behind each',
   },
   {
+    name: 'notifications',
+    description:
+      'In-app notifications and marking them read, each member’s channel preferences and digest settings, and the outbox of deliveries to Slack, email and push',
+  },
+  {
     name: 'slack',
     description:
       'Pandora’s Slack app: Add to Slack (OAuth) or a bot token, the channel alerts go to, and the clicks and modals Slack sends back',

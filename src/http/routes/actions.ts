@@ -1,3 +1,4 @@
+import { listNotifications } from '../../notifications/in-app.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import { getBatch } from '../../actions/batch.js';
@@ -16,7 +17,6 @@ import {
   dismissActionAs,
   executeActionAs,
   markNotificationsRead,
-  notificationsOf,
   operationsOf,
   previewActionAs,
   startBatchAs,
@@ -403,29 +403,31 @@ export function actionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['actions'],
           summary: 'List notifications',
           description:
-            'In-app notifications for the current user (all of the workspace’s for an API key).',
+            'In-app notifications for the current user (all of the workspace’s for an API key), newest first with keyset pagination (`cursor` = the previous `nextCursor`), and how many are unread.',
           querystring: Type.Object(
             {
               unread: Type.Optional(Type.Boolean()),
               limit: PageLimit(200, 50),
+              cursor: Type.Optional(Type.String({ maxLength: 500 })),
             },
             { additionalProperties: false },
           ),
           response: {
-            200: Type.Object({ notifications: Type.Array(NotificationSchema) }),
+            200: Type.Object({
+              notifications: Type.Array(NotificationSchema),
+              nextCursor: Type.Union([Type.String(), Type.Null()]),
+              unread: Type.Integer(),
+            }),
           },
         },
       },
       async (request) => {
-        const notifications = await notificationsOf(
+        const page = await listNotifications(
           ctx.pool,
           await callerOf(ctx.pool, request.access),
-          {
-            unread: request.query.unread,
-            limit: pageSize(request.query, 50).limit,
-          },
+          pageSize(request.query, 50),
         );
-        return { notifications };
+        return { notifications: page.items, nextCursor: page.nextCursor, unread: page.unread };
       },
     );
 
