@@ -118,6 +118,9 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /api/workspaces/{workspaceId}/slack/install': {},
   'POST /api/workspaces/{workspaceId}/slack/token': { token: 'xoxb-intruder' },
   'PUT /api/workspaces/{workspaceId}/slack/alerts-channel': { channelId: null },
+  'PUT /api/workspaces/{workspaceId}/notification-preferences': {
+    preferences: [{ channel: 'email', type: 'approval', mode: 'off' }],
+  },
   'PUT /api/workspaces/{workspaceId}/conversations/{conversationId}/link': {
     dealId: '00000000-0000-4000-8000-000000000000',
   },
