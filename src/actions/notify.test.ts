@@ -144,6 +144,36 @@ describe('notify_manager', () => {
   });
 });
 
+describe('the preview', () => {
+  it('names who would be told, and where the manager comes from', async () => {
+    const created = await call('POST', '/action-items', {
+      actionType: 'notify_manager',
+      severity: 'info',
+      title: 'Look at this',
+      connectionId: salesforceId,
+      targetType: 'deal',
+      targetSourceId: deals.salesforce[next.salesforce++]!,
+      ownerEmail: rep.email,
+      executionPayload: {},
+    });
+    const preview = await call('POST', `/action-items/${created.body.action.id}/preview`);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.preview.notifications).toEqual([
+      {
+        audience: 'manager',
+        recipients: [{ userId: manager.userId, email: manager.email, name: manager.email }],
+        managerSource: 'crm',
+      },
+    ]);
+    // Previewing tells no one.
+    expect(
+      (await noticesOf(t.db.pool, admin.workspaceId)).filter(
+        (n) => n.actionId === created.body.action.id,
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('notify_rep', () => {
   it('tells the rep when they are a member, and is skipped when no one can be told', async () => {
     const told = await executeNotice('hubspot', 'notify_rep', rep.email);

@@ -8,6 +8,10 @@ import { auditNote } from './notes.js';
 import { CREATE_DEAL, createDealSpecOf, planCreateDeal } from './create-deal.js';
 import { planAction, planContext, type PlanContext, type PlanError } from './planner.js';
 import { getAction, type Action } from './store.js';
+import { notifyRecipients } from './notify.js';
+import type { ManagerSource } from '../notifications/managers.js';
+import type { Queryable } from '../db/pool.js';
+import type { CrmConnector } from '../crm/port.js';
 
 export interface PreviewChange {
   field: string;
@@ -33,7 +37,15 @@ export interface Preview {
   changes: PreviewChange[];
   /** The audit note execute would leave on the record (null when it leaves none). */
   note: string | null;
-  notifications: { audience: 'rep' | 'manager' }[];
+  notifications: PreviewNotification[];
+}
+
+/** A notification execute would send, and to whom as things stand now. */
+export interface PreviewNotification {
+  audience: 'rep' | 'manager';
+  recipients: { userId: string; email: string; name: string }[];
+  /** For a manager: the CRM's hierarchy, the workspace's mapping, or the admins. */
+  managerSource: ManagerSource | null;
 }
 
 /**
@@ -107,8 +119,11 @@ export async function previewAction(
     changes,
     note:
       hasNote && plan.errors.length === 0 ? auditNote(action, changes, actor, new Date()) : null,
-    notifications: plan.operations.flatMap((op) =>
-      op.kind === 'notification' ? [{ audience: op.audience }] : [],
+    notifications: await previewNotifications(
+      deps.pool,
+      action,
+      plan.operations.flatMap((op) => (op.kind === 'notification' ? [op.audience] : [])),
+      opened.connector,
     ),
   };
 }
@@ -162,4 +177,24 @@ async function previewCreateDeal(
       : null,
     notifications: [],
   };
+}
+
+/** Who each notification would reach (read only: the CRM's manager lookup is a query). */
+async function previewNotifications(
+  db: Queryable,
+  action: Action,
+  audiences: ('rep' | 'manager')[],
+  crm: Pick<CrmConnector, 'findManagerOf'>,
+): Promise<PreviewNotification[]> {
+  const previews: PreviewNotification[] = [];
+  for (const audience of audiences) {
+    const { userIds, managerSource } = await notifyRecipients(db, action, audience, crm);
+    const { rows } = await db.query<{ userId: string; email: string; name: string }>(
+      `select id::text as "userId", email, name from users where id = any($1::uuid[])
+       order by email`,
+      [userIds],
+    );
+    previews.push({ audience, recipients: rows, managerSource: managerSource ?? null });
+  }
+  return previews;
 }

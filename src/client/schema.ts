@@ -9483,6 +9483,13 @@ export interface operations {
               note: string | null;
               notifications: {
                 audience: 'rep' | 'manager';
+                /** @description The members it would reach now */
+                recipients: {
+                  userId: string;
+                  email: string;
+                  name: string;
+                }[];
+                managerSource: ('crm' | 'setting' | 'admins') | null;
               }[];
             };
           };

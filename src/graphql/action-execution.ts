@@ -39,8 +39,18 @@ export const actionExecutionTypeDefs = /* GraphQL */ `
     manager
   }
 
+  type PreviewRecipient {
+    userId: ID!
+    email: String!
+    name: String!
+  }
+
   type PreviewNotification {
     audience: NotificationAudience!
+    "The members it would reach now."
+    recipients: [PreviewRecipient!]!
+    "Where a manager comes from: crm (the CRM's owner hierarchy), setting (rep-managers) or admins."
+    managerSource: String
   }
 
   enum OperationKind {

@@ -173,7 +173,21 @@ export const PreviewSchema = Type.Object({
   errors: Type.Array(PlanErrorSchema),
   changes: Type.Array(Type.Object(PreviewChangeFields)),
   note: Nullable(Type.String()),
-  notifications: Type.Array(Type.Object({ audience: Audience })),
+  notifications: Type.Array(
+    Type.Object({
+      audience: Audience,
+      recipients: Type.Array(
+        Type.Object({ userId: Type.String(), email: Type.String(), name: Type.String() }),
+        { description: 'The members it would reach now' },
+      ),
+      managerSource: Nullable(
+        Type.Union([Type.Literal('crm'), Type.Literal('setting'), Type.Literal('admins')], {
+          description:
+            "Where a manager comes from: the CRM's owner hierarchy, the workspace's rep-managers, or the admins",
+        }),
+      ),
+    }),
+  ),
 });
 
 export const OperationsSchema = Type.Object({
