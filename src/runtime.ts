@@ -11,6 +11,11 @@ import { connectSandboxSlack } from './notifications/sandbox.js';
 import { ensureDemoWorkspace, DEMO_EMAIL, DEMO_PASSWORD, DEMO_SEED } from './demo/bootstrap.js';
 import { generateDemoData } from './demo/generate.js';
 import { demoHandlers } from './demo/jobs.js';
+import { ensureDemoSlackInstall } from './demo/slack.js';
+import {
+  SLACK_EMULATOR_CLIENT_ID,
+  SLACK_EMULATOR_CLIENT_SECRET,
+} from './notifications/slack/emulator/index.js';
 import { EventListener } from './events/bus.js';
 import { buildApp } from './http/app.js';
 import { connectionsWithPendingWrites } from './crm/ledger/queries.js';
@@ -156,6 +161,12 @@ export async function runPandora(
         }),
       );
     }
+    // The demo workspace is installed in the emulated Slack; earlier installs follow its port.
+    if (sandbox?.slackUrl) {
+      await ensureDemoSlackInstall(db.pool, secretKey, sandbox.slackUrl, log).catch(
+        (error: unknown) => log.warn({ err: error }, 'installing the demo in the sandbox Slack'),
+      );
+    }
     options.signal?.throwIfAborted();
     if (options.worker) {
       worker = await startWorker({
@@ -197,6 +208,14 @@ export async function runPandora(
         log,
         events,
         sandboxUrl: sandbox?.url,
+        // "Add to Slack" goes to the emulated Slack while no Slack app is configured.
+        slackSandbox: sandbox?.slackUrl
+          ? {
+              apiUrl: sandbox.slackUrl,
+              clientId: SLACK_EMULATOR_CLIENT_ID,
+              clientSecret: SLACK_EMULATOR_CLIENT_SECRET,
+            }
+          : undefined,
         // With SMTP_URL set, email goes there: the sandbox's mailbox would stay empty.
         sandboxMailbox: config.smtpUrl ? undefined : sandbox?.notifications?.smtp?.mailbox,
       });
