@@ -17,7 +17,7 @@ import type { Suite } from './types.js';
  *   call's usual length, on two threads (the two cores the goal names); the baseline,
  *   in the same process, is one extractor (close date) alone over the same calls, so
  *   the ratio is what the whole core costs over it.
- * - per labelled set (the generated holdout, the three hand-written files): match accuracy,
+ * - per labelled set (the generated holdout, the hand-written files, the outside check): match accuracy,
  *   auto-apply precision, recall and calibration error, as `pandora agent eval` prints.
  */
 export const agentSuite: Suite = async ({ quick, report }) => {
@@ -61,6 +61,12 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['phrasings', 'test/agent/labelled/core-phrasings.jsonl'],
     // Written for fitting the calibration: fitted figures, not a check.
     ['calib', 'test/agent/labelled/calib-phrasings.jsonl'],
+    // Three outside sets, written blind, measured once each, then read and fitted on.
+    ['first_check', 'test/agent/labelled/first-check.jsonl'],
+    ['second_check', 'test/agent/labelled/second-check.jsonl'],
+    ['third_check', 'test/agent/labelled/third-check.jsonl'],
+    // The outside check nobody has read: the figure on unseen phrasing.
+    ['check', 'test/agent/check/cases.jsonl'],
   ];
   for (const [name, file] of sets) {
     const cases = await readCases(path.join(projectRoot, file));
