@@ -5,6 +5,7 @@ import { conversationsSuite } from './conversations.js';
 import { emulatorSuite } from './emulator.js';
 import { httpSuite } from './http.js';
 import { inboxSuite } from './inbox.js';
+import { notifySuite } from './notify.js';
 import { syncSuite } from './sync.js';
 import { writebackSuite } from './writeback.js';
 import type { Suite } from './types.js';
@@ -20,4 +21,5 @@ export const suites: Record<string, Suite> = {
   conversations: conversationsSuite,
   agent: agentSuite,
   inbox: inboxSuite,
+  notify: notifySuite,
 };
