@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import type { Emulator } from '../../src/crm/emulator/index.js';
 import { createDemoCrmEmulator } from '../../src/demo/emulator.js';
 import { buildApp } from '../../src/http/app.js';
@@ -55,11 +55,12 @@ export interface BrowserWorld {
 /**
  * The app listening on a port, the emulator as its sandbox CRM, a worker, and a browser.
  * `outbound` allows hosts an operator would (a recorder's emulator on loopback);
- * `events` serves GraphQL subscriptions (the console's live counts).
+ * `events` serves GraphQL subscriptions (the console's live counts); `config` overrides
+ * settings (the Slack signing secret).
  */
 export async function startBrowserWorld(
   accounts = 8,
-  options: { outbound?: OutboundPolicy; events?: boolean } = {},
+  options: { outbound?: OutboundPolicy; events?: boolean; config?: Partial<Config> } = {},
 ): Promise<BrowserWorld> {
   const emulator = await createDemoCrmEmulator({ accounts });
   const emulatorUrl = await emulator.listen(0);
@@ -69,7 +70,7 @@ export async function startBrowserWorld(
   await events?.start();
   const ctx: AppContext = {
     pool: db.pool,
-    config: { ...loadConfig({}), demo: false },
+    config: { ...loadConfig({}), demo: false, ...options.config },
     secretKey: TEST_SECRET_KEY,
     log,
     sandboxUrl: emulatorUrl,
