@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createInboxItem } from '../../src/inbox/items.js';
+import { recordNotification } from '../../src/notifications/record.js';
 import { createTenant, type Tenant, type TestApp } from '../app.js';
 import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
 
@@ -48,4 +49,68 @@ describe.skipIf(!browserAvailable)('live header in a real browser', () => {
     await page.getByTestId('inbox-item-page').getByText('Failure rate above 20%').waitFor();
     await page.close();
   });
+
+  it('rings the bell for a new notification, marks it read, and keeps a changed preference', async () => {
+    const page = await loggedIn(world, tenant);
+    const bell = (unread: number) =>
+      page.getByRole('button', { name: `Notifications (${unread} unread)` });
+    await bell(0).waitFor();
+    await page.waitForTimeout(1_000);
+    const itemId = await createInboxItem(t.db.pool, {
+      workspaceId: tenant.workspaceId,
+      itemType: 'alert',
+      source: 'anomaly',
+      title: 'Write failures above 20%',
+    });
+    await recordNotification(t.db.pool, {
+      workspaceId: tenant.workspaceId,
+      type: 'anomaly',
+      recipients: [tenant.userId],
+      title: 'Write failures above 20% on Sandbox HubSpot',
+      body: '7 of 30 writes failed in the last hour',
+      link: `/inbox/${itemId}`,
+      severity: 'error',
+      critical: true,
+    });
+    // Only the subscription can bring it this fast: nothing polls more often than 30 s.
+    await bell(1).waitFor({ timeout: 10_000 });
+    await bell(1).click();
+    const dropdown = page.getByTestId('notifications');
+    const row = dropdown.getByTestId('notification').first();
+    await row.getByText('Write failures above 20% on Sandbox HubSpot').waitFor();
+    await shot(page, 'bell-open');
+    await row.getByRole('button', { name: /^Mark read/ }).click();
+    await bell(0).waitFor({ timeout: 10_000 });
+    const { rows } = await t.db.pool.query<{ readAt: Date | null }>(
+      `select read_at as "readAt" from notifications where recipient_user_id = $1::uuid`,
+      [tenant.userId],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.readAt).not.toBeNull();
+
+    // Preferences: email for agent runs from digest to off, a daily digest at 07:00.
+    await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/notifications/preferences`);
+    const cell = page.getByLabel('Agent runs by Email');
+    await expect.poll(() => cell.inputValue()).toBe('digest');
+    // The console offers no digest.
+    expect(
+      await page.getByLabel('Approvals by Console').locator('option').allTextContents(),
+    ).toEqual(['At once', 'Off']);
+    await cell.selectOption('off');
+    await page.getByRole('textbox', { name: 'At' }).click();
+    await page.getByRole('option', { name: '07:00' }).click();
+    await shot(page, 'preferences');
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await page.getByText('Preferences saved').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Agent runs by Email').inputValue()).toBe('off');
+    await expect.poll(() => page.getByTestId('digest-summary').textContent()).toContain('07:00');
+    const stored = await t.db.pool.query<{ mode: string }>(
+      `select mode from notification_preferences
+       where user_id = $1::uuid and channel = 'email' and type = 'agent_run'`,
+      [tenant.userId],
+    );
+    expect(stored.rows.map((r) => r.mode)).toEqual(['off']);
+    await page.close();
+  }, 90_000);
 });

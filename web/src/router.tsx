@@ -16,6 +16,8 @@ import { DealPage } from './deals/deal-page';
 import { InboxItemPage } from './inbox/inbox-item-page';
 import { InboxPage } from './inbox/inbox-page';
 import { MailboxPage } from './notifications/mailbox-page';
+import { NotificationsPage } from './notifications/notifications-page';
+import { PreferencesPage } from './notifications/preferences-page';
 import { HomeRedirect } from './pages/home-redirect';
 import { InvitePage } from './pages/invite-page';
 import { LoginPage } from './pages/login-page';
@@ -56,6 +58,8 @@ export function createRouter() {
                 { path: 'activity', element: <ActivityPage /> },
                 { path: 'anomalies', element: <AnomaliesPage /> },
                 { path: 'anomalies/:anomalyId', element: <AnomalyPage /> },
+                { path: 'notifications', element: <NotificationsPage /> },
+                { path: 'notifications/preferences', element: <PreferencesPage /> },
                 { path: 'settings', element: <SettingsPage /> },
                 { path: 'mailbox', element: <MailboxPage /> },
                 { path: '*', element: <NotFoundPage fullScreen={false} /> },

@@ -1,5 +1,5 @@
 /**
- * Actions, batches, notifications, policies and skills: the console's calls, each through
+ * Actions, batches, policies and skills: the console's calls, each through
  * the generated typed client, and their types named from the generated API types, so a
  * route whose answer changes breaks the console's typecheck where the field is read.
  */
@@ -65,10 +65,6 @@ export type ActionBatch = ResponseBody<
   '/api/workspaces/{workspaceId}/action-batches/{batchId}',
   'get'
 >['batch'];
-export type Notification = ResponseBody<
-  '/api/workspaces/{workspaceId}/notifications',
-  'get'
->['notifications'][number];
 
 export type Policy = ResponseBody<
   '/api/workspaces/{workspaceId}/action-policies',
@@ -169,19 +165,6 @@ export const actionsApi = {
     call(
       client.POST('/api/workspaces/{workspaceId}/skills/{skill}/run', {
         params: { path: { workspaceId, skill } },
-        body: {},
-      }),
-    ),
-  notifications: (workspaceId: string) =>
-    call(
-      client.GET('/api/workspaces/{workspaceId}/notifications', {
-        params: { path: { workspaceId }, query: { limit: 20 } },
-      }),
-    ),
-  markRead: (workspaceId: string) =>
-    call(
-      client.POST('/api/workspaces/{workspaceId}/notifications/read', {
-        ...ws(workspaceId),
         body: {},
       }),
     ),

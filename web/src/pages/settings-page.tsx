@@ -1,9 +1,8 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ConnectionsTab } from '../connections/connections-tab';
 import { MeetingsSettingsTab } from '../conversations/meetings-settings-tab';
-import { PushToggle } from '../notifications/push-toggle';
 import { useWorkspaceContext } from '../workspace-context';
 import { SlackPanel } from '../settings/slack-panel';
 import { WritebackTab } from '../writeback/writeback-tab';
@@ -40,11 +39,18 @@ export function SettingsPage() {
         <Title order={2}>Settings</Title>
         <Text c="dimmed" size="sm">
           Who can use {workspace.name}, the keys programs use to call its API, the CRMs it works on,
-          the fields it writes back to them, and which meetings are internal
+          the fields it writes back to them, and which meetings are internal. How notifications
+          reach you:{' '}
+          <Text
+            component={Link}
+            to={`/w/${workspace.id}/notifications/preferences`}
+            c="blue"
+            inherit
+          >
+            your notification preferences
+          </Text>
         </Text>
       </div>
-      {/* Until the notification preferences page holds it (its push column). */}
-      <PushToggle workspaceId={workspace.id} />
       <Tabs
         value={tab}
         keepMounted={false}

@@ -15,10 +15,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { call, client, isUnauthenticated } from '../api';
-import { NotificationsBell } from '../action-items/notifications-bell';
 import { QueryError } from '../components/query-error';
 import { ReceivedInvitations } from '../components/received-invitations';
 import { InboxHeaderButton, InboxNavLink } from '../inbox/inbox-nav';
+import { NotificationBell } from '../notifications/bell';
 import { WorkspaceSwitcher } from '../components/workspace-switcher';
 import { notifyError } from '../notify';
 import { useMe } from '../queries';
@@ -126,7 +126,7 @@ export function WorkspaceLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <InboxHeaderButton workspaceId={workspace.id} />
-            <NotificationsBell workspaceId={workspace.id} />
+            <NotificationBell workspaceId={workspace.id} />
             <Text size="sm" c="dimmed" visibleFrom="xs" data-testid="user-email">
               {user?.email ?? 'API key'}
             </Text>
