@@ -92,6 +92,14 @@ function fieldBlock(field: NotificationField): KnownBlock {
 }
 
 /** A console link made absolute (payload links are console paths). */
+/**
+ * The base a workspace's console links hang off: the router nests its pages under
+ * `/w/:workspaceId`, so `/inbox/<id>` is `<publicUrl>/w/<workspaceId>/inbox/<id>`.
+ */
+export function workspaceConsoleBase(publicUrl: string, workspaceId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/w/${encodeURIComponent(workspaceId)}`;
+}
+
 export function consoleUrl(publicUrl: string, link: string | null): string | null {
   if (!link) return null;
   if (/^https?:\/\//.test(link)) return link;

@@ -15,7 +15,7 @@ import type { Queryable } from '../../db/pool.js';
 import { enqueue } from '../../jobs/queue.js';
 import type { SecretKey } from '../../tenancy/secrets.js';
 import type { NotificationPayload } from '../types.js';
-import { decidedMessage, type Decision } from './blocks.js';
+import { decidedMessage, type Decision, workspaceConsoleBase } from './blocks.js';
 import { classifySlackError, endpointFor, loadInstallation, slackClient } from './client.js';
 import { publicUrlOf } from './sender.js';
 
@@ -112,7 +112,7 @@ export async function updateCards(
     [workspaceId, inboxItemId],
   );
   const client = slackClient(endpointFor(install, deps.config.slackApiUrl), deps.log);
-  const publicUrl = publicUrlOf(deps.config);
+  const publicUrl = workspaceConsoleBase(publicUrlOf(deps.config), workspaceId);
   for (const delivery of deliveries) {
     if (delivery.status === 'pending' || delivery.status === 'sending') {
       report.inFlight += 1;

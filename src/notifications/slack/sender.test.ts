@@ -107,6 +107,8 @@ describe('the Slack sender', () => {
       event_payload: { delivery_id: t.deliveryId },
     });
     expect(JSON.stringify(message.blocks)).toContain(`inbox.approve:${ITEM}`);
+    // View opens the item's console page, which lives under the workspace.
+    expect(JSON.stringify(message.blocks)).toContain(`/w/${workspaceId}/inbox/${ITEM}`);
     expect(message.text).toContain('Update Acme renewal');
   });
 

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { SecretKey } from '../../tenancy/secrets.js';
 import type { ChannelSender, DeliveryOutcome, DeliveryTask } from '../types.js';
-import { messageFor } from './blocks.js';
+import { messageFor, workspaceConsoleBase } from './blocks.js';
 import { classifySlackError, endpointFor, loadInstallation, slackClient } from './client.js';
 import { slackUserFor } from './users.js';
 
@@ -119,7 +119,10 @@ export async function sendToSlack(
       if (found) return { status: 'delivered', externalRef: found };
     }
 
-    const message = messageFor(task.payload, publicUrlOf(deps.config));
+    const message = messageFor(
+      task.payload,
+      workspaceConsoleBase(publicUrlOf(deps.config), task.workspaceId),
+    );
     const posted = await client.chat.postMessage({
       channel,
       text: message.text,
