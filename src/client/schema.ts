@@ -10300,7 +10300,12 @@ export interface operations {
               kind: string;
               title: string;
               body: string;
+              link: string | null;
+              severity: 'info' | 'warning' | 'error';
+              critical: boolean;
               actionId: string | null;
+              inboxItemId: string | null;
+              anomalyId: string | null;
               readAt: string | null;
               createdAt: string;
             }[];

@@ -78,6 +78,13 @@ describe.skipIf(!browserAvailable)('live header in a real browser', () => {
     const dropdown = page.getByTestId('notifications');
     const row = dropdown.getByTestId('notification').first();
     await row.getByText('Write failures above 20% on Sandbox HubSpot').waitFor();
+    // Its severity shows, and it links to its own subject inside the workspace.
+    await row.getByText('error, urgent').waitFor();
+    expect(
+      await row
+        .getByRole('link', { name: 'Write failures above 20% on Sandbox HubSpot' })
+        .getAttribute('href'),
+    ).toBe(`/w/${tenant.workspaceId}/inbox/${itemId}`);
     await shot(page, 'bell-open');
     await row.getByRole('button', { name: /^Mark read/ }).click();
     await bell(0).waitFor({ timeout: 10_000 });

@@ -259,7 +259,14 @@ export const NotificationSchema = Type.Object({
   kind: Type.String(),
   title: Type.String(),
   body: Type.String(),
+  /** Where the console shows the subject, inside the workspace (`/inbox/<id>`). */
+  link: Nullable(Type.String()),
+  severity: Type.Union([Type.Literal('info'), Type.Literal('warning'), Type.Literal('error')]),
+  /** An error anomaly or an approval about to expire: it never waits for a digest. */
+  critical: Type.Boolean(),
   actionId: Nullable(Uuid),
+  inboxItemId: Nullable(Uuid),
+  anomalyId: Nullable(Uuid),
   readAt: Nullable(Type.String()),
   createdAt: Type.String(),
 });

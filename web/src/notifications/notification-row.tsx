@@ -1,7 +1,7 @@
-import { ActionIcon, Anchor, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDateTime, formatRelative } from '../format';
-import { consoleLink } from './links';
+import { SEVERITY_COLORS, consoleLink } from './links';
 import type { Notification } from './types';
 
 /**
@@ -25,8 +25,8 @@ export function NotificationRow({
   showBody?: boolean;
 }) {
   const unread = !n.readAt;
-  // The list answer carries the action, not yet the notification's own link or severity.
-  const href = consoleLink(workspaceId, n.actionId ? `/actions/${n.actionId}` : null);
+  // Its own link (an inbox item, an anomaly...), else the action it is about.
+  const href = consoleLink(workspaceId, n.link ?? (n.actionId ? `/actions/${n.actionId}` : null));
   const title = (
     <Text size="sm" fw={unread ? 600 : 400} lineClamp={2}>
       {n.title}
@@ -71,6 +71,11 @@ export function NotificationRow({
           </Text>
         )}
         <Group gap={6}>
+          {n.severity !== 'info' && (
+            <Badge size="xs" variant="light" color={SEVERITY_COLORS[n.severity]}>
+              {n.critical ? `${n.severity}, urgent` : n.severity}
+            </Badge>
+          )}
           <Text size="xs" c="dimmed" title={formatDateTime(n.createdAt)}>
             {formatRelative(n.createdAt)}
           </Text>
