@@ -58,11 +58,6 @@ export const API_TAGS = [
       'What the anomaly rules found (failure rate, confidence, precision, stale sync, API quota, inbox backlog, stopped intake), with the trend behind each',
   },
   {
-    name: 'notifications',
-    description:
-      'In-app notifications and marking them read, each member’s channel preferences and digest settings, and the outbox of deliveries to Slack, email and push',
-  },
-  {
     name: 'slack',
     description:
       'Pandora’s Slack app: Add to Slack (OAuth) or a bot token, the channel alerts go to, and the clicks and modals Slack sends back',
@@ -70,7 +65,7 @@ export const API_TAGS = [
   {
     name: 'notifications',
     description:
-      'What reaches people in the console, Slack, email and web push: the in-app list, preferences, the signed links in emails, the sandbox mailbox, the browsers subscribed to push, and who manages each rep',
+      'What reaches people in the console, Slack, email and web push: the in-app list, each member’s channel preferences and digest settings, the outbox of deliveries, the signed links in emails, the sandbox mailbox, the browsers subscribed to push, and who manages each rep',
   },
   { name: 'graphql', description: 'The GraphQL schema, for GraphQL clients' },
 ];
