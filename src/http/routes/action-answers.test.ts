@@ -202,7 +202,12 @@ describe('action answers', () => {
       kind: 'notify_rep',
       title: 'Thin pipeline',
       body: expect.any(String),
+      link: `/actions/${notify.id}`,
+      severity: 'info',
+      critical: false,
       actionId: notify.id,
+      inboxItemId: null,
+      anomalyId: null,
       readAt: null,
       createdAt: expect.any(String),
     });
