@@ -175,16 +175,22 @@ describe('the preview', () => {
 });
 
 describe('notify_rep', () => {
-  it('tells the rep when they are a member, and is skipped when no one can be told', async () => {
+  it('tells the rep when they are a member, else the admins, to pass it on', async () => {
     const told = await executeNotice('hubspot', 'notify_rep', rep.email);
     expect(told.notices).toEqual([
       expect.objectContaining({ recipientUserId: rep.userId, kind: 'notify_rep' }),
     ]);
-    const nobody = await executeNotice('hubspot', 'notify_rep', 'not-a-member@example.com');
-    expect(nobody.notices).toEqual([]);
-    expect(nobody.run.execution.operations).toContainEqual({
+    const outsider = await executeNotice('hubspot', 'notify_rep', 'not-a-member@example.com');
+    expect(sorted(outsider.notices.map((n) => n.recipientUserId))).toEqual(
+      sorted([admin.userId, otherAdmin.userId]),
+    );
+    for (const notice of outsider.notices) {
+      expect(notice.kind).toBe('notify_rep');
+      expect(notice.title).toMatch(/^For not-a-member@example\.com: /);
+    }
+    expect(outsider.run.execution.operations).toContainEqual({
       kind: 'notification',
-      status: 'skipped',
+      status: 'sent',
     });
   });
 });

@@ -40,8 +40,8 @@ export function cachedManagerLookup(
 }
 
 /**
- * Who a notify_* action tells: the rep (its owner, when a member of the workspace),
- * or the rep's manager (src/notifications/managers.ts: the CRM's hierarchy, the
+ * Who a notify_* action tells: the rep (its owner, when a member of the workspace; else
+ * the admins, to pass it on), or the rep's manager (src/notifications/managers.ts: the CRM's hierarchy, the
  * workspace's mapping, else the admins).
  */
 export async function notifyRecipients(
@@ -49,12 +49,22 @@ export async function notifyRecipients(
   action: Pick<Action, 'workspaceId' | 'ownerEmail'>,
   audience: 'rep' | 'manager',
   crm?: Pick<CrmConnector, 'findManagerOf'> | null,
-): Promise<{ userIds: string[]; managerSource?: ManagerSource; note?: string }> {
+): Promise<{
+  userIds: string[];
+  managerSource?: ManagerSource;
+  note?: string;
+  /** The rep is not a member: the admins are told, to pass it on. */
+  viaAdmins?: boolean;
+}> {
   if (audience === 'rep') {
+    const rep = action.ownerEmail
+      ? await recipientsFor(db, action.workspaceId, { email: action.ownerEmail })
+      : [];
+    if (rep.length > 0) return { userIds: rep };
+    // A CRM owner who never joined Pandora would hear nothing: the admins pass it on.
     return {
-      userIds: action.ownerEmail
-        ? await recipientsFor(db, action.workspaceId, { email: action.ownerEmail })
-        : [],
+      userIds: await recipientsFor(db, action.workspaceId, { admins: true }),
+      viaAdmins: true,
     };
   }
   const managers = await resolveManagers(db, action.workspaceId, action.ownerEmail, crm);
@@ -74,9 +84,10 @@ export async function notify(
   crm?: Pick<CrmConnector, 'findManagerOf'> | null,
 ): Promise<NotifyOutcome> {
   const kind = audience === 'rep' ? 'notify_rep' : 'notify_manager';
-  const { userIds, managerSource } = await notifyRecipients(db, action, audience, crm);
-  const title =
-    audience === 'rep'
+  const { userIds, managerSource, viaAdmins } = await notifyRecipients(db, action, audience, crm);
+  const title = viaAdmins
+    ? `For ${action.ownerEmail ?? 'the owner'}: ${action.title}`
+    : audience === 'rep'
       ? action.title
       : `For your team: ${action.title}${action.ownerEmail ? ` (${action.ownerEmail})` : ''}`;
   const recorded = await recordNotification(db, {
