@@ -28,9 +28,12 @@ async function hold(workspaceId: string, userId: string, titles: string[], at: s
     });
   }
   await db.pool.query(
+    // Only these titles' rows: moving earlier ones too would tie their times, and the
+    // digest would order them by random ids.
     `update notification_deliveries set created_at = $3::timestamptz
-     where workspace_id = $1::uuid and recipient_user_id = $2::uuid and status = 'held'`,
-    [workspaceId, userId, at],
+     where workspace_id = $1::uuid and recipient_user_id = $2::uuid and status = 'held'
+       and payload->>'title' = any($4::text[])`,
+    [workspaceId, userId, at, titles],
   );
 }
 
