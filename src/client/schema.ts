@@ -17974,7 +17974,7 @@ export interface operations {
       query?: {
         status?: ('pending' | 'approved' | 'rejected' | 'expired')[];
         type?: ('approval' | 'question' | 'alert')[];
-        source?: 'agent' | 'policy' | 'anomaly';
+        source?: 'agent' | 'policy' | 'anomaly' | 'flow';
         assignee?: 'me' | 'all';
         limit?: number;
         cursor?: string;
@@ -17999,7 +17999,7 @@ export interface operations {
               id: string;
               assigneeUserId: string | null;
               itemType: 'approval' | 'question' | 'alert';
-              source: 'agent' | 'policy' | 'anomaly';
+              source: 'agent' | 'policy' | 'anomaly' | 'flow';
               title: string;
               description: string | null;
               /** @description What it is about: { meeting, record, fields: [{ field, crmProperty, before, after, confidence, quote, startSeconds }], candidates?, question? } */
@@ -18205,7 +18205,7 @@ export interface operations {
                 id: string;
                 assigneeUserId: string | null;
                 itemType: 'approval' | 'question' | 'alert';
-                source: 'agent' | 'policy' | 'anomaly';
+                source: 'agent' | 'policy' | 'anomaly' | 'flow';
                 title: string;
                 description: string | null;
                 /** @description What it is about: { meeting, record, fields: [{ field, crmProperty, before, after, confidence, quote, startSeconds }], candidates?, question? } */
@@ -18413,7 +18413,7 @@ export interface operations {
               id: string;
               assigneeUserId: string | null;
               itemType: 'approval' | 'question' | 'alert';
-              source: 'agent' | 'policy' | 'anomaly';
+              source: 'agent' | 'policy' | 'anomaly' | 'flow';
               title: string;
               description: string | null;
               /** @description What it is about: { meeting, record, fields: [{ field, crmProperty, before, after, confidence, quote, startSeconds }], candidates?, question? } */
@@ -18549,7 +18549,7 @@ export interface operations {
               id: string;
               assigneeUserId: string | null;
               itemType: 'approval' | 'question' | 'alert';
-              source: 'agent' | 'policy' | 'anomaly';
+              source: 'agent' | 'policy' | 'anomaly' | 'flow';
               title: string;
               description: string | null;
               /** @description What it is about: { meeting, record, fields: [{ field, crmProperty, before, after, confidence, quote, startSeconds }], candidates?, question? } */
@@ -18776,7 +18776,7 @@ export interface operations {
               id: string;
               assigneeUserId: string | null;
               itemType: 'approval' | 'question' | 'alert';
-              source: 'agent' | 'policy' | 'anomaly';
+              source: 'agent' | 'policy' | 'anomaly' | 'flow';
               title: string;
               description: string | null;
               /** @description What it is about: { meeting, record, fields: [{ field, crmProperty, before, after, confidence, quote, startSeconds }], candidates?, question? } */

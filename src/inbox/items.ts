@@ -11,7 +11,7 @@ import { notifyInboxItemCreated } from '../notifications/producers/inbox-items.j
 
 export const INBOX_ITEM_TYPES = ['approval', 'question', 'alert'] as const;
 export type InboxItemType = (typeof INBOX_ITEM_TYPES)[number];
-export const INBOX_SOURCES = ['agent', 'policy', 'anomaly'] as const;
+export const INBOX_SOURCES = ['agent', 'policy', 'anomaly', 'flow'] as const;
 export type InboxSource = (typeof INBOX_SOURCES)[number];
 export const INBOX_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];

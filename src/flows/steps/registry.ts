@@ -1,0 +1,21 @@
+/**
+ * Every step type, by id. A step module exports its definition; adding a type is one
+ * line here. The runner, the definition check, the API's step catalogue and the
+ * console's forms all read this registry.
+ */
+import type { StepDefinition, StepType } from '../types.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition types its own config
+type AnyStep = StepDefinition<any>;
+
+const DEFINITIONS: AnyStep[] = [];
+
+const BY_TYPE = new Map<StepType, AnyStep>(DEFINITIONS.map((d) => [d.type, d]));
+
+export function stepDefinition(type: StepType): AnyStep | undefined {
+  return BY_TYPE.get(type);
+}
+
+export function stepDefinitions(): readonly AnyStep[] {
+  return DEFINITIONS;
+}
