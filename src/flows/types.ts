@@ -120,6 +120,8 @@ export interface StepErrorInfo {
   retryable: boolean;
   /** The HTTP status an outside system answered, when there was one. */
   status?: number;
+  /** How long the outside system asked us to wait before trying again (Retry-After). */
+  retryAfterMs?: number;
 }
 
 /**
@@ -136,6 +138,8 @@ export class FlowStepError extends Error {
       suggestion?: string;
       retryable?: boolean;
       status?: number;
+      /** The next try waits at least this long (a 429's or 503's Retry-After). */
+      retryAfterMs?: number;
       cause?: unknown;
     } = {},
   ) {
