@@ -4,12 +4,13 @@
  * console's forms all read this registry.
  */
 import type { StepDefinition, StepType } from '../types.js';
+import { crmIntegrationStep } from './crm-integration.js';
 import { sendWebhookStep } from './send-webhook.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition types its own config
 type AnyStep = StepDefinition<any>;
 
-const DEFINITIONS: AnyStep[] = [sendWebhookStep];
+const DEFINITIONS: AnyStep[] = [sendWebhookStep, crmIntegrationStep];
 
 const BY_TYPE = new Map<StepType, AnyStep>(DEFINITIONS.map((d) => [d.type, d]));
 
