@@ -5,12 +5,19 @@
  */
 import type { StepDefinition, StepType } from '../types.js';
 import { crmIntegrationStep } from './crm-integration.js';
+import { runApiRequestStep } from './run-api-request.js';
 import { sendWebhookStep } from './send-webhook.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition types its own config
 type AnyStep = StepDefinition<any>;
 
-const DEFINITIONS: AnyStep[] = [sendWebhookStep, crmIntegrationStep];
+const DEFINITIONS: AnyStep[] = [
+  // network steps (steps-net)
+  sendWebhookStep,
+  runApiRequestStep,
+  // CRM steps (steps-crm)
+  crmIntegrationStep,
+];
 
 const BY_TYPE = new Map<StepType, AnyStep>(DEFINITIONS.map((d) => [d.type, d]));
 
