@@ -10,6 +10,8 @@ export const LOCKS = {
   reconcile: 0x5a1c9,
   /** One runner per write-back run. */
   writebackRun: 0x5a1ca,
+  /** One undo per flow step run at a time. */
+  flowStepUndo: 0x5a1f1,
 } as const;
 
 /**

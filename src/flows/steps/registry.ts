@@ -4,6 +4,7 @@
  * console's forms all read this registry.
  */
 import type { StepDefinition, StepType } from '../types.js';
+import { addTagStep } from './add-tag.js';
 import { crmIntegrationStep } from './crm-integration.js';
 import { runApiRequestStep } from './run-api-request.js';
 import { sendWebhookStep } from './send-webhook.js';
@@ -17,6 +18,7 @@ const DEFINITIONS: AnyStep[] = [
   runApiRequestStep,
   // CRM steps (steps-crm)
   crmIntegrationStep,
+  addTagStep,
 ];
 
 const BY_TYPE = new Map<StepType, AnyStep>(DEFINITIONS.map((d) => [d.type, d]));
