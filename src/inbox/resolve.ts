@@ -9,6 +9,7 @@ import { sameFieldValue } from '../agents/fields.js';
 import { settleActivityLog } from '../agents/run-store.js';
 import { recordFieldOutcome } from '../agents/trust.js';
 import { enqueueCardUpdates } from '../notifications/slack/cards.js';
+import { enqueueMany } from '../jobs/queue.js';
 import type { InboxContext } from './items.js';
 
 type Decided = 'approved' | 'rejected' | 'expired';
@@ -19,6 +20,7 @@ interface SettledRow {
   context: InboxContext;
   resolution: { edits?: Record<string, unknown> } | null;
   activityLogId: string | null;
+  flowRunId: string | null;
 }
 
 /**
@@ -39,7 +41,8 @@ export async function settleItems(
      set status = $3::text, resolved_at = now(), resolved_by = $4::text, updated_at = now(),
          resolution = coalesce(i.resolution, '{}'::jsonb) || $5::jsonb
      where i.workspace_id = $1::uuid and i.id = any($2::uuid[]) and i.status = 'pending'
-     returning i.id, i.source, i.context, i.resolution, i.activity_log_id as "activityLogId"`,
+     returning i.id, i.source, i.context, i.resolution, i.activity_log_id as "activityLogId",
+               i.flow_run_id as "flowRunId"`,
     [workspaceId, itemIds, status, options.actor, JSON.stringify(options.resolution ?? {})],
   );
   for (const row of rows) {
@@ -66,6 +69,14 @@ export async function settleItems(
       payload: { inboxItemId: row.id, status },
     });
   }
+  // A flow run waiting on the item carries on once the decision commits.
+  await enqueueMany(
+    db,
+    'flows.run',
+    rows
+      .filter((row) => row.source === 'flow' && row.flowRunId)
+      .map((row) => ({ payload: { workspaceId, runId: row.flowRunId! } })),
+  );
   // In this transaction, so the Slack cards follow exactly the decisions that commit.
   await enqueueCardUpdates(
     db,

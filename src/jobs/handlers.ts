@@ -33,6 +33,8 @@ import { loadConfig } from '../config.js';
 import { runSlackInteraction } from '../notifications/slack/interactions.js';
 import { notifyExpiringItems } from '../notifications/producers/expiring.js';
 import { updateCards } from '../notifications/slack/cards.js';
+import { runFlow } from '../flows/engine/runner.js';
+import { sweepRuns } from '../flows/engine/sweep.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
 
@@ -279,5 +281,17 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
     const report = await reconcilePending({ pool: db, ...opened }, { graceMs: RECONCILE_GRACE_MS });
     if (report.found)
       log.info({ ...report, connectionId: payload.connectionId }, 'pending CRM writes reconciled');
+  },
+  'flows.run': async ({ workspaceId, runId }, { db, secretKey, log }) => {
+    const result = await runFlow(
+      { db, secretKey, log, allowedHosts: loadConfig().allowedCrmHosts },
+      workspaceId,
+      runId,
+    );
+    log.debug({ runId, result }, 'flow run worked on');
+  },
+  'flows.sweep': async (_payload, { db, log }) => {
+    const queued = await sweepRuns(db);
+    if (queued) log.warn({ queued }, 'flow runs nobody was working on queued again');
   },
 };

@@ -43,6 +43,8 @@ const handlers: TaskHandlers = {
   'notifications.digest': async () => undefined,
   'notifications.expiring': async () => undefined,
   'slack.update-cards': async () => undefined,
+  'flows.run': async () => undefined,
+  'flows.sweep': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

@@ -151,6 +151,13 @@ const SCHEDULES: (CronItem & { task: JobName })[] = [
     options: { maxAttempts: 3 },
   },
   {
+    // A run a dead worker left carries on within a minute of another worker being up.
+    task: 'flows.sweep',
+    match: '* * * * *',
+    identifier: 'flows.sweep',
+    options: { maxAttempts: 1 },
+  },
+  {
     task: 'sessions.prune',
     match: '17 * * * *',
     identifier: 'sessions.prune',

@@ -76,6 +76,10 @@ export interface JobPayloads {
   'notifications.expiring': Record<string, never>;
   /** Update every Slack card of a decided or expired inbox item (src/notifications/slack/cards.ts). */
   'slack.update-cards': { workspaceId: string; inboxItemId: string };
+  /** Work on a flow run: start it, carry it on after a wait, a decision or a crash. */
+  'flows.run': { workspaceId: string; runId: string };
+  /** Queue `flows.run` for runs a dead worker left, or whose wake-up job was lost (every minute). */
+  'flows.sweep': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

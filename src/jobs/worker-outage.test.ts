@@ -48,6 +48,8 @@ const handlers: TaskHandlers = {
   'notifications.digest': idle,
   'notifications.expiring': idle,
   'slack.update-cards': idle,
+  'flows.run': idle,
+  'flows.sweep': idle,
 };
 
 async function until(probe: () => boolean, ms: number): Promise<void> {

@@ -5,9 +5,11 @@
  */
 import type { StepDefinition, StepType } from '../types.js';
 import { addTagStep } from './add-tag.js';
+import { conditionStep } from './condition.js';
 import { crmIntegrationStep } from './crm-integration.js';
 import { runApiRequestStep } from './run-api-request.js';
 import { sendWebhookStep } from './send-webhook.js';
+import { setVariableStep } from './set-variable.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition types its own config
 type AnyStep = StepDefinition<any>;
@@ -19,6 +21,9 @@ const DEFINITIONS: AnyStep[] = [
   // CRM steps (steps-crm)
   crmIntegrationStep,
   addTagStep,
+  // control steps (engine)
+  setVariableStep,
+  conditionStep,
 ];
 
 const BY_TYPE = new Map<StepType, AnyStep>(DEFINITIONS.map((d) => [d.type, d]));
