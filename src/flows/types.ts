@@ -229,6 +229,11 @@ export interface StepDefinition<Config = Record<string, unknown>> {
   defaultTimeoutMs: number;
   /** Config keys whose values are secrets (never stored resolved). */
   secretFields?: readonly string[];
+  /**
+   * Config keys whose value names the step to go to (a later step's key, or null to end
+   * the run): the definition check refuses a target that is unknown or not further on.
+   */
+  jumpFields?: readonly string[];
   /** Called with the config resolved and validated. */
   run(context: StepContext, config: Config): Promise<StepOutcome>;
 }
