@@ -99,6 +99,8 @@ function selection(ref: TypeRef): string {
 
 // An `id` argument names the object of its field: `mapping(id)`, `updateActionPolicy(id)`.
 const FIELD_KINDS: [RegExp, string][] = [
+  [/flowrun/i, 'flowRun'],
+  [/flow/i, 'flow'],
   [/batch/i, 'batch'],
   [/policy|policies/i, 'policy'],
   [/writebackrun/i, 'writebackRun'],

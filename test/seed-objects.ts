@@ -103,6 +103,20 @@ export async function seedObjects(
      values ($1::uuid, 'inbox_backlog_aging', 'Seeded backlog', 'active') returning id`,
     [workspaceId],
   );
+  const flow = await one(
+    `with f as (
+       insert into flows (workspace_id, name, draft, latest_version)
+       values ($1::uuid, 'Seeded flow', '{"trigger":{"type":"manual"},"steps":[]}', 1) returning id)
+     insert into flow_versions (workspace_id, flow_id, version, definition)
+     select $1::uuid, f.id, 1, '{"trigger":{"type":"manual"},"steps":[]}' from f
+     returning flow_id as id`,
+    [workspaceId],
+  );
+  const flowRun = await one(
+    `insert into flow_runs (workspace_id, flow_id, version, status, trigger, finished_at)
+     values ($1::uuid, $2::uuid, 1, 'failed', '{"type":"manual"}', now()) returning id`,
+    [workspaceId, flow],
+  );
   const { apiKey } = await createApiKey(pool, {
     workspaceId,
     name: 'spare key',
@@ -136,6 +150,8 @@ export async function seedObjects(
     writebackRun,
     activity,
     anomaly,
+    flow,
+    flowRun,
   };
 }
 

@@ -172,6 +172,15 @@ const SAMPLE_BODIES: Record<string, object> = {
   },
   'POST /api/workspaces/{workspaceId}/anomalies/{anomalyId}/acknowledge': {},
   'POST /api/workspaces/{workspaceId}/anomalies/{anomalyId}/resolve': {},
+  'POST /api/workspaces/{workspaceId}/flows': {
+    name: 'intruder',
+    trigger: { type: 'manual' },
+    steps: [],
+  },
+  'PATCH /api/workspaces/{workspaceId}/flows/{flowId}': { name: 'renamed' },
+  'POST /api/workspaces/{workspaceId}/flows/{flowId}/publish': {},
+  'POST /api/workspaces/{workspaceId}/secrets': { name: 'INTRUDER', value: 'intruder' },
+  'PUT /api/workspaces/{workspaceId}/secrets/{secretName}': { value: 'intruder' },
 };
 
 beforeAll(async () => {
@@ -275,8 +284,24 @@ beforeAll(async () => {
      values ($1::uuid, 'agent_failure_rate', $2::text, 'B failures', 'active') returning id`,
     [b.workspaceId, agents[0]!.id],
   );
+  const { rows: flows } = await pool.query<{ id: string }>(
+    `with f as (
+       insert into flows (workspace_id, name, draft, latest_version)
+       values ($1::uuid, 'B flow', '{"trigger":{"type":"manual"},"steps":[]}', 1) returning id)
+     insert into flow_versions (workspace_id, flow_id, version, definition)
+     select $1::uuid, f.id, 1, '{"trigger":{"type":"manual"},"steps":[]}' from f
+     returning flow_id as id`,
+    [b.workspaceId],
+  );
+  await pool.query(
+    `insert into workspace_secrets (workspace_id, name, value) values ($1::uuid, 'B_SECRET', '\\x00')`,
+    [b.workspaceId],
+  );
   bIds = {
     workspaceId: b.workspaceId,
+    flowId: flows[0]!.id,
+    version: '1',
+    secretName: 'B_SECRET',
     itemId: items[0]!.id,
     agentId: agents[0]!.id,
     activityId: activity[0]!.id,
@@ -358,6 +383,11 @@ async function snapshotOfB(): Promise<string> {
        (select json_agg(n order by n.id) from anomalies n where n.workspace_id = $1::uuid)
          as anomalies,
        (select count(*) from skill_runs r where r.workspace_id = $1::uuid) as "skillRuns",
+       (select json_agg(f order by f.id) from flows f where f.workspace_id = $1::uuid) as flows,
+       (select json_agg(v order by v.flow_id, v.version) from flow_versions v
+        where v.workspace_id = $1::uuid) as "flowVersions",
+       (select json_agg(s order by s.name) from workspace_secrets s
+        where s.workspace_id = $1::uuid) as secrets,
        (select json_agg(m order by m.rep_email) from rep_managers m
         where m.workspace_id = $1::uuid) as "repManagers"`,
     [b.workspaceId],

@@ -2576,6 +2576,186 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workspaces/{workspaceId}/flows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List flows
+     * @description The workspace flows, the most recently changed first.
+     */
+    get: operations['listFlows'];
+    put?: never;
+    /**
+     * Create a flow
+     * @description A flow with its draft (admins). Nothing runs until it is published. 400 invalid_flow names each problem by its path (steps[2].config.url).
+     */
+    post: operations['createFlow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/flows/{flowId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a flow
+     * @description The flow with its draft.
+     */
+    get: operations['getFlow'];
+    put?: never;
+    post?: never;
+    /**
+     * Archive a flow
+     * @description The flow stops being triggered and cannot be changed; its versions and runs stay.
+     */
+    delete: operations['archiveFlow'];
+    options?: never;
+    head?: never;
+    /**
+     * Update a flow draft
+     * @description Change the name, description or draft (trigger, steps: each replaces the old whole). Published versions do not change.
+     */
+    patch: operations['updateFlow'];
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/flows/{flowId}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish a flow
+     * @description Freeze the draft as the next version; new runs use it. A draft equal to the latest version answers that version (200, created false).
+     */
+    post: operations['publishFlow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/flows/{flowId}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List flow versions
+     * @description The published versions, newest first.
+     */
+    get: operations['listFlowVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/flows/{flowId}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a flow version
+     * @description One published version with its frozen definition.
+     */
+    get: operations['getFlowVersion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/flow-step-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List flow step types
+     * @description Every step type this server runs, with its config's JSON schema (the builder's forms) and whether members' automations may use it.
+     */
+    get: operations['listFlowStepTypes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/secrets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List workspace secrets
+     * @description Names and dates of the secrets flow steps may use; never their values.
+     */
+    get: operations['listWorkspaceSecrets'];
+    put?: never;
+    /**
+     * Create a workspace secret
+     * @description Stored encrypted; 409 secret_exists when the name is taken.
+     */
+    post: operations['createWorkspaceSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/secrets/{secretName}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Replace a workspace secret
+     * @description A new value for an existing secret (rotation); runs from now on use it.
+     */
+    put: operations['replaceWorkspaceSecret'];
+    post?: never;
+    /**
+     * Delete a workspace secret
+     * @description Steps that name it fail with a validation error until it is set again.
+     */
+    delete: operations['deleteWorkspaceSecret'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/graphql/schema.graphql': {
     parameters: {
       query?: never;
@@ -21568,6 +21748,2068 @@ export interface operations {
       };
       /** @description An error */
       502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listFlows: {
+    parameters: {
+      query?: {
+        status?: 'active' | 'archived';
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            flows: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              description: string | null;
+              status: 'active' | 'archived';
+              draft: {
+                /** @description What starts a run */
+                trigger:
+                  | {
+                      /** @enum {string} */
+                      type: 'manual';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'schedule';
+                      /** @description Five fields: minute hour day-of-month month day-of-week */
+                      cron: string;
+                      /** @description An IANA time zone: Europe/Paris */
+                      timezone: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'event';
+                      event:
+                        | 'action.created'
+                        | 'action.executed'
+                        | 'deal.stage_changed'
+                        | 'conversation.linked'
+                        | 'agent_run.finished'
+                        | 'inbox_item.decided'
+                        | 'anomaly.raised';
+                      /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                      filter?: {
+                        [key: string]: string | number | boolean;
+                      };
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'webhook';
+                    };
+                steps: {
+                  /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                  key: string;
+                  type:
+                    | 'add_tag'
+                    | 'set_variable'
+                    | 'assign_agent'
+                    | 'subscribe_campaign'
+                    | 'delete_contact'
+                    | 'run_api_request'
+                    | 'run_javascript'
+                    | 'move_to_board'
+                    | 'send_webhook'
+                    | 'email_integration'
+                    | 'crm_integration'
+                    | 'condition'
+                    | 'delay'
+                    | 'wait_for_approval';
+                  /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                  config: {
+                    [key: string]: unknown;
+                  };
+                  name?: string;
+                  retry?: {
+                    attempts?: number;
+                    backoffMs?: number;
+                    maxDelayMs?: number;
+                  };
+                  timeoutMs?: number;
+                }[];
+              };
+              /** @description Send it back with an update to refuse stale edits */
+              draftRevision: number;
+              /** @description The last published version; null until the first publish */
+              latestVersion: number | null;
+              hasUnpublishedChanges: boolean;
+              hasWebhookSecret: boolean;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  createFlow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          description?: string;
+          /** @description What starts a run */
+          trigger:
+            | {
+                /** @enum {string} */
+                type: 'manual';
+              }
+            | {
+                /** @enum {string} */
+                type: 'schedule';
+                /** @description Five fields: minute hour day-of-month month day-of-week */
+                cron: string;
+                /** @description An IANA time zone: Europe/Paris */
+                timezone: string;
+              }
+            | {
+                /** @enum {string} */
+                type: 'event';
+                event:
+                  | 'action.created'
+                  | 'action.executed'
+                  | 'deal.stage_changed'
+                  | 'conversation.linked'
+                  | 'agent_run.finished'
+                  | 'inbox_item.decided'
+                  | 'anomaly.raised';
+                /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                filter?: {
+                  [key: string]: string | number | boolean;
+                };
+              }
+            | {
+                /** @enum {string} */
+                type: 'webhook';
+              };
+          steps: {
+            /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+            key: string;
+            type:
+              | 'add_tag'
+              | 'set_variable'
+              | 'assign_agent'
+              | 'subscribe_campaign'
+              | 'delete_contact'
+              | 'run_api_request'
+              | 'run_javascript'
+              | 'move_to_board'
+              | 'send_webhook'
+              | 'email_integration'
+              | 'crm_integration'
+              | 'condition'
+              | 'delay'
+              | 'wait_for_approval';
+            /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+            config: {
+              [key: string]: unknown;
+            };
+            name?: string;
+            retry?: {
+              attempts?: number;
+              backoffMs?: number;
+              maxDelayMs?: number;
+            };
+            timeoutMs?: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            flow: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              description: string | null;
+              status: 'active' | 'archived';
+              draft: {
+                /** @description What starts a run */
+                trigger:
+                  | {
+                      /** @enum {string} */
+                      type: 'manual';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'schedule';
+                      /** @description Five fields: minute hour day-of-month month day-of-week */
+                      cron: string;
+                      /** @description An IANA time zone: Europe/Paris */
+                      timezone: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'event';
+                      event:
+                        | 'action.created'
+                        | 'action.executed'
+                        | 'deal.stage_changed'
+                        | 'conversation.linked'
+                        | 'agent_run.finished'
+                        | 'inbox_item.decided'
+                        | 'anomaly.raised';
+                      /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                      filter?: {
+                        [key: string]: string | number | boolean;
+                      };
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'webhook';
+                    };
+                steps: {
+                  /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                  key: string;
+                  type:
+                    | 'add_tag'
+                    | 'set_variable'
+                    | 'assign_agent'
+                    | 'subscribe_campaign'
+                    | 'delete_contact'
+                    | 'run_api_request'
+                    | 'run_javascript'
+                    | 'move_to_board'
+                    | 'send_webhook'
+                    | 'email_integration'
+                    | 'crm_integration'
+                    | 'condition'
+                    | 'delay'
+                    | 'wait_for_approval';
+                  /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                  config: {
+                    [key: string]: unknown;
+                  };
+                  name?: string;
+                  retry?: {
+                    attempts?: number;
+                    backoffMs?: number;
+                    maxDelayMs?: number;
+                  };
+                  timeoutMs?: number;
+                }[];
+              };
+              /** @description Send it back with an update to refuse stale edits */
+              draftRevision: number;
+              /** @description The last published version; null until the first publish */
+              latestVersion: number | null;
+              hasUnpublishedChanges: boolean;
+              hasWebhookSecret: boolean;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getFlow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        flowId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            flow: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              description: string | null;
+              status: 'active' | 'archived';
+              draft: {
+                /** @description What starts a run */
+                trigger:
+                  | {
+                      /** @enum {string} */
+                      type: 'manual';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'schedule';
+                      /** @description Five fields: minute hour day-of-month month day-of-week */
+                      cron: string;
+                      /** @description An IANA time zone: Europe/Paris */
+                      timezone: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'event';
+                      event:
+                        | 'action.created'
+                        | 'action.executed'
+                        | 'deal.stage_changed'
+                        | 'conversation.linked'
+                        | 'agent_run.finished'
+                        | 'inbox_item.decided'
+                        | 'anomaly.raised';
+                      /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                      filter?: {
+                        [key: string]: string | number | boolean;
+                      };
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'webhook';
+                    };
+                steps: {
+                  /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                  key: string;
+                  type:
+                    | 'add_tag'
+                    | 'set_variable'
+                    | 'assign_agent'
+                    | 'subscribe_campaign'
+                    | 'delete_contact'
+                    | 'run_api_request'
+                    | 'run_javascript'
+                    | 'move_to_board'
+                    | 'send_webhook'
+                    | 'email_integration'
+                    | 'crm_integration'
+                    | 'condition'
+                    | 'delay'
+                    | 'wait_for_approval';
+                  /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                  config: {
+                    [key: string]: unknown;
+                  };
+                  name?: string;
+                  retry?: {
+                    attempts?: number;
+                    backoffMs?: number;
+                    maxDelayMs?: number;
+                  };
+                  timeoutMs?: number;
+                }[];
+              };
+              /** @description Send it back with an update to refuse stale edits */
+              draftRevision: number;
+              /** @description The last published version; null until the first publish */
+              latestVersion: number | null;
+              hasUnpublishedChanges: boolean;
+              hasWebhookSecret: boolean;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  archiveFlow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        flowId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            flow: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              description: string | null;
+              status: 'active' | 'archived';
+              draft: {
+                /** @description What starts a run */
+                trigger:
+                  | {
+                      /** @enum {string} */
+                      type: 'manual';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'schedule';
+                      /** @description Five fields: minute hour day-of-month month day-of-week */
+                      cron: string;
+                      /** @description An IANA time zone: Europe/Paris */
+                      timezone: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'event';
+                      event:
+                        | 'action.created'
+                        | 'action.executed'
+                        | 'deal.stage_changed'
+                        | 'conversation.linked'
+                        | 'agent_run.finished'
+                        | 'inbox_item.decided'
+                        | 'anomaly.raised';
+                      /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                      filter?: {
+                        [key: string]: string | number | boolean;
+                      };
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'webhook';
+                    };
+                steps: {
+                  /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                  key: string;
+                  type:
+                    | 'add_tag'
+                    | 'set_variable'
+                    | 'assign_agent'
+                    | 'subscribe_campaign'
+                    | 'delete_contact'
+                    | 'run_api_request'
+                    | 'run_javascript'
+                    | 'move_to_board'
+                    | 'send_webhook'
+                    | 'email_integration'
+                    | 'crm_integration'
+                    | 'condition'
+                    | 'delay'
+                    | 'wait_for_approval';
+                  /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                  config: {
+                    [key: string]: unknown;
+                  };
+                  name?: string;
+                  retry?: {
+                    attempts?: number;
+                    backoffMs?: number;
+                    maxDelayMs?: number;
+                  };
+                  timeoutMs?: number;
+                }[];
+              };
+              /** @description Send it back with an update to refuse stale edits */
+              draftRevision: number;
+              /** @description The last published version; null until the first publish */
+              latestVersion: number | null;
+              hasUnpublishedChanges: boolean;
+              hasWebhookSecret: boolean;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  updateFlow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        flowId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          description?: string | null;
+          /** @description What starts a run */
+          trigger?:
+            | {
+                /** @enum {string} */
+                type: 'manual';
+              }
+            | {
+                /** @enum {string} */
+                type: 'schedule';
+                /** @description Five fields: minute hour day-of-month month day-of-week */
+                cron: string;
+                /** @description An IANA time zone: Europe/Paris */
+                timezone: string;
+              }
+            | {
+                /** @enum {string} */
+                type: 'event';
+                event:
+                  | 'action.created'
+                  | 'action.executed'
+                  | 'deal.stage_changed'
+                  | 'conversation.linked'
+                  | 'agent_run.finished'
+                  | 'inbox_item.decided'
+                  | 'anomaly.raised';
+                /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                filter?: {
+                  [key: string]: string | number | boolean;
+                };
+              }
+            | {
+                /** @enum {string} */
+                type: 'webhook';
+              };
+          steps?: {
+            /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+            key: string;
+            type:
+              | 'add_tag'
+              | 'set_variable'
+              | 'assign_agent'
+              | 'subscribe_campaign'
+              | 'delete_contact'
+              | 'run_api_request'
+              | 'run_javascript'
+              | 'move_to_board'
+              | 'send_webhook'
+              | 'email_integration'
+              | 'crm_integration'
+              | 'condition'
+              | 'delay'
+              | 'wait_for_approval';
+            /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+            config: {
+              [key: string]: unknown;
+            };
+            name?: string;
+            retry?: {
+              attempts?: number;
+              backoffMs?: number;
+              maxDelayMs?: number;
+            };
+            timeoutMs?: number;
+          }[];
+          /** @description The revision the edit started from; an older one than the stored is a 409 stale_draft */
+          draftRevision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            flow: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              description: string | null;
+              status: 'active' | 'archived';
+              draft: {
+                /** @description What starts a run */
+                trigger:
+                  | {
+                      /** @enum {string} */
+                      type: 'manual';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'schedule';
+                      /** @description Five fields: minute hour day-of-month month day-of-week */
+                      cron: string;
+                      /** @description An IANA time zone: Europe/Paris */
+                      timezone: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'event';
+                      event:
+                        | 'action.created'
+                        | 'action.executed'
+                        | 'deal.stage_changed'
+                        | 'conversation.linked'
+                        | 'agent_run.finished'
+                        | 'inbox_item.decided'
+                        | 'anomaly.raised';
+                      /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                      filter?: {
+                        [key: string]: string | number | boolean;
+                      };
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'webhook';
+                    };
+                steps: {
+                  /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                  key: string;
+                  type:
+                    | 'add_tag'
+                    | 'set_variable'
+                    | 'assign_agent'
+                    | 'subscribe_campaign'
+                    | 'delete_contact'
+                    | 'run_api_request'
+                    | 'run_javascript'
+                    | 'move_to_board'
+                    | 'send_webhook'
+                    | 'email_integration'
+                    | 'crm_integration'
+                    | 'condition'
+                    | 'delay'
+                    | 'wait_for_approval';
+                  /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                  config: {
+                    [key: string]: unknown;
+                  };
+                  name?: string;
+                  retry?: {
+                    attempts?: number;
+                    backoffMs?: number;
+                    maxDelayMs?: number;
+                  };
+                  timeoutMs?: number;
+                }[];
+              };
+              /** @description Send it back with an update to refuse stale edits */
+              draftRevision: number;
+              /** @description The last published version; null until the first publish */
+              latestVersion: number | null;
+              hasUnpublishedChanges: boolean;
+              hasWebhookSecret: boolean;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  publishFlow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        flowId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The revision the edit started from; an older one than the stored is a 409 stale_draft */
+          draftRevision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            version: {
+              version: number;
+              publishedBy: string | null;
+              /** Format: date-time */
+              publishedAt: string;
+              stepCount: number;
+              triggerType: string;
+              /** Format: uuid */
+              flowId: string;
+              definition: {
+                /** @description What starts a run */
+                trigger:
+                  | {
+                      /** @enum {string} */
+                      type: 'manual';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'schedule';
+                      /** @description Five fields: minute hour day-of-month month day-of-week */
+                      cron: string;
+                      /** @description An IANA time zone: Europe/Paris */
+                      timezone: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'event';
+                      event:
+                        | 'action.created'
+                        | 'action.executed'
+                        | 'deal.stage_changed'
+                        | 'conversation.linked'
+                        | 'agent_run.finished'
+                        | 'inbox_item.decided'
+                        | 'anomaly.raised';
+                      /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                      filter?: {
+                        [key: string]: string | number | boolean;
+                      };
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'webhook';
+                    };
+                steps: {
+                  /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                  key: string;
+                  type:
+                    | 'add_tag'
+                    | 'set_variable'
+                    | 'assign_agent'
+                    | 'subscribe_campaign'
+                    | 'delete_contact'
+                    | 'run_api_request'
+                    | 'run_javascript'
+                    | 'move_to_board'
+                    | 'send_webhook'
+                    | 'email_integration'
+                    | 'crm_integration'
+                    | 'condition'
+                    | 'delay'
+                    | 'wait_for_approval';
+                  /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                  config: {
+                    [key: string]: unknown;
+                  };
+                  name?: string;
+                  retry?: {
+                    attempts?: number;
+                    backoffMs?: number;
+                    maxDelayMs?: number;
+                  };
+                  timeoutMs?: number;
+                }[];
+              };
+            };
+            created: boolean;
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            version: {
+              version: number;
+              publishedBy: string | null;
+              /** Format: date-time */
+              publishedAt: string;
+              stepCount: number;
+              triggerType: string;
+              /** Format: uuid */
+              flowId: string;
+              definition: {
+                /** @description What starts a run */
+                trigger:
+                  | {
+                      /** @enum {string} */
+                      type: 'manual';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'schedule';
+                      /** @description Five fields: minute hour day-of-month month day-of-week */
+                      cron: string;
+                      /** @description An IANA time zone: Europe/Paris */
+                      timezone: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'event';
+                      event:
+                        | 'action.created'
+                        | 'action.executed'
+                        | 'deal.stage_changed'
+                        | 'conversation.linked'
+                        | 'agent_run.finished'
+                        | 'inbox_item.decided'
+                        | 'anomaly.raised';
+                      /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                      filter?: {
+                        [key: string]: string | number | boolean;
+                      };
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'webhook';
+                    };
+                steps: {
+                  /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                  key: string;
+                  type:
+                    | 'add_tag'
+                    | 'set_variable'
+                    | 'assign_agent'
+                    | 'subscribe_campaign'
+                    | 'delete_contact'
+                    | 'run_api_request'
+                    | 'run_javascript'
+                    | 'move_to_board'
+                    | 'send_webhook'
+                    | 'email_integration'
+                    | 'crm_integration'
+                    | 'condition'
+                    | 'delay'
+                    | 'wait_for_approval';
+                  /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                  config: {
+                    [key: string]: unknown;
+                  };
+                  name?: string;
+                  retry?: {
+                    attempts?: number;
+                    backoffMs?: number;
+                    maxDelayMs?: number;
+                  };
+                  timeoutMs?: number;
+                }[];
+              };
+            };
+            created: boolean;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listFlowVersions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        flowId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            versions: {
+              version: number;
+              publishedBy: string | null;
+              /** Format: date-time */
+              publishedAt: string;
+              stepCount: number;
+              triggerType: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getFlowVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        flowId: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            version: {
+              version: number;
+              publishedBy: string | null;
+              /** Format: date-time */
+              publishedAt: string;
+              stepCount: number;
+              triggerType: string;
+              /** Format: uuid */
+              flowId: string;
+              definition: {
+                /** @description What starts a run */
+                trigger:
+                  | {
+                      /** @enum {string} */
+                      type: 'manual';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'schedule';
+                      /** @description Five fields: minute hour day-of-month month day-of-week */
+                      cron: string;
+                      /** @description An IANA time zone: Europe/Paris */
+                      timezone: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'event';
+                      event:
+                        | 'action.created'
+                        | 'action.executed'
+                        | 'deal.stage_changed'
+                        | 'conversation.linked'
+                        | 'agent_run.finished'
+                        | 'inbox_item.decided'
+                        | 'anomaly.raised';
+                      /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                      filter?: {
+                        [key: string]: string | number | boolean;
+                      };
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'webhook';
+                    };
+                steps: {
+                  /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                  key: string;
+                  type:
+                    | 'add_tag'
+                    | 'set_variable'
+                    | 'assign_agent'
+                    | 'subscribe_campaign'
+                    | 'delete_contact'
+                    | 'run_api_request'
+                    | 'run_javascript'
+                    | 'move_to_board'
+                    | 'send_webhook'
+                    | 'email_integration'
+                    | 'crm_integration'
+                    | 'condition'
+                    | 'delay'
+                    | 'wait_for_approval';
+                  /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                  config: {
+                    [key: string]: unknown;
+                  };
+                  name?: string;
+                  retry?: {
+                    attempts?: number;
+                    backoffMs?: number;
+                    maxDelayMs?: number;
+                  };
+                  timeoutMs?: number;
+                }[];
+              };
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listFlowStepTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            stepTypes: {
+              id:
+                | 'add_tag'
+                | 'set_variable'
+                | 'assign_agent'
+                | 'subscribe_campaign'
+                | 'delete_contact'
+                | 'run_api_request'
+                | 'run_javascript'
+                | 'move_to_board'
+                | 'send_webhook'
+                | 'email_integration'
+                | 'crm_integration'
+                | 'condition'
+                | 'delay'
+                | 'wait_for_approval';
+              category: 'basic' | 'advanced' | 'integration' | 'control';
+              title: string;
+              description: string;
+              effect: 'read' | 'write';
+              /** @description The config's JSON schema; forms are built from it */
+              configSchema: unknown;
+              allowedInAutomations: boolean;
+              defaultRetry: {
+                attempts: number;
+                backoffMs: number;
+                maxDelayMs: number;
+              };
+              defaultTimeoutMs: number;
+              secretFields: string[];
+              jumpFields: string[];
+            }[];
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listWorkspaceSecrets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            secrets: {
+              name: string;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  createWorkspaceSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Letters, digits and _; steps name it as {{secrets.<name>}} */
+          name: string;
+          value: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            secret: {
+              name: string;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  replaceWorkspaceSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        /** @description Letters, digits and _; steps name it as {{secrets.<name>}} */
+        secretName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          value: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            secret: {
+              name: string;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  deleteWorkspaceSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        /** @description Letters, digits and _; steps name it as {{secrets.<name>}} */
+        secretName: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
         headers: {
           [name: string]: unknown;
         };

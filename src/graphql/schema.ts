@@ -12,6 +12,7 @@ import { conversationDealResolvers, conversationDealTypeDefs } from './conversat
 import { conversationSourceResolvers, conversationSourceTypeDefs } from './conversation-sources.js';
 import { access, guarded, type GraphQLContext } from './context.js';
 import { conversationResolvers, conversationTypeDefs } from './conversations.js';
+import { flowResolvers, flowTypeDefs } from './flows.js';
 import { inboxResolvers, inboxTypeDefs } from './inbox.js';
 import { notificationResolvers, notificationTypeDefs } from './notifications.js';
 import { policyResolvers, policyTypeDefs } from './policies.js';
@@ -139,6 +140,7 @@ export const schema = createSchema<GraphQLContext>({
     anomalyTypeDefs,
     agentTypeDefs,
     agentRunTypeDefs,
+    flowTypeDefs,
   ],
   resolvers: [
     {
@@ -226,5 +228,6 @@ export const schema = createSchema<GraphQLContext>({
     anomalyResolvers,
     agentResolvers,
     agentRunResolvers,
+    flowResolvers,
   ],
 });

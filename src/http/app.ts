@@ -58,6 +58,8 @@ import { pushRoutes } from './routes/push.js';
 import { agentRoutes } from './routes/agents.js';
 import { activityRoutes } from './routes/activity.js';
 import { anomalyRoutes } from './routes/anomalies.js';
+import { flowRoutes } from './routes/flows.js';
+import { flowSecretRoutes } from './routes/flow-secrets.js';
 import { recordRoutes } from './routes/records.js';
 import { dealRoutes } from './routes/deals.js';
 import { skillRoutes } from './routes/skills.js';
@@ -202,6 +204,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(notificationEmailRoutes(ctx));
   await app.register(pushRoutes(ctx));
   await app.register(slackRoutes(ctx));
+  await app.register(flowRoutes(ctx));
+  await app.register(flowSecretRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

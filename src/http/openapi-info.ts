@@ -67,6 +67,11 @@ export const API_TAGS = [
     description:
       'What reaches people in the console, Slack, email and web push: the in-app list, each member’s channel preferences and digest settings, the outbox of deliveries, the signed links in emails, the sandbox mailbox, the browsers subscribed to push, and who manages each rep',
   },
+  {
+    name: 'flows',
+    description:
+      'Flows: a trigger and typed steps, drafted, published as frozen versions and run durably; the step catalogue, the secrets steps use, runs with each step’s input, output, error and timing, and run statistics',
+  },
   { name: 'graphql', description: 'The GraphQL schema, for GraphQL clients' },
 ];
 

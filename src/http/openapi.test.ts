@@ -43,6 +43,10 @@ const VERBS = [
   'activate',
   'pause',
   'open',
+  'archive',
+  'publish',
+  'cancel',
+  'rerun',
 ];
 const OPERATION_ID = new RegExp(`^(${VERBS.join('|')})[A-Z]\\w+$`);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
