@@ -193,13 +193,13 @@ describe('validateFlowDefinition', () => {
     expect(check({ type: 'schedule', cron: '* * * *', timezone: 'UTC' })[0]?.path).toBe(
       'trigger.cron',
     );
-    expect(check({ type: 'schedule', cron: '61 * * * *', timezone: 'UTC' })[0]?.message).toContain(
-      'minute',
-    );
+    expect(check({ type: 'schedule', cron: '61 * * * *', timezone: 'UTC' })).toEqual([
+      { path: 'trigger.cron', message: expect.stringContaining("'61 * * * *' is not valid") },
+    ]);
     expect(check({ type: 'schedule', cron: '0 9 * * 1', timezone: 'Mars/Olympus' })).toEqual([
       {
         path: 'trigger.timezone',
-        message: '"Mars/Olympus" is not an IANA time zone (Europe/Paris)',
+        message: expect.stringContaining("'Mars/Olympus' is not an IANA"),
       },
     ]);
     expect(check({ type: 'event', event: 'deal.created' })[0]?.path).toBe('trigger.event');

@@ -10,6 +10,7 @@ import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import { badRequest } from '../errors.js';
 import { textIssues } from '../http/sane-values.js';
 import { stepDefinition } from './steps/registry.js';
+import { checkSchedule } from './triggers/schedule.js';
 import {
   FLOW_EVENT_TYPES,
   STEP_TYPES,
@@ -20,7 +21,6 @@ import {
   type StepDefinition,
   type StepType,
 } from './types.js';
-import { checkCron } from './cron-check.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
@@ -174,8 +174,12 @@ function checkTrigger(value: unknown, issues: FlowIssue[]): FlowTrigger | undefi
         issues.push({ path: 'trigger.timezone', message: 'is required (an IANA time zone)' });
       }
       if (typeof cron !== 'string' || typeof timezone !== 'string') return undefined;
-      const problem = checkCron(cron, timezone);
-      if (problem) issues.push({ path: `trigger.${problem.field}`, message: problem.message });
+      // The tick's own check, so a saved flow never holds a schedule it cannot read.
+      const problem = checkSchedule(cron, timezone);
+      if (problem) {
+        const field = problem.startsWith('timezone') ? 'timezone' : 'cron';
+        issues.push({ path: `trigger.${field}`, message: problem });
+      }
       return { type: 'schedule', cron, timezone };
     }
     case 'event': {
