@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
+import type { OpenedConnector } from '../../crm/connect.js';
 import { writeFields } from '../../crm/ledger/write.js';
 import { CRM_OBJECT_TYPES, type CrmObjectType, type CrmValue } from '../../crm/port.js';
 import type { StepContext, StepDefinition } from '../types.js';
@@ -16,7 +17,7 @@ import {
   settleLeftPending,
   stepErrorOf,
 } from './crm.js';
-import { requireCrm, resolveRecord } from './records.js';
+import { requireCrm, resolveRecord, type FlowRecord } from './records.js';
 
 export const RecordRefSchema = {
   objectType: Type.Union(
@@ -73,17 +74,36 @@ async function run(ctx: StepContext, config: CrmIntegrationConfig) {
     await resolveRecord(pool, ctx, config.objectType as CrmObjectType, config.recordId),
   );
   const opened = await openRecordConnector({ pool, secretKey }, ctx.workspaceId, record);
-  const actor = ctx.scopeUserId ?? 'flow';
-  const changes = Object.entries(config.fields).map(([name, value]) => {
-    const field = opened.connector.crmField(record.objectType, name);
-    return {
-      objectType: record.objectType,
-      recordId: record.crmId,
-      field,
-      value,
-      idempotencyKey: fieldKey(ctx.idempotencyKey, field, value),
-    };
+  const fields = Object.entries(config.fields).map(([name, value]) => ({
+    field: opened.connector.crmField(record.objectType, name),
+    value,
+  }));
+  return writeRecordFields(ctx, record, opened, fields, {
+    summary: `update ${record.objectType} ${record.name}`,
+    extra: config.note,
   });
+}
+
+/**
+ * Writes CRM fields of one record for a step run through the ledger and leaves the
+ * audit note; the step's output. Shared by the steps that change CRM fields.
+ */
+export async function writeRecordFields(
+  ctx: StepContext,
+  record: FlowRecord & { crm: string },
+  opened: OpenedConnector,
+  fields: { field: string; value: CrmValue }[],
+  note: { summary: string; extra?: string },
+) {
+  const pool = ctx.services.db;
+  const actor = ctx.scopeUserId ?? 'flow';
+  const changes = fields.map(({ field, value }) => ({
+    objectType: record.objectType,
+    recordId: record.crmId,
+    field,
+    value,
+    idempotencyKey: fieldKey(ctx.idempotencyKey, field, value),
+  }));
   let report;
   try {
     // What a stopped worker left unsettled is settled first, so nothing is sent twice.
@@ -112,23 +132,21 @@ async function run(ctx: StepContext, config: CrmIntegrationConfig) {
     status: entry.status === 'written' ? 'written' : 'unchanged',
   }));
   const written = output.filter((change) => change.status === 'written');
-  let note = null;
+  let noteResult = null;
   if (written.length > 0) {
-    const name = await flowName(pool, ctx.flowId);
-    const summary = `update ${record.objectType} ${record.name}`;
-    note = await leaveStepNote(pool, opened, {
+    noteResult = await leaveStepNote(pool, opened, {
       idempotencyKey: ctx.idempotencyKey,
       kind: 'execute',
       record,
-      title: `Pandora flow: ${summary}`,
+      title: `Pandora flow: ${note.summary}`,
       body: noteBody({
         kind: 'execute',
-        flowName: name,
+        flowName: await flowName(pool, ctx.flowId),
         stepKey: ctx.stepKey,
         runId: ctx.runId,
-        summary,
+        summary: note.summary,
         changes: written,
-        extra: config.note,
+        extra: note.extra,
         actor,
         at: ctx.now(),
       }),
@@ -147,7 +165,7 @@ async function run(ctx: StepContext, config: CrmIntegrationConfig) {
       changes: output,
       written: written.length,
       unchanged: output.length - written.length,
-      note,
+      note: noteResult,
     },
   };
 }

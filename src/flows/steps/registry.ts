@@ -5,6 +5,7 @@
  */
 import type { StepDefinition, StepType } from '../types.js';
 import { addTagStep } from './add-tag.js';
+import { assignAgentStep } from './assign-agent.js';
 import { conditionStep } from './condition.js';
 import { crmIntegrationStep } from './crm-integration.js';
 import { runApiRequestStep } from './run-api-request.js';
@@ -21,6 +22,7 @@ const DEFINITIONS: AnyStep[] = [
   // CRM steps (steps-crm)
   crmIntegrationStep,
   addTagStep,
+  assignAgentStep,
   // control steps (engine)
   setVariableStep,
   conditionStep,

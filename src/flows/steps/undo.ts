@@ -62,6 +62,7 @@ type Undoer = (ctx: UndoContext) => Promise<Omit<StepUndoResult, 'runId' | 'step
 
 const UNDOERS: Partial<Record<StepType, Undoer>> = {
   crm_integration: undoLedgerWrites,
+  assign_agent: undoLedgerWrites,
   add_tag: async (ctx) => ({
     status: 'undone',
     tags: await undoAddTag(ctx.deps.pool, ctx.workspaceId, ctx.idempotencyKey),
