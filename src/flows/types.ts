@@ -7,6 +7,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import type { Config } from '../config.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 
 export const STEP_TYPES = [
@@ -189,6 +190,11 @@ export interface FlowServices {
   log: Logger;
   /** Extra hosts an outbound URL may reach (sandbox emulators, a test's receiver). */
   allowedHosts: readonly string[];
+  /**
+   * The notification path's email settings (`Config`'s smtpUrl, emailFrom, emailPerSecond,
+   * sandbox, dataDir); without them email_integration fails as not configured.
+   */
+  email?: Pick<Config, 'smtpUrl' | 'emailFrom' | 'emailPerSecond' | 'sandbox' | 'dataDir'>;
 }
 
 /** What the runner hands a step. */

@@ -8,6 +8,7 @@ import { addTagStep } from './add-tag.js';
 import { assignAgentStep } from './assign-agent.js';
 import { conditionStep } from './condition.js';
 import { crmIntegrationStep } from './crm-integration.js';
+import { emailIntegrationStep } from './email-integration.js';
 import { runApiRequestStep } from './run-api-request.js';
 import { sendWebhookStep } from './send-webhook.js';
 import { setVariableStep } from './set-variable.js';
@@ -19,6 +20,7 @@ const DEFINITIONS: AnyStep[] = [
   // network steps (steps-net)
   sendWebhookStep,
   runApiRequestStep,
+  emailIntegrationStep,
   // CRM steps (steps-crm)
   crmIntegrationStep,
   addTagStep,

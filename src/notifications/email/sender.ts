@@ -84,6 +84,17 @@ export class SendPacer {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A transport to one SMTP server, as every email Pandora sends uses (flows' email step too). */
+export function createSmtpTransport(url: string): Transporter {
+  return nodemailer.createTransport({
+    url,
+    // A server that accepts the connection and says nothing must not hold a worker.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+}
+
 /**
  * Email through nodemailer over SMTP: SMTP_URL, else the sandbox's SMTP server.
  * One connection per message, so a server that went away costs nothing but a retry.
@@ -95,13 +106,7 @@ export function createEmailSender(deps: EmailSenderDeps): ChannelSender {
   const transportFor = (url: string) => {
     let transport = transports.get(url);
     if (!transport) {
-      transport = nodemailer.createTransport({
-        url,
-        // A server that accepts the connection and says nothing must not hold a worker.
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
-        socketTimeout: 30_000,
-      });
+      transport = createSmtpTransport(url);
       transports.set(url, transport);
     }
     return transport;
