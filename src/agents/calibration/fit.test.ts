@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { calibrateWith, UNFITTED_CAP, type CalibrationTable } from './calibration.js';
 import { followUp } from './features.js';
-import { fitIsotonic, fitPrior, shrinkSteps, type Observation, refineByHand } from './fit.js';
+import {
+  fitIsotonic,
+  fitPrior,
+  shrinkSteps,
+  type Observation,
+  refineByHand,
+  fitRecalibration,
+  recalibrate,
+} from './fit.js';
 import { call } from '../extract/test-utterances.js';
 
 const observe = (raw: number, right: number, wrong: number): Observation[] => [
@@ -151,5 +159,32 @@ describe('refineByHand', () => {
     const refined = refineByHand(rising, [...obs(0.65, 7, 3), ...obs(0.8, 8, 2)]);
     for (let i = 1; i < refined.length; i++)
       expect(refined[i]!.p).toBeGreaterThanOrEqual(refined[i - 1]!.p);
+  });
+});
+
+describe('fitRecalibration', () => {
+  const at = (p: number, right: number, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ p, right: i < right }));
+
+  it('leaves a table that is right as often as it says about where it was', () => {
+    const fit = fitRecalibration([...at(0.9, 90, 100), ...at(0.6, 60, 100)]);
+    expect(recalibrate(0.9, fit)).toBeCloseTo(0.9, 1);
+    expect(recalibrate(0.6, fit)).toBeCloseTo(0.6, 1);
+  });
+
+  it('pulls an over-confident table down to what the unseen calls show', () => {
+    const fit = fitRecalibration([...at(0.98, 85, 100), ...at(0.7, 50, 100)]);
+    expect(recalibrate(0.98, fit)).toBeGreaterThan(0.8);
+    expect(recalibrate(0.98, fit)).toBeLessThan(0.9);
+    // Order is kept: a higher value stays higher.
+    expect(recalibrate(0.98, fit)).toBeGreaterThan(recalibrate(0.7, fit));
+  });
+
+  it('moves a field seen a few times only part of the way from the shared map', () => {
+    const shared = { slope: 0.5, shift: 0.5 };
+    const alone = fitRecalibration(at(0.98, 12, 12), 0.001, shared);
+    const pulled = fitRecalibration(at(0.98, 12, 12), 10, shared);
+    expect(recalibrate(0.98, pulled)).toBeGreaterThan(recalibrate(0.98, shared));
+    expect(recalibrate(0.98, pulled)).toBeLessThan(recalibrate(0.98, alone));
   });
 });

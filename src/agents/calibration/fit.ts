@@ -201,3 +201,77 @@ export function refineByHand(
   }
   return out.map((cell, i) => ({ min: i === 0 ? 0 : cell.min, p: round3(cell.p), n: cell.n }));
 }
+
+/** A logistic map of a calibrated probability: p' = 1 / (1 + exp(-(slope * logit(p) + shift))). */
+export interface Recalibration {
+  slope: number;
+  shift: number;
+}
+
+const logit = (p: number) => {
+  const q = Math.min(0.999, Math.max(0.001, p));
+  return Math.log(q / (1 - q));
+};
+
+export function recalibrate(p: number, { slope, shift }: Recalibration): number {
+  return round3(1 / (1 + Math.exp(-(slope * logit(p) + shift))));
+}
+
+/**
+ * Platt scaling of a table's values on proposals it was not fitted on: the slope and
+ * shift under which what was right is most likely (Newton's method on the log
+ * likelihood, with a pull to `center`, the identity by default, so a few proposals
+ * cannot swing it).
+ * Two numbers for every field keep each field's order and the table's shape, and a
+ * hundred proposals are enough to fit them, which per-field steps are not.
+ */
+export function fitRecalibration(
+  observations: readonly { p: number; right: boolean }[],
+  pull = 1,
+  center: Recalibration = { slope: 1, shift: 0 },
+): Recalibration {
+  let slope = center.slope;
+  let shift = center.shift;
+  const objective = (a: number, b: number) => {
+    let log = -(pull * ((a - center.slope) ** 2 + (b - center.shift) ** 2)) / 2;
+    for (const { p, right } of observations) {
+      const z = a * logit(p) + b;
+      // log(sigmoid(z)) and log(1 - sigmoid(z)), written to stay finite for large |z|.
+      log -= right ? Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+    return log;
+  };
+  for (let iteration = 0; iteration < 100; iteration += 1) {
+    // Gradient and Hessian of `objective`.
+    let gs = -pull * (slope - center.slope);
+    let gb = -pull * (shift - center.shift);
+    let hss = -pull;
+    let hsb = 0;
+    let hbb = -pull;
+    for (const { p, right } of observations) {
+      const x = logit(p);
+      const q = 1 / (1 + Math.exp(-(slope * x + shift)));
+      const r = (right ? 1 : 0) - q;
+      gs += r * x;
+      gb += r;
+      const w = q * (1 - q);
+      hss -= w * x * x;
+      hsb -= w * x;
+      hbb -= w;
+    }
+    const det = hss * hbb - hsb * hsb;
+    if (Math.abs(det) < 1e-12) break;
+    let ds = (hbb * gs - hsb * gb) / det;
+    let db = (hss * gb - hsb * gs) / det;
+    // Halve the step until it does not lower the likelihood (Newton can overshoot).
+    const before = objective(slope, shift);
+    while (objective(slope - ds, shift - db) < before && Math.abs(ds) + Math.abs(db) > 1e-12) {
+      ds /= 2;
+      db /= 2;
+    }
+    slope -= ds;
+    shift -= db;
+    if (Math.abs(ds) + Math.abs(db) < 1e-9) break;
+  }
+  return { slope: Math.round(slope * 1000) / 1000, shift: Math.round(shift * 1000) / 1000 };
+}

@@ -28,6 +28,7 @@ const SYMBOLS: Record<string, Currency> = {
   ca$: 'CAD',
   s$: 'SGD',
   hk$: 'HKD',
+  r$: 'BRL',
   '€': 'EUR',
   '£': 'GBP',
   '¥': 'JPY',
@@ -66,13 +67,44 @@ const CODES: Record<string, Currency> = {
   sek: 'SEK',
   nok: 'NOK',
   dkk: 'DKK',
+  canadian: 'CAD',
+  australian: 'AUD',
+  brl: 'BRL',
+  reais: 'BRL',
+  mxn: 'MXN',
+  'mexican pesos': 'MXN',
+  pln: 'PLN',
+  zloty: 'PLN',
+  cny: 'CNY',
+  rmb: 'CNY',
+  yuan: 'CNY',
+  aed: 'AED',
+  dirhams: 'AED',
+  sar: 'SAR',
+  riyals: 'SAR',
+  ngn: 'NGN',
+  naira: 'NGN',
+  try: 'TRY',
+  lira: 'TRY',
+  ils: 'ILS',
+  shekels: 'ILS',
+  huf: 'HUF',
+  forint: 'HUF',
+  czk: 'CZK',
+  koruna: 'CZK',
+  thb: 'THB',
+  baht: 'THB',
+  myr: 'MYR',
+  ringgit: 'MYR',
+  idr: 'IDR',
+  rupiah: 'IDR',
 };
 
 /** Currency words after a figure, longest first ("australian dollars" before "dollars"). */
 const CODE_WORDS =
-  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|dollars|bucks|euros?|pounds|yen|rand|francs|rupees';
+  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zloty|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah';
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
-const SIGNS = '(?:US|AU|A|NZ|CA|C|S|HK)\\$|[$€£¥₹]|\\bR(?=\\s?\\d)';
+const SIGNS = '(?:US|AU|A|NZ|CA|C|S|HK|R)\\$|[$€£¥₹]|\\bR(?=\\s?\\d)';
 const CODE_BEFORE = 'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK';
 
 const SCALE: Record<string, number> = {
@@ -103,7 +135,7 @@ const NOT_MONEY_AFTER =
 
 /** The price of some other vendor or of what the customer pays today. */
 const SOMEONE_ELSE =
-  /\b((an)?other vendors?|competitors?|alternatives?|incumbent|currently pay(ing)?|we pay|paying (them|today|now)|our (current|existing|old|present) (\w+[\s-]){0,2}?(tool|vendor|contract|provider|platform|system|solution|software|stack)|(they|he|she|them) (quoted|offered|charge[sd]?|want)|their (price|pricing|quote|offer|renewal))\b/i;
+  /\b((an)?other vendors?|competitors?|alternatives?|incumbent|currently pay(ing)?|we pay|paying (them|today|now)|(our|the|their) (current|existing|old|legacy|present) (\w+[\s-]){0,2}?(tool|vendor|contract|provider|platform|portal|system|solution|software|stack)|(they|he|she|them) (quoted|offered|charge[sd]?|want)|their (price|pricing|quote|offer|renewal))\b/i;
 const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
 
 /**

@@ -386,10 +386,34 @@ const cases: Case[] = [
     minConfidence: 0.85,
   },
   {
-    name: 'a go-live date is never sure enough to apply',
+    // Every outside labeller read a go-live as the start of use, not the signature.
+    name: 'a go-live date is not the close date',
     lines: [ext('We want to go live on January 4.')],
-    expected: '2027-01-04',
-    maxConfidence: 0.6,
+    expected: null,
+  },
+  {
+    name: 'the close of a subject set by "align on timing" and a seller recording it',
+    lines: [
+      int('I wanted to align on timing.'),
+      ext('Write 30/01, the thirtieth of January.'),
+      int('Thirty January, understood.'),
+    ],
+    expected: '2027-01-30',
+  },
+  {
+    name: 'a decision planned for a day',
+    lines: [ext('The decision and signature are planned for the 14th of January.')],
+    expected: '2027-01-14',
+  },
+  {
+    name: 'a day of the month said as a cardinal ("January fifteen")',
+    lines: [ext('We sign January fifteen.')],
+    expected: '2027-01-15',
+  },
+  {
+    name: 'talk about the next conversation is no close date',
+    lines: [ext('We sign by the end of June.'), ext('The rest we can talk about in January.')],
+    expected: '2027-06-30',
   },
 ];
 

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { wordsToNumber } from './words-to-number.js';
 import {
   addDays,
   compareDates,
@@ -55,14 +56,27 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     base: 0.86,
   },
   { re: /\b(decision|decide)\b.{0,20}\bby\b/i, base: 0.85 },
+  // "The decision and signature are planned for the 14th", "the award happens by end of Q2".
+  {
+    re: /\b(decision|award(ed)?|signature)\b.{0,40}\b(planned|scheduled|expected|happens?|will (be|happen)|they want|want it)\b/i,
+    base: 0.85,
+  },
+  // The seller asking where to record it: "Should I put a specific date in our forecast?"
+  {
+    re: /\b(put|write|pencil|enter|use)\b.{0,20}\b(date|forecast)\b|\bin (our|the|my) forecast\b/i,
+    base: 0.84,
+  },
+  // "I wanted to align on timing": opens the subject for the dates said in answer.
+  {
+    re: /\b(align|talk|agree)\b.{0,10}\b(timing|timeline)\b|\bwhat(?:'s| is) the timing\b/i,
+    base: 0.82,
+  },
   // Any other talk of signing with a date in the sentence: "we sign this Friday",
   // "end of March to sign", "the contract I sign next Tuesday".
   {
     re: /(?<!\b(a|good|great|bad|positive|promising|first) )\b(sign|signing)\b(?!\s+(off|up))/i,
     base: 0.84,
   },
-  // A go-live date usually follows signature, so it is evidence, never enough to apply alone.
-  { re: /\bgo(es|ing)?[- ]live\b|\blaunch\b/i, base: 0.6 },
 ];
 
 /** How many utterances a commitment cue keeps the deal's timing the subject. */
@@ -71,7 +85,7 @@ const TOPIC_DISCOUNT = 0.06;
 
 /** The date is about a meeting, not the deal ("let's meet again on the 15th"). */
 const MEETING =
-  /\b(meet(ing)?|call|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk again|touch base|circle back|calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough)\b/i;
+  /\b(meet(ing)?|call|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough)\b/i;
 
 const MOVED = /\b(mov|push|slip|shift|chang|bump|delay|postpon)\w*/i;
 
@@ -84,7 +98,7 @@ const CONDITIONAL =
  * or reviewed, a pilot, a side agreement, the customer's own books or targets.
  */
 const OTHER_SUBJECT =
-  /\b(kick-?off|onboarding|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
+  /\b(kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
@@ -110,6 +124,27 @@ interface DateMention {
   precision: Precision;
   text: string;
 }
+
+const MONTH_NAMES = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
+const SPOKEN_MONTH_DAY =
+  /\b(january|february|march|april|may|june|july|august|september|october|november|december) (thirty[- ]one|thirty|twenty(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|one)\b(?!-|\s(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)(?![- ](?:hundred|thousand|million|percent|people|users|seats))/gi;
+
+/** "Thirty January": a cardinal day before its month. */
+const SPOKEN_DAY_MONTH =
+  /\b(thirty[- ]one|thirty|twenty(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|one) (january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
 
 /** A day of the month without its month ("the 10th"). */
 const BARE_DAY = /^the \d{1,2}(st|nd|rd|th)$/i;
@@ -389,6 +424,23 @@ function findDates(
   }
   for (const m of text.matchAll(/\beom\b/gi))
     add(m.index, m[0].length, endOfMonth(today.year, today.month), 'day');
+  // "January fifteen": a day said as a cardinal, which chrono reads as a year.
+  for (const m of text.matchAll(SPOKEN_MONTH_DAY)) {
+    const month = MONTH_NAMES.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+    const day = wordsToNumber(m[2]!);
+    if (day === null || day < 1 || day > daysInMonth(today.year, month)) continue;
+    const year =
+      compareDates({ year: today.year, month, day }, today) < 0 ? today.year + 1 : today.year;
+    add(m.index, m[0].length, { year, month, day }, 'day');
+  }
+  for (const m of text.matchAll(SPOKEN_DAY_MONTH)) {
+    const month = MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+    const day = wordsToNumber(m[1]!);
+    if (day === null || day < 1 || day > daysInMonth(today.year, month)) continue;
+    const year =
+      compareDates({ year: today.year, month, day }, today) < 0 ? today.year + 1 : today.year;
+    add(m.index, m[0].length, { year, month, day }, 'day');
+  }
   for (const r of chrono.parse(text, reference, { forwardDate: true })) {
     if (r.end) {
       // "from November 30 to December 15" is a move when a verb says so, else a range.

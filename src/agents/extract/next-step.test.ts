@@ -20,7 +20,7 @@ const cases: Case[] = [
   {
     name: 'a request accepted with a day',
     lines: [int('Can you send the security questionnaire?'), ext("Yes, I'll send it by Friday.")],
-    expected: 'Buyer to send the security questionnaire by Fri Oct 16',
+    expected: 'Buyer to send the security questionnaire by Friday (Fri Oct 16)',
   },
   {
     name: 'an offer accepted',
@@ -38,7 +38,7 @@ const cases: Case[] = [
       int("The next step on our side is the security questionnaire. I'll send it over today."),
       ext("Yes please, send the security questionnaire and I'll route it to our CISO."),
     ],
-    expected: 'Send the security questionnaire by Wed Oct 14',
+    expected: 'Send the security questionnaire by today (Wed Oct 14)',
   },
   {
     name: 'a meeting agreed keeps what it is for',
@@ -46,7 +46,7 @@ const cases: Case[] = [
       int('Shall we meet again to walk through the proposal?'),
       ext("Yes, let's meet again on November 3rd and go through the proposal together."),
     ],
-    expected: 'Meet again to walk through the proposal on Tue Nov 3',
+    expected: 'Meet again to walk through the proposal on November 3rd (Tue Nov 3)',
   },
   {
     name: 'a reason after the action is not part of it',
@@ -197,6 +197,56 @@ const cases: Case[] = [
       ext('Not needed, thanks.'),
     ],
     expected: 'Rep to send over the pricing sheet tomorrow (Thu Oct 15)',
+  },
+  // Ways of putting a step read from the outside sets
+  {
+    name: 'a suggestion accepted',
+    lines: [
+      int('As a next step I suggest a technical workshop with your IT team.'),
+      ext('Yes, the technical workshop is a good idea.'),
+    ],
+    expected: 'A technical workshop with your IT team',
+  },
+  {
+    name: 'a meeting named as a question and accepted',
+    lines: [
+      int('Before that, a reference call with a Belgian customer would help?'),
+      ext('Yes, a reference call would help a lot.'),
+    ],
+    expected: 'A reference call with a Belgian customer',
+  },
+  {
+    name: 'a one-word meeting is a step, not a pointer',
+    lines: [int('Kickoff next week with your dispatch team?'), ext('Yes, Tuesday is best.')],
+    expected: 'Kickoff next week with your dispatch team on Tuesday (Tue Oct 20)',
+  },
+  {
+    name: 'a promise put from the listener\'s side ("you will have")',
+    lines: [int('You will have the updated quote tonight.'), ext('Good, thanks.')],
+    expected: 'Rep to send the updated quote tonight (Wed Oct 14)',
+  },
+  {
+    name: 'a step said as under way ("Sending the MSA today")',
+    lines: [
+      ext('Send it today.'),
+      int('Sending the MSA today for legal review. Agreed.'),
+      ext('Ok.'),
+    ],
+    expected: 'Rep to send the MSA today for legal review (Wed Oct 14)',
+  },
+  {
+    name: 'a chore added after the step does not replace it',
+    lines: [
+      int('I will rework the quote at eighty-five thousand by Friday.'),
+      ext('Good. Send it to me and to Herr Brandt.'),
+      int('Will do.'),
+    ],
+    expected: 'Rep to rework the quote at eighty-five thousand by Friday (Fri Oct 16)',
+  },
+  {
+    name: 'an invite for a named meeting is a step; a bare invite is a chore',
+    lines: [ext('Please send me the invite for the kickoff.'), int('Will do.')],
+    expected: 'Send me the invite for the kickoff',
   },
 ];
 

@@ -9,10 +9,34 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
  * and signing is the close itself (the close date's), not a step towards it.
  */
 const VERB =
-  '(?:send(?: over)?|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out to|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc)|set (?:the|a) (?:pilot|trial|poc))';
+  '(?:send(?: over)?|update|rework|revise|redo|hold|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out to|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc)|set (?:the|a) (?:pilot|trial|poc))';
+
+/** Meetings that are a step in themselves when both sides agree to one. */
+const EVENT =
+  '(?:kick-?off|workshop|site visit|reference call|pricing review|pilot review|business review|technical review|security review|legal review|integration test|deep dive|walkthrough|session|demo)';
+
+const EVENT_WORD = new RegExp(`\\b${EVENT}\\b`, 'i');
 
 const VERB_START = new RegExp(`^${VERB}\\b`, 'i');
-const ANY_STEP = new RegExp(`\\b${VERB}\\b|\\bnext steps?\\b`, 'i');
+const ANY_STEP = new RegExp(
+  `\\b${VERB}\\b|\\bnext steps?\\b|\\b${EVENT}\\b|\\b(?:suggest|propose|recommend|you'll (?:have|get)|you will (?:have|get))\\b|^(?:\\w+[,\\s]+)?(?:sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\\b`,
+  'i',
+);
+
+/** Frames whose phrase needs rewording (indexes into FRAMES). */
+const YOU_WILL_HAVE = 8;
+const EVENT_NAMED = 9;
+const UNDER_WAY = 10;
+const GERUNDS: Record<string, string> = {
+  sending: 'send',
+  booking: 'book',
+  scheduling: 'schedule',
+  'setting up': 'set up',
+  preparing: 'prepare',
+  drafting: 'draft',
+  organising: 'organise',
+  organizing: 'organize',
+};
 
 /** The ways a follow-up is put: a promise, a suggestion, a request, a stated next step. */
 const FRAMES: readonly RegExp[] = [
@@ -25,12 +49,29 @@ const FRAMES: readonly RegExp[] = [
     `\\b(?:can|could|would|will) you\\s+(?:please\\s+)?(?:also\\s+)?(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
-  new RegExp(`\\b(?:shall|should) (?:we|i)\\s+(?<phrase>${VERB}\\b.*)`, 'i'),
+  new RegExp(`\\b(?:shall|should|can|could) (?:we|i)\\s+(?<phrase>${VERB}\\b.*)`, 'i'),
   new RegExp(
     `^(?:(?:yes|yeah|ok(?:ay)?|sure|great|perfect|so|and|then|absolutely|definitely|please)\\b[,\\s]*)*(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
-  /\bnext steps? (?:on our side |for us |from our side |on your side )?(?:is|are|would be|will be)\s+(?:to\s+)?(?<phrase>.+)/i,
+  /\bnext steps? (?:on our side |for us |from our side |on your side )?(?:is|are|would be|will be)\s+(?:to\s+|that\s+)?(?:(?:we|i|you)(?: will| can|'ll)?\s+)?(?<phrase>.+)/i,
+  // A suggestion: "I suggest a site visit", "I propose we hold a pilot review".
+  /\b(?:i|we)(?: would|'d)? (?:suggest|propose|recommend)\s+(?:that\s+)?(?:(?:we|you)\s+)?(?<phrase>.+)/i,
+  // A team that will do it: "Onboarding will contact you this week."
+  new RegExp(
+    `\\b(?:onboarding|support|legal|procurement|finance|our (?:[\\w-]+ )?team|my team)(?: will|'ll| is going to)\\s+(?<phrase>${VERB}\\b.*)`,
+    'i',
+  ),
+  // A promise put from the other side: "you will have the updated quote tonight".
+  /\byou(?:'ll| will) (?:have|get|receive)\s+(?<phrase>(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,3}(?:quote|proposal|contract|order form|redlines?|deck|pricing|questionnaire|msa|sow|agreement|invite|summary|draft|plan)\b.*)/i,
+  // A meeting named as the step: "Kickoff next week with your team?", "the integration
+  // test is the next step?", "a reference call would help?"
+  new RegExp(
+    `^(?:[^,]{1,30},\\s*)?(?:(?:then|so|and|ok(?:ay)?|great)[,\\s]+)*(?<phrase>(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}${EVENT}\\b.*)`,
+    'i',
+  ),
+  // Said as under way: "Sending the MSA today for legal review."
+  /^(?:(?:ok(?:ay)?|so|and|yes)[,\s]+)*(?<phrase>(?:sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\b.*)/i,
 ];
 
 /** Where the follow-up ends: another clause with its own subject, a reason, a purpose. */
@@ -39,7 +80,7 @@ const CLAUSE_END =
 
 /** Things that are not a follow-up of the deal: calendar chores and small talk. */
 const NOT_A_STEP =
-  /^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:the |a |an )?(?:calendar |meeting )?(?:invite|invitation|notes|recording|link)\b|\b(?:coffee|lunch|drinks?|weekend|holiday|screen)\b/i;
+  /^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:some |a few |my |our )?(?:time )?(?:slots|times|availability|options for times)\b|^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:the |a |an )?(?:calendar |meeting )?(?:(?:invite|invitation)(?! for (?:the |a |our )?(?:[\w-]+ )?(?:kick-?off|workshop|demo|review|visit|session|training))|notes|recording|link)\b|\b(?:coffee|lunch|drinks?|weekend|holiday|screen)\b/i;
 
 /** Agenda talk for the call itself ("let's go through the dashboards") needs a time after it. */
 const AGENDA_VERB = /^(?:review|go through|walk (?:you |us )?through|present|demo)\b/i;
@@ -50,7 +91,18 @@ const LATER =
 const ONLY_POINTERS =
   /^\S+(?:\s+(?:over|out|back|along|through|up))?(?:\s+(?:it|this|that|them|those|these|one|something|everything|things))?(?:\s+(?:over|out|back|along|again|together|later|soon|today|tomorrow|now|asap|this (?:morning|afternoon|evening)))*\s*$/i;
 
-const MEETING_VERB = /^(?:meet|demo|present|walk|go through|schedule|book)/i;
+/** A step whose object is only a pronoun or "the file": it leans on what was said before. */
+const POINTER_OBJECT =
+  /^\S+(?: over| back| out)?\s+(?:(?:it|them|this|that)\b|(?:you |me |us )?the (?:file|document|doc|thing|stuff)\b)/i;
+
+function stripOwner(value: string): string {
+  return value.replace(/^\S+ to (?=\S)/, '');
+}
+
+const MEETING_VERB = new RegExp(
+  `^(?:meet|demo|present|walk|go through|schedule|book|hold|(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}${EVENT})`,
+  'i',
+);
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -94,7 +146,10 @@ export function nextStepCandidates(
     if (reply === null) return;
     // The reply often names the thing the proposal only pointed at ("send it over").
     const restated = firstStep(utterances[reply]!, reply);
+    const sameMeeting =
+      restated !== null && EVENT_WORD.test(proposed.phrase) && !VERB_START.test(restated.phrase);
     const step =
+      !sameMeeting &&
       restated &&
       !pointsOnly(restated.phrase) &&
       (pointsOnly(proposed.phrase) ||
@@ -132,7 +187,18 @@ export function extractNextStep(
   ctx: ExtractContext,
 ): Candidate<string> | null {
   const all = nextStepCandidates(utterances, ctx);
-  return all[all.length - 1] ?? null;
+  const last = all[all.length - 1];
+  if (!last) return null;
+  // The close of a call often adds a chore to the step just agreed ("send it to me and
+  // to Herr Brandt", "I'll send you the file"): the one that names the thing and its day
+  // wins over it.
+  const recent = all.filter((c) => c.utteranceIndex >= last.utteranceIndex - 2);
+  const named = recent.filter((c) => !POINTER_OBJECT.test(stripOwner(c.value)));
+  const pool = named.length > 0 ? named : recent;
+  // A meeting agreed with a chore for it ("a data review session... I'll send you the
+  // usage export"): the meeting is the step.
+  const meetings = pool.filter((c) => EVENT_WORD.test(c.value));
+  return meetings[meetings.length - 1] ?? pool[pool.length - 1]!;
 }
 
 /** The first follow-up an utterance proposes, skipping hypotheses, refusals and chores. */
@@ -152,12 +218,33 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     });
     if (!best) continue;
     const { phrase: raw, frame } = best as { phrase: string; frame: number };
-    const phrase = cut(raw);
-    if (phrase.length < 3 || NOT_A_STEP.test(phrase)) continue;
+    let phrase = cut(raw);
+    if (frame === EVENT_NAMED) {
+      // A meeting named on its own is a step only when it is put forward.
+      if (
+        !isQuestion(s.text) &&
+        !/\b(?:would help|next step|good idea|let's|let us)\b/i.test(s.text)
+      ) {
+        continue;
+      }
+      phrase = phrase.replace(/\s+(?:would|will|could|is|are)\b.*$/i, '');
+    } else if (frame === YOU_WILL_HAVE) {
+      phrase = `send ${phrase}`;
+    } else if (frame === UNDER_WAY) {
+      phrase = phrase.replace(
+        /^(sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\b/i,
+        (g) => GERUNDS[g.toLowerCase()] ?? g,
+      );
+    }
+    // A chore for a named meeting ("send over a few times for the CFO demo") is the meeting's step.
+    if (phrase.length < 3 || (NOT_A_STEP.test(phrase) && !EVENT_WORD.test(phrase))) continue;
     if (AGENDA_VERB.test(phrase) && !LATER.test(phrase)) continue;
     // A question is a proposal only when it asks for an action ("can you send...?").
     if (isQuestion(s.text) && frame === 0) continue;
-    const promise = frame === 0 && /\bi\b/i.test(s.text.slice(0, s.text.length - raw.length));
+    const promise =
+      (frame === 0 && /\bi\b/i.test(s.text.slice(0, s.text.length - raw.length))) ||
+      frame === YOU_WILL_HAVE ||
+      frame === UNDER_WAY;
     return {
       phrase,
       quote: s.text,
@@ -175,6 +262,7 @@ function cut(phrase: string): string {
 }
 
 function pointsOnly(phrase: string): boolean {
+  if (EVENT_WORD.test(phrase)) return false;
   const bare = phrase
     .replace(/\b(?:to|over to) (?:you|us|me)\b/i, '')
     .replace(
@@ -218,9 +306,11 @@ function render(phrase: string, due: Due | null, owner: string | null): string {
     const { year, month, day } = due.date;
     const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
     const when = `${weekday} ${MONTHS[month - 1]!} ${day}`;
-    text = text.includes(due.text)
-      ? `${text} (${when})`
-      : `${text} ${MEETING_VERB.test(text) ? 'on' : 'by'} ${when}`;
+    // The day as it was said stays, with the exact date beside it.
+    const said = /^(?:by|on|before|until)\b/i.test(due.text)
+      ? due.text
+      : `${MEETING_VERB.test(text) ? 'on' : 'by'} ${due.text}`;
+    text = text.includes(due.text) ? `${text} (${when})` : `${text} ${said} (${when})`;
   }
   const first = owner?.trim().split(/\s+/, 1)[0];
   if (first) return `${first} to ${text.charAt(0).toLowerCase()}${text.slice(1)}`;

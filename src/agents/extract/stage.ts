@@ -40,6 +40,8 @@ const LOST: readonly StageCue[] = [
 /** "going with X", "signed with X", "staying with X": lost when X is not us. */
 const WENT_WITH =
   /\b((go(ing)?|gone|went|decided to go|signed|sign(ing)?|stay(ing)?|stick(ing)?|renew(ed|ing)?) with|(chose|chosen|selected|picked|decided on|awarded (it|the contract|the deal) to))\s+(?<who>[\w'.-]+(\s+[\w'.-]+){0,2})/i;
+const LONG_AGO =
+  /\b(last (year|quarter|month|spring|summer|autumn|fall|winter)|years? ago|back in|in 20\d\d|already (have|use|run))\b/i;
 const OTHER_VENDOR =
   /^(another|a different|a competing|the other|other|our current|our existing|the incumbent|a cheaper)\b/i;
 
@@ -132,12 +134,12 @@ const OPEN: readonly StageCue[] = [
   {
     // The proposal is out: "thanks for sending the pricing proposal yesterday".
     stage: 'proposal',
-    re: /\b(sent|sending|received|got|for) (over )?(us |you )?(the|your|our) (formal |written |updated |revised |final )?(pricing proposal|proposal|quote|quotation)\b/i,
+    re: /\b(sent|sending|received|got|for) (over )?(us |you )?(the|your|our) (formal |written |updated |revised |final )?([\w-]+ )?(pricing proposal|proposal|quote|quotation)\b|\b(proposal|quote)\b.{0,30}\bwent (out |over )?to (you|us)\b/i,
     base: 0.8,
   },
   {
     stage: 'evaluation',
-    re: /\b(pilot|poc|trial|proof[- ]of[- ]concept)( environment| workspace| sandbox)? (is |has |went )?(now )?(live|running|runs|started|starts|starting|kicked off|begun|under ?way)\b/i,
+    re: /\b(pilot|poc|trial|proof[- ]of[- ]concept)( environment| workspace| sandbox)? (is |has |went )?(now )?(live|running|runs|started|starts|starting|kicked off|begun|under ?way)\b|\bhow is the (pilot|poc|trial|proof[- ]of[- ]concept) going\b/i,
     base: 0.8,
   },
   {
@@ -221,7 +223,11 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       let confidence = found.base;
       if (u.side === 'internal') {
         // The rep saying it moves nothing; the customer agreeing does.
-        if (agreementAfter(utterances, utteranceIndex) === null) continue;
+        if (
+          agreementAfter(utterances, utteranceIndex) === null &&
+          !acknowledged(utterances, utteranceIndex)
+        )
+          continue;
         confidence -= 0.1;
       } else if (u.side === 'unknown') confidence -= 0.15;
       if (HEDGE.test(s.text) || /\bmay\b/.test(s.text)) confidence -= 0.15;
@@ -235,6 +241,15 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     }
   });
   return out;
+}
+
+/** "It landed.", "I have it, yes.": the customer confirming they received what the rep sent. */
+const RECEIVED =
+  /^\s*(it landed|(i|we) (have|got|received) it|(i|we)'ve (got|received) it|got it|received)\b/i;
+
+function acknowledged(utterances: readonly ExtractUtterance[], index: number): boolean {
+  const reply = utterances[index + 1];
+  return reply !== undefined && reply.side === 'external' && RECEIVED.test(reply.text);
 }
 
 function readSentence(text: string, competitors: readonly RegExp[]): StageCue | 'retracted' | null {
@@ -263,6 +278,8 @@ function lostTo(text: string, competitors: readonly RegExp[]): StageCue | null {
   const m = WENT_WITH.exec(text);
   if (!m) return null;
   if (NEGATION.test(text.slice(0, m.index))) return null;
+  // "We signed with FourKites for ocean last year": an old choice, not this deal's end.
+  if (LONG_AGO.test(text)) return null;
   const who = m.groups!.who!;
   const theirs = competitors.some((re) => re.test(who)) || OTHER_VENDOR.test(who);
   return theirs ? { stage: 'closed_lost', re: WENT_WITH, base: 0.86 } : null;

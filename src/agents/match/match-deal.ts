@@ -41,6 +41,8 @@ interface Evidence {
   contactHits: number;
   mention: number;
   named: string[];
+  /** How many of its own name's words the meeting title says. */
+  inTitle: number;
 }
 
 export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMatch {
@@ -128,6 +130,18 @@ export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMa
       candidates,
     };
   }
+  // Both named in the call ("Rotterdam, on the same term as the Antwerp contract"), but
+  // the meeting's title names one of them only: that is the one the call was set up for.
+  const titled = evidence.filter((e) => e.inTitle > 0);
+  if (titled.length === 1 && titled[0] === topM && topM.mention > nextM.mention) {
+    return {
+      dealId: topM.deal.id,
+      basis: 'named',
+      method: method(topM),
+      reason: `${evidence.length} open deals ${via(method(topM))}; the title names "${topM.named.join('", "')}" of ${topM.deal.name}, and the call names it most.`,
+      candidates,
+    };
+  }
   const byContacts = [...evidence].sort((a, b) => b.contactHits - a.contactHits);
   const [topC, nextC] = [byContacts[0]!, byContacts[1]!];
   if (nextM.mention === 0 && topC.contactHits > nextC.contactHits) {
@@ -193,6 +207,7 @@ function weigh(
       deal,
       contactHits: deal.contactIds.filter((id) => contactIds.has(id)).length,
       mention,
+      inTitle: inTitle.length,
       named: [...new Set([...inTitle, ...inSpeech])].map((s) => originalWord(deal.name, s)),
     };
   });
