@@ -240,6 +240,11 @@ export interface StepDefinition<Config = Record<string, unknown>> {
    * the run): the definition check refuses a target that is unknown or not further on.
    */
   jumpFields?: readonly string[];
+  /**
+   * Config keys used as written: `{{...}}` in them is not a template (run_javascript's
+   * code, which reads run values through `input`, never spliced into its text).
+   */
+  literalFields?: readonly string[];
   /** Called with the config resolved and validated. */
   run(context: StepContext, config: Config): Promise<StepOutcome>;
 }

@@ -10,6 +10,7 @@ import { conditionStep } from './condition.js';
 import { crmIntegrationStep } from './crm-integration.js';
 import { emailIntegrationStep } from './email-integration.js';
 import { runApiRequestStep } from './run-api-request.js';
+import { runJavascriptStep } from './run-javascript.js';
 import { sendWebhookStep } from './send-webhook.js';
 import { setVariableStep } from './set-variable.js';
 
@@ -28,6 +29,8 @@ const DEFINITIONS: AnyStep[] = [
   // control steps (engine)
   setVariableStep,
   conditionStep,
+  // sandbox
+  runJavascriptStep,
 ];
 
 const BY_TYPE = new Map<StepType, AnyStep>(DEFINITIONS.map((d) => [d.type, d]));
