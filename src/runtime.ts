@@ -195,6 +195,8 @@ export async function runPandora(
         });
       }
       await queueInterruptedExecutions(db.pool);
+      // Flow runs a stopped worker left running carry on now, not at the next minute's sweep.
+      await enqueue(db.pool, 'flows.sweep', {}, { jobKey: 'flows.sweep:start' });
     }
     options.signal?.throwIfAborted();
     let url: string | undefined;

@@ -117,6 +117,8 @@ export interface NewInboxItem {
   activityLogId?: string | null;
   actionId?: string | null;
   anomalyId?: string | null;
+  /** The flow run waiting on the item (source 'flow'); deciding it queues the run. */
+  flowRunId?: string | null;
   /** The person who decides; else the member with `ownerEmail`; else the admins. */
   assigneeUserId?: string | null;
   ownerEmail?: string | null;
@@ -133,7 +135,7 @@ export async function createInboxItem(db: Queryable, input: NewInboxItem): Promi
   const { rows } = await db.query<{ id: string; assigneeUserId: string | null }>(
     `insert into inbox_items (workspace_id, assignee_user_id, item_type, source, title,
                               description, context, confidence, activity_log_id, action_id,
-                              anomaly_id, expires_at)
+                              anomaly_id, expires_at, flow_run_id)
      select $1::uuid,
             coalesce($2::uuid, (select u.id from users u
                                 join memberships m on m.user_id = u.id
@@ -144,7 +146,8 @@ export async function createInboxItem(db: Queryable, input: NewInboxItem): Promi
             coalesce($13::timestamptz,
                      (select now() + c.inbox_expiry_hours * interval '1 hour'
                       from activity_logs l join agent_configs c on c.id = l.agent_config_id
-                      where l.id = $10::uuid))
+                      where l.id = $10::uuid)),
+            $14::uuid
      on conflict (action_id) where status = 'pending' and action_id is not null do nothing
      returning id, assignee_user_id as "assigneeUserId"`,
     [
@@ -161,6 +164,7 @@ export async function createInboxItem(db: Queryable, input: NewInboxItem): Promi
       input.actionId ?? null,
       input.anomalyId ?? null,
       input.expiresAt ?? null,
+      input.flowRunId ?? null,
     ],
   );
   const created = rows[0];

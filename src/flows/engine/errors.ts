@@ -67,6 +67,7 @@ export function stepError(
     suggestion: options.suggestion ?? SUGGESTIONS[category],
     retryable: options.retryable ?? (category === 'network' || category === 'timeout'),
     ...(options.status !== undefined ? { status: options.status } : {}),
+    ...(options.retryAfterMs !== undefined ? { retryAfterMs: options.retryAfterMs } : {}),
   };
 }
 
@@ -78,6 +79,9 @@ export function classifyError(error: unknown): StepErrorInfo {
       ...(error.options.suggestion ? { suggestion: error.options.suggestion } : {}),
       ...(error.options.retryable !== undefined ? { retryable: error.options.retryable } : {}),
       ...(error.options.status !== undefined ? { status: error.options.status } : {}),
+      ...(error.options.retryAfterMs !== undefined
+        ? { retryAfterMs: error.options.retryAfterMs }
+        : {}),
     });
   }
   if (error instanceof StepTimeoutError) return stepError('timeout', error.message);

@@ -21,6 +21,7 @@ import type {
   RetryPolicy,
   RunScope,
   StepErrorInfo,
+  StepDefinition,
   StepOutcome,
 } from '../types.js';
 import { expireRunApprovals } from './approvals.js';
@@ -38,10 +39,12 @@ import {
   type StepRunWrite,
   type VariableWrite,
 } from './store.js';
-import { resolveTemplates, scrubSecrets } from './template.js';
+import { resolveTemplates, scrubSecrets, type Resolved, type SecretReader } from './template.js';
 
 /** Retries due sooner than this wait in the worker; later ones free it and come back as a job. */
 const IN_PROCESS_RETRY_MS = 2_000;
+/** A Retry-After longer than this is not waited for in full. */
+const MAX_RETRY_AFTER_MS = 3_600_000;
 /** A job that finds the run locked by another worker comes back this much later. */
 const LOCKED_RETRY_MS = 1_000;
 
@@ -180,7 +183,7 @@ class RunExecution {
       let secrets: string[] = [];
       let outcome: StepOutcome;
       try {
-        const resolved = await resolveTemplates(step.config, this.scope, this.readSecret);
+        const resolved = await resolveConfig(step.config, definition, this.scope, this.readSecret);
         input = redactSecretFields(resolved.stored, definition.secretFields);
         secrets = resolved.secrets;
         const config = checkConfig(definition, resolved.value);
@@ -222,7 +225,11 @@ class RunExecution {
         }
         const write = { ...base, input, attempts: attempt, state };
         if (!info.retryable || attempt >= policy.attempts) return this.fail(step, write, info);
-        const delay = Math.min(policy.maxDelayMs, policy.backoffMs * 2 ** (attempt - 1));
+        const delay = Math.max(
+          Math.min(policy.maxDelayMs, policy.backoffMs * 2 ** (attempt - 1)),
+          // What the service asked for wins over our backoff, up to an hour.
+          Math.min(info.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS),
+        );
         if (delay > IN_PROCESS_RETRY_MS) return this.retryLater(step, write, info, delay);
         await sleep(delay);
         attempt += 1;
@@ -395,6 +402,28 @@ class RunExecution {
     await expireRunApprovals(this.client, this.workspaceId, this.runId);
     return 'cancelled';
   }
+}
+
+/**
+ * The config's templates resolved, but for the keys the step takes as written
+ * (`literalFields`: a JavaScript step's code is never spliced with run values).
+ */
+async function resolveConfig(
+  config: Record<string, unknown>,
+  definition: StepDefinition<unknown>,
+  scope: RunScope,
+  readSecret: SecretReader,
+): Promise<Resolved<Record<string, unknown>>> {
+  const literal = (definition as { literalFields?: readonly string[] }).literalFields ?? [];
+  if (literal.length === 0) return resolveTemplates(config, scope, readSecret);
+  const kept = Object.fromEntries(Object.entries(config).filter(([key]) => literal.includes(key)));
+  const rest = Object.fromEntries(Object.entries(config).filter(([key]) => !literal.includes(key)));
+  const resolved = await resolveTemplates(rest, scope, readSecret);
+  return {
+    value: { ...resolved.value, ...kept },
+    stored: { ...resolved.stored, ...kept },
+    secrets: resolved.secrets,
+  };
 }
 
 /** Runs `fn` with a signal aborted at the deadline; a step that ignores it is left behind. */

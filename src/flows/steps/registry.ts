@@ -7,12 +7,14 @@ import type { StepDefinition, StepType } from '../types.js';
 import { addTagStep } from './add-tag.js';
 import { assignAgentStep } from './assign-agent.js';
 import { conditionStep } from './condition.js';
+import { delayStep } from './delay.js';
 import { crmIntegrationStep } from './crm-integration.js';
 import { emailIntegrationStep } from './email-integration.js';
 import { runApiRequestStep } from './run-api-request.js';
 import { runJavascriptStep } from './run-javascript.js';
 import { sendWebhookStep } from './send-webhook.js';
 import { setVariableStep } from './set-variable.js';
+import { waitForApprovalStep } from './wait-for-approval.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition types its own config
 type AnyStep = StepDefinition<any>;
@@ -29,6 +31,8 @@ const DEFINITIONS: AnyStep[] = [
   // control steps (engine)
   setVariableStep,
   conditionStep,
+  delayStep,
+  waitForApprovalStep,
   // sandbox
   runJavascriptStep,
 ];
