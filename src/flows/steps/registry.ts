@@ -10,6 +10,7 @@ import { conditionStep } from './condition.js';
 import { delayStep } from './delay.js';
 import { crmIntegrationStep } from './crm-integration.js';
 import { emailIntegrationStep } from './email-integration.js';
+import { moveToBoardStep } from './move-to-board.js';
 import { runApiRequestStep } from './run-api-request.js';
 import { runJavascriptStep } from './run-javascript.js';
 import { sendWebhookStep } from './send-webhook.js';
@@ -24,6 +25,7 @@ const DEFINITIONS: AnyStep[] = [
   sendWebhookStep,
   runApiRequestStep,
   emailIntegrationStep,
+  moveToBoardStep,
   // CRM steps (steps-crm)
   crmIntegrationStep,
   addTagStep,
