@@ -229,4 +229,20 @@ export interface CrmConnector {
    * the owner has none). Absent where the CRM keeps no hierarchy (HubSpot's owners).
    */
   findManagerOf?(email: string): Promise<CrmOwner | null>;
+  /**
+   * Campaign membership of a contact: a HubSpot list (MANUAL or SNAPSHOT; the v3 lists
+   * memberships API) or a Salesforce campaign (CampaignMember). Absent on connectors
+   * that have no campaigns.
+   */
+  campaigns?: CampaignPort;
+}
+
+export interface CampaignPort {
+  /** The campaign's (list's) name; throws a `not_found` CrmError when there is none. */
+  describe(campaignId: string): Promise<{ id: string; name: string }>;
+  isMember(campaignId: string, contactId: string): Promise<boolean>;
+  /** `added: false` when the contact was a member already (both CRMs accept that). */
+  add(campaignId: string, contactId: string): Promise<{ added: boolean }>;
+  /** `removed: false` when the contact was not a member. */
+  remove(campaignId: string, contactId: string): Promise<{ removed: boolean }>;
 }

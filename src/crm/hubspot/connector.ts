@@ -1,3 +1,4 @@
+import { hubspotCampaigns } from './lists.js';
 import { createHash } from 'node:crypto';
 import type { CrmConnector, CrmObjectType, CrmProperty, RecordResult } from '../port.js';
 import { CrmError } from '../errors.js';
@@ -113,6 +114,7 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Hubspo
     listPipelines: () => listPipelines(client),
     listOwners: () => listOwners(client),
     findOwnerByEmail: (email) => findOwnerByEmail(client, email),
+    campaigns: hubspotCampaigns(client),
     createProperty: async (objectType, input) => {
       const property = await createProperty(client, objectType, input);
       invalidateHubspotProperties(cacheKey, objectType);

@@ -10,7 +10,10 @@ import type { HubspotOAuthCredentials } from './types.js';
 /** HubSpot's consent screen lives on the app domain, not the API's. */
 export const DEFAULT_AUTH_BASE = 'https://app.hubspot.com';
 
-/** The scopes Pandora asks for: read and write deals, contacts and companies, their schemas, owners. */
+/**
+ * The scopes Pandora asks for: read and write deals, contacts and companies, their
+ * schemas, owners, and lists (flows subscribe contacts to campaign lists).
+ */
 export const HUBSPOT_SCOPES: readonly string[] = [
   'oauth',
   'crm.objects.deals.read',
@@ -24,6 +27,8 @@ export const HUBSPOT_SCOPES: readonly string[] = [
   'crm.schemas.deals.write',
   'crm.schemas.contacts.read',
   'crm.schemas.companies.read',
+  'crm.lists.read',
+  'crm.lists.write',
 ];
 
 /** Where to send the browser to connect HubSpot (authorization-code flow, step 1). */

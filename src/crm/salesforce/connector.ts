@@ -1,3 +1,4 @@
+import { salesforceCampaigns } from './campaigns.js';
 import type {
   Association,
   CreateInput,
@@ -214,6 +215,7 @@ export function createSalesforceConnector(
     listOwners: () => listOwners(client),
     findOwnerByEmail: (email) => findOwnerByEmail(client, email),
     findManagerOf: (email) => findManagerOf(client, email),
+    campaigns: salesforceCampaigns(client),
     createTask: (input) => {
       if (!recordId('deal', input.whatId) && !recordId('account', input.whatId)) {
         return Promise.reject(

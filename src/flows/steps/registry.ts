@@ -14,6 +14,7 @@ import { moveToBoardStep } from './move-to-board.js';
 import { runApiRequestStep } from './run-api-request.js';
 import { runJavascriptStep } from './run-javascript.js';
 import { sendWebhookStep } from './send-webhook.js';
+import { subscribeCampaignStep } from './subscribe-campaign.js';
 import { setVariableStep } from './set-variable.js';
 import { waitForApprovalStep } from './wait-for-approval.js';
 
@@ -30,6 +31,7 @@ const DEFINITIONS: AnyStep[] = [
   crmIntegrationStep,
   addTagStep,
   assignAgentStep,
+  subscribeCampaignStep,
   // control steps (engine)
   setVariableStep,
   conditionStep,

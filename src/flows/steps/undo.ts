@@ -15,6 +15,7 @@ import { sameCrmValue } from '../../crm/values.js';
 import { conflict, notFound } from '../../errors.js';
 import type { StepType } from '../types.js';
 import { undoAddTag } from './add-tag.js';
+import { undoSubscribeCampaign } from './subscribe-campaign.js';
 import { flowName, leaveStepNote, noteBody, settleLeftPending, type CrmStepDeps } from './crm.js';
 
 export interface UndoneField {
@@ -63,6 +64,7 @@ type Undoer = (ctx: UndoContext) => Promise<Omit<StepUndoResult, 'runId' | 'step
 const UNDOERS: Partial<Record<StepType, Undoer>> = {
   crm_integration: undoLedgerWrites,
   assign_agent: undoLedgerWrites,
+  subscribe_campaign: undoSubscribeCampaign,
   add_tag: async (ctx) => ({
     status: 'undone',
     tags: await undoAddTag(ctx.deps.pool, ctx.workspaceId, ctx.idempotencyKey),

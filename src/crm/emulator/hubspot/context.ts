@@ -183,6 +183,7 @@ export function requiredScope(method: string, path: string): string | null {
   }
   if (path.startsWith('/crm/v3/pipelines/')) return 'crm.objects.deals.read';
   if (path.startsWith('/crm/v3/owners')) return 'crm.objects.owners.read';
+  if (path.startsWith('/crm/v3/lists')) return `crm.lists.${write ? 'write' : 'read'}`;
   const associations = /^\/crm\/v4\/associations\/([^/]+)\/([^/]+)\/batch\/(\w+)/.exec(path);
   if (associations) {
     const type = objectTypeOf(associations[1]!) ?? associations[1]!;

@@ -24,6 +24,7 @@ import {
 } from './errors.js';
 import { registerAssociationRoutes } from './routes-associations.js';
 import { registerBatchRoutes } from './routes-batch.js';
+import { registerListRoutes } from './routes-lists.js';
 import { registerMetadataRoutes } from './routes-metadata.js';
 import { registerObjectRoutes } from './routes-objects.js';
 import { registerOauthRoutes } from './routes-oauth.js';
@@ -234,4 +235,5 @@ async function registerApi(scope: FastifyInstance, env: HubspotEnv): Promise<voi
   registerSearchRoutes(scope, env, new SearchEngine(env.store));
   registerMetadataRoutes(scope, env);
   registerAssociationRoutes(scope, env);
+  registerListRoutes(scope, env);
 }

@@ -67,6 +67,18 @@ export class ObjectTable {
   }
 }
 
+/** A list (v3 lists API): members by record id, with the time each was added. */
+export interface HsList {
+  listId: string;
+  listVersion: number;
+  name: string;
+  objectTypeId: string;
+  processingType: string;
+  createdAt: string;
+  updatedAt: string;
+  members: Map<string, string>;
+}
+
 export interface StoreSnapshot {
   portalId: number;
   nextId: number;
@@ -77,6 +89,8 @@ export interface StoreSnapshot {
   pipelines: HsPipeline[];
   customProperties: Record<HsObjectType, PropertyDef[]>;
   sourceIds: [string, string][];
+  lists?: (Omit<HsList, 'members'> & { members: [string, string][] })[];
+  nextListId?: number;
 }
 
 const emptyTables = () =>
@@ -111,6 +125,9 @@ export class HubspotStore {
   searchLagMs: () => number = () => 0;
   /** Until then some record is still missing from search: results change without a write. */
   searchPendingUntil = 0;
+  /** Lists by id (v3 lists API). */
+  lists = new Map<string, HsList>();
+  private nextListId = 1;
   private nextId = 1_000_001;
   private nextOwnerId = 70_000_001;
 
@@ -120,6 +137,33 @@ export class HubspotStore {
 
   newId(): string {
     return String(this.nextId++);
+  }
+
+  addList(input: {
+    name: string;
+    objectTypeId: string;
+    processingType: string;
+    at: string;
+  }): HsList {
+    const list: HsList = {
+      listId: String(this.nextListId++),
+      listVersion: 1,
+      name: input.name,
+      objectTypeId: input.objectTypeId,
+      processingType: input.processingType,
+      createdAt: input.at,
+      updatedAt: input.at,
+      members: new Map(),
+    };
+    this.lists.set(list.listId, list);
+    this.version += 1;
+    return list;
+  }
+
+  listChanged(list: HsList, at: string): void {
+    list.listVersion += 1;
+    list.updatedAt = at;
+    this.version += 1;
   }
 
   addOwner(owner: Omit<HsOwner, 'id' | 'userId'>): HsOwner {
@@ -284,6 +328,8 @@ export class HubspotStore {
       pipelines: this.pipelines,
       customProperties,
       sourceIds: [...this.sourceIds],
+      lists: [...this.lists.values()].map((list) => ({ ...list, members: [...list.members] })),
+      nextListId: this.nextListId,
     });
   }
 
@@ -311,6 +357,10 @@ export class HubspotStore {
       }
     }
     this.sourceIds = new Map(copy.sourceIds);
+    this.lists = new Map(
+      (copy.lists ?? []).map((list) => [list.listId, { ...list, members: new Map(list.members) }]),
+    );
+    this.nextListId = copy.nextListId ?? 1;
     this.version += 1;
   }
 }

@@ -301,6 +301,38 @@ export function standardObjects(): SfObjectDef[] {
       { label: 'Opportunity Contact Role' },
     ),
     object(
+      'Campaign',
+      '701',
+      [
+        text('Name', 80, { nillable: false, required: true, nameField: true }),
+        picklist('Status', ['Planned', 'In Progress', 'Completed', 'Aborted']),
+        picklist('Type', ['Conference', 'Webinar', 'Email', 'Advertisement', 'Other']),
+        field('IsActive', 'boolean', { label: 'Active' }),
+        owner(),
+      ],
+      { label: 'Campaign' },
+    ),
+    // A campaign's members: one row per campaign and contact (a second is DUPLICATE_VALUE).
+    object(
+      'CampaignMember',
+      '00v',
+      [
+        lookup('CampaignId', ['Campaign'], 'Campaign', {
+          updateable: false,
+          nillable: false,
+          required: true,
+          childRelationshipName: 'CampaignMembers',
+        }),
+        lookup('ContactId', ['Contact'], 'Contact', {
+          updateable: false,
+          childRelationshipName: 'CampaignMembers',
+        }),
+        picklist('Status', ['Sent', 'Responded'], { defaultedOnCreate: true }),
+        readOnly('HasResponded', 'boolean', { label: 'Responded', nillable: false }),
+      ],
+      { label: 'Campaign Member' },
+    ),
+    object(
       'OpportunityStage',
       '01J',
       [

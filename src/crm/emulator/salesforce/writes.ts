@@ -162,7 +162,21 @@ export function prepareCreate(
   const missing = def.fields.filter((f) => f.required && (values[f.name] ?? null) === null);
   if (missing.length > 0) missingRequired(def, missing);
   if (def.name === 'ContentDocumentLink') checkDuplicateLink(ctx, values);
+  if (def.name === 'CampaignMember') checkDuplicateMember(ctx, values);
   return values;
+}
+
+/** Salesforce keeps one CampaignMember per campaign and contact. */
+function checkDuplicateMember(ctx: WriteContext, values: SfRecord): void {
+  const contactId = values.ContactId === null ? null : String(values.ContactId);
+  if (!contactId) return;
+  for (const id of ctx.store.lookup('CampaignMember', 'CampaignId', String(values.CampaignId)) ??
+    []) {
+    const member = ctx.store.get('CampaignMember', id)!;
+    if (member.IsDeleted !== true && member.ContactId === contactId) {
+      throw new SfRecordFailure('DUPLICATE_VALUE', 'Already a campaign member.');
+    }
+  }
 }
 
 function checkDuplicateLink(ctx: WriteContext, values: SfRecord): void {
