@@ -181,6 +181,9 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /api/workspaces/{workspaceId}/flows/{flowId}/publish': {},
   'POST /api/workspaces/{workspaceId}/secrets': { name: 'INTRUDER', value: 'intruder' },
   'PUT /api/workspaces/{workspaceId}/secrets/{secretName}': { value: 'intruder' },
+  'POST /api/workspaces/{workspaceId}/flows/{flowId}/runs': { input: {} },
+  'POST /api/workspaces/{workspaceId}/flow-runs/{flowRunId}/cancel': {},
+  'POST /api/workspaces/{workspaceId}/flow-runs/{flowRunId}/rerun': { version: 'same' },
 };
 
 beforeAll(async () => {
@@ -293,6 +296,11 @@ beforeAll(async () => {
      returning flow_id as id`,
     [b.workspaceId],
   );
+  const { rows: flowRuns } = await pool.query<{ id: string }>(
+    `insert into flow_runs (workspace_id, flow_id, version, status, trigger, finished_at)
+     values ($1::uuid, $2::uuid, 1, 'failed', '{"type":"manual"}', now()) returning id`,
+    [b.workspaceId, flows[0]!.id],
+  );
   await pool.query(
     `insert into workspace_secrets (workspace_id, name, value) values ($1::uuid, 'B_SECRET', '\\x00')`,
     [b.workspaceId],
@@ -302,6 +310,7 @@ beforeAll(async () => {
     flowId: flows[0]!.id,
     version: '1',
     secretName: 'B_SECRET',
+    flowRunId: flowRuns[0]!.id,
     itemId: items[0]!.id,
     agentId: agents[0]!.id,
     activityId: activity[0]!.id,
@@ -386,6 +395,8 @@ async function snapshotOfB(): Promise<string> {
        (select json_agg(f order by f.id) from flows f where f.workspace_id = $1::uuid) as flows,
        (select json_agg(v order by v.flow_id, v.version) from flow_versions v
         where v.workspace_id = $1::uuid) as "flowVersions",
+       (select json_agg(r order by r.id) from flow_runs r where r.workspace_id = $1::uuid)
+         as "flowRuns",
        (select json_agg(s order by s.name) from workspace_secrets s
         where s.workspace_id = $1::uuid) as secrets,
        (select json_agg(m order by m.rep_email) from rep_managers m

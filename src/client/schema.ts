@@ -2708,6 +2708,110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workspaces/{workspaceId}/flows/{flowId}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List flow runs
+     * @description The flow's runs, newest first, a page at a time (without their steps).
+     */
+    get: operations['listFlowRuns'];
+    put?: never;
+    /**
+     * Start a flow run
+     * @description A manual run of the latest published version; `input` is what {{trigger.x}} reads. 409 flow_not_published, flow_archived.
+     */
+    post: operations['startFlowRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/flow-runs/{flowRunId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a flow run
+     * @description The run and each step's status, resolved input (secrets hidden), output, error, attempts and timing.
+     */
+    get: operations['getFlowRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/flow-runs/{flowRunId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a flow run
+     * @description A pending or waiting run stops now; a running one before its next step. 409 run_finished.
+     */
+    post: operations['cancelFlowRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/flow-runs/{flowRunId}/rerun': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rerun a flow run
+     * @description A new run from the step that stopped this one, re-using the results before it, on the same version or the latest. 409 run_not_rerunnable unless failed, timed out or cancelled.
+     */
+    post: operations['rerunFlowRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/flow-stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get flow run statistics
+     * @description Runs per minute, p95 run duration and failure rate over the last hour (minute buckets), day (hours) or week (6 hours), for all runs or one flow.
+     */
+    get: operations['getFlowStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/workspaces/{workspaceId}/secrets': {
     parameters: {
       query?: never;
@@ -23349,6 +23453,952 @@ export interface operations {
               defaultTimeoutMs: number;
               secretFields: string[];
               jumpFields: string[];
+            }[];
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listFlowRuns: {
+    parameters: {
+      query?: {
+        status?:
+          'pending' | 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'timeout';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+        flowId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            runs: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              flowId: string;
+              version: number;
+              status:
+                | 'pending'
+                | 'running'
+                | 'waiting'
+                | 'completed'
+                | 'failed'
+                | 'cancelled'
+                | 'timeout';
+              /** @description What started it: { type: manual|schedule|event|webhook|rerun, ... } */
+              trigger: {
+                [key: string]: unknown;
+              };
+              input: {
+                [key: string]: unknown;
+              };
+              scopeUserId: string | null;
+              startedBy: string | null;
+              rerunOf: string | null;
+              rerunFromStep: string | null;
+              currentStep: string | null;
+              error: {
+                category:
+                  'validation' | 'network' | 'timeout' | 'permission' | 'sandbox' | 'internal';
+                severity: 'low' | 'medium' | 'high' | 'critical';
+                message: string;
+                suggestion: string;
+                retryable: boolean;
+                /** @description What an outside system answered */
+                status?: number;
+                /** @description The step that failed (on a run) */
+                stepKey?: string;
+              } | null;
+              wakeAt: string | null;
+              cancelRequestedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+              durationMs: number | null;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  startFlowRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        flowId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          input?: {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            run: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              flowId: string;
+              version: number;
+              status:
+                | 'pending'
+                | 'running'
+                | 'waiting'
+                | 'completed'
+                | 'failed'
+                | 'cancelled'
+                | 'timeout';
+              /** @description What started it: { type: manual|schedule|event|webhook|rerun, ... } */
+              trigger: {
+                [key: string]: unknown;
+              };
+              input: {
+                [key: string]: unknown;
+              };
+              scopeUserId: string | null;
+              startedBy: string | null;
+              rerunOf: string | null;
+              rerunFromStep: string | null;
+              currentStep: string | null;
+              error: {
+                category:
+                  'validation' | 'network' | 'timeout' | 'permission' | 'sandbox' | 'internal';
+                severity: 'low' | 'medium' | 'high' | 'critical';
+                message: string;
+                suggestion: string;
+                retryable: boolean;
+                /** @description What an outside system answered */
+                status?: number;
+                /** @description The step that failed (on a run) */
+                stepKey?: string;
+              } | null;
+              wakeAt: string | null;
+              cancelRequestedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+              durationMs: number | null;
+              /** @description In the version's step order; steps that ran */
+              steps: {
+                key: string;
+                type: string;
+                status:
+                  | 'running'
+                  | 'waiting'
+                  | 'completed'
+                  | 'failed'
+                  | 'skipped'
+                  | 'cancelled'
+                  | 'timeout';
+                /** @description The config as resolved; secrets shown as [secret] */
+                input: unknown;
+                output: unknown;
+                error: {
+                  category:
+                    'validation' | 'network' | 'timeout' | 'permission' | 'sandbox' | 'internal';
+                  severity: 'low' | 'medium' | 'high' | 'critical';
+                  message: string;
+                  suggestion: string;
+                  retryable: boolean;
+                  /** @description What an outside system answered */
+                  status?: number;
+                  /** @description The step that failed (on a run) */
+                  stepKey?: string;
+                } | null;
+                attempts: number;
+                /** Format: date-time */
+                startedAt: string;
+                finishedAt: string | null;
+                durationMs: number | null;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getFlowRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        flowRunId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            run: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              flowId: string;
+              version: number;
+              status:
+                | 'pending'
+                | 'running'
+                | 'waiting'
+                | 'completed'
+                | 'failed'
+                | 'cancelled'
+                | 'timeout';
+              /** @description What started it: { type: manual|schedule|event|webhook|rerun, ... } */
+              trigger: {
+                [key: string]: unknown;
+              };
+              input: {
+                [key: string]: unknown;
+              };
+              scopeUserId: string | null;
+              startedBy: string | null;
+              rerunOf: string | null;
+              rerunFromStep: string | null;
+              currentStep: string | null;
+              error: {
+                category:
+                  'validation' | 'network' | 'timeout' | 'permission' | 'sandbox' | 'internal';
+                severity: 'low' | 'medium' | 'high' | 'critical';
+                message: string;
+                suggestion: string;
+                retryable: boolean;
+                /** @description What an outside system answered */
+                status?: number;
+                /** @description The step that failed (on a run) */
+                stepKey?: string;
+              } | null;
+              wakeAt: string | null;
+              cancelRequestedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+              durationMs: number | null;
+              /** @description In the version's step order; steps that ran */
+              steps: {
+                key: string;
+                type: string;
+                status:
+                  | 'running'
+                  | 'waiting'
+                  | 'completed'
+                  | 'failed'
+                  | 'skipped'
+                  | 'cancelled'
+                  | 'timeout';
+                /** @description The config as resolved; secrets shown as [secret] */
+                input: unknown;
+                output: unknown;
+                error: {
+                  category:
+                    'validation' | 'network' | 'timeout' | 'permission' | 'sandbox' | 'internal';
+                  severity: 'low' | 'medium' | 'high' | 'critical';
+                  message: string;
+                  suggestion: string;
+                  retryable: boolean;
+                  /** @description What an outside system answered */
+                  status?: number;
+                  /** @description The step that failed (on a run) */
+                  stepKey?: string;
+                } | null;
+                attempts: number;
+                /** Format: date-time */
+                startedAt: string;
+                finishedAt: string | null;
+                durationMs: number | null;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  cancelFlowRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        flowRunId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            run: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              flowId: string;
+              version: number;
+              status:
+                | 'pending'
+                | 'running'
+                | 'waiting'
+                | 'completed'
+                | 'failed'
+                | 'cancelled'
+                | 'timeout';
+              /** @description What started it: { type: manual|schedule|event|webhook|rerun, ... } */
+              trigger: {
+                [key: string]: unknown;
+              };
+              input: {
+                [key: string]: unknown;
+              };
+              scopeUserId: string | null;
+              startedBy: string | null;
+              rerunOf: string | null;
+              rerunFromStep: string | null;
+              currentStep: string | null;
+              error: {
+                category:
+                  'validation' | 'network' | 'timeout' | 'permission' | 'sandbox' | 'internal';
+                severity: 'low' | 'medium' | 'high' | 'critical';
+                message: string;
+                suggestion: string;
+                retryable: boolean;
+                /** @description What an outside system answered */
+                status?: number;
+                /** @description The step that failed (on a run) */
+                stepKey?: string;
+              } | null;
+              wakeAt: string | null;
+              cancelRequestedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+              durationMs: number | null;
+              /** @description In the version's step order; steps that ran */
+              steps: {
+                key: string;
+                type: string;
+                status:
+                  | 'running'
+                  | 'waiting'
+                  | 'completed'
+                  | 'failed'
+                  | 'skipped'
+                  | 'cancelled'
+                  | 'timeout';
+                /** @description The config as resolved; secrets shown as [secret] */
+                input: unknown;
+                output: unknown;
+                error: {
+                  category:
+                    'validation' | 'network' | 'timeout' | 'permission' | 'sandbox' | 'internal';
+                  severity: 'low' | 'medium' | 'high' | 'critical';
+                  message: string;
+                  suggestion: string;
+                  retryable: boolean;
+                  /** @description What an outside system answered */
+                  status?: number;
+                  /** @description The step that failed (on a run) */
+                  stepKey?: string;
+                } | null;
+                attempts: number;
+                /** Format: date-time */
+                startedAt: string;
+                finishedAt: string | null;
+                durationMs: number | null;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  rerunFlowRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        flowRunId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The version to run: the failed run's (default) or the latest */
+          version?: 'same' | 'latest';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            run: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              flowId: string;
+              version: number;
+              status:
+                | 'pending'
+                | 'running'
+                | 'waiting'
+                | 'completed'
+                | 'failed'
+                | 'cancelled'
+                | 'timeout';
+              /** @description What started it: { type: manual|schedule|event|webhook|rerun, ... } */
+              trigger: {
+                [key: string]: unknown;
+              };
+              input: {
+                [key: string]: unknown;
+              };
+              scopeUserId: string | null;
+              startedBy: string | null;
+              rerunOf: string | null;
+              rerunFromStep: string | null;
+              currentStep: string | null;
+              error: {
+                category:
+                  'validation' | 'network' | 'timeout' | 'permission' | 'sandbox' | 'internal';
+                severity: 'low' | 'medium' | 'high' | 'critical';
+                message: string;
+                suggestion: string;
+                retryable: boolean;
+                /** @description What an outside system answered */
+                status?: number;
+                /** @description The step that failed (on a run) */
+                stepKey?: string;
+              } | null;
+              wakeAt: string | null;
+              cancelRequestedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+              durationMs: number | null;
+              /** @description In the version's step order; steps that ran */
+              steps: {
+                key: string;
+                type: string;
+                status:
+                  | 'running'
+                  | 'waiting'
+                  | 'completed'
+                  | 'failed'
+                  | 'skipped'
+                  | 'cancelled'
+                  | 'timeout';
+                /** @description The config as resolved; secrets shown as [secret] */
+                input: unknown;
+                output: unknown;
+                error: {
+                  category:
+                    'validation' | 'network' | 'timeout' | 'permission' | 'sandbox' | 'internal';
+                  severity: 'low' | 'medium' | 'high' | 'critical';
+                  message: string;
+                  suggestion: string;
+                  retryable: boolean;
+                  /** @description What an outside system answered */
+                  status?: number;
+                  /** @description The step that failed (on a run) */
+                  stepKey?: string;
+                } | null;
+                attempts: number;
+                /** Format: date-time */
+                startedAt: string;
+                finishedAt: string | null;
+                durationMs: number | null;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getFlowStats: {
+    parameters: {
+      query?: {
+        period?: 'hour' | 'day' | 'week';
+        flowId?: string;
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            period: 'hour' | 'day' | 'week';
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            bucketSeconds: number;
+            totals: {
+              runs: number;
+              completed: number;
+              /** @description Failed or timed out */
+              failed: number;
+              cancelled: number;
+              runsPerMinute: number;
+              p95DurationMs: number | null;
+              /** @description failed / (completed + failed); null when none finished */
+              failureRate: number | null;
+            };
+            buckets: {
+              /** Format: date-time */
+              start: string;
+              runs: number;
+              completed: number;
+              /** @description Failed or timed out */
+              failed: number;
+              cancelled: number;
+              runsPerMinute: number;
+              p95DurationMs: number | null;
+              /** @description failed / (completed + failed); null when none finished */
+              failureRate: number | null;
             }[];
           };
         };

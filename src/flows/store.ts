@@ -306,3 +306,22 @@ export async function getFlowVersion(
   }
   return rows[0];
 }
+
+/**
+ * Whether the caller may see a run: any member sees a workspace flow's runs; an
+ * automation's run is its member's, and admins'. (An automation's scope is its owner's.)
+ */
+export async function runVisibleTo(
+  db: Queryable,
+  workspaceId: string,
+  run: { flowId: string; scopeUserId: string | null },
+  caller: { role: 'admin' | 'member'; userId: string | null },
+): Promise<boolean> {
+  if (caller.role === 'admin') return true;
+  const { rows } = await db.query<{ kind: FlowKind }>(
+    'select kind from flows where workspace_id = $1::uuid and id = $2::uuid',
+    [workspaceId, run.flowId],
+  );
+  if (rows[0]?.kind === 'flow') return true;
+  return run.scopeUserId !== null && run.scopeUserId === caller.userId;
+}

@@ -3,9 +3,10 @@
  * landed in the registry: a test mocks the registry with `registryWithTestSteps`.
  */
 import { Type } from '@sinclair/typebox';
-import type { StepDefinition, StepType } from './types.js';
+import { FlowStepError, type StepDefinition, type StepType } from './types.js';
 
-function testStep(type: StepType, extra: Partial<StepDefinition>): StepDefinition {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each stand-in types its own config
+function testStep(type: StepType, extra: Partial<StepDefinition<any>>): StepDefinition<any> {
   return {
     type,
     category: 'basic',
@@ -21,12 +22,24 @@ function testStep(type: StepType, extra: Partial<StepDefinition>): StepDefinitio
   };
 }
 
-export const TEST_STEPS: StepDefinition[] = [
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as the registry holds them
+export const TEST_STEPS: StepDefinition<any>[] = [
   testStep('set_variable', {
     configSchema: Type.Object(
       { name: Type.String({ minLength: 1 }), value: Type.Unknown() },
       { additionalProperties: false },
     ),
+    run: (_context, config: { value?: unknown }) =>
+      Promise.resolve({ kind: 'completed', output: { value: config.value ?? null } }),
+  }),
+  // Fails when told to: a run to cancel, rerun and count as failed.
+  testStep('run_javascript', {
+    category: 'advanced',
+    configSchema: Type.Object({ fail: Type.Optional(Type.Boolean()) }),
+    run: (_context, config: { fail?: boolean }) =>
+      config.fail
+        ? Promise.reject(new FlowStepError('validation', 'told to fail'))
+        : Promise.resolve({ kind: 'completed', output: { ok: true } }),
   }),
   testStep('condition', {
     category: 'control',

@@ -108,6 +108,7 @@ describe('flows over GraphQL', () => {
     ]);
     expect(read.data.workspace.flowStepTypes.map((s: { id: string }) => s.id)).toEqual([
       'set_variable',
+      'run_javascript',
       'condition',
       'send_webhook',
     ]);

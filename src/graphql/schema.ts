@@ -12,6 +12,7 @@ import { conversationDealResolvers, conversationDealTypeDefs } from './conversat
 import { conversationSourceResolvers, conversationSourceTypeDefs } from './conversation-sources.js';
 import { access, guarded, type GraphQLContext } from './context.js';
 import { conversationResolvers, conversationTypeDefs } from './conversations.js';
+import { flowRunResolvers, flowRunTypeDefs } from './flow-runs.js';
 import { flowResolvers, flowTypeDefs } from './flows.js';
 import { inboxResolvers, inboxTypeDefs } from './inbox.js';
 import { notificationResolvers, notificationTypeDefs } from './notifications.js';
@@ -141,6 +142,7 @@ export const schema = createSchema<GraphQLContext>({
     agentTypeDefs,
     agentRunTypeDefs,
     flowTypeDefs,
+    flowRunTypeDefs,
   ],
   resolvers: [
     {
@@ -229,5 +231,6 @@ export const schema = createSchema<GraphQLContext>({
     agentResolvers,
     agentRunResolvers,
     flowResolvers,
+    flowRunResolvers,
   ],
 });

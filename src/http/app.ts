@@ -59,6 +59,7 @@ import { agentRoutes } from './routes/agents.js';
 import { activityRoutes } from './routes/activity.js';
 import { anomalyRoutes } from './routes/anomalies.js';
 import { flowRoutes } from './routes/flows.js';
+import { flowRunRoutes } from './routes/flow-runs.js';
 import { flowSecretRoutes } from './routes/flow-secrets.js';
 import { recordRoutes } from './routes/records.js';
 import { dealRoutes } from './routes/deals.js';
@@ -205,6 +206,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(pushRoutes(ctx));
   await app.register(slackRoutes(ctx));
   await app.register(flowRoutes(ctx));
+  await app.register(flowRunRoutes(ctx));
   await app.register(flowSecretRoutes(ctx));
   registerGraphQL(app, ctx);
 

@@ -4,7 +4,14 @@
  * templates, forward jumps, cron) is checked by definition.ts and answered as invalid_flow.
  */
 import { Type } from '@sinclair/typebox';
-import { FLOW_EVENT_TYPES, STEP_CATEGORIES, STEP_TYPES } from '../../flows/types.js';
+import {
+  ERROR_CATEGORIES,
+  FLOW_EVENT_TYPES,
+  RUN_STATUSES,
+  STEP_CATEGORIES,
+  STEP_RUN_STATUSES,
+  STEP_TYPES,
+} from '../../flows/types.js';
 import { Timestamp, Uuid, strictObject } from '../schemas.js';
 
 export const literals = <T extends string>(values: readonly T[]) =>
@@ -112,3 +119,58 @@ export const StepTypeSchema = Type.Object({
 
 export const FlowParams = Type.Object({ flowId: Uuid });
 export const VersionNumber = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+const NullableTime = Type.Union([Timestamp, Type.Null()]);
+const Duration = Type.Union([Type.Integer(), Type.Null()]);
+
+export const StepErrorSchema = Type.Object({
+  category: literals(ERROR_CATEGORIES),
+  severity: literals(['low', 'medium', 'high', 'critical']),
+  message: Type.String(),
+  suggestion: Type.String(),
+  retryable: Type.Boolean(),
+  status: Type.Optional(Type.Integer({ description: 'What an outside system answered' })),
+  stepKey: Type.Optional(Type.String({ description: 'The step that failed (on a run)' })),
+});
+
+export const StepRunSchema = Type.Object({
+  key: Type.String(),
+  type: Type.String(),
+  status: literals(STEP_RUN_STATUSES),
+  input: Type.Unknown({ description: 'The config as resolved; secrets shown as [secret]' }),
+  output: Type.Unknown(),
+  error: Type.Union([StepErrorSchema, Type.Null()]),
+  attempts: Type.Integer(),
+  startedAt: Timestamp,
+  finishedAt: NullableTime,
+  durationMs: Duration,
+});
+
+const runFields = {
+  id: Uuid,
+  flowId: Uuid,
+  version: Type.Integer(),
+  status: literals(RUN_STATUSES),
+  trigger: Type.Record(Type.String(), Type.Unknown(), {
+    description: 'What started it: { type: manual|schedule|event|webhook|rerun, ... }',
+  }),
+  input: Type.Record(Type.String(), Type.Unknown()),
+  scopeUserId: Type.Union([Uuid, Type.Null()]),
+  startedBy: Type.Union([Uuid, Type.Null()]),
+  rerunOf: Type.Union([Uuid, Type.Null()]),
+  rerunFromStep: Type.Union([Type.String(), Type.Null()]),
+  currentStep: Type.Union([Type.String(), Type.Null()]),
+  error: Type.Union([StepErrorSchema, Type.Null()]),
+  wakeAt: NullableTime,
+  cancelRequestedAt: NullableTime,
+  createdAt: Timestamp,
+  startedAt: NullableTime,
+  finishedAt: NullableTime,
+  durationMs: Duration,
+};
+
+export const RunSummarySchema = Type.Object(runFields);
+export const RunSchema = Type.Object({
+  ...runFields,
+  steps: Type.Array(StepRunSchema, { description: "In the version's step order; steps that ran" }),
+});
