@@ -23453,6 +23453,8 @@ export interface operations {
               defaultTimeoutMs: number;
               secretFields: string[];
               jumpFields: string[];
+              /** @description Config fields used as written: no {{...}} templates there */
+              literalFields: string[];
             }[];
           };
         };

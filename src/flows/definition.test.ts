@@ -42,6 +42,13 @@ const TYPES = new Map<StepType, StepDefinition>([
     }),
   ],
   [
+    'run_javascript',
+    step('run_javascript', {
+      literalFields: ['code'],
+      configSchema: Type.Object({ code: Type.String(), note: Type.Optional(Type.String()) }),
+    }),
+  ],
+  [
     'condition',
     step('condition', {
       category: 'control',
@@ -153,6 +160,20 @@ describe('validateFlowDefinition', () => {
       'steps[1].config.name',
       'steps[1].config.value[0]',
       'steps[1].config.value[1]',
+    ]);
+  });
+
+  it('leaves literal fields (a script) as written, templates elsewhere checked', () => {
+    const code = 'return {{steps.later}} ?? `${input}`';
+    const flow = (note: string) => ({
+      trigger: manual,
+      steps: [{ key: 'script', type: 'run_javascript', config: { code, note } }],
+    });
+    expect(
+      validateFlowDefinition(flow('plain'), { kind: 'flow', lookup }).steps[0]?.config,
+    ).toEqual({ code, note: 'plain' });
+    expect(issuesOf(flow('{{steps.later}}')).map((issue) => issue.path)).toEqual([
+      'steps[0].config.note',
     ]);
   });
 

@@ -141,6 +141,11 @@ function jumpTargets(config: Record<string, unknown>, field: string, prefix: str
   return found;
 }
 
+/** Whether `field` (`code`, `mapping.to`, `list[0]`) is `name` or inside it. */
+function within(field: string, name: string): boolean {
+  return field === name || (field.startsWith(name) && /^[.[]/.test(field.slice(name.length)));
+}
+
 function integerIn(value: unknown, [min, max]: readonly [number, number]): boolean {
   return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 }
@@ -303,7 +308,13 @@ function checkStep(
     issues.push({ path: `${path}.config`, message: 'must be an object' });
   } else {
     if (definition) checkConfig(definition, config, `${path}.config`, issues);
+    const literal = definition?.literalFields ?? [];
     for (const [where, text] of strings(config, `${path}.config`)) {
+      // Used as written (a script's code): `{{` there is the script's own text.
+      const field = where.slice(`${path}.config.`.length);
+      if (literal.some((name) => within(field, name))) {
+        continue;
+      }
       for (const match of text.matchAll(TEMPLATE)) {
         const problem = templateIssue(match[1]!, earlier);
         if (problem) issues.push({ path: where, message: problem });

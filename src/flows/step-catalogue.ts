@@ -17,6 +17,8 @@ export interface StepTypeInfo {
   defaultTimeoutMs: number;
   secretFields: string[];
   jumpFields: string[];
+  /** Used as written: no `{{...}}` templates there (a script's code). */
+  literalFields: string[];
 }
 
 export function stepCatalogue(options: { automations?: boolean } = {}): StepTypeInfo[] {
@@ -35,5 +37,6 @@ export function stepCatalogue(options: { automations?: boolean } = {}): StepType
       defaultTimeoutMs: definition.defaultTimeoutMs,
       secretFields: [...(definition.secretFields ?? [])],
       jumpFields: [...(definition.jumpFields ?? [])],
+      literalFields: [...(definition.literalFields ?? [])],
     }));
 }

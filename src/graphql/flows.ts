@@ -89,6 +89,8 @@ export const flowTypeDefs = /* GraphQL */ `
     defaultTimeoutMs: Int!
     secretFields: [String!]!
     jumpFields: [String!]!
+    "Config fields used as written: no {{...}} templates there."
+    literalFields: [String!]!
   }
 
   input FlowRetryInput {

@@ -115,6 +115,9 @@ export const StepTypeSchema = Type.Object({
   defaultTimeoutMs: Type.Integer(),
   secretFields: Type.Array(Type.String()),
   jumpFields: Type.Array(Type.String()),
+  literalFields: Type.Array(Type.String(), {
+    description: 'Config fields used as written: no {{...}} templates there',
+  }),
 });
 
 export const FlowParams = Type.Object({ flowId: Uuid });
