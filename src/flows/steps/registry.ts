@@ -9,6 +9,7 @@ import { assignAgentStep } from './assign-agent.js';
 import { conditionStep } from './condition.js';
 import { delayStep } from './delay.js';
 import { crmIntegrationStep } from './crm-integration.js';
+import { deleteContactStep } from './delete-contact.js';
 import { emailIntegrationStep } from './email-integration.js';
 import { moveToBoardStep } from './move-to-board.js';
 import { runApiRequestStep } from './run-api-request.js';
@@ -32,6 +33,7 @@ const DEFINITIONS: AnyStep[] = [
   addTagStep,
   assignAgentStep,
   subscribeCampaignStep,
+  deleteContactStep,
   // control steps (engine)
   setVariableStep,
   conditionStep,

@@ -15,6 +15,7 @@ import { sameCrmValue } from '../../crm/values.js';
 import { conflict, notFound } from '../../errors.js';
 import type { StepType } from '../types.js';
 import { undoAddTag } from './add-tag.js';
+import { undoDeleteContact } from './delete-contact.js';
 import { undoSubscribeCampaign } from './subscribe-campaign.js';
 import { flowName, leaveStepNote, noteBody, settleLeftPending, type CrmStepDeps } from './crm.js';
 
@@ -65,6 +66,7 @@ const UNDOERS: Partial<Record<StepType, Undoer>> = {
   crm_integration: undoLedgerWrites,
   assign_agent: undoLedgerWrites,
   subscribe_campaign: undoSubscribeCampaign,
+  delete_contact: undoDeleteContact,
   add_tag: async (ctx) => ({
     status: 'undone',
     tags: await undoAddTag(ctx.deps.pool, ctx.workspaceId, ctx.idempotencyKey),
