@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { compareDates, localDate, offsetMinutes, type LocalDate } from './calendar.js';
-import { agreementAfter, clamp } from './cues.js';
+import { DISAGREEMENT, agreementAfter, clamp, otherSide } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
@@ -9,24 +9,25 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
  * and signing is the close itself (the close date's), not a step towards it.
  */
 const VERB =
-  '(?:send(?: over)?|update|rework|revise|redo|hold|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out to|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc)|set (?:the|a) (?:pilot|trial|poc))';
+  '(?:send(?: over)?|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out to|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc)|set (?:the|a) (?:pilot|trial|poc))';
 
 /** Meetings that are a step in themselves when both sides agree to one. */
 const EVENT =
-  '(?:kick-?off|workshop|site visit|reference call|pricing review|pilot review|business review|technical review|security review|legal review|integration test|deep dive|walkthrough|session|demo)';
+  '(?:kick-?off|workshop|site visit|reference call|pricing review|pilot review|business review|technical review|security review|legal review|integration test|deep dive|walkthrough|session|demo|proof of concept|poc|architecture review|review call|q&a|comparison)';
 
 const EVENT_WORD = new RegExp(`\\b${EVENT}\\b`, 'i');
 
 const VERB_START = new RegExp(`^${VERB}\\b`, 'i');
 const ANY_STEP = new RegExp(
-  `\\b${VERB}\\b|\\bnext steps?\\b|\\b${EVENT}\\b|\\b(?:suggest|propose|recommend|you'll (?:have|get)|you will (?:have|get))\\b|^(?:\\w+[,\\s]+)?(?:sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\\b`,
+  `\\b${VERB}\\b|\\bnext steps?\\b|\\b${EVENT}\\b|\\b(?:suggest|propose|recommend|you'll (?:have|get)|you will (?:have|get)|do you want|would you like|do you need|would help|be (?:great|helpful|useful|good|ideal|perfect))\\b|^(?:\\w+[,\\s]+)?(?:sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\\b`,
   'i',
 );
 
 /** Frames whose phrase needs rewording (indexes into FRAMES). */
-const YOU_WILL_HAVE = 8;
-const EVENT_NAMED = 9;
-const UNDER_WAY = 10;
+const OFFER = 8;
+const YOU_WILL_HAVE = 10;
+const EVENT_NAMED = 11;
+const UNDER_WAY = 12;
 const GERUNDS: Record<string, string> = {
   sending: 'send',
   booking: 'book',
@@ -62,6 +63,11 @@ const FRAMES: readonly RegExp[] = [
     `\\b(?:onboarding|support|legal|procurement|finance|our (?:[\\w-]+ )?team|my team)(?: will|'ll| is going to)\\s+(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
+  // An offer: "Do you want the updated order form before Monday?"
+  /\b(?:do you want|would you like|do you need)\s+(?<phrase>(?:the|a|an|our|my)\s+(?!call\b|meeting\b|chat\b)[\w&-]+.*)/i,
+  // A deliverable or meeting put forward: "Would a TCO comparison help?", "A one-pager
+  // would be great, by Monday."
+  /\bwould (?<phrase>(?:a|an|the)\s+(?:[\w&-]+\s+){0,3}[\w&-]+) help\b|^(?:[^,]{1,30},\s*)?(?:(?:yes|yeah|then|so|and|ok(?:ay)?|great|actually)[,.\s]+)*(?<phrase2>(?:a|an|the)\s+(?:[\w&-]+\s+){0,3}[\w&-]+)\s+would (?:help|be (?:great|helpful|useful|good|ideal|perfect))/i,
   // A promise put from the other side: "you will have the updated quote tonight".
   /\byou(?:'ll| will) (?:have|get|receive)\s+(?<phrase>(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,3}(?:quote|proposal|contract|order form|redlines?|deck|pricing|questionnaire|msa|sow|agreement|invite|summary|draft|plan)\b.*)/i,
   // A meeting named as the step: "Kickoff next week with your team?", "the integration
@@ -142,7 +148,7 @@ export function nextStepCandidates(
     if (u.side === 'unknown') return;
     const proposed = firstStep(u, i);
     if (!proposed) return;
-    const reply = agreementAfter(utterances, i);
+    const reply = agreementAfter(utterances, i) ?? takenUp(utterances, i, proposed);
     if (reply === null) return;
     // The reply often names the thing the proposal only pointed at ("send it over").
     const restated = firstStep(utterances[reply]!, reply);
@@ -211,7 +217,7 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     let best: { phrase: string; at: number; frame: number } | null = null;
     FRAMES.forEach((frame, index) => {
       const m = frame.exec(s.text);
-      const phrase = m?.groups?.phrase;
+      const phrase = m?.groups?.phrase ?? m?.groups?.phrase2;
       if (phrase === undefined) return;
       const at = s.text.length - phrase.length;
       if (!best || at < best.at) best = { phrase, at, frame: index };
@@ -228,7 +234,7 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
         continue;
       }
       phrase = phrase.replace(/\s+(?:would|will|could|is|are)\b.*$/i, '');
-    } else if (frame === YOU_WILL_HAVE) {
+    } else if (frame === YOU_WILL_HAVE || frame === OFFER) {
       phrase = `send ${phrase}`;
     } else if (frame === UNDER_WAY) {
       phrase = phrase.replace(
@@ -240,10 +246,12 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     if (phrase.length < 3 || (NOT_A_STEP.test(phrase) && !EVENT_WORD.test(phrase))) continue;
     if (AGENDA_VERB.test(phrase) && !LATER.test(phrase)) continue;
     // A question is a proposal only when it asks for an action ("can you send...?").
-    if (isQuestion(s.text) && frame === 0) continue;
+    // "I'll check in with you on the eighth then?" is a promise checking the day.
+    if (isQuestion(s.text) && frame === 0 && !/\b(?:i|we)(?:'ll| will)\b/i.test(s.text)) continue;
     const promise =
       (frame === 0 && /\bi\b/i.test(s.text.slice(0, s.text.length - raw.length))) ||
       frame === YOU_WILL_HAVE ||
+      frame === OFFER ||
       frame === UNDER_WAY;
     return {
       phrase,
@@ -254,6 +262,41 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     };
   }
   return null;
+}
+
+/** Words too common to show that a reply is about the same thing. */
+const COMMON =
+  /^(?:send|sent|over|with|that|this|them|then|will|have|your|yours|mine|ours|from|into|about|after|before|today|tomorrow|week|next|just|also|some|more|please|thanks|would|could|should|there|their|they|what|when|where|which|make|sure|okay|great|good|right)$/i;
+
+function contentWords(text: string): Set<string> {
+  return new Set(
+    (text.toLowerCase().match(/[a-z][a-z&'-]{3,}/g) ?? []).filter((w) => !COMMON.test(w)),
+  );
+}
+
+/**
+ * The other side's next reply taking the step up without a "yes": a request answered
+ * by a promise ("Send me the order form." "I'll send it this afternoon."), or a reply
+ * that proposes the same thing in its own words ("I'll send the contract." "Send the
+ * contract to me and I'll route it."). Null when the reply is about something else.
+ */
+function takenUp(
+  utterances: readonly ExtractUtterance[],
+  index: number,
+  proposed: Step,
+): number | null {
+  const other = otherSide(utterances[index]!.side);
+  const reply = utterances[index + 1];
+  if (other === null || reply === undefined || reply.side !== other) return null;
+  const firstClause = reply.text.split(/[.!?;]/, 1)[0]!;
+  if (DISAGREEMENT.test(firstClause) || HYPOTHETICAL.test(firstClause)) return null;
+  const answer = firstStep(reply, index + 1);
+  if (!answer) return null;
+  const promised =
+    /^\s*(?:(?:ok(?:ay)?|so|and|then|great|sure)[,\s]+)*(?:i|we)(?:'ll| will)\b/i.test(reply.text);
+  if (proposed.owner === 'listener' && promised) return index + 1;
+  const said = contentWords(proposed.phrase);
+  return [...contentWords(answer.phrase)].some((w) => said.has(w)) ? index + 1 : null;
 }
 
 function cut(phrase: string): string {
