@@ -240,6 +240,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/second-check.jsonl',
   'test/agent/labelled/third-check.jsonl',
   'test/agent/labelled/fourth-check.jsonl',
+  'test/agent/labelled/fifth-check.jsonl',
 ];
 
 /**

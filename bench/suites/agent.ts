@@ -61,11 +61,12 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['phrasings', 'test/agent/labelled/core-phrasings.jsonl'],
     // Written for fitting the calibration: fitted figures, not a check.
     ['calib', 'test/agent/labelled/calib-phrasings.jsonl'],
-    // Four outside sets, written blind, measured once each, then read and fitted on.
+    // Five outside sets, written blind, measured once each, then read and fitted on.
     ['first_check', 'test/agent/labelled/first-check.jsonl'],
     ['second_check', 'test/agent/labelled/second-check.jsonl'],
     ['third_check', 'test/agent/labelled/third-check.jsonl'],
     ['fourth_check', 'test/agent/labelled/fourth-check.jsonl'],
+    ['fifth_check', 'test/agent/labelled/fifth-check.jsonl'],
     // Written blind, never read: the calibration's outside fit counts its proposals.
     ['outside_fit', 'test/agent/calibration/outside-fit.jsonl'],
     // The outside check nobody has read: the figure on unseen phrasing.

@@ -411,6 +411,32 @@ const cases: Case[] = [
     expected: '2027-01-15',
   },
   {
+    name: 'the first date after the signing word, when the sentence has several',
+    lines: [
+      ext("I take it to the board on December tenth, and we'd sign the next day, the eleventh."),
+    ],
+    expected: '2026-12-11',
+  },
+  {
+    name: 'a meeting named only as the point a date is set against',
+    lines: [
+      ext(
+        "Our legal team wants to sign by the thirtieth of October, before our partners' meeting.",
+      ),
+    ],
+    expected: '2026-10-30',
+  },
+  {
+    name: '"December the fourth"',
+    lines: [ext('Signing moves to December the fourth.')],
+    expected: '2026-12-04',
+  },
+  {
+    name: 'a delivery promised for a day is not the close date',
+    lines: [ext('We sign on December 2.'), int("You'll have it Friday.")],
+    expected: '2026-12-02',
+  },
+  {
     name: 'talk about the next conversation is no close date',
     lines: [ext('We sign by the end of June.'), ext('The rest we can talk about in January.')],
     expected: '2027-06-30',

@@ -24,7 +24,12 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     re: /\b(sign(ed|ing)?|signatures?|countersign(ed)?|ink(ed)?)\b.{0,30}\b(by|before|on|no later than|within)\b|\bsigned in\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
     base: 0.92,
   },
-  { re: /\b(clos(e|ed|ing))\b.{0,25}\b(by|on|before)\b/i, base: 0.92 },
+  { re: /\b(clos(e|ed|ing))\b.{0,25}\b(by|on|before|earlier than|no later than)\b/i, base: 0.92 },
+  // "We want this done this month. End of November, signed."
+  {
+    re: /\b(want|need|get) (this|it|the deal) (done|signed|closed)\b|,\s*signed\.?$/i,
+    base: 0.86,
+  },
   { re: /\b(close|closing|signing|signature) date\b/i, base: 0.9 },
   // "I'll sign the order form tomorrow": a promise to sign on a day said in the sentence.
   {
@@ -87,6 +92,10 @@ const TOPIC_DISCOUNT = 0.06;
 const MEETING =
   /\b(meet(ing)?|call|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough)\b/i;
 
+/** A meeting named only as the point a date is set against ("before our partners' meeting"). */
+const REFERENCE_MEETING =
+  /\b(before|after|ahead of|at) (our|the|their|your|his|her) ([\w'-]+ ){0,3}(meeting|call|session)\b|\b(the|our|their) ([\w'-]+ ){0,2}(only |will )?(meet|meets)\b/gi;
+
 const MOVED = /\b(mov|push|slip|shift|chang|bump|delay|postpon)\w*/i;
 
 /** A date that waits on something else is not a commitment ("on hold until the Q2 budget"). */
@@ -98,7 +107,7 @@ const CONDITIONAL =
  * or reviewed, a pilot, a side agreement, the customer's own books or targets.
  */
 const OTHER_SUBJECT =
-  /\b(kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
+  /\b(inbox|you'll have|you will have|(updated|revised|new|final|corrected) (order form|proposal|quote|contract|msa|draft)|(need|want) the|kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
@@ -146,12 +155,47 @@ const SPOKEN_MONTH_DAY =
 const SPOKEN_DAY_MONTH =
   /\b(thirty[- ]one|thirty|twenty(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|one) (january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
 
+/** Where a sentence speaks of the signature itself. */
+const SIGN_WORD = /\b(sign(s|ed|ing)?|signature|countersign\w*|close|closing)\b/i;
+/** A day counted from another ("the next day") says nothing on its own. */
+const RELATIVE_DAY = /\b(next|same|following|previous) (day|week)\b/i;
+
+/** "December the fourth": an ordinal word after the month and "the". */
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+];
+const MONTH_THE_ORDINAL =
+  /\b(january|february|march|april|may|june|july|august|september|october|november|december) the (twenty[- ]|thirty[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/gi;
+
+const BARE_ORDINAL_WORD =
+  /\bthe (twenty[- ]|thirty[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?!\s+(of|time|quarter|week|month|year|round|call|meeting|draft|version|option|one)\b)/gi;
+
 /** A day of the month without its month ("the 10th"). */
-const BARE_DAY = /^the \d{1,2}(st|nd|rd|th)$/i;
+const BARE_DAY =
+  /^the (\d{1,2}(st|nd|rd|th)|((twenty|thirty)[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))$/i;
 
 /** A date said outright: a month, a day's number, a weekday, a quarter or a period's end. */
 const EXPLICIT_DATE =
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d|\b(days?|weeks?|months?) (from|after) (today|now)\b|\bin \w+ (days|weeks|months)\b|\b(thanksgiving|christmas|halloween|new year)|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(eo[mqy]|end of|q[1-4]|quarter|fiscal|fy|year[- ]end)\b/i;
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d|\b(days?|weeks?|months?) (from|after) (today|now)\b|\bin \w+ (days|weeks|months)\b|\b(thanksgiving|christmas|halloween|new year)|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(eo[mqy]|end of|q[1-4]|quarter|fiscal|fy|year[- ]end)\b|\bthe ((twenty|thirty)[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/i;
 
 const PRECISION_PENALTY: Record<Precision, number> = {
   day: 0,
@@ -210,7 +254,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     for (const s of splitSentences(u.text)) {
       const own = COMMITMENT_CUES.find((c) => c.re.test(s.text));
       const offTopic =
-        MEETING.test(s.text) ||
+        MEETING.test(s.text.replace(REFERENCE_MEETING, '')) ||
         PAST.test(s.text) ||
         OTHER_SUBJECT.test(s.text) ||
         mentionsAny(s.text, ctx.competitors ?? []);
@@ -231,8 +275,16 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (isQuestion(s.text) || HYPOTHETICAL.test(s.text) || offTopic) continue;
       // Date parsing is the costly part: only a commitment or a possible retraction needs it.
       if (!cue && !NEGATION.test(s.text) && !RETRACT.test(s.text)) continue;
-      const found = findDates(s.text, today, reference, ctx.fiscalYearStartMonth)?.map((m) =>
-        BARE_DAY.test(m.text) ? { ...m, date: sameDaySaid(m.date, topicDates) } : m,
+      const raw = findDates(s.text, today, reference, ctx.fiscalYearStartMonth);
+      // "December tenth, and we'd sign the next day, the eleventh": a bare day after a
+      // month said in the same sentence is in that month (or the next, if it has passed).
+      const monthSaid = raw?.find((m) => !BARE_DAY.test(m.text) && m.precision === 'day');
+      const found = raw?.map((m) =>
+        !BARE_DAY.test(m.text)
+          ? m
+          : monthSaid && m.index > monthSaid.index
+            ? { ...m, date: dayOnOrAfter(monthSaid.date, m.date.day) ?? m.date }
+            : { ...m, date: sameDaySaid(m.date, topicDates) },
       );
       // Borrowing the cue, only a date said outright counts: not "now" or "a day later".
       const mentions = own ? found : found?.filter((m) => EXPLICIT_DATE.test(m.text));
@@ -252,8 +304,21 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (!cue || mentions === undefined || CONDITIONAL.test(s.text)) continue;
       const current = mentions.filter((m) => !replaced.includes(m));
       const distinct = new Set(current.map((m) => formatDate(m.date)));
-      if (distinct.size !== 1) continue;
-      const mention = current[current.length - 1]!;
+      let mention = current[current.length - 1]!;
+      // "by November 30 or December 15" offers a choice, which is no date.
+      if (distinct.size !== 1 && !/\bor\b/i.test(s.text)) {
+        // "The board meets on the 10th and we'd sign the next day, the eleventh": the
+        // first date said outright after the signing word is the signing's.
+        const at = own ? SIGN_WORD.exec(s.text)?.index : undefined;
+        const after =
+          at === undefined
+            ? undefined
+            : current.find(
+                (m) => m.index > at && EXPLICIT_DATE.test(m.text) && !RELATIVE_DAY.test(m.text),
+              );
+        if (!after) continue;
+        mention = after;
+      } else if (distinct.size !== 1) continue;
       if (compareDates(mention.date, today) < 0) continue;
       if (compareDates(mention.date, addDays(today, 3 * 366)) > 0) continue;
       let confidence = cue.base - PRECISION_PENALTY[mention.precision];
@@ -315,6 +380,13 @@ function fridayOf(today: LocalDate, weeksAhead: number): LocalDate {
 }
 
 /** "The 10th" after "signing on December 10th" is that day, not the next 10th to come. */
+/** The first date on or after `from` whose day of the month is `day`. */
+function dayOnOrAfter(from: LocalDate, day: number): LocalDate | null {
+  let { year, month } = from;
+  if (day < from.day) [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  return day <= daysInMonth(year, month) ? { year, month, day } : null;
+}
+
 function sameDaySaid(date: LocalDate, said: readonly LocalDate[]): LocalDate {
   for (let i = said.length - 1; i >= 0; i--) if (said[i]!.day === date.day) return said[i]!;
   return date;
@@ -384,7 +456,7 @@ function findDates(
     add(m.index, m[0].length, endOfFiscalYear(fullYear(m[3]!), fyStart), 'year-end');
   }
   for (const m of text.matchAll(
-    /\b(eoq|end of (the |this )?quarter|quarter[- ]end|end of next quarter)\b/gi,
+    /\b(eoq|end of (the |this |your |our )?quarter|quarter[- ]end|end of next quarter)\b/gi,
   )) {
     const q = quarterOf(today, fyStart);
     const date = /next/i.test(m[0])
@@ -433,6 +505,15 @@ function findDates(
       compareDates({ year: today.year, month, day }, today) < 0 ? today.year + 1 : today.year;
     add(m.index, m[0].length, { year, month, day }, 'day');
   }
+  for (const m of text.matchAll(MONTH_THE_ORDINAL)) {
+    const month = MONTH_NAMES.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+    const tens = m[2] ? (/^twenty/i.test(m[2]) ? 20 : 30) : 0;
+    const day = tens + (/thirtieth/i.test(m[3]!) ? 30 : ORDINALS.indexOf(m[3]!.toLowerCase()) + 1);
+    if (day < 1 || day > daysInMonth(today.year, month)) continue;
+    const year =
+      compareDates({ year: today.year, month, day }, today) < 0 ? today.year + 1 : today.year;
+    add(m.index, m[0].length, { year, month, day }, 'day');
+  }
   for (const m of text.matchAll(SPOKEN_DAY_MONTH)) {
     const month = MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
     const day = wordsToNumber(m[1]!);
@@ -453,6 +534,13 @@ function findDates(
       continue;
     }
     add(r.index, r.text.length, componentsDate(r.start), precisionOf(r.start));
+  }
+  // "the eleventh": a day said as an ordinal word, without its month.
+  for (const m of text.matchAll(BARE_ORDINAL_WORD)) {
+    const tens = m[1] ? (/^twenty/i.test(m[1]) ? 20 : 30) : 0;
+    const day = tens + (/thirtieth/i.test(m[2]!) ? 30 : ORDINALS.indexOf(m[2]!.toLowerCase()) + 1);
+    if (day < 1 || day > 31) continue;
+    add(m.index, m[0].length, nextDayOfMonth(today, day), 'day');
   }
   // "by the 15th": chrono wants a month; the next such day on or after the meeting.
   for (const m of text.matchAll(/\bthe (\d{1,2})(st|nd|rd|th)\b(?!\s+of\b)/gi)) {

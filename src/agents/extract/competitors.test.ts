@@ -18,6 +18,27 @@ const unk = (text: string): [SpeakerSide, string] => ['unknown', text];
 const ctx: ExtractContext = { ...baseContext, competitors: ['Gong', 'Clari', 'Chorus'] };
 
 const cases: Case[] = [
+  {
+    name: 'still in the mix',
+    lines: [ext("Gong's still in the mix, as our fallback.")],
+    expected: ['Gong'],
+  },
+  {
+    name: 'a price that came in',
+    lines: [ext('Clari came in at ninety-five thousand.')],
+    expected: ['Clari'],
+  },
+  {
+    name: 'an RFP sent to several vendors',
+    lines: [ext('The RFP went out this morning to you, Gong, and Clari.')],
+    expected: ['Gong', 'Clari'],
+  },
+  {
+    name: 'a vendor said to be out',
+    lines: [ext("Gong's out, we told them this morning.")],
+    expected: null,
+  },
+
   // In play now
   {
     name: 'evaluating now',

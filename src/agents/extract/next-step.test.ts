@@ -248,6 +248,27 @@ const cases: Case[] = [
     lines: [ext('Please send me the invite for the kickoff.'), int('Will do.')],
     expected: 'Send me the invite for the kickoff',
   },
+  {
+    name: 'a request answered by a promise, without a yes',
+    lines: [
+      ext('Send me the order form and I will get it signed.'),
+      int("I'll send the order form this afternoon."),
+    ],
+    expected: 'Rep to send the order form this afternoon',
+  },
+  {
+    name: 'an offer taken',
+    lines: [
+      int('Do you want a one-pager for the partners?'),
+      ext('Yes, a one-pager would be great, by Monday.'),
+    ],
+    expected: 'Rep to send a one-pager for the partners by Monday (Mon Oct 19)',
+  },
+  {
+    name: 'a promise checking its day',
+    lines: [int("I'll check in with you on the eighth then?"), ext('Yes, check in on the eighth.')],
+    expected: 'Check in on the eighth',
+  },
 ];
 
 describe('extractNextStep', () => {
