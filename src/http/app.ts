@@ -61,6 +61,7 @@ import { anomalyRoutes } from './routes/anomalies.js';
 import { flowRoutes } from './routes/flows.js';
 import { flowRunRoutes } from './routes/flow-runs.js';
 import { flowSecretRoutes } from './routes/flow-secrets.js';
+import { boardRoutes } from './routes/boards.js';
 import { recordRoutes } from './routes/records.js';
 import { dealRoutes } from './routes/deals.js';
 import { skillRoutes } from './routes/skills.js';
@@ -208,6 +209,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(flowRoutes(ctx));
   await app.register(flowRunRoutes(ctx));
   await app.register(flowSecretRoutes(ctx));
+  await app.register(boardRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));

@@ -72,6 +72,11 @@ export const API_TAGS = [
     description:
       'Flows: a trigger and typed steps, drafted, published as frozen versions and run durably; the step catalogue, the secrets steps use, runs with each step’s input, output, error and timing, and run statistics',
   },
+  {
+    name: 'boards',
+    description:
+      'Boards of records (deals, contacts or accounts) in columns, moved by people and by flows’ move_to_board step, with the history of every move',
+  },
   { name: 'graphql', description: 'The GraphQL schema, for GraphQL clients' },
 ];
 

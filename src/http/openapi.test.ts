@@ -47,6 +47,7 @@ const VERBS = [
   'publish',
   'cancel',
   'rerun',
+  'move',
 ];
 const OPERATION_ID = new RegExp(`^(${VERBS.join('|')})[A-Z]\\w+$`);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
