@@ -52,8 +52,8 @@ export interface ValidateOptions {
   lookup?: StepLookup;
 }
 
-// Not the request validator's Ajv: no defaults written into a saved draft, no coercion.
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+// Not the request validator's Ajv: no coercion, and defaults go into a copy only.
+const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, useDefaults: true });
 addFormats(ajv);
 const compiled = new WeakMap<object, ValidateFunction>();
 
@@ -244,10 +244,13 @@ function checkConfig(
   issues: FlowIssue[],
 ): void {
   const validate = configValidator(definition);
-  if (validate(config)) return;
+  // On a copy: the runner fills defaults in (a field with one may be left out), and the
+  // draft keeps what its author wrote.
+  const copy = structuredClone(config);
+  if (validate(copy)) return;
   for (const error of validate.errors ?? []) {
     // A template's value is only known at run time: it may stand for any type.
-    const value = valueAt(config, error.instancePath);
+    const value = valueAt(copy, error.instancePath);
     if (typeof value === 'string' && /\{\{[^{}]*\}\}/.test(value)) continue;
     issues.push({ path: pathOf(path, error.instancePath), message: ajvMessage(error) });
   }

@@ -55,6 +55,7 @@ export const conditionStep: StepDefinition<Config> = {
   allowedInAutomations: true,
   defaultRetry: { attempts: 1, backoffMs: 0, maxDelayMs: 0 },
   defaultTimeoutMs: 5_000,
+  jumpFields: ['then', 'else'],
   async run(_context, config) {
     const results = config.rules.map((rule) =>
       test(rule.operator as Operator, rule.left, rule.right),

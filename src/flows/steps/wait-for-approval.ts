@@ -49,6 +49,7 @@ export const waitForApprovalStep: StepDefinition<Config> = {
   allowedInAutomations: true,
   defaultRetry: { attempts: 3, backoffMs: 1_000, maxDelayMs: 30_000 },
   defaultTimeoutMs: 15_000,
+  jumpFields: ['then', 'onReject', 'onTimeout'],
   async run(context, config) {
     const state = (context.state as WaitState | null) ?? (await openItem(context, config));
     const item = await readItem(context, state.inboxItemId);
