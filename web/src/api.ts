@@ -12,6 +12,7 @@ import {
 } from '../../src/client/index.js';
 
 export { ApiError, call, isUnauthenticated } from '../../src/client/index.js';
+export type { RequestBody, ResponseBody } from '../../src/client/index.js';
 export * from './crm-types';
 
 /** Call as `call(client.GET('/api/me'))`: the answer's data, or a thrown ApiError. */

@@ -13,6 +13,9 @@ import { GapsPage } from './conversations/gaps-page';
 import { MeetingPage } from './conversations/meeting-page';
 import { MeetingsPage } from './conversations/meetings-page';
 import { DealPage } from './deals/deal-page';
+import { FlowPage, NewFlowPage } from './flows/flow-page';
+import { FlowRunPage } from './flows/flow-run-page';
+import { FlowsPage } from './flows/flows-page';
 import { InboxItemPage } from './inbox/inbox-item-page';
 import { InboxPage } from './inbox/inbox-page';
 import { MailboxPage } from './notifications/mailbox-page';
@@ -53,6 +56,10 @@ export function createRouter() {
                 { path: 'agents', element: <AgentsPage /> },
                 { path: 'agents/new', element: <AgentWizardPage /> },
                 { path: 'agents/:agentId', element: <AgentPage /> },
+                { path: 'flows', element: <FlowsPage /> },
+                { path: 'flows/new', element: <NewFlowPage /> },
+                { path: 'flows/:flowId', element: <FlowPage /> },
+                { path: 'flow-runs/:runId', element: <FlowRunPage /> },
                 { path: 'inbox', element: <InboxPage /> },
                 { path: 'inbox/:itemId', element: <InboxItemPage /> },
                 { path: 'activity', element: <ActivityPage /> },

@@ -8,6 +8,12 @@ describe('bucketLabel', () => {
       bucketLabel('2026-03-04T16:00:00.000Z', 'hour'),
     );
   });
+
+  it('tells the minutes of one hour apart (the flows performance view)', () => {
+    expect(bucketLabel('2026-03-04T15:04:00.000Z', 'minute')).not.toBe(
+      bucketLabel('2026-03-04T15:05:00.000Z', 'minute'),
+    );
+  });
 });
 
 describe('formatRate', () => {

@@ -1,5 +1,5 @@
 /** Labels and rates for the dashboard's charts (the server's series has every bucket). */
-export type Bucket = 'hour' | 'day';
+export type Bucket = 'minute' | 'hour' | 'day';
 
 const hourLabel = new Intl.DateTimeFormat(undefined, {
   month: 'short',
@@ -13,9 +13,13 @@ const dayLabel = new Intl.DateTimeFormat(undefined, {
   timeZone: 'UTC',
 });
 
-/** The x-axis label of a bucket: "Mar 4" for days, "Mar 4, 3 PM" for hours. */
+// Minutes (the flows' last hour): the time alone, the hour's minutes telling them apart.
+const minuteLabel = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+/** The x-axis label of a bucket: "Mar 4" for days, "Mar 4, 3 PM" for hours, "3:05 PM" for minutes. */
 export function bucketLabel(at: string, bucket: Bucket): string {
-  return (bucket === 'day' ? dayLabel : hourLabel).format(new Date(at));
+  const format = bucket === 'day' ? dayLabel : bucket === 'minute' ? minuteLabel : hourLabel;
+  return format.format(new Date(at));
 }
 
 /** A share as a percentage with no decimals, "—" when there was nothing to divide. */

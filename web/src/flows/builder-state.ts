@@ -3,7 +3,7 @@
  * server's invalid_flow details belong on the page.
  */
 import { initialConfig, type JsonSchema } from './schema-form';
-import type { Definition, DraftStep } from './types';
+import type { Definition, DraftStep, StepTypeId } from './types';
 
 /** `send_webhook` → `send_webhook`, then `send_webhook_2`...: keys are unique in a flow. */
 export function nextStepKey(steps: readonly DraftStep[], type: string): string {
@@ -13,7 +13,7 @@ export function nextStepKey(steps: readonly DraftStep[], type: string): string {
   for (let n = 2; ; n++) if (!taken.has(`${base}_${n}`)) return `${base}_${n}`;
 }
 
-export function addStep(definition: Definition, type: string, schema: JsonSchema): Definition {
+export function addStep(definition: Definition, type: StepTypeId, schema: JsonSchema): Definition {
   const step: DraftStep = {
     key: nextStepKey(definition.steps, type),
     type,

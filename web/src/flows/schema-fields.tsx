@@ -6,6 +6,7 @@ import {
   Group,
   NativeSelect,
   Stack,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -272,7 +273,9 @@ function MapInput({
     <Fieldset legend={field.label} aria-label={field.label}>
       <Stack gap="xs">
         {field.description && (
-          <div className="mantine-InputWrapper-description">{field.description}</div>
+          <Text size="xs" c="dimmed">
+            {field.description}
+          </Text>
         )}
         {entries.map(([name, item], index) => (
           <Group key={index} align="flex-end" wrap="nowrap" gap="xs">
@@ -309,7 +312,11 @@ function MapInput({
             </ActionIcon>
           </Group>
         ))}
-        {error && <div style={{ color: 'var(--mantine-color-error)', fontSize: 12 }}>{error}</div>}
+        {error && (
+          <Text size="xs" c="red">
+            {error}
+          </Text>
+        )}
         <Button
           variant="light"
           size="xs"

@@ -98,7 +98,7 @@ describe('a config form from a step schema', () => {
   it('starts a new step with defaults and empty required values', () => {
     expect(initialConfig(webhook)).toEqual({ url: '', method: 'POST' });
     expect(initialConfig(condition)).toEqual({
-      rules: [{ left: '', operator: 'equals' }],
+      rules: [{ operator: 'equals' }],
       match: 'all',
     });
   });

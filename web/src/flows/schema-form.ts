@@ -22,6 +22,7 @@ export interface JsonSchema {
   minimum?: number;
   maximum?: number;
   maxLength?: number;
+  pattern?: string;
   minItems?: number;
   maxItems?: number;
 }
@@ -184,6 +185,9 @@ export function initialConfig(schema: JsonSchema): Record<string, unknown> {
       case 'target':
         config[field.name] = null;
         break;
+      case 'value':
+        // Any value, a template included: nothing is a better start than a guess.
+        break;
       default:
         config[field.name] = '';
     }
@@ -209,7 +213,7 @@ export function parseValueText(text: string): unknown {
 
 /** The text a "value" field shows for a value, so that parseValueText gives it back. */
 export function formatValueText(value: unknown): string {
-  if (value === undefined) return '';
+  if (value === undefined || value === '') return '';
   if (typeof value === 'string') {
     // A string that would parse as something else keeps its quotes.
     return parseValueText(value) === value ? value : JSON.stringify(value);

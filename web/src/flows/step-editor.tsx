@@ -153,14 +153,14 @@ export function StepEditor({
               )}
               <Group grow align="flex-start">
                 <TextInput
-                  label="Key"
+                  label="Step key"
                   description={`Later steps read {{steps.${step.key}.output}}`}
                   value={step.key}
                   error={errors.key}
                   onChange={(event) => onChange({ ...step, key: event.currentTarget.value })}
                 />
                 <TextInput
-                  label="Name"
+                  label="Step name"
                   placeholder={stepType?.title}
                   value={step.name ?? ''}
                   error={errors.name}

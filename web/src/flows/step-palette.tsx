@@ -1,8 +1,8 @@
 import { Button, Card, Stack, Text, Title, Tooltip } from '@mantine/core';
-import type { StepCategory } from './types';
+import type { StepCategory, StepTypeId } from './types';
 
 export interface PaletteStepType {
-  id: string;
+  id: StepTypeId;
   category: StepCategory;
   title: string;
   description: string;
@@ -29,7 +29,7 @@ export function StepPalette({
 }: {
   stepTypes: readonly PaletteStepType[];
   automation: boolean;
-  onAdd: (type: string) => void;
+  onAdd: (type: StepTypeId) => void;
   disabled?: boolean;
 }) {
   return (

@@ -1,7 +1,7 @@
 import { Card, Group, NativeSelect, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatValueText, parseValueText } from './schema-form';
-import type { DraftTrigger } from './types';
+import type { DraftTrigger, EventType } from './types';
 
 export const EVENT_TYPES = [
   { value: 'action.created', label: 'An action is created' },
@@ -92,7 +92,9 @@ export function TriggerEditor({
               value={trigger.event}
               error={errors.event}
               disabled={readOnly}
-              onChange={(event) => onChange({ ...trigger, event: event.currentTarget.value })}
+              onChange={(event) =>
+                onChange({ ...trigger, event: event.currentTarget.value as EventType })
+              }
             />
             <Textarea
               label="Only when"

@@ -1,23 +1,14 @@
-/** The flow shapes the console edits. */
+/** The flow shapes the console edits, as the API defines them. */
+import type { ResponseBody } from '../api';
 
-export type StepCategory = 'basic' | 'advanced' | 'integration' | 'control';
+type Draft = ResponseBody<'/api/workspaces/{workspaceId}/flows/{flowId}', 'get'>['flow']['draft'];
 
-export type DraftTrigger =
-  | { type: 'manual' }
-  | { type: 'schedule'; cron: string; timezone: string }
-  | { type: 'event'; event: string; filter?: Record<string, string | number | boolean> }
-  | { type: 'webhook' };
-
-export interface DraftStep {
-  key: string;
-  type: string;
-  config: Record<string, unknown>;
-  name?: string;
-  retry?: { attempts?: number; backoffMs?: number; maxDelayMs?: number };
-  timeoutMs?: number;
-}
-
-export interface Definition {
-  trigger: DraftTrigger;
-  steps: DraftStep[];
-}
+export type Definition = Draft;
+export type DraftTrigger = Draft['trigger'];
+export type DraftStep = Draft['steps'][number];
+export type StepTypeId = DraftStep['type'];
+export type EventType = Extract<DraftTrigger, { type: 'event' }>['event'];
+export type StepCategory = ResponseBody<
+  '/api/workspaces/{workspaceId}/flow-step-types',
+  'get'
+>['stepTypes'][number]['category'];

@@ -21,9 +21,14 @@ export function VariablePicker({
     <Menu position="bottom-end" withinPortal shadow="md" width={320}>
       <Menu.Target>
         <Tooltip label="Insert a variable" withinPortal>
-          <ActionIcon variant="subtle" size="sm" aria-label={`Insert a variable into ${label}`}>
-            <Text size="xs" fw={700} ff="monospace">
-              {'{ }'}
+          <ActionIcon
+            variant="light"
+            size="sm"
+            miw={30}
+            aria-label={`Insert a variable into ${label}`}
+          >
+            <Text fz={10} fw={700} ff="monospace" lh={1}>
+              {'{x}'}
             </Text>
           </ActionIcon>
         </Tooltip>

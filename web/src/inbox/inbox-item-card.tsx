@@ -22,7 +22,9 @@ import { readContext } from './context';
 export interface InboxItemView {
   id: string;
   itemType: 'approval' | 'question' | 'alert';
-  source: 'agent' | 'policy' | 'anomaly';
+  source: 'agent' | 'policy' | 'anomaly' | 'flow';
+  /** The flow run waiting for this approval (source 'flow'), where the API names it. */
+  flowRunId?: string | null;
   title: string;
   description: string | null;
   context: Record<string, unknown>;
@@ -167,6 +169,14 @@ export function InboxItemCard({
                 <>
                   <Anchor component={Link} to={`${base}/anomalies/${item.anomalyId}`} inherit>
                     The anomaly
+                  </Anchor>
+                  {' · '}
+                </>
+              )}
+              {item.source === 'flow' && item.flowRunId && (
+                <>
+                  <Anchor component={Link} to={`${base}/flow-runs/${item.flowRunId}`} inherit>
+                    The waiting flow run
                   </Anchor>
                   {' · '}
                 </>

@@ -171,6 +171,13 @@ export function WorkspaceLayout() {
         />
         <NavLink
           component={Link}
+          to={`${base}/flows`}
+          label="Flows"
+          active={path.startsWith(`${base}/flows`) || path.startsWith(`${base}/flow-runs`)}
+          onClick={closeNav}
+        />
+        <NavLink
+          component={Link}
           to={`${base}/activity`}
           label="Activity"
           active={path.startsWith(`${base}/activity`) || path.startsWith(`${base}/anomalies`)}
