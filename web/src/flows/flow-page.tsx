@@ -250,26 +250,29 @@ function FlowBuilderTab({ flow, readOnly }: { flow: Flow; readOnly: boolean }) {
       stepStatuses={statuses}
       errorDetails={invalidDetails(error)}
       readOnly={readOnly}
+      // Starting runs is for admins; members read the flow and its runs.
       aside={
-        <TestRunPanel
-          sample={sample}
-          onSampleChange={setSample}
-          version={flow.latestVersion}
-          stale={flow.hasUnpublishedChanges}
-          running={
-            start.isPending ||
-            (testRun.data !== undefined &&
-              !['completed', 'failed', 'cancelled', 'timeout'].includes(testRun.data.status))
-          }
-          run={testRun.data}
-          runLink={testRunId ? `/w/${workspace.id}/flow-runs/${testRunId}` : undefined}
-          onRun={(input) =>
-            start.mutate(input, {
-              onSuccess: (run) => setTestRunId(run.id),
-              onError: (err) => notifyError('Could not start the run', err),
-            })
-          }
-        />
+        readOnly ? undefined : (
+          <TestRunPanel
+            sample={sample}
+            onSampleChange={setSample}
+            version={flow.latestVersion}
+            stale={flow.hasUnpublishedChanges}
+            running={
+              start.isPending ||
+              (testRun.data !== undefined &&
+                !['completed', 'failed', 'cancelled', 'timeout'].includes(testRun.data.status))
+            }
+            run={testRun.data}
+            runLink={testRunId ? `/w/${workspace.id}/flow-runs/${testRunId}` : undefined}
+            onRun={(input) =>
+              start.mutate(input, {
+                onSuccess: (run) => setTestRunId(run.id),
+                onError: (err) => notifyError('Could not start the run', err),
+              })
+            }
+          />
+        )
       }
       toolbar={(values, dirty, markSaved) =>
         readOnly ? null : (
