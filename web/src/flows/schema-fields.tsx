@@ -33,6 +33,8 @@ export interface FieldsProps {
   onChange: (value: Config) => void;
   /** Config keys whose value names a later step (condition's then/else). */
   jumpFields?: readonly string[];
+  /** Config keys taken as written: they get no variable picker. */
+  literalFields?: readonly string[];
   /** The steps a jump may go to: those after the one being edited. */
   laterSteps?: readonly string[];
   /** Server errors by path under this object (`url`, `rules[0].left`). */
@@ -47,6 +49,7 @@ export function ConfigFields({
   value,
   onChange,
   jumpFields = [],
+  literalFields = [],
   laterSteps = [],
   errors,
   path = '',
@@ -69,6 +72,7 @@ export function ConfigFields({
             laterSteps={laterSteps}
             errors={errors}
             path={fieldPath}
+            literal={literalFields.includes(field.name)}
           />
         );
       })}
@@ -83,9 +87,18 @@ interface FieldInputProps {
   laterSteps: readonly string[];
   errors?: Record<string, string>;
   path: string;
+  literal?: boolean;
 }
 
-function FieldInput({ field, value, onChange, laterSteps, errors, path }: FieldInputProps) {
+function FieldInput({
+  field,
+  value,
+  onChange,
+  laterSteps,
+  errors,
+  path,
+  literal,
+}: FieldInputProps) {
   const error = errorUnder(errors, path);
   const common = {
     label: field.label,
@@ -156,7 +169,15 @@ function FieldInput({ field, value, onChange, laterSteps, errors, path }: FieldI
         />
       );
     default:
-      return <TextField field={field} value={value} onChange={onChange} error={error} />;
+      return (
+        <TextField
+          field={field}
+          value={value}
+          onChange={onChange}
+          error={error}
+          literal={literal}
+        />
+      );
   }
 }
 
@@ -189,12 +210,15 @@ function TextField({
   onChange,
   error,
   label,
+  literal,
 }: {
   field: FieldSpec;
   value: unknown;
   onChange: (value: unknown) => void;
   error?: ReactNode;
   label?: string;
+  /** Taken as written (code): no picker, since a template would not be resolved. */
+  literal?: boolean;
 }) {
   const codec = textCodec(field);
   // The text as typed: "{" on the way to a JSON object is not a value yet.
@@ -234,7 +258,7 @@ function TextField({
     value: text,
     onChange: (event: { currentTarget: { value: string } }) => change(event.currentTarget.value),
     onBlur: () => setDraft(null),
-    rightSection: picker,
+    rightSection: literal ? undefined : picker,
     rightSectionPointerEvents: 'all' as const,
   };
   const multiline =

@@ -20,6 +20,8 @@ import type { VariableOption } from './variables';
 export interface StepTypeInfo extends PaletteStepType {
   configSchema: unknown;
   jumpFields: string[];
+  /** Config keys taken as written (run_javascript's code): no template goes in them. */
+  literalFields?: string[];
 }
 
 /** The errors under `config.` as paths inside the config. */
@@ -175,6 +177,7 @@ export function StepEditor({
                 <ConfigFields
                   schema={stepType.configSchema as JsonSchema}
                   jumpFields={stepType.jumpFields}
+                  literalFields={stepType.literalFields}
                   laterSteps={laterSteps}
                   value={step.config}
                   onChange={(config) => onChange({ ...step, config })}
