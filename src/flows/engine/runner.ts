@@ -414,7 +414,7 @@ async function resolveConfig(
   scope: RunScope,
   readSecret: SecretReader,
 ): Promise<Resolved<Record<string, unknown>>> {
-  const literal = (definition as { literalFields?: readonly string[] }).literalFields ?? [];
+  const literal = definition.literalFields ?? [];
   if (literal.length === 0) return resolveTemplates(config, scope, readSecret);
   const kept = Object.fromEntries(Object.entries(config).filter(([key]) => literal.includes(key)));
   const rest = Object.fromEntries(Object.entries(config).filter(([key]) => !literal.includes(key)));
