@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ActionExecution } from './execute.js';
-import { appendAudit, type Action, type ActionStatus } from './store.js';
+import { emitFlowEvent } from '../flows/triggers/events.js';
+import { actionEvent, appendAudit, type Action, type ActionStatus } from './store.js';
 
 // An execution's rows: the action_executions row of each execute or undo, and the
 // action's status moves with their audit entries.
@@ -56,6 +57,12 @@ export async function finish(
     actor,
     details: { executionId, errors: result.errors },
   });
+  if (status === 'executed') {
+    await emitFlowEvent(pool, action.workspaceId, 'action.executed', {
+      ...actionEvent({ ...action, status }),
+      executionId,
+    });
+  }
   return { actionId: action.id, status, executionId, ...result };
 }
 

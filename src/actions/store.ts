@@ -2,6 +2,7 @@ import type { Queryable } from '../db/pool.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import type { CrmObjectType, CrmValue } from '../crm/port.js';
 import type { ActionExecution } from './execute.js';
+import { emitFlowEvent, type FlowEventPayload } from '../flows/triggers/events.js';
 
 export type Severity = 'critical' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
@@ -162,6 +163,7 @@ export async function proposeAction(
         actor: input.actor ?? input.sourceName ?? input.sourceType,
         details: created ? { source: input.sourceType, sourceId: input.sourceId ?? null } : {},
       });
+      if (created) await emitFlowEvent(db, workspaceId, 'action.created', actionEvent(action));
       return { action, created, updated: !created };
     }
     const { rows } = await db.query<Action>(
@@ -410,4 +412,17 @@ export async function transition(
   const { previous, ...action } = rows[0];
   await appendAudit(db, workspaceId, actionId, { ...audit, fromStatus: previous, toStatus: to });
   return action;
+}
+
+/** What a flow hears about an action (`action.created`, `action.executed`). */
+export function actionEvent(action: Action): FlowEventPayload {
+  return {
+    actionId: action.id,
+    actionType: action.actionType,
+    severity: action.severity,
+    status: action.status,
+    targetType: action.targetType,
+    targetName: action.targetName,
+    record: action.targetEntityId ? { type: action.targetType, id: action.targetEntityId } : null,
+  };
 }

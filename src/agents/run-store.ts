@@ -2,6 +2,7 @@ import type { Queryable } from '../db/pool.js';
 import { publishEvent } from '../events/bus.js';
 import { notFound } from '../errors.js';
 import { notifyInboxItemCreated } from '../notifications/producers/inbox-items.js';
+import { emitFlowEvent } from '../flows/triggers/events.js';
 
 /**
  * What an agent run leaves in Postgres: one `activity_logs` row per run and the inbox
@@ -130,6 +131,14 @@ export async function insertActivityLog(
     workspaceId,
     type: 'activity_log.created',
     payload: { activityLogId: row.id, agentConfigId: row.agentConfigId, status: row.status },
+  });
+  await emitFlowEvent(db, workspaceId, 'agent_run.finished', {
+    activityLogId: row.id,
+    agentConfigId: run.agentConfigId,
+    conversationId: run.conversationId,
+    status: run.status,
+    shadow: run.shadow,
+    record: run.dealId ? { type: 'deal', id: run.dealId } : null,
   });
   return row;
 }

@@ -12,6 +12,7 @@ import {
   type Timing,
   type Verdict,
 } from './lifecycle.js';
+import { emitFlowEvent } from '../flows/triggers/events.js';
 
 /** A rule's finding in a workspace, as the API shows it. */
 export interface Anomaly {
@@ -231,6 +232,14 @@ async function fire(
     type: 'anomaly.detected',
     payload: { anomalyId: id, rule: f.rule, severity: f.severity },
   });
+  if (step === 'fire') {
+    await emitFlowEvent(db, f.workspaceId, 'anomaly.raised', {
+      anomalyId: id,
+      rule: f.rule,
+      severity: f.severity,
+      scopeKey: f.scopeKey,
+    });
+  }
   await notifyAnomalyFired(db, {
     workspaceId: f.workspaceId,
     anomalyId: id,

@@ -11,6 +11,7 @@ import { recordFieldOutcome } from '../agents/trust.js';
 import { enqueueCardUpdates } from '../notifications/slack/cards.js';
 import { enqueueMany } from '../jobs/queue.js';
 import type { InboxContext } from './items.js';
+import { emitFlowEvent } from '../flows/triggers/events.js';
 
 type Decided = 'approved' | 'rejected' | 'expired';
 
@@ -67,6 +68,12 @@ export async function settleItems(
       workspaceId,
       type: 'inbox_item.resolved',
       payload: { inboxItemId: row.id, status },
+    });
+    await emitFlowEvent(db, workspaceId, 'inbox_item.decided', {
+      inboxItemId: row.id,
+      status,
+      source: row.source,
+      record: dealOf(row.context),
     });
   }
   // A flow run waiting on the item carries on once the decision commits.
@@ -144,4 +151,12 @@ async function recordOutcomes(
       source: 'inbox',
     });
   }
+}
+
+/** The deal an item is about (an agent's approval), for flows that act on it. */
+function dealOf(context: unknown): { type: 'deal'; id: string } | null {
+  const record = (context as { record?: { type?: unknown; id?: unknown } } | null)?.record;
+  return record?.type === 'deal' && typeof record.id === 'string'
+    ? { type: 'deal', id: record.id }
+    : null;
 }

@@ -35,6 +35,14 @@ import { notifyExpiringItems } from '../notifications/producers/expiring.js';
 import { updateCards } from '../notifications/slack/cards.js';
 import { runFlow } from '../flows/engine/runner.js';
 import { sweepRuns } from '../flows/engine/sweep.js';
+import { startFlowRun } from '../flows/engine/runs.js';
+import {
+  dispatchFlowEvent,
+  emitLinkedConversations,
+  type FlowEventJob,
+} from '../flows/triggers/events.js';
+import { runScheduleTick } from '../flows/triggers/schedule.js';
+import { recordInScope } from '../flows/triggers/scope.js';
 import { enqueue, type TaskHandlers } from './queue.js';
 import { NonRetryableError } from './types.js';
 
@@ -202,6 +210,7 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
     const report = await linkConversations(db, payload.workspaceId);
     // Meetings just linked are what the meeting agents read next.
     const agentRuns = await enqueueAgentRunsForLinked(db, payload.workspaceId, since);
+    await emitLinkedConversations(db, payload.workspaceId, since);
     log.info({ workspaceId: payload.workspaceId, ...report, agentRuns }, 'conversations linked');
   },
   'agents.run': async (payload, { db, secretKey, log }) => {
@@ -293,5 +302,21 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
   'flows.sweep': async (_payload, { db, log }) => {
     const queued = await sweepRuns(db);
     if (queued) log.warn({ queued }, 'flow runs nobody was working on queued again');
+  },
+  'flows.schedule-tick': async (_payload, { db, log }) => {
+    const { started, missed } = await runScheduleTick(db, { startRun: startFlowRun, log });
+    if (started) log.info({ started, missed }, 'scheduled flow runs started');
+  },
+  'flows.dispatch-event': async (payload, { db, log }) => {
+    const result = await dispatchFlowEvent(
+      db,
+      { startRun: startFlowRun, inScope: recordInScope, log },
+      payload as FlowEventJob,
+    );
+    if (result.started.length)
+      log.info(
+        { event: payload.event, started: result.started.length },
+        'flows started by an event',
+      );
   },
 };

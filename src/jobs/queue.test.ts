@@ -45,6 +45,8 @@ const handlers: TaskHandlers = {
   'slack.update-cards': async () => undefined,
   'flows.run': async () => undefined,
   'flows.sweep': async () => undefined,
+  'flows.schedule-tick': async () => undefined,
+  'flows.dispatch-event': async () => undefined,
 };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

@@ -158,6 +158,13 @@ const SCHEDULES: (CronItem & { task: JobName })[] = [
     options: { maxAttempts: 1 },
   },
   {
+    // A flow's cron slot starts within a minute; the tick itself starts each slot once.
+    task: 'flows.schedule-tick',
+    match: '* * * * *',
+    identifier: 'flows.schedule-tick',
+    options: { maxAttempts: 1 },
+  },
+  {
     task: 'sessions.prune',
     match: '17 * * * *',
     identifier: 'sessions.prune',

@@ -1,3 +1,5 @@
+import type { FlowEventType } from '../flows/types.js';
+
 /**
  * Every background job, by name, with its payload. `enqueue` and the worker's task
  * list are both typed from this map, so a job cannot be queued with the wrong payload
@@ -80,6 +82,16 @@ export interface JobPayloads {
   'flows.run': { workspaceId: string; runId: string };
   /** Queue `flows.run` for runs a dead worker left, or whose wake-up job was lost (every minute). */
   'flows.sweep': Record<string, never>;
+  /** Start the runs of scheduled flows whose slot has come (every minute). */
+  'flows.schedule-tick': Record<string, never>;
+  /** Start the flows listening to an event (src/flows/triggers/events.ts). */
+  'flows.dispatch-event': {
+    workspaceId: string;
+    eventId: string;
+    event: FlowEventType;
+    payload: Record<string, unknown>;
+    at: string;
+  };
 }
 
 export type JobName = keyof JobPayloads;

@@ -50,6 +50,8 @@ const handlers: TaskHandlers = {
   'slack.update-cards': idle,
   'flows.run': idle,
   'flows.sweep': idle,
+  'flows.schedule-tick': idle,
+  'flows.dispatch-event': idle,
 };
 
 async function until(probe: () => boolean, ms: number): Promise<void> {

@@ -6,7 +6,7 @@ import { createUser } from '../../tenancy/users.js';
 import type { FlowDefinition } from '../types.js';
 import { insertPublishedFlow, publishVersion } from './flows.test-helper.js';
 import { checkSchedule, nextSlot, runScheduleTick } from './schedule.js';
-import { testStartRun } from './start.test-helper.js';
+import { startFlowRun } from '../engine/runs.js';
 
 const log = pino({ level: 'silent' });
 
@@ -64,7 +64,7 @@ describe('the schedule tick', () => {
     const flowId = await insertPublishedFlow(db.pool, workspaceId, hourly, {
       publishedAt: '2026-12-03T09:10:00Z',
     });
-    const deps = { startRun: testStartRun, log };
+    const deps = { startRun: startFlowRun, log };
     // Before the first slot (10:00) nothing starts.
     await runScheduleTick(db.pool, deps, new Date('2026-12-03T09:59:00Z'));
     expect(await runsOf(flowId)).toHaveLength(0);
@@ -98,7 +98,7 @@ describe('the schedule tick', () => {
     });
     const tick = await runScheduleTick(
       db.pool,
-      { startRun: testStartRun, log },
+      { startRun: startFlowRun, log },
       new Date('2026-12-01T05:10:00Z'),
     );
     const runs = await runsOf(flowId);
@@ -117,7 +117,7 @@ describe('the schedule tick', () => {
     const flowId = await insertPublishedFlow(db.pool, workspaceId, hourly, {
       publishedAt: '2026-12-02T00:00:00Z',
     });
-    const deps = { startRun: testStartRun, log };
+    const deps = { startRun: startFlowRun, log };
     await runScheduleTick(db.pool, deps, new Date('2026-12-02T00:30:00Z'));
     await publishVersion(
       db.pool,
@@ -164,7 +164,7 @@ describe('the schedule tick', () => {
     );
     await runScheduleTick(
       db.pool,
-      { startRun: testStartRun, log },
+      { startRun: startFlowRun, log },
       new Date('2026-12-04T01:00:00Z'),
     );
     expect(await runsOf(archived)).toHaveLength(0);

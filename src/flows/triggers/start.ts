@@ -17,3 +17,20 @@ export interface StartRunInput {
 }
 
 export type StartRun = (db: Queryable, input: StartRunInput) => Promise<{ runId: string }>;
+
+/** A record an event is about, by Pandora id. */
+export interface TriggerRecord {
+  type: 'deal' | 'account' | 'contact';
+  id: string;
+}
+
+/**
+ * Whether `record` is one the member owns (the steps' own scope check,
+ * src/flows/steps/records.ts): false for another rep's or an unknown record.
+ */
+export type RecordScope = (
+  db: Queryable,
+  workspaceId: string,
+  scopeUserId: string,
+  record: TriggerRecord,
+) => Promise<boolean>;

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/pool.js';
+import { emitFlowEvents } from '../../flows/triggers/events.js';
 
 /**
  * Bulk upserts for one page of CRM records: one statement per table per page
@@ -198,7 +199,12 @@ export async function upsertDeals(
   rows: DealRowInput[],
 ): Promise<UpsertCounts & { stageChanges: number }> {
   if (rows.length === 0) return { created: 0, updated: 0, unchanged: 0, stageChanges: 0 };
-  const { rows: result } = await db.query<{ created: number; updated: number; changes: number }>(
+  const { rows: result } = await db.query<{
+    created: number;
+    updated: number;
+    changes: number;
+    moved: { dealId: string; fromStage: string; toStage: string; toStageNormalized: string }[];
+  }>(
     `with input as (
        select * from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::numeric[],
                             $8::date[], $9::text[], $10::text[], $11::text[], $12::numeric[],
@@ -238,7 +244,8 @@ export async function upsertDeals(
                 excluded.close_date, excluded.pipeline, excluded.stage,
                 excluded.stage_normalized, excluded.probability, excluded.forecast_category,
                 excluded.next_step, excluded.last_activity_at, excluded.source_data)
-       returning t.id, t.source_id, t.stage, t.created_at, (xmax = 0) as created
+       returning t.id, t.source_id, t.stage, t.stage_normalized, t.created_at,
+                 (xmax = 0) as created
      ),
      history as (
        insert into deal_stage_history (workspace_id, deal_id, from_stage, to_stage, changed_at)
@@ -248,11 +255,17 @@ export async function upsertDeals(
        join input i on i.source_id = u.source_id
        left join before b on b.source_id = u.source_id
        where u.stage is not null and b.stage is distinct from u.stage
-       returning 1
+       returning deal_id, from_stage, to_stage
      )
      select (select count(*) from upserted where created)::int as created,
             (select count(*) from upserted where not created)::int as updated,
-            (select count(*) from history)::int as changes`,
+            (select count(*) from history)::int as changes,
+            -- A deal's first stage is no change: flows hear of deals that moved.
+            (select coalesce(json_agg(json_build_object(
+                      'dealId', h.deal_id, 'fromStage', h.from_stage, 'toStage', h.to_stage,
+                      'toStageNormalized', u.stage_normalized)), '[]')
+             from history h join upserted u on u.id = h.deal_id
+             where h.from_stage is not null) as moved`,
     [
       workspaceId,
       source,
@@ -274,7 +287,13 @@ export async function upsertDeals(
       rows.map((r) => JSON.stringify(r.sourceData)),
     ],
   );
-  const { created, updated, changes } = result[0]!;
+  const { created, updated, changes, moved } = result[0]!;
+  await emitFlowEvents(
+    db,
+    workspaceId,
+    'deal.stage_changed',
+    moved.map((move) => ({ ...move, record: { type: 'deal', id: move.dealId } })),
+  );
   return { created, updated, unchanged: rows.length - created - updated, stageChanges: changes };
 }
 
