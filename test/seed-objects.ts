@@ -132,6 +132,18 @@ export async function seedObjects(
     `insert into memberships (workspace_id, user_id, role) values ($1::uuid, $2::uuid, 'member')`,
     [workspaceId, member.id],
   );
+  // The spare member's automation (an admin key manages everyone's).
+  const automation = await one(
+    `with f as (
+       insert into flows (workspace_id, kind, name, draft, latest_version)
+       values ($1::uuid, 'automation', 'Seeded automation',
+               '{"trigger":{"type":"manual"},"steps":[]}', 1) returning id),
+     v as (insert into flow_versions (workspace_id, flow_id, version, definition)
+           select $1::uuid, f.id, 1, '{"trigger":{"type":"manual"},"steps":[]}' from f)
+     insert into user_automations (flow_id, workspace_id, user_id)
+     select f.id, $1::uuid, $2::uuid from f returning flow_id as id`,
+    [workspaceId, member.id],
+  );
   return {
     workspace: workspaceId,
     user: member.id,
@@ -152,6 +164,7 @@ export async function seedObjects(
     anomaly,
     flow,
     flowRun,
+    automation,
   };
 }
 

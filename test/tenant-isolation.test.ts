@@ -179,6 +179,17 @@ const SAMPLE_BODIES: Record<string, object> = {
   },
   'PATCH /api/workspaces/{workspaceId}/flows/{flowId}': { name: 'renamed' },
   'POST /api/workspaces/{workspaceId}/flows/{flowId}/publish': {},
+  'POST /api/workspaces/{workspaceId}/flows/{flowId}/rotate-secret': {},
+  'POST /api/workspaces/{workspaceId}/automations': {
+    name: 'intruder',
+    trigger: { type: 'manual' },
+    steps: [{ key: 'x', type: 'set_variable', config: { name: 'x', type: 'number', value: 1 } }],
+  },
+  'PATCH /api/workspaces/{workspaceId}/automations/{automationId}': { name: 'renamed' },
+  'POST /api/workspaces/{workspaceId}/automations/{automationId}/activate': {},
+  'POST /api/workspaces/{workspaceId}/automations/{automationId}/pause': {},
+  'POST /api/workspaces/{workspaceId}/automations/{automationId}/runs': {},
+  'POST /api/workspaces/{workspaceId}/automations/{automationId}/rotate-secret': {},
   'POST /api/workspaces/{workspaceId}/secrets': { name: 'INTRUDER', value: 'intruder' },
   'PUT /api/workspaces/{workspaceId}/secrets/{secretName}': { value: 'intruder' },
   'POST /api/workspaces/{workspaceId}/flows/{flowId}/runs': { input: {} },
@@ -301,6 +312,18 @@ beforeAll(async () => {
      values ($1::uuid, $2::uuid, 1, 'failed', '{"type":"manual"}', now()) returning id`,
     [b.workspaceId, flows[0]!.id],
   );
+  // B's member's automation: A must not see, change, pause or run it.
+  const { rows: automations } = await pool.query<{ id: string }>(
+    `with f as (
+       insert into flows (workspace_id, kind, name, draft, latest_version)
+       values ($1::uuid, 'automation', 'B automation', '{"trigger":{"type":"manual"},"steps":[]}', 1)
+       returning id),
+     v as (insert into flow_versions (workspace_id, flow_id, version, definition)
+           select $1::uuid, f.id, 1, '{"trigger":{"type":"manual"},"steps":[]}' from f)
+     insert into user_automations (flow_id, workspace_id, user_id)
+     select f.id, $1::uuid, $2::uuid from f returning flow_id as id`,
+    [b.workspaceId, b.userId],
+  );
   await pool.query(
     `insert into workspace_secrets (workspace_id, name, value) values ($1::uuid, 'B_SECRET', '\\x00')`,
     [b.workspaceId],
@@ -308,6 +331,7 @@ beforeAll(async () => {
   bIds = {
     workspaceId: b.workspaceId,
     flowId: flows[0]!.id,
+    automationId: automations[0]!.id,
     version: '1',
     secretName: 'B_SECRET',
     flowRunId: flowRuns[0]!.id,
@@ -393,6 +417,8 @@ async function snapshotOfB(): Promise<string> {
          as anomalies,
        (select count(*) from skill_runs r where r.workspace_id = $1::uuid) as "skillRuns",
        (select json_agg(f order by f.id) from flows f where f.workspace_id = $1::uuid) as flows,
+       (select json_agg(u order by u.flow_id) from user_automations u
+        where u.workspace_id = $1::uuid) as automations,
        (select json_agg(v order by v.flow_id, v.version) from flow_versions v
         where v.workspace_id = $1::uuid) as "flowVersions",
        (select json_agg(r order by r.id) from flow_runs r where r.workspace_id = $1::uuid)

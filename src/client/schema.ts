@@ -2948,6 +2948,169 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/hooks/flows/{flowId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a flow's run from a signed webhook
+     * @description No session or API key (send no Authorization header): the signature is the proof. Send `X-Pandora-Timestamp: <unix seconds>` and `X-Pandora-Signature: sha256=<hex>`, the hex HMAC-SHA256 of `<timestamp>.<raw body>` keyed with the flow's webhook secret (made by rotating it). Deliveries more than 5 minutes from the server clock are refused. The JSON object sent is what the run reads as `{{trigger.x}}`. With an `Idempotency-Key`, a retried delivery answers the run the first one started.
+     */
+    post: operations['deliverFlowWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/flows/{flowId}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Make or replace a flow's webhook secret
+     * @description The old secret stops working at once; the new one is shown only in this answer. A flow whose published trigger is `webhook` takes deliveries at `webhookUrl` once it has one.
+     */
+    post: operations['rotateFlowWebhookSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/automations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List automations
+     * @description A member's own automations; an admin sees everyone's (or one member's with userId).
+     */
+    get: operations['listUserAutomations'];
+    put?: never;
+    /**
+     * Create an automation
+     * @description Saved and published at once; it runs on its owner's records only. Members make their own; admins may name another member in userId. Only step types allowed in automations (see flow-step-types). 400 invalid_flow names each problem by its path.
+     */
+    post: operations['createUserAutomation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/automations/{automationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an automation */
+    get: operations['getUserAutomation'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete an automation
+     * @description It starts no more runs; its past runs stay readable.
+     */
+    delete: operations['deleteUserAutomation'];
+    options?: never;
+    head?: never;
+    /**
+     * Update an automation
+     * @description A changed trigger or steps publish a new version; running runs keep theirs.
+     */
+    patch: operations['updateUserAutomation'];
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/automations/{automationId}/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Activate an automation */
+    post: operations['activateUserAutomation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/automations/{automationId}/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pause an automation */
+    post: operations['pauseUserAutomation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/automations/{automationId}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run an automation now
+     * @description The run acts for the automation's owner: a record (`record`, or `input.record`) that is not theirs is refused with 403 record_out_of_scope.
+     */
+    post: operations['startUserAutomationRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workspaces/{workspaceId}/automations/{automationId}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Make or replace an automation's webhook secret
+     * @description For an automation whose trigger is `webhook`. The old secret stops working at once; the new one is shown only here.
+     */
+    post: operations['rotateUserAutomationSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/graphql/schema.graphql': {
     parameters: {
       query?: never;
@@ -25584,6 +25747,1751 @@ export interface operations {
       };
       /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  deliverFlowWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Unix seconds when the delivery was signed */
+        'x-pandora-timestamp'?: string;
+        /** @description sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>"> */
+        'x-pandora-signature'?: string;
+        /** @description The same key again starts nothing new */
+        'idempotency-key'?: string;
+      };
+      path: {
+        flowId: string;
+      };
+      cookie?: never;
+    };
+    /** @description A JSON object: the run's trigger input */
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            runId: string;
+            /** @description A delivery with this Idempotency-Key started the run before; nothing new started */
+            duplicate: boolean;
+          };
+        };
+      };
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            runId: string;
+            /** @description A delivery with this Idempotency-Key started the run before; nothing new started */
+            duplicate: boolean;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request conflicts with the current state; the code says how */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  rotateFlowWebhookSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        flowId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Shown once: sign deliveries with it */
+            secret: string;
+            /** @description Where the sender posts */
+            webhookUrl: string;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listUserAutomations: {
+    parameters: {
+      query?: {
+        userId?: string;
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            automations: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              description: string | null;
+              /** @description Paused automations start no runs */
+              isActive: boolean;
+              /** @description The member whose records it runs on */
+              user: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string;
+              };
+              /** @description What starts a run */
+              trigger:
+                | {
+                    /** @enum {string} */
+                    type: 'manual';
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'schedule';
+                    /** @description Five fields: minute hour day-of-month month day-of-week */
+                    cron: string;
+                    /** @description An IANA time zone: Europe/Paris */
+                    timezone: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'event';
+                    event:
+                      | 'action.created'
+                      | 'action.executed'
+                      | 'deal.stage_changed'
+                      | 'conversation.linked'
+                      | 'agent_run.finished'
+                      | 'inbox_item.decided'
+                      | 'anomaly.raised';
+                    /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                    filter?: {
+                      [key: string]: string | number | boolean;
+                    };
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'webhook';
+                  };
+              steps: {
+                /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                key: string;
+                type:
+                  | 'add_tag'
+                  | 'set_variable'
+                  | 'assign_agent'
+                  | 'subscribe_campaign'
+                  | 'delete_contact'
+                  | 'run_api_request'
+                  | 'run_javascript'
+                  | 'move_to_board'
+                  | 'send_webhook'
+                  | 'email_integration'
+                  | 'crm_integration'
+                  | 'condition'
+                  | 'delay'
+                  | 'wait_for_approval';
+                /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                config: {
+                  [key: string]: unknown;
+                };
+                name?: string;
+                retry?: {
+                  attempts?: number;
+                  backoffMs?: number;
+                  maxDelayMs?: number;
+                };
+                timeoutMs?: number;
+              }[];
+              /** @description The published version its runs start on */
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  createUserAutomation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          description?: string | null;
+          /** @description What starts a run */
+          trigger:
+            | {
+                /** @enum {string} */
+                type: 'manual';
+              }
+            | {
+                /** @enum {string} */
+                type: 'schedule';
+                /** @description Five fields: minute hour day-of-month month day-of-week */
+                cron: string;
+                /** @description An IANA time zone: Europe/Paris */
+                timezone: string;
+              }
+            | {
+                /** @enum {string} */
+                type: 'event';
+                event:
+                  | 'action.created'
+                  | 'action.executed'
+                  | 'deal.stage_changed'
+                  | 'conversation.linked'
+                  | 'agent_run.finished'
+                  | 'inbox_item.decided'
+                  | 'anomaly.raised';
+                /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                filter?: {
+                  [key: string]: string | number | boolean;
+                };
+              }
+            | {
+                /** @enum {string} */
+                type: 'webhook';
+              };
+          steps: {
+            /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+            key: string;
+            type:
+              | 'add_tag'
+              | 'set_variable'
+              | 'assign_agent'
+              | 'subscribe_campaign'
+              | 'delete_contact'
+              | 'run_api_request'
+              | 'run_javascript'
+              | 'move_to_board'
+              | 'send_webhook'
+              | 'email_integration'
+              | 'crm_integration'
+              | 'condition'
+              | 'delay'
+              | 'wait_for_approval';
+            /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+            config: {
+              [key: string]: unknown;
+            };
+            name?: string;
+            retry?: {
+              attempts?: number;
+              backoffMs?: number;
+              maxDelayMs?: number;
+            };
+            timeoutMs?: number;
+          }[];
+          isActive?: boolean;
+          /** Format: uuid */
+          userId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            automation: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              description: string | null;
+              /** @description Paused automations start no runs */
+              isActive: boolean;
+              /** @description The member whose records it runs on */
+              user: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string;
+              };
+              /** @description What starts a run */
+              trigger:
+                | {
+                    /** @enum {string} */
+                    type: 'manual';
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'schedule';
+                    /** @description Five fields: minute hour day-of-month month day-of-week */
+                    cron: string;
+                    /** @description An IANA time zone: Europe/Paris */
+                    timezone: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'event';
+                    event:
+                      | 'action.created'
+                      | 'action.executed'
+                      | 'deal.stage_changed'
+                      | 'conversation.linked'
+                      | 'agent_run.finished'
+                      | 'inbox_item.decided'
+                      | 'anomaly.raised';
+                    /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                    filter?: {
+                      [key: string]: string | number | boolean;
+                    };
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'webhook';
+                  };
+              steps: {
+                /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                key: string;
+                type:
+                  | 'add_tag'
+                  | 'set_variable'
+                  | 'assign_agent'
+                  | 'subscribe_campaign'
+                  | 'delete_contact'
+                  | 'run_api_request'
+                  | 'run_javascript'
+                  | 'move_to_board'
+                  | 'send_webhook'
+                  | 'email_integration'
+                  | 'crm_integration'
+                  | 'condition'
+                  | 'delay'
+                  | 'wait_for_approval';
+                /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                config: {
+                  [key: string]: unknown;
+                };
+                name?: string;
+                retry?: {
+                  attempts?: number;
+                  backoffMs?: number;
+                  maxDelayMs?: number;
+                };
+                timeoutMs?: number;
+              }[];
+              /** @description The published version its runs start on */
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getUserAutomation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        automationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            automation: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              description: string | null;
+              /** @description Paused automations start no runs */
+              isActive: boolean;
+              /** @description The member whose records it runs on */
+              user: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string;
+              };
+              /** @description What starts a run */
+              trigger:
+                | {
+                    /** @enum {string} */
+                    type: 'manual';
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'schedule';
+                    /** @description Five fields: minute hour day-of-month month day-of-week */
+                    cron: string;
+                    /** @description An IANA time zone: Europe/Paris */
+                    timezone: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'event';
+                    event:
+                      | 'action.created'
+                      | 'action.executed'
+                      | 'deal.stage_changed'
+                      | 'conversation.linked'
+                      | 'agent_run.finished'
+                      | 'inbox_item.decided'
+                      | 'anomaly.raised';
+                    /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                    filter?: {
+                      [key: string]: string | number | boolean;
+                    };
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'webhook';
+                  };
+              steps: {
+                /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                key: string;
+                type:
+                  | 'add_tag'
+                  | 'set_variable'
+                  | 'assign_agent'
+                  | 'subscribe_campaign'
+                  | 'delete_contact'
+                  | 'run_api_request'
+                  | 'run_javascript'
+                  | 'move_to_board'
+                  | 'send_webhook'
+                  | 'email_integration'
+                  | 'crm_integration'
+                  | 'condition'
+                  | 'delay'
+                  | 'wait_for_approval';
+                /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                config: {
+                  [key: string]: unknown;
+                };
+                name?: string;
+                retry?: {
+                  attempts?: number;
+                  backoffMs?: number;
+                  maxDelayMs?: number;
+                };
+                timeoutMs?: number;
+              }[];
+              /** @description The published version its runs start on */
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  deleteUserAutomation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        automationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  updateUserAutomation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        automationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          description?: string | null;
+          /** @description What starts a run */
+          trigger?:
+            | {
+                /** @enum {string} */
+                type: 'manual';
+              }
+            | {
+                /** @enum {string} */
+                type: 'schedule';
+                /** @description Five fields: minute hour day-of-month month day-of-week */
+                cron: string;
+                /** @description An IANA time zone: Europe/Paris */
+                timezone: string;
+              }
+            | {
+                /** @enum {string} */
+                type: 'event';
+                event:
+                  | 'action.created'
+                  | 'action.executed'
+                  | 'deal.stage_changed'
+                  | 'conversation.linked'
+                  | 'agent_run.finished'
+                  | 'inbox_item.decided'
+                  | 'anomaly.raised';
+                /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                filter?: {
+                  [key: string]: string | number | boolean;
+                };
+              }
+            | {
+                /** @enum {string} */
+                type: 'webhook';
+              };
+          steps?: {
+            /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+            key: string;
+            type:
+              | 'add_tag'
+              | 'set_variable'
+              | 'assign_agent'
+              | 'subscribe_campaign'
+              | 'delete_contact'
+              | 'run_api_request'
+              | 'run_javascript'
+              | 'move_to_board'
+              | 'send_webhook'
+              | 'email_integration'
+              | 'crm_integration'
+              | 'condition'
+              | 'delay'
+              | 'wait_for_approval';
+            /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+            config: {
+              [key: string]: unknown;
+            };
+            name?: string;
+            retry?: {
+              attempts?: number;
+              backoffMs?: number;
+              maxDelayMs?: number;
+            };
+            timeoutMs?: number;
+          }[];
+          isActive?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            automation: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              description: string | null;
+              /** @description Paused automations start no runs */
+              isActive: boolean;
+              /** @description The member whose records it runs on */
+              user: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string;
+              };
+              /** @description What starts a run */
+              trigger:
+                | {
+                    /** @enum {string} */
+                    type: 'manual';
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'schedule';
+                    /** @description Five fields: minute hour day-of-month month day-of-week */
+                    cron: string;
+                    /** @description An IANA time zone: Europe/Paris */
+                    timezone: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'event';
+                    event:
+                      | 'action.created'
+                      | 'action.executed'
+                      | 'deal.stage_changed'
+                      | 'conversation.linked'
+                      | 'agent_run.finished'
+                      | 'inbox_item.decided'
+                      | 'anomaly.raised';
+                    /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                    filter?: {
+                      [key: string]: string | number | boolean;
+                    };
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'webhook';
+                  };
+              steps: {
+                /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                key: string;
+                type:
+                  | 'add_tag'
+                  | 'set_variable'
+                  | 'assign_agent'
+                  | 'subscribe_campaign'
+                  | 'delete_contact'
+                  | 'run_api_request'
+                  | 'run_javascript'
+                  | 'move_to_board'
+                  | 'send_webhook'
+                  | 'email_integration'
+                  | 'crm_integration'
+                  | 'condition'
+                  | 'delay'
+                  | 'wait_for_approval';
+                /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                config: {
+                  [key: string]: unknown;
+                };
+                name?: string;
+                retry?: {
+                  attempts?: number;
+                  backoffMs?: number;
+                  maxDelayMs?: number;
+                };
+                timeoutMs?: number;
+              }[];
+              /** @description The published version its runs start on */
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  activateUserAutomation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        automationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            automation: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              description: string | null;
+              /** @description Paused automations start no runs */
+              isActive: boolean;
+              /** @description The member whose records it runs on */
+              user: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string;
+              };
+              /** @description What starts a run */
+              trigger:
+                | {
+                    /** @enum {string} */
+                    type: 'manual';
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'schedule';
+                    /** @description Five fields: minute hour day-of-month month day-of-week */
+                    cron: string;
+                    /** @description An IANA time zone: Europe/Paris */
+                    timezone: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'event';
+                    event:
+                      | 'action.created'
+                      | 'action.executed'
+                      | 'deal.stage_changed'
+                      | 'conversation.linked'
+                      | 'agent_run.finished'
+                      | 'inbox_item.decided'
+                      | 'anomaly.raised';
+                    /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                    filter?: {
+                      [key: string]: string | number | boolean;
+                    };
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'webhook';
+                  };
+              steps: {
+                /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                key: string;
+                type:
+                  | 'add_tag'
+                  | 'set_variable'
+                  | 'assign_agent'
+                  | 'subscribe_campaign'
+                  | 'delete_contact'
+                  | 'run_api_request'
+                  | 'run_javascript'
+                  | 'move_to_board'
+                  | 'send_webhook'
+                  | 'email_integration'
+                  | 'crm_integration'
+                  | 'condition'
+                  | 'delay'
+                  | 'wait_for_approval';
+                /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                config: {
+                  [key: string]: unknown;
+                };
+                name?: string;
+                retry?: {
+                  attempts?: number;
+                  backoffMs?: number;
+                  maxDelayMs?: number;
+                };
+                timeoutMs?: number;
+              }[];
+              /** @description The published version its runs start on */
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  pauseUserAutomation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        automationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            automation: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              description: string | null;
+              /** @description Paused automations start no runs */
+              isActive: boolean;
+              /** @description The member whose records it runs on */
+              user: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string;
+              };
+              /** @description What starts a run */
+              trigger:
+                | {
+                    /** @enum {string} */
+                    type: 'manual';
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'schedule';
+                    /** @description Five fields: minute hour day-of-month month day-of-week */
+                    cron: string;
+                    /** @description An IANA time zone: Europe/Paris */
+                    timezone: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'event';
+                    event:
+                      | 'action.created'
+                      | 'action.executed'
+                      | 'deal.stage_changed'
+                      | 'conversation.linked'
+                      | 'agent_run.finished'
+                      | 'inbox_item.decided'
+                      | 'anomaly.raised';
+                    /** @description Equality on the event's top-level fields: { toStage: 'negotiation' } */
+                    filter?: {
+                      [key: string]: string | number | boolean;
+                    };
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'webhook';
+                  };
+              steps: {
+                /** @description Unique in the flow; {{steps.<key>.output}} names its output */
+                key: string;
+                type:
+                  | 'add_tag'
+                  | 'set_variable'
+                  | 'assign_agent'
+                  | 'subscribe_campaign'
+                  | 'delete_contact'
+                  | 'run_api_request'
+                  | 'run_javascript'
+                  | 'move_to_board'
+                  | 'send_webhook'
+                  | 'email_integration'
+                  | 'crm_integration'
+                  | 'condition'
+                  | 'delay'
+                  | 'wait_for_approval';
+                /** @description Valid against the step type's configSchema; strings may hold {{...}} templates */
+                config: {
+                  [key: string]: unknown;
+                };
+                name?: string;
+                retry?: {
+                  attempts?: number;
+                  backoffMs?: number;
+                  maxDelayMs?: number;
+                };
+                timeoutMs?: number;
+              }[];
+              /** @description The published version its runs start on */
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  startUserAutomationRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        automationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description What the run reads as {{trigger.x}} */
+          input?: {
+            [key: string]: unknown;
+          };
+          record?: {
+            type: 'deal' | 'account' | 'contact';
+            id: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            runId: string;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request conflicts with the current state; the code says how */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  rotateUserAutomationSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        automationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Shown once: sign deliveries with it */
+            secret: string;
+            /** @description Where the sender posts */
+            webhookUrl: string;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
         headers: {
           [name: string]: unknown;
         };

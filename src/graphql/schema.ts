@@ -14,6 +14,7 @@ import { access, guarded, type GraphQLContext } from './context.js';
 import { conversationResolvers, conversationTypeDefs } from './conversations.js';
 import { flowRunResolvers, flowRunTypeDefs } from './flow-runs.js';
 import { flowResolvers, flowTypeDefs } from './flows.js';
+import { automationResolvers, automationTypeDefs } from './automations.js';
 import { inboxResolvers, inboxTypeDefs } from './inbox.js';
 import { notificationResolvers, notificationTypeDefs } from './notifications.js';
 import { policyResolvers, policyTypeDefs } from './policies.js';
@@ -143,6 +144,7 @@ export const schema = createSchema<GraphQLContext>({
     agentRunTypeDefs,
     flowTypeDefs,
     flowRunTypeDefs,
+    automationTypeDefs,
   ],
   resolvers: [
     {
@@ -232,5 +234,6 @@ export const schema = createSchema<GraphQLContext>({
     agentRunResolvers,
     flowResolvers,
     flowRunResolvers,
+    automationResolvers,
   ],
 });

@@ -62,6 +62,8 @@ import { flowRoutes } from './routes/flows.js';
 import { flowRunRoutes } from './routes/flow-runs.js';
 import { flowSecretRoutes } from './routes/flow-secrets.js';
 import { boardRoutes } from './routes/boards.js';
+import { flowHookRoutes, flowWebhookSecretRoutes } from './routes/flow-hooks.js';
+import { automationRoutes } from './routes/automations.js';
 import { recordRoutes } from './routes/records.js';
 import { dealRoutes } from './routes/deals.js';
 import { skillRoutes } from './routes/skills.js';
@@ -210,6 +212,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(flowRunRoutes(ctx));
   await app.register(flowSecretRoutes(ctx));
   await app.register(boardRoutes(ctx));
+  await app.register(flowHookRoutes(ctx));
+  await app.register(flowWebhookSecretRoutes(ctx));
+  await app.register(automationRoutes(ctx));
   registerGraphQL(app, ctx);
 
   const consoleBuilt = existsSync(path.join(webDistDir, 'index.html'));
