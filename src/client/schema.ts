@@ -2812,6 +2812,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workspaces/{workspaceId}/flow-runs/{flowRunId}/steps/{stepKey}/undo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Undo a step of a flow run
+     * @description Puts back what a finished step did: CRM fields where the CRM still holds what it wrote (force: overwrite changes made since), a tag, a campaign membership it made, a deleted contact (made again from its backup). A second undo returns the first. 409 not_undoable, step_not_completed.
+     */
+    post: operations['undoFlowRunStep'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/workspaces/{workspaceId}/secrets': {
     parameters: {
       query?: never;
@@ -24676,6 +24696,157 @@ export interface operations {
       };
       /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  undoFlowRunStep: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+        flowRunId: string;
+        stepKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          force?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            undo: {
+              /** Format: uuid */
+              runId: string;
+              stepKey: string;
+              stepType: string;
+              /** @description blocked: something could not be put back (a field changed since; pass force) */
+              status: 'undone' | 'blocked';
+              fields?: {
+                objectType: string;
+                recordId: string;
+                field: string;
+                before: string | number | boolean | null;
+                written: string | number | boolean | null;
+                current: string | number | boolean | null;
+                status: 'restored' | 'already_restored' | 'conflict' | 'failed';
+                message?: string;
+              }[];
+              tags?: {
+                removed: number;
+                tagDeleted: boolean;
+              };
+              details?: {
+                [key: string]: unknown;
+              };
+              note?: {
+                status: 'created' | 'failed';
+                noteId: string | null;
+              } | null;
+              replayed?: boolean;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The request conflicts with the current state; the code says how */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description payload_too_large: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported_media_type: send the body as application/json */
+      415: {
         headers: {
           [name: string]: unknown;
         };

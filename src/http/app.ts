@@ -60,6 +60,7 @@ import { activityRoutes } from './routes/activity.js';
 import { anomalyRoutes } from './routes/anomalies.js';
 import { flowRoutes } from './routes/flows.js';
 import { flowRunRoutes } from './routes/flow-runs.js';
+import { flowStepUndoRoutes } from './routes/flow-step-undo.js';
 import { flowSecretRoutes } from './routes/flow-secrets.js';
 import { boardRoutes } from './routes/boards.js';
 import { flowHookRoutes, flowWebhookSecretRoutes } from './routes/flow-hooks.js';
@@ -210,6 +211,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(slackRoutes(ctx));
   await app.register(flowRoutes(ctx));
   await app.register(flowRunRoutes(ctx));
+  await app.register(flowStepUndoRoutes(ctx));
   await app.register(flowSecretRoutes(ctx));
   await app.register(boardRoutes(ctx));
   await app.register(flowHookRoutes(ctx));
