@@ -247,7 +247,10 @@ const HAND_WRITTEN = [
  * Calls written blind and never read: only their proposals' right/wrong counts are
  * used, to move the table to what unseen phrasing shows (README.md, "outside fit").
  */
-const OUTSIDE_FIT = ['test/agent/calibration/outside-fit.jsonl'];
+const OUTSIDE_FIT = [
+  'test/agent/calibration/outside-fit.jsonl',
+  'test/agent/calibration/outside-fit-2.jsonl',
+];
 /** How many outside proposals the shared map is worth against one field's own. */
 const OUTSIDE_PULL = 10;
 

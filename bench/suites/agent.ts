@@ -67,8 +67,9 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['third_check', 'test/agent/labelled/third-check.jsonl'],
     ['fourth_check', 'test/agent/labelled/fourth-check.jsonl'],
     ['fifth_check', 'test/agent/labelled/fifth-check.jsonl'],
-    // Written blind, never read: the calibration's outside fit counts its proposals.
+    // Written blind, never read: the calibration's outside fit counts their proposals.
     ['outside_fit', 'test/agent/calibration/outside-fit.jsonl'],
+    ['outside_fit_2', 'test/agent/calibration/outside-fit-2.jsonl'],
     // The outside check nobody has read: the figure on unseen phrasing.
     ['check', 'test/agent/check/cases.jsonl'],
   ];

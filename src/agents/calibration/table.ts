@@ -3,95 +3,95 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 270, amount 219, stage 221, next_step 202, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (472 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl; right/proposed: amount:final 74/77, amount:later 27/29, close_date 17/19, close_date:final 93/96, competitors:final 46/46, competitors:later 3/3, next_step:final 79/106, next_step:later 1/1, stage:final 47/51, stage:later 2/2): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 1 calls and the pooled hand-written share q = 0.903 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.942, b = -0.323, the Platt scaling under which the proposals on calls written blind and never read are most likely (80 cases in test/agent/calibration/outside-fit.jsonl; 83/99 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.831, b = -0.287; amount a = 1.159, b = -0.22; stage a = 0.769, b = -0.44; next_step a = 1.084, b = -0.367; competitors a = 0.997, b = -0.309)",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 270, amount 219, stage 221, next_step 202, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (472 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl; right/proposed: amount:final 74/77, amount:later 27/29, close_date 17/19, close_date:final 93/96, competitors:final 46/46, competitors:later 3/3, next_step:final 79/106, next_step:later 1/1, stage:final 47/51, stage:later 2/2): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 1 calls and the pooled hand-written share q = 0.903 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.68, b = 0.063, the Platt scaling under which the proposals on calls written blind and never read are most likely (160 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl; 167/205 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.561, b = 0.176; amount a = 0.822, b = 0.183; stage a = 0.477, b = -0.104; next_step a = 0.809, b = 0.002; competitors a = 0.861, b = 0.113)",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.915,
+        p: 0.884,
         n: 219,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.878,
+        p: 0.85,
         n: 12,
       },
       {
         min: 0.68,
-        p: 0.988,
+        p: 0.97,
         n: 65,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.83,
+        p: 0.812,
         n: 9,
       },
       {
         min: 0.68,
-        p: 0.989,
+        p: 0.971,
         n: 20,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.814,
+        p: 0.797,
         n: 9,
       },
       {
         min: 0.82,
-        p: 0.823,
+        p: 0.804,
         n: 10,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.906,
+        p: 0.87,
         n: 67,
       },
       {
         min: 0.86,
-        p: 0.981,
+        p: 0.954,
         n: 29,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.879,
+        p: 0.89,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.971,
+        p: 0.968,
         n: 143,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.899,
+        p: 0.906,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.891,
+        p: 0.863,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.566,
+        p: 0.616,
         n: 43,
       },
       {
@@ -101,50 +101,50 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.8,
-        p: 0.771,
+        p: 0.765,
         n: 33,
       },
       {
         min: 0.84,
-        p: 0.808,
+        p: 0.794,
         n: 15,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.886,
+        p: 0.859,
         n: 25,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.791,
+        p: 0.73,
         n: 221,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.739,
+        p: 0.693,
         n: 14,
       },
       {
         min: 0.76,
-        p: 0.739,
+        p: 0.693,
         n: 14,
       },
       {
         min: 0.86,
-        p: 0.944,
+        p: 0.873,
         n: 23,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.807,
+        p: 0.742,
         n: 28,
       },
     ],
