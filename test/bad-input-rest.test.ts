@@ -236,5 +236,5 @@ describe('bad input never 500s over REST', () => {
       .filter(([status]) => status < 300)
       .reduce((n, [, c]) => n + c, 0);
     expect(succeeded / total).toBeGreaterThan(0.1);
-  }, 120_000);
+  }, 300_000);
 });
