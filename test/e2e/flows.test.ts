@@ -139,6 +139,13 @@ describe.skipIf(!browserAvailable)('flow builder in a real browser', () => {
 
   async function buildPublishRun(page: Page) {
     await page.getByRole('link', { name: 'Flows' }).click();
+    // A secret for steps: its name is offered by the picker, its value never shown again.
+    await page.getByRole('tab', { name: 'Secrets' }).click();
+    await page.getByLabel('Secret name').fill('hook_key');
+    await page.getByLabel('Value', { exact: true }).fill('s3cr3t-hook-value');
+    await page.getByRole('button', { name: 'Add secret' }).click();
+    await page.getByTestId('secrets').getByText('{{secrets.hook_key}}').waitFor();
+    expect(await page.content()).not.toContain('s3cr3t-hook-value');
     await page.getByRole('link', { name: 'New flow' }).click();
     await page.getByLabel('Flow name').fill('Big deals');
 
@@ -165,6 +172,7 @@ describe.skipIf(!browserAvailable)('flow builder in a real browser', () => {
     // Only what exists when the step runs: the trigger's fields, the earlier step's variable and output.
     await picker.getByText('{{trigger.amount}}').waitFor();
     await picker.getByText('{{steps.set_variable.output.value}}').waitFor();
+    await picker.getByText('{{secrets.hook_key}}').waitFor();
     await picker.getByText('{{vars.amount}}').click();
     expect(await condition.getByLabel(field('Left')).inputValue()).toBe('{{vars.amount}}');
     await condition.getByLabel(field('Operator')).selectOption('greater_than');

@@ -20,6 +20,7 @@ import { formatRelative } from '../format';
 import { useWorkspaceContext } from '../workspace-context';
 import { FlowPerformance } from './flow-performance';
 import { useFlows } from './queries';
+import { SecretsPanel } from './secrets-panel';
 
 /** The workspace's flows, and the performance of all their runs. */
 export function FlowsPage() {
@@ -48,6 +49,7 @@ export function FlowsPage() {
         <Tabs.List>
           <Tabs.Tab value="flows">Flows</Tabs.Tab>
           <Tabs.Tab value="performance">Performance</Tabs.Tab>
+          {isAdmin && <Tabs.Tab value="secrets">Secrets</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="flows" pt="md">
           <Stack gap="sm">
@@ -127,6 +129,11 @@ export function FlowsPage() {
         <Tabs.Panel value="performance" pt="md">
           {params.get('tab') === 'performance' && <FlowPerformance workspaceId={workspace.id} />}
         </Tabs.Panel>
+        {isAdmin && (
+          <Tabs.Panel value="secrets" pt="md">
+            {params.get('tab') === 'secrets' && <SecretsPanel workspaceId={workspace.id} />}
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Stack>
   );

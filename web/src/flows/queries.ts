@@ -47,15 +47,60 @@ export function useStepTypes(workspaceId: string) {
   });
 }
 
-/** Names only: the variable picker offers `{{secrets.name}}`; values never leave the server. */
-export function useSecretNames(workspaceId: string, enabled: boolean) {
+export type WorkspaceSecret = ResponseBody<
+  '/api/workspaces/{workspaceId}/secrets',
+  'get'
+>['secrets'][number];
+
+/** Names and dates only (admins): values never leave the server. */
+export function useSecrets(workspaceId: string, enabled: boolean) {
   return useQuery({
     queryKey: flowKeys.secrets(workspaceId),
     queryFn: async () =>
-      (
-        await call(client.GET('/api/workspaces/{workspaceId}/secrets', workspacePath(workspaceId)))
-      ).secrets.map((secret) => secret.name),
+      (await call(client.GET('/api/workspaces/{workspaceId}/secrets', workspacePath(workspaceId))))
+        .secrets,
     enabled,
+  });
+}
+
+/** What the variable picker offers as `{{secrets.name}}`. */
+export function useSecretNames(workspaceId: string, enabled: boolean) {
+  const secrets = useSecrets(workspaceId, enabled);
+  return { ...secrets, data: secrets.data?.map((secret) => secret.name) };
+}
+
+/** A new secret, or a new value for an existing one (rotation). */
+export function useSaveSecret(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ name, value, replace }: { name: string; value: string; replace: boolean }) =>
+      replace
+        ? call(
+            client.PUT('/api/workspaces/{workspaceId}/secrets/{secretName}', {
+              params: { path: { workspaceId, secretName: name } },
+              body: { value },
+            }),
+          )
+        : call(
+            client.POST('/api/workspaces/{workspaceId}/secrets', {
+              ...workspacePath(workspaceId),
+              body: { name, value },
+            }),
+          ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: flowKeys.secrets(workspaceId) }),
+  });
+}
+
+export function useDeleteSecret(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) =>
+      call(
+        client.DELETE('/api/workspaces/{workspaceId}/secrets/{secretName}', {
+          params: { path: { workspaceId, secretName: name } },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: flowKeys.secrets(workspaceId) }),
   });
 }
 
