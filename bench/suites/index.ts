@@ -3,6 +3,7 @@ import { agentSuite } from './agent.js';
 import { computeSuite } from './compute.js';
 import { conversationsSuite } from './conversations.js';
 import { emulatorSuite } from './emulator.js';
+import { flowsSuite } from './flows.js';
 import { sandboxBench } from '../flows-sandbox.js';
 import { httpSuite } from './http.js';
 import { inboxSuite } from './inbox.js';
@@ -23,5 +24,6 @@ export const suites: Record<string, Suite> = {
   agent: agentSuite,
   inbox: inboxSuite,
   notify: notifySuite,
+  flows: flowsSuite,
   'flows-sandbox': sandboxBench,
 };
