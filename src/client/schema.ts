@@ -3098,7 +3098,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * List an automation's runs
+     * @description Newest first; pass nextCursor back as cursor for the next page.
+     */
+    get: operations['listUserAutomationRuns'];
     put?: never;
     /**
      * Run an automation now
@@ -27443,6 +27447,136 @@ export interface operations {
       };
       /** @description The caller may not do this (forbidden: admins only; cross_site_request; user_session_required) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The workspace or the thing named in the path is not there, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description rate_limited: too many requests; retry after `details.retryAfterSeconds` (also the Retry-After header) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description internal_error: something went wrong on our side; the request id (X-Request-Id) is in the logs */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description database_unavailable: the database is not reachable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listUserAutomationRuns: {
+    parameters: {
+      query?: {
+        status?:
+          'pending' | 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'timeout';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        workspaceId: string;
+        automationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            runs: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              flowId: string;
+              version: number;
+              status:
+                | 'pending'
+                | 'running'
+                | 'waiting'
+                | 'completed'
+                | 'failed'
+                | 'cancelled'
+                | 'timeout';
+              /** @description What started it: { type: manual|schedule|event|webhook|rerun, ... } */
+              trigger: {
+                [key: string]: unknown;
+              };
+              input: {
+                [key: string]: unknown;
+              };
+              scopeUserId: string | null;
+              startedBy: string | null;
+              rerunOf: string | null;
+              rerunFromStep: string | null;
+              currentStep: string | null;
+              error: {
+                category:
+                  'validation' | 'network' | 'timeout' | 'permission' | 'sandbox' | 'internal';
+                severity: 'low' | 'medium' | 'high' | 'critical';
+                message: string;
+                suggestion: string;
+                retryable: boolean;
+                /** @description What an outside system answered */
+                status?: number;
+                /** @description The step that failed (on a run) */
+                stepKey?: string;
+              } | null;
+              wakeAt: string | null;
+              cancelRequestedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+              durationMs: number | null;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is not valid (validation_failed names each field in details; malformed_json...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No caller where one is needed (unauthenticated), or a credential that is not valid (invalid_api_key, invalid_authorization) */
+      401: {
         headers: {
           [name: string]: unknown;
         };

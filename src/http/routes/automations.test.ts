@@ -174,11 +174,21 @@ describe('user automations', () => {
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data.startUserAutomationRun.runId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const { rows: runs } = await t.db.pool.query<{ n: number }>(
-      `select count(*)::int as n from flow_runs where flow_id = $1::uuid`,
-      [automation.id],
-    );
-    expect(runs[0]!.n).toBe(2);
+    // Its runs: the two started, for its owner and an admin; another member sees none.
+    const runsUrl = `${base}/${automation.id}/runs`;
+    const listed = await t.app.inject({ method: 'GET', url: runsUrl, headers: rep.auth });
+    expect(listed.statusCode).toBe(200);
+    expect(
+      listed
+        .json()
+        .runs.map((run: { id: string }) => run.id)
+        .sort(),
+    ).toEqual([own.json().runId, allowed.data.startUserAutomationRun.runId].sort());
+    expect(listed.json().runs[0]).toMatchObject({ flowId: automation.id, scopeUserId: rep.id });
+    const byAdmin = await t.app.inject({ method: 'GET', url: runsUrl, headers: admin.auth });
+    expect(byAdmin.json().runs).toHaveLength(2);
+    const byOther = await t.app.inject({ method: 'GET', url: runsUrl, headers: other.auth });
+    expect(byOther.statusCode).toBe(404);
   });
 
   it('saving publishes a version; a paused automation does not start', async () => {

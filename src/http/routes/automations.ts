@@ -10,11 +10,12 @@ import {
   type AutomationInput,
   type AutomationViewer,
 } from '../../flows/automations/store.js';
-import { startFlowRun } from '../../flows/engine/runs.js';
+import { listFlowRuns, startFlowRun } from '../../flows/engine/runs.js';
+import { RUN_STATUSES } from '../../flows/types.js';
 import { rotateFlowWebhookSecret } from '../../flows/triggers/webhook.js';
 import type { AppContext } from '../context.js';
-import { errorResponses, strictObject, Timestamp, Uuid } from '../schemas.js';
-import { StepsSchema, TriggerSchema, literals } from './flow-schemas.js';
+import { errorResponses, PageLimit, pageSize, strictObject, Timestamp, Uuid } from '../schemas.js';
+import { RunSummarySchema, StepsSchema, TriggerSchema, literals } from './flow-schemas.js';
 import { flowWebhookUrl, SecretReply } from './flow-hooks.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
@@ -246,6 +247,43 @@ export function automationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           request.body as AutomationStart,
         );
         return reply.status(201).send(started);
+      },
+    );
+
+    app.get(
+      `${base}/:automationId/runs`,
+      {
+        schema: {
+          operationId: 'listUserAutomationRuns',
+          tags,
+          summary: "List an automation's runs",
+          description: 'Newest first; pass nextCursor back as cursor for the next page.',
+          params: AutomationParams,
+          querystring: Type.Object({
+            status: Type.Optional(literals(RUN_STATUSES)),
+            limit: PageLimit(200, 50),
+            cursor: Type.Optional(Type.String({ maxLength: 200 })),
+          }),
+          response: {
+            200: Type.Object({
+              runs: Type.Array(RunSummarySchema),
+              nextCursor: Type.Union([Type.String(), Type.Null()]),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const automation = await getUserAutomation(
+          ctx.pool,
+          request.access.workspaceId,
+          viewerOf(request.access),
+          request.params.automationId,
+        );
+        return listFlowRuns(ctx.pool, request.access.workspaceId, {
+          flowId: automation.id,
+          limit: pageSize(request.query, 50).limit,
+          cursor: request.query.cursor,
+        });
       },
     );
 
