@@ -292,8 +292,10 @@ export const handlers: Omit<TaskHandlers, 'demo.seed'> = {
       log.info({ ...report, connectionId: payload.connectionId }, 'pending CRM writes reconciled');
   },
   'flows.run': async ({ workspaceId, runId }, { db, secretKey, log }) => {
+    const config = loadConfig();
     const result = await runFlow(
-      { db, secretKey, log, allowedHosts: loadConfig().allowedCrmHosts },
+      // `email`: email_integration sends through the notification path's SMTP settings.
+      { db, secretKey, log, allowedHosts: config.allowedCrmHosts, email: config },
       workspaceId,
       runId,
     );
