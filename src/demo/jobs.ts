@@ -10,6 +10,7 @@ import { generateDemoData } from './generate.js';
 import { seedLinkedConversations } from './seed.js';
 import { syncDemoRecorder } from './recorder.js';
 import { startDemoAgent } from './agent.js';
+import { seedDemoFlows } from './flows.js';
 
 /** The demo's own job, for the runtime to add to the worker's handlers. */
 export const demoHandlers: Pick<TaskHandlers, 'demo.seed'> = {
@@ -50,6 +51,7 @@ export const demoHandlers: Pick<TaskHandlers, 'demo.seed'> = {
       await computeFields(db, payload.workspaceId, skill, { trigger: 'schedule', actor: 'demo' });
     }
     await startDemoAgent({ pool: db, secretKey, log }, payload.workspaceId, sandbox);
+    await seedDemoFlows({ pool: db, log }, payload.workspaceId);
     log.info(
       { workspaceId: payload.workspaceId, runId: run.id, meetings },
       'demo synced from the sandbox CRM, skills run',
