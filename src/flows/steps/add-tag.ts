@@ -8,7 +8,7 @@ import type { Queryable } from '../../db/pool.js';
 import type { CrmObjectType } from '../../crm/port.js';
 import type { StepContext, StepDefinition } from '../types.js';
 import { RecordRefSchema } from './crm-integration.js';
-import { resolveRecord } from './records.js';
+import { resolveRecord, stepRecordRef } from './records.js';
 
 export const AddTagConfig = Type.Object(
   {
@@ -40,7 +40,7 @@ async function run(ctx: StepContext, config: AddTagConfig) {
     pool,
     ctx,
     config.objectType as CrmObjectType,
-    config.recordId,
+    stepRecordRef(ctx, config.objectType as CrmObjectType, config.recordId),
   );
   // "Created" and "added" count this step run's own earlier try, so a run resumed after
   // a crash reports (and its undo removes) what the first try did.

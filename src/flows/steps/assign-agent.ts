@@ -8,7 +8,7 @@ import type { CrmObjectType } from '../../crm/port.js';
 import { FlowStepError, type StepContext, type StepDefinition } from '../types.js';
 import { openRecordConnector, stepErrorOf } from './crm.js';
 import { RecordRefSchema, writeRecordFields } from './crm-integration.js';
-import { requireCrm, resolveRecord } from './records.js';
+import { requireCrm, resolveRecord, stepRecordRef } from './records.js';
 
 export const AssignAgentConfig = Type.Object(
   {
@@ -32,7 +32,12 @@ export type AssignAgentConfig = Static<typeof AssignAgentConfig>;
 async function run(ctx: StepContext, config: AssignAgentConfig) {
   const { db: pool, secretKey } = ctx.services;
   const record = requireCrm(
-    await resolveRecord(pool, ctx, config.objectType as CrmObjectType, config.recordId),
+    await resolveRecord(
+      pool,
+      ctx,
+      config.objectType as CrmObjectType,
+      stepRecordRef(ctx, config.objectType as CrmObjectType, config.recordId),
+    ),
   );
   const opened = await openRecordConnector({ pool, secretKey }, ctx.workspaceId, record);
   let owner;

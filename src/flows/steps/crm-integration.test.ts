@@ -243,6 +243,43 @@ describe("a member's automation", () => {
     ).resolves.toMatchObject({ kind: 'completed' });
   });
 
+  it("takes the trigger's record when the step names none, and refuses one of another rep", async () => {
+    const [, , , mine, theirs] = await world.recordIds('salesforce', 5);
+    const myDeal = await world.mirror('salesforce', 'deal', mine!, {
+      ownerEmail: 'bob@example.com',
+    });
+    const theirDeal = await world.mirror('salesforce', 'deal', theirs!, {
+      ownerEmail: 'ana@example.com',
+    });
+    const bob = world.users['bob@example.com']!;
+    const own = await world.context('set', 'crm_integration', { scopeUserId: bob });
+    own.scope.trigger = { type: 'event', record: { type: 'deal', id: myDeal } };
+    await expect(
+      world.run(crmIntegrationStep, own, { objectType: 'deal', fields: { amount: 31 } }),
+    ).resolves.toMatchObject({ output: { record: { id: myDeal }, written: 1 } });
+
+    const other = await world.context('set', 'crm_integration', { scopeUserId: bob });
+    other.scope.trigger = { type: 'event', record: { type: 'deal', id: theirDeal } };
+    expect(
+      (
+        await failure(
+          world.run(crmIntegrationStep, other, { objectType: 'deal', fields: { amount: 32 } }),
+        )
+      ).category,
+    ).toBe('permission');
+
+    // A trigger about an account does not name a deal.
+    const none = await world.context('set', 'crm_integration');
+    none.scope.trigger = { type: 'event', record: { type: 'account', id: myDeal } };
+    expect(
+      (
+        await failure(
+          world.run(crmIntegrationStep, none, { objectType: 'deal', fields: { amount: 33 } }),
+        )
+      ).category,
+    ).toBe('validation');
+  });
+
   it('an unknown record is a validation error', async () => {
     const ctx = await world.context('set', 'crm_integration');
     const error = await failure(

@@ -17,18 +17,21 @@ import {
   settleLeftPending,
   stepErrorOf,
 } from './crm.js';
-import { requireCrm, resolveRecord, type FlowRecord } from './records.js';
+import { requireCrm, resolveRecord, stepRecordRef, type FlowRecord } from './records.js';
 
 export const RecordRefSchema = {
   objectType: Type.Union(
     CRM_OBJECT_TYPES.map((type) => Type.Literal(type)),
     { description: 'The kind of record' },
   ),
-  recordId: Type.String({
-    minLength: 1,
-    maxLength: 200,
-    description: "Pandora's id of the record or the CRM's, often a template: {{trigger.dealId}}",
-  }),
+  recordId: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description:
+        "Pandora's id of the record or the CRM's, often a template ({{trigger.dealId}}); absent: the trigger's record",
+    }),
+  ),
 };
 
 const FieldValue = Type.Union([
@@ -71,7 +74,12 @@ export function fieldKey(idempotencyKey: string, field: string, value: CrmValue)
 async function run(ctx: StepContext, config: CrmIntegrationConfig) {
   const { db: pool, secretKey } = ctx.services;
   const record = requireCrm(
-    await resolveRecord(pool, ctx, config.objectType as CrmObjectType, config.recordId),
+    await resolveRecord(
+      pool,
+      ctx,
+      config.objectType as CrmObjectType,
+      stepRecordRef(ctx, config.objectType as CrmObjectType, config.recordId),
+    ),
   );
   const opened = await openRecordConnector({ pool, secretKey }, ctx.workspaceId, record);
   const fields = Object.entries(config.fields).map(([name, value]) => ({

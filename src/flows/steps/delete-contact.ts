@@ -13,16 +13,19 @@ import type { CrmProperties, RecordRef } from '../../crm/port.js';
 import { conflict } from '../../errors.js';
 import type { StepContext, StepDefinition } from '../types.js';
 import { flowName, leaveStepNote, noteBody, openRecordConnector, stepErrorOf } from './crm.js';
-import { requireCrm, resolveRecord, type FlowRecord } from './records.js';
+import { requireCrm, resolveRecord, stepRecordRef, type FlowRecord } from './records.js';
 import type { UndoContext } from './undo.js';
 
 export const DeleteContactConfig = Type.Object(
   {
-    contactId: Type.String({
-      minLength: 1,
-      maxLength: 200,
-      description: "Pandora's id of the contact or the CRM's, often a template",
-    }),
+    contactId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description:
+          "Pandora's id of the contact or the CRM's, often a template; absent: the trigger's contact",
+      }),
+    ),
     reason: Type.Optional(
       Type.String({ maxLength: 500, description: 'Why, for the note and the backup' }),
     ),
@@ -109,7 +112,12 @@ async function run(ctx: StepContext, config: DeleteContactConfig) {
   // A step run again after its archive finished: the contact is gone from Pandora too.
   if (backup?.archivedAt) return done(backup, null);
   const contact = requireCrm(
-    await resolveRecord(pool, ctx, 'contact', backup?.crmId ?? config.contactId),
+    await resolveRecord(
+      pool,
+      ctx,
+      'contact',
+      backup?.crmId ?? stepRecordRef(ctx, 'contact', config.contactId),
+    ),
   );
   const opened = await openRecordConnector({ pool, secretKey }, ctx.workspaceId, contact);
   try {

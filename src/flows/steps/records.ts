@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../db/pool.js';
 import type { CrmObjectType, CrmType } from '../../crm/port.js';
-import { FlowStepError } from '../types.js';
+import { FlowStepError, type StepContext } from '../types.js';
 
 export interface FlowRecord {
   objectType: CrmObjectType;
@@ -141,4 +141,26 @@ export function requireCrm(
 
 function isCrm(source: string): source is CrmType {
   return source === 'hubspot' || source === 'salesforce';
+}
+
+/**
+ * The record a step names, or else the trigger's (event payloads and automation starts
+ * carry `record: { type, id }`) when it is of the step's type.
+ */
+export function stepRecordRef(
+  ctx: Pick<StepContext, 'scope'>,
+  objectType: CrmObjectType,
+  ref: string | undefined,
+): string {
+  if (ref) return ref;
+  const record = ctx.scope.trigger.record as { type?: unknown; id?: unknown } | undefined;
+  if (record && record.type === objectType && typeof record.id === 'string') return record.id;
+  throw new FlowStepError(
+    'validation',
+    `The step names no ${objectType} and its trigger carries none`,
+    {
+      severity: 'medium',
+      suggestion: `Set the step's ${objectType} id, or start the flow from a trigger about a ${objectType}`,
+    },
+  );
 }

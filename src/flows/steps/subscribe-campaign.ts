@@ -12,17 +12,20 @@ import { CrmError } from '../../crm/errors.js';
 import type { CampaignPort } from '../../crm/port.js';
 import { FlowStepError, type StepContext, type StepDefinition } from '../types.js';
 import { flowName, leaveStepNote, noteBody, openRecordConnector, stepErrorOf } from './crm.js';
-import { requireCrm, resolveRecord } from './records.js';
+import { requireCrm, resolveRecord, stepRecordRef } from './records.js';
 import type { UndoContext } from './undo.js';
 import { conflict } from '../../errors.js';
 
 export const SubscribeCampaignConfig = Type.Object(
   {
-    contactId: Type.String({
-      minLength: 1,
-      maxLength: 200,
-      description: "Pandora's id of the contact or the CRM's, often a template",
-    }),
+    contactId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description:
+          "Pandora's id of the contact or the CRM's, often a template; absent: the trigger's contact",
+      }),
+    ),
     campaignId: Type.String({
       minLength: 1,
       maxLength: 64,
@@ -134,7 +137,9 @@ export async function settleMembership(
 
 async function run(ctx: StepContext, config: SubscribeCampaignConfig) {
   const { db: pool, secretKey } = ctx.services;
-  const contact = requireCrm(await resolveRecord(pool, ctx, 'contact', config.contactId));
+  const contact = requireCrm(
+    await resolveRecord(pool, ctx, 'contact', stepRecordRef(ctx, 'contact', config.contactId)),
+  );
   const opened = await openRecordConnector({ pool, secretKey }, ctx.workspaceId, contact);
   const campaigns = campaignsOf(opened);
   const key = membershipKey(ctx.idempotencyKey, config.campaignId);
