@@ -133,7 +133,8 @@ export interface RunWrite {
 
 /**
  * Records progress in one statement: the run's status, step runs, variables. Nothing is
- * written when the run is no longer open or a cancel was asked for: false then.
+ * written when the run is no longer open; when a cancel was asked for, the steps are
+ * stored but the run is left for the caller to end as cancelled: false then.
  */
 export async function writeProgress(
   db: Queryable,
@@ -151,14 +152,19 @@ export async function writeProgress(
        where id = $1::uuid and status in ('pending', 'running', 'waiting')
          and cancel_requested_at is null
        returning id, workspace_id
+     ), open as (
+       -- Step results are kept even when a cancel was asked for meanwhile: a write that
+       -- happened is on record, whatever becomes of the run.
+       select id, workspace_id from flow_runs
+       where id = $1::uuid and status in ('pending', 'running', 'waiting')
      ), steps as (
        insert into flow_step_runs (run_id, step_key, workspace_id, step_type, status, input,
                                    output, error, attempts, state, idempotency_key,
                                    started_at, finished_at, duration_ms)
-       select run.id, s."stepKey", run.workspace_id, s."stepType", s.status, s.input, s.output,
+       select open.id, s."stepKey", open.workspace_id, s."stepType", s.status, s.input, s.output,
               s.error, s.attempts, s.state, s."idempotencyKey", s."startedAt", s."finishedAt",
               s."durationMs"
-       from run, jsonb_to_recordset($7::jsonb) as s(
+       from open, jsonb_to_recordset($7::jsonb) as s(
          "stepKey" text, "stepType" text, status text, input jsonb, output jsonb, error jsonb,
          attempts int, state jsonb, "idempotencyKey" text, "startedAt" timestamptz,
          "finishedAt" timestamptz, "durationMs" int)
@@ -170,8 +176,8 @@ export async function writeProgress(
        returning 1
      ), vars as (
        insert into flow_variables (run_id, workspace_id, name, type, value, step_key)
-       select run.id, run.workspace_id, v.name, v.type, v.value, v."stepKey"
-       from run, jsonb_to_recordset($8::jsonb) as v(name text, type text, value jsonb, "stepKey" text)
+       select open.id, open.workspace_id, v.name, v.type, v.value, v."stepKey"
+       from open, jsonb_to_recordset($8::jsonb) as v(name text, type text, value jsonb, "stepKey" text)
        on conflict (run_id, name) do update
        set type = excluded.type, value = excluded.value, step_key = excluded.step_key,
            updated_at = now()

@@ -290,3 +290,34 @@ describe('retries, timeouts and secrets', () => {
     });
   });
 });
+
+describe('cancel while a step runs', () => {
+  it('lets the step end, keeps its result, and stops before the next step', async () => {
+    receiver.answer((request) =>
+      request.url === '/held' ? { status: 200, hang: true } : undefined,
+    );
+    const runId = await start([
+      {
+        key: 'notify',
+        type: 'send_webhook',
+        config: { url: `${receiver.origin}/held` },
+        timeoutMs: 1_500,
+        retry: { attempts: 1 },
+      },
+      after,
+    ]);
+    const running = run(runId);
+    const deadline = Date.now() + 10_000;
+    while (!receiver.received.some((r) => r.url === '/held') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // The runner holds the run: the cancel is only asked for.
+    await cancelFlowRun(db.pool, workspaceId, runId, null);
+    expect(await view(runId)).toMatchObject({ status: 'running' });
+    expect(await running).toBe('cancelled');
+    const done = await view(runId);
+    expect(done.status).toBe('cancelled');
+    // The step timed out (its answer never came) and is on record; the next never ran.
+    expect(done.steps.map((s) => [s.key, s.status])).toEqual([['notify', 'timeout']]);
+  });
+});
