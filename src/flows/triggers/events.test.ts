@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
 import { createRecords } from '../../../test/records.js';
 import { withTransaction } from '../../db/pool.js';
+import { upsertDeals } from '../../ingest/sync/upserts.js';
+import { handlers } from '../../jobs/handlers.js';
 import { createUser } from '../../tenancy/users.js';
+import { testServices } from '../engine/fixtures.test-helper.js';
+import { runFlow } from '../engine/runner.js';
+import { getFlowRun, startFlowRun } from '../engine/runs.js';
 import type { FlowDefinition } from '../types.js';
 import {
   dispatchFlowEvent,
@@ -14,7 +19,6 @@ import {
 } from './events.js';
 import { insertPublishedFlow } from './flows.test-helper.js';
 import { recordInScope } from './scope.js';
-import { startFlowRun } from '../engine/runs.js';
 
 const log = pino({ level: 'silent' });
 
@@ -170,5 +174,72 @@ describe('flow events', () => {
     expect(matchesFilter({ a: 1, b: 'x' }, { a: 1, b: 'x', c: true })).toBe(true);
     expect(matchesFilter({ a: 1 }, { a: '1' })).toBe(false);
     expect(matchesFilter({ a: 1 }, {})).toBe(false);
+  });
+});
+
+describe('an event, end to end', () => {
+  it('a deal moved by a sync runs the flow listening for that stage, with the deal in {{trigger}}', async () => {
+    const db = await createTestDatabase();
+    const records = await createRecords(db.pool, 'Events');
+    const ws = records.workspaceId;
+    const flowId = await insertPublishedFlow(db.pool, ws, {
+      trigger: {
+        type: 'event',
+        event: 'deal.stage_changed',
+        filter: { toStageNormalized: 'negotiation' },
+      },
+      steps: [
+        {
+          key: 'deal',
+          type: 'set_variable',
+          config: { name: 'deal', type: 'string', value: '{{trigger.record.id}}' },
+        },
+      ],
+    });
+    const row = (stage: string, normalized: string, at: string) => ({
+      sourceId: 'd1',
+      accountSourceId: null,
+      ownerSourceId: null,
+      name: 'Acme',
+      amount: null,
+      closeDate: null,
+      pipeline: null,
+      stage,
+      stageNormalized: normalized,
+      probability: null,
+      forecastCategory: null,
+      nextStep: null,
+      lastActivityAt: null,
+      createdAt: null,
+      modifiedAt: at,
+      sourceData: {},
+    });
+    await upsertDeals(db.pool, ws, 'hubspot', [
+      row('qualified', 'discovery', '2026-12-01T00:00:00Z'),
+    ]);
+    await upsertDeals(db.pool, ws, 'hubspot', [
+      row('contractsent', 'negotiation', '2026-12-02T00:00:00Z'),
+    ]);
+    const { rows: jobs } = await db.pool.query<{ payload: FlowEventJob }>(
+      `select j.payload from graphile_worker._private_jobs j
+       join graphile_worker._private_tasks t on t.id = j.task_id
+       where t.identifier = 'flows.dispatch-event' and j.payload ->> 'workspaceId' = $1::text`,
+      [ws],
+    );
+    expect(jobs).toHaveLength(1);
+    await handlers['flows.dispatch-event'](jobs[0]!.payload, { db: db.pool, log } as never);
+    const { rows: runs } = await db.pool.query<{ id: string }>(
+      `select id from flow_runs where flow_id = $1::uuid`,
+      [flowId],
+    );
+    expect(runs).toHaveLength(1);
+    await runFlow(testServices(db.pool), ws, runs[0]!.id);
+    const run = await getFlowRun(db.pool, ws, runs[0]!.id);
+    const { rows: deals } = await db.pool.query<{ id: string }>(
+      `select id from deals where workspace_id = $1::uuid`,
+      [ws],
+    );
+    expect(run).toMatchObject({ status: 'completed' });
+    expect(run!.steps[0]!.output).toMatchObject({ value: deals[0]!.id });
   });
 });

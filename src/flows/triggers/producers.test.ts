@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
 import { createRecords, type Records } from '../../../test/records.js';
 import { proposeAction } from '../../actions/store.js';
 import { raiseOrRefresh } from '../../anomalies/store.js';
+import { settleItems } from '../../inbox/resolve.js';
 import { upsertDeals, type DealRowInput } from '../../ingest/sync/upserts.js';
 import type { FlowEventType } from '../types.js';
 import type { FlowEventJob } from './events.js';
@@ -138,6 +139,27 @@ describe('flow event producers', () => {
     await raiseOrRefresh(db.pool, finding, timing, new Date('2026-12-03T12:00:00Z'));
     expect(await events(ws, 'anomaly.raised')).toEqual([
       { anomalyId: first.anomaly!.id, rule: 'crm_sync_stale', severity: 'warning', scopeKey: '' },
+    ]);
+  });
+
+  it('a decided inbox item emits inbox_item.decided with the deal it is about', async () => {
+    const records = await createRecords(db.pool, 'Producers');
+    await listen(records, 'inbox_item.decided');
+    const ws = records.workspaceId;
+    const deal = await records.deal({ name: 'Acme' });
+    const { rows } = await db.pool.query<{ id: string }>(
+      `insert into inbox_items (workspace_id, item_type, source, title, context)
+       values ($1::uuid, 'approval', 'policy', 'Approve?', $2::jsonb) returning id`,
+      [ws, JSON.stringify({ record: { type: 'deal', id: deal.id } })],
+    );
+    await settleItems(db.pool, ws, [rows[0]!.id], 'rejected', { actor: 'test' });
+    expect(await events(ws, 'inbox_item.decided')).toEqual([
+      {
+        inboxItemId: rows[0]!.id,
+        status: 'rejected',
+        source: 'policy',
+        record: { type: 'deal', id: deal.id },
+      },
     ]);
   });
 

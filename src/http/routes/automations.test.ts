@@ -7,6 +7,7 @@ import {
   type TestApp,
 } from '../../../test/app.js';
 import { codeOf, graphql } from '../../../test/graphql.js';
+import { signDelivery } from '../../conversations/webhook.js';
 import { createUser } from '../../tenancy/users.js';
 
 const STEPS = [
@@ -189,6 +190,48 @@ describe('user automations', () => {
     expect(byAdmin.json().runs).toHaveLength(2);
     const byOther = await t.app.inject({ method: 'GET', url: runsUrl, headers: other.auth });
     expect(byOther.statusCode).toBe(404);
+  });
+
+  it('offers only the steps allowed in automations', async () => {
+    const refused = await create(rep.auth, {
+      steps: [
+        {
+          key: 'call',
+          type: 'run_api_request',
+          config: { method: 'GET', url: 'https://api.example.com/x' },
+        },
+      ],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('invalid_flow');
+    expect(JSON.stringify(refused.json().error.details)).toContain('steps[0]');
+  });
+
+  it("a webhook automation's owner makes its secret; deliveries run it for them", async () => {
+    const automation = (await create(rep.auth, { trigger: { type: 'webhook' } })).json().automation;
+    const url = `${base}/${automation.id}/rotate-secret`;
+    expect((await t.app.inject({ method: 'POST', url, headers: other.auth })).statusCode).toBe(404);
+    const rotated = await t.app.inject({ method: 'POST', url, headers: rep.auth });
+    expect(rotated.statusCode).toBe(200);
+    const { secret, webhookUrl } = rotated.json();
+    const body = JSON.stringify({ record: { type: 'deal', id: repDeal } });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const delivered = await t.app.inject({
+      method: 'POST',
+      url: new URL(webhookUrl, 'http://localhost').pathname,
+      headers: {
+        'content-type': 'application/json',
+        'x-pandora-timestamp': String(timestamp),
+        'x-pandora-signature': signDelivery(secret, timestamp, body),
+      },
+      payload: body,
+    });
+    expect(delivered.statusCode).toBe(202);
+    const { rows } = await t.db.pool.query<{ scope: string }>(
+      `select scope_user_id as scope from flow_runs where id = $1::uuid`,
+      [delivered.json().runId],
+    );
+    expect(rows[0]!.scope).toBe(rep.id);
   });
 
   it('saving publishes a version; a paused automation does not start', async () => {
