@@ -137,6 +137,69 @@ describe.skipIf(!browserAvailable)('flow builder in a real browser', () => {
     await page.close();
   }, 90_000);
 
+  it('lets a member build an automation from the steps allowed to them and run it on their records', async () => {
+    const member = await createTenant(world.t, 'member');
+    const page = await loggedIn(world, member);
+    try {
+      await page.getByRole('link', { name: 'My automations' }).click();
+      await page.getByRole('link', { name: 'New automation' }).click();
+      await page.getByLabel('Flow name').fill('Note my big deals');
+      const palette = page.getByRole('complementary', { name: 'Steps' });
+      // Steps an automation may not use are offered but disabled.
+      await expect
+        .poll(() => palette.getByRole('button', { name: 'Delete contact' }).isDisabled())
+        .toBe(true);
+      await palette.getByRole('button', { name: 'Set variable' }).click();
+      const setVar = stepCard(page, 1, 'set_variable');
+      await setVar.getByLabel(field('Name')).fill('amount');
+      await setVar.getByLabel(field('Type')).selectOption('number');
+      await setVar.getByLabel(field('Value')).fill('{{trigger.amount}}');
+      await page.getByRole('button', { name: 'Save automation' }).click();
+      await page.waitForURL(/\/automations\/[0-9a-f-]{36}$/);
+      await page.getByText('v1', { exact: true }).waitFor();
+
+      await page.getByLabel('Sample input').fill('{"amount": 42}');
+      await page.getByRole('button', { name: 'Run test' }).click();
+      const result = page.getByTestId('test-run-result');
+      await result
+        .getByTestId('status')
+        .first()
+        .getByText('completed')
+        .waitFor({ timeout: 20_000 });
+      expect(
+        JSON.parse(await result.getByTestId('test-step-output').first().innerText()),
+      ).toMatchObject({ value: 42 });
+      // The run acts for the member: it carries their scope.
+      const { rows } = await world.t.db.pool.query<{ scopeUserId: string }>(
+        `select scope_user_id as "scopeUserId" from flow_runs r join flows f on f.id = r.flow_id
+         where f.workspace_id = $1::uuid and f.kind = 'automation'`,
+        [member.workspaceId],
+      );
+      expect(rows.map((r) => r.scopeUserId)).toEqual([member.userId]);
+      await shot(page, 'automation');
+
+      await page.getByRole('link', { name: '← My automations' }).click();
+      const list = page.getByTestId('automations');
+      await list.getByText('Note my big deals').waitFor();
+      await list.getByRole('switch', { name: 'Note my big deals active' }).click({ force: true });
+      await expect
+        .poll(async () => {
+          const stored = await world.t.db.pool.query<{ isActive: boolean }>(
+            `select a.is_active as "isActive" from user_automations a
+             join flows f on f.id = a.flow_id where f.workspace_id = $1::uuid`,
+            [member.workspaceId],
+          );
+          return stored.rows[0]?.isActive;
+        })
+        .toBe(false);
+      await shot(page, 'automations');
+    } catch (error) {
+      await shot(page, 'automation-failure');
+      throw error;
+    }
+    await page.close();
+  }, 90_000);
+
   async function buildPublishRun(page: Page) {
     await page.getByRole('link', { name: 'Flows' }).click();
     // A secret for steps: its name is offered by the picker, its value never shown again.

@@ -13,6 +13,8 @@ import { GapsPage } from './conversations/gaps-page';
 import { MeetingPage } from './conversations/meeting-page';
 import { MeetingsPage } from './conversations/meetings-page';
 import { DealPage } from './deals/deal-page';
+import { AutomationPage, NewAutomationPage } from './flows/automation-page';
+import { AutomationsPage } from './flows/automations-page';
 import { FlowPage, NewFlowPage } from './flows/flow-page';
 import { FlowRunPage } from './flows/flow-run-page';
 import { FlowsPage } from './flows/flows-page';
@@ -60,6 +62,9 @@ export function createRouter() {
                 { path: 'flows/new', element: <NewFlowPage /> },
                 { path: 'flows/:flowId', element: <FlowPage /> },
                 { path: 'flow-runs/:runId', element: <FlowRunPage /> },
+                { path: 'automations', element: <AutomationsPage /> },
+                { path: 'automations/new', element: <NewAutomationPage /> },
+                { path: 'automations/:automationId', element: <AutomationPage /> },
                 { path: 'inbox', element: <InboxPage /> },
                 { path: 'inbox/:itemId', element: <InboxItemPage /> },
                 { path: 'activity', element: <ActivityPage /> },

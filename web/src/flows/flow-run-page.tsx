@@ -46,9 +46,16 @@ export function FlowRunPage() {
   const data = run.data;
   return (
     <Stack gap="md" data-testid="flow-run-page">
-      <Anchor component={Link} to={`${base}/flows/${data.flowId}?tab=runs`} size="sm">
-        ← The flow&apos;s runs
-      </Anchor>
+      {data.scopeUserId ? (
+        // A member's automation: its page, not the workspace flows'.
+        <Anchor component={Link} to={`${base}/automations/${data.flowId}`} size="sm">
+          ← The automation
+        </Anchor>
+      ) : (
+        <Anchor component={Link} to={`${base}/flows/${data.flowId}?tab=runs`} size="sm">
+          ← The flow&apos;s runs
+        </Anchor>
+      )}
       <Group justify="space-between">
         <Group gap="sm">
           <Title order={2}>Run {data.id.slice(0, 8)}</Title>

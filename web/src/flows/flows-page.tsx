@@ -35,6 +35,9 @@ export function FlowsPage() {
       <Group justify="space-between">
         <Title order={2}>Flows</Title>
         <Group gap="xs">
+          <Button component={Link} to={`${base}/automations`} variant="default">
+            My automations
+          </Button>
           {isAdmin && (
             <Button component={Link} to={`${base}/flows/new`}>
               New flow

@@ -178,6 +178,13 @@ export function WorkspaceLayout() {
         />
         <NavLink
           component={Link}
+          to={`${base}/automations`}
+          label="My automations"
+          active={path.startsWith(`${base}/automations`)}
+          onClick={closeNav}
+        />
+        <NavLink
+          component={Link}
           to={`${base}/activity`}
           label="Activity"
           active={path.startsWith(`${base}/activity`) || path.startsWith(`${base}/anomalies`)}
