@@ -176,6 +176,7 @@ describe.skipIf(!browserAvailable)('flow builder in a real browser', () => {
         [member.workspaceId],
       );
       expect(rows.map((r) => r.scopeUserId)).toEqual([member.userId]);
+      await page.getByTestId('automation-runs').getByTestId('flow-run-row').first().waitFor();
       await shot(page, 'automation');
 
       await page.getByRole('link', { name: '← My automations' }).click();

@@ -23,6 +23,7 @@ import { useWorkspaceContext } from '../workspace-context';
 import {
   useAutomation,
   useCreateAutomation,
+  useAutomationRuns,
   useDeleteAutomation,
   useStartAutomationRun,
   useUpdateAutomation,
@@ -33,6 +34,7 @@ import { EditorToolbar } from './flow-editor-toolbar';
 import { useStepTypes } from './queries';
 import { useFlowRun } from './run-queries';
 import type { StepTypeInfo } from './step-editor';
+import { RunsList } from './runs-table';
 import { readSample, TestRunPanel } from './test-run-panel';
 import type { Definition } from './types';
 
@@ -140,6 +142,7 @@ function AutomationView({ automation }: { automation: Automation }) {
   const [testRunId, setTestRunId] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const testRun = useFlowRun(workspace.id, testRunId);
+  const runs = useAutomationRuns(workspace.id, automation.id);
   const parsed = readSample(sample);
 
   if (stepTypes.isPending)
@@ -267,6 +270,34 @@ function AutomationView({ automation }: { automation: Automation }) {
           </EditorToolbar>
         )}
       />
+      <Card withBorder radius="md" padding="md" data-testid="automation-runs">
+        <Title order={4} mb="sm">
+          Runs
+        </Title>
+        {runs.isError ? (
+          <QueryError
+            title="Could not load the runs"
+            error={runs.error}
+            onRetry={() => void runs.refetch()}
+          />
+        ) : (runs.data?.pages[0]?.runs.length ?? 0) === 0 ? (
+          <Text size="sm" c="dimmed">
+            No runs yet.
+          </Text>
+        ) : (
+          <RunsList runs={runs.data!.pages.flatMap((page) => page.runs)} base={base} />
+        )}
+        {runs.hasNextPage && (
+          <Button
+            variant="default"
+            mt="sm"
+            onClick={() => void runs.fetchNextPage()}
+            loading={runs.isFetchingNextPage}
+          >
+            Load more
+          </Button>
+        )}
+      </Card>
       <ConfirmModal
         opened={confirmDelete}
         title="Delete this automation?"

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, client, type RequestBody, type ResponseBody } from '../api';
 import { workspacePath } from '../queries';
+import { FINISHED } from './run-display';
 
 type AutomationsPath = '/api/workspaces/{workspaceId}/automations';
 type AutomationPath = '/api/workspaces/{workspaceId}/automations/{automationId}';
@@ -142,5 +143,28 @@ export function useStartAutomationRun(workspaceId: string, automationId: string)
       ),
     onSettled: () =>
       queryClient.invalidateQueries({ queryKey: automationKeys.runs(workspaceId, automationId) }),
+  });
+}
+
+/** An automation's runs, newest first (its owner and admins). */
+export function useAutomationRuns(workspaceId: string, automationId: string) {
+  return useInfiniteQuery({
+    queryKey: automationKeys.runs(workspaceId, automationId),
+    queryFn: ({ pageParam }) =>
+      call(
+        client.GET('/api/workspaces/{workspaceId}/automations/{automationId}/runs', {
+          params: {
+            path: { workspaceId, automationId },
+            query: { limit: 25, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    // Open runs change on their own.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) => page.runs.some((run) => !FINISHED.has(run.status)))
+        ? 2_000
+        : 30_000,
   });
 }
