@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
 import { createRecords, type Records } from '../../../test/records.js';
 import { proposeAction } from '../../actions/store.js';
+import { insertActivityLog } from '../../agents/run-store.js';
 import { raiseOrRefresh } from '../../anomalies/store.js';
 import { settleItems } from '../../inbox/resolve.js';
 import { upsertDeals, type DealRowInput } from '../../ingest/sync/upserts.js';
@@ -158,6 +159,52 @@ describe('flow event producers', () => {
         inboxItemId: rows[0]!.id,
         status: 'rejected',
         source: 'policy',
+        record: { type: 'deal', id: deal.id },
+      },
+    ]);
+  });
+
+  it('a finished agent run emits agent_run.finished with its deal', async () => {
+    const records = await createRecords(db.pool, 'Producers');
+    await listen(records, 'agent_run.finished');
+    const ws = records.workspaceId;
+    const deal = await records.deal({ name: 'Acme' });
+    const { rows } = await db.pool.query<{ agent: string; conversation: string }>(
+      `with k as (insert into connections (workspace_id, crm_type, name)
+                  values ($1::uuid, 'hubspot', 'CRM') returning id),
+            a as (insert into agent_configs (workspace_id, connection_id, name, status)
+                  select $1::uuid, k.id, 'Agent', 'active' from k returning id),
+            c as (insert into conversations (workspace_id, source, source_id, title, started_at,
+                                             duration_seconds, participants)
+                  values ($1::uuid, 'gong', 'c-agent', 'Call', now(), 60, '[]') returning id)
+       select a.id as agent, c.id as conversation from a, c`,
+      [ws],
+    );
+    const row = await insertActivityLog(db.pool, ws, {
+      agentConfigId: rows[0]!.agent,
+      conversationId: rows[0]!.conversation,
+      ownerId: null,
+      trigger: 'manual',
+      crmRecordType: 'deal',
+      crmRecordId: deal.sourceId,
+      dealId: deal.id,
+      actionType: 'update',
+      fieldsUpdated: {},
+      matchConfidence: 0.95,
+      overallConfidence: 0.9,
+      status: 'success',
+      shadow: false,
+      actionId: null,
+      warnings: [],
+      errorMessage: null,
+    });
+    expect(await events(ws, 'agent_run.finished')).toEqual([
+      {
+        activityLogId: row!.id,
+        agentConfigId: rows[0]!.agent,
+        conversationId: rows[0]!.conversation,
+        status: 'success',
+        shadow: false,
         record: { type: 'deal', id: deal.id },
       },
     ]);
