@@ -63,6 +63,37 @@ describe.skipIf(!browserAvailable)('flow builder in a real browser', () => {
     return { flowId, runId: started.json<{ run: { id: string } }>().run.id };
   }
 
+  it("makes a webhook flow's signing secret and shows it once with the address", async () => {
+    const created = await api('POST', '/flows', {
+      name: 'From our billing system',
+      trigger: { type: 'webhook' },
+      steps: [
+        { key: 'note', type: 'set_variable', config: { name: 'n', type: 'string', value: 'x' } },
+      ],
+    });
+    const flowId = created.json<{ flow: { id: string } }>().flow.id;
+    const page = await loggedIn(world, tenant);
+    try {
+      await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/flows/${flowId}`);
+      const panel = page.getByTestId('webhook-panel');
+      await panel.getByRole('button', { name: 'Make a signing secret' }).click();
+      const url = await panel.getByTestId('webhook-url').innerText();
+      expect(url).toContain(`/api/hooks/flows/${flowId}`);
+      expect((await panel.getByTestId('webhook-secret').innerText()).length).toBeGreaterThan(16);
+      await panel.getByRole('button', { name: 'Rotate the secret' }).waitFor();
+      const { rows } = await world.t.db.pool.query<{ set: boolean }>(
+        'select webhook_secret is not null as set from flows where id = $1::uuid',
+        [flowId],
+      );
+      expect(rows[0]!.set).toBe(true);
+      await shot(page, 'flow-webhook');
+    } catch (error) {
+      await shot(page, 'flow-webhook-failure');
+      throw error;
+    }
+    await page.close();
+  }, 60_000);
+
   it('cancels a waiting run from its page', async () => {
     const { runId } = await startedRun(
       'Wait an hour',

@@ -25,6 +25,7 @@ import { useFlowRun, useStartFlowRun } from './run-queries';
 import { FlowRunsTab } from './runs-table';
 import type { StepTypeInfo } from './step-editor';
 import { readSample, TestRunPanel } from './test-run-panel';
+import { WebhookPanel } from './webhook-panel';
 import type { Definition } from './types';
 
 /** invalid_flow's details, to show each problem where it is. */
@@ -253,25 +254,34 @@ function FlowBuilderTab({ flow, readOnly }: { flow: Flow; readOnly: boolean }) {
       // Starting runs is for admins; members read the flow and its runs.
       aside={
         readOnly ? undefined : (
-          <TestRunPanel
-            sample={sample}
-            onSampleChange={setSample}
-            version={flow.latestVersion}
-            stale={flow.hasUnpublishedChanges}
-            running={
-              start.isPending ||
-              (testRun.data !== undefined &&
-                !['completed', 'failed', 'cancelled', 'timeout'].includes(testRun.data.status))
-            }
-            run={testRun.data}
-            runLink={testRunId ? `/w/${workspace.id}/flow-runs/${testRunId}` : undefined}
-            onRun={(input) =>
-              start.mutate(input, {
-                onSuccess: (run) => setTestRunId(run.id),
-                onError: (err) => notifyError('Could not start the run', err),
-              })
-            }
-          />
+          <Stack gap="md">
+            {flow.draft.trigger.type === 'webhook' && (
+              <WebhookPanel
+                workspaceId={workspace.id}
+                flowId={flow.id}
+                hasSecret={flow.hasWebhookSecret}
+              />
+            )}
+            <TestRunPanel
+              sample={sample}
+              onSampleChange={setSample}
+              version={flow.latestVersion}
+              stale={flow.hasUnpublishedChanges}
+              running={
+                start.isPending ||
+                (testRun.data !== undefined &&
+                  !['completed', 'failed', 'cancelled', 'timeout'].includes(testRun.data.status))
+              }
+              run={testRun.data}
+              runLink={testRunId ? `/w/${workspace.id}/flow-runs/${testRunId}` : undefined}
+              onRun={(input) =>
+                start.mutate(input, {
+                  onSuccess: (run) => setTestRunId(run.id),
+                  onError: (err) => notifyError('Could not start the run', err),
+                })
+              }
+            />
+          </Stack>
         )
       }
       toolbar={(values, dirty, markSaved) =>
