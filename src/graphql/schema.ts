@@ -13,6 +13,7 @@ import { conversationSourceResolvers, conversationSourceTypeDefs } from './conve
 import { access, guarded, type GraphQLContext } from './context.js';
 import { conversationResolvers, conversationTypeDefs } from './conversations.js';
 import { flowRunResolvers, flowRunTypeDefs } from './flow-runs.js';
+import { flowStepUndoResolvers, flowStepUndoTypeDefs } from './flow-step-undo.js';
 import { flowResolvers, flowTypeDefs } from './flows.js';
 import { automationResolvers, automationTypeDefs } from './automations.js';
 import { inboxResolvers, inboxTypeDefs } from './inbox.js';
@@ -144,6 +145,7 @@ export const schema = createSchema<GraphQLContext>({
     agentRunTypeDefs,
     flowTypeDefs,
     flowRunTypeDefs,
+    flowStepUndoTypeDefs,
     automationTypeDefs,
   ],
   resolvers: [
@@ -234,6 +236,7 @@ export const schema = createSchema<GraphQLContext>({
     agentRunResolvers,
     flowResolvers,
     flowRunResolvers,
+    flowStepUndoResolvers,
     automationResolvers,
   ],
 });

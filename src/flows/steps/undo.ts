@@ -12,7 +12,9 @@ import { writeFields } from '../../crm/ledger/write.js';
 import { openConnector } from '../../crm/connect.js';
 import type { CrmValue } from '../../crm/port.js';
 import { sameCrmValue } from '../../crm/values.js';
-import { conflict, notFound } from '../../errors.js';
+import { conflict, forbidden, notFound } from '../../errors.js';
+import { getFlowRun } from '../engine/runs.js';
+import { runVisibleTo } from '../store.js';
 import type { StepType } from '../types.js';
 import { undoAddTag } from './add-tag.js';
 import { undoDeleteContact } from './delete-contact.js';
@@ -155,6 +157,31 @@ export async function undoFlowStep(
       throw conflict('undo_in_progress', 'This step is being undone already');
     },
   );
+}
+
+/**
+ * Undo as a caller asks it (REST and GraphQL): a run the caller cannot see is not
+ * found; admins undo any run's steps, a member only those of their own automation.
+ */
+export async function undoFlowStepAs(
+  deps: CrmStepDeps,
+  caller: { workspaceId: string; role: 'admin' | 'member'; userId: string | null; actor: string },
+  runId: string,
+  stepKey: string,
+  options: { force?: boolean } = {},
+): Promise<StepUndoResult> {
+  const run = await getFlowRun(deps.pool, caller.workspaceId, runId);
+  if (!run || !(await runVisibleTo(deps.pool, caller.workspaceId, run, caller))) {
+    throw notFound('flow run', runId);
+  }
+  const ownAutomation = run.scopeUserId !== null && run.scopeUserId === caller.userId;
+  if (caller.role !== 'admin' && !ownAutomation) {
+    throw forbidden('Only an admin, or the member whose automation ran, can undo its steps');
+  }
+  return undoFlowStep(deps, caller.workspaceId, runId, stepKey, {
+    actor: caller.actor,
+    force: options.force,
+  });
 }
 
 /** Puts back every field the step wrote, where the CRM still holds what it wrote. */

@@ -6,6 +6,7 @@ import {
   type Tenant,
   type TestApp,
 } from '../../../test/app.js';
+import { codeOf, graphql } from '../../../test/graphql.js';
 import { createRecords } from '../../../test/records.js';
 import { testServices } from '../../flows/engine/fixtures.test-helper.js';
 import { runFlow } from '../../flows/engine/runner.js';
@@ -69,16 +70,31 @@ describe('undoing a flow run step over REST', () => {
     const member = await apiKeyAuth(t, admin, 'member');
     const refused = await call('POST', `/flow-runs/${runId}/steps/tag/undo`, {}, member);
     expect(refused.status).toBe(403);
+    const UNDO = `mutation ($ws: ID!, $run: ID!, $key: String!) {
+      undoFlowRunStep(workspaceId: $ws, runId: $run, stepKey: $key) { status stepType tags replayed }
+    }`;
+    const variables = { ws: admin.workspaceId, run: runId, key: 'tag' };
+    expect(codeOf(await graphql(t, member, UNDO, variables))).toBe('forbidden');
     expect(await tags(dealId)).toEqual(['Hot']);
 
-    const undone = await call('POST', `/flow-runs/${runId}/steps/tag/undo`, {});
-    expect(undone.status, JSON.stringify(undone.body)).toBe(200);
-    expect(undone.body.undo).toMatchObject({
+    const undone = await graphql(t, admin.auth, UNDO, variables);
+    expect(undone.errors).toBeUndefined();
+    expect(undone.data.undoFlowRunStep).toEqual({
       status: 'undone',
       stepType: 'add_tag',
       tags: { removed: 1, tagDeleted: true },
+      replayed: false,
     });
     expect(await tags(dealId)).toEqual([]);
+
+    // REST answers with the same undo, done once.
+    const again = await call('POST', `/flow-runs/${runId}/steps/tag/undo`, {});
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body.undo).toMatchObject({
+      status: 'undone',
+      replayed: true,
+      tags: { removed: 1 },
+    });
 
     const missing = await call('POST', `/flow-runs/${runId}/steps/nope/undo`, {});
     expect(missing.status).toBe(404);

@@ -1,9 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { getFlowRun } from '../../flows/engine/runs.js';
-import { undoFlowStep } from '../../flows/steps/undo.js';
-import { runVisibleTo } from '../../flows/store.js';
-import { forbidden, notFound } from '../../errors.js';
+import { undoFlowStepAs } from '../../flows/steps/undo.js';
 import { callerOf } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { errorResponses, strictObject, Uuid } from '../schemas.js';
@@ -73,21 +70,13 @@ export function flowStepUndoRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const { access } = request;
-        const run = await getFlowRun(ctx.pool, access.workspaceId, request.params.flowRunId);
-        if (!run || !(await runVisibleTo(ctx.pool, access.workspaceId, run, access))) {
-          throw notFound('flow run', request.params.flowRunId);
-        }
-        const ownAutomation = run.scopeUserId !== null && run.scopeUserId === access.userId;
-        if (access.role !== 'admin' && !ownAutomation) {
-          throw forbidden('Only an admin, or the member whose automation ran, can undo its steps');
-        }
         const caller = await callerOf(ctx.pool, access);
-        const undo = await undoFlowStep(
+        const undo = await undoFlowStepAs(
           { pool: ctx.pool, secretKey: ctx.secretKey },
-          access.workspaceId,
+          { ...access, actor: caller.actor },
           request.params.flowRunId,
           request.params.stepKey,
-          { actor: caller.actor, force: request.body?.force ?? false },
+          { force: request.body?.force ?? false },
         );
         return { undo };
       },
