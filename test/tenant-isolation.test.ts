@@ -190,6 +190,16 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /api/workspaces/{workspaceId}/automations/{automationId}/pause': {},
   'POST /api/workspaces/{workspaceId}/automations/{automationId}/runs': {},
   'POST /api/workspaces/{workspaceId}/automations/{automationId}/rotate-secret': {},
+  'POST /api/workspaces/{workspaceId}/flow-runs/{flowRunId}/steps/{stepKey}/undo': {},
+  'POST /api/workspaces/{workspaceId}/boards': {
+    name: 'intruder',
+    recordType: 'deal',
+    columns: [{ key: 'new', name: 'New' }],
+  },
+  'POST /api/workspaces/{workspaceId}/boards/{boardId}/items': {
+    recordId: '00000000-0000-4000-8000-000000000000',
+    column: 'new',
+  },
   'POST /api/workspaces/{workspaceId}/secrets': { name: 'INTRUDER', value: 'intruder' },
   'PUT /api/workspaces/{workspaceId}/secrets/{secretName}': { value: 'intruder' },
   'POST /api/workspaces/{workspaceId}/flows/{flowId}/runs': { input: {} },
@@ -324,6 +334,11 @@ beforeAll(async () => {
      select f.id, $1::uuid, $2::uuid from f returning flow_id as id`,
     [b.workspaceId, b.userId],
   );
+  const { rows: boards } = await pool.query<{ id: string }>(
+    `insert into boards (workspace_id, name, record_type, columns)
+     values ($1::uuid, 'B board', 'deal', '[{"key":"new","name":"New"}]') returning id`,
+    [b.workspaceId],
+  );
   await pool.query(
     `insert into workspace_secrets (workspace_id, name, value) values ($1::uuid, 'B_SECRET', '\\x00')`,
     [b.workspaceId],
@@ -332,6 +347,8 @@ beforeAll(async () => {
     workspaceId: b.workspaceId,
     flowId: flows[0]!.id,
     automationId: automations[0]!.id,
+    boardId: boards[0]!.id,
+    stepKey: 'b_step',
     version: '1',
     secretName: 'B_SECRET',
     flowRunId: flowRuns[0]!.id,
@@ -417,6 +434,8 @@ async function snapshotOfB(): Promise<string> {
          as anomalies,
        (select count(*) from skill_runs r where r.workspace_id = $1::uuid) as "skillRuns",
        (select json_agg(f order by f.id) from flows f where f.workspace_id = $1::uuid) as flows,
+       (select json_agg(x order by x.id) from boards x where x.workspace_id = $1::uuid) as boards,
+       (select count(*) from board_items x where x.workspace_id = $1::uuid) as "boardItems",
        (select json_agg(u order by u.flow_id) from user_automations u
         where u.workspace_id = $1::uuid) as automations,
        (select json_agg(v order by v.flow_id, v.version) from flow_versions v
