@@ -101,6 +101,8 @@ class RunExecution {
   private loaded!: LoadedRun;
   private scope!: RunScope;
   private readonly pending: Pending = { steps: [], variables: [] };
+  /** When this worker took the run up (the run's start, if no worker had before). */
+  private readonly begun = new Date().toISOString();
   private readonly readSecret;
 
   constructor(
@@ -388,7 +390,7 @@ class RunExecution {
     const written = await writeProgress(
       this.client,
       this.runId,
-      run,
+      { startedAt: this.begun, ...run },
       steps,
       this.pending.variables,
     );

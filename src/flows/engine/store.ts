@@ -129,6 +129,8 @@ export interface RunWrite {
   error?: (StepErrorInfo & { stepKey: string }) | null;
   wakeAt?: string | null;
   finished?: boolean;
+  /** When this worker took the run up: its start, unless an earlier worker's is kept. */
+  startedAt?: string;
 }
 
 /**
@@ -147,8 +149,10 @@ export async function writeProgress(
     `with run as (
        update flow_runs
        set status = $2::text, current_step = $3::text, error = $4::jsonb,
-           wake_at = $5::timestamptz, started_at = coalesce(started_at, now()),
-           finished_at = case when $6::boolean then now() end, updated_at = now()
+           wake_at = $5::timestamptz,
+           started_at = coalesce(started_at, $9::timestamptz, clock_timestamp()),
+           -- The clock, not the transaction's start: a run's steps may share one transaction.
+           finished_at = case when $6::boolean then clock_timestamp() end, updated_at = now()
        where id = $1::uuid and status in ('pending', 'running', 'waiting')
          and cancel_requested_at is null
        returning id, workspace_id
@@ -193,6 +197,7 @@ export async function writeProgress(
       run.finished ?? false,
       JSON.stringify(steps),
       JSON.stringify(variables),
+      run.startedAt ?? null,
     ],
   );
   return rows[0]!.updated === 1;

@@ -38,6 +38,22 @@ async function run(steps: FlowStep[], amount = 1200) {
 }
 
 describe('run_javascript in a flow run', () => {
+  it("takes the run's time from the clock: a run lasts at least as long as its steps", async () => {
+    const view = await run([
+      setAmount,
+      {
+        key: 'busy',
+        type: 'run_javascript',
+        config: { code: 'const end = Date.now() + 60; while (Date.now() < end) {} return 1;' },
+      },
+    ]);
+    expect(view.status).toBe('completed');
+    const busy = view.steps.find((step) => step.key === 'busy')!;
+    expect(busy.durationMs).toBeGreaterThanOrEqual(50);
+    // Every step of this run is written in one transaction at its end, whose now() is one instant.
+    expect(view.durationMs).toBeGreaterThanOrEqual(busy.durationMs!);
+  });
+
   it("computes from the run's values, and a later step reads its output", async () => {
     const view = await run([
       setAmount,
