@@ -105,7 +105,7 @@ export class Evaluator {
       const runtime = engine.module.newRuntime();
       runtime.setMemoryLimit(task.memoryMb * MB);
       runtime.setMaxStackSize(QUICKJS_STACK_BYTES);
-      runtime.setInterruptHandler(() => Date.now() > deadline);
+      if (task.interrupt) runtime.setInterruptHandler(() => Date.now() > deadline);
       const context = runtime.newContext();
       const handles: QuickJSHandle[] = [];
       const grown = () => engine.memory.buffer.byteLength / engine.maxBytes;

@@ -41,6 +41,12 @@ export interface SandboxPoolOptions {
   threads?: number;
   /** Runs that may wait for a thread before `run` answers busy. */
   maxQueue?: number;
+  /**
+   * Whether QuickJS's interrupt handler stops code at its deadline (default true). The
+   * wall-clock kill of the thread is the backstop for code it cannot stop; tests of that
+   * kill turn the handler off so the kill is certainly what stops the code.
+   */
+  interruptHandler?: boolean;
 }
 
 interface Job {
@@ -66,6 +72,7 @@ const MAX_BOOT_FAILURES = 3;
 export class SandboxPool {
   readonly threads: number;
   private readonly maxQueue: number;
+  private readonly interrupt: boolean;
   private readonly slots = new Set<Slot>();
   private readonly queue: Job[] = [];
   private readonly booting = new Set<Promise<void>>();
@@ -79,6 +86,7 @@ export class SandboxPool {
   constructor(options: SandboxPoolOptions = {}) {
     this.threads = Math.max(1, options.threads ?? Math.min(4, availableParallelism()));
     this.maxQueue = options.maxQueue ?? 1_000;
+    this.interrupt = options.interruptHandler ?? true;
   }
 
   /** Runs `code` with `input`; throws SandboxError (or `signal.reason` when aborted). */
@@ -101,6 +109,7 @@ export class SandboxPool {
       inputJson,
       ...limits,
       maxOutputChars: MAX_OUTPUT_CHARS,
+      interrupt: this.interrupt,
     };
     return new Promise<SandboxResult>((resolve, reject) => {
       const job: Job = {

@@ -8,6 +8,8 @@ export interface TaskMessage {
   timeoutMs: number;
   memoryMb: number;
   maxOutputChars: number;
+  /** False only in tests of the wall-clock kill: no interrupt handler is set. */
+  interrupt: boolean;
 }
 
 /** Why a run failed; the host words the error (it knows the limits asked for). */
