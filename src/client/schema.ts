@@ -2616,7 +2616,7 @@ export interface paths {
     post?: never;
     /**
      * Archive a flow
-     * @description The flow stops being triggered and cannot be changed; its versions and runs stay.
+     * @description The flow stops being triggered and cannot be changed; its versions and runs stay. Its open runs are stopped, as cancelFlowRun stops one, by the caller: pending and waiting runs are cancelled now (their approvals expire), a running one stops before its next step. `runs` counts both.
      */
     delete: operations['archiveFlow'];
     options?: never;
@@ -3045,7 +3045,7 @@ export interface paths {
     post?: never;
     /**
      * Delete an automation
-     * @description It starts no more runs; its past runs stay readable.
+     * @description It starts no more runs and its open runs are stopped (cancelled, or at their next step when under way); its past runs stay readable.
      */
     delete: operations['deleteUserAutomation'];
     options?: never;
@@ -22831,6 +22831,13 @@ export interface operations {
               createdAt: string;
               /** Format: date-time */
               updatedAt: string;
+            };
+            /** @description What archiving did to the flow's open runs */
+            runs: {
+              /** @description Open runs cancelled now */
+              cancelled: number;
+              /** @description Runs under way, asked to stop before their next step */
+              stopping: number;
             };
           };
         };

@@ -7,6 +7,7 @@
 import type { Queryable } from '../db/pool.js';
 import { conflict, HttpError, notFound } from '../errors.js';
 import { validateFlowDefinition } from './definition.js';
+import { cancelOpenFlowRuns, type StoppedRuns } from './engine/runs.js';
 import type { FlowDefinition } from './types.js';
 
 export type FlowKind = 'flow' | 'automation';
@@ -191,19 +192,34 @@ function staleDraft(given: number, current: number): HttpError {
   );
 }
 
-/** Archives the flow (it stops triggering; its runs and versions stay). Idempotent. */
+export interface ArchivedFlow {
+  flow: Flow;
+  /** Its open runs: `cancelled` ended now, `stopping` (under way) end at their next step. */
+  runs: StoppedRuns;
+}
+
+/**
+ * Archives the flow: it stops triggering, and its open runs are cancelled as by
+ * cancelFlowRun (by `actorUserId`): pending and waiting ones now, their approvals
+ * expired; a running one at its next step. Its runs and versions stay readable.
+ * Idempotent. Pass a transaction's client so the flow and its runs change together.
+ */
 export async function archiveFlow(
   db: Queryable,
   workspaceId: string,
   flowId: string,
   kind: FlowKind,
-): Promise<Flow> {
-  await db.query(
-    `update flows set status = 'archived', updated_at = now()
-     where workspace_id = $1::uuid and id = $2::uuid and kind = $3::text and status = 'active'`,
+  actorUserId: string | null,
+): Promise<ArchivedFlow> {
+  const { rowCount } = await db.query(
+    `update flows set status = 'archived',
+       updated_at = case when status = 'archived' then updated_at else now() end
+     where workspace_id = $1::uuid and id = $2::uuid and kind = $3::text`,
     [workspaceId, flowId, kind],
   );
-  return getFlow(db, workspaceId, flowId, kind);
+  if (!rowCount) throw notFound('flow', flowId);
+  const runs = await cancelOpenFlowRuns(db, workspaceId, flowId, actorUserId);
+  return { flow: await getFlow(db, workspaceId, flowId, kind), runs };
 }
 
 /**

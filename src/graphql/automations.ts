@@ -91,7 +91,7 @@ export const automationTypeDefs = /* GraphQL */ `
       id: ID!
       input: UpdateUserAutomationInput!
     ): UserAutomation!
-    "It starts no more runs; its past runs stay readable."
+    "It starts no more runs and its open runs are stopped; its past runs stay readable."
     deleteUserAutomation(workspaceId: ID!, id: ID!): Boolean!
     "Runs it now, on record (or input.record) if given: one its owner owns, else 403."
     startUserAutomationRun(

@@ -4,6 +4,7 @@
  * the domain's (400 `invalid_flow` with `details: [{ path, message }]`).
  */
 import { Type } from '@sinclair/typebox';
+import { withTransaction } from '../db/pool.js';
 import { stepCatalogue } from '../flows/step-catalogue.js';
 import {
   archiveFlow,
@@ -141,7 +142,11 @@ export const flowTypeDefs = /* GraphQL */ `
     updateFlow(workspaceId: ID!, id: ID!, patch: FlowPatch!): Flow!
     "Freeze the draft as the next version; new runs use it."
     publishFlow(workspaceId: ID!, id: ID!, draftRevision: Int): PublishedFlowVersion!
-    "The flow stops being triggered; its versions and runs stay."
+    """
+    The flow stops being triggered; its versions and runs stay. Its open runs are
+    stopped by the caller, as cancelFlowRun stops one: pending and waiting runs are
+    cancelled now (their approvals expire), a running one stops before its next step.
+    """
     archiveFlow(workspaceId: ID!, id: ID!): Flow!
   }
 `;
@@ -286,7 +291,12 @@ export const flowResolvers = {
     archiveFlow: (_parent: unknown, args: { workspaceId: string; id: string }, context: Ctx) =>
       guarded(async () => {
         const caller = await callerAs(context, args.workspaceId, 'admin');
-        return archiveFlow(context.pool, caller.workspaceId, uuidArg('id', args.id), 'flow');
+        const id = uuidArg('id', args.id);
+        const userId = caller.kind === 'user' ? caller.sourceId : null;
+        const archived = await withTransaction(context.pool, (client) =>
+          archiveFlow(client, caller.workspaceId, id, 'flow', userId),
+        );
+        return archived.flow;
       }),
   },
 };

@@ -188,7 +188,7 @@ export async function updateUserAutomation(
   return getUserAutomation(pool, workspaceId, viewer, id);
 }
 
-/** Removes an automation from use (archived: its runs stay readable). */
+/** Removes an automation from use (archived: its open runs stopped, its runs stay readable). */
 export async function deleteUserAutomation(
   pool: pg.Pool,
   workspaceId: string,
@@ -197,7 +197,7 @@ export async function deleteUserAutomation(
 ): Promise<void> {
   await withTransaction(pool, async (client) => {
     await lockVisible(client, workspaceId, viewer, id);
-    await archiveFlow(client, workspaceId, id, 'automation');
+    await archiveFlow(client, workspaceId, id, 'automation', viewer.userId);
   });
 }
 

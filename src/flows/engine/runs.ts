@@ -78,6 +78,53 @@ export async function startFlowRun(
 }
 
 /**
+ * Asks the chosen open runs to stop, in one statement: a run nobody is working on
+ * (pending, waiting) is cancelled now, its unfinished steps with it; a held one (a
+ * runner has it) is marked, and stops at its runner's next step. `where` picks runs
+ * of `r` by `$2`. The approvals of the runs cancelled here are expired.
+ */
+const requestCancel = (where: string) => `
+  with target as (
+    select r.id, r.status in ('pending', 'waiting')
+             and not exists (${RUN_LOCK_HELD.replace('$RUN', 'r.id')}) as stop
+    from flow_runs r
+    where r.workspace_id = $1::uuid and ${where}
+      and r.status in ('pending', 'running', 'waiting')
+    for update
+  ), asked as (
+    update flow_runs r
+    set cancel_requested_at = coalesce(r.cancel_requested_at, now()),
+        cancelled_by = coalesce(r.cancelled_by, $3::uuid), updated_at = now(),
+        status = case when target.stop then 'cancelled' else r.status end,
+        finished_at = case when target.stop then now() else r.finished_at end,
+        wake_at = case when target.stop then null else r.wake_at end
+    from target where r.id = target.id
+    returning r.id, r.status
+  ), steps as (
+    update flow_step_runs s
+    set status = 'cancelled', finished_at = now(),
+        duration_ms = (extract(epoch from now() - s.started_at) * 1000)::int
+    from asked
+    where s.run_id = asked.id and asked.status = 'cancelled'
+      and s.status in ('running', 'waiting')
+    returning 1
+  )
+  select id::text, status from asked`;
+
+const CANCEL_RUN = requestCancel('r.id = $2::uuid');
+const CANCEL_FLOW_RUNS = requestCancel('r.flow_id = $2::uuid');
+
+async function expireCancelled(
+  db: Queryable,
+  workspaceId: string,
+  runs: { id: string; status: RunStatus }[],
+): Promise<void> {
+  for (const run of runs) {
+    if (run.status === 'cancelled') await expireRunApprovals(db, workspaceId, run.id);
+  }
+}
+
+/**
  * Asks a run to stop. A run nobody is working on (pending, waiting) is cancelled now;
  * a running one stops before its next step (a step under way is not interrupted).
  * 409 run_finished when it had already ended.
@@ -88,38 +135,13 @@ export async function cancelFlowRun(
   runId: string,
   actorUserId: string | null,
 ): Promise<void> {
-  const { rows } = await db.query<{ status: RunStatus }>(
-    `with target as (
-       -- A run no worker holds is cancelled here; a held one stops at its runner's next step.
-       select r.id, r.status in ('pending', 'waiting')
-                and not exists (${RUN_LOCK_HELD.replace('$RUN', 'r.id')}) as stop
-       from flow_runs r
-       where r.workspace_id = $1::uuid and r.id = $2::uuid
-         and r.status in ('pending', 'running', 'waiting')
-       for update
-     ), asked as (
-       update flow_runs r
-       set cancel_requested_at = coalesce(r.cancel_requested_at, now()),
-           cancelled_by = coalesce(r.cancelled_by, $3::uuid), updated_at = now(),
-           status = case when target.stop then 'cancelled' else r.status end,
-           finished_at = case when target.stop then now() else r.finished_at end,
-           wake_at = case when target.stop then null else r.wake_at end
-       from target where r.id = target.id
-       returning r.id, r.status
-     ), steps as (
-       update flow_step_runs s
-       set status = 'cancelled', finished_at = now(),
-           duration_ms = (extract(epoch from now() - s.started_at) * 1000)::int
-       from asked
-       where s.run_id = asked.id and asked.status = 'cancelled'
-         and s.status in ('running', 'waiting')
-       returning 1
-     )
-     select status from asked`,
-    [workspaceId, runId, actorUserId],
-  );
+  const { rows } = await db.query<{ id: string; status: RunStatus }>(CANCEL_RUN, [
+    workspaceId,
+    runId,
+    actorUserId,
+  ]);
   if (rows[0]) {
-    if (rows[0].status === 'cancelled') await expireRunApprovals(db, workspaceId, runId);
+    await expireCancelled(db, workspaceId, rows);
     return;
   }
   const run = await db.query<{ status: RunStatus }>(
@@ -130,6 +152,32 @@ export async function cancelFlowRun(
   throw conflict('run_finished', `This run has already ended (${run.rows[0].status})`, {
     status: run.rows[0].status,
   });
+}
+
+/** What stopping a flow's open runs did: ended now, or asked to stop at their next step. */
+export interface StoppedRuns {
+  cancelled: number;
+  stopping: number;
+}
+
+/**
+ * Stops every open run of a flow as cancelFlowRun stops one (archiving the flow).
+ * Pass the transaction that archives it, so a run is not left open on an archived flow.
+ */
+export async function cancelOpenFlowRuns(
+  db: Queryable,
+  workspaceId: string,
+  flowId: string,
+  actorUserId: string | null,
+): Promise<StoppedRuns> {
+  const { rows } = await db.query<{ id: string; status: RunStatus }>(CANCEL_FLOW_RUNS, [
+    workspaceId,
+    flowId,
+    actorUserId,
+  ]);
+  await expireCancelled(db, workspaceId, rows);
+  const cancelled = rows.filter((r) => r.status === 'cancelled').length;
+  return { cancelled, stopping: rows.length - cancelled };
 }
 
 export interface FlowStepRunView {

@@ -173,7 +173,8 @@ export function automationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           operationId: 'deleteUserAutomation',
           tags,
           summary: 'Delete an automation',
-          description: 'It starts no more runs; its past runs stay readable.',
+          description:
+            'It starts no more runs and its open runs are stopped (cancelled, or at their next step when under way); its past runs stay readable.',
           params: AutomationParams,
           response: { 204: Type.Null() },
         },

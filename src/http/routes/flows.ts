@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { withTransaction } from '../../db/pool.js';
 import { stepCatalogue } from '../../flows/step-catalogue.js';
 import {
   archiveFlow,
@@ -155,19 +156,34 @@ export function flowRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Archive a flow',
           description:
-            'The flow stops being triggered and cannot be changed; its versions and runs stay.',
+            'The flow stops being triggered and cannot be changed; its versions and runs stay. Its open runs are stopped, as cancelFlowRun stops one, by the caller: pending and waiting runs are cancelled now (their approvals expire), a running one stops before its next step. `runs` counts both.',
           params: FlowParams,
-          response: { 200: Type.Object({ flow: FlowSchema }) },
+          response: {
+            200: Type.Object({
+              flow: FlowSchema,
+              runs: Type.Object(
+                {
+                  cancelled: Type.Integer({ description: 'Open runs cancelled now' }),
+                  stopping: Type.Integer({
+                    description: 'Runs under way, asked to stop before their next step',
+                  }),
+                },
+                { description: "What archiving did to the flow's open runs" },
+              ),
+            }),
+          },
         },
       },
-      async (request) => ({
-        flow: await archiveFlow(
-          ctx.pool,
-          request.access.workspaceId,
-          request.params.flowId,
-          'flow',
+      async (request) =>
+        withTransaction(ctx.pool, (client) =>
+          archiveFlow(
+            client,
+            request.access.workspaceId,
+            request.params.flowId,
+            'flow',
+            request.access.userId,
+          ),
         ),
-      }),
     );
 
     app.post(
