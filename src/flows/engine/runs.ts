@@ -293,6 +293,7 @@ export async function listFlowRuns(
  * results of the steps before the one that stopped it: on the same version, or on the
  * latest (re-using each earlier step whose key and type it still has, in order).
  * Steps keep their idempotency keys, so a write the first run half-did is not repeated.
+ * A run cancelled by a rejected approval asks for the approval again.
  * 409 run_not_rerunnable unless the run failed, timed out or was cancelled.
  */
 export async function rerunFlowRun(
@@ -342,6 +343,11 @@ export async function rerunFlowRun(
        from target t
        left join flow_step_runs s on s.run_id = $2::uuid and s.step_key = t.key
          and s.step_type = t.type and s.status in ('completed', 'skipped')
+         -- The rejection that cancelled the run is asked again, not re-used.
+         and not exists (select 1 from old where old.status = 'cancelled'
+                           and old.current_step = s.step_key
+                           and s.step_type = 'wait_for_approval'
+                           and s.output ->> 'decision' = 'rejected')
      ), reuse as (
        select m.key from matched m
        where m.position < coalesce((select min(position) from matched where status is null),

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
 import { withTransaction } from '../../db/pool.js';
 import { settleItems } from '../../inbox/resolve.js';
 import { encryptJson } from '../../tenancy/secrets.js';
+import { createUser } from '../../tenancy/users.js';
 import { createWorkspace } from '../../tenancy/workspaces.js';
 import { startReceiver, type Receiver } from '../steps/net.test-helper.js';
 import { closeStepDispatchers } from '../steps/http-request.js';
@@ -14,7 +15,7 @@ import {
   TEST_SECRET_KEY,
 } from './fixtures.test-helper.js';
 import { runFlow } from './runner.js';
-import { cancelFlowRun, getFlowRun, startFlowRun } from './runs.js';
+import { cancelFlowRun, getFlowRun, rerunFlowRun, startFlowRun } from './runs.js';
 import { secretContext } from './secrets.js';
 
 let db: TestDatabase;
@@ -101,27 +102,81 @@ describe('wait_for_approval', () => {
     });
   });
 
-  it('ends the run on a rejection, and takes the timeout path when nobody decided in time', async () => {
+  it('a rejection with no onReject path ends the run cancelled by the person who rejected', async () => {
+    const bo = await createUser(db.pool, { email: 'bo@example.com', password: 'not used here' });
+    await db.pool.query(
+      `insert into memberships (workspace_id, user_id, role) values ($1::uuid, $2::uuid, 'admin')`,
+      [workspaceId, bo.id],
+    );
     const rejected = await start([approval, after, late]);
     await run(rejected);
     const [item] = await flowItems(rejected);
     await withTransaction(db.pool, (client) =>
       settleItems(client, workspaceId, [item!.id], 'rejected', {
-        actor: 'bo@example.com',
+        actor: 'Bo@example.com',
         resolution: { reason: 'too much' },
       }),
     );
-    expect(await run(rejected)).toBe('completed');
-    expect((await view(rejected)).steps.map((s) => [s.key, s.status])).toEqual([
+    expect(await run(rejected)).toBe('cancelled');
+    const stopped = await view(rejected);
+    expect(stopped).toMatchObject({ status: 'cancelled', error: null });
+    expect(stopped.finishedAt).not.toBeNull();
+    expect(stopped.steps.map((s) => [s.key, s.status])).toEqual([
       ['approve', 'completed'],
       ['after', 'skipped'],
       ['late', 'skipped'],
     ]);
-    expect((await view(rejected)).steps[0]!.output).toMatchObject({
+    expect(stopped.steps[0]!.output).toMatchObject({
       decision: 'rejected',
+      decidedBy: 'Bo@example.com',
       reason: 'too much',
     });
+    const { rows } = await db.pool.query<{ cancelledBy: string | null }>(
+      `select cancelled_by as "cancelledBy" from flow_runs where id = $1::uuid`,
+      [rejected],
+    );
+    expect(rows[0]!.cancelledBy).toBe(bo.id);
+    expect(await run(rejected)).toBe('finished-already');
 
+    // A rerun asks again rather than re-using the rejection.
+    const { runId: again } = await rerunFlowRun(db.pool, workspaceId, rejected, {
+      on: 'same',
+      startedBy: null,
+    });
+    expect(await run(again)).toBe('waiting');
+    expect((await view(again)).rerunFromStep).toBe('approve');
+    expect(await flowItems(again)).toMatchObject([{ status: 'pending' }]);
+
+    // Rejected by an API key (no person): cancelled, by nobody in particular.
+    const byKey = await start([approval, after]);
+    await run(byKey);
+    const [keyItem] = await flowItems(byKey);
+    await withTransaction(db.pool, (client) =>
+      settleItems(client, workspaceId, [keyItem!.id], 'rejected', { actor: 'api key ops' }),
+    );
+    expect(await run(byKey)).toBe('cancelled');
+  });
+
+  it('a rejection with an onReject path goes on there, and the run completes', async () => {
+    const runId = await start([
+      { ...approval, config: { ...approval.config, onReject: 'late' } },
+      after,
+      late,
+    ]);
+    await run(runId);
+    const [item] = await flowItems(runId);
+    await withTransaction(db.pool, (client) =>
+      settleItems(client, workspaceId, [item!.id], 'rejected', { actor: 'bo@example.com' }),
+    );
+    expect(await run(runId)).toBe('completed');
+    expect((await view(runId)).steps.map((s) => [s.key, s.status])).toEqual([
+      ['approve', 'completed'],
+      ['after', 'skipped'],
+      ['late', 'completed'],
+    ]);
+  });
+
+  it('takes the timeout path when nobody decided in time', async () => {
     const timedOut = await start([approval, after, late]);
     await run(timedOut);
     // Time passes: the item and the step's wait are due.

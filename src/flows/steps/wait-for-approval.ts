@@ -2,7 +2,8 @@
  * wait_for_approval: puts an approval in the inbox (source 'flow') and waits for it
  * without holding a worker. The decision queues the run again (src/inbox/resolve.ts);
  * the run then goes on with `then` when approved, `onReject` when rejected, `onTimeout`
- * when nobody decided in time (null ends the run; absent: the next step).
+ * when nobody decided in time (null ends the run; absent: the next step). A rejection
+ * without `onReject` ends the run `cancelled` by the person who rejected.
  *
  * The item is looked up by (run, step) before one is created, so a worker that died
  * between creating it and recording the wait does not leave two.
@@ -43,7 +44,7 @@ export const waitForApprovalStep: StepDefinition<Config> = {
   category: 'control',
   title: 'Wait for approval',
   description:
-    'Asks a person in the inbox and waits for the decision; approved, rejected and timed out each go on their own way.',
+    'Asks a person in the inbox and waits for the decision; approved, rejected and timed out each go on their own way (a rejection with no way to go cancels the run).',
   effect: 'write',
   configSchema,
   allowedInAutomations: true,
@@ -68,6 +69,9 @@ export const waitForApprovalStep: StepDefinition<Config> = {
       decided = await readItem(context, state.inboxItemId);
     }
     const decision = decided.status as Decision;
+    if (decision === 'rejected' && config.onReject == null) {
+      await stopRunAsRejected(context, decided.resolvedBy);
+    }
     const branch =
       decision === 'approved'
         ? config.then
@@ -83,11 +87,33 @@ export const waitForApprovalStep: StepDefinition<Config> = {
         decidedAt: decided.resolvedAt,
         reason: decided.reason,
       },
-      // Rejected or timed out with no path given: the run ends there.
+      // Rejected or timed out with no path given: the run ends there (cancelled by the
+      // rejection, which the runner sees when it records this step).
       ...(branch !== undefined ? { next: branch } : decision === 'approved' ? {} : { next: null }),
     };
   },
 };
+
+/**
+ * A rejection with nowhere to go stops the run: the change it gated never happens, so
+ * the run ends `cancelled` (not `completed`), by the person who rejected when they are
+ * a member. This asks for the cancel; the runner, recording this step's result next,
+ * finds it and ends the run, this step's output (the decision, who, why) kept.
+ */
+async function stopRunAsRejected(context: StepContext, rejectedBy: string | null): Promise<void> {
+  await context.services.db.query(
+    `update flow_runs r
+     set cancel_requested_at = coalesce(r.cancel_requested_at, now()),
+         cancelled_by = coalesce(r.cancelled_by,
+           (select u.id from users u
+            join memberships m on m.user_id = u.id and m.workspace_id = r.workspace_id
+            where u.email = lower($3::text))),
+         updated_at = now()
+     where r.workspace_id = $1::uuid and r.id = $2::uuid
+       and r.status in ('pending', 'running', 'waiting')`,
+    [context.workspaceId, context.runId, rejectedBy],
+  );
+}
 
 async function openItem(context: StepContext, config: Config): Promise<WaitState> {
   const db = context.services.db;

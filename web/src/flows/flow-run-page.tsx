@@ -18,7 +18,7 @@ import { TableSkeleton } from '../components/table-skeleton';
 import { formatDateTime, formatDuration } from '../format';
 import { notifyError, notifySuccess } from '../notify';
 import { useWorkspaceContext } from '../workspace-context';
-import { canCancel, canRerun, prettyJson } from './run-display';
+import { approvalRejection, canCancel, canRerun, prettyJson } from './run-display';
 import { RunSteps, StatusBadge, StepError } from './run-steps';
 import { useCancelFlowRun, useFlowRun, useRerunFlowRun } from './run-queries';
 
@@ -44,6 +44,7 @@ export function FlowRunPage() {
     );
   }
   const data = run.data;
+  const rejection = approvalRejection(data);
   return (
     <Stack gap="md" data-testid="flow-run-page">
       {data.scopeUserId ? (
@@ -125,6 +126,16 @@ export function FlowRunPage() {
         <Alert color="yellow">
           Waiting{data.currentStep ? ` at ${data.currentStep}` : ''}
           {data.wakeAt ? ` until ${formatDateTime(data.wakeAt)}` : ' for a decision in the inbox'}.
+        </Alert>
+      )}
+      {rejection && (
+        <Alert
+          color="gray"
+          title={`Stopped: approval rejected by ${rejection.by ?? 'someone'}`}
+          data-testid="run-rejected"
+        >
+          The approval at {rejection.stepKey} was rejected, so the steps it gated did not run.
+          {rejection.reason ? ` Reason: ${rejection.reason}` : ''}
         </Alert>
       )}
       {data.error && (

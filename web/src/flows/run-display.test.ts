@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canCancel, canRerun, timingBars } from './run-display';
+import { approvalRejection, canCancel, canRerun, timingBars } from './run-display';
 
 describe('run display', () => {
   it('lays steps on one time axis, from the first start to the last end', () => {
@@ -42,5 +42,34 @@ describe('run display', () => {
     expect(['completed', 'failed', 'cancelled', 'timeout'].some(canCancel)).toBe(false);
     expect(['failed', 'timeout', 'cancelled'].every(canRerun)).toBe(true);
     expect(['completed', 'waiting', 'running'].some(canRerun)).toBe(false);
+  });
+
+  it('says a cancelled run was stopped by a rejected approval, and by whom', () => {
+    const approve = {
+      key: 'approve',
+      type: 'wait_for_approval',
+      status: 'completed',
+      output: { decision: 'rejected', decidedBy: 'bo@example.com', reason: 'too much' },
+    };
+    const skipped = { key: 'raise', type: 'crm_integration', status: 'skipped', output: null };
+    expect(approvalRejection({ status: 'cancelled', steps: [approve, skipped] })).toEqual({
+      stepKey: 'approve',
+      by: 'bo@example.com',
+      reason: 'too much',
+    });
+    // Cancelled by hand while waiting, approved, or not cancelled: something else.
+    expect(
+      approvalRejection({
+        status: 'cancelled',
+        steps: [{ ...approve, status: 'cancelled', output: null }],
+      }),
+    ).toBeNull();
+    expect(
+      approvalRejection({
+        status: 'cancelled',
+        steps: [{ ...approve, output: { decision: 'approved' } }],
+      }),
+    ).toBeNull();
+    expect(approvalRejection({ status: 'completed', steps: [approve, skipped] })).toBeNull();
   });
 });

@@ -51,3 +51,36 @@ export function prettyJson(value: unknown): string {
   if (value === undefined) return '';
   return JSON.stringify(value, null, 2);
 }
+
+export interface ApprovalRejection {
+  stepKey: string;
+  by: string | null;
+  reason: string | null;
+}
+
+interface RunWithSteps {
+  status: string;
+  steps: readonly { key: string; type: string; status: string; output: unknown }[];
+}
+
+/**
+ * The rejected approval that stopped a cancelled run: the run's last step to finish
+ * (the ones it skipped aside) is a wait_for_approval whose decision was a rejection.
+ * Null when the run was cancelled some other way, or is not cancelled.
+ */
+export function approvalRejection(run: RunWithSteps): ApprovalRejection | null {
+  if (run.status !== 'cancelled') return null;
+  const last = run.steps.filter((s) => s.status !== 'skipped').at(-1);
+  if (!last || last.type !== 'wait_for_approval' || last.status !== 'completed') return null;
+  const output = (last.output ?? {}) as {
+    decision?: unknown;
+    decidedBy?: unknown;
+    reason?: unknown;
+  };
+  if (output.decision !== 'rejected') return null;
+  return {
+    stepKey: last.key,
+    by: typeof output.decidedBy === 'string' ? output.decidedBy : null,
+    reason: typeof output.reason === 'string' && output.reason !== '' ? output.reason : null,
+  };
+}
