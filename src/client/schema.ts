@@ -1749,7 +1749,7 @@ export interface paths {
     get?: never;
     /**
      * Link a meeting by hand
-     * @description To a deal, an account or a contact (at least one). The account follows from the deal, else the contact. A manual link is never replaced by the linker.
+     * @description To a deal, an account or a contact (at least one). The account follows from the deal, else the contact. A manual link is never replaced by the linker. A link to a deal or an account starts the flows listening to conversation.linked.
      */
     put: operations['setConversationLink'];
     post?: never;

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Queryable } from '../db/pool.js';
 import { HttpError, notFound } from '../errors.js';
 import { enqueueAgentReplay } from '../agents/run.js';
+import { emitFlowEvent } from '../flows/triggers/events.js';
 import { linkConversations } from './linker.js';
 
 export interface ManualLinkInput {
@@ -13,7 +14,9 @@ export interface ManualLinkInput {
 /**
  * A person links a meeting to a deal, an account or a contact (at least one). The
  * account follows from the deal, else from the contact, unless given. The link is
- * `manual` with confidence 1 and the linker never replaces it.
+ * `manual` with confidence 1 and the linker never replaces it. A link to a deal or an
+ * account emits `conversation.linked`: pass a transaction's client to make it one
+ * with the link.
  */
 export async function linkByHand(
   pool: Queryable,
@@ -79,6 +82,18 @@ export async function linkByHand(
   );
   // The meeting agents read it again for the deal the person named.
   await enqueueAgentReplay(pool, workspaceId, conversationId);
+  // As the linker's links do; in the caller's transaction, so only a link that commits
+  // starts the flows listening.
+  const dealId = input.dealId ?? null;
+  if (dealId || accountId) {
+    await emitFlowEvent(pool, workspaceId, 'conversation.linked', {
+      conversationId,
+      dealId,
+      accountId,
+      linkMethod: 'manual',
+      record: dealId ? { type: 'deal', id: dealId } : { type: 'account', id: accountId! },
+    });
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type GapCause,
   type GapSeverity,
 } from '../conversations/gaps.js';
+import { withTransaction } from '../db/pool.js';
 import { resolveInternalDomains, setInternalDomains } from '../conversations/internal.js';
 import { enqueueLinking } from '../conversations/linker.js';
 import { linkByHand, unlinkByHand, type ManualLinkInput } from '../conversations/manual-links.js';
@@ -443,7 +444,9 @@ export const conversationResolvers = {
           ]);
         }
         for (const [field, value] of Object.entries(input)) uuidArg(`input.${field}`, value);
-        await linkByHand(context.pool, caller.workspaceId, conversationId, input, personOf(caller));
+        await withTransaction(context.pool, (client) =>
+          linkByHand(client, caller.workspaceId, conversationId, input, personOf(caller)),
+        );
         const detail = await getConversation(context.pool, caller.workspaceId, conversationId);
         return { ...detail, workspaceId: caller.workspaceId };
       }),

@@ -98,7 +98,9 @@ export async function emitLinkedConversations(
                  else json_build_object('type', 'account', 'id', c.account_id) end as record
      from conversations c
      where c.workspace_id = $1::uuid and c.linked_at >= $2::timestamptz and not c.is_internal
-       and (c.deal_id is not null or c.account_id is not null)`,
+       and (c.deal_id is not null or c.account_id is not null)
+       -- A link by hand emitted its own event when it was made.
+       and c.link_method is distinct from 'manual'`,
     [workspaceId, since],
   );
   await emitFlowEvents(db, workspaceId, 'conversation.linked', rows);

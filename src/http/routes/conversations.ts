@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { withTransaction } from '../../db/pool.js';
 import { linkByHand, unlinkByHand } from '../../conversations/manual-links.js';
 import {
   getConversation,
@@ -162,7 +163,7 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Link a meeting by hand',
           description:
-            'To a deal, an account or a contact (at least one). The account follows from the deal, else the contact. A manual link is never replaced by the linker.',
+            'To a deal, an account or a contact (at least one). The account follows from the deal, else the contact. A manual link is never replaced by the linker. A link to a deal or an account starts the flows listening to conversation.linked.',
           params: ConversationParams,
           body: Type.Object(
             {
@@ -181,7 +182,9 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (request) => {
         const { workspaceId, userId } = request.access;
         const { conversationId } = request.params;
-        await linkByHand(ctx.pool, workspaceId, conversationId, request.body, userId);
+        await withTransaction(ctx.pool, (client) =>
+          linkByHand(client, workspaceId, conversationId, request.body, userId),
+        );
         return { conversation: await getConversation(ctx.pool, workspaceId, conversationId) };
       },
     );
