@@ -179,14 +179,15 @@ const cases: Case[] = [
   },
   // The last word counts
   {
-    name: 'the last agreed step wins',
+    name: 'the last agreed step comes first, the one agreed before it after',
     lines: [
       int("I'll send over the pricing sheet tomorrow."),
       ext('Great.'),
       ext('Could you also set up a security review with our CISO next week?'),
       int('Absolutely, will do.'),
     ],
-    expected: 'Rep to set up a security review with our CISO next week',
+    expected:
+      'Rep to set up a security review with our CISO next week; Rep to send over the pricing sheet tomorrow (Thu Oct 15)',
   },
   {
     name: 'a later unaccepted offer does not replace the agreed one',
@@ -268,6 +269,103 @@ const cases: Case[] = [
     name: 'a promise checking its day',
     lines: [int("I'll check in with you on the eighth then?"), ext('Yes, check in on the eighth.')],
     expected: 'Check in on the eighth',
+  },
+  // Agreement across turns (agreement.ts)
+  {
+    name: 'a team that will do it stays in the step',
+    lines: [int('Onboarding will contact you this week.'), ext('Yes, please.')],
+    expected: 'Onboarding to contact you this week',
+  },
+  {
+    name: 'a day that works accepts the meeting',
+    lines: [
+      ext("So let's do the demo with Raj on October 22nd, morning if you can."),
+      int("The 22nd at ten Eastern works. I'll send the invite."),
+    ],
+    expected: 'Do the demo with Raj on October 22nd, morning (Thu Oct 22)',
+  },
+  {
+    name: 'thanks in another language accepts a promise',
+    lines: [int("I'll send the Portuguese version of the contract by Monday."), ext('Perfeito.')],
+    expected: 'Rep to send the Portuguese version of the contract by Monday (Mon Oct 19)',
+  },
+  {
+    name: 'a restatement accepts the step',
+    lines: [
+      ext(
+        "Let's meet on the 2nd of December with our compliance team for the outsourcing questionnaire.",
+      ),
+      int('December 2nd with compliance, for the outsourcing questionnaire.'),
+    ],
+    expected:
+      'Meet on the 2nd of December with our compliance team for the outsourcing questionnaire (Wed Dec 2)',
+  },
+  {
+    name: "a colleague going on before the customer's yes",
+    lines: [
+      int("You'll have the proposal by next Friday."),
+      int("And I'll include the sizing assumptions as an appendix."),
+      ext('Perfect.'),
+    ],
+    expected: 'Rep to send the proposal by next Friday (Fri Oct 23)',
+  },
+  {
+    name: 'a question back is no acceptance',
+    lines: [int("Let's run a two-week proof of concept on the laptops."), ext('Who would own it?')],
+    expected: null,
+  },
+  {
+    name: 'a promise answering what the customer asked for, with no reply',
+    lines: [
+      ext('Send me the proposal revised with that.'),
+      int('And the timing?'),
+      ext('We sign by December eighteenth.'),
+      int("December 18th. I'll send the revised proposal today."),
+    ],
+    expected: 'Rep to send the revised proposal today (Wed Oct 14)',
+  },
+  {
+    name: 'a promise the customer then refuses answers nothing',
+    lines: [
+      ext('We need the contract in Portuguese.'),
+      int("I'll send a Portuguese contract next week."),
+      ext("No, don't, legal reads English after all."),
+    ],
+    expected: null,
+  },
+  {
+    name: 'a meeting named with its day, then a yes',
+    lines: [
+      ext('Two works. So, security questionnaire review next Tuesday.'),
+      int("Perfect, I'll send it over."),
+    ],
+    expected: 'Security questionnaire review next Tuesday (Tue Oct 20)',
+  },
+  {
+    name: 'a meeting that took place is not one',
+    lines: [ext('The pilot review on the 3rd went well.'), int('Great.')],
+    expected: null,
+  },
+  {
+    name: 'a day locked for a meeting',
+    lines: [
+      int("Let's lock January 12th for the executive call, then."),
+      ext('Yes, January twelfth, executive call.'),
+    ],
+    expected: 'Lock January 12th for the executive call (Tue Jan 12)',
+  },
+  {
+    name: 'locking in a price is no step',
+    lines: [int("Let's lock in $275,000."), ext('Yes.')],
+    expected: null,
+  },
+  {
+    name: 'a test run together',
+    lines: [
+      int("Then let's run the sandbox seeding test with your admin."),
+      ext('Yeah, sandbox seeding test, next week is fine.'),
+    ],
+    expected: 'Run the sandbox seeding test with your admin',
   },
 ];
 

@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { compareDates, localDate, offsetMinutes, type LocalDate } from './calendar.js';
+import { acceptedAcrossTurns, answersAsk, contentWords } from './agreement.js';
 import { DISAGREEMENT, agreementAfter, clamp, otherSide } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
@@ -9,11 +10,11 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
  * and signing is the close itself (the close date's), not a step towards it.
  */
 const VERB =
-  '(?:send(?: over)?|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out to|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc)|set (?:the|a) (?:pilot|trial|poc))';
+  '(?:send(?: over)?|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out to|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
 
 /** Meetings that are a step in themselves when both sides agree to one. */
 const EVENT =
-  '(?:kick-?off|workshop|site visit|reference call|pricing review|pilot review|business review|technical review|security review|legal review|integration test|deep dive|walkthrough|session|demo|proof of concept|poc|architecture review|review call|q&a|comparison)';
+  '(?:kick-?off|workshop|site visit|reference call|pricing review|pilot review|business review|technical review|security review|legal review|integration test|deep dive|walkthrough|session|demo|proof of concept|poc|architecture review|review call|q&a|comparison|(?:questionnaire|contract|msa|roadmap|results|design|usage|quarterly|final) review|executive (?:call|meeting|session|briefing)|kick-?off call|(?:seeding|restore|recovery|failover|load) test)';
 
 const EVENT_WORD = new RegExp(`\\b${EVENT}\\b`, 'i');
 
@@ -24,6 +25,7 @@ const ANY_STEP = new RegExp(
 );
 
 /** Frames whose phrase needs rewording (indexes into FRAMES). */
+const TEAM = 7;
 const OFFER = 8;
 const YOU_WILL_HAVE = 10;
 const EVENT_NAMED = 11;
@@ -60,7 +62,7 @@ const FRAMES: readonly RegExp[] = [
   /\b(?:i|we)(?: would|'d)? (?:suggest|propose|recommend)\s+(?:that\s+)?(?:(?:we|you)\s+)?(?<phrase>.+)/i,
   // A team that will do it: "Onboarding will contact you this week."
   new RegExp(
-    `\\b(?:onboarding|support|legal|procurement|finance|our (?:[\\w-]+ )?team|my team)(?: will|'ll| is going to)\\s+(?<phrase>${VERB}\\b.*)`,
+    `\\b(?<team>onboarding|support|legal|procurement|finance|our (?:[\\w-]+ )?team|my team)(?: will|'ll| is going to)\\s+(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
   // An offer: "Do you want the updated order form before Monday?"
@@ -73,7 +75,7 @@ const FRAMES: readonly RegExp[] = [
   // A meeting named as the step: "Kickoff next week with your team?", "the integration
   // test is the next step?", "a reference call would help?"
   new RegExp(
-    `^(?:[^,]{1,30},\\s*)?(?:(?:then|so|and|ok(?:ay)?|great)[,\\s]+)*(?<phrase>(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}${EVENT}\\b.*)`,
+    `^(?:[^,]{1,30},\\s*){0,2}(?:(?:then|so|and|ok(?:ay)?|great|there's|there is)[,\\s]+)*(?<phrase>(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}${EVENT}\\b.*)`,
     'i',
   ),
   // Said as under way: "Sending the MSA today for legal review."
@@ -87,6 +89,16 @@ const CLAUSE_END =
 /** Things that are not a follow-up of the deal: calendar chores and small talk. */
 const NOT_A_STEP =
   /^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:some |a few |my |our )?(?:time )?(?:slots|times|availability|options for times)\b|^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:the |a |an )?(?:calendar |meeting )?(?:(?:invite|invitation)(?! for (?:the |a |our )?(?:[\w-]+ )?(?:kick-?off|workshop|demo|review|visit|session|training))|notes|recording|link)\b|\b(?:coffee|lunch|drinks?|weekend|holiday|screen)\b/i;
+
+/** A day named for a meeting: a weekday, a date, "tomorrow". */
+const DAY_WORD =
+  /\b(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|(?:jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\d{1,2}(?:st|nd|rd|th)|the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|twentieth|twenty-\w+|thirtieth|thirty-first))\b/i;
+
+const POLITE_IF =
+  /,?\s*\bif (?:you can|possible|that works(?: for you)?|that's (?:ok|okay|alright))\b/gi;
+
+/** A meeting that already took place is no step. */
+const PAST = /\b(?:was|were|went|did|had|last|ago|yesterday)\b/i;
 
 /** Agenda talk for the call itself ("let's go through the dashboards") needs a time after it. */
 const AGENDA_VERB = /^(?:review|go through|walk (?:you |us )?through|present|demo)\b/i;
@@ -148,10 +160,14 @@ export function nextStepCandidates(
     if (u.side === 'unknown') return;
     const proposed = firstStep(u, i);
     if (!proposed) return;
-    const reply = agreementAfter(utterances, i) ?? takenUp(utterances, i, proposed);
+    const reply =
+      agreementAfter(utterances, i) ??
+      takenUp(utterances, i, proposed) ??
+      acceptedAcrossTurns(utterances, i, proposed.phrase) ??
+      (proposed.owner === 'speaker' ? answersAsk(utterances, i, proposed.phrase) : null);
     if (reply === null) return;
     // The reply often names the thing the proposal only pointed at ("send it over").
-    const restated = firstStep(utterances[reply]!, reply);
+    const restated = reply === i ? null : firstStep(utterances[reply]!, reply);
     const sameMeeting =
       restated !== null && EVENT_WORD.test(proposed.phrase) && !VERB_START.test(restated.phrase);
     const step =
@@ -204,7 +220,27 @@ export function extractNextStep(
   // A meeting agreed with a chore for it ("a data review session... I'll send you the
   // usage export"): the meeting is the step.
   const meetings = pool.filter((c) => EVENT_WORD.test(c.value));
-  return meetings[meetings.length - 1] ?? pool[pool.length - 1]!;
+  const main = meetings[meetings.length - 1] ?? pool[pool.length - 1]!;
+  return withOtherSteps(main, all);
+}
+
+/**
+ * The other steps the call agreed go with the main one, latest first, at most two, each
+ * adding something the text does not say yet: a call that agrees on a proof of concept
+ * and then on sending its setup instructions has both as its next steps.
+ */
+function withOtherSteps(main: Candidate<string>, all: readonly Candidate<string>[]) {
+  const parts = [main.value];
+  const said = contentWords(main.value);
+  for (const c of [...all].reverse()) {
+    if (parts.length === 3) break;
+    if (c === main || POINTER_OBJECT.test(stripOwner(c.value))) continue;
+    const words = [...contentWords(c.value)];
+    if (words.every((w) => said.has(w))) continue;
+    parts.push(c.value);
+    for (const w of words) said.add(w);
+  }
+  return parts.length === 1 ? main : { ...main, value: parts.join('; ') };
 }
 
 /** The first follow-up an utterance proposes, skipping hypotheses, refusals and chores. */
@@ -212,28 +248,35 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
   for (const s of splitSentences(u.text)) {
     // One test for a verb or "next step" skips the six frames for most sentences.
     if (!ANY_STEP.test(s.text)) continue;
-    if (HYPOTHETICAL.test(s.text) || NEGATION.test(s.text)) continue;
+    // "If you can" asks politely; it does not make the step a supposition.
+    const plain = s.text.replace(POLITE_IF, '');
+    if (HYPOTHETICAL.test(plain) || NEGATION.test(s.text)) continue;
     // The earliest proposal in the sentence is its main one ("send X and I'll route it").
-    let best: { phrase: string; at: number; frame: number } | null = null;
+    let best: { phrase: string; at: number; frame: number; team?: string } | null = null;
     FRAMES.forEach((frame, index) => {
       const m = frame.exec(s.text);
       const phrase = m?.groups?.phrase ?? m?.groups?.phrase2;
       if (phrase === undefined) return;
       const at = s.text.length - phrase.length;
-      if (!best || at < best.at) best = { phrase, at, frame: index };
+      if (!best || at < best.at) best = { phrase, at, frame: index, team: m?.groups?.team };
     });
     if (!best) continue;
-    const { phrase: raw, frame } = best as { phrase: string; frame: number };
+    const { phrase: raw, frame, team } = best as { phrase: string; frame: number; team?: string };
     let phrase = cut(raw);
     if (frame === EVENT_NAMED) {
       // A meeting named on its own is a step only when it is put forward.
+      // A meeting named with its day ("November 10th pilot review") is one too.
       if (
         !isQuestion(s.text) &&
-        !/\b(?:would help|next step|good idea|let's|let us)\b/i.test(s.text)
+        !/\b(?:would help|next step|good idea|let's|let us)\b/i.test(s.text) &&
+        !(DAY_WORD.test(s.text) && !PAST.test(s.text))
       ) {
         continue;
       }
       phrase = phrase.replace(/\s+(?:would|will|could|is|are)\b.*$/i, '');
+    } else if (frame === TEAM && team) {
+      // Who does it is part of the step: "Onboarding to contact you this week".
+      phrase = `${team} to ${phrase}`;
     } else if (frame === YOU_WILL_HAVE || frame === OFFER) {
       phrase = `send ${phrase}`;
     } else if (frame === UNDER_WAY) {
@@ -264,16 +307,6 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
   return null;
 }
 
-/** Words too common to show that a reply is about the same thing. */
-const COMMON =
-  /^(?:send|sent|over|with|that|this|them|then|will|have|your|yours|mine|ours|from|into|about|after|before|today|tomorrow|week|next|just|also|some|more|please|thanks|would|could|should|there|their|they|what|when|where|which|make|sure|okay|great|good|right)$/i;
-
-function contentWords(text: string): Set<string> {
-  return new Set(
-    (text.toLowerCase().match(/[a-z][a-z&'-]{3,}/g) ?? []).filter((w) => !COMMON.test(w)),
-  );
-}
-
 /**
  * The other side's next reply taking the step up without a "yes": a request answered
  * by a promise ("Send me the order form." "I'll send it this afternoon."), or a reply
@@ -301,15 +334,19 @@ function takenUp(
 
 function cut(phrase: string): string {
   const end = CLAUSE_END.exec(phrase);
-  return (end ? phrase.slice(0, end.index) : phrase).trim().replace(/[,;:]+$/, '');
+  return (end ? phrase.slice(0, end.index) : phrase)
+    .trim()
+    .replace(/[,;:]+$/, '')
+    .replace(/,\s*(?:then|too|as well|please)$/i, '');
 }
 
 function pointsOnly(phrase: string): boolean {
   if (EVENT_WORD.test(phrase)) return false;
   const bare = phrase
     .replace(/\b(?:to|over to) (?:you|us|me)\b/i, '')
+    // The day goes, what follows it ("on the 2nd with our compliance team") stays.
     .replace(
-      /\s+(?:(?:by|on|before|no later than|until)\b|(?:this|next) (?:week|month|morning|afternoon|evening|time)\b).*$/i,
+      /\s+(?:(?:by|on|before|no later than|until)\b|(?:this|next) (?:week|month|morning|afternoon|evening|time)\b).*?(?=\s+(?:with|for|to|about|at|in)\s|$)/i,
       '',
     );
   return ONLY_POINTERS.test(bare.trim());
