@@ -48,7 +48,8 @@ export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult
     input.extracted ??
     deterministicExtractor.extractFields({
       utterances,
-      ctx: extractContext(input),
+      // The call changes the deal's competitors; one it does not mention stays in play.
+      ctx: { ...extractContext(input), heldCompetitors: deal.competitors },
       fields: allowed,
     });
   const warnings: string[] = [];

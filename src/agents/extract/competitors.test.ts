@@ -193,4 +193,54 @@ describe('extractCompetitors', () => {
     expect(got?.value).toEqual(['Gong', 'Clari']);
     expect(got!.confidence).toBeLessThanOrEqual(0.6);
   });
+
+  describe("the deal's own competitors", () => {
+    const holding = (...held: string[]): ExtractContext => ({ ...ctx, heldCompetitors: held });
+
+    it('keeps a held vendor the call does not mention, beside a new one', () => {
+      const got = extractCompetitors(
+        call(ext('Chorus reached out to our CFO last week, so we are comparing them too.')),
+        holding('Gong'),
+      );
+      expect(got?.value).toEqual(['Gong', 'Chorus']);
+      expect(got!.quote).toContain('Chorus');
+    });
+
+    it('takes out a held vendor said to be dropped, and keeps the rest', () => {
+      const got = extractCompetitors(
+        call(ext('We have dropped Gong from the shortlist, the price was way off.')),
+        holding('Gong', 'Clari'),
+      );
+      expect(got?.value).toEqual(['Clari']);
+      expect(got!.confidence).toBeGreaterThanOrEqual(0.8);
+    });
+
+    it('leaves none when the customer says it is only the seller now', () => {
+      const got = extractCompetitors(
+        call(ext("Honestly, it's just you now, we told the others no.")),
+        holding('gong'),
+      );
+      expect(got?.value).toEqual([]);
+    });
+
+    it('matches a held name in another spelling to the list', () => {
+      const got = extractCompetitors(
+        call(ext("We're also talking to Chorus about this.")),
+        holding('CLARI'),
+      );
+      expect(got?.value).toEqual(['Clari', 'Chorus']);
+    });
+
+    it('proposes nothing when the call mentions no competitor', () => {
+      expect(
+        extractCompetitors(call(ext('Let us get the order form over.')), holding('Gong')),
+      ).toBeNull();
+    });
+
+    it('proposes nothing for a past mention of a vendor the deal never held', () => {
+      expect(
+        extractCompetitors(call(ext('We used Chorus years ago.')), holding('Gong')),
+      ).toBeNull();
+    });
+  });
 });

@@ -25,18 +25,29 @@ const ONLY_YOU =
 /** The rep naming a vendor in a pitch says nothing of the deal unless it is about them. */
 const ABOUT_CUSTOMER = /\b(you|you're|you are|your team|your side)\b/i;
 
+/** Where a change to the set was said, and how sure the reading of it is. */
+interface Said {
+  confidence: number;
+  quote: string;
+  utteranceIndex: number;
+}
+
 type Event =
-  | { kind: 'in'; name: string; confidence: number; quote: string; utteranceIndex: number }
-  | { kind: 'out'; name: string }
-  | { kind: 'clear' };
+  | ({ kind: 'in'; name: string } & Said)
+  | ({ kind: 'out'; name: string } & Said)
+  | ({ kind: 'clear' } & Said);
+
+/** How sure a vendor said to be out is out: the customer's word, or the rep's. */
+const OUT_CONFIDENCE = { external: 0.85, unknown: 0.7, internal: 0.6 } as const;
 
 /**
- * The competitors in play at the end of the call, from the workspace's list: a vendor
- * the customer says they are evaluating, comparing, getting a quote from or using now.
- * Past or ruled-out mentions ("we used Gong last year", "we dropped Clari") take a
- * vendor out, "it's only you now" takes them all out, and the rep's pitch counts only
- * when it is about the customer's evaluation (less sure) or the customer agrees.
- * Null when no vendor is in play.
+ * The competitors in play at the end of the call, from the workspace's list: the deal's
+ * own (`heldCompetitors`), plus a vendor the customer says they are evaluating,
+ * comparing, getting a quote from or using now, minus one said to be out. Past or
+ * ruled-out mentions ("we used Gong last year", "we dropped Clari") take a vendor out,
+ * "it's only you now" takes them all out, and the rep's pitch counts only when it is
+ * about the customer's evaluation (less sure) or the customer agrees. Null when the call
+ * changes nothing.
  */
 export function extractCompetitors(
   utterances: readonly ExtractUtterance[],
@@ -50,26 +61,49 @@ export function extractCompetitors(
     for (const s of splitSentences(u.text)) {
       const named = patterns.filter((p) => p.re.test(s.text)).map((p) => p.name);
       if (named.length === 0) {
-        if (u.side !== 'internal' && ONLY_YOU.test(s.text) && !isQuestion(s.text))
-          events.push({ kind: 'clear' });
+        if (u.side !== 'internal' && ONLY_YOU.test(s.text) && !isQuestion(s.text)) {
+          const confidence = OUT_CONFIDENCE[u.side];
+          events.push({ kind: 'clear', confidence, quote: s.text, utteranceIndex });
+        }
         continue;
       }
       for (const e of readSentence(s.text, named, utterances, utteranceIndex)) events.push(e);
     }
   });
-  const inPlay = new Map<string, Extract<Event, { kind: 'in' }>>();
+  if (events.length === 0) return null;
+
+  // The deal's own, in the workspace's spelling; one the list does not know is kept as is.
+  const canonical = (held: string) =>
+    names.find((n) => n.toLowerCase() === held.trim().toLowerCase()) ?? held.trim();
+  const held = new Set((ctx.heldCompetitors ?? []).map(canonical));
+  const inPlay = new Set(held);
+  /** Per vendor, what last changed whether it is in play. */
+  const changes = new Map<string, Said>();
   for (const e of events) {
-    if (e.kind === 'clear') inPlay.clear();
-    else if (e.kind === 'out') inPlay.delete(e.name);
-    else inPlay.set(e.name, e);
+    if (e.kind === 'clear') {
+      for (const name of inPlay) changes.set(name, e);
+      inPlay.clear();
+    } else if (e.kind === 'out') {
+      if (inPlay.delete(e.name) || changes.has(e.name)) changes.set(e.name, e);
+    } else {
+      inPlay.add(e.name);
+      changes.set(e.name, e);
+    }
   }
-  if (inPlay.size === 0) return null;
-  const members = [...inPlay.values()];
-  const last = members.reduce((a, b) => (b.utteranceIndex >= a.utteranceIndex ? b : a));
+  // What the call settled: the vendors it added or confirmed, and the held ones it took out.
+  const settled = [...changes].filter(([name]) => inPlay.has(name) || held.has(name));
+  if (settled.length === 0) return null;
+  const last = settled
+    .map(([, said]) => said)
+    .reduce((a, b) => (b.utteranceIndex >= a.utteranceIndex ? b : a));
+  const value = [
+    ...names.filter((n) => inPlay.has(n)),
+    ...[...inPlay].filter((n) => !names.includes(n)),
+  ];
   return {
-    value: names.filter((n) => inPlay.has(n)),
-    // The list is only as sure as its least sure member.
-    confidence: clamp(Math.min(...members.map((m) => m.confidence))),
+    value,
+    // The list is only as sure as its least sure change.
+    confidence: clamp(Math.min(...settled.map(([, said]) => said.confidence))),
     quote: last.quote,
     utteranceIndex: last.utteranceIndex,
     startSeconds: utterances[last.utteranceIndex]!.startSeconds,
@@ -83,22 +117,24 @@ function readSentence(
   utteranceIndex: number,
 ): Event[] {
   const u = utterances[utteranceIndex]!;
-  const out = (): Event[] => named.map((name) => ({ kind: 'out', name }));
+  const confidence = OUT_CONFIDENCE[u.side];
+  const out = (): Event[] =>
+    named.map((name) => ({ kind: 'out', name, confidence, quote: text, utteranceIndex }));
   if (HYPOTHETICAL.test(text)) return [];
   if (GONE.test(text) || (PAST.test(text) && !STILL.test(text))) return out();
   if (!IN_PLAY.test(text)) return [];
-  let confidence: number;
+  let sure: number;
   if (u.side === 'internal') {
     // "Are you also looking at Clari?" answered "yes" is the customer's word.
-    if (agreementAfter(utterances, utteranceIndex) !== null) confidence = 0.78;
-    else if (!isQuestion(text) && ABOUT_CUSTOMER.test(text)) confidence = 0.55;
+    if (agreementAfter(utterances, utteranceIndex) !== null) sure = 0.78;
+    else if (!isQuestion(text) && ABOUT_CUSTOMER.test(text)) sure = 0.55;
     else return [];
   } else {
     if (isQuestion(text)) return [];
     // "We're not looking at Gong" takes it out; said by the customer, that is their word.
     if (NEGATION.test(text.replace(/\bdon't forget\b/gi, ''))) return out();
-    confidence = u.side === 'external' ? 0.85 : 0.7;
+    sure = u.side === 'external' ? 0.85 : 0.7;
   }
-  if (HEDGE.test(text)) confidence -= 0.1;
-  return named.map((name) => ({ kind: 'in', name, confidence, quote: text, utteranceIndex }));
+  if (HEDGE.test(text)) sure -= 0.1;
+  return named.map((name) => ({ kind: 'in', name, confidence: sure, quote: text, utteranceIndex }));
 }

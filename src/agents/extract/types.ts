@@ -18,6 +18,11 @@ export interface ExtractContext {
   /** Names of competing vendors; money said next to one is their price, not ours. */
   competitors?: readonly string[];
   /**
+   * The competitors the matched deal already holds: the call changes that set (a vendor
+   * added, one dropped), and one it does not mention is still in play after it.
+   */
+  heldCompetitors?: readonly string[];
+  /**
    * Whether the deal amount is the total contract value (default: what a CRM's deal
    * amount holds, and how every outside labeller read "$1.1M over three years") or the
    * annual value.
