@@ -231,6 +231,25 @@ describe('extractCompetitors', () => {
       expect(got?.value).toEqual(['Clari', 'Chorus']);
     });
 
+    it('takes a vendor struck off the list out; an incumbent with the inside track stays', () => {
+      const got = extractCompetitors(
+        call(
+          ext('Update from the committee: we have taken the Clari module off the list.'),
+          ext('Gong runs our dialer, so they have the inside track, I will not lie.'),
+        ),
+        holding('Clari'),
+      );
+      expect(got?.value).toEqual(['Gong']);
+    });
+
+    it('reads a corrected name as the one in play', () => {
+      const got = extractCompetitors(
+        call(ext('Sorry, I meant Chorus, not Gong. Gong was last year, before my time.')),
+        holding('Gong'),
+      );
+      expect(got?.value).toEqual(['Chorus']);
+    });
+
     it('proposes nothing when the call mentions no competitor', () => {
       expect(
         extractCompetitors(call(ext('Let us get the order form over.')), holding('Gong')),

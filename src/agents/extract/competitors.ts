@@ -4,16 +4,19 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
 const IN_PLAY =
-  /\b(evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over)|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put) (\w+ ){1,3}(to|on) (the|our) (list|shortlist)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us))\b/i;
+  /\b(evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over)|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put) (\w+ ){1,3}(to|on) (the|our) (list|shortlist)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner)\b/i;
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
-  /\b(dropped|ditched|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) out\b|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away)\b/i;
+  /\b(dropped|ditched|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) out\b|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
   /\b(used|tried|were using|was using|used to|looked at|evaluated|years? ago|last (year|month|quarter)|previously|in the past|back when)\b/i;
 const STILL = /\b(still|now|currently|right now|this (week|month)|at the moment|also)\b/i;
+
+/** A speaker correcting the name they said: "sorry, I meant Clari". */
+const CORRECTION = /\b(i|we) meant\b/i;
 
 /** Doubt about the mention itself (the sentences' HEDGE is about figures: "about", "around"). */
 const HEDGE = /\b(probably|maybe|perhaps|might|i think|i guess|likely|possibly)\b/i;
@@ -121,6 +124,19 @@ function readSentence(
   const out = (): Event[] =>
     named.map((name) => ({ kind: 'out', name, confidence, quote: text, utteranceIndex }));
   if (HYPOTHETICAL.test(text)) return [];
+  const meant = CORRECTION.exec(text);
+  if (meant && u.side !== 'internal') {
+    // "Sorry, I meant Chorus, not Gong": the one named after it is in, the others out.
+    const after = text.slice(meant.index + meant[0].length);
+    const right = named.find((name) => namePattern(name).test(after.split(/[,.;]/)[0] ?? ''));
+    if (right) {
+      return named.map((name) =>
+        name === right
+          ? { kind: 'in', name, confidence: 0.8, quote: text, utteranceIndex }
+          : { kind: 'out', name, confidence, quote: text, utteranceIndex },
+      );
+    }
+  }
   if (GONE.test(text) || (PAST.test(text) && !STILL.test(text))) return out();
   if (!IN_PLAY.test(text)) return [];
   let sure: number;
@@ -132,7 +148,12 @@ function readSentence(
   } else {
     if (isQuestion(text)) return [];
     // "We're not looking at Gong" takes it out; said by the customer, that is their word.
-    if (NEGATION.test(text.replace(/\bdon't forget\b/gi, ''))) return out();
+    // Figures of speech that deny nothing: "don't forget", "I will not lie".
+    const denial = text.replace(
+      /\b(don't forget|(i )?(will not|won't|not gonna|not going to) lie)\b/gi,
+      '',
+    );
+    if (NEGATION.test(denial)) return out();
     sure = u.side === 'external' ? 0.85 : 0.7;
   }
   if (HEDGE.test(text)) sure -= 0.1;
