@@ -230,7 +230,7 @@ export function fitOutside(
 
 /**
  * Hand-written calls the fit may use; test/agent/check/, when there is one, never is. The
- * first, second and third outside checks joined them once their failures had been read.
+ * outside checks (first to seventh) joined them once their failures had been read.
  */
 const HAND_WRITTEN = [
   'test/agent/labelled/cases.jsonl',
@@ -241,6 +241,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/third-check.jsonl',
   'test/agent/labelled/fourth-check.jsonl',
   'test/agent/labelled/fifth-check.jsonl',
+  'test/agent/labelled/sixth-check.jsonl',
+  'test/agent/labelled/seventh-check.jsonl',
 ];
 
 /**
@@ -250,6 +252,7 @@ const HAND_WRITTEN = [
 const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit.jsonl',
   'test/agent/calibration/outside-fit-2.jsonl',
+  'test/agent/calibration/outside-fit-3.jsonl',
 ];
 /** How many outside proposals the shared map is worth against one field's own. */
 const OUTSIDE_PULL = 10;

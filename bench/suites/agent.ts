@@ -61,15 +61,18 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['phrasings', 'test/agent/labelled/core-phrasings.jsonl'],
     // Written for fitting the calibration: fitted figures, not a check.
     ['calib', 'test/agent/labelled/calib-phrasings.jsonl'],
-    // Five outside sets, written blind, measured once each, then read and fitted on.
+    // Seven outside sets, written blind, measured once each, then read and fitted on.
     ['first_check', 'test/agent/labelled/first-check.jsonl'],
     ['second_check', 'test/agent/labelled/second-check.jsonl'],
     ['third_check', 'test/agent/labelled/third-check.jsonl'],
     ['fourth_check', 'test/agent/labelled/fourth-check.jsonl'],
     ['fifth_check', 'test/agent/labelled/fifth-check.jsonl'],
+    ['sixth_check', 'test/agent/labelled/sixth-check.jsonl'],
+    ['seventh_check', 'test/agent/labelled/seventh-check.jsonl'],
     // Written blind, never read: the calibration's outside fit counts their proposals.
     ['outside_fit', 'test/agent/calibration/outside-fit.jsonl'],
     ['outside_fit_2', 'test/agent/calibration/outside-fit-2.jsonl'],
+    ['outside_fit_3', 'test/agent/calibration/outside-fit-3.jsonl'],
     // The outside check nobody has read: the figure on unseen phrasing.
     ['check', 'test/agent/check/cases.jsonl'],
   ];
