@@ -30,8 +30,7 @@ import { checkConfig } from './config-check.js';
 import { secretReader } from './secrets.js';
 import {
   finishCancelled,
-  loadRun,
-  tryLockRun,
+  lockAndLoadRun,
   unlockRun,
   writeProgress,
   type LoadedRun,
@@ -67,7 +66,8 @@ export async function runFlow(
   const client = await services.db.connect();
   let healthy = true;
   try {
-    if (!(await tryLockRun(client, runId))) {
+    const taken = await lockAndLoadRun(client, workspaceId, runId);
+    if (!taken.locked) {
       // Another worker has it; this job's reason to run (a decision, a wake-up) may have
       // come after that worker looked, so look again shortly.
       await enqueue(
@@ -79,7 +79,8 @@ export async function runFlow(
       return 'locked';
     }
     try {
-      return await new RunExecution(services, client, workspaceId, runId).execute();
+      if (!taken.run) return 'missing';
+      return await new RunExecution(services, client, taken.run).execute();
     } finally {
       await unlockRun(client, runId);
     }
@@ -98,7 +99,8 @@ interface Pending {
 }
 
 class RunExecution {
-  private loaded!: LoadedRun;
+  private readonly workspaceId: string;
+  private readonly runId: string;
   private scope!: RunScope;
   private readonly pending: Pending = { steps: [], variables: [] };
   /** When this worker took the run up (the run's start, if no worker had before). */
@@ -108,16 +110,15 @@ class RunExecution {
   constructor(
     private readonly services: FlowServices,
     private readonly client: pg.PoolClient,
-    private readonly workspaceId: string,
-    private readonly runId: string,
+    private readonly loaded: LoadedRun,
   ) {
-    this.readSecret = secretReader(client, services.secretKey, workspaceId);
+    this.workspaceId = loaded.workspaceId;
+    this.runId = loaded.id;
+    this.readSecret = secretReader(client, services.secretKey, loaded.workspaceId);
   }
 
   async execute(): Promise<RunnerResult> {
-    const loaded = await loadRun(this.client, this.workspaceId, this.runId);
-    if (!loaded) return 'missing';
-    this.loaded = loaded;
+    const loaded = this.loaded;
     if (!['pending', 'running', 'waiting'].includes(loaded.status)) return 'finished-already';
     if (loaded.cancelRequested) return this.cancelled();
 
@@ -294,8 +295,9 @@ class RunExecution {
           durationMs: 0,
         });
       }
-      if (definition.effect === 'write') {
-        // Stored before the next step starts.
+      if (definition.effect === 'write' && target < steps.length) {
+        // Stored before the next step starts. After the last step, the run's own end
+        // (the next thing this runner writes) stores it in the same statement.
         if (!(await this.write({ status: 'running', currentStep: step.key }))) {
           return this.cancelled();
         }

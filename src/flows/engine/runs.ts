@@ -32,8 +32,9 @@ export async function startFlowRun(
 ): Promise<{ runId: string }> {
   let rows: { id: string }[];
   try {
-    ({ rows } = await db.query<{ id: string }>(
-      `with run as (
+    ({ rows } = await db.query<{ id: string }>({
+      name: 'flows.start-run',
+      text: `with run as (
          insert into flow_runs (workspace_id, flow_id, version, trigger, input, scope_user_id,
                                 started_by)
          select f.workspace_id, f.id, coalesce($3::int, f.latest_version), $4::jsonb, $5::jsonb,
@@ -47,7 +48,7 @@ export async function startFlowRun(
               graphile_worker.add_job('flows.run',
                 json_build_object('workspaceId', run.workspace_id, 'runId', run.id))
        from run`,
-      [
+      values: [
         input.workspaceId,
         input.flowId,
         input.version ?? null,
@@ -56,7 +57,7 @@ export async function startFlowRun(
         input.scopeUserId ?? null,
         input.startedBy ?? null,
       ],
-    ));
+    }));
   } catch (error) {
     if (pgErrorCode(error) === PgCode.foreignKeyViolation) {
       throw notFound(`version ${input.version} of flow`, input.flowId);

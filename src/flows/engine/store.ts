@@ -17,19 +17,6 @@ import type {
 export const RUN_LOCK_CLASS = 0x466c6f77;
 
 /**
- * Takes the run's session lock on `client`: one runner per run at a time, across
- * processes. The lock goes with the connection, so a killed worker's runs are free at
- * once and the sweep can tell an orphaned `running` run from a live one.
- */
-export async function tryLockRun(client: pg.PoolClient, runId: string): Promise<boolean> {
-  const { rows } = await client.query<{ locked: boolean }>(
-    `select pg_try_advisory_lock($1::int, hashtext($2::text)) as locked`,
-    [RUN_LOCK_CLASS, runId],
-  );
-  return rows[0]!.locked;
-}
-
-/**
  * SQL: whether some session of this database holds the lock of run `$RUN` (an SQL
  * expression). pg_locks shows the two int4 keys as oids, hashtext()'s sign folded away.
  */
@@ -39,10 +26,11 @@ export const RUN_LOCK_HELD = `select 1 from pg_locks l
     and l.database = (select oid from pg_database where datname = current_database())`;
 
 export async function unlockRun(client: pg.PoolClient, runId: string): Promise<void> {
-  await client.query(`select pg_advisory_unlock($1::int, hashtext($2::text))`, [
-    RUN_LOCK_CLASS,
-    runId,
-  ]);
+  await client.query({
+    name: 'flows.unlock-run',
+    text: `select pg_advisory_unlock($1::int, hashtext($2::text))`,
+    values: [RUN_LOCK_CLASS, runId],
+  });
 }
 
 export interface StoredStepRun {
@@ -73,31 +61,27 @@ export interface LoadedRun {
   vars: Record<string, unknown>;
 }
 
-/** The run, its frozen definition, its step runs and variables, in one read. */
-export async function loadRun(
-  db: Queryable,
+/**
+ * Takes the run's session lock on `client` and reads the run, its frozen definition, its
+ * step runs and variables, in one round trip; `locked: false` when another runner holds
+ * it, `run: null` when there is no such run. The read comes after the lock is granted
+ * (flow_run_lock_and_load, migration 035), so it sees everything the last holder wrote.
+ * One runner per run at a time, across processes; the lock goes with the connection, so
+ * a killed worker's runs are free at once and the sweep can tell an orphaned `running`
+ * run from a live one.
+ */
+export async function lockAndLoadRun(
+  client: pg.PoolClient,
   workspaceId: string,
   runId: string,
-): Promise<LoadedRun | null> {
-  const { rows } = await db.query<LoadedRun>(
-    `select r.id, r.workspace_id as "workspaceId", r.flow_id as "flowId", r.version, r.status,
-            r.input, r.scope_user_id as "scopeUserId",
-            coalesce(r.idempotency_root, r.id)::text as "idempotencyRoot",
-            r.cancel_requested_at is not null as "cancelRequested", v.definition,
-            coalesce((select json_agg(json_build_object(
-                       'stepKey', s.step_key, 'stepType', s.step_type, 'status', s.status,
-                       'input', s.input, 'output', s.output, 'error', s.error,
-                       'attempts', s.attempts, 'state', s.state,
-                       'idempotencyKey', s.idempotency_key, 'startedAt', s.started_at))
-                      from flow_step_runs s where s.run_id = r.id), '[]'::json) as steps,
-            coalesce((select json_object_agg(fv.name, fv.value)
-                      from flow_variables fv where fv.run_id = r.id), '{}'::json) as vars
-     from flow_runs r
-     join flow_versions v on v.flow_id = r.flow_id and v.version = r.version
-     where r.workspace_id = $1::uuid and r.id = $2::uuid`,
-    [workspaceId, runId],
-  );
-  return rows[0] ?? null;
+): Promise<{ locked: false } | { locked: true; run: LoadedRun | null }> {
+  const { rows } = await client.query<{ locked: boolean; run: LoadedRun | null }>({
+    name: 'flows.lock-and-load-run',
+    text: `select locked, run from flow_run_lock_and_load($1::uuid, $2::uuid, $3::int)`,
+    values: [workspaceId, runId, RUN_LOCK_CLASS],
+  });
+  const row = rows[0]!;
+  return row.locked ? { locked: true, run: row.run } : { locked: false };
 }
 
 /** A step run as the runner writes it (insert or update by (run, step key)). */
@@ -145,8 +129,9 @@ export async function writeProgress(
   steps: readonly StepRunWrite[],
   variables: readonly VariableWrite[],
 ): Promise<boolean> {
-  const { rows } = await db.query<{ updated: number }>(
-    `with run as (
+  const { rows } = await db.query<{ updated: number }>({
+    name: 'flows.write-progress',
+    text: `with run as (
        update flow_runs
        set status = $2::text, current_step = $3::text, error = $4::jsonb,
            wake_at = $5::timestamptz,
@@ -188,7 +173,7 @@ export async function writeProgress(
        returning 1
      )
      select (select count(*) from run)::int as updated`,
-    [
+    values: [
       runId,
       run.status,
       run.currentStep,
@@ -199,7 +184,7 @@ export async function writeProgress(
       JSON.stringify(variables),
       run.startedAt ?? null,
     ],
-  );
+  });
   return rows[0]!.updated === 1;
 }
 

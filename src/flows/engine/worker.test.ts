@@ -6,7 +6,7 @@ import { startWorker, type RunningWorker, type TaskHandlers } from '../../jobs/q
 import { createWorkspace } from '../../tenancy/workspaces.js';
 import { createPublishedFlow, queuedRunJobs, TEST_SECRET_KEY } from './fixtures.test-helper.js';
 import { getFlowRun, startFlowRun } from './runs.js';
-import { tryLockRun, unlockRun } from './store.js';
+import { lockAndLoadRun, unlockRun } from './store.js';
 import { sweepRuns } from './sweep.js';
 
 let db: TestDatabase;
@@ -38,7 +38,15 @@ it('the sweep queues a running run no worker holds, and leaves a held one alone'
   ]);
   const holder = await db.pool.connect();
   try {
-    expect(await tryLockRun(holder, held.runId)).toBe(true);
+    // The runner's lock, taken as the runner takes it: the sweep must see it held.
+    const taken = await lockAndLoadRun(holder, workspaceId, held.runId);
+    expect(taken).toMatchObject({ locked: true, run: { id: held.runId, status: 'running' } });
+    const other = await db.pool.connect();
+    try {
+      expect(await lockAndLoadRun(other, workspaceId, held.runId)).toEqual({ locked: false });
+    } finally {
+      other.release();
+    }
     expect(await sweepRuns(db.pool)).toBe(1);
     expect(await queuedRunJobs(db.pool, orphan.runId)).toBe(2);
     expect(await queuedRunJobs(db.pool, held.runId)).toBe(1);
