@@ -167,24 +167,22 @@ async function drain(
   count: number,
 ): Promise<{ perSecond: number }> {
   const started = performance.now();
-  const ids: string[] = [];
   // Started by a few callers at once, as triggers and the API would.
   let next = 0;
   await Promise.all(
     Array.from({ length: 8 }, async () => {
       while (next < count) {
         next += 1;
-        const { runId } = await startFlowRun(db, {
+        await startFlowRun(db, {
           workspaceId,
           flowId,
           trigger: { type: 'manual' },
           input: { amount: 100 + (next % 50), deal: `D-${next}` },
         });
-        ids.push(runId);
       }
     }),
   );
-  await waitFinished(db, ids);
+  await waitFinished(db, workspaceId);
   return { perSecond: count / ((performance.now() - started) / 1000) };
 }
 
@@ -217,7 +215,7 @@ async function steady(
     await new Promise((resolve) => setTimeout(resolve, tickMs));
   }
   await Promise.all(starts);
-  await waitFinished(db, ids);
+  await waitFinished(db, workspaceId);
   const { rows } = await db.query<{ ms: number }>(
     `select extract(epoch from finished_at - created_at) * 1000 as ms
      from flow_runs where id = any($1::uuid[]) order by 1`,
@@ -228,18 +226,27 @@ async function steady(
   return { p50: at(0.5), p95: at(0.95) };
 }
 
-async function waitFinished(db: pg.Pool, ids: string[]): Promise<void> {
+/**
+ * Waits until none of the workspace's runs is open. Counted from the open runs' partial
+ * index: a count over the ids of thousands of runs, fifty times a second, took a tenth
+ * of a core from the database being measured.
+ */
+async function waitFinished(db: pg.Pool, workspaceId: string): Promise<void> {
   for (;;) {
-    const { rows } = await db.query<{ open: number; failed: number }>(
-      `select count(*) filter (where status in ('pending', 'running', 'waiting'))::int as open,
-              count(*) filter (where status in ('failed', 'timeout', 'cancelled'))::int as failed
-       from flow_runs where id = any($1::uuid[])`,
-      [ids],
+    const { rows } = await db.query<{ open: number }>(
+      `select count(*)::int as open from flow_runs
+       where status in ('pending', 'running', 'waiting') and workspace_id = $1::uuid`,
+      [workspaceId],
     );
-    if (rows[0]!.failed > 0) throw new Error(`${rows[0]!.failed} bench runs did not complete`);
-    if (rows[0]!.open === 0) return;
+    if (rows[0]!.open === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  const { rows } = await db.query<{ failed: number }>(
+    `select count(*)::int as failed from flow_runs
+     where workspace_id = $1::uuid and status in ('failed', 'timeout', 'cancelled')`,
+    [workspaceId],
+  );
+  if (rows[0]!.failed > 0) throw new Error(`${rows[0]!.failed} bench runs did not complete`);
 }
 
 /**
