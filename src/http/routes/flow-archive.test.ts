@@ -10,7 +10,7 @@ import {
 import { graphql } from '../../../test/graphql.js';
 import { testServices } from '../../flows/engine/fixtures.test-helper.js';
 import { runFlow } from '../../flows/engine/runner.js';
-import { tryLockRun, unlockRun } from '../../flows/engine/store.js';
+import { lockAndLoadRun, unlockRun } from '../../flows/engine/store.js';
 
 /** Archiving a flow stops its open runs, by REST and by GraphQL, as the archiving person. */
 let t: TestApp;
@@ -62,7 +62,7 @@ async function flowWithOpenRuns() {
   const pending = await start();
   const running = await start();
   // A runner has it: its lock held, its status running.
-  expect(await tryLockRun(holder, running)).toBe(true);
+  expect(await lockAndLoadRun(holder, admin.workspaceId, running)).toMatchObject({ locked: true });
   await t.db.pool.query(`update flow_runs set status = 'running' where id = $1::uuid`, [running]);
   return { flowId, waiting, pending, running };
 }
