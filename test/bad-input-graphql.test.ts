@@ -100,6 +100,7 @@ function selection(ref: TypeRef): string {
 // An `id` argument names the object of its field: `mapping(id)`, `updateActionPolicy(id)`.
 const FIELD_KINDS: [RegExp, string][] = [
   [/automation/i, 'automation'],
+  [/board/i, 'board'],
   [/flowrun/i, 'flowRun'],
   [/flow/i, 'flow'],
   [/batch/i, 'batch'],

@@ -117,6 +117,11 @@ export async function seedObjects(
      values ($1::uuid, $2::uuid, 1, 'failed', '{"type":"manual"}', now()) returning id`,
     [workspaceId, flow],
   );
+  const board = await one(
+    `insert into boards (workspace_id, name, record_type, columns)
+     values ($1::uuid, 'Seeded board', 'deal', '[{"key":"new","name":"New"}]') returning id`,
+    [workspaceId],
+  );
   const { apiKey } = await createApiKey(pool, {
     workspaceId,
     name: 'spare key',
@@ -165,6 +170,7 @@ export async function seedObjects(
     flow,
     flowRun,
     automation,
+    board,
   };
 }
 

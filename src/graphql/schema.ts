@@ -16,6 +16,7 @@ import { flowRunResolvers, flowRunTypeDefs } from './flow-runs.js';
 import { flowStepUndoResolvers, flowStepUndoTypeDefs } from './flow-step-undo.js';
 import { flowResolvers, flowTypeDefs } from './flows.js';
 import { automationResolvers, automationTypeDefs } from './automations.js';
+import { boardResolvers, boardTypeDefs } from './boards.js';
 import { inboxResolvers, inboxTypeDefs } from './inbox.js';
 import { notificationResolvers, notificationTypeDefs } from './notifications.js';
 import { policyResolvers, policyTypeDefs } from './policies.js';
@@ -147,6 +148,7 @@ export const schema = createSchema<GraphQLContext>({
     flowRunTypeDefs,
     flowStepUndoTypeDefs,
     automationTypeDefs,
+    boardTypeDefs,
   ],
   resolvers: [
     {
@@ -238,5 +240,6 @@ export const schema = createSchema<GraphQLContext>({
     flowRunResolvers,
     flowStepUndoResolvers,
     automationResolvers,
+    boardResolvers,
   ],
 });

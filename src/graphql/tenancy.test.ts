@@ -11,13 +11,22 @@ import { graphql } from '../../test/graphql.js';
 
 /**
  * Another workspace's principal, an API key or a person, gets `not_found` for every
- * action, batch, notification, policy and skill query and mutation on this workspace,
+ * action, batch, notification, policy, skill and board query and mutation on this workspace,
  * and for this workspace's ids under its own; nothing changes and the CRM is not called.
  */
 let t: SandboxApp;
 let owner: Tenant;
 let other: Tenant;
-const ids = { action: '', executed: '', batch: '', policy: '', notification: '', connection: '' };
+const ids = {
+  action: '',
+  executed: '',
+  batch: '',
+  policy: '',
+  notification: '',
+  connection: '',
+  board: '',
+  deal: '',
+};
 
 const gql = (query: string, variables: object, auth: object) => graphql(t, auth, query, variables);
 
@@ -65,6 +74,18 @@ beforeAll(async () => {
       { ids: [ids.action] },
     )
   ).batchExecuteActions.id;
+  ids.board = (
+    await asOwner(
+      `mutation ($ws: ID!) { createBoard(workspaceId: $ws, input: { name: "Owner's", recordType: deal, columns: [{ key: "new", name: "New" }] }) { id } }`,
+      {},
+    )
+  ).createBoard.id;
+  const { rows: deals } = await t.db.pool.query<{ id: string }>(
+    `insert into deals (workspace_id, source, source_id, name)
+     values ($1::uuid, 'test', 'owner-board-deal', 'Owner deal') returning id`,
+    [owner.workspaceId],
+  );
+  ids.deal = deals[0]!.id;
   ids.policy = (
     await asOwner(
       `mutation ($ws: ID!) { createActionPolicy(workspaceId: $ws, input: { name: "Owner's", effect: block, match: { actionTypes: ["never_used"] } }) { id } }`,
@@ -177,6 +198,21 @@ function operations(): [string, object, Own?][] {
       {},
     ],
     [`mutation ($ws: ID!) { runSkill(workspaceId: $ws, skill: "stale-deals") { runId } }`, {}],
+    [`query ($ws: ID!) { workspace(id: $ws) { boards { id } } }`, {}],
+    [
+      `query ($ws: ID!, $id: ID!) { workspace(id: $ws) { board(id: $id) { id items { nextCursor } history { nextCursor } } } }`,
+      { id: ids.board },
+      notFound,
+    ],
+    [
+      `mutation ($ws: ID!) { createBoard(workspaceId: $ws, input: { name: "Intruder", recordType: deal, columns: [{ key: "new", name: "New" }] }) { id } }`,
+      {},
+    ],
+    [
+      `mutation ($ws: ID!, $id: ID!, $deal: String!) { moveBoardItem(workspaceId: $ws, boardId: $id, recordId: $deal, column: "new") { moved } }`,
+      { id: ids.board, deal: ids.deal },
+      notFound,
+    ],
   ];
 }
 
@@ -191,7 +227,10 @@ async function ownerState() {
               where workspace_id = $1::uuid) b) as batches,
             (select json_agg(n) from (select id, read_at from notifications
               where workspace_id = $1::uuid) n) as notifications,
-            (select count(*) from skill_runs where workspace_id = $1::uuid) as runs`,
+            (select count(*) from skill_runs where workspace_id = $1::uuid) as runs,
+            (select json_agg(b) from (select id, name from boards
+              where workspace_id = $1::uuid) b) as boards,
+            (select count(*) from board_items where workspace_id = $1::uuid) as "boardItems"`,
     [owner.workspaceId],
   );
   return JSON.stringify(rows[0]);
@@ -227,7 +266,7 @@ describe('another workspace over GraphQL', () => {
       if ('data' in own) expect(answer.data, query).toEqual(own.data);
       else expect([answer.status, answer.errors?.[0]?.extensions.code], query).toEqual(own);
     }
-    expect(tried).toBe(14);
+    expect(tried).toBe(16);
     expect(await ownerState()).toBe(before);
     expect(t.emulator.ctx.log.lastSeq).toBe(crmCalls);
   });

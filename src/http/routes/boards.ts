@@ -1,20 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { withTransaction } from '../../db/pool.js';
-import { forbidden, HttpError, notFound } from '../../errors.js';
-import { moveRecord } from '../../flows/boards/moves.js';
+import { getBoardSummary, moveRecordAs, requireBoard } from '../../flows/boards/service.js';
 import {
   BOARD_RECORD_TYPES,
   COLUMN_KEY,
   createBoard,
-  findBoard,
   listBoardHistory,
   listBoardItems,
   listBoards,
-  type Board,
 } from '../../flows/boards/store.js';
-import { resolveRecord } from '../../flows/steps/records.js';
-import { FlowStepError } from '../../flows/types.js';
 import type { AppContext } from '../context.js';
 import { errorResponses, PageLimit, pageSize, strictObject, Timestamp, Uuid } from '../schemas.js';
 
@@ -61,18 +55,6 @@ const HistorySchema = Type.Object({
 const BoardParams = Type.Object({ boardId: Uuid });
 const Cursor = Type.Optional(Type.String({ maxLength: 200 }));
 
-async function boardSummary(ctx: AppContext, workspaceId: string, boardId: string) {
-  const board = (await listBoards(ctx.pool, workspaceId)).find((b) => b.id === boardId);
-  if (!board) throw notFound('board', boardId);
-  return board;
-}
-
-async function requireBoard(ctx: AppContext, workspaceId: string, boardId: string): Promise<Board> {
-  const board = await findBoard(ctx.pool, workspaceId, boardId);
-  if (!board || board.id !== boardId) throw notFound('board', boardId);
-  return board;
-}
-
 /**
  * Boards of records: members read them and move their own records; admins create boards
  * and move any record. Flows move records with the move_to_board step.
@@ -117,7 +99,9 @@ export function boardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const { workspaceId, userId } = request.access;
         const created = await createBoard(ctx.pool, workspaceId, request.body, userId);
-        return reply.status(201).send({ board: await boardSummary(ctx, workspaceId, created.id) });
+        return reply
+          .status(201)
+          .send({ board: await getBoardSummary(ctx.pool, workspaceId, created.id) });
       },
     );
 
@@ -134,7 +118,7 @@ export function boardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => ({
-        board: await boardSummary(ctx, request.access.workspaceId, request.params.boardId),
+        board: await getBoardSummary(ctx.pool, request.access.workspaceId, request.params.boardId),
       }),
     );
 
@@ -163,7 +147,7 @@ export function boardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const { workspaceId } = request.access;
-        await requireBoard(ctx, workspaceId, request.params.boardId);
+        await requireBoard(ctx.pool, workspaceId, request.params.boardId);
         return listBoardItems(
           ctx.pool,
           workspaceId,
@@ -198,44 +182,8 @@ export function boardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           },
         },
       },
-      async (request) => {
-        const { workspaceId, role, userId } = request.access;
-        const board = await requireBoard(ctx, workspaceId, request.params.boardId);
-        if (role !== 'admin' && !userId) {
-          throw forbidden('A member API key acts for no one: sign in to move your own records');
-        }
-        const record = await resolveRecord(
-          ctx.pool,
-          { workspaceId, scopeUserId: role === 'admin' ? null : userId },
-          board.recordType,
-          request.body.recordId,
-        ).catch((error: unknown) => {
-          if (error instanceof FlowStepError && error.category === 'permission') {
-            throw new HttpError(403, 'record_out_of_scope', error.message, undefined, {
-              cause: error,
-            });
-          }
-          if (error instanceof FlowStepError) {
-            throw new HttpError(404, 'not_found', error.message, undefined, { cause: error });
-          }
-          throw error;
-        });
-        const result = await withTransaction(ctx.pool, (client) =>
-          moveRecord(client, {
-            workspaceId,
-            board,
-            recordId: record.id,
-            column: request.body.column,
-            actor: { userId },
-          }),
-        );
-        return {
-          recordId: record.id,
-          column: result.column,
-          fromColumn: result.fromColumn,
-          moved: result.moved,
-        };
-      },
+      async (request) =>
+        moveRecordAs(ctx.pool, request.access, request.params.boardId, request.body),
     );
 
     app.get(
@@ -263,7 +211,7 @@ export function boardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const { workspaceId } = request.access;
-        await requireBoard(ctx, workspaceId, request.params.boardId);
+        await requireBoard(ctx.pool, workspaceId, request.params.boardId);
         return listBoardHistory(
           ctx.pool,
           workspaceId,
