@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { createTenant, type Tenant } from '../app.js';
+import { createTenant, login, type Tenant } from '../app.js';
 import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
 
 /**
@@ -118,6 +118,51 @@ describe.skipIf(!browserAvailable)('flow builder in a real browser', () => {
       await shot(page, 'flow-run-cancelled');
     } catch (error) {
       await shot(page, 'flow-cancel-failure');
+      throw error;
+    }
+    await page.close();
+  }, 60_000);
+
+  it('shows who stopped a run by rejecting its approval', async () => {
+    const { runId } = await startedRun(
+      'Raise the amount',
+      [
+        { key: 'approve', type: 'wait_for_approval', config: { title: 'Raise it?' } },
+        { key: 'raise', type: 'set_variable', config: { name: 'r', type: 'number', value: 1 } },
+      ],
+      {},
+    );
+    const pool = world.t.db.pool;
+    const item = async () =>
+      (
+        await pool.query<{ id: string }>(
+          `select id from inbox_items where flow_run_id = $1::uuid and status = 'pending'`,
+          [runId],
+        )
+      ).rows[0]?.id;
+    for (let tries = 0; !(await item()) && tries < 200; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const session = await login(world.t, tenant.email, tenant.password);
+    const rejected = await world.t.app.inject({
+      method: 'POST',
+      url: `/api/workspaces/${tenant.workspaceId}/inbox/${await item()}/reject`,
+      headers: session,
+      payload: { reason: 'Not this quarter' },
+    });
+    expect(rejected.statusCode).toBe(200);
+    const page = await loggedIn(world, tenant);
+    try {
+      await page.goto(`${world.baseUrl}/w/${tenant.workspaceId}/flow-runs/${runId}`);
+      const stopped = page.getByTestId('run-rejected');
+      await stopped
+        .getByText(`Stopped: approval rejected by ${tenant.email}`)
+        .waitFor({ timeout: 20_000 });
+      await stopped.getByText(/Reason: Not this quarter/).waitFor();
+      await page.getByTestId('status').first().getByText('cancelled').waitFor();
+      await shot(page, 'flow-run-rejected');
+    } catch (error) {
+      await shot(page, 'flow-rejected-failure');
       throw error;
     }
     await page.close();

@@ -15,6 +15,7 @@ import { MeetingsPage } from './conversations/meetings-page';
 import { DealPage } from './deals/deal-page';
 import { AutomationPage, NewAutomationPage } from './flows/automation-page';
 import { AutomationsPage } from './flows/automations-page';
+import { BoardPage, BoardsPage } from './flows/boards-page';
 import { FlowPage, NewFlowPage } from './flows/flow-page';
 import { FlowRunPage } from './flows/flow-run-page';
 import { FlowsPage } from './flows/flows-page';
@@ -65,6 +66,8 @@ export function createRouter() {
                 { path: 'automations', element: <AutomationsPage /> },
                 { path: 'automations/new', element: <NewAutomationPage /> },
                 { path: 'automations/:automationId', element: <AutomationPage /> },
+                { path: 'boards', element: <BoardsPage /> },
+                { path: 'boards/:boardId', element: <BoardPage /> },
                 { path: 'inbox', element: <InboxPage /> },
                 { path: 'inbox/:itemId', element: <InboxItemPage /> },
                 { path: 'activity', element: <ActivityPage /> },

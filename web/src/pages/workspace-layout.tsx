@@ -185,6 +185,13 @@ export function WorkspaceLayout() {
         />
         <NavLink
           component={Link}
+          to={`${base}/boards`}
+          label="Boards"
+          active={path.startsWith(`${base}/boards`)}
+          onClick={closeNav}
+        />
+        <NavLink
+          component={Link}
           to={`${base}/activity`}
           label="Activity"
           active={path.startsWith(`${base}/activity`) || path.startsWith(`${base}/anomalies`)}
