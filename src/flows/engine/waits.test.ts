@@ -147,14 +147,17 @@ describe('wait_for_approval', () => {
     expect((await view(again)).rerunFromStep).toBe('approve');
     expect(await flowItems(again)).toMatchObject([{ status: 'pending' }]);
 
-    // Rejected by an API key (no person): cancelled, by nobody in particular.
-    const byKey = await start([approval, after]);
+    // Rejected by an API key (no person), the approval the last step: cancelled all the same.
+    const byKey = await start([{ ...approval, config: { title: 'Last?' } }]);
     await run(byKey);
     const [keyItem] = await flowItems(byKey);
     await withTransaction(db.pool, (client) =>
       settleItems(client, workspaceId, [keyItem!.id], 'rejected', { actor: 'api key ops' }),
     );
     expect(await run(byKey)).toBe('cancelled');
+    expect((await view(byKey)).steps).toMatchObject([
+      { key: 'approve', status: 'completed', output: { decision: 'rejected' } },
+    ]);
   });
 
   it('a rejection with an onReject path goes on there, and the run completes', async () => {
