@@ -441,6 +441,61 @@ const cases: Case[] = [
     lines: [ext('We sign by the end of June.'), ext('The rest we can talk about in January.')],
     expected: '2027-06-30',
   },
+
+  // Other events of the plan, said after the signing talk
+  {
+    name: 'a weekday with its day of the month',
+    lines: [ext("We'd like it signed by Friday the 23rd.")],
+    expected: '2026-10-23',
+  },
+  {
+    name: "a committee's date said after the signing date borrows no cue",
+    lines: [
+      ext('We want to sign by November 20.'),
+      int('November 20, noted.'),
+      ext('It goes to the finance committee on the 6th of November.'),
+    ],
+    expected: '2026-11-20',
+  },
+  {
+    name: 'a person back from travel is no close date',
+    lines: [ext('We will sign by the end of this month.'), ext('He is back on the 27th.')],
+    expected: '2026-10-31',
+  },
+  {
+    name: 'ruling another month out keeps the date said',
+    lines: [
+      ext('So realistically we are working toward December 15th.'),
+      ext('Not November, there is no way legal finishes by November.'),
+    ],
+    expected: '2026-12-15',
+  },
+  {
+    name: 'the weekday of the date just said',
+    lines: [
+      ext("Let's target October 30th."),
+      int('October 30th. That is a Friday, right?'),
+      ext('Friday, yes.'),
+    ],
+    expected: '2026-10-30',
+  },
+
+  // A signature already made
+  {
+    name: 'signed this morning',
+    lines: [ext('I signed the order form this morning, you should have it.')],
+    expected: '2026-10-14',
+  },
+  {
+    name: 'signed last Friday',
+    lines: [ext('I signed it last Friday and emailed it over.')],
+    expected: '2026-10-09',
+  },
+  {
+    name: 'a signature long before the call is not this deal',
+    lines: [ext('We signed with them in March 2025.')],
+    expected: null,
+  },
 ];
 
 describe('extractCloseDate', () => {

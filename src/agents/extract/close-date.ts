@@ -48,6 +48,10 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     base: 0.9,
   },
   { re: /\b(target(s|ed|ing)?|deadline)\b/i, base: 0.86 },
+  // "So realistically we are working toward March 31st", "March 31 is the date".
+  { re: /\bworking towards?\b|\b(is|as) the (target |signing |close )?date\b/i, base: 0.84 },
+  // "Let us do it by end of quarter", "get this done by the 20th".
+  { re: /\b(do|get|have) (it|this|that)( done)? (by|before)\b/i, base: 0.84 },
   // "End of January for the signature", "that's when I want the signature".
   { re: /\b(for|when) (the |i want the |we want the )?(signature|signing)\b/i, base: 0.88 },
   // "complete the purchase by", "get it through by EOM", "have it done before".
@@ -97,6 +101,20 @@ const REFERENCE_MEETING =
   /\b(before|after|ahead of|at) (our|the|their|your|his|her) ([\w'-]+ ){0,3}(meeting|call|session)\b|\b(the|our|their) ([\w'-]+ ){0,2}(only |will )?(meet|meets)\b/gi;
 
 const MOVED = /\b(mov|push|slip|shift|chang|bump|delay|postpon)\w*/i;
+
+/**
+ * The date of something else the call plans around: a committee or board sitting, user
+ * testing, questions due, a person back from travel, a start. Said after the signing
+ * talk ("It goes to the capital committee on the 27th"), it does not borrow its cue.
+ */
+const OTHER_EVENT =
+  /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|vacation|holiday|leave|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off)\b/i;
+
+/** A signature already made: "I signed the order form this morning", "signed April 10". */
+const SIGNED_ALREADY =
+  /\b((i|we|they|he|she) (just |already )?(signed|countersigned)|(it|contract|order form|agreement|paperwork|po) (was|is|has been|got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b/i;
+/** How far back a signature may be and still be this deal's close. */
+const SIGNED_WITHIN_DAYS = 62;
 
 /** A date that waits on something else is not a commitment ("on hold until the Q2 budget"). */
 const CONDITIONAL =
@@ -252,17 +270,20 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   const topicDates: LocalDate[] = [];
   utterances.forEach((u, utteranceIndex) => {
     for (const s of splitSentences(u.text)) {
-      const own = COMMITMENT_CUES.find((c) => c.re.test(s.text));
+      const signedAlready = SIGNED_ALREADY.test(s.text) && !isQuestion(s.text);
+      const own = signedAlready
+        ? { re: SIGNED_ALREADY, base: 0.9 }
+        : COMMITMENT_CUES.find((c) => c.re.test(s.text));
       const offTopic =
         MEETING.test(s.text.replace(REFERENCE_MEETING, '')) ||
-        PAST.test(s.text) ||
+        (PAST.test(s.text) && !signedAlready) ||
         OTHER_SUBJECT.test(s.text) ||
         mentionsAny(s.text, ctx.competitors ?? []);
       // A date said in answer or in recap ("End of October, yes.", "Tuesday the 20th.")
       // carries the cue of the sentence that opened the subject, a little less surely.
       const cue =
         own ??
-        (topic && utteranceIndex - topic.utteranceIndex <= TOPIC_SPAN
+        (topic && utteranceIndex - topic.utteranceIndex <= TOPIC_SPAN && !OTHER_EVENT.test(s.text)
           ? { re: /$^/, base: topic.base - TOPIC_DISCOUNT }
           : undefined);
       // An aside ("the commission meets on the 14th") is skipped but keeps the subject.
@@ -275,17 +296,22 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (isQuestion(s.text) || HYPOTHETICAL.test(s.text) || offTopic) continue;
       // Date parsing is the costly part: only a commitment or a possible retraction needs it.
       if (!cue && !NEGATION.test(s.text) && !RETRACT.test(s.text)) continue;
-      const raw = findDates(s.text, today, reference, ctx.fiscalYearStartMonth);
+      const raw = findDates(s.text, today, reference, ctx.fiscalYearStartMonth, signedAlready);
       // "December tenth, and we'd sign the next day, the eleventh": a bare day after a
       // month said in the same sentence is in that month (or the next, if it has passed).
       const monthSaid = raw?.find((m) => !BARE_DAY.test(m.text) && m.precision === 'day');
-      const found = raw?.map((m) =>
-        !BARE_DAY.test(m.text)
-          ? m
-          : monthSaid && m.index > monthSaid.index
-            ? { ...m, date: dayOnOrAfter(monthSaid.date, m.date.day) ?? m.date }
-            : { ...m, date: sameDaySaid(m.date, topicDates) },
-      );
+      const found = raw
+        ?.map((m) =>
+          !BARE_DAY.test(m.text)
+            ? m
+            : monthSaid && m.index > monthSaid.index
+              ? { ...m, date: dayOnOrAfter(monthSaid.date, m.date.day) ?? m.date }
+              : { ...m, date: sameDaySaid(m.date, topicDates) },
+        )
+        .map((m) =>
+          // "That is a Friday, right?" "Friday, yes.": the weekday of the date just said.
+          WEEKDAY_ONLY.test(m.text) ? { ...m, date: sameWeekdaySaid(m.date, topicDates) } : m,
+        );
       // Borrowing the cue, only a date said outright counts: not "now" or "a day later".
       const mentions = own ? found : found?.filter((m) => EXPLICIT_DATE.test(m.text));
       const replaced = (mentions ?? []).filter((m) =>
@@ -297,6 +323,15 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // cue of its own ("we won't sign by March"), not "and not a day later".
       const saysDate = own !== undefined || (mentions !== undefined && mentions.length > 0);
       const retracts = RETRACT.test(s.text) && (cue !== undefined || found !== undefined);
+      // "Not January, no way procurement finishes by January" rules January out, not
+      // the March 31 said before it.
+      const held = [...out].reverse().find((e) => e !== 'retracted');
+      const othersOnly =
+        held !== undefined &&
+        mentions !== undefined &&
+        mentions.length > 0 &&
+        mentions.every((m) => formatDate(m.date) !== held.value);
+      if (negated && othersOnly && !retracts) continue;
       if ((saysDate && negated) || retracts) {
         out.push('retracted');
         continue;
@@ -319,7 +354,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         if (!after) continue;
         mention = after;
       } else if (distinct.size !== 1) continue;
-      if (compareDates(mention.date, today) < 0) continue;
+      const earliest = signedAlready ? addDays(today, -SIGNED_WITHIN_DAYS) : today;
+      if (compareDates(mention.date, earliest) < 0) continue;
+      if (signedAlready && compareDates(mention.date, today) > 0) continue;
       if (compareDates(mention.date, addDays(today, 3 * 366)) > 0) continue;
       let confidence = cue.base - PRECISION_PENALTY[mention.precision];
       // Lowercase "may" hedges; capitalised it is usually the month.
@@ -387,6 +424,16 @@ function dayOnOrAfter(from: LocalDate, day: number): LocalDate | null {
   return day <= daysInMonth(year, month) ? { year, month, day } : null;
 }
 
+/** A weekday said alone ("Friday, yes."). */
+const WEEKDAY_ONLY = /^(on )?(mon|tues|wednes|thurs|fri|satur|sun)day,?$/i;
+
+/** The last date said on the subject that falls on the same weekday, else `date`. */
+function sameWeekdaySaid(date: LocalDate, said: readonly LocalDate[]): LocalDate {
+  for (let i = said.length - 1; i >= 0; i--)
+    if (dayOfWeek(said[i]!) === dayOfWeek(date)) return said[i]!;
+  return date;
+}
+
 function sameDaySaid(date: LocalDate, said: readonly LocalDate[]): LocalDate {
   for (let i = said.length - 1; i >= 0; i--) if (said[i]!.day === date.day) return said[i]!;
   return date;
@@ -428,6 +475,8 @@ function findDates(
   today: LocalDate,
   reference: { instant: Date; timezone: number },
   fyStart: number,
+  /** Read "April 10" as the last one, for a signature already made. */
+  past = false,
 ): DateMention[] | undefined {
   const found: DateMention[] = [];
   const taken: [number, number][] = [];
@@ -522,7 +571,17 @@ function findDates(
       compareDates({ year: today.year, month, day }, today) < 0 ? today.year + 1 : today.year;
     add(m.index, m[0].length, { year, month, day }, 'day');
   }
-  for (const r of chrono.parse(text, reference, { forwardDate: true })) {
+  // "This morning": chrono knows the time of day but leaves the day implied.
+  for (const m of text.matchAll(/\b(this (morning|afternoon|evening)|earlier today|tonight)\b/gi))
+    add(m.index, m[0].length, today, 'day');
+  // "Friday the 22nd": chrono reads the weekday alone (this Friday) and drops the day.
+  for (const m of text.matchAll(
+    /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? the (\d{1,2})(?:st|nd|rd|th)?\b(?!\s+of\b)/gi,
+  )) {
+    const day = Number(m[1]);
+    if (day >= 1 && day <= 31) add(m.index, m[0].length, nextDayOfMonth(today, day), 'day');
+  }
+  for (const r of chrono.parse(text, reference, { forwardDate: !past })) {
     if (r.end) {
       // "from November 30 to December 15" is a move when a verb says so, else a range.
       if (!MOVED.test(text)) undecided = true;
