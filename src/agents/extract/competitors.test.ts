@@ -154,6 +154,41 @@ const cases: Case[] = [
     ],
     expected: null,
   },
+  // Read by clause
+  {
+    name: 'one clause takes a vendor out, a later one keeps another in',
+    lines: [
+      ext(
+        'And Clari is out, we told them on Monday. Our parent still wants us to justify not using Gong, since the group uses it, so Gong is formally still in the comparison.',
+      ),
+    ],
+    expected: ['Gong'],
+  },
+  {
+    name: "someone's past with a vendor does not take it out",
+    lines: [ext("I'd like to look at Gong as well, my previous employer used them.")],
+    expected: ['Gong'],
+  },
+  {
+    name: 'a denial in another clause still counts',
+    lines: [ext("We use Gong for coaching, yeah, it's not competing with you.")],
+    expected: null,
+  },
+  {
+    name: 'a denial about something else does not',
+    lines: [ext("Not yet, we're still waiting for Clari's quote.")],
+    expected: ['Clari'],
+  },
+  {
+    name: 'not out until the board decides',
+    lines: [
+      ext("We're comparing you with Gong."),
+      ext(
+        "I'll tell Gong we have a preferred vendor, but they're not out until the board decides.",
+      ),
+    ],
+    expected: ['Gong'],
+  },
   {
     name: 'dropped later in the call',
     lines: [ext("We're evaluating Clari and Gong."), ext('We dropped Clari after their demo.')],
@@ -261,5 +296,17 @@ describe('extractCompetitors', () => {
         extractCompetitors(call(ext('We used Chorus years ago.')), holding('Gong')),
       ).toBeNull();
     });
+  });
+
+  it('matches the list written apart, hyphenated, together or possessive', () => {
+    const listed = { ...ctx, competitors: ['OwnBackup', 'Salesforce Inbox', 'project44'] };
+    const got = extractCompetitors(
+      call(
+        ext("Own Backup's quote came in lower."),
+        ext('We are also comparing SalesforceInbox and Project 44.'),
+      ),
+      listed,
+    );
+    expect(got?.value).toEqual(['OwnBackup', 'Salesforce Inbox', 'project44']);
   });
 });

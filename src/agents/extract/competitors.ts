@@ -4,7 +4,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
 const IN_PLAY =
-  /\b(evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over)|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put) (\w+ ){1,3}(to|on) (the|our) (list|shortlist)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner)\b/i;
+  /\b(evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over)|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put) (\w+ ){1,3}(to|on) (the|our) (list|shortlist)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
@@ -14,6 +14,14 @@ const GONE =
 const PAST =
   /\b(used|tried|were using|was using|used to|looked at|evaluated|years? ago|last (year|month|quarter)|previously|in the past|back when)\b/i;
 const STILL = /\b(still|now|currently|right now|this (week|month)|at the moment|also)\b/i;
+
+/** Still there despite a word that would take it out ("they're not out until the board decides"). */
+const STILL_IN =
+  /\b(not out|still in|remains? (on|in)|stays? (on|in)|formally still|still (on|part of))\b/i;
+
+/** Where a sentence's clauses part ("Rubrik is out, ... so Veeam is formally still in the comparison"). */
+const CLAUSE_BREAK =
+  /[,;]\s*(?:and\s+|but\s+|so\s+|since\s+|because\s+|while\s+)?|\s(?:but|so|since|because|while|whereas)\s/i;
 
 /** A speaker correcting the name they said: "sorry, I meant Clari". */
 const CORRECTION = /\b(i|we) meant\b/i;
@@ -70,7 +78,26 @@ export function extractCompetitors(
         }
         continue;
       }
-      for (const e of readSentence(s.text, named, utterances, utteranceIndex)) events.push(e);
+      for (const name of named) {
+        const re = patterns.find((p) => p.name === name)!.re;
+        // Each clause naming it, in order: "not using Veeam, ... so Veeam is still in". A
+        // lone naming clause is read alone only when no other clause denies or drops one
+        // of them ("we use Salesloft, it's not competing with you" is one statement; "not
+        // yet, we're still waiting for Clari's quote" is not a denial of Clari).
+        const parts = s.text.split(CLAUSE_BREAK);
+        const clauses = parts.filter((c) => re.test(c) && hasCue(c));
+        const several = parts.filter((c) => patterns.some((p) => p.re.test(c))).length > 1;
+        const denied = parts.some(
+          (c) =>
+            !re.test(c) &&
+            !STILL_IN.test(c) &&
+            (GONE.test(c) ||
+              (NEGATION.test(c) && (IN_PLAY.test(c) || /\b(they|them|it)\b/i.test(c)))),
+        );
+        const readAlone = clauses.length > 0 && (several || !denied) && !CORRECTION.test(s.text);
+        for (const c of readAlone ? clauses : [s.text])
+          events.push(...readSentence(s.text, c, [name], utterances, utteranceIndex));
+      }
     }
   });
   if (events.length === 0) return null;
@@ -113,7 +140,24 @@ export function extractCompetitors(
   };
 }
 
+/** Whether a text says anything of a vendor's place in the deal. */
+function hasCue(text: string): boolean {
+  return (
+    IN_PLAY.test(text) ||
+    GONE.test(text) ||
+    PAST.test(text) ||
+    STILL_IN.test(text) ||
+    NEGATION.test(text)
+  );
+}
+
+/**
+ * Reads what `text` (the sentence, or the clause of it naming the vendors) says of
+ * `named`; the whole `sentence` decides whether it is a hypothesis or a question and is
+ * the quote.
+ */
 function readSentence(
+  sentence: string,
   text: string,
   named: readonly string[],
   utterances: readonly ExtractUtterance[],
@@ -121,9 +165,10 @@ function readSentence(
 ): Event[] {
   const u = utterances[utteranceIndex]!;
   const confidence = OUT_CONFIDENCE[u.side];
+  const quote = sentence;
   const out = (): Event[] =>
-    named.map((name) => ({ kind: 'out', name, confidence, quote: text, utteranceIndex }));
-  if (HYPOTHETICAL.test(text)) return [];
+    named.map((name) => ({ kind: 'out', name, confidence, quote, utteranceIndex }));
+  if (HYPOTHETICAL.test(sentence)) return [];
   const meant = CORRECTION.exec(text);
   if (meant && u.side !== 'internal') {
     // "Sorry, I meant Chorus, not Gong": the one named after it is in, the others out.
@@ -132,30 +177,31 @@ function readSentence(
     if (right) {
       return named.map((name) =>
         name === right
-          ? { kind: 'in', name, confidence: 0.8, quote: text, utteranceIndex }
-          : { kind: 'out', name, confidence, quote: text, utteranceIndex },
+          ? { kind: 'in', name, confidence: 0.8, quote, utteranceIndex }
+          : { kind: 'out', name, confidence, quote, utteranceIndex },
       );
     }
   }
-  if (GONE.test(text) || (PAST.test(text) && !STILL.test(text))) return out();
-  if (!IN_PLAY.test(text)) return [];
+  const stillIn = STILL_IN.test(text);
+  if (!stillIn && (GONE.test(text) || (PAST.test(text) && !STILL.test(text)))) return out();
+  if (!IN_PLAY.test(text) && !stillIn) return [];
   let sure: number;
   if (u.side === 'internal') {
     // "Are you also looking at Clari?" answered "yes" is the customer's word.
     if (agreementAfter(utterances, utteranceIndex) !== null) sure = 0.78;
-    else if (!isQuestion(text) && ABOUT_CUSTOMER.test(text)) sure = 0.55;
+    else if (!isQuestion(sentence) && ABOUT_CUSTOMER.test(text)) sure = 0.55;
     else return [];
   } else {
-    if (isQuestion(text)) return [];
+    if (isQuestion(sentence)) return [];
     // "We're not looking at Gong" takes it out; said by the customer, that is their word.
     // Figures of speech that deny nothing: "don't forget", "I will not lie".
     const denial = text.replace(
       /\b(don't forget|(i )?(will not|won't|not gonna|not going to) lie)\b/gi,
       '',
     );
-    if (NEGATION.test(denial)) return out();
+    if (!stillIn && NEGATION.test(denial)) return out();
     sure = u.side === 'external' ? 0.85 : 0.7;
   }
   if (HEDGE.test(text)) sure -= 0.1;
-  return named.map((name) => ({ kind: 'in', name, confidence: sure, quote: text, utteranceIndex }));
+  return named.map((name) => ({ kind: 'in', name, confidence: sure, quote, utteranceIndex }));
 }

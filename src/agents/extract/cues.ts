@@ -34,10 +34,18 @@ export function agreementAfter(
   return SIGN_OFF.test(reply.text) ? null : index + 1;
 }
 
-/** A whole-word, case-insensitive pattern for a name ("Clari", "Salesforce Inbox"). */
+/**
+ * A whole-word, case-insensitive pattern for a name ("Clari", "Salesforce Inbox"). Its
+ * parts may be written apart, hyphenated or together ("OwnBackup", "Own Backup",
+ * "Own-Backup"; "project44", "Project 44"); a possessive ("Gong's") is a mention.
+ */
 export function namePattern(name: string): RegExp {
-  const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'i');
+  const parts = name
+    .trim()
+    .split(/[\s-]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])/)
+    .filter((part) => part.length > 0)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\w-])${parts.join('[\\s-]?')}(?![\\w-])`, 'i');
 }
 
 /** Raw confidences stay inside 0.05..0.97: nothing rule-based is certain. */
