@@ -49,7 +49,11 @@ export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult
     deterministicExtractor.extractFields({
       utterances,
       // The call changes the deal's competitors; one it does not mention stays in play.
-      ctx: { ...extractContext(input), heldCompetitors: deal.competitors },
+      ctx: {
+        ...extractContext(input),
+        heldCompetitors: deal.competitors,
+        dealAmount: deal.amount,
+      },
       fields: allowed,
     });
   const warnings: string[] = [];

@@ -442,6 +442,54 @@ const cases: Case[] = [
     lines: [ext('The price is $150k or €140k.')],
     expected: null,
   },
+
+  // Prices said the way people say them
+  {
+    name: 'the hundreds without the word',
+    lines: [ext('The renewal is one forty-six thousand total for the two years.')],
+    expected: bare(146_000),
+  },
+  {
+    name: 'the thousand left unsaid, in a call priced in thousands',
+    lines: [
+      ext('The proposal was one hundred ten thousand for three years.'),
+      int('Same modules, phased. Ninety-five total.'),
+      ext('Okay, ninety-five I can work with.'),
+    ],
+    expected: bare(95_000),
+  },
+  {
+    name: "the deal's own amount says the call is in thousands",
+    lines: [ext('So the price is one forty-six for the two years.')],
+    ctx: { dealAmount: 140_000 },
+    expected: bare(146_000),
+  },
+  {
+    name: 'a bare number is no price in a call without thousands',
+    lines: [ext('Ninety-five total, I can work with that.')],
+    expected: null,
+  },
+  {
+    name: 'a bare number before a noun is a count',
+    lines: [
+      ext('Three years at one hundred ten thousand dollars per year, agreed.'),
+      ext('And we keep the sixty lanes in the first phase of the contract.'),
+    ],
+    expected: usd(330_000),
+  },
+  {
+    name: 'a time of day is no price',
+    lines: [
+      ext('The total is ninety thousand.'),
+      ext('I signed the order form last night, around eleven.'),
+    ],
+    expected: bare(90_000),
+  },
+  {
+    name: 'a spoken number with k, and years said before the price',
+    lines: [ext('Two years at sixty k per year, one hundred twenty thousand total.')],
+    expected: bare(120_000),
+  },
 ];
 
 describe('extractAmount', () => {

@@ -163,7 +163,7 @@ const RANGE =
 
 /** Words that tie a figure to this deal. Without one, a number is left alone. */
 const DEAL_CUE =
-  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|came back|(we're|we are|now) at|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription)\b/i;
+  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|came back|(we're|we are|now) at|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription|(can|could) (live|work) with|(i|we)('ll| will| can)? take)\b/i;
 
 /**
  * A figure stated as where things stand ("with Glenwood it's 125k", "we'd be at ninety
@@ -179,10 +179,12 @@ const MONTHLY = /\b(per month|a month|monthly|mrr)\b|\/\s?mo\b/i;
 const ANNUAL =
   /\b(per year|a year|for the year|per annum|annual(ly)?|yearly|arr|acv|each year|every year)\b|\/\s?(yr|year)\b/i;
 const TOTAL = /\b(total|tcv|in all|all in|overall|all-in)\b/i;
+/** "… thousand total": the word right after a figure that makes it the whole term's. */
+const TOTAL_AFTER = /^\s*(total|in total|tcv|all[- ]in|in all)\b/i;
 /** A figure said with a period or as a total is money even without a currency. */
 const PERIOD = new RegExp(`${MONTHLY.source}|${ANNUAL.source}|${TOTAL.source}`, 'i');
 const YEARS =
-  /\b(?:over|for|across)\s+(?:the\s+)?(?<n>\d+|two|three|four|five)\s+years?\b|\b(?<m>\d+|two|three|four|five)[\s-]years?\s+(?:deal|contract|term|agreement|commitment)\b|,\s*(?<k>\d+|two|three|four|five)\s+years\b/i;
+  /\b(?<j>\d+|two|three|four|five)\s+years\s+at\b|^\s*(?<i>\d+|two|three|four|five)\s+years,|\b(?:over|for|across)\s+(?:the\s+)?(?<n>\d+|two|three|four|five)\s+years?\b|\b(?<m>\d+|two|three|four|five)[\s-]years?\s+(?:deal|contract|term|agreement|commitment)\b|,\s*(?<k>\d+|two|three|four|five)\s+years\b/i;
 const YEAR_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 
 const REPLACED_BEFORE = /\b(from|instead of|rather than|not|no longer)\s+$/i;
@@ -241,6 +243,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   // ("The total comes to eighty-four five."), so the figure said next ("$84,500.")
   // borrows it; someone else's price ends it.
   let topic: number | undefined;
+  const impliedScale = thousandsSpoken(utterances, ctx) ? 1000 : 1;
   utterances.forEach((u, utteranceIndex) => {
     // The answer to "if we added X, what would that be?" is as hypothetical as the question.
     if (answersHypothetical(utterances, utteranceIndex)) return;
@@ -258,7 +261,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (isQuestion(text) || elsewhere || ADD_ON.test(text)) continue;
       // "$64,000 if we sign by the 15th" ties the price to signing; any other "if" supposes.
       if (HYPOTHETICAL.test(text.replace(SIGNING_CONDITION, ''))) continue;
-      const mentions = findMoney(text);
+      const mentions = findMoney(text, impliedScale);
       const replaced = mentions.filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
       const negated = NEGATION.test(withoutReplaced(text, replaced));
       if ((mentions.length > 0 && negated) || (u.side !== 'internal' && TURNED_DOWN.test(text))) {
@@ -305,7 +308,8 @@ function normalise(
   convention: 'annual' | 'total',
 ): { amount: number; penalty: number } | null {
   const yearsMatch = YEARS.exec(text);
-  const yearsWord = yearsMatch?.groups?.n ?? yearsMatch?.groups?.m ?? yearsMatch?.groups?.k;
+  const groups = yearsMatch?.groups;
+  const yearsWord = groups?.n ?? groups?.m ?? groups?.k ?? groups?.j ?? groups?.i;
   const years =
     yearsWord === undefined ? null : (YEAR_WORDS[yearsWord.toLowerCase()] ?? Number(yearsWord));
   const values = new Set<number>();
@@ -315,7 +319,10 @@ function normalise(
     const before = text.slice(Math.max(0, m.index - 25), m.index);
     const near = `${before} ${after}`;
     let annual: number | null;
-    if (MONTHLY.test(after)) {
+    if (TOTAL_AFTER.test(after)) {
+      // "sixty k per year, one hundred twenty thousand total": the total is said as one.
+      annual = years !== null && years > 0 ? m.amount / years : m.amount;
+    } else if (MONTHLY.test(after)) {
       annual = m.amount * 12;
       penalty = Math.max(penalty, 0.1);
     } else if (ANNUAL.test(near)) annual = m.amount;
@@ -338,8 +345,21 @@ function normalise(
   return { amount, penalty };
 }
 
+/** "sixty k": a spoken number with the thousands letter. */
+const SPOKEN_K = /^\s?k\b/i;
+/**
+ * What may follow a price said without its thousand ("ninety-five total", "one forty-six
+ * for two years", "ninety-five I can work with"); a noun after it makes it a count
+ * ("sixty lanes").
+ */
+const IMPLIED_AFTER =
+  /^\s*([.,!?;:]|$|(total|for|over|all[- ]in|a year|per|each|then|is|works|it|i|we|sounds|flat|even|in total|all told|across)\b)/i;
+/** "Around eleven" last night is a time. */
+const TIME_OF_DAY =
+  /\b(o'?clock|[ap]\.?m\b|morning|afternoon|evening|night|tonight|noon|midnight)/i;
+
 /** Money in a sentence: figures with a currency or a scale, and spoken numbers. */
-export function findMoney(text: string): MoneyMention[] {
+export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
   // "150 seats at $1,000 each": a count is money once it is priced, as count times price.
   const out: MoneyMention[] = [];
   for (const m of text.matchAll(PRICED_UNITS)) {
@@ -392,12 +412,44 @@ export function findMoney(text: string): MoneyMention[] {
     const before = text.slice(0, m.index);
     const sym = new RegExp(`(${SIGNS})\\s?$`).exec(before)?.[1];
     const currency = currencyOf(sym, undefined, tail?.[1]);
-    // Spoken figures count only with a scale word or a currency ("two" is not money).
-    if (currency === null && !/\b(thousand|million|billion|grand)\b/i.test(words)) continue;
+    const scaled = /\b(thousand|million|billion|grand)\b/i.test(words);
     if (!tail && NOT_MONEY_AFTER.test(text.slice(end))) continue;
-    out.push({ amount, currency, index: m.index, length: words.length });
+    const k = SPOKEN_K.exec(text.slice(m.index + words.length));
+    if (k && !scaled) {
+      // "sixty k per year"
+      out.push({
+        amount: amount * 1000,
+        currency,
+        index: m.index,
+        length: words.length + k[0].length,
+      });
+    } else if (currency !== null || scaled) {
+      out.push({ amount, currency, index: m.index, length: words.length });
+    } else if (
+      impliedScale > 1 &&
+      amount >= 10 &&
+      amount < 1000 &&
+      IMPLIED_AFTER.test(text.slice(m.index + words.length)) &&
+      !TIME_OF_DAY.test(text)
+    ) {
+      // "Ninety-five total", "one forty-six for two years": in a call whose prices are
+      // in thousands, the thousand goes unsaid.
+      out.push({ amount: amount * impliedScale, currency, index: m.index, length: words.length });
+    }
+    // Otherwise a spoken figure is no money: "two" is not.
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Whether the call's prices are in thousands: the deal's amount, or a figure said in
+ * full, between ten thousand and a million. Then a bare "ninety-five" said as a price
+ * means 95,000.
+ */
+function thousandsSpoken(utterances: readonly ExtractUtterance[], ctx: ExtractContext): boolean {
+  const inThousands = (n: number) => n >= 10_000 && n < 1_000_000;
+  if (ctx.dealAmount != null && inThousands(ctx.dealAmount)) return true;
+  return utterances.some((u) => findMoney(u.text).some((m) => inThousands(m.amount)));
 }
 
 function currencyOf(sym?: string, pre?: string, code?: string): Currency | null {

@@ -22,6 +22,8 @@ export interface ExtractContext {
    * added, one dropped), and one it does not mention is still in play after it.
    */
   heldCompetitors?: readonly string[];
+  /** The matched deal's amount: it tells whether the call's prices are in thousands. */
+  dealAmount?: number | null;
   /**
    * Whether the deal amount is the total contract value (default: what a CRM's deal
    * amount holds, and how every outside labeller read "$1.1M over three years") or the

@@ -12,6 +12,14 @@ describe('wordsToNumber', () => {
     ['ninety-five thousand', 95_000],
     ['three hundred and twenty-five thousand', 325_000],
     ['fifty', 50],
+    // The hundreds said without the word, and a price's tenth after a full pair.
+    ['one forty-six thousand', 146_000],
+    ['two seventy-six', 276],
+    ['one ten', 110],
+    ['eighty-four five', 84.5],
+    ['one sixty-two five', 162.5],
+    ['twenty five', 25],
+    ['sixty-two five thousand', null],
     ['point', null],
     ['and', null],
   ];

@@ -57,8 +57,11 @@ export const NUMBER_WORDS = new RegExp(
 
 /**
  * Reads a spoken number: "a hundred and fifty thousand", "one point two million",
- * "two and a half million", "twelve hundred". Returns null for anything it cannot
- * read whole, so a misheard phrase never becomes a number.
+ * "two and a half million", "twelve hundred", and the hundreds said without the word
+ * ("one forty-six thousand" is 146,000, "two seventy-six" 276). A single digit after a
+ * full pair ("eighty-four five", "one sixty-two five") is its tenth: 84.5, 162.5, the
+ * way a price in thousands is said. Returns null for anything it cannot read whole, so
+ * a misheard phrase never becomes a number.
  */
 export function wordsToNumber(phrase: string): number | null {
   const words = phrase
@@ -101,6 +104,21 @@ export function wordsToNumber(phrase: string): number | null {
     const unit = UNITS[w];
     if (unit !== undefined) {
       if ((w === 'a' || w === 'an') && words[i + 1] === 'half') continue;
+      const next = UNITS[words[i + 1] ?? ''];
+      if (unit >= 1 && unit <= 9 && group % 100 === 0 && next !== undefined && next >= 10) {
+        // "one forty-six": a digit before tens or a teen is the hundreds.
+        group += unit * 100;
+        seen = true;
+        continue;
+      }
+      const pairDone = group % 10 !== 0 && group % 100 > 20;
+      if (unit >= 1 && unit <= 9 && pairDone && i === words.length - 1) {
+        // "eighty-four five": the tenth after a full pair, at the end of the figure.
+        group += unit / 10;
+        seen = true;
+        continue;
+      }
+      if (unit <= 9 && pairDone) return null;
       group += unit;
       seen = true;
       continue;
