@@ -53,6 +53,7 @@ export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult
         ...extractContext(input),
         heldCompetitors: deal.competitors,
         dealAmount: deal.amount,
+        dealStage: deal.stage,
       },
       fields: allowed,
     });

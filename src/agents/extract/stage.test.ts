@@ -333,4 +333,72 @@ describe('extractStage', () => {
     );
     expect(all.map((c) => c.value)).toEqual(['proposal', 'negotiation']);
   });
+
+  describe('a price taken on the call', () => {
+    const at = (dealStage: string) => ({ ...baseContext, dealStage });
+
+    it('moves a deal with a proposal out to negotiation', () => {
+      const got = extractStage(
+        call(
+          int('Same modules, just phased. Ninety-five thousand total.'),
+          ext('Okay, ninety-five I can work with. Let us do that.'),
+        ),
+        at('proposal'),
+      );
+      expect(got?.value).toBe('negotiation');
+    });
+
+    it('counts a one-word yes to the price the rep just said', () => {
+      const got = extractStage(
+        call(int('Two hundred ninety-two thousand five hundred total.'), ext('Deal.')),
+        at('evaluation'),
+      );
+      expect(got?.value).toBe('negotiation');
+    });
+
+    it('moves nothing before a proposal, nor when the price is taken back', () => {
+      const taken = [int('That comes to eighty thousand.'), ext('Eighty thousand works for us.')];
+      expect(extractStage(call(...taken), at('discovery'))).toBeNull();
+      expect(
+        extractStage(
+          call(...taken, ext('Sorry, we cannot do that number after all.')),
+          at('proposal'),
+        ),
+      ).toBeNull();
+    });
+
+    it('does not undo a signature said earlier in the call', () => {
+      const got = extractStage(
+        call(ext('We signed the order form this morning.'), ext('Eighty thousand works for us.')),
+        at('proposal'),
+      );
+      expect(got?.value).toBe('closed_won');
+    });
+  });
+
+  it.each([
+    [
+      'the project is cancelled',
+      'So the portal project is cancelled. Not paused, cancelled.',
+      'closed_lost',
+    ],
+    ['all countersigned', "So it's done, ninety-six K, one year, all countersigned.", 'closed_won'],
+    [
+      'a discourse "before"',
+      'Before anything, I signed the order form this morning.',
+      'closed_won',
+    ],
+    [
+      'the selected vendor',
+      'The steering group picked you. You are our selected vendor.',
+      'negotiation',
+    ],
+    [
+      'the evaluation reopened',
+      'He wants to reopen the evaluation before we sign anything.',
+      'evaluation',
+    ],
+  ])('%s', (_name, text, stage) => {
+    expect(extractStage(call(ext(text)), baseContext)?.value).toBe(stage);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Stage } from '../cases.js';
+import { findMoney } from './amount.js';
 import { agreementAfter, clamp, namePattern } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
@@ -27,7 +28,7 @@ const LOST: readonly StageCue[] = [
   },
   {
     stage: 'closed_lost',
-    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp)\b/i,
+    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp)\b|\b(project|initiative|purchase|deal|rfp) (is|was|has been|got) (cancell?ed|scrapped|killed)\b/i,
     base: 0.88,
   },
   {
@@ -73,7 +74,7 @@ const WON: readonly StageCue[] = [
   },
   {
     stage: 'closed_won',
-    re: /\b(we're|we are|it's|it is|everything's|everything is)\s+(all |now |fully |officially )?(signed|countersigned)\b(?!\s+off)/i,
+    re: /\b(we're|we are|it's|it is|everything's|everything is)\s+(all |now |fully |officially )?(signed|countersigned)\b(?!\s+off)|\b(all|fully) (signed|countersigned|executed)\b(?!\s+off)/i,
     base: 0.88,
   },
   {
@@ -84,6 +85,17 @@ const WON: readonly StageCue[] = [
 ];
 
 const OPEN: readonly StageCue[] = [
+  {
+    // Chosen: what is left is the paper. "You are our selected vendor."
+    stage: 'negotiation',
+    re: /\b(selected|preferred|chosen) vendor\b|\b(picked|selected|chose|chosen) you\b|\bstart the (contract )?paperwork\b/i,
+    base: 0.82,
+  },
+  {
+    stage: 'evaluation',
+    re: /\breopen(s|ed|ing)? the (evaluation|eval|selection)\b|\bback (in|to) (the )?(evaluation|eval)\b/i,
+    base: 0.8,
+  },
   {
     stage: 'negotiation',
     re: /\b(redlin(e|es|ed|ing)|mark(ed|ing) up)\b(?!.*\bnda\b)/i,
@@ -158,7 +170,23 @@ const DEFERRAL =
   /\b(for now|yet|this (year|quarter|month)|until|till|right now|at the moment|for the time being|next (year|quarter))\b/i;
 
 /** Won words after one of these describe a condition or another time ("once we've signed"). */
-const NOT_NOW = /\b(once|when|after|as soon as|before|by the time|last year|previously)\b/i;
+const NOT_NOW =
+  /\b(once|when|after|as soon as|before(?! (anything|i forget|we (start|begin|get into)))|by the time|last year|previously)\b/i;
+
+/**
+ * The customer taking a price: "ninety-five I can work with", "I will take forty-eight",
+ * "procurement accepts four twenty", "approved at eighteen million yen". Once a price
+ * is agreed, what is left is the paper: negotiation.
+ */
+const TAKES_PRICE =
+  /\b((i|we) can (work|live) with|(i|we)('ll| will) take|accept(s|ed)?|approved at|fine by me|works for (us|me)|that works|we can do (that|it)|(let us|let's) do (that|it))\b/i;
+/** A one-word yes to the price just said: "Deal." */
+const DEAL_SAID = /^\s*(deal|done|agreed|sold)\b/i;
+const PRICE_AGREED: StageCue = { stage: 'negotiation', re: TAKES_PRICE, base: 0.78 };
+/** Stages a price taken moves to negotiation: a price is on the table by then. */
+const PRICED_STAGES: readonly string[] = ['evaluation', 'proposal'];
+/** The customer going back on a price: "we cannot do that number after all". */
+const PRICE_WITHDRAWN = /\b(that|the|this) (number|price|figure|amount)\b|\bdo that\b/i;
 
 /** A request phrased as a question is still a request ("could you send us a quote?"). */
 const REQUEST =
@@ -208,10 +236,30 @@ export function extractStage(
 function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): ScanEntry[] {
   const competitors = (ctx.competitors ?? []).filter((c) => c.trim().length > 0).map(namePattern);
   const out: ScanEntry[] = [];
+  let priceTaken: ScanEntry | undefined;
   utterances.forEach((u, utteranceIndex) => {
     for (const s of splitSentences(u.text)) {
-      const found = readSentence(s.text, competitors);
-      if (found === null) continue;
+      // A price taken after the deal was won or lost in the call changes nothing.
+      const closedInCall = out.some((e) => e !== 'retracted' && e.value.startsWith('closed_'));
+      const fromPrice =
+        PRICED_STAGES.includes(ctx.dealStage ?? '') &&
+        !closedInCall &&
+        priceAgreed(utterances, utteranceIndex, s.text);
+      const found = readSentence(s.text, competitors) ?? (fromPrice || null);
+      if (found === null) {
+        // A price taken and then withdrawn moves the deal nowhere.
+        const last = out[out.length - 1];
+        if (
+          u.side === 'external' &&
+          priceTaken &&
+          last === priceTaken &&
+          NEGATION.test(s.text) &&
+          PRICE_WITHDRAWN.test(s.text)
+        ) {
+          out.push('retracted');
+        }
+        continue;
+      }
       if (found === 'retracted') {
         // A signed or lost deal is not put on hold; a later hold is about something else.
         const last = out[out.length - 1];
@@ -231,13 +279,15 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         confidence -= 0.1;
       } else if (u.side === 'unknown') confidence -= 0.15;
       if (HEDGE.test(s.text) || /\bmay\b/.test(s.text)) confidence -= 0.15;
-      out.push({
+      const entry = {
         value: found.stage,
         confidence: clamp(confidence),
         quote: s.text,
         utteranceIndex,
         startSeconds: u.startSeconds,
-      });
+      };
+      out.push(entry);
+      if (found === PRICE_AGREED) priceTaken = entry;
     }
   });
   return out;
@@ -272,6 +322,26 @@ function readSentence(text: string, competitors: readonly RegExp[]): StageCue | 
   // A pilot or a quote with a competitor is their stage, not ours.
   if (competitors.some((re) => re.test(text))) return null;
   return open;
+}
+
+/** A customer sentence taking a price said in the call, or a "Deal." right after one. */
+function priceAgreed(
+  utterances: readonly ExtractUtterance[],
+  index: number,
+  text: string,
+): StageCue | null {
+  const u = utterances[index]!;
+  if (u.side !== 'external' || isQuestion(text) || HYPOTHETICAL.test(text)) return null;
+  if (NEGATION.test(text)) return null;
+  const priced = (t: string) => findMoney(t, 1000).length > 0;
+  if (TAKES_PRICE.test(text) && (priced(text) || priced(utterances[index - 1]?.text ?? ''))) {
+    return PRICE_AGREED;
+  }
+  const before = utterances[index - 1];
+  if (DEAL_SAID.test(text) && before?.side === 'internal' && priced(before.text)) {
+    return PRICE_AGREED;
+  }
+  return null;
 }
 
 function lostTo(text: string, competitors: readonly RegExp[]): StageCue | null {

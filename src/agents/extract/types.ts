@@ -24,6 +24,8 @@ export interface ExtractContext {
   heldCompetitors?: readonly string[];
   /** The matched deal's amount: it tells whether the call's prices are in thousands. */
   dealAmount?: number | null;
+  /** The matched deal's stage (Pandora's normalized one): where a call can move it from. */
+  dealStage?: string | null;
   /**
    * Whether the deal amount is the total contract value (default: what a CRM's deal
    * amount holds, and how every outside labeller read "$1.1M over three years") or the
