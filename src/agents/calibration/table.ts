@@ -3,19 +3,19 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 280, amount 219, stage 231, next_step 202, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (632 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl; right/proposed: amount:final 112/121, amount:later 32/35, close_date:final 126/136, close_date:later 28/34, competitors:final 72/72, competitors:later 3/3, next_step:final 182/229, next_step:later 5/6, stage:final 65/86, stage:later 4/5): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 3 calls and the pooled hand-written share q = 0.864 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.603, b = 0.519, the Platt scaling under which the proposals on calls written blind and never read are most likely (240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl; 313/373 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.505, b = 0.581; amount a = 0.676, b = 0.524; stage a = 0.572, b = 0.308; next_step a = 0.696, b = 0.611; competitors a = 0.493, b = 0.505)",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 280, amount 219, stage 231, next_step 202, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (632 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl; right/proposed: amount:final 112/121, amount:later 32/35, close_date:final 126/136, close_date:later 28/34, competitors:final 72/72, competitors:later 3/3, next_step:final 191/240, next_step:later 6/7, stage:final 65/86, stage:later 4/5): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 3 calls and the pooled hand-written share q = 0.864 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.551, b = 0.772, the Platt scaling under which the proposals on calls written blind and never read are most likely (240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl; 325/378 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.42, b = 0.809; amount a = 0.592, b = 0.754; stage a = 0.486, b = 0.48; next_step a = 0.75, b = 0.941; competitors a = 0.43, b = 0.754)",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.863,
+        p: 0.871,
         n: 219,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.795,
+        p: 0.815,
         n: 10,
       },
       {
@@ -27,50 +27,50 @@ export const CALIBRATION: CalibrationTable = {
     'amount:later': [
       {
         min: 0,
-        p: 0.867,
+        p: 0.874,
         n: 37,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.816,
+        p: 0.827,
         n: 46,
       },
       {
         min: 0.86,
-        p: 0.828,
+        p: 0.836,
         n: 157,
       },
       {
         min: 0.92,
-        p: 0.835,
+        p: 0.842,
         n: 77,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.768,
+        p: 0.79,
         n: 10,
       },
       {
         min: 0.68,
-        p: 0.881,
+        p: 0.879,
         n: 126,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.802,
+        p: 0.816,
         n: 21,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.822,
+        p: 0.838,
         n: 178,
       },
     ],
@@ -84,74 +84,79 @@ export const CALIBRATION: CalibrationTable = {
     'competitors:later': [
       {
         min: 0,
-        p: 0.833,
+        p: 0.847,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.883,
+        p: 0.922,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.749,
-        n: 88,
+        p: 0.806,
+        n: 91,
       },
       {
         min: 0.69,
-        p: 0.787,
+        p: 0.844,
         n: 21,
       },
       {
         min: 0.8,
-        p: 0.898,
-        n: 120,
+        p: 0.926,
+        n: 98,
+      },
+      {
+        min: 0.84,
+        p: 0.955,
+        n: 30,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.863,
+        p: 0.909,
         n: 25,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.773,
+        p: 0.779,
         n: 34,
       },
       {
         min: 0.8,
-        p: 0.816,
+        p: 0.815,
         n: 197,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.64,
+        p: 0.67,
         n: 37,
       },
       {
         min: 0.8,
-        p: 0.697,
+        p: 0.716,
         n: 20,
       },
       {
         min: 0.86,
-        p: 0.904,
+        p: 0.893,
         n: 29,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.79,
+        p: 0.793,
         n: 30,
       },
     ],

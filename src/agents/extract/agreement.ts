@@ -14,7 +14,11 @@ import type { ExtractUtterance } from './types.js';
 
 /** Yes-words `AGREEMENT` leaves out: thanks to a promise, and the yes of other languages. */
 const ACCEPT_START =
-  /^\s*(?:thanks|thank you|cheers|fine|done|noted|top|gut|prima|perfeito|perfecto|parfait|d'accord|claro|vale|genial|oui|ja|sim|s[ií])\b/i;
+  /^\s*(?:thanks|thank you|cheers|fine|done|noted|please|top|gut|prima|perfeito|perfecto|parfait|d'accord|claro|vale|genial|oui|ja|sim|s[ií]|merci|danke|dank je|gracias|grazie|obrigad[oa]|tr[eè]s bien|combinado|yoroshiku|arigat\w*)\b/i;
+
+/** The other side telling where the promised thing goes ("Send it to me and our lawyer"). */
+const SEND_IT =
+  /^\s*(?:(?:yes|yeah|ok(?:ay)?|good|great|perfect)[,.!\s]+)*(?:please\s+)?(?:send|forward|share|email)\s+(?:it|them|both|that|those|everything)\b/i;
 
 /** Agreement said inside the first sentence ("Thursday the 24th at ten works"). */
 const ACCEPT_INSIDE =
@@ -23,6 +27,10 @@ const ACCEPT_INSIDE =
 /** Sending the invite or the times for what the other side put forward confirms it. */
 const FOLLOW_THROUGH =
   /\b(?:i|we)(?:'ll| will)\s+(?:send|set up|book|schedule|get|coordinate)\b[^.?!]{0,30}?\b(?:invite|invitation|calendar|it|times|that|this|with you)\b/i;
+
+/** A reply promising what was asked, in any words ("I will send...", "you'll have it"). */
+export const PROMISED =
+  /^\s*(?:(?:ok(?:ay)?|so|and|then|great|sure|yes|yeah|absolutely|of course|perfect|understood|noted)[,.!\s]+)*(?:(?:i|we)(?:'ll| will)\b(?! (?:think|see|try|check if|follow up)\b)|you(?:'ll| will) have (?:it|them|that)\b|will do\b)/i;
 
 /** A goodbye acknowledges the call, not the step. */
 const SIGN_OFF =
@@ -75,7 +83,13 @@ export function acceptedAcrossTurns(
     if (u.side !== other) return null;
     const first = splitSentences(u.text)[0]?.text ?? '';
     if (DISAGREEMENT.test(first) || HYPOTHETICAL.test(first) || SIGN_OFF.test(first)) return null;
-    if (AGREEMENT.test(u.text) || ACCEPT_START.test(u.text) || ACCEPT_INSIDE.test(first)) return j;
+    if (
+      AGREEMENT.test(u.text) ||
+      ACCEPT_START.test(u.text) ||
+      ACCEPT_INSIDE.test(first) ||
+      SEND_IT.test(u.text)
+    )
+      return j;
     if (isQuestion(first)) return null;
     if (FOLLOW_THROUGH.test(u.text) || shares(phrase, first)) return j;
     return null;

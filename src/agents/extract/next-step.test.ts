@@ -355,6 +355,43 @@ const cases: Case[] = [
     expected: 'Lock January 12th for the executive call (Tue Jan 12)',
   },
   {
+    name: 'a request answered by a promise in other words',
+    lines: [
+      ext('I will see what I can do. Send me the paperwork.'),
+      int('I will send the expansion order form today.'),
+    ],
+    expected: 'Rep to send the expansion order form today (Wed Oct 14)',
+  },
+  {
+    name: "a request answered by 'you'll have it'",
+    lines: [
+      ext('Then please send the final agreement with the ramp schedule.'),
+      int("You'll have it by Monday."),
+    ],
+    expected: 'Send the final agreement with the ramp schedule by Monday (Mon Oct 19)',
+  },
+  {
+    name: 'telling where to send it accepts the promise, and does not replace it',
+    lines: [
+      int("I'll send the execution copy tonight so it's sitting in her inbox."),
+      ext('Perfect, send it to me and her both.'),
+    ],
+    expected: 'Rep to send the execution copy tonight (Wed Oct 14)',
+  },
+  {
+    name: 'a bare promise in reply is not one when it only thinks about it',
+    lines: [ext('Send me the paperwork.'), int("I'll think about it.")],
+    expected: null,
+  },
+  {
+    name: 'thanks in French accepts a promise',
+    lines: [
+      int('I will send you the final contract with that clause this week.'),
+      ext('Très bien. Merci Élodie.'),
+    ],
+    expected: 'Rep to send you the final contract with that clause this week',
+  },
+  {
     name: 'locking in a price is no step',
     lines: [int("Let's lock in $275,000."), ext('Yes.')],
     expected: null,

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { compareDates, localDate, offsetMinutes, type LocalDate } from './calendar.js';
-import { acceptedAcrossTurns, answersAsk, contentWords } from './agreement.js';
+import { PROMISED, acceptedAcrossTurns, answersAsk, contentWords } from './agreement.js';
 import { DISAGREEMENT, agreementAfter, clamp, otherSide } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
@@ -25,6 +25,7 @@ const ANY_STEP = new RegExp(
 );
 
 /** Frames whose phrase needs rewording (indexes into FRAMES). */
+const IMPERATIVE = 4;
 const TEAM = 7;
 const OFFER = 8;
 const YOU_WILL_HAVE = 10;
@@ -132,6 +133,8 @@ interface Step {
   hedged: boolean;
   /** Who does it: the speaker of "I'll...", the one asked "can you...?" (null: "we", "let's"). */
   owner: 'speaker' | 'listener' | null;
+  /** Asked of the other side: "can you send...?", "send me the paperwork". */
+  request: boolean;
 }
 
 interface Reference {
@@ -174,6 +177,7 @@ export function nextStepCandidates(
       !sameMeeting &&
       restated &&
       !pointsOnly(restated.phrase) &&
+      !POINTER_OBJECT.test(restated.phrase) &&
       (pointsOnly(proposed.phrase) ||
         !VERB_START.test(proposed.phrase) ||
         sharesVerb(proposed.phrase, restated.phrase))
@@ -302,6 +306,7 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
       utteranceIndex,
       hedged: HEDGE.test(s.text) || /\bmay\b/.test(s.text),
       owner: promise ? 'speaker' : frame === 2 ? 'listener' : null,
+      request: frame === 2 || frame === IMPERATIVE,
     };
   }
   return null;
@@ -323,11 +328,11 @@ function takenUp(
   if (other === null || reply === undefined || reply.side !== other) return null;
   const firstClause = reply.text.split(/[.!?;]/, 1)[0]!;
   if (DISAGREEMENT.test(firstClause) || HYPOTHETICAL.test(firstClause)) return null;
+  // A request answered by a promise, whatever its words ("Send me the paperwork." "I will
+  // send the expansion order form today." / "You'll have it by Monday.").
+  if (proposed.request && PROMISED.test(reply.text)) return index + 1;
   const answer = firstStep(reply, index + 1);
   if (!answer) return null;
-  const promised =
-    /^\s*(?:(?:ok(?:ay)?|so|and|then|great|sure)[,\s]+)*(?:i|we)(?:'ll| will)\b/i.test(reply.text);
-  if (proposed.owner === 'listener' && promised) return index + 1;
   const said = contentWords(proposed.phrase);
   return [...contentWords(answer.phrase)].some((w) => said.has(w)) ? index + 1 : null;
 }
