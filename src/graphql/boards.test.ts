@@ -1,14 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiKeyAuth,
-  createTenant,
-  createTestApp,
-  login,
-  type Tenant,
-  type TestApp,
-} from '../../test/app.js';
+import type { Tenant, TestApp } from '../../test/app.js';
 import { codeOf, graphql } from '../../test/graphql.js';
-import { createUser } from '../tenancy/users.js';
+import { boardsFixture } from '../flows/boards/boards.test-helper.js';
 
 /** Boards over GraphQL: the same rights, answers and tenancy as REST's. */
 let t: TestApp;
@@ -19,37 +12,10 @@ let memberKey: { authorization: string };
 let repDeal: string;
 let otherDeal: { id: string; sourceId: string };
 
-async function deal(name: string, ownerEmail: string) {
-  const owner = await t.db.pool.query<{ id: string }>(
-    `insert into owners (workspace_id, source, source_id, email, name)
-     values ($1::uuid, 'test', $2::text, $3::text, $3::text) returning id`,
-    [admin.workspaceId, `owner-${name}`, ownerEmail],
-  );
-  const { rows } = await t.db.pool.query<{ id: string; sourceId: string }>(
-    `insert into deals (workspace_id, source, source_id, owner_id, name)
-     values ($1::uuid, 'test', $2::text, $3::uuid, $4::text) returning id, source_id as "sourceId"`,
-    [admin.workspaceId, `crm-${name}`, owner.rows[0]!.id, name],
-  );
-  return rows[0]!;
-}
-
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await createTenant(t);
-  other = await createTenant(t);
-  const rep = await createUser(t.db.pool, {
-    email: 'rep-gql-boards@example.com',
-    name: 'Rep',
-    password: 'correct horse battery',
-  });
-  await t.db.pool.query(
-    `insert into memberships (workspace_id, user_id, role) values ($1::uuid, $2::uuid, 'member')`,
-    [admin.workspaceId, rep.id],
-  );
-  memberAuth = await login(t, 'rep-gql-boards@example.com', 'correct horse battery');
-  memberKey = await apiKeyAuth(t, admin, 'member');
-  repDeal = (await deal('Rep deal', 'rep-gql-boards@example.com')).id;
-  otherDeal = await deal('Other deal', 'someone@example.com');
+  ({ t, admin, other, memberAuth, memberKey, repDeal, otherDeal } = await boardsFixture(
+    'rep-gql-boards@example.com',
+  ));
 });
 
 const CREATE = `mutation ($ws: ID!, $input: BoardInput!) {
