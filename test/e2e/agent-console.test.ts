@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { signDelivery } from '../../src/conversations/webhook.js';
 import type { CrmConnector } from '../../src/crm/port.js';
 import { connectSandbox, createTenant, type Tenant, type TestApp } from '../app.js';
-import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
+import {
+  browserAvailable,
+  loggedIn,
+  startBrowserWorld,
+  type BrowserWorld,
+  shot,
+} from './harness.js';
 
 /**
  * The meeting agent in a real browser: the wizard to an active agent (with a preview on
@@ -13,12 +17,6 @@ import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from
  */
 // The first sync, the linker and the agent's run go through the job queue (polled every second).
 const JOB_TIMEOUT = 60_000;
-const SHOTS = process.env.E2E_SCREENSHOTS;
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
 async function until<T>(what: string, read: () => Promise<T | null | undefined>): Promise<T> {
   const deadline = Date.now() + JOB_TIMEOUT;
   for (;;) {

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { createTenant, type Tenant } from '../app.js';
-import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
+import {
+  browserAvailable,
+  loggedIn,
+  startBrowserWorld,
+  type BrowserWorld,
+  shot,
+} from './harness.js';
 
 /**
  * The boards pages in a real browser: the list with each column's count, a board's
  * records, and one record's moves (by a person and by a flow run) when it is opened.
  */
-const SHOTS = process.env.E2E_SCREENSHOTS;
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
 describe.skipIf(!browserAvailable)('boards in a real browser', () => {
   let world: BrowserWorld;
   let tenant: Tenant;

@@ -14,16 +14,16 @@ import { generateDemoData } from '../../src/demo/generate.js';
 import type { HubspotEmulator } from '../../src/crm/emulator/hubspot/emulator.js';
 import { createUser } from '../../src/tenancy/users.js';
 import { connectSandbox, createTenant, type Tenant, type TestApp } from '../app.js';
-import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
+import {
+  browserAvailable,
+  loggedIn,
+  startBrowserWorld,
+  type BrowserWorld,
+  shot,
+} from './harness.js';
 
 // The connect sync goes through the job queue (polled every second) and the emulator.
 const SYNC_TIMEOUT = 60_000;
-const SHOTS = process.env.E2E_SCREENSHOTS;
-
-async function shot(page: import('playwright-core').Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
 describe.skipIf(!browserAvailable)('conversations in a real browser', () => {
   let world: BrowserWorld;
   let t: TestApp;

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { createTenant, login, type Tenant } from '../app.js';
-import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
+import {
+  browserAvailable,
+  loggedIn,
+  startBrowserWorld,
+  type BrowserWorld,
+  shot,
+} from './harness.js';
 
 /**
  * The flow builder in a real browser against the real API and job worker: a flow built
@@ -9,12 +15,6 @@ import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from
  * a sample input, its run's steps seen in the builder and on the run's page, and the
  * diff between two versions.
  */
-const SHOTS = process.env.E2E_SCREENSHOTS;
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
 /** The card of the builder's step at `position` (1-based) with `key`. */
 const stepCard = (page: Page, position: number, key: string): Locator =>
   page.getByLabel(`Step ${position}: ${key}`, { exact: true });

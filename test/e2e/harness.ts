@@ -118,3 +118,9 @@ export async function loggedIn(world: BrowserWorld, tenant: Tenant): Promise<Pag
   await page.waitForURL(new RegExp(`/w/${tenant.workspaceId}$`));
   return page;
 }
+
+/** Saves a full-page screenshot as `<name>.png` into E2E_SCREENSHOTS, when it is set. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/tenancy/users.js';
 import { createTenant, type Tenant, type TestApp } from '../app.js';
-import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
-
-const SHOTS = process.env.E2E_SCREENSHOTS;
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
+import {
+  browserAvailable,
+  loggedIn,
+  startBrowserWorld,
+  type BrowserWorld,
+  shot,
+} from './harness.js';
 
 describe.skipIf(!browserAvailable)('internal domains in a real browser', () => {
   let world: BrowserWorld;

@@ -1,20 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { createInboxItem } from '../../src/inbox/items.js';
 import { recordNotification } from '../../src/notifications/record.js';
 import { createTenant, type Tenant, type TestApp } from '../app.js';
-import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
+import {
+  browserAvailable,
+  loggedIn,
+  startBrowserWorld,
+  type BrowserWorld,
+  shot,
+} from './harness.js';
 
 /**
  * The console's live header in a real browser: what the server records while the page is
  * open shows up without a reload, through the GraphQL subscriptions over SSE.
  */
-const SHOTS = process.env.E2E_SCREENSHOTS;
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
 describe.skipIf(!browserAvailable)('live header in a real browser', () => {
   let world: BrowserWorld;
   let t: TestApp;
