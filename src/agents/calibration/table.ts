@@ -3,67 +3,67 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 280, amount 219, stage 231, next_step 202, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (632 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl; right/proposed: amount:final 112/121, amount:later 32/35, close_date:final 126/136, close_date:later 28/34, competitors:final 72/72, competitors:later 3/3, next_step:final 191/240, next_step:later 6/7, stage:final 65/86, stage:later 4/5): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 3 calls and the pooled hand-written share q = 0.864 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.551, b = 0.772, the Platt scaling under which the proposals on calls written blind and never read are most likely (240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl; 325/378 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.42, b = 0.809; amount a = 0.592, b = 0.754; stage a = 0.486, b = 0.48; next_step a = 0.75, b = 0.941; competitors a = 0.43, b = 0.754)",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 219, stage 231, next_step 202, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (632 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl; right/proposed: amount:final 112/121, amount:later 32/35, close_date:final 129/138, close_date:later 28/33, competitors:final 72/72, competitors:later 3/3, next_step:final 191/240, next_step:later 6/7, stage:final 65/86, stage:later 4/5): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 2 calls and the pooled hand-written share q = 0.867 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.48, b = 0.848, the Platt scaling under which the proposals on calls written blind and never read are most likely (240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl; 326/380 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.317, b = 0.892; amount a = 0.548, b = 0.836; stage a = 0.431, b = 0.544; next_step a = 0.704, b = 1.004; competitors a = 0.397, b = 0.84)",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.871,
+        p: 0.87,
         n: 219,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.815,
+        p: 0.819,
         n: 10,
       },
       {
         min: 0.66,
-        p: 0.92,
+        p: 0.916,
         n: 111,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.874,
+        p: 0.878,
         n: 37,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.827,
-        n: 46,
+        p: 0.814,
+        n: 45,
       },
       {
         min: 0.86,
-        p: 0.836,
-        n: 157,
+        p: 0.819,
+        n: 156,
       },
       {
         min: 0.92,
-        p: 0.842,
-        n: 77,
+        p: 0.822,
+        n: 78,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.79,
-        n: 10,
+        p: 0.774,
+        n: 12,
       },
       {
         min: 0.68,
-        p: 0.879,
+        p: 0.869,
         n: 126,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.816,
+        p: 0.81,
         n: 21,
       },
     ],
@@ -77,86 +77,86 @@ export const CALIBRATION: CalibrationTable = {
     'competitors:final': [
       {
         min: 0,
-        p: 0.919,
+        p: 0.916,
         n: 143,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.847,
+        p: 0.848,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.922,
+        p: 0.917,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.806,
+        p: 0.811,
         n: 91,
       },
       {
         min: 0.69,
-        p: 0.844,
+        p: 0.847,
         n: 21,
       },
       {
         min: 0.8,
-        p: 0.926,
+        p: 0.924,
         n: 98,
       },
       {
         min: 0.84,
-        p: 0.955,
+        p: 0.952,
         n: 30,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.909,
+        p: 0.908,
         n: 25,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.779,
+        p: 0.781,
         n: 34,
       },
       {
         min: 0.8,
-        p: 0.815,
+        p: 0.805,
         n: 197,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.67,
+        p: 0.678,
         n: 37,
       },
       {
         min: 0.8,
-        p: 0.716,
+        p: 0.719,
         n: 20,
       },
       {
         min: 0.86,
-        p: 0.893,
+        p: 0.881,
         n: 29,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.793,
+        p: 0.787,
         n: 30,
       },
     ],

@@ -480,6 +480,36 @@ const cases: Case[] = [
     expected: '2026-10-30',
   },
 
+  {
+    name: '"sign until" a day, as non-native speakers say "by"',
+    lines: [ext('We want to sign until the twentieth, because of the board meeting.')],
+    expected: '2026-10-20',
+  },
+  {
+    name: 'a date made again after one is scratched',
+    lines: [
+      ext('We can sign Friday the 16th.'),
+      int('The 16th is great.'),
+      ext('Wait, our counsel is out the whole week. Conference.'),
+      int('Ah.'),
+      ext("So no, scratch the 16th. Let's make it the 23rd."),
+    ],
+    expected: '2026-10-23',
+  },
+  {
+    name: 'someone signing tomorrow',
+    lines: [ext('Our general counsel signs tomorrow morning, first thing.')],
+    expected: '2026-10-15',
+  },
+  {
+    name: 'putting a price in writing opens no signing talk',
+    lines: [
+      int("One eighty for the year. I'll put it in writing."),
+      ext("Please do. I'll take your one eighty to the CFO on Monday."),
+    ],
+    expected: null,
+  },
+
   // A signature already made
   {
     name: 'signed this morning',
@@ -490,6 +520,11 @@ const cases: Case[] = [
     name: 'signed last Friday',
     lines: [ext('I signed it last Friday and emailed it over.')],
     expected: '2026-10-09',
+  },
+  {
+    name: "a competitor's contract signed",
+    lines: [int('The contract with them is signed?'), ext('Signed last Friday.')],
+    expected: null,
   },
   {
     name: 'a signature long before the call is not this deal',

@@ -61,7 +61,7 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   },
   // The seller recording the date: "I'll move it to end of Q3", "put it at end of Q4".
   {
-    re: /\b(put|move|update|change|set|mark|forecast)\b.{0,25}\b(it|that|this|the (date|close( date)?|deal|opportunity))\b.{0,20}\b(at|to|for|in|as|down)\b/i,
+    re: /\b(put|move|update|change|set|mark|forecast)\b.{0,25}\b(it|that|this|the (date|close( date)?|deal|opportunity))\b.{0,20}\b(at|to|for|in(?! writing)|as|down)\b/i,
     base: 0.86,
   },
   { re: /\b(decision|decide)\b.{0,20}\bby\b/i, base: 0.85 },
@@ -83,9 +83,11 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   // Any other talk of signing with a date in the sentence: "we sign this Friday",
   // "end of March to sign", "the contract I sign next Tuesday".
   {
-    re: /(?<!\b(a|good|great|bad|positive|promising|first) )\b(sign|signing)\b(?!\s+(off|up))/i,
+    re: /(?<!\b(a|good|great|bad|positive|promising|first) )\b(sign|signs|signing)\b(?!\s+(off|up))/i,
     base: 0.84,
   },
+  // A date revised in the call: "So no, scratch the thirteenth. Let's make it the twentieth."
+  { re: /\b(let's|let us|we'll|we will|can we) make it\b/i, base: 0.82 },
 ];
 
 /** How many utterances a commitment cue keeps the deal's timing the subject. */
@@ -98,7 +100,7 @@ const MEETING =
 
 /** A meeting named only as the point a date is set against ("before our partners' meeting"). */
 const REFERENCE_MEETING =
-  /\b(before|after|ahead of|at) (our|the|their|your|his|her) ([\w'-]+ ){0,3}(meeting|call|session)\b|\b(the|our|their) ([\w'-]+ ){0,2}(only |will )?(meet|meets)\b/gi;
+  /\b(before|after|ahead of|at|because of|for) (our|the|their|your|his|her) ([\w'-]+ ){0,3}(meeting|call|session)\b|\b(the|our|their) ([\w'-]+ ){0,2}(only |will )?(meet|meets)\b/gi;
 
 const MOVED = /\b(mov|push|slip|shift|chang|bump|delay|postpon)\w*/i;
 
@@ -108,7 +110,7 @@ const MOVED = /\b(mov|push|slip|shift|chang|bump|delay|postpon)\w*/i;
  * talk ("It goes to the capital committee on the 27th"), it does not borrow its cue.
  */
 const OTHER_EVENT =
-  /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|vacation|holiday|leave|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off)\b/i;
+  /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|vacation|holiday|leave|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off|out (the|all|this|that|next) (whole )?week|out of (the )?office|away|(take|bring|show) [\w' ]{0,25}to (the|our|my) (cfo|ceo|cio|cto|coo|vp|board|committee|director|boss|leadership))\b/i;
 
 /** A signature already made: "I signed the order form this morning", "signed April 10". */
 const SIGNED_ALREADY =
@@ -125,7 +127,7 @@ const CONDITIONAL =
  * or reviewed, a pilot, a side agreement, the customer's own books or targets.
  */
 const OTHER_SUBJECT =
-  /\b(inbox|you'll have|you will have|(updated|revised|new|final|corrected) (order form|proposal|quote|contract|msa|draft)|(need|want) the|kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
+  /\b(inbox|you'll have|you will have|(updated|revised|new|final|corrected|written|formal) (order form|proposal|quote|contract|msa|draft)|(need|want) the|kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
@@ -270,7 +272,13 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   const topicDates: LocalDate[] = [];
   utterances.forEach((u, utteranceIndex) => {
     for (const s of splitSentences(u.text)) {
-      const signedAlready = SIGNED_ALREADY.test(s.text) && !isQuestion(s.text);
+      // "The contract with them is signed?" "Signed last Friday.": someone else's.
+      const asked = utterances[utteranceIndex - 1]?.text ?? '';
+      const signedAlready =
+        SIGNED_ALREADY.test(s.text) &&
+        !isQuestion(s.text) &&
+        !/\bwith (them|him|her|another|the other)\b/i.test(`${s.text} ${asked}`) &&
+        !mentionsAny(`${s.text} ${asked}`, ctx.competitors ?? []);
       const own = signedAlready
         ? { re: SIGNED_ALREADY, base: 0.9 }
         : COMMITMENT_CUES.find((c) => c.re.test(s.text));
@@ -336,7 +344,11 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         out.push('retracted');
         continue;
       }
-      if (!cue || mentions === undefined || CONDITIONAL.test(s.text)) continue;
+      // "We want to sign until the twentieth" (Portuguese "até", Spanish "hasta"): by it.
+      const conditional = CONDITIONAL.test(
+        s.text.replace(/\b(sign(ed|ing)?|signature) until\b/gi, ''),
+      );
+      if (!cue || mentions === undefined || conditional) continue;
       const current = mentions.filter((m) => !replaced.includes(m));
       const distinct = new Set(current.map((m) => formatDate(m.date)));
       let mention = current[current.length - 1]!;
