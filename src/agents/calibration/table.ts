@@ -3,19 +3,19 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 219, stage 231, next_step 202, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (632 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl; right/proposed: amount:final 112/121, amount:later 32/35, close_date:final 129/138, close_date:later 28/33, competitors:final 72/72, competitors:later 3/3, next_step:final 191/240, next_step:later 6/7, stage:final 65/86, stage:later 4/5): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 2 calls and the pooled hand-written share q = 0.867 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.48, b = 0.848, the Platt scaling under which the proposals on calls written blind and never read are most likely (240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl; 326/380 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.317, b = 0.892; amount a = 0.548, b = 0.836; stage a = 0.431, b = 0.544; next_step a = 0.704, b = 1.004; competitors a = 0.397, b = 0.84)",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 219, stage 231, next_step 202, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (632 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl; right/proposed: amount:final 112/121, amount:later 32/35, close_date:final 129/138, close_date:later 28/33, competitors:final 72/72, competitors:later 3/3, next_step:final 201/254, next_step:later 5/6, stage:final 65/86, stage:later 4/5): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 2 calls and the pooled hand-written share q = 0.864 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.47, b = 0.832, the Platt scaling under which the proposals on calls written blind and never read are most likely (240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl; 333/391 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.319, b = 0.881; amount a = 0.549, b = 0.825; stage a = 0.43, b = 0.536; next_step a = 0.623, b = 0.981; competitors a = 0.402, b = 0.828)",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.87,
+        p: 0.867,
         n: 219,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.819,
+        p: 0.818,
         n: 10,
       },
       {
@@ -27,136 +27,136 @@ export const CALIBRATION: CalibrationTable = {
     'amount:later': [
       {
         min: 0,
-        p: 0.878,
+        p: 0.876,
         n: 37,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.814,
+        p: 0.812,
         n: 45,
       },
       {
         min: 0.86,
-        p: 0.819,
+        p: 0.817,
         n: 156,
       },
       {
         min: 0.92,
-        p: 0.822,
+        p: 0.82,
         n: 78,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.774,
+        p: 0.772,
         n: 12,
       },
       {
         min: 0.68,
-        p: 0.869,
+        p: 0.868,
         n: 126,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.81,
+        p: 0.808,
         n: 21,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.838,
+        p: 0.837,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.916,
+        p: 0.915,
         n: 143,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.848,
+        p: 0.846,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.917,
+        p: 0.901,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.811,
-        n: 91,
+        p: 0.797,
+        n: 101,
       },
       {
         min: 0.69,
-        p: 0.847,
+        p: 0.849,
         n: 21,
       },
       {
-        min: 0.8,
-        p: 0.924,
-        n: 98,
+        min: 0.7,
+        p: 0.911,
+        n: 111,
       },
       {
         min: 0.84,
-        p: 0.952,
-        n: 30,
+        p: 0.926,
+        n: 21,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.908,
+        p: 0.889,
         n: 25,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.781,
+        p: 0.778,
         n: 34,
       },
       {
         min: 0.8,
-        p: 0.805,
+        p: 0.801,
         n: 197,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.678,
+        p: 0.676,
         n: 37,
       },
       {
         min: 0.8,
-        p: 0.719,
+        p: 0.717,
         n: 20,
       },
       {
         min: 0.86,
-        p: 0.881,
+        p: 0.88,
         n: 29,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.787,
+        p: 0.784,
         n: 30,
       },
     ],

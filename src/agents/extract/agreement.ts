@@ -22,7 +22,7 @@ const SEND_IT =
 
 /** Agreement said inside the first sentence ("Thursday the 24th at ten works"). */
 const ACCEPT_INSIDE =
-  /\b(?:works|would work|sounds (?:good|great|like a plan)|good idea|agreed|i like that|please do|will do|is fine|that's fine|let's do (?:it|that|the)|let us do (?:it|that|the))\b/i;
+  /\b(?:works|would work|sounds (?:good|great|like a plan)|good idea|agreed|i like that|please do|will do|is fine|is good|is great|is perfect|suits (?:us|me)|that's fine|let's do (?:it|that|the)|let us do (?:it|that|the))\b/i;
 
 /** Sending the invite or the times for what the other side put forward confirms it. */
 const FOLLOW_THROUGH =
@@ -41,7 +41,14 @@ const GOES_ON = /^\s*(?:and|also|plus|oh,? and)\b|\b(?:i|we)(?:'ll| will)\b/i;
 
 /** What a request or a need sounds like, so a later promise can be its answer. */
 const ASKED =
-  /\b(?:need|needs|want|wants|would like|send me|send us|can you|could you|have (?:the|it|that) ready|asked for)\b/i;
+  /\b(?:need|needs|want|wants|would like|send me|send us|can you|could you|have (?:the|it|that) ready|asked for|please)\b/i;
+
+/** A question back that only settles the day ("How about Tuesday the 17th?"). */
+const WHEN =
+  /\b(?:how about|what about|would .{0,30}(?:suit|work)|does .{0,30}work|(?:mon|tues|wednes|thurs|fri)day|\d{1,2}(?:st|nd|rd|th)|(?:january|february|march|april|june|july|august|september|october|november|december)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|twentieth|thirtieth)|tomorrow|next week|o'clock|[ap]\.?m\b)/i;
+
+/** A yes anywhere in a sentence ("Early June, yes."). */
+const YES = /\b(?:yes|yeah|sure|absolutely|of course)\b/i;
 
 /** Words too common to show that two turns are about the same thing. */
 const COMMON =
@@ -90,7 +97,7 @@ export function acceptedAcrossTurns(
       SEND_IT.test(u.text)
     )
       return j;
-    if (isQuestion(first)) return null;
+    if (isQuestion(first)) return settlesDay(utterances, j, side, first);
     if (FOLLOW_THROUGH.test(u.text) || shares(phrase, first)) return j;
     return null;
   }
@@ -125,4 +132,66 @@ export function answersAsk(
     }
   }
   return null;
+}
+
+/**
+ * A reply that takes the step up by asking only the day ("How about Tuesday the 17th?")
+ * accepts it when it says yes after ("September third? Yes, I'll bring our engineer.") or
+ * the proposer's side takes the day next ("The 17th works."). Returns the reply's index.
+ */
+function settlesDay(
+  utterances: readonly ExtractUtterance[],
+  j: number,
+  side: ExtractUtterance['side'],
+  first: string,
+): number | null {
+  if (!WHEN.test(first)) return null;
+  const rest = splitSentences(utterances[j]!.text).slice(1);
+  if (rest.some((s) => AGREEMENT.test(s.text) && !DISAGREEMENT.test(s.text))) return j;
+  const back = utterances[j + 1];
+  if (!back || back.side !== side) return null;
+  const said = splitSentences(back.text)[0]?.text ?? '';
+  if (DISAGREEMENT.test(said) || isQuestion(said)) return null;
+  return AGREEMENT.test(back.text) || ACCEPT_START.test(back.text) || ACCEPT_INSIDE.test(said)
+    ? j
+    : null;
+}
+
+/**
+ * A proposal that is itself the yes to what the other side just offered: it starts
+ * agreeing, or says yes in its first sentence, and names what the offer named ("We can
+ * do an MSL demo next week." "Good, let us book the MSL demo."; "Please send the contract
+ * draft to me directly."). Returns the proposal's own index, or null.
+ */
+export function echoesOffer(
+  utterances: readonly ExtractUtterance[],
+  index: number,
+  phrase: string,
+): number | null {
+  const u = utterances[index]!;
+  const offer = utterances[index - 1];
+  if (!offer || offer.side !== otherSide(u.side) || isQuestion(offer.text)) return null;
+  const first = splitSentences(u.text)[0]?.text ?? '';
+  if (DISAGREEMENT.test(first)) return null;
+  const agrees = AGREEMENT.test(u.text) || ACCEPT_START.test(u.text) || YES.test(first);
+  return agrees && shares(phrase, offer.text) ? index : null;
+}
+
+/**
+ * A promise with its object and its day ("I will send the final agreement with the new
+ * price today."), refused by no one: the speaker is held to it even without a yes.
+ */
+export function standsAlone(
+  utterances: readonly ExtractUtterance[],
+  index: number,
+  hasDay: boolean,
+): number | null {
+  if (!hasDay) return null;
+  const side = utterances[index]!.side;
+  const next = utterances.slice(index + 1).find((u) => u.side !== side);
+  if (next) {
+    const first = splitSentences(next.text)[0]?.text ?? '';
+    if (DISAGREEMENT.test(first) || HYPOTHETICAL.test(first)) return null;
+  }
+  return index;
 }

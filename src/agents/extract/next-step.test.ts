@@ -128,8 +128,19 @@ const cases: Case[] = [
     expected: null,
   },
   {
-    name: 'an offer with no reply',
+    name: 'a promise with its day holds without a reply, less surely',
     lines: [int("I'll send over the pricing sheet tomorrow.")],
+    expected: 'Rep to send over the pricing sheet tomorrow (Thu Oct 15)',
+    maxConfidence: 0.71,
+  },
+  {
+    name: 'a promise without a day needs a reply',
+    lines: [int("I'll send over the pricing sheet.")],
+    expected: null,
+  },
+  {
+    name: 'a promise the other side refuses is none',
+    lines: [int("I'll send over the pricing sheet tomorrow."), ext("No, don't, we have it.")],
     expected: null,
   },
   {
@@ -390,6 +401,47 @@ const cases: Case[] = [
       ext('Très bien. Merci Élodie.'),
     ],
     expected: 'Rep to send you the final contract with that clause this week',
+  },
+  {
+    name: 'a question back about the day, then the day taken',
+    lines: [
+      ext('Can we do the demo with the nurse managers group?'),
+      int('How about Tuesday the 20th, same time?'),
+      ext('The 20th works.'),
+    ],
+    expected: 'Do the demo with the nurse managers group on Tuesday (Tue Oct 20)',
+  },
+  {
+    name: 'a question back about the day, then a yes in the same turn',
+    lines: [
+      ext('Can we schedule a review with our security team on the third?'),
+      int("November third? Yes, I'll bring our security engineer."),
+    ],
+    expected: 'Schedule a review with our security team on the third on November third (Tue Nov 3)',
+  },
+  {
+    name: 'a question back about something else accepts nothing',
+    lines: [
+      ext('Can we do the demo with the nurse managers?'),
+      int('How many managers are there?'),
+    ],
+    expected: null,
+  },
+  {
+    name: "the yes that names the other side's offer",
+    lines: [
+      int('We can do an MSL demo next week, with their own sample requests if they send a few.'),
+      ext('Good, let us book the MSL demo.'),
+    ],
+    expected: 'Book the MSL demo',
+  },
+  {
+    name: 'a team reaching out keeps what for',
+    lines: [
+      int('Our onboarding team will reach out this week to set up the implementation kickoff.'),
+      ext('Perfect.'),
+    ],
+    expected: 'Our onboarding team to reach out this week to set up the implementation kickoff',
   },
   {
     name: 'locking in a price is no step',

@@ -1,6 +1,13 @@
 import * as chrono from 'chrono-node';
 import { compareDates, localDate, offsetMinutes, type LocalDate } from './calendar.js';
-import { PROMISED, acceptedAcrossTurns, answersAsk, contentWords } from './agreement.js';
+import {
+  PROMISED,
+  acceptedAcrossTurns,
+  answersAsk,
+  contentWords,
+  echoesOffer,
+  standsAlone,
+} from './agreement.js';
 import { DISAGREEMENT, agreementAfter, clamp, otherSide } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
@@ -10,7 +17,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
  * and signing is the close itself (the close date's), not a step towards it.
  */
 const VERB =
-  '(?:send(?: over)?|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out to|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
+  '(?:send(?: over)?|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?with|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
 
 /** Meetings that are a step in themselves when both sides agree to one. */
 const EVENT =
@@ -159,6 +166,7 @@ export function nextStepCandidates(
     chrono: { instant, timezone: offsetMinutes(instant, ctx.timeZone) },
   };
   const out: Candidate<string>[] = [];
+  const accepting = new Set<number>();
   utterances.forEach((u, i) => {
     if (u.side === 'unknown') return;
     const proposed = firstStep(u, i);
@@ -167,10 +175,19 @@ export function nextStepCandidates(
       agreementAfter(utterances, i) ??
       takenUp(utterances, i, proposed) ??
       acceptedAcrossTurns(utterances, i, proposed.phrase) ??
-      (proposed.owner === 'speaker' ? answersAsk(utterances, i, proposed.phrase) : null);
-    if (reply === null) return;
+      (proposed.owner === 'speaker' ? answersAsk(utterances, i, proposed.phrase) : null) ??
+      // A yes that already accepted the step before it is not a step of its own.
+      (accepting.has(i) ? null : echoesOffer(utterances, i, proposed.phrase));
+    // A promise with its object and day holds without a yes, less surely.
+    const alone =
+      reply === null && proposed.owner === 'speaker' && !pointsOnly(proposed.phrase)
+        ? standsAlone(utterances, i, dueDate(utterances[i]!.text, ref) !== null)
+        : null;
+    const at = reply ?? alone;
+    if (at === null) return;
+    accepting.add(at);
     // The reply often names the thing the proposal only pointed at ("send it over").
-    const restated = reply === i ? null : firstStep(utterances[reply]!, reply);
+    const restated = at === i ? null : firstStep(utterances[at]!, at);
     const sameMeeting =
       restated !== null && EVENT_WORD.test(proposed.phrase) && !VERB_START.test(restated.phrase);
     const step =
@@ -186,14 +203,15 @@ export function nextStepCandidates(
     if (pointsOnly(step.phrase)) return;
     const due =
       dueDate(step.phrase, ref) ??
-      dueDate(utterances[reply]!.text, ref) ??
+      dueDate(utterances[at]!.text, ref) ??
       dueDate(utterances[i]!.text, ref);
     let confidence = restated ? 0.84 : 0.8;
     if (step.hedged || proposed.hedged) confidence -= 0.15;
+    if (reply === null) confidence -= 0.1;
     // Without a day it may be a courtesy ("I'll send a recap") more than a step.
     if (!due) confidence -= 0.15;
     const said = utterances[step.utteranceIndex]!;
-    const other = utterances[step === restated ? i : reply]!;
+    const other = utterances[step === restated ? i : at]!;
     const owner =
       step.owner === 'speaker' ? said.speaker : step.owner === 'listener' ? other.speaker : null;
     out.push({
