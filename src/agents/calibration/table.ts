@@ -3,32 +3,37 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 219, stage 231, next_step 202, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (632 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl; right/proposed: amount:final 112/121, amount:later 32/35, close_date:final 129/138, close_date:later 28/33, competitors:final 72/72, competitors:later 3/3, next_step:final 201/254, next_step:later 5/6, stage:final 65/86, stage:later 4/5): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 2 calls and the pooled hand-written share q = 0.864 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.47, b = 0.832, the Platt scaling under which the proposals on calls written blind and never read are most likely (240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl; 333/391 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.319, b = 0.881; amount a = 0.549, b = 0.825; stage a = 0.43, b = 0.536; next_step a = 0.623, b = 0.981; competitors a = 0.402, b = 0.828)",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 219, stage 231, next_step 202, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (632 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl; right/proposed: amount:final 120/129, amount:later 33/35, close_date:final 129/138, close_date:later 28/33, competitors:final 72/72, competitors:later 3/3, next_step:final 201/254, next_step:later 5/6, stage:final 65/86, stage:later 4/5): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 1 calls and the pooled hand-written share q = 0.866 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.46, b = 0.805, the Platt scaling under which the proposals on calls written blind and never read are most likely (240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl; 336/396 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.325, b = 0.86; amount a = 0.487, b = 0.734; stage a = 0.431, b = 0.521; next_step a = 0.626, b = 0.969; competitors a = 0.4, b = 0.804)",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.867,
+        p: 0.84,
         n: 219,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.818,
-        n: 10,
+        p: 0.777,
+        n: 12,
       },
       {
         min: 0.66,
-        p: 0.916,
-        n: 111,
+        p: 0.903,
+        n: 117,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.876,
-        n: 37,
+        p: 0.81,
+        n: 8,
+      },
+      {
+        min: 0.72,
+        p: 0.945,
+        n: 27,
       },
     ],
     close_date: [
@@ -39,19 +44,19 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.86,
-        p: 0.817,
+        p: 0.815,
         n: 156,
       },
       {
         min: 0.92,
-        p: 0.82,
+        p: 0.816,
         n: 78,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.772,
+        p: 0.77,
         n: 12,
       },
       {
@@ -63,57 +68,57 @@ export const CALIBRATION: CalibrationTable = {
     'close_date:later': [
       {
         min: 0,
-        p: 0.808,
+        p: 0.807,
         n: 21,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.837,
+        p: 0.83,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.915,
+        p: 0.914,
         n: 143,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.846,
+        p: 0.841,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.901,
+        p: 0.899,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.797,
+        p: 0.796,
         n: 101,
       },
       {
         min: 0.69,
-        p: 0.849,
+        p: 0.848,
         n: 21,
       },
       {
         min: 0.7,
-        p: 0.911,
+        p: 0.91,
         n: 111,
       },
       {
         min: 0.84,
-        p: 0.926,
+        p: 0.925,
         n: 21,
       },
     ],
@@ -127,36 +132,36 @@ export const CALIBRATION: CalibrationTable = {
     stage: [
       {
         min: 0,
-        p: 0.778,
+        p: 0.783,
         n: 34,
       },
       {
         min: 0.8,
-        p: 0.801,
+        p: 0.796,
         n: 197,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.676,
+        p: 0.673,
         n: 37,
       },
       {
         min: 0.8,
-        p: 0.717,
+        p: 0.715,
         n: 20,
       },
       {
         min: 0.86,
-        p: 0.88,
+        p: 0.878,
         n: 29,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.784,
+        p: 0.781,
         n: 30,
       },
     ],

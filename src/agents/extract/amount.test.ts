@@ -486,6 +486,37 @@ const cases: Case[] = [
     expected: bare(90_000),
   },
   {
+    name: 'lakh and crore',
+    lines: [
+      ext('Ninety lakh per year is fine, one year term.'),
+      ext('For three years the total is three point six crore rupees, that is acceptable.'),
+    ],
+    expected: { amount: 36_000_000, currency: 'INR' },
+  },
+  {
+    name: '"mil" after reais is a thousand',
+    lines: [ext('Yes, R$ 120 mil for the year, I already have approval.')],
+    expected: { amount: 120_000, currency: 'BRL' },
+  },
+  {
+    name: 'a twelve-month term is a year',
+    lines: [ext('The subscription is eighteen thousand dollars for twelve months, accepted.')],
+    expected: usd(18_000),
+  },
+  {
+    name: 'a negation about something else leaves the figure',
+    lines: [ext('One hundred thousand euros per year, fixed, no indexation, agreed.')],
+    expected: { amount: 100_000, currency: 'EUR' },
+  },
+  {
+    name: 'a spoken figure with its currency, in a call priced in thousands',
+    lines: [
+      ext('The price is two hundred seventy-six thousand for the three years.'),
+      ext('Okay, two seventy-six Canadian is the number we sign.'),
+    ],
+    expected: { amount: 276_000, currency: 'CAD' },
+  },
+  {
     name: 'a spoken number with k, and years said before the price',
     lines: [ext('Two years at sixty k per year, one hundred twenty thousand total.')],
     expected: bare(120_000),

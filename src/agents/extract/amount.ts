@@ -117,10 +117,19 @@ const SCALE: Record<string, number> = {
   million: 1e6,
   bn: 1e9,
   billion: 1e9,
+  // Indian numbering: a lakh is a hundred thousand, a crore ten million.
+  lakh: 1e5,
+  lakhs: 1e5,
+  lac: 1e5,
+  crore: 1e7,
+  crores: 1e7,
 };
 
+/** Where "mil" is a thousand ("R$ 360 mil"), not the slang million ("$2 mil"). */
+const MIL_IS_THOUSAND: readonly Currency[] = ['BRL', 'ARS', 'CLP', 'COP', 'MXN', 'PEN', 'UYU'];
+
 const NUMERIC = new RegExp(
-  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|bn|thousand|grand|million|billion)\\b)?(?:\\s?(?<code>${CODE_WORDS})\\b)?`,
+  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|bn|thousand|grand|million|billion|lakhs?|lac|crores?)\\b)?(?:\\s?(?<code>${CODE_WORDS})\\b)?`,
   'gi',
 );
 
@@ -163,7 +172,7 @@ const RANGE =
 
 /** Words that tie a figure to this deal. Without one, a number is left alone. */
 const DEAL_CUE =
-  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|came back|(we're|we are|now) at|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription|(can|could) (live|work) with|(i|we)('ll| will| can)? take)\b/i;
+  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|came back|(we're|we are|now) at|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription|(can|could) (live|work) with|(i|we)('ll| will| can)? take|accept(ed|able|s)?|(twelve|12)[- ]month term|for (twelve|12) months)\b/i;
 
 /**
  * A figure stated as where things stand ("with Glenwood it's 125k", "we'd be at ninety
@@ -177,7 +186,7 @@ const STATED_DISCOUNT = 0.08;
 const BUDGET = /\bbudget(ed)?\b/i;
 const MONTHLY = /\b(per month|a month|monthly|mrr)\b|\/\s?mo\b/i;
 const ANNUAL =
-  /\b(per year|a year|for the year|per annum|annual(ly)?|yearly|arr|acv|each year|every year)\b|\/\s?(yr|year)\b/i;
+  /\b(per year|a year|for the year|per annum|annual(ly)?|yearly|arr|acv|each year|every year|(for|over) (a |the )?(twelve|12)[- ]months?( term)?|(twelve|12)[- ]month term)\b|\/\s?(yr|year)\b/i;
 const TOTAL = /\b(total|tcv|in all|all in|overall|all-in)\b/i;
 /** "… thousand total": the word right after a figure that makes it the whole term's. */
 const TOTAL_AFTER = /^\s*(total|in total|tcv|all[- ]in|in all)\b/i;
@@ -263,7 +272,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (HYPOTHETICAL.test(text.replace(SIGNING_CONDITION, ''))) continue;
       const mentions = findMoney(text, impliedScale);
       const replaced = mentions.filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
-      const negated = NEGATION.test(withoutReplaced(text, replaced));
+      // "No indexation" denies something else; a negation turns a figure down only near
+      // it ("we can't do 150k", "not at that price") or when no figure is said.
+      const negated = negatesFigure(withoutReplaced(text, replaced));
       if ((mentions.length > 0 && negated) || (u.side !== 'internal' && TURNED_DOWN.test(text))) {
         out.push('retracted');
         continue;
@@ -381,7 +392,11 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
     // "r" in any other case is no rand sign (the pattern is case-insensitive).
     if (g.sym === 'r') continue;
     const currency = currencyOf(g.sym, g.pre, g.code);
-    const scale = g.scale ? SCALE[g.scale.toLowerCase()]! : 1;
+    const scale = g.scale
+      ? g.scale.toLowerCase() === 'mil' && currency !== null && MIL_IS_THOUSAND.includes(currency)
+        ? 1e3
+        : SCALE[g.scale.toLowerCase()]!
+      : 1;
     // "150" alone is a count or a time more often than money; "95,000" grouped in
     // thousands is a figure, which the deal cue and the count guard below still check.
     if (currency === null && scale === 1 && !/^\d{1,3}(,\d{3})+$/.test(g.num!)) continue;
@@ -412,7 +427,7 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
     const before = text.slice(0, m.index);
     const sym = new RegExp(`(${SIGNS})\\s?$`).exec(before)?.[1];
     const currency = currencyOf(sym, undefined, tail?.[1]);
-    const scaled = /\b(thousand|million|billion|grand)\b/i.test(words);
+    const scaled = /\b(thousand|million|billion|grand|lakhs?|lac|crores?)\b/i.test(words);
     if (!tail && NOT_MONEY_AFTER.test(text.slice(end))) continue;
     const k = SPOKEN_K.exec(text.slice(m.index + words.length));
     if (k && !scaled) {
@@ -423,8 +438,12 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
         index: m.index,
         length: words.length + k[0].length,
       });
-    } else if (currency !== null || scaled) {
+    } else if (scaled) {
       out.push({ amount, currency, index: m.index, length: words.length });
+    } else if (currency !== null) {
+      // "two seventy-six Canadian" in a call priced in thousands is 276,000.
+      const implied = impliedScale > 1 && amount >= 10 && amount < 1000 ? impliedScale : 1;
+      out.push({ amount: amount * implied, currency, index: m.index, length: words.length });
     } else if (
       impliedScale > 1 &&
       amount >= 10 &&
@@ -450,6 +469,19 @@ function thousandsSpoken(utterances: readonly ExtractUtterance[], ctx: ExtractCo
   const inThousands = (n: number) => n >= 10_000 && n < 1_000_000;
   if (ctx.dealAmount != null && inThousands(ctx.dealAmount)) return true;
   return utterances.some((u) => findMoney(u.text).some((m) => inThousands(m.amount)));
+}
+
+/** How many words before a figure a negation turns it down from. */
+const NEGATION_REACH = 6;
+
+function negatesFigure(text: string): boolean {
+  if (!NEGATION.test(text)) return false;
+  const figures = findMoney(text);
+  if (figures.length === 0) return true;
+  return figures.some((m) => {
+    const before = text.slice(0, m.index).split(/\s+/).filter(Boolean).slice(-NEGATION_REACH);
+    return NEGATION.test(before.join(' '));
+  });
 }
 
 function currencyOf(sym?: string, pre?: string, code?: string): Currency | null {

@@ -33,6 +33,11 @@ const UNITS: Record<string, number> = {
 const SCALES: Record<string, number> = {
   grand: 1_000,
   thousand: 1_000,
+  // Indian numbering: "forty-two lakh", "three point six crore".
+  lakh: 100_000,
+  lakhs: 100_000,
+  crore: 10_000_000,
+  crores: 10_000_000,
   million: 1_000_000,
   billion: 1_000_000_000,
 };
