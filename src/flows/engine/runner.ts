@@ -31,6 +31,7 @@ import { secretReader } from './secrets.js';
 import {
   finishCancelled,
   lockAndLoadRun,
+  requestArchivedStop,
   unlockRun,
   writeProgress,
   type LoadedRun,
@@ -120,6 +121,11 @@ class RunExecution {
   async execute(): Promise<RunnerResult> {
     const loaded = this.loaded;
     if (!['pending', 'running', 'waiting'].includes(loaded.status)) return 'finished-already';
+    if (loaded.flowArchived && !loaded.cancelRequested) {
+      // Started while the flow was being archived: the archive's cancel missed it.
+      await requestArchivedStop(this.client, this.workspaceId, this.runId);
+      return this.cancelled();
+    }
     if (loaded.cancelRequested) return this.cancelled();
 
     const stored = new Map(loaded.steps.map((s) => [s.stepKey, s]));

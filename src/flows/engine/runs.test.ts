@@ -223,6 +223,19 @@ describe('the runner', () => {
   });
 });
 
+describe('a run of an archived flow', () => {
+  it('is cancelled by its runner when it escaped the archive (started as it committed)', async () => {
+    const flowId = await createPublishedFlow(db.pool, workspaceId, [setAmount]);
+    const { runId } = await start(flowId, { amount: 5 });
+    // What the race leaves: the flow archived, this run still pending.
+    await db.pool.query(`update flows set status = 'archived' where id = $1::uuid`, [flowId]);
+    expect(await runFlow(testServices(db.pool), workspaceId, runId)).toBe('cancelled');
+    const run = await getFlowRun(db.pool, workspaceId, runId);
+    expect(run!.status).toBe('cancelled');
+    expect(run!.steps).toEqual([]);
+  });
+});
+
 describe('cancel, read and list', () => {
   it('cancels a run nobody holds at once; a finished one is 409', async () => {
     const flowId = await createPublishedFlow(db.pool, workspaceId, [setAmount]);

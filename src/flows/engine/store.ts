@@ -56,6 +56,8 @@ export interface LoadedRun {
   scopeUserId: string | null;
   idempotencyRoot: string;
   cancelRequested: boolean;
+  /** The flow was archived: its runs do not go on (see migration 036). */
+  flowArchived: boolean;
   definition: FlowDefinition;
   steps: StoredStepRun[];
   vars: Record<string, unknown>;
@@ -186,6 +188,21 @@ export async function writeProgress(
     ],
   });
   return rows[0]!.updated === 1;
+}
+
+/** Asks an open run of an archived flow to stop, as the archive would have. */
+export async function requestArchivedStop(
+  db: Queryable,
+  workspaceId: string,
+  runId: string,
+): Promise<void> {
+  await db.query(
+    `update flow_runs set cancel_requested_at = coalesce(cancel_requested_at, now()),
+       updated_at = now()
+     where workspace_id = $1::uuid and id = $2::uuid
+       and status in ('pending', 'running', 'waiting')`,
+    [workspaceId, runId],
+  );
 }
 
 /**
