@@ -285,6 +285,27 @@ describe('extractCompetitors', () => {
       expect(got?.value).toEqual(['Chorus']);
     });
 
+    it.each([
+      [
+        'a call booked with a vendor',
+        ["We've got a call with Clari on Friday, to be upfront."],
+        [],
+        ['Clari'],
+      ],
+      [
+        '"just you two" keeps the other',
+        ['Gong came back with a quote.', 'Yeah, it is just you two now.'],
+        [],
+        ['Gong'],
+      ],
+      ['a vendor told no', ["We've picked you, we told Gong yesterday."], ['Gong'], []],
+      ['the final two', ['Clari is also in the final two.'], [], ['Clari']],
+      ['the vendor chosen instead', ['I am sorry, we decided for Chorus.'], [], ['Chorus']],
+    ])('%s', (_name, lines, held, expected) => {
+      const got = extractCompetitors(call(...lines.map(ext)), holding(...held));
+      expect(got?.value).toEqual(expected);
+    });
+
     it('proposes nothing when the call mentions no competitor', () => {
       expect(
         extractCompetitors(call(ext('Let us get the order form over.')), holding('Gong')),

@@ -4,11 +4,11 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
 const IN_PLAY =
-  /\b(evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over)|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put) (\w+ ){1,3}(to|on) (the|our) (list|shortlist)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
+  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over)|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put) (\w+ ){1,3}(to|on) (the|our) (list|shortlist)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
-  /\b(dropped|ditched|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) out\b|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+  /\b((we )?(told|informed|notified) \S+ (yesterday|today|this morning|last week|already|no)|fell (off|out)|dropped|ditched|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) out\b|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
@@ -31,7 +31,7 @@ const HEDGE = /\b(probably|maybe|perhaps|might|i think|i guess|likely|possibly)\
 
 /** "It's only you now": every vendor named before is out. */
 const ONLY_YOU =
-  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering )?you|just you|you('re| are) the only|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
+  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering )?you|just you(?! (two|both|and))|you('re| are) the only|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
 
 /** The rep naming a vendor in a pitch says nothing of the deal unless it is about them. */
 const ABOUT_CUSTOMER = /\b(you|you're|you are|your team|your side)\b/i;
