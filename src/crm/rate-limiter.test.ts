@@ -81,13 +81,26 @@ describe('rate limiter', () => {
     const start = performance.now();
     const firstTimes: number[] = [];
     const secondTimes: number[] = [];
-    const callers = pools.flatMap((pool) => {
-      const gate = createRateLimiter({ pool, workspaceId, connectionId: first, limits });
-      return Array.from({ length: 15 }, async () => {
+    // When each call was let through: the slot its reservation was given (the answer's
+    // time plus the wait), not when its promise came back, which a busy machine delays
+    // by as much as it likes and so crowds a window that the limiter did not.
+    const callers = pools.flatMap((pool) =>
+      Array.from({ length: 15 }, async () => {
+        let slot: number | undefined;
+        const gate = createRateLimiter({
+          pool,
+          workspaceId,
+          connectionId: first,
+          limits,
+          sleep: (ms) => {
+            slot = performance.now() - start + ms;
+            return new Promise((resolve) => setTimeout(resolve, ms));
+          },
+        });
         await gate.acquire();
-        firstTimes.push(performance.now() - start);
-      });
-    });
+        firstTimes.push(slot ?? performance.now() - start);
+      }),
+    );
     const other = createRateLimiter({ pool: pools[1]!, workspaceId, connectionId: second, limits });
     const otherCallers = Array.from({ length: 20 }, async () => {
       await other.acquire();
