@@ -3,19 +3,19 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 219, stage 231, next_step 202, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (632 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl; right/proposed: amount:final 120/129, amount:later 33/35, close_date:final 129/138, close_date:later 28/33, competitors:final 75/75, competitors:later 4/4, next_step:final 201/254, next_step:later 5/6, stage:final 65/86, stage:later 5/7): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 2 calls and the pooled hand-written share q = 0.866 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.455, b = 0.788, the Platt scaling under which the proposals on calls written blind and never read are most likely (240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl; 336/397 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.328, b = 0.848; amount a = 0.492, b = 0.72; stage a = 0.404, b = 0.471; next_step a = 0.63, b = 0.96; competitors a = 0.375, b = 0.783)",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 219, stage 231, next_step 202, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (632 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl; right/proposed: amount:final 120/129, amount:later 33/35, close_date:final 129/138, close_date:later 28/33, competitors:final 75/75, competitors:later 4/4, next_step:final 201/254, next_step:later 5/6, stage:final 65/86, stage:later 4/5): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 2 calls and the pooled hand-written share q = 0.867 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.444, b = 0.827, the Platt scaling under which the proposals on calls written blind and never read are most likely (240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl; 337/397 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.315, b = 0.884; amount a = 0.48, b = 0.755; stage a = 0.419, b = 0.539; next_step a = 0.616, b = 0.985; competitors a = 0.366, b = 0.822)",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.844,
+        p: 0.846,
         n: 219,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.776,
+        p: 0.78,
         n: 12,
       },
       {
@@ -27,7 +27,7 @@ export const CALIBRATION: CalibrationTable = {
     'amount:later': [
       {
         min: 0,
-        p: 0.808,
+        p: 0.812,
         n: 8,
       },
       {
@@ -39,43 +39,43 @@ export const CALIBRATION: CalibrationTable = {
     close_date: [
       {
         min: 0,
-        p: 0.81,
+        p: 0.813,
         n: 45,
       },
       {
         min: 0.86,
-        p: 0.818,
+        p: 0.82,
         n: 156,
       },
       {
         min: 0.92,
-        p: 0.823,
+        p: 0.824,
         n: 78,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.768,
+        p: 0.772,
         n: 12,
       },
       {
         min: 0.68,
-        p: 0.868,
+        p: 0.867,
         n: 126,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.805,
+        p: 0.807,
         n: 21,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.828,
+        p: 0.831,
         n: 178,
       },
     ],
@@ -89,26 +89,26 @@ export const CALIBRATION: CalibrationTable = {
     'competitors:later': [
       {
         min: 0,
-        p: 0.845,
+        p: 0.848,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.905,
+        p: 0.906,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.795,
+        p: 0.797,
         n: 101,
       },
       {
         min: 0.69,
-        p: 0.847,
+        p: 0.848,
         n: 21,
       },
       {
@@ -125,44 +125,44 @@ export const CALIBRATION: CalibrationTable = {
     'next_step:later': [
       {
         min: 0,
-        p: 0.887,
+        p: 0.888,
         n: 25,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.748,
+        p: 0.77,
         n: 34,
       },
       {
         min: 0.8,
-        p: 0.789,
+        p: 0.806,
         n: 197,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.659,
+        p: 0.676,
         n: 37,
       },
       {
         min: 0.8,
-        p: 0.699,
+        p: 0.716,
         n: 20,
       },
       {
         min: 0.86,
-        p: 0.861,
+        p: 0.874,
         n: 29,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.74,
-        n: 31,
+        p: 0.78,
+        n: 30,
       },
     ],
   },

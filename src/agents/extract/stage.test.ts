@@ -356,18 +356,6 @@ describe('extractStage', () => {
       expect(got?.value).toBe('negotiation');
     });
 
-    it('keeps negotiation when a revised proposal is asked for after the price', () => {
-      const got = extractStage(
-        call(
-          int('Same modules, just phased. Ninety-five thousand total.'),
-          ext('Okay, ninety-five I can work with.'),
-          ext('Send the revised proposal to me and Susan.'),
-        ),
-        at('proposal'),
-      );
-      expect(got?.value).toBe('negotiation');
-    });
-
     it('moves nothing before a proposal, nor when the price is taken back', () => {
       const taken = [int('That comes to eighty thousand.'), ext('Eighty thousand works for us.')];
       expect(extractStage(call(...taken), at('discovery'))).toBeNull();

@@ -227,18 +227,10 @@ export function extractStage(
   ctx: ExtractContext,
 ): Candidate<Stage> | null {
   const entries = scan(utterances, ctx);
-  let last = entries[entries.length - 1];
+  const last = entries[entries.length - 1];
   if (last === undefined || last === 'retracted') return null;
-  // "Send the revised proposal to me and Susan" after the price was agreed: a proposal
-  // redone inside the negotiation, not a step back to it.
-  if (last.value === 'proposal') {
-    const since = entries.slice(entries.lastIndexOf('retracted') + 1);
-    const negotiated = since.findLast((c) => c !== 'retracted' && c.value === 'negotiation');
-    if (negotiated && negotiated !== 'retracted') last = negotiated;
-  }
-  const settled = last;
-  const revised = entries.some((c) => c !== 'retracted' && c.value !== settled.value);
-  return revised ? { ...settled, confidence: clamp(settled.confidence - 0.05) } : settled;
+  const revised = entries.some((c) => c !== 'retracted' && c.value !== last.value);
+  return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
 }
 
 function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): ScanEntry[] {
