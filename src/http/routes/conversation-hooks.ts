@@ -11,6 +11,7 @@ import {
 import { HttpError } from '../../errors.js';
 import type { AppContext } from '../context.js';
 import { errorResponses, Uuid } from '../schemas.js';
+import { keepRawJson, parseRawJson, rawJsonBody } from '../signed-json.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const targets = new WeakMap<FastifyRequest, WebhookTarget>();
@@ -29,9 +30,7 @@ const DeliveryReply = Type.Object({
  */
 export function conversationHookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
-      done(null, body),
-    );
+    keepRawJson(app);
 
     app.post(
       '/api/hooks/conversations/:connectionId',
@@ -71,24 +70,12 @@ export function conversationHookRoutes(ctx: AppContext): FastifyPluginAsyncTypeb
             throw new HttpError(404, 'not_found', 'No webhook source at this address');
           }
           const target = await webhookTarget(ctx.pool, ctx.secretKey, connectionId);
-          const raw = request.body;
-          if (!Buffer.isBuffer(raw)) {
-            throw new HttpError(
-              415,
-              'unsupported_media_type',
-              'Send the meeting as JSON (Content-Type: application/json)',
-            );
-          }
+          const raw = rawJsonBody(
+            request.body,
+            'Send the meeting as JSON (Content-Type: application/json)',
+          );
           verifyDelivery(target.secret, request.headers, raw);
-          try {
-            request.body = JSON.parse(raw.toString('utf8')) as typeof request.body;
-          } catch (error) {
-            throw new HttpError(
-              400,
-              'malformed_json',
-              `The request body is not valid JSON: ${(error as Error).message}`,
-            );
-          }
+          request.body = parseRawJson(raw) as typeof request.body;
           targets.set(request, target);
         },
       },

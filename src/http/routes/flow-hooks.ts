@@ -11,6 +11,7 @@ import {
 } from '../../flows/triggers/webhook.js';
 import type { AppContext } from '../context.js';
 import { errorResponses, Uuid } from '../schemas.js';
+import { keepRawJson, parseRawJson, rawJsonBody } from '../signed-json.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const targets = new WeakMap<FastifyRequest, FlowWebhookTarget>();
@@ -24,9 +25,7 @@ export const flowWebhookUrl = (ctx: AppContext, flowId: string) =>
  */
 export function flowHookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
-      done(null, body),
-    );
+    keepRawJson(app);
 
     app.post(
       '/api/hooks/flows/:flowId',
@@ -75,14 +74,10 @@ export function flowHookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           if (!UUID.test(flowId)) {
             throw new HttpError(404, 'not_found', 'No flow takes webhooks at this address');
           }
-          const raw = request.body;
-          if (!Buffer.isBuffer(raw)) {
-            throw new HttpError(
-              415,
-              'unsupported_media_type',
-              'Send a JSON object (Content-Type: application/json)',
-            );
-          }
+          const raw = rawJsonBody(
+            request.body,
+            'Send a JSON object (Content-Type: application/json)',
+          );
           const target = await verifiedWebhookTarget(
             ctx.pool,
             ctx.secretKey,
@@ -90,15 +85,7 @@ export function flowHookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             request.headers,
             raw,
           );
-          try {
-            request.body = JSON.parse(raw.toString('utf8')) as typeof request.body;
-          } catch (error) {
-            throw new HttpError(
-              400,
-              'malformed_json',
-              `The request body is not valid JSON: ${(error as Error).message}`,
-            );
-          }
+          request.body = parseRawJson(raw) as typeof request.body;
           targets.set(request, target);
         },
       },
