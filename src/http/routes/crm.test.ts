@@ -271,7 +271,10 @@ describe('the usage endpoint', () => {
     await t.db.pool.query(
       `insert into crm_rate_limits (connection_id, workspace_id, usage_day, used_today,
                                     daily_limit, paused_until, last_429_at, last_429_policy)
-       values ($1::uuid, $2::uuid, (now() at time zone 'UTC')::date, 250, 1000,
+       -- Today in the CRM account's zone (the sandbox reports one), as the limiter counts it.
+       values ($1::uuid, $2::uuid,
+               (now() at time zone coalesce((select metadata->>'timeZone' from connections
+                                             where id = $1::uuid), 'UTC'))::date, 250, 1000,
                $3::timestamptz, now(), 'TEN_SECONDLY_ROLLING')`,
       [connectionId, tenant.workspaceId, pausedUntil],
     );
