@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlowStepError } from '../types.js';
 import { SandboxError } from './errors.js';
-import { KILL_GRACE_MS } from './limits.js';
+import { KILL_GRACE_MS, MAX_MEMORY_MB } from './limits.js';
 import { SandboxPool, type SandboxRequest } from './pool.js';
 
 // Two threads, as on the 2-core machines this runs on; threads boot from TypeScript
@@ -153,7 +153,15 @@ describe('sandbox pool: limits', () => {
     ],
     ['a catastrophic regular expression', "return /(a+)+$/.test('a'.repeat(40) + 'b')"],
   ])('stops %s at its time limit', async (_name, code) => {
-    const { error, ms } = await failure({ code, input: {}, timeoutMs: 200 });
+    // The most memory a run may have, so only time stops these: the chain of promises
+    // also grows, and filled the default 32 MB in 240 to 370 ms (a fast machine sooner),
+    // which made its stop a race between the two limits.
+    const { error, ms } = await failure({
+      code,
+      input: {},
+      timeoutMs: 200,
+      memoryMb: MAX_MEMORY_MB,
+    });
     expect(error.limit).toBe('timeout');
     expect(error.message).toContain('time limit of 200 ms');
     expect(ms).toBeLessThan(200 + SLACK_MS);
