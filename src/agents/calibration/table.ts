@@ -3,165 +3,175 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 219, stage 231, next_step 202, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (632 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl; right/proposed: amount:final 120/129, amount:later 33/35, close_date:final 129/138, close_date:later 28/33, competitors:final 75/75, competitors:later 4/4, next_step:final 201/254, next_step:later 5/6, stage:final 65/86, stage:later 4/5): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 2 calls and the pooled hand-written share q = 0.867 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.444, b = 0.827, the Platt scaling under which the proposals on calls written blind and never read are most likely (240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl; 337/397 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.315, b = 0.884; amount a = 0.48, b = 0.755; stage a = 0.419, b = 0.539; next_step a = 0.616, b = 0.985; competitors a = 0.366, b = 0.822)",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 219, stage 231, next_step 301, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (632 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl; right/proposed: amount:final 120/129, amount:later 33/35, close_date:final 129/138, close_date:later 28/33, competitors:final 75/75, competitors:later 4/4, next_step:final 212/330, next_step:later 5/7, stage:final 65/86, stage:later 4/5): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 5 calls and the pooled hand-written share q = 0.801 worth v = 3 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.303, b = 1.138, the Platt scaling under which the proposals on calls written blind and never read are most likely (240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl; 358/425 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.204, b = 1.192; amount a = 0.378, b = 1.046; stage a = 0.279, b = 0.77; next_step a = 0.38, b = 1.372; competitors a = 0.255, b = 1.14)",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.846,
+        p: 0.857,
         n: 219,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.78,
+        p: 0.81,
         n: 12,
       },
       {
         min: 0.66,
-        p: 0.903,
+        p: 0.901,
         n: 117,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.812,
+        p: 0.829,
         n: 8,
       },
       {
         min: 0.72,
-        p: 0.943,
+        p: 0.93,
         n: 27,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.813,
+        p: 0.82,
         n: 45,
       },
       {
         min: 0.86,
-        p: 0.82,
+        p: 0.833,
         n: 156,
       },
       {
         min: 0.92,
-        p: 0.824,
+        p: 0.844,
         n: 78,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.772,
+        p: 0.804,
         n: 12,
       },
       {
         min: 0.68,
-        p: 0.867,
+        p: 0.862,
         n: 126,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.807,
+        p: 0.822,
         n: 21,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.831,
+        p: 0.854,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.917,
+        p: 0.914,
         n: 143,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.848,
+        p: 0.863,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.906,
+        p: 0.743,
+        n: 99,
+      },
+      {
+        min: 0.65,
+        p: 0.904,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.797,
+        p: 0.686,
+        n: 76,
+      },
+      {
+        min: 0.5,
+        p: 0.831,
         n: 101,
       },
       {
         min: 0.69,
-        p: 0.848,
+        p: 0.854,
         n: 21,
       },
       {
         min: 0.7,
-        p: 0.91,
+        p: 0.897,
         n: 111,
       },
       {
         min: 0.84,
-        p: 0.925,
+        p: 0.899,
         n: 21,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.888,
-        n: 25,
+        p: 0.844,
+        n: 36,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.77,
+        p: 0.741,
         n: 34,
       },
       {
         min: 0.8,
-        p: 0.806,
+        p: 0.81,
         n: 197,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.676,
+        p: 0.711,
         n: 37,
       },
       {
         min: 0.8,
-        p: 0.716,
+        p: 0.736,
         n: 20,
       },
       {
         min: 0.86,
-        p: 0.874,
+        p: 0.846,
         n: 29,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.78,
+        p: 0.775,
         n: 30,
       },
     ],

@@ -1,7 +1,7 @@
 import { extractAmount } from './amount.js';
 import { extractCloseDate } from './close-date.js';
 import { extractCompetitors } from './competitors.js';
-import { extractNextStep } from './next-step.js';
+import { extractNextStepOrCommitment } from './next-step.js';
 import {
   QUALIFICATION_FIELDS,
   extractQualification,
@@ -40,7 +40,7 @@ const EXTRACTORS: Readonly<Record<string, Extract>> = {
   close_date: extractCloseDate,
   amount: extractAmount,
   stage: extractStage,
-  next_step: extractNextStep,
+  next_step: extractNextStepOrCommitment,
   competitors: extractCompetitors,
 };
 

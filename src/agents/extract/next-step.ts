@@ -8,6 +8,7 @@ import {
   echoesOffer,
   standsAlone,
 } from './agreement.js';
+import { lastCommitments } from './commitment.js';
 import { DISAGREEMENT, agreementAfter, clamp, otherSide } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
@@ -244,6 +245,34 @@ export function extractNextStep(
   const meetings = pool.filter((c) => EVENT_WORD.test(c.value));
   const main = meetings[meetings.length - 1] ?? pool[pool.length - 1]!;
   return withOtherSteps(main, all);
+}
+
+/**
+ * The next step for the CRM: the agreed one, else the call's last commitments at a low
+ * score (most calls end on one; a person approving it sees the quote).
+ */
+export function extractNextStepOrCommitment(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): Candidate<string> | null {
+  return extractNextStep(utterances, ctx) ?? unconfirmed(utterances);
+}
+
+/** Below every agreed step's raw score, so the calibration table keeps these apart. */
+const UNCONFIRMED_SCORE = 0.3;
+
+/** The call's last commitments (commitment.ts) as one value, quoting the last. */
+function unconfirmed(utterances: readonly ExtractUtterance[]): Candidate<string> | null {
+  const commitments = lastCommitments(utterances);
+  const last = commitments[commitments.length - 1];
+  if (!last) return null;
+  return {
+    value: commitments.map((c) => c.text).join('; '),
+    confidence: UNCONFIRMED_SCORE,
+    quote: last.quote,
+    utteranceIndex: last.utteranceIndex,
+    startSeconds: utterances[last.utteranceIndex]!.startSeconds,
+  };
 }
 
 /**

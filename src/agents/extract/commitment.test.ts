@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { lastCommitments } from './commitment.js';
+import { extractNextStep, extractNextStepOrCommitment } from './next-step.js';
+import { baseContext, call } from './test-utterances.js';
+import type { SpeakerSide } from './types.js';
+
+const ext = (text: string): [SpeakerSide, string] => ['external', text];
+const int = (text: string): [SpeakerSide, string] => ['internal', text];
+
+const texts = (...lines: [SpeakerSide, string][]) =>
+  lastCommitments(call(...lines)).map((c) => c.text);
+
+describe('lastCommitments', () => {
+  it('takes what either side undertook at the end, in any verb, with who does it', () => {
+    expect(
+      texts(
+        ext('So the committee meets on the sixth.'),
+        int("I'll keep the afternoon free and I'll also email the PDF of the proposal today."),
+        ext('Merci.'),
+      ),
+    ).toEqual(['Rep to email the PDF of the proposal today']);
+    expect(
+      texts(
+        ext("I'll take your number to the CFO on Monday."),
+        int('Anything else that would help with the CFO?'),
+        ext('A one-pager on migration effort.'),
+        int('Can we talk Tuesday after that meeting?'),
+      ),
+    ).toEqual([
+      'Buyer to take your number to the CFO on Monday',
+      'Rep to talk Tuesday after that meeting',
+    ]);
+  });
+
+  it('names what "both" or "it" stands for from the ask before it', () => {
+    const [one] = lastCommitments(
+      call(
+        int('Anything else you need from me?'),
+        ext('The W-9 and your insurance certificate for vendor onboarding.'),
+        int("I'll send both tomorrow."),
+        ext('Great, thanks.'),
+      ),
+    );
+    expect(one?.text).toBe(
+      'Rep to send both tomorrow (The W-9 and your insurance certificate for vendor onboarding)',
+    );
+    expect(one?.quote).toBe("I'll send both tomorrow.");
+  });
+
+  it('keeps the last two, oldest first', () => {
+    expect(
+      texts(
+        int("I'll send the revised quote today."),
+        ext("And we'll get the PO raised this week."),
+        int('Can you also send the vendor form?'),
+        ext('Sure.'),
+      ),
+    ).toEqual(['Buyer to get the PO raised this week', 'Rep to also send the vendor form']);
+  });
+
+  it.each([
+    ['refused', [int("I'll send the case study."), ext("No, we don't need it.")]],
+    ['a supposition', [int("If it helps, I'll send the case study."), ext('Okay.')]],
+    ['a refusal of its own', [ext("We won't sign the order form this month."), int('Understood.')]],
+    ["one's own bookkeeping", [int("I'll update on my side."), ext("We'll have a think.")]],
+    ['small talk', [int("Let's grab a coffee when I'm in town."), ext('Sounds great!')]],
+    ['a calendar chore', [int("I'll send the invite."), ext('Great, see you then.')]],
+    ['agenda for this call', [int("Let's go through the dashboards."), ext('Sure.')]],
+    ['an undertaking with no object', [int("I'll follow up by email."), ext('Thanks.')]],
+  ] as const)('takes nothing %s', (_name, lines) => {
+    expect(texts(...(lines as unknown as [SpeakerSide, string][]))).toEqual([]);
+  });
+
+  it('looks only at the end of the call', () => {
+    const lines: [SpeakerSide, string][] = [int("I'll send the security pack."), ext('Thanks.')];
+    for (let i = 0; i < 10; i += 1)
+      lines.push(ext(`The fleet has ${i + 10} depots.`), int('Got it.'));
+    expect(texts(...lines)).toEqual([]);
+  });
+});
+
+describe('extractNextStepOrCommitment', () => {
+  it('is the agreed step when there is one, and a commitment below its score otherwise', () => {
+    const agreed = call(int("I'll send over the pricing sheet tomorrow."), ext('Great, thanks.'));
+    expect(extractNextStepOrCommitment(agreed, baseContext)).toEqual(
+      extractNextStep(agreed, baseContext),
+    );
+    const unanswered = call(
+      ext('We need the final contract with the French jurisdiction clause.'),
+      int('I will ask our legal today and send you the final contract with that clause.'),
+    );
+    expect(extractNextStep(unanswered, baseContext)).toBeNull();
+    const fallback = extractNextStepOrCommitment(unanswered, baseContext);
+    expect(fallback?.value).toBe(
+      'Rep to ask our legal today and send you the final contract with that clause',
+    );
+    expect(fallback?.confidence).toBeLessThan(0.4);
+    expect(extractNextStepOrCommitment(call(ext('Thanks.'), int('Bye.')), baseContext)).toBeNull();
+  });
+});

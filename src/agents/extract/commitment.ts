@@ -1,0 +1,139 @@
+import { DISAGREEMENT, otherSide } from './cues.js';
+import { HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
+import type { ExtractUtterance } from './types.js';
+
+/**
+ * The call's last commitments, for a call whose agreement on a step the next-step reader
+ * did not see. Calls end on a promise or a request far more often than on nothing
+ * ("I'll send both tomorrow." "Great, thanks."; "Can we get on a call with your
+ * security team on the third?" "Yes, I'll bring our engineer."), said in more ways than
+ * the reader's verbs and frames hold. This takes what either side undertook near the
+ * end, in any verb, and leaves the doubt to the confidence: the calibration table keeps
+ * these apart from agreed steps (their raw score is below every agreed one's).
+ */
+
+/** "I'll / we will / I can ..." followed by the verb of what is undertaken. */
+const PROMISE =
+  /\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| are going to| can| shall)\s+(?:(?:also|then|just|quickly|definitely|first|now)\s+)*(?!(?:be|think|see|try|wait|leave|keep|let|need|have to|do my best|look forward|miss|remember|hear|talk to you soon|say|tell you|admit)\b)(?=[a-z])/i;
+
+/** Asked of the other side: "can you send...", "please include...", "send me...". */
+const REQUEST =
+  /\b(?:can|could|would|will) you (?:please )?(?!hear|see me|repeat|say)(?=[a-z])|\bplease (?!hold|wait)(?=[a-z]{3,})|^(?:(?:yes|yeah|ok(?:ay)?|great|so|and|then|good)[,\s]+)*(?:send|share|include|add|bring|forward|email)\b/i;
+
+/** A meeting put forward: "can we talk Tuesday?", "let's do a checkpoint Friday". */
+const MEETING =
+  /\b(?:can|could|shall|should) we (?:talk|meet|do|get|have|schedule|book|set up|reconvene|regroup|sync|speak|review|go through)\b|\blet's (?:talk|meet|do|get|have|schedule|book|set up|reconvene|regroup|sync|speak|review|go through|make|plan|book)\b/i;
+
+/** Courtesy and small talk that are no step of the deal. */
+const SMALL_TALK =
+  /\b(?:coffee|lunch|drinks?|weekend|holiday|congrat\w*|good luck|bye|talk soon|speak soon|see you|thank|enjoy)\b/i;
+
+/**
+ * What a step is done to: a thing named with its article ("the updated order form", "a
+ * one-pager", "our security team"), or a meeting word. Undertakings about the speaker's
+ * own records, plans or thinking ("I'll update on my side", "we'll have a think",
+ * "I'll plan for three weeks from today") are no step the other side waits on.
+ */
+const OBJECT =
+  /\b(?:the|a|an|our|your|my|some|two|three|their|his|her)\s+(?!(?:same|rest|target|number|date|time|side|thing|way|point)\b)[a-z][\w-]*|\b(?:call|meeting|session|demo|workshop|review|kick-?off|visit|invite|invitation|checkpoint|dates|times|options)\b/i;
+
+/** Verbs of one's own bookkeeping and thinking, not of something the other side gets. */
+const NO_STEP_VERB =
+  /^(?:move|plan|line|reflect|take (?:it|this|that) (?:from here|forward)|talk internally|have a think|add|make sure|sort|keep|update (?:on|our|my)|circle|come back to you$|hold|note|mark|put (?:it|that) in|leave|walk you through [\w\s-]+ now)\b/i;
+
+/**
+ * Chores of a call, not steps of the deal: an invite or times with no meeting named, the
+ * notes, the recording, following up by email; agenda for the call itself ("let's go
+ * through the dashboards") unless put later.
+ */
+const CHORE =
+  /^(?:send|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:the |an? |some )?(?:calendar |meeting )?(?:(?:invite|invitation|times|slots|availability)(?! for (?:the |a |our )?(?:[\w-]+ )?(?:kick-?off|workshop|demo|review|visit|session|training|call|meeting))|notes|recording|link|screen)\b|^follow up\b|^(?:share my screen|show you)\b/i;
+const AGENDA = /^(?:go through|review|walk (?:you |us )?through|present|demo|look at)\b/i;
+const LATER =
+  /\b(?:again|tomorrow|next|later|after (?:the|this) call|offline|this week|(?:mon|tues|wednes|thurs|fri)day|by|on the)\b/i;
+
+/** A pronoun object: the thing is named by the other side's ask before it. */
+const POINTER = /\b(?:both|it|them|that|those|these|this|one)\b/i;
+
+/** How far from the end of the call a commitment may be: the last share of its turns. */
+const TAIL_SHARE = 0.4;
+const TAIL_MIN = 6;
+
+export interface Commitment {
+  /** The sentence from its verb on, with who undertook it first ("Ben to send both tomorrow"). */
+  text: string;
+  quote: string;
+  utteranceIndex: number;
+}
+
+/** What a sentence undertakes, from the undertaking on; null when it undertakes nothing. */
+function undertaking(sentence: string): string | null {
+  if (HYPOTHETICAL.test(sentence) || NEGATION.test(sentence) || SMALL_TALK.test(sentence)) {
+    return null;
+  }
+  const promise = PROMISE.exec(sentence);
+  if (promise && !isQuestion(sentence)) return sentence.slice(promise.index + promise[0].length);
+  const request = REQUEST.exec(sentence);
+  if (request)
+    return sentence.slice(request.index + request[0].length).replace(/^(?:please )/i, '');
+  const meeting = MEETING.exec(sentence);
+  if (meeting)
+    return sentence.slice(meeting.index).replace(/^(?:(?:can|could|shall|should) we|let's) /i, '');
+  return null;
+}
+
+/**
+ * The last two commitments in the end of the call, oldest first, that the other side's
+ * next turn does not refuse. A commitment to "send both" carries the other side's ask
+ * it answers ("(the W-9 and your insurance certificate)").
+ */
+export function lastCommitments(utterances: readonly ExtractUtterance[]): Commitment[] {
+  const from = Math.max(
+    0,
+    Math.min(utterances.length - TAIL_MIN, Math.floor(utterances.length * (1 - TAIL_SHARE))),
+  );
+  const found: Commitment[] = [];
+  for (let i = from; i < utterances.length; i += 1) {
+    const u = utterances[i]!;
+    if (u.side === 'unknown') continue;
+    const reply = utterances.slice(i + 1).find((next) => next.side === otherSide(u.side));
+    const refused = reply
+      ? DISAGREEMENT.test(splitSentences(reply.text)[0]?.text ?? '') ||
+        HYPOTHETICAL.test(splitSentences(reply.text)[0]?.text ?? '')
+      : false;
+    if (refused) continue;
+    for (const s of splitSentences(u.text)) {
+      const raw = undertaking(s.text);
+      if (raw === null) continue;
+      const phrase = raw.replace(/[.!?]+$/, '').trim();
+      if (phrase.split(/\s+/).length < 2 || NO_STEP_VERB.test(phrase) || CHORE.test(phrase)) {
+        continue;
+      }
+      if (AGENDA.test(phrase) && !LATER.test(phrase)) continue;
+      const object = OBJECT.test(phrase);
+      const named = !object && POINTER.test(phrase) ? askBefore(utterances, i) : null;
+      if (!object && named === null) continue;
+      const owner = u.speaker.trim().split(/\s+/, 1)[0];
+      const body = named ? `${phrase} (${named})` : phrase;
+      found.push({
+        text: owner ? `${owner} to ${body}` : body,
+        quote: s.text,
+        utteranceIndex: i,
+      });
+    }
+  }
+  return found.slice(-2);
+}
+
+/** The other side's statement just before: what "both" or "it" stands for. */
+function askBefore(utterances: readonly ExtractUtterance[], index: number): string | null {
+  const side = utterances[index]!.side;
+  for (let j = index - 1; j >= Math.max(0, index - 2); j -= 1) {
+    const u = utterances[j]!;
+    if (u.side === side) continue;
+    const said = splitSentences(u.text).filter((s) => !isQuestion(s.text));
+    const last = said[said.length - 1]?.text.replace(/[.!]+$/, '');
+    return last && last.split(/\s+/).length >= 2 ? last : null;
+  }
+  return null;
+}
