@@ -139,7 +139,7 @@ const cases: Case[] = [
   },
   {
     name: 'the subject ends two utterances later',
-    lines: [int('Here is the quote.'), ext('Okay.'), ext('Right.'), ext('$30,000 for the year.')],
+    lines: [int('Here is the quote.'), ext('Okay.'), ext('Right.'), ext('$30,000 left.')],
     expected: null,
   },
   // A figure stated as where things stand
@@ -520,6 +520,55 @@ const cases: Case[] = [
     name: 'a spoken number with k, and years said before the price',
     lines: [ext('Two years at sixty k per year, one hundred twenty thousand total.')],
     expected: bare(120_000),
+  },
+  // Said with its term rather than a price word
+  {
+    name: 'a figure for the full term',
+    lines: [int('Ninety-seven thousand two hundred for the full three-year term, yes.')],
+    expected: bare(97_200),
+  },
+  {
+    name: 'a figure over some years, plus tax',
+    lines: [int('Two hundred and forty thousand, plus GST, over three years.')],
+    expected: bare(240_000),
+  },
+  {
+    name: 'a yearly figure and the same over the term',
+    lines: [
+      int(
+        "On three years it's twenty-eight thousand a year, so eighty-four thousand pounds over the term.",
+      ),
+    ],
+    expected: { amount: 84_000, currency: 'GBP' },
+  },
+  {
+    name: 'a figure that a change brings it to',
+    lines: [int('That brings it to eighty-nine thousand one hundred, all up.')],
+    expected: bare(89_100),
+  },
+  {
+    name: 'something taken off the order, not off the price',
+    lines: [
+      ext(
+        'The amount on the order form should be ninety-two thousand, not ninety-five, you forgot to take off the two vehicles we sold.',
+      ),
+    ],
+    expected: bare(92_000),
+  },
+  {
+    name: '"the fifteen" after fifteen percent is the discount taken',
+    lines: [
+      int('We can do fifteen percent off the subscription.'),
+      int('So from one-twenty down to one hundred and two thousand, total, for the three years.'),
+      ext("Then I'll take the fifteen."),
+    ],
+    expected: bare(102_000),
+  },
+  {
+    name: 'the price of one of a count',
+    lines: [ext("So that's 400 vans at eleven pounds a month, for the two years.")],
+    ctx: { dealAmount: 100_000 },
+    expected: null,
   },
 ];
 

@@ -16,6 +16,8 @@ interface MoneyMention {
   currency: Currency | null;
   index: number;
   length: number;
+  /** Said without its thousand ("ninety-five total"), which the call's prices implied. */
+  implied?: true;
 }
 
 const SYMBOLS: Record<string, Currency> = {
@@ -164,15 +166,15 @@ const SIGNING_CONDITION =
 
 /** A discount, credit or saving is money, but not the deal's amount. */
 const CONCESSION =
-  /\b(discount(ed)?|off|rebate|credit|concession|savings?|save|cheaper|less than|more than)\b/i;
+  /\b(discount(ed)?|rebate|credit|concession|savings?|save|cheaper|less than|more than)\b|(\d\s*(k|m)?|%|\b(k|percent|per cent|thousand|grand|ten|eleven|twelve|\w+teen|\w+ty|one|two|three|four|five|six|seven|eight|nine))\s+off\b/i;
 
 /** A range or a bound is not a figure ("somewhere between 100 and 150k", "up to 200k"). */
 const RANGE =
-  /\b(between|somewhere|range|up to|at most|no more than|at least|or so|-ish|under|over (?!(\w+[\s-]){0,2}years?\b)|below|above|max(imum)?|min(imum)?)\b|\d\s*(-|–|to)\s*[$€£]?\d/i;
+  /\b(between|somewhere|range|up to|at most|no more than|at least|or so|-ish|under|over (?!(\w+[\s-]){0,3}(years?|term|months)\b)|below|above|max(imum)?|min(imum)?)\b|\d\s*(-|–|to)\s*[$€£]?\d/i;
 
 /** Words that tie a figure to this deal. Without one, a number is left alone. */
 const DEAL_CUE =
-  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|came back|(we're|we are|now) at|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription|(can|could) (live|work) with|(i|we)('ll| will| can)? take|accept(ed|able|s)?|(twelve|12)[- ]month term|for (twelve|12) months)\b/i;
+  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|came back|(we're|we are|now) at|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription|(can|could) (live|work) with|(i|we)('ll| will| can)? take|accept(ed|able|s)?|(twelve|12)[- ]month term|for (twelve|12) months|(for|over|across) (the )?(full |whole |entire |next |remaining )?(\w+[- ])?(years?|term|months)|all up|brings? it (down )?to|plus (gst|vat|tax))\b/i;
 
 /**
  * A figure stated as where things stand ("with Glenwood it's 125k", "we'd be at ninety
@@ -189,11 +191,12 @@ const ANNUAL =
   /\b(per year|a year|for the year|per annum|annual(ly)?|yearly|arr|acv|each year|every year|(for|over) (a |the )?(twelve|12)[- ]months?( term)?|(twelve|12)[- ]month term)\b|\/\s?(yr|year)\b/i;
 const TOTAL = /\b(total|tcv|in all|all in|overall|all-in)\b/i;
 /** "… thousand total": the word right after a figure that makes it the whole term's. */
-const TOTAL_AFTER = /^\s*(total|in total|tcv|all[- ]in|in all)\b/i;
+const TOTAL_AFTER =
+  /^\s*(?:\w+\s+)?(total|in total|tcv|all[- ]in|in all|all up|(over|for) the (whole |full |entire )?term)\b/i;
 /** A figure said with a period or as a total is money even without a currency. */
 const PERIOD = new RegExp(`${MONTHLY.source}|${ANNUAL.source}|${TOTAL.source}`, 'i');
 const YEARS =
-  /\b(?<j>\d+|two|three|four|five)\s+years\s+at\b|^\s*(?<i>\d+|two|three|four|five)\s+years,|\b(?:over|for|across)\s+(?:the\s+)?(?<n>\d+|two|three|four|five)\s+years?\b|\b(?<m>\d+|two|three|four|five)[\s-]years?\s+(?:deal|contract|term|agreement|commitment)\b|,\s*(?<k>\d+|two|three|four|five)\s+years\b/i;
+  /\b(?<j>\d+|two|three|four|five)\s+years\s+at\b|^\s*(?<i>\d+|two|three|four|five)\s+years,|\b(?:over|for|across|on)\s+(?:the\s+)?(?:remaining\s+|full\s+|next\s+)?(?<n>\d+|two|three|four|five)\s+years?\b|\b(?<m>\d+|two|three|four|five)[\s-]years?\s+(?:deal|contract|term|agreement|commitment)\b|,\s*(?<k>\d+|two|three|four|five)\s+years\b/i;
 const YEAR_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 
 const REPLACED_BEFORE = /\b(from|instead of|rather than|not|no longer)\s+$/i;
@@ -253,6 +256,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   // borrows it; someone else's price ends it.
   let topic: number | undefined;
   const impliedScale = thousandsSpoken(utterances, ctx) ? 1000 : 1;
+  // "Then I'll take the fifteen" after "fifteen percent off" takes the discount.
+  const percentages = percentagesSaid(utterances);
   utterances.forEach((u, utteranceIndex) => {
     // The answer to "if we added X, what would that be?" is as hypothetical as the question.
     if (answersHypothetical(utterances, utteranceIndex)) return;
@@ -270,7 +275,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (isQuestion(text) || elsewhere || ADD_ON.test(text)) continue;
       // "$64,000 if we sign by the 15th" ties the price to signing; any other "if" supposes.
       if (HYPOTHETICAL.test(text.replace(SIGNING_CONDITION, ''))) continue;
-      const mentions = findMoney(text, impliedScale);
+      const mentions = findMoney(text, impliedScale).filter(
+        (m) => !(m.implied && percentages.has(m.amount / impliedScale)),
+      );
       const replaced = mentions.filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
       // "No indexation" denies something else; a negation turns a figure down only near
       // it ("we can't do 150k", "not at that price") or when no figure is said.
@@ -365,6 +372,29 @@ const SPOKEN_K = /^\s?k\b/i;
  */
 const IMPLIED_AFTER =
   /^\s*([.,!?;:]|$|(total|for|over|all[- ]in|a year|per|each|then|is|works|it|i|we|sounds|flat|even|in total|all told|across)\b)/i;
+/** "400 vans at eleven pounds": the price of one of a count. */
+const COUNT_AT = /\b\d[\d,]*\s+[a-z-]+\s+(?:at|@)\s*$/i;
+
+/** A price per month or per thing after a figure: a unit price, as said. */
+const UNIT_PRICE_AFTER =
+  /^\s*(?:[a-z]+\s+)?(?:a|per|each|\/)\s*(?:month|vehicle|truck|van|unit|trailer|seat|user|licen[cs]e|device|asset|site)\b/i;
+
+/** The figures said as percentages in the call ("fifteen percent"), so "the fifteen" is one. */
+function percentagesSaid(utterances: readonly ExtractUtterance[]): Set<number> {
+  const said = new Set<number>();
+  for (const u of utterances) {
+    for (const m of u.text.matchAll(/\b(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/gi)) {
+      said.add(Number(m[1]));
+    }
+    for (const m of u.text.matchAll(NUMBER_WORDS)) {
+      if (!/^\s*(?:percent|per cent)\b/i.test(u.text.slice(m.index + m[0].length))) continue;
+      const n = wordsToNumber(m[0].replace(/(\s+(and|an?))+\s*$/i, ''));
+      if (n !== null) said.add(n);
+    }
+  }
+  return said;
+}
+
 /** "Around eleven" last night is a time. */
 const TIME_OF_DAY =
   /\b(o'?clock|[ap]\.?m\b|morning|afternoon|evening|night|tonight|noon|midnight)/i;
@@ -404,6 +434,7 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
     if (g.scale === 'm' && currency === null) continue;
     const end = m.index + m[0].length;
     if (!g.code && NOT_MONEY_AFTER.test(text.slice(end))) continue;
+    if (COUNT_AT.test(text.slice(0, m.index))) continue;
     const amount = Number(g.num!.replace(/,/g, '')) * scale;
     const start = m.index + (m[0].length - m[0].trimStart().length);
     out.push({
@@ -429,6 +460,7 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
     const currency = currencyOf(sym, undefined, tail?.[1]);
     const scaled = /\b(thousand|million|billion|grand|lakhs?|lac|crores?)\b/i.test(words);
     if (!tail && NOT_MONEY_AFTER.test(text.slice(end))) continue;
+    if (COUNT_AT.test(before)) continue;
     const k = SPOKEN_K.exec(text.slice(m.index + words.length));
     if (k && !scaled) {
       // "sixty k per year"
@@ -441,9 +473,17 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
     } else if (scaled) {
       out.push({ amount, currency, index: m.index, length: words.length });
     } else if (currency !== null) {
-      // "two seventy-six Canadian" in a call priced in thousands is 276,000.
-      const implied = impliedScale > 1 && amount >= 10 && amount < 1000 ? impliedScale : 1;
-      out.push({ amount: amount * implied, currency, index: m.index, length: words.length });
+      // "two seventy-six Canadian" in a call priced in thousands is 276,000; "eleven
+      // pounds a month" a van is the unit price as said.
+      const unitPrice = UNIT_PRICE_AFTER.test(text.slice(end)) || /\b(?:at|@)\s*$/i.test(before);
+      const implied = impliedScale > 1 && amount >= 10 && amount < 1000 && !unitPrice;
+      out.push({
+        amount: amount * (implied ? impliedScale : 1),
+        currency,
+        index: m.index,
+        length: words.length,
+        ...(implied ? { implied: true as const } : {}),
+      });
     } else if (
       impliedScale > 1 &&
       amount >= 10 &&
@@ -453,7 +493,13 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
     ) {
       // "Ninety-five total", "one forty-six for two years": in a call whose prices are
       // in thousands, the thousand goes unsaid.
-      out.push({ amount: amount * impliedScale, currency, index: m.index, length: words.length });
+      out.push({
+        amount: amount * impliedScale,
+        currency,
+        index: m.index,
+        length: words.length,
+        implied: true,
+      });
     }
     // Otherwise a spoken figure is no money: "two" is not.
   }

@@ -18,6 +18,8 @@ describe('wordsToNumber', () => {
     ['one ten', 110],
     ['eighty-four five', 84.5],
     ['one sixty-two five', 162.5],
+    ['a hundred and eighteen eight', 118.8],
+    ['one fifteen five', 115.5],
     ['twenty five', 25],
     ['sixty-two five thousand', null],
     ['point', null],

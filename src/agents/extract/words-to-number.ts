@@ -116,7 +116,10 @@ export function wordsToNumber(phrase: string): number | null {
         seen = true;
         continue;
       }
-      const pairDone = group % 10 !== 0 && group % 100 > 20;
+      // "eighty-four five" (84.5) and "a hundred and eighteen eight" (118.8).
+      const pairDone =
+        (group % 10 !== 0 && group % 100 > 20) ||
+        (group > 100 && group % 100 > 10 && group % 100 < 20);
       if (unit >= 1 && unit <= 9 && pairDone && i === words.length - 1) {
         // "eighty-four five": the tenth after a full pair, at the end of the figure.
         group += unit / 10;
