@@ -565,6 +565,16 @@ const cases: Case[] = [
     expected: bare(102_000),
   },
   {
+    name: 'thousands grouped with periods',
+    lines: [ext('For the three years, all the trucks, we are at 212.000 euro.')],
+    expected: { amount: 212_000, currency: 'EUR' },
+  },
+  {
+    name: 'a decimal before a scale is no grouping',
+    lines: [ext('The contract is 1.500 million euros.')],
+    expected: { amount: 1_500_000, currency: 'EUR' },
+  },
+  {
     name: 'the price of one of a count',
     lines: [ext("So that's 400 vans at eleven pounds a month, for the two years.")],
     ctx: { dealAmount: 100_000 },

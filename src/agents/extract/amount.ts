@@ -131,7 +131,7 @@ const SCALE: Record<string, number> = {
 const MIL_IS_THOUSAND: readonly Currency[] = ['BRL', 'ARS', 'CLP', 'COP', 'MXN', 'PEN', 'UYU'];
 
 const NUMERIC = new RegExp(
-  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|bn|thousand|grand|million|billion|lakhs?|lac|crores?)\\b)?(?:\\s?(?<code>${CODE_WORDS})\\b)?`,
+  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|bn|thousand|grand|million|billion|lakhs?|lac|crores?)\\b)?(?:\\s?(?<code>${CODE_WORDS})\\b)?`,
   'gi',
 );
 
@@ -372,6 +372,15 @@ const SPOKEN_K = /^\s?k\b/i;
  */
 const IMPLIED_AFTER =
   /^\s*([.,!?;:]|$|(total|for|over|all[- ]in|a year|per|each|then|is|works|it|i|we|sounds|flat|even|in total|all told|across)\b)/i;
+/**
+ * A figure as written: "95,000"; "212.000" and "1.250.000" grouped with periods, as much
+ * of Europe writes them, unless a scale follows ("1.500 million" is one and a half).
+ */
+function figureOf(num: string, scale: number): number {
+  if (scale < 1e6 && /^\d{1,3}(\.\d{3})+$/.test(num)) return Number(num.replace(/\./g, ''));
+  return Number(num.replace(/,/g, ''));
+}
+
 /** "400 vans at eleven pounds": the price of one of a count. */
 const COUNT_AT = /\b\d[\d,]*\s+[a-z-]+\s+(?:at|@)\s*$/i;
 
@@ -429,13 +438,13 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
       : 1;
     // "150" alone is a count or a time more often than money; "95,000" grouped in
     // thousands is a figure, which the deal cue and the count guard below still check.
-    if (currency === null && scale === 1 && !/^\d{1,3}(,\d{3})+$/.test(g.num!)) continue;
+    if (currency === null && scale === 1 && !/^\d{1,3}([,.]\d{3})+$/.test(g.num!)) continue;
     // A lowercase "m" may be minutes or metres; "$2m" and "1.2M" are millions.
     if (g.scale === 'm' && currency === null) continue;
     const end = m.index + m[0].length;
     if (!g.code && NOT_MONEY_AFTER.test(text.slice(end))) continue;
     if (COUNT_AT.test(text.slice(0, m.index))) continue;
-    const amount = Number(g.num!.replace(/,/g, '')) * scale;
+    const amount = figureOf(g.num!, scale) * scale;
     const start = m.index + (m[0].length - m[0].trimStart().length);
     out.push({
       amount: Math.round(amount * 100) / 100,

@@ -367,6 +367,28 @@ describe('extractStage', () => {
       ).toBeNull();
     });
 
+    it('counts "we can do" a figure, and a director who agreed to the total just said', () => {
+      expect(
+        extractStage(
+          call(
+            int('For the whole fleet, one year, a hundred and fifty thousand dollars.'),
+            ext('Okay. Yeah. We can do a hundred and fifty thousand.'),
+          ),
+          at('proposal'),
+        )?.value,
+      ).toBe('negotiation');
+      expect(
+        extractStage(
+          call(
+            int('For the three years, all the trucks, we are at 212,000 euro.'),
+            int('The total for three years, yes.'),
+            ext('OK. That is what we discussed with our director, he agreed.'),
+          ),
+          at('proposal'),
+        )?.value,
+      ).toBe('negotiation');
+    });
+
     it('does not undo a signature said earlier in the call', () => {
       const got = extractStage(
         call(ext('We signed the order form this morning.'), ext('Eighty thousand works for us.')),
@@ -398,7 +420,36 @@ describe('extractStage', () => {
       'He wants to reopen the evaluation before we sign anything.',
       'evaluation',
     ],
+    [
+      'a proper proposal wanted',
+      "I've seen enough on the demo. I'd like a proper proposal for the tankers.",
+      'proposal',
+    ],
+    [
+      'a pilot wanted before committing',
+      "We've talked it through and we'd like to do a pilot before we commit to anything.",
+      'evaluation',
+    ],
   ])('%s', (_name, text, stage) => {
     expect(extractStage(call(ext(text)), baseContext)?.value).toBe(stage);
+  });
+
+  it('counts a pilot the rep puts forward once the customer says yes', () => {
+    const asked = int('Could we do a proof of concept on a few reefer trailers?');
+    expect(
+      extractStage(call(asked, ext('Yes. Five trailers, four weeks.')), baseContext)?.value,
+    ).toBe('evaluation');
+    expect(extractStage(call(asked, ext('Let me think about it.')), baseContext)).toBeNull();
+  });
+
+  it('counts a contract the rep will draft when the customer agrees', () => {
+    const got = extractStage(
+      call(
+        int("I'll draft the one-year agreement and get it to you tomorrow."),
+        ext('That works.'),
+      ),
+      baseContext,
+    );
+    expect(got?.value).toBe('negotiation');
   });
 });

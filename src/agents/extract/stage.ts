@@ -118,7 +118,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'negotiation',
-    re: /\bsend (it |that )?(over )?((me|us) )?(over )?(the |your |a )?(final )?(contract|order form|msa|paperwork|agreement|docusign|signature packet)\b/i,
+    re: /\b(send|draft|prepare|reissue|issue) (it |that )?(over )?((me|us|you) )?(over )?(the |your |a |our )?(final |updated |revised )?([\w-]+ )?(contract|order form|msa|paperwork|agreement|docusign|signature packet)\b/i,
     base: 0.85,
   },
   {
@@ -140,7 +140,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'proposal',
-    re: /\bwe('d| would) like (a|to see a|to get a|to have a) (formal |written )?(proposal|quote)\b|\bready for (a|the|your) (formal |written )?(proposal|quote)\b|\bput (a|the|your) (formal |written )?(proposal|quote) together\b|\bwe need (a|the|your) (formal |written )?(proposal|quote)\b/i,
+    re: /\b(we|i)('d| would) like (a|to see a|to get a|to have a) (formal |written |proper )?(proposal|quote)\b|\bready for (a|the|your) (formal |written |proper )?(proposal|quote)\b|\bput (a|the|your) (formal |written |proper )?(proposal|quote) together\b|\b(we|i)( will|'ll)? need (a|the|your) (formal |written |proper )?(proposal|quote)\b/i,
     base: 0.8,
   },
   {
@@ -148,6 +148,12 @@ const OPEN: readonly StageCue[] = [
     stage: 'proposal',
     re: /\b(sent|sending|received|got|for) (over )?(us |you )?(the|your|our) (formal |written |updated |revised |final )?([\w-]+ )?(pricing proposal|proposal|quote|quotation)\b|\b(proposal|quote)\b.{0,30}\bwent (out |over )?to (you|us)\b/i,
     base: 0.8,
+  },
+  {
+    // The customer wanting one: "we'd like to do a pilot before we commit".
+    stage: 'evaluation',
+    re: /\b(we|i)('d| would) like to (do|run|start|have) (a|the) ([\w-]+ ){0,2}(pilot|poc|trial|proof[- ]of[- ]concept)\b/i,
+    base: 0.78,
   },
   {
     stage: 'evaluation',
@@ -179,7 +185,7 @@ const NOT_NOW =
  * is agreed, what is left is the paper: negotiation.
  */
 const TAKES_PRICE =
-  /\b((i|we) can (work|live) with|(i|we)('ll| will) take|accept(s|ed)?|approved at|fine by me|works for (us|me)|that works|we can do (that|it)|(let us|let's) do (that|it))\b/i;
+  /\b((i|we) can (work|live) with|(i|we)('ll| will) take|accept(s|ed|able)?|approved at|fine by me|works for (us|me)|that works|we can do\b|(let us|let's) do (that|it)|(he|she|they|the (\w+ )?board|our director|the director|our cfo) (has |have )?(agreed|approved|signed off)|that is what we discussed|is fine (for|with) us)\b/i;
 /** A one-word yes to the price just said: "Deal." */
 const DEAL_SAID = /^\s*(deal|done|agreed|sold)\b/i;
 const PRICE_AGREED: StageCue = { stage: 'negotiation', re: TAKES_PRICE, base: 0.78 };
@@ -302,8 +308,15 @@ function acknowledged(utterances: readonly ExtractUtterance[], index: number): b
   return reply !== undefined && reply.side === 'external' && RECEIVED.test(reply.text);
 }
 
+/** The rep putting a pilot forward ("Could we do a proof of concept on a few trailers?"). */
+const PILOT_ASKED =
+  /^\s*(so,?\s*)?(could|can|shall|should) we (do|run|set up|start) (a|an) ([\w-]+ ){0,2}(pilot|poc|trial|proof[- ]of[- ]concept)\b/i;
+const PILOT_ASKED_CUE: StageCue = { stage: 'evaluation', re: PILOT_ASKED, base: 0.8 };
+
 function readSentence(text: string, competitors: readonly RegExp[]): StageCue | 'retracted' | null {
   if (!ANY_CUE.test(text)) return null;
+  // Counted, as any rep sentence, only when the customer agrees in the next reply.
+  if (PILOT_ASKED.test(text) && !competitors.some((re) => re.test(text))) return PILOT_ASKED_CUE;
   if (isQuestion(text) && !REQUEST.test(text)) return null;
   if (HYPOTHETICAL.test(text)) return null;
   const lost = LOST.find((c) => c.re.test(text)) ?? lostTo(text, competitors);
@@ -334,7 +347,9 @@ function priceAgreed(
   if (u.side !== 'external' || isQuestion(text) || HYPOTHETICAL.test(text)) return null;
   if (NEGATION.test(text)) return null;
   const priced = (t: string) => findMoney(t, 1000).length > 0;
-  if (TAKES_PRICE.test(text) && (priced(text) || priced(utterances[index - 1]?.text ?? ''))) {
+  // The price said in this sentence or in the two turns before it.
+  const recent = [text, utterances[index - 1]?.text ?? '', utterances[index - 2]?.text ?? ''];
+  if (TAKES_PRICE.test(text) && recent.some(priced)) {
     return PRICE_AGREED;
   }
   const before = utterances[index - 1];
