@@ -243,6 +243,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/fifth-check.jsonl',
   'test/agent/labelled/sixth-check.jsonl',
   'test/agent/labelled/seventh-check.jsonl',
+  'test/agent/labelled/eighth-check.jsonl',
 ];
 
 /**
@@ -253,6 +254,8 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit.jsonl',
   'test/agent/calibration/outside-fit-2.jsonl',
   'test/agent/calibration/outside-fit-3.jsonl',
+  'test/agent/calibration/outside-fit-4.jsonl',
+  'test/agent/calibration/outside-fit-5.jsonl',
 ];
 /** How many outside proposals the shared map is worth against one field's own. */
 const OUTSIDE_PULL = 10;

@@ -39,7 +39,12 @@ describe('labelled meeting-agent cases', () => {
             one.crm.deals.map((deal) => deal.id),
             where,
           ).toContain(dealId);
-        if (dealId === null) expect(one.expected!.fields, where).toBeNull();
+        // No deal, nothing to change: no fields, or every one null.
+        if (dealId === null)
+          expect(
+            Object.values(one.expected!.fields ?? {}).filter((v) => v !== null),
+            where,
+          ).toEqual([]);
         expect(one.meeting.transcript.length, where).toBeGreaterThanOrEqual(4);
         expect(one.meeting.transcript.length, where).toBeLessThanOrEqual(40);
         const names = one.meeting.participants.map((person) => person.name);
