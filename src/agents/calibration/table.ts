@@ -3,7 +3,7 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 277, next_step 301, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (712 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl; right/proposed: amount:final 150/162, amount:later 34/36, close_date:final 145/155, close_date:later 37/44, competitors:final 82/84, competitors:later 7/7, next_step:final 256/392, next_step:later 5/7, stage:final 84/119, stage:later 5/7): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 5 calls and the pooled hand-written share q = 0.794 worth v = 5 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.324, b = 0.991, the Platt scaling under which the proposals on calls written blind and never read are most likely (400 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl; 570/695 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.266, b = 1.108; amount a = 0.291, b = 0.946; stage a = 0.348, b = 0.465; next_step a = 0.364, b = 1.231; competitors a = 0.347, b = 1.01)",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 277, next_step 301, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (712 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl; right/proposed: amount:final 150/162, amount:later 34/36, close_date:final 149/158, close_date:later 39/45, competitors:final 82/84, competitors:later 7/7, next_step:final 256/392, next_step:later 5/7, stage:final 84/119, stage:later 5/7): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 5 calls and the pooled hand-written share q = 0.797 worth v = 5 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.334, b = 0.977, the Platt scaling under which the proposals on calls written blind and never read are most likely (400 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl; 572/696 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.312, b = 1.037; amount a = 0.296, b = 0.934; stage a = 0.354, b = 0.457; next_step a = 0.366, b = 1.227; competitors a = 0.35, b = 0.994)",
   fields: {
     amount: [
       {
@@ -15,7 +15,7 @@ export const CALIBRATION: CalibrationTable = {
     'amount:final': [
       {
         min: 0,
-        p: 0.749,
+        p: 0.747,
         n: 12,
       },
       {
@@ -25,19 +25,19 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.67,
-        p: 0.868,
+        p: 0.869,
         n: 135,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.794,
+        p: 0.793,
         n: 8,
       },
       {
         min: 0.71,
-        p: 0.892,
+        p: 0.893,
         n: 28,
       },
     ],
@@ -49,43 +49,38 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.86,
-        p: 0.833,
+        p: 0.835,
         n: 156,
       },
       {
         min: 0.92,
-        p: 0.841,
+        p: 0.845,
         n: 78,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.801,
+        p: 0.798,
         n: 12,
       },
       {
         min: 0.68,
-        p: 0.87,
-        n: 104,
-      },
-      {
-        min: 0.86,
-        p: 0.884,
-        n: 39,
+        p: 0.888,
+        n: 146,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.823,
+        p: 0.831,
         n: 21,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.852,
+        p: 0.851,
         n: 178,
       },
     ],
@@ -106,19 +101,19 @@ export const CALIBRATION: CalibrationTable = {
     next_step: [
       {
         min: 0,
-        p: 0.748,
+        p: 0.747,
         n: 99,
       },
       {
         min: 0.65,
-        p: 0.877,
+        p: 0.878,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.686,
+        p: 0.685,
         n: 89,
       },
       {
@@ -157,24 +152,24 @@ export const CALIBRATION: CalibrationTable = {
     stage: [
       {
         min: 0,
-        p: 0.591,
+        p: 0.589,
         n: 41,
       },
       {
         min: 0.75,
-        p: 0.663,
+        p: 0.662,
         n: 52,
       },
       {
         min: 0.8,
-        p: 0.768,
+        p: 0.77,
         n: 184,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.629,
+        p: 0.627,
         n: 60,
       },
       {
@@ -184,7 +179,7 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.86,
-        p: 0.832,
+        p: 0.834,
         n: 33,
       },
     ],

@@ -531,6 +531,66 @@ const cases: Case[] = [
     lines: [ext('We signed with them in March 2025.')],
     expected: null,
   },
+  // The meeting is on Wednesday 2026-10-14 (New York).
+  {
+    name: 'a general truth about a quarter',
+    lines: [
+      int('And timing-wise, is there a window you are working toward?'),
+      ext("Q1 is always hell for us, I'll be honest. Nobody here has time to breathe in Q1."),
+    ],
+    expected: null,
+  },
+  {
+    name: 'a signature by someone of theirs this morning is the close, today',
+    lines: [ext('So, good news. DocuSign came back this morning, our president signed it.')],
+    expected: '2026-10-14',
+  },
+  {
+    name: 'a purchase order issued this morning',
+    lines: [ext('I have good news. The purchase order was issued this morning.')],
+    expected: '2026-10-14',
+  },
+  {
+    name: 'a public award date',
+    lines: [ext('We aim to award by the 31st of March.')],
+    expected: '2027-03-31',
+  },
+  {
+    name: 'a deal landing in a quarter of a fiscal year from November',
+    lines: [
+      int('We are flexible. Could it land next quarter instead?'),
+      ext('Yes, next quarter is realistic. Before the end of next quarter, for sure.'),
+    ],
+    ctx: { fiscalYearStartMonth: 11 },
+    expected: '2027-01-31',
+  },
+  {
+    name: 'wrapped up by, with a negation about something else',
+    lines: [
+      ext(
+        "Carla said the goal is to have this wrapped up by the end of this quarter, and from what I've seen I don't see a blocker.",
+      ),
+    ],
+    expected: '2026-12-31',
+  },
+  {
+    name: 'a deliverable date answered ends the signing subject',
+    lines: [
+      ext("We'd want it signed by the end of January."),
+      int("I'll send both options in the proposal by Wednesday."),
+      ext('Grand, Wednesday.'),
+    ],
+    expected: '2027-01-31',
+  },
+  {
+    name: 'a date not to be written in stone',
+    lines: [
+      ext('Then I think we can sign in two weeks.'),
+      int('Shall I put down the 28th?'),
+      ext("Mm, maybe. It depends on purchasing. Don't write it in stone."),
+    ],
+    expected: null,
+  },
 ];
 
 describe('extractCloseDate', () => {

@@ -48,6 +48,10 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     base: 0.9,
   },
   { re: /\b(target(s|ed|ing)?|deadline)\b/i, base: 0.86 },
+  // "We aim to award by the 31st of March" (a public buyer's signature is its award).
+  { re: /\b(award(ed|ing)?)\b.{0,30}\b(by|before|on|no later than)\b/i, base: 0.86 },
+  // "Could it land next quarter instead?": a deal landing is its close.
+  { re: /\b(land|lands|landing)\b.{0,20}\b(in|by|before|this|next|end)\b/i, base: 0.82 },
   // "So realistically we are working toward March 31st", "March 31 is the date".
   { re: /\bworking towards?\b|\b(is|as) the (target |signing |close )?date\b/i, base: 0.84 },
   // "Let us do it by end of quarter", "get this done by the 20th".
@@ -56,7 +60,7 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   { re: /\b(for|when) (the |i want the |we want the )?(signature|signing)\b/i, base: 0.88 },
   // "complete the purchase by", "get it through by EOM", "have it done before".
   {
-    re: /\b(complete|finish|finali[sz]e|wrap(ped)? (it |this )?up|(get|have|got) (it|this|that|the (deal|contract|paperwork|purchase)) (done|through|over the line|approved|signed)|purchase|buy|sign[- ]?off|signed off)\b.{0,30}\b(by|before|no later than)\b/i,
+    re: /\b(complete|finish|finali[sz]e|wrap(ped)? (it |this )?up|(have|get) (it|this|that|the deal) wrapped up|(get|have|got) (it|this|that|the (deal|contract|paperwork|purchase)) (done|through|over the line|approved|signed)|purchase|buy|sign[- ]?off|signed off)\b.{0,30}\b(by|before|no later than)\b/i,
     base: 0.86,
   },
   // The seller recording the date: "I'll move it to end of Q3", "put it at end of Q4".
@@ -114,7 +118,7 @@ const OTHER_EVENT =
 
 /** A signature already made: "I signed the order form this morning", "signed April 10". */
 const SIGNED_ALREADY =
-  /\b((i|we|they|he|she) (just |already )?(signed|countersigned)|(it|contract|order form|agreement|paperwork|po) (was|is|has been|got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b/i;
+  /\b((i|we|they|he|she|(our|the|my) (\w+ ){0,2}(president|ceo|cfo|coo|director|owner|board|boss|gm|manager|md)) (just |already |finally )?(signed|countersigned)|(docusign|envelope|signature) (came back|is back|completed)|(po|purchase order) (was|has been|got) (issued|raised|released)|(it|contract|order form|agreement|paperwork|po) (was|is|has been|got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b/i;
 /** How far back a signature may be and still be this deal's close. */
 const SIGNED_WITHIN_DAYS = 62;
 
@@ -227,7 +231,14 @@ const PRECISION_PENALTY: Record<Precision, number> = {
 
 /** A later sentence that takes a date back ("signing is on hold", "we won't make the 15th"). */
 const RETRACT =
-  /\b(on hold|slip(s|ped|ping)?|push(ed|ing)? (it |this |that )?(out|back)|delay(ed|s)?|won't work|doesn't work|not going to happen|off the table|at risk|no longer|paused)\b/i;
+  /\b(on hold|slip(s|ped|ping)?|push(ed|ing)? (it |this |that )?(out|back)|delay(ed|s)?|won't work|doesn't work|not going to happen|off the table|at risk|no longer|paused|(in|into) stone|depends on)\b/i;
+
+/**
+ * A general truth about a period, not a plan for it: "Q1 is always hell for us",
+ * "nobody here has time to breathe in Q1", "December is usually dead".
+ */
+const GENERAL =
+  /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one)\b/i;
 
 type ScanEntry = Candidate<string> | 'retracted';
 
@@ -301,7 +312,11 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         const said = findDates(s.text, today, reference, ctx.fiscalYearStartMonth) ?? [];
         topicDates.push(...said.map((m) => m.date));
       }
+      // A date for something else ("I'll send both options in the proposal by Wednesday")
+      // moves the subject on: "Grand, Wednesday." answers that, not the signing talk.
+      if (offTopic && !own && EXPLICIT_DATE.test(s.text)) topic = undefined;
       if (isQuestion(s.text) || HYPOTHETICAL.test(s.text) || offTopic) continue;
+      if (GENERAL.test(s.text)) continue;
       // Date parsing is the costly part: only a commitment or a possible retraction needs it.
       if (!cue && !NEGATION.test(s.text) && !RETRACT.test(s.text)) continue;
       const raw = findDates(s.text, today, reference, ctx.fiscalYearStartMonth, signedAlready);
@@ -326,7 +341,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         REPLACED_BEFORE.test(s.text.slice(0, m.index)),
       );
       // "not the 15th" names the replaced date; any other negation turns the commitment round.
-      const negated = NEGATION.test(withoutReplaced(s.text, replaced));
+      const negated = negatedNear(s.text, mentions ?? [], replaced);
       // "On hold" near the subject takes the date back; a negation only with a date or
       // cue of its own ("we won't sign by March"), not "and not a day later".
       const saysDate = own !== undefined || (mentions !== undefined && mentions.length > 0);
@@ -467,6 +482,31 @@ function withoutReplaced(text: string, replaced: readonly DateMention[]): string
   }
   return out;
 }
+
+/**
+ * Whether a negation turns the sentence's dates round: one in the clause of a date
+ * ("we won't sign by March"), or anywhere when no date is said. "Wrapped up by the end
+ * of this quarter, and I don't see a blocker" denies the blocker, not the date.
+ */
+function negatedNear(
+  text: string,
+  mentions: readonly DateMention[],
+  replaced: readonly DateMention[],
+): boolean {
+  const kept = withoutReplaced(text, replaced);
+  if (!NEGATION.test(kept)) return false;
+  const current = mentions.filter((m) => !replaced.includes(m));
+  if (current.length === 0) return true;
+  const bounds = [...text.matchAll(CLAUSE_BREAK)].map((m) => m.index);
+  return current.some((m) => {
+    const start = Math.max(0, ...bounds.filter((b) => b < m.index));
+    const end = Math.min(text.length, ...bounds.filter((b) => b > m.index));
+    return NEGATION.test(withoutReplaced(text.slice(start, end), []));
+  });
+}
+
+/** Where one clause gives way to another (", and from what I've seen..."). */
+const CLAUSE_BREAK = /,\s*(?:and|but|though|although)\s+|;\s*/gi;
 
 function affirmedByCustomer(utterances: readonly ExtractUtterance[], index: number): boolean {
   const next = utterances[index + 1];
