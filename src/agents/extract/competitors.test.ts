@@ -199,6 +199,30 @@ const cases: Case[] = [
     lines: [ext('We ruled out Gong in the spring.'), ext("But we're evaluating Gong again now.")],
     expected: ['Gong'],
   },
+  {
+    name: 'a vendor that came in hot, or came at a figure',
+    lines: [ext("I'll be honest, Gong came in hot."), ext('And Clari came at 190.')],
+    expected: ['Gong', 'Clari'],
+  },
+  {
+    name: 'the other finalist',
+    lines: [ext("You're one of two finalists. The other one's Chorus.")],
+    expected: ['Chorus'],
+  },
+  {
+    name: 'one that joins now',
+    lines: [ext("So it's you and Gong. And now Clari, our new COO insisted we look.")],
+    expected: ['Gong', 'Clari'],
+  },
+  {
+    name: 'an offer turned away in the next sentence',
+    lines: [
+      ext(
+        'Full disclosure, Gong called us last week offering the first year free. We told them no thanks.',
+      ),
+    ],
+    expected: null,
+  },
 ];
 
 describe('extractCompetitors', () => {

@@ -4,7 +4,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
 const IN_PLAY =
-  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over)|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put) (\w+ ){1,3}(to|on) (the|our) (list|shortlist)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
+  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put) (\w+ ){1,3}(to|on) (the|our) (list|shortlist)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
@@ -22,6 +22,10 @@ const STILL_IN =
 /** Where a sentence's clauses part ("Rubrik is out, ... so Veeam is formally still in the comparison"). */
 const CLAUSE_BREAK =
   /[,;]\s*(?:and\s+|but\s+|so\s+|since\s+|because\s+|while\s+)?|\s(?:but|so|since|because|while|whereas)\s/i;
+
+/** A refusal of the vendor just named: "We told them no thanks." */
+const TURNED_AWAY =
+  /\b((we|i) (told|said to) (them|him|her) no|turned (them|him|her) down|said no (thanks )?to (them|him|her)|no thanks)\b/i;
 
 /** A speaker correcting the name they said: "sorry, I meant Clari". */
 const CORRECTION = /\b(i|we) meant\b/i;
@@ -69,8 +73,18 @@ export function extractCompetitors(
   const patterns = names.map((name) => ({ name, re: namePattern(name) }));
   const events: Event[] = [];
   utterances.forEach((u, utteranceIndex) => {
+    /** The one vendor the speaker's last sentence named, for "them" in the next one. */
+    let lastNamed: string | null = null;
     for (const s of splitSentences(u.text)) {
       const named = patterns.filter((p) => p.re.test(s.text)).map((p) => p.name);
+      if (named.length === 0 && lastNamed !== null && u.side === 'external') {
+        // "Motive called us offering the first year free. We told them no thanks."
+        if (TURNED_AWAY.test(s.text) && !isQuestion(s.text) && !HYPOTHETICAL.test(s.text)) {
+          const confidence = OUT_CONFIDENCE[u.side];
+          events.push({ kind: 'out', name: lastNamed, confidence, quote: s.text, utteranceIndex });
+        }
+      }
+      lastNamed = named.length === 1 ? named[0]! : null;
       if (named.length === 0) {
         if (u.side !== 'internal' && ONLY_YOU.test(s.text) && !isQuestion(s.text)) {
           const confidence = OUT_CONFIDENCE[u.side];
