@@ -41,9 +41,7 @@ describe('lastCommitments', () => {
         ext('Great, thanks.'),
       ),
     );
-    expect(one?.text).toBe(
-      'Rep to send both tomorrow (The W-9 and your insurance certificate for vendor onboarding)',
-    );
+    expect(one?.text).toBe('Rep to send both tomorrow (The W-9 and your insurance certificate)');
     expect(one?.quote).toBe("I'll send both tomorrow.");
   });
 
@@ -96,5 +94,20 @@ describe('extractNextStepOrCommitment', () => {
     );
     expect(fallback?.confidence).toBeLessThan(0.4);
     expect(extractNextStepOrCommitment(call(ext('Thanks.'), int('Bye.')), baseContext)).toBeNull();
+  });
+});
+
+describe('an agreed step that only points at its thing', () => {
+  it('says what "it" is, from the turn that named it', () => {
+    const step = extractNextStep(
+      call(
+        int('What can I do to help the council paper?'),
+        ext('A short case study from another council would be gold.'),
+        int("I've got one from a shire in New South Wales. I'll send it through by Friday."),
+        ext("Ta. I'll attach it to the report."),
+      ),
+      baseContext,
+    );
+    expect(step?.value).toContain('(A short case study)');
   });
 });

@@ -111,7 +111,7 @@ export function lastCommitments(utterances: readonly ExtractUtterance[]): Commit
       }
       if (AGENDA.test(phrase) && !LATER.test(phrase)) continue;
       const object = OBJECT.test(phrase);
-      const named = !object && POINTER.test(phrase) ? askBefore(utterances, i) : null;
+      const named = !object && POINTER.test(phrase) ? antecedent(utterances, i, s.start) : null;
       if (!object && named === null) continue;
       const owner = u.speaker.trim().split(/\s+/, 1)[0];
       const body = named ? `${phrase} (${named})` : phrase;
@@ -125,15 +125,32 @@ export function lastCommitments(utterances: readonly ExtractUtterance[]): Commit
   return found.slice(-2);
 }
 
-/** The other side's statement just before: what "both" or "it" stands for. */
-function askBefore(utterances: readonly ExtractUtterance[], index: number): string | null {
-  const side = utterances[index]!.side;
-  for (let j = index - 1; j >= Math.max(0, index - 2); j -= 1) {
-    const u = utterances[j]!;
-    if (u.side === side) continue;
-    const said = splitSentences(u.text).filter((s) => !isQuestion(s.text));
-    const last = said[said.length - 1]?.text.replace(/[.!]+$/, '');
-    return last && last.split(/\s+/).length >= 2 ? last : null;
+/**
+ * A thing named with its article, up to four words, ending where the phrase does: "a
+ * short case study" (from "A short case study from another council would be gold"), "our
+ * own toll data", "the W-9 and your insurance certificate".
+ */
+const NOUN_PHRASE =
+  /\b(?:the|a|an|our|your|their|my)\s+(?!(?:same|rest|way|point|thing|one|other|end|time|moment|call|meeting|moment|idea|question)\b)(?:[\w'&-]+\s+){0,3}?[\w'&-]+(?:\s+and\s+(?:the|a|an|our|your|their|my)\s+(?:[\w'&-]+\s+){0,3}?[\w'&-]+)?(?=\s+(?:from|for|to|by|would|will|is|are|was|were|that|which|and|as|so|because|if)\b|\s*[,.;:!?]|\s*$)/i;
+
+/**
+ * What "it", "them" or "both" in the sentence starting at `start` of utterance `index`
+ * stands for: the thing named last before it, in the same turn or the two before (not in
+ * a question). Null when none is named.
+ */
+export function antecedent(
+  utterances: readonly ExtractUtterance[],
+  index: number,
+  start: number,
+): string | null {
+  for (let j = index; j >= Math.max(0, index - 2); j -= 1) {
+    const before = splitSentences(utterances[j]!.text).filter(
+      (s) => (j < index || s.start < start) && !isQuestion(s.text),
+    );
+    for (const s of [...before].reverse()) {
+      const np = NOUN_PHRASE.exec(s.text);
+      if (np) return np[0];
+    }
   }
   return null;
 }

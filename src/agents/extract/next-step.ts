@@ -8,7 +8,7 @@ import {
   echoesOffer,
   standsAlone,
 } from './agreement.js';
-import { lastCommitments } from './commitment.js';
+import { antecedent, lastCommitments } from './commitment.js';
 import { DISAGREEMENT, agreementAfter, clamp, otherSide } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
@@ -244,7 +244,18 @@ export function extractNextStep(
   // usage export"): the meeting is the step.
   const meetings = pool.filter((c) => EVENT_WORD.test(c.value));
   const main = meetings[meetings.length - 1] ?? pool[pool.length - 1]!;
-  return withOtherSteps(main, all);
+  return withOtherSteps(named.length > 0 ? main : withAntecedent(main, utterances), all);
+}
+
+/** "Send it through by Friday" says what "it" is: "(a short case study)". */
+function withAntecedent(
+  step: Candidate<string>,
+  utterances: readonly ExtractUtterance[],
+): Candidate<string> {
+  const u = utterances[step.utteranceIndex]!;
+  const at = Math.max(0, u.text.indexOf(step.quote));
+  const thing = antecedent(utterances, step.utteranceIndex, at);
+  return thing ? { ...step, value: `${step.value} (${thing})` } : step;
 }
 
 /**
