@@ -244,6 +244,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/sixth-check.jsonl',
   'test/agent/labelled/seventh-check.jsonl',
   'test/agent/labelled/eighth-check.jsonl',
+  'test/agent/labelled/ninth-check.jsonl',
 ];
 
 /**
@@ -255,7 +256,6 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-2.jsonl',
   'test/agent/calibration/outside-fit-3.jsonl',
   'test/agent/calibration/outside-fit-4.jsonl',
-  'test/agent/calibration/outside-fit-5.jsonl',
 ];
 /** How many outside proposals the shared map is worth against one field's own. */
 const OUTSIDE_PULL = 10;

@@ -591,6 +591,58 @@ const cases: Case[] = [
     ],
     expected: null,
   },
+  {
+    name: 'an ISO week: its Friday',
+    lines: [ext('We will sign it latest in the week 12.')],
+    expected: '2027-03-26',
+  },
+  {
+    name: 'a plan that waits only on the pilot going well',
+    lines: [ext('And if the pilot goes well, end of October we want to have it signed.')],
+    expected: '2026-10-31',
+  },
+  {
+    name: 'a plan "if positive"',
+    lines: [
+      ext('The committee decides on the 12th. And then, if positive, signature end of November.'),
+    ],
+    expected: '2026-11-30',
+  },
+  {
+    name: 'a month only compared to',
+    lines: [ext('And then signature end of November.'), ext('So much faster than January.')],
+    expected: '2026-11-30',
+  },
+  {
+    name: 'signing at the board meeting named',
+    lines: [ext('Our last board meeting of the year is the 18th of December, we sign there.')],
+    expected: '2026-12-18',
+  },
+  {
+    name: 'a signature said with its date',
+    lines: [
+      ext('Not the 15th, I am on a trip.'),
+      int('And signature still end of October?'),
+      ext('End of October.'),
+    ],
+    expected: '2026-10-31',
+  },
+  {
+    name: 'a bound after the day said keeps the day',
+    lines: [
+      ext('He will sign tomorrow, in the morning.'),
+      int('So it is done before the end of the month.'),
+    ],
+    expected: '2026-10-15',
+  },
+  {
+    name: "another vendor's signature",
+    lines: [
+      ext('We decided for Gong, I am sorry.'),
+      ext('It is final, the contract was signed yesterday.'),
+    ],
+    expected: null,
+  },
 ];
 
 describe('extractCloseDate', () => {

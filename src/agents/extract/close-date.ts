@@ -18,6 +18,24 @@ import {
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
+/** Signing at the meeting just named: its date is the signature's. */
+const SIGN_THERE =
+  /\b(we|they|i|he|she)( will|'ll)? sign (there|then|that day|at (the|that) meeting)\b/i;
+
+/** A date said only as a bound ("done before the end of the month"). */
+const BOUND_ONLY = /\bbefore the end of\b/i;
+
+/**
+ * A plan that waits only on things going as planned ("if the pilot goes well, end of
+ * July we want it signed"; "if positive, signature end of March") is still the plan.
+ */
+const GOES_WELL =
+  /\b(if|once) (the (pilot|poc|trial|test|evaluation)|all|everything|it) goes (well|to plan|ok(ay)?)\b|,?\s*\bif positive\b,?|\bif (all|everything) goes to plan\b/gi;
+
+/** Another vendor chosen: "We decided for Personio", "we're going with Workday". */
+const CHOSE_OTHER =
+  /\b(decided (for|on)|go(ing)? with|went with|chose|selected|signed with|picked)\b/i;
+
 /** Only these cues make a date a commitment; each carries how sure it makes us. */
 const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   {
@@ -43,6 +61,15 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     base: 0.86,
   },
   { re: /\bfor (signature|signing)\b/i, base: 0.86 },
+  // "And signature still the 15th of October?": the signature named with its date.
+  {
+    re: /\bsignature\b(?=.{0,30}\b(\d{1,2}(st|nd|rd|th)?|january|february|march|april|may|june|july|august|september|october|november|december|end of|(mon|tues|wednes|thurs|fri)day|week|month|quarter)\b)/i,
+    base: 0.84,
+  },
+  // "Our board meeting is the 18th of December, we sign there": the meeting's day.
+  { re: SIGN_THERE, base: 0.86 },
+  // "So I would say end of next month is realistic."
+  { re: /\b(is|sounds|seems|looks) realistic\b/i, base: 0.8 },
   {
     re: /\b(contract|paperwork|order form|po|purchase order)\b.{0,30}\b(by|before|on|in place)\b/i,
     base: 0.9,
@@ -139,7 +166,7 @@ const PAST =
 
 /** Words in front of a date that mark it as the replaced value ("from March to April"). */
 const REPLACED_BEFORE =
-  /\b(from|instead of|rather than|not|no longer|moved off|away from)\s+(the\s+)?$/i;
+  /\b(from|instead of|rather than|(faster|earlier|sooner|quicker) than|not|no longer|moved off|away from)\s+(the\s+)?$/i;
 
 /** The start of a period is not a close date; these make the sentence undecided. */
 const PERIOD_START_BEFORE =
@@ -266,8 +293,19 @@ export function extractCloseDate(
   ctx: ExtractContext,
 ): Candidate<string> | null {
   const entries = scan(utterances, ctx);
-  const last = entries[entries.length - 1];
+  let last = entries[entries.length - 1];
   if (last === undefined || last === 'retracted') return null;
+  // "He will sign tomorrow." ... "So it is done before the end of the month.": a bound
+  // the day said before already keeps is no new date.
+  if (BOUND_ONLY.test(last.quote)) {
+    const bounded = last.value;
+    const earlier = entries
+      .slice(0, -1)
+      .reverse()
+      .find((e): e is Candidate<string> => e !== 'retracted');
+    if (earlier && earlier.value <= bounded && earlier.value.slice(0, 7) === bounded.slice(0, 7))
+      last = earlier;
+  }
   const revised = entries.some((c) => c !== 'retracted' && c.value !== last.value);
   return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
 }
@@ -281,12 +319,21 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   // cue (a question too: "if I put it at the end of our Q3, does that feel safe?").
   let topic: { base: number; utteranceIndex: number } | undefined;
   const topicDates: LocalDate[] = [];
+  // Once the customer said they chose another vendor, a signature is theirs.
+  let choseOther = false;
   utterances.forEach((u, utteranceIndex) => {
+    if (
+      u.side !== 'internal' &&
+      CHOSE_OTHER.test(u.text) &&
+      mentionsAny(u.text, ctx.competitors ?? [])
+    )
+      choseOther = true;
     for (const s of splitSentences(u.text)) {
       // "The contract with them is signed?" "Signed last Friday.": someone else's.
       const asked = utterances[utteranceIndex - 1]?.text ?? '';
       const signedAlready =
         SIGNED_ALREADY.test(s.text) &&
+        !choseOther &&
         !isQuestion(s.text) &&
         !/\bwith (them|him|her|another|the other)\b/i.test(`${s.text} ${asked}`) &&
         !mentionsAny(`${s.text} ${asked}`, ctx.competitors ?? []);
@@ -294,9 +341,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         ? { re: SIGNED_ALREADY, base: 0.9 }
         : COMMITMENT_CUES.find((c) => c.re.test(s.text));
       const offTopic =
-        MEETING.test(s.text.replace(REFERENCE_MEETING, '')) ||
+        (MEETING.test(s.text.replace(REFERENCE_MEETING, '')) && !SIGN_THERE.test(s.text)) ||
         (PAST.test(s.text) && !signedAlready) ||
-        OTHER_SUBJECT.test(s.text) ||
+        OTHER_SUBJECT.test(s.text.replace(GOES_WELL, '')) ||
         mentionsAny(s.text, ctx.competitors ?? []);
       // A date said in answer or in recap ("End of October, yes.", "Tuesday the 20th.")
       // carries the cue of the sentence that opened the subject, a little less surely.
@@ -315,7 +362,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // A date for something else ("I'll send both options in the proposal by Wednesday")
       // moves the subject on: "Grand, Wednesday." answers that, not the signing talk.
       if (offTopic && !own && EXPLICIT_DATE.test(s.text)) topic = undefined;
-      if (isQuestion(s.text) || HYPOTHETICAL.test(s.text) || offTopic) continue;
+      const softened = s.text.replace(GOES_WELL, '');
+      if (isQuestion(s.text) || HYPOTHETICAL.test(softened) || offTopic) continue;
       if (GENERAL.test(s.text)) continue;
       // Date parsing is the costly part: only a commitment or a possible retraction needs it.
       if (!cue && !NEGATION.test(s.text) && !RETRACT.test(s.text)) continue;
@@ -427,6 +475,19 @@ function holidayOnOrAfter(name: string, today: LocalDate): LocalDate {
   };
   const thisYear = inYear(today.year);
   return compareDates(thisYear, today) >= 0 ? thisYear : inYear(today.year + 1);
+}
+
+/** The Friday of ISO week `week` of this year, or of next year once it has passed. */
+function fridayOfIsoWeek(week: number, today: LocalDate): LocalDate | null {
+  if (week < 1 || week > 53) return null;
+  for (const year of [today.year, today.year + 1]) {
+    // ISO week 1 holds January 4th; its Monday starts the count.
+    const jan4 = { year, month: 1, day: 4 };
+    const monday = addDays(jan4, -((dayOfWeek(jan4) + 6) % 7));
+    const friday = addDays(monday, (week - 1) * 7 + 4);
+    if (compareDates(friday, today) >= 0) return friday;
+  }
+  return null;
 }
 
 function dayOfWeek(d: LocalDate): number {
@@ -594,6 +655,12 @@ function findDates(
   }
   for (const m of text.matchAll(/\b(by )?(the )?end of (the |this |next )?week\b/gi)) {
     add(m.index, m[0].length, fridayOf(today, /next/i.test(m[0]) ? 1 : 0), 'day');
+  }
+  // "latest in the week 12", "KW 12": the Friday of that ISO week, this year or next.
+  for (const m of text.matchAll(
+    /\b(?:(?:in |by )?(?:the )?(?:calendar )?week|kw|cw)\s?(\d{1,2})\b/gi,
+  )) {
+    add(m.index, m[0].length, fridayOfIsoWeek(Number(m[1]), today), 'day');
   }
   for (const m of text.matchAll(/\beom\b/gi))
     add(m.index, m[0].length, endOfMonth(today.year, today.month), 'day');
