@@ -3,19 +3,19 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 277, next_step 301, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (792 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl; right/proposed: amount:final 160/175, amount:later 38/43, close_date:final 167/179, close_date:later 52/59, competitors:final 96/97, competitors:later 8/8, next_step:final 291/441, next_step:later 5/8, stage:final 89/132, stage:later 5/7): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 8 calls and the pooled hand-written share q = 0.792 worth v = 3 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.383, b = 1.092, the Platt scaling under which the proposals on calls written blind and never read are most likely (320 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl; 491/581 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.364, b = 1.053; amount a = 0.4, b = 1.074; stage a = 0.486, b = 0.679; next_step a = 0.448, b = 1.341; competitors a = 0.275, b = 1.075)",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 277, next_step 301, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (792 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl; right/proposed: amount:final 160/175, amount:later 38/43, close_date:final 167/179, close_date:later 52/59, competitors:final 96/97, competitors:later 8/8, next_step:final 291/441, next_step:later 5/8, stage:final 95/135, stage:later 6/8): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 8 calls and the pooled hand-written share q = 0.796 worth v = 5 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.383, b = 1.123, the Platt scaling under which the proposals on calls written blind and never read are most likely (320 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl; 494/581 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.356, b = 1.079; amount a = 0.392, b = 1.099; stage a = 0.546, b = 0.75; next_step a = 0.444, b = 1.35; competitors a = 0.279, b = 1.108)",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.864,
+        p: 0.861,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.783,
+        p: 0.787,
         n: 15,
       },
       {
@@ -32,7 +32,7 @@ export const CALIBRATION: CalibrationTable = {
     'amount:later': [
       {
         min: 0,
-        p: 0.844,
+        p: 0.845,
         n: 44,
       },
     ],
@@ -44,19 +44,19 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.86,
-        p: 0.864,
+        p: 0.858,
         n: 156,
       },
       {
         min: 0.92,
-        p: 0.883,
+        p: 0.872,
         n: 78,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.786,
+        p: 0.789,
         n: 14,
       },
       {
@@ -68,19 +68,19 @@ export const CALIBRATION: CalibrationTable = {
     'close_date:later': [
       {
         min: 0,
-        p: 0.817,
+        p: 0.82,
         n: 11,
       },
       {
         min: 0.75,
-        p: 0.87,
+        p: 0.871,
         n: 48,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.861,
+        p: 0.856,
         n: 178,
       },
     ],
@@ -94,41 +94,41 @@ export const CALIBRATION: CalibrationTable = {
     'competitors:later': [
       {
         min: 0,
-        p: 0.872,
+        p: 0.868,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.686,
+        p: 0.731,
         n: 99,
       },
       {
         min: 0.65,
-        p: 0.92,
+        p: 0.913,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.696,
+        p: 0.699,
         n: 104,
       },
       {
         min: 0.5,
-        p: 0.844,
+        p: 0.845,
         n: 128,
       },
       {
         min: 0.69,
-        p: 0.865,
+        p: 0.866,
         n: 27,
       },
       {
         min: 0.7,
-        p: 0.893,
+        p: 0.894,
         n: 155,
       },
       {
@@ -140,48 +140,48 @@ export const CALIBRATION: CalibrationTable = {
     'next_step:later': [
       {
         min: 0,
-        p: 0.833,
+        p: 0.838,
         n: 36,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.547,
+        p: 0.601,
         n: 41,
       },
       {
         min: 0.75,
-        p: 0.698,
+        p: 0.732,
         n: 52,
       },
       {
         min: 0.8,
-        p: 0.878,
+        p: 0.886,
         n: 184,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.671,
-        n: 65,
+        p: 0.691,
+        n: 66,
       },
       {
         min: 0.8,
-        p: 0.74,
-        n: 31,
+        p: 0.786,
+        n: 30,
       },
       {
         min: 0.86,
-        p: 0.881,
-        n: 36,
+        p: 0.932,
+        n: 39,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.76,
+        p: 0.793,
         n: 26,
       },
     ],

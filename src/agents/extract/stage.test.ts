@@ -430,8 +430,35 @@ describe('extractStage', () => {
       "We've talked it through and we'd like to do a pilot before we commit to anything.",
       'evaluation',
     ],
+    ['a project with us cancelled', 'So our project with you is cancelled.', 'closed_lost'],
+    ['a project they will not do', 'Unfortunately, we will not do the project.', 'closed_lost'],
+    [
+      'a trial with us beside one with a competitor',
+      'We start a trial with you, and in parallel a trial with Gong.',
+      'evaluation',
+    ],
+    [
+      'wanting to evaluate it',
+      'We want to evaluate it properly, with a pilot in three stores.',
+      'evaluation',
+    ],
   ])('%s', (_name, text, stage) => {
     expect(extractStage(call(ext(text)), baseContext)?.value).toBe(stage);
+  });
+
+  it('reads a pilot agreement as no contract, and a signature after another vendor won as theirs', () => {
+    expect(
+      extractStage(
+        call(ext('Yes, send me the pilot agreement, I sign it this week.')),
+        baseContext,
+      ),
+    ).toBeNull();
+    expect(
+      extractStage(
+        call(ext('We decided for Gong.'), ext('It is final, the contract was signed yesterday.')),
+        baseContext,
+      )?.value,
+    ).toBe('closed_lost');
   });
 
   it('counts a pilot the rep puts forward once the customer says yes', () => {

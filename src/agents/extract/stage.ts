@@ -28,7 +28,7 @@ const LOST: readonly StageCue[] = [
   },
   {
     stage: 'closed_lost',
-    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp)\b|\b(project|initiative|purchase|deal|rfp) (is|was|has been|got) (cancell?ed|scrapped|killed)\b/i,
+    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp)\b|\b(project|initiative|purchase|deal|rfp)( with (you|us))? (is|was|has been|got) (cancell?ed|scrapped|killed)\b|\b(we|i) (will not|won't|are not going to|aren't going to) (do|go ahead with|proceed with) (the|this) (project|purchase|deal)\b|^\s*(no,? )?(it|this)('s| is| has been) cancell?ed\b/i,
     base: 0.88,
   },
   {
@@ -40,7 +40,7 @@ const LOST: readonly StageCue[] = [
 
 /** "going with X", "signed with X", "staying with X": lost when X is not us. */
 const WENT_WITH =
-  /\b((go(ing)?|gone|went|decided to go|signed|sign(ing)?|stay(ing)?|stick(ing)?|renew(ed|ing)?) with|(chose|chosen|selected|picked|decided on|awarded (it|the contract|the deal) to))\s+(?<who>[\w'.-]+(\s+[\w'.-]+){0,2})/i;
+  /\b((go(ing)?|gone|went|decided to go|signed|sign(ing)?|stay(ing)?|stick(ing)?|renew(ed|ing)?) with|(chose|chosen|selected|picked|decided (on|for)|move to|moving to|switch(ing)? to|awarded (it|the contract|the deal) to))\s+(?<who>[\w'.-]+(\s+[\w'.-]+){0,2})/i;
 const LONG_AGO =
   /\b(last (year|quarter|month|spring|summer|autumn|fall|winter)|years? ago|back in|in 20\d\d|already (have|use|run))\b/i;
 const OTHER_VENDOR =
@@ -118,7 +118,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'negotiation',
-    re: /\b(send|draft|prepare|reissue|issue) (it |that )?(over )?((me|us|you) )?(over )?(the |your |a |our )?(final |updated |revised )?([\w-]+ )?(contract|order form|msa|paperwork|agreement|docusign|signature packet)\b/i,
+    re: /\b(send|draft|prepare|reissue|issue) (it |that )?(over )?((me|us|you) )?(over )?(the |your |a |our )?(final |updated |revised )?(?!pilot |trial |poc |nda |dpa |data processing |non-disclosure )([\w-]+ )?(contract|order form|msa|paperwork|agreement|docusign|signature packet)\b/i,
     base: 0.85,
   },
   {
@@ -152,7 +152,7 @@ const OPEN: readonly StageCue[] = [
   {
     // The customer wanting one: "we'd like to do a pilot before we commit".
     stage: 'evaluation',
-    re: /\b(we|i)('d| would) like to (do|run|start|have) (a|the) ([\w-]+ ){0,2}(pilot|poc|trial|proof[- ]of[- ]concept)\b/i,
+    re: /\b(we|i)('d| would) like to (do|run|start|have) (a|the) ([\w-]+ ){0,2}(pilot|poc|trial|proof[- ]of[- ]concept)\b|\b(we|i) (want|need|would like) to (evaluate|test) (it|this|you)( properly)?\b/i,
     base: 0.78,
   },
   {
@@ -207,7 +207,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE =
-  /sign|redlin|mark(ed|ing) up|negotiat|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
+  /sign|redlin|mark(ed|ing) up|negotiat|project|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
@@ -251,7 +251,14 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         PRICED_STAGES.includes(ctx.dealStage ?? '') &&
         !closedInCall &&
         priceAgreed(utterances, utteranceIndex, s.text);
-      const found = readSentence(s.text, competitors) ?? (fromPrice || null);
+      const read = readSentence(s.text, competitors);
+      // A contract signed after the customer chose another vendor is theirs.
+      const lostInCall = out.some((e) => e !== 'retracted' && e.value === 'closed_lost');
+      const found =
+        (read !== null && read !== 'retracted' && read.stage === 'closed_won' && lostInCall
+          ? null
+          : read) ??
+        (fromPrice || null);
       if (found === null) {
         // A price taken and then withdrawn moves the deal nowhere.
         const last = out[out.length - 1];
@@ -332,8 +339,9 @@ function readSentence(text: string, competitors: readonly RegExp[]): StageCue | 
   if (!open) return null;
   // "We're not ready to sign" takes an earlier commitment back.
   if (NEGATION.test(text)) return 'retracted';
-  // A pilot or a quote with a competitor is their stage, not ours.
-  if (competitors.some((re) => re.test(text))) return null;
+  // A pilot or a quote with a competitor is their stage, not ours, unless the sentence
+  // says ours too ("we start a trial with you, and in parallel a trial with HiBob").
+  if (competitors.some((re) => re.test(text)) && !/\bwith you\b/i.test(text)) return null;
   return open;
 }
 
