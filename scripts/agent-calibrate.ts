@@ -245,6 +245,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/seventh-check.jsonl',
   'test/agent/labelled/eighth-check.jsonl',
   'test/agent/labelled/ninth-check.jsonl',
+  'test/agent/labelled/tenth-check.jsonl',
 ];
 
 /**
@@ -256,6 +257,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-2.jsonl',
   'test/agent/calibration/outside-fit-3.jsonl',
   'test/agent/calibration/outside-fit-4.jsonl',
+  'test/agent/calibration/outside-fit-5.jsonl',
 ];
 /** How many outside proposals the shared map is worth against one field's own. */
 const OUTSIDE_PULL = 10;

@@ -565,6 +565,42 @@ const cases: Case[] = [
     expected: bare(102_000),
   },
   {
+    name: 'codes and signs of the Gulf and Africa',
+    lines: [ext('The platform is SAR 1.2 million for the two years.')],
+    expected: { amount: 1_200_000, currency: 'SAR' },
+  },
+  {
+    name: 'the naira sign as a letter',
+    lines: [ext('The naira amount, N520 million for three years, is approved.')],
+    expected: { amount: 520_000_000, currency: 'NGN' },
+  },
+  {
+    name: 'a figure with tax in it is not the amount',
+    lines: [
+      int('No, R1.2 million is excluding VAT, for the three years.'),
+      int("With VAT it's R1.38m on the invoices."),
+    ],
+    expected: { amount: 1_200_000, currency: 'ZAR' },
+  },
+  {
+    name: 'a fraction in a call priced in millions',
+    lines: [
+      int('So just to confirm the quote, AED 1.4 million for three years.'),
+      ext('One point four? I thought it was one point three.'),
+      int("Sorry, you're right. One point three."),
+    ],
+    expected: bare(1_300_000),
+  },
+  {
+    name: "the customer taking up the rep's what-if",
+    lines: [
+      int('What if we did 1.5 for three years, with treasury included?'),
+      ext("Hmm. I can take R1.5 million to my CFO, but I can't promise."),
+    ],
+    ctx: { dealAmount: 1_750_000 },
+    expected: { amount: 1_500_000, currency: 'ZAR' },
+  },
+  {
     name: 'thousands grouped with periods',
     lines: [ext('For the three years, all the trucks, we are at 212.000 euro.')],
     expected: { amount: 212_000, currency: 'EUR' },

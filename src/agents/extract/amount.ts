@@ -36,6 +36,7 @@ const SYMBOLS: Record<string, Currency> = {
   '¥': 'JPY',
   '₹': 'INR',
   r: 'ZAR',
+  n: 'NGN',
 };
 const CODES: Record<string, Currency> = {
   usd: 'USD',
@@ -82,10 +83,21 @@ const CODES: Record<string, Currency> = {
   yuan: 'CNY',
   aed: 'AED',
   dirhams: 'AED',
+  dirham: 'AED',
   sar: 'SAR',
   riyals: 'SAR',
+  riyal: 'SAR',
   ngn: 'NGN',
   naira: 'NGN',
+  '₦': 'NGN',
+  kes: 'KES',
+  ksh: 'KES',
+  shillings: 'KES',
+  egp: 'EGP',
+  qar: 'QAR',
+  kwd: 'KWD',
+  ghs: 'GHS',
+  cedis: 'GHS',
   try: 'TRY',
   lira: 'TRY',
   ils: 'ILS',
@@ -104,10 +116,12 @@ const CODES: Record<string, Currency> = {
 
 /** Currency words after a figure, longest first ("australian dollars" before "dollars"). */
 const CODE_WORDS =
-  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zloty|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah';
+  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|dirhams?|shillings|cedis|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zloty|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah';
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
-const SIGNS = '(?:US|AU|A|NZ|CA|C|S|HK|R)\\$|[$€£¥₹]|\\bR(?=\\s?\\d)';
-const CODE_BEFORE = 'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK';
+const SIGNS =
+  '(?:US|AU|A|NZ|CA|C|S|HK|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bKSh(?=\\s?\\d)';
+const CODE_BEFORE =
+  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN';
 
 const SCALE: Record<string, number> = {
   k: 1e3,
@@ -156,6 +170,10 @@ const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
  */
 const NOT_THIS_DEAL =
   /\b(today|currently|right now|at the moment|existing|we spend|spending|spent|last year|raised|revenue|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take))\b/i;
+
+/** A figure with tax in it is what the invoices show, not the deal's amount. */
+const WITH_TAX =
+  /\b(with|including|incl\.?|inc\.?|gross of) (the )?(vat|gst|tax(es)?)\b(?! (is )?(extra|on top|excluded))/i;
 
 /** An increment on top of the deal ("30k more", "an extra 10k") is not the deal's amount. */
 const ADD_ON =
@@ -255,7 +273,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   // ("The total comes to eighty-four five."), so the figure said next ("$84,500.")
   // borrows it; someone else's price ends it.
   let topic: number | undefined;
-  const impliedScale = thousandsSpoken(utterances, ctx) ? 1000 : 1;
+  const impliedScale = impliedScaleOf(utterances, ctx);
   // "Then I'll take the fifteen" after "fifteen percent off" takes the discount.
   const percentages = percentagesSaid(utterances);
   utterances.forEach((u, utteranceIndex) => {
@@ -272,7 +290,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const borrowed = !ownCue && topic !== undefined && utteranceIndex - topic <= PRICE_TOPIC_SPAN;
       if (elsewhere) topic = undefined;
       else if (ownCue) topic = utteranceIndex;
-      if (isQuestion(text) || elsewhere || ADD_ON.test(text)) continue;
+      if (isQuestion(text) || elsewhere || ADD_ON.test(text) || WITH_TAX.test(text)) continue;
       // "$64,000 if we sign by the 15th" ties the price to signing; any other "if" supposes.
       if (HYPOTHETICAL.test(text.replace(SIGNING_CONDITION, ''))) continue;
       const mentions = findMoney(text, impliedScale).filter(
@@ -292,7 +310,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (current.length === 0 || currencies.size > 1) continue;
       // A bare number borrowing the subject may be a count ("Eleven thousand five
       // hundred, but half are dormant"): it needs a currency or a period to be money.
-      if (borrowed && currencies.size === 0 && !PERIOD.test(text)) continue;
+      // A number said in the call's price scale ("One point three.") is a price.
+      const inScale = current.every((m) => m.implied);
+      if (borrowed && currencies.size === 0 && !PERIOD.test(text) && !inScale) continue;
       const normalised = normalise(text, current, convention);
       if (!normalised) continue;
       let confidence = current.some((m) => m.currency !== null) ? 0.92 : 0.86;
@@ -303,6 +323,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (u.side === 'unknown') confidence -= 0.05;
       if (u.side === 'internal' && !affirmedByCustomer(utterances, utteranceIndex))
         confidence -= 0.1;
+      // A price said goes on being the subject ("One point three." "So AED 1.3 million.").
+      if (borrowed) topic = utteranceIndex;
       out.push({
         value: { amount: normalised.amount, currency: [...currencies][0] ?? null },
         confidence: clamp(confidence),
@@ -429,7 +451,7 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
     if (out.some((o) => m.index < o.index + o.length && m.index + m[0].length > o.index)) continue;
     const g = m.groups!;
     // "r" in any other case is no rand sign (the pattern is case-insensitive).
-    if (g.sym === 'r') continue;
+    if (g.sym === 'r' || g.sym === 'n') continue;
     const currency = currencyOf(g.sym, g.pre, g.code);
     const scale = g.scale
       ? g.scale.toLowerCase() === 'mil' && currency !== null && MIL_IS_THOUSAND.includes(currency)
@@ -438,6 +460,23 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
       : 1;
     // "150" alone is a count or a time more often than money; "95,000" grouped in
     // thousands is a figure, which the deal cue and the count guard below still check.
+    // In a call priced in millions, "1.5 is our offer" is 1,500,000.
+    const millions =
+      impliedScale === 1e6 &&
+      currency === null &&
+      scale === 1 &&
+      /^\d{1,2}\.\d{1,2}$/.test(g.num!) &&
+      IMPLIED_AFTER.test(text.slice(m.index + m[0].length));
+    if (millions) {
+      out.push({
+        amount: Math.round(Number(g.num) * 1e6),
+        currency,
+        index: m.index + (m[0].length - m[0].trimStart().length),
+        length: m[0].trimStart().length,
+        implied: true,
+      });
+      continue;
+    }
     if (currency === null && scale === 1 && !/^\d{1,3}([,.]\d{3})+$/.test(g.num!)) continue;
     // A lowercase "m" may be minutes or metres; "$2m" and "1.2M" are millions.
     if (g.scale === 'm' && currency === null) continue;
@@ -485,7 +524,7 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
       // "two seventy-six Canadian" in a call priced in thousands is 276,000; "eleven
       // pounds a month" a van is the unit price as said.
       const unitPrice = UNIT_PRICE_AFTER.test(text.slice(end)) || /\b(?:at|@)\s*$/i.test(before);
-      const implied = impliedScale > 1 && amount >= 10 && amount < 1000 && !unitPrice;
+      const implied = impliedRange(amount, impliedScale) && !unitPrice;
       out.push({
         amount: amount * (implied ? impliedScale : 1),
         currency,
@@ -494,9 +533,7 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
         ...(implied ? { implied: true as const } : {}),
       });
     } else if (
-      impliedScale > 1 &&
-      amount >= 10 &&
-      amount < 1000 &&
+      impliedRange(amount, impliedScale) &&
       IMPLIED_AFTER.test(text.slice(m.index + words.length)) &&
       !TIME_OF_DAY.test(text)
     ) {
@@ -516,14 +553,26 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
 }
 
 /**
- * Whether the call's prices are in thousands: the deal's amount, or a figure said in
- * full, between ten thousand and a million. Then a bare "ninety-five" said as a price
- * means 95,000.
+ * The scale the call's prices go unsaid in: thousands when the deal's amount, or a figure
+ * said in full, is between ten thousand and a million (a bare "ninety-five" said as a
+ * price is 95,000); millions when it is between a million and a billion ("one point
+ * three" is 1,300,000); else none.
  */
-function thousandsSpoken(utterances: readonly ExtractUtterance[], ctx: ExtractContext): boolean {
-  const inThousands = (n: number) => n >= 10_000 && n < 1_000_000;
-  if (ctx.dealAmount != null && inThousands(ctx.dealAmount)) return true;
-  return utterances.some((u) => findMoney(u.text).some((m) => inThousands(m.amount)));
+function impliedScaleOf(utterances: readonly ExtractUtterance[], ctx: ExtractContext): number {
+  const scaleOf = (n: number) => (n >= 10_000 && n < 1e6 ? 1e3 : n >= 1e6 && n < 1e9 ? 1e6 : 1);
+  if (ctx.dealAmount != null && scaleOf(ctx.dealAmount) > 1) return scaleOf(ctx.dealAmount);
+  const said = utterances.flatMap((u) => findMoney(u.text).map((m) => scaleOf(m.amount)));
+  return said.includes(1e3) ? 1e3 : said.includes(1e6) ? 1e6 : 1;
+}
+
+/**
+ * Whether a spoken number may stand for a price in the implied scale: "ninety-five" in
+ * thousands, "one point three" (a fraction) in millions.
+ */
+function impliedRange(amount: number, scale: number): boolean {
+  if (scale === 1e3) return amount >= 10 && amount < 1000;
+  if (scale === 1e6) return amount < 100 && !Number.isInteger(amount);
+  return false;
 }
 
 /** How many words before a figure a negation turns it down from. */
@@ -565,7 +614,8 @@ function withoutReplaced(text: string, replaced: readonly MoneyMention[]): strin
 
 function answersHypothetical(utterances: readonly ExtractUtterance[], index: number): boolean {
   const prev = utterances[index - 1];
-  if (!prev || prev.side === utterances[index]!.side) return false;
+  // The rep's "what if we did 1.5?" answered by the customer is a counter-offer taken up.
+  if (!prev || prev.side === utterances[index]!.side || prev.side === 'internal') return false;
   return splitSentences(prev.text).some((q) => isQuestion(q.text) && HYPOTHETICAL.test(q.text));
 }
 

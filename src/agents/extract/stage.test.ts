@@ -461,6 +461,48 @@ describe('extractStage', () => {
     ).toBe('closed_lost');
   });
 
+  it('moves an early deal to discovery when a demo or workshop is agreed, and no other', () => {
+    const agreed = [
+      int("Then let's do a discovery workshop with your finance team."),
+      ext("Yes, let's do it the week of 2 November."),
+    ];
+    expect(
+      extractStage(call(...agreed), { ...baseContext, dealStage: 'qualification' })?.value,
+    ).toBe('discovery');
+    expect(extractStage(call(...agreed), { ...baseContext, dealStage: 'evaluation' })).toBeNull();
+    expect(
+      extractStage(
+        call(ext('Sawa. I will send a sample file and we can do the demo next Thursday.')),
+        {
+          ...baseContext,
+          dealStage: 'prospecting',
+        },
+      )?.value,
+    ).toBe('discovery');
+  });
+
+  it('reads the deal won, going ahead with us, or the amount approved as negotiation', () => {
+    expect(
+      extractStage(call(ext('Procurement has finished their evaluation. You won.')), baseContext)
+        ?.value,
+    ).toBe('negotiation');
+    expect(
+      extractStage(
+        call(ext("Johan, we had the board on Wednesday. We're going ahead with you.")),
+        baseContext,
+      )?.value,
+    ).toBe('negotiation');
+    expect(
+      extractStage(
+        call(
+          int('Last time we indicated SAR 1.2 million over two years.'),
+          ext('Yes. Finance is fine with that number.'),
+        ),
+        { ...baseContext, dealStage: 'proposal' },
+      )?.value,
+    ).toBe('negotiation');
+  });
+
   it('counts a pilot the rep puts forward once the customer says yes', () => {
     const asked = int('Could we do a proof of concept on a few reefer trailers?');
     expect(

@@ -88,12 +88,12 @@ const OPEN: readonly StageCue[] = [
   {
     // Chosen: what is left is the paper. "You are our selected vendor."
     stage: 'negotiation',
-    re: /\b(selected|preferred|chosen) vendor\b|\b(picked|selected|chose|chosen) you\b|\bstart the (contract )?paperwork\b/i,
+    re: /\b(selected|preferred|chosen) vendor\b|\b(picked|selected|chose|chosen) you\b|\bstart the (contract )?paperwork\b|\byou('ve| have)? won\b|\b(going|go|move|moving) ahead with you\b|\bready to proceed\b|\bwe('re| are) approved( internally)?\b/i,
     base: 0.82,
   },
   {
     stage: 'evaluation',
-    re: /\breopen(s|ed|ing)? the (evaluation|eval|selection)\b|\bback (in|to) (the )?(evaluation|eval)\b/i,
+    re: /\breopen(s|ed|ing)? the (evaluation|eval|selection)\b|\bback (in|to) (the )?(evaluation|eval)\b|\b(we're|we are|you're|you are) (formally |now )?in (the )?evaluation\b/i,
     base: 0.8,
   },
   {
@@ -185,7 +185,7 @@ const NOT_NOW =
  * is agreed, what is left is the paper: negotiation.
  */
 const TAKES_PRICE =
-  /\b((i|we) can (work|live) with|(i|we)('ll| will) take|accept(s|ed|able)?|approved at|fine by me|works for (us|me)|that works|we can do\b|(let us|let's) do (that|it)|(he|she|they|the (\w+ )?board|our director|the director|our cfo) (has |have )?(agreed|approved|signed off)|that is what we discussed|is fine (for|with) us)\b/i;
+  /\b((i|we) can (work|live) with|(i|we)('ll| will) take|accept(s|ed|able)?|approved at|fine by me|works for (us|me)|that works|we can do\b|(let us|let's) do (that|it)|(he|she|they|the (\w+ )?board|our director|the director|our cfo) (has |have )?(agreed|approved|signed off)|that is what we discussed|is fine (for|with) us|(is|was|are|were) approved|approved amount|(fine|okay|ok) with (that|the|it)( number| price)?)\b/i;
 /** A one-word yes to the price just said: "Deal." */
 const DEAL_SAID = /^\s*(deal|done|agreed|sold)\b/i;
 const PRICE_AGREED: StageCue = { stage: 'negotiation', re: TAKES_PRICE, base: 0.78 };
@@ -207,7 +207,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE =
-  /sign|redlin|mark(ed|ing) up|negotiat|project|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
+  /sign|redlin|mark(ed|ing) up|negotiat|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
@@ -251,7 +251,13 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         PRICED_STAGES.includes(ctx.dealStage ?? '') &&
         !closedInCall &&
         priceAgreed(utterances, utteranceIndex, s.text);
-      const read = readSentence(s.text, competitors);
+      const early =
+        EARLY_STAGES.includes(ctx.dealStage ?? '') &&
+        DISCOVERY_MEETING.test(s.text) &&
+        !HYPOTHETICAL.test(s.text) &&
+        !NEGATION.test(s.text) &&
+        (!isQuestion(s.text) || u.side === 'internal');
+      const read = readSentence(s.text, competitors) ?? (early ? DISCOVERY : null);
       // A contract signed after the customer chose another vendor is theirs.
       const lostInCall = out.some((e) => e !== 'retracted' && e.value === 'closed_lost');
       const found =
@@ -314,6 +320,13 @@ function acknowledged(utterances: readonly ExtractUtterance[], index: number): b
   const reply = utterances[index + 1];
   return reply !== undefined && reply.side === 'external' && RECEIVED.test(reply.text);
 }
+
+/** A demo, deep dive or discovery workshop agreed: an early deal is in discovery. */
+const DISCOVERY_MEETING =
+  /\b(discovery (workshop|session|call|meeting)|deep[- ]dive|(a|the) (proper |full |tailored |custom )?demo)\b/i;
+const DISCOVERY: StageCue = { stage: 'discovery', re: DISCOVERY_MEETING, base: 0.74 };
+/** Stages a discovery meeting agreed moves on from. */
+const EARLY_STAGES: readonly string[] = ['prospecting', 'qualification'];
 
 /** The rep putting a pilot forward ("Could we do a proof of concept on a few trailers?"). */
 const PILOT_ASKED =
