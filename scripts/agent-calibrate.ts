@@ -246,6 +246,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/eighth-check.jsonl',
   'test/agent/labelled/ninth-check.jsonl',
   'test/agent/labelled/tenth-check.jsonl',
+  'test/agent/labelled/eleventh-check.jsonl',
 ];
 
 /**
@@ -258,6 +259,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-3.jsonl',
   'test/agent/calibration/outside-fit-4.jsonl',
   'test/agent/calibration/outside-fit-5.jsonl',
+  'test/agent/calibration/outside-fit-6.jsonl',
 ];
 /** How many outside proposals the shared map is worth against one field's own. */
 const OUTSIDE_PULL = 10;

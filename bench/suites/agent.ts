@@ -61,7 +61,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['phrasings', 'test/agent/labelled/core-phrasings.jsonl'],
     // Written for fitting the calibration: fitted figures, not a check.
     ['calib', 'test/agent/labelled/calib-phrasings.jsonl'],
-    // Ten outside sets, written blind, measured once or more, then read and fitted on.
+    // Eleven outside sets, written blind, measured once or more, then read and fitted on.
     ['first_check', 'test/agent/labelled/first-check.jsonl'],
     ['second_check', 'test/agent/labelled/second-check.jsonl'],
     ['third_check', 'test/agent/labelled/third-check.jsonl'],
@@ -72,12 +72,14 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['eighth_check', 'test/agent/labelled/eighth-check.jsonl'],
     ['ninth_check', 'test/agent/labelled/ninth-check.jsonl'],
     ['tenth_check', 'test/agent/labelled/tenth-check.jsonl'],
+    ['eleventh_check', 'test/agent/labelled/eleventh-check.jsonl'],
     // Written blind, never read: the calibration's outside fit counts their proposals.
     ['outside_fit', 'test/agent/calibration/outside-fit.jsonl'],
     ['outside_fit_2', 'test/agent/calibration/outside-fit-2.jsonl'],
     ['outside_fit_3', 'test/agent/calibration/outside-fit-3.jsonl'],
     ['outside_fit_4', 'test/agent/calibration/outside-fit-4.jsonl'],
     ['outside_fit_5', 'test/agent/calibration/outside-fit-5.jsonl'],
+    ['outside_fit_6', 'test/agent/calibration/outside-fit-6.jsonl'],
     // The outside checks nobody has read: the figures on unseen phrasing.
     ['check', 'test/agent/check/cases.jsonl'],
     ['check_2', 'test/agent/check/second.jsonl'],

@@ -643,6 +643,47 @@ const cases: Case[] = [
     ],
     expected: null,
   },
+  {
+    name: 'a bare day after the month just named',
+    lines: [ext("We'd want it signed by the end of February. The twenty-sixth, say.")],
+    expected: '2027-02-26',
+  },
+  {
+    name: 'mid-month, then its day',
+    lines: [
+      ext("We'll get it done by the end of November."),
+      ext('Actually, make it mid-December. The fifteenth.'),
+    ],
+    expected: '2026-12-15',
+  },
+  {
+    name: 'it will be signed on a day',
+    lines: [
+      ext("Realistically it'll be signed the ninth of November, the Friday after half term."),
+    ],
+    expected: '2026-11-09',
+  },
+  {
+    name: 'the decision moved to a date, "now" beside it',
+    lines: [ext('And the decision is the end of March now, not February.')],
+    expected: '2027-03-31',
+  },
+  {
+    name: 'sorted by a date',
+    lines: [ext('And I want this sorted by the end of January, the lads are sick of paper.')],
+    expected: '2027-01-31',
+  },
+  {
+    name: 'the calendar quarter in a fiscal year from April',
+    lines: [ext("We'll sign by the end of Q2. Calendar Q2, so the end of June.")],
+    ctx: { fiscalYearStartMonth: 4 },
+    expected: '2027-06-30',
+  },
+  {
+    name: 'putting it to the board on a day',
+    lines: [ext("I'll put it to the board on the tenth.")],
+    expected: null,
+  },
 ];
 
 describe('extractCloseDate', () => {

@@ -75,6 +75,15 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     base: 0.9,
   },
   { re: /\b(target(s|ed|ing)?|deadline)\b/i, base: 0.86 },
+  // "Realistically it'll be signed the ninth of April."
+  { re: /\b(be|been|gets?|getting) signed\b/i, base: 0.86 },
+  // "The decision is the end of March now", "the decision moves to the end of September".
+  {
+    re: /\b(decision|signing|signature|close)( date)? (is|will be|moves|moved|slips|slipped|is pushed|pushed|goes) (to )?(now )?(the|on|in|at|by|before|end)\b/i,
+    base: 0.84,
+  },
+  // "Make it mid-March. The fifteenth."
+  { re: /^\s*((so|ok(ay)?|then|actually|no),? )*make it\b/i, base: 0.8 },
   // "We aim to award by the 31st of March" (a public buyer's signature is its award).
   { re: /\b(award(ed|ing)?)\b.{0,30}\b(by|before|on|no later than)\b/i, base: 0.86 },
   // "Could it land next quarter instead?": a deal landing is its close.
@@ -87,7 +96,7 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   { re: /\b(for|when) (the |i want the |we want the )?(signature|signing)\b/i, base: 0.88 },
   // "complete the purchase by", "get it through by EOM", "have it done before".
   {
-    re: /\b(complete|finish|finali[sz]e|wrap(ped)? (it |this )?up|(have|get) (it|this|that|the deal) wrapped up|(get|have|got) (it|this|that|the (deal|contract|paperwork|purchase)) (done|through|over the line|approved|signed)|purchase|buy|sign[- ]?off|signed off)\b.{0,30}\b(by|before|no later than)\b/i,
+    re: /\b(complete|finish|finali[sz]e|wrap(ped)? (it |this )?up|(have|get) (it|this|that|the deal) wrapped up|(get|have|got|want) (it|this|that|the (deal|contract|paperwork|purchase)) (done|through|over the line|approved|signed|sorted|in place|done and dusted)|purchase|buy|sign[- ]?off|signed off)\b.{0,30}\b(by|before|no later than)\b/i,
     base: 0.86,
   },
   // The seller recording the date: "I'll move it to end of Q3", "put it at end of Q4".
@@ -127,7 +136,7 @@ const TOPIC_DISCOUNT = 0.06;
 
 /** The date is about a meeting, not the deal ("let's meet again on the 15th"). */
 const MEETING =
-  /\b(meet(ing)?|call|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough)\b/i;
+  /\b(meet(ing)?|call|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar (invite|hold|slot|time)|(my|the|your|our) calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough)\b/i;
 
 /** A meeting named only as the point a date is set against ("before our partners' meeting"). */
 const REFERENCE_MEETING =
@@ -158,7 +167,7 @@ const CONDITIONAL =
  * or reviewed, a pilot, a side agreement, the customer's own books or targets.
  */
 const OTHER_SUBJECT =
-  /\b(inbox|you'll have|you will have|(updated|revised|new|final|corrected|written|formal) (order form|proposal|quote|contract|msa|draft)|(need|want) the|kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
+  /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|corrected|written|formal) (order form|proposal|quote|contract|msa|draft)|(need|want) the|kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
@@ -170,7 +179,7 @@ const REPLACED_BEFORE =
 
 /** The start of a period is not a close date; these make the sentence undecided. */
 const PERIOD_START_BEFORE =
-  /\b(start|beginning|begin|early|mid|middle|first half|second half|h1|h2)\b\s*(of\s+)?(the\s+)?$/i;
+  /\b(start|beginning|begin|early|middle|first half|second half|h1|h2)\b\s*(of\s+)?(the\s+)?$/i;
 
 const AFFIRMATION =
   /^\s*(yes|yeah|yep|yup|correct|right|agreed|that works|works for us|sounds good|sounds right|exactly|definitely|absolutely|confirmed|we can do that)\b/i;
@@ -384,7 +393,11 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           WEEKDAY_ONLY.test(m.text) ? { ...m, date: sameWeekdaySaid(m.date, topicDates) } : m,
         );
       // Borrowing the cue, only a date said outright counts: not "now" or "a day later".
-      const mentions = own ? found : found?.filter((m) => EXPLICIT_DATE.test(m.text));
+      // "The decision is the end of March now": "now" beside a date said outright is no date.
+      const dated = found?.some((m) => EXPLICIT_DATE.test(m.text))
+        ? found.filter((m) => !/^(now|right now)$/i.test(m.text))
+        : found;
+      const mentions = own ? dated : dated?.filter((m) => EXPLICIT_DATE.test(m.text));
       const replaced = (mentions ?? []).filter((m) =>
         REPLACED_BEFORE.test(s.text.slice(0, m.index)),
       );
@@ -439,6 +452,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (u.side === 'unknown') confidence -= 0.05;
       if (u.side === 'internal' && !affirmedByCustomer(utterances, utteranceIndex))
         confidence -= 0.1;
+      // The date taken names the month a later "the fifteenth" means.
+      topicDates.push(mention.date);
       out.push({
         value: formatDate(mention.date),
         confidence: clamp(confidence),
@@ -524,6 +539,10 @@ function sameWeekdaySaid(date: LocalDate, said: readonly LocalDate[]): LocalDate
 
 function sameDaySaid(date: LocalDate, said: readonly LocalDate[]): LocalDate {
   for (let i = said.length - 1; i >= 0; i--) if (said[i]!.day === date.day) return said[i]!;
+  // "Signed by the end of February. The twenty-sixth, say.": the month just named.
+  const last = said[said.length - 1];
+  if (last && date.day <= daysInMonth(last.year, last.month))
+    return { year: last.year, month: last.month, day: date.day };
   return date;
 }
 
@@ -630,9 +649,9 @@ function findDates(
     /\b(end of (the )?)?f?q([1-4])(\s*(of\s+)?(fy\s?)?'?(\d{4}|\d{2})\b)?/gi,
   )) {
     const q = Number(m[3]);
-    const date = m[7]
-      ? endOfQuarter(fullYear(m[7]), q, fyStart)
-      : nextEndOfQuarter(today, q, fyStart);
+    // "Calendar Q2, so the end of June": the calendar's quarter, whatever the fiscal year.
+    const fy = /\bcalendar\s+$/i.test(text.slice(0, m.index)) ? 1 : fyStart;
+    const date = m[7] ? endOfQuarter(fullYear(m[7]), q, fy) : nextEndOfQuarter(today, q, fy);
     add(m.index, m[0].length, date, m[1] ? 'quarter-end' : 'quarter');
   }
   for (const m of text.matchAll(
@@ -655,6 +674,17 @@ function findDates(
   }
   for (const m of text.matchAll(/\b(by )?(the )?end of (the |this |next )?week\b/gi)) {
     add(m.index, m[0].length, fridayOf(today, /next/i.test(m[0]) ? 1 : 0), 'day');
+  }
+  // "mid-March": its fifteenth, the next one to come.
+  for (const m of text.matchAll(
+    /\bmid[- ](january|february|march|april|may|june|july|august|september|october|november|december)\b/gi,
+  )) {
+    const month = MONTH_NAMES.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1;
+    const year =
+      month > today.month || (month === today.month && today.day <= 15)
+        ? today.year
+        : today.year + 1;
+    add(m.index, m[0].length, { year, month, day: 15 }, 'month');
   }
   // "latest in the week 12", "KW 12": the Friday of that ISO week, this year or next.
   for (const m of text.matchAll(
