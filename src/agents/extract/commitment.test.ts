@@ -65,6 +65,10 @@ describe('lastCommitments', () => {
     ['a calendar chore', [int("I'll send the invite."), ext('Great, see you then.')]],
     ['agenda for this call', [int("Let's go through the dashboards."), ext('Sure.')]],
     ['an undertaking with no object', [int("I'll follow up by email."), ext('Thanks.')]],
+    [
+      'chasing and talking to people',
+      [ext("I'll talk to our director and come back to you."), int("And I'll nudge them too.")],
+    ],
   ] as const)('takes nothing %s', (_name, lines) => {
     expect(texts(...(lines as unknown as [SpeakerSide, string][]))).toEqual([]);
   });

@@ -37,9 +37,13 @@ const SMALL_TALK =
 const OBJECT =
   /\b(?:the|a|an|our|your|my|some|two|three|their|his|her)\s+(?!(?:same|rest|target|number|date|time|side|thing|way|point)\b)[a-z][\w-]*|\b(?:call|meeting|session|demo|workshop|review|kick-?off|visit|invite|invitation|checkpoint|dates|times|options)\b/i;
 
-/** Verbs of one's own bookkeeping and thinking, not of something the other side gets. */
+/**
+ * Verbs of one's own bookkeeping, thinking and chasing, not of something the other side
+ * gets ("I'll talk to our director", "I'll come back to you when I've talked to the
+ * directors", "I'll nudge them"); and a phrase that starts with its pronoun.
+ */
 const NO_STEP_VERB =
-  /^(?:move|plan|line|reflect|take (?:it|this|that) (?:from here|forward)|talk internally|have a think|add|make sure|sort|keep|update (?:on|our|my)|circle|come back to you$|hold|note|mark|put (?:it|that) in|leave|walk you through [\w\s-]+ now)\b/i;
+  /^(?:move|plan|line|reflect|take (?:it|this|that) (?:from here|forward)|talk internally|have a think|add|make sure|sort|keep|update (?:on|our|my)|circle|come back|hold|note|mark|put (?:it|that) in|leave|walk you through [\w\s-]+ now|run (?:it|this|that) (?:past|by)|talk to|speak to|nudge|carry on|be open|reach out|check in|get back|touch base|follow up|chase|(?:it|this|that|them)\b)\b/i;
 
 /**
  * Chores of a call, not steps of the deal: an invite or times with no meeting named, the
