@@ -446,6 +446,12 @@ describe('extractStage', () => {
     expect(extractStage(call(ext(text)), baseContext)?.value).toBe(stage);
   });
 
+  it('reads a competitor told it is not going forward as no loss of ours', () => {
+    expect(
+      extractStage(call(ext("We've told Gong they're not going forward.")), baseContext),
+    ).toBeNull();
+  });
+
   it('reads a pilot agreement as no contract, and a signature after another vendor won as theirs', () => {
     expect(
       extractStage(

@@ -339,7 +339,11 @@ function readSentence(text: string, competitors: readonly RegExp[]): StageCue | 
   if (PILOT_ASKED.test(text) && !competitors.some((re) => re.test(text))) return PILOT_ASKED_CUE;
   if (isQuestion(text) && !REQUEST.test(text)) return null;
   if (HYPOTHETICAL.test(text)) return null;
-  const lost = LOST.find((c) => c.re.test(text)) ?? lostTo(text, competitors);
+  // "We've told Causeway they're not going forward": a competitor's exit, not ours.
+  const ours = LOST.find((c) => c.re.test(text));
+  const lost =
+    (ours && competitors.some((re) => re.test(text)) ? undefined : ours) ??
+    lostTo(text, competitors);
   if (lost) return DEFERRAL.test(text) ? 'retracted' : lost;
   if (PAST.test(text)) return null;
   if (HOLD.test(text)) return 'retracted';
