@@ -312,6 +312,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/ninth-check.jsonl',
   'test/agent/labelled/tenth-check.jsonl',
   'test/agent/labelled/eleventh-check.jsonl',
+  'test/agent/labelled/twelfth-check.jsonl',
 ];
 
 /**

@@ -61,7 +61,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['phrasings', 'test/agent/labelled/core-phrasings.jsonl'],
     // Written for fitting the calibration: fitted figures, not a check.
     ['calib', 'test/agent/labelled/calib-phrasings.jsonl'],
-    // Eleven outside sets, written blind, measured once or more, then read and fitted on.
+    // Twelve outside sets, written blind, measured once or more, then read and fitted on.
     ['first_check', 'test/agent/labelled/first-check.jsonl'],
     ['second_check', 'test/agent/labelled/second-check.jsonl'],
     ['third_check', 'test/agent/labelled/third-check.jsonl'],
@@ -73,6 +73,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['ninth_check', 'test/agent/labelled/ninth-check.jsonl'],
     ['tenth_check', 'test/agent/labelled/tenth-check.jsonl'],
     ['eleventh_check', 'test/agent/labelled/eleventh-check.jsonl'],
+    ['twelfth_check', 'test/agent/labelled/twelfth-check.jsonl'],
     // Written blind, never read: the calibration's outside fit counts their proposals.
     ['outside_fit', 'test/agent/calibration/outside-fit.jsonl'],
     ['outside_fit_2', 'test/agent/calibration/outside-fit-2.jsonl'],

@@ -3,7 +3,7 @@ import type { AgentCore, CoreField, CoreInput, CorePrediction, CoreResult } from
 import { calibrate, matchConfidenceFor } from './calibration/calibration.js';
 import { followUp, type FollowUp } from './calibration/features.js';
 import { decide } from './decide.js';
-import { findMoney, type AmountValue } from './extract/amount.js';
+import { currenciesNamed, findMoney, pesosOf, type AmountValue } from './extract/amount.js';
 import { deterministicExtractor } from './extract/index.js';
 import type { ExtractContext, ExtractUtterance, SpeakerSide } from './extract/types.js';
 import { matchDeal, type MatchBasis } from './match/match-deal.js';
@@ -65,7 +65,7 @@ export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult
     const value = predictionValue(
       field,
       field === 'amount' && !given
-        ? withCallCurrency(candidate.value, utterances)
+        ? withCallCurrency(candidate.value, utterances, input.config.timeZone)
         : candidate.value,
     );
     if (value === undefined) {
@@ -154,15 +154,32 @@ export function speakerUtterances({ meeting, crm, config }: CoreInput): ExtractU
 
 /**
  * An amount said without its currency ("so 90k a year") takes the one currency the call
- * names elsewhere ("€270,000 over three years"); with none or several it stays as said.
+ * names elsewhere ("€270,000 over three years", "the new pricing in dollars"); with none
+ * or several it stays as said.
  */
-function withCallCurrency(value: unknown, utterances: readonly ExtractUtterance[]): unknown {
+function withCallCurrency(
+  value: unknown,
+  utterances: readonly ExtractUtterance[],
+  timeZone: string,
+): unknown {
   const amount = value as AmountValue | null;
-  if (!amount || amount.currency !== null) return value;
-  const named = new Set(
-    utterances.flatMap((u) => findMoney(u.text).flatMap((m) => m.currency ?? [])),
-  );
+  if (!amount) return value;
+  // "Pesos" said in Buenos Aires are Argentine: the extractor reads the word as Mexico's.
+  if (amount.currency === 'MXN' && saidPlainPesos(utterances))
+    return { ...amount, currency: pesosOf(timeZone) };
+  if (amount.currency !== null) return value;
+  const named = new Set([
+    ...utterances.flatMap((u) => findMoney(u.text).flatMap((m) => m.currency ?? [])),
+    ...utterances.flatMap((u) => currenciesNamed(u.text, timeZone)),
+  ]);
   return named.size === 1 ? { ...amount, currency: [...named][0]! } : value;
+}
+
+/** "Pesos" said without naming whose ("Mexican pesos", "MXN"). */
+function saidPlainPesos(utterances: readonly ExtractUtterance[]): boolean {
+  return utterances.some(
+    (u) => /\bpesos\b/i.test(u.text) && !/\bmexican pesos\b|\bMXN\b/i.test(u.text),
+  );
 }
 
 /** An extracted value in the prediction format of its field; undefined when unreadable. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { amountCandidates, extractAmount, findMoney, type AmountValue } from './amount.js';
+import {
+  amountCandidates,
+  currenciesNamed,
+  extractAmount,
+  findMoney,
+  pesosOf,
+  type AmountValue,
+} from './amount.js';
 import { baseContext, call } from './test-utterances.js';
 import type { ExtractContext, SpeakerSide } from './types.js';
 
@@ -645,5 +652,18 @@ describe('extractAmount', () => {
     const text = 'The price is $1.2M.';
     const [m] = findMoney(text);
     expect(text.slice(m!.index, m!.index + m!.length)).toBe('$1.2M');
+  });
+});
+
+describe('currencies named for prices without a figure', () => {
+  it('reads "in dollars" and the pesos of the workspace', () => {
+    expect(currenciesNamed('With the new pricing in dollars, it is nine six.', 'UTC')).toEqual([
+      'USD',
+    ]);
+    expect(
+      currenciesNamed('The quote in pesos is ready.', 'America/Argentina/Buenos_Aires'),
+    ).toEqual(['ARS']);
+    expect(pesosOf('America/Mexico_City')).toBe('MXN');
+    expect(currenciesNamed('Send it in the morning.', 'UTC')).toEqual([]);
   });
 });

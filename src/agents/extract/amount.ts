@@ -76,6 +76,8 @@ const CODES: Record<string, Currency> = {
   reais: 'BRL',
   mxn: 'MXN',
   'mexican pesos': 'MXN',
+  // Pesos of the workspace's country: see `pesosOf`.
+  pesos: 'MXN',
   pln: 'PLN',
   zloty: 'PLN',
   cny: 'CNY',
@@ -116,7 +118,7 @@ const CODES: Record<string, Currency> = {
 
 /** Currency words after a figure, longest first ("australian dollars" before "dollars"). */
 const CODE_WORDS =
-  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|dirhams?|shillings|cedis|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zloty|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah';
+  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|dirhams?|shillings|cedis|pesos|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zloty|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah';
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
 const SIGNS =
   '(?:US|AU|A|NZ|CA|C|S|HK|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bKSh(?=\\s?\\d)';
@@ -174,6 +176,33 @@ const NOT_THIS_DEAL =
 /** A figure with tax in it is what the invoices show, not the deal's amount. */
 const WITH_TAX =
   /\b(with|including|incl\.?|inc\.?|gross of) (the )?(vat|gst|tax(es)?)\b(?! (is )?(extra|on top|excluded))/i;
+
+/** The peso a workspace's time zone means: Mexico's unless the zone is another peso's country. */
+const PESO_ZONES: readonly [RegExp, Currency][] = [
+  [/^America\/Argentina\//, 'ARS'],
+  [/^America\/Bogota$/, 'COP'],
+  [/^America\/Santiago$/, 'CLP'],
+  [/^America\/Montevideo$/, 'UYU'],
+  [/^Asia\/Manila$/, 'PHP'],
+];
+export function pesosOf(timeZone: string): Currency {
+  return PESO_ZONES.find(([zone]) => zone.test(timeZone))?.[1] ?? 'MXN';
+}
+
+/** A currency named for the call's prices without a figure: "with the new pricing in dollars". */
+const PRICES_IN = new RegExp(
+  `\\b(?:in|prices? in|pricing in|quote in)\\s+(${CODE_WORDS})\\b`,
+  'gi',
+);
+
+/** The currencies a text names for prices ("in dollars", "in pesos") without a figure. */
+export function currenciesNamed(text: string, timeZone: string): Currency[] {
+  return [...text.matchAll(PRICES_IN)].flatMap((m) => {
+    const word = m[1]!.toLowerCase();
+    const code = word === 'pesos' ? pesosOf(timeZone) : CODES[word];
+    return code ? [code] : [];
+  });
+}
 
 /** An increment on top of the deal ("30k more", "an extra 10k") is not the deal's amount. */
 const ADD_ON =

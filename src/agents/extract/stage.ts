@@ -185,7 +185,10 @@ const NOT_NOW =
  * is agreed, what is left is the paper: negotiation.
  */
 const TAKES_PRICE =
-  /\b((i|we) can (work|live) with|(i|we)('ll| will) take|accept(s|ed|able)?|approved at|fine by me|works for (us|me)|that works|we can do\b|(let us|let's) do (that|it)|(he|she|they|the (\w+ )?board|our director|the director|our cfo) (has |have )?(agreed|approved|signed off)|that is what we discussed|is fine (for|with) us|(is|was|are|were) approved|approved amount|(fine|okay|ok) with (that|the|it)( number| price)?)\b/i;
+  /\b((i|we) can (work|live) with|(i|we)('ll| will) take|accept(s|ed|able)?|approved at|fine by me|works for (us|me)|that works|we can do\b|(let us|let's) do (that|it)|(he|she|they|the (\w+ )?board|our director|the director|our cfo) (has |have )?(agreed|approved|signed off)|that is what we discussed|is fine (for|with) us|(is|was|are|were) approved|approved amount|(fine|okay|ok) with (that|the|it)( number| price)?|that's fine|(ok(ay)?|yes),? deal|let's do (one|two|three|four|five|\d)|we('re| are) going with it|we agreed)\b/i;
+/** Signing planned once a price is on the table: "procurement wants to sign by the 15th". */
+const SIGN_PLANNED =
+  /\b(we|i)('ll| will)? sign (it )?(by|before|on|this|next|tomorrow)\b|\bwants? to sign (it )?(by|before)\b/i;
 /** A one-word yes to the price just said: "Deal." */
 const DEAL_SAID = /^\s*(deal|done|agreed|sold)\b/i;
 const PRICE_AGREED: StageCue = { stage: 'negotiation', re: TAKES_PRICE, base: 0.78 };
@@ -369,12 +372,17 @@ function priceAgreed(
   text: string,
 ): StageCue | null {
   const u = utterances[index]!;
-  if (u.side !== 'external' || isQuestion(text) || HYPOTHETICAL.test(text)) return null;
+  // The rep's "We agreed fifty-six thousand" counts as any rep sentence does: when the
+  // customer agrees in the next reply (see `scan`).
+  if (u.side === 'unknown' || isQuestion(text) || HYPOTHETICAL.test(text)) return null;
   if (NEGATION.test(text)) return null;
   const priced = (t: string) => findMoney(t, 1000).length > 0;
   // The price said in this sentence or in the two turns before it.
   const recent = [text, utterances[index - 1]?.text ?? '', utterances[index - 2]?.text ?? ''];
   if (TAKES_PRICE.test(text) && recent.some(priced)) {
+    return PRICE_AGREED;
+  }
+  if (u.side === 'external' && SIGN_PLANNED.test(text) && recent.some(priced)) {
     return PRICE_AGREED;
   }
   const before = utterances[index - 1];
