@@ -9,7 +9,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import prettier from 'prettier';
 import { FIELDS, readCases, resolveConfig, type AgentCase } from '../src/agents/cases.js';
-import { calibrateWith, type CalibrationTable } from '../src/agents/calibration/calibration.js';
+import {
+  calibrateWith,
+  FITTED_CAP,
+  type CalibrationTable,
+} from '../src/agents/calibration/calibration.js';
 import {
   fitIsotonic,
   fitPrior,
@@ -283,11 +287,15 @@ export function fitOutside(
       `${OUTSIDE_FIT.join(', ')}; ${right}/${observations.length} right), then per field pulled to ` +
       `that map as strongly as ${chosen.pull} proposals (${perFieldText}), the pull of ` +
       `${OUTSIDE_PULLS.join(', ')} under which each outside set, predicted by the maps fitted on ` +
-      `the others, has the lowest calibration error on average (${chosen.heldOutEce.toFixed(3)})`,
+      `the others, has the lowest calibration error on average (${chosen.heldOutEce.toFixed(3)}); ` +
+      `no value above ${FITTED_CAP}`,
     fields: Object.fromEntries(
       Object.entries(table.fields).map(([key, steps]) => [
         key,
-        steps.map((step) => ({ ...step, p: recalibrate(step.p, fitOf(key)) })),
+        steps.map((step) => ({
+          ...step,
+          p: Math.min(FITTED_CAP, recalibrate(step.p, fitOf(key))),
+        })),
       ]),
     ),
   };
@@ -326,6 +334,9 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-4.jsonl',
   'test/agent/calibration/outside-fit-5.jsonl',
   'test/agent/calibration/outside-fit-6.jsonl',
+  'test/agent/calibration/outside-fit-7.jsonl',
+  'test/agent/calibration/outside-fit-8.jsonl',
+  'test/agent/calibration/outside-fit-9.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];

@@ -81,6 +81,9 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['outside_fit_4', 'test/agent/calibration/outside-fit-4.jsonl'],
     ['outside_fit_5', 'test/agent/calibration/outside-fit-5.jsonl'],
     ['outside_fit_6', 'test/agent/calibration/outside-fit-6.jsonl'],
+    ['outside_fit_7', 'test/agent/calibration/outside-fit-7.jsonl'],
+    ['outside_fit_8', 'test/agent/calibration/outside-fit-8.jsonl'],
+    ['outside_fit_9', 'test/agent/calibration/outside-fit-9.jsonl'],
     // The outside checks nobody has read: the figures on unseen phrasing.
     ['check', 'test/agent/check/cases.jsonl'],
     ['check_2', 'test/agent/check/second.jsonl'],

@@ -28,6 +28,13 @@ export interface CalibrationTable {
 export const UNFITTED_CAP = 0.8;
 
 /**
+ * No fitted value goes above this, under the default auto-apply bar (decide.ts): on sets
+ * written blind after the fit, a stage mapped to 0.98 was right 5 times in 6, so a rule's
+ * value never writes on its own; a field earns auto-apply in shadow mode (trust.ts).
+ */
+export const FITTED_CAP = 0.97;
+
+/**
  * The table's value for a raw score: the field's steps for this follow-up (see
  * features.ts) when fitted, else the field's, else the raw score under UNFITTED_CAP.
  */
