@@ -321,6 +321,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/tenth-check.jsonl',
   'test/agent/labelled/eleventh-check.jsonl',
   'test/agent/labelled/twelfth-check.jsonl',
+  'test/agent/labelled/thirteenth-check.jsonl',
 ];
 
 /**
@@ -336,7 +337,6 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-6.jsonl',
   'test/agent/calibration/outside-fit-7.jsonl',
   'test/agent/calibration/outside-fit-8.jsonl',
-  'test/agent/calibration/outside-fit-9.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];

@@ -61,7 +61,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['phrasings', 'test/agent/labelled/core-phrasings.jsonl'],
     // Written for fitting the calibration: fitted figures, not a check.
     ['calib', 'test/agent/labelled/calib-phrasings.jsonl'],
-    // Twelve outside sets, written blind, measured once or more, then read and fitted on.
+    // Thirteen outside sets, written blind, measured once or more, then read and fitted on.
     ['first_check', 'test/agent/labelled/first-check.jsonl'],
     ['second_check', 'test/agent/labelled/second-check.jsonl'],
     ['third_check', 'test/agent/labelled/third-check.jsonl'],
@@ -74,6 +74,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['tenth_check', 'test/agent/labelled/tenth-check.jsonl'],
     ['eleventh_check', 'test/agent/labelled/eleventh-check.jsonl'],
     ['twelfth_check', 'test/agent/labelled/twelfth-check.jsonl'],
+    ['thirteenth_check', 'test/agent/labelled/thirteenth-check.jsonl'],
     // Written blind, never read: the calibration's outside fit counts their proposals.
     ['outside_fit', 'test/agent/calibration/outside-fit.jsonl'],
     ['outside_fit_2', 'test/agent/calibration/outside-fit-2.jsonl'],
@@ -83,7 +84,6 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['outside_fit_6', 'test/agent/calibration/outside-fit-6.jsonl'],
     ['outside_fit_7', 'test/agent/calibration/outside-fit-7.jsonl'],
     ['outside_fit_8', 'test/agent/calibration/outside-fit-8.jsonl'],
-    ['outside_fit_9', 'test/agent/calibration/outside-fit-9.jsonl'],
     // The outside checks nobody has read: the figures on unseen phrasing.
     ['check', 'test/agent/check/cases.jsonl'],
     ['check_2', 'test/agent/check/second.jsonl'],

@@ -3,225 +3,220 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 290, next_step 301, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (1032 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl; right/proposed: amount:final 199/232, amount:later 42/51, close_date:final 225/247, close_date:later 63/70, competitors:final 123/126, competitors:later 8/8, next_step:final 415/594, next_step:later 5/8, stage:final 151/213, stage:later 7/12): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 13 calls and the pooled hand-written share q = 0.793 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.522, b = 0.702, the Platt scaling under which the proposals on calls written blind and never read are most likely (720 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl; 1030/1265 right), then per field pulled to that map as strongly as 1 proposals (close_date a = 0.544, b = 0.326; amount a = 0.98, b = -0.358; stage a = 0.862, b = 0.076; next_step a = 0.721, b = 1.006; competitors a = 0.311, b = 0.865), the pull of 1, 3, 10, 30, 100, 1000 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.075); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 290, next_step 301, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (1112 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl; right/proposed: amount:final 211/253, amount:later 43/53, close_date:final 238/264, close_date:later 65/74, competitors:final 129/133, competitors:later 8/8, next_step:final 458/647, next_step:later 5/8, stage:final 164/231, stage:later 7/12): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 20 calls and the pooled hand-written share q = 0.789 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.57, b = 0.714, the Platt scaling under which the proposals on calls written blind and never read are most likely (640 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl; 943/1144 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.558, b = 0.708; amount a = 0.578, b = 0.713; stage a = 0.565, b = 0.701; next_step a = 0.59, b = 0.737; competitors a = 0.557, b = 0.71), the pull of 1, 3, 10, 30, 100, 1000 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.068); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.809,
+        p: 0.853,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.338,
-        n: 10,
+        p: 0.571,
+        n: 8,
       },
       {
-        min: 0.61,
-        p: 0.626,
-        n: 18,
+        min: 0.52,
+        p: 0.762,
+        n: 23,
       },
       {
         min: 0.66,
-        p: 0.803,
-        n: 14,
+        p: 0.824,
+        n: 20,
       },
       {
-        min: 0.67,
-        p: 0.844,
-        n: 47,
-      },
-      {
-        min: 0.76,
-        p: 0.851,
-        n: 59,
+        min: 0.71,
+        p: 0.853,
+        n: 108,
       },
       {
         min: 0.81,
-        p: 0.876,
-        n: 73,
+        p: 0.885,
+        n: 80,
       },
       {
         min: 0.87,
-        p: 0.936,
-        n: 11,
+        p: 0.927,
+        n: 14,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.54,
+        p: 0.73,
         n: 9,
       },
       {
         min: 0.67,
-        p: 0.816,
-        n: 42,
+        p: 0.848,
+        n: 44,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.766,
+        p: 0.829,
         n: 45,
       },
       {
         min: 0.86,
-        p: 0.805,
+        p: 0.86,
         n: 156,
       },
       {
         min: 0.92,
-        p: 0.834,
+        p: 0.88,
         n: 78,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.698,
+        p: 0.773,
         n: 11,
       },
       {
         min: 0.65,
-        p: 0.752,
+        p: 0.817,
         n: 8,
       },
       {
         min: 0.68,
-        p: 0.842,
-        n: 27,
+        p: 0.877,
+        n: 64,
       },
       {
-        min: 0.71,
-        p: 0.85,
-        n: 201,
+        min: 0.76,
+        p: 0.89,
+        n: 181,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.781,
+        p: 0.839,
         n: 19,
       },
       {
         min: 0.76,
-        p: 0.838,
-        n: 51,
+        p: 0.866,
+        n: 55,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.834,
+        p: 0.883,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.873,
+        p: 0.922,
         n: 143,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.842,
+        p: 0.888,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.604,
+        p: 0.571,
         n: 99,
       },
       {
         min: 0.65,
-        p: 0.932,
+        p: 0.884,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.634,
-        n: 146,
-      },
-      {
-        min: 0.5,
-        p: 0.84,
+        p: 0.591,
         n: 160,
       },
       {
+        min: 0.5,
+        p: 0.792,
+        n: 174,
+      },
+      {
         min: 0.69,
-        p: 0.899,
-        n: 41,
+        p: 0.849,
+        n: 42,
       },
       {
         min: 0.7,
-        p: 0.91,
-        n: 206,
+        p: 0.865,
+        n: 227,
       },
       {
         min: 0.84,
-        p: 0.944,
-        n: 41,
+        p: 0.906,
+        n: 44,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.816,
+        p: 0.759,
         n: 36,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.382,
+        p: 0.588,
         n: 42,
       },
       {
         min: 0.75,
-        p: 0.572,
+        p: 0.7,
         n: 67,
       },
       {
         min: 0.8,
-        p: 0.892,
+        p: 0.882,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.405,
-        n: 15,
+        p: 0.604,
+        n: 17,
       },
       {
         min: 0.7,
-        p: 0.628,
-        n: 112,
+        p: 0.731,
+        n: 124,
       },
       {
         min: 0.8,
-        p: 0.744,
-        n: 38,
+        p: 0.8,
+        n: 40,
       },
       {
         min: 0.86,
-        p: 0.961,
-        n: 48,
+        p: 0.942,
+        n: 50,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.655,
+        p: 0.75,
         n: 29,
       },
     ],

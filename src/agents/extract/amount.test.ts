@@ -608,6 +608,36 @@ const cases: Case[] = [
     expected: { amount: 1_500_000, currency: 'ZAR' },
   },
   {
+    name: 'a yearly figure and its total, the term left to their ratio',
+    lines: [
+      int(
+        "Three years we'd do at forty-five thousand a year, so one hundred and thirty-five thousand total.",
+      ),
+    ],
+    expected: bare(135_000),
+  },
+  {
+    name: 'a figure confirmed as fine',
+    lines: [ext("Yep, one hundred and five K, that's fine.")],
+    expected: bare(105_000),
+  },
+  {
+    name: 'an increment said as "adds"',
+    lines: [int('Claims adds twenty thousand, so a hundred and five thousand a year.')],
+    expected: null,
+  },
+  {
+    name: 'a figure said as before restates the deal',
+    lines: [int('Sure, forty-five thousand a year, as before.')],
+    expected: null,
+  },
+  {
+    name: 'a spoken count of things',
+    lines: [ext('We run the risk pool for 38 councils, about two thousand claims a year.')],
+    ctx: { dealAmount: 90_000 },
+    expected: null,
+  },
+  {
     name: 'thousands grouped with periods',
     lines: [ext('For the three years, all the trucks, we are at 212.000 euro.')],
     expected: { amount: 212_000, currency: 'EUR' },

@@ -204,9 +204,12 @@ export function currenciesNamed(text: string, timeZone: string): Currency[] {
   });
 }
 
+/** A figure said as unchanged ("forty-five thousand a year, as before") restates the deal. */
+const AS_BEFORE = /\b(as before|as it is|same as (before|last year|now|today)|unchanged)\b/i;
+
 /** An increment on top of the deal ("30k more", "an extra 10k") is not the deal's amount. */
 const ADD_ON =
-  /\b(more|extra|additional|on top|add-on|addon|upsell|incremental)\b|\d\s*(k|m)?\s+(more|extra)\b/i;
+  /\b(more|extra|additional|on top|add-on|addon|upsell|incremental|adds)\b|\d\s*(k|m)?\s+(more|extra)\b/i;
 
 const SIGNING_CONDITION =
   /\b(if|as long as|provided) (we|you|they) (can )?(sign|close|get (it|this|the (contract|deal)) signed)\b/gi;
@@ -221,7 +224,7 @@ const RANGE =
 
 /** Words that tie a figure to this deal. Without one, a number is left alone. */
 const DEAL_CUE =
-  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|came back|(we're|we are|now) at|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription|(can|could) (live|work) with|(i|we)('ll| will| can)? take|accept(ed|able|s)?|(twelve|12)[- ]month term|for (twelve|12) months|(for|over|across) (the )?(full |whole |entire |next |remaining )?(\w+[- ])?(years?|term|months)|all up|brings? it (down )?to|plus (gst|vat|tax))\b/i;
+  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|came back|(we're|we are|now) at|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription|(can|could) (live|work) with|(i|we)('ll| will| can)? take|accept(ed|able|s)?|(twelve|12)[- ]month term|for (twelve|12) months|that's fine|then,? fine|is fine|fine by (me|us)|(for|over|across) (the )?(full |whole |entire |next |remaining )?(\w+[- ])?(years?|term|months)|all up|brings? it (down )?to|plus (gst|vat|tax))\b/i;
 
 /**
  * A figure stated as where things stand ("with Glenwood it's 125k", "we'd be at ninety
@@ -320,6 +323,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (elsewhere) topic = undefined;
       else if (ownCue) topic = utteranceIndex;
       if (isQuestion(text) || elsewhere || ADD_ON.test(text) || WITH_TAX.test(text)) continue;
+      if (AS_BEFORE.test(text)) continue;
       // "$64,000 if we sign by the 15th" ties the price to signing; any other "if" supposes.
       if (HYPOTHETICAL.test(text.replace(SIGNING_CONDITION, ''))) continue;
       const mentions = findMoney(text, impliedScale).filter(
@@ -381,6 +385,17 @@ function normalise(
   const yearsWord = groups?.n ?? groups?.m ?? groups?.k ?? groups?.j ?? groups?.i;
   const years =
     yearsWord === undefined ? null : (YEAR_WORDS[yearsWord.toLowerCase()] ?? Number(yearsWord));
+  // "forty-five thousand a year, so one hundred and thirty-five thousand total": the
+  // term is what the total is of the yearly figure, when no term is said.
+  if (years === null && mentions.length === 2) {
+    const [a, b] = mentions as [MoneyMention, MoneyMention];
+    const afterOf = (m: MoneyMention) => text.slice(m.index + m.length, m.index + m.length + 25);
+    const yearly = [a, b].find((m) => ANNUAL.test(afterOf(m)));
+    const total = [a, b].find((m) => m !== yearly && TOTAL_AFTER.test(afterOf(m)));
+    const ratio = yearly && total ? total.amount / yearly.amount : 0;
+    if (Number.isInteger(ratio) && ratio >= 2 && ratio <= 5)
+      return { amount: convention === 'annual' ? yearly!.amount : total!.amount, penalty: 0.05 };
+  }
   const values = new Set<number>();
   let penalty = 0;
   for (const m of mentions) {
@@ -431,6 +446,10 @@ function figureOf(num: string, scale: number): number {
   if (scale < 1e6 && /^\d{1,3}(\.\d{3})+$/.test(num)) return Number(num.replace(/\./g, ''));
   return Number(num.replace(/,/g, ''));
 }
+
+/** A plural noun right after a number: what it counts. */
+const COUNT_NOUN_AFTER =
+  /^\s+(?!(?:dollars|euros|pounds|bucks|grand|quid|francs|rupees|reais|pesos|yen|rand|thousands|hundreds|millions|years|months|weeks|days|users|seats)\b)[a-z]{3,}s\b/i;
 
 /** "400 vans at eleven pounds": the price of one of a count. */
 const COUNT_AT = /\b\d[\d,]*\s+[a-z-]+\s+(?:at|@)\s*$/i;
@@ -537,6 +556,8 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
     const currency = currencyOf(sym, undefined, tail?.[1]);
     const scaled = /\b(thousand|million|billion|grand|lakhs?|lac|crores?)\b/i.test(words);
     if (!tail && NOT_MONEY_AFTER.test(text.slice(end))) continue;
+    // "about two thousand claims a year": a spoken number before a plural noun is a count.
+    if (!tail && !sym && COUNT_NOUN_AFTER.test(text.slice(end))) continue;
     if (COUNT_AT.test(before)) continue;
     const k = SPOKEN_K.exec(text.slice(m.index + words.length));
     if (k && !scaled) {
