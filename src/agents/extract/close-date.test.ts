@@ -684,6 +684,32 @@ const cases: Case[] = [
     lines: [ext("I'll put it to the board on the tenth.")],
     expected: null,
   },
+  {
+    name: '"make it" a bare day after the month of the signing',
+    lines: [
+      ext('We can sign by the end of February. Committed.'),
+      int('The twenty-sixth is the last Friday, or shall we say the twenty-eighth?'),
+      ext('Make it the twenty-sixth.'),
+    ],
+    expected: '2027-02-26',
+  },
+  {
+    name: "it's signed, this morning",
+    lines: [
+      int('I saw the signed contract came back this morning!'),
+      ext("Yes, it's signed this morning, both signatures."),
+    ],
+    expected: '2026-10-14',
+  },
+  {
+    name: 'a question about a meeting ends the signing subject',
+    lines: [
+      ext("We'd want to sign by the end of March."),
+      int('End of March. Shall I book a scoping workshop with Ben?'),
+      ext('Yes, first week of November works for me.'),
+    ],
+    expected: '2027-03-31',
+  },
 ];
 
 describe('extractCloseDate', () => {

@@ -154,7 +154,7 @@ const OTHER_EVENT =
 
 /** A signature already made: "I signed the order form this morning", "signed April 10". */
 const SIGNED_ALREADY =
-  /\b((i|we|they|he|she|(our|the|my) (\w+ ){0,2}(president|ceo|cfo|coo|director|owner|board|boss|gm|manager|md)) (just |already |finally )?(signed|countersigned)|(docusign|envelope|signature) (came back|is back|completed)|(po|purchase order) (was|has been|got) (issued|raised|released)|(it|contract|order form|agreement|paperwork|po) (was|is|has been|got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b/i;
+  /\b((i|we|they|he|she|(our|the|my) (\w+ ){0,2}(president|ceo|cfo|coo|director|owner|board|boss|gm|manager|md)) (just |already |finally )?(signed|countersigned)|(docusign|envelope|signature) (came back|is back|completed)|(po|purchase order) (was|has been|got) (issued|raised|released)|(it|contract|order form|agreement|paperwork|po)('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b/i;
 /** How far back a signature may be and still be this deal's close. */
 const SIGNED_WITHIN_DAYS = 62;
 
@@ -251,7 +251,7 @@ const BARE_ORDINAL_WORD =
 
 /** A day of the month without its month ("the 10th"). */
 const BARE_DAY =
-  /^the (\d{1,2}(st|nd|rd|th)|((twenty|thirty)[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))$/i;
+  /^(?:the )?(\d{1,2}(st|nd|rd|th)|((twenty|thirty)[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))$/i;
 
 /** A date said outright: a month, a day's number, a weekday, a quarter or a period's end. */
 const EXPLICIT_DATE =
@@ -366,11 +366,13 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         topic = { base: own.base, utteranceIndex };
         // Its dates name the month a later "the 10th it is" means.
         const said = findDates(s.text, today, reference, ctx.fiscalYearStartMonth) ?? [];
-        topicDates.push(...said.map((m) => m.date));
+        // A bare day ("the twenty-sixth") names no month; it is resolved below.
+        topicDates.push(...said.filter((m) => !BARE_DAY.test(m.text)).map((m) => m.date));
       }
       // A date for something else ("I'll send both options in the proposal by Wednesday")
       // moves the subject on: "Grand, Wednesday." answers that, not the signing talk.
-      if (offTopic && !own && EXPLICIT_DATE.test(s.text)) topic = undefined;
+      // So does a question about a meeting ("Shall I book a scoping workshop with Ben?").
+      if (offTopic && !own && (EXPLICIT_DATE.test(s.text) || isQuestion(s.text))) topic = undefined;
       const softened = s.text.replace(GOES_WELL, '');
       if (isQuestion(s.text) || HYPOTHETICAL.test(softened) || offTopic) continue;
       if (GENERAL.test(s.text)) continue;
