@@ -3,128 +3,128 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 290, next_step 301, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (1112 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl; right/proposed: amount:final 211/253, amount:later 43/53, close_date:final 240/262, close_date:later 66/75, competitors:final 129/133, competitors:later 8/8, next_step:final 458/647, next_step:later 5/8, stage:final 164/231, stage:later 7/12): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 13 calls and the pooled hand-written share q = 0.791 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.551, b = 0.73, the Platt scaling under which the proposals on calls written blind and never read are most likely (640 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl; 945/1145 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.477, b = 0.641; amount a = 0.811, b = 0.426; stage a = 0.636, b = 0.312; next_step a = 0.619, b = 1.008; competitors a = 0.394, b = 0.701), the pull of 1, 3, 10, 30, 100, 1000 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.067); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 290, next_step 301, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (1112 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl; right/proposed: amount:final 211/253, amount:later 43/53, close_date:final 240/262, close_date:later 66/75, competitors:final 134/139, competitors:later 8/8, next_step:final 458/647, next_step:later 5/8, stage:final 164/231, stage:later 7/12): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 13 calls and the pooled hand-written share q = 0.791 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.565, b = 0.718, the Platt scaling under which the proposals on calls written blind and never read are most likely (640 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl; 946/1146 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.55, b = 0.711; amount a = 0.574, b = 0.717; stage a = 0.56, b = 0.705; next_step a = 0.585, b = 0.741; competitors a = 0.554, b = 0.715), the pull of 1, 3, 10, 30, 100, 1000 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.066); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.871,
+        p: 0.847,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.457,
+        p: 0.572,
         n: 8,
       },
       {
         min: 0.52,
-        p: 0.743,
+        p: 0.762,
         n: 23,
       },
       {
         min: 0.66,
-        p: 0.831,
+        p: 0.824,
         n: 20,
       },
       {
         min: 0.71,
-        p: 0.87,
+        p: 0.853,
         n: 108,
       },
       {
         min: 0.81,
-        p: 0.907,
+        p: 0.884,
         n: 80,
       },
       {
         min: 0.87,
-        p: 0.951,
+        p: 0.925,
         n: 14,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.699,
+        p: 0.734,
         n: 9,
       },
       {
         min: 0.67,
-        p: 0.864,
+        p: 0.849,
         n: 44,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.801,
+        p: 0.825,
         n: 45,
       },
       {
         min: 0.86,
-        p: 0.831,
+        p: 0.849,
         n: 156,
       },
       {
         min: 0.92,
-        p: 0.854,
+        p: 0.865,
         n: 78,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.749,
+        p: 0.774,
         n: 11,
       },
       {
         min: 0.65,
-        p: 0.792,
+        p: 0.819,
         n: 8,
       },
       {
         min: 0.68,
-        p: 0.861,
+        p: 0.889,
         n: 27,
       },
       {
         min: 0.71,
-        p: 0.871,
+        p: 0.898,
         n: 216,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.807,
+        p: 0.835,
         n: 18,
       },
       {
         min: 0.76,
-        p: 0.839,
+        p: 0.867,
         n: 57,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.839,
+        p: 0.869,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.879,
+        p: 0.915,
         n: 143,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.848,
+        p: 0.88,
         n: 35,
       },
     ],
@@ -136,87 +136,87 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.65,
-        p: 0.915,
+        p: 0.871,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.65,
+        p: 0.592,
         n: 160,
       },
       {
         min: 0.5,
-        p: 0.837,
+        p: 0.792,
         n: 174,
       },
       {
         min: 0.69,
-        p: 0.885,
+        p: 0.848,
         n: 42,
       },
       {
         min: 0.7,
-        p: 0.898,
+        p: 0.864,
         n: 227,
       },
       {
         min: 0.84,
-        p: 0.931,
+        p: 0.905,
         n: 44,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.806,
+        p: 0.766,
         n: 36,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.475,
+        p: 0.633,
         n: 42,
       },
       {
         min: 0.75,
-        p: 0.615,
+        p: 0.72,
         n: 67,
       },
       {
         min: 0.8,
-        p: 0.86,
+        p: 0.867,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.502,
+        p: 0.607,
         n: 17,
       },
       {
         min: 0.7,
-        p: 0.658,
+        p: 0.732,
         n: 124,
       },
       {
         min: 0.8,
-        p: 0.747,
+        p: 0.799,
         n: 40,
       },
       {
         min: 0.86,
-        p: 0.934,
+        p: 0.94,
         n: 50,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.674,
+        p: 0.753,
         n: 29,
       },
     ],

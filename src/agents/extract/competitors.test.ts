@@ -223,6 +223,27 @@ const cases: Case[] = [
     ],
     expected: null,
   },
+  {
+    name: 'vendors answering the RFP, showing us, or coming on a day',
+    lines: [
+      ext('We have an RFP process. Gong and Clari are both responding.'),
+      ext('And Chorus is also showing us their platform next week.'),
+    ],
+    expected: ['Gong', 'Clari', 'Chorus'],
+  },
+  {
+    name: 'choosing between you and a vendor',
+    lines: [ext("We're going to choose between you and Gong.")],
+    expected: ['Gong'],
+  },
+  {
+    name: 'vendors told, dropped or no longer talked to',
+    lines: [
+      ext('We have an RFP process. Gong and Clari are both responding.'),
+      ext("Gong has been told. And we've stopped talking to Clari after their session."),
+    ],
+    expected: null,
+  },
 ];
 
 describe('extractCompetitors', () => {
