@@ -3,220 +3,215 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 290, next_step 301, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (1112 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl; right/proposed: amount:final 211/253, amount:later 43/53, close_date:final 240/262, close_date:later 66/75, competitors:final 134/139, competitors:later 8/8, next_step:final 458/647, next_step:later 5/8, stage:final 164/231, stage:later 7/12): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 13 calls and the pooled hand-written share q = 0.791 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.565, b = 0.718, the Platt scaling under which the proposals on calls written blind and never read are most likely (640 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl; 946/1146 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.55, b = 0.711; amount a = 0.574, b = 0.717; stage a = 0.56, b = 0.705; next_step a = 0.585, b = 0.741; competitors a = 0.554, b = 0.715), the pull of 1, 3, 10, 30, 100, 1000 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.066); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 290, next_step 301, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (1112 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl; right/proposed: amount:final 217/260, amount:later 42/52, close_date:final 240/262, close_date:later 66/75, competitors:final 134/139, competitors:later 8/8, next_step:final 458/647, next_step:later 5/8, stage:final 164/231, stage:later 7/12): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 13 calls and the pooled hand-written share q = 0.791 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.58, b = 0.725, the Platt scaling under which the proposals on calls written blind and never read are most likely (640 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl; 956/1154 right), then per field pulled to that map as strongly as 1 proposals (close_date a = 0.571, b = 0.399; amount a = 1.149, b = 0.057; stage a = 0.855, b = 0.012; next_step a = 0.597, b = 1.063; competitors a = 0.36, b = 0.866), the pull of 1, 3, 10, 30, 100, 1000 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.066); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.847,
+        p: 0.885,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.572,
-        n: 8,
+        p: 0.313,
+        n: 11,
       },
       {
-        min: 0.52,
-        p: 0.762,
-        n: 23,
+        min: 0.61,
+        p: 0.794,
+        n: 31,
       },
       {
-        min: 0.66,
-        p: 0.824,
-        n: 20,
-      },
-      {
-        min: 0.71,
-        p: 0.853,
-        n: 108,
+        min: 0.67,
+        p: 0.889,
+        n: 116,
       },
       {
         min: 0.81,
-        p: 0.884,
-        n: 80,
+        p: 0.935,
+        n: 89,
       },
       {
         min: 0.87,
-        p: 0.925,
-        n: 14,
+        p: 0.97,
+        n: 13,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.734,
+        p: 0.577,
         n: 9,
       },
       {
         min: 0.67,
-        p: 0.849,
-        n: 44,
+        p: 0.904,
+        n: 43,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.825,
+        p: 0.781,
         n: 45,
       },
       {
         min: 0.86,
-        p: 0.849,
+        p: 0.811,
         n: 156,
       },
       {
         min: 0.92,
-        p: 0.865,
+        p: 0.831,
         n: 78,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.774,
+        p: 0.719,
         n: 11,
       },
       {
         min: 0.65,
-        p: 0.819,
+        p: 0.773,
         n: 8,
       },
       {
         min: 0.68,
-        p: 0.889,
+        p: 0.86,
         n: 27,
       },
       {
         min: 0.71,
-        p: 0.898,
+        p: 0.872,
         n: 216,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.835,
+        p: 0.793,
         n: 18,
       },
       {
         min: 0.76,
-        p: 0.867,
+        p: 0.833,
         n: 57,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.869,
+        p: 0.836,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.915,
+        p: 0.875,
         n: 143,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.88,
+        p: 0.845,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.624,
+        p: 0.695,
         n: 99,
       },
       {
         min: 0.65,
-        p: 0.871,
+        p: 0.905,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.592,
+        p: 0.666,
         n: 160,
       },
       {
         min: 0.5,
-        p: 0.792,
+        p: 0.842,
         n: 174,
       },
       {
         min: 0.69,
-        p: 0.848,
+        p: 0.887,
         n: 42,
       },
       {
         min: 0.7,
-        p: 0.864,
+        p: 0.9,
         n: 227,
       },
       {
         min: 0.84,
-        p: 0.905,
+        p: 0.931,
         n: 44,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.766,
+        p: 0.82,
         n: 36,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.633,
+        p: 0.443,
         n: 42,
       },
       {
         min: 0.75,
-        p: 0.72,
+        p: 0.594,
         n: 67,
       },
       {
         min: 0.8,
-        p: 0.867,
+        p: 0.858,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.607,
+        p: 0.401,
         n: 17,
       },
       {
         min: 0.7,
-        p: 0.732,
+        p: 0.616,
         n: 124,
       },
       {
         min: 0.8,
-        p: 0.799,
+        p: 0.74,
         n: 40,
       },
       {
         min: 0.86,
-        p: 0.94,
+        p: 0.959,
         n: 50,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.753,
+        p: 0.655,
         n: 29,
       },
     ],

@@ -638,6 +638,22 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'a price per thing is no amount',
+    lines: [int('The price for franchisees is one hundred ten euros per bar per month.')],
+    ctx: { dealAmount: 50_000 },
+    expected: null,
+  },
+  {
+    name: 'what the rep can do, and a figure as agreed',
+    lines: [int('I can do eighty-five thousand.'), ext('Sixty-four thousand as you said.')],
+    expected: bare(64_000),
+  },
+  {
+    name: 'a figure beside its term in years',
+    lines: [ext('For three hotels, three years, ninety thousand pesos.')],
+    expected: { amount: 90_000, currency: 'MXN' },
+  },
+  {
     name: 'thousands grouped with periods',
     lines: [ext('For the three years, all the trucks, we are at 212.000 euro.')],
     expected: { amount: 212_000, currency: 'EUR' },

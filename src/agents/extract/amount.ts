@@ -224,7 +224,7 @@ const RANGE =
 
 /** Words that tie a figure to this deal. Without one, a number is left alone. */
 const DEAL_CUE =
-  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|came back|(we're|we are|now) at|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription|(can|could) (live|work) with|(i|we)('ll| will| can)? take|accept(ed|able|s)?|(twelve|12)[- ]month term|for (twelve|12) months|that's fine|then,? fine|is fine|fine by (me|us)|(for|over|across) (the )?(full |whole |entire |next |remaining )?(\w+[- ])?(years?|term|months)|all up|brings? it (down )?to|plus (gst|vat|tax))\b/i;
+  /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|came back|(we're|we are|now) at|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription|(can|could) (live|work) with|(i|we)('ll| will| can)? take|accept(ed|able|s)?|(twelve|12)[- ]month term|for (twelve|12) months|that's fine|then,? fine|is fine|fine by (me|us)|(i|we) can do|as (you said|agreed|discussed|quoted|in the (offer|proposal|quote))|(one|two|three|four|five|\d)[- ]years?|(for|over|across) (the )?(full |whole |entire |next |remaining )?(\w+[- ])?(years?|term|months)|all up|brings? it (down )?to|plus (gst|vat|tax))\b/i;
 
 /**
  * A figure stated as where things stand ("with Glenwood it's 125k", "we'd be at ninety
@@ -447,6 +447,10 @@ function figureOf(num: string, scale: number): number {
   return Number(num.replace(/,/g, ''));
 }
 
+/** A price per thing, not per period: "per location", "per bar per month", "each". */
+const PER_THING =
+  /^\s*(?:per|each|a|an)\s+(?!(?:month|year|annum|quarter|week|day|term|period|year's|total|one|two|three|four|five|twelve)\b)[a-z]{3,}\b(?!-)(?!\s+(?:term|contract|deal|subscription|licen[cs]e|agreement)\b)/i;
+
 /** A plural noun right after a number: what it counts. */
 const COUNT_NOUN_AFTER =
   /^\s+(?!(?:dollars|euros|pounds|bucks|grand|quid|francs|rupees|reais|pesos|yen|rand|thousands|hundreds|millions|years|months|weeks|days|users|seats)\b)[a-z]{3,}s\b/i;
@@ -530,6 +534,8 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
     if (g.scale === 'm' && currency === null) continue;
     const end = m.index + m[0].length;
     if (!g.code && NOT_MONEY_AFTER.test(text.slice(end))) continue;
+    // "one hundred ten euros per bar per month": the price of one thing.
+    if (PER_THING.test(text.slice(end))) continue;
     if (COUNT_AT.test(text.slice(0, m.index))) continue;
     const amount = figureOf(g.num!, scale) * scale;
     const start = m.index + (m[0].length - m[0].trimStart().length);
@@ -556,6 +562,7 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
     const currency = currencyOf(sym, undefined, tail?.[1]);
     const scaled = /\b(thousand|million|billion|grand|lakhs?|lac|crores?)\b/i.test(words);
     if (!tail && NOT_MONEY_AFTER.test(text.slice(end))) continue;
+    if (PER_THING.test(text.slice(end + (tail ? tail[0].length : 0)))) continue;
     // "about two thousand claims a year": a spoken number before a plural noun is a count.
     if (!tail && !sym && COUNT_NOUN_AFTER.test(text.slice(end))) continue;
     if (COUNT_AT.test(before)) continue;
