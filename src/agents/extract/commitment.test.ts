@@ -45,6 +45,17 @@ describe('lastCommitments', () => {
     expect(one?.quote).toBe("I'll send both tomorrow.");
   });
 
+  it('takes a day for no thing: "have it to you by the twentieth" says what "it" is', () => {
+    const [asked, promised] = lastCommitments(
+      call(
+        ext('Send us the proposal for the board.'),
+        int("I'll have it to you by the twentieth."),
+      ),
+    );
+    expect(asked?.text).toBe('Rep to send us the proposal for the board');
+    expect(promised?.text).toBe('Rep to have it to you by the twentieth (the proposal)');
+  });
+
   it('keeps the last two, oldest first', () => {
     expect(
       texts(
@@ -53,7 +64,7 @@ describe('lastCommitments', () => {
         int('Can you also send the vendor form?'),
         ext('Sure.'),
       ),
-    ).toEqual(['Buyer to get the PO raised this week', 'Rep to also send the vendor form']);
+    ).toEqual(['Buyer to get the PO raised this week', 'Buyer to also send the vendor form']);
   });
 
   it.each([

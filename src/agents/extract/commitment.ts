@@ -35,7 +35,7 @@ const SMALL_TALK =
  * "I'll plan for three weeks from today") are no step the other side waits on.
  */
 const OBJECT =
-  /\b(?:the|a|an|our|your|my|some|two|three|their|his|her)\s+(?!(?:same|rest|target|number|date|time|side|thing|way|point)\b)[a-z][\w-]*|\b(?:call|meeting|session|demo|workshop|review|kick-?off|visit|invite|invitation|checkpoint|dates|times|options)\b/i;
+  /\b(?:the|a|an|our|your|my|some|two|three|their|his|her)\s+(?!(?:same|rest|target|number|date|time|side|thing|way|point|end|beginning|morning|afternoon|evening|week|weekend|month|day|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|twenty|thirty|monday|tuesday|wednesday|thursday|friday)\b)[a-z][\w-]*|\b(?:call|meeting|session|demo|workshop|review|kick-?off|visit|invite|invitation|checkpoint|dates|times|options)\b/i;
 
 /**
  * Verbs of one's own bookkeeping, thinking and chasing, not of something the other side
@@ -71,18 +71,28 @@ export interface Commitment {
 }
 
 /** What a sentence undertakes, from the undertaking on; null when it undertakes nothing. */
-function undertaking(sentence: string): string | null {
+function undertaking(sentence: string): { phrase: string; asked: boolean } | null {
   if (HYPOTHETICAL.test(sentence) || NEGATION.test(sentence) || SMALL_TALK.test(sentence)) {
     return null;
   }
   const promise = PROMISE.exec(sentence);
-  if (promise && !isQuestion(sentence)) return sentence.slice(promise.index + promise[0].length);
+  if (promise && !isQuestion(sentence)) {
+    return { phrase: sentence.slice(promise.index + promise[0].length), asked: false };
+  }
   const request = REQUEST.exec(sentence);
-  if (request)
-    return sentence.slice(request.index + request[0].length).replace(/^(?:please )/i, '');
+  if (request) {
+    // "Send us the proposal": the verb stays; the one asked does it.
+    const verb = /(?:send|share|include|add|bring|forward|email)$/i.exec(request[0]);
+    const from = request.index + (verb ? verb.index : request[0].length);
+    return { phrase: sentence.slice(from).replace(/^(?:please )/i, ''), asked: true };
+  }
   const meeting = MEETING.exec(sentence);
-  if (meeting)
-    return sentence.slice(meeting.index).replace(/^(?:(?:can|could|shall|should) we|let's) /i, '');
+  if (meeting) {
+    const phrase = sentence
+      .slice(meeting.index)
+      .replace(/^(?:(?:can|could|shall|should) we|let's) /i, '');
+    return { phrase, asked: false };
+  }
   return null;
 }
 
@@ -107,9 +117,9 @@ export function lastCommitments(utterances: readonly ExtractUtterance[]): Commit
       : false;
     if (refused) continue;
     for (const s of splitSentences(u.text)) {
-      const raw = undertaking(s.text);
-      if (raw === null) continue;
-      const phrase = raw.replace(/[.!?]+$/, '').trim();
+      const said = undertaking(s.text);
+      if (said === null) continue;
+      const phrase = said.phrase.replace(/[.!?]+$/, '').trim();
       if (phrase.split(/\s+/).length < 2 || NO_STEP_VERB.test(phrase) || CHORE.test(phrase)) {
         continue;
       }
@@ -117,10 +127,12 @@ export function lastCommitments(utterances: readonly ExtractUtterance[]): Commit
       const object = OBJECT.test(phrase);
       const named = !object && POINTER.test(phrase) ? antecedent(utterances, i, s.start) : null;
       if (!object && named === null) continue;
-      const owner = u.speaker.trim().split(/\s+/, 1)[0];
+      // A request is the other side's to do; who answers it is who does it.
+      const doer = said.asked ? reply?.speaker : u.speaker;
+      const owner = doer?.trim().split(/\s+/, 1)[0];
       const body = named ? `${phrase} (${named})` : phrase;
       found.push({
-        text: owner ? `${owner} to ${body}` : body,
+        text: owner ? `${owner} to ${body.charAt(0).toLowerCase()}${body.slice(1)}` : body,
         quote: s.text,
         utteranceIndex: i,
       });
