@@ -337,6 +337,10 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-6.jsonl',
   'test/agent/calibration/outside-fit-7.jsonl',
   'test/agent/calibration/outside-fit-8.jsonl',
+  'test/agent/calibration/outside-fit-9.jsonl',
+  'test/agent/calibration/outside-fit-10.jsonl',
+  'test/agent/calibration/outside-fit-11.jsonl',
+  'test/agent/calibration/outside-fit-12.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];

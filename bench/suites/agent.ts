@@ -84,6 +84,10 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['outside_fit_6', 'test/agent/calibration/outside-fit-6.jsonl'],
     ['outside_fit_7', 'test/agent/calibration/outside-fit-7.jsonl'],
     ['outside_fit_8', 'test/agent/calibration/outside-fit-8.jsonl'],
+    ['outside_fit_9', 'test/agent/calibration/outside-fit-9.jsonl'],
+    ['outside_fit_10', 'test/agent/calibration/outside-fit-10.jsonl'],
+    ['outside_fit_11', 'test/agent/calibration/outside-fit-11.jsonl'],
+    ['outside_fit_12', 'test/agent/calibration/outside-fit-12.jsonl'],
     // The outside checks nobody has read: the figures on unseen phrasing.
     ['check', 'test/agent/check/cases.jsonl'],
     ['check_2', 'test/agent/check/second.jsonl'],
