@@ -46,9 +46,14 @@ export function calibrateWith(
 ): number {
   const steps = (follow && table.fields[`${field}:${follow}`]) ?? table.fields[field];
   if (!steps || steps.length === 0) return Math.min(raw, UNFITTED_CAP);
-  let p = steps[0]!.p;
+  return stepAt(steps, raw);
+}
+
+/** The value of a monotone step map at `x`: the last step whose `min` is at most `x`. */
+export function stepAt(steps: readonly Pick<Step, 'min' | 'p'>[], x: number): number {
+  let p = steps[0]?.p ?? x;
   for (const step of steps) {
-    if (raw >= step.min) p = step.p;
+    if (x >= step.min) p = step.p;
     else break;
   }
   return p;

@@ -1,4 +1,4 @@
-import type { Step } from './calibration.js';
+import { stepAt, type Step } from './calibration.js';
 
 /** One judged proposal: the extractor's raw score and whether the value was right. */
 export interface Observation {
@@ -173,11 +173,7 @@ export function refineByHand(
 ): Step[] {
   const blocks = fitIsotonic(observations, minCount);
   if (observations.length < 2 * minCount || blocks.length < 2) return [...steps];
-  const at = (raw: number) => {
-    let p = steps[0]?.p ?? 0.5;
-    for (const step of steps) if (raw >= step.min) p = step.p;
-    return p;
-  };
+  const at = (raw: number) => (steps.length ? stepAt(steps, raw) : 0.5);
   const cells = blocks.map((block) => {
     const inBlock = observations.filter(
       (o) => o.raw >= block.min && (blocks[blocks.indexOf(block) + 1]?.min ?? Infinity) > o.raw,
