@@ -574,6 +574,15 @@ const cases: Case[] = [
     expected: '2026-12-31',
   },
   {
+    name: "a replaced date's own negation in the clause of the new one",
+    lines: [
+      ext(
+        "Legal isn't the problem any more, but we'll sign on December 18th, not the 11th as we said.",
+      ),
+    ],
+    expected: '2026-12-18',
+  },
+  {
     name: 'a deliverable date answered ends the signing subject',
     lines: [
       ext("We'd want it signed by the end of January."),

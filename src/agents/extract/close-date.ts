@@ -583,7 +583,11 @@ function negatedNear(
   return current.some((m) => {
     const start = Math.max(0, ...bounds.filter((b) => b < m.index));
     const end = Math.min(text.length, ...bounds.filter((b) => b > m.index));
-    return NEGATION.test(withoutReplaced(text.slice(start, end), []));
+    // A replaced date's own "not" ("not the 15th, the 20th") in the clause denies nothing.
+    const replacedHere = replaced
+      .filter((r) => r.index >= start && r.index < end)
+      .map((r) => ({ ...r, index: r.index - start }));
+    return NEGATION.test(withoutReplaced(text.slice(start, end), replacedHere));
   });
 }
 

@@ -16,9 +16,12 @@ import type { ExtractUtterance } from './types.js';
 const PROMISE =
   /\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| are going to| can| shall)\s+(?:(?:also|then|just|quickly|definitely|first|now)\s+)*(?!(?:be|think|see|try|wait|leave|keep|let|need|have to|do my best|look forward|miss|remember|hear|talk to you soon|say|tell you|admit)\b)(?=[a-z])/i;
 
-/** Asked of the other side: "can you send...", "please include...", "send me...". */
+/**
+ * Asked of the other side: "can you send...", "please include...", "send me..."; an
+ * imperative keeps its verb (`verb`), the match ending on it.
+ */
 const REQUEST =
-  /\b(?:can|could|would|will) you (?:please )?(?!hear|see me|repeat|say)(?=[a-z])|\bplease (?!hold|wait)(?=[a-z]{3,})|^(?:(?:yes|yeah|ok(?:ay)?|great|so|and|then|good)[,\s]+)*(?:send|share|include|add|bring|forward|email)\b/i;
+  /\b(?:can|could|would|will) you (?:please )?(?!hear|see me|repeat|say)(?=[a-z])|\bplease (?!hold|wait)(?=[a-z]{3,})|^(?:(?:yes|yeah|ok(?:ay)?|great|so|and|then|good)[,\s]+)*(?<verb>send|share|include|add|bring|forward|email)\b/i;
 
 /** A meeting put forward: "can we talk Tuesday?", "let's do a checkpoint Friday". */
 const MEETING =
@@ -82,8 +85,7 @@ function undertaking(sentence: string): { phrase: string; asked: boolean } | nul
   const request = REQUEST.exec(sentence);
   if (request) {
     // "Send us the proposal": the verb stays; the one asked does it.
-    const verb = /(?:send|share|include|add|bring|forward|email)$/i.exec(request[0]);
-    const from = request.index + (verb ? verb.index : request[0].length);
+    const from = request.index + request[0].length - (request.groups?.['verb']?.length ?? 0);
     return { phrase: sentence.slice(from).replace(/^(?:please )/i, ''), asked: true };
   }
   const meeting = MEETING.exec(sentence);
