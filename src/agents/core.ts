@@ -3,7 +3,7 @@ import type { AgentCore, CoreField, CoreInput, CorePrediction, CoreResult } from
 import { calibrate, matchConfidenceFor } from './calibration/calibration.js';
 import { followUp, type FollowUp } from './calibration/features.js';
 import { decide } from './decide.js';
-import { currenciesNamed, findMoney, pesosOf, type AmountValue } from './extract/amount.js';
+import { currenciesNamed, findMoney, type AmountValue } from './extract/amount.js';
 import { deterministicExtractor } from './extract/index.js';
 import type { ExtractContext, ExtractUtterance, SpeakerSide } from './extract/types.js';
 import { matchDeal, type MatchBasis } from './match/match-deal.js';
@@ -164,22 +164,12 @@ function withCallCurrency(
 ): unknown {
   const amount = value as AmountValue | null;
   if (!amount) return value;
-  // "Pesos" said in Buenos Aires are Argentine: the extractor reads the word as Mexico's.
-  if (amount.currency === 'MXN' && saidPlainPesos(utterances))
-    return { ...amount, currency: pesosOf(timeZone) };
   if (amount.currency !== null) return value;
   const named = new Set([
-    ...utterances.flatMap((u) => findMoney(u.text).flatMap((m) => m.currency ?? [])),
+    ...utterances.flatMap((u) => findMoney(u.text, { timeZone }).flatMap((m) => m.currency ?? [])),
     ...utterances.flatMap((u) => currenciesNamed(u.text, timeZone)),
   ]);
   return named.size === 1 ? { ...amount, currency: [...named][0]! } : value;
-}
-
-/** "Pesos" said without naming whose ("Mexican pesos", "MXN"). */
-function saidPlainPesos(utterances: readonly ExtractUtterance[]): boolean {
-  return utterances.some(
-    (u) => /\bpesos\b/i.test(u.text) && !/\bmexican pesos\b|\bMXN\b/i.test(u.text),
-  );
 }
 
 /** An extracted value in the prediction format of its field; undefined when unreadable. */

@@ -654,6 +654,18 @@ const cases: Case[] = [
     expected: { amount: 90_000, currency: 'MXN' },
   },
   {
+    name: "pesos alone are the workspace's country's",
+    lines: [ext('For the three resorts, three years, two million pesos all in.')],
+    ctx: { timeZone: 'Asia/Manila' },
+    expected: { amount: 2_000_000, currency: 'PHP' },
+  },
+  {
+    name: 'Mexican pesos named are Mexican anywhere',
+    lines: [ext('For the three resorts, three years, two million Mexican pesos all in.')],
+    ctx: { timeZone: 'America/Argentina/Buenos_Aires' },
+    expected: { amount: 2_000_000, currency: 'MXN' },
+  },
+  {
     name: 'thousands grouped with periods',
     lines: [ext('For the three years, all the trucks, we are at 212.000 euro.')],
     expected: { amount: 212_000, currency: 'EUR' },

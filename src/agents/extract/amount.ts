@@ -76,8 +76,7 @@ const CODES: Record<string, Currency> = {
   reais: 'BRL',
   mxn: 'MXN',
   'mexican pesos': 'MXN',
-  // Pesos of the workspace's country: see `pesosOf`.
-  pesos: 'MXN',
+  // "pesos" alone: the workspace's country's (`currencyOf`, `pesosOf`).
   pln: 'PLN',
   zloty: 'PLN',
   cny: 'CNY',
@@ -198,8 +197,7 @@ const PRICES_IN = new RegExp(
 /** The currencies a text names for prices ("in dollars", "in pesos") without a figure. */
 export function currenciesNamed(text: string, timeZone: string): Currency[] {
   return [...text.matchAll(PRICES_IN)].flatMap((m) => {
-    const word = m[1]!.toLowerCase();
-    const code = word === 'pesos' ? pesosOf(timeZone) : CODES[word];
+    const code = currencyOf(timeZone, m[1]);
     return code ? [code] : [];
   });
 }
@@ -326,7 +324,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (AS_BEFORE.test(text)) continue;
       // "$64,000 if we sign by the 15th" ties the price to signing; any other "if" supposes.
       if (HYPOTHETICAL.test(text.replace(SIGNING_CONDITION, ''))) continue;
-      const mentions = findMoney(text, impliedScale).filter(
+      const mentions = findMoney(text, { impliedScale, timeZone: ctx.timeZone }).filter(
         (m) => !(m.implied && percentages.has(m.amount / impliedScale)),
       );
       const replaced = mentions.filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
@@ -482,13 +480,23 @@ function percentagesSaid(utterances: readonly ExtractUtterance[]): Set<number> {
 const TIME_OF_DAY =
   /\b(o'?clock|[ap]\.?m\b|morning|afternoon|evening|night|tonight|noon|midnight)/i;
 
+export interface MoneyReading {
+  /** 1e6 in a call priced in millions: "1.5 is our offer" is 1,500,000. */
+  impliedScale?: number;
+  /** The workspace's zone: "pesos" alone are its country's (`pesosOf`). */
+  timeZone?: string;
+}
+
 /** Money in a sentence: figures with a currency or a scale, and spoken numbers. */
-export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
+export function findMoney(
+  text: string,
+  { impliedScale = 1, timeZone = '' }: MoneyReading = {},
+): MoneyMention[] {
   // "150 seats at $1,000 each": a count is money once it is priced, as count times price.
   const out: MoneyMention[] = [];
   for (const m of text.matchAll(PRICED_UNITS)) {
     const g = m.groups!;
-    const currency = currencyOf(g.sym);
+    const currency = currencyOf(timeZone, g.sym);
     const count = Number(g.count!.replace(/,/g, ''));
     const price =
       Number(g.price!.replace(/,/g, '')) * (g.scale ? SCALE[g.scale.toLowerCase()]! : 1);
@@ -504,7 +512,7 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
     const g = m.groups!;
     // "r" in any other case is no rand sign (the pattern is case-insensitive).
     if (g.sym === 'r' || g.sym === 'n') continue;
-    const currency = currencyOf(g.sym, g.pre, g.code);
+    const currency = currencyOf(timeZone, g.sym, g.pre, g.code);
     const scale = g.scale
       ? g.scale.toLowerCase() === 'mil' && currency !== null && MIL_IS_THOUSAND.includes(currency)
         ? 1e3
@@ -559,7 +567,7 @@ export function findMoney(text: string, impliedScale = 1): MoneyMention[] {
     const tail = SPOKEN_TAIL.exec(text.slice(end));
     const before = text.slice(0, m.index);
     const sym = new RegExp(`(${SIGNS})\\s?$`).exec(before)?.[1];
-    const currency = currencyOf(sym, undefined, tail?.[1]);
+    const currency = currencyOf(timeZone, sym, tail?.[1]);
     const scaled = /\b(thousand|million|billion|grand|lakhs?|lac|crores?)\b/i.test(words);
     if (!tail && NOT_MONEY_AFTER.test(text.slice(end))) continue;
     if (PER_THING.test(text.slice(end + (tail ? tail[0].length : 0)))) continue;
@@ -645,11 +653,12 @@ function negatesFigure(text: string): boolean {
   });
 }
 
-function currencyOf(sym?: string, pre?: string, code?: string): Currency | null {
-  for (const token of [sym, pre, code]) {
+/** The currency the first of the tokens that names one names (a sign, a code, a word). */
+function currencyOf(timeZone: string, ...tokens: (string | undefined)[]): Currency | null {
+  for (const token of tokens) {
     if (!token) continue;
     const t = token.trim().toLowerCase();
-    const c = SYMBOLS[t] ?? CODES[t];
+    const c = t === 'pesos' ? pesosOf(timeZone) : (SYMBOLS[t] ?? CODES[t]);
     if (c) return c;
   }
   return null;

@@ -376,7 +376,7 @@ function priceAgreed(
   // customer agrees in the next reply (see `scan`).
   if (u.side === 'unknown' || isQuestion(text) || HYPOTHETICAL.test(text)) return null;
   if (NEGATION.test(text)) return null;
-  const priced = (t: string) => findMoney(t, 1000).length > 0;
+  const priced = (t: string) => findMoney(t, { impliedScale: 1000 }).length > 0;
   // The price said in this sentence or in the two turns before it.
   const recent = [text, utterances[index - 1]?.text ?? '', utterances[index - 2]?.text ?? ''];
   if (TAKES_PRICE.test(text) && recent.some(priced)) {
