@@ -2,7 +2,7 @@ import type { Stage } from '../cases.js';
 import { findMoney } from './amount.js';
 import { agreementAfter, clamp, namePattern } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
-import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
+import type { Candidate, ExtractContext, ExtractUtterance, SpeakerSide } from './types.js';
 
 interface StageCue {
   stage: Stage;
@@ -254,13 +254,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         PRICED_STAGES.includes(ctx.dealStage ?? '') &&
         !closedInCall &&
         priceAgreed(utterances, utteranceIndex, s.text);
-      const early =
-        EARLY_STAGES.includes(ctx.dealStage ?? '') &&
-        DISCOVERY_MEETING.test(s.text) &&
-        !HYPOTHETICAL.test(s.text) &&
-        !NEGATION.test(s.text) &&
-        (!isQuestion(s.text) || u.side === 'internal');
-      const read = readSentence(s.text, competitors) ?? (early ? DISCOVERY : null);
+      const read =
+        readSentence(s.text, competitors) ??
+        (discoveryPut(s.text, u.side, ctx.dealStage) ? DISCOVERY : null);
       // A contract signed after the customer chose another vendor is theirs.
       const lostInCall = out.some((e) => e !== 'retracted' && e.value === 'closed_lost');
       const found =
@@ -330,6 +326,21 @@ const DISCOVERY_MEETING =
 const DISCOVERY: StageCue = { stage: 'discovery', re: DISCOVERY_MEETING, base: 0.74 };
 /** Stages a discovery meeting agreed moves on from. */
 const EARLY_STAGES: readonly string[] = ['prospecting', 'qualification'];
+
+/**
+ * A discovery meeting or a demo put forward in an early deal ("let's set up a proper
+ * demo with the team"). A question counts only from the rep, who puts it to the customer
+ * to agree, as every rep sentence is counted.
+ */
+function discoveryPut(text: string, side: SpeakerSide, dealStage?: string | null): boolean {
+  return (
+    EARLY_STAGES.includes(dealStage ?? '') &&
+    DISCOVERY_MEETING.test(text) &&
+    !HYPOTHETICAL.test(text) &&
+    !NEGATION.test(text) &&
+    (!isQuestion(text) || side === 'internal')
+  );
+}
 
 /** The rep putting a pilot forward ("Could we do a proof of concept on a few trailers?"). */
 const PILOT_ASKED =
