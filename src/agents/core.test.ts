@@ -110,7 +110,7 @@ describe('runCore', () => {
     ).toMatchObject({ confidence: 0.99, decision: 'inbox' });
   });
 
-  it('gives an amount said without a currency the one currency the call names', () => {
+  it("gives an amount said without a currency the one currency the call names, else the workspace's", () => {
     const said = (lines: string[]) =>
       runCore(input(lines, [deal('d1')], { fields: ['amount'] })).fields[0]?.value;
     expect(
@@ -123,7 +123,12 @@ describe('runCore', () => {
       value: 90000,
       currency: 'EUR',
     });
-    expect(said(['We agreed on 90k a year.', 'Great.'])).toBe(90000);
+    expect(said(['We agreed on 90k a year.', 'Great.'])).toEqual({ value: 90000, currency: 'USD' });
+    const inUtc = input(['We agreed on 90k a year.', 'Great.'], [deal('d1')], {
+      fields: ['amount'],
+    });
+    inUtc.config = { ...inUtc.config, timeZone: 'UTC' };
+    expect(runCore(inUtc).fields[0]?.value).toBe(90000);
   });
 
   it('proposes nothing without a matched deal, and asks which deal when ambiguous', () => {

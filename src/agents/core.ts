@@ -3,7 +3,7 @@ import type { AgentCore, CoreField, CoreInput, CorePrediction, CoreResult } from
 import { calibrate, matchConfidenceFor } from './calibration/calibration.js';
 import { followUp, type FollowUp } from './calibration/features.js';
 import { decide } from './decide.js';
-import { currenciesNamed, findMoney, type AmountValue } from './extract/amount.js';
+import { currenciesNamed, findMoney, homeCurrencyOf, type AmountValue } from './extract/amount.js';
 import { deterministicExtractor } from './extract/index.js';
 import type { ExtractContext, ExtractUtterance, SpeakerSide } from './extract/types.js';
 import { matchDeal, type MatchBasis } from './match/match-deal.js';
@@ -154,8 +154,8 @@ export function speakerUtterances({ meeting, crm, config }: CoreInput): ExtractU
 
 /**
  * An amount said without its currency ("so 90k a year") takes the one currency the call
- * names elsewhere ("€270,000 over three years", "the new pricing in dollars"); with none
- * or several it stays as said.
+ * names elsewhere ("€270,000 over three years", "the new pricing in dollars"); with none,
+ * the workspace's own (its time zone's country's); with several it stays as said.
  */
 function withCallCurrency(
   value: unknown,
@@ -169,7 +169,9 @@ function withCallCurrency(
     ...utterances.flatMap((u) => findMoney(u.text, { timeZone }).flatMap((m) => m.currency ?? [])),
     ...utterances.flatMap((u) => currenciesNamed(u.text, timeZone)),
   ]);
-  return named.size === 1 ? { ...amount, currency: [...named][0]! } : value;
+  if (named.size > 1) return value;
+  const currency = named.size === 1 ? [...named][0]! : homeCurrencyOf(timeZone);
+  return currency === null ? value : { ...amount, currency };
 }
 
 /** An extracted value in the prediction format of its field; undefined when unreadable. */

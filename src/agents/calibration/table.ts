@@ -3,215 +3,220 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 290, next_step 274, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (1112 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl; right/proposed: amount:final 217/260, amount:later 42/52, close_date:final 240/262, close_date:later 66/75, competitors:final 134/139, competitors:later 8/8, next_step:final 460/645, next_step:later 5/9, stage:final 164/231, stage:later 7/12): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 13 calls and the pooled hand-written share q = 0.793 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.531, b = 0.705, the Platt scaling under which the proposals on calls written blind and never read are most likely (960 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl; 1320/1616 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.502, b = 0.693; amount a = 0.533, b = 0.697; stage a = 0.532, b = 0.693; next_step a = 0.567, b = 0.738; competitors a = 0.518, b = 0.701), then the mapped values in monotone blocks of at least 200 outside proposals, each worth its share right, (right+1)/(n+2) (0.606 on 280, 0.81 on 457, 0.885 on 879), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.046); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 290, next_step 274, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (1112 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl; right/proposed: amount:final 228/260, amount:later 43/52, close_date:final 240/262, close_date:later 66/75, competitors:final 134/139, competitors:later 8/8, next_step:final 460/645, next_step:later 5/9, stage:final 164/231, stage:later 7/12): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 20 calls and the pooled hand-written share q = 0.800 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.524, b = 0.719, the Platt scaling under which the proposals on calls written blind and never read are most likely (960 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl; 1328/1616 right), then per field pulled to that map as strongly as 30 proposals (close_date a = 0.402, b = 0.658; amount a = 0.587, b = 0.552; stage a = 0.624, b = 0.48; next_step a = 0.658, b = 0.929; competitors a = 0.432, b = 0.697), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.732 on 680, 0.855 on 487, 0.918 on 449), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.041); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.81,
+        p: 0.732,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.606,
+        p: 0.732,
         n: 11,
       },
       {
         min: 0.61,
-        p: 0.81,
-        n: 31,
+        p: 0.732,
+        n: 15,
       },
       {
-        min: 0.67,
-        p: 0.81,
-        n: 116,
+        min: 0.66,
+        p: 0.732,
+        n: 25,
+      },
+      {
+        min: 0.71,
+        p: 0.855,
+        n: 48,
+      },
+      {
+        min: 0.76,
+        p: 0.855,
+        n: 59,
       },
       {
         min: 0.81,
-        p: 0.885,
-        n: 89,
-      },
-      {
-        min: 0.87,
-        p: 0.885,
-        n: 13,
+        p: 0.918,
+        n: 102,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.606,
+        p: 0.732,
         n: 9,
       },
       {
         min: 0.67,
-        p: 0.885,
+        p: 0.855,
         n: 43,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.81,
+        p: 0.732,
         n: 45,
       },
       {
         min: 0.86,
-        p: 0.885,
+        p: 0.732,
         n: 156,
       },
       {
         min: 0.92,
-        p: 0.885,
+        p: 0.732,
         n: 78,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.81,
+        p: 0.732,
         n: 11,
       },
       {
         min: 0.65,
-        p: 0.81,
+        p: 0.732,
         n: 8,
       },
       {
         min: 0.68,
-        p: 0.885,
+        p: 0.732,
         n: 27,
       },
       {
         min: 0.71,
-        p: 0.885,
+        p: 0.855,
         n: 216,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.81,
+        p: 0.732,
         n: 18,
       },
       {
         min: 0.76,
-        p: 0.885,
+        p: 0.732,
         n: 57,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.885,
+        p: 0.855,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.885,
+        p: 0.855,
         n: 143,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.885,
+        p: 0.855,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.606,
+        p: 0.732,
         n: 72,
       },
       {
         min: 0.65,
-        p: 0.885,
+        p: 0.918,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.606,
+        p: 0.732,
         n: 158,
       },
       {
         min: 0.5,
-        p: 0.81,
+        p: 0.732,
         n: 174,
       },
       {
         min: 0.69,
-        p: 0.885,
+        p: 0.918,
         n: 42,
       },
       {
         min: 0.7,
-        p: 0.885,
+        p: 0.918,
         n: 227,
       },
       {
         min: 0.84,
-        p: 0.885,
+        p: 0.918,
         n: 44,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.606,
+        p: 0.732,
         n: 35,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.606,
+        p: 0.732,
         n: 42,
       },
       {
         min: 0.75,
-        p: 0.606,
+        p: 0.732,
         n: 67,
       },
       {
         min: 0.8,
-        p: 0.885,
+        p: 0.855,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.606,
+        p: 0.732,
         n: 17,
       },
       {
         min: 0.7,
-        p: 0.606,
+        p: 0.732,
         n: 124,
       },
       {
         min: 0.8,
-        p: 0.81,
+        p: 0.732,
         n: 40,
       },
       {
         min: 0.86,
-        p: 0.885,
+        p: 0.918,
         n: 50,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.606,
+        p: 0.732,
         n: 29,
       },
     ],

@@ -4,7 +4,7 @@ import {
   currenciesNamed,
   extractAmount,
   findMoney,
-  pesosOf,
+  homeCurrencyOf,
   type AmountValue,
 } from './amount.js';
 import { baseContext, call } from './test-utterances.js';
@@ -713,6 +713,27 @@ describe('extractAmount', () => {
   });
 });
 
+describe("the workspace's own currency", () => {
+  it("is its time zone's country's, and none for UTC", () => {
+    expect(homeCurrencyOf('Australia/Perth')).toBe('AUD');
+    expect(homeCurrencyOf('Pacific/Auckland')).toBe('NZD');
+    expect(homeCurrencyOf('Europe/Berlin')).toBe('EUR');
+    expect(homeCurrencyOf('America/Chicago')).toBe('USD');
+    expect(homeCurrencyOf('UTC')).toBeNull();
+  });
+
+  it('names the dollars, pesos and riyals said alone', () => {
+    const currency = (text: string, timeZone: string) => findMoney(text, { timeZone })[0]?.currency;
+    expect(currency('$120,000 all up', 'Australia/Brisbane')).toBe('AUD');
+    expect(currency('120 thousand dollars', 'Pacific/Auckland')).toBe('NZD');
+    expect(currency('$120,000', 'Europe/Berlin')).toBe('USD');
+    expect(currency('US$120,000', 'Australia/Sydney')).toBe('USD');
+    expect(currency('fifty thousand pesos', 'America/Mexico_City')).toBe('MXN');
+    expect(currency('two hundred thousand riyals', 'Asia/Qatar')).toBe('QAR');
+    expect(currency('two hundred thousand riyals', 'Asia/Riyadh')).toBe('SAR');
+  });
+});
+
 describe('currencies named for prices without a figure', () => {
   it('reads "in dollars" and the pesos of the workspace', () => {
     expect(currenciesNamed('With the new pricing in dollars, it is nine six.', 'UTC')).toEqual([
@@ -721,7 +742,6 @@ describe('currencies named for prices without a figure', () => {
     expect(
       currenciesNamed('The quote in pesos is ready.', 'America/Argentina/Buenos_Aires'),
     ).toEqual(['ARS']);
-    expect(pesosOf('America/Mexico_City')).toBe('MXN');
     expect(currenciesNamed('Send it in the morning.', 'UTC')).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { getCountryForTimezone } from 'countries-and-timezones';
+import countryToCurrency from 'country-to-currency';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 import { NUMBER_WORDS, wordsToNumber } from './words-to-number.js';
@@ -21,7 +23,6 @@ interface MoneyMention {
 }
 
 const SYMBOLS: Record<string, Currency> = {
-  $: 'USD',
   us$: 'USD',
   a$: 'AUD',
   au$: 'AUD',
@@ -41,8 +42,6 @@ const SYMBOLS: Record<string, Currency> = {
 const CODES: Record<string, Currency> = {
   usd: 'USD',
   'us dollars': 'USD',
-  dollars: 'USD',
-  bucks: 'USD',
   eur: 'EUR',
   euros: 'EUR',
   euro: 'EUR',
@@ -64,9 +63,7 @@ const CODES: Record<string, Currency> = {
   rand: 'ZAR',
   chf: 'CHF',
   'swiss francs': 'CHF',
-  francs: 'CHF',
   inr: 'INR',
-  rupees: 'INR',
   sek: 'SEK',
   nok: 'NOK',
   dkk: 'DKK',
@@ -76,24 +73,18 @@ const CODES: Record<string, Currency> = {
   reais: 'BRL',
   mxn: 'MXN',
   'mexican pesos': 'MXN',
-  // "pesos" alone: the workspace's country's (`currencyOf`, `pesosOf`).
   pln: 'PLN',
   zloty: 'PLN',
   cny: 'CNY',
   rmb: 'CNY',
   yuan: 'CNY',
   aed: 'AED',
-  dirhams: 'AED',
-  dirham: 'AED',
   sar: 'SAR',
-  riyals: 'SAR',
-  riyal: 'SAR',
   ngn: 'NGN',
   naira: 'NGN',
   '₦': 'NGN',
   kes: 'KES',
   ksh: 'KES',
-  shillings: 'KES',
   egp: 'EGP',
   qar: 'QAR',
   kwd: 'KWD',
@@ -176,16 +167,43 @@ const NOT_THIS_DEAL =
 const WITH_TAX =
   /\b(with|including|incl\.?|inc\.?|gross of) (the )?(vat|gst|tax(es)?)\b(?! (is )?(extra|on top|excluded))/i;
 
-/** The peso a workspace's time zone means: Mexico's unless the zone is another peso's country. */
-const PESO_ZONES: readonly [RegExp, Currency][] = [
-  [/^America\/Argentina\//, 'ARS'],
-  [/^America\/Bogota$/, 'COP'],
-  [/^America\/Santiago$/, 'CLP'],
-  [/^America\/Montevideo$/, 'UYU'],
-  [/^Asia\/Manila$/, 'PHP'],
-];
-export function pesosOf(timeZone: string): Currency {
-  return PESO_ZONES.find(([zone]) => zone.test(timeZone))?.[1] ?? 'MXN';
+/**
+ * Names several countries' currencies share: said alone ("$", "dollars", "pesos") they
+ * are the workspace's country's when it has one of them, else the first here.
+ */
+const SHARED_NAMES: Record<string, readonly Currency[]> = (() => {
+  const dollars = ['USD', 'AUD', 'NZD', 'CAD', 'SGD', 'HKD'];
+  const riyals = ['SAR', 'QAR', 'OMR'];
+  const dirhams = ['AED', 'MAD'];
+  return {
+    $: dollars,
+    dollars,
+    bucks: dollars,
+    pesos: ['MXN', 'ARS', 'COP', 'CLP', 'UYU', 'PHP', 'DOP'],
+    riyals,
+    riyal: riyals,
+    dirhams,
+    dirham: dirhams,
+    rupees: ['INR', 'PKR', 'LKR', 'NPR'],
+    shillings: ['KES', 'UGX', 'TZS'],
+    francs: ['CHF', 'XOF', 'XAF'],
+  };
+})();
+
+const homeCurrencies = new Map<string, Currency | null>();
+
+/**
+ * The currency of the workspace's country, by its time zone (Australia/Perth: AUD);
+ * null for a zone of no one country (UTC).
+ */
+export function homeCurrencyOf(timeZone: string): Currency | null {
+  let home = homeCurrencies.get(timeZone);
+  if (home === undefined) {
+    const country = getCountryForTimezone(timeZone)?.id;
+    home = (country && countryToCurrency[country as keyof typeof countryToCurrency]) || null;
+    homeCurrencies.set(timeZone, home);
+  }
+  return home;
 }
 
 /** A currency named for the call's prices without a figure: "with the new pricing in dollars". */
@@ -483,7 +501,7 @@ const TIME_OF_DAY =
 export interface MoneyReading {
   /** 1e6 in a call priced in millions: "1.5 is our offer" is 1,500,000. */
   impliedScale?: number;
-  /** The workspace's zone: "pesos" alone are its country's (`pesosOf`). */
+  /** The workspace's zone: "dollars" or "pesos" alone are its country's (`SHARED_NAMES`). */
   timeZone?: string;
 }
 
@@ -658,7 +676,13 @@ function currencyOf(timeZone: string, ...tokens: (string | undefined)[]): Curren
   for (const token of tokens) {
     if (!token) continue;
     const t = token.trim().toLowerCase();
-    const c = t === 'pesos' ? pesosOf(timeZone) : (SYMBOLS[t] ?? CODES[t]);
+    const shared = SHARED_NAMES[t];
+    const home = shared && homeCurrencyOf(timeZone);
+    const c = shared
+      ? home && shared.includes(home)
+        ? home
+        : shared[0]
+      : (SYMBOLS[t] ?? CODES[t]);
     if (c) return c;
   }
   return null;
