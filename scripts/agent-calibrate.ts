@@ -376,6 +376,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/eleventh-check.jsonl',
   'test/agent/labelled/twelfth-check.jsonl',
   'test/agent/labelled/thirteenth-check.jsonl',
+  'test/agent/labelled/fourteenth-check.jsonl',
+  'test/agent/labelled/fifteenth-check.jsonl',
 ];
 
 /**

@@ -61,7 +61,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['phrasings', 'test/agent/labelled/core-phrasings.jsonl'],
     // Written for fitting the calibration: fitted figures, not a check.
     ['calib', 'test/agent/labelled/calib-phrasings.jsonl'],
-    // Thirteen outside sets, written blind, measured once or more, then read and fitted on.
+    // Fifteen outside sets, written blind, measured once or more, then read and fitted on.
     ['first_check', 'test/agent/labelled/first-check.jsonl'],
     ['second_check', 'test/agent/labelled/second-check.jsonl'],
     ['third_check', 'test/agent/labelled/third-check.jsonl'],
@@ -75,6 +75,8 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['eleventh_check', 'test/agent/labelled/eleventh-check.jsonl'],
     ['twelfth_check', 'test/agent/labelled/twelfth-check.jsonl'],
     ['thirteenth_check', 'test/agent/labelled/thirteenth-check.jsonl'],
+    ['fourteenth_check', 'test/agent/labelled/fourteenth-check.jsonl'],
+    ['fifteenth_check', 'test/agent/labelled/fifteenth-check.jsonl'],
     // Written blind, never read: the calibration's outside fit counts their proposals.
     ['outside_fit', 'test/agent/calibration/outside-fit.jsonl'],
     ['outside_fit_2', 'test/agent/calibration/outside-fit-2.jsonl'],

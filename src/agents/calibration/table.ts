@@ -3,220 +3,215 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 290, next_step 274, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (1112 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl; right/proposed: amount:final 228/260, amount:later 43/52, close_date:final 240/262, close_date:later 66/75, competitors:final 134/139, competitors:later 8/8, next_step:final 460/645, next_step:later 5/9, stage:final 164/231, stage:later 7/12): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 20 calls and the pooled hand-written share q = 0.800 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.524, b = 0.719, the Platt scaling under which the proposals on calls written blind and never read are most likely (960 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl; 1328/1616 right), then per field pulled to that map as strongly as 30 proposals (close_date a = 0.402, b = 0.658; amount a = 0.587, b = 0.552; stage a = 0.624, b = 0.48; next_step a = 0.658, b = 0.929; competitors a = 0.432, b = 0.697), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.732 on 680, 0.855 on 487, 0.918 on 449), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.041); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 290, next_step 274, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (1272 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl; right/proposed: amount:final 248/282, amount:later 54/66, close_date:final 267/293, close_date:later 78/89, competitors:final 165/170, competitors:later 11/11, next_step:final 556/767, next_step:later 6/10, stage:final 194/273, stage:later 8/14): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 20 calls and the pooled hand-written share q = 0.803 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.556, b = 0.676, the Platt scaling under which the proposals on calls written blind and never read are most likely (960 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl; 1338/1624 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.435, b = 0.575; amount a = 0.678, b = 0.343; stage a = 0.763, b = 0.302; next_step a = 0.689, b = 0.907; competitors a = 0.474, b = 0.674), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.762 on 927, 0.904 on 697), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.042); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.732,
+        p: 0.762,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.732,
-        n: 11,
+        p: 0.762,
+        n: 12,
       },
       {
         min: 0.61,
-        p: 0.732,
-        n: 15,
+        p: 0.762,
+        n: 17,
       },
       {
         min: 0.66,
-        p: 0.732,
-        n: 25,
+        p: 0.762,
+        n: 26,
       },
       {
         min: 0.71,
-        p: 0.855,
-        n: 48,
-      },
-      {
-        min: 0.76,
-        p: 0.855,
-        n: 59,
+        p: 0.904,
+        n: 117,
       },
       {
         min: 0.81,
-        p: 0.918,
-        n: 102,
+        p: 0.904,
+        n: 110,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.732,
-        n: 9,
+        p: 0.762,
+        n: 10,
       },
       {
         min: 0.67,
-        p: 0.855,
-        n: 43,
+        p: 0.762,
+        n: 56,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.732,
+        p: 0.762,
         n: 45,
       },
       {
         min: 0.86,
-        p: 0.732,
+        p: 0.762,
         n: 156,
       },
       {
         min: 0.92,
-        p: 0.732,
+        p: 0.762,
         n: 78,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.732,
-        n: 11,
-      },
-      {
-        min: 0.65,
-        p: 0.732,
-        n: 8,
+        p: 0.762,
+        n: 23,
       },
       {
         min: 0.68,
-        p: 0.732,
-        n: 27,
-      },
-      {
-        min: 0.71,
-        p: 0.855,
-        n: 216,
+        p: 0.762,
+        n: 270,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.732,
-        n: 18,
+        p: 0.762,
+        n: 11,
+      },
+      {
+        min: 0.73,
+        p: 0.762,
+        n: 10,
       },
       {
         min: 0.76,
-        p: 0.732,
-        n: 57,
+        p: 0.762,
+        n: 68,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.855,
+        p: 0.904,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.855,
+        p: 0.904,
         n: 143,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.855,
+        p: 0.904,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.732,
+        p: 0.762,
         n: 72,
       },
       {
         min: 0.65,
-        p: 0.918,
+        p: 0.904,
         n: 202,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.732,
-        n: 158,
+        p: 0.762,
+        n: 187,
       },
       {
         min: 0.5,
-        p: 0.732,
-        n: 174,
+        p: 0.762,
+        n: 202,
       },
       {
         min: 0.69,
-        p: 0.918,
-        n: 42,
+        p: 0.904,
+        n: 52,
       },
       {
         min: 0.7,
-        p: 0.918,
-        n: 227,
+        p: 0.904,
+        n: 269,
       },
       {
         min: 0.84,
-        p: 0.918,
-        n: 44,
+        p: 0.904,
+        n: 57,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.732,
+        p: 0.762,
         n: 35,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.732,
+        p: 0.762,
         n: 42,
       },
       {
         min: 0.75,
-        p: 0.732,
+        p: 0.762,
         n: 67,
       },
       {
         min: 0.8,
-        p: 0.855,
+        p: 0.904,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.732,
-        n: 17,
+        p: 0.762,
+        n: 19,
       },
       {
         min: 0.7,
-        p: 0.732,
-        n: 124,
+        p: 0.762,
+        n: 37,
+      },
+      {
+        min: 0.75,
+        p: 0.762,
+        n: 99,
       },
       {
         min: 0.8,
-        p: 0.732,
-        n: 40,
+        p: 0.762,
+        n: 60,
       },
       {
         min: 0.86,
-        p: 0.918,
-        n: 50,
+        p: 0.904,
+        n: 58,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.732,
+        p: 0.762,
         n: 29,
       },
     ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractCompetitors } from './competitors.js';
+import { extractCompetitors, vendorPattern } from './competitors.js';
 import { baseContext, call } from './test-utterances.js';
 import type { ExtractContext, SpeakerSide } from './types.js';
 
@@ -357,11 +357,115 @@ describe('extractCompetitors', () => {
       ).toBeNull();
     });
 
+    it('takes a vendor out whose trial was killed, or that was never in it', () => {
+      expect(
+        extractCompetitors(
+          call(ext('We killed the Gong trial last week, it was way too noisy for us.')),
+          holding('Gong'),
+        )?.value,
+      ).toEqual([]);
+      expect(
+        extractCompetitors(
+          call(ext('And Clari was never really in it either, so do not feel bad.')),
+          holding('Clari', 'Gong'),
+        )?.value,
+      ).toEqual(['Gong']);
+    });
+
+    it('leaves only the vendor the customer chose; one off the list leaves none', () => {
+      expect(
+        extractCompetitors(
+          call(ext("Okay so I'll be direct. We're going with Clari.")),
+          holding('Clari', 'Gong'),
+        )?.value,
+      ).toEqual(['Clari']);
+      expect(
+        extractCompetitors(call(ext('Bad news, sorry. We went with Speakeasy.')), holding('Gong'))
+          ?.value,
+      ).toEqual([]);
+      // A choice of the past or of a plan clears nothing.
+      expect(
+        extractCompetitors(
+          call(ext('We went with Chorus years ago and hated it.')),
+          holding('Gong'),
+        ),
+      ).toBeNull();
+      expect(
+        extractCompetitors(call(ext("We're going with the annual plan.")), holding('Gong')),
+      ).toBeNull();
+    });
+
+    it('leaves none when the project goes ahead with nobody, or the customer negotiates only with the seller', () => {
+      for (const said of [
+        "We're not moving forward with anybody this cycle.",
+        'We are in negotiation only with you now, just so you know.',
+        "It's you or nothing.",
+        "Jake, you're the last vendor standing.",
+      ]) {
+        expect(extractCompetitors(call(ext(said)), holding('Gong'))?.value).toEqual([]);
+      }
+    });
+
+    it('reads "them" and a bare answer as the vendor just named or asked about', () => {
+      expect(
+        extractCompetitors(
+          call(int('And Gong, still in there?'), ext('No, we dropped them early.')),
+          holding('Gong', 'Clari'),
+        )?.value,
+      ).toEqual(['Clari']);
+      expect(
+        extractCompetitors(
+          call(
+            int('And Chorus?'),
+            ext("Their partner didn't submit the certificate. Disqualified."),
+          ),
+          holding('Chorus', 'Gong'),
+        )?.value,
+      ).toEqual(['Gong']);
+      expect(
+        extractCompetitors(
+          call(ext('Clari approached our CEO directly. So they are now also being looked at.')),
+          holding('Gong'),
+        )?.value,
+      ).toEqual(['Gong', 'Clari']);
+      // Offered, and turned away at once.
+      expect(
+        extractCompetitors(
+          call(ext("Chorus offered us some silly promo. But we're not switching, too much pain.")),
+          holding('Gong'),
+        ),
+      ).toBeNull();
+    });
+
+    it('puts in a vendor added to the evaluation, brought in, or invited to present', () => {
+      for (const said of [
+        'Quick thing, we added Chorus to the eval.',
+        'And we brought in Chorus because of the analytics.',
+        "We've also invited Chorus for a presentation next week.",
+      ]) {
+        expect(extractCompetitors(call(ext(said)), holding('Gong'))?.value).toEqual([
+          'Gong',
+          'Chorus',
+        ]);
+      }
+    });
+
     it('proposes nothing for a past mention of a vendor the deal never held', () => {
       expect(
         extractCompetitors(call(ext('We used Chorus years ago.')), holding('Gong')),
       ).toBeNull();
     });
+  });
+
+  it('matches a product said without its parent company or a generic last word', () => {
+    const listed = { ...ctx, competitors: ['IBM Maximo', 'Grafana Cloud', 'MiX Telematics'] };
+    const got = extractCompetitors(
+      call(ext('Maximo is still in, and we are also comparing Grafana.')),
+      listed,
+    );
+    expect(got?.value).toEqual(['IBM Maximo', 'Grafana Cloud']);
+    // Too short a name to be told from a word: "in the mix" is no vendor.
+    expect(vendorPattern('MiX Telematics').test('still in the mix')).toBe(false);
   });
 
   it('matches the list written apart, hyphenated, together or possessive', () => {

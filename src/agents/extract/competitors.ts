@@ -4,15 +4,15 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
 const IN_PLAY =
-  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put) (\w+ ){1,3}(to|on) (the|our) (list|shortlist)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
+  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invited|presentation|being looked at|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
-  /\b((we )?(told|informed|notified) \S+ (yesterday|today|this morning|last week|already|no)|fell (off|out)|dropped|dropping|ditched|(have|has) been (told|informed)|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) out\b|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+  /\b((we )?(told|informed|notified) \S+( \S+)? (yesterday|today|this morning|last week|already|no)|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed)|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) out\b|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
-  /\b(used|tried|were using|was using|used to|looked at|evaluated|years? ago|last (year|month|quarter)|previously|in the past|back when)\b/i;
+  /\b(used|tried|were using|was using|used to|(?<!being )looked at|evaluated|years? ago|last (year|month|quarter)|previously|in the past|back when)\b/i;
 const STILL = /\b(still|now|currently|right now|this (week|month)|at the moment|also)\b/i;
 
 /** Still there despite a word that would take it out ("they're not out until the board decides"). */
@@ -25,7 +25,7 @@ const CLAUSE_BREAK =
 
 /** A refusal of the vendor just named: "We told them no thanks." */
 const TURNED_AWAY =
-  /\b((we|i) (told|said to) (them|him|her) no|turned (them|him|her) down|said no (thanks )?to (them|him|her)|no thanks)\b/i;
+  /\b((we|i) (told|said to) (them|him|her) no|turned (them|him|her) down|said no (thanks )?to (them|him|her)|no thanks|(we're|we are) not (switching|moving|changing)|not interested|staying (with you|put))\b/i;
 
 /** A speaker correcting the name they said: "sorry, I meant Clari". */
 const CORRECTION = /\b(i|we) meant\b/i;
@@ -35,7 +35,22 @@ const HEDGE = /\b(probably|maybe|perhaps|might|i think|i guess|likely|possibly)\
 
 /** "It's only you now": every vendor named before is out. */
 const ONLY_YOU =
-  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering )?you|just you(?! (two|both|and))|you('re| are) the only|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
+  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|just you(?! (two|both|and))|you('re| are) the only|you or (nothing|no one|nobody)|(the )?last (vendor|one|company|bidder|supplier) standing|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
+
+/**
+ * No vendor at all: the project stopped ("we're not moving forward with anybody this
+ * cycle", "there's no software project this year"); every vendor named before is out.
+ */
+const NOBODY =
+  /\b(not (moving forward|going ahead|proceeding|going forward) with (anybody|anyone|any vendor|any of (you|them))|no (software )?project (this|next) (year|cycle))\b/i;
+
+/**
+ * The customer's choice of one vendor ("We're going with Moesif", "we went with
+ * Speakeasy"): the one chosen, capitalised as a name is, not "you" or a plan; every
+ * other vendor is out.
+ */
+const CHOSEN =
+  /\b(?:[Ww]e(?:'re| are|'ve| have)?|[Ww]e've) (?:(?:finally |now )?(?:decided to go|going|gone|went|chose|chosen|selected|picked|signed)) (?:with )?(?!You\b|Your\b)([A-Z][\w.-]+)/;
 
 /** The rep naming a vendor in a pitch says nothing of the deal unless it is about them. */
 const ABOUT_CUSTOMER = /\b(you|you're|you are|your team|your side)\b/i;
@@ -70,25 +85,39 @@ export function extractCompetitors(
 ): Candidate<string[]> | null {
   const names = (ctx.competitors ?? []).filter((n) => n.trim().length > 0);
   if (names.length === 0) return null;
-  const patterns = names.map((name) => ({ name, re: namePattern(name) }));
+  const patterns = names.map((name) => ({ name, re: vendorPattern(name) }));
+  const namedIn = (text: string) => patterns.filter((p) => p.re.test(text)).map((p) => p.name);
   const events: Event[] = [];
   utterances.forEach((u, utteranceIndex) => {
-    /** The one vendor the speaker's last sentence named, for "them" in the next one. */
-    let lastNamed: string | null = null;
+    /**
+     * The one vendor the talk is on, for "them" or a bare "Disqualified." after it: named
+     * by the speaker's last sentence that named any, or asked about by the other side
+     * just before ("And Maximo?").
+     */
+    const previous = utterances[utteranceIndex - 1];
+    const askedAbout =
+      previous && previous.side !== u.side && isQuestion(previous.text)
+        ? namedIn(previous.text)
+        : [];
+    let lastNamed: string | null = askedAbout.length === 1 ? askedAbout[0]! : null;
     for (const s of splitSentences(u.text)) {
-      const named = patterns.filter((p) => p.re.test(s.text)).map((p) => p.name);
-      if (named.length === 0 && lastNamed !== null && u.side === 'external') {
-        // "Motive called us offering the first year free. We told them no thanks."
-        if (TURNED_AWAY.test(s.text) && !isQuestion(s.text) && !HYPOTHETICAL.test(s.text)) {
-          const confidence = OUT_CONFIDENCE[u.side];
-          events.push({ kind: 'out', name: lastNamed, confidence, quote: s.text, utteranceIndex });
-        }
+      const named = namedIn(s.text);
+      const plain = !isQuestion(s.text) && !HYPOTHETICAL.test(s.text);
+      const confidence = OUT_CONFIDENCE[u.side];
+      const said = { confidence, quote: s.text, utteranceIndex };
+      // "We're going with Moesif": the others are out, the one chosen (if listed) is read below.
+      if (u.side === 'external' && plain && CHOSEN.test(s.text) && !PAST.test(s.text)) {
+        if (!NEGATION.test(s.text)) events.push({ kind: 'clear', ...said });
       }
-      lastNamed = named.length === 1 ? named[0]! : null;
+      if (named.length === 0 && lastNamed !== null && u.side === 'external' && plain) {
+        const event = aboutLastNamed(s.text);
+        if (event) events.push({ kind: event, name: lastNamed, ...said });
+      }
+      if (named.length === 1) lastNamed = named[0]!;
+      else if (named.length > 1) lastNamed = null;
       if (named.length === 0) {
-        if (u.side !== 'internal' && ONLY_YOU.test(s.text) && !isQuestion(s.text)) {
-          const confidence = OUT_CONFIDENCE[u.side];
-          events.push({ kind: 'clear', confidence, quote: s.text, utteranceIndex });
+        if (u.side !== 'internal' && plain && (ONLY_YOU.test(s.text) || NOBODY.test(s.text))) {
+          events.push({ kind: 'clear', ...said });
         }
         continue;
       }
@@ -152,6 +181,49 @@ export function extractCompetitors(
     utteranceIndex: last.utteranceIndex,
     startSeconds: utterances[last.utteranceIndex]!.startSeconds,
   };
+}
+
+/**
+ * What a sentence naming no vendor says of the one just talked about: "We told them no
+ * thanks", "No, we dropped them early", "Disqualified." take it out; "they're now also
+ * being looked at" puts it in. A pronoun, or a sentence of a few words, ties it to that
+ * vendor; anything else is about something else.
+ */
+function aboutLastNamed(text: string): 'in' | 'out' | null {
+  if (TURNED_AWAY.test(text)) return 'out';
+  const tied = /\b(they|them|their|it|its)\b/i.test(text) || text.split(/\s+/).length <= 4;
+  if (!tied) return null;
+  if (GONE.test(text) && !STILL_IN.test(text)) return 'out';
+  if (PRONOUN_IN.test(text) && !NEGATION.test(text)) return 'in';
+  return null;
+}
+
+/** A pronoun's vendor put in the deal: "they're still in", "they're coming Thursday". */
+const PRONOUN_IN =
+  /\b(they|them)\b.*\b(still in|being (looked at|evaluated|considered)|in the (mix|running|race|comparison)|shortlist\w*|coming|present\w*|demo\w*|bidding|quot\w*)\b/i;
+
+/** Parent companies a product's name may start with: "IBM Maximo" is also "Maximo". */
+const PARENTS =
+  /^(ibm|sap|oracle|microsoft|google|aws|amazon|adobe|salesforce|cisco|zoho|hubspot|atlassian)$/i;
+/** Words a product's name may end on that people leave off: "Grafana Cloud" is "Grafana". */
+const GENERIC_TAIL =
+  /^(cloud|utilities|connect|telematics|software|systems|platform|suite|analytics|labs|technologies|solutions|inc|group|hq|online)$/i;
+
+/**
+ * A configured vendor as it is said: the whole name, or without a parent company before
+ * it or a generic word after it, when what is left is a name of four letters or more.
+ */
+export function vendorPattern(name: string): RegExp {
+  const words = name.trim().split(/\s+/);
+  const short =
+    words.length === 2 && PARENTS.test(words[0]!)
+      ? words[1]!
+      : words.length === 2 && GENERIC_TAIL.test(words[1]!)
+        ? words[0]!
+        : null;
+  if (short === null || short.length < 4) return namePattern(name);
+  const [whole, alone] = [namePattern(name), namePattern(short)];
+  return new RegExp(`${whole.source}|${alone.source}`, 'i');
 }
 
 /** Whether a text says anything of a vendor's place in the deal. */
