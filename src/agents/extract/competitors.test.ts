@@ -466,6 +466,8 @@ describe('extractCompetitors', () => {
     expect(got?.value).toEqual(['IBM Maximo', 'Grafana Cloud']);
     // Too short a name to be told from a word: "in the mix" is no vendor.
     expect(vendorPattern('MiX Telematics').test('still in the mix')).toBe(false);
+    // A parent company with a generic product word is said as the company.
+    expect(vendorPattern('Oracle Utilities').test('it has gone to Oracle')).toBe(true);
   });
 
   it('matches the list written apart, hyphenated, together or possessive', () => {

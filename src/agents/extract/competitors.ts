@@ -216,10 +216,10 @@ const GENERIC_TAIL =
 export function vendorPattern(name: string): RegExp {
   const words = name.trim().split(/\s+/);
   const short =
-    words.length === 2 && PARENTS.test(words[0]!)
-      ? words[1]!
-      : words.length === 2 && GENERIC_TAIL.test(words[1]!)
-        ? words[0]!
+    words.length === 2 && GENERIC_TAIL.test(words[1]!)
+      ? words[0]!
+      : words.length === 2 && PARENTS.test(words[0]!)
+        ? words[1]!
         : null;
   if (short === null || short.length < 4) return namePattern(name);
   const [whole, alone] = [namePattern(name), namePattern(short)];

@@ -442,8 +442,47 @@ describe('extractStage', () => {
       'We want to evaluate it properly, with a pilot in three stores.',
       'evaluation',
     ],
+    ['signed electronically', 'Jake, morning! I just DocuSigned it.', 'closed_won'],
+    [
+      'signed, with "after" following the signature',
+      'The contract is signed and stamped, I signed it this morning after the CEO.',
+      'closed_won',
+    ],
+    [
+      "a tender's negotiation round called",
+      'Negotiation meeting is fixed for the ninth of December, here in Lucknow.',
+      'negotiation',
+    ],
+    [
+      'a tender answered',
+      'We uploaded both the technical bid and the price bid on the portal yesterday.',
+      'proposal',
+    ],
+    [
+      'a technical evaluation begun',
+      'So now technical evaluation starts, each bidder does a scripted demo.',
+      'evaluation',
+    ],
   ])('%s', (_name, text, stage) => {
     expect(extractStage(call(ext(text)), baseContext)?.value).toBe(stage);
+  });
+
+  it('reads the award gone to a listed vendor, said without its generic last word, as lost', () => {
+    const ctx = { ...baseContext, competitors: ['Oracle Utilities'] };
+    expect(
+      extractStage(call(ext('No, the LoA has already gone to Oracle. It is final.')), ctx)?.value,
+    ).toBe('closed_lost');
+    expect(
+      extractStage(call(ext('The proposal has gone to procurement for review.')), ctx)?.value,
+    ).not.toBe('closed_lost');
+  });
+
+  it('moves no deal back: a revised quote asked for in negotiation is a restatement', () => {
+    const said = call(
+      ext('Can you send the revised quotation on letterhead? We need it for the file.'),
+    );
+    expect(extractStage(said, { ...baseContext, dealStage: 'negotiation' })).toBeNull();
+    expect(extractStage(said, { ...baseContext, dealStage: 'evaluation' })?.value).toBe('proposal');
   });
 
   it('reads a competitor told it is not going forward as no loss of ours', () => {

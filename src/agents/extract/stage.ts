@@ -1,6 +1,8 @@
 import type { Stage } from '../cases.js';
+import { NORMALIZED_STAGES } from '../../ingest/stages.js';
 import { findMoney } from './amount.js';
-import { agreementAfter, clamp, namePattern } from './cues.js';
+import { vendorPattern } from './competitors.js';
+import { agreementAfter, clamp } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance, SpeakerSide } from './types.js';
 
@@ -40,7 +42,7 @@ const LOST: readonly StageCue[] = [
 
 /** "going with X", "signed with X", "staying with X": lost when X is not us. */
 const WENT_WITH =
-  /\b((go(ing)?|gone|went|decided to go|signed|sign(ing)?|stay(ing)?|stick(ing)?|renew(ed|ing)?) with|(chose|chosen|selected|picked|decided (on|for)|move to|moving to|switch(ing)? to|awarded (it|the contract|the deal) to))\s+(?<who>[\w'.-]+(\s+[\w'.-]+){0,2})/i;
+  /\b((go(ing)?|gone|went|decided to go|signed|sign(ing)?|stay(ing)?|stick(ing)?|renew(ed|ing)?) with|(chose|chosen|selected|picked|decided (on|for)|move to|moving to|switch(ing)? to|awarded (it|the contract|the deal) to|(?:contract|award|loa|loi|po|order|business|tender|bid) (?:has |have |had )?(?:already )?(?:gone|went|been awarded|been given) to))\s+(?<who>[\w'.-]+(\s+[\w'.-]+){0,2})/i;
 const LONG_AGO =
   /\b(last (year|quarter|month|spring|summer|autumn|fall|winter)|years? ago|back in|in 20\d\d|already (have|use|run))\b/i;
 const OTHER_VENDOR =
@@ -49,7 +51,7 @@ const OTHER_VENDOR =
 const WON: readonly StageCue[] = [
   {
     stage: 'closed_won',
-    re: /\b(we|i)('ve| have)?\s+(just |officially |already |finally |now )?(signed|countersigned|executed)\b(?!\s+(off|up|the (nda|dpa|mutual)|an? (nda|dpa)|with))/i,
+    re: /\b(we|i)('ve| have)?\s+(just |officially |already |finally |now )?(signed|countersigned|executed|docusigned|e-?signed)\b(?!\s+(off|up|the (nda|dpa|mutual)|an? (nda|dpa)|with))/i,
     base: 0.9,
   },
   {
@@ -59,7 +61,7 @@ const WON: readonly StageCue[] = [
   },
   {
     stage: 'closed_won',
-    re: /\b(contract|order form|agreement|paperwork|deal|po|purchase order)\s+(is|was|has been|got|have been|are)\s+(now |fully |officially )?(signed|countersigned|executed|issued)\b/i,
+    re: /\b(contract|order form|agreement|paperwork|deal|po|purchase order)\s+(is|was|has been|got|have been|are)\s+(now |fully |officially )?(signed|countersigned|executed|issued|docusigned)\b/i,
     base: 0.9,
   },
   {
@@ -129,6 +131,12 @@ const OPEN: readonly StageCue[] = [
     base: 0.85,
   },
   {
+    // A tender's price negotiation called: "Committee will call you for negotiation".
+    stage: 'negotiation',
+    re: /\bnegotiation (meeting|round|session|call)\b|\bcall (you|us) for (price |commercial )?negotiations?\b/i,
+    base: 0.84,
+  },
+  {
     stage: 'negotiation',
     re: /\b(with|in|to|into) procurement (now|already|this week)\b|\b(moved|sent|went|handed) (it |this )?(over )?to procurement\b/i,
     base: 0.8,
@@ -150,6 +158,12 @@ const OPEN: readonly StageCue[] = [
     base: 0.8,
   },
   {
+    // A tender answered: "we uploaded both the technical bid and the price bid".
+    stage: 'proposal',
+    re: /\b(uploaded|submitted|filed|put in) (both |all )?(the |our )?(technical |price |commercial |financial )?(bids?|tender response|offers?)\b/i,
+    base: 0.82,
+  },
+  {
     // The customer wanting one: "we'd like to do a pilot before we commit".
     stage: 'evaluation',
     re: /\b(we|i)('d| would) like to (do|run|start|have) (a|the) ([\w-]+ ){0,2}(pilot|poc|trial|proof[- ]of[- ]concept)\b|\b(we|i) (want|need|would like) to (evaluate|test) (it|this|you)( properly)?\b/i,
@@ -162,7 +176,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'evaluation',
-    re: /\b(start(ing|ed)?|kick(ing|ed)? off|begin(ning)?|began|run(ning)?|set(ting)? up|spin(ning)? up|spun up|launch(ing|ed)?|go(ing)? ahead with|move forward with)\b.{0,20}\b(pilot|poc|proof[- ]of[- ]concept|trial)\b|\b(pilot|poc|trial) (is|has) (now )?(running|started|live|under ?way|kicked off|begun)\b|\b(start(ed|ing)?|kick(ed|ing)? off|began|begin(ning)?) (the |a |our )?(technical |formal |hands-on )?(evaluation|eval)\b/i,
+    re: /\b(start(ing|ed)?|kick(ing|ed)? off|begin(ning)?|began|run(ning)?|set(ting)? up|spin(ning)? up|spun up|launch(ing|ed)?|go(ing)? ahead with|move forward with)\b.{0,20}\b(pilot|poc|proof[- ]of[- ]concept|trial)\b|\b(pilot|poc|trial) (is|has) (now )?(running|started|live|under ?way|kicked off|begun)\b|\b(start(ed|ing)?|kick(ed|ing)? off|began|begin(ning)?) (the |a |our )?(technical |formal |hands-on )?(evaluation|eval)\b|\b(technical|formal) evaluation (starts|begins|will (start|begin)|is starting)\b|\b(qualified|shortlisted) for (the )?(technical )?evaluation\b/i,
     base: 0.8,
   },
 ];
@@ -210,7 +224,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE =
-  /sign|redlin|mark(ed|ing) up|negotiat|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
+  /sign|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
@@ -243,7 +257,7 @@ export function extractStage(
 }
 
 function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): ScanEntry[] {
-  const competitors = (ctx.competitors ?? []).filter((c) => c.trim().length > 0).map(namePattern);
+  const competitors = (ctx.competitors ?? []).filter((c) => c.trim().length > 0).map(vendorPattern);
   const out: ScanEntry[] = [];
   let priceTaken: ScanEntry | undefined;
   utterances.forEach((u, utteranceIndex) => {
@@ -278,6 +292,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         }
         continue;
       }
+      // A revised quote in negotiation is no step back to proposal: calls move deals on.
+      if (found !== 'retracted' && behind(found.stage, ctx.dealStage)) continue;
       if (found === 'retracted') {
         // A signed or lost deal is not put on hold; a later hold is about something else.
         const last = out[out.length - 1];
@@ -318,6 +334,17 @@ const RECEIVED =
 function acknowledged(utterances: readonly ExtractUtterance[], index: number): boolean {
   const reply = utterances[index + 1];
   return reply !== undefined && reply.side === 'external' && RECEIVED.test(reply.text);
+}
+
+/**
+ * Whether an open stage comes before the deal's: labelled calls moved a deal back once in
+ * 281 stage changes, and a cue read backwards ("I'll send the revised proposal" in
+ * negotiation) is far more often a restatement of what came before.
+ */
+function behind(stage: Stage, dealStage?: string | null): boolean {
+  const open = NORMALIZED_STAGES.slice(0, 6) as readonly string[];
+  const [at, from] = [open.indexOf(stage), open.indexOf(dealStage ?? '')];
+  return at >= 0 && from >= 0 && at < from;
 }
 
 /** A demo, deep dive or discovery workshop agreed: an early deal is in discovery. */
@@ -363,7 +390,9 @@ function readSentence(text: string, competitors: readonly RegExp[]): StageCue | 
   if (HOLD.test(text)) return 'retracted';
   const won = WON.find((c) => c.re.test(text));
   if (won) {
-    if (NOT_NOW.test(text) || NEGATION.test(text)) return null;
+    // "Once we've signed" is another time; "I signed it this morning after the CEO" is not.
+    const m = won.re.exec(text)!;
+    if (NOT_NOW.test(text.slice(0, m.index + m[0].length)) || NEGATION.test(text)) return null;
     return won;
   }
   const open = OPEN.find((c) => c.re.test(text));
