@@ -378,6 +378,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/thirteenth-check.jsonl',
   'test/agent/labelled/fourteenth-check.jsonl',
   'test/agent/labelled/fifteenth-check.jsonl',
+  'test/agent/labelled/sixteenth-check.jsonl',
 ];
 
 /**

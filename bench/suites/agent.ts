@@ -61,7 +61,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['phrasings', 'test/agent/labelled/core-phrasings.jsonl'],
     // Written for fitting the calibration: fitted figures, not a check.
     ['calib', 'test/agent/labelled/calib-phrasings.jsonl'],
-    // Fifteen outside sets, written blind, measured once or more, then read and fitted on.
+    // Sixteen outside sets, written blind, measured once or more, then read and fitted on.
     ['first_check', 'test/agent/labelled/first-check.jsonl'],
     ['second_check', 'test/agent/labelled/second-check.jsonl'],
     ['third_check', 'test/agent/labelled/third-check.jsonl'],
@@ -77,6 +77,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['thirteenth_check', 'test/agent/labelled/thirteenth-check.jsonl'],
     ['fourteenth_check', 'test/agent/labelled/fourteenth-check.jsonl'],
     ['fifteenth_check', 'test/agent/labelled/fifteenth-check.jsonl'],
+    ['sixteenth_check', 'test/agent/labelled/sixteenth-check.jsonl'],
     // Written blind, never read: the calibration's outside fit counts their proposals.
     ['outside_fit', 'test/agent/calibration/outside-fit.jsonl'],
     ['outside_fit_2', 'test/agent/calibration/outside-fit-2.jsonl'],

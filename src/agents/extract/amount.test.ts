@@ -666,6 +666,22 @@ const cases: Case[] = [
     expected: { amount: 2_000_000, currency: 'MXN' },
   },
   {
+    name: 'Swiss grouping with apostrophes',
+    lines: [ext("Yes, CHF 215'000 total, same term, same service level.")],
+    expected: { amount: 215_000, currency: 'CHF' },
+  },
+  {
+    name: 'a decimal comma before "Mio"',
+    lines: [ext('That works for the budget. Okay, CHF 1,1 Mio total for the five years.')],
+    expected: { amount: 1_100_000, currency: 'CHF' },
+  },
+  {
+    name: 'the answer to a question of time is a time',
+    lines: [int('I come to Innsbruck for the signing. Around eleven?'), ext('Eleven is fine.')],
+    ctx: { dealAmount: 160_000 },
+    expected: null,
+  },
+  {
     name: 'thousands grouped with periods',
     lines: [ext('For the three years, all the trucks, we are at 212.000 euro.')],
     expected: { amount: 212_000, currency: 'EUR' },

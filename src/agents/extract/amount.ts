@@ -1,5 +1,6 @@
 import { getCountryForTimezone } from 'countries-and-timezones';
 import countryToCurrency from 'country-to-currency';
+import { vendorPattern } from './competitors.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 import { NUMBER_WORDS, wordsToNumber } from './words-to-number.js';
@@ -122,6 +123,9 @@ const SCALE: Record<string, number> = {
   m: 1e6,
   mm: 1e6,
   mil: 1e6,
+  // German and Swiss: "1,2 Mio." is 1.2 million, "1 Mrd." a billion.
+  mio: 1e6,
+  mrd: 1e9,
   million: 1e6,
   bn: 1e9,
   billion: 1e9,
@@ -137,7 +141,7 @@ const SCALE: Record<string, number> = {
 const MIL_IS_THOUSAND: readonly Currency[] = ['BRL', 'ARS', 'CLP', 'COP', 'MXN', 'PEN', 'UYU'];
 
 const NUMERIC = new RegExp(
-  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|bn|thousand|grand|million|billion|lakhs?|lac|crores?)\\b)?(?:\\s?(?<code>${CODE_WORDS})\\b)?`,
+  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d{1,3}(?:['’]\\d{3})+|\\d+,\\d{1,2}(?=\\s?(?:mio|mrd|million|m)\\b)|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|mio|mrd|bn|thousand|grand|million|billion|lakhs?|lac|crores?)\\b)?(?:\\s?(?<code>${CODE_WORDS})\\b)?`,
   'gi',
 );
 
@@ -343,7 +347,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // "$64,000 if we sign by the 15th" ties the price to signing; any other "if" supposes.
       if (HYPOTHETICAL.test(text.replace(SIGNING_CONDITION, ''))) continue;
       const mentions = findMoney(text, { impliedScale, timeZone: ctx.timeZone }).filter(
-        (m) => !(m.implied && percentages.has(m.amount / impliedScale)),
+        (m) =>
+          !(m.implied && percentages.has(m.amount / impliedScale)) &&
+          !(m.implied && timeAsked(utterances[utteranceIndex - 1])),
       );
       const replaced = mentions.filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
       // "No indexation" denies something else; a negation turns a figure down only near
@@ -460,6 +466,9 @@ const IMPLIED_AFTER =
  */
 function figureOf(num: string, scale: number): number {
   if (scale < 1e6 && /^\d{1,3}(\.\d{3})+$/.test(num)) return Number(num.replace(/\./g, ''));
+  // Swiss grouping, 215'000; a decimal comma before a scale, 1,25 Mio.
+  if (/['’]/.test(num)) return Number(num.replace(/['’]/g, ''));
+  if (/^\d+,\d{1,2}$/.test(num)) return Number(num.replace(',', '.'));
   return Number(num.replace(/,/g, ''));
 }
 
@@ -492,6 +501,14 @@ function percentagesSaid(utterances: readonly ExtractUtterance[]): Set<number> {
     }
   }
   return said;
+}
+
+/** "Ten o'clock?" "Ten is good.": the answer to a question of time is a time. */
+function timeAsked(previous: ExtractUtterance | undefined): boolean {
+  if (!previous || !isQuestion(previous.text)) return false;
+  return (
+    TIME_OF_DAY.test(previous.text) || /\b(?:around|at|about) [a-z-]+\?\s*$/i.test(previous.text)
+  );
 }
 
 /** "Around eleven" last night is a time. */
@@ -555,7 +572,7 @@ export function findMoney(
       });
       continue;
     }
-    if (currency === null && scale === 1 && !/^\d{1,3}([,.]\d{3})+$/.test(g.num!)) continue;
+    if (currency === null && scale === 1 && !/^\d{1,3}([,.'’]\d{3})+$/.test(g.num!)) continue;
     // A lowercase "m" may be minutes or metres; "$2m" and "1.2M" are millions.
     if (g.scale === 'm' && currency === null) continue;
     const end = m.index + m[0].length;
@@ -688,10 +705,9 @@ function currencyOf(timeZone: string, ...tokens: (string | undefined)[]): Curren
   return null;
 }
 
+/** Whether a text names one of the vendors, as people say them ("CDK" for "CDK Global"). */
 function mentionsAny(text: string, names: readonly string[]): boolean {
-  return names.some((n) =>
-    new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text),
-  );
+  return names.some((n) => vendorPattern(n).test(text));
 }
 
 function withoutReplaced(text: string, replaced: readonly MoneyMention[]): string {

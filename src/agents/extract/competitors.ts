@@ -4,11 +4,11 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
 const IN_PLAY =
-  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invited|presentation|being looked at|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
+  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invited|presentation|being looked at|on the table|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
-  /\b((we )?(told|informed|notified) \S+( \S+)? (yesterday|today|this morning|last week|already|no)|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed)|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) out\b|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+  /\b((we )?(told|informed|notified) (\S+( \S+)? )?(yesterday|today|this morning|last week|already|no)\b|kicked (\w+ ){0,2}out|we stopped|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed)|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) out\b|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
@@ -35,7 +35,7 @@ const HEDGE = /\b(probably|maybe|perhaps|might|i think|i guess|likely|possibly)\
 
 /** "It's only you now": every vendor named before is out. */
 const ONLY_YOU =
-  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|just you(?! (two|both|and))|you('re| are) the only|you or (nothing|no one|nobody)|(the )?last (vendor|one|company|bidder|supplier) standing|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
+  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|just you(?! (two|both|and))|you('re| are) the only|you or (nothing|no one|nobody)|(the )?last (vendor|one|company|bidder|supplier) standing|you('re| are) alone|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
 
 /**
  * No vendor at all: the project stopped ("we're not moving forward with anybody this
@@ -207,7 +207,7 @@ const PARENTS =
   /^(ibm|sap|oracle|microsoft|google|aws|amazon|adobe|salesforce|cisco|zoho|hubspot|atlassian)$/i;
 /** Words a product's name may end on that people leave off: "Grafana Cloud" is "Grafana". */
 const GENERIC_TAIL =
-  /^(cloud|utilities|connect|telematics|software|systems|platform|suite|analytics|labs|technologies|solutions|inc|group|hq|online)$/i;
+  /^(cloud|utilities|connect|telematics|software|systems|platform|suite|analytics|labs|technologies|solutions|inc|group|hq|online|global|international)$/i;
 
 /**
  * A configured vendor as it is said: the whole name, or without a parent company before

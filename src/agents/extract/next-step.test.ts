@@ -18,6 +18,30 @@ const unk = (text: string): [SpeakerSide, string] => ['unknown', text];
 const cases: Case[] = [
   // Agreed by both sides
   {
+    name: 'the plain present for the future, as German speakers say it',
+    lines: [
+      int('Then I send the DocuSign link on the morning of the 3rd.'),
+      ext('Yes, send the link that morning.'),
+    ],
+    expected: 'Send the DocuSign link on the morning of the 3rd',
+  },
+  {
+    name: 'a call again in a month, agreed',
+    lines: [
+      int('Then I call you again in the second week of January.'),
+      ext('Yes, call me in January.'),
+    ],
+    expected: 'Call me in January',
+  },
+  {
+    name: 'coming back on a day with the open point',
+    lines: [
+      int("Quarterly should be possible. I'll come back Thursday with the payment terms."),
+      ext('Okay, Thursday.'),
+    ],
+    expected: 'Rep to come back Thursday with the payment terms (Thu Oct 15)',
+  },
+  {
     name: 'a request accepted with a day',
     lines: [int('Can you send the security questionnaire?'), ext("Yes, I'll send it by Friday.")],
     expected: 'Buyer to send the security questionnaire by Friday (Fri Oct 16)',

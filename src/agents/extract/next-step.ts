@@ -18,7 +18,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
  * and signing is the close itself (the close date's), not a step towards it.
  */
 const VERB =
-  '(?:send(?: over)?|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?with|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
+  '(?:send(?: over)?|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|call (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
 
 /** Meetings that are a step in themselves when both sides agree to one. */
 const EVENT =
@@ -89,6 +89,11 @@ const FRAMES: readonly RegExp[] = [
   ),
   // Said as under way: "Sending the MSA today for legal review."
   /^(?:(?:ok(?:ay)?|so|and|yes)[,\s]+)*(?<phrase>(?:sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\b.*)/i,
+  // The plain present for the future: "Then I send the catalogue tomorrow."
+  new RegExp(
+    `^(?:[^,]{1,20},\\s*)?(?:then|so)\\s+(?:i|we)\\s+(?:(?:also|just)\\s+)?(?<phrase>${VERB}\\b.*)`,
+    'i',
+  ),
 ];
 
 /** Where the follow-up ends: another clause with its own subject, a reason, a purpose. */
