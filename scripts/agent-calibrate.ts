@@ -379,6 +379,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/fourteenth-check.jsonl',
   'test/agent/labelled/fifteenth-check.jsonl',
   'test/agent/labelled/sixteenth-check.jsonl',
+  'test/agent/labelled/seventeenth-check.jsonl',
 ];
 
 /**

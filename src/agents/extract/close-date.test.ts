@@ -574,6 +574,20 @@ const cases: Case[] = [
     expected: '2026-12-31',
   },
   {
+    name: 'someone who wants it done, then the date said in answer',
+    lines: [
+      ext("The only thing is he wants it done before the year's out, for tax reasons."),
+      int('So are we thinking a specific date?'),
+      ext("Let's say December eleventh."),
+    ],
+    expected: '2026-12-11',
+  },
+  {
+    name: "a day answered to the rep's question when they want to sign",
+    lines: [int("When's he wanting to sign?"), ext('The twenty-third of October, after his trip.')],
+    expected: '2026-10-23',
+  },
+  {
     name: "a replaced date's own negation in the clause of the new one",
     lines: [
       ext(

@@ -45,7 +45,7 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   { re: /\b(clos(e|ed|ing))\b.{0,25}\b(by|on|before|earlier than|no later than)\b/i, base: 0.92 },
   // "We want this done this month. End of November, signed."
   {
-    re: /\b(want|need|get) (this|it|the deal) (done|signed|closed)\b|,\s*signed\.?$/i,
+    re: /\b(wants?|needs?|gets?) (this|it|the deal) (done|signed|closed)\b|,\s*signed\.?$/i,
     base: 0.86,
   },
   { re: /\b(close|closing|signing|signature) date\b/i, base: 0.9 },
@@ -57,7 +57,7 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   // "So, signature timing. Where are we?" opens the subject for the answers after it.
   { re: /\b(signature|signing|close|closing) (timing|timeline)\b/i, base: 0.86 },
   {
-    re: /\bwhen (we|i|they) (would |will |'ll |can )?(sign|close|want the signature)\b/i,
+    re: /\bwhen (we|i|they) (would |will |'ll |can )?(sign|close|want the signature)\b|\bwhen(?:'s| is| are| do| does| would)? (he|she|they|you|we) (want(ing)?|plan(ning)?|hop(e|ing)|look(ing)?|aim(ing)?) to sign\b/i,
     base: 0.86,
   },
   { re: /\bfor (signature|signing)\b/i, base: 0.86 },

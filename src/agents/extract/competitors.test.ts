@@ -401,6 +401,7 @@ describe('extractCompetitors', () => {
         'We are in negotiation only with you now, just so you know.',
         "It's you or nothing.",
         "Jake, you're the last vendor standing.",
+        "There's nothing to buy software for. Everybody's out.",
       ]) {
         expect(extractCompetitors(call(ext(said)), holding('Gong'))?.value).toEqual([]);
       }

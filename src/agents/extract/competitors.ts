@@ -42,7 +42,7 @@ const ONLY_YOU =
  * cycle", "there's no software project this year"); every vendor named before is out.
  */
 const NOBODY =
-  /\b(not (moving forward|going ahead|proceeding|going forward) with (anybody|anyone|any vendor|any of (you|them))|no (software )?project (this|next) (year|cycle))\b/i;
+  /\b(not (moving forward|going ahead|proceeding|going forward) with (anybody|anyone|any vendor|any of (you|them))|no (software )?project (this|next) (year|cycle)|(everybody|everyone)('s| is) out|(we're|we are) not buying anything)\b/i;
 
 /**
  * The customer's choice of one vendor ("We're going with Moesif", "we went with

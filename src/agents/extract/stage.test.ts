@@ -444,6 +444,12 @@ describe('extractStage', () => {
     ],
     ['signed electronically', 'Jake, morning! I just DocuSigned it.', 'closed_won'],
     [
+      'the signature seen completed',
+      "I'm initialing... signing. Okay. It says completed.",
+      'closed_won',
+    ],
+    ['not buying from anybody', "So we're not buying anything. From anybody.", 'closed_lost'],
+    [
       'signed, with "after" following the signature',
       'The contract is signed and stamped, I signed it this morning after the CEO.',
       'closed_won',
@@ -475,6 +481,18 @@ describe('extractStage', () => {
     expect(
       extractStage(call(ext('The proposal has gone to procurement for review.')), ctx)?.value,
     ).not.toBe('closed_lost');
+  });
+
+  it('reads the signature as a fact the rep states too', () => {
+    expect(
+      extractStage(
+        call(
+          int('Merle, thank you again for signing last night. I saw it come through at nine.'),
+          ext('Nine-oh-five. I was watching the game.'),
+        ),
+        baseContext,
+      )?.value,
+    ).toBe('closed_won');
   });
 
   it('moves no deal back: a revised quote asked for in negotiation is a restatement', () => {

@@ -10,6 +10,8 @@ interface StageCue {
   stage: Stage;
   re: RegExp;
   base: number;
+  /** A fact either side states ("thanks again for signing last night"), not a commitment. */
+  fact?: true;
 }
 
 /**
@@ -25,7 +27,7 @@ const LOST: readonly StageCue[] = [
   },
   {
     stage: 'closed_lost',
-    re: /\b(won't|will not|not going to|aren't going to|are not going to) (be )?(buy(ing)?|purchas(e|ing))\b/i,
+    re: /\b(won't|will not|not going to|aren't going to|are not going to|we're not|we are not) (be )?(buy(ing)?|purchas(e|ing))\b/i,
     base: 0.88,
   },
   {
@@ -83,6 +85,14 @@ const WON: readonly StageCue[] = [
     stage: 'closed_won',
     re: /\b(docusign|e-?signature|signature packet|envelope)\b.{0,30}\b(came through|came back|completed|is back|(is|was|got|has been) (signed|completed))\b|\bsigned (contract|order form|agreement|paperwork)\b.{0,40}\b(went back|is on its way|was sent|sent back|is with you|went out|went over)\b/i,
     base: 0.86,
+  },
+  {
+    // The signature seen come in: "It says completed", "thanks again for signing last
+    // night", "welcome aboard". A fact the rep states as well as the customer.
+    stage: 'closed_won',
+    re: /\b(welcome aboard|thanks?( you)?( again| so much)? for signing|(it|the (docusign|envelope|contract|signature))( just)? came through|(it )?(says|shows) completed)\b/i,
+    base: 0.84,
+    fact: true,
   },
 ];
 
@@ -224,7 +234,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE =
-  /sign|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
+  /sign|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
@@ -306,6 +316,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (u.side === 'internal') {
         // The rep saying it moves nothing; the customer agreeing does.
         if (
+          !found.fact &&
           agreementAfter(utterances, utteranceIndex) === null &&
           !acknowledged(utterances, utteranceIndex)
         )
