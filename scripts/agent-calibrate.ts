@@ -399,6 +399,10 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-10.jsonl',
   'test/agent/calibration/outside-fit-11.jsonl',
   'test/agent/calibration/outside-fit-12.jsonl',
+  'test/agent/calibration/outside-fit-13.jsonl',
+  'test/agent/calibration/outside-fit-14.jsonl',
+  'test/agent/calibration/outside-fit-15.jsonl',
+  'test/agent/calibration/outside-fit-16.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];

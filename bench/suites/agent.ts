@@ -92,6 +92,10 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['outside_fit_10', 'test/agent/calibration/outside-fit-10.jsonl'],
     ['outside_fit_11', 'test/agent/calibration/outside-fit-11.jsonl'],
     ['outside_fit_12', 'test/agent/calibration/outside-fit-12.jsonl'],
+    ['outside_fit_13', 'test/agent/calibration/outside-fit-13.jsonl'],
+    ['outside_fit_14', 'test/agent/calibration/outside-fit-14.jsonl'],
+    ['outside_fit_15', 'test/agent/calibration/outside-fit-15.jsonl'],
+    ['outside_fit_16', 'test/agent/calibration/outside-fit-16.jsonl'],
     // The outside checks nobody has read: the figures on unseen phrasing.
     ['check', 'test/agent/check/cases.jsonl'],
     ['check_2', 'test/agent/check/second.jsonl'],
