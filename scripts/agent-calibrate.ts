@@ -380,6 +380,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/fifteenth-check.jsonl',
   'test/agent/labelled/sixteenth-check.jsonl',
   'test/agent/labelled/seventeenth-check.jsonl',
+  'test/agent/labelled/eighteenth-check.jsonl',
 ];
 
 /**

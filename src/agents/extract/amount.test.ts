@@ -676,6 +676,35 @@ const cases: Case[] = [
     expected: { amount: 1_100_000, currency: 'CHF' },
   },
   {
+    name: "the figure after another vendor's quote in the same turn is theirs",
+    lines: [
+      ext(
+        'We got an ezyVet quote last week. Thirty-eight thousand for the first year, all three clinics.',
+      ),
+    ],
+    ctx: { competitors: ['ezyVet'] },
+    expected: null,
+  },
+  {
+    name: 'a unit price echoed is no total',
+    lines: [
+      int('It is per provider. For you it would be four twenty-five per provider per month.'),
+      ext('Four twenty-five. And techs are free?'),
+    ],
+    ctx: { dealAmount: 70_000 },
+    expected: null,
+  },
+  {
+    name: 'a time said in passing is answered as a time',
+    lines: [
+      ext('No, I am reading the proposal this weekend. Let us talk Tuesday.'),
+      int('Tuesday works, I will send an invite for Tuesday at ten.'),
+      ext('Ten is good.'),
+    ],
+    ctx: { dealAmount: 48_000 },
+    expected: null,
+  },
+  {
     name: 'the answer to a question of time is a time',
     lines: [int('I come to Innsbruck for the signing. Around eleven?'), ext('Eleven is fine.')],
     ctx: { dealAmount: 160_000 },

@@ -255,7 +255,6 @@ const STATED =
   /\b(it's|it is|that's|that is|we're at|we are at|be at|comes? (out )?to)\s+(about |around |roughly )?([$€£¥₹]|\d|(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)/i;
 const STATED_DISCOUNT = 0.08;
 
-const BUDGET = /\bbudget(ed)?\b/i;
 const MONTHLY = /\b(per month|a month|monthly|mrr)\b|\/\s?mo\b/i;
 const ANNUAL =
   /\b(per year|a year|for the year|per annum|annual(ly)?|yearly|arr|acv|each year|every year|(for|over) (a |the )?(twelve|12)[- ]months?( term)?|(twelve|12)[- ]month term)\b|\/\s?(yr|year)\b/i;
@@ -331,13 +330,19 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   utterances.forEach((u, utteranceIndex) => {
     // The answer to "if we added X, what would that be?" is as hypothetical as the question.
     if (answersHypothetical(utterances, utteranceIndex)) return;
+    // "We got an ezyVet quote last week. Thirty-eight thousand for the first year.": once a
+    // turn is on someone else's price, its next figures are too, unless they turn to the
+    // seller ("with you", "your quote").
+    let aside = false;
     for (const s of splitSentences(u.text)) {
       const text = s.text;
-      const elsewhere =
-        NOT_THIS_DEAL.test(text) ||
+      const theirs: boolean =
         SOMEONE_ELSE.test(text) ||
         QUOTED_BY_OTHERS.test(text) ||
-        mentionsAny(text, competitors);
+        mentionsAny(text, competitors) ||
+        (aside && !TO_THE_SELLER.test(text));
+      aside = theirs;
+      const elsewhere = theirs || NOT_THIS_DEAL.test(text);
       const ownCue = DEAL_CUE.test(text) || STATED.test(text);
       const borrowed = !ownCue && topic !== undefined && utteranceIndex - topic <= PRICE_TOPIC_SPAN;
       if (elsewhere) topic = undefined;
@@ -349,7 +354,11 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const mentions = findMoney(text, { impliedScale, timeZone: ctx.timeZone }).filter(
         (m) =>
           !(m.implied && percentages.has(m.amount / impliedScale)) &&
-          !(m.implied && timeAsked(utterances[utteranceIndex - 1])),
+          !(m.implied && timeAsked(utterances[utteranceIndex - 1])) &&
+          !(
+            m.implied &&
+            unitPriceSaid(text.slice(m.index, m.index + m.length), utterances[utteranceIndex - 1])
+          ),
       );
       const replaced = mentions.filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
       // "No indexation" denies something else; a negation turns a figure down only near
@@ -503,17 +512,32 @@ function percentagesSaid(utterances: readonly ExtractUtterance[]): Set<number> {
   return said;
 }
 
-/** "Ten o'clock?" "Ten is good.": the answer to a question of time is a time. */
+/** "Ten o'clock?" "Ten is good.", "an invite for Tuesday at ten" "Ten is good.": a time. */
 function timeAsked(previous: ExtractUtterance | undefined): boolean {
-  if (!previous || !isQuestion(previous.text)) return false;
+  if (!previous) return false;
   return (
-    TIME_OF_DAY.test(previous.text) || /\b(?:around|at|about) [a-z-]+\?\s*$/i.test(previous.text)
+    (isQuestion(previous.text) && TIME_OF_DAY.test(previous.text)) ||
+    /\b(?:around|at|about) (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?::\d\d)?)\b(?!,?\s*(?:thousand|grand|k\b|million|percent|%))/i.test(
+      previous.text,
+    )
   );
 }
 
+/** "four twenty-five per provider per month" "Four twenty-five.": the unit price echoed. */
+function unitPriceSaid(said: string, previous: ExtractUtterance | undefined): boolean {
+  if (!previous) return false;
+  const echoed = said.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b${echoed}\\s+(?:per|a|an|each)\\b`, 'i').test(previous.text);
+}
+
+/** What may be spent: a figure beside it is a hint of the price, not the price. */
+const BUDGET = /\bbudget(ed)?\b/i;
+/** A figure turned to the seller after another's price: "with you", "your quote". */
+const TO_THE_SELLER = /\b(you|your|yours)\b/i;
+
 /** "Around eleven" last night is a time. */
 const TIME_OF_DAY =
-  /\b(o'?clock|[ap]\.?m\b|morning|afternoon|evening|night|tonight|noon|midnight)/i;
+  /\b(o'?clock|[ap]\.?m\b|morning|afternoon|evening|night|tonight|noon|midnight)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day at (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
 
 export interface MoneyReading {
   /** 1e6 in a call priced in millions: "1.5 is our offer" is 1,500,000. */

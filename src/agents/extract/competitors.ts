@@ -4,15 +4,15 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
 const IN_PLAY =
-  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invited|presentation|being looked at|on the table|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
+  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invited|presentation|being looked at|on the table|ballpark|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
-  /\b((we )?(told|informed|notified) (\S+( \S+)? )?(yesterday|today|this morning|last week|already|no)\b|kicked (\w+ ){0,2}out|we stopped|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed)|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) out\b|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+  /\b((we )?(told|informed|notified) (\S+( \S+)? )?(yesterday|today|this morning|last week|already|no)\b|kicked (\w+ ){0,2}out|we stopped|we cut|(are|were|'re) done with|not going back to|off the table|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed)|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) out\b|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
-  /\b(used|tried|were using|was using|used to|(?<!being )looked at|evaluated|years? ago|last (year|month|quarter)|previously|in the past|back when)\b/i;
+  /\b(used|tried|trialled|trialed|piloted|were using|was using|used to|(?<!being )looked at|evaluated|years? (ago|back)|a while back|way back|last (year|month|quarter|spring|summer|autumn|fall|winter)|previously|in the past|back when)\b/i;
 const STILL = /\b(still|now|currently|right now|this (week|month)|at the moment|also)\b/i;
 
 /** Still there despite a word that would take it out ("they're not out until the board decides"). */
@@ -35,7 +35,7 @@ const HEDGE = /\b(probably|maybe|perhaps|might|i think|i guess|likely|possibly)\
 
 /** "It's only you now": every vendor named before is out. */
 const ONLY_YOU =
-  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|just you(?! (two|both|and))|you('re| are) the only|you or (nothing|no one|nobody)|(the )?last (vendor|one|company|bidder|supplier) standing|you('re| are) alone|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
+  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|just you(?! (two|both|and))|you('re| are) the only|you or (nothing|no one|nobody|staying put)|(the )?last (vendor|one|company|bidder|supplier) standing|you('re| are) alone|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
 
 /**
  * No vendor at all: the project stopped ("we're not moving forward with anybody this
@@ -106,8 +106,18 @@ export function extractCompetitors(
       const confidence = OUT_CONFIDENCE[u.side];
       const said = { confidence, quote: s.text, utteranceIndex };
       // "We're going with Moesif": the others are out, the one chosen (if listed) is read below.
-      if (u.side === 'external' && plain && CHOSEN.test(s.text) && !PAST.test(s.text)) {
-        if (!NEGATION.test(s.text)) events.push({ kind: 'clear', ...said });
+      const chosen = CHOSEN.exec(s.text);
+      if (
+        u.side === 'external' &&
+        plain &&
+        chosen &&
+        !PAST.test(s.text) &&
+        !NEGATION.test(s.text)
+      ) {
+        events.push({ kind: 'clear', ...said });
+        // "We signed with Shepherd": the winner stays in play, as the deal's record of who won.
+        const winner = namedIn(chosen[1]!)[0];
+        if (winner) events.push({ kind: 'in', name: winner, ...said });
       }
       if (named.length === 0 && lastNamed !== null && u.side === 'external' && plain) {
         const event = aboutLastNamed(s.text);
@@ -200,7 +210,7 @@ function aboutLastNamed(text: string): 'in' | 'out' | null {
 
 /** A pronoun's vendor put in the deal: "they're still in", "they're coming Thursday". */
 const PRONOUN_IN =
-  /\b(they|them)\b.*\b(still in|being (looked at|evaluated|considered)|in the (mix|running|race|comparison)|shortlist\w*|coming|present\w*|demo\w*|bidding|quot\w*)\b/i;
+  /\b(they|them)\b.*\b(still in|in it|being (looked at|evaluated|considered)|in the (mix|running|race|comparison)|shortlist\w*|coming|present\w*|demo\w*|bidding|quot\w*)\b|\bstill (looking at|evaluating|talking to|considering|speaking (to|with)) (them|they)\b/i;
 
 /** Parent companies a product's name may start with: "IBM Maximo" is also "Maximo". */
 const PARENTS =
