@@ -381,6 +381,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/sixteenth-check.jsonl',
   'test/agent/labelled/seventeenth-check.jsonl',
   'test/agent/labelled/eighteenth-check.jsonl',
+  'test/agent/labelled/nineteenth-check.jsonl',
 ];
 
 /**

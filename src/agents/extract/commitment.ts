@@ -46,7 +46,7 @@ const OBJECT =
  * directors", "I'll nudge them"); and a phrase that starts with its pronoun.
  */
 const NO_STEP_VERB =
-  /^(?:move|plan|line|reflect|take (?:it|this|that) (?:from here|forward)|talk internally|have a think|add|make sure|sort|keep|update (?:on|our|my)|circle|come back|hold|note|mark|put (?:it|that) in|leave|walk you through [\w\s-]+ now|run (?:it|this|that) (?:past|by)|talk to|speak to|nudge|carry on|be open|reach out|check in|get back|touch base|follow up|chase|(?:it|this|that|them)\b)\b/i;
+  /^(?:sign\b|chat (?:to|with)|adjust|digest|close (?:it|the file|our file|the deal)|put (?:it|that|this) (?:on|in) the|take (?:it|this|that|[\w-]+) to (?:the|my|our) (?:partners|board|boss|team|director|directors|cfo|ceo|committee|owners|management)|call (?:you|me|us)(?: back)?(?! (?:on|next|this|tomorrow|in|at|\w+day)\b)|move|plan|line|reflect|take (?:it|this|that) (?:from here|forward)|talk internally|have a think|add|make sure|sort|keep|update (?:on|our|my)|circle|come back|hold|note|mark|put (?:it|that) in|leave|walk you through [\w\s-]+ now|run (?:it|this|that) (?:past|by)|talk to|speak to|nudge|carry on|be open|reach out|check in|get back|touch base|follow up|chase|(?:it|this|that|them)\b)\b/i;
 
 /**
  * Chores of a call, not steps of the deal: an invite or times with no meeting named, the

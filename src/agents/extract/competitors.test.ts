@@ -438,11 +438,45 @@ describe('extractCompetitors', () => {
       ).toBeNull();
     });
 
+    it('reads a vendor named in answer to who else is in play, and one pulled out', () => {
+      expect(
+        extractCompetitors(
+          call(
+            int('Okay. Who are you talking to?'),
+            ext('Chorus. The Americans, through a partner.'),
+          ),
+          holding(),
+        )?.value,
+      ).toEqual(['Chorus']);
+      expect(
+        extractCompetitors(
+          call(ext('Some news. Clari pulled out, they cannot do naira billing.')),
+          holding('Clari', 'Gong'),
+        )?.value,
+      ).toEqual(['Gong']);
+      expect(
+        extractCompetitors(
+          call(
+            ext("We told the Clari guys on Friday we're not going ahead with them. So it's you."),
+          ),
+          holding('Clari', 'Gong'),
+        )?.value,
+      ).toEqual([]);
+      expect(
+        extractCompetitors(
+          call(ext('The Chorus demo was nice but too heavy for us. We have told them.')),
+          holding('Chorus', 'Gong'),
+        )?.value,
+      ).toEqual(['Gong']);
+    });
+
     it('puts in a vendor added to the evaluation, brought in, or invited to present', () => {
       for (const said of [
         'Quick thing, we added Chorus to the eval.',
         'And we brought in Chorus because of the analytics.',
         "We've also invited Chorus for a presentation next week.",
+        "We're also seeing Chorus next week, it's not personal.",
+        'And our chairman asked us to add Chorus, he met them at a conference.',
       ]) {
         expect(extractCompetitors(call(ext(said)), holding('Gong'))?.value).toEqual([
           'Gong',

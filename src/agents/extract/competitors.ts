@@ -4,11 +4,11 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
 const IN_PLAY =
-  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invited|presentation|being looked at|on the table|ballpark|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
+  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invited|presentation|being looked at|on the table|ballpark|seeing|(asked us to|wants? us to|want to|we('ll| will)) add|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
-  /\b((we )?(told|informed|notified) (\S+( \S+)? )?(yesterday|today|this morning|last week|already|no)\b|kicked (\w+ ){0,2}out|we stopped|we cut|(are|were|'re) done with|not going back to|off the table|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed)|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) out\b|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+  /\b((we )?(told|informed|notified) (\S+( \S+)? )?(yesterday|today|this morning|last week|already|no)\b|kicked (\w+ ){0,2}out|we stopped|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed)|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) out\b|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
@@ -25,7 +25,11 @@ const CLAUSE_BREAK =
 
 /** A refusal of the vendor just named: "We told them no thanks." */
 const TURNED_AWAY =
-  /\b((we|i) (told|said to) (them|him|her) no|turned (them|him|her) down|said no (thanks )?to (them|him|her)|no thanks|(we're|we are) not (switching|moving|changing)|not interested|staying (with you|put))\b/i;
+  /\b((we|i) (told|said to) (them|him|her) no|turned (them|him|her) down|said no (thanks )?to (them|him|her)|no thanks|(we|i)('ve| have)? told them(?=\.?$)|(we're|we are) not (switching|moving|changing)|not interested|staying (with you|put))\b/i;
+
+/** Negations that deny nothing: "don't forget", "I won't lie", "it's not personal". */
+const FIGURES_OF_SPEECH =
+  /\b(don't forget|(i )?(will not|won't|not gonna|not going to) lie|(it's|it is) not personal)\b/gi;
 
 /** A speaker correcting the name they said: "sorry, I meant Clari". */
 const CORRECTION = /\b(i|we) meant\b/i;
@@ -35,7 +39,7 @@ const HEDGE = /\b(probably|maybe|perhaps|might|i think|i guess|likely|possibly)\
 
 /** "It's only you now": every vendor named before is out. */
 const ONLY_YOU =
-  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|just you(?! (two|both|and))|you('re| are) the only|you or (nothing|no one|nobody|staying put)|(the )?last (vendor|one|company|bidder|supplier) standing|you('re| are) alone|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
+  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|just you(?! (two|both|and))|you('re| are) the only|you or (nothing|no one|nobody|staying put)|(so )?it'?s (just )?you(?=\.?$)|(you('re| are)|you people are) (the|our) (preferred|selected|chosen) (vendor|supplier|partner|provider)|(the )?last (vendor|one|company|bidder|supplier) standing|you('re| are) alone|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
 
 /**
  * No vendor at all: the project stopped ("we're not moving forward with anybody this
@@ -123,6 +127,18 @@ export function extractCompetitors(
         const event = aboutLastNamed(s.text);
         if (event) events.push({ kind: event, name: lastNamed, ...said });
       }
+      // "Who are you talking to?" "Point of Rental.": a vendor named in answer is in play.
+      if (
+        named.length > 0 &&
+        u.side === 'external' &&
+        plain &&
+        previous?.side === 'internal' &&
+        isQuestion(previous.text) &&
+        IN_PLAY.test(previous.text) &&
+        !hasCue(s.text)
+      ) {
+        for (const name of named) events.push({ kind: 'in', name, ...said, confidence: 0.75 });
+      }
       if (named.length === 1) lastNamed = named[0]!;
       else if (named.length > 1) lastNamed = null;
       if (named.length === 0) {
@@ -145,7 +161,8 @@ export function extractCompetitors(
             !re.test(c) &&
             !STILL_IN.test(c) &&
             (GONE.test(c) ||
-              (NEGATION.test(c) && (IN_PLAY.test(c) || /\b(they|them|it)\b/i.test(c)))),
+              (NEGATION.test(c.replace(FIGURES_OF_SPEECH, '')) &&
+                (IN_PLAY.test(c) || /\b(they|them|it)\b/i.test(c)))),
         );
         const readAlone = clauses.length > 0 && (several || !denied) && !CORRECTION.test(s.text);
         for (const c of readAlone ? clauses : [s.text])
@@ -217,7 +234,7 @@ const PARENTS =
   /^(ibm|sap|oracle|microsoft|google|aws|amazon|adobe|salesforce|cisco|zoho|hubspot|atlassian)$/i;
 /** Words a product's name may end on that people leave off: "Grafana Cloud" is "Grafana". */
 const GENERIC_TAIL =
-  /^(cloud|utilities|connect|telematics|software|systems|platform|suite|analytics|labs|technologies|solutions|inc|group|hq|online|global|international)$/i;
+  /^(cloud|utilities|connect|telematics|software|systems|platform|suite|analytics|labs|technologies|solutions|inc|group|hq|online|global|international|rental|hire)$/i;
 
 /**
  * A configured vendor as it is said: the whole name, or without a parent company before
@@ -291,10 +308,7 @@ function readSentence(
     if (isQuestion(sentence)) return [];
     // "We're not looking at Gong" takes it out; said by the customer, that is their word.
     // Figures of speech that deny nothing: "don't forget", "I will not lie".
-    const denial = text.replace(
-      /\b(don't forget|(i )?(will not|won't|not gonna|not going to) lie)\b/gi,
-      '',
-    );
+    const denial = text.replace(FIGURES_OF_SPEECH, '');
     if (!stillIn && NEGATION.test(denial)) return out();
     sure = u.side === 'external' ? 0.85 : 0.7;
   }
