@@ -382,6 +382,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/seventeenth-check.jsonl',
   'test/agent/labelled/eighteenth-check.jsonl',
   'test/agent/labelled/nineteenth-check.jsonl',
+  'test/agent/labelled/twentieth-check.jsonl',
 ];
 
 /**

@@ -61,7 +61,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['phrasings', 'test/agent/labelled/core-phrasings.jsonl'],
     // Written for fitting the calibration: fitted figures, not a check.
     ['calib', 'test/agent/labelled/calib-phrasings.jsonl'],
-    // Nineteen outside sets, written blind, measured once or more, then read and fitted on.
+    // Twenty outside sets, written blind, measured once or more, then read and fitted on.
     ['first_check', 'test/agent/labelled/first-check.jsonl'],
     ['second_check', 'test/agent/labelled/second-check.jsonl'],
     ['third_check', 'test/agent/labelled/third-check.jsonl'],
@@ -81,6 +81,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['seventeenth_check', 'test/agent/labelled/seventeenth-check.jsonl'],
     ['eighteenth_check', 'test/agent/labelled/eighteenth-check.jsonl'],
     ['nineteenth_check', 'test/agent/labelled/nineteenth-check.jsonl'],
+    ['twentieth_check', 'test/agent/labelled/twentieth-check.jsonl'],
     // Written blind, never read: the calibration's outside fit counts their proposals.
     ['outside_fit', 'test/agent/calibration/outside-fit.jsonl'],
     ['outside_fit_2', 'test/agent/calibration/outside-fit-2.jsonl'],

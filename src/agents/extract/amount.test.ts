@@ -666,6 +666,15 @@ const cases: Case[] = [
     expected: { amount: 2_000_000, currency: 'MXN' },
   },
   {
+    name: 'a total over the contract is no range',
+    lines: [
+      int('With three years I can do 160k per year. So 480k SEK total over the contract.'),
+      ext('480 total. Okay.'),
+    ],
+    ctx: { timeZone: 'Europe/Stockholm' },
+    expected: { amount: 480_000, currency: 'SEK' },
+  },
+  {
     name: 'Swiss grouping with apostrophes',
     lines: [ext("Yes, CHF 215'000 total, same term, same service level.")],
     expected: { amount: 215_000, currency: 'CHF' },

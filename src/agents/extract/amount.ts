@@ -240,7 +240,7 @@ const CONCESSION =
 
 /** A range or a bound is not a figure ("somewhere between 100 and 150k", "up to 200k"). */
 const RANGE =
-  /\b(between|somewhere|range|up to|at most|no more than|at least|or so|-ish|under|over (?!(\w+[\s-]){0,3}(years?|term|months)\b)|below|above|max(imum)?|min(imum)?)\b|\d\s*(-|–|to)\s*[$€£]?\d/i;
+  /\b(between|somewhere|range|up to|at most|no more than|at least|or so|-ish|under|over (?!(\w+[\s-]){0,3}(years?|term|months|contract|agreement|period|deal|life)\b)|below|above|max(imum)?|min(imum)?)\b|\d\s*(-|–|to)\s*[$€£]?\d/i;
 
 /** Words that tie a figure to this deal. Without one, a number is left alone. */
 const DEAL_CUE =

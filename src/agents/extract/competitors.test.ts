@@ -438,6 +438,19 @@ describe('extractCompetitors', () => {
       ).toBeNull();
     });
 
+    it('takes out a vendor forgotten, also out, stopped, or to be told no', () => {
+      for (const said of [
+        'And Gong, forget them. They never called back.',
+        'Gong is also out. They wanted dollars.',
+        'And we have stopped Gong. Clari is still there.',
+        'And Gong we will tell no.',
+      ]) {
+        expect(extractCompetitors(call(ext(said)), holding('Gong', 'Clari'))?.value).toEqual([
+          'Clari',
+        ]);
+      }
+    });
+
     it('reads a vendor named in answer to who else is in play, and one pulled out', () => {
       expect(
         extractCompetitors(
