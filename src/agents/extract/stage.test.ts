@@ -495,6 +495,32 @@ describe('extractStage', () => {
     ).toBe('closed_won');
   });
 
+  it('reads a price taken in a word, a deal in principle, or a figure one can defend', () => {
+    const ctx = { ...baseContext, dealStage: 'proposal' };
+    for (const said of [
+      "It's within what we discussed with the CFO. Fine.",
+      'Then we have a deal in principle. The other one is more expensive anyway.',
+      '78. Ok. That I can defend.',
+    ]) {
+      expect(
+        extractStage(
+          call(int('Without travel it is 78k for the three years. Total.'), ext(said)),
+          ctx,
+        )?.value,
+      ).toBe('negotiation');
+    }
+    // "Fine" that goes on is not the price taken.
+    expect(
+      extractStage(
+        call(
+          int('Without travel it is 78k for the three years.'),
+          ext('Fine, but I need to think.'),
+        ),
+        ctx,
+      ),
+    ).toBeNull();
+  });
+
   it('moves no deal back: a revised quote asked for in negotiation is a restatement', () => {
     const said = call(
       ext('Can you send the revised quotation on letterhead? We need it for the file.'),

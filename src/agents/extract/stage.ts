@@ -209,7 +209,7 @@ const NOT_NOW =
  * is agreed, what is left is the paper: negotiation.
  */
 const TAKES_PRICE =
-  /\b((i|we) can (work|live) with|(i|we)('ll| will) take|accept(s|ed|able)?|approved at|fine by me|works for (us|me)|that works|we can do\b|(let us|let's) do (that|it)|(he|she|they|the (\w+ )?board|our director|the director|our cfo) (has |have )?(agreed|approved|signed off)|that is what we discussed|is fine (for|with) us|(is|was|are|were) approved|approved amount|(fine|okay|ok) with (that|the|it)( number| price)?|that's fine|(ok(ay)?|yes),? deal|let's do (one|two|three|four|five|\d)|we('re| are) going with it|we agreed)\b/i;
+  /\b((i|we) can (work|live) with|(i|we)('ll| will) take|accept(s|ed|able)?|approved at|fine by me|works for (us|me)|that works|we can do\b|(let us|let's) do (that|it)|(we have|we've got|it's) a deal|(i|we) can defend|^\s*deal\b(?!\s+(with|for|by))|^\s*fine(?=[.!]?\s*$)|(he|she|they|the (\w+ )?board|our director|the director|our cfo) (has |have )?(agreed|approved|signed off)|that is what we discussed|is fine (for|with) us|(is|was|are|were) approved|approved amount|(fine|okay|ok) with (that|the|it)( number| price)?|that's fine|(ok(ay)?|yes),? deal|let's do (one|two|three|four|five|\d)|we('re| are) going with it|we agreed)\b/i;
 /** Signing planned once a price is on the table: "procurement wants to sign by the 15th". */
 const SIGN_PLANNED =
   /\b(we|i)('ll| will)? sign (it )?(by|before|on|this|next|tomorrow)\b|\bwants? to sign (it )?(by|before)\b/i;
