@@ -26,6 +26,23 @@ const cases: Case[] = [
     expected: 'Send the DocuSign link on the morning of the 3rd',
   },
   {
+    name: 'a deliverable and its day, said tersely',
+    lines: [
+      ext('A one-pager. Short. Partners do not read.'),
+      int('A one-pager by Thursday.'),
+      ext('Good.'),
+    ],
+    expected: 'A one-pager by Thursday (Thu Oct 15)',
+  },
+  {
+    name: 'a request in the plain present, answered with its day',
+    lines: [
+      ext('You send a proposal for Sandviken. We decide before Christmas.'),
+      int('Proposal for Sandviken, by Monday.'),
+    ],
+    expected: 'Send a proposal for Sandviken by Monday (Mon Oct 19)',
+  },
+  {
     name: 'a call again in a month, agreed',
     lines: [
       int('Then I call you again in the second week of January.'),

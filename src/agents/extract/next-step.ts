@@ -28,7 +28,7 @@ const EVENT_WORD = new RegExp(`\\b${EVENT}\\b`, 'i');
 
 const VERB_START = new RegExp(`^${VERB}\\b`, 'i');
 const ANY_STEP = new RegExp(
-  `\\b${VERB}\\b|\\bnext steps?\\b|\\b${EVENT}\\b|\\b(?:suggest|propose|recommend|you'll (?:have|get)|you will (?:have|get)|do you want|would you like|do you need|would help|be (?:great|helpful|useful|good|ideal|perfect))\\b|^(?:\\w+[,\\s]+)?(?:sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\\b`,
+  `\\b${VERB}\\b|\\bnext steps?\\b|\\b${EVENT}\\b|\\b(?:suggest|propose|recommend|you'll (?:have|get)|you will (?:have|get)|do you want|would you like|do you need|would help|be (?:great|helpful|useful|good|ideal|perfect))\\b|^(?:\\w+[,\\s]+)?(?:sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\\b|\\b(?:proposal|offer(?:te)?|quote|contract|one-pager|redline|summary|draft|order form|agreement|deck|plan)\\b[^.?!]{0,40}\\b(?:by|before|today|tomorrow)\\b`,
   'i',
 );
 
@@ -94,6 +94,10 @@ const FRAMES: readonly RegExp[] = [
     `^(?:[^,]{1,20},\\s*)?(?:then|so)\\s+(?:i|we)\\s+(?:(?:also|just)\\s+)?(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
+  // A deliverable and its day, said tersely: "A one-pager by Thursday.", "Redline by Wednesday."
+  /^(?:(?:yes|ok(?:ay)?|so|then|good|fine)[,.\s]+)*(?<phrase>(?:(?:an?|the|new|updated|revised|final|formal)\s+)*(?:[\w-]+\s+){0,2}(?:proposal|offer(?:te)?|quote|contract|one-pager|redline|summary|draft|order form|agreement|deck|plan)\b(?:[\s,][^.?!]{0,40}?)?,?\s+(?:by|before|on|today|tomorrow|this|next)\b.*)/i,
+  // The plain present for a promise or a request: "You send a proposal for Sandviken."
+  /^(?:(?:so|then|ok(?:ay)?|and)[,\s]+)*(?:you|i|we)\s+(?<phrase>(?:send|make|prepare|update)\s+(?:an?|the|our|your|me|us)\b.*)/i,
 ];
 
 /** Where the follow-up ends: another clause with its own subject, a reason, a purpose. */
