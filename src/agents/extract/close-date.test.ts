@@ -588,6 +588,19 @@ const cases: Case[] = [
     expected: '2026-10-23',
   },
   {
+    name: 'a weekday and its day as an ordinal word',
+    lines: [ext('Then I will sign Friday the twenty-third, that is when the owner is back.')],
+    expected: '2026-10-23',
+  },
+  {
+    name: 'a signature already made by the doctor, yesterday',
+    lines: [
+      int('Did it come through?'),
+      ext('Yes! Dr. Singh signed it yesterday afternoon, between two surgeries.'),
+    ],
+    expected: '2026-10-13',
+  },
+  {
     name: "a replaced date's own negation in the clause of the new one",
     lines: [
       ext(

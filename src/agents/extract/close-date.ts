@@ -154,7 +154,7 @@ const OTHER_EVENT =
 
 /** A signature already made: "I signed the order form this morning", "signed April 10". */
 const SIGNED_ALREADY =
-  /\b((i|we|they|he|she|(our|the|my) (\w+ ){0,2}(president|ceo|cfo|coo|director|owner|board|boss|gm|manager|md)) (just |already |finally )?(signed|countersigned)|(docusign|envelope|signature) (came back|is back|completed)|(po|purchase order) (was|has been|got) (issued|raised|released)|(it|contract|order form|agreement|paperwork|po)('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b/i;
+  /\b((i|we|they|he|she|(our|the|my) (\w+ ){0,2}(president|ceo|cfo|coo|director|owner|board|boss|gm|manager|md)|(dr|mr|mrs|ms)\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(po|purchase order) (was|has been|got) (issued|raised|released)|(it|contract|order form|agreement|paperwork|po)('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b/i;
 /** How far back a signature may be and still be this deal's close. */
 const SIGNED_WITHIN_DAYS = 62;
 
@@ -734,6 +734,14 @@ function findDates(
     /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? the (\d{1,2})(?:st|nd|rd|th)?\b(?!\s+of\b)/gi,
   )) {
     const day = Number(m[1]);
+    if (day >= 1 && day <= 31) add(m.index, m[0].length, nextDayOfMonth(today, day), 'day');
+  }
+  // "Friday the eleventh": the same, with the day as an ordinal word.
+  for (const m of text.matchAll(
+    /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? the (twenty[- ]|thirty[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?!\s+of\b)/gi,
+  )) {
+    const tens = m[1] ? (/^twenty/i.test(m[1]) ? 20 : 30) : 0;
+    const day = tens + (/thirtieth/i.test(m[2]!) ? 30 : ORDINALS.indexOf(m[2]!.toLowerCase()) + 1);
     if (day >= 1 && day <= 31) add(m.index, m[0].length, nextDayOfMonth(today, day), 'day');
   }
   for (const r of chrono.parse(text, reference, { forwardDate: !past })) {
