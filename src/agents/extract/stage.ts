@@ -90,7 +90,7 @@ const WON: readonly StageCue[] = [
     // The signature seen come in: "It says completed", "thanks again for signing last
     // night", "welcome aboard". A fact the rep states as well as the customer.
     stage: 'closed_won',
-    re: /\b(welcome aboard|thanks?( you)?( again| so much)? for signing|(it|the (docusign|envelope|contract|signature))( just)? came through|(it )?(says|shows) completed)\b/i,
+    re: /\b(welcome aboard|welcome to the (family|team)|(i'm|i am) signing (it )?now|thanks?( you)?( again| so much)? for signing|(it|the (docusign|envelope|contract|signature))( just)? came through|(it )?(says|shows) completed)\b/i,
     base: 0.84,
     fact: true,
   },
@@ -186,7 +186,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'evaluation',
-    re: /\b(start(ing|ed)?|kick(ing|ed)? off|begin(ning)?|began|run(ning)?|set(ting)? up|spin(ning)? up|spun up|launch(ing|ed)?|go(ing)? ahead with|move forward with)\b.{0,20}\b(pilot|poc|proof[- ]of[- ]concept|trial)\b|\b(pilot|poc|trial) (is|has) (now )?(running|started|live|under ?way|kicked off|begun)\b|\b(start(ed|ing)?|kick(ed|ing)? off|began|begin(ning)?) (the |a |our )?(technical |formal |hands-on )?(evaluation|eval)\b|\b(technical|formal) evaluation (starts|begins|will (start|begin)|is starting)\b|\b(qualified|shortlisted) for (the )?(technical )?evaluation\b/i,
+    re: /\b(start(ing|ed)?|kick(ing|ed)? off|begin(ning)?|began|run(ning)?|set(ting)? up|spin(ning)? up|spun up|launch(ing|ed)?|go(ing)? ahead with|move forward with)\b.{0,20}\b(pilot|poc|proof[- ]of[- ]concept|trial|sandbox|test system)\b|\b(pilot|poc|trial) (is|has) (now )?(running|started|live|under ?way|kicked off|begun)\b|\b(start(ed|ing)?|kick(ed|ing)? off|began|begin(ning)?) (the |a |our )?(technical |formal |hands-on )?(evaluation|eval)\b|\b(technical|formal) evaluation (starts|begins|will (start|begin)|is starting)\b|\b(qualified|shortlisted) for (the )?(technical )?evaluation\b/i,
     base: 0.8,
   },
 ];
@@ -234,7 +234,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE =
-  /sign|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
+  /sign|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
