@@ -448,6 +448,16 @@ describe('extractStage', () => {
       "I'm initialing... signing. Okay. It says completed.",
       'closed_won',
     ],
+    [
+      'signing in the call',
+      'It did. Hang on, I have it open. Okay, I am signing now.',
+      'closed_won',
+    ],
+    [
+      'a sandbox set up',
+      'Yes, set up the sandbox and send logins for me and three CSRs.',
+      'evaluation',
+    ],
     ['not buying from anybody', "So we're not buying anything. From anybody.", 'closed_lost'],
     [
       'signed, with "after" following the signature',
