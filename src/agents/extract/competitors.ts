@@ -242,6 +242,18 @@ const GENERIC_TAIL =
  * it or a generic word after it, when what is left is a name of four letters or more.
  */
 export function vendorPattern(name: string): RegExp {
+  let pattern = vendorPatterns.get(name);
+  if (!pattern) {
+    pattern = compileVendorPattern(name);
+    vendorPatterns.set(name, pattern);
+  }
+  return pattern;
+}
+
+/** Compiled once per name: the amount and stage readers ask for them sentence by sentence. */
+const vendorPatterns = new Map<string, RegExp>();
+
+function compileVendorPattern(name: string): RegExp {
   const words = name.trim().split(/\s+/);
   const short =
     words.length === 2 && GENERIC_TAIL.test(words[1]!)
