@@ -20,6 +20,10 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 const VERB =
   '(?:send(?: over)?|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|call (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
 
+/** Things one side sends the other, named with their day as a step ("A one-pager by Thursday."). */
+const DELIVERABLE =
+  '(?:proposal|offer(?:te)?|quote|contract|one-pager|redline|summary|draft|order form|agreement|deck|plan)';
+
 /** Meetings that are a step in themselves when both sides agree to one. */
 const EVENT =
   '(?:kick-?off|workshop|site visit|reference call|pricing review|pilot review|business review|technical review|security review|legal review|integration test|deep dive|walkthrough|session|demo|proof of concept|poc|architecture review|review call|q&a|comparison|(?:questionnaire|contract|msa|roadmap|results|design|usage|quarterly|final) review|executive (?:call|meeting|session|briefing)|kick-?off call|(?:seeding|restore|recovery|failover|load) test)';
@@ -28,7 +32,7 @@ const EVENT_WORD = new RegExp(`\\b${EVENT}\\b`, 'i');
 
 const VERB_START = new RegExp(`^${VERB}\\b`, 'i');
 const ANY_STEP = new RegExp(
-  `\\b${VERB}\\b|\\bnext steps?\\b|\\b${EVENT}\\b|\\b(?:suggest|propose|recommend|you'll (?:have|get)|you will (?:have|get)|do you want|would you like|do you need|would help|be (?:great|helpful|useful|good|ideal|perfect))\\b|^(?:\\w+[,\\s]+)?(?:sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\\b|\\b(?:proposal|offer(?:te)?|quote|contract|one-pager|redline|summary|draft|order form|agreement|deck|plan)\\b[^.?!]{0,40}\\b(?:by|before|today|tomorrow)\\b`,
+  `\\b${VERB}\\b|\\bnext steps?\\b|\\b${EVENT}\\b|\\b(?:suggest|propose|recommend|you'll (?:have|get)|you will (?:have|get)|do you want|would you like|do you need|would help|be (?:great|helpful|useful|good|ideal|perfect))\\b|^(?:\\w+[,\\s]+)?(?:sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\\b|\\b${DELIVERABLE}\\b[^.?!]{0,40}\\b(?:by|before|today|tomorrow)\\b`,
   'i',
 );
 
@@ -95,7 +99,10 @@ const FRAMES: readonly RegExp[] = [
     'i',
   ),
   // A deliverable and its day, said tersely: "A one-pager by Thursday.", "Redline by Wednesday."
-  /^(?:(?:yes|ok(?:ay)?|so|then|good|fine)[,.\s]+)*(?<phrase>(?:(?:an?|the|new|updated|revised|final|formal)\s+)*(?:[\w-]+\s+){0,2}(?:proposal|offer(?:te)?|quote|contract|one-pager|redline|summary|draft|order form|agreement|deck|plan)\b(?:[\s,][^.?!]{0,40}?)?,?\s+(?:by|before|on|today|tomorrow|this|next)\b.*)/i,
+  new RegExp(
+    `^(?:(?:yes|ok(?:ay)?|so|then|good|fine)[,.\\s]+)*(?<phrase>(?:(?:an?|the|new|updated|revised|final|formal)\\s+)*(?:[\\w-]+\\s+){0,2}${DELIVERABLE}\\b(?:[\\s,][^.?!]{0,40}?)?,?\\s+(?:by|before|on|today|tomorrow|this|next)\\b.*)`,
+    'i',
+  ),
   // The plain present for a promise or a request: "You send a proposal for Sandviken."
   /^(?:(?:so|then|ok(?:ay)?|and)[,\s]+)*(?:you|i|we)\s+(?<phrase>(?:send|make|prepare|update)\s+(?:an?|the|our|your|me|us)\b.*)/i,
 ];

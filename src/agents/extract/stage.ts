@@ -347,14 +347,16 @@ function acknowledged(utterances: readonly ExtractUtterance[], index: number): b
   return reply !== undefined && reply.side === 'external' && RECEIVED.test(reply.text);
 }
 
+/** Pandora's open stages in order, prospecting to negotiation. */
+const OPEN_STAGES: readonly string[] = NORMALIZED_STAGES.filter((s) => !s.startsWith('closed_'));
+
 /**
  * Whether an open stage comes before the deal's: labelled calls moved a deal back once in
  * 281 stage changes, and a cue read backwards ("I'll send the revised proposal" in
  * negotiation) is far more often a restatement of what came before.
  */
 function behind(stage: Stage, dealStage?: string | null): boolean {
-  const open = NORMALIZED_STAGES.slice(0, 6) as readonly string[];
-  const [at, from] = [open.indexOf(stage), open.indexOf(dealStage ?? '')];
+  const [at, from] = [OPEN_STAGES.indexOf(stage), OPEN_STAGES.indexOf(dealStage ?? '')];
   return at >= 0 && from >= 0 && at < from;
 }
 
