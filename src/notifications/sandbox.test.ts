@@ -166,17 +166,28 @@ describe('the notification emulators of the sandbox', () => {
   it('put the SMTP server on Slack’s port + 2 (the sandbox’s + 5)', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pandora-smtp-port-'));
     afterAll(() => rm(dataDir, { recursive: true, force: true }));
-    const probe = Fastify();
-    const free = await probe.listen({ port: 0, host: '127.0.0.1' });
-    await probe.close();
-    const port = Number(new URL(free).port);
-    const running = await startNotificationEmulators({
-      host: '127.0.0.1',
-      port,
-      users: [],
-      dataDir,
-      log,
-    });
+    // A port found free may be taken by another test's server before the emulators bind it
+    // and the two after it: then a fresh one is tried (a few times at most).
+    const startOnFreePort = async (attempts: number) => {
+      const probe = Fastify();
+      const free = await probe.listen({ port: 0, host: '127.0.0.1' });
+      await probe.close();
+      const port = Number(new URL(free).port);
+      try {
+        const emulators = await startNotificationEmulators({
+          host: '127.0.0.1',
+          port,
+          users: [],
+          dataDir,
+          log,
+        });
+        return { port, running: emulators };
+      } catch (error) {
+        if (attempts <= 1 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        return startOnFreePort(attempts - 1);
+      }
+    };
+    const { port, running } = await startOnFreePort(5);
     afterAll(() => running.stop());
     expect(running.smtp?.url).toBe(`smtp://127.0.0.1:${port + 2}`);
   });
