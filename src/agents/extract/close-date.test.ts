@@ -339,6 +339,51 @@ const cases: Case[] = [
     ],
     expected: '2026-12-15',
   },
+  {
+    name: 'an answer to how the signature is tracking',
+    lines: [
+      int("How're we tracking on the signature?"),
+      ext('End of next month, before the holidays.'),
+    ],
+    expected: '2026-11-30',
+  },
+  {
+    name: 'an earlier date said in answer to "and timing?"',
+    lines: [
+      int('And timing, still end of December?'),
+      ext('Could be earlier actually. We want it end of November.'),
+    ],
+    expected: '2026-11-30',
+  },
+  {
+    name: 'a date aimed for',
+    lines: [ext("Let's aim for the 20th of November.")],
+    expected: '2026-11-20',
+  },
+  {
+    name: 'a date at the latest',
+    lines: [ext("It'll be end of January at the latest, they've promised me.")],
+    expected: '2027-01-31',
+  },
+  {
+    name: 'a signing date refused opens no subject for the next dates',
+    lines: [
+      ext("Please don't ask me for a signing date until then."),
+      int('Can we start the evaluation next Monday?'),
+      ext('Monday is fine.'),
+    ],
+    expected: null,
+  },
+  {
+    name: 'signing at the meeting whose day is said',
+    lines: [ext('Signature on the 17th of November, yes, the CEO signs in that meeting.')],
+    expected: '2026-11-17',
+  },
+  {
+    name: 'a clean contract sent by a day is no signature',
+    lines: [int("I'll get the clean contract to you by the 11th.")],
+    expected: null,
+  },
   // Holidays, weeks and relative spans
   { name: 'Halloween', lines: [ext('We want it signed by Halloween.')], expected: '2026-10-31' },
   {
@@ -515,6 +560,23 @@ const cases: Case[] = [
     name: 'signed this morning',
     lines: [ext('I signed the order form this morning, you should have it.')],
     expected: '2026-10-14',
+  },
+  {
+    name: 'the contract back signed last night',
+    lines: [
+      ext('The contract came back fully signed last night and the PO went out this morning.'),
+    ],
+    expected: '2026-10-13',
+  },
+  {
+    name: 'signed as the call goes',
+    lines: [ext("Okay, I've got the link open."), ext('There, signed. All three pages.')],
+    expected: '2026-10-14',
+  },
+  {
+    name: "a competitor's contract signed just now is not ours",
+    lines: [int('Is the contract with them done?'), ext('Signed. Just now.')],
+    expected: null,
   },
   {
     name: 'signed last Friday',

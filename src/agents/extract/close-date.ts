@@ -20,7 +20,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Signing at the meeting just named: its date is the signature's. */
 const SIGN_THERE =
-  /\b(we|they|i|he|she)( will|'ll)? sign (there|then|that day|at (the|that) meeting)\b/i;
+  /\b(we|they|i|he|she|the (ceo|cfo|chair\w*|president|director|board))( will|'ll)? signs? (there|then|that day|(at|in) (the|that) meeting)\b/i;
 
 /** A date said only as a bound ("done before the end of the month"). */
 const BOUND_ONLY = /\bbefore the end of\b/i;
@@ -91,7 +91,10 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   // "So realistically we are working toward March 31st", "March 31 is the date".
   { re: /\bworking towards?\b|\b(is|as) the (target |signing |close )?date\b/i, base: 0.84 },
   // "Let us do it by end of quarter", "get this done by the 20th".
-  { re: /\b(do|get|have) (it|this|that)( done)? (by|before)\b/i, base: 0.84 },
+  {
+    re: /\b(do|get|have) (it|this|that)( done)? (by|before|sooner than|earlier than)\b/i,
+    base: 0.84,
+  },
   // "End of January for the signature", "that's when I want the signature".
   { re: /\b(for|when) (the |i want the |we want the )?(signature|signing)\b/i, base: 0.88 },
   // "complete the purchase by", "get it through by EOM", "have it done before".
@@ -128,6 +131,14 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   },
   // A date revised in the call: "So no, scratch the thirteenth. Let's make it the twentieth."
   { re: /\b(let's|let us|we'll|we will|can we) make it\b/i, base: 0.82 },
+  // "Then let's aim for that. End of your financial year.", "end of January at the latest".
+  { re: /\b(aim(ing)? (for|at)|at the latest|realistically)\b/i, base: 0.82 },
+  // "How're we tracking on the signature?", "And timing, still end of March?": the
+  // subject opened for the answers after it.
+  {
+    re: /\b(tracking|status|update|news) (on|with) the (signature|signing)\b|\btiming\b/i,
+    base: 0.82,
+  },
 ];
 
 /** How many utterances a commitment cue keeps the deal's timing the subject. */
@@ -154,7 +165,10 @@ const OTHER_EVENT =
 
 /** A signature already made: "I signed the order form this morning", "signed April 10". */
 const SIGNED_ALREADY =
-  /\b((i|we|they|he|she|(our|the|my) (\w+ ){0,2}(president|ceo|cfo|coo|director|owner|board|boss|gm|manager|md)|(dr|mr|mrs|ms)\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(po|purchase order) (was|has been|got) (issued|raised|released)|(it|contract|order form|agreement|paperwork|po)('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b/i;
+  /\b((i|we|they|he|she|(our|the|my) (\w+ ){0,2}(president|ceo|cfo|coo|director|owner|board|boss|gm|manager|md)|(dr|mr|mrs|ms)\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(po|purchase order) (was|has been|got) (issued|raised|released)|(it|contract|order form|agreement|paperwork|po)('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b/i;
+/** A signature made as the call goes: "There, signed.", "Signing. Done.", "I just signed it." */
+const SIGNED_NOW =
+  /^\s*((there|okay|ok|and|right|so),?\s+)?(all |now )?signed[.!]|\bsigning\W+done\b|\b(i'm|i am|we're|we are) signing (it )?(now|as we speak)\b|\b(i|we)('ve| have)? just (signed|countersigned|docusigned)\b/i;
 /** How far back a signature may be and still be this deal's close. */
 const SIGNED_WITHIN_DAYS = 62;
 
@@ -167,7 +181,7 @@ const CONDITIONAL =
  * or reviewed, a pilot, a side agreement, the customer's own books or targets.
  */
 const OTHER_SUBJECT =
-  /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|corrected|written|formal) (order form|proposal|quote|contract|msa|draft)|(need|want) the|kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
+  /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft)|(need|want) the|kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
@@ -246,8 +260,12 @@ const ORDINALS = [
 const MONTH_THE_ORDINAL =
   /\b(january|february|march|april|may|june|july|august|september|october|november|december) the (twenty[- ]|thirty[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/gi;
 
+/**
+ * "the eleventh" said as a day: followed by the end of the clause or a small word, not by
+ * a noun it counts ("the second shop", "the third option").
+ */
 const BARE_ORDINAL_WORD =
-  /\bthe (twenty[- ]|thirty[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?!\s+(of|time|quarter|week|month|year|round|call|meeting|draft|version|option|one)\b)/gi;
+  /\bthe (twenty[- ]|thirty[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?=\s*([.,;:!?)\u2014-]|$)|\s+(at|is|works?|would|will|should|could|then|for|and|or|it|that|we|i|if|so|but|too|as|to|latest|instead|sounds|fine|ok|okay|please|yes|yeah|right|in|on|by|with|since|when|which|we'll|i'll|they|he|she|you|was|is|are|looks|suits|after|before|maybe|probably|perhaps|hopefully|though|anyway|still|already|now|officially|exactly|sharp|latest)\b)/gi;
 
 /** A day of the month without its month ("the 10th"). */
 const BARE_DAY =
@@ -362,7 +380,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           ? { re: /$^/, base: topic.base - TOPIC_DISCOUNT }
           : undefined);
       // An aside ("the commission meets on the 14th") is skipped but keeps the subject.
-      if (own && !offTopic) {
+      // "Please don't ask me for a signing date" opens no subject for the dates after it.
+      const refused = NEGATION.test(s.text) && !EXPLICIT_DATE.test(s.text);
+      if (own && !offTopic && !refused) {
         topic = { base: own.base, utteranceIndex };
         // Its dates name the month a later "the 10th it is" means.
         const said = findDates(s.text, today, reference, ctx.fiscalYearStartMonth) ?? [];
@@ -376,6 +396,25 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const softened = s.text.replace(GOES_WELL, '');
       if (isQuestion(s.text) || HYPOTHETICAL.test(softened) || offTopic) continue;
       if (GENERAL.test(s.text)) continue;
+      // "There, signed.": the customer signing as they speak closes the deal today.
+      if (
+        u.side !== 'internal' &&
+        !choseOther &&
+        SIGNED_NOW.test(s.text) &&
+        !EXPLICIT_DATE.test(s.text) &&
+        !/\bwith (them|him|her|another|the other)\b/i.test(asked) &&
+        !mentionsAny(asked, ctx.competitors ?? [])
+      ) {
+        topicDates.push(today);
+        out.push({
+          value: formatDate(today),
+          confidence: u.side === 'external' ? 0.86 : 0.8,
+          quote: s.text,
+          utteranceIndex,
+          startSeconds: u.startSeconds,
+        });
+        continue;
+      }
       // Date parsing is the costly part: only a commitment or a possible retraction needs it.
       if (!cue && !NEGATION.test(s.text) && !RETRACT.test(s.text)) continue;
       const raw = findDates(s.text, today, reference, ctx.fiscalYearStartMonth, signedAlready);
@@ -439,7 +478,11 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           at === undefined
             ? undefined
             : current.find(
-                (m) => m.index > at && EXPLICIT_DATE.test(m.text) && !RELATIVE_DAY.test(m.text),
+                // A signature made may be dated loosely: "signed last night", "yesterday".
+                (m) =>
+                  m.index > at &&
+                  (EXPLICIT_DATE.test(m.text) || signedAlready) &&
+                  !RELATIVE_DAY.test(m.text),
               );
         if (!after) continue;
         mention = after;

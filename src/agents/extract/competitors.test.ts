@@ -346,9 +346,59 @@ describe('extractCompetitors', () => {
       ['a vendor told no', ["We've picked you, we told Gong yesterday."], ['Gong'], []],
       ['the final two', ['Clari is also in the final two.'], [], ['Clari']],
       ['the vendor chosen instead', ['I am sorry, we decided for Chorus.'], [], ['Chorus']],
+      [
+        'a proposal rejected',
+        ["Clari's proposal was too expensive, we've rejected it."],
+        ['Clari', 'Gong'],
+        ['Gong'],
+      ],
+      [
+        'a vendor parked',
+        ['And Gong, we have parked them. The support is all offshore.'],
+        ['Gong'],
+        [],
+      ],
+      [
+        '"kind of out"',
+        ['Gong is kind of out, by the way, they never came back to us.'],
+        ['Gong', 'Clari'],
+        ['Clari'],
+      ],
+      [
+        'two vendors told',
+        ['We informed Gong and Clari yesterday.'],
+        ['Gong', 'Clari', 'Chorus'],
+        ['Chorus'],
+      ],
+      ["told it's over", ["And we've told Gong it's over, by the way."], ['Gong'], []],
+      [
+        'told we are not proceeding',
+        ["Gong, we've told them we're not proceeding."],
+        ['Gong', 'Clari'],
+        ['Clari'],
+      ],
+      [
+        'let know, once scored lower',
+        ['The team scored you higher than Gong.', "We've let Gong know."],
+        ['Gong'],
+        [],
+      ],
+      [
+        'a vendor added',
+        ["And I'm adding Chorus because I used them at my last company."],
+        ['Gong'],
+        ['Gong', 'Chorus'],
+      ],
+      ['a vendor invited', ['This time we will also invite Clari.'], [], ['Clari']],
     ])('%s', (_name, lines, held, expected) => {
       const got = extractCompetitors(call(...lines.map(ext)), holding(...held));
       expect(got?.value).toEqual(expected);
+    });
+
+    it('reads "we\'ve let them know" as an exit only when nothing follows it', () => {
+      const said = (text: string) => extractCompetitors(call(ext(text)), holding('Gong', 'Clari'));
+      expect(said("We've let Gong know.")?.value).toEqual(['Clari']);
+      expect(said("We've let Gong know the timeline.")).toBeNull();
     });
 
     it('proposes nothing when the call mentions no competitor', () => {

@@ -211,7 +211,8 @@ const cases: Case[] = [
     lines: [ext('The proof of concept runs four weeks, starting today.')],
     expected: 'evaluation',
   },
-  { name: 'going with us', lines: [ext("We're going with you.")], expected: null },
+  // Not a loss to another vendor: the customer's yes, and the paper is next.
+  { name: 'going with us', lines: [ext("We're going with you.")], expected: 'negotiation' },
   {
     name: 'a past pilot',
     lines: [ext('We ran a pilot last year and it went nowhere.')],
@@ -298,6 +299,55 @@ const cases: Case[] = [
   {
     name: 'taken back later',
     lines: [ext("We're ready to sign."), ext("Sorry, we're not ready to sign after all.")],
+    expected: null,
+  }, // A verbal yes, the paper next
+  {
+    name: 'going with you',
+    lines: [ext("We looked over the proposal and, honestly, we're going with you guys.")],
+    expected: 'negotiation',
+  },
+  { name: '"we\'re in"', lines: [ext("We're in. Sorry Mel. We're in.")], expected: 'negotiation' },
+  {
+    name: 'moving to contract',
+    lines: [ext("I've read through it. I want to move to contract.")],
+    expected: 'negotiation',
+  },
+  {
+    name: 'a promise to sign it',
+    lines: [ext("Let's go. I'll sign it.")],
+    expected: 'negotiation',
+  },
+  {
+    name: 'the PO to be raised',
+    lines: [ext("Okay. I'll ask procurement to issue the PO.")],
+    expected: 'negotiation',
+  },
+  // Signed as they speak
+  {
+    name: 'signed on the call',
+    lines: [ext('There, signed. All three pages.')],
+    expected: 'closed_won',
+  },
+  {
+    name: 'the rep seeing it in',
+    lines: [ext('Got it. Signing. Done.'), int("It's in. You're officially a customer.")],
+    expected: 'closed_won',
+  },
+  {
+    name: 'a signed question is no signature',
+    lines: [ext('Signed? Not yet, the CFO has it.')],
+    expected: null,
+  },
+  // Lost to no one
+  {
+    name: 'a plain no',
+    lines: [int('Is that a not now or a no?'), ext("It's a no. We're staying on spreadsheets.")],
+    expected: 'closed_lost',
+  },
+  { name: 'done looking', lines: [ext("Nobody. We're done looking.")], expected: 'closed_lost' },
+  {
+    name: 'staying on what they have is no loss to a named product of ours',
+    lines: [ext("We're staying on the Growth plan for now.")],
     expected: null,
   },
 ];

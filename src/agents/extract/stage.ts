@@ -40,15 +40,21 @@ const LOST: readonly StageCue[] = [
     re: /\b(pass(ing)?|passed) on (this|you|it|your (offer|proposal))\b/i,
     base: 0.8,
   },
+  {
+    // "Is that a not now or a no?" "It's a no.", "We're done looking."
+    stage: 'closed_lost',
+    re: /^\s*(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(we're|we are) done looking\b/i,
+    base: 0.82,
+  },
 ];
 
 /** "going with X", "signed with X", "staying with X": lost when X is not us. */
 const WENT_WITH =
-  /\b((go(ing)?|gone|went|decided to go|signed|sign(ing)?|stay(ing)?|stick(ing)?|renew(ed|ing)?) with|(chose|chosen|selected|picked|decided (on|for)|move to|moving to|switch(ing)? to|awarded (it|the contract|the deal) to|(?:contract|award|loa|loi|po|order|business|tender|bid) (?:has |have |had )?(?:already )?(?:gone|went|been awarded|been given) to))\s+(?<who>[\w'.-]+(\s+[\w'.-]+){0,2})/i;
+  /\b((go(ing)?|gone|went|decided to go|signed|sign(ing)?|stay(ing)?|stick(ing)?|renew(ed|ing)?) with|stay(ing)? on|(chose|chosen|selected|picked|decided (on|for)|move to|moving to|switch(ing)? to|awarded (it|the contract|the deal) to|(?:contract|award|loa|loi|po|order|business|tender|bid) (?:has |have |had )?(?:already )?(?:gone|went|been awarded|been given) to))\s+(?<who>[\w'.-]+(\s+[\w'.-]+){0,2})/i;
 const LONG_AGO =
   /\b(last (year|quarter|month|spring|summer|autumn|fall|winter)|years? ago|back in|in 20\d\d|already (have|use|run))\b/i;
 const OTHER_VENDOR =
-  /^(another|a different|a competing|the other|other|our current|our existing|the incumbent|a cheaper)\b/i;
+  /^(another|a different|a competing|the other|other|our current|our existing|the incumbent|a cheaper|(the |our )?spreadsheets?|excel|pen and paper|paper|what we (have|had))\b/i;
 
 const WON: readonly StageCue[] = [
   {
@@ -90,9 +96,15 @@ const WON: readonly StageCue[] = [
     // The signature seen come in: "It says completed", "thanks again for signing last
     // night", "welcome aboard". A fact the rep states as well as the customer.
     stage: 'closed_won',
-    re: /\b(welcome aboard|welcome to the (family|team)|(i'm|i am) signing (it )?now|thanks?( you)?( again| so much)? for signing|(it|the (docusign|envelope|contract|signature))( just)? came through|(it )?(says|shows) completed)\b/i,
+    re: /\b(welcome aboard|welcome to the (family|team)|(i'm|i am) signing (it )?now|thanks?( you)?( again| so much)? for signing|(it|the (docusign|envelope|contract|signature))( just)? came through|(it )?(says|shows) completed|(you're|you are) (now )?officially (a |our )?(customer|client)|signing\W+done)\b/i,
     base: 0.84,
     fact: true,
+  },
+  {
+    // "There, signed. All three pages.": the customer signing as they speak.
+    stage: 'closed_won',
+    re: /^\s*((there|okay|ok|and|right),?\s+)?(all )?signed[.!]/i,
+    base: 0.84,
   },
 ];
 
@@ -100,7 +112,7 @@ const OPEN: readonly StageCue[] = [
   {
     // Chosen: what is left is the paper. "You are our selected vendor."
     stage: 'negotiation',
-    re: /\b(selected|preferred|chosen) vendor\b|\b(picked|selected|chose|chosen) you\b|\bstart the (contract )?paperwork\b|\byou('ve| have)? won\b|\b(going|go|move|moving) ahead with you\b|\bready to proceed\b|\bwe('re| are) approved( internally)?\b/i,
+    re: /\b(selected|preferred|chosen) vendor\b|\b(picked|selected|chose|chosen) you\b|\bstart the (contract )?paperwork\b|\byou('ve| have)? won\b|\b(going|go|move|moving) ahead with you\b|\b(going|gone|go|went) with you( guys| folks| all| two)?\b|^\s*(so,? )?(we're|we are) in[.!]|\bmove to (the )?contract\b|\b(i|we)('ll| will) sign (it|the (contract|agreement|order form|paperwork))\b|\bready to proceed\b|\bwe('re| are) approved( internally)?\b/i,
     base: 0.82,
   },
   {
@@ -147,13 +159,19 @@ const OPEN: readonly StageCue[] = [
     base: 0.84,
   },
   {
+    // "I'll ask procurement to issue the PO": the order itself is next.
+    stage: 'negotiation',
+    re: /\b(i|we)('ll| will) (ask \w+ to )?(issue|raise|cut|release) (the|a|our) (po|purchase order)\b|\bto (issue|raise|cut|release) (the|a|our) (po|purchase order)\b/i,
+    base: 0.84,
+  },
+  {
     stage: 'negotiation',
     re: /\b(with|in|to|into) procurement (now|already|this week)\b|\b(moved|sent|went|handed) (it |this )?(over )?to procurement\b/i,
     base: 0.8,
   },
   {
     stage: 'proposal',
-    re: /\b(send|share|put together|prepare|get|give|email)\s+((me|us)\s+)?(over\s+)?((me|us)\s+)?(a|the|your|an)\s+(formal |written |updated |revised |final )?(proposal|quote|quotation|price quote|pricing proposal)\b/i,
+    re: /\b(send|share|put together|prepare|get|give|email)\s+((me|us|you)\s+)?(over\s+)?((me|us|you)\s+)?(a|the|your|an|our)\s+(formal |written |updated |revised |final |[\w-]+ )?(proposal|quote|quotation|price quote|pricing proposal)\b/i,
     base: 0.82,
   },
   {
@@ -209,10 +227,10 @@ const NOT_NOW =
  * is agreed, what is left is the paper: negotiation.
  */
 const TAKES_PRICE =
-  /\b((i|we) can (work|live) with|(i|we)('ll| will) take|accept(s|ed|able)?|approved at|fine by me|works for (us|me)|that works|we can do\b|(let us|let's) do (that|it)|(we have|we've got|it's) a deal|(i|we) can defend|^\s*deal\b(?!\s+(with|for|by))|^\s*fine(?=[.!]?\s*$)|(he|she|they|the (\w+ )?board|our director|the director|our cfo) (has |have )?(agreed|approved|signed off)|that is what we discussed|is fine (for|with) us|(is|was|are|were) approved|approved amount|(fine|okay|ok) with (that|the|it)( number| price)?|that's fine|(ok(ay)?|yes),? deal|let's do (one|two|three|four|five|\d)|we('re| are) going with it|we agreed)\b/i;
+  /\b((i|we) can (work|live) with|(i|we)('ll| will) take|accept(s|ed|able)?|approved at|fine by me|works for (us|me)|that works|we can do\b|(let us|let's) do (that|it)|(we have|we've got|it's) a deal|(i|we) can defend|^\s*deal\b(?!\s+(with|for|by))|^\s*fine(?=[.!]?\s*$)|(he|she|they|the (\w+ )?board|our director|the director|our cfo) (has |have )?(agreed|approved|signed off)|that is what we discussed|is fine (for|with) us|(is|was|are|were) approved|approved amount|(fine|okay|ok) with (that|the|it)( number| price)?|that's fine|(ok(ay)?|yes),? deal|let's do (one|two|three|four|five|\d)|we('re| are) going with it|we agreed|(we're|we are) aligned|(that's|that is) confirmed)\b/i;
 /** Signing planned once a price is on the table: "procurement wants to sign by the 15th". */
 const SIGN_PLANNED =
-  /\b(we|i)('ll| will)? sign (it )?(by|before|on|this|next|tomorrow)\b|\bwants? to sign (it )?(by|before)\b/i;
+  /\b(we|i)('ll| will)? sign (it )?(by|before|on|this|next|tomorrow)\b|\bwants? to sign (it )?(by|before)\b|\b(get|have|like|want) it signed (by|before)\b/i;
 /** A one-word yes to the price just said: "Deal." */
 const DEAL_SAID = /^\s*(deal|done|agreed|sold)\b/i;
 const PRICE_AGREED: StageCue = { stage: 'negotiation', re: TAKES_PRICE, base: 0.78 };
@@ -234,7 +252,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE =
-  /sign|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
+  /sign|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
