@@ -383,6 +383,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/eighteenth-check.jsonl',
   'test/agent/labelled/nineteenth-check.jsonl',
   'test/agent/labelled/twentieth-check.jsonl',
+  'test/agent/labelled/twenty-first-check.jsonl',
+  'test/agent/labelled/twenty-second-check.jsonl',
 ];
 
 /**
@@ -406,6 +408,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-14.jsonl',
   'test/agent/calibration/outside-fit-15.jsonl',
   'test/agent/calibration/outside-fit-16.jsonl',
+  'test/agent/calibration/outside-fit-17.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];

@@ -61,7 +61,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['phrasings', 'test/agent/labelled/core-phrasings.jsonl'],
     // Written for fitting the calibration: fitted figures, not a check.
     ['calib', 'test/agent/labelled/calib-phrasings.jsonl'],
-    // Twenty outside sets, written blind, measured once or more, then read and fitted on.
+    // Twenty-two outside sets, written blind, measured once or more, then read and fitted on.
     ['first_check', 'test/agent/labelled/first-check.jsonl'],
     ['second_check', 'test/agent/labelled/second-check.jsonl'],
     ['third_check', 'test/agent/labelled/third-check.jsonl'],
@@ -82,6 +82,8 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['eighteenth_check', 'test/agent/labelled/eighteenth-check.jsonl'],
     ['nineteenth_check', 'test/agent/labelled/nineteenth-check.jsonl'],
     ['twentieth_check', 'test/agent/labelled/twentieth-check.jsonl'],
+    ['twenty_first_check', 'test/agent/labelled/twenty-first-check.jsonl'],
+    ['twenty_second_check', 'test/agent/labelled/twenty-second-check.jsonl'],
     // Written blind, never read: the calibration's outside fit counts their proposals.
     ['outside_fit', 'test/agent/calibration/outside-fit.jsonl'],
     ['outside_fit_2', 'test/agent/calibration/outside-fit-2.jsonl'],
@@ -99,6 +101,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['outside_fit_14', 'test/agent/calibration/outside-fit-14.jsonl'],
     ['outside_fit_15', 'test/agent/calibration/outside-fit-15.jsonl'],
     ['outside_fit_16', 'test/agent/calibration/outside-fit-16.jsonl'],
+    ['outside_fit_17', 'test/agent/calibration/outside-fit-17.jsonl'],
     // The outside checks nobody has read: the figures on unseen phrasing.
     ['check', 'test/agent/check/cases.jsonl'],
     ['check_2', 'test/agent/check/second.jsonl'],

@@ -3,245 +3,235 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (1672 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl; right/proposed: amount:final 315/366, amount:later 64/76, close_date:final 347/395, close_date:later 109/129, competitors:final 227/238, competitors:later 13/13, next_step:final 783/1032, next_step:later 6/10, stage:final 274/391, stage:later 8/15): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 20 calls and the pooled hand-written share q = 0.805 worth v = 20 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.674, b = 0.423, the Platt scaling under which the proposals on calls written blind and never read are most likely (1280 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl; 1750/2169 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.708, b = 0.104; amount a = 0.823, b = 0.15; stage a = 0.816, b = 0.061; next_step a = 0.751, b = 0.691; competitors a = 0.528, b = 0.285), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.613 on 572, 0.852 on 1120, 0.929 on 477), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.059); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (1832 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl; right/proposed: amount:final 337/394, amount:later 73/86, close_date:final 377/428, close_date:later 115/139, competitors:final 253/265, competitors:later 16/16, next_step:final 870/1147, next_step:later 6/13, stage:final 308/437, stage:later 8/15): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 13 calls and the pooled hand-written share q = 0.804 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.723, b = 0.35, the Platt scaling under which the proposals on calls written blind and never read are most likely (1360 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl; 1831/2271 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.704, b = 0.336; amount a = 0.729, b = 0.348; stage a = 0.719, b = 0.334; next_step a = 0.762, b = 0.386; competitors a = 0.693, b = 0.338), then the mapped values in monotone blocks of at least 300 outside proposals, each worth its share right, (right+1)/(n+2) (0.601 on 565, 0.821 on 579, 0.9 on 1127), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.053); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.852,
+        p: 0.821,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.613,
+        p: 0.601,
         n: 12,
       },
       {
         min: 0.52,
-        p: 0.613,
-        n: 25,
-      },
-      {
-        min: 0.66,
-        p: 0.852,
-        n: 24,
+        p: 0.601,
+        n: 56,
       },
       {
         min: 0.67,
-        p: 0.852,
-        n: 178,
+        p: 0.9,
+        n: 232,
       },
       {
-        min: 0.81,
-        p: 0.929,
-        n: 112,
+        min: 0.82,
+        p: 0.9,
+        n: 78,
       },
       {
         min: 0.87,
-        p: 0.929,
-        n: 15,
+        p: 0.9,
+        n: 16,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.613,
+        p: 0.601,
         n: 13,
       },
       {
         min: 0.67,
-        p: 0.852,
-        n: 8,
-      },
-      {
-        min: 0.72,
-        p: 0.852,
-        n: 55,
+        p: 0.9,
+        n: 73,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.613,
+        p: 0.821,
         n: 45,
       },
       {
         min: 0.86,
-        p: 0.613,
+        p: 0.821,
         n: 156,
       },
       {
         min: 0.92,
-        p: 0.852,
+        p: 0.9,
         n: 78,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.613,
-        n: 8,
+        p: 0.601,
+        n: 9,
       },
       {
         min: 0.61,
-        p: 0.613,
-        n: 31,
+        p: 0.821,
+        n: 37,
       },
       {
         min: 0.68,
-        p: 0.852,
-        n: 111,
+        p: 0.821,
+        n: 121,
       },
       {
         min: 0.76,
-        p: 0.852,
-        n: 245,
+        p: 0.9,
+        n: 261,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.613,
-        n: 10,
+        p: 0.601,
+        n: 12,
       },
       {
         min: 0.68,
-        p: 0.613,
+        p: 0.601,
         n: 9,
       },
       {
         min: 0.7,
-        p: 0.613,
-        n: 26,
+        p: 0.821,
+        n: 21,
       },
       {
-        min: 0.76,
-        p: 0.852,
-        n: 84,
+        min: 0.75,
+        p: 0.821,
+        n: 97,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.613,
+        p: 0.9,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.613,
-        n: 13,
+        p: 0.601,
+        n: 14,
       },
       {
         min: 0.78,
-        p: 0.852,
-        n: 225,
+        p: 0.9,
+        n: 251,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.852,
+        p: 0.9,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.613,
+        p: 0.601,
         n: 70,
       },
       {
         min: 0.65,
-        p: 0.929,
+        p: 0.9,
         n: 207,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.613,
-        n: 220,
+        p: 0.601,
+        n: 248,
       },
       {
         min: 0.5,
-        p: 0.613,
-        n: 10,
+        p: 0.601,
+        n: 11,
       },
       {
         min: 0.54,
-        p: 0.852,
-        n: 267,
+        p: 0.821,
+        n: 301,
       },
       {
         min: 0.69,
-        p: 0.852,
-        n: 70,
-      },
-      {
-        min: 0.7,
-        p: 0.852,
-        n: 56,
+        p: 0.821,
+        n: 141,
       },
       {
         min: 0.8,
-        p: 0.929,
-        n: 318,
+        p: 0.9,
+        n: 349,
       },
       {
         min: 0.84,
-        p: 0.929,
-        n: 91,
+        p: 0.9,
+        n: 97,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.613,
+        p: 0.601,
         n: 41,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.613,
+        p: 0.601,
         n: 89,
       },
       {
         min: 0.8,
-        p: 0.852,
+        p: 0.9,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.613,
-        n: 26,
+        p: 0.601,
+        n: 22,
+      },
+      {
+        min: 0.65,
+        p: 0.601,
+        n: 10,
       },
       {
         min: 0.7,
-        p: 0.613,
-        n: 192,
+        p: 0.601,
+        n: 212,
       },
       {
         min: 0.8,
-        p: 0.613,
-        n: 93,
+        p: 0.601,
+        n: 109,
       },
       {
         min: 0.86,
-        p: 0.929,
-        n: 80,
+        p: 0.9,
+        n: 84,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.613,
+        p: 0.601,
         n: 27,
       },
     ],

@@ -346,6 +346,16 @@ const cases: Case[] = [
   },
   { name: 'done looking', lines: [ext("Nobody. We're done looking.")], expected: 'closed_lost' },
   {
+    name: 'staying on what they have, offered as the other choice',
+    lines: [ext("It's you or we stay on spreadsheets, and nobody wants spreadsheets.")],
+    expected: null,
+  },
+  {
+    name: 'another vendor kept for something else',
+    lines: [ext('We stay with Gong only as the dialer.')],
+    expected: null,
+  },
+  {
     name: 'staying on what they have is no loss to a named product of ours',
     lines: [ext("We're staying on the Growth plan for now.")],
     expected: null,

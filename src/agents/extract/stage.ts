@@ -467,6 +467,10 @@ function lostTo(text: string, competitors: readonly RegExp[]): StageCue | null {
   const m = WENT_WITH.exec(text);
   if (!m) return null;
   if (NEGATION.test(text.slice(0, m.index))) return null;
+  // "It's you or we stay on spreadsheets" is a choice still open; "we stay with Sienge
+  // only as the ERP" keeps them for something else.
+  if (/\bor\b[^,.;]*$/i.test(text.slice(0, m.index))) return null;
+  if (/\bonly (as|for)\b/i.test(text.slice(m.index))) return null;
   // "We signed with FourKites for ocean last year": an old choice, not this deal's end.
   if (LONG_AGO.test(text)) return null;
   const who = m.groups!.who!;
