@@ -80,6 +80,27 @@ describe('lastCommitments', () => {
       'chasing and talking to people',
       [ext("I'll talk to our director and come back to you."), int("And I'll nudge them too.")],
     ],
+    ['a courtesy', [int("Understood. I'll stay out of your hair."), ext('Appreciate it.')]],
+    [
+      'a question of when they will know',
+      [int('When will you know about the acquisition?'), ext('Lawyers say February.')],
+    ],
+    [
+      'the buyer taking it to their own people',
+      [ext("I'll share with my father, he decides these things."), int('Of course.')],
+    ],
+    [
+      'a figure taken to the owners',
+      [int('That comes to two million.'), ext("Okay, that's the number I'll take to them.")],
+    ],
+    [
+      'a deal called off',
+      [ext('The project is dead, please take us off the list.'), int('Understood.')],
+    ],
+    [
+      'a ballpark given in the call',
+      [ext('Can you give me a ballpark?'), int('Ten to fifteen thousand.')],
+    ],
   ] as const)('takes nothing %s', (_name, lines) => {
     expect(texts(...(lines as unknown as [SpeakerSide, string][]))).toEqual([]);
   });

@@ -346,6 +346,26 @@ const cases: Case[] = [
   },
   { name: 'done looking', lines: [ext("Nobody. We're done looking.")], expected: 'closed_lost' },
   {
+    name: 'the project dead',
+    lines: [ext('But the project is dead, please take us off the list.')],
+    expected: 'closed_lost',
+  },
+  {
+    name: 'a purchase order for a branch signed',
+    lines: [ext("The purchase order for the Obregón branch is signed, I'm sending it now.")],
+    expected: 'closed_won',
+  },
+  {
+    name: 'the owners said yes to the proposal',
+    lines: [ext('So the owners said yes to the proposal. Twenty-six thousand, three years.')],
+    expected: 'negotiation',
+  },
+  {
+    name: 'a sandbox agreed',
+    lines: [ext("Yes. Let's do the sandbox. I'll get you our data export by Monday.")],
+    expected: 'evaluation',
+  },
+  {
     name: 'staying on what they have, offered as the other choice',
     lines: [ext("It's you or we stay on spreadsheets, and nobody wants spreadsheets.")],
     expected: null,

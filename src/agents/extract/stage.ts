@@ -43,7 +43,7 @@ const LOST: readonly StageCue[] = [
   {
     // "Is that a not now or a no?" "It's a no.", "We're done looking."
     stage: 'closed_lost',
-    re: /^\s*(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(we're|we are) done looking\b/i,
+    re: /^\s*(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(we're|we are) done looking\b|\b(the )?(project|deal|initiative|purchase) is dead\b/i,
     base: 0.82,
   },
 ];
@@ -69,7 +69,7 @@ const WON: readonly StageCue[] = [
   },
   {
     stage: 'closed_won',
-    re: /\b(contract|order form|agreement|paperwork|deal|po|purchase order)\s+(is|was|has been|got|have been|are)\s+(now |fully |officially )?(signed|countersigned|executed|issued|docusigned)\b/i,
+    re: /\b(contract|order form|agreement|paperwork|deal|po|purchase order)\s+(for (the )?\S+( \S+)? )?(is|was|has been|got|have been|are)\s+(now |fully |officially )?(signed|countersigned|executed|issued|docusigned)\b/i,
     base: 0.9,
   },
   {
@@ -112,7 +112,7 @@ const OPEN: readonly StageCue[] = [
   {
     // Chosen: what is left is the paper. "You are our selected vendor."
     stage: 'negotiation',
-    re: /\b(selected|preferred|chosen) vendor\b|\b(picked|selected|chose|chosen) you\b|\bstart the (contract )?paperwork\b|\byou('ve| have)? won\b|\b(going|go|move|moving) ahead with you\b|\b(going|gone|go|went) with you( guys| folks| all| two)?\b|^\s*(so,? )?(we're|we are) in[.!]|\bmove to (the )?contract\b|\b(i|we)('ll| will) sign (it|the (contract|agreement|order form|paperwork))\b|\bready to proceed\b|\bwe('re| are) approved( internally)?\b/i,
+    re: /\b(selected|preferred|chosen) vendor\b|\b(picked|selected|chose|chosen) you\b|\bstart the (contract )?paperwork\b|\byou('ve| have)? won\b|\b(going|go|move|moving) ahead with you\b|\b(going|gone|go|went) with you( guys| folks| all| two)?\b|^\s*(so,? )?(we're|we are) in[.!]|\bmove to (the )?contract\b|\bsaid yes to (the|your|our) (proposal|quote|price|offer)\b|^\s*(then|so),? we (move|go) forward\b|\b(i|we)('ll| will) sign (it|the (contract|agreement|order form|paperwork))\b|\bready to proceed\b|\bwe('re| are) approved( internally)?\b/i,
     base: 0.82,
   },
   {
@@ -204,7 +204,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'evaluation',
-    re: /\b(start(ing|ed)?|kick(ing|ed)? off|begin(ning)?|began|run(ning)?|set(ting)? up|spin(ning)? up|spun up|launch(ing|ed)?|go(ing)? ahead with|move forward with)\b.{0,20}\b(pilot|poc|proof[- ]of[- ]concept|trial|sandbox|test system)\b|\b(pilot|poc|trial) (is|has) (now )?(running|started|live|under ?way|kicked off|begun)\b|\b(start(ed|ing)?|kick(ed|ing)? off|began|begin(ning)?) (the |a |our )?(technical |formal |hands-on )?(evaluation|eval)\b|\b(technical|formal) evaluation (starts|begins|will (start|begin)|is starting)\b|\b(qualified|shortlisted) for (the )?(technical )?evaluation\b/i,
+    re: /\b(start(ing|ed)?|kick(ing|ed)? off|begin(ning)?|began|run(ning)?|set(ting)? up|spin(ning)? up|spun up|launch(ing|ed)?|go(ing)? ahead with|move forward with)\b.{0,20}\b(pilot|poc|proof[- ]of[- ]concept|trial|sandbox|test system)\b|\b(pilot|poc|trial) (is|has) (now )?(running|started|live|under ?way|kicked off|begun)\b|\blet's do the (sandbox|pilot|trial|poc)\b|\b(start(ed|ing)?|kick(ed|ing)? off|began|begin(ning)?) (the |a |our )?(technical |formal |hands-on )?(evaluation|eval)\b|\b(technical|formal) evaluation (starts|begins|will (start|begin)|is starting)\b|\b(qualified|shortlisted) for (the )?(technical )?evaluation\b/i,
     base: 0.8,
   },
 ];
@@ -252,7 +252,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE =
-  /sign|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
+  /sign|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
@@ -380,7 +380,7 @@ function behind(stage: Stage, dealStage?: string | null): boolean {
 
 /** A demo, deep dive or discovery workshop agreed: an early deal is in discovery. */
 const DISCOVERY_MEETING =
-  /\b(discovery (workshop|session|call|meeting)|deep[- ]dive|(a|the) (proper |full |tailored |custom )?demo)\b/i;
+  /\b(discovery (workshop|session|call|meeting)|redo discovery|deep[- ]dive|(a|the) (proper |full |tailored |custom )?demo)\b/i;
 const DISCOVERY: StageCue = { stage: 'discovery', re: DISCOVERY_MEETING, base: 0.74 };
 /** Stages a discovery meeting agreed moves on from. */
 const EARLY_STAGES: readonly string[] = ['prospecting', 'qualification'];
