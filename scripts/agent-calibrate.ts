@@ -385,6 +385,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/twentieth-check.jsonl',
   'test/agent/labelled/twenty-first-check.jsonl',
   'test/agent/labelled/twenty-second-check.jsonl',
+  'test/agent/labelled/twenty-third-check.jsonl',
 ];
 
 /**

@@ -61,7 +61,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['phrasings', 'test/agent/labelled/core-phrasings.jsonl'],
     // Written for fitting the calibration: fitted figures, not a check.
     ['calib', 'test/agent/labelled/calib-phrasings.jsonl'],
-    // Twenty-two outside sets, written blind, measured once or more, then read and fitted on.
+    // Twenty-three outside sets, written blind, measured once or more, then read and fitted on.
     ['first_check', 'test/agent/labelled/first-check.jsonl'],
     ['second_check', 'test/agent/labelled/second-check.jsonl'],
     ['third_check', 'test/agent/labelled/third-check.jsonl'],
@@ -84,6 +84,7 @@ export const agentSuite: Suite = async ({ quick, report }) => {
     ['twentieth_check', 'test/agent/labelled/twentieth-check.jsonl'],
     ['twenty_first_check', 'test/agent/labelled/twenty-first-check.jsonl'],
     ['twenty_second_check', 'test/agent/labelled/twenty-second-check.jsonl'],
+    ['twenty_third_check', 'test/agent/labelled/twenty-third-check.jsonl'],
     // Written blind, never read: the calibration's outside fit counts their proposals.
     ['outside_fit', 'test/agent/calibration/outside-fit.jsonl'],
     ['outside_fit_2', 'test/agent/calibration/outside-fit-2.jsonl'],
