@@ -24,7 +24,9 @@ async function pandora(args: string[]): Promise<{ code: number; stdout: string; 
   }
 }
 
-describe('pandora agent eval', () => {
+// Each case spawns the CLI through tsx, which compiles its imports first: on a loaded
+// 2-core machine one spawn has taken over 12 s, so a case with two spawns gets room.
+describe('pandora agent eval', { timeout: 90_000 }, () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'agent-eval-'));
