@@ -362,8 +362,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         SIGNED_ALREADY.test(s.text) &&
         !choseOther &&
         !isQuestion(s.text) &&
-        !/\bwith (them|him|her|another|the other)\b/i.test(`${s.text} ${asked}`) &&
-        !mentionsAny(`${s.text} ${asked}`, ctx.competitors ?? []);
+        !aboutAnotherVendor(`${s.text} ${asked}`, ctx);
       const own = signedAlready
         ? { re: SIGNED_ALREADY, base: 0.9 }
         : COMMITMENT_CUES.find((c) => c.re.test(s.text));
@@ -402,8 +401,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         !choseOther &&
         SIGNED_NOW.test(s.text) &&
         !EXPLICIT_DATE.test(s.text) &&
-        !/\bwith (them|him|her|another|the other)\b/i.test(asked) &&
-        !mentionsAny(asked, ctx.competitors ?? [])
+        !aboutAnotherVendor(asked, ctx)
       ) {
         topicDates.push(today);
         out.push({
@@ -589,6 +587,14 @@ function sameDaySaid(date: LocalDate, said: readonly LocalDate[]): LocalDate {
   if (last && date.day <= daysInMonth(last.year, last.month))
     return { year: last.year, month: last.month, day: date.day };
   return date;
+}
+
+/** Talk of someone else's contract: "the contract with them", a competitor named. */
+function aboutAnotherVendor(text: string, ctx: ExtractContext): boolean {
+  return (
+    /\bwith (them|him|her|another|the other)\b/i.test(text) ||
+    mentionsAny(text, ctx.competitors ?? [])
+  );
 }
 
 function mentionsAny(text: string, names: readonly string[]): boolean {
