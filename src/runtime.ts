@@ -94,7 +94,10 @@ export async function runPandora(
   let sandbox: RunningSandbox | undefined;
   let demoCreated = false;
 
+  // How long each step of the stop took, in ms: logged once stopped.
+  const stepsMs: Record<string, number> = {};
   const step = async (name: keyof typeof STOP_STEP_TIMEOUT_MS, fn: () => Promise<unknown>) => {
+    const startedAt = Date.now();
     try {
       const timeoutMs = STOP_STEP_TIMEOUT_MS[name];
       if ((await within(fn(), timeoutMs)) === TIMED_OUT) {
@@ -103,6 +106,7 @@ export async function runPandora(
     } catch (error) {
       log.warn({ err: error, step: name }, 'shutdown step failed; going on');
     }
+    stepsMs[name] = Date.now() - startedAt;
   };
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -118,7 +122,9 @@ export async function runPandora(
       if (worker) await step('worker', () => worker!.stop());
       if (sandbox) await step('sandbox', () => sandbox!.stop());
       if (events) await step('events', () => events!.close());
+      const closingAt = Date.now();
       await db.close();
+      log.info({ stepsMs: { ...stepsMs, database: Date.now() - closingAt } }, 'stopped');
     })());
   const forceStop = () => {
     try {

@@ -51,12 +51,44 @@ async function ready(run: Run, ms = 60_000): Promise<void> {
   }
 }
 
+/**
+ * The run's log, one short line per JSON entry (time, level, message, error), so a
+ * failure's message fits on a screen with the shutdown's steps in it.
+ */
+function summary(run: Run): string {
+  return run
+    .output()
+    .split('\n')
+    .map((line) => {
+      try {
+        const entry = JSON.parse(line) as {
+          time?: number;
+          level?: number;
+          msg?: string;
+          step?: string;
+          stepsMs?: Record<string, number>;
+          err?: { message?: string };
+        };
+        const at = entry.time ? new Date(entry.time).toISOString().slice(11, 23) : '';
+        const step = entry.step ? ` [${entry.step}]` : '';
+        const took = entry.stepsMs ? ` ${JSON.stringify(entry.stepsMs)}` : '';
+        const error = entry.err?.message ? `: ${entry.err.message.split('\n')[0]}` : '';
+        return `${at} ${entry.level ?? ''} ${entry.msg ?? ''}${step}${took}${error}`;
+      } catch {
+        return line.startsWith('    at ') ? undefined : line.slice(0, 200);
+      }
+    })
+    .filter((line) => line !== undefined && line.trim() !== '')
+    .slice(-60)
+    .join('\n');
+}
+
 /** Resolves with the exit code, or fails if the process takes longer than `ms`. */
 async function exitWithin(run: Run, ms: number): Promise<number | null> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`still running after ${ms} ms:\n${run.output()}`)),
+      () => reject(new Error(`still running after ${ms} ms:\n${summary(run)}`)),
       ms,
     );
   });

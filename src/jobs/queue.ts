@@ -15,6 +15,7 @@ import {
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Queryable } from '../db/pool.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { publishEvent } from '../events/bus.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 import { NonRetryableError, type JobName, type JobPayloads } from './types.js';
@@ -268,7 +269,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     // Programmatic items: the crontab text format does not allow dots in task names.
     parsedCronItems: parseCronItems(options.schedules === false ? [] : SCHEDULES),
   };
-  const supervisor = new RunnerSupervisor(runnerOptions, queuePool, workerIds, log);
+  const supervisor = new RunnerSupervisor(
+    runnerOptions,
+    queuePool,
+    options.connectionString,
+    workerIds,
+    log,
+  );
   await supervisor.start();
   events.on('job:failed', ({ job, error }) => {
     if (job.attempts >= job.max_attempts) {
@@ -290,11 +297,37 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   return {
     async stop() {
-      await supervisor.stop();
-      await waitForSettledJobs(queuePool, workerIds);
+      const reachable = await supervisor.stop();
+      if (reachable) await waitForSettledJobs(queuePool, workerIds);
       await queuePool.end();
     },
   };
+}
+
+/** How long stopping waits to learn whether the database still answers. */
+const REACHABLE_PROBE_MS = 2_000;
+
+/**
+ * Whether a new connection to the queue's database gets an answer. A fresh client, not
+ * the pool: jobs may hold every pooled client, and a busy pool is no sign of an outage.
+ */
+async function databaseAnswers(connectionString: string): Promise<boolean> {
+  const client = new pg.Client({
+    connectionString,
+    connectionTimeoutMillis: REACHABLE_PROBE_MS,
+    query_timeout: REACHABLE_PROBE_MS,
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return false;
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** Backoff between attempts to bring a stopped runner back: 1 s, doubling, at most 30 s. */
@@ -316,6 +349,7 @@ class RunnerSupervisor {
   constructor(
     private readonly options: RunnerOptions,
     private readonly queuePool: pg.Pool,
+    private readonly connectionString: string,
     /** Ids of the current runner's workers (filled by the `worker:create` event). */
     private readonly workerIds: string[],
     private readonly log: Logger,
@@ -326,10 +360,24 @@ class RunnerSupervisor {
     this.watch(await run(this.options));
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Lets running jobs finish, unless the database is gone: then no job can be settled,
+   * and waiting would only wait out graphile-worker's retries (minutes), so the runner
+   * is stopped at once. Resolves with whether the database answered.
+   */
+  async stop(): Promise<boolean> {
     this.stopping = true;
     clearTimeout(this.timer);
-    await this.runner?.stop();
+    const runner = this.runner;
+    const graceful = runner?.stop();
+    graceful?.catch(() => undefined);
+    if (await databaseAnswers(this.connectionString)) {
+      await graceful;
+      return true;
+    }
+    this.log.warn('the database does not answer: stopping the job worker without waiting for jobs');
+    await runner?.kill('the database does not answer').catch(() => undefined);
+    return false;
   }
 
   private watch(runner: Runner): void {

@@ -1,0 +1,86 @@
+import pino from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db.js';
+import { TcpHop } from '../../test/tcp-hop.js';
+import { TIMED_OUT, within } from '../timeout.js';
+import { parseSecretKey } from '../tenancy/secrets.js';
+import { createWorkspace } from '../tenancy/workspaces.js';
+import { enqueue, startWorker, type RunningWorker, type TaskHandlers } from './queue.js';
+
+/**
+ * Stopping a worker whose database has gone away while a job runs (PostgreSQL killed,
+ * then Ctrl-C). The job can never be settled, so waiting for it only waits out
+ * graphile-worker's retries (minutes), or on a job that does not stop: the stop must
+ * give up on it at once.
+ */
+let db: TestDatabase;
+let hop: TcpHop;
+let worker: RunningWorker;
+let workspaceId: string;
+let started = false;
+let release: (() => void) | undefined;
+
+const idle = async () => undefined;
+const handlers: TaskHandlers = {
+  'demo.seed': async () => {
+    started = true;
+    await new Promise<void>((resolve) => (release = resolve));
+  },
+  'sessions.prune': idle,
+  'crm.sync': idle,
+  'crm.sync-due': idle,
+  'conversations.sync': idle,
+  'conversations.sync-due': idle,
+  'skills.run-all': idle,
+  'crm.reconcile': idle,
+  'actions.batch-execute': idle,
+  'actions.execute': idle,
+  'writeback.run': idle,
+  'writeback.daily': idle,
+  'conversations.link': idle,
+  'anomalies.evaluate': idle,
+  'agents.run': idle,
+  'agents.shadow-outcomes': idle,
+  'inbox.expire': idle,
+  'notifications.deliver': idle,
+  'notifications.sweep': idle,
+  'slack.interaction': idle,
+  'notifications.digest': idle,
+  'notifications.expiring': idle,
+  'slack.update-cards': idle,
+  'flows.run': idle,
+  'flows.sweep': idle,
+  'flows.schedule-tick': idle,
+  'flows.dispatch-event': idle,
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  workspaceId = (await createWorkspace(db.pool, { name: 'Stop in an outage' })).id;
+  const url = new URL(db.url);
+  hop = new TcpHop({ host: url.hostname, port: Number(url.port) });
+  await hop.open();
+  url.host = `127.0.0.1:${hop.port}`;
+  worker = await startWorker({
+    pool: db.pool,
+    connectionString: url.toString(),
+    log: pino({ level: process.env.JOB_LOG ?? 'silent' }),
+    handlers,
+    concurrency: 1,
+    schedules: false,
+    secretKey: parseSecretKey('11'.repeat(32)),
+  });
+});
+
+afterAll(() => release?.());
+
+it('stops within seconds when the database went away while a job runs', async () => {
+  await enqueue(db.pool, 'demo.seed', { workspaceId, seed: 1 });
+  await expect.poll(() => started, { timeout: 10_000 }).toBe(true);
+
+  await hop.cut();
+  // The job is still running, and whatever it does next cannot be written anywhere.
+  const startedAt = Date.now();
+  expect(await within(worker.stop(), 15_000)).not.toBe(TIMED_OUT);
+  expect(Date.now() - startedAt).toBeLessThan(8_000);
+});
