@@ -21,6 +21,7 @@ const isolated = ['src', 'test', 'web']
 export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup.ts'],
     // Two cores: more forks only queue up behind each other.
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1, isolate: false } },

@@ -1,8 +1,26 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-// OWASP's scrypt minimum (N=2^17, r=8, p=1) costs ~128 MiB and ~150 ms; fine for logins.
-const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** OWASP's scrypt minimum: ~128 MiB and a few hundred ms of CPU per hash; fine for logins. */
+export const OWASP_SCRYPT_PARAMS: Readonly<ScryptParams> = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
+
+let params: Readonly<ScryptParams> = OWASP_SCRYPT_PARAMS;
+
+/**
+ * For test runs only: new hashes cost N=2^10 (about a millisecond). The suite makes
+ * hundreds of users and logins, and at the real cost their hashing was minutes of CPU
+ * per run on two cores. Verifying reads the parameters stored in each hash, so a hash
+ * of either cost verifies anywhere.
+ */
+export function useCheapPasswordHashingForTests(): void {
+  params = { N: 2 ** 10, r: 8, p: 1 };
+}
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -17,14 +35,17 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
 }
 
 /** Hashes a password as `scrypt$N$r$p$salt$hash` (base64url), parameters kept for upgrades. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(
+  password: string,
+  options: Readonly<ScryptParams> = params,
+): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
+  const key = await derive(password, salt, options);
   return [
     'scrypt',
-    PARAMS.N,
-    PARAMS.r,
-    PARAMS.p,
+    options.N,
+    options.r,
+    options.p,
     salt.toString('base64url'),
     key.toString('base64url'),
   ].join('$');
