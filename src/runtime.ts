@@ -4,8 +4,8 @@ import { queueInterruptedExecutions } from './actions/recover.js';
 import { unfinishedRuns } from './writeback/runs.js';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/connect.js';
-import { migrate } from './db/migrate.js';
+import type { Database } from './db/connect.js';
+import { prepareDatabase } from './db/prepare.js';
 import { startSandbox, type RunningSandbox } from './crm/emulator/sandbox.js';
 import { connectSandboxSlack } from './notifications/sandbox.js';
 import { ensureDemoWorkspace, DEMO_EMAIL, DEMO_PASSWORD, DEMO_SEED } from './demo/bootstrap.js';
@@ -20,7 +20,7 @@ import { EventListener } from './events/bus.js';
 import { buildApp } from './http/app.js';
 import { connectionsWithPendingWrites } from './crm/ledger/queries.js';
 import { RECONCILE_GRACE_MS, handlers } from './jobs/handlers.js';
-import { enqueue, migrateJobQueue, startWorker, type RunningWorker } from './jobs/queue.js';
+import { enqueue, startWorker, type RunningWorker } from './jobs/queue.js';
 import { loadSecretKey } from './tenancy/secrets.js';
 import { TIMED_OUT, within } from './timeout.js';
 
@@ -57,24 +57,6 @@ export interface Running {
  * own stop, last, is bounded inside the database part.
  */
 const STOP_STEP_TIMEOUT_MS = { server: 10_000, worker: 20_000, sandbox: 5_000, events: 2_000 };
-
-/** Opens the database and brings it (and the queue's schema) up to date. */
-export async function prepareDatabase(
-  config: Config,
-  log: Logger,
-  poolSize?: number,
-): Promise<Database> {
-  const db = await openDatabase(config, log, poolSize);
-  try {
-    const result = await migrate(db.pool);
-    if (result.applied.length) log.info({ applied: result.applied }, 'migrations applied');
-    await migrateJobQueue(db.pool);
-    return db;
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-}
 
 /**
  * Runs Pandora in this process: the HTTP server, a worker, or both. `stop()` closes

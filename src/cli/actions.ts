@@ -3,14 +3,13 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type pg from 'pg';
 import { ACTION_STATUSES, SEVERITIES, type ActionStatus, type Severity } from '../actions/store.js';
 import { loadConfig } from '../config.js';
-import { DEMO_SLUG } from '../demo/bootstrap.js';
+import { DEMO_SLUG } from '../demo/constants.js';
 import { HttpError } from '../errors.js';
 import { createLogger } from '../logger.js';
-import { SKILL_NAMES } from '../skills/registry.js';
+import { SKILL_NAMES } from '../skills/names.js';
 import { loadSecretKey } from '../tenancy/secrets.js';
 import { actionLines, batchSummary, skillRunLine } from './action-output.js';
 import type { ActionsBackend, BatchWatcher } from './actions-backend.js';
-import { localActions } from './actions-local.js';
 import { remoteActions } from './actions-remote.js';
 import { progressBar, type Progress } from './progress.js';
 import { connectRemote, remoteTarget } from './remote.js';
@@ -89,6 +88,8 @@ export function actionCommands(support: CliSupport): Command {
     return support.withDatabase(config, log, async (pool) => {
       const workspace = await support.resolveWorkspace(pool, options.workspace ?? DEMO_SLUG);
       const secretKey = () => loadSecretKey(config.secretKey, config.dataDir);
+      // Loaded here: the actions' engine is not needed to talk to a server or show help.
+      const { localActions } = await import('./actions-local.js');
       return fn(localActions({ pool, log, secretKey }, workspace), false);
     });
   }

@@ -1,21 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import {
-  CaseFileError,
-  readCases,
-  readConfigFile,
-  type AgentCase,
-  type CaseConfig,
-} from '../agents/cases.js';
-import { agentCore } from '../agents/core.js';
+import type { AgentCase, CaseConfig } from '../agents/cases.js';
 import type { AgentCore } from '../agents/core-types.js';
-import { CoreOutputError, predictCases, scoreLines } from '../agents/eval.js';
-import { scorePredictions } from '../agents/score.js';
 import { loadConfig } from '../config.js';
 import { CliError } from './cli-error.js';
 
-/** `pandora agent ...`: the meeting agent, offline. */
-export function agentCommands(core: AgentCore = agentCore): Command {
+/** `pandora agent ...`: the meeting agent, offline (its code loads when a command runs). */
+export function agentCommands(given?: AgentCore): Command {
   const agent = new Command('agent').description('The meeting agent');
   agent
     .command('eval')
@@ -28,6 +19,13 @@ export function agentCommands(core: AgentCore = agentCore): Command {
     .requiredOption('--out <predictions.jsonl>', 'where to write one prediction a line')
     .option('--extractor <name>', 'deterministic, or llm (PANDORA_LLM_* settings)', 'deterministic')
     .action(async (options: { file: string; config?: string; out: string; extractor: string }) => {
+      const [{ readCases, readConfigFile }, { predictCases, scoreLines }, { scorePredictions }] =
+        await Promise.all([
+          import('../agents/cases.js'),
+          import('../agents/eval.js'),
+          import('../agents/score.js'),
+        ]);
+      const core = given ?? (await import('../agents/core.js')).agentCore;
       const predictions = await userErrors(async () => {
         const cases = await readCases(options.file);
         const fileConfig = options.config ? await readConfigFile(options.config) : {};
@@ -55,6 +53,10 @@ async function userErrors<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
+    const [{ CaseFileError }, { CoreOutputError }] = await Promise.all([
+      import('../agents/cases.js'),
+      import('../agents/eval.js'),
+    ]);
     if (error instanceof CaseFileError || error instanceof CoreOutputError) {
       throw new CliError(error.message, { cause: error });
     }

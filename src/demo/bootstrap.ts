@@ -13,16 +13,14 @@ import {
 } from '../conversations/emulator/gong/emulator.js';
 import type { SecretKey } from '../tenancy/secrets.js';
 import { generateDemoData } from './generate.js';
+import { DEMO_EMAIL, DEMO_PASSWORD, DEMO_SEED, DEMO_SLUG } from './constants.js';
 import { clearWorkspaceRecords, seedDemoData, type SeedCounts } from './seed.js';
 
 /** The private-app token the emulator's HubSpot accepts. */
 export const SANDBOX_HUBSPOT_TOKEN = 'pat-emulator-hubspot';
 
 /** The demo login, printed at start. It only exists in a database Pandora created the demo in. */
-export const DEMO_EMAIL = 'demo@pandora.local';
-export const DEMO_PASSWORD = 'pandora-demo';
-export const DEMO_SLUG = 'demo';
-export const DEMO_SEED = 42;
+export { DEMO_EMAIL, DEMO_PASSWORD, DEMO_SEED, DEMO_SLUG };
 
 /**
  * On a database with no workspace at all, creates the demo workspace and its admin,

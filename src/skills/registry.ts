@@ -8,6 +8,7 @@ import { notifySkillResult } from '../notifications/producers/skill-results.js';
 import { DATA_QUALITY_AUDIT, dataQualityAudit } from './data-quality-audit.js';
 import { PIPELINE_COVERAGE, pipelineCoverage } from './pipeline-coverage.js';
 import { STALE_DEALS, staleDeals } from './stale-deals.js';
+import { SKILL_NAMES, type SkillName } from './names.js';
 import type { SkillDefinition } from './types.js';
 
 /** Every skill, by name: what `runSkill`, the API and the daily job know. */
@@ -15,10 +16,9 @@ export const SKILLS = {
   [DATA_QUALITY_AUDIT]: dataQualityAudit,
   [PIPELINE_COVERAGE]: pipelineCoverage,
   [STALE_DEALS]: staleDeals,
-} as const;
+} as const satisfies Record<SkillName, unknown>;
 
-export type SkillName = keyof typeof SKILLS;
-export const SKILL_NAMES = Object.keys(SKILLS) as SkillName[];
+export { SKILL_NAMES, type SkillName };
 
 export function isSkillName(name: string): name is SkillName {
   return Object.hasOwn(SKILLS, name);
