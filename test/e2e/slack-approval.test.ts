@@ -108,8 +108,10 @@ describe.skipIf(!browserAvailable)('Slack approvals in a real browser', () => {
     const approveButton = slackPage.locator(
       `form:has(input[name="actionId"][value="${approveId}"]) button`,
     );
-    await approveButton.click();
-    await slackPage.waitForLoadState();
+    // The form posts, and the page comes back with a note of Pandora's answer: wait for
+    // that navigation, or a later goto would interrupt it.
+    await Promise.all([slackPage.waitForURL(/[?&]note=/), approveButton.click()]);
+    expect(new URL(slackPage.url()).searchParams.get('note')).toMatch(/Pandora answered 200/);
 
     // The console: the item approved, by this person.
     const consolePage = await loggedIn(world, tenant);
