@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const include = ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'];
+const browser = 'test/e2e/**/*.test.ts';
 
 /**
  * Test files that replace a module (`vi.mock`) or a global get a fresh module graph
@@ -35,8 +36,14 @@ export default defineConfig({
         test: {
           name: 'shared',
           include,
-          exclude: isolated,
+          exclude: [...isolated, browser],
         },
+      },
+      // The console in Chromium: its own project so a run can leave it out
+      // (`--project shared --project isolated`), as CI does on its second Node version.
+      {
+        extends: true,
+        test: { name: 'browser', include: [browser], exclude: isolated },
       },
       {
         extends: true,
