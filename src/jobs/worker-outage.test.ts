@@ -1,10 +1,11 @@
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
+import { idleHandlers } from '../../test/idle-handlers.js';
 import { TcpHop } from '../../test/tcp-hop.js';
 import { parseSecretKey } from '../tenancy/secrets.js';
 import { createWorkspace } from '../tenancy/workspaces.js';
-import { enqueue, startWorker, type RunningWorker, type TaskHandlers } from './queue.js';
+import { enqueue, startWorker, type RunningWorker } from './queue.js';
 
 /**
  * A worker whose database goes away mid-job: graphile-worker's runner gives up when it
@@ -18,41 +19,14 @@ let workspaceId: string;
 const runs: number[] = [];
 let release: (() => void) | undefined;
 
-const idle = async () => undefined;
-const handlers: TaskHandlers = {
+const handlers = idleHandlers({
   'demo.seed': async ({ seed }) => {
     runs.push(seed);
     if (seed === 1 && runs.filter((s) => s === 1).length === 1) {
       await new Promise<void>((resolve) => (release = resolve));
     }
   },
-  'sessions.prune': idle,
-  'crm.sync': idle,
-  'crm.sync-due': idle,
-  'conversations.sync': idle,
-  'conversations.sync-due': idle,
-  'skills.run-all': idle,
-  'crm.reconcile': idle,
-  'actions.batch-execute': idle,
-  'actions.execute': idle,
-  'writeback.run': idle,
-  'writeback.daily': idle,
-  'conversations.link': idle,
-  'anomalies.evaluate': idle,
-  'agents.run': idle,
-  'agents.shadow-outcomes': idle,
-  'inbox.expire': idle,
-  'notifications.deliver': idle,
-  'notifications.sweep': idle,
-  'slack.interaction': idle,
-  'notifications.digest': idle,
-  'notifications.expiring': idle,
-  'slack.update-cards': idle,
-  'flows.run': idle,
-  'flows.sweep': idle,
-  'flows.schedule-tick': idle,
-  'flows.dispatch-event': idle,
-};
+});
 
 async function until(probe: () => boolean, ms: number): Promise<void> {
   const deadline = Date.now() + ms;

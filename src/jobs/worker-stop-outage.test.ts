@@ -1,11 +1,12 @@
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
+import { idleHandlers } from '../../test/idle-handlers.js';
 import { TcpHop } from '../../test/tcp-hop.js';
 import { TIMED_OUT, within } from '../timeout.js';
 import { parseSecretKey } from '../tenancy/secrets.js';
 import { createWorkspace } from '../tenancy/workspaces.js';
-import { enqueue, startWorker, type RunningWorker, type TaskHandlers } from './queue.js';
+import { enqueue, startWorker, type RunningWorker } from './queue.js';
 
 /**
  * Stopping a worker whose database has gone away while a job runs (PostgreSQL killed,
@@ -20,39 +21,12 @@ let workspaceId: string;
 let started = false;
 let release: (() => void) | undefined;
 
-const idle = async () => undefined;
-const handlers: TaskHandlers = {
+const handlers = idleHandlers({
   'demo.seed': async () => {
     started = true;
     await new Promise<void>((resolve) => (release = resolve));
   },
-  'sessions.prune': idle,
-  'crm.sync': idle,
-  'crm.sync-due': idle,
-  'conversations.sync': idle,
-  'conversations.sync-due': idle,
-  'skills.run-all': idle,
-  'crm.reconcile': idle,
-  'actions.batch-execute': idle,
-  'actions.execute': idle,
-  'writeback.run': idle,
-  'writeback.daily': idle,
-  'conversations.link': idle,
-  'anomalies.evaluate': idle,
-  'agents.run': idle,
-  'agents.shadow-outcomes': idle,
-  'inbox.expire': idle,
-  'notifications.deliver': idle,
-  'notifications.sweep': idle,
-  'slack.interaction': idle,
-  'notifications.digest': idle,
-  'notifications.expiring': idle,
-  'slack.update-cards': idle,
-  'flows.run': idle,
-  'flows.sweep': idle,
-  'flows.schedule-tick': idle,
-  'flows.dispatch-event': idle,
-};
+});
 
 beforeAll(async () => {
   db = await createTestDatabase();
