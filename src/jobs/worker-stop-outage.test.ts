@@ -1,12 +1,10 @@
-import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { idleHandlers } from '../../test/idle-handlers.js';
-import { TcpHop } from '../../test/tcp-hop.js';
+import type { TcpHop } from '../../test/tcp-hop.js';
+import { idleHandlers, workerBehindHop } from '../../test/worker.js';
 import { TIMED_OUT, within } from '../timeout.js';
-import { parseSecretKey } from '../tenancy/secrets.js';
 import { createWorkspace } from '../tenancy/workspaces.js';
-import { enqueue, startWorker, type RunningWorker } from './queue.js';
+import { enqueue, type RunningWorker } from './queue.js';
 
 /**
  * Stopping a worker whose database has gone away while a job runs (PostgreSQL killed,
@@ -31,19 +29,7 @@ const handlers = idleHandlers({
 beforeAll(async () => {
   db = await createTestDatabase();
   workspaceId = (await createWorkspace(db.pool, { name: 'Stop in an outage' })).id;
-  const url = new URL(db.url);
-  hop = new TcpHop({ host: url.hostname, port: Number(url.port) });
-  await hop.open();
-  url.host = `127.0.0.1:${hop.port}`;
-  worker = await startWorker({
-    pool: db.pool,
-    connectionString: url.toString(),
-    log: pino({ level: process.env.JOB_LOG ?? 'silent' }),
-    handlers,
-    concurrency: 1,
-    schedules: false,
-    secretKey: parseSecretKey('11'.repeat(32)),
-  });
+  ({ worker, hop } = await workerBehindHop(db, handlers));
 });
 
 afterAll(() => release?.());
