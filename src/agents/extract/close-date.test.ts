@@ -574,6 +574,50 @@ const cases: Case[] = [
     expected: '2026-10-14',
   },
   {
+    name: 'signing, then done, in two sentences',
+    lines: [ext('Okay. Signing. ...Done. It says completed.')],
+    expected: '2026-10-14',
+  },
+  {
+    name: 'signing alone is no signature yet',
+    lines: [ext('Signing. That part I leave to our lawyer.')],
+    expected: null,
+  },
+  {
+    name: 'a purchase order for one site signed, and on its way',
+    lines: [ext("The purchase order for the Obregón branch is signed, I'm sending it now.")],
+    expected: '2026-10-14',
+  },
+  {
+    name: 'an NDA signed is not the deal',
+    lines: [ext("The NDA for the pilot is signed, I'm sending it now.")],
+    expected: null,
+  },
+  {
+    name: 'a promise after the date does not make it conditional',
+    lines: [int("Then let's target January 15th and I'll hold the price until then.")],
+    expected: '2027-01-15',
+  },
+  {
+    name: 'a date that waits in its own clause still waits',
+    lines: [ext("We'd target January 15th if the budget holds, on hold until then.")],
+    expected: null,
+  },
+  {
+    name: 'executing the contract is signing it',
+    lines: [ext("Let's aim to execute by December 4th.")],
+    expected: '2026-12-04',
+  },
+  {
+    name: 'wrapping up by a quarter end',
+    lines: [
+      ext("I'd like to wrap by the end of your quarter."),
+      int('Our quarter ends December 31st.'),
+      ext('Then December 31st.'),
+    ],
+    expected: '2026-12-31',
+  },
+  {
     name: "a competitor's contract signed just now is not ours",
     lines: [int('Is the contract with them done?'), ext('Signed. Just now.')],
     expected: null,

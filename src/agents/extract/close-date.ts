@@ -39,7 +39,7 @@ const CHOSE_OTHER =
 /** Only these cues make a date a commitment; each carries how sure it makes us. */
 const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   {
-    re: /\b(sign(ed|ing)?|signatures?|countersign(ed)?|ink(ed)?)\b.{0,30}\b(by|before|on|no later than|within)\b|\bsigned in\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
+    re: /\b(sign(ed|ing)?|signatures?|countersign(ed)?|ink(ed)?|execut(e|ed|ing|ion))\b.{0,30}\b(by|before|on|no later than|within)\b|\bsigned in\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
     base: 0.92,
   },
   { re: /\b(clos(e|ed|ing))\b.{0,25}\b(by|on|before|earlier than|no later than)\b/i, base: 0.92 },
@@ -76,7 +76,7 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   },
   { re: /\b(target(s|ed|ing)?|deadline)\b/i, base: 0.86 },
   // "Realistically it'll be signed the ninth of April."
-  { re: /\b(be|been|gets?|getting) signed\b/i, base: 0.86 },
+  { re: /\b(be|been|gets?|getting) (signed|executed)\b/i, base: 0.86 },
   // "The decision is the end of March now", "the decision moves to the end of September".
   {
     re: /\b(decision|signing|signature|close)( date)? (is|will be|moves|moved|slips|slipped|is pushed|pushed|goes) (to )?(now )?(the|on|in|at|by|before|end)\b/i,
@@ -99,7 +99,7 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   { re: /\b(for|when) (the |i want the |we want the )?(signature|signing)\b/i, base: 0.88 },
   // "complete the purchase by", "get it through by EOM", "have it done before".
   {
-    re: /\b(complete|finish|finali[sz]e|wrap(ped)? (it |this )?up|(have|get) (it|this|that|the deal) wrapped up|(get|have|got|want) (it|this|that|the (deal|contract|paperwork|purchase)) (done|through|over the line|approved|signed|sorted|in place|done and dusted)|purchase|buy|sign[- ]?off|signed off)\b.{0,30}\b(by|before|no later than)\b/i,
+    re: /\b(complete|finish|finali[sz]e|wrap(ped)?( (it|this|that))?( up)?|(have|get) (it|this|that|the deal) wrapped up|(get|have|got|want) (it|this|that|the (deal|contract|paperwork|purchase)) (done|through|over the line|approved|signed|sorted|in place|done and dusted)|purchase|buy|sign[- ]?off|signed off)\b.{0,30}\b(by|before|no later than)\b/i,
     base: 0.86,
   },
   // The seller recording the date: "I'll move it to end of Q3", "put it at end of Q4".
@@ -165,10 +165,38 @@ const OTHER_EVENT =
 
 /** A signature already made: "I signed the order form this morning", "signed April 10". */
 const SIGNED_ALREADY =
-  /\b((i|we|they|he|she|(our|the|my) (\w+ ){0,2}(president|ceo|cfo|coo|director|owner|board|boss|gm|manager|md)|(dr|mr|mrs|ms)\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(po|purchase order) (was|has been|got) (issued|raised|released)|(it|contract|order form|agreement|paperwork|po)('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b/i;
+  /\b((i|we|they|he|she|(our|the|my) (\w+ ){0,2}(president|ceo|cfo|coo|director|owner|board|boss|gm|manager|md)|(dr|mr|mrs|ms)\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(po|purchase order) (was|has been|got) (issued|raised|released)|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b/i;
 /** A signature made as the call goes: "There, signed.", "Signing. Done.", "I just signed it." */
 const SIGNED_NOW =
   /^\s*((there|okay|ok|and|right|so),?\s+)?(all |now )?signed[.!]|\bsigning\W+done\b|\b(i'm|i am|we're|we are) signing (it )?(now|as we speak)\b|\b(i|we)('ve| have)? just (signed|countersigned|docusigned)\b/i;
+/** "It's signed, I'm sending it now": the signed document on its way back, no other subject. */
+const SENDING_IT_BACK =
+  /\b(i'm|i am|we're|we are|i'll|we'll|i|we) (just )?(sending|send|sent|emailing|email) (it|this|that|them)( back| over| across| now| to you)*\b/gi;
+
+/**
+ * "Let's target January 15th and I'll hold the price until then": the speaker's own
+ * promise after the date is another clause, and its "until" conditions nothing.
+ */
+const PROMISE_TAIL = /,?\s+\b(and|but) (i|we)('ll| will)\b/i;
+
+/** The part of a sentence whose conditions bind the dates said in it. */
+function conditionScope(text: string, mentions: readonly DateMention[]): string {
+  const tail = PROMISE_TAIL.exec(text);
+  if (!tail || mentions.length === 0 || mentions.some((m) => m.index >= tail.index)) return text;
+  return text.slice(0, tail.index);
+}
+
+/** "Signing." then "...Done.": the signature made across two sentences. */
+const SIGNING_ALONE = /^\s*((okay|ok|right|so),?\s+)?signing( (it|now))?\W*$/i;
+const DONE_NEXT = /^\W*(done|finished|completed|there)\b/i;
+
+function signsNow(sentence: string, next: string | undefined): boolean {
+  return (
+    SIGNED_NOW.test(sentence) ||
+    (SIGNING_ALONE.test(sentence) && next !== undefined && DONE_NEXT.test(next))
+  );
+}
+
 /** How far back a signature may be and still be this deal's close. */
 const SIGNED_WITHIN_DAYS = 62;
 
@@ -355,7 +383,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       mentionsAny(u.text, ctx.competitors ?? [])
     )
       choseOther = true;
-    for (const s of splitSentences(u.text)) {
+    const sentences = splitSentences(u.text);
+    for (const [sentenceIndex, s] of sentences.entries()) {
       // "The contract with them is signed?" "Signed last Friday.": someone else's.
       const asked = utterances[utteranceIndex - 1]?.text ?? '';
       const signedAlready =
@@ -369,7 +398,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const offTopic =
         (MEETING.test(s.text.replace(REFERENCE_MEETING, '')) && !SIGN_THERE.test(s.text)) ||
         (PAST.test(s.text) && !signedAlready) ||
-        OTHER_SUBJECT.test(s.text.replace(GOES_WELL, '')) ||
+        OTHER_SUBJECT.test(
+          s.text.replace(GOES_WELL, '').replace(signedAlready ? SENDING_IT_BACK : /$^/, ''),
+        ) ||
         mentionsAny(s.text, ctx.competitors ?? []);
       // A date said in answer or in recap ("End of October, yes.", "Tuesday the 20th.")
       // carries the cue of the sentence that opened the subject, a little less surely.
@@ -399,7 +430,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (
         u.side !== 'internal' &&
         !choseOther &&
-        SIGNED_NOW.test(s.text) &&
+        signsNow(s.text, sentences[sentenceIndex + 1]?.text) &&
         !EXPLICIT_DATE.test(s.text) &&
         !aboutAnotherVendor(asked, ctx)
       ) {
@@ -461,7 +492,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       }
       // "We want to sign until the twentieth" (Portuguese "até", Spanish "hasta"): by it.
       const conditional = CONDITIONAL.test(
-        s.text.replace(/\b(sign(ed|ing)?|signature) until\b/gi, ''),
+        conditionScope(s.text, mentions ?? []).replace(/\b(sign(ed|ing)?|signature) until\b/gi, ''),
       );
       if (!cue || mentions === undefined || conditional) continue;
       const current = mentions.filter((m) => !replaced.includes(m));

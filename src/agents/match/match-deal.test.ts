@@ -116,6 +116,23 @@ describe('matchDeal', () => {
     expect(both.dealId).toBeNull();
   });
 
+  it('knows a contact on a personal mailbox by their exact name, and nobody else', () => {
+    const personal = (name: string, email: string): Meeting => ({
+      ...meeting([]),
+      participants: [
+        { name: 'Maya Chen', email: 'maya@relay.io' },
+        { name, email },
+      ],
+    });
+    expect(match(personal('Dana Ruiz', 'danaruiz.home@gmail.com'), [deal('d1')])).toMatchObject({
+      dealId: 'd1',
+      method: 'contact',
+    });
+    expect(match(personal('Dana Ruiz-Ortega', 'dana@gmail.com'), [deal('d1')]).dealId).toBeNull();
+    // A company domain is matched by its account, not by a name that happens to fit.
+    expect(match(personal('Dana Ruiz', 'dana@globex.com'), [deal('d1')]).dealId).toBeNull();
+  });
+
   it('matches nothing for an internal-only meeting, an unknown company or only closed deals', () => {
     const deals = [deal('d1'), deal('d9', { accountId: 'a2', contactIds: ['c9'] })];
     expect(match(meeting(['maya@relay.io']), deals)).toMatchObject({

@@ -54,9 +54,21 @@ export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMa
   const emails = new Set(
     external.flatMap((p) => (emailDomain(p.email) ? [p.email!.trim().toLowerCase()] : [])),
   );
-  // A participant without an email is known only by name: one contact of that exact name.
+  // A participant without an email, or on a personal mailbox the CRM does not hold
+  // ("sorry, using my personal email"), is known by name: one contact of that exact name.
+  const knownEmails = new Set(
+    crm.contacts.flatMap((c) => (c.email ? [c.email.trim().toLowerCase()] : [])),
+  );
   const nameOnly = new Set(
-    external.filter((p) => !emailDomain(p.email)).map((p) => p.name.trim().toLowerCase()),
+    external
+      .filter((p) => {
+        const domain = emailDomain(p.email);
+        return (
+          domain === null ||
+          (FREE_MAIL.has(domain) && !knownEmails.has(p.email!.trim().toLowerCase()))
+        );
+      })
+      .map((p) => p.name.trim().toLowerCase()),
   );
   const contacts = crm.contacts.filter((c) => {
     const domain = emailDomain(c.email);
