@@ -15,6 +15,7 @@ import {
   quarterOf,
   type LocalDate,
 } from './calendar.js';
+import { signingThenDone } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
@@ -186,15 +187,9 @@ function conditionScope(text: string, mentions: readonly DateMention[]): string 
   return text.slice(0, tail.index);
 }
 
-/** "Signing." then "...Done.": the signature made across two sentences. */
-const SIGNING_ALONE = /^\s*((okay|ok|right|so),?\s+)?signing( (it|now))?\W*$/i;
-const DONE_NEXT = /^\W*(done|finished|completed|there)\b/i;
-
+/** "There, signed." in one sentence, or "Signing. ...Done." in two. */
 function signsNow(sentence: string, next: string | undefined): boolean {
-  return (
-    SIGNED_NOW.test(sentence) ||
-    (SIGNING_ALONE.test(sentence) && next !== undefined && DONE_NEXT.test(next))
-  );
+  return SIGNED_NOW.test(sentence) || signingThenDone(sentence, next);
 }
 
 /** How far back a signature may be and still be this deal's close. */

@@ -2,7 +2,7 @@ import type { ExtractUtterance, SpeakerSide } from './types.js';
 
 /** A reply that agrees with what the other side just said. */
 export const AGREEMENT =
-  /^\s*(yes|yeah|yep|yup|sure|ok(ay)?|correct|right|agreed|absolutely|definitely|exactly|of course|perfect|great(?! to hear)|good(?! to hear)|sounds (good|great|right|like a plan)|that works|works for (us|me)|will do|please do|yes please|confirmed|sweet|excellent|brilliant|lovely|wonderful|happy to|good idea|with pleasure|gladly|deal|let's do (it|that)|we can do that|i can do that|that's right|makes sense|that would be (helpful|great|useful|perfect|good|ideal)|that (helps|is helpful)|appreciate (it|that))\b/i;
+  /^\s*(yes|yeah|yep|yup|sure|ok(ay)?|correct|right|agreed|absolutely|definitely|exactly|of course|perfect|great(?! to hear)|good(?! to hear)|sounds (good|great|right|like a plan)|that works|works for (us|me)|will do|please do|yes please|confirmed|sweet|excellent|brilliant|lovely|wonderful|happy to|good idea|with pleasure|gladly|deal|let's do (it|that)|we can do that|i can do that|that's right|makes sense|that would be (helpful|great|useful|perfect|good|ideal)|that (helps|is helpful)|appreciate (it|that)|please\b(?!,? (don't|do not|hold|wait))|(please )?send (it|that|them|the \w+)( over)?\b)\b/i;
 
 /** A reply that does not agree, even when it starts politely ("sure, but not yet"). */
 export const DISAGREEMENT =
@@ -46,6 +46,14 @@ export function namePattern(name: string): RegExp {
     .filter((part) => part.length > 0)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(?<![\\w-])${parts.join('[\\s-]?')}(?![\\w-])`, 'i');
+}
+
+/** "Signing." then "...Done.": a signature made as the call goes, said in two sentences. */
+const SIGNING_ALONE = /^\s*((okay|ok|right|so),?\s+)?signing( (it|now))?\W*$/i;
+const DONE_NEXT = /^\W*(done|finished|completed|there)\b/i;
+
+export function signingThenDone(sentence: string, next: string | undefined): boolean {
+  return SIGNING_ALONE.test(sentence) && next !== undefined && DONE_NEXT.test(next);
 }
 
 /** Raw confidences stay inside 0.05..0.97: nothing rule-based is certain. */

@@ -31,6 +31,21 @@ const cases: Case[] = [
   },
   { name: 'ready to sign', lines: [ext("We're ready to sign.")], expected: 'negotiation' },
   {
+    name: 'signing, then done, in two sentences',
+    lines: [ext('Got it. Signing. Done.'), int("It's in. Welcome to FurrowIQ.")],
+    expected: 'closed_won',
+  },
+  {
+    name: "the rep's proposal welcomed with a plain 'please'",
+    lines: [int("I'll send the formal proposal today then."), ext('Please. My partners want it.')],
+    expected: 'proposal',
+  },
+  {
+    name: "'please' that holds the rep back agrees to nothing",
+    lines: [int("I'll send the formal proposal today then."), ext("Please don't, not yet.")],
+    expected: null,
+  },
+  {
     name: 'when they will sign is the close date, not a stage',
     lines: [
       ext('We will sign by November 14th.'),

@@ -2,7 +2,7 @@ import type { Stage } from '../cases.js';
 import { NORMALIZED_STAGES } from '../../ingest/stages.js';
 import { findMoney } from './amount.js';
 import { vendorPattern } from './competitors.js';
-import { agreementAfter, clamp } from './cues.js';
+import { agreementAfter, clamp, signingThenDone } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance, SpeakerSide } from './types.js';
 
@@ -289,7 +289,11 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   const out: ScanEntry[] = [];
   let priceTaken: ScanEntry | undefined;
   utterances.forEach((u, utteranceIndex) => {
-    for (const s of splitSentences(u.text)) {
+    const sentences = splitSentences(u.text);
+    for (const [sentenceIndex, s] of sentences.entries()) {
+      // "Signing. ...Done.": one signature said in two sentences, read as one.
+      const next = sentences[sentenceIndex + 1]?.text;
+      const text = signingThenDone(s.text, next) ? `${s.text} ${next}` : s.text;
       // A price taken after the deal was won or lost in the call changes nothing.
       const closedInCall = out.some((e) => e !== 'retracted' && e.value.startsWith('closed_'));
       const fromPrice =
@@ -297,7 +301,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         !closedInCall &&
         priceAgreed(utterances, utteranceIndex, s.text);
       const read =
-        readSentence(s.text, competitors) ??
+        readSentence(text, competitors) ??
         (discoveryPut(s.text, u.side, ctx.dealStage) ? DISCOVERY : null);
       // A contract signed after the customer chose another vendor is theirs.
       const lostInCall = out.some((e) => e !== 'retracted' && e.value === 'closed_lost');
