@@ -54,6 +54,7 @@ export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult
         heldCompetitors: deal.competitors,
         dealAmount: deal.amount,
         dealStage: deal.stage,
+        dealCloseDate: deal.closeDate,
       },
       fields: allowed,
     });

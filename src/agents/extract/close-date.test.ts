@@ -574,6 +574,29 @@ const cases: Case[] = [
     expected: '2026-10-14',
   },
   {
+    name: "a bound the deal's close date already keeps changes nothing",
+    lines: [ext('We still want this signed before Christmas, like we said.')],
+    ctx: { dealCloseDate: '2026-12-18' },
+    expected: null,
+  },
+  {
+    name: "a bound the deal's close date misses is news",
+    lines: [ext('We still want this signed before Christmas, like we said.')],
+    ctx: { dealCloseDate: '2027-01-31' },
+    expected: '2026-12-25',
+  },
+  {
+    name: 'a bound after the day just agreed keeps the day',
+    lines: [ext('Make it the 22nd of December.'), ext('The 22nd, yes. Before Christmas anyway.')],
+    expected: '2026-12-22',
+  },
+  {
+    name: 'a day fixed before a holiday is no bound',
+    lines: [ext('We sign the Friday before Christmas.')],
+    ctx: { dealCloseDate: '2026-12-04' },
+    expected: '2026-12-18',
+  },
+  {
     name: 'signing, then done, in two sentences',
     lines: [ext('Okay. Signing. ...Done. It says completed.')],
     expected: '2026-10-14',

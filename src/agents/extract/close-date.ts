@@ -23,8 +23,12 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 const SIGN_THERE =
   /\b(we|they|i|he|she|the (ceo|cfo|chair\w*|president|director|board))( will|'ll)? signs? (there|then|that day|(at|in) (the|that) meeting)\b/i;
 
-/** A date said only as a bound ("done before the end of the month"). */
-const BOUND_ONLY = /\bbefore the end of\b/i;
+/**
+ * A date said only as a bound ("done before the end of the month", "signed before
+ * Christmas"), not a day fixed relative to one ("the Friday before Christmas").
+ */
+const BOUND_ONLY =
+  /(?<!\b(day|week|weekend|(mon|tues|wednes|thurs|fri|satur|sun)day|night|morning) )\b(before|ahead of)\b/i;
 
 /**
  * A plan that waits only on things going as planned ("if the pilot goes well, end of
@@ -353,11 +357,23 @@ export function extractCloseDate(
       .slice(0, -1)
       .reverse()
       .find((e): e is Candidate<string> => e !== 'retracted');
-    if (earlier && earlier.value <= bounded && earlier.value.slice(0, 7) === bounded.slice(0, 7))
-      last = earlier;
+    if (earlier && keeps(earlier.value, bounded)) last = earlier;
+    // "We still want this signed before Christmas" of a deal closing on the 18th: the
+    // CRM's date already keeps the bound, so the call changes nothing.
+    else if (
+      ctx.dealCloseDate &&
+      ctx.dealCloseDate >= formatDate(localDate(new Date(ctx.startedAt), ctx.timeZone)) &&
+      keeps(ctx.dealCloseDate, bounded)
+    )
+      return null;
   }
   const revised = entries.some((c) => c !== 'retracted' && c.value !== last.value);
   return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
+}
+
+/** Whether a date (YYYY-MM-DD) falls on or before a bound in the bound's month. */
+function keeps(date: string, bound: string): boolean {
+  return date <= bound && date.slice(0, 7) === bound.slice(0, 7);
 }
 
 function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): ScanEntry[] {

@@ -26,6 +26,8 @@ export interface ExtractContext {
   dealAmount?: number | null;
   /** The matched deal's stage (Pandora's normalized one): where a call can move it from. */
   dealStage?: string | null;
+  /** The matched deal's close date (YYYY-MM-DD): a bound it already keeps changes nothing. */
+  dealCloseDate?: string | null;
   /**
    * Whether the deal amount is the total contract value (default: what a CRM's deal
    * amount holds, and how every outside labeller read "$1.1M over three years") or the
