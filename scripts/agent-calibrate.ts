@@ -410,6 +410,8 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-15.jsonl',
   'test/agent/calibration/outside-fit-16.jsonl',
   'test/agent/calibration/outside-fit-17.jsonl',
+  'test/agent/calibration/outside-fit-18.jsonl',
+  'test/agent/calibration/outside-fit-19.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
