@@ -18,6 +18,7 @@ import type { Queryable } from '../db/pool.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { publishEvent } from '../events/bus.js';
 import type { SecretKey } from '../tenancy/secrets.js';
+import { LIVENESS_DEFAULTS, WorkerLiveness, type LivenessOptions } from './liveness.js';
 import { NonRetryableError, type JobName, type JobPayloads } from './types.js';
 
 export interface EnqueueOptions {
@@ -202,6 +203,8 @@ export interface WorkerOptions {
    * default. Worth it for many short jobs (flow runs): one fetch serves many jobs.
    */
   localQueueSize?: number;
+  /** Heartbeat and dead-worker timing (liveness.ts); the defaults suit production. */
+  liveness?: Partial<LivenessOptions>;
 }
 
 export interface RunningWorker {
@@ -277,6 +280,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     log,
   );
   await supervisor.start();
+  const liveness = new WorkerLiveness(queuePool, workerIds, log, {
+    ...LIVENESS_DEFAULTS,
+    ...options.liveness,
+  });
+  liveness.start();
   events.on('job:failed', ({ job, error }) => {
     if (job.attempts >= job.max_attempts) {
       void recordFailure(pool, job, error).catch((recordError: unknown) =>
@@ -297,8 +305,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   return {
     async stop() {
+      // Heartbeats go on while jobs finish: a long last job is not taken for a dead one.
       const reachable = await supervisor.stop();
       if (reachable) await waitForSettledJobs(queuePool, workerIds);
+      await liveness.stop({ forget: reachable }).catch((error: unknown) => {
+        log.warn({ err: error }, 'could not remove the job workers from job_workers');
+      });
       await queuePool.end();
     },
   };
