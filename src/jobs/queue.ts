@@ -383,7 +383,16 @@ class RunnerSupervisor {
     const runner = this.runner;
     const graceful = runner?.stop();
     graceful?.catch(() => undefined);
-    if (await databaseAnswers(this.connectionString)) {
+    const answers = await databaseAnswers(this.connectionString).catch((error: unknown) => {
+      // Something answered, if not as hoped (a refused password): the pool's open
+      // connections may still settle the jobs, so they get their graceful stop.
+      this.log.warn(
+        { err: error },
+        'the database probe failed; stopping the job worker gracefully',
+      );
+      return true;
+    });
+    if (answers) {
       await graceful;
       return true;
     }
