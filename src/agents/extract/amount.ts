@@ -324,9 +324,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   // ("The total comes to eighty-four five."), so the figure said next ("$84,500.")
   // borrows it; someone else's price ends it.
   let topic: number | undefined;
-  const impliedScale = impliedScaleOf(utterances, ctx);
   // "Then I'll take the fifteen" after "fifteen percent off" takes the discount.
-  const percentages = percentagesSaid(utterances);
+  const { impliedScale, percentages } = readCall(utterances, ctx);
   utterances.forEach((u, utteranceIndex) => {
     // The answer to "if we added X, what would that be?" is as hypothetical as the question.
     if (answersHypothetical(utterances, utteranceIndex)) return;
@@ -496,20 +495,31 @@ const COUNT_AT = /\b\d[\d,]*\s+[a-z-]+\s+(?:at|@)\s*$/i;
 const UNIT_PRICE_AFTER =
   /^\s*(?:[a-z]+\s+)?(?:a|per|each|\/)\s*(?:month|vehicle|truck|van|unit|trailer|seat|user|licen[cs]e|device|asset|site)\b/i;
 
-/** The figures said as percentages in the call ("fifteen percent"), so "the fifteen" is one. */
-function percentagesSaid(utterances: readonly ExtractUtterance[]): Set<number> {
-  const said = new Set<number>();
+/**
+ * What the whole call says that each sentence is read against, in one pass: the scale
+ * its prices go unsaid in (`scaleOf`), and the figures said as percentages
+ * ("fifteen percent"), so that "the fifteen" later is one.
+ */
+function readCall(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+): { impliedScale: number; percentages: Set<number> } {
+  const percentages = new Set<number>();
+  const scales = new Set<number>();
+  const fromDeal = ctx.dealAmount != null ? scaleOf(ctx.dealAmount) : 1;
   for (const u of utterances) {
     for (const m of u.text.matchAll(/\b(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/gi)) {
-      said.add(Number(m[1]));
+      percentages.add(Number(m[1]));
     }
     for (const m of u.text.matchAll(NUMBER_WORDS)) {
       if (!/^\s*(?:percent|per cent)\b/i.test(u.text.slice(m.index + m[0].length))) continue;
       const n = wordsToNumber(m[0].replace(/(\s+(and|an?))+\s*$/i, ''));
-      if (n !== null) said.add(n);
+      if (n !== null) percentages.add(n);
     }
+    if (fromDeal === 1) for (const m of findMoney(u.text)) scales.add(scaleOf(m.amount));
   }
-  return said;
+  const impliedScale = fromDeal > 1 ? fromDeal : scales.has(1e3) ? 1e3 : scales.has(1e6) ? 1e6 : 1;
+  return { impliedScale, percentages };
 }
 
 /** "Ten o'clock?" "Ten is good.", "an invite for Tuesday at ten" "Ten is good.": a time. */
@@ -677,16 +687,13 @@ export function findMoney(
 }
 
 /**
- * The scale the call's prices go unsaid in: thousands when the deal's amount, or a figure
- * said in full, is between ten thousand and a million (a bare "ninety-five" said as a
- * price is 95,000); millions when it is between a million and a billion ("one point
- * three" is 1,300,000); else none.
+ * The scale a call's prices go unsaid in, from the deal's amount or else a figure said in
+ * full: thousands between ten thousand and a million (a bare "ninety-five" said as a
+ * price is 95,000), millions between a million and a billion ("one point three" is
+ * 1,300,000), else none.
  */
-function impliedScaleOf(utterances: readonly ExtractUtterance[], ctx: ExtractContext): number {
-  const scaleOf = (n: number) => (n >= 10_000 && n < 1e6 ? 1e3 : n >= 1e6 && n < 1e9 ? 1e6 : 1);
-  if (ctx.dealAmount != null && scaleOf(ctx.dealAmount) > 1) return scaleOf(ctx.dealAmount);
-  const said = utterances.flatMap((u) => findMoney(u.text).map((m) => scaleOf(m.amount)));
-  return said.includes(1e3) ? 1e3 : said.includes(1e6) ? 1e6 : 1;
+function scaleOf(amount: number): number {
+  return amount >= 10_000 && amount < 1e6 ? 1e3 : amount >= 1e6 && amount < 1e9 ? 1e6 : 1;
 }
 
 /**
