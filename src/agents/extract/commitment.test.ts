@@ -32,6 +32,30 @@ describe('lastCommitments', () => {
     ]);
   });
 
+  it('names what "that" stands for from earlier in its own sentence', () => {
+    expect(
+      texts(
+        ext('Thursday is fine.'),
+        int("Then next step is a proposal for the seven sites - I'll get that to you Thursday."),
+        ext('Great.'),
+      ),
+    ).toEqual(['Rep to get that to you Thursday (a proposal for the seven sites)']);
+    expect(
+      texts(
+        int('What do you still need?'),
+        ext("Give me a week for the user count and I'll send it."),
+        int('Perfect.'),
+      ),
+    ).toEqual(['Buyer to send it (a week for the user count)']);
+    // Working something out is no step, whatever "it" is.
+    expect(
+      texts(
+        int('Any questions on the quote?'),
+        ext('The rate card section is a bit confusing, but we will figure it out.'),
+      ),
+    ).toEqual([]);
+  });
+
   it('names what "both" or "it" stands for from the ask before it', () => {
     const [one] = lastCommitments(
       call(

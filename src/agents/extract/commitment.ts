@@ -46,7 +46,7 @@ const OBJECT =
  * directors", "I'll nudge them"); and a phrase that starts with its pronoun.
  */
 const NO_STEP_VERB =
-  /^(?:sign\b|chat (?:to|with)|adjust|digest|close (?:it|the file|our file|the deal)|put (?:it|that|this) (?:on|in) the|take (?:it|this|that|[\w-]+) to (?:the|my|our) (?:partners|board|boss|team|director|directors|cfo|ceo|committee|owners|management)|call (?:you|me|us)(?: back)?(?! (?:on|next|this|tomorrow|in|at|\w+day)\b)|move|plan|line|reflect|take (?:it|this|that) (?:from here|forward)|talk internally|have a think|add|make sure|sort|keep|update (?:on|our|my)|circle|come back|hold|note|mark|put (?:it|that) in|leave|walk you through [\w\s-]+ now|run (?:it|this|that) (?:past|by)|talk to|speak to|nudge|carry on|be open|reach out|check in|get back|touch base|follow up|chase|know\b|stay out of (?:your|the) (?:hair|way)|share (?:it |this |that )?with (?:my|our) (?:father|mother|dad|mum|mom|uncle|boss|partners?|wife|husband|brother|sister|team|owners?|board)|take (?:us|me) off|take (?:it |this |that )?to (?:them|him|her)|give (?:me|us) (?:a|an|some) (?:ballpark|idea|sense|feel)|(?:it|this|that|them)\b)\b/i;
+  /^(?:sign\b|chat (?:to|with)|adjust|digest|close (?:it|the file|our file|the deal)|put (?:it|that|this) (?:on|in) the|take (?:it|this|that|[\w-]+) to (?:the|my|our) (?:partners|board|boss|team|director|directors|cfo|ceo|committee|owners|management)|call (?:you|me|us)(?: back)?(?! (?:on|next|this|tomorrow|in|at|\w+day)\b)|move|plan|line|figure (?:it|this|that|them) out|work (?:it|this|that) out|reflect|take (?:it|this|that) (?:from here|forward)|talk internally|have a think|add|make sure|sort|keep|update (?:on|our|my)|circle|come back|hold|note|mark|put (?:it|that) in|leave|walk you through [\w\s-]+ now|run (?:it|this|that) (?:past|by)|talk to|speak to|nudge|carry on|be open|reach out|check in|get back|touch base|follow up|chase|know\b|stay out of (?:your|the) (?:hair|way)|share (?:it |this |that )?with (?:my|our) (?:father|mother|dad|mum|mom|uncle|boss|partners?|wife|husband|brother|sister|team|owners?|board)|take (?:us|me) off|take (?:it |this |that )?to (?:them|him|her)|give (?:me|us) (?:a|an|some) (?:ballpark|idea|sense|feel)|(?:it|this|that|them)\b)\b/i;
 
 /**
  * Chores of a call, not steps of the deal: an invite or times with no meeting named, the
@@ -127,7 +127,9 @@ export function lastCommitments(utterances: readonly ExtractUtterance[]): Commit
       }
       if (AGENDA.test(phrase) && !LATER.test(phrase)) continue;
       const object = OBJECT.test(phrase);
-      const named = !object && POINTER.test(phrase) ? antecedent(utterances, i, s.start) : null;
+      // What "that" points at: named earlier in its sentence, or in the turns before.
+      const at = s.start + Math.max(0, s.text.indexOf(phrase));
+      const named = !object && POINTER.test(phrase) ? antecedent(utterances, i, at) : null;
       if (!object && named === null) continue;
       // A request is the other side's to do; who answers it is who does it.
       const doer = said.asked ? reply?.speaker : u.speaker;
@@ -151,10 +153,35 @@ export function lastCommitments(utterances: readonly ExtractUtterance[]): Commit
 const NOUN_PHRASE =
   /\b(?:the|a|an|our|your|their|my)\s+(?!(?:same|rest|way|point|thing|one|other|end|time|moment|call|meeting|moment|idea|question)\b)(?:[\w'&-]+\s+){0,3}?[\w'&-]+(?:\s+and\s+(?:the|a|an|our|your|their|my)\s+(?:[\w'&-]+\s+){0,3}?[\w'&-]+)?(?=\s+(?:from|for|to|by|would|will|is|are|was|were|that|which|and|as|so|because|if)\b|\s*[,.;:!?]|\s*$)/i;
 
+const NOUN_PHRASES = new RegExp(NOUN_PHRASE.source, 'gi');
+
+/** Where the pointer's own clause starts: "- I'll", ", and we'll", "I will". */
+const CLAUSE_START =
+  /\s[-–—]\s|[,;:]\s|\b(?:and|but|so|then)\s+(?=(?:i|we|you)\b)|\b(?:i|we|you)(?:'ll|'d| will| would| can| shall)\b/gi;
+/** A thing named, with what it is for, fits in a note; a longer span is a sentence. */
+const MAX_NAMED_WORDS = 8;
+
 /**
- * What "it", "them" or "both" in the sentence starting at `start` of utterance `index`
- * stands for: the thing named last before it, in the same turn or the two before (not in
- * a question). Null when none is named.
+ * The thing named before the pointer's clause in its own sentence: from the first thing
+ * named to the clause ("Then next step is a proposal for the seven sites - I'll get that
+ * to you" names "a proposal for the seven sites"), or the last thing named when that is
+ * too long to be one.
+ */
+function namedBefore(head: string): string | null {
+  const starts = [...head.matchAll(CLAUSE_START)];
+  const last = starts[starts.length - 1];
+  const clause = (last ? head.slice(0, last.index) : head).replace(/(?:[\s,;:–—-]|\b(?:and|but|so|then)\b)+$/i, '');
+  const nps = [...clause.matchAll(NOUN_PHRASES)];
+  if (nps.length === 0) return null;
+  const span = clause.slice(nps[0]!.index).trim();
+  return span.split(/\s+/).length <= MAX_NAMED_WORDS ? span : nps[nps.length - 1]![0];
+}
+
+/**
+ * What "it", "them" or "both" at `start` of utterance `index` stands for: the thing named
+ * last before it, earlier in its sentence ("a proposal for the seven sites - I'll get
+ * that to you Thursday"), in the same turn or in the two before (not in a question).
+ * Null when none is named.
  */
 export function antecedent(
   utterances: readonly ExtractUtterance[],
@@ -166,6 +193,11 @@ export function antecedent(
       (s) => (j < index || s.start < start) && !isQuestion(s.text),
     );
     for (const s of [...before].reverse()) {
+      if (j === index && s.start + s.text.length > start) {
+        const named = namedBefore(s.text.slice(0, start - s.start));
+        if (named) return named;
+        continue;
+      }
       const np = NOUN_PHRASE.exec(s.text);
       if (np) return np[0];
     }

@@ -138,6 +138,9 @@ const ONLY_POINTERS =
 const POINTER_OBJECT =
   /^\S+(?: over| back| out)?\s+(?:(?:it|them|this|that)\b|(?:you |me |us )?the (?:file|document|doc|thing|stuff)\b)/i;
 
+/** The word a step's object points back with ("get that to you Thursday"). */
+const POINTER_WORD = /\b(?:it|them|this|that)\b/i;
+
 function stripOwner(value: string): string {
   return value.replace(/^\S+ to (?=\S)/, '');
 }
@@ -270,7 +273,9 @@ function withAntecedent(
 ): Candidate<string> {
   const u = utterances[step.utteranceIndex]!;
   const at = Math.max(0, u.text.indexOf(step.quote));
-  const thing = antecedent(utterances, step.utteranceIndex, at);
+  // From the pointer on: a thing named before it in the quote is what it points at.
+  const pointer = POINTER_WORD.exec(step.quote);
+  const thing = antecedent(utterances, step.utteranceIndex, at + (pointer?.index ?? 0));
   return thing ? { ...step, value: `${step.value} (${thing})` } : step;
 }
 
