@@ -286,6 +286,44 @@ describe('extractCompetitors', () => {
       expect(got!.quote).toContain('Chorus');
     });
 
+    it("reads the talk of held vendors: 'not only X now', excluded, a no when asked, our pick", () => {
+      const value = (held: string[], ...lines: [SpeakerSide, string][]) =>
+        extractCompetitors(call(...lines), holding(...held))?.value;
+      expect(
+        value(['Gong'], ext("It's not only Gong now - Clari have put a proposal in as well.")),
+      ).toEqual(['Gong', 'Clari']);
+      expect(value(['Gong'], ext('No, Gong we excluded in September.'))).toEqual([]);
+      expect(
+        value(['Chorus'], int('And Chorus? Still looking at them?'), ext('Chorus, no, finished.')),
+      ).toEqual([]);
+      expect(
+        value(['Gong'], ext('We have decided. We choose Relay.'), ext('Gong was good, but no.')),
+      ).toEqual([]);
+    });
+
+    it('keeps a vendor the customer just spoke of when asked if they are still in', () => {
+      const got = extractCompetitors(
+        call(
+          ext('Clari came last month and offered nineteen hundred a month.'),
+          int('Good to know. Are they still in the running?'),
+          ext('Yes, of course. We are comparing.'),
+        ),
+        ctx,
+      );
+      expect(got?.value).toEqual(['Clari']);
+      // Asked about, and answered no: out.
+      expect(
+        extractCompetitors(
+          call(
+            ext('Clari came last month and offered nineteen hundred a month.'),
+            int('Are they still in the running?'),
+            ext('No, not really.'),
+          ),
+          ctx,
+        )?.value ?? [],
+      ).toEqual([]);
+    });
+
     it('takes out a held vendor said to be dropped, and keeps the rest', () => {
       const got = extractCompetitors(
         call(ext('We have dropped Gong from the shortlist, the price was way off.')),

@@ -4,11 +4,11 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
 const IN_PLAY =
-  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invit\w*|(i'm|we're|i am|we are) adding|presentation|being looked at|on the table|ballpark|seeing|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
+  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|(also|to) look at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invit\w*|(i'm|we're|i am|we are) adding|presentation|being looked at|on the table|ballpark|seeing|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
-  /\b((we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|parked|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed)|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b|got rid of|no longer|not anymore|anymore|eliminated|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+  /\b((we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|parked|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed)|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b|got rid of|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
@@ -29,7 +29,7 @@ const TURNED_AWAY =
 
 /** Negations that deny nothing: "don't forget", "I won't lie", "it's not personal". */
 const FIGURES_OF_SPEECH =
-  /\b(don't forget|(i )?(will not|won't|not gonna|not going to) lie|(it's|it is) not personal)\b/gi;
+  /\b(don't forget|(i )?(will not|won't|not gonna|not going to) lie|(it's|it is) not personal|not (only|just)(?= \w+ (now|any ?more|anymore)\b| \w+\s*[-–—,]))\b/gi;
 
 /** A speaker correcting the name they said: "sorry, I meant Clari". */
 const CORRECTION = /\b(i|we) meant\b/i;
@@ -54,10 +54,20 @@ const NOBODY =
  * other vendor is out.
  */
 const CHOSEN =
-  /\b(?:[Ww]e(?:'re| are|'ve| have)?|[Ww]e've) (?:(?:finally |now )?(?:decided to go|going|gone|went|chose|chosen|selected|picked|signed)) (?:with )?(?!You\b|Your\b)([A-Z][\w.-]+)/;
+  /\b(?:[Ww]e(?:'re| are|'ve| have)?|[Ww]e've) (?:(?:finally |now )?(?:decided to go|going|gone|went|choose|chose|chosen|selected|picked|signed)) (?:with )?(?!You\b|Your\b)([A-Z][\w.-]+)/;
 
 /** The rep naming a vendor in a pitch says nothing of the deal unless it is about them. */
 const ABOUT_CUSTOMER = /\b(you|you're|you are|your team|your side)\b/i;
+
+/** A plain yes, first thing in the reply. */
+const YES =
+  /^\s*(yes|yeah|yep|of course|definitely|absolutely|sure|very much)\b(?![^.,!]*\b(but|not|no)\b)/i;
+/** The rep asking whether the vendor just spoken of is still in: "Are they still in the running?" */
+const STILL_THERE_ASKED =
+  /\b(they|them)\b.*\b(still|in the (running|mix|race|picture)|considering|looking at|talking to)\b/i;
+/** "Revel, no, finished.", "No, Revel is history.": a no said of the vendor asked about. */
+const BARE_NO =
+  /^\s*(?:[\w'-]+(?:\s+[\w'-]+)?\s*,\s*)?no\b(?!\s+(?:longer|way|doubt|problem|worries|decision))/i;
 
 /** Where a change to the set was said, and how sure the reading of it is. */
 interface Said {
@@ -126,6 +136,35 @@ export function extractCompetitors(
       if (named.length === 0 && lastNamed !== null && u.side === 'external' && plain) {
         const event = aboutLastNamed(s.text);
         if (event) events.push({ kind: event, name: lastNamed, ...said });
+      }
+      // "Are they still in the running?" "Yes, of course.": the vendor the customer just
+      // spoke of, kept in play by the customer's yes.
+      if (
+        named.length === 0 &&
+        u.side === 'external' &&
+        s.start === 0 &&
+        YES.test(s.text) &&
+        previous?.side === 'internal' &&
+        isQuestion(previous.text) &&
+        STILL_THERE_ASKED.test(previous.text)
+      ) {
+        const spoken = namedIn(utterances[utteranceIndex - 2]?.text ?? '');
+        if (spoken.length === 1 && namedIn(previous.text).length === 0) {
+          events.push({ kind: 'in', name: spoken[0]!, ...said, confidence: 0.75 });
+        }
+      }
+      // "And Revel?" "Revel, no, finished.": a no to the vendor asked about.
+      if (
+        askedAbout.length === 1 &&
+        named.length === 1 &&
+        named[0] === askedAbout[0] &&
+        u.side === 'external' &&
+        plain &&
+        BARE_NO.test(s.text)
+      ) {
+        events.push({ kind: 'out', name: named[0]!, ...said });
+        lastNamed = named[0]!;
+        continue;
       }
       // "Who are you talking to?" "Point of Rental.": a vendor named in answer is in play.
       if (
