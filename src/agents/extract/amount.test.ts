@@ -33,6 +33,25 @@ const cases: Case[] = [
     minConfidence: 0.85,
   },
   {
+    name: 'a teen price echoed in thousands',
+    lines: [
+      int("It's nineteen thousand five hundred euros for the three years."),
+      ext("Nineteen five. Okay, it's more than I thought, but okay."),
+    ],
+    ctx: { dealAmount: 16_000 },
+    expected: { amount: 19_500, currency: 'EUR' },
+  },
+  {
+    name: 'an echo takes the currency of the figure it echoes',
+    lines: [
+      int('The Dublin hardware is invoiced in euro, about twelve thousand euros of it.'),
+      int('The total is sixty-four thousand pounds over three years, all nine sites.'),
+      ext("Sixty-four. Okay. That's where I expected it."),
+    ],
+    ctx: { dealAmount: 58_000 },
+    expected: { amount: 64_000, currency: 'GBP' },
+  },
+  {
     name: 'k without a currency',
     lines: [ext('We agreed on 150k per year.')],
     expected: bare(150_000),

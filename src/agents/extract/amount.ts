@@ -389,7 +389,12 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // A price said goes on being the subject ("One point three." "So AED 1.3 million.").
       if (borrowed) topic = utteranceIndex;
       out.push({
-        value: { amount: normalised.amount, currency: [...currencies][0] ?? null },
+        value: {
+          amount: normalised.amount,
+          currency:
+            [...currencies][0] ??
+            echoedCurrency(current, utterances, utteranceIndex, impliedScale, ctx.timeZone),
+        },
         confidence: clamp(confidence),
         quote: text,
         utteranceIndex,
@@ -732,6 +737,27 @@ function currencyOf(timeZone: string, ...tokens: (string | undefined)[]): Curren
         : shared[0]
       : (SYMBOLS[t] ?? CODES[t]);
     if (c) return c;
+  }
+  return null;
+}
+
+/**
+ * The currency of the figure a bare one echoes: "Sixty-four thousand pounds over three
+ * years." "Sixty-four." is in pounds, whatever else the call was priced in.
+ */
+function echoedCurrency(
+  said: readonly MoneyMention[],
+  utterances: readonly ExtractUtterance[],
+  index: number,
+  impliedScale: number,
+  timeZone: string,
+): Currency | null {
+  if (said.length !== 1) return null;
+  for (const before of utterances.slice(Math.max(0, index - 2), index).reverse()) {
+    const echoed = findMoney(before.text, { impliedScale, timeZone }).find(
+      (m) => m.amount === said[0]!.amount && m.currency !== null,
+    );
+    if (echoed) return echoed.currency;
   }
   return null;
 }

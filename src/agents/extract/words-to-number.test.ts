@@ -21,6 +21,10 @@ describe('wordsToNumber', () => {
     ['a hundred and eighteen eight', 118.8],
     ['one fifteen five', 115.5],
     ['twenty five', 25],
+    // A teen is a full pair too: "nineteen five" is 19.5, never 24.
+    ['nineteen five', 19.5],
+    ['fourteen four', 14.4],
+    ['twelve five', 12.5],
     ['sixty-two five thousand', null],
     ['point', null],
     ['and', null],

@@ -64,8 +64,8 @@ export const NUMBER_WORDS = new RegExp(
  * Reads a spoken number: "a hundred and fifty thousand", "one point two million",
  * "two and a half million", "twelve hundred", and the hundreds said without the word
  * ("one forty-six thousand" is 146,000, "two seventy-six" 276). A single digit after a
- * full pair ("eighty-four five", "one sixty-two five") is its tenth: 84.5, 162.5, the
- * way a price in thousands is said. Returns null for anything it cannot read whole, so
+ * full pair ("eighty-four five", "nineteen five", "one sixty-two five") is its tenth:
+ * 84.5, 19.5, 162.5, the way a price in thousands is said. Returns null for anything it cannot read whole, so
  * a misheard phrase never becomes a number.
  */
 export function wordsToNumber(phrase: string): number | null {
@@ -116,10 +116,10 @@ export function wordsToNumber(phrase: string): number | null {
         seen = true;
         continue;
       }
-      // "eighty-four five" (84.5) and "a hundred and eighteen eight" (118.8).
+      // "eighty-four five" (84.5), "nineteen five" (19.5) and "a hundred and eighteen
+      // eight" (118.8): a teen, or a tens with its unit, is a full pair.
       const pairDone =
-        (group % 10 !== 0 && group % 100 > 20) ||
-        (group > 100 && group % 100 > 10 && group % 100 < 20);
+        (group % 10 !== 0 && group % 100 > 20) || (group % 100 >= 10 && group % 100 < 20);
       if (unit >= 1 && unit <= 9 && pairDone && i === words.length - 1) {
         // "eighty-four five": the tenth after a full pair, at the end of the figure.
         group += unit / 10;
