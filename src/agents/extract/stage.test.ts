@@ -31,6 +31,55 @@ const cases: Case[] = [
   },
   { name: 'ready to sign', lines: [ext("We're ready to sign.")], expected: 'negotiation' },
   {
+    name: 'a welcome to a colleague joining the call is no signature',
+    lines: [
+      ext("Hi both, Luca's asked me to pick this up, he's moving to the new openings."),
+      int('Welcome aboard. Has he filled you in?'),
+      ext("Broadly. I've seen the recording of the demo."),
+    ],
+    expected: null,
+  },
+  {
+    name: 'a welcome after the signature was spoken of',
+    lines: [
+      int('I saw the DocuSign notification come through last night. Was that final?'),
+      ext('Yes! Dr. Singh signed it yesterday afternoon.'),
+      int('Could you do a data extract call next Tuesday?'),
+      ext('Tuesday works.'),
+      int('Done. Welcome aboard.'),
+    ],
+    expected: 'closed_won',
+  },
+  {
+    name: 'the contract under review',
+    lines: [
+      ext('Yes, received, and we are fine with the price. Elena is now looking at the contract.'),
+    ],
+    expected: 'negotiation',
+  },
+  {
+    name: 'the offer accepted in principle',
+    lines: [
+      ext('Marco, the offer is accepted in principle. My accountant wants it in this quarter.'),
+    ],
+    expected: 'negotiation',
+  },
+  {
+    name: 'a clause the customer wants changed',
+    lines: [ext("Terms, really. There's a clause on the hardware warranty he's not happy with.")],
+    expected: 'negotiation',
+  },
+  {
+    name: 'the vendor chosen last time is no loss now',
+    lines: [ext('Last time you went with Revel, I remember.')],
+    expected: null,
+  },
+  {
+    name: 'staying with the old system loses the deal',
+    lines: [ext('Money. So we stay with the old tills. They work, more or less.')],
+    expected: 'closed_lost',
+  },
+  {
     name: 'signing, then done, in two sentences',
     lines: [ext('Got it. Signing. Done.'), int("It's in. Welcome to FurrowIQ.")],
     expected: 'closed_won',

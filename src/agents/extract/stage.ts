@@ -52,9 +52,9 @@ const LOST: readonly StageCue[] = [
 const WENT_WITH =
   /\b((go(ing)?|gone|went|decided to go|signed|sign(ing)?|stay(ing)?|stick(ing)?|renew(ed|ing)?) with|stay(ing)? on|(chose|chosen|selected|picked|decided (on|for)|move to|moving to|switch(ing)? to|awarded (it|the contract|the deal) to|(?:contract|award|loa|loi|po|order|business|tender|bid) (?:has |have |had )?(?:already )?(?:gone|went|been awarded|been given) to))\s+(?<who>[\w'.-]+(\s+[\w'.-]+){0,2})/i;
 const LONG_AGO =
-  /\b(last (year|quarter|month|spring|summer|autumn|fall|winter)|years? ago|back in|in 20\d\d|already (have|use|run))\b/i;
+  /\b(last (year|quarter|month|spring|summer|autumn|fall|winter|time)|years? ago|back in|in 20\d\d|already (have|use|run))\b/i;
 const OTHER_VENDOR =
-  /^(another|a different|a competing|the other|other|our current|our existing|the incumbent|a cheaper|(the |our )?spreadsheets?|excel|pen and paper|paper|what we (have|had))\b/i;
+  /^(another|a different|a competing|the other|other|our current|our existing|the incumbent|a cheaper|(the |our )?spreadsheets?|excel|pen and paper|paper|what we (have|had)|(the |our )?old (ones?|system|systems|tills|software|setup|set-up|tool|tools|platform)|(the |our )?current (one|system|setup|set-up|tool|platform|provider|vendor))\b/i;
 
 const WON: readonly StageCue[] = [
   {
@@ -163,6 +163,13 @@ const OPEN: readonly StageCue[] = [
     stage: 'negotiation',
     re: /\b(i|we)('ll| will) (ask \w+ to )?(issue|raise|cut|release) (the|a|our) (po|purchase order)\b|\bto (issue|raise|cut|release) (the|a|our) (po|purchase order)\b/i,
     base: 0.84,
+  },
+  {
+    // The paper itself under review: "Elena is now looking at the contract", "the offer
+    // is accepted in principle", "there's a clause on the warranty he's not happy with".
+    stage: 'negotiation',
+    re: /\b(is|are|'s|'re) (now |already |currently )?(looking at|reviewing|going through|reading) (the|our|your) (contract|master agreement|msa|terms and conditions|order form|agreement)\b|\b(offer|proposal|quote) (is|was|has been) accepted\b|\bwe accept (the|your) (offer|proposal|quote)\b|\b(a|the|one|two|some) clauses? (on|about|in|around)\b|\bchange the payment (schedule|terms)\b/i,
+    base: 0.82,
   },
   {
     stage: 'negotiation',
@@ -324,6 +331,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         }
         continue;
       }
+      // "Welcome aboard" to a colleague who joined the call is no signature.
+      if (found !== 'retracted' && welcomeOnly(found, text, utterances, utteranceIndex)) continue;
       // A revised quote in negotiation is no step back to proposal: calls move deals on.
       if (found !== 'retracted' && behind(found.stage, ctx.dealStage)) continue;
       if (found === 'retracted') {
@@ -358,6 +367,28 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     }
   });
   return out;
+}
+
+/** An objection to a term, not to the deal: "a clause he's not happy with". */
+const TERM_OBJECTION =
+  /\b(not (happy|comfortable|okay|ok|keen) with|(doesn't|don't|does not|do not) (like|accept)|can(not|'t) accept)\b/gi;
+
+/** A welcome: a signature's only when the paper was spoken of before it in the call. */
+const WELCOME = /\bwelcome (aboard|to the (family|team))\b/i;
+const PAPER_SPOKEN =
+  /\b(sign(ed|ing|ature)?|countersign\w*|contract|order form|docusign|purchase order|po|agreement|paperwork)\b/i;
+
+function welcomeOnly(
+  cue: StageCue,
+  text: string,
+  utterances: readonly ExtractUtterance[],
+  index: number,
+): boolean {
+  const said = cue.re.exec(text)?.[0] ?? '';
+  if (!WELCOME.test(said)) return false;
+  return !utterances
+    .slice(0, index + 1)
+    .some((u) => PAPER_SPOKEN.test(u.text.replace(WELCOME, '')));
 }
 
 /** "It landed.", "I have it, yes.": the customer confirming they received what the rep sent. */
@@ -432,8 +463,9 @@ function readSentence(text: string, competitors: readonly RegExp[]): StageCue | 
   }
   const open = OPEN.find((c) => c.re.test(text));
   if (!open) return null;
-  // "We're not ready to sign" takes an earlier commitment back.
-  if (NEGATION.test(text)) return 'retracted';
+  // "We're not ready to sign" takes an earlier commitment back; "a clause he's not happy
+  // with" objects to a term, which is the negotiation itself.
+  if (NEGATION.test(text.replace(TERM_OBJECTION, ''))) return 'retracted';
   // A pilot or a quote with a competitor is their stage, not ours, unless the sentence
   // says ours too ("we start a trial with you, and in parallel a trial with HiBob").
   if (competitors.some((re) => re.test(text)) && !/\bwith you\b/i.test(text)) return null;
