@@ -591,6 +591,25 @@ const cases: Case[] = [
     expected: '2026-12-22',
   },
   {
+    name: 'the same bound said twice still restates the deal',
+    lines: [
+      ext('We should be able to sign before Christmas.'),
+      int('Before Christmas would be wonderful.'),
+    ],
+    ctx: { dealCloseDate: '2026-12-18' },
+    expected: null,
+  },
+  {
+    name: 'a weekday after New Year',
+    lines: [ext("We'll sign the Monday after New Year's, I promise.")],
+    expected: '2027-01-04',
+  },
+  {
+    name: 'before New Year is before the year ends',
+    lines: [ext('We want it signed before New Year.')],
+    expected: '2026-12-31',
+  },
+  {
     name: 'a day fixed before a holiday is no bound',
     lines: [ext('We sign the Friday before Christmas.')],
     ctx: { dealCloseDate: '2026-12-04' },

@@ -357,7 +357,9 @@ export function extractCloseDate(
       .slice(0, -1)
       .reverse()
       .find((e): e is Candidate<string> => e !== 'retracted');
-    if (earlier && keeps(earlier.value, bounded)) last = earlier;
+    // The same bound said again ("Before Christmas would be wonderful") is no day.
+    const sameBound = earlier && BOUND_ONLY.test(earlier.quote) && earlier.value === bounded;
+    if (earlier && keeps(earlier.value, bounded) && !sameBound) last = earlier;
     // "We still want this signed before Christmas" of a deal closing on the 18th: the
     // CRM's date already keeps the bound, so the call changes nothing.
     else if (
@@ -553,7 +555,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const HOLIDAY =
-  /\b(?:the (monday|tuesday|wednesday|thursday|friday) before )?(thanksgiving|christmas eve|christmas|halloween|new year's eve)\b/gi;
+  /\b(?:the (monday|tuesday|wednesday|thursday|friday) (before|after) )?(thanksgiving|christmas eve|christmas|halloween|new year'?s eve|new year'?s day|new year'?s|new year)\b/gi;
 
 /** The holiday's next date on or after `today` (US Thanksgiving: November's fourth Thursday). */
 function holidayOnOrAfter(name: string, today: LocalDate): LocalDate {
@@ -569,8 +571,12 @@ function holidayOnOrAfter(name: string, today: LocalDate): LocalDate {
         return { year, month: 12, day: 25 };
       case 'halloween':
         return { year, month: 10, day: 31 };
-      default:
+      case "new year's eve":
+      case 'new years eve':
         return { year, month: 12, day: 31 };
+      default:
+        // New Year's (Day): the first of January.
+        return { year, month: 1, day: 1 };
     }
   };
   const thisYear = inYear(today.year);
@@ -592,6 +598,11 @@ function fridayOfIsoWeek(week: number, today: LocalDate): LocalDate | null {
 
 function dayOfWeek(d: LocalDate): number {
   return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+}
+
+function weekdayAfter(d: LocalDate, weekday: number): LocalDate {
+  const ahead = (weekday - dayOfWeek(d) + 7) % 7 || 7;
+  return addDays(d, ahead);
 }
 
 function weekdayBefore(d: LocalDate, weekday: number): LocalDate {
@@ -764,10 +775,21 @@ function findDates(
     add(m.index, m[0].length, day <= daysInMonth(year, month) ? { year, month, day } : null, 'day');
   }
   for (const m of text.matchAll(HOLIDAY)) {
-    const date = holidayOnOrAfter(m[2]!, today);
+    const date = holidayOnOrAfter(m[3]!, today);
     const weekday = m[1] ? WEEKDAYS.indexOf(m[1].toLowerCase().slice(0, 3)) : -1;
-    // "the Wednesday before Thanksgiving": the last such weekday before the holiday.
-    add(m.index, m[0].length, weekday < 0 ? date : weekdayBefore(date, weekday), 'day');
+    // "the Wednesday before Thanksgiving", "the Monday after New Year's": the nearest such
+    // weekday before or after the holiday.
+    // "Before New Year" is before the year ends: its day is the 31st.
+    const yearTurn = /^new years?'?s?$/i.test(m[3]!.replace(/\s+/g, ' ').trim());
+    const day =
+      weekday < 0
+        ? yearTurn
+          ? addDays(date, -1)
+          : date
+        : /after/i.test(m[2]!)
+          ? weekdayAfter(date, weekday)
+          : weekdayBefore(date, weekday);
+    add(m.index, m[0].length, day, 'day');
   }
   for (const m of text.matchAll(/\b(by )?(the )?end of (the |this |next )?week\b/gi)) {
     add(m.index, m[0].length, fridayOf(today, /next/i.test(m[0]) ? 1 : 0), 'day');
