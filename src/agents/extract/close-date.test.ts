@@ -600,6 +600,16 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'a weekday and a day: the next month where they agree',
+    lines: [ext('We sign Friday the fourth.')],
+    expected: '2026-12-04',
+  },
+  {
+    name: 'a weekday that fits the next such day keeps it',
+    lines: [ext('We sign on Wednesday the 4th.')],
+    expected: '2026-11-04',
+  },
+  {
     name: 'a weekday after New Year',
     lines: [ext("We'll sign the Monday after New Year's, I promise.")],
     expected: '2027-01-04',

@@ -473,7 +473,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         )
         .map((m) =>
           // "That is a Friday, right?" "Friday, yes.": the weekday of the date just said.
-          WEEKDAY_ONLY.test(m.text) ? { ...m, date: sameWeekdaySaid(m.date, topicDates) } : m,
+          WEEKDAY_ONLY.test(m.text)
+            ? { ...m, date: sameWeekdaySaid(m.date, topicDates) }
+            : { ...m, date: onItsWeekday(m.text, m.date) },
         );
       // Borrowing the cue, only a date said outright counts: not "now" or "a day later".
       // "The decision is the end of March now": "now" beside a date said outright is no date.
@@ -625,6 +627,28 @@ function dayOnOrAfter(from: LocalDate, day: number): LocalDate | null {
 
 /** A weekday said alone ("Friday, yes."). */
 const WEEKDAY_ONLY = /^(on )?(mon|tues|wednes|thurs|fri|satur|sun)day,?$/i;
+
+/** "Friday the fourth": a weekday and a day of the month, the month unsaid. */
+const WEEKDAY_AND_DAY =
+  /^(?:on )?(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))$/i;
+
+/**
+ * "Friday the fourth" is the next fourth that is a Friday (the 4th of December when the
+ * 4th of November is a Wednesday): the weekday says which month.
+ */
+function onItsWeekday(text: string, date: LocalDate): LocalDate {
+  const m = WEEKDAY_AND_DAY.exec(text.trim());
+  if (!m) return date;
+  const weekday = WEEKDAYS.indexOf(m[1]!.toLowerCase().slice(0, 3));
+  for (let ahead = 0; ahead < 12; ahead++) {
+    const month = ((date.month - 1 + ahead) % 12) + 1;
+    const year = date.year + Math.floor((date.month - 1 + ahead) / 12);
+    if (date.day > daysInMonth(year, month)) continue;
+    const candidate = { year, month, day: date.day };
+    if (dayOfWeek(candidate) === weekday) return candidate;
+  }
+  return date;
+}
 
 /** The last date said on the subject that falls on the same weekday, else `date`. */
 function sameWeekdaySaid(date: LocalDate, said: readonly LocalDate[]): LocalDate {
