@@ -386,6 +386,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/twenty-first-check.jsonl',
   'test/agent/labelled/twenty-second-check.jsonl',
   'test/agent/labelled/twenty-third-check.jsonl',
+  'test/agent/labelled/twenty-fourth-check.jsonl',
+  'test/agent/labelled/twenty-fifth-check.jsonl',
 ];
 
 /**
@@ -412,6 +414,8 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-17.jsonl',
   'test/agent/calibration/outside-fit-18.jsonl',
   'test/agent/calibration/outside-fit-19.jsonl',
+  'test/agent/calibration/outside-fit-20.jsonl',
+  'test/agent/calibration/outside-fit-21.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
