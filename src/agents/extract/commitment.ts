@@ -170,7 +170,10 @@ const MAX_NAMED_WORDS = 8;
 function namedBefore(head: string): string | null {
   const starts = [...head.matchAll(CLAUSE_START)];
   const last = starts[starts.length - 1];
-  const clause = (last ? head.slice(0, last.index) : head).replace(/(?:[\s,;:–—-]|\b(?:and|but|so|then)\b)+$/i, '');
+  const clause = (last ? head.slice(0, last.index) : head).replace(
+    /(?:[\s,;:–—-]|\b(?:and|but|so|then)\b)+$/i,
+    '',
+  );
   const nps = [...clause.matchAll(NOUN_PHRASES)];
   if (nps.length === 0) return null;
   const span = clause.slice(nps[0]!.index).trim();
