@@ -610,6 +610,29 @@ const cases: Case[] = [
     expected: '2026-11-04',
   },
   {
+    name: "a month said loosely that holds the deal's date restates it",
+    lines: [ext('Then we decide in December, sign in January as planned.')],
+    ctx: { dealCloseDate: '2027-01-29' },
+    expected: '2027-01-29',
+  },
+  {
+    name: "a month said loosely that moves the deal's date is news",
+    lines: [ext("We'll sign by the end of February.")],
+    ctx: { dealCloseDate: '2027-01-29' },
+    expected: '2027-02-28',
+  },
+  {
+    name: 'a month left open is no date',
+    lines: [ext('Maybe February, maybe later.')],
+    ctx: { dealCloseDate: '2026-12-31' },
+    expected: null,
+  },
+  {
+    name: 'a month said to be impossible takes the date back',
+    lines: [ext('We wanted to sign by December 15.'), ext('December is impossible now.')],
+    expected: null,
+  },
+  {
     name: 'a weekday after New Year',
     lines: [ext("We'll sign the Monday after New Year's, I promise.")],
     expected: '2027-01-04',

@@ -312,7 +312,7 @@ const PRECISION_PENALTY: Record<Precision, number> = {
 
 /** A later sentence that takes a date back ("signing is on hold", "we won't make the 15th"). */
 const RETRACT =
-  /\b(on hold|slip(s|ped|ping)?|push(ed|ing)? (it |this |that )?(out|back)|delay(ed|s)?|won't work|doesn't work|not going to happen|off the table|at risk|no longer|paused|(in|into) stone|depends on)\b/i;
+  /\b(on hold|slip(s|ped|ping)?|push(ed|ing)? (it |this |that )?(out|back)|delay(ed|s)?|won't work|doesn't work|not going to happen|off the table|at risk|no longer|paused|(in|into) stone|depends on|impossible|unrealistic|out of the question)\b/i;
 
 /**
  * A general truth about a period, not a plan for it: "Q1 is always hell for us",
@@ -322,6 +322,20 @@ const GENERAL =
   /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one)\b/i;
 
 type ScanEntry = Candidate<string> | 'retracted';
+
+/**
+ * "Sign in January as planned", "say end of February" of a deal closing on the 29th of
+ * January or the 26th of February: a month said loosely that holds the CRM's date says
+ * that date, so the call restates it.
+ */
+function loosely(mention: DateMention, dealCloseDate: string | null | undefined): string | null {
+  if (!dealCloseDate || mention.precision === 'day') return null;
+  return dealCloseDate.slice(0, 7) === formatDate(mention.date).slice(0, 7) ? dealCloseDate : null;
+}
+
+/** Two dates offered as open ("maybe February, maybe later"): nothing is settled. */
+const OPEN_ENDED =
+  /\b(or|maybe|could be|possibly|perhaps|probably) (later|earlier|after that|before that)\b|\bwho knows\b/i;
 
 /**
  * Every close-date commitment in the call, in order. A sentence yields one only when
@@ -438,7 +452,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (offTopic && !own && (EXPLICIT_DATE.test(s.text) || isQuestion(s.text))) topic = undefined;
       const softened = s.text.replace(GOES_WELL, '');
       if (isQuestion(s.text) || HYPOTHETICAL.test(softened) || offTopic) continue;
-      if (GENERAL.test(s.text)) continue;
+      if (GENERAL.test(s.text) || OPEN_ENDED.test(s.text)) continue;
       // "There, signed.": the customer signing as they speak closes the deal today.
       if (
         u.side !== 'internal' &&
@@ -544,7 +558,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // The date taken names the month a later "the fifteenth" means.
       topicDates.push(mention.date);
       out.push({
-        value: formatDate(mention.date),
+        value: loosely(mention, ctx.dealCloseDate) ?? formatDate(mention.date),
         confidence: clamp(confidence),
         quote: s.text,
         utteranceIndex,
