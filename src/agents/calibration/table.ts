@@ -3,240 +3,230 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (2072 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl; right/proposed: amount:final 385/443, amount:later 78/90, close_date:final 430/482, close_date:later 136/163, competitors:final 282/297, competitors:later 16/16, next_step:final 979/1299, next_step:later 6/13, stage:final 355/504, stage:later 7/13): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 13 calls and the pooled hand-written share q = 0.805 worth v = 13 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.704, b = 0.399, the Platt scaling under which the proposals on calls written blind and never read are most likely (1680 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl; 2293/2824 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.67, b = 0.381; amount a = 0.717, b = 0.398; stage a = 0.698, b = 0.381; next_step a = 0.754, b = 0.44; competitors a = 0.671, b = 0.386), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.617 on 701, 0.826 on 528, 0.892 on 1595), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.048); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 269, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (2072 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl; right/proposed: amount:final 385/443, amount:later 78/90, close_date:final 429/474, close_date:later 136/161, competitors:final 282/297, competitors:later 16/16, next_step:final 979/1299, next_step:later 6/13, stage:final 355/504, stage:later 7/13): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 8 calls and the pooled hand-written share q = 0.807 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.693, b = 0.422, the Platt scaling under which the proposals on calls written blind and never read are most likely (1680 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl; 2293/2816 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.66, b = 0.407; amount a = 0.706, b = 0.421; stage a = 0.687, b = 0.403; next_step a = 0.743, b = 0.461; competitors a = 0.66, b = 0.409), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.625 on 726, 0.834 on 498, 0.893 on 1592), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.053); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.826,
+        p: 0.834,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.617,
+        p: 0.625,
         n: 13,
       },
       {
         min: 0.52,
-        p: 0.617,
+        p: 0.625,
         n: 56,
       },
       {
         min: 0.67,
-        p: 0.892,
+        p: 0.893,
         n: 223,
       },
       {
         min: 0.81,
-        p: 0.892,
+        p: 0.893,
         n: 38,
       },
       {
         min: 0.82,
-        p: 0.892,
+        p: 0.893,
         n: 97,
       },
       {
         min: 0.87,
-        p: 0.892,
+        p: 0.893,
         n: 16,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.617,
+        p: 0.625,
         n: 13,
       },
       {
         min: 0.67,
-        p: 0.892,
+        p: 0.893,
         n: 77,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.617,
-        n: 39,
+        p: 0.625,
+        n: 38,
       },
       {
         min: 0.87,
-        p: 0.826,
-        n: 150,
+        p: 0.834,
+        n: 141,
       },
       {
         min: 0.92,
-        p: 0.826,
+        p: 0.834,
         n: 90,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.617,
-        n: 8,
+        p: 0.625,
+        n: 9,
       },
       {
-        min: 0.59,
-        p: 0.826,
-        n: 43,
+        min: 0.61,
+        p: 0.834,
+        n: 39,
       },
       {
         min: 0.68,
-        p: 0.826,
+        p: 0.834,
         n: 37,
       },
       {
         min: 0.7,
-        p: 0.892,
-        n: 98,
-      },
-      {
-        min: 0.76,
-        p: 0.892,
-        n: 296,
+        p: 0.893,
+        n: 389,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.617,
-        n: 29,
-      },
-      {
-        min: 0.69,
-        p: 0.826,
-        n: 24,
+        p: 0.625,
+        n: 52,
       },
       {
         min: 0.75,
-        p: 0.826,
-        n: 110,
+        p: 0.834,
+        n: 109,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.892,
+        p: 0.893,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.617,
+        p: 0.625,
         n: 16,
       },
       {
         min: 0.78,
-        p: 0.892,
+        p: 0.893,
         n: 8,
       },
       {
         min: 0.8,
-        p: 0.892,
+        p: 0.893,
         n: 273,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.892,
+        p: 0.893,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.617,
+        p: 0.625,
         n: 70,
       },
       {
         min: 0.65,
-        p: 0.892,
+        p: 0.893,
         n: 207,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.617,
+        p: 0.625,
         n: 284,
       },
       {
         min: 0.5,
-        p: 0.617,
+        p: 0.625,
         n: 12,
       },
       {
         min: 0.54,
-        p: 0.826,
+        p: 0.834,
         n: 332,
       },
       {
         min: 0.69,
-        p: 0.892,
+        p: 0.893,
         n: 559,
       },
       {
         min: 0.84,
-        p: 0.892,
+        p: 0.893,
         n: 112,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.617,
+        p: 0.625,
         n: 41,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.617,
+        p: 0.625,
         n: 89,
       },
       {
         min: 0.8,
-        p: 0.892,
+        p: 0.893,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.617,
+        p: 0.625,
         n: 25,
       },
       {
         min: 0.65,
-        p: 0.617,
+        p: 0.625,
         n: 12,
       },
       {
         min: 0.7,
-        p: 0.617,
+        p: 0.625,
         n: 235,
       },
       {
         min: 0.8,
-        p: 0.617,
+        p: 0.625,
         n: 136,
       },
       {
         min: 0.86,
-        p: 0.892,
+        p: 0.893,
         n: 96,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.617,
+        p: 0.625,
         n: 27,
       },
     ],
