@@ -622,6 +622,12 @@ const cases: Case[] = [
     expected: '2027-02-28',
   },
   {
+    name: "a quarter's end in the deal's month is a day of its own",
+    lines: [ext('We will sign by the end of Q1.')],
+    ctx: { dealCloseDate: '2027-03-15' },
+    expected: '2027-03-31',
+  },
+  {
     name: 'a month left open is no date',
     lines: [ext('Maybe February, maybe later.')],
     ctx: { dealCloseDate: '2026-12-31' },

@@ -326,10 +326,10 @@ type ScanEntry = Candidate<string> | 'retracted';
 /**
  * "Sign in January as planned", "say end of February" of a deal closing on the 29th of
  * January or the 26th of February: a month said loosely that holds the CRM's date says
- * that date, so the call restates it.
+ * that date, so the call restates it. A quarter's or year's end is a day of its own.
  */
 function loosely(mention: DateMention, dealCloseDate: string | null | undefined): string | null {
-  if (!dealCloseDate || mention.precision === 'day') return null;
+  if (!dealCloseDate || mention.precision !== 'month') return null;
   return dealCloseDate.slice(0, 7) === formatDate(mention.date).slice(0, 7) ? dealCloseDate : null;
 }
 
