@@ -102,12 +102,7 @@ export async function sweepDeadWorkers(
     `select count(*)::int as jobs from graphile_worker.jobs where locked_by = any($1::text[])`,
     [dead],
   );
-  const utils = await makeWorkerUtils({ pgPool: pool });
-  try {
-    await utils.forceUnlockWorkers(dead);
-  } finally {
-    await utils.release();
-  }
+  await unlockWorkers(pool, dead);
   await pool.query(
     `delete from job_workers
       where worker_id = any($1::text[])
@@ -117,4 +112,14 @@ export async function sweepDeadWorkers(
   const jobs = held[0]?.jobs ?? 0;
   if (jobs > 0) log.warn({ workers: dead, jobs }, 'unlocked the jobs of job workers that died');
   return dead;
+}
+
+/** Hands the jobs and queues locked by these workers back to the queue (graphile-worker). */
+export async function unlockWorkers(pool: pg.Pool, workerIds: string[]): Promise<void> {
+  const utils = await makeWorkerUtils({ pgPool: pool });
+  try {
+    await utils.forceUnlockWorkers(workerIds);
+  } finally {
+    await utils.release();
+  }
 }

@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import {
   Logger as WorkerLogger,
-  makeWorkerUtils,
   run,
   parseCronItems,
   runMigrations,
@@ -18,7 +17,12 @@ import type { Queryable } from '../db/pool.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { publishEvent } from '../events/bus.js';
 import type { SecretKey } from '../tenancy/secrets.js';
-import { LIVENESS_DEFAULTS, WorkerLiveness, type LivenessOptions } from './liveness.js';
+import {
+  LIVENESS_DEFAULTS,
+  WorkerLiveness,
+  unlockWorkers,
+  type LivenessOptions,
+} from './liveness.js';
 import { NonRetryableError, type JobName, type JobPayloads } from './types.js';
 
 export interface EnqueueOptions {
@@ -425,12 +429,7 @@ class RunnerSupervisor {
       // The dead runner's ids are dropped only once unlocked, so a failed try keeps them.
       const dead = [...this.workerIds];
       if (dead.length > 0) {
-        const utils = await makeWorkerUtils({ pgPool: this.queuePool });
-        try {
-          await utils.forceUnlockWorkers(dead);
-        } finally {
-          await utils.release();
-        }
+        await unlockWorkers(this.queuePool, dead);
         this.workerIds.splice(0, dead.length);
       }
       const runner = await run(this.options);
