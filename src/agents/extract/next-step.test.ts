@@ -497,6 +497,23 @@ const cases: Case[] = [
     ],
     expected: 'Run the sandbox seeding test with your admin',
   },
+  {
+    name: 'two things sent together, and the time said with them over a date said after',
+    lines: [
+      ext('Proposal. Three years, 900 users. And the DPIA, because it is health care.'),
+      int("I'll send the proposal and our DPIA template next week."),
+      ext('Yes. And we want to sign earlier than planned. End of January.'),
+    ],
+    expected: 'Rep to send the proposal and our DPIA template next week',
+  },
+  {
+    name: 'a team of ours that will act is a clause of its own',
+    lines: [
+      int("I'll send the order form and our legal team will review your changes."),
+      ext('Great.'),
+    ],
+    expected: 'Rep to send the order form',
+  },
 ];
 
 describe('extractNextStep', () => {

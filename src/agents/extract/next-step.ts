@@ -109,7 +109,7 @@ const FRAMES: readonly RegExp[] = [
 
 /** Where the follow-up ends: another clause with its own subject, a reason, a purpose. */
 const CLAUSE_END =
-  /\s*(?:[,;:]\s*(?:and\s+|but\s+|so\s+)?(?=(?:i|we|you|they|he|she|it|that|this|legal|our|my)\b)|\s(?:and|but|so|then|because|since|while|which)\s+(?=(?:i|we|you|they|he|she|it|that|this|legal|our|my|the team)\b)|\s(?:so that|so|because|since|while|which|if|unless)\s|[.!?]+\s*$)/i;
+  /\s*(?:[,;:]\s*(?:and\s+|but\s+|so\s+)?(?=(?:i|we|you|they|he|she|it|that|this|legal|our|my)\b)|\s(?:and|but|so|then|because|since|while|which)\s+(?=(?:i|we|you|they|he|she|it|that|this|legal|the team)\b|(?:our|my)(?:\s+[\w-]+){1,2}(?:'ll|\s+(?:will|can|could|should|would|is|are|has|have|needs?|must))\b)|\s(?:so that|so|because|since|while|which|if|unless)\s|[.!?]+\s*$)/i;
 
 /** Things that are not a follow-up of the deal: calendar chores and small talk. */
 const NOT_A_STEP =
@@ -221,10 +221,14 @@ export function nextStepCandidates(
         ? restated
         : proposed;
     if (pointsOnly(step.phrase)) return;
+    // A step said with its own time ("next week") takes a day only from the words that
+    // answer it ("Yes, Tuesday."): a date said after them is another matter ("Yes. And
+    // we want to sign earlier than planned. End of January.").
+    const timed = saysWhen(step.quote, ref);
     const due =
       dueDate(step.phrase, ref) ??
-      dueDate(utterances[at]!.text, ref) ??
-      dueDate(utterances[i]!.text, ref);
+      dueDate(timed ? firstSentence(utterances[at]!.text) : utterances[at]!.text, ref) ??
+      (timed ? null : dueDate(utterances[i]!.text, ref));
     let confidence = restated ? 0.84 : 0.8;
     if (step.hedged || proposed.hedged) confidence -= 0.15;
     if (reply === null) confidence -= 0.1;
@@ -458,6 +462,15 @@ function dueDate(text: string, ref: Reference): Due | null {
     return { date, text: r.text };
   }
   return null;
+}
+
+function firstSentence(text: string): string {
+  return splitSentences(text)[0]?.text ?? text;
+}
+
+/** Whether the text names a time of any kind, a day or a week or a month. */
+function saysWhen(text: string, ref: Reference): boolean {
+  return chrono.parse(text, ref.chrono, { forwardDate: true }).length > 0;
 }
 
 /**
