@@ -749,6 +749,46 @@ const cases: Case[] = [
     expected: { amount: 1_500_000, currency: 'EUR' },
   },
   {
+    name: 'thousands grouped with spaces, and zloty said in Polish',
+    lines: [ext('Three years, all forty reefers: we landed at 212 400 złoty total.')],
+    expected: { amount: 212_400, currency: 'PLN' },
+  },
+  {
+    name: 'crowns in Prague are Czech',
+    lines: [
+      int('Installation is about 60 thousand. So the total would be 1 140 000 crowns.'),
+      ext('Let us say 1 140 000 all-in then. I can bring that to the board.'),
+    ],
+    ctx: { timeZone: 'Europe/Prague', dealAmount: 1_200_000 },
+    expected: { amount: 1_140_000, currency: 'CZK' },
+  },
+  {
+    name: 'the last figure in lei counts',
+    lines: [
+      ext('We reviewed the 520 thousand lei offer. We need 8 percent off.'),
+      int('Six percent... fine. So the total is 488 800 lei.'),
+      ext('488 800. Good.'),
+    ],
+    ctx: { timeZone: 'Europe/Bucharest', dealAmount: 520_000 },
+    expected: { amount: 488_800, currency: 'RON' },
+  },
+  {
+    name: 'a figure that is the deal less a percentage said is its new price, cue or not',
+    lines: [
+      ext('Controlant offered us 470 thousand.'),
+      ext('Okay, let us say 6 percent and we close.'),
+      int('Six percent... fine. So 488 800 lei.'),
+    ],
+    ctx: { timeZone: 'Europe/Bucharest', dealAmount: 520_000 },
+    expected: { amount: 488_800, currency: 'RON' },
+  },
+  {
+    name: 'a figure that is not the deal less the percentage needs its cue',
+    lines: [ext('Okay, let us say 6 percent and we close.'), int('Fine. So 477 000 lei.')],
+    ctx: { timeZone: 'Europe/Bucharest', dealAmount: 520_000 },
+    expected: null,
+  },
+  {
     name: 'the price of one of a count',
     lines: [ext("So that's 400 vans at eleven pounds a month, for the two years.")],
     ctx: { dealAmount: 100_000 },

@@ -76,6 +76,17 @@ const CODES: Record<string, Currency> = {
   'mexican pesos': 'MXN',
   pln: 'PLN',
   zloty: 'PLN',
+  zlotys: 'PLN',
+  złoty: 'PLN',
+  złotys: 'PLN',
+  złotych: 'PLN',
+  ron: 'RON',
+  lei: 'RON',
+  leu: 'RON',
+  bgn: 'BGN',
+  leva: 'BGN',
+  kronor: 'SEK',
+  krona: 'SEK',
   cny: 'CNY',
   rmb: 'CNY',
   yuan: 'CNY',
@@ -97,8 +108,10 @@ const CODES: Record<string, Currency> = {
   shekels: 'ILS',
   huf: 'HUF',
   forint: 'HUF',
+  forints: 'HUF',
   czk: 'CZK',
   koruna: 'CZK',
+  korun: 'CZK',
   thb: 'THB',
   baht: 'THB',
   myr: 'MYR',
@@ -109,12 +122,12 @@ const CODES: Record<string, Currency> = {
 
 /** Currency words after a figure, longest first ("australian dollars" before "dollars"). */
 const CODE_WORDS =
-  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|dirhams?|shillings|cedis|pesos|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zloty|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah';
+  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|dirhams?|shillings|cedis|pesos|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah';
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
 const SIGNS =
   '(?:US|AU|A|NZ|CA|C|S|HK|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bKSh(?=\\s?\\d)';
 const CODE_BEFORE =
-  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN';
+  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN';
 
 const SCALE: Record<string, number> = {
   k: 1e3,
@@ -141,7 +154,7 @@ const SCALE: Record<string, number> = {
 const MIL_IS_THOUSAND: readonly Currency[] = ['BRL', 'ARS', 'CLP', 'COP', 'MXN', 'PEN', 'UYU'];
 
 const NUMERIC = new RegExp(
-  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d{1,3}(?:['’]\\d{3})+|\\d+,\\d{1,2}(?=\\s?(?:mio|mrd|million|m)\\b)|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|mio|mrd|bn|thousand|grand|million|billion|lakhs?|lac|crores?)\\b)?(?:\\s?(?<code>${CODE_WORDS})\\b)?`,
+  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d{1,3}(?:['’]\\d{3})+|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d]|[.,]\\d)|\\d+,\\d{1,2}(?=\\s?(?:mio|mrd|million|m)\\b)|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|mio|mrd|bn|thousand|grand|million|billion|lakhs?|lac|crores?)\\b)?(?:\\s?(?<code>${CODE_WORDS})\\b)?`,
   'gi',
 );
 
@@ -191,6 +204,10 @@ const SHARED_NAMES: Record<string, readonly Currency[]> = (() => {
     rupees: ['INR', 'PKR', 'LKR', 'NPR'],
     shillings: ['KES', 'UGX', 'TZS'],
     francs: ['CHF', 'XOF', 'XAF'],
+    // Czech koruna, and the Nordic krona and krone, are all "crowns" in English.
+    crowns: ['CZK', 'SEK', 'NOK', 'DKK', 'ISK'],
+    kroner: ['NOK', 'DKK'],
+    krone: ['NOK', 'DKK'],
   };
 })();
 
@@ -342,7 +359,10 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         (aside && !TO_THE_SELLER.test(text));
       aside = theirs;
       const elsewhere = theirs || NOT_THIS_DEAL.test(text);
-      const ownCue = DEAL_CUE.test(text) || STATED.test(text);
+      const ownCue =
+        DEAL_CUE.test(text) ||
+        STATED.test(text) ||
+        discountsTheDeal(findMoney(text, { timeZone: ctx.timeZone }), ctx.dealAmount, percentages);
       const borrowed = !ownCue && topic !== undefined && utteranceIndex - topic <= PRICE_TOPIC_SPAN;
       if (elsewhere) topic = undefined;
       else if (ownCue) topic = utteranceIndex;
@@ -403,6 +423,24 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     }
   });
   return out;
+}
+
+/**
+ * "Six percent... fine. So 488 800 lei." of a 520,000 deal: a figure that is the deal's
+ * amount less a percentage said in the call is the deal's new price, cue or not.
+ */
+function discountsTheDeal(
+  mentions: readonly MoneyMention[],
+  dealAmount: number | null | undefined,
+  percentages: ReadonlySet<number>,
+): boolean {
+  if (!dealAmount || dealAmount <= 0) return false;
+  return mentions.some((m) =>
+    [...percentages].some(
+      (p) =>
+        p > 0 && p < 100 && Math.abs(m.amount - dealAmount * (1 - p / 100)) <= dealAmount * 1e-3,
+    ),
+  );
 }
 
 /**
@@ -479,8 +517,9 @@ const IMPLIED_AFTER =
  */
 function figureOf(num: string, scale: number): number {
   if (scale < 1e6 && /^\d{1,3}(\.\d{3})+$/.test(num)) return Number(num.replace(/\./g, ''));
-  // Swiss grouping, 215'000; a decimal comma before a scale, 1,25 Mio.
-  if (/['’]/.test(num)) return Number(num.replace(/['’]/g, ''));
+  // Swiss grouping, 215'000, and grouping by spaces, 212 400; a decimal comma before a
+  // scale, 1,25 Mio.
+  if (/['’\s]/.test(num)) return Number(num.replace(/['’\s]/g, ''));
   if (/^\d+,\d{1,2}$/.test(num)) return Number(num.replace(',', '.'));
   return Number(num.replace(/,/g, ''));
 }
@@ -491,7 +530,7 @@ const PER_THING =
 
 /** A plural noun right after a number: what it counts. */
 const COUNT_NOUN_AFTER =
-  /^\s+(?!(?:dollars|euros|pounds|bucks|grand|quid|francs|rupees|reais|pesos|yen|rand|thousands|hundreds|millions|years|months|weeks|days|users|seats)\b)[a-z]{3,}s\b/i;
+  /^\s+(?!(?:dollars|euros|pounds|bucks|grand|quid|francs|rupees|reais|pesos|yen|rand|crowns|zlotys|forints|thousands|hundreds|millions|years|months|weeks|days|users|seats)\b)[a-z]{3,}s\b/i;
 
 /** "400 vans at eleven pounds": the price of one of a count. */
 const COUNT_AT = /\b\d[\d,]*\s+[a-z-]+\s+(?:at|@)\s*$/i;
@@ -611,7 +650,8 @@ export function findMoney(
       });
       continue;
     }
-    if (currency === null && scale === 1 && !/^\d{1,3}([,.'’]\d{3})+$/.test(g.num!)) continue;
+    if (currency === null && scale === 1 && !/^\d{1,3}([,.'’ \u00a0\u202f]\d{3})+$/.test(g.num!))
+      continue;
     // A lowercase "m" may be minutes or metres; "$2m" and "1.2M" are millions.
     if (g.scale === 'm' && currency === null) continue;
     const end = m.index + m[0].length;

@@ -301,6 +301,26 @@ describe('extractCompetitors', () => {
       ).toEqual([]);
     });
 
+    it('reads a vendor that quoted or visited the customer as in play', () => {
+      const value = (...lines: [SpeakerSide, string][]) =>
+        extractCompetitors(call(...lines), ctx)?.value;
+      expect(value(ext('Gong gave me a number, eighteen thousand for three years.'))).toEqual([
+        'Gong',
+      ]);
+      expect(value(ext('Clari came out to see us last week.'))).toEqual(['Clari']);
+      // A statement put as a question for a nod is still a statement.
+      expect(value(ext('You know Chorus quoted us 140 thousand, right?'))).toEqual(['Chorus']);
+      expect(value(ext('Did Chorus quote you?'))).toBeUndefined();
+    });
+
+    it('empties the list when the customer buys from nobody', () => {
+      const got = extractCompetitors(
+        call(ext('I have to give it to you straight. We will not buy.'), ext('Not you, not Gong.')),
+        holding('Gong'),
+      );
+      expect(got?.value).toEqual([]);
+    });
+
     it('keeps a vendor the customer just spoke of when asked if they are still in', () => {
       const got = extractCompetitors(
         call(
@@ -602,6 +622,11 @@ describe('extractCompetitors', () => {
     expect(got?.value).toEqual(['IBM Maximo', 'Grafana Cloud']);
     // Too short a name to be told from a word: "in the mix" is no vendor.
     expect(vendorPattern('MiX Telematics').test('still in the mix')).toBe(false);
+    // An acronym left alone is a name only in capitals.
+    expect(vendorPattern('CDK Global').test('CDK came with an offer')).toBe(true);
+    expect(vendorPattern('MCS Rental').test('MCS we have cut')).toBe(true);
+    expect(vendorPattern('MCS Rental').test('the mcs figures')).toBe(false);
+    expect(vendorPattern('CDK Global').test('cdk global')).toBe(true);
     // A parent company with a generic product word is said as the company.
     expect(vendorPattern('Oracle Utilities').test('it has gone to Oracle')).toBe(true);
   });

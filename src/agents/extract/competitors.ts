@@ -4,7 +4,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
 const IN_PLAY =
-  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|(also|to) look at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invit\w*|(i'm|we're|i am|we are) adding|presentation|being looked at|on the table|ballpark|seeing|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list)\b/i;
+  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|(also|to) look at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invit\w*|(i'm|we're|i am|we are) adding|presentation|being looked at|on the table|ballpark|seeing|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list|came (out |over |in |down )?to see us|visited us|gave (me|us) (a|their|an) (number|figure|price|quote|offer))\b/i;
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
@@ -46,7 +46,7 @@ const ONLY_YOU =
  * cycle", "there's no software project this year"); every vendor named before is out.
  */
 const NOBODY =
-  /\b(not (moving forward|going ahead|proceeding|going forward) with (anybody|anyone|any vendor|any of (you|them))|no (software )?project (this|next) (year|cycle)|(everybody|everyone)('s| is) out|(we're|we are) not buying anything)\b/i;
+  /\b(not (moving forward|going ahead|proceeding|going forward) with (anybody|anyone|any vendor|any of (you|them))|no (software )?project (this|next) (year|cycle)|(everybody|everyone)('s| is) out|(we're|we are) not buying anything|(we('re| are| will|'ll) not|we won't) (be )?buy(ing)?( anything| any of it)?(?=\W*$)|not you,? (and )?not\b|neither you nor)\b/i;
 
 /**
  * The customer's choice of one vendor ("We're going with Moesif", "we went with
@@ -68,6 +68,13 @@ const STILL_THERE_ASKED =
 /** "Revel, no, finished.", "No, Revel is history.": a no said of the vendor asked about. */
 const BARE_NO =
   /^\s*(?:[\w'-]+(?:\s+[\w'-]+)?\s*,\s*)?no\b(?!\s+(?:longer|way|doubt|problem|worries|decision))/i;
+
+/** A statement put as a question for a nod: "You know Heinsohn quoted us 140 million, right?" */
+const TAG_QUESTION = /,\s*(right|no|yeah|yes|correct|true|you know)\?\s*$/i;
+
+function asks(sentence: string): boolean {
+  return isQuestion(sentence) && !TAG_QUESTION.test(sentence);
+}
 
 /** Where a change to the set was said, and how sure the reading of it is. */
 interface Said {
@@ -116,7 +123,7 @@ export function extractCompetitors(
     let lastNamed: string | null = askedAbout.length === 1 ? askedAbout[0]! : null;
     for (const s of splitSentences(u.text)) {
       const named = namedIn(s.text);
-      const plain = !isQuestion(s.text) && !HYPOTHETICAL.test(s.text);
+      const plain = !asks(s.text) && !HYPOTHETICAL.test(s.text);
       const confidence = OUT_CONFIDENCE[u.side];
       const said = { confidence, quote: s.text, utteranceIndex };
       // "We're going with Moesif": the others are out, the one chosen (if listed) is read below.
@@ -250,6 +257,23 @@ export function extractCompetitors(
   };
 }
 
+/** Below a vendor said to be out by the customer: the win is read, not said of them. */
+const WON_OVER_SCORE = 0.6;
+
+/**
+ * A deal won in the call leaves none of its competitors in play ("Signing. Done." with
+ * ezyVet still on the record): the list empties, on the win's quote, less surely than
+ * when a vendor is said to be out. Null when the deal held none or was not won.
+ */
+export function wonOverCompetitors(
+  stage: Candidate<string> | null,
+  ctx: ExtractContext,
+): Candidate<string[]> | null {
+  if (stage?.value !== 'closed_won') return null;
+  if (!(ctx.heldCompetitors ?? []).some((name) => name.trim().length > 0)) return null;
+  return { ...stage, value: [], confidence: Math.min(stage.confidence, WON_OVER_SCORE) };
+}
+
 /**
  * What a sentence naming no vendor says of the one just talked about: "We told them no
  * thanks", "No, we dropped them early", "Disqualified." take it out; "they're now also
@@ -300,9 +324,25 @@ function compileVendorPattern(name: string): RegExp {
       : words.length === 2 && PARENTS.test(words[0]!)
         ? words[1]!
         : null;
+  if (short !== null && ACRONYM.test(short)) {
+    // "CDK" for "CDK Global", "MCS" for "MCS Rental": three capitals are a name as
+    // written, and only as written ("mcs" in lower case is no vendor).
+    return new RegExp(`${caseless(namePattern(name).source)}|(?<![\\w-])${short}(?![\\w-])`);
+  }
   if (short === null || short.length < 4) return namePattern(name);
   const [whole, alone] = [namePattern(name), namePattern(short)];
   return new RegExp(`${whole.source}|${alone.source}`, 'i');
+}
+
+const ACRONYM = /^[A-Z][A-Z0-9]{2,}$/;
+
+/** A pattern's source matching either case: each letter outside an escape as [xX]. */
+function caseless(source: string): string {
+  return source.replace(
+    /(\\.)|([A-Za-z])/g,
+    (_, escape: string | undefined, letter: string) =>
+      escape ?? `[${letter.toLowerCase()}${letter.toUpperCase()}]`,
+  );
 }
 
 /** Whether a text says anything of a vendor's place in the deal. */
@@ -357,7 +397,7 @@ function readSentence(
     else if (!isQuestion(sentence) && ABOUT_CUSTOMER.test(text)) sure = 0.55;
     else return [];
   } else {
-    if (isQuestion(sentence)) return [];
+    if (asks(sentence)) return [];
     // "We're not looking at Gong" takes it out; said by the customer, that is their word.
     // Figures of speech that deny nothing: "don't forget", "I will not lie".
     const denial = text.replace(FIGURES_OF_SPEECH, '');

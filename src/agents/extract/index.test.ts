@@ -20,6 +20,26 @@ describe('deterministicExtractor', () => {
     expect(got.amount?.quote).toBe('The price comes to $64,000 a year.');
   });
 
+  it("empties the deal's competitors when the call wins it, whether or not stage is asked", () => {
+    const won = call(
+      ['external', 'Okay, reading... Signing. Done.'],
+      ['internal', 'Received! Thank you, and welcome aboard.'],
+    );
+    const ctx = { ...baseContext, competitors: ['Gong'], heldCompetitors: ['Gong'] };
+    for (const fields of [['competitors'], ['stage', 'competitors']]) {
+      const got = deterministicExtractor.extractFields({ utterances: won, ctx, fields });
+      expect(got.competitors?.value).toEqual([]);
+      expect(got.competitors!.confidence).toBeLessThanOrEqual(0.6);
+    }
+    // A deal that held none has nothing to empty.
+    const none = deterministicExtractor.extractFields({
+      utterances: won,
+      ctx: { ...ctx, heldCompetitors: [] },
+      fields: ['competitors'],
+    });
+    expect(none.competitors).toBeNull();
+  });
+
   it('computes only the fields asked for', () => {
     const got = deterministicExtractor.extractFields({
       utterances,
