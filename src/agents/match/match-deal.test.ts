@@ -133,6 +133,48 @@ describe('matchDeal', () => {
     expect(match(personal('Dana Ruiz', 'dana@globex.com'), [deal('d1')]).dealId).toBeNull();
   });
 
+  it('leaves out a deal named only to be put aside, or in small talk', () => {
+    const deals = [
+      deal('d1', { name: 'Acme - ice cream depots' }),
+      deal('d2', { name: 'Acme - beverage trucks' }),
+    ];
+    const said = (...lines: string[]) => match(meeting(['dana@acme.com'], 'Call', lines), deals);
+    expect(
+      said(
+        'About the ice cream depots.',
+        'We go with you.',
+        'The beverage trucks, forget it for now, that is next year.',
+      ).dealId,
+    ).toBe('d1');
+    expect(
+      said(
+        'Quick one about the ice cream depots.',
+        'And the beverage trucks, anything new there?',
+        'Not today, that is a separate discussion.',
+      ).dealId,
+    ).toBe('d1');
+    // Both set aside, or only named in small talk: nothing tells them apart.
+    expect(said('How is the weather at the depots?', 'Send me a proposal.').dealId).toBeNull();
+  });
+
+  it('lets who took part decide between two deals the call names alike', () => {
+    const deals = [
+      deal('d1', { name: 'Acme - Brasov hub', contactIds: ['c1'] }),
+      deal('d2', { name: 'Acme - Sibiu hub', contactIds: ['c2'] }),
+    ];
+    const call = meeting(['dana@acme.com'], 'Brasov or Sibiu?', [
+      'I only handle Brasov, Omar does Sibiu, so let us talk about my hub.',
+    ]);
+    expect(match(call, deals)).toMatchObject({ dealId: 'd1', basis: 'participants' });
+    // Both of their contacts on the call: a question, not a guess.
+    expect(
+      match(
+        { ...call, participants: [...call.participants, { name: 'omar', email: 'omar@acme.com' }] },
+        deals,
+      ).dealId,
+    ).toBeNull();
+  });
+
   it('matches nothing for an internal-only meeting, an unknown company or only closed deals', () => {
     const deals = [deal('d1'), deal('d9', { accountId: 'a2', contactIds: ['c9'] })];
     expect(match(meeting(['maya@relay.io']), deals)).toMatchObject({

@@ -156,7 +156,9 @@ export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMa
   }
   const byContacts = [...evidence].sort((a, b) => b.contactHits - a.contactHits);
   const [topC, nextC] = [byContacts[0]!, byContacts[1]!];
-  if (nextM.mention === 0 && topC.contactHits > nextC.contactHits) {
+  // Named alike ("I only handle Brașov, Roxana does Sibiu"): who took part decides.
+  const namedAlike = nextM.mention === 0 || topM.mention === nextM.mention;
+  if (namedAlike && topC.contactHits > nextC.contactHits) {
     return {
       dealId: topC.deal.id,
       basis: 'participants',
@@ -202,7 +204,7 @@ function weigh(
   accountName: ReadonlyMap<string, string>,
 ): Evidence[] {
   const titleWords = words(meeting.title).map(stem);
-  const spokenWords = meeting.transcript.flatMap((u) => words(u.text).map(stem));
+  const spokenWords = aboutTheDeal(meeting.transcript).flatMap((s) => words(s).map(stem));
   const title = new Set(titleWords);
   const spoken = new Set(spokenWords);
   const names = open.map((d) =>
@@ -222,6 +224,30 @@ function weigh(
       inTitle: inTitle.length,
       named: [...new Set([...inTitle, ...inSpeech])].map((s) => originalWord(deal.name, s)),
     };
+  });
+}
+
+/**
+ * A deal named only to be put aside ("the beverage trucks, forget it for now"; "And the
+ * hardware refresh?" "Not today, that is a separate discussion.") or in small talk ("how
+ * is the weather in Cluj?") is not what the call is about.
+ */
+const SET_ASIDE =
+  /\b(separate (discussion|topic|conversation|call|matter|thing|project)|forget (it|that|about (it|that|them))|for now|no news|nothing new|not today|another (time|day|call)|park (it|that|this))\b/i;
+const SMALL_TALK = /\b(weather|snow\w*|rain\w*|sunny|traffic|weekend|holidays?|vacation)\b/i;
+
+/** The sentences of the transcript that speak of the deals, less those put aside. */
+function aboutTheDeal(transcript: Meeting['transcript']): string[] {
+  const sentences = transcript.map((u) => u.text.split(/(?<=[.!?])\s+/));
+  return sentences.flatMap((said, i) => {
+    const reply = sentences[i + 1]?.[0] ?? '';
+    return said.filter(
+      (s, j) =>
+        !SET_ASIDE.test(s) &&
+        !SMALL_TALK.test(s) &&
+        // A question the next speaker puts aside at once.
+        !(j === said.length - 1 && s.trimEnd().endsWith('?') && SET_ASIDE.test(reply)),
+    );
   });
 }
 
