@@ -925,6 +925,66 @@ const cases: Case[] = [
     expected: '2026-10-14',
   },
   {
+    name: 'a day said after a bound that holds it narrows it',
+    lines: [ext('I want it signed before Christmas, let us say by the eighteenth of December.')],
+    expected: '2026-12-18',
+  },
+  {
+    name: "a bare day after a month's end is in that month",
+    lines: [
+      int('When would you like to start?'),
+      ext('Start February first. Sign before that, end of January, the 29th.'),
+    ],
+    expected: '2027-01-29',
+  },
+  {
+    name: "a day after the year's end said as a bound",
+    lines: [ext('We want to sign earlier, before the year end, the 22nd of December.')],
+    expected: '2026-12-22',
+  },
+  {
+    name: 'a holiday after a month is no narrowing',
+    lines: [ext('That gives us December to train them before Christmas.')],
+    expected: null,
+  },
+  {
+    name: "the month asked about is the bare answer's, after a correction",
+    lines: [
+      ext('Look, if you match 84 I sign in December.'),
+      int('I can do 87 with the call-out service.'),
+      ext('87 thousand euro. But then January, not December, I need the Austrians to approve.'),
+      int('Which date in January?'),
+      ext('Say the 22nd.'),
+    ],
+    expected: '2027-01-22',
+  },
+  {
+    name: 'a correction is on the subject even beside a board meeting',
+    lines: [
+      ext('The CEO wants the full-year numbers before signing. End of January. Say the 29th.'),
+      int('Ok. Everything else stays?'),
+      ext(
+        'Oh, wait, the board is in the first week of February, so the 5th of February, not January.',
+      ),
+    ],
+    expected: '2027-02-05',
+  },
+  {
+    name: "a bare day that is the CRM's date restates it",
+    lines: [int('Are we still on for signing on the 30th?'), ext('Yes. Let us keep the 30th.')],
+    ctx: { dealCloseDate: '2026-12-30' },
+    expected: '2026-12-30',
+  },
+  {
+    name: 'a proposal due on a day after the signing talk is no close date',
+    lines: [
+      ext('So we must sign by mid-December. The 15th latest.'),
+      ext('Then send me a proposal this week.'),
+      int('Proposal by Friday.'),
+    ],
+    expected: '2026-12-15',
+  },
+  {
     name: 'a question about a meeting ends the signing subject',
     lines: [
       ext("We'd want to sign by the end of March."),

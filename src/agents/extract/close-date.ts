@@ -152,7 +152,7 @@ const TOPIC_DISCOUNT = 0.06;
 
 /** The date is about a meeting, not the deal ("let's meet again on the 15th"). */
 const MEETING =
-  /\b(meet(ing)?|call|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar (invite|hold|slot|time)|(my|the|your|our) calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough)\b/i;
+  /\b(meet(ing)?|call(?!-)|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar (invite|hold|slot|time)|(my|the|your|our) calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough)\b/i;
 
 /** A meeting named only as the point a date is set against ("before our partners' meeting"). */
 const REFERENCE_MEETING =
@@ -208,7 +208,7 @@ const CONDITIONAL =
  * or reviewed, a pilot, a side agreement, the customer's own books or targets.
  */
 const OTHER_SUBJECT =
-  /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft)|(need|want) the|kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
+  /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)|\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft)|(need|want) the(?! [\w-]+ to \w)|kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
@@ -401,6 +401,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   // cue (a question too: "if I put it at the end of our Q3, does that feel safe?").
   let topic: { base: number; utteranceIndex: number } | undefined;
   const topicDates: LocalDate[] = [];
+  // "Are we still on for the 30th?" of a deal closing on the 30th of December: a bare
+  // day is the CRM's date when nothing else was said on the subject.
+  const crm = crmDate(ctx.dealCloseDate, today);
   // Once the customer said they chose another vendor, a signature is theirs.
   let choseOther = false;
   utterances.forEach((u, utteranceIndex) => {
@@ -451,6 +454,11 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // So does a question about a meeting ("Shall I book a scoping workshop with Ben?").
       if (offTopic && !own && (EXPLICIT_DATE.test(s.text) || isQuestion(s.text))) topic = undefined;
       const softened = s.text.replace(GOES_WELL, '');
+      // "Which date in January?" "Say the 22nd.": the month asked about is the answer's.
+      if (isQuestion(s.text) && cue && !offTopic && EXPLICIT_DATE.test(s.text)) {
+        const asked = findDates(s.text, today, reference, ctx.fiscalYearStartMonth) ?? [];
+        topicDates.push(...asked.filter((m) => m.precision === 'month').map((m) => m.date));
+      }
       if (isQuestion(s.text) || HYPOTHETICAL.test(softened) || offTopic) continue;
       if (GENERAL.test(s.text) || OPEN_ENDED.test(s.text)) continue;
       // "There, signed.": the customer signing as they speak closes the deal today.
@@ -476,14 +484,25 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const raw = findDates(s.text, today, reference, ctx.fiscalYearStartMonth, signedAlready);
       // "December tenth, and we'd sign the next day, the eleventh": a bare day after a
       // month said in the same sentence is in that month (or the next, if it has passed).
-      const monthSaid = raw?.find((m) => !BARE_DAY.test(m.text) && m.precision === 'day');
+      // "End of January, the 29th", "mid-March, the 15th": a bare day after a month said
+      // as a period is in it.
+      const periodSaid = raw?.find(
+        (m) => !BARE_DAY.test(m.text) && (m.precision === 'month' || PERIOD_END.test(m.text)),
+      );
+      const monthSaid = raw?.find(
+        (m) => !BARE_DAY.test(m.text) && m.precision === 'day' && m !== periodSaid,
+      );
       const found = raw
         ?.map((m) =>
           !BARE_DAY.test(m.text)
             ? m
-            : monthSaid && m.index > monthSaid.index
-              ? { ...m, date: dayOnOrAfter(monthSaid.date, m.date.day) ?? m.date }
-              : { ...m, date: sameDaySaid(m.date, topicDates) },
+            : periodSaid && m.index > periodSaid.index
+              ? { ...m, date: inMonthOf(periodSaid.date, m.date.day) ?? m.date }
+              : monthSaid && m.index > monthSaid.index
+                ? { ...m, date: dayOnOrAfter(monthSaid.date, m.date.day) ?? m.date }
+                : topicDates.length > 0
+                  ? { ...m, date: sameDaySaid(m.date, topicDates) }
+                  : { ...m, date: crm.find((d) => d.day === m.date.day) ?? m.date },
         )
         .map((m) =>
           // "That is a Friday, right?" "Friday, yes.": the weekday of the date just said.
@@ -523,12 +542,25 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const conditional = CONDITIONAL.test(
         conditionScope(s.text, mentions ?? []).replace(/\b(sign(ed|ing)?|signature) until\b/gi, ''),
       );
-      if (!cue || mentions === undefined || conditional) continue;
+      // "The board is in the first week of February, so the 5th of February, not January":
+      // a date put in place of one said on the subject is on the subject, whatever else
+      // the sentence names.
+      const corrects =
+        topic !== undefined &&
+        utteranceIndex - topic.utteranceIndex <= TOPIC_SPAN &&
+        replaced.some((r) =>
+          topicDates.some((d) => d.year === r.date.year && d.month === r.date.month),
+        );
+      const cueHere =
+        cue ?? (corrects ? { re: /$^/, base: topic!.base - TOPIC_DISCOUNT } : undefined);
+      if (!cueHere || mentions === undefined || conditional) continue;
       const current = mentions.filter((m) => !replaced.includes(m));
       const distinct = new Set(current.map((m) => formatDate(m.date)));
       let mention = current[current.length - 1]!;
+      const narrowing = distinct.size > 1 ? narrows(s.text, current) : null;
+      if (narrowing) mention = narrowing;
       // "by November 30 or December 15" offers a choice, which is no date.
-      if (distinct.size !== 1 && !/\bor\b/i.test(s.text)) {
+      else if (distinct.size !== 1 && !/\bor\b/i.test(s.text)) {
         // "The board meets on the 10th and we'd sign the next day, the eleventh": the
         // first date said outright after the signing word is the signing's.
         const at = own ? SIGN_WORD.exec(s.text)?.index : undefined;
@@ -549,14 +581,17 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (compareDates(mention.date, earliest) < 0) continue;
       if (signedAlready && compareDates(mention.date, today) > 0) continue;
       if (compareDates(mention.date, addDays(today, 3 * 366)) > 0) continue;
-      let confidence = cue.base - PRECISION_PENALTY[mention.precision];
+      let confidence = cueHere.base - PRECISION_PENALTY[mention.precision];
       // Lowercase "may" hedges; capitalised it is usually the month.
       if (HEDGE.test(s.text) || /\bmay\b/.test(s.text)) confidence -= 0.15;
       if (u.side === 'unknown') confidence -= 0.05;
       if (u.side === 'internal' && !affirmedByCustomer(utterances, utteranceIndex))
         confidence -= 0.1;
-      // The date taken names the month a later "the fifteenth" means.
+      // The date taken names the month a later "the fifteenth" means, and a correction
+      // keeps the subject going ("But then January, not December." "Which date in
+      // January?" "Say the 22nd.").
       topicDates.push(mention.date);
+      if (corrects) topic = { ...topic!, utteranceIndex };
       out.push({
         value: loosely(mention, ctx.dealCloseDate) ?? formatDate(mention.date),
         confidence: clamp(confidence),
@@ -567,6 +602,45 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     }
   });
   return out;
+}
+
+/** The deal's close date in the CRM, when it is a day still to come. */
+function crmDate(date: string | null | undefined, today: LocalDate): LocalDate[] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
+  if (!m) return [];
+  const day = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  return compareDates(day, today) >= 0 ? [day] : [];
+}
+
+const DAY_OF_MONTH = /\d|\b(first|second|third|\w+th)\b/i;
+
+/** A month's end said as a period ("end of January"), which chrono dates to its last day. */
+const PERIOD_END = /^(the )?end of\b/i;
+
+/** Words that make a date said before a day a bound the day falls within. */
+const BOUND_BEFORE = /\b(before|by|until|till|no later than|ahead of)\s+(the\s+)?$/i;
+
+/**
+ * "Before Christmas, let us say by the eighteenth of December", "before the year end,
+ * the 22nd of December", "end of January, the 29th": a day said after a period or bound
+ * that holds it narrows it, and is the date. Null unless every other date said is such.
+ */
+function narrows(text: string, mentions: readonly DateMention[]): DateMention | null {
+  const last = mentions[mentions.length - 1]!;
+  // A day of the month said as one: "the 22nd", "the eighteenth of December", not a
+  // holiday or a weekday.
+  if (last.precision !== 'day' || !DAY_OF_MONTH.test(last.text)) return null;
+  const day = formatDate(last.date);
+  const holds = (m: DateMention) =>
+    m.index < last.index &&
+    keeps(day, formatDate(m.date)) &&
+    (m.precision !== 'day' || PERIOD_END.test(m.text) || BOUND_BEFORE.test(text.slice(0, m.index)));
+  return mentions.slice(0, -1).every(holds) ? last : null;
+}
+
+/** The day of the month in a date's own month, when the month has it. */
+function inMonthOf(date: LocalDate, day: number): LocalDate | null {
+  return day <= daysInMonth(date.year, date.month) ? { ...date, day } : null;
 }
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
