@@ -440,6 +440,30 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'the stage named as the one the deal goes to',
+    lines: [ext('Look, I think we go to negotiation, my boss wants to meet you.')],
+    expected: 'negotiation',
+  },
+  {
+    name: 'the stage the deal is now in, said by both',
+    lines: [int('Where do we stand?'), ext('We are in negotiation properly now, legal has it.')],
+    expected: 'negotiation',
+  },
+  {
+    name: 'a stage named of something else is none',
+    lines: [ext('We are in the evaluation of a new ERP, nothing to do with you.')],
+    expected: null,
+  },
+  {
+    name: 'signing now, then done, and welcomed on board',
+    lines: [
+      ext('Perfect. Then I sign now, give me a second.'),
+      ext('Okay... done, I uploaded it in the portal.'),
+      int('I see it. Welcome on board.'),
+    ],
+    expected: 'closed_won',
+  },
+  {
     name: 'staying on what they have is no loss to a named product of ours',
     lines: [ext("We're staying on the Growth plan for now.")],
     expected: null,

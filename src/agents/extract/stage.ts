@@ -96,7 +96,7 @@ const WON: readonly StageCue[] = [
     // The signature seen come in: "It says completed", "thanks again for signing last
     // night", "welcome aboard". A fact the rep states as well as the customer.
     stage: 'closed_won',
-    re: /\b(welcome aboard|welcome to the (family|team)|(i'm|i am) signing (it )?now|thanks?( you)?( again| so much)? for signing|(it|the (docusign|envelope|contract|signature))( just)? came through|(it )?(says|shows) completed|(you're|you are) (now )?officially (a |our )?(customer|client)|signing\W+done)\b/i,
+    re: /\b(welcome (aboard|on board)|welcome to the (family|team)|(i'm|i am) signing (it )?now|(then |so )?i sign (it )?now|thanks?( you)?( again| so much)? for signing|(it|the (docusign|envelope|contract|signature))( just)? came through|(it )?(says|shows) completed|(you're|you are) (now )?officially (a |our )?(customer|client)|signing\W+done)\b/i,
     base: 0.84,
     fact: true,
   },
@@ -108,7 +108,17 @@ const WON: readonly StageCue[] = [
   },
 ];
 
+/** A stage named as the one the deal moves to: "I think we go to negotiation". */
+const MOVES_TO = (stage: string) =>
+  new RegExp(
+    `\\b(move|moving|moved|go|going|proceed|proceeding|progress|advance|get|getting)( on| forward)? (in)?to (the )?${stage}( stage| phase)?\\b|\\b(we're|we are|we're now|we are now) (now |properly |officially )?in (the )?${stage}( stage| phase)?\\b(?! (with|of) )`,
+    'i',
+  );
+
 const OPEN: readonly StageCue[] = [
+  { stage: 'negotiation', re: MOVES_TO('negotiations?'), base: 0.84 },
+  { stage: 'evaluation', re: MOVES_TO('(evaluation|eval)'), base: 0.82 },
+  { stage: 'proposal', re: MOVES_TO('proposal'), base: 0.82 },
   {
     // Chosen: what is left is the paper. "You are our selected vendor."
     stage: 'negotiation',
@@ -117,7 +127,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'evaluation',
-    re: /\breopen(s|ed|ing)? the (evaluation|eval|selection)\b|\bback (in|to) (the )?(evaluation|eval)\b|\b(we're|we are|you're|you are) (formally |now )?in (the )?evaluation\b/i,
+    re: /\breopen(s|ed|ing)? the (evaluation|eval|selection)\b|\bback (in|to) (the )?(evaluation|eval)\b|\b(we're|we are|you're|you are) (formally |now )?in (the )?evaluation\b(?! of\b)/i,
     base: 0.8,
   },
   {
