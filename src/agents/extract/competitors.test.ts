@@ -313,6 +313,56 @@ describe('extractCompetitors', () => {
       expect(value(ext('Did Chorus quote you?'))).toBeUndefined();
     });
 
+    it('reads answers about several vendors asked at once, and "X too"', () => {
+      const value = (held: string[], ...lines: [SpeakerSide, string][]) =>
+        extractCompetitors(call(...lines), holding(...held))?.value;
+      expect(
+        value(
+          ['Gong', 'Clari'],
+          int('And Gong and Clari, still in the race?'),
+          ext('Gong yes. Clari no, they do not do calls well.'),
+        ),
+      ).toEqual(['Gong']);
+      expect(
+        value(
+          ['Gong', 'Clari'],
+          int('Gong and Clari?'),
+          ext('Gong we declined. Clari too, earlier this week.'),
+        ),
+      ).toEqual([]);
+      expect(value(['Clari'], ext('Clari, they called again, I said no thanks.'))).toEqual([]);
+      expect(value(['Gong', 'Chorus'], ext('No, Chorus we dropped, it is you or Gong.'))).toEqual([
+        'Gong',
+      ]);
+      expect(
+        value(
+          [],
+          ext(
+            'Also, a competitor came, Gong, with a cheaper offer. We said no, we stay with one system.',
+          ),
+        ),
+      ).toBeUndefined();
+    });
+
+    it('reads the vendors named in answer to "Who?" and a choice said in the present', () => {
+      const value = (held: string[], ...lines: [SpeakerSide, string][]) =>
+        extractCompetitors(call(...lines), holding(...held))?.value;
+      expect(
+        value(
+          ['Gong'],
+          ext('Quick heads up: procurement invited two more vendors.'),
+          int('Oh. Who?'),
+          ext('Clari and Chorus. Policy, three quotes minimum.'),
+        ),
+      ).toEqual(['Gong', 'Clari', 'Chorus']);
+      expect(value(['Gong'], ext('Okay, fine. We go with Relay. Gong I will call today.'))).toEqual(
+        [],
+      );
+      expect(
+        value(['Gong'], ext('We decided not to go ahead with anyone.'), ext('Everyone is off.')),
+      ).toEqual([]);
+    });
+
     it('empties the list when the customer buys from nobody', () => {
       const got = extractCompetitors(
         call(ext('I have to give it to you straight. We will not buy.'), ext('Not you, not Gong.')),

@@ -4,11 +4,11 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
 const IN_PLAY =
-  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|(also|to) look at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invit\w*|(i'm|we're|i am|we are) adding|presentation|being looked at|on the table|ballpark|seeing|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list|came (out |over |in |down )?to see us|visited us|gave (me|us) (a|their|an) (number|figure|price|quote|offer))\b/i;
+  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|(also|to) look at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invit\w*|(i'm|we're|i am|we are) adding|presentation|being looked at|on the table|ballpark|seeing|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|(you|us) or\b|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list|came (out |over |in |down )?to see us|visited us|gave (me|us) (a|their|an) (number|figure|price|quote|offer))\b/i;
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
-  /\b((we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|parked|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed)|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b|got rid of|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+  /\b((we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|declined|parked|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed)|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b|got rid of|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
@@ -25,7 +25,7 @@ const CLAUSE_BREAK =
 
 /** A refusal of the vendor just named: "We told them no thanks." */
 const TURNED_AWAY =
-  /\b((we|i) (told|said to) (them|him|her) no|turned (them|him|her) down|said no (thanks )?to (them|him|her)|no thanks|(we|i)('ve| have)? told them(?=\.?$)|(we're|we are) not (switching|moving|changing)|not interested|staying (with you|put))\b/i;
+  /\b((we|i) (told|said to) (them|him|her) no|(we|i) said no\b(?! to (you|the price|that))|(we|i) (declined|turned down)\b|turned (them|him|her) down|said no (thanks )?to (them|him|her)|no thanks|(we|i)('ve| have)? told them(?=\.?$)|(we're|we are) not (switching|moving|changing)|not interested|staying (with you|put))\b/i;
 
 /** Negations that deny nothing: "don't forget", "I won't lie", "it's not personal". */
 const FIGURES_OF_SPEECH =
@@ -46,7 +46,7 @@ const ONLY_YOU =
  * cycle", "there's no software project this year"); every vendor named before is out.
  */
 const NOBODY =
-  /\b(not (moving forward|going ahead|proceeding|going forward) with (anybody|anyone|any vendor|any of (you|them))|no (software )?project (this|next) (year|cycle)|(everybody|everyone)('s| is) out|(we're|we are) not buying anything|(we('re| are| will|'ll) not|we won't) (be )?buy(ing)?( anything| any of it)?(?=\W*$)|not you,? (and )?not\b|neither you nor)\b/i;
+  /\b(not (moving forward|going ahead|proceeding|going forward) with (anybody|anyone|any vendor|any of (you|them))|no (software )?project (this|next) (year|cycle)|(everybody|everyone)('s| is) out|(we're|we are) not buying anything|(decided )?not to (go ahead|move forward|proceed) with (anybody|anyone|any vendor)|(everybody|everyone)('s| is) off|nobody gets it|(we('re| are| will|'ll) not|we won't) (be )?buy(ing)?( anything| any of it)?(?=\W*$)|not you,? (and )?not\b|neither you nor)\b/i;
 
 /**
  * The customer's choice of one vendor ("We're going with Moesif", "we went with
@@ -54,7 +54,7 @@ const NOBODY =
  * other vendor is out.
  */
 const CHOSEN =
-  /\b(?:[Ww]e(?:'re| are|'ve| have)?|[Ww]e've) (?:(?:finally |now )?(?:decided to go|going|gone|went|choose|chose|chosen|selected|picked|signed)) (?:with )?(?!You\b|Your\b)([A-Z][\w.-]+)/;
+  /\b(?:[Ww]e(?:'re| are|'ve| have)?|[Ww]e've) (?:(?:finally |now )?(?:decided to go|going|gone|go|went|choose|chose|chosen|selected|picked|signed)) (?:with )?(?!You\b|Your\b)([A-Z][\w.-]+)/;
 
 /** The rep naming a vendor in a pitch says nothing of the deal unless it is about them. */
 const ABOUT_CUSTOMER = /\b(you|you're|you are|your team|your side)\b/i;
@@ -66,8 +66,12 @@ const YES =
 const STILL_THERE_ASKED =
   /\b(they|them)\b.*\b(still|in the (running|mix|race|picture)|considering|looking at|talking to)\b/i;
 /** "Revel, no, finished.", "No, Revel is history.": a no said of the vendor asked about. */
+/** "Testo yes.": a yes said of the vendor asked about. */
+const BARE_YES = /^\s*[\w'-]+(?:\s+[\w'-]+)?\s*,?\s+(?:yes|yeah|still in|still there|stays?)\b/i;
+/** "Sensitech too, earlier this week.": what was said of the vendor before, of this one. */
+const TOO = /^\s*(?:and\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*,?\s+(?:too|as well|also)\b/i;
 const BARE_NO =
-  /^\s*(?:[\w'-]+(?:\s+[\w'-]+)?\s*,\s*)?no\b(?!\s+(?:longer|way|doubt|problem|worries|decision))/i;
+  /^\s*(?:[\w'-]+(?:\s+[\w'-]+)?\s*,\s*)?no\b(?!\s+(?:longer|way|doubt|problem|worries|decision))|^\s*[\w'-]+(?:\s+[\w'-]+)?\s+no\s*[,.;!]/i;
 
 /** A statement put as a question for a nod: "You know Heinsohn quoted us 140 million, right?" */
 const TAG_QUESTION = /,\s*(right|no|yeah|yes|correct|true|you know)\?\s*$/i;
@@ -121,6 +125,8 @@ export function extractCompetitors(
         ? namedIn(previous.text)
         : [];
     let lastNamed: string | null = askedAbout.length === 1 ? askedAbout[0]! : null;
+    /** What the speaker's last sentence said of the vendor it named, for "X too". */
+    let lastKind: 'in' | 'out' | null = null;
     for (const s of splitSentences(u.text)) {
       const named = namedIn(s.text);
       const plain = !asks(s.text) && !HYPOTHETICAL.test(s.text);
@@ -160,16 +166,30 @@ export function extractCompetitors(
           events.push({ kind: 'in', name: spoken[0]!, ...said, confidence: 0.75 });
         }
       }
-      // "And Revel?" "Revel, no, finished.": a no to the vendor asked about.
+      // "And Revel?" "Revel, no, finished.": a no to the vendor asked about; "Testo and
+      // LogTag, still in?" "Testo yes.": a yes.
       if (
-        askedAbout.length === 1 &&
         named.length === 1 &&
-        named[0] === askedAbout[0] &&
+        askedAbout.includes(named[0]!) &&
         u.side === 'external' &&
         plain &&
-        BARE_NO.test(s.text)
+        (BARE_NO.test(s.text) || BARE_YES.test(s.text))
       ) {
-        events.push({ kind: 'out', name: named[0]!, ...said });
+        const kind = BARE_NO.test(s.text) ? 'out' : 'in';
+        events.push({ kind, name: named[0]!, ...said });
+        lastNamed = named[0]!;
+        lastKind = kind;
+        continue;
+      }
+      // "Testo we declined. Sensitech too.": the same said of another vendor.
+      if (
+        named.length === 1 &&
+        lastKind !== null &&
+        u.side === 'external' &&
+        plain &&
+        TOO.test(s.text)
+      ) {
+        events.push({ kind: lastKind, name: named[0]!, ...said });
         lastNamed = named[0]!;
         continue;
       }
@@ -181,7 +201,9 @@ export function extractCompetitors(
         previous?.side === 'internal' &&
         isQuestion(previous.text) &&
         (IN_PLAY.test(previous.text) ||
-          /\b(other vendors?|anybody else|anyone else|who else)\b/i.test(previous.text)) &&
+          /\b(other vendors?|anybody else|anyone else|who else)\b|^\W*(oh\W+)?(who|which (ones?|vendors?|companies))\W*$/i.test(
+            previous.text,
+          )) &&
         !hasCue(s.text)
       ) {
         for (const name of named) events.push({ kind: 'in', name, ...said, confidence: 0.75 });
@@ -212,8 +234,12 @@ export function extractCompetitors(
                 (IN_PLAY.test(c) || /\b(they|them|it)\b/i.test(c)))),
         );
         const readAlone = clauses.length > 0 && (several || !denied) && !CORRECTION.test(s.text);
-        for (const c of readAlone ? clauses : [s.text])
-          events.push(...readSentence(s.text, c, [name], utterances, utteranceIndex));
+        for (const c of readAlone ? clauses : [s.text]) {
+          const read = readSentence(s.text, c, [name], utterances, utteranceIndex);
+          events.push(...read);
+          const kind = read[read.length - 1]?.kind;
+          lastKind = kind === 'in' || kind === 'out' ? kind : null;
+        }
       }
     }
   });
@@ -388,6 +414,7 @@ function readSentence(
     }
   }
   const stillIn = STILL_IN.test(text);
+  if (!stillIn && u.side !== 'internal' && TURNED_AWAY.test(text)) return out();
   if (!stillIn && (GONE.test(text) || (PAST.test(text) && !STILL.test(text)))) return out();
   if (!IN_PLAY.test(text) && !stillIn) return [];
   let sure: number;
