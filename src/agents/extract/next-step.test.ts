@@ -23,7 +23,7 @@ const cases: Case[] = [
       int('Then I send the DocuSign link on the morning of the 3rd.'),
       ext('Yes, send the link that morning.'),
     ],
-    expected: 'Send the DocuSign link on the morning of the 3rd',
+    expected: 'Rep to send the DocuSign link on the morning of the 3rd',
   },
   {
     name: 'a deliverable and its day, said tersely',
@@ -505,6 +505,36 @@ const cases: Case[] = [
       ext('Yes. And we want to sign earlier than planned. End of January.'),
     ],
     expected: 'Rep to send the proposal and our DPIA template next week',
+  },
+  {
+    name: 'a promise in the plain present, the last word of the call',
+    lines: [
+      ext('Formally yes, until the director signs. Practically no.'),
+      int('Fair. I send the updated proposal today.'),
+    ],
+    expected: 'Rep to send the updated proposal today (Wed Oct 14)',
+  },
+  {
+    name: 'a request put with "just", answered tersely',
+    lines: [ext('So just send the order form.'), int('Order form today.')],
+    expected: 'Send the order form by today (Wed Oct 14)',
+  },
+  {
+    name: 'a calendar invite for the signing is a step',
+    lines: [
+      int('Okay. So I just wait for the 15th?'),
+      ext('Yes, I will send you a calendar invite for the signing.'),
+      int('Perfect, thank you.'),
+    ],
+    expected: 'Buyer to send you a calendar invite for the signing',
+  },
+  {
+    name: 'a trial kit shipped, and a discovery suggested as "would it make sense"',
+    lines: [
+      int('Would it make sense to do a proper discovery with your dispatcher next week?'),
+      ext('Yes, good. Tuesday morning.'),
+    ],
+    expected: 'Do a proper discovery with your dispatcher next week',
   },
   {
     name: 'a team of ours that will act is a clause of its own',

@@ -18,7 +18,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
  * and signing is the close itself (the close date's), not a step towards it.
  */
 const VERB =
-  '(?:send(?: over)?|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|call (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
+  '(?:send(?: over)?|ship|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training|discovery)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|call (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
 
 /** Things one side sends the other, named with their day as a step ("A one-pager by Thursday."). */
 const DELIVERABLE =
@@ -43,6 +43,8 @@ const OFFER = 8;
 const YOU_WILL_HAVE = 10;
 const EVENT_NAMED = 11;
 const UNDER_WAY = 12;
+const THEN_PRESENT = 13;
+const PLAIN_PRESENT = 15;
 const GERUNDS: Record<string, string> = {
   sending: 'send',
   booking: 'book',
@@ -65,9 +67,12 @@ const FRAMES: readonly RegExp[] = [
     `\\b(?:can|could|would|will) you\\s+(?:please\\s+)?(?:also\\s+)?(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
-  new RegExp(`\\b(?:shall|should|can|could) (?:we|i)\\s+(?<phrase>${VERB}\\b.*)`, 'i'),
   new RegExp(
-    `^(?:(?:yes|yeah|ok(?:ay)?|sure|great|perfect|so|and|then|absolutely|definitely|please)\\b[,\\s]*)*(?<phrase>${VERB}\\b.*)`,
+    `\\b(?:shall|should|can|could) (?:we|i)\\s+(?<phrase>${VERB}\\b.*)|\\bwould it (?:make sense|help|be (?:ok|okay|good|useful|worth it)) (?:for us )?to\\s+(?<phrase2>${VERB}\\b.*)`,
+    'i',
+  ),
+  new RegExp(
+    `^(?:(?:yes|yeah|ok(?:ay)?|sure|great|perfect|so|and|then|absolutely|definitely|please|just)\\b[,\\s]*)*(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
   /\bnext steps? (?:on our side |for us |from our side |on your side )?(?:is|are|would be|will be)\s+(?:to\s+|that\s+)?(?:(?:we|i|you)(?: will| can|'ll)?\s+)?(?<phrase>.+)/i,
@@ -113,7 +118,7 @@ const CLAUSE_END =
 
 /** Things that are not a follow-up of the deal: calendar chores and small talk. */
 const NOT_A_STEP =
-  /^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:some |a few |my |our )?(?:time )?(?:slots|times|availability|options for times)\b|^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:the |a |an )?(?:calendar |meeting )?(?:(?:invite|invitation)(?! for (?:the |a |our )?(?:[\w-]+ )?(?:kick-?off|workshop|demo|review|visit|session|training))|notes|recording|link)\b|\b(?:coffee|lunch|drinks?|weekend|holiday|screen)\b/i;
+  /^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:some |a few |my |our )?(?:time )?(?:slots|times|availability|options for times)\b|^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:the |a |an )?(?:calendar |meeting )?(?:(?:invite|invitation)(?! for (?:the |a |our )?(?:[\w-]+ )?(?:kick-?off|workshop|demo|review|visit|session|training|signing))|notes|recording|link)\b|\b(?:coffee|lunch|drinks?|weekend|holiday|screen)\b/i;
 
 /** A day named for a meeting: a weekday, a date, "tomorrow". */
 const DAY_WORD =
@@ -378,8 +383,10 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     // A question is a proposal only when it asks for an action ("can you send...?").
     // "I'll check in with you on the eighth then?" is a promise checking the day.
     if (isQuestion(s.text) && frame === 0 && !/\b(?:i|we)(?:'ll| will)\b/i.test(s.text)) continue;
+    const before = s.text.slice(0, s.text.length - raw.length);
     const promise =
-      (frame === 0 && /\bi\b/i.test(s.text.slice(0, s.text.length - raw.length))) ||
+      ((frame === 0 || frame === THEN_PRESENT || frame === PLAIN_PRESENT) &&
+        /\bi\b/i.test(before)) ||
       frame === YOU_WILL_HAVE ||
       frame === OFFER ||
       frame === UNDER_WAY;
