@@ -388,6 +388,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/twenty-third-check.jsonl',
   'test/agent/labelled/twenty-fourth-check.jsonl',
   'test/agent/labelled/twenty-fifth-check.jsonl',
+  'test/agent/labelled/twenty-sixth-check.jsonl',
 ];
 
 /**
@@ -416,6 +417,12 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-19.jsonl',
   'test/agent/calibration/outside-fit-20.jsonl',
   'test/agent/calibration/outside-fit-21.jsonl',
+  'test/agent/calibration/outside-fit-22.jsonl',
+  'test/agent/calibration/outside-fit-23.jsonl',
+  'test/agent/calibration/outside-fit-24.jsonl',
+  'test/agent/calibration/outside-fit-25.jsonl',
+  'test/agent/calibration/outside-fit-26.jsonl',
+  'test/agent/calibration/outside-fit-27.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
