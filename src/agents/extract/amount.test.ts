@@ -789,6 +789,24 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'the last word of a figure, said alone after it',
+    lines: [
+      ext('Aegir gave us their best and final. Yours?'),
+      int('One million five hundred thousand kroner. Best and final.'),
+    ],
+    ctx: { timeZone: 'Europe/Oslo', dealAmount: 1_600_000 },
+    expected: { amount: 1_500_000, currency: 'NOK' },
+  },
+  {
+    name: 'a price a month per ship, and the fuel bill, are not the deal',
+    lines: [
+      ext('We price per vessel, three hundred fifty euro a month per ship for the software.'),
+      ext('Our fuel bill is around eleven million dollars a year.'),
+    ],
+    ctx: { dealAmount: 45_000 },
+    expected: null,
+  },
+  {
     name: 'the price of one of a count',
     lines: [ext("So that's 400 vans at eleven pounds a month, for the two years.")],
     ctx: { dealAmount: 100_000 },

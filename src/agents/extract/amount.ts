@@ -178,7 +178,7 @@ const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
  * figures of the customer's own business ("our average contract is $12,000").
  */
 const NOT_THIS_DEAL =
-  /\b(today|currently|right now|at the moment|existing|we spend|spending|spent|last year|raised|revenue|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take))\b/i;
+  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last year|raised|revenue|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take))\b/i;
 
 /** A figure with tax in it is what the invoices show, not the deal's amount. */
 const WITH_TAX =
@@ -262,6 +262,10 @@ const RANGE =
 /** Words that tie a figure to this deal. Without one, a number is left alone. */
 const DEAL_CUE =
   /\b(price|pricing|priced|quote|proposal|total|contract|deal|come[s]? (out )?to|agreed|agree|sign|signature|approve|approval|commit( to)?|all in|first year|came back|(we're|we are|now) at|per (year|annum)|a year|annual(ly)?|yearly|acv|tcv|arr|order form|po|invoice|cost[s]?|investment|approved|number|figure|works for us|we can do|land(ed)? at|settle[d]?|final|budget(ed)?|license fee|subscription|(can|could) (live|work) with|(i|we)('ll| will| can)? take|accept(ed|able|s)?|(twelve|12)[- ]month term|for (twelve|12) months|that's fine|then,? fine|is fine|fine by (me|us)|(i|we) can do|as (you said|agreed|discussed|quoted|in the (offer|proposal|quote))|(one|two|three|four|five|\d)[- ]years?|(for|over|across) (the )?(full |whole |entire |next |remaining )?(\w+[- ])?(years?|term|months)|all up|brings? it (down )?to|plus (gst|vat|tax))\b/i;
+
+/** A sentence that only says the figure before it is the last word. */
+const FINAL_SAID =
+  /^\W*(?:best and final|(?:our |my |the )?final (?:offer|price|number|figure)|final|all[- ]in|that's (?:the|our|my) (?:price|offer|number))\W*$/i;
 
 /**
  * A figure stated as where things stand ("with Glenwood it's 125k", "we'd be at ninety
@@ -350,7 +354,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     // turn is on someone else's price, its next figures are too, unless they turn to the
     // seller ("with you", "your quote").
     let aside = false;
-    for (const s of splitSentences(u.text)) {
+    const sentences = splitSentences(u.text);
+    for (const [sentenceIndex, s] of sentences.entries()) {
       const text = s.text;
       const theirs: boolean =
         SOMEONE_ELSE.test(text) ||
@@ -361,6 +366,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const elsewhere = theirs || NOT_THIS_DEAL.test(text);
       const ownCue =
         DEAL_CUE.test(text) ||
+        // "One million five hundred thousand kroner. Best and final."
+        FINAL_SAID.test(sentences[sentenceIndex + 1]?.text ?? '') ||
         STATED.test(text) ||
         discountsTheDeal(findMoney(text, { timeZone: ctx.timeZone }), ctx.dealAmount, percentages);
       const borrowed = !ownCue && topic !== undefined && utteranceIndex - topic <= PRICE_TOPIC_SPAN;
@@ -526,7 +533,7 @@ function figureOf(num: string, scale: number): number {
 
 /** A price per thing, not per period: "per location", "per bar per month", "each". */
 const PER_THING =
-  /^\s*(?:per|each|a|an)\s+(?!(?:month|year|annum|quarter|week|day|term|period|year's|total|one|two|three|four|five|twelve)\b)[a-z]{3,}\b(?!-)(?!\s+(?:term|contract|deal|subscription|licen[cs]e|agreement)\b)/i;
+  /^\s*(?:(?:a|per|each) (?:month|year|week)\s+)?(?:per|each|a|an)\s+(?!(?:month|year|annum|quarter|week|day|term|period|year's|total|one|two|three|four|five|twelve)\b)[a-z]{3,}\b(?!-)(?!\s+(?:term|contract|deal|subscription|licen[cs]e|agreement)\b)/i;
 
 /** A plural noun right after a number: what it counts. */
 const COUNT_NOUN_AFTER =

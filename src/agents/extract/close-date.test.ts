@@ -985,6 +985,87 @@ const cases: Case[] = [
     expected: '2026-12-15',
   },
   {
+    name: 'signed as the call goes: "Done. Signed it."',
+    lines: [ext('Okay, signing. Initials here... and here. Done. Signed it.')],
+    expected: '2026-10-14',
+  },
+  {
+    name: 'signed this morning, with a question tagged on',
+    lines: [ext('Okay, done. I signed it this morning, did you get it?')],
+    expected: '2026-10-14',
+  },
+  {
+    name: 'a "not" that says yes',
+    lines: [ext("Let's do it. We'll sign by the 18th, I'd be dumb not to.")],
+    expected: '2026-10-18',
+  },
+  {
+    name: 'signing "by then" means the date said just before',
+    lines: [ext("Okay, then April 30th. That's the date. We'll sign by then.")],
+    expected: '2027-04-30',
+  },
+  {
+    name: 'tomorrow said after the promise to sign',
+    lines: [ext('In the morning I go to the office and I sign it. Tomorrow, for sure.')],
+    expected: '2026-10-15',
+  },
+  {
+    name: 'the days asked for the signature',
+    lines: [
+      ext('We are ready. Give us ten days from today to get the signature.'),
+      int('Ten days from today, okay. So October 24th.'),
+      ext('Yep, the 24th.'),
+    ],
+    expected: '2026-10-24',
+  },
+  {
+    name: 'a reminder, a revised number and a quote laid beside another are no close',
+    lines: [
+      ext("Get me something by Monday and I'll put it next to theirs."),
+      int("I'll get you a revised number by Monday."),
+      ext('Yeah, and ping me the first week of November, remind me.'),
+    ],
+    expected: null,
+  },
+  {
+    name: 'a bare question for the date opens the subject for the answer',
+    lines: [int('Good. Signature?'), ext('The 30th. Last working day for our CEO.')],
+    expected: '2026-10-30',
+  },
+  {
+    name: '"not before" a day is that day',
+    lines: [
+      ext('That we can sign. Not before the eighteenth December though, the MD is in Singapore.'),
+    ],
+    expected: '2026-12-18',
+  },
+  {
+    name: 'an ordinal opening the answer is the day',
+    lines: [
+      ext('And the date, they want it done this year.'),
+      int('This year? OK. In December?'),
+      ext('Before. Twenty-third, before everyone leaves.'),
+    ],
+    expected: '2026-12-23',
+  },
+  {
+    name: 'a document wanted for the signing the sentence dates',
+    lines: [ext('Now I need the contract in final form, I sign on the twenty-first.')],
+    expected: '2026-10-21',
+  },
+  {
+    name: "a month's end said loosely near the CRM's date restates it",
+    lines: [ext('Sign end of January, as planned.')],
+    ctx: { dealCloseDate: '2027-01-29' },
+    expected: '2027-01-29',
+  },
+  {
+    name: "a month's end well after the CRM's date is news",
+    lines: [ext('Sign end of January, realistically.')],
+    ctx: { dealCloseDate: '2027-01-15' },
+    expected: '2027-01-31',
+  },
+  {
     name: 'a question about a meeting ends the signing subject',
     lines: [
       ext("We'd want to sign by the end of March."),

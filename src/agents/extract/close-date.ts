@@ -59,6 +59,11 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     re: /\b(i|we)('ll| will|'re going to| are going to| can) (sign|countersign|close)\b/i,
     base: 0.88,
   },
+  // "And date?", "Signature?", "When then?": a bare question for the date opens the subject.
+  {
+    re: /^\W*(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:the )?(?:date|timing|signature|signing|when then|which date|what date)\s*\?\s*$/i,
+    base: 0.84,
+  },
   // "So, signature timing. Where are we?" opens the subject for the answers after it.
   { re: /\b(signature|signing|close|closing) (timing|timeline)\b/i, base: 0.86 },
   {
@@ -66,6 +71,11 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     base: 0.86,
   },
   { re: /\bfor (signature|signing)\b/i, base: 0.86 },
+  // "Give us ten days from today to get the signature."
+  {
+    re: /\b(get|got|getting|have|need) (the|a|your|his|her|their|our) signatures?\b/i,
+    base: 0.86,
+  },
   // "And signature still the 15th of October?": the signature named with its date.
   {
     re: /\bsignature\b(?=.{0,30}\b(\d{1,2}(st|nd|rd|th)?|january|february|march|april|may|june|july|august|september|october|november|december|end of|(mon|tues|wednes|thurs|fri)day|week|month|quarter)\b)/i,
@@ -109,7 +119,7 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   },
   // The seller recording the date: "I'll move it to end of Q3", "put it at end of Q4".
   {
-    re: /\b(put|move|update|change|set|mark|forecast)\b.{0,25}\b(it|that|this|the (date|close( date)?|deal|opportunity))\b.{0,20}\b(at|to|for|in(?! writing)|as|down)\b/i,
+    re: /\b(put|move|update|change|set|mark|forecast)\b.{0,25}\b(it|that|this|the (date|close( date)?|deal|opportunity))\b(?! next to| beside)(?!.{0,20}\bnext to\b).{0,20}\b(at|to|for|in(?! writing)|as|down)\b/i,
     base: 0.86,
   },
   { re: /\b(decision|decide)\b.{0,20}\bby\b/i, base: 0.85 },
@@ -152,7 +162,7 @@ const TOPIC_DISCOUNT = 0.06;
 
 /** The date is about a meeting, not the deal ("let's meet again on the 15th"). */
 const MEETING =
-  /\b(meet(ing)?|call(?!-)|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar (invite|hold|slot|time)|(my|the|your|our) calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough)\b/i;
+  /\b(meet(ing)?|call(?!-)|ping|remind|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar (invite|hold|slot|time)|(my|the|your|our) calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough)\b/i;
 
 /** A meeting named only as the point a date is set against ("before our partners' meeting"). */
 const REFERENCE_MEETING =
@@ -173,7 +183,7 @@ const SIGNED_ALREADY =
   /\b((i|we|they|he|she|(our|the|my) (\w+ ){0,2}(president|ceo|cfo|coo|director|owner|board|boss|gm|manager|md)|(dr|mr|mrs|ms)\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(po|purchase order) (was|has been|got) (issued|raised|released)|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b/i;
 /** A signature made as the call goes: "There, signed.", "Signing. Done.", "I just signed it." */
 const SIGNED_NOW =
-  /^\s*((there|okay|ok|and|right|so),?\s+)?(all |now )?signed[.!]|\bsigning\W+done\b|\b(i'm|i am|we're|we are) signing (it )?(now|as we speak)\b|\b(i|we)('ve| have)? just (signed|countersigned|docusigned)\b/i;
+  /^\s*((there|okay|ok|and|right|so|done),?\s+)?(all |now )?signed( it)?[.!]|\bsigning\W+done\b|\b(i'm|i am|we're|we are) signing (it )?(now|as we speak)\b|\b(i|we)('ve| have)? just (signed|countersigned|docusigned)\b/i;
 /** "It's signed, I'm sending it now": the signed document on its way back, no other subject. */
 const SENDING_IT_BACK =
   /\b(i'm|i am|we're|we are|i'll|we'll|i|we) (just )?(sending|send|sent|emailing|email) (it|this|that|them)( back| over| across| now| to you)*\b/gi;
@@ -208,7 +218,7 @@ const CONDITIONAL =
  * or reviewed, a pilot, a side agreement, the customer's own books or targets.
  */
 const OTHER_SUBJECT =
-  /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)|\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft)|(need|want) the(?! [\w-]+ to \w)|kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
+  /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)|\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w)|kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
@@ -294,13 +304,16 @@ const MONTH_THE_ORDINAL =
 const BARE_ORDINAL_WORD =
   /\bthe (twenty[- ]|thirty[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?=\s*([.,;:!?)\u2014-]|$)|\s+(at|is|works?|would|will|should|could|then|for|and|or|it|that|we|i|if|so|but|too|as|to|latest|instead|sounds|fine|ok|okay|please|yes|yeah|right|in|on|by|with|since|when|which|we'll|i'll|they|he|she|you|was|is|are|looks|suits|after|before|maybe|probably|perhaps|hopefully|though|anyway|still|already|now|officially|exactly|sharp|latest)\b)/gi;
 
+const OPENING_ORDINAL =
+  /^\W*((?:twenty|thirty)[- ]|)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?=\s*[,.!?]|\s+(?:then|please|latest|at the latest|is|works|it is|before|or|of)\b)/gi;
+
 /** A day of the month without its month ("the 10th"). */
 const BARE_DAY =
   /^(?:the )?(\d{1,2}(st|nd|rd|th)|((twenty|thirty)[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))$/i;
 
 /** A date said outright: a month, a day's number, a weekday, a quarter or a period's end. */
 const EXPLICIT_DATE =
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d|\b(days?|weeks?|months?) (from|after) (today|now)\b|\bin \w+ (days|weeks|months)\b|\b(thanksgiving|christmas|halloween|new year)|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(eo[mqy]|end of|q[1-4]|quarter|fiscal|fy|year[- ]end)\b|\bthe ((twenty|thirty)[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/i;
+  /\b(twenty|thirty)[- ](first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b|\b(tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d|\b(days?|weeks?|months?) (from|after) (today|now)\b|\bin \w+ (days|weeks|months)\b|\b(thanksgiving|christmas|halloween|new year)|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(eo[mqy]|end of|q[1-4]|quarter|fiscal|fy|year[- ]end)\b|\bthe ((twenty|thirty)[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/i;
 
 const PRECISION_PENALTY: Record<Precision, number> = {
   day: 0,
@@ -329,8 +342,14 @@ type ScanEntry = Candidate<string> | 'retracted';
  * that date, so the call restates it. A quarter's or year's end is a day of its own.
  */
 function loosely(mention: DateMention, dealCloseDate: string | null | undefined): string | null {
-  if (!dealCloseDate || mention.precision !== 'month') return null;
-  return dealCloseDate.slice(0, 7) === formatDate(mention.date).slice(0, 7) ? dealCloseDate : null;
+  if (!dealCloseDate) return null;
+  const said = formatDate(mention.date);
+  if (dealCloseDate.slice(0, 7) !== said.slice(0, 7)) return null;
+  if (mention.precision === 'month') return dealCloseDate;
+  // "Sign end of January, as planned" of a deal closing on Friday the 29th, the last
+  // working day: a month's end said loosely is the CRM's date when that is near it.
+  const nearEnd = Number(said.slice(8)) - Number(dealCloseDate.slice(8)) <= 3;
+  return PERIOD_END.test(mention.text) && nearEnd ? dealCloseDate : null;
 }
 
 /** Two dates offered as open ("maybe February, maybe later"): nothing is settled. */
@@ -420,7 +439,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const signedAlready =
         SIGNED_ALREADY.test(s.text) &&
         !choseOther &&
-        !isQuestion(s.text) &&
+        !asks(s.text) &&
         !aboutAnotherVendor(`${s.text} ${asked}`, ctx);
       const own = signedAlready
         ? { re: SIGNED_ALREADY, base: 0.9 }
@@ -428,9 +447,12 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const offTopic =
         (MEETING.test(s.text.replace(REFERENCE_MEETING, '')) && !SIGN_THERE.test(s.text)) ||
         (PAST.test(s.text) && !signedAlready) ||
-        OTHER_SUBJECT.test(
+        // "Now I need the contract in final form, I sign on the twenty-first": the
+        // document is wanted for the signing the sentence dates.
+        (OTHER_SUBJECT.test(
           s.text.replace(GOES_WELL, '').replace(signedAlready ? SENDING_IT_BACK : /$^/, ''),
-        ) ||
+        ) &&
+          !SIGNS_ON.test(s.text)) ||
         mentionsAny(s.text, ctx.competitors ?? []);
       // A date said in answer or in recap ("End of October, yes.", "Tuesday the 20th.")
       // carries the cue of the sentence that opened the subject, a little less surely.
@@ -459,7 +481,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         const asked = findDates(s.text, today, reference, ctx.fiscalYearStartMonth) ?? [];
         topicDates.push(...asked.filter((m) => m.precision === 'month').map((m) => m.date));
       }
-      if (isQuestion(s.text) || HYPOTHETICAL.test(softened) || offTopic) continue;
+      if (asks(s.text) || HYPOTHETICAL.test(softened) || offTopic) continue;
       if (GENERAL.test(s.text) || OPEN_ENDED.test(s.text)) continue;
       // "There, signed.": the customer signing as they speak closes the deal today.
       if (
@@ -515,7 +537,17 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const dated = found?.some((m) => EXPLICIT_DATE.test(m.text))
         ? found.filter((m) => !/^(now|right now)$/i.test(m.text))
         : found;
-      const mentions = own ? dated : dated?.filter((m) => EXPLICIT_DATE.test(m.text));
+      // "Okay, then April 30th. That's the date. We'll sign by then.": the date said just
+      // before is the one "then" means.
+      const meant =
+        own && (dated === undefined || dated.length === 0) && BY_THEN.test(s.text)
+          ? dateSaidBefore(sentences, sentenceIndex, today, reference, ctx.fiscalYearStartMonth)
+          : undefined;
+      const mentions = meant
+        ? [meant]
+        : own
+          ? dated
+          : dated?.filter((m) => EXPLICIT_DATE.test(m.text) || TOMORROW_ALONE.test(s.text));
       const replaced = (mentions ?? []).filter((m) =>
         REPLACED_BEFORE.test(s.text.slice(0, m.index)),
       );
@@ -785,10 +817,12 @@ function withoutReplaced(text: string, replaced: readonly DateMention[]): string
  * of this quarter, and I don't see a blocker" denies the blocker, not the date.
  */
 function negatedNear(
-  text: string,
+  said: string,
   mentions: readonly DateMention[],
   replaced: readonly DateMention[],
 ): boolean {
+  // Blanked, not cut, so the mentions' places in the text still hold.
+  const text = said.replace(AFFIRMING_NOT, (m) => ' '.repeat(m.length));
   const kept = withoutReplaced(text, replaced);
   if (!NEGATION.test(kept)) return false;
   const current = mentions.filter((m) => !replaced.includes(m));
@@ -804,6 +838,48 @@ function negatedNear(
     return NEGATION.test(withoutReplaced(text.slice(start, end), replacedHere));
   });
 }
+
+/** A signing the speaker dates in the sentence: "I sign on the twenty-first". */
+const SIGNS_ON = /\b(i|we)('ll| will| can)? sign (it |this |the \w+ )?(on|by) (the |\w+day)/i;
+
+/** "Tomorrow, for sure.": tomorrow said as the whole answer is a date said outright. */
+const TOMORROW_ALONE =
+  /^\W*tomorrow\b(?:,?\s+(?:then|for sure|definitely|latest|at the latest|morning|first thing))*\W*$/i;
+
+/** A signing said of a date named before it: "We'll sign by then." */
+const BY_THEN = /\b(by|before|on|for) (then|that (date|day))\b/i;
+
+/**
+ * The last day said outright in the two sentences before, in the same turn, as the
+ * date of a sentence that points back at it. Its place is the pointing sentence's start.
+ */
+function dateSaidBefore(
+  sentences: readonly { text: string }[],
+  index: number,
+  today: LocalDate,
+  reference: { instant: Date; timezone: number },
+  fiscalYearStartMonth: number,
+): DateMention | undefined {
+  for (let i = index - 1; i >= Math.max(0, index - 2); i--) {
+    const said = (
+      findDates(sentences[i]!.text, today, reference, fiscalYearStartMonth) ?? []
+    ).filter((m) => m.precision === 'day' && EXPLICIT_DATE.test(m.text) && !BARE_DAY.test(m.text));
+    const last = said[said.length - 1];
+    if (last) return { ...last, index: 0 };
+  }
+  return undefined;
+}
+
+/** "I signed it this morning, did you get it?": a statement with a question tagged on. */
+const TAGGED = /,\s*(did you get it|got it|right|yeah|no|okay|ok|correct)\?\s*$/i;
+
+function asks(sentence: string): boolean {
+  return isQuestion(sentence) && !TAGGED.test(sentence);
+}
+
+/** A "not" that says yes: "We'll sign by the 18th, I'd be dumb not to." */
+const AFFIRMING_NOT =
+  /\b(i|we|you)('d| would) be (dumb|crazy|stupid|silly|mad|foolish|nuts|insane) not to\b|\bnot (before|earlier than|sooner than)\b/gi;
 
 /** Where one clause gives way to another (", and from what I've seen..."). */
 const CLAUSE_BREAK = /,\s*(?:and|but|though|although)\s+|;\s*/gi;
@@ -981,6 +1057,15 @@ function findDates(
       continue;
     }
     add(r.index, r.text.length, componentsDate(r.start), precisionOf(r.start));
+  }
+  // "Twenty-third, before everyone leaves.": an ordinal past the ninth opening the
+  // sentence is a day ("First, ..." or "Second, ..." may be a list).
+  for (const m of text.matchAll(OPENING_ORDINAL)) {
+    const tens = m[1] ? (/^twenty/i.test(m[1]) ? 20 : 30) : 0;
+    const day = tens + (/thirtieth/i.test(m[2]!) ? 30 : ORDINALS.indexOf(m[2]!.toLowerCase()) + 1);
+    if (day < 10 || day > 31) continue;
+    const at = m.index + m[0].length - m[1]!.length - m[2]!.length;
+    add(at, m[1]!.length + m[2]!.length, nextDayOfMonth(today, day), 'day');
   }
   // "the eleventh": a day said as an ordinal word, without its month.
   for (const m of text.matchAll(BARE_ORDINAL_WORD)) {

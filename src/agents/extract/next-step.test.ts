@@ -537,6 +537,24 @@ const cases: Case[] = [
     expected: 'Do a proper discovery with your dispatcher next week',
   },
   {
+    name: 'someone named before it will do it',
+    lines: [
+      int("You won't. Our onboarding person, Shay, she'll email you tomorrow to book the kickoff."),
+      ext('Good. Tell her mornings are better.'),
+    ],
+    expected: 'Email you tomorrow to book the kickoff (Thu Oct 15)',
+  },
+  {
+    name: 'the meeting said as what is next, with a chore for it',
+    lines: [int("Next is the kickoff call, I'll send options for Tuesday."), ext('Sounds good.')],
+    expected: 'The kickoff call on Tuesday (Tue Oct 20)',
+  },
+  {
+    name: 'a couple of slots is a calendar chore',
+    lines: [int("I'll send a couple of slots."), ext('Great.')],
+    expected: null,
+  },
+  {
     name: 'a team of ours that will act is a clause of its own',
     lines: [
       int("I'll send the order form and our legal team will review your changes."),

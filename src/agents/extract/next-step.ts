@@ -75,7 +75,7 @@ const FRAMES: readonly RegExp[] = [
     `^(?:(?:yes|yeah|ok(?:ay)?|sure|great|perfect|so|and|then|absolutely|definitely|please|just)\\b[,\\s]*)*(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
-  /\bnext steps? (?:on our side |for us |from our side |on your side )?(?:is|are|would be|will be)\s+(?:to\s+|that\s+)?(?:(?:we|i|you)(?: will| can|'ll)?\s+)?(?<phrase>.+)/i,
+  /\bnext steps? (?:on our side |for us |from our side |on your side )?(?:is|are|would be|will be)\s+(?:to\s+|that\s+)?(?:(?:we|i|you)(?: will| can|'ll)?\s+)?(?<phrase>.+)|^\W*(?:(?:so|and|then|okay|ok)[,\s]+)*next (?:up )?is\s+(?<phrase2>(?:the|a|an|our)\s.+)/i,
   // A suggestion: "I suggest a site visit", "I propose we hold a pilot review".
   /\b(?:i|we)(?: would|'d)? (?:suggest|propose|recommend)\s+(?:that\s+)?(?:(?:we|you)\s+)?(?<phrase>.+)/i,
   // A team that will do it: "Onboarding will contact you this week."
@@ -110,6 +110,12 @@ const FRAMES: readonly RegExp[] = [
   ),
   // The plain present for a promise or a request: "You send a proposal for Sandviken."
   /^(?:(?:so|then|ok(?:ay)?|and)[,\s]+)*(?:you|i|we)\s+(?<phrase>(?:send|make|prepare|update)\s+(?:an?|the|our|your|me|us)\b.*)/i,
+  // Someone named before it will do it: "Our onboarding person, Shay, she'll email you
+  // tomorrow to book the kickoff."
+  new RegExp(
+    `\\b(?:he|she|they)(?:'ll| will| is going to| are going to)\\s+(?<phrase>${VERB}\\b.*)`,
+    'i',
+  ),
 ];
 
 /** Where the follow-up ends: another clause with its own subject, a reason, a purpose. */
@@ -118,7 +124,7 @@ const CLAUSE_END =
 
 /** Things that are not a follow-up of the deal: calendar chores and small talk. */
 const NOT_A_STEP =
-  /^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:some |a few |my |our )?(?:time )?(?:slots|times|availability|options for times)\b|^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:the |a |an )?(?:calendar |meeting )?(?:(?:invite|invitation)(?! for (?:the |a |our )?(?:[\w-]+ )?(?:kick-?off|workshop|demo|review|visit|session|training|signing))|notes|recording|link)\b|\b(?:coffee|lunch|drinks?|weekend|holiday|screen)\b/i;
+  /^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:some |a few |a couple of |my |our )?(?:time )?(?:slots|times|availability|options for times)\b|^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:the |a |an )?(?:calendar |meeting )?(?:(?:invite|invitation)(?! for (?:the |a |our )?(?:[\w-]+ )?(?:kick-?off|workshop|demo|review|visit|session|training|signing))|notes|recording|link)\b|\b(?:coffee|lunch|drinks?|weekend|holiday|screen)\b/i;
 
 /** A day named for a meeting: a weekday, a date, "tomorrow". */
 const DAY_WORD =
@@ -232,6 +238,7 @@ export function nextStepCandidates(
     const timed = saysWhen(step.quote, ref);
     const due =
       dueDate(step.phrase, ref) ??
+      (timed ? dueDate(step.quote, ref) : null) ??
       dueDate(timed ? firstSentence(utterances[at]!.text) : utterances[at]!.text, ref) ??
       (timed ? null : dueDate(utterances[i]!.text, ref));
     let confidence = restated ? 0.84 : 0.8;

@@ -6,9 +6,14 @@ export interface Sentence {
 
 // A month's abbreviation cut off from its day would turn "Dec. 15" into all of December.
 const ABBREVIATIONS =
-  'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|mr|mrs|ms|dr|e\\.g|i\\.e|vs|approx|inc|ltd|corp';
+  'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|mr|mrs|ms|dr|e\\.g|i\\.e|vs|approx|inc|ltd|corp|st|jr|sr|mt|ft';
 
-const BOUNDARY = new RegExp(`(?<!\\b\\w)(?<!\\b(?:${ABBREVIATIONS})\\.?)[.!?;]+(?=\\s|$)`, 'gi');
+// A lone letter before the period is an initial ("J. Smith"), unless an apostrophe ends a
+// word with it ("You won't.").
+const BOUNDARY = new RegExp(
+  `(?<!(?<!['’])\\b\\w)(?<!\\b(?:${ABBREVIATIONS})\\.?)[.!?;]+(?=\\s|$)`,
+  'gi',
+);
 
 const CACHE_LIMIT = 4096;
 const CACHE = new Map<string, readonly Sentence[]>();

@@ -450,6 +450,11 @@ const cases: Case[] = [
     expected: 'negotiation',
   },
   {
+    name: 'the contract sent back with a markup',
+    lines: [ext('Dale, I sent back the contract with our markup. Did you see?')],
+    expected: 'negotiation',
+  },
+  {
     name: 'a stage named of something else is none',
     lines: [ext('We are in the evaluation of a new ERP, nothing to do with you.')],
     expected: null,

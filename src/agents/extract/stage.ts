@@ -132,7 +132,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'negotiation',
-    re: /\b(redlin(e|es|ed|ing)|mark(ed|ing) up)\b(?!.*\bnda\b)/i,
+    re: /\b(redlin(e|es|ed|ing)|mark(ed|ing) up|(our|their|your|the) markup)\b(?!.*\bnda\b)|\b(we're|we are) negotiating with you\b/i,
     base: 0.86,
   },
   {

@@ -18,6 +18,13 @@ describe('wordsToNumber', () => {
     ['one ten', 110],
     ['eighty-four five', 84.5],
     ['one sixty-two five', 162.5],
+    // What follows a million is its thousands; digits read one by one are no number.
+    ['one million eighty', 1_080_000],
+    ['one million eight hundred', 1_800_000],
+    ['one million two hundred fifty', 1_250_000],
+    ['one million eighty thousand', 1_080_000],
+    ['two million three', null],
+    ['one one eight', null],
     ['a hundred and eighteen eight', 118.8],
     ['one fifteen five', 115.5],
     ['twenty five', 25],

@@ -76,6 +76,8 @@ export function wordsToNumber(phrase: string): number | null {
   let total = 0;
   let group = 0;
   let seen = false;
+  /** The scale the words last named: "one million eighty" leaves its thousand unsaid. */
+  let lastScale = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (w === 'and') {
@@ -127,6 +129,9 @@ export function wordsToNumber(phrase: string): number | null {
         continue;
       }
       if (unit <= 9 && pairDone) return null;
+      // "One one eight.": digits read out one by one are no number said.
+      if (unit <= 9 && w !== 'a' && w !== 'an' && (UNITS[words[i - 1] ?? ''] ?? 10) <= 9)
+        return null;
       group += unit;
       seen = true;
       continue;
@@ -140,11 +145,19 @@ export function wordsToNumber(phrase: string): number | null {
     if (scale !== undefined) {
       total += (group || 1) * scale;
       group = 0;
+      lastScale = scale;
       seen = true;
       continue;
     }
     return null;
   }
   if (!seen) return null;
+  // "One million eighty", "one million eight hundred": what follows a million is its
+  // thousands (1,080,000; 1,800,000); a lone digit after it ("two million three") is
+  // either 2.3 million or 2,003,000 and is read as neither.
+  if (lastScale >= 1_000_000 && group > 0 && group < 1000 && Number.isInteger(group)) {
+    if (group < 10) return null;
+    group *= lastScale / 1000;
+  }
   return Math.round((total + group) * 100) / 100;
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from './sentences.js';
+
+const texts = (text: string) => splitSentences(text).map((s) => s.text);
+
+describe('splitSentences', () => {
+  it('splits at sentence ends, keeping each one its punctuation and place', () => {
+    const text = 'Signing. Done! Did you get it?';
+    expect(texts(text)).toEqual(['Signing.', 'Done!', 'Did you get it?']);
+    for (const s of splitSentences(text))
+      expect(text.slice(s.start, s.start + s.text.length)).toBe(s.text);
+  });
+
+  it('does not split after an initial, a month, a title or a street saint', () => {
+    expect(texts('Send it to J. Smith by Dec. 15 please.')).toHaveLength(1);
+    expect(texts('Yes, send the St. Thomas quote to me and Dr. Vega.')).toHaveLength(1);
+    expect(texts('The price is $1.2M.')).toHaveLength(1);
+  });
+
+  it("splits after a word that ends on an apostrophe's letter", () => {
+    expect(texts("You won't. Our onboarding person will email you tomorrow.")).toEqual([
+      "You won't.",
+      'Our onboarding person will email you tomorrow.',
+    ]);
+    expect(texts("We can't. Send the quote.")).toHaveLength(2);
+  });
+});
