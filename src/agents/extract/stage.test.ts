@@ -455,6 +455,21 @@ const cases: Case[] = [
     expected: 'negotiation',
   },
   {
+    name: 'a proposal asked for tersely',
+    lines: [ext('Anyway. Yours is the one we go with. We want a proposal.')],
+    expected: 'proposal',
+  },
+  {
+    name: 'a written proposal asked for, and answered "Proposal, yes."',
+    lines: [int('So proposal?'), ext('Proposal, yes. Twelve bulkers.')],
+    expected: 'proposal',
+  },
+  {
+    name: 'a trial wanted before any number',
+    lines: [ext('OK. Before any number, we want a trial. Two ships.')],
+    expected: 'evaluation',
+  },
+  {
     name: 'a stage named of something else is none',
     lines: [ext('We are in the evaluation of a new ERP, nothing to do with you.')],
     expected: null,

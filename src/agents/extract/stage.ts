@@ -120,6 +120,18 @@ const OPEN: readonly StageCue[] = [
   { stage: 'evaluation', re: MOVES_TO('(evaluation|eval)'), base: 0.82 },
   { stage: 'proposal', re: MOVES_TO('proposal'), base: 0.82 },
   {
+    // Said tersely: "We want a proposal.", "Write it as formal proposal.", "Proposal, yes."
+    stage: 'proposal',
+    re: /\b(we|i) (want|need) (a|the|your) (proper |formal |written )?(proposal|quote)\b|\bwrite (it|that|this) (up )?as (a )?(formal |written )?(proposal|quote)\b|^\W*(proposal|quote),? (yes|please)\b/i,
+    base: 0.8,
+  },
+  {
+    // "We want a trial.", "A trial. Two ships." (in answer to what they need to see)
+    stage: 'evaluation',
+    re: /\b(we|i) (want|need) (a|the) ([\w-]+ ){0,2}(trial|pilot|poc|proof[- ]of[- ]concept)\b|^\W*(a |the )?(trial|pilot|poc)\W*$/i,
+    base: 0.78,
+  },
+  {
     // Chosen: what is left is the paper. "You are our selected vendor."
     stage: 'negotiation',
     re: /\b(selected|preferred|chosen) vendor\b|\b(picked|selected|chose|chosen) you\b|\bstart the (contract )?paperwork\b|\byou('ve| have)? won\b|\b(going|go|move|moving) ahead with you\b|\b(going|gone|go|went) with you( guys| folks| all| two)?\b|^\s*(so,? )?(we're|we are) in[.!]|\bmove to (the )?contract\b|\bsaid yes to (the|your|our) (proposal|quote|price|offer)\b|^\s*(then|so),? we (move|go) forward\b|\b(i|we)('ll| will) sign (it|the (contract|agreement|order form|paperwork))\b|\bready to proceed\b|\bwe('re| are) approved( internally)?\b/i,
@@ -425,7 +437,7 @@ function behind(stage: Stage, dealStage?: string | null): boolean {
 
 /** A demo, deep dive or discovery workshop agreed: an early deal is in discovery. */
 const DISCOVERY_MEETING =
-  /\b(discovery (workshop|session|call|meeting)|redo discovery|deep[- ]dive|(a|the) (proper |full |tailored |custom )?demo)\b/i;
+  /\b(discovery (workshop|session|call|meeting)|(do|run) (a |the )?(proper |full )?discovery\b|redo discovery|deep[- ]dive|(a|the) (proper |full |tailored |custom )?demo)\b/i;
 const DISCOVERY: StageCue = { stage: 'discovery', re: DISCOVERY_MEETING, base: 0.74 };
 /** Stages a discovery meeting agreed moves on from. */
 const EARLY_STAGES: readonly string[] = ['prospecting', 'qualification'];
