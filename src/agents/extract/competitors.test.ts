@@ -363,6 +363,26 @@ describe('extractCompetitors', () => {
       ).toEqual([]);
     });
 
+    it('reads terse outs, an informed vendor, a rival quote and a trial wanted', () => {
+      const value = (held: string[], ...lines: [SpeakerSide, string][]) =>
+        extractCompetitors(call(...lines), holding(...held))?.value;
+      expect(
+        value(['Gong', 'Clari'], int('Gong out?'), ext('Gong out. They could not integrate.')),
+      ).toEqual(['Clari']);
+      expect(value(['Gong'], ext('We finished with Gong. It kept crashing.'))).toEqual([]);
+      expect(value(['Gong'], ext('Board decided yesterday. Gong is informed.'))).toEqual([]);
+      expect(
+        value([], ext('Your proposal says five hundred. The Clari one says four twenty.')),
+      ).toEqual(['Clari']);
+      expect(
+        value([], ext('And the owner wants Chorus trialled at the same time, a fair comparison.')),
+      ).toEqual(['Chorus']);
+      // Out only as a word of its own at the end: "we'll figure Gong out" is no verdict.
+      expect(
+        value(['Gong'], ext("We'll have to figure the Gong integration out.")),
+      ).toBeUndefined();
+    });
+
     it('empties the list when the customer buys from nobody', () => {
       const got = extractCompetitors(
         call(ext('I have to give it to you straight. We will not buy.'), ext('Not you, not Gong.')),
@@ -679,6 +699,7 @@ describe('extractCompetitors', () => {
     expect(vendorPattern('CDK Global').test('cdk global')).toBe(true);
     // A parent company with a generic product word is said as the company.
     expect(vendorPattern('Oracle Utilities').test('it has gone to Oracle')).toBe(true);
+    expect(vendorPattern('Sirocco Marine').test('we finished with Sirocco')).toBe(true);
   });
 
   it('matches the list written apart, hyphenated, together or possessive', () => {
