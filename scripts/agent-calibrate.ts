@@ -389,6 +389,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/twenty-fourth-check.jsonl',
   'test/agent/labelled/twenty-fifth-check.jsonl',
   'test/agent/labelled/twenty-sixth-check.jsonl',
+  'test/agent/labelled/twenty-seventh-check.jsonl',
+  'test/agent/labelled/twenty-eighth-check.jsonl',
 ];
 
 /**
@@ -423,6 +425,9 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-25.jsonl',
   'test/agent/calibration/outside-fit-26.jsonl',
   'test/agent/calibration/outside-fit-27.jsonl',
+  'test/agent/calibration/outside-fit-28.jsonl',
+  'test/agent/calibration/outside-fit-29.jsonl',
+  'test/agent/calibration/outside-fit-30.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];

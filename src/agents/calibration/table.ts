@@ -3,245 +3,240 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (2152 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl; right/proposed: amount:final 401/461, amount:later 81/92, close_date:final 451/496, close_date:later 143/171, competitors:final 318/333, competitors:later 21/21, next_step:final 1035/1362, next_step:later 6/13, stage:final 375/532, stage:later 7/13): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 8 calls and the pooled hand-written share q = 0.812 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.706, b = 0.393, the Platt scaling under which the proposals on calls written blind and never read are most likely (2160 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl; 2949/3610 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.694, b = 0.386; amount a = 0.71, b = 0.386; stage a = 0.702, b = 0.371; next_step a = 0.758, b = 0.436; competitors a = 0.65, b = 0.372), then the mapped values in monotone blocks of at least 50 outside proposals, each worth its share right, (right+1)/(n+2) (0.587 on 601, 0.708 on 323, 0.829 on 460, 0.838 on 301, 0.893 on 1430, 0.901 on 391, 0.962 on 104), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.048); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (2312 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl; right/proposed: amount:final 425/489, amount:later 84/96, close_date:final 485/529, close_date:later 152/180, competitors:final 341/358, competitors:later 26/27, next_step:final 1124/1470, next_step:later 6/13, stage:final 415/578, stage:later 7/14): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 8 calls and the pooled hand-written share q = 0.816 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.694, b = 0.42, the Platt scaling under which the proposals on calls written blind and never read are most likely (2400 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl; 3281/3999 right), then per field pulled to that map as strongly as 1 proposals (close_date a = 0.739, b = 0.25; amount a = 1.086, b = -0.419; stage a = 0.826, b = 0.053; next_step a = 0.812, b = 0.562; competitors a = 0.907, b = -0.971), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.607 on 759, 0.805 on 995, 0.871 on 885, 0.916 on 1360), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.051); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.838,
+        p: 0.805,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.587,
-        n: 13,
+        p: 0.607,
+        n: 14,
       },
       {
         min: 0.52,
-        p: 0.587,
+        p: 0.607,
         n: 8,
       },
       {
         min: 0.61,
-        p: 0.708,
-        n: 47,
+        p: 0.805,
+        n: 50,
       },
       {
         min: 0.67,
-        p: 0.893,
-        n: 234,
+        p: 0.871,
+        n: 257,
       },
       {
         min: 0.81,
-        p: 0.893,
-        n: 142,
+        p: 0.916,
+        n: 143,
       },
       {
         min: 0.87,
-        p: 0.962,
+        p: 0.916,
         n: 17,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.708,
+        p: 0.607,
         n: 11,
       },
       {
         min: 0.67,
-        p: 0.838,
-        n: 17,
+        p: 0.805,
+        n: 16,
       },
       {
         min: 0.73,
-        p: 0.893,
-        n: 64,
+        p: 0.871,
+        n: 69,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.708,
+        p: 0.805,
         n: 39,
       },
       {
         min: 0.87,
-        p: 0.838,
+        p: 0.805,
         n: 150,
       },
       {
         min: 0.92,
-        p: 0.893,
+        p: 0.805,
         n: 90,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.587,
+        p: 0.607,
         n: 9,
       },
       {
         min: 0.61,
-        p: 0.838,
-        n: 36,
+        p: 0.805,
+        n: 39,
       },
       {
         min: 0.68,
-        p: 0.893,
-        n: 40,
-      },
-      {
-        min: 0.7,
-        p: 0.893,
-        n: 411,
+        p: 0.916,
+        n: 481,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.708,
-        n: 64,
+        p: 0.805,
+        n: 69,
       },
       {
         min: 0.76,
-        p: 0.838,
-        n: 42,
+        p: 0.805,
+        n: 44,
       },
       {
         min: 0.81,
-        p: 0.893,
-        n: 65,
+        p: 0.805,
+        n: 67,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.893,
+        p: 0.805,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.708,
-        n: 20,
+        p: 0.607,
+        n: 21,
       },
       {
         min: 0.78,
-        p: 0.893,
-        n: 9,
+        p: 0.805,
+        n: 10,
       },
       {
         min: 0.8,
-        p: 0.901,
-        n: 304,
+        p: 0.871,
+        n: 327,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.901,
+        p: 0.805,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.587,
+        p: 0.607,
         n: 70,
       },
       {
         min: 0.65,
-        p: 0.893,
+        p: 0.916,
         n: 207,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.587,
-        n: 295,
+        p: 0.607,
+        n: 322,
       },
       {
         min: 0.5,
-        p: 0.708,
+        p: 0.805,
         n: 15,
       },
       {
         min: 0.54,
-        p: 0.829,
-        n: 372,
+        p: 0.805,
+        n: 393,
       },
       {
         min: 0.69,
-        p: 0.838,
-        n: 179,
+        p: 0.871,
+        n: 194,
       },
       {
         min: 0.8,
-        p: 0.893,
-        n: 389,
+        p: 0.916,
+        n: 427,
       },
       {
         min: 0.84,
-        p: 0.901,
-        n: 112,
+        p: 0.916,
+        n: 119,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.587,
+        p: 0.607,
         n: 41,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.587,
+        p: 0.607,
         n: 89,
       },
       {
         min: 0.8,
-        p: 0.893,
+        p: 0.805,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.587,
-        n: 26,
+        p: 0.607,
+        n: 30,
       },
       {
         min: 0.65,
-        p: 0.587,
-        n: 12,
+        p: 0.607,
+        n: 13,
       },
       {
         min: 0.69,
-        p: 0.587,
-        n: 243,
+        p: 0.607,
+        n: 262,
       },
       {
         min: 0.8,
-        p: 0.708,
-        n: 152,
+        p: 0.805,
+        n: 169,
       },
       {
         min: 0.86,
-        p: 0.962,
-        n: 99,
+        p: 0.916,
+        n: 104,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.708,
+        p: 0.607,
         n: 27,
       },
     ],
