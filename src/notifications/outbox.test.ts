@@ -262,7 +262,10 @@ describe('deliverNotification', () => {
     const runs = await Promise.all(rows.map((r) => deliverNotification(burst, r.id)));
     const waiting = runs.filter((r) => r.result === 'waiting_for_slot');
     // Slots are 50 ms apart: the first few wait inline, the rest are put back until theirs.
-    expect(waiting.length).toBeGreaterThanOrEqual(5);
+    // How many are put back depends on how close together the ten reserve their slots,
+    // which a loaded machine spreads out (a CI run saw 3 of 10), so the test asks only
+    // that some were, and that none was refused or failed.
+    expect(waiting.length).toBeGreaterThanOrEqual(1);
     expect(runs.filter((r) => r.result === 'delivered').length).toBe(10 - waiting.length);
     for (const r of rows) {
       const current = (await row(r.id))!;
