@@ -369,7 +369,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         // "One million five hundred thousand kroner. Best and final."
         FINAL_SAID.test(sentences[sentenceIndex + 1]?.text ?? '') ||
         STATED.test(text) ||
-        discountsTheDeal(findMoney(text, { timeZone: ctx.timeZone }), ctx.dealAmount, percentages);
+        discountsTheDeal(text, ctx, percentages);
       const borrowed = !ownCue && topic !== undefined && utteranceIndex - topic <= PRICE_TOPIC_SPAN;
       if (elsewhere) topic = undefined;
       else if (ownCue) topic = utteranceIndex;
@@ -437,12 +437,13 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
  * amount less a percentage said in the call is the deal's new price, cue or not.
  */
 function discountsTheDeal(
-  mentions: readonly MoneyMention[],
-  dealAmount: number | null | undefined,
+  text: string,
+  { dealAmount, timeZone }: ExtractContext,
   percentages: ReadonlySet<number>,
 ): boolean {
-  if (!dealAmount || dealAmount <= 0) return false;
-  return mentions.some((m) =>
+  // Cheap tests first: most sentences are read without a deal amount or a percentage.
+  if (!dealAmount || dealAmount <= 0 || percentages.size === 0) return false;
+  return findMoney(text, { timeZone }).some((m) =>
     [...percentages].some(
       (p) =>
         p > 0 && p < 100 && Math.abs(m.amount - dealAmount * (1 - p / 100)) <= dealAmount * 1e-3,
