@@ -19,6 +19,14 @@ export interface RetryOptions {
   maxRateLimitWaitMs?: number;
 }
 
+/**
+ * The longest 429 wait the retry loop sits out in the call by default. A source that
+ * names no limit in its refusal (Gong, Fireflies) and asks for a longer wait is out
+ * of a quota, not a per-second window: its connector holds every process in Postgres
+ * until then instead. A shorter wait is sat out either way, which is right for both.
+ */
+export const MAX_INLINE_RATE_LIMIT_WAIT_MS = 60_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -29,7 +37,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function callWithRetry<T>(call: () => Promise<T>, options: RetryOptions): Promise<T> {
   const attempts = options.attempts ?? 5;
   const baseDelayMs = options.baseDelayMs ?? 500;
-  const maxWait = options.maxRateLimitWaitMs ?? 60_000;
+  const maxWait = options.maxRateLimitWaitMs ?? MAX_INLINE_RATE_LIMIT_WAIT_MS;
   for (let attempt = 1; ; attempt++) {
     await options.gate.acquire(options.bucket);
     try {

@@ -1,4 +1,5 @@
 import { CrmError, type CrmErrorKind } from '../../crm/errors.js';
+import { MAX_INLINE_RATE_LIMIT_WAIT_MS } from '../../crm/retry.js';
 
 /**
  * Every way a Fireflies call can fail, as one `CrmError`. Fireflies answers GraphQL
@@ -12,8 +13,8 @@ import { CrmError, type CrmErrorKind } from '../../crm/errors.js';
  *   to be made again.
  * - too_many_requests is `rate_limited`, its delay from `extensions.metadata.retryAfter`.
  *   Free and Pro plans have a daily quota (50 calls): a refusal asking to wait longer
- *   than DAILY_AFTER_MS is taken as that quota (policy DAILY, not retried), so a sync
- *   does not sit for hours.
+ *   than the retry loop sits out (`MAX_INLINE_RATE_LIMIT_WAIT_MS`, a minute) is taken as
+ *   that quota (policy DAILY, not retried), so a sync does not sit for hours.
  * - A failure with no answer (connection reset, DNS, our timeout) is `transient`.
  */
 const KIND_BY_CODE: Record<string, CrmErrorKind> = {
@@ -38,8 +39,6 @@ const HINTS: Partial<Record<CrmErrorKind, string>> = {
   permission: 'Use an API key of a Fireflies team admin, on a plan with API access.',
   transient: 'Fireflies could not answer just now; trying again later should work.',
 };
-
-export const DAILY_AFTER_MS = 10 * 60_000;
 
 /** The request took longer than the connector's timeout. */
 export class FirefliesTimeoutError extends Error {
@@ -127,7 +126,9 @@ export function firefliesError(answer: FirefliesAnswer, now = Date.now()): CrmEr
     status,
     retryAfterMs,
     policy:
-      kind === 'rate_limited' && retryAfterMs !== undefined && retryAfterMs > DAILY_AFTER_MS
+      kind === 'rate_limited' &&
+      retryAfterMs !== undefined &&
+      retryAfterMs > MAX_INLINE_RATE_LIMIT_WAIT_MS
         ? 'DAILY'
         : undefined,
     field: Array.isArray(fields) ? str(fields[0]?.name) : undefined,

@@ -1,4 +1,5 @@
 import { CrmError } from '../../crm/errors.js';
+import { MAX_INLINE_RATE_LIMIT_WAIT_MS } from '../../crm/retry.js';
 import { CURSOR_EXPIRED } from '../port.js';
 
 /** Gong's error body: `{ requestId, errors: [message] }`. */
@@ -27,8 +28,9 @@ export function retryAfterMs(header: string | null, nowMs = Date.now()): number 
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
-// A wait this long is the daily quota, not the per-second one: Gong says so only by the delay.
-const DAILY_WAIT_MS = 10 * 60_000;
+// Gong's 429 names no limit; only the wait tells its 3 calls a second from its daily
+// quota. One longer than the retry loop sits out is the day's quota. A shorter one may
+// be that quota in its last minute before the reset, and is then rightly sat out too.
 
 /**
  * Gong's answer as the one error type connectors let out. Gong names no error codes,
@@ -49,7 +51,7 @@ export function mapGongError(status: number, body: unknown, headers: Headers): C
       status,
       crmCode: 'TOO_MANY_REQUESTS',
       retryAfterMs: wait,
-      policy: wait !== undefined && wait >= DAILY_WAIT_MS ? 'DAILY' : 'SECONDLY',
+      policy: wait !== undefined && wait > MAX_INLINE_RATE_LIMIT_WAIT_MS ? 'DAILY' : 'SECONDLY',
     });
   }
   if (status === 400 && /cursor/i.test(message)) {

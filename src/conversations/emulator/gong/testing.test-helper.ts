@@ -48,6 +48,8 @@ export async function createGongWorld(options: {
   settings?: Partial<GongSettings>;
   /** OAuth tokens the emulator accepts besides its access key. */
   bearerTokens?: string[];
+  /** The emulator's clock (its daily quota resets at its midnight, UTC); real time by default. */
+  now?: () => Date;
   rateLimit?: Record<string, unknown>;
   metadata?: Record<string, unknown>;
 }): Promise<GongWorld> {
@@ -57,6 +59,7 @@ export async function createGongWorld(options: {
     crmIdFor: options.crmIdFor,
     settings: options.settings,
     bearerTokens: options.bearerTokens,
+    now: options.now,
   });
   const baseUrl = await gong.listen(0);
   afterAll(async () => {
