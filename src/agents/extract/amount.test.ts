@@ -862,6 +862,79 @@ describe("the workspace's own currency", () => {
     expect(currency('fifty thousand pesos', 'America/Mexico_City')).toBe('MXN');
     expect(currency('two hundred thousand riyals', 'Asia/Qatar')).toBe('QAR');
     expect(currency('two hundred thousand riyals', 'Asia/Riyadh')).toBe('SAR');
+    expect(currency('520 thousand pounds', 'Africa/Cairo')).toBe('EGP');
+    expect(currency('520 thousand pounds', 'Europe/London')).toBe('GBP');
+    expect(currency('520 thousand pounds', 'America/New_York')).toBe('GBP');
+  });
+});
+
+describe('Spanish millions and scales left unsaid in digits', () => {
+  it('reads "millones" and "millones de pesos"', () => {
+    const money = (text: string) =>
+      findMoney(text, { timeZone: 'America/Santiago' }).map((m) => [m.amount, m.currency]);
+    expect(money('Best I can do is 1.85 millones de pesos, fixed.')).toEqual([[1_850_000, 'CLP']]);
+    expect(money('We accept 60 millones per year.')).toEqual([[60_000_000, null]]);
+    expect(money('Un millón de pesos.')).toEqual([]);
+  });
+
+  it("reads digits in the call's scale when said as a price, not as a time or a count", () => {
+    const inThousands = (text: string) =>
+      findMoney(text, { impliedScale: 1e3 }).map((m) => m.amount);
+    expect(inThousands('So 440 is the final.')).toEqual([440_000]);
+    expect(inThousands('Ha, okay, 232.')).toEqual([232_000]);
+    expect(inThousands('We have 340 people in maintenance.')).toEqual([]);
+    expect(inThousands('Thursday at 11.')).toEqual([]);
+    expect(inThousands('The 14th works.')).toEqual([]);
+    expect(inThousands('He says, the Friday of KW 50.')).toEqual([]);
+    expect(inThousands('December 15 works.')).toEqual([]);
+    expect(findMoney('Then 47, done.').map((m) => m.amount)).toEqual([]);
+  });
+});
+
+describe('figures beside the price', () => {
+  const amount = (ctx: Partial<ExtractContext>, ...lines: [SpeakerSide, string][]) =>
+    extractAmount(call(...lines), { ...baseContext, ...ctx })?.value ?? null;
+
+  it('reads a figure given again in another currency as the one before', () => {
+    expect(
+      amount(
+        { timeZone: 'Asia/Dubai' },
+        int(
+          "So the proposal is one point one million dirhams, three-year term. That's about three hundred thousand dollars, for Paolo's people.",
+        ),
+      ),
+    ).toEqual({ amount: 1_100_000, currency: 'AED' });
+  });
+
+  it("reads a vendor's price said as 'they came in at' and a budget set aside as no price", () => {
+    expect(amount({}, ext('They came in around 260,000 dollars for all four resorts.'))).toBeNull();
+    expect(
+      amount(
+        {},
+        ext('The budget the board has set aside for energy projects is two million dollars.'),
+      ),
+    ).toBeNull();
+  });
+
+  it('takes a price said whole with scope added, a term said first, and "805,000 it is"', () => {
+    expect(
+      amount(
+        { timeZone: 'Asia/Riyadh' },
+        int('For three years, with the extra lodge you added last week, 465,000 riyals total.'),
+        ext("465, three years. Okay, that's the one."),
+      ),
+    ).toEqual({ amount: 465_000, currency: 'SAR' });
+    expect(amount({}, int('Sure, an extra 10k for the add-on module.'))).toBeNull();
+    expect(
+      amount({}, int('At three years, the price is 80,000 dollars a year, flat.'), ext('Agreed.')),
+    ).toEqual(usd(240_000));
+    expect(
+      amount(
+        { dealAmount: 880_000 },
+        int("I'll meet you at 805,000. That's the final."),
+        ext('Ha. Fine. 805,000 it is.'),
+      ),
+    ).toEqual(bare(805_000));
   });
 });
 

@@ -140,6 +140,10 @@ const SCALE: Record<string, number> = {
   mio: 1e6,
   mrd: 1e9,
   million: 1e6,
+  // Spanish: "60 millones de pesos", "1.05 millones".
+  millones: 1e6,
+  millón: 1e6,
+  millon: 1e6,
   bn: 1e9,
   billion: 1e9,
   // Indian numbering: a lakh is a hundred thousand, a crore ten million.
@@ -154,7 +158,7 @@ const SCALE: Record<string, number> = {
 const MIL_IS_THOUSAND: readonly Currency[] = ['BRL', 'ARS', 'CLP', 'COP', 'MXN', 'PEN', 'UYU'];
 
 const NUMERIC = new RegExp(
-  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d{1,3}(?:['’]\\d{3})+|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d]|[.,]\\d)|\\d+,\\d{1,2}(?=\\s?(?:mio|mrd|million|m)\\b)|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|mio|mrd|bn|thousand|grand|million|billion|lakhs?|lac|crores?)\\b)?(?:\\s?(?<code>${CODE_WORDS})\\b)?`,
+  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d{1,3}(?:['’]\\d{3})+|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d]|[.,]\\d)|\\d+,\\d{1,2}(?=\\s?(?:mio|mrd|million|m)\\b)|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|mio|mrd|bn|thousand|grand|million|billion|millones|mill[oó]n|lakhs?|lac|crores?)(?![\\w]))?(?:\\s?(?:de\\s)?(?<code>${CODE_WORDS})\\b)?`,
   'gi',
 );
 
@@ -169,7 +173,7 @@ const NOT_MONEY_AFTER =
 
 /** The price of some other vendor or of what the customer pays today. */
 const SOMEONE_ELSE =
-  /\b((an)?other vendors?|competitors?|alternatives?|incumbent|currently pay(ing)?|we pay|paying (them|today|now)|(our|the|their) (current|existing|old|legacy|present) (\w+[\s-]){0,2}?(tool|vendor|contract|provider|platform|portal|system|solution|software|stack)|(they|he|she|them) (quoted|offered|charge[sd]?|want)|their (price|pricing|quote|offer|renewal))\b/i;
+  /\b((an)?other vendors?|competitors?|alternatives?|incumbent|currently pay(ing)?|we pay|paying (them|today|now)|(our|the|their) (current|existing|old|legacy|present) (\w+[\s-]){0,2}?(tool|vendor|contract|provider|platform|portal|system|solution|software|stack)|(they|he|she|them) (quoted|offered|charge[sd]?|want)|(they|he|she) came in (at|around|about|with|lower|higher|under|over)|their (price|pricing|quote|offer|renewal))\b/i;
 const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
 
 /**
@@ -178,7 +182,7 @@ const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
  * figures of the customer's own business ("our average contract is $12,000").
  */
 const NOT_THIS_DEAL =
-  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last year|raised|revenue|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take))\b/i;
+  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last year|raised|revenue|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers)\b/i;
 
 /** A figure with tax in it is what the invoices show, not the deal's amount. */
 const WITH_TAX =
@@ -208,6 +212,8 @@ const SHARED_NAMES: Record<string, readonly Currency[]> = (() => {
     crowns: ['CZK', 'SEK', 'NOK', 'DKK', 'ISK'],
     kroner: ['NOK', 'DKK'],
     krone: ['NOK', 'DKK'],
+    // Egypt, Lebanon, Sudan and Syria count in pounds too.
+    pounds: ['GBP', 'EGP', 'LBP', 'SDG', 'SSP', 'SYP'],
   };
 })();
 
@@ -265,7 +271,7 @@ const DEAL_CUE =
 
 /** A sentence that only says the figure before it is the last word. */
 const FINAL_SAID =
-  /^\W*(?:best and final|(?:our |my |the )?final (?:offer|price|number|figure)|final|all[- ]in|that's (?:the|our|my) (?:price|offer|number))\W*$/i;
+  /^\W*(?:best and final|(?:our |my |the )?final (?:offer|price|number|figure)|final|all[- ]in|that's (?:the|our|my) (?:final (?:offer|price|number|figure)?|price|offer|number))\W*$/i;
 
 /**
  * A figure stated as where things stand ("with Glenwood it's 125k", "we'd be at ninety
@@ -273,7 +279,7 @@ const FINAL_SAID =
  * call is usually the price, but not always.
  */
 const STATED =
-  /\b(it's|it is|that's|that is|we're at|we are at|be at|comes? (out )?to)\s+(about |around |roughly )?([$€£¥₹]|\d|(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)/i;
+  /\b(it's|it is|that's|that is|we're at|we are at|be at|comes? (out )?to|meet you at)\s+(about |around |roughly )?([$€£¥₹]|\d|(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)|\d\s*(k|thousand|million|grand)?,? it is\W*$/i;
 const STATED_DISCOUNT = 0.08;
 
 const MONTHLY = /\b(per month|a month|monthly|mrr)\b|\/\s?mo\b/i;
@@ -286,7 +292,7 @@ const TOTAL_AFTER =
 /** A figure said with a period or as a total is money even without a currency. */
 const PERIOD = new RegExp(`${MONTHLY.source}|${ANNUAL.source}|${TOTAL.source}`, 'i');
 const YEARS =
-  /\b(?<j>\d+|two|three|four|five)\s+years\s+at\b|^\s*(?<i>\d+|two|three|four|five)\s+years,|\b(?:over|for|across|on)\s+(?:the\s+)?(?:remaining\s+|full\s+|next\s+)?(?<n>\d+|two|three|four|five)\s+years?\b|\b(?<m>\d+|two|three|four|five)[\s-]years?\s+(?:deal|contract|term|agreement|commitment)\b|,\s*(?<k>\d+|two|three|four|five)\s+years\b/i;
+  /\b(?<j>\d+|two|three|four|five)\s+years\s+at\b|^\s*(?<i>\d+|two|three|four|five)\s+years,|\b(?:over|for|across|on)\s+(?:the\s+)?(?:remaining\s+|full\s+|next\s+)?(?<n>\d+|two|three|four|five)\s+years?\b|\b(?<m>\d+|two|three|four|five)[\s-]years?\s+(?:deal|contract|term|agreement|commitment)\b|,\s*(?<k>\d+|two|three|four|five)\s+years\b|^\W*at (?<a>\d+|two|three|four|five) years\b/i;
 const YEAR_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 
 const REPLACED_BEFORE = /\b(from|instead of|rather than|not|no longer)\s+$/i;
@@ -373,7 +379,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const borrowed = !ownCue && topic !== undefined && utteranceIndex - topic <= PRICE_TOPIC_SPAN;
       if (elsewhere) topic = undefined;
       else if (ownCue) topic = utteranceIndex;
-      if (isQuestion(text) || elsewhere || ADD_ON.test(text) || WITH_TAX.test(text)) continue;
+      // "with the extra lodge you added, 465,000 riyals total": the scope, priced whole.
+      const addOn = ADD_ON.test(text) && !TOTAL.test(text);
+      if (isQuestion(text) || elsewhere || addOn || WITH_TAX.test(text)) continue;
       if (AS_BEFORE.test(text)) continue;
       // "$64,000 if we sign by the 15th" ties the price to signing; any other "if" supposes.
       if (HYPOTHETICAL.test(text.replace(SIGNING_CONDITION, ''))) continue;
@@ -386,6 +394,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
             unitPriceSaid(text.slice(m.index, m.index + m.length), utterances[utteranceIndex - 1])
           ),
       );
+      if (convertsTheFigureBefore(text, mentions, sentences[sentenceIndex - 1]?.text, ctx))
+        continue;
       const replaced = mentions.filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
       // "No indexation" denies something else; a negation turns a figure down only near
       // it ("we can't do 150k", "not at that price") or when no figure is said.
@@ -432,6 +442,26 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   return out;
 }
 
+/** "That's about three hundred thousand dollars": the figure before, in another currency. */
+const CONVERSION =
+  /^\W*(?:so,? )?(?:that's|that is|which is|which comes to|or|roughly|about|around|approximately)\b(?:\s+(?:about|roughly|around|approximately|some|close to|just under|just over))?/i;
+
+/**
+ * "One point one million dirhams. That's about three hundred thousand dollars, for
+ * Paolo's people.": a figure given again in another currency for someone's benefit.
+ */
+function convertsTheFigureBefore(
+  text: string,
+  mentions: readonly MoneyMention[],
+  before: string | undefined,
+  { timeZone }: ExtractContext,
+): boolean {
+  if (before === undefined || !CONVERSION.test(text) || !HEDGE_WORD.test(text)) return false;
+  const said = new Set(findMoney(before, { timeZone }).map((m) => m.currency));
+  return mentions.some((m) => m.currency !== null && said.size > 0 && !said.has(m.currency));
+}
+const HEDGE_WORD = /\b(about|roughly|around|approximately|some|close to|just under|just over)\b/i;
+
 /**
  * "Six percent... fine. So 488 800 lei." of a 520,000 deal: a figure that is the deal's
  * amount less a percentage said in the call is the deal's new price, cue or not.
@@ -463,7 +493,7 @@ function normalise(
 ): { amount: number; penalty: number } | null {
   const yearsMatch = YEARS.exec(text);
   const groups = yearsMatch?.groups;
-  const yearsWord = groups?.n ?? groups?.m ?? groups?.k ?? groups?.j ?? groups?.i;
+  const yearsWord = groups?.n ?? groups?.m ?? groups?.k ?? groups?.j ?? groups?.i ?? groups?.a;
   const years =
     yearsWord === undefined ? null : (YEAR_WORDS[yearsWord.toLowerCase()] ?? Number(yearsWord));
   // "forty-five thousand a year, so one hundred and thirty-five thousand total": the
@@ -597,6 +627,10 @@ const BUDGET = /\bbudget(ed)?\b/i;
 /** A figure turned to the seller after another's price: "with you", "your quote". */
 const TO_THE_SELLER = /\b(you|your|yours)\b/i;
 
+/** "December 15.", "Monday 11", "net 60", "room 204", "6,50": a day, a term, a label or a decimal. */
+const DATE_OR_LABEL_BEFORE =
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|the|on|day|week|room|page|section|number|no\.?|line|step|phase|version|v|plant|site|unit|building|floor|gate|route|model|kw|cw|wk|net|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$|#\s*$|\d[,.]$/i;
+
 /** "Around eleven" last night is a time. */
 const TIME_OF_DAY =
   /\b(o'?clock|[ap]\.?m\b|morning|afternoon|evening|night|tonight|noon|midnight)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day at (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
@@ -648,6 +682,32 @@ export function findMoney(
       scale === 1 &&
       /^\d{1,2}\.\d{1,2}$/.test(g.num!) &&
       IMPLIED_AFTER.test(text.slice(m.index + m[0].length));
+    // "So 440 is the final." in a call priced in thousands: the thousand goes unsaid in
+    // digits as in words (a day, a time or a label excepted).
+    const unsaid =
+      !millions &&
+      impliedScale === 1e3 &&
+      currency === null &&
+      scale === 1 &&
+      /^\d{2,3}$/.test(g.num!) &&
+      impliedRange(Number(g.num), impliedScale) &&
+      IMPLIED_AFTER.test(text.slice(m.index + m[0].length)) &&
+      !(
+        Number(g.num) <= 24 &&
+        /\b(at|until|till|from|by|before|after)\s*$/i.test(text.slice(0, m.index))
+      ) &&
+      !DATE_OR_LABEL_BEFORE.test(text.slice(0, m.index)) &&
+      !TIME_OF_DAY.test(text);
+    if (unsaid) {
+      out.push({
+        amount: Number(g.num) * impliedScale,
+        currency,
+        index: m.index + (m[0].length - m[0].trimStart().length),
+        length: m[0].trimStart().length,
+        implied: true,
+      });
+      continue;
+    }
     if (millions) {
       out.push({
         amount: Math.round(Number(g.num) * 1e6),
