@@ -5,6 +5,7 @@ import { followUp, type FollowUp } from './calibration/features.js';
 import { decide } from './decide.js';
 import { currenciesNamed, findMoney, homeCurrencyOf, type AmountValue } from './extract/amount.js';
 import { deterministicExtractor } from './extract/index.js';
+import { sellerNames } from './extract/cues.js';
 import type { ExtractContext, ExtractUtterance, SpeakerSide } from './extract/types.js';
 import { matchDeal, type MatchBasis } from './match/match-deal.js';
 import { domainWithin, emailDomain } from './match/words.js';
@@ -127,6 +128,7 @@ export function extractContext({ config, referenceTime }: CoreInput): ExtractCon
     timeZone: config.timeZone,
     fiscalYearStartMonth: config.fiscalYearStartMonth,
     competitors: config.competitors,
+    sellers: sellerNames(config.internalDomains),
   };
 }
 

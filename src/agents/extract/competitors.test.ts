@@ -702,6 +702,42 @@ describe('extractCompetitors', () => {
     expect(vendorPattern('Sirocco Marine').test('we finished with Sirocco')).toBe(true);
   });
 
+  it('takes a vendor out when discarded, not selected, notified or absent', () => {
+    const held = { ...ctx, competitors: ['Plyca', 'Pixelware', 'Gestiona'] };
+    const after = (...lines: [SpeakerSide, string][]) =>
+      extractCompetitors(call(...lines), { ...held, heldCompetitors: ['Plyca', 'Pixelware'] })
+        ?.value;
+    expect(after(ext('So we discarded Pixelware. It is you and Plyca now.'))).toEqual(['Plyca']);
+    expect(after(ext('Pixelware and Plyca have been notified.'))).toEqual([]);
+    expect(after(ext("Pixelware didn't even present."))).toEqual(['Plyca']);
+    expect(after(ext('Right now it is only your solution we are evaluating.'))).toEqual([]);
+  });
+
+  it('empties the list when the customer chooses us, by "you" or by our name', () => {
+    const held = { ...ctx, competitors: ['Plyca', 'Vortal'], heldCompetitors: ['Plyca', 'Vortal'] };
+    expect(extractCompetitors(call(ext('We choose you. Plyca was fine.')), held)?.value).toEqual(
+      [],
+    );
+    expect(
+      extractCompetitors(call(ext('Okay, we want to move forward with Compraxis.')), held)?.value,
+    ).toEqual([]);
+    // Two of you still in is no choice.
+    expect(
+      extractCompetitors(call(ext('We are going with you two to the final.')), held),
+    ).toBeNull();
+  });
+
+  it("matches a product by its maker's name alone, only as written, capitalised", () => {
+    expect(vendorPattern('Honeywell Forge').test('We went with Honeywell.')).toBe(true);
+    expect(vendorPattern('Schneider EcoStruxure').test('a quote from Schneider')).toBe(true);
+    expect(vendorPattern('Curve Dental').test('Curve is cheaper')).toBe(true);
+    expect(vendorPattern('Curve Dental').test('there is a learning curve')).toBe(false);
+    expect(vendorPattern('Honeywell Forge').test('honeywell forge')).toBe(true);
+    // A word sentences start with is no maker's name alone, nor a parent's name.
+    expect(vendorPattern('First Advantage').test('First, the price.')).toBe(false);
+    expect(vendorPattern('SAP Concur').test('our SAP system')).toBe(false);
+  });
+
   it('matches the list written apart, hyphenated, together or possessive', () => {
     const listed = { ...ctx, competitors: ['OwnBackup', 'Salesforce Inbox', 'project44'] };
     const got = extractCompetitors(

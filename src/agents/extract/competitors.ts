@@ -8,7 +8,7 @@ const IN_PLAY =
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
-  /\b((we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|declined|parked|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed)|(is|are|was|were) (already )?(told|informed|notified)|(we )?finished with|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b|got rid of|^\W*[\w'-]+(?:\s+[\w'-]+)?[, ]+out(?=[.!]?\s*$)|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+  /\b((we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|declined|parked|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed|notified)|discarded|(was|were|is|are) not (selected|shortlisted)|(didn't|did not) (even )?(present|bid|pass|make (it|the cut))\b|(is|are|was|were) (already )?(told|informed|notified)|(we )?finished with|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b|got rid of|^\W*[\w'-]+(?:\s+[\w'-]+)?[, ]+out(?=[.!]?\s*$)|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
@@ -40,7 +40,7 @@ const HEDGE = /\b(probably|maybe|perhaps|might|i think|i guess|likely|possibly)\
 
 /** "It's only you now": every vendor named before is out. */
 const ONLY_YOU =
-  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|just you(?! (two|both|and))|you('re| are) the only|you or (nothing|no one|nobody|staying put)|(so )?it'?s (just )?you(?=\.?$)|(you('re| are)|you people are) (the|our) (preferred|selected|chosen) (vendor|supplier|partner|provider)|(the )?last (vendor|one|company|bidder|supplier) standing|you('re| are) alone|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
+  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|just you(?! (two|both|and))|you('re| are) the only|you or (nothing|no one|nobody|staying put)|(so )?it'?s (just )?you(?=\.?$)|(you('re| are)|you people are) (the|our) (preferred|selected|chosen) (vendor|supplier|partner|provider)|(we|we've|we have|we're|we are) (decided to go|going|gone|go|went|choose|chose|chosen|selected|picked) (with )?you\b(?! (two|both|and|or))|only your (solution|product|platform|system|offer|proposal|tool)|(the )?last (vendor|one|company|bidder|supplier) standing|you('re| are) alone|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
 
 /**
  * No vendor at all: the project stopped ("we're not moving forward with anybody this
@@ -55,7 +55,7 @@ const NOBODY =
  * other vendor is out.
  */
 const CHOSEN =
-  /\b(?:[Ww]e(?:'re| are|'ve| have)?|[Ww]e've) (?:(?:finally |now )?(?:decided to go|going|gone|go|went|choose|chose|chosen|selected|picked|signed)) (?:with )?(?!You\b|Your\b)([A-Z][\w.-]+)/;
+  /\b(?:[Ww]e(?:'re| are|'ve| have)?|[Ww]e've) (?:(?:finally |now )?(?:decided to go|going|gone|go|went|choose|chose|chosen|selected|picked|signed|(?:want to )?(?:move|moving) forward)) (?:with )?(?!You\b|Your\b)([A-Z][\w.-]+)/;
 
 /** The rep naming a vendor in a pitch says nothing of the deal unless it is about them. */
 const ABOUT_CUSTOMER = /\b(you|you're|you are|your team|your side)\b/i;
@@ -356,12 +356,23 @@ function compileVendorPattern(name: string): RegExp {
     // written, and only as written ("mcs" in lower case is no vendor).
     return new RegExp(`${caseless(namePattern(name).source)}|(?<![\\w-])${short}(?![\\w-])`);
   }
+  const maker = words.length === 2 && short === null ? words[0]! : null;
+  if (maker !== null && MAKER.test(maker) && !PARENTS.test(maker) && !COMMON_START.test(maker)) {
+    // "Honeywell" for "Honeywell Forge", "Curve" for "Curve Dental": the maker's name
+    // alone, matched only as written, capitalised ("a learning curve" names nobody).
+    return new RegExp(`${caseless(namePattern(name).source)}|(?<![\\w-])${maker}(?![\\w-])`);
+  }
   if (short === null || short.length < 4) return namePattern(name);
   const [whole, alone] = [namePattern(name), namePattern(short)];
   return new RegExp(`${whole.source}|${alone.source}`, 'i');
 }
 
 const ACRONYM = /^[A-Z][A-Z0-9]{2,}$/;
+/** A capitalised name of four letters or more, as a maker's is written. */
+const MAKER = /^[A-Z][A-Za-z]{3,}$/;
+/** Words a sentence often starts with, which a maker's name alone would be read in. */
+const COMMON_START =
+  /^(first|next|last|best|great|good|just|only|true|clear|total|open|simple|sure|free|direct|every|better|real|smart|quick|fast|easy|well|point|field|home|service|accurate|also|then|thanks|maybe|sorry|look|listen|right|okay|fine|sounds|perfect)$/i;
 
 /** A pattern's source matching either case: each letter outside an escape as [xX]. */
 function caseless(source: string): string {

@@ -34,6 +34,24 @@ export function agreementAfter(
   return SIGN_OFF.test(reply.text) ? null : index + 1;
 }
 
+/** Second-level labels a country's domains sit under: "acme.co.uk" is Acme. */
+const SECOND_LEVEL = /^(co|com|org|net|gov|ac|edu)$/;
+
+/**
+ * The seller's name as its domains spell it: the label before the public suffix
+ * ("compraxis.es", "mail.qirtas.ae", "acme.co.uk"), when four letters or more.
+ */
+export function sellerNames(internalDomains: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const domain of internalDomains) {
+    const labels = domain.trim().toLowerCase().split('.').slice(0, -1);
+    if (labels.length > 1 && SECOND_LEVEL.test(labels[labels.length - 1]!)) labels.pop();
+    const name = labels[labels.length - 1];
+    if (name !== undefined && /^[a-z][a-z0-9-]{3,}$/.test(name)) names.add(name);
+  }
+  return [...names];
+}
+
 /**
  * A whole-word, case-insensitive pattern for a name ("Clari", "Salesforce Inbox"). Its
  * parts may be written apart, hyphenated or together ("OwnBackup", "Own Backup",

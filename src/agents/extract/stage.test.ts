@@ -798,6 +798,109 @@ describe('extractStage', () => {
     expect(extractStage(call(asked, ext('Let me think about it.')), baseContext)).toBeNull();
   });
 
+  it('reads a signature given as it is said, and a no to going on as lost', () => {
+    const at = (...lines: [SpeakerSide, string][]) =>
+      extractStage(call(...lines), { ...baseContext, dealStage: 'negotiation' })?.value ?? null;
+    expect(at(ext('Signed on my side, just now.'))).toBe('closed_won');
+    expect(at(ext('And... done. Countersigned.'))).toBe('closed_won');
+    expect(at(ext("Faisal, I'll be straight. We're not going to proceed."))).toBe('closed_lost');
+    expect(at(ext("We won't proceed until the budget is in."))).toBeNull();
+    // A day before the paper's state is a plan: "then Thursday it's signed".
+    expect(
+      at(ext('He can sign on Thursday.'), ext("Great, then Thursday it's signed.")),
+    ).toBeNull();
+    expect(at(ext("It's signed, you should have it."))).toBe('closed_won');
+  });
+
+  it('moves a deal back only when the call says so, and reads a trial agreement as no contract', () => {
+    const evaluating = { ...baseContext, dealStage: 'evaluation' };
+    expect(
+      extractStage(
+        call(
+          ext('He wants to revisit the whole scope. So we go back to discovery for the flagship.'),
+        ),
+        evaluating,
+      )?.value,
+    ).toBe('discovery');
+    expect(
+      extractStage(call(ext('Can you send the revised discovery notes?')), evaluating),
+    ).toBeNull();
+    const trial = call(
+      ext('We want to move to a proper evaluation. Give us the trial on the sea-front hotel.'),
+      int("Fine. I'll send the trial agreement this week."),
+      ext("Send it to me directly, I'll sign it."),
+    );
+    expect(extractStage(trial, { ...baseContext, dealStage: 'discovery' })?.value).toBe(
+      'evaluation',
+    );
+  });
+
+  it('reads a signature by someone else, a contract cancelled, and an offer accepted', () => {
+    const at = (stage: string, ...lines: [SpeakerSide, string][]) =>
+      extractStage(call(...lines), { ...baseContext, dealStage: stage })?.value ?? null;
+    expect(at('negotiation', ext('Good news: the gerente signed it an hour ago.'))).toBe(
+      'closed_won',
+    );
+    expect(at('negotiation', ext('The CEO signed off on the budget.'))).toBeNull();
+    expect(
+      at('negotiation', ext('So our individual contract is cancelled. We cannot sign it.')),
+    ).toBe('closed_lost');
+    expect(at('proposal', ext('And they accepted your offer over Plyca.'))).toBe('negotiation');
+    // "Then the contract is signed" is the order of things to come.
+    expect(
+      at('proposal', ext('We need the documents within ten days, then the contract is signed.')),
+    ).toBeNull();
+    expect(at('evaluation', ext('Now we need the economic offers from both.'))).toBe('proposal');
+    expect(at('evaluation', ext('I need your final proposal with a fixed price.'))).toBe(
+      'proposal',
+    );
+    expect(at('discovery', ext('Look, we are ready to evaluate seriously.'))).toBe('evaluation');
+    expect(at('qualification', ext("Yes, let's set the requirements session."))).toBe('discovery');
+  });
+
+  it("counts the rep's question naming the stage once the customer says yes", () => {
+    const asked = int('So we move to a formal evaluation?');
+    const at = (...lines: [SpeakerSide, string][]) =>
+      extractStage(call(...lines), { ...baseContext, dealStage: 'discovery' })?.value ?? null;
+    expect(at(asked, ext('Yes, the board agreed.'))).toBe('evaluation');
+    expect(at(asked, ext('Not yet, the board meets in March.'))).toBeNull();
+    expect(at(ext('So we move to a formal evaluation?'), int('Yes.'))).toBeNull();
+    expect(
+      at(int("So we're at the proposal stage formally?"), ext('Yes, I take it to the EXCO.')),
+    ).toBe('proposal');
+  });
+
+  it("reads the seller chosen by its own name, from the workspace's domains", () => {
+    const ours = { ...baseContext, dealStage: 'evaluation', sellers: ['qirtas'] };
+    expect(extractStage(call(ext("The committee met. We've chosen Qirtas.")), ours)?.value).toBe(
+      'negotiation',
+    );
+    expect(extractStage(call(ext('The mesa proposes Qirtas for the award.')), ours)?.value).toBe(
+      'negotiation',
+    );
+    expect(extractStage(call(ext("We haven't chosen Qirtas yet.")), ours)).toBeNull();
+    expect(extractStage(call(ext("We've chosen Qirtas.")), baseContext)).toBeNull();
+  });
+
+  it('reads a price taken to someone else as no price taken', () => {
+    const proposal = { ...baseContext, dealStage: 'proposal' };
+    const offered = int('Best I can do is 1.85 million pesos, fixed, for the whole contract.');
+    expect(
+      extractStage(call(offered, ext("1.85. Okay, I'll take it to the director.")), proposal),
+    ).toBeNull();
+    expect(extractStage(call(offered, ext("1.85. Okay, I'll take it.")), proposal)?.value).toBe(
+      'negotiation',
+    );
+  });
+
+  it('reads "if you can" as a polite request, not a supposition', () => {
+    const got = extractStage(
+      call(ext('The director signs on the 21st. Send me the final contract today if you can.')),
+      { ...baseContext, dealStage: 'proposal' },
+    );
+    expect(got?.value).toBe('negotiation');
+  });
+
   it('counts a contract the rep will draft when the customer agrees', () => {
     const got = extractStage(
       call(

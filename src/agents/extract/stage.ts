@@ -2,7 +2,7 @@ import type { Stage } from '../cases.js';
 import { NORMALIZED_STAGES } from '../../ingest/stages.js';
 import { findMoney } from './amount.js';
 import { vendorPattern } from './competitors.js';
-import { agreementAfter, clamp, signingThenDone } from './cues.js';
+import { agreementAfter, clamp, namePattern, signingThenDone } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance, SpeakerSide } from './types.js';
 
@@ -12,6 +12,10 @@ interface StageCue {
   base: number;
   /** A fact either side states ("thanks again for signing last night"), not a commitment. */
   fact?: true;
+  /** The deal said to go back a stage ("so back to discovery"): the one move back counted. */
+  back?: true;
+  /** The paper's state ("it's signed"): after a day ("then Thursday it's signed") a plan. */
+  state?: true;
 }
 
 /**
@@ -22,7 +26,7 @@ interface StageCue {
 const LOST: readonly StageCue[] = [
   {
     stage: 'closed_lost',
-    re: /\b(not|won't|will not|aren't|are not|isn't|is not) (be )?(moving|going) (forward|ahead)\b|\bdecided (not to|against) (proceed|proceeding|move forward|moving forward|buy|buying|purchas(e|ing)|go ahead|going ahead)\b/i,
+    re: /\b(not|won't|will not|aren't|are not|isn't|is not) (be )?(moving|going) (forward|ahead)\b|\bdecided (not to|against) (proceed|proceeding|move forward|moving forward|buy|buying|purchas(e|ing)|go ahead|going ahead)\b|\b(we're|we are|i'm|i am) not (going to|gonna) (proceed|go ahead)\b|\b(we|i) (won't|will not) (be )?(proceed|proceeding|go ahead|going ahead)\b/i,
     base: 0.88,
   },
   {
@@ -32,7 +36,7 @@ const LOST: readonly StageCue[] = [
   },
   {
     stage: 'closed_lost',
-    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp)\b|\b(project|initiative|purchase|deal|rfp)( with (you|us))? (is|was|has been|got) (cancell?ed|scrapped|killed)\b|\b(we|i) (will not|won't|are not going to|aren't going to) (do|go ahead with|proceed with) (the|this) (project|purchase|deal)\b|^\s*(no,? )?(it|this)('s| is| has been) cancell?ed\b/i,
+    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp)\b|\b(project|initiative|purchase|deal|rfp|contract|procedure|tender)( with (you|us))? (is|was|has been|got) (cancell?ed|scrapped|killed)\b|\b(we|i) (will not|won't|are not going to|aren't going to) (do|go ahead with|proceed with) (the|this) (project|purchase|deal)\b|^\s*(no,? )?(it|this)('s| is| has been) cancell?ed\b/i,
     base: 0.88,
   },
   {
@@ -68,9 +72,16 @@ const WON: readonly StageCue[] = [
     base: 0.88,
   },
   {
+    // "The gerente signed it an hour ago".
+    stage: 'closed_won',
+    re: /\b(he|she|they|(the|our) (ceo|cfo|coo|md|gm|director|gerente|president|mayor|board|owner|chairman|general manager|managing director)) (has |have )?(just |already |finally )?signed (it|the contract|the agreement|the order form)\b(?!\s+(off|with))/i,
+    base: 0.86,
+  },
+  {
     stage: 'closed_won',
     re: /\b(contract|order form|agreement|paperwork|deal|po|purchase order)\s+(for (the )?\S+( \S+)? )?(is|was|has been|got|have been|are)\s+(now |fully |officially )?(signed|countersigned|executed|issued|docusigned)\b/i,
     base: 0.9,
+    state: true,
   },
   {
     stage: 'closed_won',
@@ -86,6 +97,7 @@ const WON: readonly StageCue[] = [
     stage: 'closed_won',
     re: /\b(we're|we are|it's|it is|everything's|everything is)\s+(all |now |fully |officially )?(signed|countersigned)\b(?!\s+off)|\b(all|fully) (signed|countersigned|executed)\b(?!\s+off)/i,
     base: 0.88,
+    state: true,
   },
   {
     stage: 'closed_won',
@@ -101,9 +113,10 @@ const WON: readonly StageCue[] = [
     fact: true,
   },
   {
-    // "There, signed. All three pages.": the customer signing as they speak.
+    // "There, signed. All three pages.", "Signed on my side, just now.", "Countersigned.":
+    // the signature given as they speak.
     stage: 'closed_won',
-    re: /^\s*((there|okay|ok|and|right),?\s+)?(all )?signed[.!]/i,
+    re: /^\s*((there|okay|ok|and|right),?\s+)?(all )?(counter)?signed( on (my|our) (side|end))?[.!,]/i,
     base: 0.84,
   },
 ];
@@ -111,18 +124,23 @@ const WON: readonly StageCue[] = [
 /** A stage named as the one the deal moves to: "I think we go to negotiation". */
 const MOVES_TO = (stage: string) =>
   new RegExp(
-    `\\b(move|moving|moved|go|going|proceed|proceeding|progress|advance|get|getting)( on| forward)? (in)?to (the )?${stage}( stage| phase)?\\b|\\b(we're|we are|we're now|we are now) (now |properly |officially )?in (the )?${stage}( stage| phase)?\\b(?! (with|of) )`,
+    `\\b(move|moving|moved|go|going|proceed|proceeding|progress|advance|get|getting)( on| forward)? (in)?to (the |a )?(proper |formal )?${stage}( stage| phase)?\\b|\\b(we're|we are|we're now|we are now) (now |properly |officially )?in (the )?${stage}( stage| phase)?\\b(?! (with|of) )|\\b(we're|we are) (now |formally |officially )?at (the )?${stage} (stage|phase)\\b`,
     'i',
   );
 
-const OPEN: readonly StageCue[] = [
+/** The stage named outright, which the rep may also put as a question for a yes. */
+const NAMED: readonly StageCue[] = [
   { stage: 'negotiation', re: MOVES_TO('negotiations?'), base: 0.84 },
   { stage: 'evaluation', re: MOVES_TO('(evaluation|eval)'), base: 0.82 },
   { stage: 'proposal', re: MOVES_TO('proposal'), base: 0.82 },
+];
+
+const OPEN: readonly StageCue[] = [
+  ...NAMED,
   {
     // Said tersely: "We want a proposal.", "Write it as formal proposal.", "Proposal, yes."
     stage: 'proposal',
-    re: /\b(we|i) (want|need) (a|the|your) (proper |formal |written )?(proposal|quote)\b|\bwrite (it|that|this) (up )?as (a )?(formal |written )?(proposal|quote)\b|^\W*(proposal|quote),? (yes|please)\b/i,
+    re: /\b(we|i) (want|need) (a|the|your|both) (proper |formal |written |final |economic |commercial |best )?(proposal|quote|offers?)\b|\bwrite (it|that|this) (up )?as (a )?(formal |written )?(proposal|quote)\b|^\W*(proposal|quote),? (yes|please)\b/i,
     base: 0.8,
   },
   {
@@ -139,8 +157,21 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'evaluation',
-    re: /\breopen(s|ed|ing)? the (evaluation|eval|selection)\b|\bback (in|to) (the )?(evaluation|eval)\b|\b(we're|we are|you're|you are) (formally |now )?in (the )?evaluation\b(?! of\b)/i,
+    re: /\breopen(s|ed|ing)? the (evaluation|eval|selection)\b|\bback (in|to) (the )?(evaluation|eval)\b/i,
     base: 0.8,
+    back: true,
+  },
+  {
+    stage: 'evaluation',
+    re: /\b(we're|we are|you're|you are) (formally |now )?in (the )?evaluation\b(?! of\b)/i,
+    base: 0.8,
+  },
+  {
+    // "So back to discovery for the flagship", "we basically go back to requirements".
+    stage: 'discovery',
+    re: /\bback (in)?to (the )?(discovery|requirements)\b/i,
+    base: 0.8,
+    back: true,
   },
   {
     stage: 'negotiation',
@@ -190,7 +221,7 @@ const OPEN: readonly StageCue[] = [
     // The paper itself under review: "Elena is now looking at the contract", "the offer
     // is accepted in principle", "there's a clause on the warranty he's not happy with".
     stage: 'negotiation',
-    re: /\b(is|are|'s|'re) (now |already |currently )?(looking at|reviewing|going through|reading) (the|our|your) (contract|master agreement|msa|terms and conditions|order form|agreement)\b|\b(offer|proposal|quote) (is|was|has been) accepted\b|\bwe accept (the|your) (offer|proposal|quote)\b|\b(a|the|one|two|some) clauses? (on|about|in|around)\b|\bchange the payment (schedule|terms)\b/i,
+    re: /\b(is|are|'s|'re) (now |already |currently )?(looking at|reviewing|going through|reading) (the|our|your) (contract|master agreement|msa|terms and conditions|order form|agreement)\b|\b(offer|proposal|quote) (is|was|has been) accepted\b|\b(we|they|he|she|the (board|committee|direction|council|mesa)) (accept|accepted|have accepted|has accepted) (the|your) (offer|proposal|quote)\b|\b(a|the|one|two|some) clauses? (on|about|in|around)\b|\bchange the payment (schedule|terms)\b/i,
     base: 0.82,
   },
   {
@@ -223,7 +254,7 @@ const OPEN: readonly StageCue[] = [
   {
     // The customer wanting one: "we'd like to do a pilot before we commit".
     stage: 'evaluation',
-    re: /\b(we|i)('d| would) like to (do|run|start|have) (a|the) ([\w-]+ ){0,2}(pilot|poc|trial|proof[- ]of[- ]concept)\b|\b(we|i) (want|need|would like) to (evaluate|test) (it|this|you)( properly)?\b/i,
+    re: /\b(we|i)('d| would) like to (do|run|start|have) (a|the) ([\w-]+ ){0,2}(pilot|poc|trial|proof[- ]of[- ]concept)\b|\b(we|i) (want|need|would like) to (evaluate|test) (it|this|you)( properly)?\b|\b(we're|we are) ready to evaluate\b/i,
     base: 0.78,
   },
   {
@@ -250,13 +281,17 @@ const DEFERRAL =
 const NOT_NOW =
   /\b(once|when|after|as soon as|before(?! (anything|i forget|we (start|begin|get into)))|by the time|last year|previously)\b/i;
 
+/** A day still to come: "then Thursday it's signed", "then the contract is signed" are plans. */
+const LATER_DAY =
+  /\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
+
 /**
  * The customer taking a price: "ninety-five I can work with", "I will take forty-eight",
  * "procurement accepts four twenty", "approved at eighteen million yen". Once a price
  * is agreed, what is left is the paper: negotiation.
  */
 const TAKES_PRICE =
-  /\b((i|we) can (work|live) with|(i|we)('ll| will) take|accept(s|ed|able)?|approved at|fine by me|works for (us|me)|that works|we can do\b|(let us|let's) do (that|it)|(we have|we've got|it's) a deal|(i|we) can defend|^\s*deal\b(?!\s+(with|for|by))|^\s*fine(?=[.!]?\s*$)|(he|she|they|the (\w+ )?board|our director|the director|our cfo) (has |have )?(agreed|approved|signed off)|that is what we discussed|is fine (for|with) us|(is|was|are|were) approved|approved amount|(fine|okay|ok) with (that|the|it)( number| price)?|that's fine|(ok(ay)?|yes),? deal|let's do (one|two|three|four|five|\d)|we('re| are) going with it|we agreed|(we're|we are) aligned|(that's|that is) confirmed)\b/i;
+  /\b((i|we) can (work|live) with|(i|we)('ll| will) take\b(?!\s+(it |this |that |them )?(back|to|up|away|home|with)\b)|accept(s|ed|able)?|approved at|fine by me|works for (us|me)|that works|we can do\b|(let us|let's) do (that|it)|(we have|we've got|it's) a deal|(i|we) can defend|^\s*deal\b(?!\s+(with|for|by))|^\s*fine(?=[.!]?\s*$)|(he|she|they|the (\w+ )?board|our director|the director|our cfo) (has |have )?(agreed|approved|signed off)|that is what we discussed|is fine (for|with) us|(is|was|are|were) approved|approved amount|(fine|okay|ok) with (that|the|it)( number| price)?|that's fine|(ok(ay)?|yes),? deal|let's do (one|two|three|four|five|\d)|we('re| are) going with it|we agreed|(we're|we are) aligned|(that's|that is) confirmed)\b/i;
 /** Signing planned once a price is on the table: "procurement wants to sign by the 15th". */
 const SIGN_PLANNED =
   /\b(we|i)('ll| will)? sign (it )?(by|before|on|this|next|tomorrow)\b|\bwants? to sign (it )?(by|before)\b|\b(get|have|like|want) it signed (by|before)\b/i;
@@ -281,7 +316,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE =
-  /sign|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
+  /sign|back (in)?to|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
@@ -315,6 +350,7 @@ export function extractStage(
 
 function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): ScanEntry[] {
   const competitors = (ctx.competitors ?? []).filter((c) => c.trim().length > 0).map(vendorPattern);
+  const sellers = (ctx.sellers ?? []).map(sellerChosen);
   const out: ScanEntry[] = [];
   let priceTaken: ScanEntry | undefined;
   utterances.forEach((u, utteranceIndex) => {
@@ -330,7 +366,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         !closedInCall &&
         priceAgreed(utterances, utteranceIndex, s.text);
       const read =
-        readSentence(text, competitors) ??
+        readSentence(text, u.side, competitors, sellers) ??
         (discoveryPut(s.text, u.side, ctx.dealStage) ? DISCOVERY : null);
       // A contract signed after the customer chose another vendor is theirs.
       const lostInCall = out.some((e) => e !== 'retracted' && e.value === 'closed_lost');
@@ -353,10 +389,14 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         }
         continue;
       }
+      // "I'll send the trial agreement." "Send it to me, I'll sign it.": the trial's paper.
+      if (found !== 'retracted' && signsOtherPaper(found, text, utterances, utteranceIndex)) {
+        continue;
+      }
       // "Welcome aboard" to a colleague who joined the call is no signature.
       if (found !== 'retracted' && welcomeOnly(found, text, utterances, utteranceIndex)) continue;
       // A revised quote in negotiation is no step back to proposal: calls move deals on.
-      if (found !== 'retracted' && behind(found.stage, ctx.dealStage)) continue;
+      if (found !== 'retracted' && !found.back && behind(found.stage, ctx.dealStage)) continue;
       if (found === 'retracted') {
         // A signed or lost deal is not put on hold; a later hold is about something else.
         const last = out[out.length - 1];
@@ -413,6 +453,22 @@ function welcomeOnly(
     .some((u) => PAPER_SPOKEN.test(u.text.replace(WELCOME, '')));
 }
 
+/** Paper that is not the deal's: a trial's, a pilot's, an NDA. */
+const OTHER_PAPER =
+  /\b(trial|pilot|poc|evaluation|test|nda|dpa|non-disclosure|data processing) (agreement|contract|paperwork|form|terms)\b|\b(an? |the )(nda|dpa)\b/i;
+
+/** "I'll sign it" of the paper said just before, when that paper is a trial's or an NDA. */
+function signsOtherPaper(
+  cue: StageCue,
+  text: string,
+  utterances: readonly ExtractUtterance[],
+  index: number,
+): boolean {
+  if (cue.stage !== 'negotiation' || !/\bsign (it|that|them)\b/i.test(text)) return false;
+  const said = [utterances[index]!.text, utterances[index - 1]?.text, utterances[index - 2]?.text];
+  return said.some((t) => t !== undefined && OTHER_PAPER.test(t));
+}
+
 /** "It landed.", "I have it, yes.": the customer confirming they received what the rep sent. */
 const RECEIVED =
   /^\s*(it landed|(i|we) (have|got|received) it|(i|we)'ve (got|received) it|got it|received)\b/i;
@@ -437,7 +493,7 @@ function behind(stage: Stage, dealStage?: string | null): boolean {
 
 /** A demo, deep dive or discovery workshop agreed: an early deal is in discovery. */
 const DISCOVERY_MEETING =
-  /\b(discovery (workshop|session|call|meeting)|(do|run) (a |the )?(proper |full )?discovery\b|redo discovery|deep[- ]dive|(a|the) (proper |full |tailored |custom )?demo)\b/i;
+  /\b(discovery (workshop|session|call|meeting)|requirements (workshop|session)s?|(do|run) (a |the )?(proper |full )?discovery\b|redo discovery|deep[- ]dive|(a|the) (proper |full |tailored |custom )?demo)\b/i;
 const DISCOVERY: StageCue = { stage: 'discovery', re: DISCOVERY_MEETING, base: 0.74 };
 /** Stages a discovery meeting agreed moves on from. */
 const EARLY_STAGES: readonly string[] = ['prospecting', 'qualification'];
@@ -462,12 +518,36 @@ const PILOT_ASKED =
   /^\s*(so,?\s*)?(could|can|shall|should) we (do|run|set up|start) (a|an) ([\w-]+ ){0,2}(pilot|poc|trial|proof[- ]of[- ]concept)\b/i;
 const PILOT_ASKED_CUE: StageCue = { stage: 'evaluation', re: PILOT_ASKED, base: 0.8 };
 
-function readSentence(text: string, competitors: readonly RegExp[]): StageCue | 'retracted' | null {
+/** The seller chosen by its own name: what is left is the paper. */
+const SELLER_CHOSEN: StageCue = { stage: 'negotiation', re: /$^/, base: 0.82 };
+
+function sellerChosen(name: string): RegExp {
+  const seller = namePattern(name).source;
+  return new RegExp(
+    `\\b(chose|chosen|choose|selected|picked|(go|going|gone|went) with|(move|moving) forward with|propos(es|ed)|recommend(s|ed)?|award(ed|s)? (it |the (contract|tender|deal) )?to) ${seller}`,
+    'i',
+  );
+}
+
+/** "If you can" asks politely; it supposes nothing. */
+const POLITE_IF =
+  /\bif (you can|you could|possible|that's (ok|okay|fine|alright)|you don't mind)\b/gi;
+
+function readSentence(
+  text: string,
+  side: SpeakerSide,
+  competitors: readonly RegExp[],
+  sellers: readonly RegExp[] = [],
+): StageCue | 'retracted' | null {
   if (!ANY_CUE.test(text)) return null;
   // Counted, as any rep sentence, only when the customer agrees in the next reply.
   if (PILOT_ASKED.test(text) && !competitors.some((re) => re.test(text))) return PILOT_ASKED_CUE;
-  if (isQuestion(text) && !REQUEST.test(text)) return null;
-  if (HYPOTHETICAL.test(text)) return null;
+  if (isQuestion(text) && !REQUEST.test(text)) {
+    // "So we move to a formal evaluation?" "Yes, the board agreed.": the rep names the
+    // stage for the customer to agree to, as in any rep sentence.
+    return side === 'internal' ? (NAMED.find((c) => c.re.test(text)) ?? null) : null;
+  }
+  if (HYPOTHETICAL.test(text.replace(POLITE_IF, ''))) return null;
   // "We've told Causeway they're not going forward": a competitor's exit, not ours.
   const ours = LOST.find((c) => c.re.test(text));
   const lost =
@@ -476,11 +556,15 @@ function readSentence(text: string, competitors: readonly RegExp[]): StageCue | 
   if (lost) return DEFERRAL.test(text) ? 'retracted' : lost;
   if (PAST.test(text)) return null;
   if (HOLD.test(text)) return 'retracted';
+  // "We've chosen Qirtas", "the mesa proposes Compraxis": the seller chosen by name.
+  if (!NEGATION.test(text) && sellers.some((re) => re.test(text))) return SELLER_CHOSEN;
   const won = WON.find((c) => c.re.test(text));
   if (won) {
     // "Once we've signed" is another time; "I signed it this morning after the CEO" is not.
     const m = won.re.exec(text)!;
-    if (NOT_NOW.test(text.slice(0, m.index + m[0].length)) || NEGATION.test(text)) return null;
+    const before = text.slice(0, m.index + m[0].length);
+    if (NOT_NOW.test(before) || NEGATION.test(text)) return null;
+    if (won.state && LATER_DAY.test(before)) return null;
     return won;
   }
   const open = OPEN.find((c) => c.re.test(text));

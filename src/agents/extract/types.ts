@@ -22,6 +22,11 @@ export interface ExtractContext {
    * added, one dropped), and one it does not mention is still in play after it.
    */
   heldCompetitors?: readonly string[];
+  /**
+   * The seller's own names, from the workspace's internal domains ("compraxis.es" is
+   * Compraxis): "we've chosen Compraxis" is the customer choosing us.
+   */
+  sellers?: readonly string[];
   /** The matched deal's amount: it tells whether the call's prices are in thousands. */
   dealAmount?: number | null;
   /** The matched deal's stage (Pandora's normalized one): where a call can move it from. */
