@@ -391,6 +391,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/twenty-sixth-check.jsonl',
   'test/agent/labelled/twenty-seventh-check.jsonl',
   'test/agent/labelled/twenty-eighth-check.jsonl',
+  'test/agent/labelled/twenty-ninth-check.jsonl',
+  'test/agent/labelled/thirtieth-check.jsonl',
+  'test/agent/labelled/thirty-first-check.jsonl',
 ];
 
 /**
@@ -428,6 +431,9 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-28.jsonl',
   'test/agent/calibration/outside-fit-29.jsonl',
   'test/agent/calibration/outside-fit-30.jsonl',
+  'test/agent/calibration/outside-fit-31.jsonl',
+  'test/agent/calibration/outside-fit-32.jsonl',
+  'test/agent/calibration/outside-fit-33.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];

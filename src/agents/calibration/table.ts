@@ -3,240 +3,245 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (2312 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl; right/proposed: amount:final 425/489, amount:later 84/96, close_date:final 485/529, close_date:later 152/180, competitors:final 341/358, competitors:later 26/27, next_step:final 1124/1470, next_step:later 6/13, stage:final 415/578, stage:later 7/14): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 8 calls and the pooled hand-written share q = 0.816 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.694, b = 0.42, the Platt scaling under which the proposals on calls written blind and never read are most likely (2400 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl; 3281/3999 right), then per field pulled to that map as strongly as 1 proposals (close_date a = 0.739, b = 0.25; amount a = 1.086, b = -0.419; stage a = 0.826, b = 0.053; next_step a = 0.812, b = 0.562; competitors a = 0.907, b = -0.971), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.607 on 759, 0.805 on 995, 0.871 on 885, 0.916 on 1360), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.051); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (2552 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl; right/proposed: amount:final 468/540, amount:later 86/99, close_date:final 524/573, close_date:later 166/198, competitors:final 385/407, competitors:later 27/28, next_step:final 1236/1625, next_step:later 6/14, stage:final 465/645, stage:later 8/15): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 8 calls and the pooled hand-written share q = 0.813 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.74, b = 0.407, the Platt scaling under which the proposals on calls written blind and never read are most likely (2640 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl; 3626/4403 right), then per field pulled to that map as strongly as 3 proposals (close_date a = 0.716, b = 0.321; amount a = 1.045, b = -0.274; stage a = 0.872, b = 0.072; next_step a = 0.835, b = 0.575; competitors a = 0.874, b = -0.552), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.621 on 839, 0.794 on 1107, 0.877 on 648, 0.908 on 1009, 0.924 on 800), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.054); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.805,
+        p: 0.794,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.607,
+        p: 0.621,
         n: 14,
       },
       {
         min: 0.52,
-        p: 0.607,
+        p: 0.621,
         n: 8,
       },
       {
         min: 0.61,
-        p: 0.805,
-        n: 50,
+        p: 0.794,
+        n: 55,
       },
       {
         min: 0.67,
-        p: 0.871,
-        n: 257,
+        p: 0.794,
+        n: 16,
+      },
+      {
+        min: 0.71,
+        p: 0.877,
+        n: 282,
       },
       {
         min: 0.81,
-        p: 0.916,
-        n: 143,
+        p: 0.924,
+        n: 146,
       },
       {
         min: 0.87,
-        p: 0.916,
-        n: 17,
+        p: 0.924,
+        n: 19,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.607,
+        p: 0.621,
         n: 11,
       },
       {
         min: 0.67,
-        p: 0.805,
-        n: 16,
-      },
-      {
-        min: 0.73,
-        p: 0.871,
-        n: 69,
+        p: 0.877,
+        n: 88,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.805,
+        p: 0.794,
         n: 39,
       },
       {
         min: 0.87,
-        p: 0.805,
+        p: 0.794,
         n: 150,
       },
       {
         min: 0.92,
-        p: 0.805,
+        p: 0.794,
         n: 90,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.607,
+        p: 0.621,
         n: 9,
       },
       {
         min: 0.61,
-        p: 0.805,
-        n: 39,
+        p: 0.794,
+        n: 44,
       },
       {
         min: 0.68,
-        p: 0.916,
-        n: 481,
+        p: 0.908,
+        n: 158,
+      },
+      {
+        min: 0.76,
+        p: 0.924,
+        n: 362,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.805,
-        n: 69,
+        p: 0.794,
+        n: 77,
       },
       {
         min: 0.76,
-        p: 0.805,
-        n: 44,
+        p: 0.794,
+        n: 49,
       },
       {
         min: 0.81,
-        p: 0.805,
-        n: 67,
+        p: 0.794,
+        n: 72,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.805,
+        p: 0.794,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.607,
-        n: 21,
+        p: 0.621,
+        n: 23,
       },
       {
         min: 0.78,
-        p: 0.805,
+        p: 0.794,
         n: 10,
       },
       {
         min: 0.8,
-        p: 0.871,
-        n: 327,
+        p: 0.908,
+        n: 374,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.805,
+        p: 0.794,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.607,
+        p: 0.621,
         n: 70,
       },
       {
         min: 0.65,
-        p: 0.916,
+        p: 0.924,
         n: 207,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.607,
-        n: 322,
+        p: 0.621,
+        n: 361,
       },
       {
         min: 0.5,
-        p: 0.805,
-        n: 15,
+        p: 0.794,
+        n: 16,
       },
       {
         min: 0.54,
-        p: 0.805,
-        n: 393,
+        p: 0.794,
+        n: 432,
       },
       {
         min: 0.69,
-        p: 0.871,
-        n: 194,
+        p: 0.877,
+        n: 219,
       },
       {
         min: 0.8,
-        p: 0.916,
-        n: 427,
+        p: 0.908,
+        n: 465,
       },
       {
         min: 0.84,
-        p: 0.916,
-        n: 119,
+        p: 0.924,
+        n: 132,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.607,
+        p: 0.621,
         n: 41,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.607,
+        p: 0.621,
         n: 89,
       },
       {
         min: 0.8,
-        p: 0.805,
+        p: 0.877,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.607,
-        n: 30,
+        p: 0.621,
+        n: 34,
       },
       {
         min: 0.65,
-        p: 0.607,
+        p: 0.621,
         n: 13,
       },
       {
         min: 0.69,
-        p: 0.607,
-        n: 262,
+        p: 0.621,
+        n: 288,
       },
       {
         min: 0.8,
-        p: 0.805,
-        n: 169,
+        p: 0.794,
+        n: 193,
       },
       {
         min: 0.86,
-        p: 0.916,
-        n: 104,
+        p: 0.924,
+        n: 117,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.607,
+        p: 0.621,
         n: 27,
       },
     ],
