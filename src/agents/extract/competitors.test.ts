@@ -731,6 +731,8 @@ describe('extractCompetitors', () => {
     expect(vendorPattern('Honeywell Forge').test('We went with Honeywell.')).toBe(true);
     expect(vendorPattern('Schneider EcoStruxure').test('a quote from Schneider')).toBe(true);
     expect(vendorPattern('Curve Dental').test('Curve is cheaper')).toBe(true);
+    expect(vendorPattern('SKF Enlight').test('We decided to go with SKF.')).toBe(true);
+    expect(vendorPattern('SKF Enlight').test('the skf bearings')).toBe(false);
     expect(vendorPattern('Curve Dental').test('there is a learning curve')).toBe(false);
     expect(vendorPattern('Honeywell Forge').test('honeywell forge')).toBe(true);
     // A word sentences start with is no maker's name alone, nor a parent's name.

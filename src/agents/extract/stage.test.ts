@@ -893,6 +893,19 @@ describe('extractStage', () => {
     );
   });
 
+  it('reads a signature stated with a question tagged on, and a trial approved', () => {
+    const at = (stage: string, ...lines: [SpeakerSide, string][]) =>
+      extractStage(call(...lines), { ...baseContext, dealStage: stage })?.value ?? null;
+    expect(
+      at('negotiation', ext("The contract was signed on Friday, Mariana, didn't you get it?")),
+    ).toBe('closed_won');
+    expect(
+      at('negotiation', ext('Yes. The director signed, then it got stuck in the mailroom.')),
+    ).toBe('closed_won');
+    expect(at('negotiation', ext('Was the contract signed on Friday?'))).toBeNull();
+    expect(at('discovery', ext('So the trial is approved and starts Monday.'))).toBe('evaluation');
+  });
+
   it('reads "if you can" as a polite request, not a supposition', () => {
     const got = extractStage(
       call(ext('The director signs on the 21st. Send me the final contract today if you can.')),

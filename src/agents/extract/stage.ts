@@ -72,9 +72,9 @@ const WON: readonly StageCue[] = [
     base: 0.88,
   },
   {
-    // "The gerente signed it an hour ago".
+    // "The gerente signed it an hour ago", "The director signed, then it got stuck".
     stage: 'closed_won',
-    re: /\b(he|she|they|(the|our) (ceo|cfo|coo|md|gm|director|gerente|president|mayor|board|owner|chairman|general manager|managing director)) (has |have )?(just |already |finally )?signed (it|the contract|the agreement|the order form)\b(?!\s+(off|with))/i,
+    re: /\b(he|she|they|(the|our) (ceo|cfo|coo|md|gm|director|gerente|president|mayor|board|owner|chairman|general manager|managing director)) (has |have )?(just |already |finally )?signed( (it|the contract|the agreement|the order form)\b(?!\s+(off|with))|(?=[,;!]|\.(\s|$)))/i,
     base: 0.86,
   },
   {
@@ -124,7 +124,7 @@ const WON: readonly StageCue[] = [
 /** A stage named as the one the deal moves to: "I think we go to negotiation". */
 const MOVES_TO = (stage: string) =>
   new RegExp(
-    `\\b(move|moving|moved|go|going|proceed|proceeding|progress|advance|get|getting)( on| forward)? (in)?to (the |a )?(proper |formal )?${stage}( stage| phase)?\\b|\\b(we're|we are|we're now|we are now) (now |properly |officially )?in (the )?${stage}( stage| phase)?\\b(?! (with|of) )|\\b(we're|we are) (now |formally |officially )?at (the )?${stage} (stage|phase)\\b`,
+    `\\b(move|moving|moved|go|going|proceed|proceeding|progress|advance|get|getting)( on| forward)? (in)?to (the |a )?(proper |formal )?${stage}( stage| phase)?\\b|\\b(we're|we are|we're now|we are now) (now |properly |officially |formally )?in (the )?${stage}( stage| phase)?\\b(?! (with|of) )|\\b(we're|we are) (now |formally |officially )?at (the )?${stage} (stage|phase)\\b`,
     'i',
   );
 
@@ -259,7 +259,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'evaluation',
-    re: /\b(pilot|poc|trial|proof[- ]of[- ]concept)( environment| workspace| sandbox)? (is |has |went )?(now )?(live|running|runs|started|starts|starting|kicked off|begun|under ?way)\b|\bhow is the (pilot|poc|trial|proof[- ]of[- ]concept) going\b/i,
+    re: /\b(pilot|poc|trial|proof[- ]of[- ]concept)( environment| workspace| sandbox)? (is |has |has been |went )?(now )?(live|running|runs|started|starts|starting|kicked off|begun|under ?way|approved)\b|\bhow is the (pilot|poc|trial|proof[- ]of[- ]concept) going\b/i,
     base: 0.8,
   },
   {
@@ -529,17 +529,23 @@ function sellerChosen(name: string): RegExp {
   );
 }
 
+/** A statement with a question tagged on: "The contract was signed on Friday, didn't you get it?" */
+const TAGGED =
+  /,\s*(right|correct|no|didn't you( get| see| receive)?( it| that)?|haven't you( got| seen| received)?( it| that)?|isn't it|wasn't it|you know)\?\s*$/i;
+
 /** "If you can" asks politely; it supposes nothing. */
 const POLITE_IF =
   /\bif (you can|you could|possible|that's (ok|okay|fine|alright)|you don't mind)\b/gi;
 
 function readSentence(
-  text: string,
+  sentence: string,
   side: SpeakerSide,
   competitors: readonly RegExp[],
   sellers: readonly RegExp[] = [],
 ): StageCue | 'retracted' | null {
-  if (!ANY_CUE.test(text)) return null;
+  if (!ANY_CUE.test(sentence)) return null;
+  // "The contract was signed on Friday, didn't you get it?" is read without its tag.
+  const text = sentence.replace(TAGGED, '.');
   // Counted, as any rep sentence, only when the customer agrees in the next reply.
   if (PILOT_ASKED.test(text) && !competitors.some((re) => re.test(text))) return PILOT_ASKED_CUE;
   if (isQuestion(text) && !REQUEST.test(text)) {
