@@ -906,6 +906,26 @@ describe('extractStage', () => {
     expect(at('discovery', ext('So the trial is approved and starts Monday.'))).toBe('evaluation');
   });
 
+  it('reads the customer closing the deal, the contract with legal, and a proposal offered and taken', () => {
+    const at = (stage: string, ...lines: [SpeakerSide, string][]) =>
+      extractStage(call(...lines), { ...baseContext, dealStage: stage })?.value ?? null;
+    expect(at('evaluation', int('Should I close this off then?'), ext('Ja, close it.'))).toBe(
+      'closed_lost',
+    );
+    expect(at('negotiation', ext("Let's close it by Friday."))).toBeNull();
+    expect(at('proposal', ext('IT passed it. Legal has the contract now.'))).toBe('negotiation');
+    expect(at('proposal', ext('N$210,000, like the proposal. We need the contract.'))).toBe(
+      'negotiation',
+    );
+    expect(at('evaluation', int('Good. Shall I send the proposal?'), ext('Ja, send it.'))).toBe(
+      'proposal',
+    );
+    expect(at('evaluation', int('Shall I send the proposal?'), ext('Not yet.'))).toBeNull();
+    expect(at('evaluation', ext('They liked the app. We want to see the proposal now.'))).toBe(
+      'proposal',
+    );
+  });
+
   it('reads "if you can" as a polite request, not a supposition', () => {
     const got = extractStage(
       call(ext('The director signs on the 21st. Send me the final contract today if you can.')),

@@ -50,6 +50,12 @@ const LOST: readonly StageCue[] = [
     re: /^\s*(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(we're|we are) done looking\b|\b(the )?(project|deal|initiative|purchase) is dead\b/i,
     base: 0.82,
   },
+  {
+    // "Should I close this off then?" "Ja, close it.": the customer closing the deal.
+    stage: 'closed_lost',
+    re: /^\W*((ja|yes|yeah|yep|okay|ok|sure|please),?\s+)?(you can |go ahead and )?close (it|this|the (deal|opportunity|file))( off| out)?\b(?! (by|before|on|in|this|next))/i,
+    base: 0.82,
+  },
 ];
 
 /** "going with X", "signed with X", "staying with X": lost when X is not us. */
@@ -140,7 +146,7 @@ const OPEN: readonly StageCue[] = [
   {
     // Said tersely: "We want a proposal.", "Write it as formal proposal.", "Proposal, yes."
     stage: 'proposal',
-    re: /\b(we|i) (want|need) (a|the|your|both) (proper |formal |written |final |economic |commercial |best )?(proposal|quote|offers?)\b|\bwrite (it|that|this) (up )?as (a )?(formal |written )?(proposal|quote)\b|^\W*(proposal|quote),? (yes|please)\b/i,
+    re: /\b(we|i) (want|need) (to see )?(a|the|your|both) (proper |formal |written |final |economic |commercial |best )?(proposal|quote|offers?)\b|\bwrite (it|that|this) (up )?as (a )?(formal |written )?(proposal|quote)\b|^\W*(proposal|quote),? (yes|please)\b/i,
     base: 0.8,
   },
   {
@@ -222,6 +228,12 @@ const OPEN: readonly StageCue[] = [
     // is accepted in principle", "there's a clause on the warranty he's not happy with".
     stage: 'negotiation',
     re: /\b(is|are|'s|'re) (now |already |currently )?(looking at|reviewing|going through|reading) (the|our|your) (contract|master agreement|msa|terms and conditions|order form|agreement)\b|\b(offer|proposal|quote) (is|was|has been) accepted\b|\b(we|they|he|she|the (board|committee|direction|council|mesa)) (accept|accepted|have accepted|has accepted) (the|your) (offer|proposal|quote)\b|\b(a|the|one|two|some) clauses? (on|about|in|around)\b|\bchange the payment (schedule|terms)\b/i,
+    base: 0.82,
+  },
+  {
+    // "Legal has the contract now.", "We need the contract."
+    stage: 'negotiation',
+    re: /\b(legal|procurement|our lawyers?|counsel) (has|have|got) (the|our|your) (contract|msa|paperwork|order form|agreement)\b|\b(we|i) need the (contract|paperwork|order form)\b(?!\s+(done|signed|by|before|in))/i,
     base: 0.82,
   },
   {
@@ -316,7 +328,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE =
-  /sign|back (in)?to|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
+  /sign|back (in)?to|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
@@ -529,6 +541,11 @@ function sellerChosen(name: string): RegExp {
   );
 }
 
+/** The rep offering the proposal: "Shall I send the proposal?" "Ja, send it." */
+const PROPOSAL_OFFERED =
+  /^\W*(so,? )?(shall|should|can) (i|we) (send|prepare|put together|write up) (you )?(the|a|our) (formal |written |full )?(proposal|quote)\b/i;
+const PROPOSAL_SENT: StageCue = { stage: 'proposal', re: PROPOSAL_OFFERED, base: 0.8 };
+
 /** A statement with a question tagged on: "The contract was signed on Friday, didn't you get it?" */
 const TAGGED =
   /,\s*(right|correct|no|didn't you( get| see| receive)?( it| that)?|haven't you( got| seen| received)?( it| that)?|isn't it|wasn't it|you know)\?\s*$/i;
@@ -551,7 +568,10 @@ function readSentence(
   if (isQuestion(text) && !REQUEST.test(text)) {
     // "So we move to a formal evaluation?" "Yes, the board agreed.": the rep names the
     // stage for the customer to agree to, as in any rep sentence.
-    return side === 'internal' ? (NAMED.find((c) => c.re.test(text)) ?? null) : null;
+    if (side !== 'internal') return null;
+    return (
+      NAMED.find((c) => c.re.test(text)) ?? (PROPOSAL_OFFERED.test(text) ? PROPOSAL_SENT : null)
+    );
   }
   if (HYPOTHETICAL.test(text.replace(POLITE_IF, ''))) return null;
   // "We've told Causeway they're not going forward": a competitor's exit, not ours.
