@@ -1115,4 +1115,16 @@ describe('extractCloseDate', () => {
     );
     expect(all.map((c) => c.value)).toEqual(['2026-11-30', '2026-12-15']);
   });
+
+  it('keeps the day of a signature made in the call over the dates said after it', () => {
+    const got = extractCloseDate(
+      call(
+        ext('Okay... signed. Done.'),
+        int('Baie dankie! Welcome aboard.'),
+        ext('Now get my cards here before the 1st.'),
+      ),
+      baseContext,
+    );
+    expect(got?.value).toBe(baseContext.startedAt.slice(0, 10));
+  });
 });

@@ -380,6 +380,10 @@ export function extractCloseDate(
   ctx: ExtractContext,
 ): Candidate<string> | null {
   const entries = scan(utterances, ctx);
+  // "Okay... signed. Done." "Now get my cards here before the 1st.": once the deal is
+  // signed in the call, later dates are of delivery or onboarding, not of the close.
+  const signed = entries.find((e) => e !== 'retracted' && SIGNED_IN_CALL.has(e));
+  if (signed !== undefined && signed !== 'retracted') return signed;
   let last = entries[entries.length - 1];
   if (last === undefined || last === 'retracted') return null;
   // "He will sign tomorrow." ... "So it is done before the end of the month.": a bound
@@ -405,6 +409,9 @@ export function extractCloseDate(
   const revised = entries.some((c) => c !== 'retracted' && c.value !== last.value);
   return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
 }
+
+/** The candidates of a signature made as the call goes ("There, signed."). */
+const SIGNED_IN_CALL = new WeakSet<Candidate<string>>();
 
 /** Whether a date (YYYY-MM-DD) falls on or before a bound in the bound's month. */
 function keeps(date: string, bound: string): boolean {
@@ -492,13 +499,15 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         !aboutAnotherVendor(asked, ctx)
       ) {
         topicDates.push(today);
-        out.push({
+        const signed = {
           value: formatDate(today),
           confidence: u.side === 'external' ? 0.86 : 0.8,
           quote: s.text,
           utteranceIndex,
           startSeconds: u.startSeconds,
-        });
+        };
+        SIGNED_IN_CALL.add(signed);
+        out.push(signed);
         continue;
       }
       // Date parsing is the costly part: only a commitment or a possible retraction needs it.
