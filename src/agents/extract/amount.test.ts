@@ -863,6 +863,11 @@ describe("the workspace's own currency", () => {
     expect(currency('two hundred thousand riyals', 'Asia/Qatar')).toBe('QAR');
     expect(currency('two hundred thousand riyals', 'Asia/Riyadh')).toBe('SAR');
     expect(currency('520 thousand pounds', 'Africa/Cairo')).toBe('EGP');
+    expect(currency('N$900,000 total', 'Africa/Windhoek')).toBe('NAD');
+    expect(currency('Quote is P140,000 for the year.', 'Africa/Gaborone')).toBe('BWP');
+    expect(currency('P140,000', 'Asia/Manila')).toBe('PHP');
+    expect(currency('P140,000', 'Europe/London')).toBeNull();
+    expect(currency('fifty thousand pula', 'UTC')).toBe('BWP');
     expect(currency('520 thousand pounds', 'Europe/London')).toBe('GBP');
     expect(currency('520 thousand pounds', 'America/New_York')).toBe('GBP');
   });

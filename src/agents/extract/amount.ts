@@ -32,6 +32,7 @@ const SYMBOLS: Record<string, Currency> = {
   ca$: 'CAD',
   s$: 'SGD',
   hk$: 'HKD',
+  n$: 'NAD',
   r$: 'BRL',
   '€': 'EUR',
   '£': 'GBP',
@@ -50,6 +51,7 @@ const CODES: Record<string, Currency> = {
   pounds: 'GBP',
   jpy: 'JPY',
   yen: 'JPY',
+  pula: 'BWP',
   aud: 'AUD',
   'australian dollars': 'AUD',
   nzd: 'NZD',
@@ -122,10 +124,10 @@ const CODES: Record<string, Currency> = {
 
 /** Currency words after a figure, longest first ("australian dollars" before "dollars"). */
 const CODE_WORDS =
-  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|dirhams?|shillings|cedis|pesos|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah';
+  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|dirhams?|shillings|cedis|pesos|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula';
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
 const SIGNS =
-  '(?:US|AU|A|NZ|CA|C|S|HK|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bKSh(?=\\s?\\d)';
+  '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)';
 const CODE_BEFORE =
   'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN';
 
@@ -666,7 +668,7 @@ export function findMoney(
     if (out.some((o) => m.index < o.index + o.length && m.index + m[0].length > o.index)) continue;
     const g = m.groups!;
     // "r" in any other case is no rand sign (the pattern is case-insensitive).
-    if (g.sym === 'r' || g.sym === 'n') continue;
+    if (g.sym === 'r' || g.sym === 'n' || g.sym === 'p') continue;
     const currency = currencyOf(timeZone, g.sym, g.pre, g.code);
     const scale = g.scale
       ? g.scale.toLowerCase() === 'mil' && currency !== null && MIL_IS_THOUSAND.includes(currency)
@@ -837,6 +839,11 @@ function currencyOf(timeZone: string, ...tokens: (string | undefined)[]): Curren
   for (const token of tokens) {
     if (!token) continue;
     const t = token.trim().toLowerCase();
+    // "P140,000" is pula in Botswana and pesos in the Philippines; elsewhere no money.
+    if (t === 'p') {
+      const home = homeCurrencyOf(timeZone);
+      return home === 'BWP' || home === 'PHP' ? home : null;
+    }
     const shared = SHARED_NAMES[t];
     const home = shared && homeCurrencyOf(timeZone);
     const c = shared
