@@ -713,6 +713,78 @@ describe('extractCompetitors', () => {
     expect(after(ext('Right now it is only your solution we are evaluating.'))).toEqual([]);
   });
 
+  it("reads a reply about the vendor the customer's side named a turn or two before", () => {
+    const listed = { ...ctx, competitors: ['Diesel Direct', 'RouteCard', 'Lucca'] };
+    const held = (heldCompetitors: string[], ...lines: [SpeakerSide, string][]) =>
+      extractCompetitors(call(...lines), { ...listed, heldCompetitors })?.value;
+    // A colleague's vendor.
+    expect(
+      held(
+        ['Diesel Direct'],
+        ext('That works. Diesel Direct does not even do Botswana.'),
+        ext("Ja they're out."),
+      ),
+    ).toEqual([]);
+    // "Still in." to the vendor asked about; "we're now using them".
+    expect(held([], int('And RouteCard?'), ext('Still in.'))).toEqual(['RouteCard']);
+    expect(
+      held(
+        [],
+        ext('So, we had a look at RouteCard last year.'),
+        int('Okay.'),
+        ext("And we're now using them for the Vredendal depot."),
+      ),
+    ).toEqual(['RouteCard']);
+    // A turn on another, unlisted vendor is not about the one named before.
+    expect(
+      held(
+        [],
+        ext('Our CFO asked us to also look at Lucca.'),
+        int('Anyone else?'),
+        ext('ADP called us too, but no, they are way too big for us, we said no.'),
+      ),
+    ).toEqual(['Lucca']);
+  });
+
+  it('takes a vendor out when ended with or told on a weekday, and keeps one said still in with a ja', () => {
+    const listed = { ...ctx, competitors: ['Diesel Direct', 'FuelTrax', 'TankLink'] };
+    expect(
+      extractCompetitors(
+        call(ext('And I should tell you, we ended with Diesel Direct in October.')),
+        { ...listed, heldCompetitors: ['Diesel Direct'] },
+      )?.value,
+    ).toEqual([]);
+    expect(
+      extractCompetitors(call(ext('Good news, FuelTrax lost, we told them Friday.')), {
+        ...listed,
+        heldCompetitors: ['FuelTrax', 'TankLink'],
+      })?.value,
+    ).toEqual(['TankLink']);
+    expect(
+      extractCompetitors(
+        call(
+          ext('So Diesel Direct was in here yesterday.'),
+          ext('It is. But their reporting is rubbish.'),
+          int('Are they still in the running?'),
+          ext('Ja, my boss likes the discount.'),
+        ),
+        listed,
+      )?.value,
+    ).toEqual(['Diesel Direct']);
+    expect(
+      extractCompetitors(call(ext('Then it is yours. We sign by month end.')), {
+        ...listed,
+        heldCompetitors: ['TankLink'],
+      }),
+    ).toBeNull();
+    expect(
+      extractCompetitors(call(ext("Then it's yours. We sign by month end.")), {
+        ...listed,
+        heldCompetitors: ['TankLink'],
+      })?.value,
+    ).toEqual([]);
+  });
+
   it('empties the list when the customer chooses us, by "you" or by our name', () => {
     const held = { ...ctx, competitors: ['Plyca', 'Vortal'], heldCompetitors: ['Plyca', 'Vortal'] };
     expect(extractCompetitors(call(ext('We choose you. Plyca was fine.')), held)?.value).toEqual(

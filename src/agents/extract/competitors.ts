@@ -8,7 +8,7 @@ const IN_PLAY =
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
-  /\b((we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|declined|parked|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed|notified)|discarded|(was|were|is|are) not (selected|shortlisted)|(didn't|did not) (even )?(present|bid|pass|make (it|the cut))\b|(is|are|was|were) (already )?(told|informed|notified)|(we )?finished with|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b|got rid of|^\W*[\w'-]+(?:\s+[\w'-]+)?[, ]+out(?=[.!]?\s*$)|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+  /\b((we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no|on (monday|tuesday|wednesday|thursday|friday)|monday|tuesday|wednesday|thursday|friday)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|declined|parked|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed|notified)|discarded|(was|were|is|are) not (selected|shortlisted)|(didn't|did not) (even )?(present|bid|pass|make (it|the cut))\b|(is|are|was|were) (already )?(told|informed|notified)|(we )?(finished|ended) with|^\W*(no,? )?done with (them|him|her)\b|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b|got rid of|^\W*[\w'-]+(?:\s+[\w'-]+)?[, ]+out(?=[.!]?\s*$)|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
@@ -40,7 +40,7 @@ const HEDGE = /\b(probably|maybe|perhaps|might|i think|i guess|likely|possibly)\
 
 /** "It's only you now": every vendor named before is out. */
 const ONLY_YOU =
-  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|just you(?! (two|both|and))|you('re| are) the only|you or (nothing|no one|nobody|staying put)|(so )?it'?s (just )?you(?=\.?$)|(you('re| are)|you people are) (the|our) (preferred|selected|chosen) (vendor|supplier|partner|provider)|(we|we've|we have|we're|we are) (decided to go|going|gone|go|went|choose|chose|chosen|selected|picked) (with )?you\b(?! (two|both|and|or))|only your (solution|product|platform|system|offer|proposal|tool)|(the )?last (vendor|one|company|bidder|supplier) standing|you('re| are) alone|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
+  /\b(only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|just you(?! (two|both|and))|you('re| are) the only|you or (nothing|no one|nobody|staying put)|(so )?it'?s (just )?you(?=\.?$)|^\W*(then |so )?it'?s yours\b|(you('re| are)|you people are) (the|our) (preferred|selected|chosen) (vendor|supplier|partner|provider)|(we|we've|we have|we're|we are) (decided to go|going|gone|go|went|choose|chose|chosen|selected|picked) (with )?you\b(?! (two|both|and|or))|only your (solution|product|platform|system|offer|proposal|tool)|(the )?last (vendor|one|company|bidder|supplier) standing|you('re| are) alone|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
 
 /**
  * No vendor at all: the project stopped ("we're not moving forward with anybody this
@@ -62,7 +62,7 @@ const ABOUT_CUSTOMER = /\b(you|you're|you are|your team|your side)\b/i;
 
 /** A plain yes, first thing in the reply. */
 const YES =
-  /^\s*(yes|yeah|yep|of course|definitely|absolutely|sure|very much)\b(?![^.,!]*\b(but|not|no)\b)/i;
+  /^\s*(yes|yeah|yep|ja|of course|definitely|absolutely|sure|very much)\b(?![^.,!]*\b(but|not|no)\b)/i;
 /** The rep asking whether the vendor just spoken of is still in: "Are they still in the running?" */
 const STILL_THERE_ASKED =
   /\b(they|them)\b.*\b(still|in the (running|mix|race|picture)|considering|looking at|talking to)\b/i;
@@ -114,6 +114,16 @@ export function extractCompetitors(
   const patterns = names.map((name) => ({ name, re: vendorPattern(name) }));
   const namedIn = (text: string) => patterns.filter((p) => p.re.test(text)).map((p) => p.name);
   const events: Event[] = [];
+  /** The vendors named by the nearest customer turn among the `reach` before this one. */
+  const namedByCustomerBefore = (index: number, reach = 3): string[] => {
+    for (let i = index - 1; i >= Math.max(0, index - reach); i -= 1) {
+      const before = utterances[i]!;
+      if (before.side !== 'external') continue;
+      const named = namedIn(before.text);
+      if (named.length > 0) return named;
+    }
+    return [];
+  };
   utterances.forEach((u, utteranceIndex) => {
     /**
      * The one vendor the talk is on, for "them" or a bare "Disqualified." after it: named
@@ -125,7 +135,18 @@ export function extractCompetitors(
       previous && previous.side !== u.side && isQuestion(previous.text)
         ? namedIn(previous.text)
         : [];
-    let lastNamed: string | null = askedAbout.length === 1 ? askedAbout[0]! : null;
+    // "Diesel Direct doesn't even do Botswana." "Ja, they're out.": the vendor the
+    // customer's side named last, a turn or two before.
+    // Only a reply that starts on them ("Ja they're out.", "Still in.", "Definitely.")
+    // is about that vendor; "ADP called us too, they're too big" is about another.
+    const customerNamed =
+      u.side === 'external' && ON_THEM.test(u.text) ? namedByCustomerBefore(utteranceIndex) : [];
+    let lastNamed: string | null =
+      askedAbout.length === 1
+        ? askedAbout[0]!
+        : customerNamed.length === 1
+          ? customerNamed[0]!
+          : null;
     /** What the speaker's last sentence said of the vendor it named, for "X too". */
     let lastKind: 'in' | 'out' | null = null;
     for (const s of splitSentences(u.text)) {
@@ -162,7 +183,8 @@ export function extractCompetitors(
         isQuestion(previous.text) &&
         STILL_THERE_ASKED.test(previous.text)
       ) {
-        const spoken = namedIn(utterances[utteranceIndex - 2]?.text ?? '');
+        // The customer may have said a few things of them since naming them.
+        const spoken = namedByCustomerBefore(utteranceIndex - 1, 6);
         if (spoken.length === 1 && namedIn(previous.text).length === 0) {
           events.push({ kind: 'in', name: spoken[0]!, ...said, confidence: 0.75 });
         }
@@ -312,13 +334,20 @@ function aboutLastNamed(text: string): 'in' | 'out' | null {
   const tied = /\b(they|them|their|it|its)\b/i.test(text) || text.split(/\s+/).length <= 4;
   if (!tied) return null;
   if (GONE.test(text) && !STILL_IN.test(text)) return 'out';
-  if (PRONOUN_IN.test(text) && !NEGATION.test(text)) return 'in';
+  if ((PRONOUN_IN.test(text) || STILL_IN_SAID.test(text)) && !NEGATION.test(text)) return 'in';
   return null;
 }
 
+/** A turn that starts on the vendor just spoken of: a pronoun in its first clause, or a word of yes or no. */
+const ON_THEM =
+  /^\W*(((ja|yes|yeah|yep|no|nope|well|so|and|but|oh|okay|ok),?\s+)*(they|they're|they are|them|their|still|definitely|absolutely|done|out|gone|finished)\b|(ja|yes|yeah|yep|no|nope|definitely|absolutely)\W*$|^[^,.;!?]{0,40}\b(them|they)\b)/i;
+
+/** "And TankLink?" "Still in.": the vendor asked about, said to be in, in a word or two. */
+const STILL_IN_SAID = /^\W*((yes|yeah|ja),? )?still (in|there|in the (running|race|mix))\b/i;
+
 /** A pronoun's vendor put in the deal: "they're still in", "they're coming Thursday". */
 const PRONOUN_IN =
-  /\b(they|them)\b.*\b(still in|in it|being (looked at|evaluated|considered)|in the (mix|running|race|comparison)|shortlist\w*|coming|present\w*|demo\w*|bidding|quot\w*)\b|\bstill (looking at|evaluating|talking to|considering|speaking (to|with)) (them|they)\b/i;
+  /\b(they|them)\b.*\b(still in|in it|being (looked at|evaluated|considered)|in the (mix|running|race|comparison)|shortlist\w*|coming|present\w*|demo\w*|bidding|quot\w*)\b|\bstill (looking at|evaluating|talking to|considering|speaking (to|with)) (them|they)\b|\b(we're|we are) (now |currently |still )?(using|comparing|evaluating) them\b/i;
 
 /** Parent companies a product's name may start with: "IBM Maximo" is also "Maximo". */
 const PARENTS =
