@@ -394,6 +394,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/twenty-ninth-check.jsonl',
   'test/agent/labelled/thirtieth-check.jsonl',
   'test/agent/labelled/thirty-first-check.jsonl',
+  'test/agent/labelled/thirty-second-check.jsonl',
 ];
 
 /**
