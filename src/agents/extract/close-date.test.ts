@@ -1127,4 +1127,19 @@ describe('extractCloseDate', () => {
     );
     expect(got?.value).toBe(baseContext.startedAt.slice(0, 10));
   });
+
+  it("reads a document's or a visit's date as no close date, and another vendor's PO as theirs", () => {
+    const ctx = { ...baseContext, competitors: ['SKF Enlight'] };
+    const date = (...lines: [SpeakerSide, string][]) =>
+      extractCloseDate(call(...lines), ctx)?.value ?? null;
+    expect(
+      date(
+        ext('We decided to go with SKF.'),
+        ext('It is final, yes. The PO was issued yesterday.'),
+      ),
+    ).toBeNull();
+    expect(date(ext('Great, then I will get a proposal over by the 4th of December.'))).toBeNull();
+    expect(date(int("I'll arrange the reference visit in January."), ext('Good.'))).toBeNull();
+    expect(date(ext('We want to sign by the 4th of December.'))).toBe('2026-12-04');
+  });
 });

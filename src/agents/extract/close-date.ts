@@ -16,6 +16,7 @@ import {
   type LocalDate,
 } from './calendar.js';
 import { signingThenDone } from './cues.js';
+import { vendorPattern } from './competitors.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
@@ -162,7 +163,7 @@ const TOPIC_DISCOUNT = 0.06;
 
 /** The date is about a meeting, not the deal ("let's meet again on the 15th"). */
 const MEETING =
-  /\b(meet(ing)?|call(?!-)|ping|remind|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar (invite|hold|slot|time)|(my|the|your|our) calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough)\b/i;
+  /\b(meet(ing)?|call(?!-)|ping|remind|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar (invite|hold|slot|time)|(my|the|your|our) calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough|(site|reference|plant|mine|factory|customer) visit)\b/i;
 
 /** A meeting named only as the point a date is set against ("before our partners' meeting"). */
 const REFERENCE_MEETING =
@@ -218,7 +219,7 @@ const CONDITIONAL =
  * or reviewed, a pilot, a side agreement, the customer's own books or targets.
  */
 const OTHER_SUBJECT =
-  /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)|\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w)|kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
+  /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)|\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w)|kick-?off|onboarding|go(es|ing)?[- ]live|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|get (a|the|our|my|your) ([\w-]+ )?(proposal|quote|deck|comparison|business case|summary) (over|across|out|to you)|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract)\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
@@ -803,12 +804,9 @@ function aboutAnotherVendor(text: string, ctx: ExtractContext): boolean {
   );
 }
 
+/** Whether a listed vendor is named, as people say it ("SKF" for SKF Enlight). */
 function mentionsAny(text: string, names: readonly string[]): boolean {
-  return names.some(
-    (n) =>
-      n.trim().length > 0 &&
-      new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text),
-  );
+  return names.some((n) => n.trim().length > 0 && vendorPattern(n).test(text));
 }
 
 function withoutReplaced(text: string, replaced: readonly DateMention[]): string {
