@@ -175,6 +175,26 @@ describe('matchDeal', () => {
     ).toBeNull();
   });
 
+  it('asks which deal when the call says it is about both, even when one is named', () => {
+    const deals = [
+      deal('d1', { name: 'Acme - SA fleet cards' }),
+      deal('d2', { name: 'Acme - BW cross-border' }),
+    ];
+    const asked = (answer: string) =>
+      match(
+        meeting(['dana@acme.com'], 'Acme - quick chat', [
+          'Which one is this about, the Botswana trucks or the SA fleet?',
+          answer,
+        ]),
+        deals,
+      );
+    expect(asked('Well, both really, I wanted a general catch-up.')).toMatchObject({
+      dealId: null,
+      basis: 'ambiguous',
+    });
+    expect(asked('The SA fleet, the cards.')).toMatchObject({ dealId: 'd1', basis: 'named' });
+  });
+
   it('matches nothing for an internal-only meeting, an unknown company or only closed deals', () => {
     const deals = [deal('d1'), deal('d9', { accountId: 'a2', contactIds: ['c9'] })];
     expect(match(meeting(['maya@relay.io']), deals)).toMatchObject({

@@ -131,6 +131,9 @@ export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMa
       candidates,
     };
   }
+  // "Which one is this about?" "Well, both really.": the call says it is about them all.
+  if (meeting.transcript.some((u) => ABOUT_ALL.test(u.text)))
+    return ambiguous(meeting, evidence, candidates, 'the call says it is about all of them');
   const byMention = [...evidence].sort((a, b) => b.mention - a.mention);
   const [topM, nextM] = [byMention[0]!, byMention[1]!];
   if (topM.mention > 0 && topM.mention >= 2 * nextM.mention) {
@@ -167,12 +170,25 @@ export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMa
       candidates,
     };
   }
+  return ambiguous(meeting, evidence, candidates, 'nothing said tells them apart');
+}
+
+/** Said of several deals at once: the call is about none of them alone. */
+const ABOUT_ALL =
+  /\b(both,? really|about both|a bit of both|both of them,? really|general catch[- ]up|all of them,? really)\b/i;
+
+function ambiguous(
+  meeting: Meeting,
+  evidence: readonly Evidence[],
+  candidates: MatchCandidate[],
+  why: string,
+): DealMatch {
   const names = evidence.map((e) => e.deal.name);
   return {
     dealId: null,
     basis: 'ambiguous',
     method: 'ambiguous',
-    reason: `${evidence.length} open deals fit the participants and nothing said tells them apart.`,
+    reason: `${evidence.length} open deals fit the participants and ${why}.`,
     candidates,
     question: `Which deal was "${meeting.title}" about: ${names.join(', ')}?`,
   };
