@@ -921,6 +921,19 @@ describe('figures beside the price', () => {
     ).toBeNull();
   });
 
+  it('takes a figure alone, settled with "then" or "it is"', () => {
+    expect(
+      amount(
+        { dealAmount: 115_000 },
+        int('Nina, you got the revised numbers?'),
+        ext('I did. One twenty-two is a little more than I thought.'),
+        int("It went up because of the structural engineer's letter."),
+        ext('Okay, I get it. One twenty-two then.'),
+      ),
+    ).toEqual(bare(122_000));
+    expect(amount({ dealAmount: 115_000 }, ext('See you Tuesday then.'))).toBeNull();
+  });
+
   it('takes a price said whole with scope added, a term said first, and "805,000 it is"', () => {
     expect(
       amount(

@@ -283,6 +283,9 @@ const FINAL_SAID =
 const STATED =
   /\b(it's|it is|that's|that is|we're at|we are at|be at|comes? (out )?to|meet you at)\s+(about |around |roughly )?([$€£¥₹]|\d|(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)|\d\s*(k|thousand|million|grand)?,? it is\W*$/i;
 const STATED_DISCOUNT = 0.08;
+/** A figure alone, settled: "One twenty-two then.", "Two seventy-eight it is." */
+const FIGURE_SETTLED =
+  /^\W*((okay|ok|fine|so|right|alright),?\s+)?([$€£]?\d[\d,.]*\s?(k|m)?|(one|two|three|four|five|six|seven|eight|nine)( (hundred|thousand|million))?([\s-]+(ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)([\s-]+(one|two|three|four|five|six|seven|eight|nine))?)?( (thousand|million|grand))?)\s*,?\s+(then|it is)\W*$/i;
 
 const MONTHLY = /\b(per month|a month|monthly|mrr)\b|\/\s?mo\b/i;
 const ANNUAL =
@@ -377,6 +380,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         // "One million five hundred thousand kroner. Best and final."
         FINAL_SAID.test(sentences[sentenceIndex + 1]?.text ?? '') ||
         STATED.test(text) ||
+        FIGURE_SETTLED.test(text) ||
         discountsTheDeal(text, ctx, percentages);
       const borrowed = !ownCue && topic !== undefined && utteranceIndex - topic <= PRICE_TOPIC_SPAN;
       if (elsewhere) topic = undefined;

@@ -926,6 +926,16 @@ describe('extractStage', () => {
     );
   });
 
+  it('reads the project said to be dead or off as lost, not a machine that is', () => {
+    const at = (text: string) =>
+      extractStage(call(ext(text)), { ...baseContext, dealStage: 'proposal' })?.value ?? null;
+    expect(at("Big outfit out of Napa made an offer. So the solar's dead, I'm sorry.")).toBe(
+      'closed_lost',
+    );
+    expect(at("The deal's off, the owners are selling.")).toBe('closed_lost');
+    expect(at('The printer is off again.')).toBeNull();
+  });
+
   it('reads "if you can" as a polite request, not a supposition', () => {
     const got = extractStage(
       call(ext('The director signs on the 21st. Send me the final contract today if you can.')),

@@ -47,7 +47,7 @@ const LOST: readonly StageCue[] = [
   {
     // "Is that a not now or a no?" "It's a no.", "We're done looking."
     stage: 'closed_lost',
-    re: /^\s*(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(we're|we are) done looking\b|\b(the )?(project|deal|initiative|purchase) is dead\b/i,
+    re: /^\s*(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(we're|we are) done looking\b|\b(the )?(project|deal|initiative|purchase) is dead\b|\b(so )?the [\w-]+('s| is) dead\b|\b(the )?(deal|project)('s| is) off\b/i,
     base: 0.82,
   },
   {
@@ -328,7 +328,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE =
-  /sign|back (in)?to|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
+  /sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
