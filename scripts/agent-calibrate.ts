@@ -395,6 +395,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/thirtieth-check.jsonl',
   'test/agent/labelled/thirty-first-check.jsonl',
   'test/agent/labelled/thirty-second-check.jsonl',
+  'test/agent/labelled/thirty-third-check.jsonl',
 ];
 
 /**

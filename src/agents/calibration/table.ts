@@ -3,240 +3,240 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (2632 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl; right/proposed: amount:final 483/558, amount:later 88/101, close_date:final 540/589, close_date:later 176/209, competitors:final 398/418, competitors:later 29/30, next_step:final 1278/1674, next_step:later 6/14, stage:final 492/674, stage:later 9/17): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 8 calls and the pooled hand-written share q = 0.817 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.716, b = 0.415, the Platt scaling under which the proposals on calls written blind and never read are most likely (2640 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl; 3635/4413 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.701, b = 0.408; amount a = 0.716, b = 0.407; stage a = 0.699, b = 0.39; next_step a = 0.776, b = 0.457; competitors a = 0.67, b = 0.395), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.613 on 455, 0.679 on 701, 0.821 on 869, 0.895 on 1260, 0.911 on 547, 0.926 on 581), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.053); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (2712 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl; right/proposed: amount:final 495/573, amount:later 89/103, close_date:final 559/606, close_date:later 179/212, competitors:final 409/430, competitors:later 29/30, next_step:final 1304/1712, next_step:later 6/15, stage:final 505/689, stage:later 9/19): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 8 calls and the pooled hand-written share q = 0.816 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.716, b = 0.418, the Platt scaling under which the proposals on calls written blind and never read are most likely (2640 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl; 3631/4406 right), then per field pulled to that map as strongly as 100 proposals (close_date a = 0.673, b = 0.395; amount a = 0.747, b = 0.352; stage a = 0.669, b = 0.297; next_step a = 0.848, b = 0.51; competitors a = 0.587, b = 0.327), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.653 on 1156, 0.829 on 1087, 0.904 on 1038, 0.919 on 1125), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.054); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.821,
+        p: 0.829,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.613,
+        p: 0.653,
         n: 19,
       },
       {
         min: 0.56,
-        p: 0.679,
-        n: 61,
+        p: 0.653,
+        n: 62,
       },
       {
         min: 0.67,
-        p: 0.821,
-        n: 17,
+        p: 0.829,
+        n: 20,
       },
       {
         min: 0.71,
-        p: 0.895,
-        n: 287,
+        p: 0.904,
+        n: 297,
       },
       {
         min: 0.81,
-        p: 0.911,
-        n: 152,
+        p: 0.919,
+        n: 153,
       },
       {
         min: 0.87,
-        p: 0.926,
+        p: 0.919,
         n: 22,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.679,
+        p: 0.653,
         n: 11,
       },
       {
         min: 0.67,
-        p: 0.895,
-        n: 90,
+        p: 0.829,
+        n: 92,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.821,
+        p: 0.653,
         n: 39,
       },
       {
         min: 0.87,
-        p: 0.821,
+        p: 0.829,
         n: 150,
       },
       {
         min: 0.92,
-        p: 0.895,
+        p: 0.829,
         n: 90,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.613,
-        n: 9,
+        p: 0.653,
+        n: 10,
       },
       {
         min: 0.61,
-        p: 0.821,
-        n: 48,
+        p: 0.829,
+        n: 49,
       },
       {
         min: 0.68,
-        p: 0.895,
-        n: 161,
+        p: 0.904,
+        n: 165,
       },
       {
         min: 0.76,
-        p: 0.911,
-        n: 371,
+        p: 0.919,
+        n: 382,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.679,
-        n: 71,
+        p: 0.653,
+        n: 72,
       },
       {
         min: 0.75,
-        p: 0.821,
+        p: 0.829,
         n: 11,
       },
       {
         min: 0.76,
-        p: 0.895,
-        n: 127,
+        p: 0.829,
+        n: 129,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.895,
+        p: 0.829,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.679,
-        n: 26,
+        p: 0.653,
+        n: 27,
       },
       {
         min: 0.78,
-        p: 0.895,
+        p: 0.829,
         n: 9,
       },
       {
         min: 0.8,
-        p: 0.926,
-        n: 383,
+        p: 0.919,
+        n: 394,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.895,
+        p: 0.904,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.613,
+        p: 0.653,
         n: 70,
       },
       {
         min: 0.65,
-        p: 0.895,
+        p: 0.904,
         n: 207,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.613,
-        n: 380,
+        p: 0.653,
+        n: 395,
       },
       {
         min: 0.5,
-        p: 0.679,
+        p: 0.653,
         n: 17,
       },
       {
         min: 0.54,
-        p: 0.821,
-        n: 436,
+        p: 0.829,
+        n: 445,
       },
       {
         min: 0.69,
-        p: 0.821,
-        n: 228,
+        p: 0.829,
+        n: 232,
       },
       {
         min: 0.8,
-        p: 0.895,
-        n: 480,
+        p: 0.904,
+        n: 490,
       },
       {
         min: 0.84,
-        p: 0.926,
+        p: 0.919,
         n: 133,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.613,
+        p: 0.653,
         n: 41,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.613,
+        p: 0.653,
         n: 89,
       },
       {
         min: 0.8,
-        p: 0.895,
+        p: 0.829,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.613,
+        p: 0.653,
         n: 39,
       },
       {
         min: 0.65,
-        p: 0.613,
+        p: 0.653,
         n: 12,
       },
       {
         min: 0.69,
-        p: 0.679,
-        n: 299,
+        p: 0.653,
+        n: 304,
       },
       {
         min: 0.8,
-        p: 0.679,
-        n: 204,
+        p: 0.653,
+        n: 211,
       },
       {
         min: 0.86,
-        p: 0.926,
-        n: 120,
+        p: 0.919,
+        n: 123,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.679,
+        p: 0.653,
         n: 27,
       },
     ],
