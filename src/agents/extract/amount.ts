@@ -1,6 +1,6 @@
 import { getCountryForTimezone } from 'countries-and-timezones';
 import countryToCurrency from 'country-to-currency';
-import { vendorPattern } from './competitors.js';
+import { mentionsVendor } from './competitors.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 import { NUMBER_WORDS, wordsToNumber } from './words-to-number.js';
@@ -371,7 +371,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const theirs: boolean =
         SOMEONE_ELSE.test(text) ||
         QUOTED_BY_OTHERS.test(text) ||
-        mentionsAny(text, competitors) ||
+        mentionsVendor(text, competitors) ||
         (aside && !TO_THE_SELLER.test(text));
       aside = theirs;
       const elsewhere = theirs || NOT_THIS_DEAL.test(text);
@@ -882,10 +882,6 @@ function echoedCurrency(
 }
 
 /** Whether a text names one of the vendors, as people say them ("CDK" for "CDK Global"). */
-function mentionsAny(text: string, names: readonly string[]): boolean {
-  return names.some((n) => vendorPattern(n).test(text));
-}
-
 function withoutReplaced(text: string, replaced: readonly MoneyMention[]): string {
   let out = text;
   for (const m of [...replaced].reverse()) {

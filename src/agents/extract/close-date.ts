@@ -16,7 +16,7 @@ import {
   type LocalDate,
 } from './calendar.js';
 import { signingThenDone } from './cues.js';
-import { vendorPattern } from './competitors.js';
+import { mentionsVendor } from './competitors.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
@@ -437,7 +437,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     if (
       u.side !== 'internal' &&
       CHOSE_OTHER.test(u.text) &&
-      mentionsAny(u.text, ctx.competitors ?? [])
+      mentionsVendor(u.text, ctx.competitors ?? [])
     )
       choseOther = true;
     const sentences = splitSentences(u.text);
@@ -461,7 +461,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           s.text.replace(GOES_WELL, '').replace(signedAlready ? SENDING_IT_BACK : /$^/, ''),
         ) &&
           !SIGNS_ON.test(s.text)) ||
-        mentionsAny(s.text, ctx.competitors ?? []);
+        mentionsVendor(s.text, ctx.competitors ?? []);
       // A date said in answer or in recap ("End of October, yes.", "Tuesday the 20th.")
       // carries the cue of the sentence that opened the subject, a little less surely.
       const cue =
@@ -800,13 +800,8 @@ function sameDaySaid(date: LocalDate, said: readonly LocalDate[]): LocalDate {
 function aboutAnotherVendor(text: string, ctx: ExtractContext): boolean {
   return (
     /\bwith (them|him|her|another|the other)\b/i.test(text) ||
-    mentionsAny(text, ctx.competitors ?? [])
+    mentionsVendor(text, ctx.competitors ?? [])
   );
-}
-
-/** Whether a listed vendor is named, as people say it ("SKF" for SKF Enlight). */
-function mentionsAny(text: string, names: readonly string[]): boolean {
-  return names.some((n) => n.trim().length > 0 && vendorPattern(n).test(text));
 }
 
 function withoutReplaced(text: string, replaced: readonly DateMention[]): string {

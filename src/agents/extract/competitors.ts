@@ -369,6 +369,11 @@ export function vendorPattern(name: string): RegExp {
   return pattern;
 }
 
+/** Whether a listed vendor is named, as people say it ("SKF" for SKF Enlight). */
+export function mentionsVendor(text: string, names: readonly string[]): boolean {
+  return names.some((name) => name.trim().length > 0 && vendorPattern(name).test(text));
+}
+
 /** Compiled once per name: the amount and stage readers ask for them sentence by sentence. */
 const vendorPatterns = new Map<string, RegExp>();
 

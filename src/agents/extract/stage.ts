@@ -533,7 +533,19 @@ const PILOT_ASKED_CUE: StageCue = { stage: 'evaluation', re: PILOT_ASKED, base: 
 /** The seller chosen by its own name: what is left is the paper. */
 const SELLER_CHOSEN: StageCue = { stage: 'negotiation', re: /$^/, base: 0.82 };
 
+/** Compiled once per seller name: the reader runs on every call. */
+const sellerPatterns = new Map<string, RegExp>();
+
 function sellerChosen(name: string): RegExp {
+  let pattern = sellerPatterns.get(name);
+  if (!pattern) {
+    pattern = compileSellerChosen(name);
+    sellerPatterns.set(name, pattern);
+  }
+  return pattern;
+}
+
+function compileSellerChosen(name: string): RegExp {
   const seller = namePattern(name).source;
   return new RegExp(
     `\\b(chose|chosen|choose|selected|picked|(go|going|gone|went) with|(move|moving) forward with|propos(es|ed)|recommend(s|ed)?|award(ed|s)? (it |the (contract|tender|deal) )?to) ${seller}`,
