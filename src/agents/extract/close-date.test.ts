@@ -569,6 +569,24 @@ const cases: Case[] = [
     expected: '2026-10-13',
   },
   {
+    name: 'a signature with a question tagged on, dated in the answer',
+    lines: [
+      ext("The contract was signed on Friday, didn't you get it?"),
+      int('No! Which Friday, the 9th?'),
+      ext('Yes, Friday the 9th. The director signed it.'),
+    ],
+    expected: '2026-10-09',
+  },
+  {
+    name: 'a date after talk of past signatures is still ahead',
+    lines: [
+      ext('Last year we signed everything in December, it was a nightmare.'),
+      ext('This deal goes next quarter, I am sure now. Mid-February, the 15th.'),
+      int('The 15th of February.'),
+    ],
+    expected: '2027-02-15',
+  },
+  {
     name: 'signed as the call goes',
     lines: [ext("Okay, I've got the link open."), ext('There, signed. All three pages.')],
     expected: '2026-10-14',

@@ -17,7 +17,14 @@ import {
 } from './calendar.js';
 import { signingThenDone } from './cues.js';
 import { mentionsVendor } from './competitors.js';
-import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
+import {
+  HEDGE,
+  HYPOTHETICAL,
+  NEGATION,
+  withoutQuestionTag,
+  isQuestion,
+  splitSentences,
+} from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Signing at the meeting just named: its date is the signature's. */
@@ -426,7 +433,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   const out: ScanEntry[] = [];
   // The deal's timing as the subject of the talk: set by a sentence with a commitment
   // cue (a question too: "if I put it at the end of our Q3, does that feel safe?").
-  let topic: { base: number; utteranceIndex: number } | undefined;
+  // A signature already made ("It was signed on Friday") puts the dates of the answers
+  // after it in the past too ("Yes, Friday the 6th.").
+  let topic: { base: number; utteranceIndex: number; past: boolean } | undefined;
   const topicDates: LocalDate[] = [];
   // "Are we still on for the 30th?" of a deal closing on the 30th of December: a bare
   // day is the CRM's date when nothing else was said on the subject.
@@ -442,61 +451,63 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       choseOther = true;
     const sentences = splitSentences(u.text);
     for (const [sentenceIndex, s] of sentences.entries()) {
+      // "It was signed on Friday, didn't you get it?" is read without its tag; the quote keeps it.
+      const text = withoutQuestionTag(s.text);
       // "The contract with them is signed?" "Signed last Friday.": someone else's.
       const asked = utterances[utteranceIndex - 1]?.text ?? '';
       const signedAlready =
-        SIGNED_ALREADY.test(s.text) &&
+        SIGNED_ALREADY.test(text) &&
         !choseOther &&
-        !asks(s.text) &&
-        !aboutAnotherVendor(`${s.text} ${asked}`, ctx);
+        !isQuestion(text) &&
+        !aboutAnotherVendor(`${text} ${asked}`, ctx);
       const own = signedAlready
         ? { re: SIGNED_ALREADY, base: 0.9 }
-        : COMMITMENT_CUES.find((c) => c.re.test(s.text));
+        : COMMITMENT_CUES.find((c) => c.re.test(text));
       const offTopic =
-        (MEETING.test(s.text.replace(REFERENCE_MEETING, '')) && !SIGN_THERE.test(s.text)) ||
-        (PAST.test(s.text) && !signedAlready) ||
+        (MEETING.test(text.replace(REFERENCE_MEETING, '')) && !SIGN_THERE.test(text)) ||
+        (PAST.test(text) && !signedAlready) ||
         // "Now I need the contract in final form, I sign on the twenty-first": the
         // document is wanted for the signing the sentence dates.
         (OTHER_SUBJECT.test(
-          s.text.replace(GOES_WELL, '').replace(signedAlready ? SENDING_IT_BACK : /$^/, ''),
+          text.replace(GOES_WELL, '').replace(signedAlready ? SENDING_IT_BACK : /$^/, ''),
         ) &&
-          !SIGNS_ON.test(s.text)) ||
-        mentionsVendor(s.text, ctx.competitors ?? []);
+          !SIGNS_ON.test(text)) ||
+        mentionsVendor(text, ctx.competitors ?? []);
       // A date said in answer or in recap ("End of October, yes.", "Tuesday the 20th.")
       // carries the cue of the sentence that opened the subject, a little less surely.
       const cue =
         own ??
-        (topic && utteranceIndex - topic.utteranceIndex <= TOPIC_SPAN && !OTHER_EVENT.test(s.text)
+        (topic && utteranceIndex - topic.utteranceIndex <= TOPIC_SPAN && !OTHER_EVENT.test(text)
           ? { re: /$^/, base: topic.base - TOPIC_DISCOUNT }
           : undefined);
       // An aside ("the commission meets on the 14th") is skipped but keeps the subject.
       // "Please don't ask me for a signing date" opens no subject for the dates after it.
-      const refused = NEGATION.test(s.text) && !EXPLICIT_DATE.test(s.text);
+      const refused = NEGATION.test(text) && !EXPLICIT_DATE.test(text);
       if (own && !offTopic && !refused) {
-        topic = { base: own.base, utteranceIndex };
+        topic = { base: own.base, utteranceIndex, past: signedAlready };
         // Its dates name the month a later "the 10th it is" means.
-        const said = findDates(s.text, today, reference, ctx.fiscalYearStartMonth) ?? [];
+        const said = findDates(text, today, reference, ctx.fiscalYearStartMonth) ?? [];
         // A bare day ("the twenty-sixth") names no month; it is resolved below.
         topicDates.push(...said.filter((m) => !BARE_DAY.test(m.text)).map((m) => m.date));
       }
       // A date for something else ("I'll send both options in the proposal by Wednesday")
       // moves the subject on: "Grand, Wednesday." answers that, not the signing talk.
       // So does a question about a meeting ("Shall I book a scoping workshop with Ben?").
-      if (offTopic && !own && (EXPLICIT_DATE.test(s.text) || isQuestion(s.text))) topic = undefined;
-      const softened = s.text.replace(GOES_WELL, '');
+      if (offTopic && !own && (EXPLICIT_DATE.test(text) || isQuestion(text))) topic = undefined;
+      const softened = text.replace(GOES_WELL, '');
       // "Which date in January?" "Say the 22nd.": the month asked about is the answer's.
-      if (isQuestion(s.text) && cue && !offTopic && EXPLICIT_DATE.test(s.text)) {
-        const asked = findDates(s.text, today, reference, ctx.fiscalYearStartMonth) ?? [];
+      if (isQuestion(text) && cue && !offTopic && EXPLICIT_DATE.test(text)) {
+        const asked = findDates(text, today, reference, ctx.fiscalYearStartMonth) ?? [];
         topicDates.push(...asked.filter((m) => m.precision === 'month').map((m) => m.date));
       }
-      if (asks(s.text) || HYPOTHETICAL.test(softened) || offTopic) continue;
-      if (GENERAL.test(s.text) || OPEN_ENDED.test(s.text)) continue;
+      if (isQuestion(text) || HYPOTHETICAL.test(softened) || offTopic) continue;
+      if (GENERAL.test(text) || OPEN_ENDED.test(text)) continue;
       // "There, signed.": the customer signing as they speak closes the deal today.
       if (
         u.side !== 'internal' &&
         !choseOther &&
-        signsNow(s.text, sentences[sentenceIndex + 1]?.text) &&
-        !EXPLICIT_DATE.test(s.text) &&
+        signsNow(text, sentences[sentenceIndex + 1]?.text) &&
+        !EXPLICIT_DATE.test(text) &&
         !aboutAnotherVendor(asked, ctx)
       ) {
         topicDates.push(today);
@@ -512,8 +523,22 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         continue;
       }
       // Date parsing is the costly part: only a commitment or a possible retraction needs it.
-      if (!cue && !NEGATION.test(s.text) && !RETRACT.test(s.text)) continue;
-      const raw = findDates(s.text, today, reference, ctx.fiscalYearStartMonth, signedAlready);
+      if (!cue && !NEGATION.test(text) && !RETRACT.test(text)) continue;
+      // An answer on a signature already made ("Which Friday?" "Friday the 6th.") is in
+      // the past when every date in it can be; "Mid-February, the 15th." after "last year
+      // we signed in December" is not.
+      const earlier =
+        !own && topic?.past === true
+          ? findDates(text, today, reference, ctx.fiscalYearStartMonth, true)
+          : undefined;
+      const past = own
+        ? signedAlready
+        : earlier !== undefined &&
+          earlier.some((m) => compareDates(m.date, addDays(today, -SIGNED_WITHIN_DAYS)) >= 0) &&
+          earlier.every((m) => compareDates(m.date, today) <= 0);
+      const raw = past
+        ? (earlier ?? findDates(text, today, reference, ctx.fiscalYearStartMonth, true))
+        : findDates(text, today, reference, ctx.fiscalYearStartMonth);
       // "December tenth, and we'd sign the next day, the eleventh": a bare day after a
       // month said in the same sentence is in that month (or the next, if it has passed).
       // "End of January, the 29th", "mid-March, the 15th": a bare day after a month said
@@ -550,23 +575,21 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // "Okay, then April 30th. That's the date. We'll sign by then.": the date said just
       // before is the one "then" means.
       const meant =
-        own && (dated === undefined || dated.length === 0) && BY_THEN.test(s.text)
+        own && (dated === undefined || dated.length === 0) && BY_THEN.test(text)
           ? dateSaidBefore(sentences, sentenceIndex, today, reference, ctx.fiscalYearStartMonth)
           : undefined;
       const mentions = meant
         ? [meant]
         : own
           ? dated
-          : dated?.filter((m) => EXPLICIT_DATE.test(m.text) || TOMORROW_ALONE.test(s.text));
-      const replaced = (mentions ?? []).filter((m) =>
-        REPLACED_BEFORE.test(s.text.slice(0, m.index)),
-      );
+          : dated?.filter((m) => EXPLICIT_DATE.test(m.text) || TOMORROW_ALONE.test(text));
+      const replaced = (mentions ?? []).filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
       // "not the 15th" names the replaced date; any other negation turns the commitment round.
-      const negated = negatedNear(s.text, mentions ?? [], replaced);
+      const negated = negatedNear(text, mentions ?? [], replaced);
       // "On hold" near the subject takes the date back; a negation only with a date or
       // cue of its own ("we won't sign by March"), not "and not a day later".
       const saysDate = own !== undefined || (mentions !== undefined && mentions.length > 0);
-      const retracts = RETRACT.test(s.text) && (cue !== undefined || found !== undefined);
+      const retracts = RETRACT.test(text) && (cue !== undefined || found !== undefined);
       // "Not January, no way procurement finishes by January" rules January out, not
       // the March 31 said before it.
       const held = [...out].reverse().find((e) => e !== 'retracted');
@@ -582,7 +605,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       }
       // "We want to sign until the twentieth" (Portuguese "até", Spanish "hasta"): by it.
       const conditional = CONDITIONAL.test(
-        conditionScope(s.text, mentions ?? []).replace(/\b(sign(ed|ing)?|signature) until\b/gi, ''),
+        conditionScope(text, mentions ?? []).replace(/\b(sign(ed|ing)?|signature) until\b/gi, ''),
       );
       // "The board is in the first week of February, so the 5th of February, not January":
       // a date put in place of one said on the subject is on the subject, whatever else
@@ -599,13 +622,13 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const current = mentions.filter((m) => !replaced.includes(m));
       const distinct = new Set(current.map((m) => formatDate(m.date)));
       let mention = current[current.length - 1]!;
-      const narrowing = distinct.size > 1 ? narrows(s.text, current) : null;
+      const narrowing = distinct.size > 1 ? narrows(text, current) : null;
       if (narrowing) mention = narrowing;
       // "by November 30 or December 15" offers a choice, which is no date.
-      else if (distinct.size !== 1 && !/\bor\b/i.test(s.text)) {
+      else if (distinct.size !== 1 && !/\bor\b/i.test(text)) {
         // "The board meets on the 10th and we'd sign the next day, the eleventh": the
         // first date said outright after the signing word is the signing's.
-        const at = own ? SIGN_WORD.exec(s.text)?.index : undefined;
+        const at = own ? SIGN_WORD.exec(text)?.index : undefined;
         const after =
           at === undefined
             ? undefined
@@ -619,13 +642,13 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         if (!after) continue;
         mention = after;
       } else if (distinct.size !== 1) continue;
-      const earliest = signedAlready ? addDays(today, -SIGNED_WITHIN_DAYS) : today;
+      const earliest = past ? addDays(today, -SIGNED_WITHIN_DAYS) : today;
       if (compareDates(mention.date, earliest) < 0) continue;
-      if (signedAlready && compareDates(mention.date, today) > 0) continue;
+      if (past && compareDates(mention.date, today) > 0) continue;
       if (compareDates(mention.date, addDays(today, 3 * 366)) > 0) continue;
       let confidence = cueHere.base - PRECISION_PENALTY[mention.precision];
       // Lowercase "may" hedges; capitalised it is usually the month.
-      if (HEDGE.test(s.text) || /\bmay\b/.test(s.text)) confidence -= 0.15;
+      if (HEDGE.test(text) || /\bmay\b/.test(text)) confidence -= 0.15;
       if (u.side === 'unknown') confidence -= 0.05;
       if (u.side === 'internal' && !affirmedByCustomer(utterances, utteranceIndex))
         confidence -= 0.1;
@@ -872,13 +895,6 @@ function dateSaidBefore(
   return undefined;
 }
 
-/** "I signed it this morning, did you get it?": a statement with a question tagged on. */
-const TAGGED = /,\s*(did you get it|got it|right|yeah|no|okay|ok|correct)\?\s*$/i;
-
-function asks(sentence: string): boolean {
-  return isQuestion(sentence) && !TAGGED.test(sentence);
-}
-
 /** A "not" that says yes: "We'll sign by the 18th, I'd be dumb not to." */
 const AFFIRMING_NOT =
   /\b(i|we|you)('d| would) be (dumb|crazy|stupid|silly|mad|foolish|nuts|insane) not to\b|\bnot (before|earlier than|sooner than)\b/gi;
@@ -1037,7 +1053,8 @@ function findDates(
     /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? the (\d{1,2})(?:st|nd|rd|th)?\b(?!\s+of\b)/gi,
   )) {
     const day = Number(m[1]);
-    if (day >= 1 && day <= 31) add(m.index, m[0].length, nextDayOfMonth(today, day), 'day');
+    if (day >= 1 && day <= 31)
+      add(m.index, m[0].length, closestDayOfMonth(today, day, past), 'day');
   }
   // "Friday the eleventh": the same, with the day as an ordinal word.
   for (const m of text.matchAll(
@@ -1045,7 +1062,8 @@ function findDates(
   )) {
     const tens = m[1] ? (/^twenty/i.test(m[1]) ? 20 : 30) : 0;
     const day = tens + (/thirtieth/i.test(m[2]!) ? 30 : ORDINALS.indexOf(m[2]!.toLowerCase()) + 1);
-    if (day >= 1 && day <= 31) add(m.index, m[0].length, nextDayOfMonth(today, day), 'day');
+    if (day >= 1 && day <= 31)
+      add(m.index, m[0].length, closestDayOfMonth(today, day, past), 'day');
   }
   for (const r of chrono.parse(text, reference, { forwardDate: !past })) {
     if (r.end) {
@@ -1067,20 +1085,20 @@ function findDates(
     const day = tens + (/thirtieth/i.test(m[2]!) ? 30 : ORDINALS.indexOf(m[2]!.toLowerCase()) + 1);
     if (day < 10 || day > 31) continue;
     const at = m.index + m[0].length - m[1]!.length - m[2]!.length;
-    add(at, m[1]!.length + m[2]!.length, nextDayOfMonth(today, day), 'day');
+    add(at, m[1]!.length + m[2]!.length, closestDayOfMonth(today, day, past), 'day');
   }
   // "the eleventh": a day said as an ordinal word, without its month.
   for (const m of text.matchAll(BARE_ORDINAL_WORD)) {
     const tens = m[1] ? (/^twenty/i.test(m[1]) ? 20 : 30) : 0;
     const day = tens + (/thirtieth/i.test(m[2]!) ? 30 : ORDINALS.indexOf(m[2]!.toLowerCase()) + 1);
     if (day < 1 || day > 31) continue;
-    add(m.index, m[0].length, nextDayOfMonth(today, day), 'day');
+    add(m.index, m[0].length, closestDayOfMonth(today, day, past), 'day');
   }
   // "by the 15th": chrono wants a month; the next such day on or after the meeting.
   for (const m of text.matchAll(/\bthe (\d{1,2})(st|nd|rd|th)\b(?!\s+of\b)/gi)) {
     const day = Number(m[1]);
     if (day < 1 || day > 31) continue;
-    add(m.index, m[0].length, nextDayOfMonth(today, day), 'day');
+    add(m.index, m[0].length, closestDayOfMonth(today, day, past), 'day');
   }
   if (undecided) return undefined;
   return found.sort((a, b) => a.index - b.index);
@@ -1101,12 +1119,19 @@ function fullYear(digits: string): number {
   return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
 }
 
-function nextDayOfMonth(today: LocalDate, day: number): LocalDate | null {
+/**
+ * The first day `day` of a month on or after today, or, for a signature already made,
+ * the last one on or before it; null when none is within three months.
+ */
+function closestDayOfMonth(today: LocalDate, day: number, past = false): LocalDate | null {
+  const step = past ? -1 : 1;
   for (let i = 0; i < 3; i++) {
-    const month = ((today.month - 1 + i) % 12) + 1;
-    const year = today.year + Math.floor((today.month - 1 + i) / 12);
+    const months = today.month - 1 + step * i;
+    const month = (((months % 12) + 12) % 12) + 1;
+    const year = today.year + Math.floor(months / 12);
     const candidate = { year, month, day };
-    if (endOfMonth(year, month).day >= day && compareDates(candidate, today) >= 0) return candidate;
+    if (endOfMonth(year, month).day >= day && compareDates(candidate, today) * step >= 0)
+      return candidate;
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { agreementAfter, clamp, namePattern } from './cues.js';
-import { HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
+import { HYPOTHETICAL, NEGATION, asksQuestion, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
@@ -74,13 +74,6 @@ const TOO = /^\s*(?:and\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*,?\s+(?:too|as well|also)\b
 const BARE_NO =
   /^\s*(?:[\w'-]+(?:\s+[\w'-]+)?\s*,\s*)?no\b(?!\s+(?:longer|way|doubt|problem|worries|decision))|^\s*[\w'-]+(?:\s+[\w'-]+)?\s+no\s*[,.;!]/i;
 
-/** A statement put as a question for a nod: "You know Heinsohn quoted us 140 million, right?" */
-const TAG_QUESTION = /,\s*(right|no|yeah|yes|correct|true|you know)\?\s*$/i;
-
-function asks(sentence: string): boolean {
-  return isQuestion(sentence) && !TAG_QUESTION.test(sentence);
-}
-
 /** Where a change to the set was said, and how sure the reading of it is. */
 interface Said {
   confidence: number;
@@ -151,7 +144,7 @@ export function extractCompetitors(
     let lastKind: 'in' | 'out' | null = null;
     for (const s of splitSentences(u.text)) {
       const named = namedIn(s.text);
-      const plain = !asks(s.text) && !HYPOTHETICAL.test(s.text);
+      const plain = !asksQuestion(s.text) && !HYPOTHETICAL.test(s.text);
       const confidence = OUT_CONFIDENCE[u.side];
       const said = { confidence, quote: s.text, utteranceIndex };
       // "We're going with Moesif": the others are out, the one chosen (if listed) is read below.
@@ -470,7 +463,7 @@ function readSentence(
     else if (!isQuestion(sentence) && ABOUT_CUSTOMER.test(text)) sure = 0.55;
     else return [];
   } else {
-    if (asks(sentence)) return [];
+    if (asksQuestion(sentence)) return [];
     // "We're not looking at Gong" takes it out; said by the customer, that is their word.
     // Figures of speech that deny nothing: "don't forget", "I will not lie".
     const denial = text.replace(FIGURES_OF_SPEECH, '');

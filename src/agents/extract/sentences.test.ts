@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from './sentences.js';
+import { asksQuestion, splitSentences, withoutQuestionTag } from './sentences.js';
 
 const texts = (text: string) => splitSentences(text).map((s) => s.text);
 
@@ -23,5 +23,20 @@ describe('splitSentences', () => {
       'Our onboarding person will email you tomorrow.',
     ]);
     expect(texts("We can't. Send the quote.")).toHaveLength(2);
+  });
+});
+
+describe('question tags', () => {
+  it('reads a statement with a tag as the statement, and only a real question as asking', () => {
+    expect(withoutQuestionTag("The contract was signed on Friday, didn't you get it?")).toBe(
+      'The contract was signed on Friday.',
+    );
+    expect(withoutQuestionTag('You know Heinsohn quoted us 140 million, right?')).toBe(
+      'You know Heinsohn quoted us 140 million.',
+    );
+    expect(asksQuestion('We sign on the 15th, correct?')).toBe(false);
+    expect(asksQuestion('Can we sign on the 15th?')).toBe(true);
+    expect(asksQuestion('Is it signed, or not yet?')).toBe(true);
+    expect(withoutQuestionTag('Which one, the 6th?')).toBe('Which one, the 6th?');
   });
 });

@@ -52,6 +52,23 @@ export function isQuestion(sentence: string): boolean {
   return sentence.trimEnd().endsWith('?');
 }
 
+/**
+ * A question tagged on a statement for a nod: "The contract was signed on Friday, didn't
+ * you get it?", "You know Heinsohn quoted us 140 million, right?".
+ */
+const QUESTION_TAG =
+  /,\s*(?:right|correct|true|yeah|yes|no|okay|ok|got it|you know|(?:did|didn't|haven't) you(?: get| see| receive| got| seen| received)?(?: it| that)?|isn't it|wasn't it)\?\s*$/i;
+
+/** The statement under a question tag, ended with a full stop; any other sentence as it is. */
+export function withoutQuestionTag(sentence: string): string {
+  return sentence.replace(QUESTION_TAG, '.');
+}
+
+/** A question that waits for its answer; a statement with a tag on it waits for none. */
+export function asksQuestion(sentence: string): boolean {
+  return isQuestion(withoutQuestionTag(sentence));
+}
+
 /** Words that make what follows a supposition rather than a statement. */
 export const HYPOTHETICAL =
   /\b(if|whether|unless|assuming|suppose|supposing|hypothetically|in theory|say we|what if|imagine|ever)\b/i;

@@ -3,7 +3,14 @@ import { NORMALIZED_STAGES } from '../../ingest/stages.js';
 import { findMoney } from './amount.js';
 import { vendorPattern } from './competitors.js';
 import { agreementAfter, clamp, namePattern, signingThenDone } from './cues.js';
-import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
+import {
+  HEDGE,
+  HYPOTHETICAL,
+  NEGATION,
+  isQuestion,
+  splitSentences,
+  withoutQuestionTag,
+} from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance, SpeakerSide } from './types.js';
 
 interface StageCue {
@@ -558,10 +565,6 @@ const PROPOSAL_OFFERED =
   /^\W*(so,? )?(shall|should|can) (i|we) (send|prepare|put together|write up) (you )?(the|a|our) (formal |written |full )?(proposal|quote)\b/i;
 const PROPOSAL_SENT: StageCue = { stage: 'proposal', re: PROPOSAL_OFFERED, base: 0.8 };
 
-/** A statement with a question tagged on: "The contract was signed on Friday, didn't you get it?" */
-const TAGGED =
-  /,\s*(right|correct|no|didn't you( get| see| receive)?( it| that)?|haven't you( got| seen| received)?( it| that)?|isn't it|wasn't it|you know)\?\s*$/i;
-
 /** "If you can" asks politely; it supposes nothing. */
 const POLITE_IF =
   /\bif (you can|you could|possible|that's (ok|okay|fine|alright)|you don't mind)\b/gi;
@@ -574,7 +577,7 @@ function readSentence(
 ): StageCue | 'retracted' | null {
   if (!ANY_CUE.test(sentence)) return null;
   // "The contract was signed on Friday, didn't you get it?" is read without its tag.
-  const text = sentence.replace(TAGGED, '.');
+  const text = withoutQuestionTag(sentence);
   // Counted, as any rep sentence, only when the customer agrees in the next reply.
   if (PILOT_ASKED.test(text) && !competitors.some((re) => re.test(text))) return PILOT_ASKED_CUE;
   if (isQuestion(text) && !REQUEST.test(text)) {
