@@ -342,7 +342,16 @@ const RETRACT =
 const GENERAL =
   /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one)\b/i;
 
-type ScanEntry = Candidate<string> | 'retracted';
+/** A date the call commits to, or a sentence that takes the date back. */
+type ScanEntry = Dated | 'retracted';
+
+/** A committed date; `signedInCall` when the customer signed as the call went. */
+interface Dated extends Candidate<string> {
+  signedInCall?: true;
+}
+
+/** The candidate without the scan's own marks. */
+const candidateOf = ({ signedInCall: _, ...candidate }: Dated): Candidate<string> => candidate;
 
 /**
  * "Sign in January as planned", "say end of February" of a deal closing on the 29th of
@@ -374,7 +383,9 @@ export function closeDateCandidates(
   utterances: readonly ExtractUtterance[],
   ctx: ExtractContext,
 ): Candidate<string>[] {
-  return scan(utterances, ctx).filter((e) => e !== 'retracted');
+  return scan(utterances, ctx)
+    .filter((e) => e !== 'retracted')
+    .map(candidateOf);
 }
 
 /**
@@ -390,8 +401,8 @@ export function extractCloseDate(
   const entries = scan(utterances, ctx);
   // "Okay... signed. Done." "Now get my cards here before the 1st.": once the deal is
   // signed in the call, later dates are of delivery or onboarding, not of the close.
-  const signed = entries.find((e) => e !== 'retracted' && SIGNED_IN_CALL.has(e));
-  if (signed !== undefined && signed !== 'retracted') return signed;
+  const signed = entries.find((e) => e !== 'retracted' && e.signedInCall);
+  if (signed !== undefined && signed !== 'retracted') return candidateOf(signed);
   let last = entries[entries.length - 1];
   if (last === undefined || last === 'retracted') return null;
   // "He will sign tomorrow." ... "So it is done before the end of the month.": a bound
@@ -401,7 +412,7 @@ export function extractCloseDate(
     const earlier = entries
       .slice(0, -1)
       .reverse()
-      .find((e): e is Candidate<string> => e !== 'retracted');
+      .find((e): e is Dated => e !== 'retracted');
     // The same bound said again ("Before Christmas would be wonderful") is no day.
     const sameBound = earlier && BOUND_ONLY.test(earlier.quote) && earlier.value === bounded;
     if (earlier && keeps(earlier.value, bounded) && !sameBound) last = earlier;
@@ -415,11 +426,9 @@ export function extractCloseDate(
       return null;
   }
   const revised = entries.some((c) => c !== 'retracted' && c.value !== last.value);
-  return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
+  const chosen = candidateOf(last);
+  return revised ? { ...chosen, confidence: clamp(chosen.confidence - 0.05) } : chosen;
 }
-
-/** The candidates of a signature made as the call goes ("There, signed."). */
-const SIGNED_IN_CALL = new WeakSet<Candidate<string>>();
 
 /** Whether a date (YYYY-MM-DD) falls on or before a bound in the bound's month. */
 function keeps(date: string, bound: string): boolean {
@@ -511,15 +520,14 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         !aboutAnotherVendor(asked, ctx)
       ) {
         topicDates.push(today);
-        const signed = {
+        out.push({
           value: formatDate(today),
           confidence: u.side === 'external' ? 0.86 : 0.8,
           quote: s.text,
           utteranceIndex,
           startSeconds: u.startSeconds,
-        };
-        SIGNED_IN_CALL.add(signed);
-        out.push(signed);
+          signedInCall: true,
+        });
         continue;
       }
       // Date parsing is the costly part: only a commitment or a possible retraction needs it.
