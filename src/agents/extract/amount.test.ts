@@ -894,6 +894,15 @@ describe('Spanish millions and scales left unsaid in digits', () => {
     expect(inThousands('December 15 works.')).toEqual([]);
     expect(findMoney('Then 47, done.').map((m) => m.amount)).toEqual([]);
   });
+
+  it('keeps the same guards for numbers said in words', () => {
+    const inThousands = (text: string) =>
+      findMoney(text, { impliedScale: 1e3 }).map((m) => m.amount);
+    expect(inThousands('Ninety-five total.')).toEqual([95_000]);
+    expect(inThousands('Thursday at eleven.')).toEqual([]);
+    expect(inThousands('Room two hundred and four.')).toEqual([]);
+    expect(inThousands('December fifteen works.')).toEqual([]);
+  });
 });
 
 describe('figures beside the price', () => {

@@ -696,14 +696,7 @@ export function findMoney(
       currency === null &&
       scale === 1 &&
       /^\d{2,3}$/.test(g.num!) &&
-      impliedRange(Number(g.num), impliedScale) &&
-      IMPLIED_AFTER.test(text.slice(m.index + m[0].length)) &&
-      !(
-        Number(g.num) <= 24 &&
-        /\b(at|until|till|from|by|before|after)\s*$/i.test(text.slice(0, m.index))
-      ) &&
-      !DATE_OR_LABEL_BEFORE.test(text.slice(0, m.index)) &&
-      !TIME_OF_DAY.test(text);
+      inImpliedScale(text, m.index, m.index + m[0].length, Number(g.num), impliedScale);
     if (unsaid) {
       out.push({
         amount: Number(g.num) * impliedScale,
@@ -785,11 +778,7 @@ export function findMoney(
         length: words.length,
         ...(implied ? { implied: true as const } : {}),
       });
-    } else if (
-      impliedRange(amount, impliedScale) &&
-      IMPLIED_AFTER.test(text.slice(m.index + words.length)) &&
-      !TIME_OF_DAY.test(text)
-    ) {
+    } else if (inImpliedScale(text, m.index, m.index + words.length, amount, impliedScale)) {
       // "Ninety-five total", "one forty-six for two years": in a call whose prices are
       // in thousands, the thousand goes unsaid.
       out.push({
@@ -824,6 +813,31 @@ function impliedRange(amount: number, scale: number): boolean {
   if (scale === 1e6) return amount < 100 && !Number.isInteger(amount);
   return false;
 }
+
+/**
+ * Whether a bare number at text[index, end) is a price in the call's unsaid scale: "So
+ * 440 is the final.", "Ninety-five total" in a call priced in thousands. Not a day, an
+ * hour, a label or a time: "December 15", "until 11", "room 204", "at 10:30".
+ */
+function inImpliedScale(
+  text: string,
+  index: number,
+  end: number,
+  amount: number,
+  impliedScale: number,
+): boolean {
+  const before = text.slice(0, index);
+  return (
+    impliedRange(amount, impliedScale) &&
+    IMPLIED_AFTER.test(text.slice(end)) &&
+    !(amount <= 24 && HOUR_BEFORE.test(before)) &&
+    !DATE_OR_LABEL_BEFORE.test(before) &&
+    !TIME_OF_DAY.test(text)
+  );
+}
+
+/** Words before a number up to 24 that make it an hour: "until 11", "at 10". */
+const HOUR_BEFORE = /\b(at|until|till|from|by|before|after)\s*$/i;
 
 /** How many words before a figure a negation turns it down from. */
 const NEGATION_REACH = 6;
