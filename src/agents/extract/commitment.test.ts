@@ -46,7 +46,7 @@ describe('lastCommitments', () => {
         ext("Give me a week for the user count and I'll send it."),
         int('Perfect.'),
       ),
-    ).toEqual(['Buyer to send it (a week for the user count)']);
+    ).toEqual(['Buyer to send it (the user count)']);
     // Working something out is no step, whatever "it" is.
     expect(
       texts(

@@ -220,6 +220,15 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'a day is nothing a pointer points at',
+    lines: [
+      ext('The twenty-sixth works for the board.'),
+      ext('Send it to me, copy Ernesto.'),
+      int('Will do.'),
+    ],
+    expected: 'Send it to me, copy Ernesto (the board)',
+  },
+  {
     name: 'signing is the close, not a step',
     lines: [ext("I'll sign the order form tomorrow."), int('Great, tomorrow it is.')],
     expected: null,
