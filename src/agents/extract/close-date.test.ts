@@ -569,6 +569,37 @@ const cases: Case[] = [
     expected: '2026-10-13',
   },
   {
+    name: 'an event already past, said in the talk about signing',
+    lines: [ext('We sign by the end of the year.'), ext('The budget was approved in October.')],
+    expected: '2026-12-31',
+  },
+  {
+    name: 'the day a piece of news did not wait for',
+    lines: [
+      ext('We sign by the end of the year.'),
+      int('I appreciate you telling me now rather than on the twentieth.'),
+    ],
+    expected: '2026-12-31',
+  },
+  {
+    name: 'wait and see',
+    lines: [
+      int('And then signing on the 11th of November, as we discussed?'),
+      ext("Let's see what Annika says on the 10th."),
+    ],
+    expected: null,
+  },
+  {
+    name: 'no rush before a day',
+    lines: [int('When do you want to sign?'), ext('No rush before Christmas.')],
+    expected: null,
+  },
+  {
+    name: "a month's short name alone is a word",
+    lines: [ext('We sign by January 31st.'), ext('God jul, Agneta!')],
+    expected: '2027-01-31',
+  },
+  {
     name: 'a signature with a question tagged on, dated in the answer',
     lines: [
       ext("The contract was signed on Friday, didn't you get it?"),

@@ -234,7 +234,7 @@ const PAST =
 
 /** Words in front of a date that mark it as the replaced value ("from March to April"). */
 const REPLACED_BEFORE =
-  /\b(from|instead of|rather than|(faster|earlier|sooner|quicker) than|not|no longer|moved off|away from)\s+(the\s+)?$/i;
+  /\b(from|instead of|rather than|(faster|earlier|sooner|quicker) than|not|no longer|moved off|away from)\s+((on|in|by|at)\s+)?(the\s+)?$/i;
 
 /** The start of a period is not a close date; these make the sentence undecided. */
 const PERIOD_START_BEFORE =
@@ -340,7 +340,7 @@ const RETRACT =
  * "nobody here has time to breathe in Q1", "December is usually dead".
  */
 const GENERAL =
-  /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one)\b/i;
+  /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one|(no|zero) time)\b/i;
 
 /** A date the call commits to, or a sentence that takes the date back. */
 type ScanEntry = Dated | 'retracted';
@@ -371,7 +371,7 @@ function loosely(mention: DateMention, dealCloseDate: string | null | undefined)
 
 /** Two dates offered as open ("maybe February, maybe later"): nothing is settled. */
 const OPEN_ENDED =
-  /\b(or|maybe|could be|possibly|perhaps|probably) (later|earlier|after that|before that)\b|\bwho knows\b/i;
+  /\b(or|maybe|could be|possibly|perhaps|probably) (later|earlier|after that|before that)\b|\bwho knows\b|\b(let's|let us|we'll|we will) see\b|\bno (rush|hurry)\b/i;
 
 /**
  * Every close-date commitment in the call, in order. A sentence yields one only when
@@ -484,11 +484,14 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         mentionsVendor(text, ctx.competitors ?? []);
       // A date said in answer or in recap ("End of October, yes.", "Tuesday the 20th.")
       // carries the cue of the sentence that opened the subject, a little less surely.
-      const cue =
-        own ??
-        (topic && utteranceIndex - topic.utteranceIndex <= TOPIC_SPAN && !OTHER_EVENT.test(text)
-          ? { re: /$^/, base: topic.base - TOPIC_DISCOUNT }
-          : undefined);
+      // "The budget is there, it was approved in October": an event past, no signing.
+      const pastEvent = !own && PAST_EVENT.test(text);
+      const cue = pastEvent
+        ? undefined
+        : (own ??
+          (topic && utteranceIndex - topic.utteranceIndex <= TOPIC_SPAN && !OTHER_EVENT.test(text)
+            ? { re: /$^/, base: topic.base - TOPIC_DISCOUNT }
+            : undefined));
       // An aside ("the commission meets on the 14th") is skipped but keeps the subject.
       // "Please don't ask me for a signing date" opens no subject for the dates after it.
       const refused = NEGATION.test(text) && !EXPLICIT_DATE.test(text);
@@ -686,6 +689,11 @@ function crmDate(date: string | null | undefined, today: LocalDate): LocalDate[]
 }
 
 const DAY_OF_MONTH = /\d|\b(first|second|third|\w+th)\b/i;
+
+const SHORT_MONTH_ALONE = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?[,;:!?]?$/i;
+
+/** Something done before the call: "it was approved in October", "they were told last week". */
+const PAST_EVENT = /\b(was|were)\s+(\w+ed|done|given|told|sent|paid)\s+(in|on|last|back|at|by)\b/i;
 
 /** A month's end said as a period ("end of January"), which chrono dates to its last day. */
 const PERIOD_END = /^(the )?end of\b/i;
@@ -1074,6 +1082,8 @@ function findDates(
       add(m.index, m[0].length, closestDayOfMonth(today, day, past), 'day');
   }
   for (const r of chrono.parse(text, reference, { forwardDate: !past })) {
+    // "God jul!": a month's short name alone is a word more often than a date.
+    if (SHORT_MONTH_ALONE.test(r.text)) continue;
     if (r.end) {
       // "from November 30 to December 15" is a move when a verb says so, else a range.
       if (!MOVED.test(text)) undecided = true;
