@@ -976,3 +976,34 @@ describe('currencies named for prices without a figure', () => {
     expect(currenciesNamed('Send it in the morning.', 'UTC')).toEqual([]);
   });
 });
+
+describe('prices said the South Asian way', () => {
+  const amount = (ctx: Partial<ExtractContext>, ...lines: [SpeakerSide, string][]) =>
+    extractAmount(call(...lines), { ...baseContext, ...ctx })?.value ?? null;
+  const dhaka = { timeZone: 'Asia/Dhaka', dealAmount: 3_200_000 };
+
+  it('reads a figure alone that the next words settle, or one put as "call it"', () => {
+    expect(amount(dhaka, ext('One crore fifteen lakh. Fine.'))).toEqual({
+      amount: 11_500_000,
+      currency: null,
+    });
+    expect(amount(dhaka, int('Call it thirty-eight lakh for the season.'), ext('Okay.'))).toEqual({
+      amount: 3_800_000,
+      currency: null,
+    });
+  });
+
+  it('reads a figure "plus VAT" as the price net of it', () => {
+    expect(amount(dhaka, ext('So forty-four lakh plus VAT, signing Thursday.'))).toEqual({
+      amount: 4_400_000,
+      currency: null,
+    });
+  });
+
+  it('does not take annual billing for an annual price', () => {
+    expect(amount(dhaka, ext('Forty-two lakh over three years, annual billing. Agreed.'))).toEqual({
+      amount: 4_200_000,
+      currency: null,
+    });
+  });
+});

@@ -273,7 +273,7 @@ const DEAL_CUE =
 
 /** A sentence that only says the figure before it is the last word. */
 const FINAL_SAID =
-  /^\W*(?:best and final|(?:our |my |the )?final (?:offer|price|number|figure)|final|all[- ]in|that's (?:the|our|my) (?:final (?:offer|price|number|figure)?|price|offer|number))\W*$/i;
+  /^\W*(?:best and final|(?:our |my |the )?final (?:offer|price|number|figure)|final|all[- ]in|flat|that's (?:the|our|my) (?:final (?:offer|price|number|figure)?|price|offer|number)|(?:ok(?:ay)?,? )?(?:fine|done|agreed|deal)|that's final)\W*$/i;
 
 /**
  * A figure stated as where things stand ("with Glenwood it's 125k", "we'd be at ninety
@@ -281,7 +281,7 @@ const FINAL_SAID =
  * call is usually the price, but not always.
  */
 const STATED =
-  /\b(it's|it is|that's|that is|we're at|we are at|be at|comes? (out )?to|meet you at)\s+(about |around |roughly )?([$€£¥₹]|\d|(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)|\d\s*(k|thousand|million|grand)?,? it is\W*$/i;
+  /\b(it's|it is|that's|that is|we're at|we are at|be at|comes? (out )?to|meet you at|call it|make it)\s+(about |around |roughly )?([$€£¥₹]|\d|(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)|\d\s*(k|thousand|million|grand)?,? it is\W*$/i;
 const STATED_DISCOUNT = 0.08;
 /** A figure alone, settled: "One twenty-two then.", "Two seventy-eight it is." */
 const FIGURE_SETTLED =
@@ -291,6 +291,9 @@ const MONTHLY = /\b(per month|a month|monthly|mrr)\b|\/\s?mo\b/i;
 const ANNUAL =
   /\b(per year|a year|for the year|per annum|annual(ly)?|yearly|arr|acv|each year|every year|(for|over) (a |the )?(twelve|12)[- ]months?( term)?|(twelve|12)[- ]month term)\b|\/\s?(yr|year)\b/i;
 const TOTAL = /\b(total|tcv|in all|all in|overall|all-in)\b/i;
+/** How a price is invoiced, not what it is of: "forty-two lakh over three years, annual billing". */
+const BILLED_YEARLY =
+  /\b(annual|yearly) (billing|invoic\w*|payments?|instal?lments?)\b|\b(billed|invoiced|paid|payable) (annually|yearly|every year)\b/gi;
 /** "… thousand total": the word right after a figure that makes it the whole term's. */
 const TOTAL_AFTER =
   /^\s*(?:\w+\s+)?(total|in total|tcv|all[- ]in|in all|all up|(over|for) the (whole |full |entire )?term)\b/i;
@@ -515,6 +518,8 @@ function normalise(
   }
   const values = new Set<number>();
   let penalty = 0;
+  // Blanked in place, so the mentions' indices still hold.
+  const unbilled = text.replace(BILLED_YEARLY, (said) => ' '.repeat(said.length));
   for (const m of mentions) {
     const after = text.slice(m.index + m.length, m.index + m.length + 25);
     const before = text.slice(Math.max(0, m.index - 25), m.index);
@@ -526,7 +531,7 @@ function normalise(
     } else if (MONTHLY.test(after)) {
       annual = m.amount * 12;
       penalty = Math.max(penalty, 0.1);
-    } else if (ANNUAL.test(near)) annual = m.amount;
+    } else if (ANNUAL.test(nearOf(unbilled, m))) annual = m.amount;
     else if (years !== null && years > 0) {
       annual = m.amount / years;
       penalty = Math.max(penalty, 0.1);
@@ -544,6 +549,11 @@ function normalise(
   // A division that leaves cents ("$100k over three years") is more likely misheard than meant.
   if (!Number.isInteger(amount)) penalty += 0.3;
   return { amount, penalty };
+}
+
+/** The 25 characters either side of a mention. */
+function nearOf(text: string, m: MoneyMention): string {
+  return `${text.slice(Math.max(0, m.index - 25), m.index)} ${text.slice(m.index + m.length, m.index + m.length + 25)}`;
 }
 
 /** "sixty k": a spoken number with the thousands letter. */
@@ -574,7 +584,7 @@ const PER_THING =
 
 /** A plural noun right after a number: what it counts. */
 const COUNT_NOUN_AFTER =
-  /^\s+(?!(?:dollars|euros|pounds|bucks|grand|quid|francs|rupees|reais|pesos|yen|rand|crowns|zlotys|forints|thousands|hundreds|millions|years|months|weeks|days|users|seats)\b)[a-z]{3,}s\b/i;
+  /^\s+(?!(?:dollars|euros|pounds|bucks|grand|quid|francs|rupees|reais|pesos|yen|rand|crowns|zlotys|forints|thousands|hundreds|millions|years|months|weeks|days|users|seats|plus|less|minus)\b)[a-z]{3,}s\b/i;
 
 /** "400 vans at eleven pounds": the price of one of a count. */
 const COUNT_AT = /\b\d[\d,]*\s+[a-z-]+\s+(?:at|@)\s*$/i;
