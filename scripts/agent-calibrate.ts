@@ -396,6 +396,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/thirty-first-check.jsonl',
   'test/agent/labelled/thirty-second-check.jsonl',
   'test/agent/labelled/thirty-third-check.jsonl',
+  'test/agent/labelled/thirty-fourth-check.jsonl',
+  'test/agent/labelled/thirty-fifth-check.jsonl',
 ];
 
 /**
@@ -436,6 +438,10 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-31.jsonl',
   'test/agent/calibration/outside-fit-32.jsonl',
   'test/agent/calibration/outside-fit-33.jsonl',
+  'test/agent/calibration/outside-fit-34.jsonl',
+  'test/agent/calibration/outside-fit-35.jsonl',
+  'test/agent/calibration/outside-fit-36.jsonl',
+  'test/agent/calibration/outside-fit-37.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];

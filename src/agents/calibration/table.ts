@@ -3,240 +3,235 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (2712 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl; right/proposed: amount:final 495/573, amount:later 89/103, close_date:final 559/606, close_date:later 179/212, competitors:final 409/430, competitors:later 29/30, next_step:final 1304/1712, next_step:later 6/15, stage:final 505/689, stage:later 9/19): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 8 calls and the pooled hand-written share q = 0.816 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.716, b = 0.418, the Platt scaling under which the proposals on calls written blind and never read are most likely (2640 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl; 3631/4406 right), then per field pulled to that map as strongly as 100 proposals (close_date a = 0.673, b = 0.395; amount a = 0.747, b = 0.352; stage a = 0.669, b = 0.297; next_step a = 0.848, b = 0.51; competitors a = 0.587, b = 0.327), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.653 on 1156, 0.829 on 1087, 0.904 on 1038, 0.919 on 1125), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.054); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (2872 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl, test/agent/labelled/thirty-fourth-check.jsonl, test/agent/labelled/thirty-fifth-check.jsonl; right/proposed: amount:final 526/609, amount:later 96/114, close_date:final 585/637, close_date:later 194/229, competitors:final 423/448, competitors:later 33/34, next_step:final 1393/1836, next_step:later 6/15, stage:final 522/723, stage:later 13/23): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 13 calls and the pooled hand-written share q = 0.812 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.7, b = 0.378, the Platt scaling under which the proposals on calls written blind and never read are most likely (2960 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl, test/agent/calibration/outside-fit-34.jsonl, test/agent/calibration/outside-fit-35.jsonl, test/agent/calibration/outside-fit-36.jsonl, test/agent/calibration/outside-fit-37.jsonl; 4036/4978 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.675, b = 0.364; amount a = 0.703, b = 0.369; stage a = 0.695, b = 0.358; next_step a = 0.774, b = 0.422; competitors a = 0.633, b = 0.352), then the mapped values in monotone blocks of at least 50 outside proposals, each worth its share right, (right+1)/(n+2) (0.355 on 60, 0.618 on 464, 0.641 on 474, 0.706 on 321, 0.801 on 641, 0.817 on 58, 0.843 on 381, 0.893 on 1443, 0.895 on 990, 0.932 on 146), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.062); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.829,
+        p: 0.843,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.653,
+        p: 0.355,
         n: 19,
       },
       {
         min: 0.56,
-        p: 0.653,
-        n: 62,
+        p: 0.641,
+        n: 67,
       },
       {
         min: 0.67,
-        p: 0.829,
-        n: 20,
+        p: 0.801,
+        n: 22,
       },
       {
         min: 0.71,
-        p: 0.904,
-        n: 297,
+        p: 0.893,
+        n: 305,
       },
       {
         min: 0.81,
-        p: 0.919,
-        n: 153,
+        p: 0.893,
+        n: 174,
       },
       {
         min: 0.87,
-        p: 0.919,
+        p: 0.932,
         n: 22,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.653,
-        n: 11,
+        p: 0.641,
+        n: 12,
       },
       {
         min: 0.67,
-        p: 0.829,
-        n: 92,
+        p: 0.843,
+        n: 102,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.653,
+        p: 0.706,
         n: 39,
       },
       {
         min: 0.87,
-        p: 0.829,
+        p: 0.893,
         n: 150,
       },
       {
         min: 0.92,
-        p: 0.829,
+        p: 0.893,
         n: 90,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.653,
-        n: 10,
+        p: 0.618,
+        n: 11,
       },
       {
         min: 0.61,
-        p: 0.829,
-        n: 49,
+        p: 0.817,
+        n: 54,
       },
       {
         min: 0.68,
-        p: 0.904,
-        n: 165,
+        p: 0.893,
+        n: 174,
       },
       {
         min: 0.76,
-        p: 0.919,
-        n: 382,
+        p: 0.895,
+        n: 398,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.653,
-        n: 72,
+        p: 0.706,
+        n: 79,
       },
       {
         min: 0.75,
-        p: 0.829,
+        p: 0.801,
         n: 11,
       },
       {
         min: 0.76,
-        p: 0.829,
-        n: 129,
+        p: 0.893,
+        n: 139,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.829,
+        p: 0.893,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.653,
-        n: 27,
+        p: 0.641,
+        n: 31,
       },
       {
         min: 0.78,
-        p: 0.829,
+        p: 0.893,
         n: 9,
       },
       {
         min: 0.8,
-        p: 0.919,
-        n: 394,
+        p: 0.895,
+        n: 408,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.904,
+        p: 0.895,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.653,
+        p: 0.355,
         n: 70,
       },
       {
         min: 0.65,
-        p: 0.904,
+        p: 0.893,
         n: 207,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.653,
-        n: 395,
+        p: 0.618,
+        n: 409,
       },
       {
         min: 0.5,
-        p: 0.653,
-        n: 17,
+        p: 0.706,
+        n: 21,
       },
       {
         min: 0.54,
-        p: 0.829,
-        n: 445,
+        p: 0.801,
+        n: 484,
       },
       {
         min: 0.69,
-        p: 0.829,
-        n: 232,
+        p: 0.843,
+        n: 251,
       },
       {
         min: 0.8,
-        p: 0.904,
-        n: 490,
+        p: 0.893,
+        n: 526,
       },
       {
         min: 0.84,
-        p: 0.919,
-        n: 133,
+        p: 0.895,
+        n: 145,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.653,
+        p: 0.618,
         n: 41,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.653,
+        p: 0.355,
         n: 89,
       },
       {
         min: 0.8,
-        p: 0.829,
+        p: 0.893,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.653,
-        n: 39,
-      },
-      {
-        min: 0.65,
-        p: 0.653,
-        n: 12,
+        p: 0.355,
+        n: 52,
       },
       {
         min: 0.69,
-        p: 0.653,
-        n: 304,
+        p: 0.641,
+        n: 320,
       },
       {
         min: 0.8,
-        p: 0.653,
-        n: 211,
+        p: 0.706,
+        n: 220,
       },
       {
         min: 0.86,
-        p: 0.919,
-        n: 123,
+        p: 0.932,
+        n: 131,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.653,
+        p: 0.641,
         n: 27,
       },
     ],
