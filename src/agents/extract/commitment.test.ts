@@ -171,3 +171,18 @@ describe('an agreed step that only points at its thing', () => {
     expect(step?.value).toContain('(A short case study)');
   });
 });
+
+describe('who does a step', () => {
+  it('is named without the title before the name', () => {
+    const found = lastCommitments([
+      {
+        speaker: 'Dr. Meena Rao',
+        side: 'external',
+        text: "I'll send the KML files by Monday.",
+        startSeconds: 0,
+      },
+      { speaker: 'Rohan Mehta', side: 'internal', text: 'Perfect, thank you.', startSeconds: 10 },
+    ]).map((c) => c.text);
+    expect(found).toEqual(['Meena to send the KML files by Monday']);
+  });
+});

@@ -133,7 +133,7 @@ export function lastCommitments(utterances: readonly ExtractUtterance[]): Commit
       if (!object && named === null) continue;
       // A request is the other side's to do; who answers it is who does it.
       const doer = said.asked ? reply?.speaker : u.speaker;
-      const owner = doer?.trim().split(/\s+/, 1)[0];
+      const owner = doer?.trim().replace(TITLE, '').split(/\s+/, 1)[0];
       const body = named ? `${phrase} (${named})` : phrase;
       found.push({
         text: owner ? `${owner} to ${body.charAt(0).toLowerCase()}${body.slice(1)}` : body,
@@ -144,6 +144,9 @@ export function lastCommitments(utterances: readonly ExtractUtterance[]): Commit
   }
   return found.slice(-2);
 }
+
+/** A title before a name: "Dr. Meena Rao" does the step as Meena. */
+const TITLE = /^(?:(?:dr|mr|mrs|ms|mx|prof|md|col|capt|eng|engr|sr|sra|herr|frau)\.?\s+)+(?=\S)/i;
 
 /**
  * A thing named with its article, up to four words, ending where the phrase does: "a
