@@ -955,3 +955,45 @@ describe('extractStage', () => {
     expect(got?.value).toBe('negotiation');
   });
 });
+
+describe('stages a blind set (k83) said its own way', () => {
+  const at = (stage: string, ...lines: [SpeakerSide, string][]) =>
+    extractStage(call(...lines), { ...baseContext, dealStage: stage })?.value ?? null;
+
+  it('reads a proposal the customer says arrived', () => {
+    expect(
+      at(
+        'evaluation',
+        int('Did the proposal come through all right this morning?'),
+        ext('It did.'),
+      ),
+    ).toBe('proposal');
+    expect(
+      at('evaluation', int('Did you get the proposal yesterday evening?'), ext('We got it.')),
+    ).toBe('proposal');
+    expect(at('evaluation', int('Did you get the proposal?'), ext('No, nothing yet.'))).toBeNull();
+  });
+
+  it('reads an offer accepted by a group, and the contract gone to legal', () => {
+    expect(at('proposal', ext('The management group accepted your offer yesterday.'))).toBe(
+      'negotiation',
+    );
+    expect(at('proposal', ext('The less fun part: now it goes to legal.'))).toBe('negotiation');
+  });
+
+  it('reads a counteroffer as the negotiation itself', () => {
+    expect(
+      at(
+        'proposal',
+        ext("I'll be blunt: we'll pay ninety thousand a year."),
+        int("What I can do is a hundred and five. That's really my floor."),
+        ext('So we are stuck.'),
+      ),
+    ).toBe('negotiation');
+  });
+
+  it('reads keeping the spreadsheet as lost', () => {
+    expect(at('evaluation', ext("It's not you. We'll keep Excel."))).toBe('closed_lost');
+    expect(at('evaluation', ext('We keep the same people on it.'))).toBeNull();
+  });
+});

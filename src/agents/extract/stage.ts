@@ -58,6 +58,12 @@ const LOST: readonly StageCue[] = [
     base: 0.82,
   },
   {
+    // "It's not you. We'll keep Excel.": staying with what they have.
+    stage: 'closed_lost',
+    re: /\b(we('ll| will)|we're going to|we are going to|we'd rather) (just )?keep (using )?(excel|the spreadsheets?|spreadsheets|pen and paper|paper)\b/i,
+    base: 0.8,
+  },
+  {
     // "Should I close this off then?" "Ja, close it.": the customer closing the deal.
     stage: 'closed_lost',
     re: /^\W*((ja|yes|yeah|yep|okay|ok|sure|please),?\s+)?(you can |go ahead and )?close (it|this|the (deal|opportunity|file))( off| out)?\b(?! (by|before|on|in|this|next))/i,
@@ -234,7 +240,7 @@ const OPEN: readonly StageCue[] = [
     // The paper itself under review: "Elena is now looking at the contract", "the offer
     // is accepted in principle", "there's a clause on the warranty he's not happy with".
     stage: 'negotiation',
-    re: /\b(is|are|'s|'re) (now |already |currently )?(looking at|reviewing|going through|reading) (the|our|your) (contract|master agreement|msa|terms and conditions|order form|agreement)\b|\b(offer|proposal|quote) (is|was|has been) accepted\b|\b(we|they|he|she|the (board|committee|direction|council|mesa)) (accept|accepted|have accepted|has accepted) (the|your) (offer|proposal|quote)\b|\b(a|the|one|two|some) clauses? (on|about|in|around)\b|\bchange the payment (schedule|terms)\b/i,
+    re: /\b(is|are|'s|'re) (now |already |currently )?(looking at|reviewing|going through|reading) (the|our|your) (contract|master agreement|msa|terms and conditions|order form|agreement)\b|\b(offer|proposal|quote) (is|was|has been) accepted\b|\b(we|they|he|she|the ([\w-]+ )?(board|committee|direction|council|mesa|group|team|management)) (accept|accepted|have accepted|has accepted) (the|your) (offer|proposal|quote)\b|\b(a|the|one|two|some) clauses? (on|about|in|around)\b|\bchange the payment (schedule|terms)\b/i,
     base: 0.82,
   },
   {
@@ -245,7 +251,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'negotiation',
-    re: /\b(with|in|to|into) procurement (now|already|this week)\b|\b(moved|sent|went|handed) (it |this )?(over )?to procurement\b/i,
+    re: /\b(now )?(it|this|the contract) (goes|went|is going|has gone) (over )?to (legal|our lawyers?|procurement)\b|\b(with|in|to|into) procurement (now|already|this week)\b|\b(moved|sent|went|handed) (it |this )?(over )?to procurement\b/i,
     base: 0.8,
   },
   {
@@ -287,6 +293,32 @@ const OPEN: readonly StageCue[] = [
     base: 0.8,
   },
 ];
+
+/**
+ * A price haggled as it happens: "We'll pay ninety thousand. Not more." "What I can do is
+ * a hundred and five. That's really my floor." The rep's counter to a figure the customer
+ * just named is the negotiation itself, so no yes is needed; a best price offered
+ * unasked still waits for one.
+ */
+const HAGGLING: StageCue = {
+  stage: 'negotiation',
+  re: /\b(best|lowest) (i|we) can do\b|\bmy floor\b|\bwhat (i|we) can do is\b|\bmeet (you )?(in the middle|halfway)\b|\bsplit the difference\b|\bcounter[- ]?offer\b/i,
+  base: 0.8,
+};
+
+/** Whether the customer named a figure in the turn just before. */
+function customerPriced(utterances: readonly ExtractUtterance[], index: number): boolean {
+  const before = utterances[index - 1];
+  return before?.side === 'external' && findMoney(before.text, { impliedScale: 1000 }).length > 0;
+}
+
+/**
+ * The rep asking whether the proposal arrived: "Did the proposal come through all right
+ * this morning?" "It did." The customer's yes says it was sent.
+ */
+const PROPOSAL_ARRIVED =
+  /\b(did|have) you (get|got|receive|received|see|seen) (the|our|my) (formal |written |updated |revised |final )?(proposal|quote|offer)\b|\bdid (the|our|my) (proposal|quote|offer) (come through|arrive|land|reach you)\b/i;
+const PROPOSAL_RECEIVED: StageCue = { stage: 'proposal', re: PROPOSAL_ARRIVED, base: 0.82 };
 
 /** The call puts everything off: whatever stage was said before is no longer sure. */
 const HOLD =
@@ -335,7 +367,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE =
-  /sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut/i;
+  /sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
@@ -430,7 +462,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         if (
           !found.fact &&
           agreementAfter(utterances, utteranceIndex) === null &&
-          !acknowledged(utterances, utteranceIndex)
+          !acknowledged(utterances, utteranceIndex) &&
+          !(found === HAGGLING && customerPriced(utterances, utteranceIndex))
         )
           continue;
         confidence -= 0.1;
@@ -490,7 +523,7 @@ function signsOtherPaper(
 
 /** "It landed.", "I have it, yes.": the customer confirming they received what the rep sent. */
 const RECEIVED =
-  /^\s*(it landed|(i|we) (have|got|received) it|(i|we)'ve (got|received) it|got it|received)\b/i;
+  /^\s*(it landed|it did|(yes,? )?(i|we) (have|got|received) it|(i|we)'ve (got|received) it|got it|received)\b/i;
 
 function acknowledged(utterances: readonly ExtractUtterance[], index: number): boolean {
   const reply = utterances[index + 1];
@@ -585,7 +618,12 @@ function readSentence(
     // stage for the customer to agree to, as in any rep sentence.
     if (side !== 'internal') return null;
     return (
-      NAMED.find((c) => c.re.test(text)) ?? (PROPOSAL_OFFERED.test(text) ? PROPOSAL_SENT : null)
+      NAMED.find((c) => c.re.test(text)) ??
+      (PROPOSAL_OFFERED.test(text)
+        ? PROPOSAL_SENT
+        : PROPOSAL_ARRIVED.test(text)
+          ? PROPOSAL_RECEIVED
+          : null)
     );
   }
   if (HYPOTHETICAL.test(text.replace(POLITE_IF, ''))) return null;
@@ -608,7 +646,7 @@ function readSentence(
     if (won.state && LATER_DAY.test(before)) return null;
     return won;
   }
-  const open = OPEN.find((c) => c.re.test(text));
+  const open = OPEN.find((c) => c.re.test(text)) ?? (HAGGLING.re.test(text) ? HAGGLING : null);
   if (!open) return null;
   // "We're not ready to sign" takes an earlier commitment back; "a clause he's not happy
   // with" objects to a term, which is the negotiation itself.
