@@ -824,3 +824,35 @@ describe('extractCompetitors', () => {
     expect(got?.value).toEqual(['OwnBackup', 'Salesforce Inbox', 'project44']);
   });
 });
+
+describe('the winner, a meeting turned down and a vendor never met (k83)', () => {
+  const held = (heldCompetitors: string[], ...lines: [SpeakerSide, string][]) =>
+    extractCompetitors(call(...lines), { ...ctx, heldCompetitors })?.value ?? null;
+
+  it('keeps the vendor chosen in play whatever is said of the choice after', () => {
+    expect(
+      held(
+        ['Chorus'],
+        ext("We've decided to go with Gong."),
+        ext('No, Chorus dropped out in September. It was you or Gong for the last month.'),
+      ),
+    ).toEqual(['Gong']);
+  });
+
+  it('takes out a vendor whose meeting was turned down, or who was never spoken to', () => {
+    expect(
+      held(
+        [],
+        ext('Clari called us last week, they got my name from somewhere.'),
+        ext("But we're not taking the meeting."),
+      ),
+    ).toBeNull();
+    expect(
+      held(
+        ['Clari'],
+        ext('Our sister company uses Clari, maybe that is it.'),
+        ext('We never talked to them.'),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -26,7 +26,7 @@ const CLAUSE_BREAK =
 
 /** A refusal of the vendor just named: "We told them no thanks." */
 const TURNED_AWAY =
-  /\b((we|i) (told|said to) (them|him|her) no|(we|i) said no\b(?! to (you|the price|that))|(we|i) (declined|turned down)\b|turned (them|him|her) down|said no (thanks )?to (them|him|her)|no thanks|(we|i)('ve| have)? told them(?=\.?$)|(we're|we are) not (switching|moving|changing)|not interested|staying (with you|put))\b/i;
+  /\b((we|i) (told|said to) (them|him|her) no|(we|i) said no\b(?! to (you|the price|that))|(we|i) (declined|turned down)\b|turned (them|him|her) down|said no (thanks )?to (them|him|her)|no thanks|(we|i)('ve| have)? told them(?=\.?$)|(we're|we are) not (switching|moving|changing)|not interested|staying (with you|put)|(we're|we are|i'm|i am) not taking (the|their|that|a) (meeting|call|demo)|(we|i) never (talked|spoke|spoken|met) (to|with) (them|him|her))\b/i;
 
 /** Negations that deny nothing: "don't forget", "I won't lie", "it's not personal". */
 const FIGURES_OF_SPEECH =
@@ -82,7 +82,7 @@ interface Said {
 }
 
 type Event =
-  | ({ kind: 'in'; name: string } & Said)
+  | ({ kind: 'in'; name: string; won?: true } & Said)
   | ({ kind: 'out'; name: string } & Said)
   | ({ kind: 'clear' } & Said);
 
@@ -159,7 +159,7 @@ export function extractCompetitors(
         events.push({ kind: 'clear', ...said });
         // "We signed with Shepherd": the winner stays in play, as the deal's record of who won.
         const winner = namedIn(chosen[1]!)[0];
-        if (winner) events.push({ kind: 'in', name: winner, ...said });
+        if (winner) events.push({ kind: 'in', name: winner, won: true, ...said });
       }
       if (named.length === 0 && lastNamed !== null && u.side === 'external' && plain) {
         const event = aboutLastNamed(s.text);
@@ -268,11 +268,16 @@ export function extractCompetitors(
   const inPlay = new Set(held);
   /** Per vendor, what last changed whether it is in play. */
   const changes = new Map<string, Said>();
+  const winners = new Set<string>();
   for (const e of events) {
+    if (e.kind === 'in' && e.won) winners.add(e.name);
     if (e.kind === 'clear') {
       for (const name of inPlay) changes.set(name, e);
       inPlay.clear();
     } else if (e.kind === 'out') {
+      // "We've decided to go with Planwise." ... "It was you or Planwise for the last
+      // month.": how the choice went, not the winner out.
+      if (winners.has(e.name) && !GONE.test(e.quote)) continue;
       if (inPlay.delete(e.name) || changes.has(e.name)) changes.set(e.name, e);
     } else {
       inPlay.add(e.name);
