@@ -1007,3 +1007,13 @@ describe('prices said the South Asian way', () => {
     });
   });
 });
+
+describe('rupiah as Indonesians say them', () => {
+  it('reads juta and miliar, in digits and in words, and the Rp sign', () => {
+    const money = (text: string) =>
+      findMoney(text, { timeZone: 'Asia/Jakarta' }).map((m) => [m.amount, m.currency]);
+    expect(money('The price is Rp 450 juta a year.')).toEqual([[450_000_000, 'IDR']]);
+    expect(money('So 1,2 miliar rupiah total.')).toEqual([[1_200_000_000, 'IDR']]);
+    expect(money('Four hundred fifty juta, final.')).toEqual([[450_000_000, null]]);
+  });
+});

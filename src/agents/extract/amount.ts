@@ -99,6 +99,7 @@ const CODES: Record<string, Currency> = {
   '₦': 'NGN',
   kes: 'KES',
   ksh: 'KES',
+  rp: 'IDR',
   egp: 'EGP',
   qar: 'QAR',
   kwd: 'KWD',
@@ -127,7 +128,7 @@ const CODE_WORDS =
   '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|dirhams?|shillings|cedis|pesos|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula';
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
 const SIGNS =
-  '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)';
+  '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)';
 const CODE_BEFORE =
   'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN';
 
@@ -154,13 +155,18 @@ const SCALE: Record<string, number> = {
   lac: 1e5,
   crore: 1e7,
   crores: 1e7,
+  // Indonesian and Malay: "Rp 450 juta" is 450 million rupiah, "1,2 miliar" 1.2 billion.
+  ribu: 1e3,
+  juta: 1e6,
+  miliar: 1e9,
+  milyar: 1e9,
 };
 
 /** Where "mil" is a thousand ("R$ 360 mil"), not the slang million ("$2 mil"). */
 const MIL_IS_THOUSAND: readonly Currency[] = ['BRL', 'ARS', 'CLP', 'COP', 'MXN', 'PEN', 'UYU'];
 
 const NUMERIC = new RegExp(
-  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d{1,3}(?:['’]\\d{3})+|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d]|[.,]\\d)|\\d+,\\d{1,2}(?=\\s?(?:mio|mrd|million|m)\\b)|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|mio|mrd|bn|thousand|grand|million|billion|millones|mill[oó]n|lakhs?|lac|crores?)(?![\\w]))?(?:\\s?(?:de\\s)?(?<code>${CODE_WORDS})\\b)?`,
+  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d{1,3}(?:['’]\\d{3})+|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d]|[.,]\\d)|\\d+,\\d{1,2}(?=\\s?(?:mio|mrd|million|m|juta|mil[iy]ar)\\b)|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|mio|mrd|bn|thousand|grand|million|billion|millones|mill[oó]n|lakhs?|lac|crores?|ribu|juta|mil[iy]ar)(?![\\w]))?(?:\\s?(?:de\\s)?(?<code>${CODE_WORDS})\\b)?`,
   'gi',
 );
 
@@ -759,7 +765,8 @@ export function findMoney(
     const before = text.slice(0, m.index);
     const sym = new RegExp(`(${SIGNS})\\s?$`).exec(before)?.[1];
     const currency = currencyOf(timeZone, sym, tail?.[1]);
-    const scaled = /\b(thousand|million|billion|grand|lakhs?|lac|crores?)\b/i.test(words);
+    const scaled =
+      /\b(thousand|million|billion|grand|lakhs?|lac|crores?|ribu|juta|mil[iy]ar)\b/i.test(words);
     if (!tail && NOT_MONEY_AFTER.test(text.slice(end))) continue;
     if (PER_THING.test(text.slice(end + (tail ? tail[0].length : 0)))) continue;
     // "about two thousand claims a year": a spoken number before a plural noun is a count.

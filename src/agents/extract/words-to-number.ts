@@ -38,6 +38,11 @@ const SCALES: Record<string, number> = {
   lakhs: 100_000,
   crore: 10_000_000,
   crores: 10_000_000,
+  // Indonesian and Malay: "dua ratus juta" is said in English as "two hundred juta".
+  ribu: 1_000,
+  juta: 1_000_000,
+  miliar: 1_000_000_000,
+  milyar: 1_000_000_000,
   million: 1_000_000,
   billion: 1_000_000_000,
 };
