@@ -220,6 +220,15 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'a meeting recapped on the day the customer took',
+    lines: [
+      ext('He is away until Wednesday. Thursday the 22nd is our best bet.'),
+      int('Perfect. So, a demo for Ray on the 22nd, short, numbers first.'),
+      ext('And bring the screen.'),
+    ],
+    expected: 'A demo for Ray on the 22nd, short, numbers first',
+  },
+  {
     name: 'a day is nothing a pointer points at',
     lines: [
       ext('The twenty-sixth works for the board.'),

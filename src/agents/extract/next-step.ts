@@ -133,6 +133,31 @@ const DAY_WORD =
 const POLITE_IF =
   /,?\s*\bif (?:you can|possible|that works(?: for you)?|that's (?:ok|okay|alright))\b/gi;
 
+const DAY_WORDS = new RegExp(DAY_WORD.source, 'gi');
+
+/**
+ * Whether a meeting step names a day the other side said in one of the three turns
+ * before it, without turning it down ("Next Thursday, the nineteenth." ... "So, a demo
+ * for Ray on the nineteenth.").
+ */
+function dayTakenBefore(
+  utterances: readonly ExtractUtterance[],
+  index: number,
+  step: Step,
+): boolean {
+  if (!EVENT_WORD.test(step.phrase) || PAST.test(step.quote)) return false;
+  const days = [...step.quote.matchAll(DAY_WORDS)].map((m) => m[0].toLowerCase());
+  if (days.length === 0) return false;
+  const other = otherSide(utterances[index]!.side);
+  for (let j = index - 1; j >= Math.max(0, index - 3); j -= 1) {
+    const u = utterances[j]!;
+    const text = u.text.toLowerCase();
+    if (u.side === other && days.some((d) => text.includes(d)) && !NEGATION.test(u.text))
+      return true;
+  }
+  return false;
+}
+
 /** A meeting that already took place is no step. */
 const PAST = /\b(?:was|were|went|did|had|last|ago|yesterday)\b/i;
 
@@ -214,7 +239,10 @@ export function nextStepCandidates(
       reply === null && proposed.owner === 'speaker' && !pointsOnly(proposed.phrase)
         ? standsAlone(utterances, i, dueDate(utterances[i]!.text, ref) !== null)
         : null;
-    const at = reply ?? alone;
+    // "The seventeenth works." ... "So, the pilot kickoff at the Saltillo yard, Tuesday the
+    // seventeenth.": a meeting recapped on the day the other side already took.
+    const recap = reply === null && alone === null && dayTakenBefore(utterances, i, proposed);
+    const at = reply ?? alone ?? (recap ? i : null);
     if (at === null) return;
     accepting.add(at);
     // The reply often names the thing the proposal only pointed at ("send it over").
