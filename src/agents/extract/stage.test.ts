@@ -997,3 +997,31 @@ describe('stages a blind set (k83) said its own way', () => {
     expect(at('evaluation', ext('We keep the same people on it.'))).toBeNull();
   });
 });
+
+describe('stages a blind set (k85) said its own way', () => {
+  const at = (stage: string, ...lines: [SpeakerSide, string][]) =>
+    extractStage(call(...lines), { ...baseContext, dealStage: stage })?.value ?? null;
+
+  it('reads a pilot put as the plan, not one run before', () => {
+    expect(at('discovery', ext('So, a pilot. Sixty days, Albuquerque yard only.'))).toBe(
+      'evaluation',
+    );
+    expect(
+      at(
+        'discovery',
+        int('So: two-week trial, fifteen drivers, install on Wednesday.'),
+        ext('Yes, that works.'),
+      ),
+    ).toBe('evaluation');
+    expect(at('discovery', ext('The pilot was a mess last year.'))).toBeNull();
+  });
+
+  it('reads a DocuSign finished as won, and a proposal walked through as sent', () => {
+    expect(at('negotiation', ext('I finished the DocuSign at seven thirty this morning.'))).toBe(
+      'closed_won',
+    );
+    expect(at('evaluation', int('What I want to do today is walk you through the proposal.'))).toBe(
+      'proposal',
+    );
+  });
+});

@@ -132,6 +132,12 @@ const WON: readonly StageCue[] = [
     fact: true,
   },
   {
+    // "I finished the DocuSign at like seven thirty this morning."
+    stage: 'closed_won',
+    re: /\b(i|we|he|she)('ve| have| has)? (just |already )?(finished|completed|done) the (docusign|e-?signature|signing|envelope)\b/i,
+    base: 0.86,
+  },
+  {
     // "There, signed. All three pages.", "Signed on my side, just now.", "Countersigned.":
     // the signature given as they speak.
     stage: 'closed_won',
@@ -156,6 +162,13 @@ const NAMED: readonly StageCue[] = [
 
 const OPEN: readonly StageCue[] = [
   ...NAMED,
+  {
+    // The pilot put as the plan: "So, a pilot. Sixty days, Albuquerque yard only.", "So:
+    // two-week trial, fifteen drivers", "A two-month trial in Querétaro works."
+    stage: 'evaluation',
+    re: /^\W*((so|okay|ok|then|good|done|right|great|perfect)[,.:]?\s+)*(a |the |our )?([\w-]+[- ](day|week|month)s? |[\w-]+ )?(trial|pilot|poc|proof[- ]of[- ]concept)(?=[.,:;]|\s+(in|at|for|with|on|of|starting|works|it is)\b)(?!.*\b(was|were|did|ended|last (year|summer|spring|month))\b)/i,
+    base: 0.8,
+  },
   {
     // Said tersely: "We want a proposal.", "Write it as formal proposal.", "Proposal, yes."
     stage: 'proposal',
@@ -271,6 +284,13 @@ const OPEN: readonly StageCue[] = [
     base: 0.8,
   },
   {
+    // The proposal presented in the call: "what I want to do today is walk you through the proposal".
+    stage: 'proposal',
+    re: /\bwalk (you|everyone|you all|you both|you guys) through (the|our|this) (formal |written |updated |revised |final )?(proposal|quote)\b/i,
+    base: 0.8,
+    fact: true,
+  },
+  {
     // A tender answered: "we uploaded both the technical bid and the price bid".
     stage: 'proposal',
     re: /\b(uploaded|submitted|filed|put in) (both |all )?(the |our )?(technical |price |commercial |financial )?(bids?|tender response|offers?)\b/i,
@@ -317,7 +337,7 @@ function customerPriced(utterances: readonly ExtractUtterance[], index: number):
  * this morning?" "It did." The customer's yes says it was sent.
  */
 const PROPOSAL_ARRIVED =
-  /\b(did|have) you (get|got|receive|received|see|seen) (the|our|my) (formal |written |updated |revised |final )?(proposal|quote|offer)\b|\bdid (the|our|my) (proposal|quote|offer) (come through|arrive|land|reach you)\b/i;
+  /\b(did|have|can) (you|everyone|you all) (get|got|receive|received|see|seen) (the|our|my) (formal |written |updated |revised |final )?(proposal|quote|offer)\b|\bdid (the|our|my) (proposal|quote|offer) (come through|arrive|land|reach you)\b/i;
 const PROPOSAL_RECEIVED: StageCue = { stage: 'proposal', re: PROPOSAL_ARRIVED, base: 0.82 };
 
 /** The call puts everything off: whatever stage was said before is no longer sure. */
