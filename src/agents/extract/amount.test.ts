@@ -1017,3 +1017,39 @@ describe('rupiah as Indonesians say them', () => {
     expect(money('Four hundred fifty juta, final.')).toEqual([[450_000_000, null]]);
   });
 });
+
+describe('taxes, billing and the currency a sentence names (k85)', () => {
+  const amount = (ctx: Partial<ExtractContext>, ...lines: [SpeakerSide, string][]) =>
+    extractAmount(call(...lines), { ...baseContext, ...ctx })?.value ?? null;
+  const mexico = { timeZone: 'America/Mexico_City', dealAmount: 1_200_000 };
+
+  it('does not take a total with IVA for the price', () => {
+    expect(
+      amount(
+        mexico,
+        ext("One million three hundred ninety-two thousand, yes, that's the total with IVA."),
+      ),
+    ).toBeNull();
+  });
+
+  it('reads a price invoiced monthly as the price, not a twelfth of it', () => {
+    expect(
+      amount(
+        { dealAmount: 30_000 },
+        ext("It's the same thirty-five thousand a year, just invoiced monthly."),
+      ),
+    ).toEqual({ amount: 35_000, currency: null });
+  });
+
+  it('gives a bare figure the one currency its sentence names', () => {
+    expect(
+      amount(
+        mexico,
+        int(
+          "So I'll re-issue the proposal in dollars, sixty-one thousand a year, and the contract too.",
+        ),
+        ext('Good.'),
+      ),
+    ).toEqual({ amount: 61_000, currency: 'USD' });
+  });
+});

@@ -194,7 +194,7 @@ const NOT_THIS_DEAL =
 
 /** A figure with tax in it is what the invoices show, not the deal's amount. */
 const WITH_TAX =
-  /\b(with|including|incl\.?|inc\.?|gross of) (the )?(vat|gst|tax(es)?)\b(?! (is )?(extra|on top|excluded))/i;
+  /\b(with|including|incl\.?|inc\.?|gross of) (the )?(vat|gst|hst|iva|igv|tva|mwst|kdv|ppn|sst|tax(es)?)\b(?! (is )?(extra|on top|excluded))/i;
 
 /**
  * Names several countries' currencies share: said alone ("$", "dollars", "pesos") they
@@ -297,9 +297,12 @@ const MONTHLY = /\b(per month|a month|monthly|mrr)\b|\/\s?mo\b/i;
 const ANNUAL =
   /\b(per year|a year|for the year|per annum|annual(ly)?|yearly|arr|acv|each year|every year|(for|over) (a |the )?(twelve|12)[- ]months?( term)?|(twelve|12)[- ]month term)\b|\/\s?(yr|year)\b/i;
 const TOTAL = /\b(total|tcv|in all|all in|overall|all-in)\b/i;
-/** How a price is invoiced, not what it is of: "forty-two lakh over three years, annual billing". */
+/**
+ * How a price is invoiced, not what it is of: "forty-two lakh over three years, annual
+ * billing", "the same thirty-five four, just invoiced monthly".
+ */
 const BILLED_YEARLY =
-  /\b(annual|yearly) (billing|invoic\w*|payments?|instal?lments?)\b|\b(billed|invoiced|paid|payable) (annually|yearly|every year)\b/gi;
+  /\b(annual|yearly|monthly|quarterly) (billing|invoic\w*|payments?|instal?lments?)\b|\b(billed|invoiced|paid|payable) (annually|yearly|every year|monthly|every month|quarterly)\b/gi;
 /** "… thousand total": the word right after a figure that makes it the whole term's. */
 const TOTAL_AFTER =
   /^\s*(?:\w+\s+)?(total|in total|tcv|all[- ]in|in all|all up|(over|for) the (whole |full |entire )?term)\b/i;
@@ -445,6 +448,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           amount: normalised.amount,
           currency:
             [...currencies][0] ??
+            // "I'll re-issue the proposal in dollars, sixty-one thousand a year."
+            onlyOne(currenciesNamed(text, ctx.timeZone)) ??
             echoedCurrency(current, utterances, utteranceIndex, impliedScale, ctx.timeZone),
         },
         confidence: clamp(confidence),
@@ -534,7 +539,7 @@ function normalise(
     if (TOTAL_AFTER.test(after)) {
       // "sixty k per year, one hundred twenty thousand total": the total is said as one.
       annual = years !== null && years > 0 ? m.amount / years : m.amount;
-    } else if (MONTHLY.test(after)) {
+    } else if (MONTHLY.test(unbilled.slice(m.index + m.length, m.index + m.length + 25))) {
       annual = m.amount * 12;
       penalty = Math.max(penalty, 0.1);
     } else if (ANNUAL.test(nearOf(unbilled, m))) annual = m.amount;
@@ -555,6 +560,11 @@ function normalise(
   // A division that leaves cents ("$100k over three years") is more likely misheard than meant.
   if (!Number.isInteger(amount)) penalty += 0.3;
   return { amount, penalty };
+}
+
+/** The one currency a sentence names, if it names only one. */
+function onlyOne(named: readonly Currency[]): Currency | null {
+  return new Set(named).size === 1 ? named[0]! : null;
 }
 
 /** The 25 characters either side of a mention. */

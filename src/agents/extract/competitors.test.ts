@@ -856,3 +856,14 @@ describe('the winner, a meeting turned down and a vendor never met (k83)', () =>
     ).toEqual([]);
   });
 });
+
+describe('"not only you"', () => {
+  it('is no vendor chosen', () => {
+    expect(
+      extractCompetitors(call(ext('It applies to everything, not only you.')), {
+        ...ctx,
+        heldCompetitors: ['Gong'],
+      }),
+    ).toBeNull();
+  });
+});
