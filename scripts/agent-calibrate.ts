@@ -398,6 +398,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/thirty-third-check.jsonl',
   'test/agent/labelled/thirty-fourth-check.jsonl',
   'test/agent/labelled/thirty-fifth-check.jsonl',
+  'test/agent/labelled/thirty-sixth-check.jsonl',
 ];
 
 /**
