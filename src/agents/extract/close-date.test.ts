@@ -600,6 +600,24 @@ const cases: Case[] = [
     expected: '2027-01-31',
   },
   {
+    name: 'a day still to come after talk of a signature past',
+    lines: [
+      int('Thank you again for the signature two weeks ago.'),
+      ext('And we sign it before the 20th.'),
+    ],
+    expected: '2026-10-20',
+  },
+  {
+    name: '"Signed within" a span is a plan, not a signature made',
+    lines: [ext('Two weeks. Signed within two weeks.')],
+    expected: '2026-10-28',
+  },
+  {
+    name: 'a signature made, and when',
+    lines: [ext('I signed it. About an hour ago.')],
+    expected: '2026-10-14',
+  },
+  {
     name: 'a signature with a question tagged on, dated in the answer',
     lines: [
       ext("The contract was signed on Friday, didn't you get it?"),

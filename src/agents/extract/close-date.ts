@@ -188,7 +188,7 @@ const OTHER_EVENT =
 
 /** A signature already made: "I signed the order form this morning", "signed April 10". */
 const SIGNED_ALREADY =
-  /\b((i|we|they|he|she|(our|the|my) (\w+ ){0,2}(president|ceo|cfo|coo|director|owner|board|boss|gm|manager|md)|(dr|mr|mrs|ms)\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(po|purchase order) (was|has been|got) (issued|raised|released)|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b/i;
+  /\b((i|we|they|he|she|(our|the|my) (\w+ ){0,2}(president|ceo|cfo|coo|director|owner|board|boss|gm|manager|md)|(dr|mr|mrs|ms)\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(po|purchase order) (was|has been|got) (issued|raised|released)|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b(?!\s+(by|before|within|in|on|no later|next|this|for|two|three|four|five|six)\b)/i;
 /** A signature made as the call goes: "There, signed.", "Signing. Done.", "I just signed it." */
 const SIGNED_NOW =
   /^\s*((there|okay|ok|and|right|so|done),?\s+)?(all |now )?signed( it)?[.!]|\bsigning\W+done\b|\b(i'm|i am|we're|we are) signing (it )?(now|as we speak)\b|\b(i|we)('ve| have)? just (signed|countersigned|docusigned)\b/i;
@@ -569,7 +569,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
               : monthSaid && m.index > monthSaid.index
                 ? { ...m, date: dayOnOrAfter(monthSaid.date, m.date.day) ?? m.date }
                 : topicDates.length > 0
-                  ? { ...m, date: sameDaySaid(m.date, topicDates) }
+                  ? { ...m, date: sameDaySaid(m.date, topicDates, past) }
                   : { ...m, date: crm.find((d) => d.day === m.date.day) ?? m.date },
         )
         .map((m) =>
@@ -593,7 +593,13 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         ? [meant]
         : own
           ? dated
-          : dated?.filter((m) => EXPLICIT_DATE.test(m.text) || TOMORROW_ALONE.test(text));
+          : dated?.filter(
+              (m) =>
+                EXPLICIT_DATE.test(m.text) ||
+                TOMORROW_ALONE.test(text) ||
+                // "I signed it." "About an hour ago.": when a signature made was.
+                (past && SIGNED_WHEN.test(m.text)),
+            );
       const replaced = (mentions ?? []).filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
       // "not the 15th" names the replaced date; any other negation turns the commitment round.
       const negated = negatedNear(text, mentions ?? [], replaced);
@@ -689,6 +695,10 @@ function crmDate(date: string | null | undefined, today: LocalDate): LocalDate[]
 }
 
 const DAY_OF_MONTH = /\d|\b(first|second|third|\w+th)\b/i;
+
+/** When a signature already made was, said loosely. */
+const SIGNED_WHEN =
+  /\b((an?|one|two|three|a few|a couple of) (hours?|minutes?) ago|earlier today|just now)\b/i;
 
 const SHORT_MONTH_ALONE = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?[,;:!?]?$/i;
 
@@ -826,12 +836,16 @@ function sameWeekdaySaid(date: LocalDate, said: readonly LocalDate[]): LocalDate
   return date;
 }
 
-function sameDaySaid(date: LocalDate, said: readonly LocalDate[]): LocalDate {
+function sameDaySaid(date: LocalDate, said: readonly LocalDate[], past = false): LocalDate {
   for (let i = said.length - 1; i >= 0; i--) if (said[i]!.day === date.day) return said[i]!;
-  // "Signed by the end of February. The twenty-sixth, say.": the month just named.
+  // "Signed by the end of February. The twenty-sixth, say.": the month just named, unless
+  // that puts a day still to come behind it ("the signature last week" ... "we sign it
+  // before the fifteenth").
   const last = said[said.length - 1];
-  if (last && date.day <= daysInMonth(last.year, last.month))
-    return { year: last.year, month: last.month, day: date.day };
+  if (last && date.day <= daysInMonth(last.year, last.month)) {
+    const inMonth = { year: last.year, month: last.month, day: date.day };
+    if (past || compareDates(inMonth, date) >= 0) return inMonth;
+  }
   return date;
 }
 
