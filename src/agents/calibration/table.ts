@@ -3,34 +3,34 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (2952 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl, test/agent/labelled/thirty-fourth-check.jsonl, test/agent/labelled/thirty-fifth-check.jsonl, test/agent/labelled/thirty-sixth-check.jsonl; right/proposed: amount:final 543/630, amount:later 98/116, close_date:final 594/649, close_date:later 198/234, competitors:final 433/460, competitors:later 33/34, next_step:final 1432/1904, next_step:later 6/15, stage:final 544/755, stage:later 16/27): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 13 calls and the pooled hand-written share q = 0.808 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.723, b = 0.377, the Platt scaling under which the proposals on calls written blind and never read are most likely (2960 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl, test/agent/calibration/outside-fit-34.jsonl, test/agent/calibration/outside-fit-35.jsonl, test/agent/calibration/outside-fit-36.jsonl, test/agent/calibration/outside-fit-37.jsonl; 4055/4993 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.694, b = 0.36; amount a = 0.725, b = 0.365; stage a = 0.718, b = 0.358; next_step a = 0.801, b = 0.426; competitors a = 0.659, b = 0.351), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.579 on 532, 0.676 on 798, 0.814 on 987, 0.897 on 2151, 0.898 on 525), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.061); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (2952 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl, test/agent/labelled/thirty-fourth-check.jsonl, test/agent/labelled/thirty-fifth-check.jsonl, test/agent/labelled/thirty-sixth-check.jsonl; right/proposed: amount:final 543/630, amount:later 98/116, close_date:final 596/651, close_date:later 199/235, competitors:final 433/460, competitors:later 33/34, next_step:final 1432/1904, next_step:later 6/15, stage:final 544/755, stage:later 16/27): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 13 calls and the pooled hand-written share q = 0.808 worth v = 8 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.72, b = 0.381, the Platt scaling under which the proposals on calls written blind and never read are most likely (2960 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl, test/agent/calibration/outside-fit-34.jsonl, test/agent/calibration/outside-fit-35.jsonl, test/agent/calibration/outside-fit-36.jsonl, test/agent/calibration/outside-fit-37.jsonl; 4057/4995 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.689, b = 0.364; amount a = 0.722, b = 0.369; stage a = 0.715, b = 0.361; next_step a = 0.799, b = 0.429; competitors a = 0.657, b = 0.355), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.58 on 531, 0.67 on 750, 0.811 on 1036, 0.897 on 2153, 0.898 on 525), the pull of 1, 3, 10, 30, 100, 1000 and the block of 0, 50, 100, 200, 300, 400 under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.061); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.814,
+        p: 0.811,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.579,
+        p: 0.58,
         n: 16,
       },
       {
         min: 0.52,
-        p: 0.579,
+        p: 0.58,
         n: 11,
       },
       {
         min: 0.61,
-        p: 0.676,
+        p: 0.67,
         n: 63,
       },
       {
         min: 0.67,
-        p: 0.814,
+        p: 0.811,
         n: 22,
       },
       {
@@ -47,7 +47,7 @@ export const CALIBRATION: CalibrationTable = {
     'amount:later': [
       {
         min: 0,
-        p: 0.676,
+        p: 0.67,
         n: 12,
       },
       {
@@ -59,7 +59,7 @@ export const CALIBRATION: CalibrationTable = {
     close_date: [
       {
         min: 0,
-        p: 0.814,
+        p: 0.811,
         n: 39,
       },
       {
@@ -76,17 +76,17 @@ export const CALIBRATION: CalibrationTable = {
     'close_date:final': [
       {
         min: 0,
-        p: 0.579,
+        p: 0.58,
         n: 11,
       },
       {
         min: 0.61,
-        p: 0.814,
+        p: 0.811,
         n: 8,
       },
       {
         min: 0.63,
-        p: 0.814,
+        p: 0.811,
         n: 49,
       },
       {
@@ -97,29 +97,24 @@ export const CALIBRATION: CalibrationTable = {
       {
         min: 0.7,
         p: 0.897,
-        n: 125,
+        n: 124,
       },
       {
         min: 0.76,
         p: 0.897,
-        n: 401,
+        n: 404,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.676,
-        n: 45,
+        p: 0.67,
+        n: 41,
       },
       {
-        min: 0.7,
-        p: 0.676,
-        n: 37,
-      },
-      {
-        min: 0.75,
-        p: 0.814,
-        n: 11,
+        min: 0.69,
+        p: 0.811,
+        n: 53,
       },
       {
         min: 0.76,
@@ -137,12 +132,12 @@ export const CALIBRATION: CalibrationTable = {
     'competitors:final': [
       {
         min: 0,
-        p: 0.676,
+        p: 0.67,
         n: 32,
       },
       {
         min: 0.78,
-        p: 0.814,
+        p: 0.811,
         n: 10,
       },
       {
@@ -161,7 +156,7 @@ export const CALIBRATION: CalibrationTable = {
     next_step: [
       {
         min: 0,
-        p: 0.579,
+        p: 0.58,
         n: 70,
       },
       {
@@ -173,22 +168,22 @@ export const CALIBRATION: CalibrationTable = {
     'next_step:final': [
       {
         min: 0,
-        p: 0.579,
+        p: 0.58,
         n: 420,
       },
       {
         min: 0.5,
-        p: 0.676,
+        p: 0.67,
         n: 21,
       },
       {
         min: 0.54,
-        p: 0.814,
+        p: 0.811,
         n: 501,
       },
       {
         min: 0.69,
-        p: 0.814,
+        p: 0.811,
         n: 269,
       },
       {
@@ -205,14 +200,14 @@ export const CALIBRATION: CalibrationTable = {
     'next_step:later': [
       {
         min: 0,
-        p: 0.579,
+        p: 0.58,
         n: 41,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.579,
+        p: 0.58,
         n: 89,
       },
       {
@@ -224,17 +219,17 @@ export const CALIBRATION: CalibrationTable = {
     'stage:final': [
       {
         min: 0,
-        p: 0.579,
+        p: 0.58,
         n: 53,
       },
       {
         min: 0.69,
-        p: 0.676,
+        p: 0.67,
         n: 337,
       },
       {
         min: 0.8,
-        p: 0.676,
+        p: 0.67,
         n: 232,
       },
       {
@@ -256,7 +251,7 @@ export const CALIBRATION: CalibrationTable = {
     'stage:later': [
       {
         min: 0,
-        p: 0.676,
+        p: 0.67,
         n: 27,
       },
     ],
