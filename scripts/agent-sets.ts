@@ -2,7 +2,8 @@
  * Runs the meeting agent's core on labelled case sets and prints, per set and over all of
  * them, match accuracy, recall, calibration error and the right and wrong proposals of
  * each field: the figures a change to an extractor is judged by. With no files named it
- * runs every hand-written set in test/agent (the generated ones are the fit's own).
+ * runs every hand-written set in test/agent/labelled and test/agent/calibration (the
+ * generated ones are the fit's own; the sealed checks are only ever measured whole).
  *
  *   node --import tsx scripts/agent-sets.ts [files...] [--save now.json] [--against before.json]
  *
@@ -35,7 +36,8 @@ interface CaseOutcome {
 
 type Outcomes = Record<string, CaseOutcome>;
 
-const SET_FOLDERS = ['test/agent/labelled', 'test/agent/calibration', 'test/agent/check'];
+/** The sealed checks in test/agent/check/ are left out: this script lists cases one by one. */
+const SET_FOLDERS = ['test/agent/labelled', 'test/agent/calibration'];
 
 async function repoSets(): Promise<string[]> {
   const lists = await Promise.all(
