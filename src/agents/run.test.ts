@@ -550,6 +550,9 @@ describe('on demand', () => {
 describe("the agent's reading settings", () => {
   it("reads the call with the agent's competitors and fiscal year", async () => {
     const deal = await freshDeal();
+    // The call says "by the end of Q1"; a demo deal already closing within that quarter
+    // would make it a restatement, so the deal's date is cleared.
+    await t.db.pool.query('update deals set close_date = null where id = $1', [deal.id]);
     const competitors: AgentFieldConfig = { ...CLOSE_DATE, field: 'competitors', rule: 'ask' };
     const agentId = await agent('live', [CLOSE_DATE, competitors], {
       recordTypes: ['deal'],
