@@ -86,22 +86,56 @@ function noIntrospection(context: ValidationContext): ASTVisitor {
 }
 
 /**
- * The parser recurses once per level of nesting; a document nested past the stack's
- * depth (possible in lists even within the token limit when that is raised) is a
- * client's error, not a 500.
+ * Brackets open at once anywhere in a GraphQL document (outside strings and comments):
+ * how deep the parser, and every visitor after it, will recurse. One pass, linear in
+ * the document, so it runs before anything that could overflow the stack.
  */
-function useParserStackGuard(): Plugin {
+export function deepestNesting(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let i = 0;
+  while (i < source.length) {
+    const char = source[i];
+    if (char === '#') {
+      while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i++;
+    } else if (source.startsWith('"""', i)) {
+      // A block string ends at the next """ not escaped as \""".
+      i += 3;
+      while (i < source.length && !source.startsWith('"""', i))
+        i += source.startsWith('\\"""', i) ? 4 : 1;
+      i += 2;
+    } else if (char === '"') {
+      i++;
+      while (i < source.length && source[i] !== '"' && source[i] !== '\n')
+        i += source[i] === '\\' ? 2 : 1;
+    } else if (char === '{' || char === '(' || char === '[') {
+      deepest = Math.max(deepest, ++depth);
+    } else if (char === '}' || char === ')' || char === ']') {
+      depth = Math.max(0, depth - 1);
+    }
+    i++;
+  }
+  return deepest;
+}
+
+/**
+ * Deeper than any query within the field-depth limit needs (lists in arguments
+ * included), and far inside what the parser's recursion can take on any supported
+ * Node. Catching the parser's RangeError alone left a band of depths (about 5,000)
+ * that parsed and then overflowed in a recursive validation rule: a 500.
+ */
+const MAX_NESTING = 256;
+
+/** A document nested past `MAX_NESTING` is refused before it is parsed: a client's error. */
+function useNestingGuard(): Plugin {
   return {
     onParse: ({ parseFn, setParseFn }) => {
       setParseFn((source, options) => {
-        try {
-          return parseFn(source, options);
-        } catch (error) {
-          if (error instanceof RangeError) {
-            throw refusal('query_too_deep', 'The query is nested too deeply to parse');
-          }
-          throw error;
+        const body = typeof source === 'string' ? source : source.body;
+        if (deepestNesting(body) > MAX_NESTING) {
+          throw refusal('query_too_deep', 'The query is nested too deeply to parse', MAX_NESTING);
         }
+        return parseFn(source, options);
       });
     },
   };
@@ -119,7 +153,8 @@ export function graphqlLimitPlugins(limits: GraphQLLimits): Plugin[] {
         limits.maxTokens,
       ),
     }),
-    useParserStackGuard(),
+    // After the token limit, whose parser it wraps: the nesting is checked first.
+    useNestingGuard(),
     maxDepthPlugin({
       n: limits.maxDepth,
       ...reportAs(
