@@ -520,9 +520,8 @@ function normalise(
   // term is what the total is of the yearly figure, when no term is said.
   if (years === null && mentions.length === 2) {
     const [a, b] = mentions as [MoneyMention, MoneyMention];
-    const afterOf = (m: MoneyMention) => text.slice(m.index + m.length, m.index + m.length + 25);
-    const yearly = [a, b].find((m) => ANNUAL.test(afterOf(m)));
-    const total = [a, b].find((m) => m !== yearly && TOTAL_AFTER.test(afterOf(m)));
+    const yearly = [a, b].find((m) => ANNUAL.test(afterOf(text, m)));
+    const total = [a, b].find((m) => m !== yearly && TOTAL_AFTER.test(afterOf(text, m)));
     const ratio = yearly && total ? total.amount / yearly.amount : 0;
     if (Number.isInteger(ratio) && ratio >= 2 && ratio <= 5)
       return { amount: convention === 'annual' ? yearly!.amount : total!.amount, penalty: 0.05 };
@@ -532,14 +531,12 @@ function normalise(
   // Blanked in place, so the mentions' indices still hold.
   const unbilled = text.replace(BILLED_YEARLY, (said) => ' '.repeat(said.length));
   for (const m of mentions) {
-    const after = text.slice(m.index + m.length, m.index + m.length + 25);
-    const before = text.slice(Math.max(0, m.index - 25), m.index);
-    const near = `${before} ${after}`;
+    const after = afterOf(text, m);
     let annual: number | null;
     if (TOTAL_AFTER.test(after)) {
       // "sixty k per year, one hundred twenty thousand total": the total is said as one.
       annual = years !== null && years > 0 ? m.amount / years : m.amount;
-    } else if (MONTHLY.test(unbilled.slice(m.index + m.length, m.index + m.length + 25))) {
+    } else if (MONTHLY.test(afterOf(unbilled, m))) {
       annual = m.amount * 12;
       penalty = Math.max(penalty, 0.1);
     } else if (ANNUAL.test(nearOf(unbilled, m))) annual = m.amount;
@@ -549,7 +546,7 @@ function normalise(
     } else {
       // No period said: a one-off figure is read as it stands, annual and total alike.
       annual = m.amount;
-      if (TOTAL.test(near)) penalty = Math.max(penalty, 0.1);
+      if (TOTAL.test(nearOf(text, m))) penalty = Math.max(penalty, 0.1);
     }
     const value = convention === 'annual' ? annual : years !== null ? annual * years : annual;
     if (!Number.isFinite(value) || value <= 0) return null;
@@ -567,9 +564,14 @@ function onlyOne(named: readonly Currency[]): Currency | null {
   return new Set(named).size === 1 ? named[0]! : null;
 }
 
+/** The 25 characters after a mention: where its period is said ("a month", "total"). */
+function afterOf(text: string, m: MoneyMention): string {
+  return text.slice(m.index + m.length, m.index + m.length + 25);
+}
+
 /** The 25 characters either side of a mention. */
 function nearOf(text: string, m: MoneyMention): string {
-  return `${text.slice(Math.max(0, m.index - 25), m.index)} ${text.slice(m.index + m.length, m.index + m.length + 25)}`;
+  return `${text.slice(Math.max(0, m.index - 25), m.index)} ${afterOf(text, m)}`;
 }
 
 /** "sixty k": a spoken number with the thousands letter. */

@@ -23,6 +23,12 @@ interface StageCue {
   back?: true;
   /** The paper's state ("it's signed"): after a day ("then Thursday it's signed") a plan. */
   state?: true;
+  /**
+   * The rep's counter ("what I can do is a hundred and five"): the negotiation itself,
+   * needing no yes, when it answers a figure the customer just named. Offered unasked,
+   * it waits for one as any rep sentence does.
+   */
+  counter?: true;
 }
 
 /**
@@ -312,24 +318,23 @@ const OPEN: readonly StageCue[] = [
     re: /\b(start(ing|ed)?|kick(ing|ed)? off|begin(ning)?|began|run(ning)?|set(ting)? up|spin(ning)? up|spun up|launch(ing|ed)?|go(ing)? ahead with|move forward with)\b.{0,20}\b(pilot|poc|proof[- ]of[- ]concept|trial|sandbox|test system)\b|\b(pilot|poc|trial) (is|has) (now )?(running|started|live|under ?way|kicked off|begun)\b|\blet's do the (sandbox|pilot|trial|poc)\b|\b(start(ed|ing)?|kick(ed|ing)? off|began|begin(ning)?) (the |a |our )?(technical |formal |hands-on )?(evaluation|eval)\b|\b(technical|formal) evaluation (starts|begins|will (start|begin)|is starting)\b|\b(qualified|shortlisted) for (the )?(technical )?evaluation\b/i,
     base: 0.8,
   },
+  {
+    // A price haggled as it happens: "We'll pay ninety thousand. Not more." "What I can do
+    // is a hundred and five. That's really my floor." Last, after every other open cue.
+    stage: 'negotiation',
+    re: /\b(best|lowest) (i|we) can do\b|\bmy floor\b|\bwhat (i|we) can do is\b|\bmeet (you )?(in the middle|halfway)\b|\bsplit the difference\b|\bcounter[- ]?offer\b/i,
+    base: 0.8,
+    counter: true,
+  },
 ];
 
-/**
- * A price haggled as it happens: "We'll pay ninety thousand. Not more." "What I can do is
- * a hundred and five. That's really my floor." The rep's counter to a figure the customer
- * just named is the negotiation itself, so no yes is needed; a best price offered
- * unasked still waits for one.
- */
-const HAGGLING: StageCue = {
-  stage: 'negotiation',
-  re: /\b(best|lowest) (i|we) can do\b|\bmy floor\b|\bwhat (i|we) can do is\b|\bmeet (you )?(in the middle|halfway)\b|\bsplit the difference\b|\bcounter[- ]?offer\b/i,
-  base: 0.8,
-};
+/** Whether a text names a figure ("ninety thousand", "105k"), thousands when unsaid. */
+const priced = (text: string) => findMoney(text, { impliedScale: 1000 }).length > 0;
 
 /** Whether the customer named a figure in the turn just before. */
 function customerPriced(utterances: readonly ExtractUtterance[], index: number): boolean {
   const before = utterances[index - 1];
-  return before?.side === 'external' && findMoney(before.text, { impliedScale: 1000 }).length > 0;
+  return before?.side === 'external' && priced(before.text);
 }
 
 /**
@@ -483,7 +488,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           !found.fact &&
           agreementAfter(utterances, utteranceIndex) === null &&
           !acknowledged(utterances, utteranceIndex) &&
-          !(found === HAGGLING && customerPriced(utterances, utteranceIndex))
+          !(found.counter && customerPriced(utterances, utteranceIndex))
         )
           continue;
         confidence -= 0.1;
@@ -666,7 +671,7 @@ function readSentence(
     if (won.state && LATER_DAY.test(before)) return null;
     return won;
   }
-  const open = OPEN.find((c) => c.re.test(text)) ?? (HAGGLING.re.test(text) ? HAGGLING : null);
+  const open = OPEN.find((c) => c.re.test(text));
   if (!open) return null;
   // "We're not ready to sign" takes an earlier commitment back; "a clause he's not happy
   // with" objects to a term, which is the negotiation itself.
@@ -688,7 +693,6 @@ function priceAgreed(
   // customer agrees in the next reply (see `scan`).
   if (u.side === 'unknown' || isQuestion(text) || HYPOTHETICAL.test(text)) return null;
   if (NEGATION.test(text)) return null;
-  const priced = (t: string) => findMoney(t, { impliedScale: 1000 }).length > 0;
   // The price said in this sentence or in the two turns before it.
   const recent = [text, utterances[index - 1]?.text ?? '', utterances[index - 2]?.text ?? ''];
   if (TAKES_PRICE.test(text) && recent.some(priced)) {
