@@ -867,3 +867,42 @@ describe('"not only you"', () => {
     ).toBeNull();
   });
 });
+
+describe('a vendor in play said indirectly (k80, k85)', () => {
+  const vendors: ExtractContext = {
+    ...baseContext,
+    competitors: ['AgriWings', 'Fullbay', 'Fleetio'],
+  };
+  const read = (...lines: [SpeakerSide, string][]) =>
+    extractCompetitors(call(...lines), vendors)?.value ?? null;
+
+  it('reads a figure given, an approach, a visit and the current vendor as in play', () => {
+    expect(
+      read(ext('AgriWings has given us twenty-nine lakh, and they are fine with it.')),
+    ).toEqual(['AgriWings']);
+    expect(read(ext('AgriWings has come to us with the same model.'))).toEqual(['AgriWings']);
+    expect(read(ext('We also had Fullbay in, a couple weeks ago.'))).toEqual(['Fullbay']);
+    expect(read(ext('Our current vendor is Fleetio. Their contract runs till March.'))).toEqual([
+      'Fleetio',
+    ]);
+    expect(read(ext('Whoever we pick, Fleetio or you, it is signed by March.'))).toEqual([
+      'Fleetio',
+    ]);
+  });
+
+  it('keeps a vendor in play past a figure of speech', () => {
+    expect(
+      read(
+        ext('Fleetio came in with a quote last week.'),
+        ext("I'm going to tell the CFO we're comparing with Fleetio, so don't take it personally."),
+      ),
+    ).toEqual(['Fleetio']);
+  });
+
+  it('leaves out a vendor visited long ago, or one not taken forward', () => {
+    expect(read(ext('We had Fullbay in 2019 and it went nowhere.'))).toBeNull();
+    expect(
+      read(ext('AgriWings also came to us last year. We did not take it forward.')),
+    ).toBeNull();
+  });
+});
