@@ -905,4 +905,15 @@ describe('a vendor in play said indirectly (k80, k85)', () => {
       read(ext('AgriWings also came to us last year. We did not take it forward.')),
     ).toBeNull();
   });
+
+  it('puts in every vendor just listed when "both" of them are sending a proposal', () => {
+    expect(
+      read(
+        ext(
+          'So we asked two others. Fullbay and Fleetio. Both are sending their proposals next week.',
+        ),
+      ),
+    ).toEqual(['Fullbay', 'Fleetio']);
+    expect(read(ext('We looked at Fullbay and Fleetio. Both were too expensive.'))).toBeNull();
+  });
 });

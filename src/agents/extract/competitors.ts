@@ -140,6 +140,8 @@ export function extractCompetitors(
         : customerNamed.length === 1
           ? customerNamed[0]!
           : null;
+    /** Several vendors the speaker's last naming sentence listed, for a "both" after it. */
+    let lastListed: readonly string[] = [];
     /** What the speaker's last sentence said of the vendor it named, for "X too". */
     let lastKind: 'in' | 'out' | null = null;
     for (const s of splitSentences(u.text)) {
@@ -224,6 +226,13 @@ export function extractCompetitors(
       ) {
         for (const name of named) events.push({ kind: 'in', name, ...said, confidence: 0.75 });
       }
+      // "We asked two others. TireStamp and Fleetio. Both are sending their proposals."
+      if (named.length === 0 && lastListed.length > 1 && u.side === 'external' && plain) {
+        if (BOTH.test(s.text) && PRONOUN_IN.test(s.text) && !NEGATION.test(s.text)) {
+          for (const name of lastListed) events.push({ kind: 'in', name, ...said });
+        }
+      }
+      if (named.length > 0) lastListed = named;
       if (named.length === 1) lastNamed = named[0]!;
       else if (named.length > 1) lastNamed = null;
       if (named.length === 0) {
@@ -343,9 +352,12 @@ const ON_THEM =
 /** "And TankLink?" "Still in.": the vendor asked about, said to be in, in a word or two. */
 const STILL_IN_SAID = /^\W*((yes|yeah|ja),? )?still (in|there|in the (running|race|mix))\b/i;
 
+/** The vendors just listed, all of them: "Both are sending their proposals next week." */
+const BOTH = /\b(both|all three|all of them|each of them)\b/i;
+
 /** A pronoun's vendor put in the deal: "they're still in", "they're coming Thursday". */
 const PRONOUN_IN =
-  /\b(they|them)\b.*\b(still in|in it|being (looked at|evaluated|considered)|in the (mix|running|race|comparison)|shortlist\w*|coming|present\w*|demo\w*|bidding|quot\w*)\b|\bstill (looking at|evaluating|talking to|considering|speaking (to|with)) (them|they)\b|\b(we're|we are) (now |currently |still )?(using|comparing|evaluating) them\b/i;
+  /\b(they|them|both)\b.*\b(still in|in it|being (looked at|evaluated|considered)|in the (mix|running|race|comparison)|shortlist\w*|coming|present\w*|demo\w*|bidding|quot\w*|send\w* (us |over )?(their|a|an) (\w+ )?(proposals?|quotes?|offers?|bids?|numbers?|pricing))\b|\bstill (looking at|evaluating|talking to|considering|speaking (to|with)) (them|they)\b|\b(we're|we are) (now |currently |still )?(using|comparing|evaluating) them\b/i;
 
 /** Parent companies a product's name may start with: "IBM Maximo" is also "Maximo". */
 const PARENTS =
