@@ -1053,3 +1053,26 @@ describe('taxes, billing and the currency a sentence names (k85)', () => {
     ).toEqual({ amount: 61_000, currency: 'USD' });
   });
 });
+
+describe('an article and the extra in scope (k80)', () => {
+  const amount = (ctx: Partial<ExtractContext>, ...lines: [SpeakerSide, string][]) =>
+    extractAmount(call(...lines), { ...baseContext, ...ctx })?.value ?? null;
+  it('reads no figure in "a euro account"', () => {
+    expect(findMoney('Procurement needs your bank details for a euro account.')).toEqual([]);
+    expect(findMoney('a hundred euros')).toEqual([
+      { amount: 100, currency: 'EUR', index: 0, length: 9 },
+    ]);
+  });
+
+  it('takes the price said with the extra already in its scope, not an extra priced alone', () => {
+    expect(
+      amount(
+        { dealAmount: 2_400_000 },
+        ext('Final, twenty-one lakh sixty thousand, with the extra round. Done.'),
+      ),
+    ).toEqual({ amount: 2_160_000, currency: null });
+    expect(
+      amount({ dealAmount: 40_000 }, ext('The extra workplace is nineteen euros a month.')),
+    ).toBeNull();
+  });
+});

@@ -261,6 +261,8 @@ const AS_BEFORE = /\b(as before|as it is|same as (before|last year|now|today)|un
 /** An increment on top of the deal ("30k more", "an extra 10k") is not the deal's amount. */
 const ADD_ON =
   /\b(more|extra|additional|on top|add-on|addon|upsell|incremental|adds)\b|\d\s*(k|m)?\s+(more|extra)\b/i;
+/** The extra already in the scope priced: "Final, twenty-one lakh sixty thousand, with the extra round." */
+const SCOPE_INCLUDED = /\b(with|including|plus) (the|that|this) (extra|additional)\b/gi;
 
 const SIGNING_CONDITION =
   /\b(if|as long as|provided) (we|you|they) (can )?(sign|close|get (it|this|the (contract|deal)) signed)\b/gi;
@@ -398,7 +400,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (elsewhere) topic = undefined;
       else if (ownCue) topic = utteranceIndex;
       // "with the extra lodge you added, 465,000 riyals total": the scope, priced whole.
-      const addOn = ADD_ON.test(text) && !TOTAL.test(text);
+      const addOn = ADD_ON.test(text.replace(SCOPE_INCLUDED, '')) && !TOTAL.test(text);
       if (isQuestion(text) || elsewhere || addOn || WITH_TAX.test(text)) continue;
       if (AS_BEFORE.test(text)) continue;
       // "$64,000 if we sign by the 15th" ties the price to signing; any other "if" supposes.
@@ -766,7 +768,8 @@ export function findMoney(
   for (const m of text.matchAll(NUMBER_WORDS)) {
     // "forty-eight thousand a year": a trailing "a" or "and" belongs to what follows.
     const words = m[0].replace(/(\s+(and|an?))+\s*$/i, '');
-    const amount = wordsToNumber(words);
+    // "a euro account": "a" alone is an article, never a figure.
+    const amount = /^an?$/i.test(words.trim()) ? null : wordsToNumber(words);
     if (
       amount === null ||
       out.some((o) => m.index < o.index + o.length && m.index + m[0].length > o.index)
