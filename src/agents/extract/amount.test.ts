@@ -1076,3 +1076,31 @@ describe('an article and the extra in scope (k80)', () => {
     ).toBeNull();
   });
 });
+
+describe('yen and won said in man and oku (k93)', () => {
+  const tokyo = { timeZone: 'Asia/Tokyo' };
+  it('reads ten-thousands and hundred-millions where they are said', () => {
+    expect(findMoney('The price comes down to eleven hundred man for the year.', tokyo)).toEqual([
+      { amount: 11_000_000, currency: 'JPY', index: 24, length: 18 },
+    ]);
+    expect(findMoney('One point two oku, everything included.', tokyo)[0]?.amount).toBe(
+      120_000_000,
+    );
+    expect(findMoney('one oku two thousand man', tokyo)[0]?.amount).toBe(120_000_000);
+    expect(
+      findMoney('So the price was three thousand six hundred man won.', { timeZone: 'Asia/Seoul' }),
+    ).toEqual([{ amount: 36_000_000, currency: 'KRW', index: 17, length: 34 }]);
+    expect(findMoney('nine hundred man yen')[0]).toMatchObject({
+      amount: 9_000_000,
+      currency: 'JPY',
+    });
+  });
+
+  it('leaves the English word alone', () => {
+    expect(findMoney('We are a three man team.', tokyo)).toEqual([]);
+    expect(findMoney('Ninety man, all of them drivers.')).toEqual([]);
+    expect(findMoney("A hundred and forty thousand won't give you that.")).toEqual([
+      { amount: 140_000, currency: null, index: 0, length: 28 },
+    ]);
+  });
+});

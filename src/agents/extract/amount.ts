@@ -100,6 +100,8 @@ const CODES: Record<string, Currency> = {
   kes: 'KES',
   ksh: 'KES',
   rp: 'IDR',
+  krw: 'KRW',
+  won: 'KRW',
   egp: 'EGP',
   qar: 'QAR',
   kwd: 'KWD',
@@ -125,7 +127,7 @@ const CODES: Record<string, Currency> = {
 
 /** Currency words after a figure, longest first ("australian dollars" before "dollars"). */
 const CODE_WORDS =
-  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|dirhams?|shillings|cedis|pesos|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula';
+  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|dirhams?|shillings|cedis|pesos|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula|krw|won(?![’\\x27]t)';
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
 const SIGNS =
   '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)';
@@ -678,6 +680,48 @@ export interface MoneyReading {
   timeZone?: string;
 }
 
+/**
+ * Japanese and Korean count in ten-thousands (man) and hundred-millions (oku): "nine
+ * hundred man yen" is 9,000,000 yen, "one point two oku" 120,000,000, "three thousand six
+ * hundred man won" 36,000,000 won. "Man" is an English word too, so these are read only
+ * in a Japanese or Korean workspace, or when yen or won follow.
+ */
+const MYRIAD = new RegExp(
+  `(?<num>${NUMBER_WORDS.source}|\\d[\\d,]*(?:\\.\\d+)?)\\s+(?<unit>oku|man)\\b(?![\\s-]*(?:team|job|crew|show|operation|shift|band|hours?|days?)\\b)(?:\\s+(?<code>yen|won)\\b)?`,
+  'gi',
+);
+const MYRIAD_UNIT = { man: 1e4, oku: 1e8 } as const;
+const MYRIAD_ZONES = /^Asia\/(Tokyo|Seoul)$/;
+
+/** Figures said in man and oku, "one oku two thousand man" as one figure. */
+function myriadMoney(text: string, timeZone: string): MoneyMention[] {
+  const out: MoneyMention[] = [];
+  for (const m of text.matchAll(MYRIAD)) {
+    const g = m.groups!;
+    if (!g.code && !MYRIAD_ZONES.test(timeZone)) continue;
+    const num = /^\d/.test(g.num!) ? Number(g.num!.replace(/,/g, '')) : wordsToNumber(g.num!);
+    // "a man", "an oku": an article alone is no figure.
+    if (num === null || /^an?$/i.test(g.num!.trim())) continue;
+    const unit = MYRIAD_UNIT[g.unit!.toLowerCase() as keyof typeof MYRIAD_UNIT];
+    const currency = g.code ? currencyOf(timeZone, g.code) : homeCurrencyOf(timeZone);
+    const previous = out[out.length - 1];
+    // "ichi oku, two thousand man": the man continue the oku just said.
+    if (
+      previous &&
+      unit === 1e4 &&
+      previous.amount % 1e8 === 0 &&
+      /^[\s,]*$/.test(text.slice(previous.index + previous.length, m.index))
+    ) {
+      previous.amount += num * unit;
+      previous.length = m.index + m[0].length - previous.index;
+      if (g.code) previous.currency = currency;
+      continue;
+    }
+    out.push({ amount: Math.round(num * unit), currency, index: m.index, length: m[0].length });
+  }
+  return out;
+}
+
 /** Money in a sentence: figures with a currency or a scale, and spoken numbers. */
 export function findMoney(
   text: string,
@@ -698,6 +742,7 @@ export function findMoney(
       length: m[0].length,
     });
   }
+  out.push(...myriadMoney(text, timeZone));
   for (const m of text.matchAll(NUMERIC)) {
     if (out.some((o) => m.index < o.index + o.length && m.index + m[0].length > o.index)) continue;
     const g = m.groups!;
