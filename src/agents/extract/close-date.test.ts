@@ -1210,3 +1210,17 @@ describe('extractCloseDate', () => {
     expect(date(ext('We want to sign by the 4th of December.'))).toBe('2026-12-04');
   });
 });
+
+describe('a signature made last night (k93)', () => {
+  it("dates it the day before the meeting's local day, east or west of the machine", () => {
+    const signed = (startedAt: string, timeZone: string) =>
+      extractCloseDate(call(ext('Yes, the president signed last night, after the board dinner.')), {
+        ...baseContext,
+        startedAt,
+        timeZone,
+      })?.value;
+    // 08:45 on the 21st in Tokyo; 21:00 on the 20th in Los Angeles.
+    expect(signed('2027-01-20T23:45:00Z', 'Asia/Tokyo')).toBe('2027-01-20');
+    expect(signed('2027-01-21T05:00:00Z', 'America/Los_Angeles')).toBe('2027-01-19');
+  });
+});

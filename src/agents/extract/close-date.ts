@@ -1095,6 +1095,10 @@ function findDates(
     if (day >= 1 && day <= 31)
       add(m.index, m[0].length, closestDayOfMonth(today, day, past), 'day');
   }
+  // "Signed last night" is the day before the meeting's local day; chrono counts the
+  // night from the reference's hour in the machine's zone, a day early east of it.
+  for (const m of text.matchAll(/\blast night\b/gi))
+    add(m.index, m[0].length, addDays(today, -1), 'day');
   for (const r of chrono.parse(text, reference, { forwardDate: !past })) {
     // "God jul!": a month's short name alone is a word more often than a date.
     if (SHORT_MONTH_ALONE.test(r.text)) continue;
