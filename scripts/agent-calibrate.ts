@@ -399,6 +399,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/thirty-fourth-check.jsonl',
   'test/agent/labelled/thirty-fifth-check.jsonl',
   'test/agent/labelled/thirty-sixth-check.jsonl',
+  'test/agent/labelled/thirty-seventh-check.jsonl',
 ];
 
 /**
@@ -443,6 +444,11 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-35.jsonl',
   'test/agent/calibration/outside-fit-36.jsonl',
   'test/agent/calibration/outside-fit-37.jsonl',
+  'test/agent/calibration/outside-fit-38.jsonl',
+  'test/agent/calibration/outside-fit-39.jsonl',
+  'test/agent/calibration/outside-fit-40.jsonl',
+  'test/agent/calibration/outside-fit-41.jsonl',
+  'test/agent/calibration/outside-fit-42.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
