@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractNextStep, nextStepCandidates } from './next-step.js';
+import { extractNextStep, extractNextStepOrCommitment, nextStepCandidates } from './next-step.js';
 import { baseContext, call } from './test-utterances.js';
 import type { SpeakerSide } from './types.js';
 
@@ -629,5 +629,54 @@ describe('extractNextStep', () => {
       'Rep to send over the pricing sheet',
       'Rep to set up a call with our CTO',
     ]);
+  });
+});
+
+describe("the customer's own step through their process (k85, k93)", () => {
+  const step = (...lines: [SpeakerSide, string][]) =>
+    extractNextStepOrCommitment(call(...lines), baseContext)?.value ?? null;
+
+  it('goes beside the agreed step: a lawyer, the board, a PO', () => {
+    expect(
+      step(
+        int("I'll send the formal proposal today."),
+        ext("And I'll pass it to Lorena, our lawyer, so she starts reading the contract."),
+        int('Great.'),
+      ),
+    ).toBe('Rep to send the formal proposal today (Wed Oct 14); Buyer to pass it to Lorena');
+    expect(
+      step(
+        int("I'll send the final quote today."),
+        ext("Good. I'll create the PO once we have the final quote."),
+      ),
+    ).toBe(
+      'Rep to send the final quote today (Wed Oct 14); Buyer to create the PO once we have the final quote',
+    );
+    expect(
+      step(
+        int('Shall I send the order form tomorrow?'),
+        ext('Yes please. Our legal will review it in parallel.'),
+      ),
+    ).toContain('; Legal to review it in parallel');
+  });
+
+  it('names whom "him" or "them" stands for', () => {
+    expect(
+      step(
+        int('Can you send me the PDF today?'),
+        ext('Sure.'),
+        ext('The CEO reviews every contract above fifty million. I will present this to him.'),
+      ),
+    ).toContain('Buyer to present this to him (the CEO)');
+  });
+
+  it('is no next step alone, nor when it only repeats the agreed one', () => {
+    expect(step(ext("I'll take it to the board."))).toBeNull();
+    expect(
+      step(
+        int("I'll take the proposal to the board with you on Friday?"),
+        ext("Yes. I'll take the proposal to the board."),
+      ),
+    ).not.toContain(';');
   });
 });

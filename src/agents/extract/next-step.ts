@@ -205,6 +205,14 @@ interface Reference {
   chrono: { instant: Date; timezone: number };
 }
 
+function referenceOf(ctx: ExtractContext): Reference {
+  const instant = new Date(ctx.startedAt);
+  return {
+    today: localDate(instant, ctx.timeZone),
+    chrono: { instant, timezone: offsetMinutes(instant, ctx.timeZone) },
+  };
+}
+
 /**
  * Every next step both sides agreed on, in order. One side proposes (a promise, a
  * request, a suggestion), and the other side's next reply agrees; the value is the
@@ -216,11 +224,7 @@ export function nextStepCandidates(
   utterances: readonly ExtractUtterance[],
   ctx: ExtractContext,
 ): Candidate<string>[] {
-  const instant = new Date(ctx.startedAt);
-  const ref: Reference = {
-    today: localDate(instant, ctx.timeZone),
-    chrono: { instant, timezone: offsetMinutes(instant, ctx.timeZone) },
-  };
+  const ref = referenceOf(ctx);
   const out: Candidate<string>[] = [];
   const accepting = new Set<number>();
   utterances.forEach((u, i) => {
@@ -307,7 +311,78 @@ export function extractNextStep(
   // usage export"): the meeting is the step.
   const meetings = pool.filter((c) => EVENT_WORD.test(c.value));
   const main = meetings[meetings.length - 1] ?? pool[pool.length - 1]!;
-  return withOtherSteps(named.length > 0 ? main : withAntecedent(main, utterances), all);
+  return withCustomerStep(
+    withOtherSteps(named.length > 0 ? main : withAntecedent(main, utterances), all),
+    utterances,
+    referenceOf(ctx),
+  );
+}
+
+/**
+ * The customer's own step through their process, which a rep notes beside the agreed
+ * ones: "I'll take it to the board", "I'll pass it to Lorena, our lawyer", "I'll talk
+ * to Mr. Okafor tomorrow", "I'll raise the PO next week", "our legal will review the MSA".
+ */
+const CUSTOMER_PROCESS = new RegExp(
+  String.raw`\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| are going to)\s+(?:(?:also|then|just|personally|first)\s+)*(?<phrase>(?:take|bring|present|show|put|run|pass|forward|give|escalate)\s+(?:it|this|that|them|both|(?:the|your|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:to|through|in front of|before|past|by)\s+.+|walk\s+(?:him|her|them|(?:the|my|our)\s+[\w-]+)\s+through\b.*|(?:talk|speak|sit down|sit|meet)\s+(?:to|with)\s+.+|(?:raise|create|issue|open|generate|cut|submit)\s+(?:the|a|our)\s+(?:po|purchase order|requisition|vendor (?:form|code|registration)|supplier form)\b.*)` +
+    String.raw`|\b(?<team>(?:our|my|the) (?:legal|lawyers?|procurement|finance|board|cfo|ceo|security)(?: team| people| department)?)\s+(?:will|'ll|is going to|are going to)\s+(?<phrase2>(?:review|look at|check|approve|sign off|go through)\b.*)`,
+  'i',
+);
+
+/** The last such step the customer's side said, as a step of its own. */
+function customerStep(utterances: readonly ExtractUtterance[], ref: Reference): string | null {
+  for (let i = utterances.length - 1; i >= 0; i -= 1) {
+    const u = utterances[i]!;
+    if (u.side !== 'external') continue;
+    for (const s of [...splitSentences(u.text)].reverse()) {
+      if (isQuestion(s.text) || HYPOTHETICAL.test(s.text) || NEGATION.test(s.text)) continue;
+      const m = CUSTOMER_PROCESS.exec(s.text);
+      if (!m) continue;
+      const team = m.groups?.team;
+      const phrase = cut(m.groups?.phrase ?? m.groups?.phrase2 ?? '');
+      if (phrase.length < 3) continue;
+      const said = team ? `${team.replace(/^(?:our|my|the)\s+/i, '')} to ${phrase}` : phrase;
+      const whom = PRONOUN_RECIPIENT.test(phrase) ? roleBefore(utterances, i, s.start) : null;
+      const step = render(said, dueDate(phrase, ref), team ? null : u.speaker);
+      return whom ? `${step} (${whom})` : step;
+    }
+  }
+  return null;
+}
+
+/** A step handed to "him" or "them", who were named before it. */
+const PRONOUN_RECIPIENT =
+  /\b(?:to|in front of|past|by|with|through)\s+(?:him|her|them)\b|^walk\s+(?:him|her|them)\b/i;
+/** Whom a customer takes a deal to: "the CEO", "our owners", "Mr. Okafor". */
+const ROLE =
+  /\b(?:(?:the|our|my)\s+(?:ceo|cfo|coo|cto|president|owners?|board|partners|director(?: general)?|gm|general manager|boss|lawyers?|committee|chairman|md|managing director|founder|family)|(?:mr|mrs|ms|dr|don|doña)\.?\s+[A-Z][\w-]+)\b/gi;
+
+/** The last role or titled name said in the turn before `at`, or in the turn before it. */
+function roleBefore(
+  utterances: readonly ExtractUtterance[],
+  index: number,
+  at: number,
+): string | null {
+  const texts = [utterances[index]!.text.slice(0, at), utterances[index - 1]?.text ?? ''];
+  for (const text of texts) {
+    const found = [...text.matchAll(ROLE)];
+    const last = found[found.length - 1];
+    if (last) return last[0].replace(/^(?:the|our|my)\s+/i, 'the ');
+  }
+  return null;
+}
+
+/** The agreed steps, and the customer's own after them when it says something new. */
+function withCustomerStep(
+  step: Candidate<string>,
+  utterances: readonly ExtractUtterance[],
+  ref: Reference,
+): Candidate<string> {
+  const theirs = customerStep(utterances, ref);
+  if (theirs === null) return step;
+  const said = contentWords(step.value);
+  if ([...contentWords(stripOwner(theirs))].every((w) => said.has(w))) return step;
+  return { ...step, value: `${step.value}; ${theirs}` };
 }
 
 /** "Send it through by Friday" says what "it" is: "(a short case study)". */
@@ -331,7 +406,11 @@ export function extractNextStepOrCommitment(
   utterances: readonly ExtractUtterance[],
   ctx: ExtractContext,
 ): Candidate<string> | null {
-  return extractNextStep(utterances, ctx) ?? unconfirmed(utterances);
+  const agreed = extractNextStep(utterances, ctx);
+  if (agreed) return agreed;
+  // The customer's own step alone is no next step: as often wrong as right.
+  const said = unconfirmed(utterances);
+  return said && withCustomerStep(said, utterances, referenceOf(ctx));
 }
 
 /** Below every agreed step's raw score, so the calibration table keeps these apart. */
