@@ -680,3 +680,47 @@ describe("the customer's own step through their process (k85, k93)", () => {
     ).not.toContain(';');
   });
 });
+
+describe("the rep's summing up of the plan (k85)", () => {
+  const step = (...lines: [SpeakerSide, string][]) =>
+    extractNextStepOrCommitment(call(...lines), baseContext)?.value ?? null;
+
+  it('goes beside the steps read one by one', () => {
+    expect(
+      step(
+        int('How many tractors could we start with?'),
+        ext('Twenty-five, in Apodaca.'),
+        int("I'll send you the inspection template today."),
+        ext('Good.'),
+        int('So: a four-week pilot in Apodaca, twenty-five tractors, starting Tuesday the first.'),
+        ext('Yes.'),
+      ),
+    ).toBe(
+      'Rep to send you the inspection template today (Wed Oct 14); A four-week pilot in Apodaca, twenty-five tractors, starting Tuesday the first',
+    );
+  });
+
+  it('is left out when the customer turns it down, or when it names no step or day', () => {
+    const said = [int("I'll send you the inspection template today."), ext('Good.')] as [
+      SpeakerSide,
+      string,
+    ][];
+    expect(
+      step(...said, int('So, a pilot in Apodaca starting Tuesday the first.'), ext('No, not yet.')),
+    ).toBe('Rep to send you the inspection template today (Wed Oct 14)');
+    expect(step(...said, int('So, the price stays where it was, as we said.'), ext('Fine.'))).toBe(
+      'Rep to send you the inspection template today (Wed Oct 14)',
+    );
+  });
+
+  it("keeps the whole value within Salesforce's 255 characters", () => {
+    const value = step(
+      int(`I'll send you the ${'very '.repeat(30)}detailed rollout plan today.`),
+      ext('Good.'),
+      int('So: a four-week pilot in Apodaca, twenty-five tractors, starting Tuesday the first.'),
+      ext('Yes.'),
+    );
+    expect(value).not.toContain('Apodaca');
+    expect(value!.length).toBeLessThanOrEqual(255);
+  });
+});

@@ -311,11 +311,50 @@ export function extractNextStep(
   // usage export"): the meeting is the step.
   const meetings = pool.filter((c) => EVENT_WORD.test(c.value));
   const main = meetings[meetings.length - 1] ?? pool[pool.length - 1]!;
-  return withCustomerStep(
-    withOtherSteps(named.length > 0 ? main : withAntecedent(main, utterances), all),
+  return withRecap(
+    withCustomerStep(
+      withOtherSteps(named.length > 0 ? main : withAntecedent(main, utterances), all),
+      utterances,
+      referenceOf(ctx),
+    ),
     utterances,
-    referenceOf(ctx),
   );
+}
+
+/** The rep summing up the plan: "So: sixty-day pilot at the Albuquerque yard starting the seventh." */
+const RECAP =
+  /^\W*(?:(?:okay|ok|right|good|great|perfect|alright|excellent|done)[,.!]?\s+)*(?:so|then it'?s settled|to recap|so to confirm|just to confirm|to confirm|let me recap|to sum up)\b[,:]?\s*/i;
+
+/**
+ * The plan as the rep sums it up near the end of the call, when the customer does not
+ * turn it down and it names a step or a day: it goes beside the steps read one by one.
+ */
+function recapOf(utterances: readonly ExtractUtterance[]): string | null {
+  for (let i = utterances.length - 1; i >= utterances.length / 2; i -= 1) {
+    const u = utterances[i]!;
+    if (u.side !== 'internal') continue;
+    const reply = utterances[i + 1];
+    if (reply?.side === 'external' && DISAGREEMENT.test(reply.text.split(/[.!?;]/, 1)[0]!))
+      continue;
+    for (const s of [...splitSentences(u.text)].reverse()) {
+      const m = RECAP.exec(s.text);
+      if (!m || HYPOTHETICAL.test(s.text)) continue;
+      const plan = s.text
+        .slice(m[0].length)
+        .replace(/[.!?]+$/, '')
+        .trim();
+      if (plan.length < 20 || !(ANY_STEP.test(plan) || DAY_WORD.test(plan))) continue;
+      return plan.charAt(0).toUpperCase() + plan.slice(1);
+    }
+  }
+  return null;
+}
+
+function withRecap(
+  step: Candidate<string>,
+  utterances: readonly ExtractUtterance[],
+): Candidate<string> {
+  return withPart(step, recapOf(utterances));
 }
 
 /**
@@ -372,17 +411,25 @@ function roleBefore(
   return null;
 }
 
-/** The agreed steps, and the customer's own after them when it says something new. */
+/** The agreed steps, and the customer's own after them. */
 function withCustomerStep(
   step: Candidate<string>,
   utterances: readonly ExtractUtterance[],
   ref: Reference,
 ): Candidate<string> {
-  const theirs = customerStep(utterances, ref);
-  if (theirs === null) return step;
+  return withPart(step, customerStep(utterances, ref));
+}
+
+/** Salesforce's Next Step holds 255 characters: a part that would not fit is left out. */
+const MAX_NEXT_STEP = 255;
+
+/** The step with one more part after it, when the part says something new and fits. */
+function withPart(step: Candidate<string>, part: string | null): Candidate<string> {
+  if (part === null) return step;
   const said = contentWords(step.value);
-  if ([...contentWords(stripOwner(theirs))].every((w) => said.has(w))) return step;
-  return { ...step, value: `${step.value}; ${theirs}` };
+  if ([...contentWords(stripOwner(part))].every((w) => said.has(w))) return step;
+  const value = `${step.value}; ${part}`;
+  return value.length > MAX_NEXT_STEP ? step : { ...step, value };
 }
 
 /** "Send it through by Friday" says what "it" is: "(a short case study)". */
@@ -436,17 +483,16 @@ function unconfirmed(utterances: readonly ExtractUtterance[]): Candidate<string>
  * and then on sending its setup instructions has both as its next steps.
  */
 function withOtherSteps(main: Candidate<string>, all: readonly Candidate<string>[]) {
-  const parts = [main.value];
-  const said = contentWords(main.value);
+  let step = main;
+  let added = 0;
   for (const c of [...all].reverse()) {
-    if (parts.length === 3) break;
+    if (added === 2) break;
     if (c === main || POINTER_OBJECT.test(stripOwner(c.value))) continue;
-    const words = [...contentWords(c.value)];
-    if (words.every((w) => said.has(w))) continue;
-    parts.push(c.value);
-    for (const w of words) said.add(w);
+    const next = withPart(step, c.value);
+    if (next !== step) added += 1;
+    step = next;
   }
-  return parts.length === 1 ? main : { ...main, value: parts.join('; ') };
+  return step;
 }
 
 /** The first follow-up an utterance proposes, skipping hypotheses, refusals and chores. */
