@@ -1,5 +1,5 @@
 import { AGREEMENT, DISAGREEMENT, otherSide } from './cues.js';
-import { HYPOTHETICAL, isQuestion, splitSentences } from './sentences.js';
+import { HYPOTHETICAL, POLITE_IF, isQuestion, splitSentences } from './sentences.js';
 import type { ExtractUtterance } from './types.js';
 
 /**
@@ -191,7 +191,7 @@ export function standsAlone(
   const next = utterances.slice(index + 1).find((u) => u.side !== side);
   if (next) {
     const first = splitSentences(next.text)[0]?.text ?? '';
-    if (DISAGREEMENT.test(first) || HYPOTHETICAL.test(first)) return null;
+    if (DISAGREEMENT.test(first) || HYPOTHETICAL.test(first.replace(POLITE_IF, ''))) return null;
   }
   return index;
 }

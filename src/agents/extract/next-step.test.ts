@@ -724,3 +724,42 @@ describe("the rep's summing up of the plan (k85)", () => {
     expect(value!.length).toBeLessThanOrEqual(255);
   });
 });
+
+describe('steps said plainly that were missed (k70, k73, k75, k80)', () => {
+  const step = (...lines: [SpeakerSide, string][]) =>
+    extractNextStepOrCommitment(call(...lines), baseContext)?.value ?? null;
+
+  it('reads a promise past a polite "if possible" after it', () => {
+    expect(
+      step(
+        int("I'll send the formal quotation by Sunday."),
+        ext('In Bangla, please, if possible.'),
+      ),
+    ).toBe('Rep to send the formal quotation by Sunday (Sun Oct 18)');
+  });
+
+  it('reads getting back, coming back and following up on a day, after asking first', () => {
+    expect(
+      step(int("I'll ask and get back to you Monday with what I can do."), ext('Monday. Fine.')),
+    ).toBe('Rep to get back to you Monday with what I can do (Mon Oct 19)');
+    expect(
+      step(int('Let me talk to my manager and come back Friday.'), ext('Friday is fine.')),
+    ).toBe('Rep to come back Friday (Fri Oct 16)');
+    expect(
+      step(int('Okay. Shall I follow up in January?'), ext('Ja fine, follow up in January.')),
+    ).toBe('Follow up in January');
+    expect(step(int("I'll get back to you."), ext('Sure.'))).toBeNull();
+  });
+
+  it('reads a best and final promised, and a deliverable named in one word', () => {
+    expect(
+      step(
+        ext('Procurement wants the best and final offer by the 4th of December.'),
+        int("You'll have our best and final by the 4th."),
+      ),
+    ).toBe('Rep to send our best and final by the 4th');
+    expect(step(int('Perfect. Proposal by next Friday then.'), ext('Okay.'))).toBe(
+      'Proposal by next Friday then (Fri Oct 23)',
+    );
+  });
+});

@@ -10,7 +10,14 @@ import {
 } from './agreement.js';
 import { antecedent, lastCommitments } from './commitment.js';
 import { DISAGREEMENT, agreementAfter, clamp, otherSide } from './cues.js';
-import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
+import {
+  HEDGE,
+  HYPOTHETICAL,
+  NEGATION,
+  POLITE_IF,
+  isQuestion,
+  splitSentences,
+} from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /**
@@ -18,11 +25,16 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
  * and signing is the close itself (the close date's), not a step towards it.
  */
 const VERB =
-  '(?:send(?: over)?|ship|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training|discovery)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|call (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
+  '(?:send(?: over)?|ship|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training|discovery)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|(?:get|come) back (?:to (?:you|us) )?(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week)\\b|follow up (?=(?:in|on|by|next|this|after|with|early|first thing)\\b)|call (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
 
 /** Things one side sends the other, named with their day as a step ("A one-pager by Thursday."). */
 const DELIVERABLE =
   '(?:proposal|offer(?:te)?|quote|contract|one-pager|redline|summary|draft|order form|agreement|deck|plan)';
+
+const DELIVERABLE_FIRST = new RegExp(
+  `^(?:(?:an?|the|new|updated|revised|final|formal)\\s+)*${DELIVERABLE}\\b`,
+  'i',
+);
 
 /** Meetings that are a step in themselves when both sides agree to one. */
 const EVENT =
@@ -56,13 +68,17 @@ const GERUNDS: Record<string, string> = {
   organizing: 'organize',
 };
 
+/** What is done before the step: "I'll ask and get back to you Monday", "let me talk to my manager and come back Friday". */
+const ASK_FIRST =
+  '(?:(?:ask|check|confirm|see|talk to (?:my|our) [\\w-]+|speak (?:to|with) (?:my|our) [\\w-]+)\\s+and\\s+)?';
+
 /** The ways a follow-up is put: a promise, a suggestion, a request, a stated next step. */
 const FRAMES: readonly RegExp[] = [
   new RegExp(
-    `\\b(?:i|we)(?:'ll| will| can| could|'m going to| am going to|'re going to| are going to| plan to| need to| have to| should)\\s+(?:(?:also|then|just|probably|definitely|certainly|happily|quickly|get)\\s+)*(?<phrase>${VERB}\\b.*)`,
+    `\\b(?:i|we)(?:'ll| will| can| could|'m going to| am going to|'re going to| are going to| plan to| need to| have to| should)\\s+(?:(?:also|then|just|probably|definitely|certainly|happily|quickly|get)\\s+)*${ASK_FIRST}(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
-  new RegExp(`\\b(?:let me|let's|let us)\\s+(?<phrase>${VERB}\\b.*)`, 'i'),
+  new RegExp(`\\b(?:let me|let's|let us)\\s+${ASK_FIRST}(?<phrase>${VERB}\\b.*)`, 'i'),
   new RegExp(
     `\\b(?:can|could|would|will) you\\s+(?:please\\s+)?(?:also\\s+)?(?<phrase>${VERB}\\b.*)`,
     'i',
@@ -89,7 +105,7 @@ const FRAMES: readonly RegExp[] = [
   // would be great, by Monday."
   /\bwould (?<phrase>(?:a|an|the)\s+(?:[\w&-]+\s+){0,3}[\w&-]+) help\b|^(?:[^,]{1,30},\s*)?(?:(?:yes|yeah|then|so|and|ok(?:ay)?|great|actually)[,.\s]+)*(?<phrase2>(?:a|an|the)\s+(?:[\w&-]+\s+){0,3}[\w&-]+)\s+would (?:help|be (?:great|helpful|useful|good|ideal|perfect))/i,
   // A promise put from the other side: "you will have the updated quote tonight".
-  /\byou(?:'ll| will) (?:have|get|receive)\s+(?<phrase>(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,3}(?:quote|proposal|contract|order form|redlines?|deck|pricing|questionnaire|msa|sow|agreement|invite|summary|draft|plan)\b.*)/i,
+  /\byou(?:'ll| will) (?:have|get|receive)\s+(?<phrase>(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,3}(?:quote|proposal|contract|order form|redlines?|deck|pricing|questionnaire|msa|sow|agreement|invite|summary|draft|plan|offer|best and final|answer)\b.*)/i,
   // A meeting named as the step: "Kickoff next week with your team?", "the integration
   // test is the next step?", "a reference call would help?"
   new RegExp(
@@ -105,7 +121,7 @@ const FRAMES: readonly RegExp[] = [
   ),
   // A deliverable and its day, said tersely: "A one-pager by Thursday.", "Redline by Wednesday."
   new RegExp(
-    `^(?:(?:yes|ok(?:ay)?|so|then|good|fine)[,.\\s]+)*(?<phrase>(?:(?:an?|the|new|updated|revised|final|formal)\\s+)*(?:[\\w-]+\\s+){0,2}${DELIVERABLE}\\b(?:[\\s,][^.?!]{0,40}?)?,?\\s+(?:by|before|on|today|tomorrow|this|next)\\b.*)`,
+    `^(?:(?:yes|ok(?:ay)?|so|then|good|fine|perfect|great|right|alright|excellent)[,.!\\s]+)*(?<phrase>(?:(?:an?|the|new|updated|revised|final|formal)\\s+)*(?:[\\w-]+\\s+){0,2}${DELIVERABLE}\\b(?:[\\s,][^.?!]{0,40}?)?,?\\s+(?:by|before|on|today|tomorrow|this|next)\\b.*)`,
     'i',
   ),
   // The plain present for a promise or a request: "You send a proposal for Sandviken."
@@ -129,9 +145,6 @@ const NOT_A_STEP =
 /** A day named for a meeting: a weekday, a date, "tomorrow". */
 const DAY_WORD =
   /\b(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|(?:jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\d{1,2}(?:st|nd|rd|th)|the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|twentieth|twenty-\w+|thirtieth|thirty-first))\b/i;
-
-const POLITE_IF =
-  /,?\s*\bif (?:you can|possible|that works(?: for you)?|that's (?:ok|okay|alright))\b/gi;
 
 const DAY_WORDS = new RegExp(DAY_WORD.source, 'gi');
 
@@ -547,6 +560,7 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     const promise =
       ((frame === 0 || frame === THEN_PRESENT || frame === PLAIN_PRESENT) &&
         /\bi\b/i.test(before)) ||
+      (frame === 1 && /\blet me\b/i.test(before)) ||
       frame === YOU_WILL_HAVE ||
       frame === OFFER ||
       frame === UNDER_WAY;
@@ -596,7 +610,8 @@ function cut(phrase: string): string {
 }
 
 function pointsOnly(phrase: string): boolean {
-  if (EVENT_WORD.test(phrase)) return false;
+  // "Proposal by next Friday": the thing itself, named in one word.
+  if (EVENT_WORD.test(phrase) || DELIVERABLE_FIRST.test(phrase)) return false;
   const bare = phrase
     .replace(/\b(?:to|over to) (?:you|us|me)\b/i, '')
     // The day goes, what follows it ("on the 2nd with our compliance team") stays.

@@ -73,6 +73,13 @@ export function asksQuestion(sentence: string): boolean {
 export const HYPOTHETICAL =
   /\b(if|whether|unless|assuming|suppose|supposing|hypothetically|in theory|say we|what if|imagine|ever)\b/i;
 
+/**
+ * "If you can", "if possible": a polite request, which supposes nothing. Take it out
+ * before testing a sentence for HYPOTHETICAL.
+ */
+export const POLITE_IF =
+  /,?\s*\bif (?:you can|you could|possible|that works(?: for you)?|that's (?:ok|okay|fine|alright)|you don't mind)\b/gi;
+
 /** Negations that turn a commitment round ("we won't sign by March"). */
 export const NEGATION =
   /\b(not|no way|never|can't|cannot|won't|wouldn't|couldn't|don't|doesn't|isn't|aren't|unlikely)\b|n't\b/i;

@@ -7,6 +7,7 @@ import {
   HEDGE,
   HYPOTHETICAL,
   NEGATION,
+  POLITE_IF,
   isQuestion,
   splitSentences,
   withoutQuestionTag,
@@ -622,10 +623,6 @@ function compileSellerChosen(name: string): RegExp {
 const PROPOSAL_OFFERED =
   /^\W*(so,? )?(shall|should|can) (i|we) (send|prepare|put together|write up) (you )?(the|a|our) (formal |written |full )?(proposal|quote)\b/i;
 const PROPOSAL_SENT: StageCue = { stage: 'proposal', re: PROPOSAL_OFFERED, base: 0.8 };
-
-/** "If you can" asks politely; it supposes nothing. */
-const POLITE_IF =
-  /\bif (you can|you could|possible|that's (ok|okay|fine|alright)|you don't mind)\b/gi;
 
 function readSentence(
   sentence: string,
