@@ -1224,3 +1224,18 @@ describe('a signature made last night (k93)', () => {
     expect(signed('2027-01-21T05:00:00Z', 'America/Los_Angeles')).toBe('2027-01-19');
   });
 });
+
+describe('a start beside the signature, and "the first" I talk to (k93)', () => {
+  const date = (...lines: [SpeakerSide, string][]) =>
+    extractCloseDate(call(...lines), baseContext)?.value ?? null;
+
+  it('takes the date for signature over the date of the start', () => {
+    expect(date(ext('March 26th for signature, April 1st start.'))).toBe('2027-03-26');
+  });
+
+  it('reads "the first I\'m talking to" as no date', () => {
+    expect(
+      date(int('When would you want to sign?'), ext("You're the first I'm talking to, honestly.")),
+    ).toBeNull();
+  });
+});

@@ -310,7 +310,7 @@ const MONTH_THE_ORDINAL =
  * a noun it counts ("the second shop", "the third option").
  */
 const BARE_ORDINAL_WORD =
-  /\bthe (twenty[- ]|thirty[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?=\s*([.,;:!?)\u2014-]|$)|\s+(at|is|works?|would|will|should|could|then|for|and|or|it|that|we|i|if|so|but|too|as|to|latest|instead|sounds|fine|ok|okay|please|yes|yeah|right|in|on|by|with|since|when|which|we'll|i'll|they|he|she|you|was|is|are|looks|suits|after|before|maybe|probably|perhaps|hopefully|though|anyway|still|already|now|officially|exactly|sharp|latest)\b)/gi;
+  /\bthe (twenty[- ]|thirty[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?!\s+(?:i|we|you|they|he|she)(?:'m|'re|'ve| am| are| have)?\s+(?:talk|speak|see|hear|meet|ask|call|spoke|saw|heard|met|contact|tri|use|bought)\w*)(?=\s*([.,;:!?)\u2014-]|$)|\s+(at|is|works?|would|will|should|could|then|for|and|or|it|that|we|i|if|so|but|too|as|to|latest|instead|sounds|fine|ok|okay|please|yes|yeah|right|in|on|by|with|since|when|which|we'll|i'll|they|he|she|you|was|is|are|looks|suits|after|before|maybe|probably|perhaps|hopefully|though|anyway|still|already|now|officially|exactly|sharp|latest)\b)/gi;
 
 const OPENING_ORDINAL =
   /^\W*((?:twenty|thirty)[- ]|)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?=\s*[,.!?]|\s+(?:then|please|latest|at the latest|is|works|it is|before|or|of)\b)/gi;
@@ -636,7 +636,10 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const cueHere =
         cue ?? (corrects ? { re: /$^/, base: topic!.base - TOPIC_DISCOUNT } : undefined);
       if (!cueHere || mentions === undefined || conditional) continue;
-      const current = mentions.filter((m) => !replaced.includes(m));
+      const current = withoutStarts(
+        text,
+        mentions.filter((m) => !replaced.includes(m)),
+      );
       const distinct = new Set(current.map((m) => formatDate(m.date)));
       let mention = current[current.length - 1]!;
       const narrowing = distinct.size > 1 ? narrows(text, current) : null;
@@ -684,6 +687,18 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     }
   });
   return out;
+}
+
+/** What a date may be the day of besides the signature: "April 1st start", "the 5th go-live". */
+const STARTS_AFTER = /^\s*(start|go[- ]?live|kick-?off|launch|rollout|onboarding)\b/i;
+
+/**
+ * "March 26th for signature, April 1st start": with a date said as a start beside
+ * others, the start is left out.
+ */
+function withoutStarts(text: string, mentions: readonly DateMention[]): DateMention[] {
+  const others = mentions.filter((m) => !STARTS_AFTER.test(text.slice(m.index + m.length)));
+  return others.length > 0 ? others : [...mentions];
 }
 
 /** The deal's close date in the CRM, when it is a day still to come. */
