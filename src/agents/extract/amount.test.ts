@@ -1104,3 +1104,23 @@ describe('yen and won said in man and oku (k93)', () => {
     ]);
   });
 });
+
+describe("figures of the customer's own costs (k83, k85)", () => {
+  const amount = (ctx: Partial<ExtractContext>, ...lines: [SpeakerSide, string][]) =>
+    extractAmount(call(...lines), { ...baseContext, ...ctx })?.value ?? null;
+
+  it('leaves out what was paid last winter, and what is lost in duplicates', () => {
+    expect(
+      amount(
+        { dealAmount: 400_000 },
+        ext('Last winter we paid three point one million kronor in overtime.'),
+      ),
+    ).toBeNull();
+    expect(
+      amount(
+        { dealAmount: 700_000 },
+        ext("Marisol's team estimated four hundred thousand pesos a year in duplicates."),
+      ),
+    ).toBeNull();
+  });
+});
