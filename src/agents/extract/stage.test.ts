@@ -1025,3 +1025,22 @@ describe('stages a blind set (k85) said its own way', () => {
     );
   });
 });
+
+describe('a deal won, said in passing (k80, k85, k93)', () => {
+  const stage = (text: string) =>
+    extractStage(call(['external', text], ['internal', 'Wonderful, thank you!']), {
+      ...baseContext,
+      dealStage: 'negotiation',
+    })?.value ?? null;
+
+  it('reads the president signing last night, a PO released, a DocuSign finished past an aside', () => {
+    expect(stage('Yes, the president signed last night, after the board dinner.')).toBe(
+      'closed_won',
+    );
+    expect(stage('The PO has been released this morning. You should have it.')).toBe('closed_won');
+    expect(
+      stage("So, I don't know if you saw the email, I finished the DocuSign this morning."),
+    ).toBe('closed_won');
+    expect(stage("I don't know if the president signed it.")).toBeNull();
+  });
+});

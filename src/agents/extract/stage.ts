@@ -100,12 +100,12 @@ const WON: readonly StageCue[] = [
   {
     // "The gerente signed it an hour ago", "The director signed, then it got stuck".
     stage: 'closed_won',
-    re: /\b(he|she|they|(the|our) (ceo|cfo|coo|md|gm|director|gerente|president|mayor|board|owner|chairman|general manager|managing director)) (has |have )?(just |already |finally )?signed( (it|the contract|the agreement|the order form)\b(?!\s+(off|with))|(?=[,;!]|\.(\s|$)))/i,
+    re: /\b(he|she|they|(the|our) (ceo|cfo|coo|md|gm|director|gerente|president|mayor|board|owner|chairman|general manager|managing director)) (has |have )?(just |already |finally )?signed( (it|the contract|the agreement|the order form)\b(?!\s+(off|with))|(?=[,;!]|\.(\s|$)|\s+(last night|this morning|yesterday|earlier today|today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b))/i,
     base: 0.86,
   },
   {
     stage: 'closed_won',
-    re: /\b(contract|order form|agreement|paperwork|deal|po|purchase order)\s+(for (the )?\S+( \S+)? )?(is|was|has been|got|have been|are)\s+(now |fully |officially )?(signed|countersigned|executed|issued|docusigned)\b/i,
+    re: /\b(contract|order form|agreement|paperwork|deal|po|purchase order)\s+(for (the )?\S+( \S+)? )?(is|was|has been|got|have been|are)\s+(now |fully |officially )?(signed|countersigned|executed|issued|docusigned|released|raised)\b/i,
     base: 0.9,
     state: true,
   },
@@ -624,6 +624,10 @@ const PROPOSAL_OFFERED =
   /^\W*(so,? )?(shall|should|can) (i|we) (send|prepare|put together|write up) (you )?(the|a|our) (formal |written |full )?(proposal|quote)\b/i;
 const PROPOSAL_SENT: StageCue = { stage: 'proposal', re: PROPOSAL_OFFERED, base: 0.8 };
 
+/** Asides that suppose and deny nothing: "I don't know if you saw the email". */
+const ASIDE =
+  /\b(?:i )?(?:don't|do not) know if you (?:saw|got|had a chance to see|noticed)\b[^,.;]*[,;]?|\bnot sure if you (?:saw|got)\b[^,.;]*[,;]?/gi;
+
 function readSentence(
   sentence: string,
   side: SpeakerSide,
@@ -631,8 +635,9 @@ function readSentence(
   sellers: readonly RegExp[] = [],
 ): StageCue | 'retracted' | null {
   if (!ANY_CUE.test(sentence)) return null;
-  // "The contract was signed on Friday, didn't you get it?" is read without its tag.
-  const text = withoutQuestionTag(sentence);
+  // "The contract was signed on Friday, didn't you get it?" is read without its tag, and
+  // "I don't know if you saw the email, I finished the DocuSign" without its aside.
+  const text = withoutQuestionTag(sentence).replace(ASIDE, '');
   // Counted, as any rep sentence, only when the customer agrees in the next reply.
   if (PILOT_ASKED.test(text) && !competitors.some((re) => re.test(text))) return PILOT_ASKED_CUE;
   if (isQuestion(text) && !REQUEST.test(text)) {
