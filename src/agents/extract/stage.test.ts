@@ -1044,3 +1044,32 @@ describe('a deal won, said in passing (k80, k85, k93)', () => {
     expect(stage("I don't know if the president signed it.")).toBeNull();
   });
 });
+
+describe('a contract with legal, and a proposal on the table (k85, k93)', () => {
+  const stage = (deal: Stage, ...lines: [SpeakerSide, string][]) =>
+    extractStage(call(...lines), { ...baseContext, dealStage: deal })?.value ?? null;
+
+  it('reads comments from legal as the negotiation', () => {
+    expect(
+      stage(
+        'proposal',
+        ['internal', 'And the contract? Where is it?'],
+        ext('With legal. They have a couple of comments, nothing big.'),
+      ),
+    ).toBe('negotiation');
+    expect(stage('proposal', ext('Legal had two small comments on the DPA.'))).toBe('negotiation');
+  });
+
+  it('reads a proposal presented or judged as the proposal stage', () => {
+    expect(
+      stage('discovery', [
+        'internal',
+        'Today we have the formal proposal. I will share my screen.',
+      ]),
+    ).toBe('proposal');
+    expect(stage('evaluation', ext("It's a good proposal. My problem is my owners."))).toBe(
+      'proposal',
+    );
+    expect(stage('evaluation', ext('We have the proposal from them already.'))).toBeNull();
+  });
+});

@@ -270,13 +270,19 @@ const OPEN: readonly StageCue[] = [
     base: 0.82,
   },
   {
+    // "With legal. They have a couple of comments.", "Legal had two comments on the DPA."
+    stage: 'negotiation',
+    re: /\b(legal|our lawyers?|counsel|procurement)\b.{0,30}\b(has|have|had) (a (few|couple of) |some |two |three |only (a few |two )?)?(small |minor )?(comments|redlines|changes|edits)\b|^\W*(it'?s |the (contract|agreement|msa|dpa)'?s? )?(is )?with (our |the )?(legal|lawyers?|counsel)\b/i,
+    base: 0.8,
+  },
+  {
     stage: 'negotiation',
     re: /\b(now )?(it|this|the contract) (goes|went|is going|has gone) (over )?to (legal|our lawyers?|procurement)\b|\b(with|in|to|into) procurement (now|already|this week)\b|\b(moved|sent|went|handed) (it |this )?(over )?to procurement\b/i,
     base: 0.8,
   },
   {
     stage: 'proposal',
-    re: /\b(send|share|put together|prepare|get|give|email)\s+((me|us|you)\s+)?(over\s+)?((me|us|you)\s+)?(a|the|your|an|our)\s+(formal |written |updated |revised |final |[\w-]+ )?(proposal|quote|quotation|price quote|pricing proposal)\b/i,
+    re: /\b(send|share|put together|prepare|get|give|email)\s+((me|us|you)\s+)?(over\s+)?((me|us|you)\s+)?(a|the|your|an|our)\s+(formal |written |updated |revised |final |[\w-]+ )?(proposal|quote|quotation|price quote|pricing proposal)\b\b/i,
     base: 0.82,
   },
   {
@@ -289,6 +295,14 @@ const OPEN: readonly StageCue[] = [
     stage: 'proposal',
     re: /\b(sent|sending|received|got|for) (over )?(us |you )?(the|your|our) (formal |written |updated |revised |final )?([\w-]+ )?(pricing proposal|proposal|quote|quotation)\b|\b(proposal|quote)\b.{0,30}\bwent (out |over )?to (you|us)\b/i,
     base: 0.8,
+  },
+  {
+    // The proposal on the table: "Today we have the formal proposal.", "So, the proposal is
+    // for all ninety-five trucks", "It's a good proposal."
+    stage: 'proposal',
+    re: /\b(today )?we have the (formal |written |final )?proposal\b(?! (for|from) (them|him|her|[A-Z]))|^\W*(so,? )?the (formal |written )?proposal is for\b|\b(it's|it is|that's|that is) a (good|great|fair|solid|strong|nice|clear|very good) proposal\b/i,
+    base: 0.8,
+    fact: true,
   },
   {
     // The proposal presented in the call: "what I want to do today is walk you through the proposal".
