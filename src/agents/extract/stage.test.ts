@@ -1073,3 +1073,21 @@ describe('a contract with legal, and a proposal on the table (k85, k93)', () => 
     expect(stage('evaluation', ext('We have the proposal from them already.'))).toBeNull();
   });
 });
+
+describe('a pilot taken up with a day for its start (k85)', () => {
+  it('reads the day given in answer as the yes', () => {
+    const stage = (reply: string) =>
+      extractStage(
+        call(
+          [
+            'internal',
+            'So, a pilot in Apodaca, twenty-five tractors, four weeks. When can we start?',
+          ],
+          ext(reply),
+        ),
+        { ...baseContext, dealStage: 'discovery' },
+      )?.value ?? null;
+    expect(stage("Tuesday the first. I'll have the guys ready.")).toBe('evaluation');
+    expect(stage("Honestly, I don't know yet.")).toBeNull();
+  });
+});

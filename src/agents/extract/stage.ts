@@ -567,8 +567,19 @@ const RECEIVED =
 
 function acknowledged(utterances: readonly ExtractUtterance[], index: number): boolean {
   const reply = utterances[index + 1];
-  return reply !== undefined && reply.side === 'external' && RECEIVED.test(reply.text);
+  if (reply === undefined || reply.side !== 'external') return false;
+  // "So, a pilot in Apodaca. When can we start?" "Tuesday the first.": a day given for
+  // the start takes the plan up.
+  const askedWhen = WHEN_START.test(utterances[index]!.text);
+  return RECEIVED.test(reply.text) || (askedWhen && DAY_ANSWER.test(reply.text));
 }
+
+/** The rep asking when the plan starts. */
+const WHEN_START =
+  /\bwhen (can|could|do|shall|should|would) (we|you) (start|begin|kick (it )?off|go)\b|\bwhat day (works|suits) (to start|for the start)\b/i;
+/** A reply that opens on a day: "Tuesday the first.", "The 17th.", "Next Monday." */
+const DAY_ANSWER =
+  /^\W*((ok(ay)?|yes|sure|so),?\s+)?(next |this |on )?((mon|tues|wednes|thurs|fri)day|tomorrow|the \d{1,2}(st|nd|rd|th)|the (first|second|third|\w+teenth|twentieth|twenty-\w+|thirtieth)|\d{1,2}(st|nd|rd|th)|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d)/i;
 
 /** Pandora's open stages in order, prospecting to negotiation. */
 const OPEN_STAGES: readonly string[] = NORMALIZED_STAGES.filter((s) => !s.startsWith('closed_'));
