@@ -917,3 +917,39 @@ describe('a vendor in play said indirectly (k80, k85)', () => {
     expect(read(ext('We looked at Fullbay and Fleetio. Both were too expensive.'))).toBeNull();
   });
 });
+
+describe('vendors in play said another way (k93)', () => {
+  const vendors: ExtractContext = {
+    ...baseContext,
+    competitors: ['Northbeam', 'Rockerbox', 'Triple Whale'],
+  };
+  const read = (...lines: [SpeakerSide, string][]) =>
+    extractCompetitors(call(...lines), vendors)?.value ?? null;
+
+  it('reads testing, an introduction, a call had and the current contract', () => {
+    expect(read(ext("Nakano-san's team is also testing Northbeam on our Meta account."))).toEqual([
+      'Northbeam',
+    ]);
+    expect(
+      read(ext('Our distributor introduced us to Rockerbox. We had a call with them on Monday.')),
+    ).toEqual(['Rockerbox']);
+    expect(read(ext('So, our Triple Whale contract ends on March 31st.'))).toEqual([
+      'Triple Whale',
+    ]);
+  });
+
+  it('reads vendors named right after "two other tools"', () => {
+    expect(
+      read(ext('Our boss asked us to look at two other tools. Triple Whale and Northbeam.')),
+    ).toEqual(['Northbeam', 'Triple Whale']);
+  });
+
+  it('leaves a vendor used at another company as it was', () => {
+    expect(
+      read(
+        ext('Northbeam is still in. And now Rockerbox joined the shortlist.'),
+        ext('Our new CFO came from a company that used Rockerbox in the US.'),
+      ),
+    ).toEqual(['Northbeam', 'Rockerbox']);
+  });
+});

@@ -4,7 +4,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
 const IN_PLAY =
-  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|(also|to) look at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invit\w*|(i'm|we're|i am|we are) adding|presentation|being looked at|on the table|ballpark|seeing|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|one says|(you|us) or\b|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list|came (out |over |in |down )?to see us|visited us|(has |have |had )?(gave|given) (me|us)\b|c[oa]me to us\b|approached us|had [\w'.-]+( [\w'.-]+)? in\b(?!\s+(19|20)\d\d|\s+the past)|(our|the|their) current (vendor|provider|supplier|system|tool|platform)|\bor (you|us)\b)\b/i;
+  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|(also|to) look at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|finalist|bidder|vendor)|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invit\w*|(i'm|we're|i am|we are) adding|presentation|being looked at|on the table|ballpark|seeing|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|you and|and you|one says|(you|us) or\b|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list|came (out |over |in |down )?to see us|visited us|(has |have |had )?(gave|given) (me|us)\b|c[oa]me to us\b|approached us|had [\w'.-]+( [\w'.-]+)? in\b(?!\s+(19|20)\d\d|\s+the past)|(our|the|their) current (vendor|provider|supplier|system|tool|platform)|\bor (you|us)\b|testing|test(s|ed)? (it|them)|introduced us to|(had|have|got) a (call|meeting|demo) with|(our|their) [\w'.-]+( [\w'.-]+)? (contract|subscription|licen[cs]e|renewal)\b|(joined|made) the (short)?list)\b/i;
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
@@ -31,6 +31,10 @@ const TURNED_AWAY =
 /** Negations that deny nothing: "don't forget", "I won't lie", "it's not personal". */
 const FIGURES_OF_SPEECH =
   /\b(don't forget|(i )?(will not|won't|not gonna|not going to) lie|(it's|it is) not personal|(please )?(don't|do not) take (it|this|that) personally|(i'm|i am) not saying|not (only|just)(?= \w+ (now|any ?more|anymore)\b| \w+\s*[-–—,]))\b/gi;
+
+/** A vendor known from another job: "our new CFO came from a company that used Rockerbox". */
+const ELSEWHERE =
+  /\b(came|come|comes) from (a|an|another) (company|firm|bank|business|place)\b|\b(at|in) (my|his|her|their) (previous|last|old|former) (company|job|employer|role|place)\b|\b(i|he|she) (used|worked with) (\S+ ){1,3}(at|in) (my|his|her) (previous|last|old|former)\b/i;
 
 /** A speaker correcting the name they said: "sorry, I meant Clari". */
 const CORRECTION = /\b(i|we) meant\b/i;
@@ -142,6 +146,8 @@ export function extractCompetitors(
           : null;
     /** Several vendors the speaker's last naming sentence listed, for a "both" after it. */
     let lastListed: readonly string[] = [];
+    /** Whether the speaker's last sentence put unnamed vendors in play ("look at two other tools"). */
+    let othersAnnounced = false;
     /** What the speaker's last sentence said of the vendor it named, for "X too". */
     let lastKind: 'in' | 'out' | null = null;
     for (const s of splitSentences(u.text)) {
@@ -232,6 +238,23 @@ export function extractCompetitors(
           for (const name of lastListed) events.push({ kind: 'in', name, ...said });
         }
       }
+      // "Our boss asked us to look at two other tools. Triple Whale and Northbeam."
+      if (
+        named.length > 0 &&
+        othersAnnounced &&
+        u.side === 'external' &&
+        plain &&
+        !hasCue(s.text)
+      ) {
+        for (const name of named) events.push({ kind: 'in', name, ...said });
+      }
+      othersAnnounced =
+        named.length === 0 &&
+        plain &&
+        IN_PLAY.test(s.text) &&
+        OTHERS.test(s.text) &&
+        !NEGATION.test(s.text) &&
+        !PAST.test(s.text);
       if (named.length > 0) lastListed = named;
       if (named.length === 1) lastNamed = named[0]!;
       else if (named.length > 1) lastNamed = null;
@@ -352,12 +375,16 @@ const ON_THEM =
 /** "And TankLink?" "Still in.": the vendor asked about, said to be in, in a word or two. */
 const STILL_IN_SAID = /^\W*((yes|yeah|ja),? )?still (in|there|in the (running|race|mix))\b/i;
 
+/** Vendors spoken of before they are named: "two other tools", "a couple of alternatives". */
+const OTHERS =
+  /\b(other|another|alternative|competing|more) (\w+ )?(tools?|vendors?|options?|solutions?|providers?|suppliers?|platforms?|companies|players|alternatives)\b|\b(two|three|four|a couple of|a few|some) (others|alternatives|competitors)\b/i;
+
 /** The vendors just listed, all of them: "Both are sending their proposals next week." */
 const BOTH = /\b(both|all three|all of them|each of them)\b/i;
 
 /** A pronoun's vendor put in the deal: "they're still in", "they're coming Thursday". */
 const PRONOUN_IN =
-  /\b(they|them|both)\b.*\b(still in|in it|being (looked at|evaluated|considered)|in the (mix|running|race|comparison)|shortlist\w*|coming|present\w*|demo\w*|bidding|quot\w*|send\w* (us |over )?(their|a|an) (\w+ )?(proposals?|quotes?|offers?|bids?|numbers?|pricing))\b|\bstill (looking at|evaluating|talking to|considering|speaking (to|with)) (them|they)\b|\b(we're|we are) (now |currently |still )?(using|comparing|evaluating) them\b/i;
+  /\b(they|them|both)\b.*\b(still in|in it|being (looked at|evaluated|considered)|in the (mix|running|race|comparison)|shortlist\w*|coming|present\w*|demo\w*|bidding|quot\w*|send\w* (us |over )?(their|a|an) (\w+ )?(proposals?|quotes?|offers?|bids?|numbers?|pricing)|include|add|had a (call|meeting|demo) with (them|him|her))\b|\bstill (looking at|evaluating|talking to|considering|speaking (to|with)) (them|they)\b|\b(we're|we are) (now |currently |still )?(using|comparing|evaluating) them\b/i;
 
 /** Parent companies a product's name may start with: "IBM Maximo" is also "Maximo". */
 const PARENTS =
@@ -455,7 +482,7 @@ function readSentence(
   const quote = sentence;
   const out = (): Event[] =>
     named.map((name) => ({ kind: 'out', name, confidence, quote, utteranceIndex }));
-  if (HYPOTHETICAL.test(sentence)) return [];
+  if (HYPOTHETICAL.test(sentence) || ELSEWHERE.test(text)) return [];
   const meant = CORRECTION.exec(text);
   if (meant && u.side !== 'internal') {
     // "Sorry, I meant Chorus, not Gong": the one named after it is in, the others out.
