@@ -763,3 +763,31 @@ describe('steps said plainly that were missed (k70, k73, k75, k80)', () => {
     );
   });
 });
+
+describe('terse promises and named meetings (k62, k73, k75)', () => {
+  const step = (...lines: [SpeakerSide, string][]) =>
+    extractNextStepOrCommitment(call(...lines), baseContext)?.value ?? null;
+
+  it("reads the rep's terse deliverable as a promise", () => {
+    expect(
+      step(ext('Same package. Give me a proper quote for eight.'), int('Quote tomorrow.')),
+    ).toBe('Quote tomorrow (Thu Oct 15)');
+    expect(step(ext('Quote tomorrow.'))).toBeNull();
+  });
+
+  it('reads "I send you" and a plain imperative after "fine"', () => {
+    expect(step(ext('Two each. I send you the vessel names on Friday.'), int('Perfect.'))).toBe(
+      'Buyer to send you the vessel names on Friday (Fri Oct 16)',
+    );
+    expect(step(ext('Fine, send the addendum by Monday.'), int('Will do.'))).toContain('addendum');
+  });
+
+  it('reads an onboarding call, a presentation and an inspection as meetings', () => {
+    expect(step(int('Onboarding call Tuesday, then?'), ext('Yes, Tuesday works.'))).toContain(
+      'Onboarding call Tuesday',
+    );
+    expect(
+      step(int('Let us set a call with your controller on Thursday.'), ext('Good.')),
+    ).toContain('Set a call with your controller');
+  });
+});

@@ -25,7 +25,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
  * and signing is the close itself (the close date's), not a step towards it.
  */
 const VERB =
-  '(?:send(?: over)?|ship|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training|discovery)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|(?:get|come) back (?:to (?:you|us) )?(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week)\\b|follow up (?=(?:in|on|by|next|this|after|with|early|first thing)\\b)|call (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
+  '(?:send(?: over)?|ship|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training|discovery)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|(?:get|come) back (?:to (?:you|us) )?(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week)\\b|follow up (?=(?:in|on|by|next|this|after|with|early|first thing)\\b)|set (?:a|up a) (?:call|meeting|time)\\b|call (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
 
 /** Things one side sends the other, named with their day as a step ("A one-pager by Thursday."). */
 const DELIVERABLE =
@@ -38,7 +38,7 @@ const DELIVERABLE_FIRST = new RegExp(
 
 /** Meetings that are a step in themselves when both sides agree to one. */
 const EVENT =
-  '(?:kick-?off|workshop|site visit|reference call|pricing review|pilot review|business review|technical review|security review|legal review|integration test|deep dive|walkthrough|session|demo|proof of concept|poc|architecture review|review call|q&a|comparison|(?:questionnaire|contract|msa|roadmap|results|design|usage|quarterly|final) review|executive (?:call|meeting|session|briefing)|kick-?off call|(?:seeding|restore|recovery|failover|load) test)';
+  '(?:kick-?off|workshop|site visit|reference call|pricing review|pilot review|business review|technical review|security review|legal review|integration test|deep dive|walkthrough|session|demo|proof of concept|poc|architecture review|review call|q&a|comparison|(?:questionnaire|contract|msa|roadmap|results|design|usage|quarterly|final) review|executive (?:call|meeting|session|briefing)|kick-?off call|(?:seeding|restore|recovery|failover|load) test|onboarding (?:call|session|meeting)|(?:final |formal )?presentation|(?:roof |site |safety )?inspection|site survey)';
 
 const EVENT_WORD = new RegExp(`\\b${EVENT}\\b`, 'i');
 
@@ -56,6 +56,7 @@ const YOU_WILL_HAVE = 10;
 const EVENT_NAMED = 11;
 const UNDER_WAY = 12;
 const THEN_PRESENT = 13;
+const TERSE = 14;
 const PLAIN_PRESENT = 15;
 const GERUNDS: Record<string, string> = {
   sending: 'send',
@@ -88,7 +89,7 @@ const FRAMES: readonly RegExp[] = [
     'i',
   ),
   new RegExp(
-    `^(?:(?:yes|yeah|ok(?:ay)?|sure|great|perfect|so|and|then|absolutely|definitely|please|just)\\b[,\\s]*)*(?<phrase>${VERB}\\b.*)`,
+    `^(?:(?:yes|yeah|ok(?:ay)?|sure|great|perfect|so|and|then|absolutely|definitely|please|just|fine|good|alright|right)\\b[,\\s]*)*(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
   /\bnext steps? (?:on our side |for us |from our side |on your side )?(?:is|are|would be|will be)\s+(?:to\s+|that\s+)?(?:(?:we|i|you)(?: will| can|'ll)?\s+)?(?<phrase>.+)|^\W*(?:(?:so|and|then|okay|ok)[,\s]+)*next (?:up )?is\s+(?<phrase2>(?:the|a|an|our)\s.+)/i,
@@ -125,7 +126,7 @@ const FRAMES: readonly RegExp[] = [
     'i',
   ),
   // The plain present for a promise or a request: "You send a proposal for Sandviken."
-  /^(?:(?:so|then|ok(?:ay)?|and)[,\s]+)*(?:you|i|we)\s+(?<phrase>(?:send|make|prepare|update)\s+(?:an?|the|our|your|me|us)\b.*)/i,
+  /^(?:(?:so|then|ok(?:ay)?|and)[,\s]+)*(?:you|i|we)\s+(?<phrase>(?:send|make|prepare|update)\s+(?:an?|the|our|your|me|us|you|them)\b.*)/i,
   // Someone named before it will do it: "Our onboarding person, Shay, she'll email you
   // tomorrow to book the kickoff."
   new RegExp(
@@ -211,6 +212,8 @@ interface Step {
   owner: 'speaker' | 'listener' | null;
   /** Asked of the other side: "can you send...?", "send me the paperwork". */
   request: boolean;
+  /** Said without a verb ("Quote tomorrow."): no "X to" is put before it. */
+  terse?: true;
 }
 
 interface Reference {
@@ -252,8 +255,13 @@ export function nextStepCandidates(
       // A yes that already accepted the step before it is not a step of its own.
       (accepting.has(i) ? null : echoesOffer(utterances, i, proposed.phrase));
     // A promise with its object and day holds without a yes, less surely.
+    // A terse reply that took a request up ("Proposal for Sandviken, by Monday.") is
+    // that step's answer, not a step of its own.
     const alone =
-      reply === null && proposed.owner === 'speaker' && !pointsOnly(proposed.phrase)
+      reply === null &&
+      proposed.owner === 'speaker' &&
+      !pointsOnly(proposed.phrase) &&
+      !(proposed.terse && accepting.has(i))
         ? standsAlone(utterances, i, dueDate(utterances[i]!.text, ref) !== null)
         : null;
     // "The seventeenth works." ... "So, the pilot kickoff at the Saltillo yard, Tuesday the
@@ -293,8 +301,13 @@ export function nextStepCandidates(
     if (!due) confidence -= 0.15;
     const said = utterances[step.utteranceIndex]!;
     const other = utterances[step === restated ? i : at]!;
-    const owner =
-      step.owner === 'speaker' ? said.speaker : step.owner === 'listener' ? other.speaker : null;
+    const owner = step.terse
+      ? null
+      : step.owner === 'speaker'
+        ? said.speaker
+        : step.owner === 'listener'
+          ? other.speaker
+          : null;
     out.push({
       value: render(step.phrase, due, owner),
       confidence: clamp(confidence),
@@ -560,6 +573,8 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     const promise =
       ((frame === 0 || frame === THEN_PRESENT || frame === PLAIN_PRESENT) &&
         /\bi\b/i.test(before)) ||
+      // "Quote tomorrow.", said by the rep, is the rep's promise.
+      (frame === TERSE && u.side === 'internal') ||
       (frame === 1 && /\blet me\b/i.test(before)) ||
       frame === YOU_WILL_HAVE ||
       frame === OFFER ||
@@ -571,6 +586,7 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
       hedged: HEDGE.test(s.text) || /\bmay\b/.test(s.text),
       owner: promise ? 'speaker' : frame === 2 ? 'listener' : null,
       request: frame === 2 || frame === IMPERATIVE,
+      ...(frame === TERSE ? { terse: true as const } : {}),
     };
   }
   return null;
