@@ -1091,3 +1091,25 @@ describe('a pilot taken up with a day for its start (k85)', () => {
     expect(stage("Honestly, I don't know yet.")).toBeNull();
   });
 });
+
+describe("the customer's own approval signed, not the contract (k83)", () => {
+  it('reads no win from the internal approval, and takes back a win said too soon', () => {
+    const stage = (...lines: [SpeakerSide, string][]) =>
+      extractStage(call(...lines), { ...baseContext, dealStage: 'negotiation' })?.value ?? null;
+    expect(
+      stage(
+        ext(
+          "We've signed the internal approval. The investment form. Our director signed it this morning.",
+        ),
+      ),
+    ).toBeNull();
+    expect(
+      stage(
+        ext("I am! We've signed!"),
+        ['internal', 'Congratulations!'],
+        ext('No, sorry. I mean the internal approval. Not your contract yet.'),
+      ),
+    ).toBeNull();
+    expect(stage(ext("We've signed!"), ['internal', 'Congratulations!'])).toBe('closed_won');
+  });
+});

@@ -89,7 +89,7 @@ const OTHER_VENDOR =
 const WON: readonly StageCue[] = [
   {
     stage: 'closed_won',
-    re: /\b(we|i)('ve| have)?\s+(just |officially |already |finally |now )?(signed|countersigned|executed|docusigned|e-?signed)\b(?!\s+(off|up|the (nda|dpa|mutual)|an? (nda|dpa)|with))/i,
+    re: /\b(we|i)('ve| have)?\s+(just |officially |already |finally |now )?(signed|countersigned|executed|docusigned|e-?signed)\b(?!\s+(off|up|the (nda|dpa|mutual|internal|investment|budget|capex)|an? (nda|dpa)|with))/i,
     base: 0.9,
   },
   {
@@ -493,7 +493,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         const last = out[out.length - 1];
         const closed =
           last !== undefined && last !== 'retracted' && last.value.startsWith('closed_');
-        if (u.side !== 'internal' && !closed) out.push('retracted');
+        // "We've signed!" ... "I mean the internal approval. Not your contract yet."
+        if (u.side !== 'internal' && (!closed || NOT_SIGNED_YET.test(text))) out.push('retracted');
         continue;
       }
       let confidence = found.base;
@@ -549,13 +550,29 @@ function welcomeOnly(
 const OTHER_PAPER =
   /\b(trial|pilot|poc|evaluation|test|nda|dpa|non-disclosure|data processing) (agreement|contract|paperwork|form|terms)\b|\b(an? |the )(nda|dpa)\b/i;
 
-/** "I'll sign it" of the paper said just before, when that paper is a trial's or an NDA. */
+/** A signature taken back: "Not your contract yet." */
+const NOT_SIGNED_YET =
+  /^\W*not (your|the|our) (contract|agreement|order form|paperwork)( yet)?\W*$|\b(haven't|have not|didn't|did not) sign(ed)? (your|the) (contract|agreement|order form)( yet)?\b/i;
+
+/** The customer's own paper: "we've signed the internal approval. The investment form." */
+const INTERNAL_PAPER =
+  /\b(internal (approval|sign-?off|form|request)|investment (form|request|approval)|budget (request|approval|form)|capex (form|request|approval)|requisition|purchase request|approval form)\b/i;
+
+/**
+ * "I'll sign it" of the paper said just before, when that paper is a trial's or an NDA;
+ * "Our director signed it this morning" of the customer's own approval form.
+ */
 function signsOtherPaper(
   cue: StageCue,
   text: string,
   utterances: readonly ExtractUtterance[],
   index: number,
 ): boolean {
+  if (cue.stage === 'closed_won' && /\bsigned (it|that|them)\b/i.test(text)) {
+    const own = utterances[index]!.text;
+    const before = own.slice(0, Math.max(0, own.indexOf(text)));
+    return INTERNAL_PAPER.test(before) || INTERNAL_PAPER.test(utterances[index - 1]?.text ?? '');
+  }
   if (cue.stage !== 'negotiation' || !/\bsign (it|that|them)\b/i.test(text)) return false;
   const said = [utterances[index]!.text, utterances[index - 1]?.text, utterances[index - 2]?.text];
   return said.some((t) => t !== undefined && OTHER_PAPER.test(t));
@@ -663,6 +680,7 @@ function readSentence(
   // "The contract was signed on Friday, didn't you get it?" is read without its tag, and
   // "I don't know if you saw the email, I finished the DocuSign" without its aside.
   const text = withoutQuestionTag(sentence).replace(ASIDE, '');
+  if (NOT_SIGNED_YET.test(text)) return 'retracted';
   // Counted, as any rep sentence, only when the customer agrees in the next reply.
   if (PILOT_ASKED.test(text) && !competitors.some((re) => re.test(text))) return PILOT_ASKED_CUE;
   if (isQuestion(text) && !REQUEST.test(text)) {
