@@ -468,7 +468,7 @@ const cases: Case[] = [
       int('How about Tuesday the 20th, same time?'),
       ext('The 20th works.'),
     ],
-    expected: 'Do the demo with the nurse managers group on Tuesday (Tue Oct 20)',
+    expected: 'Do the demo with the nurse managers group on Tuesday the 20th (Tue Oct 20)',
   },
   {
     name: 'a question back about the day, then a yes in the same turn',
@@ -789,5 +789,18 @@ describe('terse promises and named meetings (k62, k73, k75)', () => {
     expect(
       step(int('Let us set a call with your controller on Thursday.'), ext('Good.')),
     ).toContain('Set a call with your controller');
+  });
+});
+
+describe('a weekday said with its date (k46)', () => {
+  it('dates "Tuesday the 20th" by the 20th, not the coming Tuesday', () => {
+    const value = extractNextStepOrCommitment(
+      call(
+        int('Can we meet Tuesday the 20th to go through the plan?'),
+        ext('Yes, the 20th works.'),
+      ),
+      baseContext,
+    )?.value;
+    expect(value).toContain('(Tue Oct 20)');
   });
 });

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { compareDates, localDate, offsetMinutes, type LocalDate } from './calendar.js';
+import { compareDates, daysInMonth, localDate, offsetMinutes, type LocalDate } from './calendar.js';
 import {
   PROMISED,
   acceptedAcrossTurns,
@@ -648,8 +648,28 @@ interface Due {
   text: string;
 }
 
+/** "Tuesday the 8th": a weekday with its day of the month, the day deciding. */
+const WEEKDAY_THE_DAY =
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? the (\d{1,2})(?:st|nd|rd|th)\b/i;
+
+/** The next date on or after `today` that falls on day `day` of its month. */
+function nextDayOfMonth(today: LocalDate, day: number): LocalDate | null {
+  for (let step = 0; step < 3; step += 1) {
+    const month = ((today.month - 1 + step) % 12) + 1;
+    const year = today.year + Math.floor((today.month - 1 + step) / 12);
+    if (day > daysInMonth(year, month)) continue;
+    const date = { year, month, day };
+    if (compareDates(date, today) >= 0) return date;
+  }
+  return null;
+}
+
 /** The first day named in the text, when chrono is sure of the day and it is not past. */
 function dueDate(text: string, ref: Reference): Due | null {
+  // chrono reads "Tuesday the 8th" as the coming Tuesday, whatever its date.
+  const said = WEEKDAY_THE_DAY.exec(text);
+  const onDay = said ? nextDayOfMonth(ref.today, Number(said[1])) : null;
+  if (said && onDay) return { date: onDay, text: said[0] };
   for (const r of chrono.parse(text, ref.chrono, { forwardDate: true })) {
     const c = r.start;
     // chrono gives "next week" a day; a week or month is not a due day.
