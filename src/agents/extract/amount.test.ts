@@ -1124,3 +1124,25 @@ describe("figures of the customer's own costs (k83, k85)", () => {
     ).toBeNull();
   });
 });
+
+describe('numbers that are no price in a call priced in thousands', () => {
+  const amount = (...lines: [SpeakerSide, string][]) =>
+    extractAmount(call(...lines), { ...baseContext, dealAmount: 90_000 })?.value ?? null;
+
+  it('leaves out a time, a paragraph, payment terms, a split and a distance', () => {
+    expect(
+      amount(['internal', 'The price is ninety.'], ext('Yes, I see it, completed at 8:42.')),
+    ).toEqual({
+      amount: 90_000,
+      currency: null,
+    });
+    expect(
+      amount(ext('The price is fine; it is a co-determination topic, paragraph 87.')),
+    ).toBeNull();
+    expect(amount(ext('The price works. Net-sixty we can do.'))).toBeNull();
+    expect(amount(ext('On the price? Fifty-fifty.'))).toBeNull();
+    expect(
+      amount(ext('For the price, consider that our nurses drive 2 million kilometres a year.')),
+    ).toBeNull();
+  });
+});

@@ -179,7 +179,7 @@ const SPOKEN_TAIL = new RegExp(`^\\s*(${CODE_WORDS})\\b`, 'i');
 
 /** What follows a number that makes it a count, a share or a unit price, not the deal. */
 const NOT_MONEY_AFTER =
-  /^\s*(%|percent|per ?cent|seats?|users?|licen[cs]es?|people|employees|reps|agents|heads?|accounts|customers|calls|minutes|hours|days|weeks|months|years|records|contacts|emails|meetings|deals|(per|a|an|\/)\s*(seat|user|licen[cs]e|head|rep|agent))\b/i;
+  /^\s*(%|percent|per ?cent|seats?|users?|licen[cs]es?|people|employees|reps|agents|heads?|accounts|customers|calls|minutes|hours|days|weeks|months|years|records|contacts|emails|meetings|deals|kilometres|kilometers|km|miles|litres|liters|gallons|tons|tonnes|kg|kilos|kwh|mwh|(per|a|an|\/)\s*(seat|user|licen[cs]e|head|rep|agent))\b/i;
 
 /** The price of some other vendor or of what the customer pays today. */
 const SOMEONE_ELSE =
@@ -192,7 +192,7 @@ const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
  * figures of the customer's own business ("our average contract is $12,000").
  */
 const NOT_THIS_DEAL =
-  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last (year|winter|summer|spring|autumn|fall|season|quarter|month)|(we|they|i) paid|raised|revenue|gmv|turnover|in (overtime|fines|penalties|losses|waste|write-offs|duplicates|chargebacks|claims)|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers)\b/i;
+  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last (year|winter|summer|spring|autumn|fall|season|quarter|month)|(we|they|i) paid|raised|revenue|gmv|turnover|in (overtime|fines|penalties|losses|waste|write-offs|duplicates|chargebacks|claims|purchases)|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers)\b/i;
 
 /** A figure with tax in it is what the invoices show, not the deal's amount. */
 const WITH_TAX =
@@ -667,7 +667,7 @@ const TO_THE_SELLER = /\b(you|your|yours)\b/i;
 
 /** "December 15.", "Monday 11", "net 60", "room 204", "6,50": a day, a term, a label or a decimal. */
 const DATE_OR_LABEL_BEFORE =
-  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|the|on|day|week|room|page|section|number|no\.?|line|step|phase|version|v|plant|site|unit|building|floor|gate|route|model|kw|cw|wk|net|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$|#\s*$|\d[,.]$/i;
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|the|on|day|week|room|page|section|number|no\.?|line|step|phase|version|v|plant|site|unit|building|floor|gate|route|model|kw|cw|wk|net|monday|tuesday|wednesday|thursday|friday|saturday|sunday|paragraph|para|clause|article|item)[\s-]*$|#\s*$|\d[,.:]$/i;
 
 /** "Around eleven" last night is a time. */
 const TIME_OF_DAY =

@@ -40,3 +40,11 @@ describe('wordsToNumber', () => {
     it(`reads "${phrase}"`, () => expect(wordsToNumber(phrase)).toBe(expected));
   }
 });
+
+describe('tens after tens', () => {
+  it('are no number', () => {
+    expect(wordsToNumber('fifty-fifty')).toBeNull();
+    expect(wordsToNumber('twenty twenty')).toBeNull();
+    expect(wordsToNumber('fifty-five')).toBe(55);
+  });
+});

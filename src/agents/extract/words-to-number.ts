@@ -116,6 +116,8 @@ export function wordsToNumber(phrase: string): number | null {
     const unit = UNITS[w];
     if (unit !== undefined) {
       if ((w === 'a' || w === 'an') && words[i + 1] === 'half') continue;
+      // "Fifty-fifty", "twenty twenty": tens after tens are no number.
+      if (unit >= 20 && unit % 10 === 0 && group % 100 >= 20) return null;
       const next = UNITS[words[i + 1] ?? ''];
       if (unit >= 1 && unit <= 9 && group % 100 === 0 && next !== undefined && next >= 10) {
         // "one forty-six": a digit before tens or a teen is the hundreds.
