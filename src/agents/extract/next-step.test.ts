@@ -804,3 +804,14 @@ describe('a weekday said with its date (k46)', () => {
     expect(value).toContain('(Tue Oct 20)');
   });
 });
+
+describe('a length of time is no due day', () => {
+  it('leaves "two hours" undated, and dates "in an hour" today', () => {
+    const step = (...lines: [SpeakerSide, string][]) =>
+      extractNextStepOrCommitment(call(...lines), baseContext)?.value ?? null;
+    expect(step(int("I'll book the room. Two hours."), ext('Good.'))).toBe('Rep to book the room');
+    expect(step(int("I'll send the corrected PDF in the next hour."), ext('Great.'))).toBe(
+      'Rep to send the corrected PDF in the next hour (Wed Oct 14)',
+    );
+  });
+});

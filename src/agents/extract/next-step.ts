@@ -675,6 +675,13 @@ function dueDate(text: string, ref: Reference): Due | null {
     // chrono gives "next week" a day; a week or month is not a due day.
     if (!c.isCertain('day') && !c.isCertain('weekday')) continue;
     if (/\b(week|month|year|quarter)\b/i.test(r.text)) continue;
+    // "A workshop, two hours": a length, not a time; "in an hour" is today.
+    if (
+      /^(?:an?|one|two|three|four|five|six|\d+|half an?|a couple of)\s+(?:hours?|minutes?|mins?)$/i.test(
+        r.text,
+      )
+    )
+      continue;
     const date = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
     if (compareDates(date, ref.today) < 0) continue;
     return { date, text: r.text };
