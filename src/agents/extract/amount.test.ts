@@ -23,6 +23,9 @@ const ext = (text: string): [SpeakerSide, string] => ['external', text];
 const int = (text: string): [SpeakerSide, string] => ['internal', text];
 const usd = (amount: number): AmountValue => ({ amount, currency: 'USD' });
 const bare = (amount: number): AmountValue => ({ amount, currency: null });
+/** The amount a call settles on, in a workspace with `ctx` over the defaults. */
+const amount = (ctx: Partial<ExtractContext>, ...lines: [SpeakerSide, string][]) =>
+  extractAmount(call(...lines), { ...baseContext, ...ctx })?.value ?? null;
 
 const cases: Case[] = [
   // What is read
@@ -906,9 +909,6 @@ describe('Spanish millions and scales left unsaid in digits', () => {
 });
 
 describe('figures beside the price', () => {
-  const amount = (ctx: Partial<ExtractContext>, ...lines: [SpeakerSide, string][]) =>
-    extractAmount(call(...lines), { ...baseContext, ...ctx })?.value ?? null;
-
   it('reads a figure given again in another currency as the one before', () => {
     expect(
       amount(
@@ -978,8 +978,6 @@ describe('currencies named for prices without a figure', () => {
 });
 
 describe('prices said the South Asian way', () => {
-  const amount = (ctx: Partial<ExtractContext>, ...lines: [SpeakerSide, string][]) =>
-    extractAmount(call(...lines), { ...baseContext, ...ctx })?.value ?? null;
   const dhaka = { timeZone: 'Asia/Dhaka', dealAmount: 3_200_000 };
 
   it('reads a figure alone that the next words settle, or one put as "call it"', () => {
@@ -1019,8 +1017,6 @@ describe('rupiah as Indonesians say them', () => {
 });
 
 describe('taxes, billing and the currency a sentence names (k85)', () => {
-  const amount = (ctx: Partial<ExtractContext>, ...lines: [SpeakerSide, string][]) =>
-    extractAmount(call(...lines), { ...baseContext, ...ctx })?.value ?? null;
   const mexico = { timeZone: 'America/Mexico_City', dealAmount: 1_200_000 };
 
   it('does not take a total with IVA for the price', () => {
@@ -1055,8 +1051,6 @@ describe('taxes, billing and the currency a sentence names (k85)', () => {
 });
 
 describe('an article and the extra in scope (k80)', () => {
-  const amount = (ctx: Partial<ExtractContext>, ...lines: [SpeakerSide, string][]) =>
-    extractAmount(call(...lines), { ...baseContext, ...ctx })?.value ?? null;
   it('reads no figure in "a euro account"', () => {
     expect(findMoney('Procurement needs your bank details for a euro account.')).toEqual([]);
     expect(findMoney('a hundred euros')).toEqual([
@@ -1106,9 +1100,6 @@ describe('yen and won said in man and oku (k93)', () => {
 });
 
 describe("figures of the customer's own costs (k83, k85)", () => {
-  const amount = (ctx: Partial<ExtractContext>, ...lines: [SpeakerSide, string][]) =>
-    extractAmount(call(...lines), { ...baseContext, ...ctx })?.value ?? null;
-
   it('leaves out what was paid last winter, and what is lost in duplicates', () => {
     expect(
       amount(
@@ -1126,23 +1117,25 @@ describe("figures of the customer's own costs (k83, k85)", () => {
 });
 
 describe('numbers that are no price in a call priced in thousands', () => {
-  const amount = (...lines: [SpeakerSide, string][]) =>
-    extractAmount(call(...lines), { ...baseContext, dealAmount: 90_000 })?.value ?? null;
+  const inThousands = (...lines: [SpeakerSide, string][]) =>
+    amount({ dealAmount: 90_000 }, ...lines);
 
   it('leaves out a time, a paragraph, payment terms, a split and a distance', () => {
     expect(
-      amount(['internal', 'The price is ninety.'], ext('Yes, I see it, completed at 8:42.')),
+      inThousands(['internal', 'The price is ninety.'], ext('Yes, I see it, completed at 8:42.')),
     ).toEqual({
       amount: 90_000,
       currency: null,
     });
     expect(
-      amount(ext('The price is fine; it is a co-determination topic, paragraph 87.')),
+      inThousands(ext('The price is fine; it is a co-determination topic, paragraph 87.')),
     ).toBeNull();
-    expect(amount(ext('The price works. Net-sixty we can do.'))).toBeNull();
-    expect(amount(ext('On the price? Fifty-fifty.'))).toBeNull();
+    expect(inThousands(ext('The price works. Net-sixty we can do.'))).toBeNull();
+    expect(inThousands(ext('On the price? Fifty-fifty.'))).toBeNull();
     expect(
-      amount(ext('For the price, consider that our nurses drive 2 million kilometres a year.')),
+      inThousands(
+        ext('For the price, consider that our nurses drive 2 million kilometres a year.'),
+      ),
     ).toBeNull();
   });
 });

@@ -14,6 +14,11 @@ interface Case {
 const ext = (text: string): [SpeakerSide, string] => ['external', text];
 const int = (text: string): [SpeakerSide, string] => ['internal', text];
 const unk = (text: string): [SpeakerSide, string] => ['unknown', text];
+/** The competitors a call leaves in play, read with the workspace's list in `ctx`. */
+const readWith =
+  (ctx: ExtractContext) =>
+  (...lines: [SpeakerSide, string][]) =>
+    extractCompetitors(call(...lines), ctx)?.value ?? null;
 
 const ctx: ExtractContext = { ...baseContext, competitors: ['Gong', 'Clari', 'Chorus'] };
 
@@ -873,8 +878,7 @@ describe('a vendor in play said indirectly (k80, k85)', () => {
     ...baseContext,
     competitors: ['AgriWings', 'Fullbay', 'Fleetio'],
   };
-  const read = (...lines: [SpeakerSide, string][]) =>
-    extractCompetitors(call(...lines), vendors)?.value ?? null;
+  const read = readWith(vendors);
 
   it('reads a figure given, an approach, a visit and the current vendor as in play', () => {
     expect(
@@ -923,8 +927,7 @@ describe('vendors in play said another way (k93)', () => {
     ...baseContext,
     competitors: ['Northbeam', 'Rockerbox', 'Triple Whale'],
   };
-  const read = (...lines: [SpeakerSide, string][]) =>
-    extractCompetitors(call(...lines), vendors)?.value ?? null;
+  const read = readWith(vendors);
 
   it('reads testing, an introduction, a call had and the current contract', () => {
     expect(read(ext("Nakano-san's team is also testing Northbeam on our Meta account."))).toEqual([

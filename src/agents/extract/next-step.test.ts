@@ -12,6 +12,9 @@ interface Case {
 
 const ext = (text: string): [SpeakerSide, string] => ['external', text];
 const int = (text: string): [SpeakerSide, string] => ['internal', text];
+/** The next step a call ends on, agreed or only committed to. */
+const step = (...lines: [SpeakerSide, string][]) =>
+  extractNextStepOrCommitment(call(...lines), baseContext)?.value ?? null;
 const unk = (text: string): [SpeakerSide, string] => ['unknown', text];
 
 // The meeting is on Wednesday 2026-10-14 (New York).
@@ -633,9 +636,6 @@ describe('extractNextStep', () => {
 });
 
 describe("the customer's own step through their process (k85, k93)", () => {
-  const step = (...lines: [SpeakerSide, string][]) =>
-    extractNextStepOrCommitment(call(...lines), baseContext)?.value ?? null;
-
   it('goes beside the agreed step: a lawyer, the board, a PO', () => {
     expect(
       step(
@@ -682,9 +682,6 @@ describe("the customer's own step through their process (k85, k93)", () => {
 });
 
 describe("the rep's summing up of the plan (k85)", () => {
-  const step = (...lines: [SpeakerSide, string][]) =>
-    extractNextStepOrCommitment(call(...lines), baseContext)?.value ?? null;
-
   it('goes beside the steps read one by one', () => {
     expect(
       step(
@@ -726,9 +723,6 @@ describe("the rep's summing up of the plan (k85)", () => {
 });
 
 describe('steps said plainly that were missed (k70, k73, k75, k80)', () => {
-  const step = (...lines: [SpeakerSide, string][]) =>
-    extractNextStepOrCommitment(call(...lines), baseContext)?.value ?? null;
-
   it('reads a promise past a polite "if possible" after it', () => {
     expect(
       step(
@@ -765,9 +759,6 @@ describe('steps said plainly that were missed (k70, k73, k75, k80)', () => {
 });
 
 describe('terse promises and named meetings (k62, k73, k75)', () => {
-  const step = (...lines: [SpeakerSide, string][]) =>
-    extractNextStepOrCommitment(call(...lines), baseContext)?.value ?? null;
-
   it("reads the rep's terse deliverable as a promise", () => {
     expect(
       step(ext('Same package. Give me a proper quote for eight.'), int('Quote tomorrow.')),
@@ -807,8 +798,6 @@ describe('a weekday said with its date (k46)', () => {
 
 describe('a length of time is no due day', () => {
   it('leaves "two hours" undated, and dates "in an hour" today', () => {
-    const step = (...lines: [SpeakerSide, string][]) =>
-      extractNextStepOrCommitment(call(...lines), baseContext)?.value ?? null;
     expect(step(int("I'll book the room. Two hours."), ext('Good.'))).toBe('Rep to book the room');
     expect(step(int("I'll send the corrected PDF in the next hour."), ext('Great.'))).toBe(
       'Rep to send the corrected PDF in the next hour (Wed Oct 14)',
