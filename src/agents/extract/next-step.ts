@@ -337,13 +337,11 @@ export function extractNextStep(
   // usage export"): the meeting is the step.
   const meetings = pool.filter((c) => EVENT_WORD.test(c.value));
   const main = meetings[meetings.length - 1] ?? pool[pool.length - 1]!;
-  return withRecap(
-    withCustomerStep(
-      withOtherSteps(named.length > 0 ? main : withAntecedent(main, utterances), all),
-      utterances,
-      referenceOf(ctx),
-    ),
-    utterances,
+  // The customer's own step and the rep's summing up go after the agreed ones.
+  const agreed = withOtherSteps(named.length > 0 ? main : withAntecedent(main, utterances), all);
+  return withPart(
+    withPart(agreed, customerStep(utterances, referenceOf(ctx))),
+    recapOf(utterances),
   );
 }
 
@@ -374,13 +372,6 @@ function recapOf(utterances: readonly ExtractUtterance[]): string | null {
     }
   }
   return null;
-}
-
-function withRecap(
-  step: Candidate<string>,
-  utterances: readonly ExtractUtterance[],
-): Candidate<string> {
-  return withPart(step, recapOf(utterances));
 }
 
 /**
@@ -437,15 +428,6 @@ function roleBefore(
   return null;
 }
 
-/** The agreed steps, and the customer's own after them. */
-function withCustomerStep(
-  step: Candidate<string>,
-  utterances: readonly ExtractUtterance[],
-  ref: Reference,
-): Candidate<string> {
-  return withPart(step, customerStep(utterances, ref));
-}
-
 /** Salesforce's Next Step holds 255 characters: a part that would not fit is left out. */
 const MAX_NEXT_STEP = 255;
 
@@ -483,7 +465,7 @@ export function extractNextStepOrCommitment(
   if (agreed) return agreed;
   // The customer's own step alone is no next step: as often wrong as right.
   const said = unconfirmed(utterances);
-  return said && withCustomerStep(said, utterances, referenceOf(ctx));
+  return said && withPart(said, customerStep(utterances, referenceOf(ctx)));
 }
 
 /** Below every agreed step's raw score, so the calibration table keeps these apart. */
