@@ -282,7 +282,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'proposal',
-    re: /\b(send|share|put together|prepare|get|give|email)\s+((me|us|you)\s+)?(over\s+)?((me|us|you)\s+)?(a|the|your|an|our)\s+(formal |written |updated |revised |final |[\w-]+ )?(proposal|quote|quotation|price quote|pricing proposal)\b\b/i,
+    re: /\b(send|share|put together|prepare|get|give|email)\s+((me|us|you)\s+)?(over\s+)?((me|us|you)\s+)?(a|the|your|an|our)\s+(formal |written |updated |revised |final |[\w-]+ )?(proposal|quote|quotation|price quote|pricing proposal)\b/i,
     base: 0.82,
   },
   {
