@@ -462,9 +462,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // A contract signed after the customer chose another vendor is theirs.
       const lostInCall = out.some((e) => e !== 'retracted' && e.value === 'closed_lost');
       const found =
-        (read !== null && read !== 'retracted' && read.stage === 'closed_won' && lostInCall
-          ? null
-          : read) ??
+        (typeof read === 'object' && read?.stage === 'closed_won' && lostInCall ? null : read) ??
         (fromPrice || null);
       if (found === null) {
         // A price taken and then withdrawn moves the deal nowhere.
@@ -480,23 +478,21 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         }
         continue;
       }
-      // "I'll send the trial agreement." "Send it to me, I'll sign it.": the trial's paper.
-      if (found !== 'retracted' && signsOtherPaper(found, text, utterances, utteranceIndex)) {
-        continue;
-      }
-      // "Welcome aboard" to a colleague who joined the call is no signature.
-      if (found !== 'retracted' && welcomeOnly(found, text, utterances, utteranceIndex)) continue;
-      // A revised quote in negotiation is no step back to proposal: calls move deals on.
-      if (found !== 'retracted' && !found.back && behind(found.stage, ctx.dealStage)) continue;
-      if (found === 'retracted') {
+      if (found === 'retracted' || found === 'unsigned') {
         // A signed or lost deal is not put on hold; a later hold is about something else.
+        // "We've signed!" ... "I mean the internal approval. Not your contract yet." is not.
         const last = out[out.length - 1];
         const closed =
           last !== undefined && last !== 'retracted' && last.value.startsWith('closed_');
-        // "We've signed!" ... "I mean the internal approval. Not your contract yet."
-        if (u.side !== 'internal' && (!closed || NOT_SIGNED_YET.test(text))) out.push('retracted');
+        if (u.side !== 'internal' && (!closed || found === 'unsigned')) out.push('retracted');
         continue;
       }
+      // "I'll send the trial agreement." "Send it to me, I'll sign it.": the trial's paper.
+      if (signsOtherPaper(found, text, utterances, utteranceIndex)) continue;
+      // "Welcome aboard" to a colleague who joined the call is no signature.
+      if (welcomeOnly(found, text, utterances, utteranceIndex)) continue;
+      // A revised quote in negotiation is no step back to proposal: calls move deals on.
+      if (!found.back && behind(found.stage, ctx.dealStage)) continue;
       let confidence = found.base;
       if (u.side === 'internal') {
         // The rep saying it moves nothing; the customer agreeing does.
@@ -549,6 +545,12 @@ function welcomeOnly(
 /** Paper that is not the deal's: a trial's, a pilot's, an NDA. */
 const OTHER_PAPER =
   /\b(trial|pilot|poc|evaluation|test|nda|dpa|non-disclosure|data processing) (agreement|contract|paperwork|form|terms)\b|\b(an? |the )(nda|dpa)\b/i;
+
+/**
+ * A sentence that takes back what came before: a hold or deferral (`retracted`), or a
+ * signature denied (`unsigned`), which takes back even a win said in the call.
+ */
+type Retraction = 'retracted' | 'unsigned';
 
 /** A signature taken back: "Not your contract yet." */
 const NOT_SIGNED_YET =
@@ -675,12 +677,12 @@ function readSentence(
   side: SpeakerSide,
   competitors: readonly RegExp[],
   sellers: readonly RegExp[] = [],
-): StageCue | 'retracted' | null {
+): StageCue | Retraction | null {
   if (!ANY_CUE.test(sentence)) return null;
   // "The contract was signed on Friday, didn't you get it?" is read without its tag, and
   // "I don't know if you saw the email, I finished the DocuSign" without its aside.
   const text = withoutQuestionTag(sentence).replace(ASIDE, '');
-  if (NOT_SIGNED_YET.test(text)) return 'retracted';
+  if (NOT_SIGNED_YET.test(text)) return 'unsigned';
   // Counted, as any rep sentence, only when the customer agrees in the next reply.
   if (PILOT_ASKED.test(text) && !competitors.some((re) => re.test(text))) return PILOT_ASKED_CUE;
   if (isQuestion(text) && !REQUEST.test(text)) {
