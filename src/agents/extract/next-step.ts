@@ -240,7 +240,13 @@ export function nextStepCandidates(
   utterances: readonly ExtractUtterance[],
   ctx: ExtractContext,
 ): Candidate<string>[] {
-  const ref = referenceOf(ctx);
+  return candidatesAt(utterances, referenceOf(ctx));
+}
+
+function candidatesAt(
+  utterances: readonly ExtractUtterance[],
+  ref: Reference,
+): Candidate<string>[] {
   const out: Candidate<string>[] = [];
   const accepting = new Set<number>();
   utterances.forEach((u, i) => {
@@ -324,7 +330,14 @@ export function extractNextStep(
   utterances: readonly ExtractUtterance[],
   ctx: ExtractContext,
 ): Candidate<string> | null {
-  const all = nextStepCandidates(utterances, ctx);
+  return agreedStep(utterances, referenceOf(ctx));
+}
+
+function agreedStep(
+  utterances: readonly ExtractUtterance[],
+  ref: Reference,
+): Candidate<string> | null {
+  const all = candidatesAt(utterances, ref);
   const last = all[all.length - 1];
   if (!last) return null;
   // The close of a call often adds a chore to the step just agreed ("send it to me and
@@ -339,10 +352,7 @@ export function extractNextStep(
   const main = meetings[meetings.length - 1] ?? pool[pool.length - 1]!;
   // The customer's own step and the rep's summing up go after the agreed ones.
   const agreed = withOtherSteps(named.length > 0 ? main : withAntecedent(main, utterances), all);
-  return withPart(
-    withPart(agreed, customerStep(utterances, referenceOf(ctx))),
-    recapOf(utterances),
-  );
+  return withPart(withPart(agreed, customerStep(utterances, ref)), recapOf(utterances));
 }
 
 /** The rep summing up the plan: "So: sixty-day pilot at the Albuquerque yard starting the seventh." */
@@ -461,11 +471,12 @@ export function extractNextStepOrCommitment(
   utterances: readonly ExtractUtterance[],
   ctx: ExtractContext,
 ): Candidate<string> | null {
-  const agreed = extractNextStep(utterances, ctx);
+  const ref = referenceOf(ctx);
+  const agreed = agreedStep(utterances, ref);
   if (agreed) return agreed;
   // The customer's own step alone is no next step: as often wrong as right.
   const said = unconfirmed(utterances);
-  return said && withPart(said, customerStep(utterances, referenceOf(ctx)));
+  return said && withPart(said, customerStep(utterances, ref));
 }
 
 /** Below every agreed step's raw score, so the calibration table keeps these apart. */
