@@ -804,3 +804,18 @@ describe('a length of time is no due day', () => {
     );
   });
 });
+
+describe('a review agreed for later (k80)', () => {
+  it('reads going over results at the end of a trial as a step', () => {
+    expect(
+      step(
+        int("And we'll review the trial results together at the end of the two weeks."),
+        ext("Yes. Let's do that."),
+      ),
+    ).toBe('Review the trial results together at the end of the two weeks (Wed Oct 28)');
+  });
+
+  it('reads no step from a review with nothing to go over', () => {
+    expect(step(ext("We'll review in two weeks."), int('Sure.'))).toBeNull();
+  });
+});

@@ -177,8 +177,11 @@ const PAST = /\b(?:was|were|went|did|had|last|ago|yesterday)\b/i;
 
 /** Agenda talk for the call itself ("let's go through the dashboards") needs a time after it. */
 const AGENDA_VERB = /^(?:review|go through|walk (?:you |us )?through|present|demo)\b/i;
+/** An agenda verb with nothing to go over: "we'll review in two weeks". */
+const AGENDA_ALONE =
+  /^(?:review|go through)(?: (?:it|this|that|them))?(?: (?:again|together))?\s+(?:in|on|at|by|after|once|next|later|tomorrow)\b/i;
 const LATER =
-  /\b(?:again|tomorrow|next|later|after (?:the|this) call|offline|this week|on (?:mon|tues|wednes|thurs|fri)day|by)\b/i;
+  /\b(?:again|tomorrow|next|later|after (?:the|this) call|offline|this week|on (?:mon|tues|wednes|thurs|fri)day|by|at the end of|after the (?:pilot|trial|poc|test|survey|visit|workshop)|in (?:a|one|two|three|four|\d+) (?:days?|weeks?)|once)\b/i;
 
 /** An object that only points back ("send it over") says nothing on its own. */
 const ONLY_POINTERS =
@@ -558,7 +561,7 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     }
     // A chore for a named meeting ("send over a few times for the CFO demo") is the meeting's step.
     if (phrase.length < 3 || (NOT_A_STEP.test(phrase) && !EVENT_WORD.test(phrase))) continue;
-    if (AGENDA_VERB.test(phrase) && !LATER.test(phrase)) continue;
+    if (AGENDA_VERB.test(phrase) && (!LATER.test(phrase) || AGENDA_ALONE.test(phrase))) continue;
     // A question is a proposal only when it asks for an action ("can you send...?").
     // "I'll check in with you on the eighth then?" is a promise checking the day.
     if (isQuestion(s.text) && frame === 0 && !/\b(?:i|we)(?:'ll| will)\b/i.test(s.text)) continue;
