@@ -1239,3 +1239,13 @@ describe('a start beside the signature, and "the first" I talk to (k93)', () => 
     ).toBeNull();
   });
 });
+
+describe("another vendor's contract ending (k83)", () => {
+  const date = (...lines: [SpeakerSide, string][]) =>
+    extractCloseDate(call(...lines), baseContext)?.value ?? null;
+
+  it('reads no close date from the day their contract ends', () => {
+    expect(date(ext('Their contract ends on the twenty-eighth of February.'))).toBeNull();
+    expect(date(ext('We sign by the twenty-eighth of February.'))).toBe('2027-02-28');
+  });
+});
