@@ -1249,3 +1249,18 @@ describe("another vendor's contract ending (k83)", () => {
     expect(date(ext('We sign by the twenty-eighth of February.'))).toBe('2027-02-28');
   });
 });
+
+describe('a date said as a fragment after a supposition (k85)', () => {
+  const date = (...lines: [SpeakerSide, string][]) =>
+    extractCloseDate(call(...lines), baseContext)?.value ?? null;
+
+  it('reads "Like April." after an if as part of the supposition', () => {
+    expect(date(ext("If it's approved, we'd want to sign right away. Like April."))).toBeNull();
+  });
+
+  it('keeps the date when the only if is choosing us', () => {
+    expect(date(int('And signing?'), ext("Same week if it's you. Say the 18th."))).toBe(
+      '2026-10-18',
+    );
+  });
+});

@@ -217,6 +217,12 @@ function signsNow(sentence: string, next: string | undefined): boolean {
 /** How far back a signature may be and still be this deal's close. */
 const SIGNED_WITHIN_DAYS = 62;
 
+/** A few words going on from the sentence before: "Like April.", "Say the tenth." */
+const FRAGMENT = /^\W*(?:like|say|maybe|probably|around|roughly)\b(?:\s+[\w'-]+){1,3}\W*$/i;
+
+const IF_CHOSEN =
+  /\bif (?:it's|it is|it's going to be) you\b|\bif we (?:go|went) with you\b|\bif you(?:'re| are) (?:chosen|selected|the one)\b/gi;
+
 /** A date that waits on something else is not a commitment ("on hold until the Q2 budget"). */
 const CONDITIONAL =
   /\b(until|till|pending|on hold|depends on|depending on|contingent|subject to|once|as soon as|provided|when the budget|budget (cycle|opens|approval))\b/i;
@@ -513,6 +519,16 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         topicDates.push(...asked.filter((m) => m.precision === 'month').map((m) => m.date));
       }
       if (isQuestion(text) || HYPOTHETICAL.test(softened) || offTopic) continue;
+      // "If it's approved, we'd sign right away. Like April.": the fragment goes on the if.
+      const previous = sentences[sentenceIndex - 1]?.text;
+      // "Same week if it's you. Say the 18th.": choosing us is the deal's own condition.
+      if (
+        previous !== undefined &&
+        FRAGMENT.test(text) &&
+        HYPOTHETICAL.test(previous.replace(IF_CHOSEN, ''))
+      ) {
+        continue;
+      }
       if (GENERAL.test(text) || OPEN_ENDED.test(text)) continue;
       // "There, signed.": the customer signing as they speak closes the deal today.
       if (
