@@ -1138,4 +1138,9 @@ describe('numbers that are no price in a call priced in thousands', () => {
       ),
     ).toBeNull();
   });
+
+  it('leaves out an area and a count of sites, stores or members (k80)', () => {
+    expect(inThousands(ext('So, command area is about 28,000 hectares with farmers.'))).toBeNull();
+    expect(inThousands(ext('For the price, we have 1,200 members and 40 stores.'))).toBeNull();
+  });
 });

@@ -179,7 +179,7 @@ const SPOKEN_TAIL = new RegExp(`^\\s*(${CODE_WORDS})\\b`, 'i');
 
 /** What follows a number that makes it a count, a share or a unit price, not the deal. */
 const NOT_MONEY_AFTER =
-  /^\s*(%|percent|per ?cent|seats?|users?|licen[cs]es?|people|employees|reps|agents|heads?|accounts|customers|calls|minutes|hours|days|weeks|months|years|records|contacts|emails|meetings|deals|kilometres|kilometers|km|miles|litres|liters|gallons|tons|tonnes|kg|kilos|kwh|mwh|(per|a|an|\/)\s*(seat|user|licen[cs]e|head|rep|agent))\b/i;
+  /^\s*(%|percent|per ?cent|seats?|users?|licen[cs]es?|people|employees|reps|agents|heads?|accounts|customers|calls|minutes|hours|days|weeks|months|years|records|contacts|emails|meetings|deals|kilometres|kilometers|km|miles|litres|liters|gallons|tons|tonnes|kg|kilos|kwh|mwh|mw|megawatts|acres|hectares|square (?:feet|foot|metres|meters)|sq ?ft|beds|stores|branches|sites|vehicles|trucks|drivers|technicians|students|patients|members|farmers|(per|a|an|\/)\s*(seat|user|licen[cs]e|head|rep|agent))\b/i;
 
 /** The price of some other vendor or of what the customer pays today. */
 const SOMEONE_ELSE =
