@@ -1264,3 +1264,28 @@ describe('a date said as a fragment after a supposition (k85)', () => {
     );
   });
 });
+
+describe('dates of other things around the signature (k95)', () => {
+  const date = (...lines: [SpeakerSide, string][]) =>
+    extractCloseDate(call(...lines), baseContext)?.value ?? null;
+
+  it('leaves out a flight, a go-live, a month to implement and the routing day', () => {
+    expect(
+      date(ext("This month, yes. We'll sign by Thursday the 22nd. I'm flying on the 23rd.")),
+    ).toBe('2026-10-22');
+    expect(date(ext('So we need to be live by July, with the sites loaded.'))).toBeNull();
+    expect(date(ext('Sign by end of February.'), ext('That gives you March to implement.'))).toBe(
+      '2027-02-28',
+    );
+    expect(
+      date(ext("I'll route it for signature on Monday the 19th, and the CFO signs it that week.")),
+    ).toBeNull();
+  });
+
+  it('reads no date from a greeting or from a date not promised', () => {
+    expect(date(int('Happy Thanksgiving, Julia.'))).toBeNull();
+    expect(
+      date(ext("Then maybe we sign before the end of the month, but I don't promise.")),
+    ).toBeNull();
+  });
+});
