@@ -1289,3 +1289,20 @@ describe('dates of other things around the signature (k95)', () => {
     ).toBeNull();
   });
 });
+
+describe('a signature still to come after one already made (k95)', () => {
+  it('reads "first thing Monday" ahead, not back', () => {
+    const lines = call(
+      ext("Well... I signed. Our CEO still needs to countersign. He's back Monday."),
+      int("So it's basically done?"),
+      ext("Almost. It's on his desk. He said he'll do it first thing Monday."),
+    );
+    // Thursday 15 October in Los Angeles.
+    const ctx = {
+      ...baseContext,
+      startedAt: '2026-10-15T22:00:00Z',
+      timeZone: 'America/Los_Angeles',
+    };
+    expect(extractCloseDate(lines, ctx)?.value).toBe('2026-10-19');
+  });
+});

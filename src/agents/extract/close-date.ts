@@ -223,6 +223,9 @@ const FRAGMENT = /^\W*(?:like|say|maybe|probably|around|roughly)\b(?:\s+[\w'-]+)
 const IF_CHOSEN =
   /\bif (?:it's|it is|it's going to be) you\b|\bif we (?:go|went) with you\b|\bif you(?:'re| are) (?:chosen|selected|the one)\b/gi;
 
+/** A sentence about what is still to come: "He said he'll do it first thing Monday." */
+const AHEAD = /\b(will|going to|gonna|first thing|tomorrow|next)\b|\w'll\b/i;
+
 /** A date that waits on something else is not a commitment ("on hold until the Q2 budget"). */
 const CONDITIONAL =
   /\b(until|till|pending|on hold|depends on|depending on|contingent|subject to|once|as soon as|provided|when the budget|budget (cycle|opens|approval))\b/i;
@@ -555,7 +558,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // the past when every date in it can be; "Mid-February, the 15th." after "last year
       // we signed in December" is not.
       const earlier =
-        !own && topic?.past === true
+        !own && topic?.past === true && !AHEAD.test(text)
           ? findDates(text, today, reference, ctx.fiscalYearStartMonth, true)
           : undefined;
       const past = own
