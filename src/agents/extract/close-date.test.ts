@@ -1306,3 +1306,27 @@ describe('a signature still to come after one already made (k95)', () => {
     expect(extractCloseDate(lines, ctx)?.value).toBe('2026-10-19');
   });
 });
+
+describe("the customer's own fiscal year, told in the call (k95)", () => {
+  const date = (...lines: [SpeakerSide, string][]) =>
+    extractCloseDate(call(...lines), baseContext)?.value ?? null;
+
+  it('reads "our Q2" in the fiscal year the customer described', () => {
+    expect(
+      date(
+        ext('Our fiscal runs October to September, so this has to come out of fiscal Q2.'),
+        ext("I'd put the signature at the very end of our Q2."),
+      ),
+    ).toBe('2027-03-31');
+    expect(
+      date(
+        ext('Our fiscal year ends in June.'),
+        int("Then let's aim for the end of your Q3 for the signature."),
+      ),
+    ).toBe('2027-03-31');
+  });
+
+  it("keeps the workspace's quarters when the customer tells no fiscal year", () => {
+    expect(date(ext("I'd put the signature at the very end of our Q2."))).toBe('2027-06-30');
+  });
+});

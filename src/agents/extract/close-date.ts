@@ -226,6 +226,37 @@ const IF_CHOSEN =
 /** A sentence about what is still to come: "He said he'll do it first thing Monday." */
 const AHEAD = /\b(will|going to|gonna|first thing|tomorrow|next)\b|\w'll\b/i;
 
+/** A quarter or year-end of the customer's own: "our Q2" said by them, "your Q2" to them. */
+const OUR_QUARTER = /\b(our|fiscal) (fiscal )?(q[1-4]|quarter|year[- ]end|fy|fiscal year)\b/i;
+const YOUR_QUARTER = /\byour (fiscal )?(q[1-4]|quarter|year[- ]end|fy|fiscal year)\b/i;
+
+const MONTH_WORD =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** The customer telling their fiscal year: "our fiscal runs October to September". */
+const FISCAL_STARTS = new RegExp(
+  `\\bfiscal(?: year)? (?:runs|goes|is|starts|begins|start|begin)(?: (?:from|in|on|the first of))* ${MONTH_WORD}\\b`,
+  'i',
+);
+const FISCAL_ENDS = new RegExp(
+  `\\bfiscal(?: year)? (?:ends|closes|end|close)(?: (?:in|on|at the end of|the \\w+ of))* ${MONTH_WORD}\\b`,
+  'i',
+);
+
+/** The month the customer's fiscal year starts in, when someone on the call says it. */
+function customerFiscalStart(utterances: readonly ExtractUtterance[]): number | null {
+  for (const u of utterances) {
+    if (u.side === 'internal' && !/\byour fiscal\b/i.test(u.text)) continue;
+    const starts = FISCAL_STARTS.exec(u.text);
+    if (starts) return monthNumber(starts[1]!);
+    const ends = FISCAL_ENDS.exec(u.text);
+    if (ends) return (monthNumber(ends[1]!) % 12) + 1;
+  }
+  return null;
+}
+
+const monthNumber = (word: string): number =>
+  MONTH_NAMES.indexOf(word.toLowerCase().slice(0, 3)) + 1;
+
 /** A date that waits on something else is not a commitment ("on hold until the Q2 budget"). */
 const CONDITIONAL =
   /\b(until|till|pending|on hold|depends on|depending on|contingent|subject to|once|as soon as|provided|when the budget|budget (cycle|opens|approval))\b/i;
@@ -458,6 +489,13 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   // "Are we still on for the 30th?" of a deal closing on the 30th of December: a bare
   // day is the CRM's date when nothing else was said on the subject.
   const crm = crmDate(ctx.dealCloseDate, today);
+  // "Our fiscal runs October to September. ... the very end of our Q2": the customer's
+  // quarters are their own year's, when they tell it.
+  const theirs = customerFiscalStart(utterances);
+  const fyFor = (text: string, side: ExtractUtterance['side']): number =>
+    theirs !== null && (side === 'internal' ? YOUR_QUARTER : OUR_QUARTER).test(text)
+      ? theirs
+      : ctx.fiscalYearStartMonth;
   // Once the customer said they chose another vendor, a signature is theirs.
   let choseOther = false;
   utterances.forEach((u, utteranceIndex) => {
@@ -507,7 +545,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (own && !offTopic && !refused) {
         topic = { base: own.base, utteranceIndex, past: signedAlready };
         // Its dates name the month a later "the 10th it is" means.
-        const said = findDates(text, today, reference, ctx.fiscalYearStartMonth) ?? [];
+        const said = findDates(text, today, reference, fyFor(text, u.side)) ?? [];
         // A bare day ("the twenty-sixth") names no month; it is resolved below.
         topicDates.push(...said.filter((m) => !BARE_DAY.test(m.text)).map((m) => m.date));
       }
@@ -518,7 +556,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const softened = text.replace(GOES_WELL, '');
       // "Which date in January?" "Say the 22nd.": the month asked about is the answer's.
       if (isQuestion(text) && cue && !offTopic && EXPLICIT_DATE.test(text)) {
-        const asked = findDates(text, today, reference, ctx.fiscalYearStartMonth) ?? [];
+        const asked = findDates(text, today, reference, fyFor(text, u.side)) ?? [];
         topicDates.push(...asked.filter((m) => m.precision === 'month').map((m) => m.date));
       }
       if (isQuestion(text) || HYPOTHETICAL.test(softened) || offTopic) continue;
@@ -559,7 +597,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // we signed in December" is not.
       const earlier =
         !own && topic?.past === true && !AHEAD.test(text)
-          ? findDates(text, today, reference, ctx.fiscalYearStartMonth, true)
+          ? findDates(text, today, reference, fyFor(text, u.side), true)
           : undefined;
       const past = own
         ? signedAlready
@@ -567,8 +605,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           earlier.some((m) => compareDates(m.date, addDays(today, -SIGNED_WITHIN_DAYS)) >= 0) &&
           earlier.every((m) => compareDates(m.date, today) <= 0);
       const raw = past
-        ? (earlier ?? findDates(text, today, reference, ctx.fiscalYearStartMonth, true))
-        : findDates(text, today, reference, ctx.fiscalYearStartMonth);
+        ? (earlier ?? findDates(text, today, reference, fyFor(text, u.side), true))
+        : findDates(text, today, reference, fyFor(text, u.side));
       // "December tenth, and we'd sign the next day, the eleventh": a bare day after a
       // month said in the same sentence is in that month (or the next, if it has passed).
       // "End of January, the 29th", "mid-March, the 15th": a bare day after a month said
@@ -606,7 +644,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // before is the one "then" means.
       const meant =
         own && (dated === undefined || dated.length === 0) && BY_THEN.test(text)
-          ? dateSaidBefore(sentences, sentenceIndex, today, reference, ctx.fiscalYearStartMonth)
+          ? dateSaidBefore(sentences, sentenceIndex, today, reference, fyFor(text, u.side))
           : undefined;
       const mentions = meant
         ? [meant]
