@@ -175,6 +175,23 @@ describe('matchDeal', () => {
     ).toBeNull();
   });
 
+  it('goes with the deal whose contact took part over one named once in passing (k95)', () => {
+    const deals = [
+      deal('d1', { name: 'Acme - CTMS (Oncology)', contactIds: ['c1'] }),
+      deal('d2', { name: 'Acme - CTMS (Rare Disease)', contactIds: ['c2'] }),
+    ];
+    const call = meeting(['omar@acme.com'], 'Acme - CTMS pricing', [
+      "I know Dana's team is doing their own thing with you for oncology. So don't bundle us.",
+      'So, the quote. Eighty is high for what we are.',
+    ]);
+    expect(match(call, deals)).toMatchObject({ dealId: 'd2', basis: 'participants' });
+    // Named twice, it is the deal the call is about, whoever took part.
+    const twice = meeting(['omar@acme.com'], 'Acme - oncology pricing', [
+      'On the oncology quote: eighty is high.',
+    ]);
+    expect(match(twice, deals)).toMatchObject({ dealId: 'd1', basis: 'named' });
+  });
+
   it('asks which deal when the call says it is about both, even when one is named', () => {
     const deals = [
       deal('d1', { name: 'Acme - SA fleet cards' }),

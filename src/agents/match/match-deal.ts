@@ -136,7 +136,13 @@ export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMa
     return ambiguous(meeting, evidence, candidates, 'the call says it is about all of them');
   const byMention = [...evidence].sort((a, b) => b.mention - a.mention);
   const [topM, nextM] = [byMention[0]!, byMention[1]!];
-  if (topM.mention > 0 && topM.mention >= 2 * nextM.mention) {
+  const byContacts = [...evidence].sort((a, b) => b.contactHits - a.contactHits);
+  const [topC, nextC] = [byContacts[0]!, byContacts[1]!];
+  // "Ana's team does their own thing with you for oncology": a deal named once in
+  // passing, none of whose contacts took part, does not outweigh the deal they are on.
+  const inPassing =
+    topM.mention === 1 && topM.inTitle === 0 && topM.contactHits === 0 && topC.contactHits > 0;
+  if (topM.mention > 0 && topM.mention >= 2 * nextM.mention && !inPassing) {
     return {
       dealId: topM.deal.id,
       basis: 'named',
@@ -157,10 +163,8 @@ export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMa
       candidates,
     };
   }
-  const byContacts = [...evidence].sort((a, b) => b.contactHits - a.contactHits);
-  const [topC, nextC] = [byContacts[0]!, byContacts[1]!];
   // Named alike ("I only handle Brașov, Roxana does Sibiu"): who took part decides.
-  const namedAlike = nextM.mention === 0 || topM.mention === nextM.mention;
+  const namedAlike = nextM.mention === 0 || topM.mention === nextM.mention || inPassing;
   if (namedAlike && topC.contactHits > nextC.contactHits) {
     return {
       dealId: topC.deal.id,
