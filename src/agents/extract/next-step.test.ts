@@ -819,3 +819,26 @@ describe('a review agreed for later (k80)', () => {
     expect(step(ext("We'll review in two weeks."), int('Sure.'))).toBeNull();
   });
 });
+
+describe('a meeting set for its day, beside a chore for it (k95)', () => {
+  it('reads a kickoff on a day said in words as the step, not the agenda sent for it', () => {
+    expect(
+      step(
+        int("Great. Kickoff on January third, and I'll send an agenda next week."),
+        ext('Perfect.'),
+      ),
+    ).toBe('Kickoff on January third (Sun Jan 3)');
+  });
+
+  it('reads a kickoff put on a day, and a survey or readout to do', () => {
+    expect(
+      step(
+        int("Let's put the kickoff on Tuesday the 20th. I'll confirm with onboarding."),
+        ext('Tuesday the 20th works.'),
+      ),
+    ).toBe('Put the kickoff on Tuesday the 20th (Tue Oct 20)');
+    expect(step(ext("Let's do the site survey on Thursday."), int('Thursday works.'))).toBe(
+      'Do the site survey on Thursday (Thu Oct 15)',
+    );
+  });
+});

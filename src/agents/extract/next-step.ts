@@ -25,7 +25,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
  * and signing is the close itself (the close date's), not a step towards it.
  */
 const VERB =
-  '(?:send(?: over)?|ship|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training|discovery)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|(?:get|come) back (?:to (?:you|us) )?(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week)\\b|follow up (?=(?:in|on|by|next|this|after|with|early|first thing)\\b)|set (?:a|up a) (?:call|meeting|time)\\b|call (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
+  '(?:send(?: over)?|ship|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training|discovery|inspection|audit|survey|assessment|readout)|put (?:the|a|an|our) (?:[\\w-]+ ){0,2}(?:kick-?off|demo|session|workshop|call|meeting|review|visit|training)(?= (?:on|for|in|at)\\b)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|(?:get|come) back (?:to (?:you|us) )?(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week)\\b|follow up (?=(?:in|on|by|next|this|after|with|early|first thing)\\b)|set (?:a|up a) (?:call|meeting|time)\\b|call (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
 
 /** Things one side sends the other, named with their day as a step ("A one-pager by Thursday."). */
 const DELIVERABLE =
@@ -148,6 +148,10 @@ const DAY_WORD =
   /\b(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|(?:jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\d{1,2}(?:st|nd|rd|th)|the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|twentieth|twenty-\w+|thirtieth|thirty-first))\b/i;
 
 const DAY_WORDS = new RegExp(DAY_WORD.source, 'gi');
+
+/** A day a meeting is set for, said in words too: "January third", "the week of the 11th". */
+const MEETING_DAY =
+  /\b(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|(?:jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (?:\d|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|twentieth|twenty-\w+|thirtieth|thirty-first)\b)|\d{1,2}(?:st|nd|rd|th)|the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|twentieth|twenty-\w+|thirtieth|thirty-first)|week of)\b/i;
 
 /**
  * Whether a meeting step names a day the other side said in one of the three turns
@@ -543,7 +547,7 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
       if (
         !isQuestion(s.text) &&
         !/\b(?:would help|next step|good idea|let's|let us)\b/i.test(s.text) &&
-        !(DAY_WORD.test(s.text) && !PAST.test(s.text))
+        !(MEETING_DAY.test(s.text) && !PAST.test(s.text))
       ) {
         continue;
       }
