@@ -956,3 +956,18 @@ describe('vendors in play said another way (k93)', () => {
     ).toEqual(['Northbeam', 'Rockerbox']);
   });
 });
+
+describe('a vendor from another job, given in answer (k95)', () => {
+  it('is not in play', () => {
+    const ctx = { ...baseContext, competitors: ['Medidata', 'Florence'] };
+    expect(
+      extractCompetitors(
+        call(
+          int("Is this the first time you're looking at a CTMS here?"),
+          ext('Here, yes. At my last company we were on Medidata. The CTMS part was painful.'),
+        ),
+        ctx,
+      ),
+    ).toBeNull();
+  });
+});

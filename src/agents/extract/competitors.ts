@@ -228,7 +228,10 @@ export function extractCompetitors(
           /\b(other vendors?|anybody else|anyone else|who else)\b|^\W*(oh\W+)?(who|which (ones?|vendors?|companies))\W*$/i.test(
             previous.text,
           )) &&
-        !hasCue(s.text)
+        !hasCue(s.text) &&
+        // "Is this the first time you're looking at one?" "At my last company we were on
+        // Medidata.": another job's vendor answers nothing.
+        !ELSEWHERE.test(s.text)
       ) {
         for (const name of named) events.push({ kind: 'in', name, ...said, confidence: 0.75 });
       }
