@@ -1113,3 +1113,14 @@ describe("the customer's own approval signed, not the contract (k83)", () => {
     expect(stage(ext("We've signed!"), ['internal', 'Congratulations!'])).toBe('closed_won');
   });
 });
+
+describe('one signature made, the other still to come (k95)', () => {
+  it('reads no win while the CEO still has to countersign', () => {
+    const stage = (...lines: [SpeakerSide, string][]) =>
+      extractStage(call(...lines), { ...baseContext, dealStage: 'negotiation' })?.value ?? null;
+    expect(
+      stage(ext("Well... I signed. Our CEO still needs to countersign. He's back Monday.")),
+    ).toBeNull();
+    expect(stage(ext('I signed. Our CEO countersigned this morning.'))).toBe('closed_won');
+  });
+});

@@ -552,9 +552,9 @@ const OTHER_PAPER =
  */
 type Retraction = 'retracted' | 'unsigned';
 
-/** A signature taken back: "Not your contract yet." */
+/** A signature taken back: "Not your contract yet.", "Our CEO still needs to countersign." */
 const NOT_SIGNED_YET =
-  /^\W*not (your|the|our) (contract|agreement|order form|paperwork)( yet)?\W*$|\b(haven't|have not|didn't|did not) sign(ed)? (your|the) (contract|agreement|order form)( yet)?\b/i;
+  /^\W*not (your|the|our) (contract|agreement|order form|paperwork)( yet)?\W*$|\b(haven't|have not|didn't|did not) sign(ed)? (your|the) (contract|agreement|order form)( yet)?\b|\b(still )?(needs?|has|have) to (countersign|co-sign|sign it)\b|\b(hasn't|has not|haven't|have not) (countersigned|signed it) yet\b/i;
 
 /** The customer's own paper: "we've signed the internal approval. The investment form." */
 const INTERNAL_PAPER =
