@@ -1144,3 +1144,32 @@ describe('numbers that are no price in a call priced in thousands', () => {
     expect(inThousands(ext('For the price, we have 1,200 members and 40 stores.'))).toBeNull();
   });
 });
+
+describe('a total restated as its yearly share, a difference, a power price (k96)', () => {
+  it('keeps the total when the next figure is its yearly share', () => {
+    expect(
+      amount(
+        {},
+        int('Without Genzano, it is two hundred twenty-four thousand over three years.'),
+        ext('Two-twenty-four. So about seventy-five thousand a year.'),
+      ),
+    ).toEqual({ amount: 224_000, currency: null });
+    // A yearly figure that is no share of it is a new price.
+    expect(
+      amount(
+        {},
+        int('It is two hundred twenty-four thousand over three years.'),
+        ext('Our budget says sixty thousand a year, so sixty thousand a year it is.'),
+      ),
+    ).toEqual({ amount: 60_000, currency: null });
+  });
+
+  it('leaves out a difference between offers and an energy price', () => {
+    expect(
+      amount({}, ext('The price is fine, and the difference is four thousand a year.')),
+    ).toBeNull();
+    expect(
+      amount({}, ext('At our PPA price, forty-eight euros, you can do the maths.')),
+    ).toBeNull();
+  });
+});

@@ -192,7 +192,7 @@ const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
  * figures of the customer's own business ("our average contract is $12,000").
  */
 const NOT_THIS_DEAL =
-  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last (year|winter|summer|spring|autumn|fall|season|quarter|month)|(we|they|i) paid|raised|revenue|gmv|turnover|in (overtime|fines|penalties|losses|waste|write-offs|duplicates|chargebacks|claims|purchases)|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers)\b/i;
+  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last (year|winter|summer|spring|autumn|fall|season|quarter|month)|(we|they|i) paid|raised|revenue|gmv|turnover|in (overtime|fines|penalties|losses|waste|write-offs|duplicates|chargebacks|claims|purchases)|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers|the (difference|gap|delta)|(ppa|tariff|feed-in|spot|market|wholesale) (price|rate))\b/i;
 
 /** A figure with tax in it is what the invoices show, not the deal's amount. */
 const WITH_TAX =
@@ -354,14 +354,32 @@ export function extractAmount(
   ctx: ExtractContext,
 ): Candidate<AmountValue> | null {
   const entries = scan(utterances, ctx);
-  const last = entries[entries.length - 1];
-  if (last === undefined || last === 'retracted') return null;
+  const said = entries[entries.length - 1];
+  if (said === undefined || said === 'retracted') return null;
+  // "Two-twenty-four over three years." "So about seventy-five a year.": a yearly figure
+  // that is the share of the total said before it restates that total.
+  const restated =
+    (ctx.amountConvention ?? 'total') === 'total' && ANNUAL.test(said.quote)
+      ? entries.find(
+          (c): c is Candidate<AmountValue> =>
+            c !== 'retracted' && yearlyShareOf(said.value, c.value),
+        )
+      : undefined;
+  const last = restated ?? said;
   const revised = entries.some(
     (c) =>
       c !== 'retracted' &&
       (c.value.amount !== last.value.amount || c.value.currency !== last.value.currency),
   );
   return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
+}
+
+/** Whether `yearly` is a whole term's `total` split into two to five years (rounded). */
+function yearlyShareOf(yearly: AmountValue, total: AmountValue): boolean {
+  if (yearly.currency !== null && total.currency !== null && yearly.currency !== total.currency)
+    return false;
+  const years = total.amount / yearly.amount;
+  return [2, 3, 4, 5].some((n) => Math.abs(years - n) / n <= 0.015);
 }
 
 function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): ScanEntry[] {
