@@ -842,3 +842,18 @@ describe('a meeting set for its day, beside a chore for it (k95)', () => {
     );
   });
 });
+
+describe('a visit to a place (k96)', () => {
+  it('reads coming to a named place or to the customer as a step', () => {
+    expect(step(int("I'll come to Lucknow on Friday."), ext('Good, come.'))).toBe(
+      'Rep to come to Lucknow on Friday (Fri Oct 16)',
+    );
+    expect(step(ext('Could you visit the store next week?'), int('Yes, gladly.'))).toBe(
+      'Rep to visit the store next week',
+    );
+  });
+
+  it('reads no visit from "come to" a thing', () => {
+    expect(step(ext("Let's come to numbers."), int('Sure.'))).toBeNull();
+  });
+});

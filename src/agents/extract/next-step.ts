@@ -25,7 +25,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
  * and signing is the close itself (the close date's), not a step towards it.
  */
 const VERB =
-  '(?:send(?: over)?|ship|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training|discovery|inspection|audit|survey|assessment|readout)|put (?:the|a|an|our) (?:[\\w-]+ ){0,2}(?:kick-?off|demo|session|workshop|call|meeting|review|visit|training)(?= (?:on|for|in|at)\\b)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|(?:get|come) back (?:to (?:you|us) )?(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week)\\b|follow up (?=(?:in|on|by|next|this|after|with|early|first thing)\\b)|set (?:a|up a) (?:call|meeting|time)\\b|call (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
+  '(?:send(?: over)?|ship|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training|discovery|inspection|audit|survey|assessment|readout)|put (?:the|a|an|our) (?:[\\w-]+ ){0,2}(?:kick-?off|demo|session|workshop|call|meeting|review|visit|training)(?= (?:on|for|in|at)\\b)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|visit (?=(?:us|you|them|the|our|your|[A-Z]))|come (?:to|and (?:visit|see)) (?=(?:us|you|the|our|your|[A-Z]))|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|(?:get|come) back (?:to (?:you|us) )?(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week)\\b|follow up (?=(?:in|on|by|next|this|after|with|early|first thing)\\b)|set (?:a|up a) (?:call|meeting|time)\\b|call (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
 
 /** Things one side sends the other, named with their day as a step ("A one-pager by Thursday."). */
 const DELIVERABLE =
@@ -181,6 +181,10 @@ const PAST = /\b(?:was|were|went|did|had|last|ago|yesterday)\b/i;
 
 /** Agenda talk for the call itself ("let's go through the dashboards") needs a time after it. */
 const AGENDA_VERB = /^(?:review|go through|walk (?:you |us )?through|present|demo)\b/i;
+/** A visit to no place (case-sensitive: a place is named with a capital). */
+const VISIT_NOWHERE =
+  /^(?:[Cc]ome (?:to|and (?:visit|see))|[Vv]isit) (?!(?:us|you|them|the|our|your|one|a|an|his|her|their)\b)[a-z]/;
+
 /** An agenda verb with nothing to go over: "we'll review in two weeks". */
 const AGENDA_ALONE =
   /^(?:review|go through)(?: (?:it|this|that|them))?(?: (?:again|together))?\s+(?:in|on|at|by|after|once|next|later|tomorrow)\b/i;
@@ -566,6 +570,9 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     // A chore for a named meeting ("send over a few times for the CFO demo") is the meeting's step.
     if (phrase.length < 3 || (NOT_A_STEP.test(phrase) && !EVENT_WORD.test(phrase))) continue;
     if (AGENDA_VERB.test(phrase) && (!LATER.test(phrase) || AGENDA_ALONE.test(phrase))) continue;
+    // A visit goes to a place by its name or to someone's: "come to Lucknow", "visit the
+    // store", not "come to numbers".
+    if (VISIT_NOWHERE.test(phrase)) continue;
     // A question is a proposal only when it asks for an action ("can you send...?").
     // "I'll check in with you on the eighth then?" is a promise checking the day.
     if (isQuestion(s.text) && frame === 0 && !/\b(?:i|we)(?:'ll| will)\b/i.test(s.text)) continue;
