@@ -15,7 +15,7 @@ import {
   quarterOf,
   type LocalDate,
 } from './calendar.js';
-import { signingThenDone } from './cues.js';
+import { NAMED_SIGNER, signingThenDone } from './cues.js';
 import { mentionsVendor } from './competitors.js';
 import {
   HEDGE,
@@ -512,12 +512,12 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // "The contract with them is signed?" "Signed last Friday.": someone else's.
       const asked = utterances[utteranceIndex - 1]?.text ?? '';
       const signedAlready =
-        SIGNED_ALREADY.test(text) &&
+        (SIGNED_ALREADY.test(text) || NAMED_SIGNER.test(text)) &&
         !choseOther &&
         !isQuestion(text) &&
         !aboutAnotherVendor(`${text} ${asked}`, ctx);
       const own = signedAlready
-        ? { re: SIGNED_ALREADY, base: 0.9 }
+        ? { re: SIGNED_ALREADY.test(text) ? SIGNED_ALREADY : NAMED_SIGNER, base: 0.9 }
         : COMMITMENT_CUES.find((c) => c.re.test(text));
       const offTopic =
         (MEETING.test(text.replace(REFERENCE_MEETING, '')) && !SIGN_THERE.test(text)) ||

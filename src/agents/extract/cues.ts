@@ -78,3 +78,10 @@ export function signingThenDone(sentence: string, next: string | undefined): boo
 export function clamp(x: number): number {
   return Math.round(Math.min(0.97, Math.max(0.05, x)) * 100) / 100;
 }
+
+/**
+ * Someone named signing the deal's paper: "Arnaud signed it on Monday", "Dr. Okafor
+ * countersigned the contract". Case-sensitive: the name has its capital.
+ */
+export const NAMED_SIGNER =
+  /\b(?!(?:I|We|He|She|They|Who|Nobody|Someone|Everyone|It|That|This|Finally|Just|Already|Then|Once|If|When|Never|Not|Also|And|But|So|Yes|No|Has|Have|Had)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:has |had )?(?:just |already |finally )?(?:signed|countersigned) (?:it|the contract|the agreement|the order form)\b(?! off\b)/;

@@ -1124,3 +1124,15 @@ describe('one signature made, the other still to come (k95)', () => {
     expect(stage(ext('I signed. Our CEO countersigned this morning.'))).toBe('closed_won');
   });
 });
+
+describe('a signer named by their name (k96)', () => {
+  it('reads the contract signed by a named person as won, not a budget signed off', () => {
+    const stage = (...lines: [SpeakerSide, string][]) =>
+      extractStage(call(...lines), { ...baseContext, dealStage: 'negotiation' })?.value ?? null;
+    expect(stage(ext('Yes! Arnaud signed it on Monday. I sent it back to you.'))).toBe(
+      'closed_won',
+    );
+    expect(stage(ext('The budget is approved, the Beirat signed it off in November.'))).toBeNull();
+    expect(stage(ext('Finally signed it, the budget form I mean.'))).toBeNull();
+  });
+});

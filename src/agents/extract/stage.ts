@@ -2,7 +2,7 @@ import type { Stage } from '../cases.js';
 import { NORMALIZED_STAGES } from '../../ingest/stages.js';
 import { findMoney } from './amount.js';
 import { vendorPattern } from './competitors.js';
-import { agreementAfter, clamp, namePattern, signingThenDone } from './cues.js';
+import { NAMED_SIGNER, agreementAfter, clamp, namePattern, signingThenDone } from './cues.js';
 import {
   HEDGE,
   HYPOTHETICAL,
@@ -101,6 +101,12 @@ const WON: readonly StageCue[] = [
     // "The gerente signed it an hour ago", "The director signed, then it got stuck".
     stage: 'closed_won',
     re: /\b(he|she|they|(the|our) (ceo|cfo|coo|md|gm|director|gerente|president|mayor|board|owner|chairman|general manager|managing director)) (has |have )?(just |already |finally )?signed( (it|the contract|the agreement|the order form)\b(?!\s+(off|with))|(?=[,;!]|\.(\s|$)|\s+(last night|this morning|yesterday|earlier today|today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b))/i,
+    base: 0.86,
+  },
+  {
+    // "Arnaud signed it on Monday": a signer by name (a capital, so case-sensitive).
+    stage: 'closed_won',
+    re: NAMED_SIGNER,
     base: 0.86,
   },
   {
