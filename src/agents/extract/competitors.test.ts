@@ -971,3 +971,23 @@ describe('a vendor from another job, given in answer (k95)', () => {
     ).toBeNull();
   });
 });
+
+describe("a maker's name that starts with a digit (k96)", () => {
+  it('knows "3E" for 3E SynaptiQ, so "3E is out" takes out 3E, not the vendor before it', () => {
+    const ctx = {
+      ...baseContext,
+      competitors: ['QOS Energy', '3E SynaptiQ'],
+      heldCompetitors: ['QOS Energy', '3E SynaptiQ'],
+    };
+    expect(
+      extractCompetitors(
+        call(
+          ext(
+            "We've narrowed it down. It's you and QOS now. 3E is out, their reporting didn't fit.",
+          ),
+        ),
+        ctx,
+      )?.value,
+    ).toEqual(['QOS Energy']);
+  });
+});

@@ -442,8 +442,11 @@ function compileVendorPattern(name: string): RegExp {
 }
 
 const ACRONYM = /^[A-Z][A-Z0-9]{2,}$/;
-/** A capitalised name of four letters or more, or an acronym ("SKF"), as a maker's is written. */
-const MAKER = /^([A-Z][A-Za-z]{3,}|[A-Z][A-Z0-9]{2,})$/;
+/**
+ * A capitalised name of four letters or more, or an acronym ("SKF", "3E"), as a maker's
+ * is written.
+ */
+const MAKER = /^([A-Z][A-Za-z]{3,}|[A-Z][A-Z0-9]{2,}|\d[A-Z][A-Z0-9]*)$/;
 /** Words a sentence often starts with, which a maker's name alone would be read in. */
 const COMMON_START =
   /^(first|next|last|best|great|good|just|only|true|clear|total|open|simple|sure|free|direct|every|better|real|smart|quick|fast|easy|well|point|field|home|service|accurate|also|then|thanks|maybe|sorry|look|listen|right|okay|fine|sounds|perfect)$/i;
