@@ -1136,3 +1136,19 @@ describe('a signer named by their name (k96)', () => {
     expect(stage(ext('Finally signed it, the budget form I mean.'))).toBeNull();
   });
 });
+
+describe("the customer taking on their part of the rep's plan (k96)", () => {
+  it('reads the pilot as taken up when the customer promises the access for it', () => {
+    const stage = (...lines: [SpeakerSide, string][]) =>
+      extractStage(call(...lines), { ...baseContext, dealStage: 'discovery' })?.value ?? null;
+    expect(
+      stage(
+        ['internal', 'Then we kick off the pilot next week. Eleni needs access to the SCADAs.'],
+        ext("I'll have my IT send you the access by Friday."),
+      ),
+    ).toBe('evaluation');
+    expect(
+      stage(['internal', 'Then we kick off the pilot next week.'], ext('Let me think about it.')),
+    ).toBeNull();
+  });
+});

@@ -596,8 +596,16 @@ function acknowledged(utterances: readonly ExtractUtterance[], index: number): b
   // "So, a pilot in Apodaca. When can we start?" "Tuesday the first.": a day given for
   // the start takes the plan up.
   const askedWhen = WHEN_START.test(utterances[index]!.text);
-  return RECEIVED.test(reply.text) || (askedWhen && DAY_ANSWER.test(reply.text));
+  return (
+    RECEIVED.test(reply.text) ||
+    (askedWhen && DAY_ANSWER.test(reply.text)) ||
+    DOES_THEIR_PART.test(reply.text)
+  );
 }
+
+/** The customer taking on their part of the plan: "I'll have my IT send you the access." */
+const DOES_THEIR_PART =
+  /^\W*((ok(ay)?|yes|yeah|sure|good|great|perfect|fine|deal),?\s+)?(i|we)('ll| will) (have|send|get|give|set up|arrange|book|share|prepare|open|grant)\b/i;
 
 /** The rep asking when the plan starts. */
 const WHEN_START =
