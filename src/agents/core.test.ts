@@ -120,7 +120,7 @@ describe('runCore', () => {
         'Exactly.',
       ]),
     ).toEqual({
-      value: 90000,
+      value: 270000,
       currency: 'EUR',
     });
     expect(said(['We agreed on 90k a year.', 'Great.'])).toEqual({ value: 90000, currency: 'USD' });
