@@ -400,6 +400,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/thirty-fifth-check.jsonl',
   'test/agent/labelled/thirty-sixth-check.jsonl',
   'test/agent/labelled/thirty-seventh-check.jsonl',
+  'test/agent/labelled/thirty-eighth-check.jsonl',
+  'test/agent/labelled/thirty-ninth-check.jsonl',
 ];
 
 /**
@@ -449,6 +451,10 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-40.jsonl',
   'test/agent/calibration/outside-fit-41.jsonl',
   'test/agent/calibration/outside-fit-42.jsonl',
+  'test/agent/calibration/outside-fit-43.jsonl',
+  'test/agent/calibration/outside-fit-44.jsonl',
+  'test/agent/calibration/outside-fit-45.jsonl',
+  'test/agent/calibration/outside-fit-46.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
