@@ -1152,3 +1152,14 @@ describe("the customer taking on their part of the rep's plan (k96)", () => {
     ).toBeNull();
   });
 });
+
+describe('a sandbox put as the plan (k95)', () => {
+  it('reads "Sandbox Tuesday" from the customer as an evaluation agreed', () => {
+    const stage = (...lines: [SpeakerSide, string][]) =>
+      extractStage(call(...lines), { ...baseContext, dealStage: 'discovery' })?.value ?? null;
+    expect(stage(ext("Then let's do it. Sandbox Tuesday, first working session with Priya."))).toBe(
+      'evaluation',
+    );
+    expect(stage(ext('The sandbox was slow last year.'))).toBeNull();
+  });
+});

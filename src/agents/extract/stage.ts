@@ -177,9 +177,10 @@ const OPEN: readonly StageCue[] = [
   ...NAMED,
   {
     // The pilot put as the plan: "So, a pilot. Sixty days, Albuquerque yard only.", "So:
-    // two-week trial, fifteen drivers", "A two-month trial in Querétaro works."
+    // two-week trial, fifteen drivers", "A two-month trial in Querétaro works.", "Sandbox
+    // Tuesday."
     stage: 'evaluation',
-    re: /^\W*((so|okay|ok|then|good|done|right|great|perfect)[,.:]?\s+)*(a |the |our )?([\w-]+[- ](day|week|month)s? |[\w-]+ )?(trial|pilot|poc|proof[- ]of[- ]concept)(?=[.,:;]|\s+(in|at|for|with|on|of|starting|works|it is)\b)(?!.*\b(was|were|did|ended|last (year|summer|spring|month))\b)/i,
+    re: /^\W*((so|okay|ok|then|good|done|right|great|perfect)[,.:]?\s+)*(a |the |our )?([\w-]+[- ](day|week|month)s? |[\w-]+ )?(trial|pilot|poc|proof[- ]of[- ]concept|sandbox)(?=[.,:;]|\s+(in|at|for|with|on|of|starting|works|it is|(mon|tues|wednes|thurs|fri)day|tomorrow|next week)\b)(?!.*\b(was|were|did|ended|last (year|summer|spring|month))\b)/i,
     base: 0.8,
   },
   {
