@@ -149,9 +149,13 @@ const DAY_WORD =
 
 const DAY_WORDS = new RegExp(DAY_WORD.source, 'gi');
 
-/** A day a meeting is set for, said in words too: "January third", "the week of the 11th". */
-const MEETING_DAY =
-  /\b(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|(?:jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (?:\d|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|twentieth|twenty-\w+|thirtieth|thirty-first)\b)|\d{1,2}(?:st|nd|rd|th)|the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|twentieth|twenty-\w+|thirtieth|thirty-first)|week of)\b/i;
+/**
+ * A meeting's day said in words ("January third", "the week of the 11th"), beside
+ * DAY_WORD for a named meeting only: adding it to DAY_WORD made the recap take up
+ * signing dates ("Sign by January eighth") as steps.
+ */
+const DAY_IN_WORDS =
+  /\b(?:jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|twentieth|twenty-\w+|thirtieth|thirty-first)\b|\bweek of\b/i;
 
 /**
  * Whether a meeting step names a day the other side said in one of the three turns
@@ -551,7 +555,7 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
       if (
         !isQuestion(s.text) &&
         !/\b(?:would help|next step|good idea|let's|let us)\b/i.test(s.text) &&
-        !(MEETING_DAY.test(s.text) && !PAST.test(s.text))
+        !((DAY_WORD.test(s.text) || DAY_IN_WORDS.test(s.text)) && !PAST.test(s.text))
       ) {
         continue;
       }
