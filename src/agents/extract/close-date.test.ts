@@ -1284,6 +1284,7 @@ describe('dates of other things around the signature (k95)', () => {
 
   it('reads no date from a greeting or from a date not promised', () => {
     expect(date(int('Happy Thanksgiving, Julia.'))).toBeNull();
+    expect(date(ext("We're happy to sign by December 15."))).toBe('2026-12-15');
     expect(
       date(ext("Then maybe we sign before the end of the month, but I don't promise.")),
     ).toBeNull();

@@ -377,10 +377,11 @@ const RETRACT =
 
 /**
  * A general truth about a period, not a plan for it: "Q1 is always hell for us",
- * "nobody here has time to breathe in Q1", "December is usually dead".
+ * "nobody here has time to breathe in Q1", "December is usually dead"; a greeting
+ * ("Happy Thanksgiving"); a date not promised.
  */
 const GENERAL =
-  /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one|(no|zero) time|happy|merry|(i|we) (don't|do not|can't|cannot) promise)\b/i;
+  /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one|(no|zero) time|(happy|merry) (thanksgiving|holidays?|new year|christmas|xmas|hanukkah|chanukah|diwali|easter|eid|birthday)|(i|we) (don't|do not|can't|cannot) promise)\b/i;
 
 /** A date the call commits to, or a sentence that takes the date back. */
 type ScanEntry = Dated | 'retracted';
