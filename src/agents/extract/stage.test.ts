@@ -1122,6 +1122,9 @@ describe('one signature made, the other still to come (k95)', () => {
       stage(ext("Well... I signed. Our CEO still needs to countersign. He's back Monday.")),
     ).toBeNull();
     expect(stage(ext('I signed. Our CEO countersigned this morning.'))).toBe('closed_won');
+    // Their own signature still to come is a plan, and a pilot's paper is no win.
+    expect(stage(ext("We've signed!"), ext('We have to sign it by Friday.'))).toBe('closed_won');
+    expect(stage(ext('We signed the pilot.'))).toBeNull();
   });
 });
 

@@ -89,7 +89,7 @@ const OTHER_VENDOR =
 const WON: readonly StageCue[] = [
   {
     stage: 'closed_won',
-    re: /\b(we|i)('ve| have)?\s+(just |officially |already |finally |now )?(signed|countersigned|executed|docusigned|e-?signed)\b(?!\s+(off|up|the (nda|dpa|mutual|internal|investment|budget|capex)|an? (nda|dpa)|with))/i,
+    re: /\b(we|i)('ve| have)?\s+(just |officially |already |finally |now )?(signed|countersigned|executed|docusigned|e-?signed)\b(?!\s+(off|up|the (nda|dpa|mutual|internal|investment|budget|capex|pilot|trial|poc|evaluation)|an? (nda|dpa|pilot|trial|poc)|with))/i,
     base: 0.9,
   },
   {
@@ -561,7 +561,7 @@ type Retraction = 'retracted' | 'unsigned';
 
 /** A signature taken back: "Not your contract yet.", "Our CEO still needs to countersign." */
 const NOT_SIGNED_YET =
-  /^\W*not (your|the|our) (contract|agreement|order form|paperwork)( yet)?\W*$|\b(haven't|have not|didn't|did not) sign(ed)? (your|the) (contract|agreement|order form)( yet)?\b|\b(still )?(needs?|has|have) to (countersign|co-sign|sign it)\b|\b(hasn't|has not|haven't|have not) (countersigned|signed it) yet\b/i;
+  /^\W*not (your|the|our) (contract|agreement|order form|paperwork)( yet)?\W*$|\b(haven't|have not|didn't|did not) sign(ed)? (your|the) (contract|agreement|order form)( yet)?\b|\b(still )?needs? to (countersign|co-sign)\b|\bstill (needs?|has) to sign\b|\b(hasn't|has not|haven't|have not) (countersigned|signed it) yet\b/i;
 
 /** The customer's own paper: "we've signed the internal approval. The investment form." */
 const INTERNAL_PAPER =
