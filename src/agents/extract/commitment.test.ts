@@ -170,6 +170,21 @@ describe('an agreed step that only points at its thing', () => {
     );
     expect(step?.value).toContain('(A short case study)');
   });
+
+  it('looks past "a new version" to the thing it is a version of (k95)', () => {
+    const step = extractNextStepOrCommitment(
+      call(
+        ext(
+          'Before that, procurement will need the security questionnaire. They sent me a new version, it has ninety questions now.',
+        ),
+        int("Send it over. We'll fill it out."),
+        ext("I'll forward it today. It has a two-week turnaround on their side."),
+        int("We'll get it back to you in under two weeks."),
+      ),
+      baseContext,
+    );
+    expect(step?.value).toContain('(the security questionnaire)');
+  });
 });
 
 describe('who does a step', () => {

@@ -158,6 +158,9 @@ const NOUN_PHRASE =
 
 const NOUN_PHRASES = new RegExp(NOUN_PHRASE.source, 'gi');
 
+/** A noun phrase that names no thing of its own: "a new version", "a copy". */
+const VAGUE_HEAD = /\b(version|copy|copies|update)$/i;
+
 /** Where the pointer's own clause starts: "- I'll", ", and we'll", "I will". */
 const CLAUSE_START =
   /\s[-–—]\s|[,;:]\s|\b(?:and|but|so|then)\s+(?=(?:i|we|you)\b)|\b(?:i|we|you)(?:'ll|'d| will| would| can| shall)\b/gi;
@@ -205,7 +208,9 @@ export function antecedent(
         continue;
       }
       const np = NOUN_PHRASE.exec(s.text);
-      if (np) return np[0];
+      // "procurement needs the security questionnaire. They sent a new version.": a new
+      // version of the thing named before is that thing.
+      if (np && !VAGUE_HEAD.test(np[0])) return np[0];
     }
   }
   return null;
