@@ -1331,3 +1331,17 @@ describe("the customer's own fiscal year, told in the call (k95)", () => {
     expect(date(ext("I'd put the signature at the very end of our Q2."))).toBe('2027-06-30');
   });
 });
+
+describe('a month called rough, a budget ask, work done before, a goodbye (k106)', () => {
+  const date = (...lines: [SpeakerSide, string][]) =>
+    extractCloseDate(call(...lines), baseContext)?.value ?? null;
+
+  it('reads none of them as the close date', () => {
+    expect(date(int('When could you sign?'), ext('January is rough.'))).toBeNull();
+    expect(
+      date(ext('I need a number for the 2027 budget ask, and the deadline is in January.')),
+    ).toBeNull();
+    expect(date(int("We've done it in four months for cities your size."))).toBeNull();
+    expect(date(int('Signing, then.'), ext('See you on the twentieth.'))).toBeNull();
+  });
+});

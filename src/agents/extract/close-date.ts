@@ -170,7 +170,7 @@ const TOPIC_DISCOUNT = 0.06;
 
 /** The date is about a meeting, not the deal ("let's meet again on the 15th"). */
 const MEETING =
-  /\b(meet(ing)?|call(?!-)|ping|remind|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar (invite|hold|slot|time)|(my|the|your|our) calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough|(site|reference|plant|mine|factory|customer) visit)\b/i;
+  /\b(meet(ing)?|see you|call(?!-)|ping|remind|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar (invite|hold|slot|time)|(my|the|your|our) calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough|(site|reference|plant|mine|factory|customer) visit)\b/i;
 
 /** A meeting named only as the point a date is set against ("before our partners' meeting"). */
 const REFERENCE_MEETING =
@@ -266,11 +266,11 @@ const CONDITIONAL =
  * or reviewed, a pilot, a side agreement, the customer's own books or targets.
  */
 const OTHER_SUBJECT =
-  /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)|\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w)|kick-?off|onboarding|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|to implement|rout(e|ing) (it |this |that |the \w+ )?for signature|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|get (a|the|our|my|your) ([\w-]+ )?(proposal|quote|deck|comparison|business case|summary) (over|across|out|to you)|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract|their (current )?(contract|subscription|licen[cs]e|agreement) (ends|runs out|finishes|is up))\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
+  /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)|\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w)|kick-?off|onboarding|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|to implement|rout(e|ing) (it |this |that |the \w+ )?for signature|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|get (a|the|our|my|your) ([\w-]+ )?(proposal|quote|deck|comparison|business case|summary) (over|across|out|to you)|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|budget (ask|request|submission)s?|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract|their (current )?(contract|subscription|licen[cs]e|agreement) (ends|runs out|finishes|is up))\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
-  /\b(was|were) (to|due|planned|going to|meant to)\b|\b(was|were|got|been|already|we) (signed|closed|countersigned)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed)|last (year|quarter|month)|missed|slipped from)\b/i;
+  /\b(was|were) (to|due|planned|going to|meant to)\b|\b(we've|we have) done (it|this|that)\b|\b(was|were|got|been|already|we) (signed|closed|countersigned)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed)|last (year|quarter|month)|missed|slipped from)\b/i;
 
 /** Words in front of a date that mark it as the replaced value ("from March to April"). */
 const REPLACED_BEFORE =
@@ -381,7 +381,7 @@ const RETRACT =
  * ("Happy Thanksgiving"); a date not promised.
  */
 const GENERAL =
-  /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one|(no|zero) time|(happy|merry) (thanksgiving|holidays?|new year|christmas|xmas|hanukkah|chanukah|diwali|easter|eid|birthday)|(i|we) (don't|do not|can't|cannot) promise)\b/i;
+  /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one|(no|zero) time|(is|are|'s) (always |usually |pretty |really |just |going to be |gonna be )?(rough|busy|crazy|hectic|slammed|a mess|dead|tough|chaos|chaotic|nuts|insane|a zoo)\b|(happy|merry) (thanksgiving|holidays?|new year|christmas|xmas|hanukkah|chanukah|diwali|easter|eid|birthday)|(i|we) (don't|do not|can't|cannot) promise)\b/i;
 
 /** A date the call commits to, or a sentence that takes the date back. */
 type ScanEntry = Dated | 'retracted';
