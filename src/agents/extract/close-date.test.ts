@@ -1345,3 +1345,16 @@ describe('a month called rough, a budget ask, work done before, a goodbye (k106)
     expect(date(int('Signing, then.'), ext('See you on the twentieth.'))).toBeNull();
   });
 });
+
+describe('a mayor signing (k106)', () => {
+  it('dates the contract signed by the mayor this morning today', () => {
+    expect(
+      extractCloseDate(
+        call(
+          ext('Council approved it last night. And the mayor signed the contract this morning.'),
+        ),
+        baseContext,
+      )?.value,
+    ).toBe('2026-10-14');
+  });
+});

@@ -100,7 +100,7 @@ const WON: readonly StageCue[] = [
   {
     // "The gerente signed it an hour ago", "The director signed, then it got stuck".
     stage: 'closed_won',
-    re: /\b(he|she|they|(the|our) (ceo|cfo|coo|md|gm|director|gerente|president|mayor|board|owner|chairman|general manager|managing director)) (has |have )?(just |already |finally )?signed( (it|the contract|the agreement|the order form)\b(?!\s+(off|with))|(?=[,;!]|\.(\s|$)|\s+(last night|this morning|yesterday|earlier today|today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b))/i,
+    re: /\b(he|she|they|(the|our) (ceo|cfo|coo|md|gm|director|gerente|president|mayor|board|owner|chairman|chair|general manager|managing director|city manager|superintendent|commissioner|principal|dean|treasurer)) (has |have )?(just |already |finally )?signed( (it|the contract|the agreement|the order form)\b(?!\s+(off|with))|(?=[,;!]|\.(\s|$)|\s+(last night|this morning|yesterday|earlier today|today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b))/i,
     base: 0.86,
   },
   {
