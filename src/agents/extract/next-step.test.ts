@@ -857,3 +857,17 @@ describe('a visit to a place (k96)', () => {
     expect(step(ext("Let's come to numbers."), int('Sure.'))).toBeNull();
   });
 });
+
+describe("the other side's part said with the step (k106)", () => {
+  it('keeps "and you\'ll ..." in the step', () => {
+    expect(
+      step(
+        int("One-pager to you by next week, and you'll look for a slot with the city manager."),
+        ext('Deal.'),
+      ),
+    ).toBe("One-pager to you by next week, and you'll look for a slot with the city manager");
+    expect(step(int("I'll send the scripts today, and we'll talk Friday."), ext('Good.'))).toBe(
+      'Rep to send the scripts today (Wed Oct 14)',
+    );
+  });
+});

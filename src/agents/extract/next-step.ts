@@ -137,7 +137,7 @@ const FRAMES: readonly RegExp[] = [
 
 /** Where the follow-up ends: another clause with its own subject, a reason, a purpose. */
 const CLAUSE_END =
-  /\s*(?:[,;:]\s*(?:and\s+|but\s+|so\s+)?(?=(?:i|we|you|they|he|she|it|that|this|legal|our|my)\b)|\s(?:and|but|so|then|because|since|while|which)\s+(?=(?:i|we|you|they|he|she|it|that|this|legal|the team)\b|(?:our|my)(?:\s+[\w-]+){1,2}(?:'ll|\s+(?:will|can|could|should|would|is|are|has|have|needs?|must))\b)|\s(?:so that|so|because|since|while|which|if|unless)\s|[.!?]+\s*$)/i;
+  /\s*(?:[,;:]\s*(?:and\s+|but\s+|so\s+)?(?=(?:i|we|you(?!'ll| will)|they|he|she|it|that|this|legal|our|my)\b)|\s(?:and|but|so|then|because|since|while|which)\s+(?=(?:i|we|you(?!'ll| will)|they|he|she|it|that|this|legal|the team)\b|(?:our|my)(?:\s+[\w-]+){1,2}(?:'ll|\s+(?:will|can|could|should|would|is|are|has|have|needs?|must))\b)|\s(?:so that|so|because|since|while|which|if|unless)\s|[.!?]+\s*$)/i;
 
 /** Things that are not a follow-up of the deal: calendar chores and small talk. */
 const NOT_A_STEP =
