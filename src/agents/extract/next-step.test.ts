@@ -871,3 +871,16 @@ describe("the other side's part said with the step (k106)", () => {
     );
   });
 });
+
+describe('what the customer would like next (k106)', () => {
+  it('reads "what I\'d like next is a demo" as the step, before the chore for it', () => {
+    expect(
+      step(
+        ext("What I'd like next is a demo for the whole building team."),
+        int('Absolutely. When?'),
+        ext('December fifteenth, in the afternoon?'),
+        int("Done. I'll bring Colin, our solutions engineer."),
+      ),
+    ).toContain('A demo for the whole building team');
+  });
+});

@@ -92,7 +92,7 @@ const FRAMES: readonly RegExp[] = [
     `^(?:(?:yes|yeah|ok(?:ay)?|sure|great|perfect|so|and|then|absolutely|definitely|please|just|fine|good|alright|right)\\b[,\\s]*)*(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
-  /\bnext steps? (?:on our side |for us |from our side |on your side )?(?:is|are|would be|will be)\s+(?:to\s+|that\s+)?(?:(?:we|i|you)(?: will| can|'ll)?\s+)?(?<phrase>.+)|^\W*(?:(?:so|and|then|okay|ok)[,\s]+)*next (?:up )?is\s+(?<phrase2>(?:the|a|an|our)\s.+)/i,
+  /\bnext steps? (?:on our side |for us |from our side |on your side )?(?:is|are|would be|will be)\s+(?:to\s+|that\s+)?(?:(?:we|i|you)(?: will| can|'ll)?\s+)?(?<phrase>.+)|^\W*(?:(?:so|and|then|okay|ok)[,\s]+)*(?:next (?:up )?is|what (?:i|we)(?:'d| would) like (?:next |to see next |to do next )?is)\s+(?<phrase2>(?:the|a|an|our)\s.+)/i,
   // A suggestion: "I suggest a site visit", "I propose we hold a pilot review".
   /\b(?:i|we)(?: would|'d)? (?:suggest|propose|recommend)\s+(?:that\s+)?(?:(?:we|you)\s+)?(?<phrase>.+)/i,
   // A team that will do it: "Onboarding will contact you this week."
