@@ -1173,3 +1173,28 @@ describe('a total restated as its yearly share, a difference, a power price (k96
     ).toBeNull();
   });
 });
+
+describe('"a buck twenty-five", and money saved (k103)', () => {
+  it('reads a buck twenty-five for the year as 125 thousand, a buck fifteen a unit as no price', () => {
+    expect(
+      amount(
+        { dealAmount: 120_000 },
+        int('What did you land on for the year?'),
+        ext('A buck twenty-five for the year.'),
+      ),
+    ).toEqual({ amount: 125_000, currency: null });
+    expect(
+      amount(
+        { dealAmount: 120_000 },
+        int('It is a dollar fifteen a unit.'),
+        ext('A buck fifteen.'),
+      ),
+    ).toBeNull();
+  });
+
+  it('leaves out what the customer stops losing', () => {
+    expect(
+      amount({}, ext("At our volume, that's about four hundred thousand a year we stop losing.")),
+    ).toBeNull();
+  });
+});

@@ -192,7 +192,7 @@ const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
  * figures of the customer's own business ("our average contract is $12,000").
  */
 const NOT_THIS_DEAL =
-  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last (year|winter|summer|spring|autumn|fall|season|quarter|month)|(we|they|i) paid|raised|revenue|gmv|turnover|in (overtime|fines|penalties|losses|waste|write-offs|duplicates|chargebacks|claims|purchases)|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers|the (difference|gap|delta)|(ppa|tariff|feed-in|spot|market|wholesale) (price|rate))\b/i;
+  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last (year|winter|summer|spring|autumn|fall|season|quarter|month)|(we|they|i) paid|raised|revenue|gmv|turnover|in (overtime|fines|penalties|losses|waste|write-offs|duplicates|chargebacks|claims|purchases)|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers|the (difference|gap|delta)|(ppa|tariff|feed-in|spot|market|wholesale) (price|rate)|(we|you|they) (stop|stopped) losing|(we|you)('d| would| will|'ll)? save|saves? (us|you|them)|savings?)\b/i;
 
 /** A figure with tax in it is what the invoices show, not the deal's amount. */
 const WITH_TAX =
@@ -740,11 +740,24 @@ function myriadMoney(text: string, timeZone: string): MoneyMention[] {
   return out;
 }
 
+/** "A buck fifty": a hundred and fifty, in a call priced in thousands. */
+const A_BUCK =
+  /\ba buck(?= (?:ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)/gi;
+
+const BUCK_TOTAL =
+  /\b(for the year|a year|per year|annual(ly)?|total|all[- ]in|for the contract)\b/i;
+
 /** Money in a sentence: figures with a currency or a scale, and spoken numbers. */
 export function findMoney(
-  text: string,
+  said: string,
   { impliedScale = 1, timeZone = '' }: MoneyReading = {},
 ): MoneyMention[] {
+  // "A buck twenty-five for the year" is "one twenty-five", written over the same
+  // characters so that every index still points into the sentence as said. Without a
+  // period or a total it is a dollar and cents ("A buck fifteen" a unit).
+  const text = BUCK_TOTAL.test(said)
+    ? said.replace(A_BUCK, (g) => `${' '.repeat(g.length - 3)}one`)
+    : said;
   // "150 seats at $1,000 each": a count is money once it is priced, as count times price.
   const out: MoneyMention[] = [];
   for (const m of text.matchAll(PRICED_UNITS)) {

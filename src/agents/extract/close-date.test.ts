@@ -1358,3 +1358,22 @@ describe('a mayor signing (k106)', () => {
     ).toBe('2026-10-14');
   });
 });
+
+describe('the nth weekday of a month, and more dates of other things (k103)', () => {
+  const date = (...lines: [SpeakerSide, string][]) =>
+    extractCloseDate(call(...lines), baseContext)?.value ?? null;
+
+  it('dates "the last Friday in January" and "the first Monday of March"', () => {
+    expect(date(ext('Our contracts have to be signed by the last Friday in January.'))).toBe(
+      '2027-01-29',
+    );
+    expect(date(ext('We sign on the first Monday of March.'))).toBe('2027-03-01');
+  });
+
+  it('leaves out a busy month, last month’s numbers, a go-live and a follow-up', () => {
+    expect(date(ext('Our volume goes crazy in August with the physicals.'))).toBeNull();
+    expect(date(ext('Maybe refresh the contract with the October numbers.'))).toBeNull();
+    expect(date(ext("We'd like something running by the end of March."))).toBeNull();
+    expect(date(int('When can we sign?'), ext('Ask me in three weeks.'))).toBeNull();
+  });
+});

@@ -170,7 +170,7 @@ const TOPIC_DISCOUNT = 0.06;
 
 /** The date is about a meeting, not the deal ("let's meet again on the 15th"). */
 const MEETING =
-  /\b(meet(ing)?|see you|call(?!-)|ping|remind|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar (invite|hold|slot|time)|(my|the|your|our) calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough|(site|reference|plant|mine|factory|customer) visit)\b/i;
+  /\b(meet(ing)?|see you|ask me( again)? (in|after|next)|call(?!-)|ping|remind|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar (invite|hold|slot|time)|(my|the|your|our) calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough|(site|reference|plant|mine|factory|customer) visit)\b/i;
 
 /** A meeting named only as the point a date is set against ("before our partners' meeting"). */
 const REFERENCE_MEETING =
@@ -266,7 +266,7 @@ const CONDITIONAL =
  * or reviewed, a pilot, a side agreement, the customer's own books or targets.
  */
 const OTHER_SUBJECT =
-  /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)|\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w)|kick-?off|onboarding|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|to implement|rout(e|ing) (it |this |that |the \w+ )?for signature|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|get (a|the|our|my|your) ([\w-]+ )?(proposal|quote|deck|comparison|business case|summary) (over|across|out|to you)|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|budget (ask|request|submission)s?|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract|their (current )?(contract|subscription|licen[cs]e|agreement) (ends|runs out|finishes|is up))\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
+  /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)|\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w)|kick-?off|onboarding|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|(up and )?running (by|in|before)|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (numbers|figures|data|report|results|statements?|invoices?)|to implement|rout(e|ing) (it |this |that |the \w+ )?for signature|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|get (a|the|our|my|your) ([\w-]+ )?(proposal|quote|deck|comparison|business case|summary) (over|across|out|to you)|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|budget (ask|request|submission)s?|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract|their (current )?(contract|subscription|licen[cs]e|agreement) (ends|runs out|finishes|is up))\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
@@ -381,7 +381,7 @@ const RETRACT =
  * ("Happy Thanksgiving"); a date not promised.
  */
 const GENERAL =
-  /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one|(no|zero) time|(is|are|'s) (always |usually |pretty |really |just |going to be |gonna be )?(rough|busy|crazy|hectic|slammed|a mess|dead|tough|chaos|chaotic|nuts|insane|a zoo)\b|(happy|merry) (thanksgiving|holidays?|new year|christmas|xmas|hanukkah|chanukah|diwali|easter|eid|birthday)|(i|we) (don't|do not|can't|cannot) promise)\b/i;
+  /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one|(no|zero) time|(is|are|'s|goes|go|gets|get) (always |usually |pretty |really |just |going to be |gonna be )?(rough|busy|crazy|hectic|slammed|a mess|dead|tough|chaos|chaotic|nuts|insane|a zoo)\b|(happy|merry) (thanksgiving|holidays?|new year|christmas|xmas|hanukkah|chanukah|diwali|easter|eid|birthday)|(i|we) (don't|do not|can't|cannot) promise)\b/i;
 
 /** A date the call commits to, or a sentence that takes the date back. */
 type ScanEntry = Dated | 'retracted';
@@ -877,6 +877,21 @@ function dayOnOrAfter(from: LocalDate, day: number): LocalDate | null {
   return day <= daysInMonth(year, month) ? { year, month, day } : null;
 }
 
+const NTH_WEEKDAY_OF_MONTH =
+  /\bthe (first|second|third|fourth|last) (mon|tues|wednes|thurs|fri|satur|sun)day (?:in|of) (jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
+
+/** The first to fourth, or the last, given weekday (0 = Sunday) of a month. */
+function nthWeekday(year: number, month: number, weekday: number, nth: string): LocalDate {
+  if (nth === 'last') {
+    const end = endOfMonth(year, month);
+    return addDays(end, -((dayOfWeek(end) - weekday + 7) % 7));
+  }
+  const first = { year, month, day: 1 };
+  const offset = (weekday - dayOfWeek(first) + 7) % 7;
+  const index = ['first', 'second', 'third', 'fourth'].indexOf(nth);
+  return addDays(first, offset + 7 * index);
+}
+
 /** A weekday said alone ("Friday, yes."). */
 const WEEKDAY_ONLY = /^(on )?(mon|tues|wednes|thurs|fri|satur|sun)day,?$/i;
 
@@ -1075,6 +1090,16 @@ function findDates(
     /\b(eoy|end of (the |this )?(calendar )?year|year[- ]end|calendar year[- ]end)\b/gi,
   )) {
     add(m.index, m[0].length, endOfMonth(today.year, 12), 'year-end');
+  }
+  // "The last Friday in January", "the first Monday of March": chrono reads the weekday
+  // alone. The month is the next one of that name (this one while its day is ahead).
+  for (const m of text.matchAll(NTH_WEEKDAY_OF_MONTH)) {
+    const weekday = WEEKDAYS.indexOf(m[2]!.toLowerCase().slice(0, 3));
+    const month = MONTH_NAMES.indexOf(m[3]!.toLowerCase().slice(0, 3)) + 1;
+    const inYear = (year: number) => nthWeekday(year, month, weekday, m[1]!.toLowerCase());
+    const thisYear = inYear(today.year);
+    const date = compareDates(thisYear, today) >= 0 ? thisYear : inYear(today.year + 1);
+    add(m.index, m[0].length, date, 'day');
   }
   for (const m of text.matchAll(/\bthe (\d{1,2})(st|nd|rd|th)? of (this|next) month\b/gi)) {
     const next = /next/i.test(m[3]!);
