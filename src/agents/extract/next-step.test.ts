@@ -884,3 +884,13 @@ describe('what the customer would like next (k106)', () => {
     ).toContain('A demo for the whole building team');
   });
 });
+
+describe('holding someone to their word, or a price (k103)', () => {
+  it('reads neither as a next step', () => {
+    expect(
+      step(ext("We'd sign by the end of March."), int("(laughs) I'll hold you to that.")),
+    ).toBeNull();
+    expect(step(int('I can hold the one forty-two.'), ext('Good.'))).toBeNull();
+    expect(step(int("I'll hold the price at ninety until March."), ext('Good.'))).toBeNull();
+  });
+});

@@ -141,7 +141,7 @@ const CLAUSE_END =
 
 /** Things that are not a follow-up of the deal: calendar chores and small talk. */
 const NOT_A_STEP =
-  /^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:some |a few |a couple of |my |our )?(?:time )?(?:slots|times|availability|options for times)\b|^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:the |a |an )?(?:calendar |meeting )?(?:(?:invite|invitation)(?! for (?:the |a |our )?(?:[\w-]+ )?(?:kick-?off|workshop|demo|review|visit|session|training|signing))|notes|recording|link)\b|\b(?:coffee|lunch|drinks?|weekend|holiday|screen)\b/i;
+  /^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:some |a few |a couple of |my |our )?(?:time )?(?:slots|times|availability|options for times)\b|^(?:send(?: over)?|share|forward)\s+(?:(?:you|us|me|them)\s+)?(?:the |a |an )?(?:calendar |meeting )?(?:(?:invite|invitation)(?! for (?:the |a |our )?(?:[\w-]+ )?(?:kick-?off|workshop|demo|review|visit|session|training|signing))|notes|recording|link)\b|\b(?:coffee|lunch|drinks?|weekend|holiday|screen)\b|^hold (?:you|me|us|them) to\b|^hold (?:the|that|this|our|your|at) (?:price|pricing|number|rate|discount|figure|quote|one)\b/i;
 
 /** A day named for a meeting: a weekday, a date, "tomorrow". */
 const DAY_WORD =
