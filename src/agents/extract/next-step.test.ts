@@ -894,3 +894,16 @@ describe('holding someone to their word, or a price (k103)', () => {
     expect(step(int("I'll hold the price at ninety until March."), ext('Good.'))).toBeNull();
   });
 });
+
+describe('a meeting set in the clause after the step (k103)', () => {
+  it('goes with the step', () => {
+    expect(
+      step(
+        int(
+          "I'll reach out to your IT today for access, and we'll schedule the write-back demo for the first week of December.",
+        ),
+        ext('Great.'),
+      ),
+    ).toContain('and schedule the write-back demo for the first week of December');
+  });
+});

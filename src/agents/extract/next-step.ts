@@ -185,6 +185,12 @@ const PAST = /\b(?:was|were|went|did|had|last|ago|yesterday)\b/i;
 
 /** Agenda talk for the call itself ("let's go through the dashboards") needs a time after it. */
 const AGENDA_VERB = /^(?:review|go through|walk (?:you |us )?through|present|demo)\b/i;
+/** A meeting set in the clause after a step: ", and we'll schedule the demo for ...". */
+const MEETING_CLAUSE = new RegExp(
+  `^\\W*(?:and|then)?\\s*(?:we|i)(?:'ll| will)\\s+(?<clause>(?:schedule|book|set up|do|hold|run|plan)\\s+(?:the|a|an|our)\\s+(?:[\\w-]+\\s+){0,3}${EVENT}\\b.*)`,
+  'i',
+);
+
 /** A visit to no place (case-sensitive: a place is named with a capital). */
 const VISIT_NOWHERE =
   /^(?:[Cc]ome (?:to|and (?:visit|see))|[Vv]isit) (?!(?:us|you|them|the|our|your|one|a|an|his|her|their)\b)[a-z]/;
@@ -549,6 +555,12 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     if (!best) continue;
     const { phrase: raw, frame, team } = best as { phrase: string; frame: number; team?: string };
     let phrase = cut(raw);
+    // "I'll reach out to your IT today, and we'll schedule the write-back demo": the
+    // meeting set in the clause after the step goes with it.
+    const meetingAfter = MEETING_CLAUSE.exec(raw.slice(phrase.length));
+    if (meetingAfter && !EVENT_WORD.test(phrase)) {
+      phrase = `${phrase}, and ${cut(meetingAfter.groups!.clause!)}`;
+    }
     if (frame === EVENT_NAMED) {
       // A meeting named on its own is a step only when it is put forward.
       // A meeting named with its day ("November 10th pilot review") is one too.
