@@ -991,3 +991,23 @@ describe("a maker's name that starts with a digit (k96)", () => {
     ).toEqual(['QOS Energy']);
   });
 });
+
+describe('finalists, a three-horse race, a list with us in it (k106)', () => {
+  const read = (text: string) =>
+    extractCompetitors(call(ext(text)), {
+      ...baseContext,
+      competitors: ['Tempest', 'Clariti', 'Cloudpermit'],
+    })?.value;
+
+  it('puts each vendor named so in play', () => {
+    expect(read('The other two finalists are Tempest and Clariti.')).toEqual([
+      'Tempest',
+      'Clariti',
+    ]);
+    expect(read("It's three vendors: you, Tempest, and Cloudpermit.")).toEqual([
+      'Tempest',
+      'Cloudpermit',
+    ]);
+    expect(read('Clariti too, so a three-horse race, I would say.')).toEqual(['Clariti']);
+  });
+});
