@@ -1011,3 +1011,14 @@ describe('finalists, a three-horse race, a list with us in it (k106)', () => {
     expect(read('Clariti too, so a three-horse race, I would say.')).toEqual(['Clariti']);
   });
 });
+
+describe('a vendor of years past, or one that only sent cold emails (k106)', () => {
+  const read = (text: string) =>
+    extractCompetitors(call(ext(text)), { ...baseContext, competitors: ['Tyler EnerGov'] })?.value;
+
+  it('is not in play', () => {
+    expect(read('They went with Tyler back in 2019.')).toBeUndefined();
+    expect(read('And Tyler sent us some cold emails in October.')).toBeUndefined();
+    expect(read('Tyler is pitching us next week.')).toEqual(['Tyler EnerGov']);
+  });
+});
