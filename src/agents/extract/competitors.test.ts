@@ -1020,5 +1020,8 @@ describe('a vendor of years past, or one that only sent cold emails (k106)', () 
     expect(read('They went with Tyler back in 2019.')).toBeUndefined();
     expect(read('And Tyler sent us some cold emails in October.')).toBeUndefined();
     expect(read('Tyler is pitching us next week.')).toEqual(['Tyler EnerGov']);
+    expect(read('We picked Tyler in 2019 for the ERP.')).toBeUndefined();
+    // A year ahead is no past.
+    expect(read('We are evaluating Tyler for a go-live in 2027.')).toEqual(['Tyler EnerGov']);
   });
 });

@@ -12,7 +12,7 @@ const GONE =
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
-  /\b(used|tried|trialled|trialed|piloted|were using|was using|used to|(?<!being )looked at|evaluated|years? (ago|back)|a while back|way back|last (year|month|quarter|spring|summer|autumn|fall|winter)|previously|in the past|back when|back in (19|20)\d\d|in (19|20)\d\d|cold (e-?mails?|calls?|outreach))\b/i;
+  /\b(used|tried|trialled|trialed|piloted|were using|was using|used to|(?<!being )looked at|evaluated|years? (ago|back)|a while back|way back|last (year|month|quarter|spring|summer|autumn|fall|winter)|previously|in the past|back when|back in (19|20)\d\d|(went|switched|moved|chose|picked|selected|signed|bought|implemented|installed|migrated|were|was|had)\b[^.?!]{0,40}\bin (19|20)\d\d|cold (e-?mails?|calls?|outreach))\b/i;
 const STILL =
   /\b(still|now|currently|right now|this (week|month)|at the moment|also)\b|\bwants? (\w+ ){1,3}(trialled|trialed|tested|piloted|evaluated)\b/i;
 
