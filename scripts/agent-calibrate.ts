@@ -402,6 +402,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/thirty-seventh-check.jsonl',
   'test/agent/labelled/thirty-eighth-check.jsonl',
   'test/agent/labelled/thirty-ninth-check.jsonl',
+  'test/agent/labelled/fortieth-check.jsonl',
+  'test/agent/labelled/forty-first-check.jsonl',
 ];
 
 /**
@@ -455,6 +457,10 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-44.jsonl',
   'test/agent/calibration/outside-fit-45.jsonl',
   'test/agent/calibration/outside-fit-46.jsonl',
+  'test/agent/calibration/outside-fit-47.jsonl',
+  'test/agent/calibration/outside-fit-48.jsonl',
+  'test/agent/calibration/outside-fit-49.jsonl',
+  'test/agent/calibration/outside-fit-50.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
