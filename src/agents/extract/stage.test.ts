@@ -1166,3 +1166,14 @@ describe('a sandbox put as the plan (k95)', () => {
     expect(stage(ext('The sandbox was slow last year.'))).toBeNull();
   });
 });
+
+describe('a general rule about buying, not a refusal (k103)', () => {
+  it('reads "they won\'t buy anything they haven\'t seen" as no loss', () => {
+    const stage = (...lines: [SpeakerSide, string][]) =>
+      extractStage(call(...lines), { ...baseContext, dealStage: 'discovery' })?.value ?? null;
+    expect(
+      stage(ext("I'd like the docs to see it. They won't buy anything they haven't seen.")),
+    ).toBeNull();
+    expect(stage(ext("We're not buying anything from anybody, sorry."))).toBe('closed_lost');
+  });
+});
