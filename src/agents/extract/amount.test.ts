@@ -1198,3 +1198,23 @@ describe('"a buck twenty-five", and money saved (k103)', () => {
     ).toBeNull();
   });
 });
+
+describe('"not per year" says what the figure is of (k106)', () => {
+  it('keeps the total the customer repeats as total', () => {
+    expect(
+      amount(
+        { dealAmount: 175_000 },
+        int("So, headline, it's one ninety-eight K over three years."),
+        ext('One ninety-eight total, not per year.'),
+      ),
+    ).toEqual({ amount: 198_000, currency: null });
+    // A figure turned down is still turned down.
+    expect(
+      amount(
+        { dealAmount: 175_000 },
+        int("It's one ninety-eight K over three years."),
+        ext('Not at one ninety-eight, no.'),
+      ),
+    ).toBeNull();
+  });
+});

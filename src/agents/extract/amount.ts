@@ -950,7 +950,9 @@ const HOUR_BEFORE = /\b(at|until|till|from|by|before|after)\s*$/i;
 /** How many words before a figure a negation turns it down from. */
 const NEGATION_REACH = 6;
 
-function negatesFigure(text: string): boolean {
+function negatesFigure(said: string): boolean {
+  // "One ninety-eight total, not per year." says what the figure is of, and denies nothing.
+  const text = said.replace(NOT_THE_PERIOD, '');
   if (!NEGATION.test(text)) return false;
   const figures = findMoney(text);
   if (figures.length === 0) return true;
@@ -959,6 +961,9 @@ function negatesFigure(text: string): boolean {
     return NEGATION.test(before.join(' '));
   });
 }
+
+const NOT_THE_PERIOD =
+  /,?\s*\bnot (?:per|a|each|by the) (?:year|month|annum)\b|,?\s*\bnot (?:annual(?:ly)?|monthly|yearly)\b/gi;
 
 /** The currency the first of the tokens that names one names (a sign, a code, a word). */
 function currencyOf(timeZone: string, ...tokens: (string | undefined)[]): Currency | null {
