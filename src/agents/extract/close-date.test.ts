@@ -15,6 +15,10 @@ interface Case {
 const ext = (text: string): [SpeakerSide, string] => ['external', text];
 const int = (text: string): [SpeakerSide, string] => ['internal', text];
 
+/** The close date read from a call, in the base context. */
+const date = (...lines: [SpeakerSide, string][]) =>
+  extractCloseDate(call(...lines), baseContext)?.value ?? null;
+
 const cases: Case[] = [
   // What is read
   {
@@ -1226,9 +1230,6 @@ describe('a signature made last night (k93)', () => {
 });
 
 describe('a start beside the signature, and "the first" I talk to (k93)', () => {
-  const date = (...lines: [SpeakerSide, string][]) =>
-    extractCloseDate(call(...lines), baseContext)?.value ?? null;
-
   it('takes the date for signature over the date of the start', () => {
     expect(date(ext('March 26th for signature, April 1st start.'))).toBe('2027-03-26');
   });
@@ -1241,9 +1242,6 @@ describe('a start beside the signature, and "the first" I talk to (k93)', () => 
 });
 
 describe("another vendor's contract ending (k83)", () => {
-  const date = (...lines: [SpeakerSide, string][]) =>
-    extractCloseDate(call(...lines), baseContext)?.value ?? null;
-
   it('reads no close date from the day their contract ends', () => {
     expect(date(ext('Their contract ends on the twenty-eighth of February.'))).toBeNull();
     expect(date(ext('We sign by the twenty-eighth of February.'))).toBe('2027-02-28');
@@ -1251,9 +1249,6 @@ describe("another vendor's contract ending (k83)", () => {
 });
 
 describe('a date said as a fragment after a supposition (k85)', () => {
-  const date = (...lines: [SpeakerSide, string][]) =>
-    extractCloseDate(call(...lines), baseContext)?.value ?? null;
-
   it('reads "Like April." after an if as part of the supposition', () => {
     expect(date(ext("If it's approved, we'd want to sign right away. Like April."))).toBeNull();
   });
@@ -1266,9 +1261,6 @@ describe('a date said as a fragment after a supposition (k85)', () => {
 });
 
 describe('dates of other things around the signature (k95)', () => {
-  const date = (...lines: [SpeakerSide, string][]) =>
-    extractCloseDate(call(...lines), baseContext)?.value ?? null;
-
   it('leaves out a flight, a go-live, a month to implement and the routing day', () => {
     expect(
       date(ext("This month, yes. We'll sign by Thursday the 22nd. I'm flying on the 23rd.")),
@@ -1309,9 +1301,6 @@ describe('a signature still to come after one already made (k95)', () => {
 });
 
 describe("the customer's own fiscal year, told in the call (k95)", () => {
-  const date = (...lines: [SpeakerSide, string][]) =>
-    extractCloseDate(call(...lines), baseContext)?.value ?? null;
-
   it('reads "our Q2" in the fiscal year the customer described', () => {
     expect(
       date(
@@ -1333,9 +1322,6 @@ describe("the customer's own fiscal year, told in the call (k95)", () => {
 });
 
 describe('a month called rough, a budget ask, work done before, a goodbye (k106)', () => {
-  const date = (...lines: [SpeakerSide, string][]) =>
-    extractCloseDate(call(...lines), baseContext)?.value ?? null;
-
   it('reads none of them as the close date', () => {
     expect(date(int('When could you sign?'), ext('January is rough.'))).toBeNull();
     expect(
@@ -1360,9 +1346,6 @@ describe('a mayor signing (k106)', () => {
 });
 
 describe('the nth weekday of a month, and more dates of other things (k103)', () => {
-  const date = (...lines: [SpeakerSide, string][]) =>
-    extractCloseDate(call(...lines), baseContext)?.value ?? null;
-
   it('dates "the last Friday in January" and "the first Monday of March"', () => {
     expect(date(ext('Our contracts have to be signed by the last Friday in January.'))).toBe(
       '2027-01-29',

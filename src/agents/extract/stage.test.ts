@@ -16,6 +16,12 @@ const ext = (text: string): [SpeakerSide, string] => ['external', text];
 const int = (text: string): [SpeakerSide, string] => ['internal', text];
 const unk = (text: string): [SpeakerSide, string] => ['unknown', text];
 
+/** The stage read from a call, for a deal now at `dealStage`. */
+const stageIn =
+  (dealStage: Stage) =>
+  (...lines: [SpeakerSide, string][]) =>
+    extractStage(call(...lines), { ...baseContext, dealStage })?.value ?? null;
+
 const cases: Case[] = [
   // What is read
   {
@@ -1094,8 +1100,7 @@ describe('a pilot taken up with a day for its start (k85)', () => {
 
 describe("the customer's own approval signed, not the contract (k83)", () => {
   it('reads no win from the internal approval, and takes back a win said too soon', () => {
-    const stage = (...lines: [SpeakerSide, string][]) =>
-      extractStage(call(...lines), { ...baseContext, dealStage: 'negotiation' })?.value ?? null;
+    const stage = stageIn('negotiation');
     expect(
       stage(
         ext(
@@ -1116,8 +1121,7 @@ describe("the customer's own approval signed, not the contract (k83)", () => {
 
 describe('one signature made, the other still to come (k95)', () => {
   it('reads no win while the CEO still has to countersign', () => {
-    const stage = (...lines: [SpeakerSide, string][]) =>
-      extractStage(call(...lines), { ...baseContext, dealStage: 'negotiation' })?.value ?? null;
+    const stage = stageIn('negotiation');
     expect(
       stage(ext("Well... I signed. Our CEO still needs to countersign. He's back Monday.")),
     ).toBeNull();
@@ -1130,8 +1134,7 @@ describe('one signature made, the other still to come (k95)', () => {
 
 describe('a signer named by their name (k96)', () => {
   it('reads the contract signed by a named person as won, not a budget signed off', () => {
-    const stage = (...lines: [SpeakerSide, string][]) =>
-      extractStage(call(...lines), { ...baseContext, dealStage: 'negotiation' })?.value ?? null;
+    const stage = stageIn('negotiation');
     expect(stage(ext('Yes! Arnaud signed it on Monday. I sent it back to you.'))).toBe(
       'closed_won',
     );
@@ -1142,8 +1145,7 @@ describe('a signer named by their name (k96)', () => {
 
 describe("the customer taking on their part of the rep's plan (k96)", () => {
   it('reads the pilot as taken up when the customer promises the access for it', () => {
-    const stage = (...lines: [SpeakerSide, string][]) =>
-      extractStage(call(...lines), { ...baseContext, dealStage: 'discovery' })?.value ?? null;
+    const stage = stageIn('discovery');
     expect(
       stage(
         ['internal', 'Then we kick off the pilot next week. Eleni needs access to the SCADAs.'],
@@ -1158,8 +1160,7 @@ describe("the customer taking on their part of the rep's plan (k96)", () => {
 
 describe('a sandbox put as the plan (k95)', () => {
   it('reads "Sandbox Tuesday" from the customer as an evaluation agreed', () => {
-    const stage = (...lines: [SpeakerSide, string][]) =>
-      extractStage(call(...lines), { ...baseContext, dealStage: 'discovery' })?.value ?? null;
+    const stage = stageIn('discovery');
     expect(stage(ext("Then let's do it. Sandbox Tuesday, first working session with Priya."))).toBe(
       'evaluation',
     );
@@ -1169,8 +1170,7 @@ describe('a sandbox put as the plan (k95)', () => {
 
 describe('a general rule about buying, not a refusal (k103)', () => {
   it('reads "they won\'t buy anything they haven\'t seen" as no loss', () => {
-    const stage = (...lines: [SpeakerSide, string][]) =>
-      extractStage(call(...lines), { ...baseContext, dealStage: 'discovery' })?.value ?? null;
+    const stage = stageIn('discovery');
     expect(
       stage(ext("I'd like the docs to see it. They won't buy anything they haven't seen.")),
     ).toBeNull();
