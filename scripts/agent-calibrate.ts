@@ -12,11 +12,13 @@ import { FIELDS, readCases, resolveConfig, type AgentCase } from '../src/agents/
 import {
   calibrateWith,
   FITTED_CAP,
+  lengthShift,
   stepAt,
   type CalibrationTable,
 } from '../src/agents/calibration/calibration.js';
 import {
   fitIsotonic,
+  fitLengthTerm,
   fitPrior,
   fitRecalibration,
   recalibrate,
@@ -47,17 +49,19 @@ const inputOf = (c: AgentCase): CoreInput => ({
 interface Judged {
   field: string;
   follow: FollowUp;
+  /** Words in the call's transcript. */
+  words: number;
   raw: number;
   right: boolean;
 }
 
 /** Runs the core with raw scores on labelled cases: every proposal judged, and each match. */
 function judge(cases: readonly AgentCase[]) {
-  // Raw scores through, each tagged with its follow-up, recorded by proposal order.
-  const follows: FollowUp[] = [];
+  // Raw scores through, each with what the table reads of its call, by proposal order.
+  const features: { follow: FollowUp; words: number }[] = [];
   const raw: CoreOptions = {
-    calibrate: (_field, score, follow) => {
-      follows.push(follow);
+    calibrate: (_field, score, { follow, words }) => {
+      features.push({ follow, words });
       return score;
     },
     matchConfidence: () => 1,
@@ -76,14 +80,14 @@ function judge(cases: readonly AgentCase[]) {
     cell.n += 1;
     cell.right += dealId === c.expected.dealId ? 1 : 0;
     matches.set(basis, cell);
-    follows.length = 0;
+    features.length = 0;
     const result = runCore(input, raw);
     result.fields.forEach((field, i) => {
       const proposal = predictionOf({ ...result, fields: [field] }).fields[0];
       if (!proposal) return;
       judged.push({
         field: field.field,
-        follow: follows[i]!,
+        ...features[i]!,
         raw: field.confidence,
         right: isRight(proposal, c.expected!.fields),
       });
@@ -149,7 +153,8 @@ export function fitTable(
     ]);
     const cell = evidence.get(keyOf(j)) ?? { n: 0, right: 0, generated: 0 };
     cell.generated =
-      (cell.generated * cell.n + calibrateWith(table, j.field, j.raw, j.follow)) / (cell.n + 1);
+      (cell.generated * cell.n + calibrateWith(table, j.field, j.raw, { follow: j.follow })) /
+      (cell.n + 1);
     cell.n += 1;
     cell.right += j.right ? 1 : 0;
     evidence.set(keyOf(j), cell);
@@ -192,6 +197,7 @@ interface OutsideObservation {
   set: number;
   field: string;
   p: number;
+  words: number;
   right: boolean;
 }
 
@@ -201,7 +207,12 @@ interface OutsideTuning {
   pull: number;
   /** The fewest outside proposals one of the final levels rests on; 0 keeps every value. */
   merge: number;
+  /** Whether the levels are moved by the call's length (`LengthTerm`). */
+  length: boolean;
 }
+
+/** The call lengths the length term reads: 100 words is the steps' own; below 50 and above 400 the outside sets have too few calls. */
+const LENGTH_BOUNDS = { reference: 100, min: 50, max: 400 };
 
 /**
  * One map for all fields, then each field's own, pulled to the shared one as strongly as
@@ -211,7 +222,10 @@ interface OutsideTuning {
  * noise on a set of 80 calls, and a handful of wide levels are each right as often as
  * they say on the next author's calls too.
  */
-function fitMaps(observations: readonly OutsideObservation[], { pull, merge }: OutsideTuning) {
+function fitMaps(
+  observations: readonly OutsideObservation[],
+  { pull, merge, length }: OutsideTuning,
+) {
   const shared = fitRecalibration(observations);
   const perField = new Map<string, Recalibration>(
     FIELDS.map((field) => [
@@ -231,9 +245,28 @@ function fitMaps(observations: readonly OutsideObservation[], { pull, merge }: O
           merge,
         )
       : [];
-  const value = (field: string, p: number) =>
+  const leveled = (field: string, p: number) =>
     merge > 0 ? stepAt(levels, mapped(field, p)) : mapped(field, p);
-  return { shared, perField, levels, value };
+  // Then the call's length, fitted on the levelled values with a shift of all of them.
+  const byLength = length
+    ? fitLengthTerm(
+        observations.map((o) => ({ p: leveled(o.field, o.p), right: o.right, words: o.words })),
+        LENGTH_BOUNDS,
+      )
+    : undefined;
+  /** A value at the length term's reference: what the table's steps hold. */
+  const atReference = (field: string, p: number) =>
+    byLength
+      ? recalibrate(leveled(field, p), { slope: 1, shift: byLength.shift })
+      : leveled(field, p);
+  const value = (field: string, p: number, words: number) =>
+    byLength
+      ? recalibrate(atReference(field, p), {
+          slope: 1,
+          shift: lengthShift(byLength.term, words),
+        })
+      : atReference(field, p);
+  return { shared, perField, levels, byLength, atReference, value };
 }
 
 /** Expected calibration error over ten bins, as `pandora agent eval` reports it. */
@@ -259,15 +292,32 @@ function ece(points: readonly { p: number; right: boolean }[]): number {
  * written by someone else: `heldOutEce`).
  */
 function chooseTuning(observations: readonly OutsideObservation[], sets: number) {
-  let best = { pull: OUTSIDE_PULLS[0]!, merge: 0, heldOutEce: Infinity, perSet: [] as number[] };
-  for (const pull of OUTSIDE_PULLS) {
-    for (const merge of OUTSIDE_MERGES) {
-      const perSet = heldOut(observations, sets, { pull, merge });
-      const mean = perSet.reduce((sum, { error }) => sum + error, 0) / sets;
-      if (mean < best.heldOutEce) {
-        best = { pull, merge, heldOutEce: mean, perSet: perSet.map(({ error }) => error) };
+  let best = {
+    pull: OUTSIDE_PULLS[0]!,
+    merge: 0,
+    length: false,
+    heldOutEce: Infinity,
+    perSet: [] as number[],
+  };
+  for (const length of [false, true]) {
+    for (const pull of OUTSIDE_PULLS) {
+      for (const merge of OUTSIDE_MERGES) {
+        const perSet = heldOut(observations, sets, { pull, merge, length });
+        const mean = perSet.reduce((sum, { error }) => sum + error, 0) / sets;
+        if (mean < best.heldOutEce) {
+          best = {
+            pull,
+            merge,
+            length,
+            heldOutEce: mean,
+            perSet: perSet.map(({ error }) => error),
+          };
+        }
       }
     }
+    process.stdout.write(
+      `held out, ${length ? 'with' : 'without'} the length term: best so far ${best.heldOutEce.toFixed(3)}\n`,
+    );
   }
   return best;
 }
@@ -286,7 +336,7 @@ function heldOut(observations: readonly OutsideObservation[], sets: number, tuni
     );
     const predicted = observations
       .filter((o) => o.set === k)
-      .map((o) => ({ p: maps.value(o.field, o.p), right: o.right }));
+      .map((o) => ({ p: maps.value(o.field, o.p, o.words), right: o.right }));
     return { error: ece(predicted), predicted };
   });
 }
@@ -310,7 +360,8 @@ export function fitOutside(
     judge(cases).judged.map((j) => ({
       set,
       field: j.field,
-      p: calibrateWith(table, j.field, j.raw, j.follow),
+      p: calibrateWith(table, j.field, j.raw, { follow: j.follow }),
+      words: j.words,
       right: j.right,
     })),
   );
@@ -321,7 +372,7 @@ export function fitOutside(
         `alone ${samplingFloor(predicted).toFixed(3)}\n`,
     ),
   );
-  const { shared, perField, levels, value } = fitMaps(observations, chosen);
+  const { shared, perField, levels, byLength, atReference } = fitMaps(observations, chosen);
   const fit = shared;
   const right = observations.filter((o) => o.right).length;
   const mergeText =
@@ -329,6 +380,13 @@ export function fitOutside(
       ? `then the mapped values in monotone blocks of at least ${chosen.merge} outside proposals, ` +
         `each worth its share right, (right+1)/(n+2) (${levels.map((l) => `${l.p} on ${l.n}`).join(', ')})`
       : 'every mapped value kept (no blocks)';
+  const lengthText = byLength
+    ? `then, for the call's length, logit v + ${byLength.shift} + ${byLength.term.perDoubling} * ` +
+      `log2(w / ${byLength.term.reference}), w the transcript's words held within ` +
+      `[${byLength.term.min}, ${byLength.term.max}] (the steps hold the value at ` +
+      `${byLength.term.reference} words; the shift and the term per doubling fitted together on ` +
+      `the outside proposals)`
+    : 'no term for the call length';
   const perFieldText = [...perField.entries()]
     .map(([field, f]) => `${field} a = ${f.slope}, b = ${f.shift}`)
     .join('; ');
@@ -339,8 +397,9 @@ export function fitOutside(
       `a = ${fit.slope}, b = ${fit.shift}, the Platt scaling under which the proposals on calls ` +
       `written blind and never read are most likely (${outside.length} cases in ` +
       `${OUTSIDE_FIT.join(', ')}; ${right}/${observations.length} right), then per field pulled to ` +
-      `that map as strongly as ${chosen.pull} proposals (${perFieldText}), ${mergeText}, the pull of ` +
-      `${OUTSIDE_PULLS.join(', ')} and the block of ${OUTSIDE_MERGES.join(', ')} under which each ` +
+      `that map as strongly as ${chosen.pull} proposals (${perFieldText}), ${mergeText}, ${lengthText}; ` +
+      `the pull of ${OUTSIDE_PULLS.join(', ')}, the block of ${OUTSIDE_MERGES.join(', ')} and the ` +
+      `length term or none under which each ` +
       `outside set, predicted by the maps fitted on the others, has the lowest calibration error ` +
       `on average (${chosen.heldOutEce.toFixed(3)}); no value above ${FITTED_CAP}`,
     fields: Object.fromEntries(
@@ -348,10 +407,11 @@ export function fitOutside(
         key,
         steps.map((step) => ({
           ...step,
-          p: Math.min(FITTED_CAP, value(key.split(':')[0]!, step.p)),
+          p: Math.min(FITTED_CAP, atReference(key.split(':')[0]!, step.p)),
         })),
       ]),
     ),
+    ...(byLength ? { length: byLength.term } : {}),
   };
 }
 
@@ -487,7 +547,7 @@ await writeFile(
   ),
 );
 const options: CoreOptions = {
-  calibrate: (field, score, follow) => calibrateWith(table, field, score, follow),
+  calibrate: (field, score, features) => calibrateWith(table, field, score, features),
   matchConfidence: (basis) => (basis === 'ambiguous' || basis === 'none' ? 0 : table.match[basis]),
 };
 // The holdout is never fitted on; the hand-written files are, so their figures are fitted ones.

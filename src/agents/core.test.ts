@@ -83,10 +83,14 @@ describe('runCore', () => {
     expect(result.fields[0]!.confidence).toBeLessThanOrEqual(1);
   });
 
-  it('calibrates a raw score by field and by whether the call goes on about it after the quote', () => {
+  it('calibrates a raw score by field, by whether the call goes on about it after the quote, and by its length', () => {
     const seen: string[] = [];
-    const calibrate = (field: string, _raw: number, follow: string) => {
-      seen.push(`${field}:${follow}`);
+    const calibrate = (
+      field: string,
+      _raw: number,
+      { follow, words }: { follow: string; words: number },
+    ) => {
+      seen.push(`${field}:${follow}:${words}`);
       return follow === 'later' ? 0.3 : 0.99;
     };
     const result = runCore(
@@ -97,7 +101,7 @@ describe('runCore', () => {
       ),
       { calibrate },
     );
-    expect(seen).toEqual(['close_date:later']);
+    expect(seen).toEqual(['close_date:later:13']);
     expect(result.fields.map((f) => [f.confidence, f.decision])).toEqual([[0.3, 'inbox']]);
     expect(
       runCore(

@@ -1,7 +1,8 @@
 import { FIELDS, type CrmDeal, type FieldName, type ProposedField } from './cases.js';
 import type { AgentCore, CoreField, CoreInput, CorePrediction, CoreResult } from './core-types.js';
 import { calibrate, matchConfidenceFor } from './calibration/calibration.js';
-import { followUp, type FollowUp } from './calibration/features.js';
+import type { CallFeatures } from './calibration/calibration.js';
+import { callWords, followUp } from './calibration/features.js';
 import { decide } from './decide.js';
 import { currenciesNamed, findMoney, homeCurrencyOf, type AmountValue } from './extract/amount.js';
 import { deterministicExtractor } from './extract/index.js';
@@ -19,7 +20,7 @@ import { domainWithin, emailDomain } from './match/words.js';
  */
 export interface CoreOptions {
   /** Raw score -> confidence; the fitted table by default (the refit script passes raw scores through). */
-  calibrate?: (field: string, raw: number, follow: FollowUp) => number;
+  calibrate?: (field: string, raw: number, features: Required<CallFeatures>) => number;
   /** Match basis -> confidence; the fitted table's by default. */
   matchConfidence?: (basis: MatchBasis) => number;
 }
@@ -61,6 +62,7 @@ export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult
     });
   const warnings: string[] = [];
   const fields: CoreField[] = [];
+  let words: number | undefined;
   for (const field of allowed) {
     const candidate = extracted[field];
     if (!candidate) continue;
@@ -80,11 +82,10 @@ export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult
     }
     const confidence = given
       ? candidate.confidence
-      : (options.calibrate ?? calibrate)(
-          field,
-          candidate.confidence,
-          followUp(field, utterances, candidate.utteranceIndex),
-        );
+      : (options.calibrate ?? calibrate)(field, candidate.confidence, {
+          follow: followUp(field, utterances, candidate.utteranceIndex),
+          words: (words ??= callWords(utterances)),
+        });
     const decision = decide(field, confidence, matchConfidence, input.rules);
     if (decision === null) continue;
     fields.push({

@@ -22,6 +22,27 @@ export interface CalibrationTable {
   fields: Record<string, readonly Step[]>;
   /** How often a match of each basis was right on the fit split. */
   match: Record<Exclude<MatchBasis, 'ambiguous' | 'none'>, number>;
+  /** How a call's length moves a fitted value; the steps are worth `reference` words. */
+  length?: LengthTerm;
+}
+
+/**
+ * Longer calls are read wrong more often at the same raw score: more figures, dates and
+ * names to take the wrong one from (README.md, "Call length"). A fitted value p becomes
+ * 1 / (1 + exp(-(logit(p) + perDoubling * log2(w / reference)))), w the call's words
+ * held within [min, max]: outside that range the fit saw too few calls to say more.
+ */
+export interface LengthTerm {
+  perDoubling: number;
+  reference: number;
+  min: number;
+  max: number;
+}
+
+/** The logit shift a call of `words` words gets under `term`. */
+export function lengthShift(term: LengthTerm, words: number): number {
+  const held = Math.min(term.max, Math.max(term.min, words));
+  return term.perDoubling * Math.log2(held / term.reference);
 }
 
 /** A field without a table is never worth more than this: nothing shows it is right more often. */
@@ -34,19 +55,31 @@ export const UNFITTED_CAP = 0.8;
  */
 export const FITTED_CAP = 0.97;
 
+/** What the table reads of the call besides the raw score (features.ts). */
+export interface CallFeatures {
+  follow?: FollowUp;
+  /** Words in the transcript (`callWords`). */
+  words?: number;
+}
+
 /**
  * The table's value for a raw score: the field's steps for this follow-up (see
- * features.ts) when fitted, else the field's, else the raw score under UNFITTED_CAP.
+ * features.ts) when fitted, else the field's, moved by the call's length when the table
+ * has a length term; else the raw score under UNFITTED_CAP.
  */
 export function calibrateWith(
   table: CalibrationTable,
   field: string,
   raw: number,
-  follow?: FollowUp,
+  { follow, words }: CallFeatures = {},
 ): number {
   const steps = (follow && table.fields[`${field}:${follow}`]) ?? table.fields[field];
   if (!steps || steps.length === 0) return Math.min(raw, UNFITTED_CAP);
-  return stepAt(steps, raw);
+  const p = stepAt(steps, raw);
+  if (!table.length || words === undefined) return p;
+  const q = Math.min(0.999, Math.max(0.001, p));
+  const z = Math.log(q / (1 - q)) + lengthShift(table.length, words);
+  return Math.min(FITTED_CAP, Math.round(1000 / (1 + Math.exp(-z))) / 1000);
 }
 
 /** The value of a monotone step map at `x`: the last step whose `min` is at most `x`. */
@@ -59,8 +92,8 @@ export function stepAt(steps: readonly Pick<Step, 'min' | 'p'>[], x: number): nu
   return p;
 }
 
-export function calibrate(field: string, raw: number, follow?: FollowUp): number {
-  return calibrateWith(CALIBRATION, field, raw, follow);
+export function calibrate(field: string, raw: number, features?: CallFeatures): number {
+  return calibrateWith(CALIBRATION, field, raw, features);
 }
 
 /** How sure a match of this basis is right; 0 when no deal was matched. */

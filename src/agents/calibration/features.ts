@@ -31,3 +31,17 @@ export function followUp(
   }
   return 'final';
 }
+
+/**
+ * Words in the transcript, the call-length feature of the table (calibration.ts,
+ * `LengthTerm`): on calls written blind, values from calls of 250 words were right
+ * about a tenth less often than the same raw scores from calls of 90.
+ */
+export function callWords(utterances: readonly ExtractUtterance[]): number {
+  let words = 0;
+  for (const { text } of utterances) {
+    const matches = text.match(/\S+/g);
+    words += matches ? matches.length : 0;
+  }
+  return words;
+}

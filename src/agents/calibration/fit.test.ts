@@ -3,6 +3,7 @@ import { calibrateWith, UNFITTED_CAP, type CalibrationTable } from './calibratio
 import { followUp } from './features.js';
 import {
   fitIsotonic,
+  fitLengthTerm,
   fitPrior,
   shrinkSteps,
   type Observation,
@@ -103,10 +104,46 @@ describe('calibrateWith', () => {
 
   it('takes the step the raw score falls in, the follow-up table first, and caps an unfitted field', () => {
     expect(calibrateWith(table, 'amount', 0.85)).toBe(0.9);
-    expect(calibrateWith(table, 'amount', 0.79, 'final')).toBe(0.3);
-    expect(calibrateWith(table, 'amount', 0.85, 'later')).toBe(0.2);
+    expect(calibrateWith(table, 'amount', 0.79, { follow: 'final' })).toBe(0.3);
+    expect(calibrateWith(table, 'amount', 0.85, { follow: 'later' })).toBe(0.2);
     expect(calibrateWith(table, 'champion', 0.99)).toBe(UNFITTED_CAP);
     expect(calibrateWith(table, 'champion', 0.5)).toBe(0.5);
+  });
+
+  it('moves a fitted value by the call length when the table has a length term', () => {
+    const withLength: CalibrationTable = {
+      ...table,
+      length: { perDoubling: -0.5, reference: 100, min: 50, max: 400 },
+    };
+    // logit(0.9) = 2.197; at 200 words, one doubling: 1.697 -> 0.845.
+    expect(calibrateWith(withLength, 'amount', 0.85, { words: 200 })).toBe(0.845);
+    expect(calibrateWith(withLength, 'amount', 0.85, { words: 100 })).toBe(0.9);
+    // Held within [50, 400]: 3,200 words count as 400, two doublings.
+    expect(calibrateWith(withLength, 'amount', 0.85, { words: 3200 })).toBe(
+      calibrateWith(withLength, 'amount', 0.85, { words: 400 }),
+    );
+    expect(calibrateWith(withLength, 'amount', 0.85, { words: 400 })).toBe(0.768);
+    // Shorter calls are moved up, never past the cap of a fitted value.
+    expect(calibrateWith(withLength, 'amount', 0.85, { words: 50 })).toBe(0.937);
+    // No words, no move; an unfitted field is not moved.
+    expect(calibrateWith(withLength, 'amount', 0.85)).toBe(0.9);
+    expect(calibrateWith(withLength, 'champion', 0.5, { words: 400 })).toBe(0.5);
+  });
+});
+
+describe('fitLengthTerm', () => {
+  it('finds the term per doubling that calls of each length show', () => {
+    // Values of 0.8 right 90% of the time on 100-word calls and 60% on 400-word ones.
+    const observations = [
+      ...Array.from({ length: 100 }, (_, i) => ({ p: 0.8, right: i < 90, words: 100 })),
+      ...Array.from({ length: 100 }, (_, i) => ({ p: 0.8, right: i < 60, words: 400 })),
+    ];
+    const { shift, term } = fitLengthTerm(observations, { reference: 100, min: 50, max: 400 });
+    const at = (x: number) =>
+      1 / (1 + Math.exp(-(Math.log(0.8 / 0.2) + shift + term.perDoubling * x)));
+    expect(at(0)).toBeCloseTo(0.9, 2);
+    expect(at(2)).toBeCloseTo(0.6, 2);
+    expect(term.perDoubling).toBeLessThan(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import { stepAt, type Step } from './calibration.js';
+import { lengthShift, stepAt, type LengthTerm, type Step } from './calibration.js';
 
 /** One judged proposal: the extractor's raw score and whether the value was right. */
 export interface Observation {
@@ -270,4 +270,47 @@ export function fitRecalibration(
     if (Math.abs(ds) + Math.abs(db) < 1e-9) break;
   }
   return { slope: Math.round(slope * 1000) / 1000, shift: Math.round(shift * 1000) / 1000 };
+}
+
+/**
+ * The call-length term (calibration.ts, `LengthTerm`) and a shift of every value, fitted
+ * together on judged values: logit p' = logit p + shift + perDoubling * log2(w / reference),
+ * w held within [min, max], the two numbers under which the observations are most
+ * likely (Newton's method on the log-likelihood, which is concave in both).
+ */
+export function fitLengthTerm(
+  observations: readonly { p: number; right: boolean; words: number }[],
+  bounds: Omit<LengthTerm, 'perDoubling'>,
+): { shift: number; term: LengthTerm } {
+  const points = observations.map(({ p, right, words }) => ({
+    z: logit(p),
+    x: lengthShift({ ...bounds, perDoubling: 1 }, words),
+    y: right ? 1 : 0,
+  }));
+  let shift = 0;
+  let perDoubling = 0;
+  for (let iteration = 0; iteration < 50; iteration += 1) {
+    let gs = 0;
+    let gd = 0;
+    let hss = 0;
+    let hsd = 0;
+    let hdd = 0;
+    for (const { z, x, y } of points) {
+      const q = 1 / (1 + Math.exp(-(z + shift + perDoubling * x)));
+      const w = q * (1 - q);
+      gs += y - q;
+      gd += (y - q) * x;
+      hss += w;
+      hsd += w * x;
+      hdd += w * x * x;
+    }
+    const det = hss * hdd - hsd * hsd;
+    if (Math.abs(det) < 1e-12) break;
+    const ds = (hdd * gs - hsd * gd) / det;
+    const dd = (hss * gd - hsd * gs) / det;
+    shift += ds;
+    perDoubling += dd;
+    if (Math.abs(ds) + Math.abs(dd) < 1e-9) break;
+  }
+  return { shift: round3(shift), term: { ...bounds, perDoubling: round3(perDoubling) } };
 }
