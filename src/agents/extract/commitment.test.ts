@@ -155,6 +155,21 @@ describe('extractNextStepOrCommitment', () => {
     expect(fallback?.confidence).toBeLessThan(0.4);
     expect(extractNextStepOrCommitment(call(ext('Thanks.'), int('Bye.')), baseContext)).toBeNull();
   });
+
+  it("adds the call's last commitments that the agreed step does not say (k95)", () => {
+    const step = extractNextStepOrCommitment(
+      call(
+        int("Great. I'll send the updated order form and our MSA today."),
+        ext("Thanks. I'll get them to our outside counsel on Monday."),
+        int('Understood.'),
+      ),
+      baseContext,
+    );
+    expect(step?.value).toMatch(/^Rep to send the updated order form and our MSA today/);
+    expect(step?.value).toContain('; Buyer to get them to our outside counsel on Monday');
+    // The quote stays the agreed step's.
+    expect(step?.quote).toBe("I'll send the updated order form and our MSA today.");
+  });
 });
 
 describe('an agreed step that only points at its thing', () => {

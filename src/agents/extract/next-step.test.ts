@@ -821,13 +821,13 @@ describe('a review agreed for later (k80)', () => {
 });
 
 describe('a meeting set for its day, beside a chore for it (k95)', () => {
-  it('reads a kickoff on a day said in words as the step, not the agenda sent for it', () => {
+  it('reads a kickoff on a day said in words as the step, the agenda sent for it after it', () => {
     expect(
       step(
         int("Great. Kickoff on January third, and I'll send an agenda next week."),
         ext('Perfect.'),
       ),
-    ).toBe('Kickoff on January third (Sun Jan 3)');
+    ).toBe('Kickoff on January third (Sun Jan 3); Rep to send an agenda next week');
   });
 
   it('reads a kickoff put on a day, and a survey or readout to do', () => {

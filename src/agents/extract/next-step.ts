@@ -485,8 +485,10 @@ function withAntecedent(
 }
 
 /**
- * The next step for the CRM: the agreed one, else the call's last commitments at a low
- * score (most calls end on one; a person approving it sees the quote).
+ * The next step for the CRM: the agreed one with the call's last commitments it does not
+ * say yet ("I'll get them to legal on Monday" after the order form agreed), else those
+ * commitments alone at a low score (most calls end on one; a person approving it sees
+ * the quote).
  */
 export function extractNextStepOrCommitment(
   utterances: readonly ExtractUtterance[],
@@ -494,10 +496,21 @@ export function extractNextStepOrCommitment(
 ): Candidate<string> | null {
   const ref = referenceOf(ctx);
   const agreed = agreedStep(utterances, ref);
-  if (agreed) return agreed;
+  if (agreed) {
+    return lastCommitments(utterances).reduce(
+      (step, c) => (saysAlready(step.value, c.text) ? step : withPart(step, c.text)),
+      agreed,
+    );
+  }
   // The customer's own step alone is no next step: as often wrong as right.
   const said = unconfirmed(utterances);
   return said && withPart(said, customerStep(utterances, ref));
+}
+
+/** Whether a step already holds a commitment: its first three words after the doer. */
+function saysAlready(step: string, commitment: string): boolean {
+  const head = stripOwner(commitment).split(/\s+/).slice(0, 3).join(' ').toLowerCase();
+  return step.toLowerCase().includes(head);
 }
 
 /** Below every agreed step's raw score, so the calibration table keeps these apart. */
