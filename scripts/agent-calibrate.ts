@@ -464,6 +464,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/thirty-ninth-check.jsonl',
   'test/agent/labelled/fortieth-check.jsonl',
   'test/agent/labelled/forty-first-check.jsonl',
+  'test/agent/labelled/forty-second-check.jsonl',
+  'test/agent/labelled/forty-third-check.jsonl',
 ];
 
 /**

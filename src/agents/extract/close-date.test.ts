@@ -1360,3 +1360,32 @@ describe('the nth weekday of a month, and more dates of other things (k103)', ()
     expect(date(int('When can we sign?'), ext('Ask me in three weeks.'))).toBeNull();
   });
 });
+
+describe('a delivery, a telling and a last working day (k110, k112)', () => {
+  it('dates "the last working day of January" on its weekday', () => {
+    // 2027-01-31 is a Sunday.
+    expect(date(ext('We sign on the last working day of January.'))).toBe('2027-01-29');
+    expect(date(ext('Signature by the last business day of December.'))).toBe('2026-12-31');
+  });
+
+  it('leaves out the day a thing is handed over, but not a signature or a PO', () => {
+    expect(
+      date(
+        int('Can we get this signed?'),
+        ext("Yes. I'll have the proposal with you by Friday, then we sign."),
+      ),
+    ).toBeNull();
+    expect(date(int('When do we sign?'), ext('I can get it to you Thursday.'))).toBeNull();
+    expect(
+      date(
+        int('When can we expect the signature?'),
+        ext('I can get the signature to you this Friday.'),
+      ),
+    ).toBe('2026-10-16');
+    expect(date(ext("We'll sign. I'll have the PO to you by November 20th."))).toBe('2026-11-20');
+  });
+
+  it('leaves out the month something was told in', () => {
+    expect(date(int('Still signing this year?'), ext('Same as I told you in October.'))).toBeNull();
+  });
+});

@@ -268,9 +268,20 @@ const CONDITIONAL =
 const OTHER_SUBJECT =
   /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)|\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w)|kick-?off|onboarding|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|(up and )?running (by|in|before)|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (numbers|figures|data|report|results|statements?|invoices?)|to implement|rout(e|ing) (it |this |that |the \w+ )?for signature|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|get (a|the|our|my|your) ([\w-]+ )?(proposal|quote|deck|comparison|business case|summary) (over|across|out|to you)|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|budget (ask|request|submission)s?|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract|their (current )?(contract|subscription|licen[cs]e|agreement) (ends|runs out|finishes|is up))\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
 
+/**
+ * A delivery with its day ("I can get it to you Thursday", "I'll have the proposal with
+ * you by Friday", "I'll get you the revised version by the 11th"): a date for the thing
+ * handed over, not for the signature.
+ */
+const DELIVERY =
+  /\b(?:get|have)\s+(?:it|this|that|them|(?:the|a|an|our|my|your)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:over\s+)?(?:to|with)\s+(?:you|him|her|them)\b|\bget\s+you\s+(?:it|the|a|an|our|my)\b/i;
+
+/** What, handed over, is the close itself: "I can get the signature to you Friday", a PO. */
+const CLOSING_PAPER = /\b(?:signatures?|signed|po|purchase orders?)\b/i;
+
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
-  /\b(was|were) (to|due|planned|going to|meant to)\b|\b(we've|we have) done (it|this|that)\b|\b(was|were|got|been|already|we) (signed|closed|countersigned)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed)|last (year|quarter|month)|missed|slipped from)\b/i;
+  /\b(told|said to|mentioned to|promised) (you|us|him|her|them) (in|on|last|back in) |\b(was|were) (to|due|planned|going to|meant to)\b|\b(we've|we have) done (it|this|that)\b|\b(was|were|got|been|already|we) (signed|closed|countersigned)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed)|last (year|quarter|month)|missed|slipped from)\b/i;
 
 /** Words in front of a date that mark it as the replaced value ("from March to April"). */
 const REPLACED_BEFORE =
@@ -525,9 +536,10 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         (PAST.test(text) && !signedAlready) ||
         // "Now I need the contract in final form, I sign on the twenty-first": the
         // document is wanted for the signing the sentence dates.
-        (OTHER_SUBJECT.test(
+        ((OTHER_SUBJECT.test(
           text.replace(GOES_WELL, '').replace(signedAlready ? SENDING_IT_BACK : /$^/, ''),
-        ) &&
+        ) ||
+          (DELIVERY.test(text) && !CLOSING_PAPER.test(text))) &&
           !SIGNS_ON.test(text)) ||
         mentionsVendor(text, ctx.competitors ?? []);
       // A date said in answer or in recap ("End of October, yes.", "Tuesday the 20th.")
@@ -880,6 +892,16 @@ function dayOnOrAfter(from: LocalDate, day: number): LocalDate | null {
 const NTH_WEEKDAY_OF_MONTH =
   /\bthe (first|second|third|fourth|last) (mon|tues|wednes|thurs|fri|satur|sun)day (?:in|of) (jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
 
+/** "The last working day of January": the month's last weekday from Monday to Friday. */
+const LAST_WORKING_DAY =
+  /\bthe last (?:working|business|work) day (?:in|of) (jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
+
+function lastWorkingDay(year: number, month: number): LocalDate {
+  const end = endOfMonth(year, month);
+  const weekday = dayOfWeek(end);
+  return addDays(end, weekday === 0 ? -2 : weekday === 6 ? -1 : 0);
+}
+
 /** The first to fourth, or the last, given weekday (0 = Sunday) of a month. */
 function nthWeekday(year: number, month: number, weekday: number, nth: string): LocalDate {
   if (nth === 'last') {
@@ -1099,6 +1121,13 @@ function findDates(
     const inYear = (year: number) => nthWeekday(year, month, weekday, m[1]!.toLowerCase());
     const thisYear = inYear(today.year);
     const date = compareDates(thisYear, today) >= 0 ? thisYear : inYear(today.year + 1);
+    add(m.index, m[0].length, date, 'day');
+  }
+  for (const m of text.matchAll(LAST_WORKING_DAY)) {
+    const month = MONTH_NAMES.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1;
+    const thisYear = lastWorkingDay(today.year, month);
+    const date =
+      compareDates(thisYear, today) >= 0 ? thisYear : lastWorkingDay(today.year + 1, month);
     add(m.index, m[0].length, date, 'day');
   }
   for (const m of text.matchAll(/\bthe (\d{1,2})(st|nd|rd|th)? of (this|next) month\b/gi)) {
