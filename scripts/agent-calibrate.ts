@@ -466,6 +466,7 @@ const HAND_WRITTEN = [
   'test/agent/labelled/forty-first-check.jsonl',
   'test/agent/labelled/forty-second-check.jsonl',
   'test/agent/labelled/forty-third-check.jsonl',
+  'test/agent/labelled/forty-fourth-check.jsonl',
 ];
 
 /**
@@ -523,6 +524,9 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-48.jsonl',
   'test/agent/calibration/outside-fit-49.jsonl',
   'test/agent/calibration/outside-fit-50.jsonl',
+  'test/agent/calibration/outside-fit-51.jsonl',
+  'test/agent/calibration/outside-fit-52.jsonl',
+  'test/agent/calibration/outside-fit-53.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
