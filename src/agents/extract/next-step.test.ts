@@ -907,3 +907,43 @@ describe('a meeting set in the clause after the step (k103)', () => {
     ).toContain('and schedule the write-back demo for the first week of December');
   });
 });
+
+describe('the step a process names, and what a meeting is for (k108, k112)', () => {
+  it('reads "the next step in our process is ..." and "the next thing we do is ..."', () => {
+    expect(
+      step(
+        ext('The next step in our process is a scripted demo.'),
+        int('Scripted demo, three scenarios. Happy to.'),
+      ),
+    ).toContain('scripted demo');
+    expect(
+      step(int('So the next thing we do is a payroll workshop with your team.'), ext('Good.')),
+    ).toContain('payroll workshop');
+  });
+
+  it('takes a sandbox, a pilot, a trial or a signing ceremony put on a day as a step', () => {
+    expect(step(int('So, sandbox in January, and then we regroup?'), ext('Yes.'))).toBe(
+      'Sandbox in January',
+    );
+    expect(step(ext("Let's do a pilot in March."), int('Great.'))).toContain('pilot');
+    expect(
+      step(
+        ext(
+          "So let's meet on the twenty-eighth of January, at the head office, for the signing ceremony.",
+        ),
+        int('Our CEO will come.'),
+      ),
+    ).toContain('for the signing ceremony');
+  });
+
+  it('keeps a kickoff planned in the clause after the step', () => {
+    expect(
+      step(
+        int(
+          "Then I'll prepare the contract with the 1st of March, and Sarah and I can plan the onboarding kickoff for mid-February.",
+        ),
+        ext('Yes, good.'),
+      ),
+    ).toContain('plan the onboarding kickoff');
+  });
+});

@@ -38,7 +38,7 @@ const DELIVERABLE_FIRST = new RegExp(
 
 /** Meetings that are a step in themselves when both sides agree to one. */
 const EVENT =
-  '(?:kick-?off|workshop|site visit|reference call|pricing review|pilot review|business review|technical review|security review|legal review|integration test|deep dive|walkthrough|session|demo|proof of concept|poc|architecture review|review call|q&a|comparison|(?:questionnaire|contract|msa|roadmap|results|design|usage|quarterly|final) review|executive (?:call|meeting|session|briefing)|kick-?off call|(?:seeding|restore|recovery|failover|load) test|onboarding (?:call|session|meeting)|(?:final |formal )?presentation|(?:roof |site |safety )?inspection|site survey)';
+  '(?:kick-?off|workshop|site visit|reference call|pricing review|pilot review|business review|technical review|security review|legal review|integration test|deep dive|walkthrough|session|demo|proof of concept|poc|architecture review|review call|q&a|comparison|(?:questionnaire|contract|msa|roadmap|results|design|usage|quarterly|final) review|executive (?:call|meeting|session|briefing)|kick-?off call|(?:seeding|restore|recovery|failover|load) test|onboarding (?:call|session|meeting)|(?:final |formal )?presentation|(?:roof |site |safety )?inspection|site survey|sandbox|signing ceremony|final round|pilot|trial)';
 
 const EVENT_WORD = new RegExp(`\\b${EVENT}\\b`, 'i');
 
@@ -92,7 +92,7 @@ const FRAMES: readonly RegExp[] = [
     `^(?:(?:yes|yeah|ok(?:ay)?|sure|great|perfect|so|and|then|absolutely|definitely|please|just|fine|good|alright|right)\\b[,\\s]*)*(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
-  /\bnext steps? (?:on our side |for us |from our side |on your side )?(?:is|are|would be|will be)\s+(?:to\s+|that\s+)?(?:(?:we|i|you)(?: will| can|'ll)?\s+)?(?<phrase>.+)|^\W*(?:(?:so|and|then|okay|ok)[,\s]+)*(?:next (?:up )?is|what (?:i|we)(?:'d| would) like (?:next |to see next |to do next )?is)\s+(?<phrase2>(?:the|a|an|our)\s.+)/i,
+  /\bnext (?:steps?|thing(?: we do| to do)?)(?: in (?:our|the) process)? (?:on our side |for us |from our side |on your side )?(?:is|are|would be|will be)\s+(?:to\s+|that\s+)?(?:(?:we|i|you)(?: will| can|'ll)?\s+)?(?<phrase>.+)|^\W*(?:(?:so|and|then|okay|ok)[,\s]+)*(?:next (?:up )?is|what (?:i|we)(?:'d| would) like (?:next |to see next |to do next )?is)\s+(?<phrase2>(?:the|a|an|our)\s.+)/i,
   // A suggestion: "I suggest a site visit", "I propose we hold a pilot review".
   /\b(?:i|we)(?: would|'d)? (?:suggest|propose|recommend)\s+(?:that\s+)?(?:(?:we|you)\s+)?(?<phrase>.+)/i,
   // A team that will do it: "Onboarding will contact you this week."
@@ -187,9 +187,16 @@ const PAST = /\b(?:was|were|went|did|had|last|ago|yesterday)\b/i;
 const AGENDA_VERB = /^(?:review|go through|walk (?:you |us )?through|present|demo)\b/i;
 /** A meeting set in the clause after a step: ", and we'll schedule the demo for ...". */
 const MEETING_CLAUSE = new RegExp(
-  `^\\W*(?:and|then)?\\s*(?:we|i)(?:'ll| will)\\s+(?<clause>(?:schedule|book|set up|do|hold|run|plan)\\s+(?:the|a|an|our)\\s+(?:[\\w-]+\\s+){0,3}${EVENT}\\b.*)`,
+  `^\\W*(?:and|then)?\\s*(?:we|i|[A-Z][\\w-]+ and i)(?:'ll| will| can)\\s+(?<clause>(?:schedule|book|set up|do|hold|run|plan)\\s+(?:the|a|an|our)\\s+(?:[\\w-]+\\s+){0,3}${EVENT}\\b.*)`,
   'i',
 );
+
+/** What a meeting is for, said after its day and place: "meet on the 28th, at the head office, for the signing ceremony". */
+const MEETING_PURPOSE = new RegExp(
+  `^[^.?!]{0,80}?\\s(?<purpose>for (?:the|a|an|our) (?:[\\w-]+\\s+){0,2}${EVENT})\\b`,
+  'i',
+);
+const MEETING_START = /^(?:meet|come|visit|see you|get together)\b/i;
 
 /** A visit to no place (case-sensitive: a place is named with a capital). */
 const VISIT_NOWHERE =
@@ -574,6 +581,8 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     if (meetingAfter && !EVENT_WORD.test(phrase)) {
       phrase = `${phrase}, and ${cut(meetingAfter.groups!.clause!)}`;
     }
+    const purpose = MEETING_START.test(phrase) && MEETING_PURPOSE.exec(raw.slice(phrase.length));
+    if (purpose && !EVENT_WORD.test(phrase)) phrase = `${phrase}, ${purpose.groups!.purpose!}`;
     if (frame === EVENT_NAMED) {
       // A meeting named on its own is a step only when it is put forward.
       // A meeting named with its day ("November 10th pilot review") is one too.
@@ -655,10 +664,14 @@ function takenUp(
 
 function cut(phrase: string): string {
   const end = CLAUSE_END.exec(phrase);
-  return (end ? phrase.slice(0, end.index) : phrase)
-    .trim()
-    .replace(/[,;:]+$/, '')
-    .replace(/,\s*(?:then|too|as well|please)$/i, '');
+  return (
+    (end ? phrase.slice(0, end.index) : phrase)
+      .trim()
+      .replace(/[,;:]+$/, '')
+      .replace(/,\s*(?:then|too|as well|please)$/i, '')
+      // "Sandbox in January, and then we regroup": the clause ends before "then".
+      .replace(/,?\s+(?:and|but|or)$/i, '')
+  );
 }
 
 function pointsOnly(phrase: string): boolean {
