@@ -441,6 +441,21 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'staying on what they have, one side of a choice still open (k108)',
+    lines: [ext("So it's between you and staying with Gong.")],
+    expected: null,
+  },
+  {
+    name: 'staying on what they have as the default, or a guess (k108)',
+    lines: [ext("We stay on Gong as we are, that's the default.")],
+    expected: null,
+  },
+  {
+    name: 'a move to another vendor guessed at (k108)',
+    lines: [ext('Maybe they win and we all move to Clari.')],
+    expected: null,
+  },
+  {
     name: 'another vendor kept for something else',
     lines: [ext('We stay with Gong only as the dialer.')],
     expected: null,

@@ -777,6 +777,12 @@ function lostTo(text: string, competitors: readonly RegExp[]): StageCue | null {
   // "It's you or we stay on spreadsheets" is a choice still open; "we stay with Sienge
   // only as the ERP" keeps them for something else.
   if (/\bor\b[^,.;]*$/i.test(text.slice(0, m.index))) return null;
+  // "So it's between you and staying with DATEV": the same open choice.
+  if (/\bbetween\b[^.;]*\band\s*$/i.test(text.slice(0, m.index))) return null;
+  // "We stay on DATEV as we are, that's the default", "maybe we all move to Abacus":
+  // what happens if nothing is chosen, or a guess.
+  if (/\b(?:the default|by default|otherwise|fallback|plan b|maybe|perhaps|might)\b/i.test(text))
+    return null;
   if (/\bonly (as|for)\b/i.test(text.slice(m.index))) return null;
   // "We signed with FourKites for ocean last year": an old choice, not this deal's end.
   if (LONG_AGO.test(text)) return null;
