@@ -456,6 +456,14 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'a signature whose paper is said after it: an NDA and a pilot agreement (k112)',
+    lines: [
+      ext("Good news first - it's signed. Aygun, tell them."),
+      ext('Both documents are signed as of Friday. The NDA, and the pilot agreement.'),
+    ],
+    expected: null,
+  },
+  {
     name: 'another vendor kept for something else',
     lines: [ext('We stay with Gong only as the dialer.')],
     expected: null,

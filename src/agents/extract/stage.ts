@@ -577,6 +577,17 @@ function signsOtherPaper(
   utterances: readonly ExtractUtterance[],
   index: number,
 ): boolean {
+  // "Good news first, it's signed." "Both documents: the NDA and the pilot agreement.":
+  // what "it" was is said after it.
+  if (
+    cue.stage === 'closed_won' &&
+    /\b(it'?s|it is|it was|it has been|they'?re|they are|both are) (now |finally |all )?signed\b/i.test(
+      text,
+    )
+  ) {
+    const after = [utterances[index]!.text, utterances[index + 1]?.text ?? ''];
+    if (after.some((t) => OTHER_PAPER.test(t))) return true;
+  }
   if (cue.stage === 'closed_won' && /\bsigned (it|that|them)\b/i.test(text)) {
     const own = utterances[index]!.text;
     const before = own.slice(0, Math.max(0, own.indexOf(text)));
