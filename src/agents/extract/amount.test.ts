@@ -1218,3 +1218,26 @@ describe('"not per year" says what the figure is of (k106)', () => {
     ).toBeNull();
   });
 });
+
+describe('counts, unit prices and a time of day (k108, k110, k112)', () => {
+  it('reads no price from a count before its noun, a capacity or pence', () => {
+    expect(findMoney('And we do about 2,400 payslips a month.')).toEqual([]);
+    expect(findMoney("Wildmoor's three days, twenty-two thousand capacity.")).toEqual([]);
+    expect(
+      findMoney('Per-ticket goes from forty-five pence to forty.', { impliedScale: 1e3 }),
+    ).toEqual([]);
+    // A currency said as a plural noun is no count.
+    expect(findMoney('So the number is 285,000 soles, same scope.').map((m) => m.amount)).toEqual([
+      285_000,
+    ]);
+  });
+
+  it('reads "come at nine thirty" as a time, not 930 thousand', () => {
+    const inThousands = (text: string) =>
+      findMoney(text, { impliedScale: 1e3 }).map((m) => m.amount);
+    expect(
+      inThousands('Nika, please come at nine thirty, the security downstairs takes time.'),
+    ).toEqual([]);
+    expect(inThousands("We're at nine thirty, then.")).toEqual([930_000]);
+  });
+});

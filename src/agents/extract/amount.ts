@@ -179,7 +179,7 @@ const SPOKEN_TAIL = new RegExp(`^\\s*(${CODE_WORDS})\\b`, 'i');
 
 /** What follows a number that makes it a count, a share or a unit price, not the deal. */
 const NOT_MONEY_AFTER =
-  /^\s*(%|percent|per ?cent|seats?|users?|licen[cs]es?|people|employees|reps|agents|heads?|accounts|customers|calls|minutes|hours|days|weeks|months|years|records|contacts|emails|meetings|deals|kilometres|kilometers|km|miles|litres|liters|gallons|tons|tonnes|kg|kilos|kwh|mwh|mw|megawatts|acres|hectares|square (?:feet|foot|metres|meters)|sq ?ft|beds|stores|branches|sites|vehicles|trucks|drivers|technicians|students|patients|members|farmers|(per|a|an|\/)\s*(seat|user|licen[cs]e|head|rep|agent))\b/i;
+  /^\s*(%|percent|per ?cent|seats?|users?|licen[cs]es?|people|employees|reps|agents|heads?|accounts|customers|calls|minutes|hours|days|weeks|months|years|records|contacts|emails|meetings|deals|kilometres|kilometers|km|miles|litres|liters|gallons|tons|tonnes|kg|kilos|kwh|mwh|mw|megawatts|acres|hectares|square (?:feet|foot|metres|meters)|sq ?ft|beds|stores|branches|sites|vehicles|trucks|drivers|technicians|students|patients|members|farmers|capacity|pence|cents?|p|(per|a|an|\/)\s*(seat|user|licen[cs]e|head|rep|agent))\b/i;
 
 /** The price of some other vendor or of what the customer pays today. */
 const SOMEONE_ELSE =
@@ -624,7 +624,7 @@ const PER_THING =
 
 /** A plural noun right after a number: what it counts. */
 const COUNT_NOUN_AFTER =
-  /^\s+(?!(?:dollars|euros|pounds|bucks|grand|quid|francs|rupees|reais|pesos|yen|rand|crowns|zlotys|forints|thousands|hundreds|millions|years|months|weeks|days|users|seats|plus|less|minus)\b)[a-z]{3,}s\b/i;
+  /^\s+(?!(?:dollars|euros|pounds|bucks|grand|quid|francs|rupees|reais|pesos|yen|rand|crowns|zlotys|forints|soles|shekels|dirhams|riyals|rials|dinars|rands|manats|tenges|laris|kroner|kronor|krones|rubles|roubles|hryvnias|nairas|cedis|shillings|kwachas|pulas|quetzales|bolivianos|colones|lempiras|liras|ringgits|bahts|dongs|rupiahs|pesetas|thousands|hundreds|millions|years|months|weeks|days|users|seats|plus|less|minus)\b)[a-z]{3,}s\b/i;
 
 /** "400 vans at eleven pounds": the price of one of a count. */
 const COUNT_AT = /\b\d[\d,]*\s+[a-z-]+\s+(?:at|@)\s*$/i;
@@ -829,6 +829,8 @@ export function findMoney(
     if (g.scale === 'm' && currency === null) continue;
     const end = m.index + m[0].length;
     if (!g.code && NOT_MONEY_AFTER.test(text.slice(end))) continue;
+    // "about 2,400 payslips a month": a number before a plural noun counts it.
+    if (!g.code && !g.sym && !g.pre && !g.scale && COUNT_NOUN_AFTER.test(text.slice(end))) continue;
     // "one hundred ten euros per bar per month": the price of one thing.
     if (PER_THING.test(text.slice(end))) continue;
     if (COUNT_AT.test(text.slice(0, m.index))) continue;
@@ -939,6 +941,8 @@ function inImpliedScale(
     impliedRange(amount, impliedScale) &&
     IMPLIED_AFTER.test(text.slice(end)) &&
     !(amount <= 24 && HOUR_BEFORE.test(before)) &&
+    !(isClockTime(amount) && MEETING_AT.test(before)) &&
+    !SMALL_UNIT.test(text) &&
     !DATE_OR_LABEL_BEFORE.test(before) &&
     !TIME_OF_DAY.test(text)
   );
@@ -946,6 +950,19 @@ function inImpliedScale(
 
 /** Words before a number up to 24 that make it an hour: "until 11", "at 10". */
 const HOUR_BEFORE = /\b(at|until|till|from|by|before|after)\s*$/i;
+
+/** Pence and cents: "per-ticket goes from forty-five pence to forty" prices one ticket. */
+const SMALL_UNIT = /\b(pence|cents?|centimes|kopecks?|tiyn|tetri|qəpik)\b/i;
+
+/** A time someone comes or meets at: "please come at nine thirty" is half past nine. */
+const MEETING_AT =
+  /\b(come|meet|start|call|see you|be there|arrive|join|begin|talk|speak|land|leave)\b[^.?!,]{0,25}\b(at|around|by)\s*(about\s+)?$/i;
+
+/** 930 as "nine thirty", 1045 as "ten forty-five": an hour and its minutes. */
+function isClockTime(amount: number): boolean {
+  const hour = Math.floor(amount / 100);
+  return Number.isInteger(amount) && hour >= 1 && hour <= 12 && amount % 100 < 60;
+}
 
 /** How many words before a figure a negation turns it down from. */
 const NEGATION_REACH = 6;
