@@ -3,24 +3,24 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (3592 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl, test/agent/labelled/thirty-fourth-check.jsonl, test/agent/labelled/thirty-fifth-check.jsonl, test/agent/labelled/thirty-sixth-check.jsonl, test/agent/labelled/thirty-seventh-check.jsonl, test/agent/labelled/thirty-eighth-check.jsonl, test/agent/labelled/thirty-ninth-check.jsonl, test/agent/labelled/fortieth-check.jsonl, test/agent/labelled/forty-first-check.jsonl, test/agent/labelled/forty-second-check.jsonl, test/agent/labelled/forty-third-check.jsonl, test/agent/labelled/forty-fourth-check.jsonl; right/proposed: amount:final 650/752, amount:later 128/153, close_date:final 666/749, close_date:later 271/325, competitors:final 531/581, competitors:later 48/55, next_step:final 1934/2443, next_step:later 13/23, stage:final 666/911, stage:later 20/34): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 20 calls and the pooled hand-written share q = 0.818 worth v = 30 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.771, b = 0.255, the Platt scaling under which the proposals on calls written blind and never read are most likely (4240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl, test/agent/calibration/outside-fit-34.jsonl, test/agent/calibration/outside-fit-35.jsonl, test/agent/calibration/outside-fit-36.jsonl, test/agent/calibration/outside-fit-37.jsonl, test/agent/calibration/outside-fit-38.jsonl, test/agent/calibration/outside-fit-39.jsonl, test/agent/calibration/outside-fit-40.jsonl, test/agent/calibration/outside-fit-41.jsonl, test/agent/calibration/outside-fit-42.jsonl, test/agent/calibration/outside-fit-43.jsonl, test/agent/calibration/outside-fit-44.jsonl, test/agent/calibration/outside-fit-45.jsonl, test/agent/calibration/outside-fit-46.jsonl, test/agent/calibration/outside-fit-47.jsonl, test/agent/calibration/outside-fit-48.jsonl, test/agent/calibration/outside-fit-49.jsonl, test/agent/calibration/outside-fit-50.jsonl, test/agent/calibration/outside-fit-51.jsonl, test/agent/calibration/outside-fit-52.jsonl, test/agent/calibration/outside-fit-53.jsonl; 5937/7316 right), then per field pulled to that map as strongly as 3 proposals (close_date a = 0.969, b = -0.384; amount a = 0.98, b = -0.339; stage a = 0.675, b = 0.123; next_step a = 0.921, b = 0.445; competitors a = 0.756, b = -0.206), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.557 on 838, 0.643 on 575, 0.716 on 523, 0.802 on 700, 0.848 on 1094, 0.877 on 1384, 0.902 on 989, 0.928 on 1213), then, for the call's length, logit v + 0.152 + -0.344 * log2(w / 100), w the transcript's words held within [50, 400] (the steps hold the value at 100 words; the shift and the term per doubling fitted together on the outside proposals); the pull of 1, 3, 10, 30, 100, 1000, the block of 0, 50, 100, 200, 300, 400 and the length term or none under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.062); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (3592 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl, test/agent/labelled/thirty-fourth-check.jsonl, test/agent/labelled/thirty-fifth-check.jsonl, test/agent/labelled/thirty-sixth-check.jsonl, test/agent/labelled/thirty-seventh-check.jsonl, test/agent/labelled/thirty-eighth-check.jsonl, test/agent/labelled/thirty-ninth-check.jsonl, test/agent/labelled/fortieth-check.jsonl, test/agent/labelled/forty-first-check.jsonl, test/agent/labelled/forty-second-check.jsonl, test/agent/labelled/forty-third-check.jsonl, test/agent/labelled/forty-fourth-check.jsonl; right/proposed: amount:final 650/749, amount:later 128/154, close_date:final 666/749, close_date:later 271/325, competitors:final 531/581, competitors:later 48/55, next_step:final 1934/2443, next_step:later 13/23, stage:final 666/908, stage:later 20/33): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 20 calls and the pooled hand-written share q = 0.818 worth v = 30 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.764, b = 0.26, the Platt scaling under which the proposals on calls written blind and never read are most likely (4240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl, test/agent/calibration/outside-fit-34.jsonl, test/agent/calibration/outside-fit-35.jsonl, test/agent/calibration/outside-fit-36.jsonl, test/agent/calibration/outside-fit-37.jsonl, test/agent/calibration/outside-fit-38.jsonl, test/agent/calibration/outside-fit-39.jsonl, test/agent/calibration/outside-fit-40.jsonl, test/agent/calibration/outside-fit-41.jsonl, test/agent/calibration/outside-fit-42.jsonl, test/agent/calibration/outside-fit-43.jsonl, test/agent/calibration/outside-fit-44.jsonl, test/agent/calibration/outside-fit-45.jsonl, test/agent/calibration/outside-fit-46.jsonl, test/agent/calibration/outside-fit-47.jsonl, test/agent/calibration/outside-fit-48.jsonl, test/agent/calibration/outside-fit-49.jsonl, test/agent/calibration/outside-fit-50.jsonl, test/agent/calibration/outside-fit-51.jsonl, test/agent/calibration/outside-fit-52.jsonl, test/agent/calibration/outside-fit-53.jsonl; 5937/7315 right), then per field pulled to that map as strongly as 3 proposals (close_date a = 0.969, b = -0.382; amount a = 0.965, b = -0.319; stage a = 0.635, b = 0.138; next_step a = 0.921, b = 0.445; competitors a = 0.755, b = -0.204), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.558 on 839, 0.643 on 573, 0.716 on 523, 0.794 on 590, 0.847 on 1204, 0.87 on 558, 0.882 on 826, 0.898 on 1062, 0.934 on 1140), then, for the call's length, logit v + 0.151 + -0.343 * log2(w / 100), w the transcript's words held within [50, 400] (the steps hold the value at 100 words; the shift and the term per doubling fitted together on the outside proposals); the pull of 1, 3, 10, 30, 100, 1000, the block of 0, 50, 100, 200, 300, 400 and the length term or none under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.062); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.825,
+        p: 0.818,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.594,
+        p: 0.595,
         n: 20,
       },
       {
         min: 0.52,
-        p: 0.594,
+        p: 0.595,
         n: 13,
       },
       {
@@ -30,40 +30,45 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.67,
-        p: 0.825,
+        p: 0.818,
         n: 29,
       },
       {
         min: 0.71,
-        p: 0.892,
-        n: 385,
+        p: 0.897,
+        n: 383,
       },
       {
         min: 0.81,
-        p: 0.915,
-        n: 207,
+        p: 0.911,
+        n: 206,
       },
       {
         min: 0.92,
-        p: 0.938,
+        p: 0.943,
         n: 19,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.594,
-        n: 16,
+        p: 0.595,
+        n: 15,
       },
       {
         min: 0.63,
         p: 0.677,
-        n: 10,
+        n: 11,
       },
       {
         min: 0.67,
-        p: 0.825,
-        n: 127,
+        p: 0.818,
+        n: 89,
+      },
+      {
+        min: 0.81,
+        p: 0.866,
+        n: 39,
       },
     ],
     close_date: [
@@ -74,24 +79,24 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.87,
-        p: 0.825,
+        p: 0.818,
         n: 150,
       },
       {
         min: 0.92,
-        p: 0.825,
+        p: 0.818,
         n: 90,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.594,
+        p: 0.595,
         n: 11,
       },
       {
         min: 0.59,
-        p: 0.594,
+        p: 0.595,
         n: 8,
       },
       {
@@ -101,29 +106,29 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.63,
-        p: 0.825,
+        p: 0.818,
         n: 55,
       },
       {
         min: 0.68,
-        p: 0.867,
+        p: 0.866,
         n: 203,
       },
       {
         min: 0.76,
-        p: 0.892,
+        p: 0.897,
         n: 282,
       },
       {
         min: 0.86,
-        p: 0.915,
+        p: 0.911,
         n: 177,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.594,
+        p: 0.595,
         n: 8,
       },
       {
@@ -138,26 +143,26 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.75,
-        p: 0.825,
+        p: 0.818,
         n: 144,
       },
       {
         min: 0.87,
-        p: 0.825,
+        p: 0.866,
         n: 59,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.825,
+        p: 0.818,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.594,
+        p: 0.595,
         n: 22,
       },
       {
@@ -167,63 +172,63 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.78,
-        p: 0.825,
+        p: 0.818,
         n: 12,
       },
       {
         min: 0.8,
-        p: 0.892,
+        p: 0.886,
         n: 516,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.825,
+        p: 0.818,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.594,
+        p: 0.595,
         n: 70,
       },
       {
         min: 0.65,
-        p: 0.915,
+        p: 0.911,
         n: 207,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.594,
+        p: 0.595,
         n: 481,
       },
       {
         min: 0.5,
-        p: 0.825,
+        p: 0.818,
         n: 39,
       },
       {
         min: 0.55,
-        p: 0.867,
+        p: 0.866,
         n: 658,
       },
       {
         min: 0.69,
-        p: 0.915,
+        p: 0.911,
         n: 356,
       },
       {
         min: 0.8,
-        p: 0.938,
+        p: 0.943,
         n: 727,
       },
       {
         min: 0.84,
-        p: 0.938,
+        p: 0.943,
         n: 182,
       },
     ],
@@ -237,30 +242,30 @@ export const CALIBRATION: CalibrationTable = {
     stage: [
       {
         min: 0,
-        p: 0.594,
+        p: 0.677,
         n: 89,
       },
       {
         min: 0.8,
-        p: 0.825,
+        p: 0.818,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.594,
+        p: 0.595,
         n: 49,
       },
       {
         min: 0.65,
-        p: 0.594,
+        p: 0.595,
         n: 16,
       },
       {
         min: 0.7,
         p: 0.677,
-        n: 393,
+        n: 392,
       },
       {
         min: 0.8,
@@ -269,25 +274,20 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.86,
-        p: 0.915,
-        n: 98,
-      },
-      {
-        min: 0.88,
-        p: 0.938,
-        n: 65,
+        p: 0.911,
+        n: 161,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.594,
+        p: 0.595,
         n: 25,
       },
       {
         min: 0.84,
-        p: 0.825,
-        n: 9,
+        p: 0.818,
+        n: 8,
       },
     ],
   },
@@ -300,6 +300,6 @@ export const CALIBRATION: CalibrationTable = {
     reference: 100,
     min: 50,
     max: 400,
-    perDoubling: -0.344,
+    perDoubling: -0.343,
   },
 };
