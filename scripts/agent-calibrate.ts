@@ -467,6 +467,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/forty-second-check.jsonl',
   'test/agent/labelled/forty-third-check.jsonl',
   'test/agent/labelled/forty-fourth-check.jsonl',
+  'test/agent/labelled/forty-fifth-check.jsonl',
+  'test/agent/labelled/forty-sixth-check.jsonl',
+  'test/agent/labelled/forty-seventh-check.jsonl',
 ];
 
 /**
@@ -527,6 +530,9 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-51.jsonl',
   'test/agent/calibration/outside-fit-52.jsonl',
   'test/agent/calibration/outside-fit-53.jsonl',
+  'test/agent/calibration/outside-fit-54.jsonl',
+  'test/agent/calibration/outside-fit-55.jsonl',
+  'test/agent/calibration/outside-fit-56.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
