@@ -1389,3 +1389,22 @@ describe('a delivery, a telling and a last working day (k110, k112)', () => {
     expect(date(int('Still signing this year?'), ext('Same as I told you in October.'))).toBeNull();
   });
 });
+
+describe('"now" and a weekday of a signature made (k114, k118)', () => {
+  it('reads no date from "now" unless a signature is made as it is said', () => {
+    expect(
+      date(
+        int('So where are we on signing?'),
+        ext('What I need now is to put it in front of my accountant and my banker.'),
+      ),
+    ).toBeNull();
+    expect(
+      date(ext('Okay, sign me up. How?'), int("I'll WhatsApp you the link now, you sign online.")),
+    ).toBe('2026-10-14');
+  });
+
+  it('dates a signature made on "Friday the ninth" to the last such day, not a later one', () => {
+    // Said on Wednesday 2026-10-14; Friday the 9th is five days before.
+    expect(date(ext('The director signed it on Friday the ninth.'))).toBe('2026-10-09');
+  });
+});

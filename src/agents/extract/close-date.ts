@@ -646,13 +646,16 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           // "That is a Friday, right?" "Friday, yes.": the weekday of the date just said.
           WEEKDAY_ONLY.test(m.text)
             ? { ...m, date: sameWeekdaySaid(m.date, topicDates) }
-            : { ...m, date: onItsWeekday(m.text, m.date) },
+            : { ...m, date: onItsWeekday(m.text, m.date, today, past) },
         );
       // Borrowing the cue, only a date said outright counts: not "now" or "a day later".
       // "The decision is the end of March now": "now" beside a date said outright is no date.
-      const dated = found?.some((m) => EXPLICIT_DATE.test(m.text))
-        ? found.filter((m) => !/^(now|right now)$/i.test(m.text))
-        : found;
+      // "What I need now is to put it in front of my banker": "now" is a date only of a
+      // signature made as it is said ("I'm signing it right now").
+      const dated =
+        found?.some((m) => EXPLICIT_DATE.test(m.text)) || !SIGNING_NOW.test(text)
+          ? found?.filter((m) => !/^(now|right now)$/i.test(m.text))
+          : found;
       // "Okay, then April 30th. That's the date. We'll sign by then.": the date said just
       // before is the one "then" means.
       const meant =
@@ -914,6 +917,10 @@ function nthWeekday(year: number, month: number, weekday: number, nth: string): 
   return addDays(first, offset + 7 * index);
 }
 
+/** A signature as it is said: "I'm signing it right now", "the link now, you sign online". */
+const SIGNING_NOW =
+  /\bsign(?:s|ed|ing)?\b[^.?!]{0,20}\b(?:right |just )?now\b|\bnow\b[^.?!]{0,20}\bsign(?:s|ed|ing)?\b/i;
+
 /** A weekday said alone ("Friday, yes."). */
 const WEEKDAY_ONLY = /^(on )?(mon|tues|wednes|thurs|fri|satur|sun)day,?$/i;
 
@@ -925,15 +932,20 @@ const WEEKDAY_AND_DAY =
  * "Friday the fourth" is the next fourth that is a Friday (the 4th of December when the
  * 4th of November is a Wednesday): the weekday says which month.
  */
-function onItsWeekday(text: string, date: LocalDate): LocalDate {
+function onItsWeekday(text: string, date: LocalDate, today: LocalDate, past: boolean): LocalDate {
   const m = WEEKDAY_AND_DAY.exec(text.trim());
   if (!m) return date;
   const weekday = WEEKDAYS.indexOf(m[1]!.toLowerCase().slice(0, 3));
-  for (let ahead = 0; ahead < 12; ahead++) {
-    const month = ((date.month - 1 + ahead) % 12) + 1;
-    const year = date.year + Math.floor((date.month - 1 + ahead) / 12);
+  // Of a signature made ("he signed on Friday the twenty-seventh", said on December
+  // 2nd), the latest such day up to today; else the next from the month said on.
+  const from = past ? today : date;
+  for (let step = 0; step < 12; step++) {
+    const index = from.year * 12 + from.month - 1 + (past ? -step : step);
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
     if (date.day > daysInMonth(year, month)) continue;
     const candidate = { year, month, day: date.day };
+    if (past && compareDates(candidate, today) > 0) continue;
     if (dayOfWeek(candidate) === weekday) return candidate;
   }
   return date;
