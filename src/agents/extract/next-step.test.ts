@@ -947,3 +947,20 @@ describe('the step a process names, and what a meeting is for (k108, k112)', () 
     ).toContain('plan the onboarding kickoff');
   });
 });
+
+describe('a kickoff on "the twelfth", after "now the next thing is" (k118)', () => {
+  it('reads the eleventh and the twelfth as days, and "now" as no day', () => {
+    expect(
+      step(
+        int('Good, then everything matches. Now the next thing is the kick-off.'),
+        ext('Yes. When?'),
+        int(
+          "Perfect. Kick-off on the twelfth of January in Emmen. I'll send the agenda before Christmas.",
+        ),
+        ext('Good.'),
+      ),
+    ).toBe(
+      'Kick-off on the twelfth of January in Emmen (Tue Jan 12); Rep to send the agenda before Christmas',
+    );
+  });
+});

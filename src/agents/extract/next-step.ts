@@ -145,7 +145,7 @@ const NOT_A_STEP =
 
 /** A day named for a meeting: a weekday, a date, "tomorrow". */
 const DAY_WORD =
-  /\b(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|(?:jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\d{1,2}(?:st|nd|rd|th)|the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|twentieth|twenty-\w+|thirtieth|thirty-first))\b/i;
+  /\b(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|(?:jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\d{1,2}(?:st|nd|rd|th)|the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|twenty-\w+|thirtieth|thirty-first))\b/i;
 
 const DAY_WORDS = new RegExp(DAY_WORD.source, 'gi');
 
@@ -155,7 +155,7 @@ const DAY_WORDS = new RegExp(DAY_WORD.source, 'gi');
  * signing dates ("Sign by January eighth") as steps.
  */
 const DAY_IN_WORDS =
-  /\b(?:jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|twentieth|twenty-\w+|thirtieth|thirty-first)\b|\bweek of\b/i;
+  /\b(?:jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|twenty-\w+|thirtieth|thirty-first)\b|\bweek of\b/i;
 
 /**
  * Whether a meeting step names a day the other side said in one of the three turns
@@ -724,6 +724,8 @@ function dueDate(text: string, ref: Reference): Due | null {
     // chrono gives "next week" a day; a week or month is not a due day.
     if (!c.isCertain('day') && !c.isCertain('weekday')) continue;
     if (/\b(week|month|year|quarter)\b/i.test(r.text)) continue;
+    // "Now the next thing is the kick-off": "now" opens the sentence, it dates nothing.
+    if (/^(?:right )?now$/i.test(r.text.trim())) continue;
     // "A workshop, two hours": a length, not a time; "in an hour" is today.
     if (
       /^(?:an?|one|two|three|four|five|six|\d+|half an?|a couple of)\s+(?:hours?|minutes?|mins?)$/i.test(
