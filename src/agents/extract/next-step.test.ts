@@ -964,3 +964,31 @@ describe('a kickoff on "the twelfth", after "now the next thing is" (k118)', () 
     );
   });
 });
+
+describe('someone named doing the step in the plain present (k118)', () => {
+  it('reads "Marc sends the new contract tomorrow" as Marc to send it', () => {
+    expect(
+      step(
+        int('Perfect. Marc sends the new contract tomorrow, with the four-year term.'),
+        ext('Good.'),
+      ),
+    ).toBe('Marc to send the new contract tomorrow, with the four-year term (Thu Oct 15)');
+    expect(
+      step(
+        ext('That works. Romain sends the extract, you come back with something concrete.'),
+        int('Deal.'),
+      ),
+    ).toBe('Romain to send the extract');
+    // A pronoun or an opener is nobody's name.
+    expect(step(ext('Then it sends the export.'), int('Good.'))).toBeNull();
+  });
+
+  it('reads a plan opened with "So:" ("So: I send the redlines by next Friday")', () => {
+    expect(
+      step(
+        int('So: I send the redlines by next Friday, you come back within a week.'),
+        ext('That works for us.'),
+      ),
+    ).toBe('Rep to send the redlines by next Friday (Fri Oct 23)');
+  });
+});

@@ -42,9 +42,18 @@ const EVENT =
 
 const EVENT_WORD = new RegExp(`\\b${EVENT}\\b`, 'i');
 
+/** Words a sentence may open with before its step, either case. */
+const OPENERS = '[Ss]o|[Tt]hen|[Oo]k(?:ay)?|[Aa]nd|[Pp]erfect|[Gg]ood|[Gg]reat|[Rr]ight|[Ff]ine';
+/** A first name, not a pronoun or an opener (case-sensitive). */
+const NAMED =
+  '(?!(?:I|We|You|They|He|She|It|That|This|There|Then|So|And|Everyone|Nobody)\\b)[A-Z][a-z]+';
+/** Verbs of a step in the third person present. */
+const PRESENT_VERB =
+  '(?:sends|prepares|updates|books|schedules|organi[sz]es|brings|shares|re-?runs|sets up|calls)';
+
 const VERB_START = new RegExp(`^${VERB}\\b`, 'i');
 const ANY_STEP = new RegExp(
-  `\\b${VERB}\\b|\\bnext steps?\\b|\\b${EVENT}\\b|\\b(?:suggest|propose|recommend|you'll (?:have|get)|you will (?:have|get)|do you want|would you like|do you need|would help|be (?:great|helpful|useful|good|ideal|perfect))\\b|^(?:\\w+[,\\s]+)?(?:sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\\b|\\b${DELIVERABLE}\\b[^.?!]{0,40}\\b(?:by|before|today|tomorrow)\\b`,
+  `\\b${VERB}\\b|\\b${PRESENT_VERB}\\b|\\bnext steps?\\b|\\b${EVENT}\\b|\\b(?:suggest|propose|recommend|you'll (?:have|get)|you will (?:have|get)|do you want|would you like|do you need|would help|be (?:great|helpful|useful|good|ideal|perfect))\\b|^(?:\\w+[,\\s]+)?(?:sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\\b|\\b${DELIVERABLE}\\b[^.?!]{0,40}\\b(?:by|before|today|tomorrow)\\b`,
   'i',
 );
 
@@ -58,6 +67,7 @@ const UNDER_WAY = 12;
 const THEN_PRESENT = 13;
 const TERSE = 14;
 const PLAIN_PRESENT = 15;
+const NAMED_PRESENT = 17;
 const GERUNDS: Record<string, string> = {
   sending: 'send',
   booking: 'book',
@@ -126,12 +136,17 @@ const FRAMES: readonly RegExp[] = [
     'i',
   ),
   // The plain present for a promise or a request: "You send a proposal for Sandviken."
-  /^(?:(?:so|then|ok(?:ay)?|and)[,\s]+)*(?:you|i|we)\s+(?<phrase>(?:send|make|prepare|update)\s+(?:an?|the|our|your|me|us|you|them)\b.*)/i,
+  /^(?:(?:so|then|ok(?:ay)?|and)[,:\s]+)*(?:you|i|we)\s+(?<phrase>(?:send|make|prepare|update)\s+(?:an?|the|our|your|me|us|you|them)\b.*)/i,
   // Someone named before it will do it: "Our onboarding person, Shay, she'll email you
   // tomorrow to book the kickoff."
   new RegExp(
     `\\b(?:he|she|they)(?:'ll| will| is going to| are going to)\\s+(?<phrase>${VERB}\\b.*)`,
     'i',
+  ),
+  // Someone named doing it, in the plain present: "Marc sends the new contract tomorrow",
+  // "Romain sends the extract, you come back with something concrete".
+  new RegExp(
+    `^(?:(?:${OPENERS})[,.!\\s]+)*(?<who>${NAMED})\\s+(?<phrase>${PRESENT_VERB}\\s+(?:an?|the|our|your|me|us|you|them|it)\\b.*)`,
   ),
 ];
 
@@ -570,7 +585,8 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
       const phrase = m?.groups?.phrase ?? m?.groups?.phrase2;
       if (phrase === undefined) return;
       const at = s.text.length - phrase.length;
-      if (!best || at < best.at) best = { phrase, at, frame: index, team: m?.groups?.team };
+      const team = m?.groups?.team ?? m?.groups?.who;
+      if (!best || at < best.at) best = { phrase, at, frame: index, team };
     });
     if (!best) continue;
     const { phrase: raw, frame, team } = best as { phrase: string; frame: number; team?: string };
@@ -597,6 +613,9 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     } else if (frame === TEAM && team) {
       // Who does it is part of the step: "Onboarding to contact you this week".
       phrase = `${team} to ${phrase}`;
+    } else if (frame === NAMED_PRESENT && team) {
+      // "Marc sends the new contract tomorrow": "Marc to send the new contract tomorrow".
+      phrase = `${team} to ${phrase.replace(/^(\S+?)s\b/, '$1')}`;
     } else if (frame === YOU_WILL_HAVE || frame === OFFER) {
       phrase = `send ${phrase}`;
     } else if (frame === UNDER_WAY) {
