@@ -1025,3 +1025,26 @@ describe('a vendor of years past, or one that only sent cold emails (k106)', () 
     expect(read('We are evaluating Tyler for a go-live in 2027.')).toEqual(['Tyler EnerGov']);
   });
 });
+
+describe('"not just you", "just you on the trial", a vendor stopped or behind a story (k113, k114, k118)', () => {
+  const held = { ...ctx, heldCompetitors: ['Gong'] };
+  const read = readWith(held);
+
+  it('takes nobody out for "not just you" or "just you on the trial"', () => {
+    expect(read(ext("It's not just you, to be fair."))).toBeNull();
+    expect(read(ext('Just you on the trial.'))).toBeNull();
+    expect(read(ext("It's just you now."))).toEqual([]);
+  });
+
+  it('leaves out a vendor they stopped using or one a story is about', () => {
+    expect(
+      readWith(ctx)(int('Is that from the Clari you stopped using?'), ext('Yes, the old one.')),
+    ).toBeNull();
+    expect(
+      readWith(ctx)(
+        int('Are you looking at anyone else?'),
+        ext('The board wants at least two options, after what happened with Clari.'),
+      ),
+    ).toBeNull();
+  });
+});

@@ -12,7 +12,7 @@ const GONE =
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
-  /\b(used|tried|trialled|trialed|piloted|were using|was using|used to|(?<!being )looked at|evaluated|years? (ago|back)|a while back|way back|last (year|month|quarter|spring|summer|autumn|fall|winter)|previously|in the past|back when|back in (19|20)\d\d|(went|switched|moved|chose|picked|selected|signed|bought|implemented|installed|migrated|were|was|had)\b[^.?!]{0,40}\bin (19|20)\d\d|cold (e-?mails?|calls?|outreach))\b/i;
+  /\b(used|tried|trialled|trialed|piloted|were using|was using|used to|(?<!being )looked at|evaluated|years? (ago|back)|a while back|way back|last (year|month|quarter|spring|summer|autumn|fall|winter)|previously|in the past|back when|back in (19|20)\d\d|(went|switched|moved|chose|picked|selected|signed|bought|implemented|installed|migrated|were|was|had)\b[^.?!]{0,40}\bin (19|20)\d\d|cold (e-?mails?|calls?|outreach)|stopped using|after what happened with)\b/i;
 const STILL =
   /\b(still|now|currently|right now|this (week|month)|at the moment|also)\b|\bwants? (\w+ ){1,3}(trialled|trialed|tested|piloted|evaluated)\b/i;
 
@@ -44,7 +44,7 @@ const HEDGE = /\b(probably|maybe|perhaps|might|i think|i guess|likely|possibly)\
 
 /** "It's only you now": every vendor named before is out. */
 const ONLY_YOU =
-  /\b((?<!\bnot )only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|just you(?! (two|both|and))|you('re| are) the only|you or (nothing|no one|nobody|staying put)|(so )?it'?s (just )?you(?=\.?$)|^\W*(then |so )?it'?s yours\b|(you('re| are)|you people are) (the|our) (preferred|selected|chosen) (vendor|supplier|partner|provider)|(we|we've|we have|we're|we are) (decided to go|going|gone|go|went|choose|chose|chosen|selected|picked) (with )?you\b(?! (two|both|and|or))|only your (solution|product|platform|system|offer|proposal|tool)|(the )?last (vendor|one|company|bidder|supplier) standing|you('re| are) alone|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
+  /\b((?<!\bnot )only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|(?<!\bnot )just you(?! (two|both|and|on|for|in)\b)|you('re| are) the only|you or (nothing|no one|nobody|staying put)|(so )?it'?s (just )?you(?=\.?$)|^\W*(then |so )?it'?s yours\b|(you('re| are)|you people are) (the|our) (preferred|selected|chosen) (vendor|supplier|partner|provider)|(we|we've|we have|we're|we are) (decided to go|going|gone|go|went|choose|chose|chosen|selected|picked) (with )?you\b(?! (two|both|and|or))|only your (solution|product|platform|system|offer|proposal|tool)|(the )?last (vendor|one|company|bidder|supplier) standing|you('re| are) alone|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
 
 /**
  * No vendor at all: the project stopped ("we're not moving forward with anybody this
