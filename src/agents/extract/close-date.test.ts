@@ -1408,3 +1408,29 @@ describe('"now" and a weekday of a signature made (k114, k118)', () => {
     expect(date(ext('The director signed it on Friday the ninth.'))).toBe('2026-10-09');
   });
 });
+
+describe("the customer's year end, and a start date's month (k118)", () => {
+  it('reads "our year end" as the end of the fiscal year the customer told', () => {
+    expect(
+      date(
+        ext('Our fiscal year is not the calendar year. It runs from July to June.'),
+        ext("If we don't commit the money before our year end, it's gone."),
+        int('So you need to sign before then.'),
+        ext('No later than our year end. That is firm.'),
+      ),
+    ).toBe('2027-06-30');
+    // Without a fiscal year told, the year end is December's.
+    expect(date(ext('We sign before the year end.'))).toBe('2026-12-31');
+  });
+
+  it("does not lend a start date's month to the day of signing", () => {
+    expect(
+      date(
+        int(
+          'So I send you the contract with the start date on the first of January, you read it, and we sign on the fifteenth.',
+        ),
+        ext('Yes.'),
+      ),
+    ).toBe('2026-10-15');
+  });
+});

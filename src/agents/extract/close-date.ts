@@ -242,10 +242,18 @@ const FISCAL_ENDS = new RegExp(
   'i',
 );
 
+/** "Our fiscal year is not the calendar year. It runs from July to June." */
+const FISCAL_SPAN = new RegExp(
+  `\\b(?:runs|goes|is) from ${MONTH_WORD} (?:to|through|till|until) ${MONTH_WORD}\\b`,
+  'i',
+);
+
 /** The month the customer's fiscal year starts in, when someone on the call says it. */
 function customerFiscalStart(utterances: readonly ExtractUtterance[]): number | null {
   for (const u of utterances) {
     if (u.side === 'internal' && !/\byour fiscal\b/i.test(u.text)) continue;
+    const span = /\b(fiscal|financial year)\b/i.test(u.text) && FISCAL_SPAN.exec(u.text);
+    if (span) return monthNumber(span[1]!);
     const starts = FISCAL_STARTS.exec(u.text);
     if (starts) return monthNumber(starts[1]!);
     const ends = FISCAL_ENDS.exec(u.text);
@@ -560,7 +568,11 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         // Its dates name the month a later "the 10th it is" means.
         const said = findDates(text, today, reference, fyFor(text, u.side)) ?? [];
         // A bare day ("the twenty-sixth") names no month; it is resolved below.
-        topicDates.push(...said.filter((m) => !BARE_DAY.test(m.text)).map((m) => m.date));
+        topicDates.push(
+          ...said
+            .filter((m) => !BARE_DAY.test(m.text) && !STARTS_ON.test(text.slice(0, m.index)))
+            .map((m) => m.date),
+        );
       }
       // A date for something else ("I'll send both options in the proposal by Wednesday")
       // moves the subject on: "Grand, Wednesday." answers that, not the signing talk.
@@ -627,8 +639,14 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const periodSaid = raw?.find(
         (m) => !BARE_DAY.test(m.text) && (m.precision === 'month' || PERIOD_END.test(m.text)),
       );
+      // "The contract with the start date on the first of January ... we sign on the
+      // fifteenth": a start date lends its month to no other day.
       const monthSaid = raw?.find(
-        (m) => !BARE_DAY.test(m.text) && m.precision === 'day' && m !== periodSaid,
+        (m) =>
+          !BARE_DAY.test(m.text) &&
+          m.precision === 'day' &&
+          m !== periodSaid &&
+          !STARTS_ON.test(text.slice(0, m.index)),
       );
       const found = raw
         ?.map((m) =>
@@ -917,6 +935,10 @@ function nthWeekday(year: number, month: number, weekday: number, nth: string): 
   return addDays(first, offset + 7 * index);
 }
 
+/** Words right before the date something starts on. */
+const STARTS_ON =
+  /\b(?:start(?:s|ing)?(?: date)?|go-?live|begin(?:s|ning)?)(?: (?:is|on|of|from))?(?: the)?\s*$/i;
+
 /** A signature as it is said: "I'm signing it right now", "the link now, you sign online". */
 const SIGNING_NOW =
   /\bsign(?:s|ed|ing)?\b[^.?!]{0,20}\b(?:right |just )?now\b|\bnow\b[^.?!]{0,20}\bsign(?:s|ed|ing)?\b/i;
@@ -1123,7 +1145,12 @@ function findDates(
   for (const m of text.matchAll(
     /\b(eoy|end of (the |this )?(calendar )?year|year[- ]end|calendar year[- ]end)\b/gi,
   )) {
-    add(m.index, m[0].length, endOfMonth(today.year, 12), 'year-end');
+    // "No later than our year end", of a customer whose fiscal year runs July to June,
+    // is the 30th of June.
+    const fiscal =
+      /^year[- ]end$/i.test(m[0]) && /\b(our|your|fiscal)\s+$/i.test(text.slice(0, m.index));
+    const date = fiscal ? endOfFiscalYear(currentFy, fyStart) : endOfMonth(today.year, 12);
+    add(m.index, m[0].length, date, 'year-end');
   }
   // "The last Friday in January", "the first Monday of March": chrono reads the weekday
   // alone. The month is the next one of that name (this one while its day is ahead).
