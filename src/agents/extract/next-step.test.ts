@@ -992,3 +992,14 @@ describe('someone named doing the step in the plain present (k118)', () => {
     ).toBe('Rep to send the redlines by next Friday (Fri Oct 23)');
   });
 });
+
+describe('a call with someone, on a day (k108, k118)', () => {
+  it('is a meeting step: "Thursday at eleven then, SSO call with Herr Gruber"', () => {
+    expect(
+      step(ext('Thursday at eleven then, SSO call with Herr Gruber.'), int('Perfect.')),
+    ).toContain('SSO call with Herr Gruber');
+    expect(step(int('First week of January, planning call with Yann.'), ext('Good.'))).toContain(
+      'lanning call with Yann',
+    );
+  });
+});

@@ -38,7 +38,7 @@ const DELIVERABLE_FIRST = new RegExp(
 
 /** Meetings that are a step in themselves when both sides agree to one. */
 const EVENT =
-  '(?:kick-?off|workshop|site visit|reference call|pricing review|pilot review|business review|technical review|security review|legal review|integration test|deep dive|walkthrough|session|demo|proof of concept|poc|architecture review|review call|q&a|comparison|(?:questionnaire|contract|msa|roadmap|results|design|usage|quarterly|final) review|executive (?:call|meeting|session|briefing)|kick-?off call|(?:seeding|restore|recovery|failover|load) test|onboarding (?:call|session|meeting)|(?:final |formal )?presentation|(?:roof |site |safety )?inspection|site survey|sandbox|signing ceremony|final round|pilot|trial)';
+  '(?:kick-?off|workshop|site visit|reference call|pricing review|pilot review|business review|technical review|security review|legal review|integration test|deep dive|walkthrough|session|demo|proof of concept|poc|architecture review|review call|q&a|comparison|(?:questionnaire|contract|msa|roadmap|results|design|usage|quarterly|final) review|executive (?:call|meeting|session|briefing)|kick-?off call|(?:seeding|restore|recovery|failover|load) test|onboarding (?:call|session|meeting)|(?:final |formal )?presentation|(?:roof |site |safety )?inspection|site survey|sandbox|signing ceremony|final round|pilot|trial|[\\w-]+ call(?= with\\b))';
 
 const EVENT_WORD = new RegExp(`\\b${EVENT}\\b`, 'i');
 
