@@ -1241,3 +1241,19 @@ describe('counts, unit prices and a time of day (k108, k110, k112)', () => {
     expect(inThousands("We're at nine thirty, then.")).toEqual([930_000]);
   });
 });
+
+describe("a product's number and an age (k114, k118)", () => {
+  const inThousands = (text: string) => findMoney(text, { impliedScale: 1e3 }).map((m) => m.amount);
+
+  it('reads no price from "Microsoft 365" or "I\'m sixty-four"', () => {
+    expect(inThousands('Well, Microsoft 365, so Azure.')).toEqual([]);
+    expect(inThousands("Yes, I'm sixty-four, no children in the business, it was time.")).toEqual(
+      [],
+    );
+  });
+
+  it('still reads a price after a word a price is said after', () => {
+    expect(inThousands('So 440 is the final.')).toEqual([440_000]);
+    expect(inThousands('Okay, ninety-five total.')).toEqual([95_000]);
+  });
+});

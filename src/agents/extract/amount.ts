@@ -942,6 +942,7 @@ function inImpliedScale(
     IMPLIED_AFTER.test(text.slice(end)) &&
     !(amount <= 24 && HOUR_BEFORE.test(before)) &&
     !(isClockTime(amount) && MEETING_AT.test(before)) &&
+    !NAME_OR_AGE_BEFORE.test(before) &&
     !SMALL_UNIT.test(text) &&
     !DATE_OR_LABEL_BEFORE.test(before) &&
     !TIME_OF_DAY.test(text)
@@ -950,6 +951,14 @@ function inImpliedScale(
 
 /** Words before a number up to 24 that make it an hour: "until 11", "at 10". */
 const HOUR_BEFORE = /\b(at|until|till|from|by|before|after)\s*$/i;
+
+/**
+ * A product's or a person's number: "Microsoft 365", "Windows 11", and an age, "I'm
+ * sixty-four". A capitalised word right before the number names what it is, unless it
+ * is one a price is said after ("So 440", "Call it 95").
+ */
+const NAME_OR_AGE_BEFORE =
+  /(?:\b(?!(?:I|So|Okay|OK|Ok|Yes|Yeah|Well|Then|Fine|Right|And|But|Call|Make|Say|Maybe|About|Around|Roughly|Just|Only|At|Like|Now|Still|Plus|Total|Exactly|Perfect|Great|Good|Sure|Done|Deal|Hmm|Um|Uh|Oh|Ah|Look|Honestly|Actually|Basically|Ja|Oui|Si|Sí|Bon|Also|Genau)\b)[A-Z][a-z]+[A-Za-z]*|\b(?:[Ii]'m|[Ii] am|[Hh]e's|[Hh]e is|[Ss]he's|[Ss]he is))\s*$/;
 
 /** Pence and cents: "per-ticket goes from forty-five pence to forty" prices one ticket. */
 const SMALL_UNIT = /\b(pence|cents?|centimes|kopecks?|tiyn|tetri|qəpik)\b/i;
