@@ -3,100 +3,95 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (3832 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl, test/agent/labelled/thirty-fourth-check.jsonl, test/agent/labelled/thirty-fifth-check.jsonl, test/agent/labelled/thirty-sixth-check.jsonl, test/agent/labelled/thirty-seventh-check.jsonl, test/agent/labelled/thirty-eighth-check.jsonl, test/agent/labelled/thirty-ninth-check.jsonl, test/agent/labelled/fortieth-check.jsonl, test/agent/labelled/forty-first-check.jsonl, test/agent/labelled/forty-second-check.jsonl, test/agent/labelled/forty-third-check.jsonl, test/agent/labelled/forty-fourth-check.jsonl, test/agent/labelled/forty-fifth-check.jsonl, test/agent/labelled/forty-sixth-check.jsonl, test/agent/labelled/forty-seventh-check.jsonl; right/proposed: amount:final 681/795, amount:later 136/165, close_date:final 688/781, close_date:later 296/358, competitors:final 557/613, competitors:later 51/58, next_step:final 2067/2620, next_step:later 14/27, stage:final 693/950, stage:later 20/33): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 20 calls and the pooled hand-written share q = 0.813 worth v = 30 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.782, b = 0.253, the Platt scaling under which the proposals on calls written blind and never read are most likely (4480 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl, test/agent/calibration/outside-fit-34.jsonl, test/agent/calibration/outside-fit-35.jsonl, test/agent/calibration/outside-fit-36.jsonl, test/agent/calibration/outside-fit-37.jsonl, test/agent/calibration/outside-fit-38.jsonl, test/agent/calibration/outside-fit-39.jsonl, test/agent/calibration/outside-fit-40.jsonl, test/agent/calibration/outside-fit-41.jsonl, test/agent/calibration/outside-fit-42.jsonl, test/agent/calibration/outside-fit-43.jsonl, test/agent/calibration/outside-fit-44.jsonl, test/agent/calibration/outside-fit-45.jsonl, test/agent/calibration/outside-fit-46.jsonl, test/agent/calibration/outside-fit-47.jsonl, test/agent/calibration/outside-fit-48.jsonl, test/agent/calibration/outside-fit-49.jsonl, test/agent/calibration/outside-fit-50.jsonl, test/agent/calibration/outside-fit-51.jsonl, test/agent/calibration/outside-fit-52.jsonl, test/agent/calibration/outside-fit-53.jsonl, test/agent/calibration/outside-fit-54.jsonl, test/agent/calibration/outside-fit-55.jsonl, test/agent/calibration/outside-fit-56.jsonl; 6276/7752 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.749, b = 0.228; amount a = 0.772, b = 0.228; stage a = 0.738, b = 0.215; next_step a = 0.871, b = 0.328; competitors a = 0.727, b = 0.226), then the mapped values in monotone blocks of at least 300 outside proposals, each worth its share right, (right+1)/(n+2) (0.552 on 898, 0.633 on 489, 0.713 on 406, 0.73 on 328, 0.787 on 487, 0.847 on 1030, 0.879 on 1632, 0.886 on 464, 0.909 on 2018), then, for the call's length, logit v + 0.168 + -0.356 * log2(w / 100), w the transcript's words held within [50, 400] (the steps hold the value at 100 words; the shift and the term per doubling fitted together on the outside proposals); the pull of 1, 3, 10, 30, 100, 1000, the block of 0, 50, 100, 200, 300, 400 and the length term or none under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.061); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (3832 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl, test/agent/labelled/thirty-fourth-check.jsonl, test/agent/labelled/thirty-fifth-check.jsonl, test/agent/labelled/thirty-sixth-check.jsonl, test/agent/labelled/thirty-seventh-check.jsonl, test/agent/labelled/thirty-eighth-check.jsonl, test/agent/labelled/thirty-ninth-check.jsonl, test/agent/labelled/fortieth-check.jsonl, test/agent/labelled/forty-first-check.jsonl, test/agent/labelled/forty-second-check.jsonl, test/agent/labelled/forty-third-check.jsonl, test/agent/labelled/forty-fourth-check.jsonl, test/agent/labelled/forty-fifth-check.jsonl, test/agent/labelled/forty-sixth-check.jsonl, test/agent/labelled/forty-seventh-check.jsonl; right/proposed: amount:final 681/794, amount:later 138/165, close_date:final 689/781, close_date:later 298/359, competitors:final 557/613, competitors:later 51/58, next_step:final 2071/2621, next_step:later 14/27, stage:final 693/950, stage:later 20/33): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 20 calls and the pooled hand-written share q = 0.814 worth v = 30 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.786, b = 0.241, the Platt scaling under which the proposals on calls written blind and never read are most likely (4480 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl, test/agent/calibration/outside-fit-34.jsonl, test/agent/calibration/outside-fit-35.jsonl, test/agent/calibration/outside-fit-36.jsonl, test/agent/calibration/outside-fit-37.jsonl, test/agent/calibration/outside-fit-38.jsonl, test/agent/calibration/outside-fit-39.jsonl, test/agent/calibration/outside-fit-40.jsonl, test/agent/calibration/outside-fit-41.jsonl, test/agent/calibration/outside-fit-42.jsonl, test/agent/calibration/outside-fit-43.jsonl, test/agent/calibration/outside-fit-44.jsonl, test/agent/calibration/outside-fit-45.jsonl, test/agent/calibration/outside-fit-46.jsonl, test/agent/calibration/outside-fit-47.jsonl, test/agent/calibration/outside-fit-48.jsonl, test/agent/calibration/outside-fit-49.jsonl, test/agent/calibration/outside-fit-50.jsonl, test/agent/calibration/outside-fit-51.jsonl, test/agent/calibration/outside-fit-52.jsonl, test/agent/calibration/outside-fit-53.jsonl, test/agent/calibration/outside-fit-54.jsonl, test/agent/calibration/outside-fit-55.jsonl, test/agent/calibration/outside-fit-56.jsonl; 6279/7752 right), then per field pulled to that map as strongly as 100 proposals (close_date a = 0.744, b = 0.141; amount a = 0.808, b = 0.089; stage a = 0.677, b = 0.14; next_step a = 0.913, b = 0.407; competitors a = 0.671, b = 0.148), then the mapped values in monotone blocks of at least 300 outside proposals, each worth its share right, (right+1)/(n+2) (0.55 on 894, 0.633 on 488, 0.713 on 406, 0.729 on 327, 0.8 on 669, 0.848 on 1164, 0.882 on 1903, 0.897 on 483, 0.925 on 1418), then, for the call's length, logit v + 0.166 + -0.354 * log2(w / 100), w the transcript's words held within [50, 400] (the steps hold the value at 100 words; the shift and the term per doubling fitted together on the outside proposals); the pull of 1, 3, 10, 30, 100, 1000, the block of 0, 50, 100, 200, 300, 400 and the length term or none under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.063); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.814,
+        p: 0.825,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.591,
         n: 22,
       },
       {
         min: 0.52,
-        p: 0.593,
+        p: 0.591,
         n: 14,
       },
       {
         min: 0.61,
-        p: 0.762,
+        p: 0.761,
         n: 40,
       },
       {
         min: 0.62,
-        p: 0.762,
+        p: 0.761,
         n: 50,
       },
       {
         min: 0.67,
-        p: 0.814,
+        p: 0.825,
         n: 29,
       },
       {
         min: 0.71,
-        p: 0.896,
-        n: 406,
-      },
-      {
-        min: 0.81,
-        p: 0.902,
-        n: 215,
+        p: 0.898,
+        n: 620,
       },
       {
         min: 0.92,
-        p: 0.922,
+        p: 0.936,
         n: 19,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.593,
-        n: 16,
+        p: 0.591,
+        n: 17,
       },
       {
         min: 0.63,
         p: 0.671,
-        n: 11,
+        n: 10,
       },
       {
         min: 0.67,
-        p: 0.814,
-        n: 60,
+        p: 0.825,
+        n: 8,
       },
       {
-        min: 0.77,
-        p: 0.896,
-        n: 78,
+        min: 0.71,
+        p: 0.825,
+        n: 130,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.814,
+        p: 0.761,
         n: 39,
       },
       {
         min: 0.87,
-        p: 0.814,
+        p: 0.825,
         n: 150,
       },
       {
         min: 0.92,
-        p: 0.868,
+        p: 0.825,
         n: 90,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.591,
         n: 12,
       },
       {
@@ -111,53 +106,63 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.63,
-        p: 0.762,
+        p: 0.761,
         n: 59,
       },
       {
         min: 0.68,
-        p: 0.896,
-        n: 464,
+        p: 0.868,
+        n: 213,
+      },
+      {
+        min: 0.76,
+        p: 0.898,
+        n: 251,
       },
       {
         min: 0.83,
-        p: 0.902,
+        p: 0.898,
         n: 223,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.591,
         n: 9,
       },
       {
         min: 0.6,
-        p: 0.762,
-        n: 127,
+        p: 0.761,
+        n: 59,
+      },
+      {
+        min: 0.69,
+        p: 0.761,
+        n: 69,
       },
       {
         min: 0.75,
-        p: 0.814,
+        p: 0.825,
         n: 159,
       },
       {
         min: 0.87,
-        p: 0.868,
+        p: 0.825,
         n: 63,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.868,
+        p: 0.825,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.591,
         n: 24,
       },
       {
@@ -167,70 +172,70 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.78,
-        p: 0.814,
+        p: 0.825,
         n: 12,
       },
       {
         min: 0.8,
-        p: 0.922,
+        p: 0.898,
         n: 542,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.814,
+        p: 0.825,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.593,
+        p: 0.591,
         n: 70,
       },
       {
         min: 0.65,
-        p: 0.902,
+        p: 0.911,
         n: 207,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.593,
-        n: 513,
+        p: 0.591,
+        n: 509,
       },
       {
         min: 0.5,
-        p: 0.814,
+        p: 0.825,
         n: 43,
       },
       {
         min: 0.55,
         p: 0.868,
-        n: 723,
+        n: 724,
       },
       {
         min: 0.69,
-        p: 0.896,
-        n: 381,
+        p: 0.911,
+        n: 384,
       },
       {
         min: 0.8,
-        p: 0.922,
+        p: 0.936,
         n: 765,
       },
       {
         min: 0.84,
-        p: 0.922,
-        n: 195,
+        p: 0.936,
+        n: 196,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.591,
         n: 13,
       },
       {
@@ -242,24 +247,24 @@ export const CALIBRATION: CalibrationTable = {
     stage: [
       {
         min: 0,
-        p: 0.593,
+        p: 0.591,
         n: 89,
       },
       {
         min: 0.8,
-        p: 0.868,
+        p: 0.825,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.591,
         n: 52,
       },
       {
         min: 0.65,
-        p: 0.593,
+        p: 0.591,
         n: 16,
       },
       {
@@ -274,19 +279,19 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.86,
-        p: 0.922,
+        p: 0.936,
         n: 173,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.591,
         n: 25,
       },
       {
         min: 0.84,
-        p: 0.868,
+        p: 0.825,
         n: 8,
       },
     ],
@@ -300,6 +305,6 @@ export const CALIBRATION: CalibrationTable = {
     reference: 100,
     min: 50,
     max: 400,
-    perDoubling: -0.356,
+    perDoubling: -0.354,
   },
 };
