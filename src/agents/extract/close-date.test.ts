@@ -1406,6 +1406,9 @@ describe('"now" and a weekday of a signature made (k114, k118)', () => {
   it('dates a signature made on "Friday the ninth" to the last such day, not a later one', () => {
     // Said on Wednesday 2026-10-14; Friday the 9th is five days before.
     expect(date(ext('The director signed it on Friday the ninth.'))).toBe('2026-10-09');
+    // The 11th of October is a Sunday: the Friday the 11th before it is September's, not
+    // December's.
+    expect(date(ext('He signed it on Friday the eleventh.'))).toBe('2026-09-11');
   });
 });
 
