@@ -39,6 +39,12 @@ export interface LengthTerm {
   max: number;
 }
 
+/** log(p / (1 - p)), with p held within [0.001, 0.999] so that it stays finite. */
+export function logit(p: number): number {
+  const q = Math.min(0.999, Math.max(0.001, p));
+  return Math.log(q / (1 - q));
+}
+
 /** The logit shift a call of `words` words gets under `term`. */
 export function lengthShift(term: LengthTerm, words: number): number {
   const held = Math.min(term.max, Math.max(term.min, words));
@@ -77,8 +83,7 @@ export function calibrateWith(
   if (!steps || steps.length === 0) return Math.min(raw, UNFITTED_CAP);
   const p = stepAt(steps, raw);
   if (!table.length || words === undefined) return p;
-  const q = Math.min(0.999, Math.max(0.001, p));
-  const z = Math.log(q / (1 - q)) + lengthShift(table.length, words);
+  const z = logit(p) + lengthShift(table.length, words);
   return Math.min(FITTED_CAP, Math.round(1000 / (1 + Math.exp(-z))) / 1000);
 }
 

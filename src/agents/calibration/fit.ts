@@ -1,4 +1,4 @@
-import { lengthShift, stepAt, type LengthTerm, type Step } from './calibration.js';
+import { lengthShift, logit, stepAt, type LengthTerm, type Step } from './calibration.js';
 
 /** One judged proposal: the extractor's raw score and whether the value was right. */
 export interface Observation {
@@ -203,11 +203,6 @@ export interface Recalibration {
   slope: number;
   shift: number;
 }
-
-const logit = (p: number) => {
-  const q = Math.min(0.999, Math.max(0.001, p));
-  return Math.log(q / (1 - q));
-};
 
 export function recalibrate(p: number, { slope, shift }: Recalibration): number {
   return round3(1 / (1 + Math.exp(-(slope * logit(p) + shift))));

@@ -202,7 +202,7 @@ const PAST = /\b(?:was|were|went|did|had|last|ago|yesterday)\b/i;
 const AGENDA_VERB = /^(?:review|go through|walk (?:you |us )?through|present|demo)\b/i;
 /** A meeting set in the clause after a step: ", and we'll schedule the demo for ...". */
 const MEETING_CLAUSE = new RegExp(
-  `^\\W*(?:and|then)?\\s*(?:we|i|[A-Z][\\w-]+ and i)(?:'ll| will| can)\\s+(?<clause>(?:schedule|book|set up|do|hold|run|plan)\\s+(?:the|a|an|our)\\s+(?:[\\w-]+\\s+){0,3}${EVENT}\\b.*)`,
+  `^\\W*(?:and|then)?\\s*(?:we|i)(?:'ll| will| can)\\s+(?<clause>(?:schedule|book|set up|do|hold|run|plan)\\s+(?:the|a|an|our)\\s+(?:[\\w-]+\\s+){0,3}${EVENT}\\b.*)`,
   'i',
 );
 
