@@ -270,11 +270,35 @@ const CONDITIONAL =
   /\b(until|till|pending|on hold|depends on|depending on|contingent|subject to|once|as soon as|provided|when the budget|budget (cycle|opens|approval))\b/i;
 
 /**
- * A date that belongs to something other than the deal's signature: a document sent
- * or reviewed, a pilot, a side agreement, the customer's own books or targets.
+ * A date that belongs to something other than the deal's signature. Each part names one
+ * kind of other subject; the sentence is off the signature when any of them is in it.
  */
-const OTHER_SUBJECT =
-  /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)|\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w)|kick-?off|onboarding|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|(up and )?running (by|in|before)|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (numbers|figures|data|report|results|statements?|invoices?)|to implement|rout(e|ing) (it |this |that |the \w+ )?for signature|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|send|sent|share|get (a|the|our|my|your) ([\w-]+ )?(proposal|quote|deck|comparison|business case|summary) (over|across|out|to you)|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|books|budget (ask|request|submission)s?|revenue|sales|growth|quota|hiring|headcount|funding|renewal with|current (vendor|contract|provider)|existing contract|their (current )?(contract|subscription|licen[cs]e|agreement) (ends|runs out|finishes|is up))\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/i;
+const OTHER_SUBJECTS = {
+  /** The sentence opens on a document: "The revised proposal, end of next week." */
+  documentFirst:
+    /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)/,
+  /** A document handed to someone, or wanted by them: "you'll have the updated order form". */
+  handedOver:
+    /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w))\b/,
+  /** The project after the signature: "live by March", "kick-off in January". */
+  project:
+    /\b(kick-?off|onboarding|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|(up and )?running (by|in|before)|to implement|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date)\b/,
+  /** Paperwork on the way to the signature: sending, reviewing, a pilot, an NDA. */
+  paperwork:
+    /\b(rout(e|ing) (it |this |that |the \w+ )?for signature|send|sent|share|get (a|the|our|my|your) ([\w-]+ )?(proposal|quote|deck|comparison|business case|summary) (over|across|out|to you)|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire)\b/,
+  /** The customer's own books and targets: "the November numbers", "our hiring". */
+  customersBooks:
+    /\b((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (numbers|figures|data|report|results|statements?|invoices?)|books|budget (ask|request|submission)s?|revenue|sales|growth|quota|hiring|headcount|funding)\b/,
+  /** The contract they have now: "their current contract ends in June", "it expires". */
+  currentContract:
+    /\b(renewal with|current (vendor|contract|provider)|existing contract|their (current )?(contract|subscription|licen[cs]e|agreement) (ends|runs out|finishes|is up))\b|\b(contract|subscription|licen[cs]e|agreement|renewal)\b.{0,30}\bexpir/,
+};
+const OTHER_SUBJECT = new RegExp(
+  Object.values(OTHER_SUBJECTS)
+    .map((part) => part.source)
+    .join('|'),
+  'i',
+);
 
 /**
  * A delivery with its day ("I can get it to you Thursday", "I'll have the proposal with
