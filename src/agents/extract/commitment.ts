@@ -154,7 +154,7 @@ const TITLE = /^(?:(?:dr|mr|mrs|ms|mx|prof|md|col|capt|eng|engr|sr|sra|herr|frau
  * own toll data", "the W-9 and your insurance certificate".
  */
 const NOUN_PHRASE =
-  /\b(?:the|a|an|our|your|their|my)\s+(?!(?:same|rest|way|point|thing|one|other|end|time|moment|call|meeting|moment|idea|question)\b)(?!(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)(?:[\s-]\w+)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|quarter|year|morning|afternoon|evening)\b)(?:[\w'&-]+\s+){0,3}?[\w'&-]+(?:\s+and\s+(?:the|a|an|our|your|their|my)\s+(?:[\w'&-]+\s+){0,3}?[\w'&-]+)?(?=\s+(?:from|for|to|by|would|will|is|are|was|were|that|which|and|as|so|because|if)\b|\s*[,.;:!?]|\s*$)/i;
+  /\b(?:the|a|an|our|your|their|my)\s+(?!(?:same|rest|way|point|thing|one|other|end|time|moment|call|meeting|moment|idea|question)\b)(?!(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)(?:[\s-]\w+)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|quarter|year|morning|afternoon|evening|holidays?|break|summer|spring|autumn|fall|winter|meantime)\b)(?:[\w'&-]+\s+){0,3}?[\w'&-]+(?:\s+and\s+(?:the|a|an|our|your|their|my)\s+(?:[\w'&-]+\s+){0,3}?[\w'&-]+)?(?=\s+(?:from|for|to|by|would|will|is|are|was|were|that|which|and|as|so|because|if)\b|\s*[,.;:!?]|\s*$)/i;
 
 const NOUN_PHRASES = new RegExp(NOUN_PHRASE.source, 'gi');
 

@@ -241,6 +241,15 @@ const cases: Case[] = [
     expected: 'Send it to me, copy Ernesto (the board)',
   },
   {
+    name: 'nor is a season or a holiday: the thing asked for is',
+    lines: [
+      ext('The final version of the DPA with the changes. Then he has the holidays to read it.'),
+      int("I'll send it Monday."),
+      ext('Monday is fine.'),
+    ],
+    expected: 'Rep to send it Monday (Mon Oct 19) (the DPA with the changes)',
+  },
+  {
     name: 'signing is the close, not a step',
     lines: [ext("I'll sign the order form tomorrow."), int('Great, tomorrow it is.')],
     expected: null,
