@@ -1045,6 +1045,22 @@ describe('stages a blind set (k85) said its own way', () => {
     expect(at('discovery', ext('The pilot was a mess last year.'))).toBeNull();
   });
 
+  it('reads a trial set with its length or its start as the evaluation begun', () => {
+    expect(
+      at(
+        'discovery',
+        int('Perfect. So we are agreed, a three-week sandbox pilot in Salcedo and Pelileo.'),
+        ext('Agreed.'),
+      ),
+    ).toBe('evaluation');
+    expect(
+      at('discovery', ext('So, to recap: pilot in Bermejo, four weeks, starting the last week.')),
+    ).toBe('evaluation');
+    expect(at('discovery', ext('A ninety-day proof of value would suit us.'))).toBe('evaluation');
+    expect(at('discovery', ext('Do you do a two-week trial?'))).toBeNull();
+    expect(at('discovery', ext('We ran a two-week trial with Gong last year.'))).toBeNull();
+  });
+
   it('reads a DocuSign finished as won, and a proposal walked through as sent', () => {
     expect(at('negotiation', ext('I finished the DocuSign at seven thirty this morning.'))).toBe(
       'closed_won',

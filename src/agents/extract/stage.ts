@@ -341,6 +341,14 @@ const OPEN: readonly StageCue[] = [
     base: 0.8,
   },
   {
+    // A trial set with its length or its start: "a two-week sandbox from the 16th", "So,
+    // a ninety-day proof of value starting in January", "a pilot in Bermejo, four weeks,
+    // starting the last week of November".
+    stage: 'evaluation',
+    re: /\b(\w+|\d+)[- ](day|week|month)[- ](long )?([\w-]+ )?(pilot|trial|poc|sandbox|proof[- ]of[- ](concept|value))\b|\b(pilot|trial|poc|sandbox|proof[- ]of[- ](concept|value))\b[^.?!]{0,40}\b(starting|starts|start it|kicks off|kicking off)\b/i,
+    base: 0.78,
+  },
+  {
     // A price haggled as it happens: "We'll pay ninety thousand. Not more." "What I can do
     // is a hundred and five. That's really my floor." Last, after every other open cue.
     stage: 'negotiation',
