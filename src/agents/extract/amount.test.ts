@@ -1257,3 +1257,37 @@ describe("a product's number and an age (k114, k118)", () => {
     expect(inThousands('Okay, ninety-five total.')).toEqual([95_000]);
   });
 });
+
+describe('a count or an hour said back (k129)', () => {
+  const inThousands = (...lines: [SpeakerSide, string][]) =>
+    amount({ dealAmount: 33_600 }, ...lines);
+
+  it('reads no price from a count of ships said back', () => {
+    expect(
+      inThousands(
+        ext('So I think the next thing is, send us the proposal. For the whole fleet.'),
+        int('Happy to. Twenty-two ships total, right?'),
+        ext('Twenty-two. Fourteen bulkers here, eight tankers from Singapore.'),
+      ),
+    ).toBeNull();
+  });
+
+  it('reads no price from the hour asked for', () => {
+    expect(
+      inThousands(
+        ext('The board approved the price. Come on the seventeenth and we sign it there.'),
+        int('The seventeenth of December, what time?'),
+        ext('Twelve. Then maybe lunch.'),
+      ),
+    ).toBeNull();
+  });
+
+  it('still reads a price said back', () => {
+    expect(
+      inThousands(
+        int('The proposal comes to thirty-six thousand a year.'),
+        ext('Thirty-six, fine. That works.'),
+      ),
+    ).toEqual({ amount: 36_000, currency: null });
+  });
+});

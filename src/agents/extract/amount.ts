@@ -432,6 +432,10 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           !(
             m.implied &&
             unitPriceSaid(text.slice(m.index, m.index + m.length), utterances[utteranceIndex - 1])
+          ) &&
+          !(
+            m.implied &&
+            countEchoed(text.slice(m.index, m.index + m.length), utterances, utteranceIndex, ctx)
           ),
       );
       if (convertsTheFigureBefore(text, mentions, sentences[sentenceIndex - 1]?.text, ctx))
@@ -664,10 +668,39 @@ function readCall(
 function timeAsked(previous: ExtractUtterance | undefined): boolean {
   if (!previous) return false;
   return (
-    (isQuestion(previous.text) && TIME_OF_DAY.test(previous.text)) ||
+    (isQuestion(previous.text) &&
+      (TIME_OF_DAY.test(previous.text) || TIME_ASKED.test(previous.text))) ||
     /\b(?:around|at|about) (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?::\d\d)?)\b(?!,?\s*(?:thousand|grand|k\b|million|percent|%))/i.test(
       previous.text,
     )
+  );
+}
+
+/**
+ * "Twenty-two ships total, right?" "Twenty-two.": a bare number said back from the turns
+ * just before, where it was said without money and no price was named, is that count.
+ */
+function countEchoed(
+  said: string,
+  utterances: readonly ExtractUtterance[],
+  index: number,
+  { timeZone }: ExtractContext,
+): boolean {
+  const echoed = said.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const counted = new RegExp(
+    `\\b${echoed}(?=(?:\\s+[a-z-]+)?\\s+[a-z]{3,}s\\b|\\s+in scope\\b)`,
+    'gi',
+  );
+  const before = utterances.slice(Math.max(0, index - 2), index);
+  return before.some(
+    (u) =>
+      findMoney(u.text, { timeZone }).length === 0 &&
+      [...u.text.matchAll(counted)].some(
+        (m) =>
+          COUNT_NOUN_AFTER.test(
+            u.text.slice(m.index + m[0].length).replace(/^\s+[a-z-]+(?=\s+[a-z]{3,}s\b)/i, ''),
+          ) || /^\s+in scope\b/i.test(u.text.slice(m.index + m[0].length)),
+      ),
   );
 }
 
@@ -686,6 +719,9 @@ const TO_THE_SELLER = /\b(you|your|yours)\b/i;
 /** "December 15.", "Monday 11", "net 60", "room 204", "6,50": a day, a term, a label or a decimal. */
 const DATE_OR_LABEL_BEFORE =
   /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|the|on|day|week|room|page|section|number|no\.?|line|step|phase|version|v|plant|site|unit|building|floor|gate|route|model|kw|cw|wk|net|monday|tuesday|wednesday|thursday|friday|saturday|sunday|paragraph|para|clause|article|item)[\s-]*$|#\s*$|\d[,.:]$/i;
+
+/** "The seventeenth, what time?" asks for an hour. */
+const TIME_ASKED = /\b(what|which) time\b/i;
 
 /** "Around eleven" last night is a time. */
 const TIME_OF_DAY =
