@@ -1291,3 +1291,39 @@ describe('a count or an hour said back (k129)', () => {
     ).toEqual({ amount: 36_000, currency: null });
   });
 });
+
+describe('sizes, years, uptime and a unit price beside the price (k126, k129)', () => {
+  const mxn = (...lines: [SpeakerSide, string][]) =>
+    amount({ dealAmount: 1_200_000, timeZone: 'America/Mexico_City' }, ...lines);
+  const inThousands = (...lines: [SpeakerSide, string][]) =>
+    amount({ dealAmount: 48_000 }, ...lines);
+
+  it('reads "the million and a half" as 1,500,000', () => {
+    expect(mxn(ext('Send the contract with the million and a half, in two installments.'))).toEqual(
+      { amount: 1_500_000, currency: null },
+    );
+  });
+
+  it('reads no figure from "a few hundred", a year said short, uptime or a company\'s sales', () => {
+    expect(inThousands(ext("For the price? It's a few hundred a year, I'll confirm."))).toBeNull();
+    expect(inThousands(ext('The price is fine. We bought that plant in twenty-four.'))).toBeNull();
+    expect(
+      inThousands(
+        ext('On the price: our uptime last twelve months was ninety-nine point nine seven.'),
+      ),
+    ).toBeNull();
+    expect(
+      mxn(ext('For the price, we are a company of two billion pesos a year in sales.')),
+    ).toBeNull();
+  });
+
+  it('reads no deal amount from the price of one vessel', () => {
+    expect(
+      inThousands(ext('Also the price per vessel, it says four thousand six hundred.')),
+    ).toBeNull();
+    expect(inThousands(ext('The price is forty-eight thousand for the fleet.'))).toEqual({
+      amount: 48_000,
+      currency: null,
+    });
+  });
+});

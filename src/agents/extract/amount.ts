@@ -192,7 +192,7 @@ const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
  * figures of the customer's own business ("our average contract is $12,000").
  */
 const NOT_THIS_DEAL =
-  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last (year|winter|summer|spring|autumn|fall|season|quarter|month)|(we|they|i) paid|raised|revenue|gmv|turnover|in (overtime|fines|penalties|losses|waste|write-offs|duplicates|chargebacks|claims|purchases)|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers|the (difference|gap|delta)|(ppa|tariff|feed-in|spot|market|wholesale) (price|rate)|(we|you|they) (stop|stopped) losing|(we|you)('d| would| will|'ll)? save|saves? (us|you|them)|savings?)\b/i;
+  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last (year|winter|summer|spring|autumn|fall|season|quarter|month)|(we|they|i) paid|raised|revenue|gmv|turnover|a year in sales|uptime|availability|(price|cost|fee|rate) per (?!year|annum|month|quarter|term)[a-z]+|in (overtime|fines|penalties|losses|waste|write-offs|duplicates|chargebacks|claims|purchases)|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers|the (difference|gap|delta)|(ppa|tariff|feed-in|spot|market|wholesale) (price|rate)|(we|you|they) (stop|stopped) losing|(we|you)('d| would| will|'ll)? save|saves? (us|you|them)|savings?)\b/i;
 
 /** A figure with tax in it is what the invoices show, not the deal's amount. */
 const WITH_TAX =
@@ -892,6 +892,8 @@ export function findMoney(
     const end = m.index + m[0].length;
     const tail = SPOKEN_TAIL.exec(text.slice(end));
     const before = text.slice(0, m.index);
+    // "a few hundred a year" names no figure.
+    if (VAGUE_COUNT_BEFORE.test(before)) continue;
     const sym = new RegExp(`(${SIGNS})\\s?$`).exec(before)?.[1];
     const currency = currencyOf(timeZone, sym, tail?.[1]);
     const scaled =
@@ -981,6 +983,7 @@ function inImpliedScale(
     !NAME_OR_AGE_BEFORE.test(before) &&
     !SMALL_UNIT.test(text) &&
     !DATE_OR_LABEL_BEFORE.test(before) &&
+    !YEAR_BEFORE.test(before) &&
     !TIME_OF_DAY.test(text)
   );
 }
@@ -995,6 +998,12 @@ const HOUR_BEFORE = /\b(at|until|till|from|by|before|after)\s*$/i;
  */
 const NAME_OR_AGE_BEFORE =
   /(?:\b(?!(?:I|So|Okay|OK|Ok|Yes|Yeah|Well|Then|Fine|Right|And|But|Call|Make|Say|Maybe|About|Around|Roughly|Just|Only|At|Like|Now|Still|Plus|Total|Exactly|Perfect|Great|Good|Sure|Done|Deal|Hmm|Um|Uh|Oh|Ah|Look|Honestly|Actually|Basically|Ja|Oui|Si|Sí|Bon|Also|Genau)\b)[A-Z][a-z]+[A-Za-z]*|\b(?:[Ii]'m|[Ii] am|[Hh]e's|[Hh]e is|[Ss]he's|[Ss]he is))\s*$/;
+
+/** "We bought that plant in twenty-four": a year said short. */
+const YEAR_BEFORE = /\b(?:in|since)\s*$/i;
+
+/** "a few hundred", "several thousand": a size, not a figure. */
+const VAGUE_COUNT_BEFORE = /\b(?:few|several|couple of|many)\s+$/i;
 
 /** Pence and cents: "per-ticket goes from forty-five pence to forty" prices one ticket. */
 const SMALL_UNIT = /\b(pence|cents?|centimes|kopecks?|tiyn|tetri|qəpik)\b/i;

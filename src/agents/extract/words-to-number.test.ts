@@ -7,6 +7,7 @@ describe('wordsToNumber', () => {
     ['one hundred fifty thousand', 150_000],
     ['one point two million', 1_200_000],
     ['two and a half million', 2_500_000],
+    ['a million and a half', 1_500_000],
     ['a million', 1_000_000],
     ['twelve hundred', 1_200],
     ['ninety-five thousand', 95_000],

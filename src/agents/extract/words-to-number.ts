@@ -88,7 +88,9 @@ export function wordsToNumber(phrase: string): number | null {
     if (w === 'and') {
       // "two and a half million": the half belongs to the group being built.
       if (words[i + 1] === 'a' && words[i + 2] === 'half') {
-        group += 0.5;
+        // "a million and a half": half of the scale just said.
+        if (group === 0 && lastScale > 0) total += lastScale / 2;
+        else group += 0.5;
         i += 2;
       }
       continue;
