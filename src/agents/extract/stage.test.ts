@@ -441,6 +441,16 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'staying on what they have, an option kept open (k125)',
+    lines: [ext('And of course we can always stay with Gong.')],
+    expected: null,
+  },
+  {
+    name: "staying on what they have, one person's view (k126)",
+    lines: [ext('My partner, Ignacio, thinks we should just stay with Gong.')],
+    expected: null,
+  },
+  {
     name: 'staying on what they have, one side of a choice still open (k108)',
     lines: [ext("So it's between you and staying with Gong.")],
     expected: null,

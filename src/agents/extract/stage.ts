@@ -802,6 +802,14 @@ function lostTo(text: string, competitors: readonly RegExp[]): StageCue | null {
   // what happens if nothing is chosen, or a guess.
   if (/\b(?:the default|by default|otherwise|fallback|plan b|maybe|perhaps|might)\b/i.test(text))
     return null;
+  // "We can always stay with Excel", "Ignacio thinks we should just stay with Contpaqi":
+  // an option kept open, or one person's view, is no decision.
+  if (
+    /\b(?:can|could) (?:always|still|just)\s*$|\b(?:thinks?|feels?|says?) (?:that )?we (?:should|could|ought to)(?: just)?\s*$/i.test(
+      text.slice(0, m.index),
+    )
+  )
+    return null;
   if (/\bonly (as|for)\b/i.test(text.slice(m.index))) return null;
   // "We signed with FourKites for ocean last year": an old choice, not this deal's end.
   if (LONG_AGO.test(text)) return null;
