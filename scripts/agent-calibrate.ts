@@ -470,6 +470,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/forty-fifth-check.jsonl',
   'test/agent/labelled/forty-sixth-check.jsonl',
   'test/agent/labelled/forty-seventh-check.jsonl',
+  'test/agent/labelled/forty-eighth-check.jsonl',
+  'test/agent/labelled/forty-ninth-check.jsonl',
+  'test/agent/labelled/fiftieth-check.jsonl',
 ];
 
 /**
@@ -533,6 +536,9 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-54.jsonl',
   'test/agent/calibration/outside-fit-55.jsonl',
   'test/agent/calibration/outside-fit-56.jsonl',
+  'test/agent/calibration/outside-fit-57.jsonl',
+  'test/agent/calibration/outside-fit-58.jsonl',
+  'test/agent/calibration/outside-fit-59.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
