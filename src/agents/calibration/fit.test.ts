@@ -4,6 +4,7 @@ import { followUp } from './features.js';
 import {
   fitIsotonic,
   fitLengthTerm,
+  fitLogistic,
   fitPrior,
   shrinkSteps,
   type Observation,
@@ -144,6 +145,29 @@ describe('fitLengthTerm', () => {
     expect(at(0)).toBeCloseTo(0.9, 2);
     expect(at(2)).toBeCloseTo(0.6, 2);
     expect(term.perDoubling).toBeLessThan(0);
+  });
+
+  it('has an answer when every call is of one length', () => {
+    const observations = Array.from({ length: 100 }, (_, i) => ({
+      p: 0.8,
+      right: i < 60,
+      words: 100,
+    }));
+    const { shift, term } = fitLengthTerm(observations, { reference: 100, min: 50, max: 400 });
+    expect(1 / (1 + Math.exp(-(Math.log(0.8 / 0.2) + shift)))).toBeCloseTo(0.6, 2);
+    expect(term.perDoubling).toBe(0);
+  });
+});
+
+describe('fitLogistic', () => {
+  it('finds the coefficient that made the outcomes, beside a fixed offset', () => {
+    // Outcomes drawn as 1 / (1 + exp(-(0.5 + 1.5 x))) over x in [-2, 2], offset 0.5 given.
+    const points = Array.from({ length: 4001 }, (_, i) => {
+      const x = -2 + i / 1000;
+      const q = 1 / (1 + Math.exp(-(0.5 + 1.5 * x)));
+      return { offset: 0.5, x: [x], right: (i * 0.618034) % 1 < q };
+    });
+    expect(fitLogistic(points, [0])[0]).toBeCloseTo(1.5, 1);
   });
 });
 

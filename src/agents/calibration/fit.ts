@@ -208,11 +208,90 @@ export function recalibrate(p: number, { slope, shift }: Recalibration): number 
   return round3(1 / (1 + Math.exp(-(slope * logit(p) + shift))));
 }
 
+/** One judged value for `fitLogistic`: a fixed logit, the features beside it, the outcome. */
+export interface LogisticPoint {
+  offset: number;
+  x: readonly number[];
+  right: boolean;
+}
+
+/**
+ * The coefficients b under which what was right is most likely, each value worth
+ * 1 / (1 + exp(-(offset + b . x))), with a pull of `pull` proposals toward `center`
+ * (a Gaussian prior; one pull for all, or one per coefficient) so a few proposals cannot swing a coefficient (Newton's method on
+ * the penalised log-likelihood, concave in b, each step halved while it overshoots).
+ * Platt scaling and the call terms below are both this fit with other features.
+ */
+export function fitLogistic(
+  points: readonly LogisticPoint[],
+  center: readonly number[],
+  pull: number | readonly number[] = 1,
+): number[] {
+  const k = center.length;
+  const pulls = typeof pull === 'number' ? center.map(() => pull) : pull;
+  const b = [...center];
+  const at = (coefficients: readonly number[], { offset, x }: LogisticPoint) =>
+    offset + x.reduce((sum, xi, i) => sum + xi * coefficients[i]!, 0);
+  const objective = (coefficients: readonly number[]) => {
+    let log = -coefficients.reduce((sum, c, i) => sum + pulls[i]! * (c - center[i]!) ** 2, 0) / 2;
+    for (const point of points) {
+      const z = at(coefficients, point);
+      // log(sigmoid(z)) and log(1 - sigmoid(z)), written to stay finite for large |z|.
+      log -= point.right ? Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+    return log;
+  };
+  for (let iteration = 0; iteration < 100; iteration += 1) {
+    // Gradient and (negated) Hessian of `objective`.
+    const gradient = b.map((c, i) => -pulls[i]! * (c - center[i]!));
+    const hessian = b.map((_, i) => b.map((__, j) => (i === j ? pulls[i]! : 0)));
+    for (const point of points) {
+      const q = 1 / (1 + Math.exp(-at(b, point)));
+      const r = (point.right ? 1 : 0) - q;
+      const w = q * (1 - q);
+      for (let i = 0; i < k; i += 1) {
+        gradient[i]! += r * point.x[i]!;
+        for (let j = 0; j < k; j += 1) hessian[i]![j]! += w * point.x[i]! * point.x[j]!;
+      }
+    }
+    const step = solve(hessian, gradient);
+    if (!step) break;
+    // Halve the step until it does not lower the likelihood (Newton can overshoot).
+    const before = objective(b);
+    let size = 1;
+    const moved = () => b.map((c, i) => c + size * step[i]!);
+    while (objective(moved()) < before && size > 1e-12) size /= 2;
+    const next = moved();
+    const change = next.reduce((sum, c, i) => sum + Math.abs(c - b[i]!), 0);
+    b.splice(0, k, ...next);
+    if (change < 1e-9) break;
+  }
+  return b;
+}
+
+/** x with a x = y by Gaussian elimination with partial pivoting; null when a is singular. */
+function solve(a: readonly (readonly number[])[], y: readonly number[]): number[] | null {
+  const n = y.length;
+  const m = a.map((row, i) => [...row, y[i]!]);
+  for (let col = 0; col < n; col += 1) {
+    let pivot = col;
+    for (let row = col + 1; row < n; row += 1)
+      if (Math.abs(m[row]![col]!) > Math.abs(m[pivot]![col]!)) pivot = row;
+    if (Math.abs(m[pivot]![col]!) < 1e-12) return null;
+    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
+    for (let row = 0; row < n; row += 1) {
+      if (row === col) continue;
+      const factor = m[row]![col]! / m[col]![col]!;
+      for (let c = col; c <= n; c += 1) m[row]![c]! -= factor * m[col]![c]!;
+    }
+  }
+  return m.map((row, i) => row[n]! / row[i]!);
+}
+
 /**
  * Platt scaling of a table's values on proposals it was not fitted on: the slope and
- * shift under which what was right is most likely (Newton's method on the log
- * likelihood, with a pull to `center`, the identity by default, so a few proposals
- * cannot swing it).
+ * shift under which what was right is most likely, with a pull to `center`, the
+ * identity by default, so a few proposals cannot swing it.
  * Two numbers for every field keep each field's order and the table's shape, and a
  * hundred proposals are enough to fit them, which per-field steps are not.
  */
@@ -221,91 +300,33 @@ export function fitRecalibration(
   pull = 1,
   center: Recalibration = { slope: 1, shift: 0 },
 ): Recalibration {
-  let slope = center.slope;
-  let shift = center.shift;
-  const objective = (a: number, b: number) => {
-    let log = -(pull * ((a - center.slope) ** 2 + (b - center.shift) ** 2)) / 2;
-    for (const { p, right } of observations) {
-      const z = a * logit(p) + b;
-      // log(sigmoid(z)) and log(1 - sigmoid(z)), written to stay finite for large |z|.
-      log -= right ? Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-    }
-    return log;
-  };
-  for (let iteration = 0; iteration < 100; iteration += 1) {
-    // Gradient and Hessian of `objective`.
-    let gs = -pull * (slope - center.slope);
-    let gb = -pull * (shift - center.shift);
-    let hss = -pull;
-    let hsb = 0;
-    let hbb = -pull;
-    for (const { p, right } of observations) {
-      const x = logit(p);
-      const q = 1 / (1 + Math.exp(-(slope * x + shift)));
-      const r = (right ? 1 : 0) - q;
-      gs += r * x;
-      gb += r;
-      const w = q * (1 - q);
-      hss -= w * x * x;
-      hsb -= w * x;
-      hbb -= w;
-    }
-    const det = hss * hbb - hsb * hsb;
-    if (Math.abs(det) < 1e-12) break;
-    let ds = (hbb * gs - hsb * gb) / det;
-    let db = (hss * gb - hsb * gs) / det;
-    // Halve the step until it does not lower the likelihood (Newton can overshoot).
-    const before = objective(slope, shift);
-    while (objective(slope - ds, shift - db) < before && Math.abs(ds) + Math.abs(db) > 1e-12) {
-      ds /= 2;
-      db /= 2;
-    }
-    slope -= ds;
-    shift -= db;
-    if (Math.abs(ds) + Math.abs(db) < 1e-9) break;
-  }
-  return { slope: Math.round(slope * 1000) / 1000, shift: Math.round(shift * 1000) / 1000 };
+  const [slope, shift] = fitLogistic(
+    observations.map(({ p, right }) => ({ offset: 0, x: [logit(p), 1], right })),
+    [center.slope, center.shift],
+    pull,
+  );
+  return { slope: round3(slope!), shift: round3(shift!) };
 }
 
 /**
  * The call-length term (calibration.ts, `LengthTerm`) and a shift of every value, fitted
  * together on judged values: logit p' = logit p + shift + perDoubling * log2(w / reference),
- * w held within [min, max], the two numbers under which the observations are most
- * likely (Newton's method on the log-likelihood, which is concave in both).
+ * w held within [min, max], the two numbers under which the observations are most likely
+ * (pulled by next to nothing, only so that a fit without long calls has an answer).
  */
 export function fitLengthTerm(
   observations: readonly { p: number; right: boolean; words: number }[],
   bounds: Omit<LengthTerm, 'perDoubling'>,
 ): { shift: number; term: LengthTerm } {
-  const points = observations.map(({ p, right, words }) => ({
-    z: logit(p),
-    x: lengthShift({ ...bounds, perDoubling: 1 }, words),
-    y: right ? 1 : 0,
-  }));
-  let shift = 0;
-  let perDoubling = 0;
-  for (let iteration = 0; iteration < 50; iteration += 1) {
-    let gs = 0;
-    let gd = 0;
-    let hss = 0;
-    let hsd = 0;
-    let hdd = 0;
-    for (const { z, x, y } of points) {
-      const q = 1 / (1 + Math.exp(-(z + shift + perDoubling * x)));
-      const w = q * (1 - q);
-      gs += y - q;
-      gd += (y - q) * x;
-      hss += w;
-      hsd += w * x;
-      hdd += w * x * x;
-    }
-    const det = hss * hdd - hsd * hsd;
-    if (Math.abs(det) < 1e-12) break;
-    const ds = (hdd * gs - hsd * gd) / det;
-    const dd = (hss * gd - hsd * gs) / det;
-    shift += ds;
-    perDoubling += dd;
-    if (Math.abs(ds) + Math.abs(dd) < 1e-9) break;
-  }
-  return { shift: round3(shift), term: { ...bounds, perDoubling: round3(perDoubling) } };
+  const unit = { ...bounds, perDoubling: 1 };
+  const [shift, perDoubling] = fitLogistic(
+    observations.map(({ p, right, words }) => ({
+      offset: logit(p),
+      x: [1, lengthShift(unit, words)],
+      right,
+    })),
+    [0, 0],
+    1e-6,
+  );
+  return { shift: round3(shift!), term: { ...bounds, perDoubling: round3(perDoubling!) } };
 }
