@@ -817,6 +817,16 @@ describe('extractCompetitors', () => {
     expect(vendorPattern('SAP Concur').test('our SAP system')).toBe(false);
   });
 
+  it("matches a name of three words or more by its maker's name alone too (k132)", () => {
+    expect(
+      vendorPattern('Dynamics 365 Nonprofit').test('What is in the running is Dynamics.'),
+    ).toBe(true);
+    expect(vendorPattern('Siemens Desigo CC').test('Siemens came in lower.')).toBe(true);
+    expect(vendorPattern('Ellucian CRM Advance').test('the ellucian people')).toBe(false);
+    expect(vendorPattern('Open Text Cloud').test('Open the deck, please.')).toBe(false);
+    expect(vendorPattern('Microsoft Dynamics 365').test('We are a Microsoft shop.')).toBe(false);
+  });
+
   it('matches the list written apart, hyphenated, together or possessive', () => {
     const listed = { ...ctx, competitors: ['OwnBackup', 'Salesforce Inbox', 'project44'] };
     const got = extractCompetitors(

@@ -430,7 +430,9 @@ function compileVendorPattern(name: string): RegExp {
     // written, and only as written ("mcs" in lower case is no vendor).
     return new RegExp(`${caseless(namePattern(name).source)}|(?<![\\w-])${short}(?![\\w-])`);
   }
-  const maker = words.length === 2 && short === null ? words[0]! : null;
+  // "Dynamics" for "Dynamics 365 Nonprofit", "Ellucian" for "Ellucian CRM Advance": a
+  // longer name is said by its maker's name too.
+  const maker = (words.length === 2 && short === null) || words.length > 2 ? words[0]! : null;
   if (maker !== null && MAKER.test(maker) && !PARENTS.test(maker) && !COMMON_START.test(maker)) {
     // "Honeywell" for "Honeywell Forge", "Curve" for "Curve Dental": the maker's name
     // alone, matched only as written, capitalised ("a learning curve" names nobody).
