@@ -1055,6 +1055,23 @@ describe('stages a blind set (k85) said its own way', () => {
     expect(at('discovery', ext('The pilot was a mess last year.'))).toBeNull();
   });
 
+  it('reads the contract sent to someone named, taken up, as negotiation (k132)', () => {
+    expect(
+      at(
+        'proposal',
+        int("So from my side, I'll send Graham the updated order form and the MSA by Friday."),
+        ext("Send it to me and I'll forward it to our lawyer straight away."),
+      ),
+    ).toBe('negotiation');
+    expect(
+      at(
+        'proposal',
+        int("I'll send him the agreement today."),
+        ext('Send it to me, I will print it.'),
+      ),
+    ).toBe('negotiation');
+  });
+
   it('reads a trial set with its length or its start as the evaluation begun', () => {
     expect(
       at(

@@ -241,7 +241,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'negotiation',
-    re: /\b(send|draft|prepare|reissue|issue) (it |that )?(over )?((me|us|you) )?(over )?(the |your |a |our )?(final |updated |revised )?(?!pilot |trial |poc |nda |dpa |data processing |non-disclosure )([\w-]+ )?(contract|order form|msa|paperwork|agreement|docusign|signature packet)\b/i,
+    re: /\b(send|draft|prepare|reissue|issue) (it |that )?(over )?((me|us|you|him|her|them|[A-Z][\w'-]+) )?(over )?(the |your |a |our )?(final |updated |revised )?(?!pilot |trial |poc |nda |dpa |data processing |non-disclosure )([\w-]+ )?(contract|order form|msa|paperwork|agreement|docusign|signature packet)\b/i,
     base: 0.85,
   },
   {
