@@ -1437,3 +1437,18 @@ describe("the customer's year end, and a start date's month (k118)", () => {
     ).toBe('2026-10-15');
   });
 });
+
+describe('the month the call is in (k135)', () => {
+  const onDecember2 = (...lines: [SpeakerSide, string][]) =>
+    extractCloseDate(call(...lines), {
+      ...baseContext,
+      startedAt: '2026-12-02T06:00:00Z',
+      timeZone: 'Asia/Kolkata',
+    })?.value ?? null;
+
+  it('reads "December", said in December, as this one and not next year\'s', () => {
+    expect(onDecember2(ext('We sign in December.'))).toBe('2026-12-31');
+    expect(onDecember2(ext('We sign in January.'))).toBe('2027-01-31');
+    expect(onDecember2(ext('We sign in November.'))).toBe('2027-11-30');
+  });
+});

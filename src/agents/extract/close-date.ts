@@ -1302,7 +1302,7 @@ function findDates(
       }
       continue;
     }
-    add(r.index, r.text.length, componentsDate(r.start), precisionOf(r.start));
+    add(r.index, r.text.length, thisMonthStill(r.start, today, past), precisionOf(r.start));
   }
   // "Twenty-third, before everyone leaves.": an ordinal past the ninth opening the
   // sentence is a day ("First, ..." or "Second, ..." may be a list).
@@ -1328,6 +1328,18 @@ function findDates(
   }
   if (undecided) return undefined;
   return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * "We sign in December", said on the 2nd of December: this month, which has not ended,
+ * not next year's (chrono, looking forward, takes the month's unsaid first day as past).
+ */
+function thisMonthStill(c: chrono.ParsedComponents, today: LocalDate, past: boolean) {
+  const date = componentsDate(c);
+  const monthOnly = !c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('year');
+  return date && monthOnly && !past && date.year === today.year + 1 && date.month === today.month
+    ? endOfMonth(today.year, today.month)
+    : date;
 }
 
 /** A day when chrono knows one, else the month's last day; undefined when neither is known. */
