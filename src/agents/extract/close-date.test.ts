@@ -1438,7 +1438,7 @@ describe("the customer's year end, and a start date's month (k118)", () => {
   });
 });
 
-describe('the month the call is in (k135)', () => {
+describe('the month the call is in, and a day restating a bound (k134, k135)', () => {
   const onDecember2 = (...lines: [SpeakerSide, string][]) =>
     extractCloseDate(call(...lines), {
       ...baseContext,
@@ -1450,5 +1450,15 @@ describe('the month the call is in (k135)', () => {
     expect(onDecember2(ext('We sign in December.'))).toBe('2026-12-31');
     expect(onDecember2(ext('We sign in January.'))).toBe('2027-01-31');
     expect(onDecember2(ext('We sign in November.'))).toBe('2027-11-30');
+  });
+
+  it('reads "before Christmas, that\'s the 18th" as the 18th of December', () => {
+    expect(
+      onDecember2(
+        ext(
+          "We'd want it signed before we break up for Christmas, that's the 18th, so Tom's people have January.",
+        ),
+      ),
+    ).toBe('2026-12-18');
   });
 });

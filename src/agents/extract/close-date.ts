@@ -514,6 +514,9 @@ export function extractCloseDate(
   return revised ? { ...chosen, confidence: clamp(chosen.confidence - 0.05) } : chosen;
 }
 
+/** A day put after a date as what it means: ", that's the 18th", ", which is the 30th". */
+const RESTATED_BEFORE = /,\s*(?:that's|that is|which is|which would be|i\.e\.,?)\s+$/i;
+
 /** Whether a date (YYYY-MM-DD) falls on or before a bound in the bound's month. */
 function keeps(date: string, bound: string): boolean {
   return date <= bound && date.slice(0, 7) === bound.slice(0, 7);
@@ -679,7 +682,14 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
             : periodSaid && m.index > periodSaid.index
               ? { ...m, date: inMonthOf(periodSaid.date, m.date.day) ?? m.date }
               : monthSaid && m.index > monthSaid.index
-                ? { ...m, date: dayOnOrAfter(monthSaid.date, m.date.day) ?? m.date }
+                ? {
+                    ...m,
+                    // "before Christmas, that's the 18th": the day restates, in its month.
+                    date:
+                      (RESTATED_BEFORE.test(text.slice(0, m.index))
+                        ? inMonthOf(monthSaid.date, m.date.day)
+                        : dayOnOrAfter(monthSaid.date, m.date.day)) ?? m.date,
+                  }
                 : topicDates.length > 0
                   ? { ...m, date: sameDaySaid(m.date, topicDates, past) }
                   : { ...m, date: crm.find((d) => d.day === m.date.day) ?? m.date },
@@ -775,7 +785,15 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
                   !RELATIVE_DAY.test(m.text),
               );
         if (!after) continue;
-        mention = after;
+        // "before we break up for Christmas, that's the 18th": the day says what it meant.
+        const restated = current.find(
+          (m) =>
+            m.index > after.index &&
+            m.precision === 'day' &&
+            RESTATED_BEFORE.test(text.slice(0, m.index)) &&
+            keeps(formatDate(m.date), formatDate(after.date)),
+        );
+        mention = restated ?? after;
       } else if (distinct.size !== 1) continue;
       const earliest = past ? addDays(today, -SIGNED_WITHIN_DAYS) : today;
       if (compareDates(mention.date, earliest) < 0) continue;
