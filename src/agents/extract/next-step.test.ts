@@ -241,6 +241,22 @@ const cases: Case[] = [
     expected: 'Send it to me, copy Ernesto (the board)',
   },
   {
+    name: 'a suggestion put as "what I\'d suggest is"',
+    lines: [
+      int("What I'd suggest is a site visit with the team in Berri."),
+      ext('That would be great.'),
+    ],
+    expected: 'A site visit with the team in Berri',
+  },
+  {
+    name: 'a suggestion put as "how about"',
+    lines: [
+      int('So how about a proper demo focused on regular giving, with you both?'),
+      ext("Yes, let's do that."),
+    ],
+    expected: 'A proper demo focused on regular giving, with you both',
+  },
+  {
     name: 'nor is a season or a holiday: the thing asked for is',
     lines: [
       ext('The final version of the DPA with the changes. Then he has the holidays to read it.'),

@@ -103,8 +103,9 @@ const FRAMES: readonly RegExp[] = [
     'i',
   ),
   /\bnext (?:steps?|thing(?: we do| to do)?)(?: in (?:our|the) process)? (?:on our side |for us |from our side |on your side )?(?:is|are|would be|will be)\s+(?:to\s+|that\s+)?(?:(?:we|i|you)(?: will| can|'ll)?\s+)?(?<phrase>.+)|^\W*(?:(?:so|and|then|okay|ok)[,\s]+)*(?:next (?:up )?is|what (?:i|we)(?:'d| would) like (?:next |to see next |to do next )?is)\s+(?<phrase2>(?:the|a|an|our)\s.+)/i,
-  // A suggestion: "I suggest a site visit", "I propose we hold a pilot review".
-  /\b(?:i|we)(?: would|'d)? (?:suggest|propose|recommend)\s+(?:that\s+)?(?:(?:we|you)\s+)?(?<phrase>.+)/i,
+  // A suggestion: "I suggest a site visit", "I propose we hold a pilot review", "What I'd
+  // suggest is a proper demo with Simon there", "So how about a proper demo?"
+  /\b(?:i|we)(?: would|'d)? (?:suggest|propose|recommend)(?:\s+is)?\s+(?:that\s+)?(?:(?:we|you)\s+)?(?<phrase>.+)|^\W*(?:(?:so|and|then|okay|ok|well)[,\s]+)*(?:how|what) about\s+(?<phrase2>(?:a|an|the)\s+.+)/i,
   // A team that will do it: "Onboarding will contact you this week."
   new RegExp(
     `\\b(?<team>onboarding|support|legal|procurement|finance|our (?:[\\w-]+ )?team|my team)(?: will|'ll| is going to)\\s+(?<phrase>${VERB}\\b.*)`,
