@@ -1317,6 +1317,18 @@ describe('sizes, years, uptime and a unit price beside the price (k126, k129)', 
     ).toBeNull();
   });
 
+  it('reads "about two hundred pounds" as said, in a call priced in thousands (k134)', () => {
+    expect(
+      findMoney('On fifteen handsets that is about two hundred pounds.', {
+        impliedScale: 1e3,
+        timeZone: 'Europe/London',
+      }).map((m) => m.amount),
+    ).toEqual([200]);
+    expect(
+      findMoney('So two seventy-six Canadian.', { impliedScale: 1e3 }).map((m) => m.amount),
+    ).toEqual([276_000]);
+  });
+
   it('reads no deal amount from the price of one vessel', () => {
     expect(
       inThousands(ext('Also the price per vessel, it says four thousand six hundred.')),

@@ -918,7 +918,9 @@ export function findMoney(
       // "two seventy-six Canadian" in a call priced in thousands is 276,000; "eleven
       // pounds a month" a van is the unit price as said.
       const unitPrice = UNIT_PRICE_AFTER.test(text.slice(end)) || /\b(?:at|@)\s*$/i.test(before);
-      const implied = impliedRange(amount, impliedScale) && !unitPrice;
+      // "About two hundred pounds" says its hundreds: a price as said, not in thousands.
+      const implied =
+        impliedRange(amount, impliedScale) && !unitPrice && !/\bhundred\b/i.test(words);
       out.push({
         amount: amount * (implied ? impliedScale : 1),
         currency,

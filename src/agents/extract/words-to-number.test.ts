@@ -8,6 +8,8 @@ describe('wordsToNumber', () => {
     ['one point two million', 1_200_000],
     ['two and a half million', 2_500_000],
     ['a million and a half', 1_500_000],
+    ['twenty-eight lakh fifty', 2_850_000],
+    ['two crore fifty', 25_000_000],
     ['a million', 1_000_000],
     ['twelve hundred', 1_200],
     ['ninety-five thousand', 95_000],

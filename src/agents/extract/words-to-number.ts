@@ -164,6 +164,12 @@ export function wordsToNumber(phrase: string): number | null {
   // "One million eighty", "one million eight hundred": what follows a million is its
   // thousands (1,080,000; 1,800,000); a lone digit after it ("two million three") is
   // either 2.3 million or 2,003,000 and is read as neither.
+  // "Twenty-eight lakh fifty" is 28.5 lakh: what follows a lakh or a crore is its
+  // thousands, as the Indian system groups them.
+  if ((lastScale === 100_000 || lastScale === 10_000_000) && group > 0 && group < 100) {
+    if (!Number.isInteger(group)) return null;
+    group *= lastScale / 100;
+  }
   if (lastScale >= 1_000_000 && group > 0 && group < 1000 && Number.isInteger(group)) {
     if (group < 10) return null;
     group *= lastScale / 1000;
