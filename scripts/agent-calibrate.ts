@@ -473,6 +473,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/forty-eighth-check.jsonl',
   'test/agent/labelled/forty-ninth-check.jsonl',
   'test/agent/labelled/fiftieth-check.jsonl',
+  'test/agent/labelled/fifty-first-check.jsonl',
+  'test/agent/labelled/fifty-second-check.jsonl',
+  'test/agent/labelled/fifty-third-check.jsonl',
 ];
 
 /**
@@ -539,6 +542,9 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-57.jsonl',
   'test/agent/calibration/outside-fit-58.jsonl',
   'test/agent/calibration/outside-fit-59.jsonl',
+  'test/agent/calibration/outside-fit-60.jsonl',
+  'test/agent/calibration/outside-fit-61.jsonl',
+  'test/agent/calibration/outside-fit-62.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
