@@ -1,6 +1,7 @@
 import { getCountryForTimezone } from 'countries-and-timezones';
 import countryToCurrency from 'country-to-currency';
 import { mentionsVendor } from './competitors.js';
+import { escapeRegExp } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 import { NUMBER_WORDS, wordsToNumber } from './words-to-number.js';
@@ -686,29 +687,33 @@ function countEchoed(
   index: number,
   { timeZone }: ExtractContext,
 ): boolean {
-  const echoed = said.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const counted = new RegExp(
-    `\\b${echoed}(?=(?:\\s+[a-z-]+)?\\s+[a-z]{3,}s\\b|\\s+in scope\\b)`,
-    'gi',
-  );
-  const before = utterances.slice(Math.max(0, index - 2), index);
-  return before.some(
-    (u) =>
-      findMoney(u.text, { timeZone }).length === 0 &&
-      [...u.text.matchAll(counted)].some(
-        (m) =>
-          COUNT_NOUN_AFTER.test(
-            u.text.slice(m.index + m[0].length).replace(/^\s+[a-z-]+(?=\s+[a-z]{3,}s\b)/i, ''),
-          ) || /^\s+in scope\b/i.test(u.text.slice(m.index + m[0].length)),
-      ),
+  const saidBefore = new RegExp(`\\b${escapeRegExp(said.trim())}\\b`, 'gi');
+  return utterances
+    .slice(Math.max(0, index - 2), index)
+    .some(
+      (u) =>
+        findMoney(u.text, { timeZone }).length === 0 &&
+        [...u.text.matchAll(saidBefore)].some((m) =>
+          countedBy(u.text.slice(m.index + m[0].length)),
+        ),
+    );
+}
+
+/** What after a number makes it a count: a plural noun, maybe after a word, or "in scope". */
+function countedBy(after: string): boolean {
+  return (
+    COUNT_NOUN_AFTER.test(after) ||
+    COUNT_NOUN_AFTER.test(after.replace(/^\s+[a-z-]+/i, '')) ||
+    /^\s+in scope\b/i.test(after)
   );
 }
 
 /** "four twenty-five per provider per month" "Four twenty-five.": the unit price echoed. */
 function unitPriceSaid(said: string, previous: ExtractUtterance | undefined): boolean {
   if (!previous) return false;
-  const echoed = said.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\b${echoed}\\s+(?:per|a|an|each)\\b`, 'i').test(previous.text);
+  return new RegExp(`\\b${escapeRegExp(said.trim())}\\s+(?:per|a|an|each)\\b`, 'i').test(
+    previous.text,
+  );
 }
 
 /** What may be spent: a figure beside it is a hint of the price, not the price. */

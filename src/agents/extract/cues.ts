@@ -62,8 +62,13 @@ export function namePattern(name: string): RegExp {
     .trim()
     .split(/[\s-]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])/)
     .filter((part) => part.length > 0)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    .map(escapeRegExp);
   return new RegExp(`(?<![\\w-])${parts.join('[\\s-]?')}(?![\\w-])`, 'i');
+}
+
+/** Text as a pattern that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** "Signing." then "...Done.": a signature made as the call goes, said in two sentences. */
