@@ -106,15 +106,23 @@ describe('pandora CLI', () => {
     expect(workspaces[0]!.isDemo).toBe(true);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
 
-    // The demo data arrives through the worker's first job.
+    // The demo data arrives through the worker's first job, a sync of the demo's CRM: its
+    // deals are counted once that sync has finished, not while its pages still land.
     let deals = 0;
-    const deadline = Date.now() + 30_000;
-    while (deals === 0 && Date.now() < deadline) {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
       const overview = await fetch(`${url}/api/workspaces/${workspaces[0]!.id}/overview`, {
         headers: { cookie },
       });
-      deals = ((await overview.json()) as { counts: { deals: number } }).counts.deals;
-      if (!deals) await new Promise((resolve) => setTimeout(resolve, 200));
+      const { counts, connections } = (await overview.json()) as {
+        counts: { deals: number };
+        connections: { lastSyncAt: string | null }[];
+      };
+      if (connections.some((c) => c.lastSyncAt !== null)) {
+        deals = counts.deals;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(deals).toBeGreaterThan(50);
 
