@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/paths.js';
 
 /**
@@ -71,13 +71,18 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'pandora-cli-'));
 });
 
-afterAll(async () => {
-  for (const run of started) {
+// After each test, not only at the end: a test that fails with its server up would
+// otherwise leave that server's database on the shared data folder for the next ones.
+afterEach(async () => {
+  for (const run of started.splice(0)) {
     if (run.child.exitCode === null && run.child.signalCode === null) {
       run.child.kill('SIGTERM');
       await run.exit;
     }
   }
+});
+
+afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
