@@ -1272,6 +1272,15 @@ describe('a count or an hour said back (k129)', () => {
     ).toBeNull();
   });
 
+  it('reads no price from a count of users said back (k134)', () => {
+    expect(
+      inThousands(
+        int('Then the trial for litigation, and the price holds. That is fourteen users?'),
+        ext('Fourteen. Starting the 5th.'),
+      ),
+    ).toBeNull();
+  });
+
   it('reads no price from the hour asked for', () => {
     expect(
       inThousands(

@@ -699,12 +699,15 @@ function countEchoed(
     );
 }
 
-/** What after a number makes it a count: a plural noun, maybe after a word, or "in scope". */
+/**
+ * What after a number makes it a count: a plural noun, maybe after a word ("ships",
+ * "bulk carriers", "users"), or "in scope".
+ */
 function countedBy(after: string): boolean {
   return (
     COUNT_NOUN_AFTER.test(after) ||
     COUNT_NOUN_AFTER.test(after.replace(/^\s+[a-z-]+/i, '')) ||
-    /^\s+in scope\b/i.test(after)
+    /^\s+(?:[a-z-]+\s+)?(?:users|seats|licen[cs]es|people|staff)\b|^\s+in scope\b/i.test(after)
   );
 }
 
