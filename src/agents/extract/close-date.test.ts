@@ -1452,6 +1452,15 @@ describe('the month the call is in, and a day restating a bound (k134, k135)', (
     expect(onDecember2(ext('We sign in November.'))).toBe('2027-11-30');
   });
 
+  it('reads a day for the PO, and a letter of award, as the signature (k135)', () => {
+    expect(onDecember2(ext("Okay, then let's say the fifteenth of December for the PO."))).toBe(
+      '2026-12-15',
+    );
+    expect(onDecember2(ext('We expect to issue the LoA by the eighteenth of December.'))).toBe(
+      '2026-12-18',
+    );
+  });
+
   it('reads "before Christmas, that\'s the 18th" as the 18th of December', () => {
     expect(
       onDecember2(

@@ -78,7 +78,8 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     re: /\bwhen (we|i|they) (would |will |'ll |can )?(sign|close|want the signature)\b|\bwhen(?:'s| is| are| do| does| would)? (he|she|they|you|we) (want(ing)?|plan(ning)?|hop(e|ing)|look(ing)?|aim(ing)?) to sign\b/i,
     base: 0.86,
   },
-  { re: /\bfor (signature|signing)\b/i, base: 0.86 },
+  // "Let's say the fifteenth of December for the PO."
+  { re: /\bfor (signature|signing|the (po|purchase order|loa|signature))\b/i, base: 0.86 },
   // "Give us ten days from today to get the signature."
   {
     re: /\b(get|got|getting|have|need) (the|a|your|his|her|their|our) signatures?\b/i,
@@ -94,7 +95,8 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   // "So I would say end of next month is realistic."
   { re: /\b(is|sounds|seems|looks) realistic\b/i, base: 0.8 },
   {
-    re: /\b(contract|paperwork|order form|po|purchase order)\b.{0,30}\b(by|before|on|in place)\b/i,
+    // "issue the LoA by the eighteenth": a public buyer's letter of award is its signature.
+    re: /\b(contract|paperwork|order form|po|purchase order|loa|loi|letters? of (award|intent)|work order)\b.{0,30}\b(by|before|on|in place)\b/i,
     base: 0.9,
   },
   { re: /\b(target(s|ed|ing)?|deadline)\b/i, base: 0.86 },
