@@ -123,9 +123,10 @@ export function predictionOf(result: CoreResult): CorePrediction {
   };
 }
 
-export function extractContext({ config, referenceTime }: CoreInput): ExtractContext {
+export function extractContext({ config, meeting, referenceTime }: CoreInput): ExtractContext {
   return {
     startedAt: referenceTime,
+    meetingTitle: meeting.title,
     timeZone: config.timeZone,
     fiscalYearStartMonth: config.fiscalYearStartMonth,
     competitors: config.competitors,

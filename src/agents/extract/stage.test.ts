@@ -1243,3 +1243,31 @@ describe('a general rule about buying, not a refusal (k103)', () => {
     expect(stage(ext("We're not buying anything from anybody, sorry."))).toBe('closed_lost');
   });
 });
+
+describe('a meeting the calendar names as the proposal walkthrough', () => {
+  const titled = (title: string, dealStage: string, ...lines: [SpeakerSide, string][]) =>
+    extractStage(call(...lines), { ...baseContext, meetingTitle: title, dealStage }) ?? null;
+  const lines: [SpeakerSide, string][] = [
+    int('So the proposal is on page two: one point eight nine, three years.'),
+    ext("We'll go through it properly after Christmas and come back to you."),
+  ];
+
+  it('reads a walkthrough of the proposal as the proposal out, quoting the talk of it', () => {
+    const got = titled('Sunnmore Regional - proposal walkthrough', 'evaluation', ...lines);
+    expect(got?.value).toBe('proposal');
+    expect(got?.quote).toBe('So the proposal is on page two: one point eight nine, three years.');
+    expect(titled('Senja Air - proposal', 'discovery', ...lines)?.value).toBe('proposal');
+  });
+
+  it('moves nothing for a deal already at proposal, another title, or no talk of it', () => {
+    expect(titled('Sunnmore Regional - proposal walkthrough', 'proposal', ...lines)).toBeNull();
+    expect(titled('Sunnmore Regional - check-in', 'evaluation', ...lines)).toBeNull();
+    expect(
+      titled(
+        'Sunnmore Regional - proposal walkthrough',
+        'evaluation',
+        ext('Sorry, can we move this to next week? The owners are away.'),
+      ),
+    ).toBeNull();
+  });
+});

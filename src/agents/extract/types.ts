@@ -29,6 +29,8 @@ export interface ExtractContext {
   sellers?: readonly string[];
   /** The matched deal's amount: it tells whether the call's prices are in thousands. */
   dealAmount?: number | null;
+  /** The meeting's title as the calendar has it ("Acme - proposal walkthrough"). */
+  meetingTitle?: string;
   /** The matched deal's stage (Pandora's normalized one): where a call can move it from. */
   dealStage?: string | null;
   /** The matched deal's close date (YYYY-MM-DD): a bound it already keeps changes nothing. */
