@@ -462,14 +462,6 @@ const PROPOSAL_MEETING =
 /** Talk of the proposal and its price, which the meeting's title says it went through. */
 const PROPOSAL_TALK = /\b(?:proposal|quote|offer|pric(?:e|es|ing)|page \w+|the document)\b/i;
 
-/** The stages a deal has before its proposal is out. */
-const BEFORE_PROPOSAL: readonly string[] = [
-  'prospecting',
-  'qualification',
-  'discovery',
-  'evaluation',
-];
-
 /**
  * A call the calendar names as the proposal's walkthrough, that talks of the proposal
  * and its price and says nothing else of the stage, has put the proposal in front of
@@ -481,7 +473,7 @@ function proposalMeeting(
   { meetingTitle, dealStage }: ExtractContext,
 ): Candidate<Stage> | null {
   if (!meetingTitle || !PROPOSAL_MEETING.test(meetingTitle)) return null;
-  if (!BEFORE_PROPOSAL.includes(dealStage ?? '')) return null;
+  if (!behind(dealStage ?? '', 'proposal')) return null;
   for (const [utteranceIndex, u] of utterances.entries()) {
     const said = splitSentences(u.text).find((s) => PROPOSAL_TALK.test(s.text));
     if (said)
@@ -684,7 +676,7 @@ const OPEN_STAGES: readonly string[] = NORMALIZED_STAGES.filter((s) => !s.starts
  * 281 stage changes, and a cue read backwards ("I'll send the revised proposal" in
  * negotiation) is far more often a restatement of what came before.
  */
-function behind(stage: Stage, dealStage?: string | null): boolean {
+function behind(stage: string, dealStage?: string | null): boolean {
   const [at, from] = [OPEN_STAGES.indexOf(stage), OPEN_STAGES.indexOf(dealStage ?? '')];
   return at >= 0 && from >= 0 && at < from;
 }
