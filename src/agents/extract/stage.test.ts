@@ -31,6 +31,16 @@ const cases: Case[] = [
     minConfidence: 0.8,
   },
   {
+    // The negation is about the price, not the redlines.
+    name: 'redlines that leave the price alone',
+    lines: [
+      ext("And just so it's said, price is not in the redlines."),
+      int("Thank you. I'll send back the redlines with our comments by Wednesday."),
+      ext('Wednesday is good.'),
+    ],
+    expected: 'negotiation',
+  },
+  {
     name: 'procurement negotiating terms',
     lines: [ext('Procurement wants to negotiate the payment terms before we sign.')],
     expected: 'negotiation',

@@ -30,6 +30,11 @@ interface StageCue {
    * it waits for one as any rep sentence does.
    */
   counter?: true;
+  /**
+   * The contract marked up: negotiation whatever else the sentence denies ("price is not
+   * in the redlines", "no redlines on the DPA"), so a negation takes nothing back.
+   */
+  marked?: true;
 }
 
 /**
@@ -223,6 +228,7 @@ const OPEN: readonly StageCue[] = [
     stage: 'negotiation',
     re: /\b(redlin(e|es|ed|ing)|mark(ed|ing) up|(our|their|your|the) markup)\b(?!.*\bnda\b)|\b(we're|we are) negotiating with you\b/i,
     base: 0.86,
+    marked: true,
   },
   {
     stage: 'negotiation',
@@ -790,7 +796,7 @@ function readSentence(
   if (!open) return null;
   // "We're not ready to sign" takes an earlier commitment back; "a clause he's not happy
   // with" objects to a term, which is the negotiation itself.
-  if (NEGATION.test(text.replace(TERM_OBJECTION, ''))) return 'retracted';
+  if (!open.marked && NEGATION.test(text.replace(TERM_OBJECTION, ''))) return 'retracted';
   // A pilot or a quote with a competitor is their stage, not ours, unless the sentence
   // says ours too ("we start a trial with you, and in parallel a trial with HiBob").
   if (competitors.some((re) => re.test(text)) && !/\bwith you\b/i.test(text)) return null;
