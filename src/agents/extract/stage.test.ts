@@ -730,6 +730,25 @@ describe('extractStage', () => {
     ).not.toBe('closed_lost');
   });
 
+  it("reads a competitor in another clause as no one else's pilot", () => {
+    const ctx = { ...baseContext, dealStage: 'discovery' as const, competitors: ['Northstar'] };
+    const plan = (said: string) =>
+      extractStage(call(int(said), ext('Yes. Start it the second week of January.')), ctx)?.value;
+    expect(
+      plan(
+        "So, a ninety-day proof of value starting in January, and you'll sort the CAD feed with Northstar.",
+      ),
+    ).toBe('evaluation');
+    expect(plan('So, a ninety-day proof of value with Northstar, starting in January.')).toBe(
+      undefined,
+    );
+  });
+
+  it('reads "no trial" as none', () => {
+    const ctx = { ...baseContext, dealStage: 'discovery' as const };
+    expect(extractStage(call(int('Then no trial.'), ext('Yes.')), ctx)?.value).toBe(undefined);
+  });
+
   it('reads the signature as a fact the rep states too', () => {
     expect(
       extractStage(

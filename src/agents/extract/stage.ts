@@ -185,7 +185,7 @@ const OPEN: readonly StageCue[] = [
     // two-week trial, fifteen drivers", "A two-month trial in Querétaro works.", "Sandbox
     // Tuesday."
     stage: 'evaluation',
-    re: /^\W*((so|okay|ok|then|good|done|right|great|perfect)[,.:]?\s+)*(a |the |our )?([\w-]+[- ](day|week|month)s? |[\w-]+ )?(trial|pilot|poc|proof[- ]of[- ]concept|sandbox)(?=[.,:;]|\s+(in|at|for|with|on|of|starting|works|it is|(mon|tues|wednes|thurs|fri)day|tomorrow|next week)\b)(?!.*\b(was|were|did|ended|last (year|summer|spring|month))\b)/i,
+    re: /^\W*((so|okay|ok|then|good|done|right|great|perfect)[,.:]?\s+)*(a |the |our )?([\w-]+[- ](day|week|month)s? |(?!no |not |any )[\w-]+ )?(trial|pilot|poc|proof[- ]of[- ]concept|sandbox)(?=[.,:;]|\s+(in|at|for|with|on|of|starting|works|it is|(mon|tues|wednes|thurs|fri)day|tomorrow|next week)\b)(?!.*\b(was|were|did|ended|last (year|summer|spring|month))\b)/i,
     base: 0.8,
   },
   {
@@ -799,8 +799,20 @@ function readSentence(
   if (!open.marked && NEGATION.test(text.replace(TERM_OBJECTION, ''))) return 'retracted';
   // A pilot or a quote with a competitor is their stage, not ours, unless the sentence
   // says ours too ("we start a trial with you, and in parallel a trial with HiBob").
-  if (competitors.some((re) => re.test(text)) && !/\bwith you\b/i.test(text)) return null;
+  if (competitors.some((re) => re.test(clauseOf(text, open.re))) && !/\bwith you\b/i.test(text))
+    return null;
   return open;
+}
+
+/** The clause of a sentence that a cue's match sits in, between commas, colons or semicolons. */
+function clauseOf(text: string, re: RegExp): string {
+  const m = re.exec(text);
+  if (!m) return text;
+  const cut = [...text.slice(0, m.index).matchAll(/[,;:]\s/g)].pop();
+  const start = cut ? cut.index + cut[0].length : 0;
+  const rest = text.slice(m.index + m[0].length);
+  const end = rest.search(/[,;:]\s/);
+  return text.slice(start, m.index + m[0].length + (end < 0 ? rest.length : end));
 }
 
 /** A customer sentence taking a price said in the call, or a "Deal." right after one. */
