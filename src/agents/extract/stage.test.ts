@@ -744,6 +744,19 @@ describe('extractStage', () => {
     );
   });
 
+  it('reads the customer\'s "let\'s start it then" as the plan taken up', () => {
+    const ctx = { ...baseContext, dealStage: 'discovery' as const };
+    const reply = (said: string) =>
+      extractStage(
+        call(int('So, a one-month trial at the Caernarfon base. Starting when?'), ext(said)),
+        ctx,
+      )?.value;
+    expect(reply("The January rota starts on the eleventh. Let's start it then.")).toBe(
+      'evaluation',
+    );
+    expect(reply('The January rota starts on the eleventh. We will see.')).toBe(undefined);
+  });
+
   it('reads "no trial" as none', () => {
     const ctx = { ...baseContext, dealStage: 'discovery' as const };
     expect(extractStage(call(int('Then no trial.'), ext('Yes.')), ctx)?.value).toBe(undefined);

@@ -659,6 +659,7 @@ function acknowledged(utterances: readonly ExtractUtterance[], index: number): b
   return (
     RECEIVED.test(reply.text) ||
     (askedWhen && DAY_ANSWER.test(reply.text)) ||
+    LETS_GO.test(reply.text) ||
     DOES_THEIR_PART.test(reply.text)
   );
 }
@@ -666,6 +667,9 @@ function acknowledged(utterances: readonly ExtractUtterance[], index: number): b
 /** The customer taking on their part of the plan: "I'll have my IT send you the access." */
 const DOES_THEIR_PART =
   /^\W*((ok(ay)?|yes|yeah|sure|good|great|perfect|fine|deal),?\s+)?(i|we)('ll| will) (have|send|get|give|set up|arrange|book|share|prepare|open|grant)\b/i;
+
+/** The customer calling the plan on: "The rota starts on the eleventh. Let's start it then." */
+const LETS_GO = /\blet'?s (do (it|that)|start( it| then| on)?|go for it|go ahead)\b/i;
 
 /** The rep asking when the plan starts. */
 const WHEN_START =
