@@ -757,6 +757,20 @@ describe('extractStage', () => {
     expect(reply('The January rota starts on the eleventh. We will see.')).toBe(undefined);
   });
 
+  it('reads the customer asking for the price in writing as the proposal', () => {
+    const ctx = { ...baseContext, dealStage: 'discovery' as const };
+    const asked = (said: string) =>
+      extractStage(call(int('Fifty-eight thousand pounds over three years.'), ext(said)), ctx)
+        ?.value;
+    expect(asked("Right. Put that in a proper proposal and we'll take it to the directors.")).toBe(
+      'proposal',
+    );
+    expect(
+      asked("Then I'd like that as a formal proposal, one I can put in front of the board."),
+    ).toBe('proposal');
+    expect(asked("Please don't put it in the quote.")).toBe(undefined);
+  });
+
   it('reads "no trial" as none', () => {
     const ctx = { ...baseContext, dealStage: 'discovery' as const };
     expect(extractStage(call(int('Then no trial.'), ext('Yes.')), ctx)?.value).toBe(undefined);

@@ -304,6 +304,14 @@ const OPEN: readonly StageCue[] = [
     base: 0.8,
   },
   {
+    // The customer asking for the price in writing: "put that in a proper proposal and
+    // we'll take it to the directors", "I'd like that as a formal proposal". A "don't put
+    // it in the quote" asks for one too, and is no request.
+    stage: 'proposal',
+    re: /(?<!\b(don't|do not|not|never) )\bput (that|it|this|all (of )?(it|that|this)|everything|the (number|price|figure)) (in|into) (a |an |the |your )?(proper |formal |written |final )?(proposal|offer|quote|writing)\b|\b(i|we)('d| would) like (that|it|this) (as|in) (a |an )?(proper |formal |written )?(proposal|offer|quote|writing)\b/i,
+    base: 0.8,
+  },
+  {
     // The proposal is out: "thanks for sending the pricing proposal yesterday".
     stage: 'proposal',
     re: /\b(sent|sending|received|got|for) (over )?(us |you )?(the|your|our) (formal |written |updated |revised |final )?([\w-]+ )?(pricing proposal|proposal|quote|quotation)\b|\b(proposal|quote)\b.{0,30}\bwent (out |over )?to (you|us)\b/i,
