@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  WEEKDAY_WEEK,
+  weekdayWeek,
   endOfFiscalYear,
   endOfQuarter,
   fiscalYearOf,
@@ -44,5 +46,19 @@ describe('fiscal calendar', () => {
     expect(offsetMinutes(instant, 'America/New_York')).toBe(-240);
     expect(offsetMinutes(new Date('2026-11-02T12:00:00Z'), 'America/New_York')).toBe(-300);
     expect(offsetMinutes(instant, 'Asia/Kolkata')).toBe(330);
+  });
+
+  it('reads "Friday week" and "a week on Friday" as the weekday a week after the coming one', () => {
+    const monday = { year: 2026, month: 12, day: 7 };
+    const read = (text: string, today = monday) =>
+      [...text.matchAll(WEEKDAY_WEEK)].map((m) => formatDate(weekdayWeek(m, today)));
+    expect(read("So you'll have the signed contract and the PO Friday week.")).toEqual([
+      '2026-12-18',
+    ]);
+    expect(read("Let's speak a week on Monday.")).toEqual(['2026-12-14']);
+    expect(read('Thursday week, then.', { year: 2026, month: 12, day: 10 })).toEqual([
+      '2026-12-17',
+    ]);
+    expect(read('Friday works, and next week is quiet.')).toEqual([]);
   });
 });

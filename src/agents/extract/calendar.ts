@@ -94,3 +94,20 @@ export function addDays(d: LocalDate, days: number): LocalDate {
   const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
+
+/**
+ * "Friday week", "a week on Friday" (British and Irish English): the weekday a week after
+ * the coming one, today counting as the coming one. Matches carry the weekday's name in
+ * group 1 or 2.
+ */
+export const WEEKDAY_WEEK =
+  /\b(?:(mon|tues|wednes|thurs|fri|satur|sun)day week|a week (?:on |from )?(mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi;
+
+const WEEKDAY_STEMS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
+
+/** The day a `WEEKDAY_WEEK` match means, said on `today`. */
+export function weekdayWeek(match: RegExpMatchArray, today: LocalDate): LocalDate {
+  const weekday = WEEKDAY_STEMS.indexOf((match[1] ?? match[2]!).toLowerCase());
+  const todays = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
+  return addDays(today, ((weekday - todays + 7) % 7) + 7);
+}

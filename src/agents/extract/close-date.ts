@@ -14,6 +14,8 @@ import {
   offsetMinutes,
   quarterOf,
   type LocalDate,
+  WEEKDAY_WEEK,
+  weekdayWeek,
 } from './calendar.js';
 import { NAMED_SIGNER, signingThenDone } from './cues.js';
 import { mentionsVendor } from './competitors.js';
@@ -1237,6 +1239,9 @@ function findDates(
           : weekdayBefore(date, weekday);
     add(m.index, m[0].length, day, 'day');
   }
+  // "Friday week": chrono reads the coming Friday.
+  for (const m of text.matchAll(WEEKDAY_WEEK))
+    add(m.index, m[0].length, weekdayWeek(m, today), 'day');
   for (const m of text.matchAll(/\b(by )?(the )?end of (the |this |next )?week\b/gi)) {
     add(m.index, m[0].length, fridayOf(today, /next/i.test(m[0]) ? 1 : 0), 'day');
   }

@@ -1,5 +1,13 @@
 import * as chrono from 'chrono-node';
-import { compareDates, daysInMonth, localDate, offsetMinutes, type LocalDate } from './calendar.js';
+import {
+  WEEKDAY_WEEK,
+  compareDates,
+  daysInMonth,
+  localDate,
+  offsetMinutes,
+  weekdayWeek,
+  type LocalDate,
+} from './calendar.js';
 import {
   PROMISED,
   acceptedAcrossTurns,
@@ -739,6 +747,9 @@ function dueDate(text: string, ref: Reference): Due | null {
   const said = WEEKDAY_THE_DAY.exec(text);
   const onDay = said ? nextDayOfMonth(ref.today, Number(said[1])) : null;
   if (said && onDay) return { date: onDay, text: said[0] };
+  // chrono reads "Friday week" as the coming Friday.
+  const weekLater = [...text.matchAll(WEEKDAY_WEEK)][0];
+  if (weekLater) return { date: weekdayWeek(weekLater, ref.today), text: weekLater[0] };
   for (const r of chrono.parse(text, ref.chrono, { forwardDate: true })) {
     const c = r.start;
     // chrono gives "next week" a day; a week or month is not a due day.
