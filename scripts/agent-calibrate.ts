@@ -19,6 +19,7 @@ import {
 import {
   fitIsotonic,
   fitLengthTerm,
+  fitLevels,
   fitPrior,
   fitRecalibration,
   recalibrate,
@@ -209,6 +210,8 @@ interface OutsideTuning {
   merge: number;
   /** Whether the levels are moved by the call's length (`LengthTerm`). */
   length: boolean;
+  /** How many final levels the values are read off (`fitLevels`); 0 keeps every value. */
+  final: number;
 }
 
 /** The call lengths the length term reads: 100 words is the steps' own; below 50 and above 400 the outside sets have too few calls. */
@@ -224,7 +227,7 @@ const LENGTH_BOUNDS = { reference: 100, min: 50, max: 400 };
  */
 function fitMaps(
   observations: readonly OutsideObservation[],
-  { pull, merge, length }: OutsideTuning,
+  { pull, merge, length, final }: OutsideTuning,
 ) {
   const shared = fitRecalibration(observations);
   const perField = new Map<string, Recalibration>(
@@ -266,7 +269,17 @@ function fitMaps(
           shift: lengthShift(byLength.term, words),
         })
       : atReference(field, p);
-  return { shared, perField, levels, byLength, atReference, value };
+  // Last, a few wide levels over the values as they come out, the length term's included.
+  const finalLevels =
+    final > 0
+      ? fitLevels(
+          observations.map((o) => ({ p: value(o.field, o.p, o.words), right: o.right })),
+          final,
+        )
+      : [];
+  const finalValue = (field: string, p: number, words: number) =>
+    final > 0 ? stepAt(finalLevels, value(field, p, words)) : value(field, p, words);
+  return { shared, perField, levels, byLength, atReference, finalLevels, finalValue };
 }
 
 /** Expected calibration error over ten bins, as `pandora agent eval` reports it. */
@@ -296,19 +309,21 @@ function chooseTuning(observations: readonly OutsideObservation[], sets: number)
     pull: OUTSIDE_PULLS[0]!,
     merge: 0,
     length: false,
+    final: 0,
     heldOutEce: Infinity,
     perSet: [] as number[],
   };
   for (const length of [false, true]) {
     for (const pull of OUTSIDE_PULLS) {
       for (const merge of OUTSIDE_MERGES) {
-        const perSet = heldOut(observations, sets, { pull, merge, length });
+        const perSet = heldOut(observations, sets, { pull, merge, length, final: 0 });
         const mean = perSet.reduce((sum, { error }) => sum + error, 0) / sets;
         if (mean < best.heldOutEce) {
           best = {
             pull,
             merge,
             length,
+            final: 0,
             heldOutEce: mean,
             perSet: perSet.map(({ error }) => error),
           };
@@ -318,6 +333,16 @@ function chooseTuning(observations: readonly OutsideObservation[], sets: number)
     process.stdout.write(
       `held out, ${length ? 'with' : 'without'} the length term: best so far ${best.heldOutEce.toFixed(3)}\n`,
     );
+  }
+  // Then the final levels, for the maps chosen.
+  const chosen = best;
+  for (const final of FINAL_LEVELS) {
+    const perSet = heldOut(observations, sets, { ...chosen, final });
+    const mean = perSet.reduce((sum, { error }) => sum + error, 0) / sets;
+    process.stdout.write(`held out, ${final || 'no'} final levels: ${mean.toFixed(3)}\n`);
+    if (mean < best.heldOutEce) {
+      best = { ...chosen, final, heldOutEce: mean, perSet: perSet.map(({ error }) => error) };
+    }
   }
   return best;
 }
@@ -336,7 +361,7 @@ function heldOut(observations: readonly OutsideObservation[], sets: number, tuni
     );
     const predicted = observations
       .filter((o) => o.set === k)
-      .map((o) => ({ p: maps.value(o.field, o.p, o.words), right: o.right }));
+      .map((o) => ({ p: maps.finalValue(o.field, o.p, o.words), right: o.right }));
     return { error: ece(predicted), predicted };
   });
 }
@@ -372,7 +397,10 @@ export function fitOutside(
         `alone ${samplingFloor(predicted).toFixed(3)}\n`,
     ),
   );
-  const { shared, perField, levels, byLength, atReference } = fitMaps(observations, chosen);
+  const { shared, perField, levels, byLength, atReference, finalLevels } = fitMaps(
+    observations,
+    chosen,
+  );
   const fit = shared;
   const right = observations.filter((o) => o.right).length;
   const mergeText =
@@ -387,6 +415,12 @@ export function fitOutside(
       `${byLength.term.reference} words; the shift and the term per doubling fitted together on ` +
       `the outside proposals)`
     : 'no term for the call length';
+  const finalText =
+    chosen.final > 0
+      ? `then the values, as they come out, read off ${chosen.final} levels of about equal ` +
+        `numbers of outside proposals, each worth its share right, (right+1)/(n+2), pooled to ` +
+        `stay monotone (${finalLevels.map((l) => `from ${l.min}: ${l.p} on ${l.n}`).join(', ')})`
+      : 'every value kept (no final levels)';
   const perFieldText = [...perField.entries()]
     .map(([field, f]) => `${field} a = ${f.slope}, b = ${f.shift}`)
     .join('; ');
@@ -397,9 +431,10 @@ export function fitOutside(
       `a = ${fit.slope}, b = ${fit.shift}, the Platt scaling under which the proposals on calls ` +
       `written blind and never read are most likely (${outside.length} cases in ` +
       `${OUTSIDE_FIT.join(', ')}; ${right}/${observations.length} right), then per field pulled to ` +
-      `that map as strongly as ${chosen.pull} proposals (${perFieldText}), ${mergeText}, ${lengthText}; ` +
-      `the pull of ${OUTSIDE_PULLS.join(', ')}, the block of ${OUTSIDE_MERGES.join(', ')} and the ` +
-      `length term or none under which each ` +
+      `that map as strongly as ${chosen.pull} proposals (${perFieldText}), ${mergeText}, ${lengthText}, ` +
+      `${finalText}; the pull of ${OUTSIDE_PULLS.join(', ')}, the block of ` +
+      `${OUTSIDE_MERGES.join(', ')}, the length term or none, then the final levels of ` +
+      `${FINAL_LEVELS.join(', ')}, under which each ` +
       `outside set, predicted by the maps fitted on the others, has the lowest calibration error ` +
       `on average (${chosen.heldOutEce.toFixed(3)}); no value above ${FITTED_CAP}`,
     fields: Object.fromEntries(
@@ -412,6 +447,7 @@ export function fitOutside(
       ]),
     ),
     ...(byLength ? { length: byLength.term } : {}),
+    ...(chosen.final > 0 ? { final: finalLevels } : {}),
   };
 }
 
@@ -550,6 +586,11 @@ const OUTSIDE_FIT = [
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
 /** The fewest outside proposals a final level may rest on (0: every mapped value kept). */
 const OUTSIDE_MERGES = [0, 50, 100, 200, 300, 400];
+/**
+ * How many final levels may be chosen (0: none). Two would say little more than sure or
+ * unsure, which a reviewer sorting the inbox needs more of; so three at the fewest.
+ */
+const FINAL_LEVELS = [0, 3, 4, 5, 6, 8];
 
 const fit = await readCases(path.join(generated, 'fit.jsonl'));
 const handWritten = (

@@ -24,6 +24,11 @@ export interface CalibrationTable {
   match: Record<Exclude<MatchBasis, 'ambiguous' | 'none'>, number>;
   /** How a call's length moves a fitted value; the steps are worth `reference` words. */
   length?: LengthTerm;
+  /**
+   * The last step: the value, after the length term, read off a few wide levels, each
+   * worth its share right on the outside proposals (README.md, "Final levels").
+   */
+  final?: readonly Step[];
 }
 
 /**
@@ -82,9 +87,11 @@ export function calibrateWith(
   const steps = (follow && table.fields[`${field}:${follow}`]) ?? table.fields[field];
   if (!steps || steps.length === 0) return Math.min(raw, UNFITTED_CAP);
   const p = stepAt(steps, raw);
-  if (!table.length || words === undefined) return p;
-  const z = logit(p) + lengthShift(table.length, words);
-  return Math.min(FITTED_CAP, Math.round(1000 / (1 + Math.exp(-z))) / 1000);
+  const v =
+    table.length && words !== undefined
+      ? Math.round(1000 / (1 + Math.exp(-(logit(p) + lengthShift(table.length, words))))) / 1000
+      : p;
+  return Math.min(FITTED_CAP, table.final?.length ? stepAt(table.final, v) : v);
 }
 
 /** The value of a monotone step map at `x`: the last step whose `min` is at most `x`. */

@@ -4,6 +4,7 @@ import { followUp } from './features.js';
 import {
   fitIsotonic,
   fitLengthTerm,
+  fitLevels,
   fitLogistic,
   fitPrior,
   shrinkSteps,
@@ -129,6 +130,48 @@ describe('calibrateWith', () => {
     // No words, no move; an unfitted field is not moved.
     expect(calibrateWith(withLength, 'amount', 0.85)).toBe(0.9);
     expect(calibrateWith(withLength, 'champion', 0.5, { words: 400 })).toBe(0.5);
+  });
+
+  it('reads the value, after the length term, off the final levels', () => {
+    const withLevels: CalibrationTable = {
+      ...table,
+      length: { perDoubling: -0.5, reference: 100, min: 50, max: 400 },
+      final: [
+        { min: 0, p: 0.6, n: 100 },
+        { min: 0.85, p: 0.88, n: 100 },
+      ],
+    };
+    // 0.9 at 100 words is in the upper level; moved to 0.845 at 200 words, the lower.
+    expect(calibrateWith(withLevels, 'amount', 0.85, { words: 100 })).toBe(0.88);
+    expect(calibrateWith(withLevels, 'amount', 0.85, { words: 200 })).toBe(0.6);
+    expect(calibrateWith(withLevels, 'amount', 0.5)).toBe(0.6);
+    // An unfitted field has no levels to be read off.
+    expect(calibrateWith(withLevels, 'champion', 0.7)).toBe(0.7);
+  });
+});
+
+describe('fitLevels', () => {
+  const points = (p: number, n: number, right: number) =>
+    Array.from({ length: n }, (_, i) => ({ p, right: i < right }));
+
+  it('cuts the values into levels of about equal numbers, each worth its share right', () => {
+    const levels = fitLevels(
+      [...points(0.5, 100, 50), ...points(0.7, 100, 70), ...points(0.9, 100, 90)],
+      3,
+    );
+    expect(levels).toEqual([
+      { min: 0, p: 0.5, n: 100 },
+      { min: 0.7, p: 0.696, n: 100 },
+      { min: 0.9, p: 0.892, n: 100 },
+    ]);
+  });
+
+  it('keeps tied values in one level and pools a level right less often than the one below', () => {
+    const tied = fitLevels(points(0.8, 90, 72), 3);
+    expect(tied).toEqual([{ min: 0, p: 0.793, n: 90 }]);
+    const crossed = fitLevels([...points(0.6, 50, 40), ...points(0.9, 50, 30)], 2);
+    expect(crossed).toEqual([{ min: 0, p: 0.696, n: 100 }]);
+    expect(fitLevels([], 4)).toEqual([]);
   });
 });
 

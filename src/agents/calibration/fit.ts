@@ -66,6 +66,42 @@ export function fitIsotonic(observations: readonly Observation[], minCount = 25)
   }));
 }
 
+/**
+ * `count` levels holding about as many values each, every level worth its share right,
+ * (right+1)/(n+2), neighbours pooled where that share would fall as the values rise. On a
+ * set of 80 calls, a level's share right wanders from its expectation by sampling alone,
+ * and the wander a calibration error sums grows with how many levels are in use: a few
+ * wide levels are each right as often as they say on the next author's calls too
+ * (README.md, "Final levels").
+ */
+export function fitLevels(points: readonly { p: number; right: boolean }[], count: number): Step[] {
+  if (points.length === 0 || count < 1) return [];
+  const sorted = [...points].sort((a, b) => a.p - b.p);
+  const mins = [
+    ...new Set(
+      Array.from({ length: count }, (_, i) => sorted[Math.floor((sorted.length * i) / count)]!.p),
+    ),
+  ];
+  const blocks = mins.map((min) => ({ min, n: 0, right: 0 }));
+  for (const { p, right } of sorted) {
+    const block = blocks[stepIndex(mins, p)]!;
+    block.n += 1;
+    block.right += right ? 1 : 0;
+  }
+  return pool(blocks).map((b, i) => ({
+    min: i === 0 ? 0 : b.min,
+    p: Math.round(((b.right + 1) / (b.n + 2)) * 1000) / 1000,
+    n: b.n,
+  }));
+}
+
+/** The index of the last of the ascending `mins` at most `x` (0 below them all). */
+function stepIndex(mins: readonly number[], x: number): number {
+  let i = 0;
+  while (i + 1 < mins.length && mins[i + 1]! <= x) i += 1;
+  return i;
+}
+
 /** Pool adjacent violators: merge neighbours until the share right never falls as raw rises. */
 function pool<T extends { min: number; n: number; right: number }>(blocks: T[]): T[] {
   const out: T[] = [];

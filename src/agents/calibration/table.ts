@@ -3,34 +3,34 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (4312 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl, test/agent/labelled/thirty-fourth-check.jsonl, test/agent/labelled/thirty-fifth-check.jsonl, test/agent/labelled/thirty-sixth-check.jsonl, test/agent/labelled/thirty-seventh-check.jsonl, test/agent/labelled/thirty-eighth-check.jsonl, test/agent/labelled/thirty-ninth-check.jsonl, test/agent/labelled/fortieth-check.jsonl, test/agent/labelled/forty-first-check.jsonl, test/agent/labelled/forty-second-check.jsonl, test/agent/labelled/forty-third-check.jsonl, test/agent/labelled/forty-fourth-check.jsonl, test/agent/labelled/forty-fifth-check.jsonl, test/agent/labelled/forty-sixth-check.jsonl, test/agent/labelled/forty-seventh-check.jsonl, test/agent/labelled/forty-eighth-check.jsonl, test/agent/labelled/forty-ninth-check.jsonl, test/agent/labelled/fiftieth-check.jsonl, test/agent/labelled/fifty-first-check.jsonl, test/agent/labelled/fifty-second-check.jsonl, test/agent/labelled/fifty-third-check.jsonl; right/proposed: amount:final 749/876, amount:later 158/189, close_date:final 749/862, close_date:later 353/419, competitors:final 618/686, competitors:later 59/69, next_step:final 2358/2997, next_step:later 20/35, stage:final 806/1089, stage:later 31/47): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 20 calls and the pooled hand-written share q = 0.812 worth v = 50 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.788, b = 0.226, the Platt scaling under which the proposals on calls written blind and never read are most likely (4960 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl, test/agent/calibration/outside-fit-34.jsonl, test/agent/calibration/outside-fit-35.jsonl, test/agent/calibration/outside-fit-36.jsonl, test/agent/calibration/outside-fit-37.jsonl, test/agent/calibration/outside-fit-38.jsonl, test/agent/calibration/outside-fit-39.jsonl, test/agent/calibration/outside-fit-40.jsonl, test/agent/calibration/outside-fit-41.jsonl, test/agent/calibration/outside-fit-42.jsonl, test/agent/calibration/outside-fit-43.jsonl, test/agent/calibration/outside-fit-44.jsonl, test/agent/calibration/outside-fit-45.jsonl, test/agent/calibration/outside-fit-46.jsonl, test/agent/calibration/outside-fit-47.jsonl, test/agent/calibration/outside-fit-48.jsonl, test/agent/calibration/outside-fit-49.jsonl, test/agent/calibration/outside-fit-50.jsonl, test/agent/calibration/outside-fit-51.jsonl, test/agent/calibration/outside-fit-52.jsonl, test/agent/calibration/outside-fit-53.jsonl, test/agent/calibration/outside-fit-54.jsonl, test/agent/calibration/outside-fit-55.jsonl, test/agent/calibration/outside-fit-56.jsonl, test/agent/calibration/outside-fit-57.jsonl, test/agent/calibration/outside-fit-58.jsonl, test/agent/calibration/outside-fit-59.jsonl, test/agent/calibration/outside-fit-60.jsonl, test/agent/calibration/outside-fit-61.jsonl, test/agent/calibration/outside-fit-62.jsonl; 7010/8690 right), then per field pulled to that map as strongly as 100 proposals (close_date a = 0.721, b = 0.112; amount a = 0.819, b = 0.088; stage a = 0.692, b = 0.11; next_step a = 0.903, b = 0.413; competitors a = 0.706, b = 0.124), then the mapped values in monotone blocks of at least 200 outside proposals, each worth its share right, (right+1)/(n+2) (0.544 on 916, 0.636 on 632, 0.709 on 455, 0.741 on 435, 0.787 on 429, 0.813 on 254, 0.814 on 218, 0.852 on 1735, 0.883 on 1479, 0.898 on 538, 0.905 on 230, 0.922 on 1369), then, for the call's length, logit v + 0.2 + -0.366 * log2(w / 100), w the transcript's words held within [50, 400] (the steps hold the value at 100 words; the shift and the term per doubling fitted together on the outside proposals); the pull of 1, 3, 10, 30, 100, 1000, the block of 0, 50, 100, 200, 300, 400 and the length term or none under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.063); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 277, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (4312 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl, test/agent/labelled/thirty-fourth-check.jsonl, test/agent/labelled/thirty-fifth-check.jsonl, test/agent/labelled/thirty-sixth-check.jsonl, test/agent/labelled/thirty-seventh-check.jsonl, test/agent/labelled/thirty-eighth-check.jsonl, test/agent/labelled/thirty-ninth-check.jsonl, test/agent/labelled/fortieth-check.jsonl, test/agent/labelled/forty-first-check.jsonl, test/agent/labelled/forty-second-check.jsonl, test/agent/labelled/forty-third-check.jsonl, test/agent/labelled/forty-fourth-check.jsonl, test/agent/labelled/forty-fifth-check.jsonl, test/agent/labelled/forty-sixth-check.jsonl, test/agent/labelled/forty-seventh-check.jsonl, test/agent/labelled/forty-eighth-check.jsonl, test/agent/labelled/forty-ninth-check.jsonl, test/agent/labelled/fiftieth-check.jsonl, test/agent/labelled/fifty-first-check.jsonl, test/agent/labelled/fifty-second-check.jsonl, test/agent/labelled/fifty-third-check.jsonl; right/proposed: amount:final 749/876, amount:later 158/189, close_date:final 749/862, close_date:later 353/419, competitors:final 618/686, competitors:later 59/69, next_step:final 2358/2997, next_step:later 20/35, stage:final 814/1099, stage:later 31/47): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 20 calls and the pooled hand-written share q = 0.812 worth v = 50 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.787, b = 0.23, the Platt scaling under which the proposals on calls written blind and never read are most likely (4960 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl, test/agent/calibration/outside-fit-34.jsonl, test/agent/calibration/outside-fit-35.jsonl, test/agent/calibration/outside-fit-36.jsonl, test/agent/calibration/outside-fit-37.jsonl, test/agent/calibration/outside-fit-38.jsonl, test/agent/calibration/outside-fit-39.jsonl, test/agent/calibration/outside-fit-40.jsonl, test/agent/calibration/outside-fit-41.jsonl, test/agent/calibration/outside-fit-42.jsonl, test/agent/calibration/outside-fit-43.jsonl, test/agent/calibration/outside-fit-44.jsonl, test/agent/calibration/outside-fit-45.jsonl, test/agent/calibration/outside-fit-46.jsonl, test/agent/calibration/outside-fit-47.jsonl, test/agent/calibration/outside-fit-48.jsonl, test/agent/calibration/outside-fit-49.jsonl, test/agent/calibration/outside-fit-50.jsonl, test/agent/calibration/outside-fit-51.jsonl, test/agent/calibration/outside-fit-52.jsonl, test/agent/calibration/outside-fit-53.jsonl, test/agent/calibration/outside-fit-54.jsonl, test/agent/calibration/outside-fit-55.jsonl, test/agent/calibration/outside-fit-56.jsonl, test/agent/calibration/outside-fit-57.jsonl, test/agent/calibration/outside-fit-58.jsonl, test/agent/calibration/outside-fit-59.jsonl, test/agent/calibration/outside-fit-60.jsonl, test/agent/calibration/outside-fit-61.jsonl, test/agent/calibration/outside-fit-62.jsonl; 7023/8703 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.842, b = -0.144; amount a = 0.958, b = -0.205; stage a = 0.702, b = 0.07; next_step a = 0.887, b = 0.465; competitors a = 0.792, b = -0.126), then the mapped values in monotone blocks of at least 300 outside proposals, each worth its share right, (right+1)/(n+2) (0.546 on 993, 0.65 on 615, 0.728 on 803, 0.785 on 454, 0.81 on 404, 0.851 on 1816, 0.883 on 1479, 0.902 on 770, 0.922 on 1369), then, for the call's length, logit v + 0.195 + -0.358 * log2(w / 100), w the transcript's words held within [50, 400] (the steps hold the value at 100 words; the shift and the term per doubling fitted together on the outside proposals), then the values, as they come out, read off 4 levels of about equal numbers of outside proposals, each worth its share right, (right+1)/(n+2), pooled to stay monotone (from 0: 0.615 on 2166, from 0.737: 0.807 on 2168, from 0.857: 0.876 on 2190, from 0.901: 0.927 on 2179); the pull of 1, 3, 10, 30, 100, 1000, the block of 0, 50, 100, 200, 300, 400, the length term or none, then the final levels of 0, 3, 4, 5, 6, 8, under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.050); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.819,
+        p: 0.816,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.594,
         n: 23,
       },
       {
         min: 0.52,
-        p: 0.593,
+        p: 0.594,
         n: 15,
       },
       {
         min: 0.61,
-        p: 0.778,
+        p: 0.765,
         n: 109,
       },
       {
         min: 0.68,
-        p: 0.819,
+        p: 0.816,
         n: 21,
       },
       {
@@ -52,122 +52,122 @@ export const CALIBRATION: CalibrationTable = {
     'amount:later': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.594,
         n: 19,
       },
       {
         min: 0.63,
-        p: 0.748,
+        p: 0.693,
         n: 11,
       },
       {
         min: 0.67,
-        p: 0.819,
+        p: 0.816,
         n: 8,
       },
       {
         min: 0.71,
-        p: 0.842,
+        p: 0.838,
         n: 101,
       },
       {
         min: 0.81,
-        p: 0.875,
+        p: 0.874,
         n: 50,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.778,
+        p: 0.765,
         n: 39,
       },
       {
         min: 0.87,
-        p: 0.819,
+        p: 0.816,
         n: 150,
       },
       {
         min: 0.92,
-        p: 0.819,
+        p: 0.816,
         n: 90,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.594,
         n: 14,
       },
       {
         min: 0.59,
-        p: 0.681,
+        p: 0.594,
         n: 10,
       },
       {
         min: 0.61,
-        p: 0.748,
+        p: 0.765,
         n: 13,
       },
       {
         min: 0.63,
-        p: 0.778,
+        p: 0.765,
         n: 70,
       },
       {
         min: 0.68,
-        p: 0.842,
+        p: 0.838,
         n: 234,
       },
       {
         min: 0.76,
-        p: 0.875,
+        p: 0.874,
         n: 521,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.681,
+        p: 0.594,
         n: 11,
       },
       {
         min: 0.6,
-        p: 0.778,
+        p: 0.765,
         n: 157,
       },
       {
         min: 0.75,
-        p: 0.819,
+        p: 0.816,
         n: 178,
       },
       {
         min: 0.87,
-        p: 0.842,
+        p: 0.874,
         n: 73,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.819,
+        p: 0.816,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.594,
         n: 28,
       },
       {
         min: 0.75,
-        p: 0.748,
+        p: 0.693,
         n: 40,
       },
       {
         min: 0.78,
-        p: 0.819,
+        p: 0.816,
         n: 14,
       },
       {
@@ -179,14 +179,14 @@ export const CALIBRATION: CalibrationTable = {
     'competitors:later': [
       {
         min: 0,
-        p: 0.819,
+        p: 0.816,
         n: 35,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.681,
+        p: 0.765,
         n: 70,
       },
       {
@@ -198,27 +198,27 @@ export const CALIBRATION: CalibrationTable = {
     'next_step:final': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.594,
         n: 593,
       },
       {
         min: 0.5,
-        p: 0.778,
+        p: 0.816,
         n: 40,
       },
       {
         min: 0.54,
-        p: 0.819,
+        p: 0.838,
         n: 13,
       },
       {
         min: 0.55,
-        p: 0.875,
+        p: 0.874,
         n: 797,
       },
       {
         min: 0.69,
-        p: 0.915,
+        p: 0.918,
         n: 440,
       },
       {
@@ -235,63 +235,63 @@ export const CALIBRATION: CalibrationTable = {
     'next_step:later': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.594,
         n: 16,
       },
       {
         min: 0.69,
-        p: 0.819,
+        p: 0.816,
         n: 19,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.681,
+        p: 0.693,
         n: 89,
       },
       {
         min: 0.8,
-        p: 0.819,
+        p: 0.816,
         n: 181,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.594,
         n: 54,
       },
       {
         min: 0.65,
-        p: 0.681,
-        n: 22,
+        p: 0.693,
+        n: 23,
       },
       {
         min: 0.7,
-        p: 0.681,
-        n: 485,
+        p: 0.693,
+        n: 487,
       },
       {
         min: 0.8,
-        p: 0.748,
-        n: 340,
+        p: 0.765,
+        n: 344,
       },
       {
         min: 0.86,
-        p: 0.921,
-        n: 188,
+        p: 0.918,
+        n: 191,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.681,
+        p: 0.594,
         n: 38,
       },
       {
         min: 0.84,
-        p: 0.842,
+        p: 0.838,
         n: 9,
       },
     ],
@@ -305,6 +305,28 @@ export const CALIBRATION: CalibrationTable = {
     reference: 100,
     min: 50,
     max: 400,
-    perDoubling: -0.366,
+    perDoubling: -0.358,
   },
+  final: [
+    {
+      min: 0,
+      p: 0.615,
+      n: 2166,
+    },
+    {
+      min: 0.737,
+      p: 0.807,
+      n: 2168,
+    },
+    {
+      min: 0.857,
+      p: 0.876,
+      n: 2190,
+    },
+    {
+      min: 0.901,
+      p: 0.927,
+      n: 2179,
+    },
+  ],
 };
