@@ -512,6 +512,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/fifty-first-check.jsonl',
   'test/agent/labelled/fifty-second-check.jsonl',
   'test/agent/labelled/fifty-third-check.jsonl',
+  'test/agent/labelled/fifty-fourth-check.jsonl',
+  'test/agent/labelled/fifty-fifth-check.jsonl',
+  'test/agent/labelled/fifty-sixth-check.jsonl',
 ];
 
 /**
@@ -581,6 +584,9 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-60.jsonl',
   'test/agent/calibration/outside-fit-61.jsonl',
   'test/agent/calibration/outside-fit-62.jsonl',
+  'test/agent/calibration/outside-fit-63.jsonl',
+  'test/agent/calibration/outside-fit-64.jsonl',
+  'test/agent/calibration/outside-fit-65.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
