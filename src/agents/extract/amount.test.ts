@@ -1252,6 +1252,11 @@ describe("a product's number and an age (k114, k118)", () => {
     );
   });
 
+  it('reads no price from a code the number ends, "KB-12" (k145)', () => {
+    expect(inThousands("Palisade's excited about KB-12.")).toEqual([]);
+    expect(inThousands('Okay, KB-12 then, at ninety-five.')).toEqual([95_000]);
+  });
+
   it('still reads a price after a word a price is said after', () => {
     expect(inThousands('So 440 is the final.')).toEqual([440_000]);
     expect(inThousands('Okay, ninety-five total.')).toEqual([95_000]);

@@ -991,12 +991,16 @@ function inImpliedScale(
     !(amount <= 24 && HOUR_BEFORE.test(before)) &&
     !(isClockTime(amount) && MEETING_AT.test(before)) &&
     !NAME_OR_AGE_BEFORE.test(before) &&
+    !LABEL_CODE_BEFORE.test(before) &&
     !SMALL_UNIT.test(text) &&
     !DATE_OR_LABEL_BEFORE.test(before) &&
     !YEAR_BEFORE.test(before) &&
     !TIME_OF_DAY.test(text)
   );
 }
+
+/** A code the number ends: a study's "KB-12", a model's "XR-7". */
+const LABEL_CODE_BEFORE = /\b[A-Z][A-Z0-9]*-$/;
 
 /** Words before a number up to 24 that make it an hour: "until 11", "at 10". */
 const HOUR_BEFORE = /\b(at|until|till|from|by|before|after)\s*$/i;
