@@ -771,6 +771,41 @@ describe('extractStage', () => {
     expect(asked("Please don't put it in the quote.")).toBe(undefined);
   });
 
+  it('reads four more ways a call moves the stage (k145)', () => {
+    const at = (dealStage: Stage, ...lines: [SpeakerSide, string][]) =>
+      extractStage(call(...lines), { ...baseContext, dealStage })?.value;
+    // Weeks in the sandbox given to the customer's team.
+    expect(
+      at(
+        'discovery',
+        ext("Then let's do that. Rob's team gets two weeks in the sandbox, and we regroup after."),
+      ),
+    ).toBe('evaluation');
+    // The rep's "what if we build it as a proof of concept?", taken up.
+    expect(
+      at(
+        'discovery',
+        int('What if we build your screening visit as a proof of concept?'),
+        ext('Yes. That would tell me more than any demo.'),
+      ),
+    ).toBe('evaluation');
+    // "And I'll get the CFO conversation done" is the customer doing their part.
+    expect(
+      at(
+        'proposal',
+        int("I'll send the MSA to your legal team today."),
+        ext("And I'll get the CFO conversation done next week."),
+      ),
+    ).toBe('negotiation');
+    // The customer's program ended: nothing to buy.
+    expect(at('evaluation', ext('The program was terminated after the interim readout.'))).toBe(
+      'closed_lost',
+    );
+    expect(at('evaluation', ext("So there's nothing for us to buy, at least not for this."))).toBe(
+      'closed_lost',
+    );
+  });
+
   it('reads "no trial" as none', () => {
     const ctx = { ...baseContext, dealStage: 'discovery' as const };
     expect(extractStage(call(int('Then no trial.'), ext('Yes.')), ctx)?.value).toBe(undefined);

@@ -55,7 +55,7 @@ const LOST: readonly StageCue[] = [
   },
   {
     stage: 'closed_lost',
-    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp)\b|\b(project|initiative|purchase|deal|rfp|contract|procedure|tender)( with (you|us))? (is|was|has been|got) (cancell?ed|scrapped|killed)\b|\b(we|i) (will not|won't|are not going to|aren't going to) (do|go ahead with|proceed with) (the|this) (project|purchase|deal)\b|^\s*(no,? )?(it|this)('s| is| has been) cancell?ed\b/i,
+    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp)\b|\b(project|initiative|purchase|deal|rfp|contract|procedure|tender|program|programme|study)( with (you|us))? (is|was|has been|got) (cancell?ed|scrapped|killed|terminated|shelved)\b|\bnothing (for us )?to buy\b|\b(we|i) (will not|won't|are not going to|aren't going to) (do|go ahead with|proceed with) (the|this) (project|purchase|deal)\b|^\s*(no,? )?(it|this)('s| is| has been) cancell?ed\b/i,
     base: 0.88,
   },
   {
@@ -359,7 +359,7 @@ const OPEN: readonly StageCue[] = [
     // a ninety-day proof of value starting in January", "a pilot in Bermejo, four weeks,
     // starting the last week of November".
     stage: 'evaluation',
-    re: /\b(\w+|\d+)[- ](day|week|month)[- ](long )?([\w-]+ )?(pilot|trial|poc|sandbox|proof[- ]of[- ](concept|value))\b|\b(pilot|trial|poc|sandbox|proof[- ]of[- ](concept|value))\b[^.?!]{0,40}\b(starting|starts|start it|kicks off|kicking off)\b/i,
+    re: /\b(\w+|\d+)[- ](day|week|month)[- ](long )?([\w-]+ )?(pilot|trial|poc|sandbox|proof[- ]of[- ](concept|value))\b|\b(gets?|have|has|get|give|take) (\w+|\d+) (days|weeks|months) (in|on|with) the (pilot|trial|poc|sandbox)\b|\b(pilot|trial|poc|sandbox|proof[- ]of[- ](concept|value))\b[^.?!]{0,40}\b(starting|starts|start it|kicks off|kicking off)\b/i,
     base: 0.78,
   },
   {
@@ -436,7 +436,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE =
-  /sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep/i;
+  /sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
@@ -674,7 +674,7 @@ function acknowledged(utterances: readonly ExtractUtterance[], index: number): b
 
 /** The customer taking on their part of the plan: "I'll have my IT send you the access." */
 const DOES_THEIR_PART =
-  /^\W*((ok(ay)?|yes|yeah|sure|good|great|perfect|fine|deal),?\s+)?(i|we)('ll| will) (have|send|get|give|set up|arrange|book|share|prepare|open|grant)\b/i;
+  /^\W*((ok(ay)?|yes|yeah|sure|good|great|perfect|fine|deal|and),?\s+)?(i|we)('ll| will) (have|send|get|give|set up|arrange|book|share|prepare|open|grant)\b/i;
 
 /** The customer calling the plan on: "The rota starts on the eleventh. Let's start it then." */
 const LETS_GO = /\blet'?s (do (it|that)|start( it| then| on)?|go for it|go ahead)\b/i;
@@ -723,7 +723,7 @@ function discoveryPut(text: string, side: SpeakerSide, dealStage?: string | null
 
 /** The rep putting a pilot forward ("Could we do a proof of concept on a few trailers?"). */
 const PILOT_ASKED =
-  /^\s*(so,?\s*)?(could|can|shall|should) we (do|run|set up|start) (a|an) ([\w-]+ ){0,2}(pilot|poc|trial|proof[- ]of[- ]concept)\b/i;
+  /^\s*(so,?\s*)?(could|can|shall|should) we (do|run|set up|start) (a|an) ([\w-]+ ){0,2}(pilot|poc|trial|proof[- ]of[- ]concept)\b|^\s*(so,?\s*)?(what if|how about if) we (do|run|set up|start|build)\b.{0,60}\bas (a|an) (pilot|poc|trial|proof[- ]of[- ]concept)\b/i;
 const PILOT_ASKED_CUE: StageCue = { stage: 'evaluation', re: PILOT_ASKED, base: 0.8 };
 
 /** The seller chosen by its own name: what is left is the paper. */
