@@ -687,6 +687,15 @@ const cases: Case[] = [
     expected: '2027-01-29',
   },
   {
+    name: "the end of next week is that week's Friday, not the deal's month end (k145)",
+    lines: [
+      ext('We can sign by end of next week.'),
+      int('End of next week. That works great for us.'),
+    ],
+    ctx: { dealCloseDate: '2026-10-30' },
+    expected: '2026-10-23',
+  },
+  {
     name: "a month said loosely that moves the deal's date is news",
     lines: [ext("We'll sign by the end of February.")],
     ctx: { dealCloseDate: '2027-01-29' },

@@ -453,8 +453,10 @@ function loosely(mention: DateMention, dealCloseDate: string | null | undefined)
   if (mention.precision === 'month') return dealCloseDate;
   // "Sign end of January, as planned" of a deal closing on Friday the 29th, the last
   // working day: a month's end said loosely is the CRM's date when that is near it.
-  const nearEnd = Number(said.slice(8)) - Number(dealCloseDate.slice(8)) <= 3;
-  return PERIOD_END.test(mention.text) && nearEnd ? dealCloseDate : null;
+  // "End of next week" is a week's end, which names its own day.
+  const nearEnd = Math.abs(Number(said.slice(8)) - Number(dealCloseDate.slice(8))) <= 3;
+  const monthEnd = PERIOD_END.test(mention.text) && !/\bweek\b/i.test(mention.text);
+  return monthEnd && nearEnd ? dealCloseDate : null;
 }
 
 /** Two dates offered as open ("maybe February, maybe later"): nothing is settled. */
