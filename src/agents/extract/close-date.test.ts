@@ -696,6 +696,13 @@ const cases: Case[] = [
     expected: '2026-10-23',
   },
   {
+    name: 'a time since is a past one (k145)',
+    lines: [
+      ext("It just needs our CFO's signature, and she's been on the road since Thanksgiving."),
+    ],
+    expected: null,
+  },
+  {
     name: "a month said loosely that moves the deal's date is news",
     lines: [ext("We'll sign by the end of February.")],
     ctx: { dealCloseDate: '2027-01-29' },

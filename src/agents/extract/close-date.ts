@@ -662,9 +662,12 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         : earlier !== undefined &&
           earlier.some((m) => compareDates(m.date, addDays(today, -SIGNED_WITHIN_DAYS)) >= 0) &&
           earlier.every((m) => compareDates(m.date, today) <= 0);
-      const raw = past
-        ? (earlier ?? findDates(text, today, reference, fyFor(text, u.side), true))
-        : findDates(text, today, reference, fyFor(text, u.side));
+      // "She's been on the road since Thanksgiving": a time since is a past one.
+      const raw = (
+        past
+          ? (earlier ?? findDates(text, today, reference, fyFor(text, u.side), true))
+          : findDates(text, today, reference, fyFor(text, u.side))
+      )?.filter((m) => !SINCE_BEFORE.test(text.slice(0, m.index)));
       // "December tenth, and we'd sign the next day, the eleventh": a bare day after a
       // month said in the same sentence is in that month (or the next, if it has passed).
       // "End of January, the 29th", "mid-March, the 15th": a bare day after a month said
@@ -827,6 +830,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   });
   return out;
 }
+
+const SINCE_BEFORE = /\b(since|ever since)\s+(the\s+)?$/i;
 
 /** What a date may be the day of besides the signature: "April 1st start", "the 5th go-live". */
 const STARTS_AFTER = /^\s*(start|go[- ]?live|kick-?off|launch|rollout|onboarding)\b/i;
