@@ -703,6 +703,21 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'the signatures handed over on a day are the close (k145)',
+    lines: [ext("You'll have signatures by Friday the 23rd. Our CFO is in all week.")],
+    expected: '2026-10-23',
+  },
+  {
+    name: 'the signed contract handed over "Friday week" is the close (k113)',
+    lines: [ext("So you'll have the signed contract and the PO Friday week.")],
+    expected: '2026-10-23',
+  },
+  {
+    name: 'a document handed over is still no close',
+    lines: [ext("You'll have the updated order form by Friday.")],
+    expected: null,
+  },
+  {
     name: "a month said loosely that moves the deal's date is news",
     lines: [ext("We'll sign by the end of February.")],
     ctx: { dealCloseDate: '2027-01-29' },

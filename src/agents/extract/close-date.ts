@@ -80,6 +80,11 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     re: /\bwhen (we|i|they) (would |will |'ll |can )?(sign|close|want the signature)\b|\bwhen(?:'s| is| are| do| does| would)? (he|she|they|you|we) (want(ing)?|plan(ning)?|hop(e|ing)|look(ing)?|aim(ing)?) to sign\b/i,
     base: 0.86,
   },
+  // "So you'll have the signed contract and the PO Friday week.": the signature handed over.
+  {
+    re: /\b(you'll|you will) have (the |our |both |all )?(signatures?|signed|countersigned|executed)\b/i,
+    base: 0.86,
+  },
   // "Let's say the fifteenth of December for the PO."
   { re: /\bfor (signature|signing|the (po|purchase order|loa|signature))\b/i, base: 0.86 },
   // "Give us ten days from today to get the signature."
@@ -281,9 +286,13 @@ const OTHER_SUBJECTS = {
   /** The sentence opens on a document: "The revised proposal, end of next week." */
   documentFirst:
     /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)/,
-  /** A document handed to someone, or wanted by them: "you'll have the updated order form". */
+  /**
+   * A document handed to someone, or wanted by them: "you'll have the updated order form".
+   * The signature itself handed over ("you'll have signatures by Friday", "the signed
+   * contract and the PO") is the close.
+   */
   handedOver:
-    /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|you'll have|you will have|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w))\b/,
+    /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|(you'll|you will) have(?! (the |our |both |all )?(signatures?|signed|countersigned|executed)\b)|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w))\b/,
   /** The project after the signature: "live by March", "kick-off in January". */
   project:
     /\b(kick-?off|onboarding|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|(up and )?running (by|in|before)|to implement|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date)\b/,
