@@ -718,6 +718,12 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    // Said on Wednesday the 14th: the Tuesday before, the 13th.
+    name: 'a signature made on a weekday is dated back (k145)',
+    lines: [ext('And the order form was signed Tuesday, you should have the countersigned copy.')],
+    expected: '2026-10-13',
+  },
+  {
     name: "a month said loosely that moves the deal's date is news",
     lines: [ext("We'll sign by the end of February.")],
     ctx: { dealCloseDate: '2027-01-29' },

@@ -607,8 +607,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const refused = NEGATION.test(text) && !EXPLICIT_DATE.test(text);
       if (own && !offTopic && !refused) {
         topic = { base: own.base, utteranceIndex, past: signedAlready };
-        // Its dates name the month a later "the 10th it is" means.
-        const said = findDates(text, today, reference, fyFor(text, u.side)) ?? [];
+        // Its dates name the month a later "the 10th it is" means; a signature made is
+        // dated back ("the order form was signed Tuesday").
+        const said = findDates(text, today, reference, fyFor(text, u.side), signedAlready) ?? [];
         // A bare day ("the twenty-sixth") names no month; it is resolved below.
         topicDates.push(
           ...said
