@@ -724,6 +724,16 @@ const cases: Case[] = [
     expected: '2026-10-13',
   },
   {
+    // The seller's fiscal year starts in February; the customer's is the calendar's.
+    name: "the customer's quarter when they run on a calendar year, and a signature by then (k145)",
+    lines: [
+      ext('Our leadership decides with the other platform decisions, and those happen in our Q1.'),
+      ext("We run on a calendar year. So by the end of March you'll have a signature or a no."),
+    ],
+    ctx: { fiscalYearStartMonth: 2 },
+    expected: '2027-03-31',
+  },
+  {
     name: "a month said loosely that moves the deal's date is news",
     lines: [ext("We'll sign by the end of February.")],
     ctx: { dealCloseDate: '2027-01-29' },

@@ -267,9 +267,14 @@ function customerFiscalStart(utterances: readonly ExtractUtterance[]): number | 
     if (starts) return monthNumber(starts[1]!);
     const ends = FISCAL_ENDS.exec(u.text);
     if (ends) return (monthNumber(ends[1]!) % 12) + 1;
+    if (u.side === 'external' && CALENDAR_YEAR.test(u.text)) return 1;
   }
   return null;
 }
+
+/** "We run on a calendar year", "our fiscal year is the calendar year". */
+const CALENDAR_YEAR =
+  /\b(we|our company|the company) (run|are|work|operate)s? on (a|the) calendar year\b|\b(our|the) (fiscal|financial) year is (just )?(a|the) calendar year\b/i;
 
 const monthNumber = (word: string): number =>
   MONTH_NAMES.indexOf(word.toLowerCase().slice(0, 3)) + 1;
@@ -292,7 +297,7 @@ const OTHER_SUBJECTS = {
    * contract and the PO") is the close.
    */
   handedOver:
-    /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|(you'll|you will) have(?! (the |our |both |all )?(signatures?|signed|countersigned|executed)\b)|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w))\b/,
+    /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|(you'll|you will) have(?! (the |our |both |all |a |an )?(signatures?|signed|countersigned|executed)\b)|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w))\b/,
   /** The project after the signature: "live by March", "kick-off in January". */
   project:
     /\b(kick-?off|onboarding|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|(up and )?running (by|in|before)|to implement|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date)\b/,
