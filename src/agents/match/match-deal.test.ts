@@ -192,6 +192,21 @@ describe('matchDeal', () => {
     expect(match(twice, deals)).toMatchObject({ dealId: 'd1', basis: 'named' });
   });
 
+  it('goes with the one deal the title names when the call says words of another too (k148)', () => {
+    const deals = [
+      deal('d1', { name: 'Acme - Parts Counter' }),
+      deal('d2', { name: 'Acme - Service Bay scheduling' }),
+    ];
+    const call = meeting(['dana@acme.com'], 'Acme - technician scheduling', [
+      "Okay, so this one's all about scheduling.",
+      'Half my morning is walking to the parts counter asking if the turbo is in.',
+      'Let me show you the bay board.',
+    ]);
+    expect(match(call, deals)).toMatchObject({ dealId: 'd2', basis: 'named' });
+    // A title that names neither leaves it to what was said and who took part.
+    expect(match({ ...call, title: 'Acme - weekly call' }, deals).dealId).toBe('d1');
+  });
+
   it('asks which deal when the call says it is about both, even when one is named', () => {
     const deals = [
       deal('d1', { name: 'Acme - SA fleet cards' }),

@@ -163,6 +163,19 @@ export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMa
       candidates,
     };
   }
+  // "Foothills Truck - technician scheduling": the title names one deal only, and the
+  // call names another's words too ("walking to the parts counter"). The meeting was set
+  // up for the one in its title.
+  const onlyTitled = titled.length === 1 ? titled[0]! : undefined;
+  if (onlyTitled && !inPassing) {
+    return {
+      dealId: onlyTitled.deal.id,
+      basis: 'named',
+      method: method(onlyTitled),
+      reason: `${evidence.length} open deals ${via(method(onlyTitled))}; the title names "${onlyTitled.named.join('", "')}" of ${onlyTitled.deal.name} and no other deal.`,
+      candidates,
+    };
+  }
   // Named alike ("I only handle Brașov, Roxana does Sibiu"): who took part decides.
   const namedAlike = nextM.mention === 0 || topM.mention === nextM.mention || inPassing;
   if (namedAlike && topC.contactHits > nextC.contactHits) {
