@@ -806,6 +806,20 @@ describe('extractStage', () => {
     );
   });
 
+  it('reads the customer saying what the proposal must hold as taking it up (k148)', () => {
+    const ctx = { ...baseContext, dealStage: 'evaluation' as const };
+    const reply = (said: string) =>
+      extractStage(
+        call(
+          int("I'll send you the written proposal with the Service Bay pricing this afternoon."),
+          ext(said),
+        ),
+        ctx,
+      )?.value;
+    expect(reply('Include the training days. Pete wants more training days.')).toBe('proposal');
+    expect(reply('Pete wants more training days.')).toBe(undefined);
+  });
+
   it('reads "no trial" as none', () => {
     const ctx = { ...baseContext, dealStage: 'discovery' as const };
     expect(extractStage(call(int('Then no trial.'), ext('Yes.')), ctx)?.value).toBe(undefined);

@@ -668,6 +668,7 @@ function acknowledged(utterances: readonly ExtractUtterance[], index: number): b
     RECEIVED.test(reply.text) ||
     (askedWhen && DAY_ANSWER.test(reply.text)) ||
     LETS_GO.test(reply.text) ||
+    SAYS_WHAT_GOES_IN.test(reply.text) ||
     DOES_THEIR_PART.test(reply.text)
   );
 }
@@ -675,6 +676,10 @@ function acknowledged(utterances: readonly ExtractUtterance[], index: number): b
 /** The customer taking on their part of the plan: "I'll have my IT send you the access." */
 const DOES_THEIR_PART =
   /^\W*((ok(ay)?|yes|yeah|sure|good|great|perfect|fine|deal|and),?\s+)?(i|we)('ll| will) (have|send|get|give|set up|arrange|book|share|prepare|open|grant)\b/i;
+
+/** The customer saying what the paper must hold: "Include the training days." */
+const SAYS_WHAT_GOES_IN =
+  /^\W*(please )?(include|add|put in|make sure (it|you) (has|have|include)|copy)\b/i;
 
 /** The customer calling the plan on: "The rota starts on the eleventh. Let's start it then." */
 const LETS_GO = /\blet'?s (do (it|that)|start( it| then| on)?|go for it|go ahead)\b/i;
