@@ -1286,6 +1286,17 @@ describe('a count or an hour said back (k129)', () => {
     ).toBeNull();
   });
 
+  it('reads no price from a number of days said earlier in the same turn (k144)', () => {
+    expect(
+      inThousands(
+        int('You asked for deletion within five days.'),
+        ext(
+          "Our backups rotate every thirty days, so we can't guarantee five. We can do thirty, with a certificate of deletion.",
+        ),
+      ),
+    ).toBeNull();
+  });
+
   it('reads no price from the hour asked for', () => {
     expect(
       inThousands(

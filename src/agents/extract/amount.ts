@@ -436,7 +436,16 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           ) &&
           !(
             m.implied &&
-            countEchoed(text.slice(m.index, m.index + m.length), utterances, utteranceIndex, ctx)
+            countEchoed(
+              text.slice(m.index, m.index + m.length),
+              utterances,
+              utteranceIndex,
+              ctx,
+              sentences
+                .slice(0, sentenceIndex)
+                .map((s) => s.text)
+                .join(' '),
+            )
           ),
       );
       if (convertsTheFigureBefore(text, mentions, sentences[sentenceIndex - 1]?.text, ctx))
@@ -679,24 +688,26 @@ function timeAsked(previous: ExtractUtterance | undefined): boolean {
 
 /**
  * "Twenty-two ships total, right?" "Twenty-two.": a bare number said back from the turns
- * just before, where it was said without money and no price was named, is that count.
+ * just before, or earlier in the same turn ("Our backups rotate every thirty days, so we
+ * can't guarantee five. We can do thirty."), where it was said without money and no
+ * price was named, is that count.
  */
 function countEchoed(
   said: string,
   utterances: readonly ExtractUtterance[],
   index: number,
   { timeZone }: ExtractContext,
+  earlierInTurn = '',
 ): boolean {
   const saidBefore = new RegExp(`\\b${escapeRegExp(said.trim())}\\b`, 'gi');
-  return utterances
-    .slice(Math.max(0, index - 2), index)
-    .some(
-      (u) =>
-        findMoney(u.text, { timeZone }).length === 0 &&
-        [...u.text.matchAll(saidBefore)].some((m) =>
-          countedBy(u.text.slice(m.index + m[0].length)),
-        ),
-    );
+  return [
+    ...utterances.slice(Math.max(0, index - 2), index).map((u) => u.text),
+    earlierInTurn,
+  ].some(
+    (text) =>
+      findMoney(text, { timeZone }).length === 0 &&
+      [...text.matchAll(saidBefore)].some((m) => countedBy(text.slice(m.index + m[0].length))),
+  );
 }
 
 /**
@@ -707,7 +718,8 @@ function countedBy(after: string): boolean {
   return (
     COUNT_NOUN_AFTER.test(after) ||
     COUNT_NOUN_AFTER.test(after.replace(/^\s+[a-z-]+/i, '')) ||
-    /^\s+(?:[a-z-]+\s+)?(?:users|seats|licen[cs]es|people|staff)\b|^\s+in scope\b/i.test(after)
+    /^\s+(?:[a-z-]+\s+)?(?:users|seats|licen[cs]es|people|staff)\b|^\s+in scope\b/i.test(after) ||
+    /^\s+(?:days|weeks|months|years)\b/i.test(after)
   );
 }
 
