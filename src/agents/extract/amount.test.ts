@@ -1297,6 +1297,18 @@ describe('a count or an hour said back (k129)', () => {
     ).toBeNull();
   });
 
+  it('reads no price from a figure the price is set against (k144)', () => {
+    expect(
+      amount(
+        { dealAmount: 232_000 },
+        ext("Five-ten. Forty thousand by five-ten, that's two hundred and four thousand."),
+        int('Two hundred and four thousand reais, yes.'),
+        ext('Hm. Two hundred and four, with the reports. Tatiane?'),
+        ext('That I can defend against three-fifty, because of the reports. Yes.'),
+      ),
+    ).toEqual({ amount: 204_000, currency: 'BRL' });
+  });
+
   it('reads no price from the hour asked for', () => {
     expect(
       inThousands(

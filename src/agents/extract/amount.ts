@@ -428,6 +428,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (HYPOTHETICAL.test(text.replace(SIGNING_CONDITION, ''))) continue;
       const mentions = findMoney(text, { impliedScale, timeZone: ctx.timeZone }).filter(
         (m) =>
+          !COMPARED_WITH.test(text.slice(0, m.index)) &&
           !(m.implied && percentages.has(m.amount / impliedScale)) &&
           !(m.implied && timeAsked(utterances[utteranceIndex - 1])) &&
           !(
@@ -685,6 +686,10 @@ function timeAsked(previous: ExtractUtterance | undefined): boolean {
     )
   );
 }
+
+/** A figure set against the price, another's: "that I can defend against three-fifty". */
+const COMPARED_WITH =
+  /\b(?:against|versus|vs\.?|compared (?:to|with))\s+(?:the |their |his |her )?$/i;
 
 /**
  * "Twenty-two ships total, right?" "Twenty-two.": a bare number said back from the turns
