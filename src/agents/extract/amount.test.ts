@@ -1263,6 +1263,22 @@ describe("a product's number and an age (k114, k118)", () => {
   });
 });
 
+describe('"US" after a figure (k148)', () => {
+  const money = (text: string) =>
+    findMoney(text, { impliedScale: 1e3, timeZone: 'America/Edmonton' }).map((m) => [
+      m.amount,
+      m.currency,
+    ]);
+
+  it('reads "US" in capitals after a figure as US dollars, and "for us" as nothing', () => {
+    expect(
+      money("It's twenty-nine thousand four hundred US a year for the three rooftops."),
+    ).toEqual([[29_400, 'USD']]);
+    expect(money("That's 29,400 US.")).toEqual([[29_400, 'USD']]);
+    expect(money('Forty thousand for us is a lot.')).toEqual([[40_000, null]]);
+  });
+});
+
 describe('a count or an hour said back (k129)', () => {
   const inThousands = (...lines: [SpeakerSide, string][]) =>
     amount({ dealAmount: 33_600 }, ...lines);

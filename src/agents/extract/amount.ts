@@ -966,8 +966,15 @@ export function findMoney(
     }
     // Otherwise a spoken figure is no money: "two" is not.
   }
+  // "Twenty-nine thousand four hundred US a year": "US" after a figure, in capitals, is
+  // the dollar of a call held in Canada; "for us" is not.
+  for (const m of out) {
+    if (m.currency === null && US_AFTER.test(text.slice(m.index + m.length))) m.currency = 'USD';
+  }
   return out.sort((a, b) => a.index - b.index);
 }
+
+const US_AFTER = /^\s?US\b(?!\$)/;
 
 /**
  * The scale a call's prices go unsaid in, from the deal's amount or else a figure said in
