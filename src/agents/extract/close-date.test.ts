@@ -734,6 +734,22 @@ const cases: Case[] = [
     expected: '2027-03-31',
   },
   {
+    // Said on the 11th of December of a deal closing at the end of January.
+    name: '"this year" keeps a bare day after it in this year (k148)',
+    lines: [
+      ext('Kendra, you had the end of January in there.'),
+      ext('Well, no. I want this done this year.'),
+      ext("Let's say the twenty-second. That's when Shirley's in and we can both sign."),
+    ],
+    ctx: { dealCloseDate: '2027-01-29', startedAt: '2026-12-11T16:00:00Z' },
+    expected: '2026-12-22',
+  },
+  {
+    name: '"this year" with a signing is the year\'s end',
+    lines: [ext('We want to sign this year.')],
+    expected: '2026-12-31',
+  },
+  {
     name: "a month said loosely that moves the deal's date is news",
     lines: [ext("We'll sign by the end of February.")],
     ctx: { dealCloseDate: '2027-01-29' },

@@ -1220,6 +1220,10 @@ function findDates(
     const date = fiscal ? endOfFiscalYear(currentFy, fyStart) : endOfMonth(today.year, 12);
     add(m.index, m[0].length, date, 'year-end');
   }
+  // "I want this done this year": by the year's end.
+  for (const m of text.matchAll(/\b(?:this|within the) (?:calendar )?year\b/gi)) {
+    add(m.index, m[0].length, endOfMonth(today.year, 12), 'year-end');
+  }
   // "The last Friday in January", "the first Monday of March": chrono reads the weekday
   // alone. The month is the next one of that name (this one while its day is ahead).
   for (const m of text.matchAll(NTH_WEEKDAY_OF_MONTH)) {
