@@ -84,7 +84,13 @@ export function fitLevels(points: readonly { p: number; right: boolean }[], coun
   ];
   const blocks = mins.map((min) => ({ min, n: 0, right: 0 }));
   for (const { p, right } of sorted) {
-    const block = blocks[stepIndex(mins, p)]!;
+    const block =
+      blocks[
+        Math.max(
+          0,
+          mins.findLastIndex((min) => min <= p),
+        )
+      ]!;
     block.n += 1;
     block.right += right ? 1 : 0;
   }
@@ -93,13 +99,6 @@ export function fitLevels(points: readonly { p: number; right: boolean }[], coun
     p: Math.round(((b.right + 1) / (b.n + 2)) * 1000) / 1000,
     n: b.n,
   }));
-}
-
-/** The index of the last of the ascending `mins` at most `x` (0 below them all). */
-function stepIndex(mins: readonly number[], x: number): number {
-  let i = 0;
-  while (i + 1 < mins.length && mins[i + 1]! <= x) i += 1;
-  return i;
 }
 
 /** Pool adjacent violators: merge neighbours until the share right never falls as raw rises. */

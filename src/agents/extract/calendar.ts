@@ -95,6 +95,14 @@ export function addDays(d: LocalDate, days: number): LocalDate {
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
+/** Day of the week, 0 for Sunday to 6 for Saturday. */
+export function dayOfWeek(d: LocalDate): number {
+  return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+}
+
+/** Weekdays by the first three letters of their names, Sunday first as `dayOfWeek` counts. */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
 /**
  * "Friday week", "a week on Friday" (British and Irish English): the weekday a week after
  * the coming one, today counting as the coming one. Matches carry the weekday's name in
@@ -103,11 +111,8 @@ export function addDays(d: LocalDate, days: number): LocalDate {
 export const WEEKDAY_WEEK =
   /\b(?:(mon|tues|wednes|thurs|fri|satur|sun)day week|a week (?:on |from )?(mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi;
 
-const WEEKDAY_STEMS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
-
 /** The day a `WEEKDAY_WEEK` match means, said on `today`. */
 export function weekdayWeek(match: RegExpMatchArray, today: LocalDate): LocalDate {
-  const weekday = WEEKDAY_STEMS.indexOf((match[1] ?? match[2]!).toLowerCase());
-  const todays = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
-  return addDays(today, ((weekday - todays + 7) % 7) + 7);
+  const weekday = WEEKDAYS.indexOf((match[1] ?? match[2]!).toLowerCase().slice(0, 3));
+  return addDays(today, ((weekday - dayOfWeek(today) + 7) % 7) + 7);
 }

@@ -14,7 +14,9 @@ import {
   offsetMinutes,
   quarterOf,
   type LocalDate,
+  WEEKDAYS,
   WEEKDAY_WEEK,
+  dayOfWeek,
   weekdayWeek,
 } from './calendar.js';
 import { NAMED_SIGNER, signingThenDone } from './cues.js';
@@ -908,7 +910,6 @@ function inMonthOf(date: LocalDate, day: number): LocalDate | null {
   return day <= daysInMonth(date.year, date.month) ? { ...date, day } : null;
 }
 
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const HOLIDAY =
   /\b(?:the (monday|tuesday|wednesday|thursday|friday) (before|after) )?(thanksgiving|christmas eve|christmas|halloween|new year'?s eve|new year'?s day|new year'?s|new year)\b/gi;
 
@@ -949,10 +950,6 @@ function fridayOfIsoWeek(week: number, today: LocalDate): LocalDate | null {
     if (compareDates(friday, today) >= 0) return friday;
   }
   return null;
-}
-
-function dayOfWeek(d: LocalDate): number {
-  return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
 }
 
 function weekdayAfter(d: LocalDate, weekday: number): LocalDate {
