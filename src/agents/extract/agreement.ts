@@ -22,7 +22,7 @@ const SEND_IT =
 
 /** Agreement said inside the first sentence ("Thursday the 24th at ten works"). */
 const ACCEPT_INSIDE =
-  /\b(?:works|would work|sounds (?:good|great|like a plan)|good idea|agreed|i like that|please do|will do|is fine|is good|is great|is perfect|suits (?:us|me)|that's fine|let's do (?:it|that|the)|let us do (?:it|that|the))\b/i;
+  /\b(?:works|would work|sounds (?:good|great|like a plan)|good idea|agreed|i(?:'d| would)? (?:like|love) that|please do|will do|(?:is|'s) (?:fine|good|great|perfect)|good for (?:us|me|both of us|everyone)|suits (?:us|me)|that's fine|let's do (?:it|that|the)|let us do (?:it|that|the))\b/i;
 
 /** Sending the invite or the times for what the other side put forward confirms it. */
 const FOLLOW_THROUGH =

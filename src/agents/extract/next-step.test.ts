@@ -1028,3 +1028,56 @@ describe('a call with someone, on a day (k108, k118)', () => {
     );
   });
 });
+
+describe('a meeting put on a day (k94, k134)', () => {
+  it('reads "Demo on the 17th" as a meeting to come, not the call\'s own agenda', () => {
+    expect(
+      step(
+        int('A demo, then. Two weeks from now? The 16th or 17th?'),
+        ext('The 17th in the afternoon.'),
+        int('Perfect. Demo on the 17th in the afternoon, with Rocío.'),
+        ext('Listo. Gracias, Rodrigo.'),
+      ),
+    ).toContain('Demo on the 17th');
+    // Without a day it is still the agenda of the call under way.
+    expect(step(int("Let's demo the routing screen first."), ext('Yes.'))).toBeNull();
+  });
+
+  it('takes "Tuesday afternoon\'s good for both of us" as a yes', () => {
+    expect(
+      step(
+        int('What I suggest is a proper demo with Simon there, forty minutes.'),
+        ext("Tuesday afternoon's good for both of us. Two o'clock?"),
+      ),
+    ).toBe('A proper demo with Simon there, forty minutes on Tuesday afternoon (Tue Oct 20)');
+  });
+
+  it('takes the day the other side gives a meeting as its yes', () => {
+    expect(
+      step(
+        int('Happy to do a demo for the physicians.'),
+        ext('Our provider meeting is December second, over lunch. Twenty minutes.'),
+      ),
+    ).toBe('Rep to do a demo for the physicians on December second (Wed Dec 2)');
+    // A day that turns it down, or a meeting already held, is no yes.
+    expect(
+      step(int('How about a demo in the office?'), ext('Not before Christmas, though.')),
+    ).toBeNull();
+    expect(step(int('The demo last Tuesday went well.'), ext('Thursday is busy.'))).toBeNull();
+  });
+
+  it('takes "I\'d like that" as a yes', () => {
+    expect(
+      step(int('What I suggest is a proper demo with your own schedule.'), ext("I'd like that.")),
+    ).toBe('A proper demo with your own schedule');
+  });
+
+  it('reads "Happy to do a demo" as the speaker\'s offer', () => {
+    expect(step(int('Happy to do a demo for the physicians.'), ext('Great, please do.'))).toBe(
+      'Rep to do a demo for the physicians',
+    );
+    expect(step(int("We'd be glad to run a workshop with your planners."), ext('Yes.'))).toBe(
+      'Run a workshop with your planners',
+    );
+  });
+});

@@ -91,10 +91,15 @@ const GERUNDS: Record<string, string> = {
 const ASK_FIRST =
   '(?:(?:ask|check|confirm|see|talk to (?:my|our) [\\w-]+|speak (?:to|with) (?:my|our) [\\w-]+)\\s+and\\s+)?';
 
+/** An offer said gladly: "Happy to do a demo for the physicians", "we'd be glad to send it". */
+const GLAD_TO =
+  "^(?:(?:sure|yes|oh|absolutely|of course)[,!.\\s]+)*(?:(?:i'm|we're|i am|we are|i'd be|we'd be|i would be|we would be) )?(?:more than )?(?:happy|glad) to";
+const GLAD_START = new RegExp(GLAD_TO, 'i');
+
 /** The ways a follow-up is put: a promise, a suggestion, a request, a stated next step. */
 const FRAMES: readonly RegExp[] = [
   new RegExp(
-    `\\b(?:i|we)(?:'ll| will| can| could|'m going to| am going to|'re going to| are going to| plan to| need to| have to| should)\\s+(?:(?:also|then|just|probably|definitely|certainly|happily|quickly|get)\\s+)*${ASK_FIRST}(?<phrase>${VERB}\\b.*)`,
+    `(?:\\b(?:i|we)(?:'ll| will| can| could|'m going to| am going to|'re going to| are going to| plan to| need to| have to| should)|${GLAD_TO})\\s+(?:(?:also|then|just|probably|definitely|certainly|happily|quickly|get)\\s+)*${ASK_FIRST}(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
   new RegExp(`\\b(?:let me|let's|let us)\\s+${ASK_FIRST}(?<phrase>${VERB}\\b.*)`, 'i'),
@@ -202,6 +207,25 @@ function dayTakenBefore(
       return true;
   }
   return false;
+}
+
+/**
+ * A meeting put forward and answered by the other side with its day: "I can do a demo
+ * for the litigation partners." "Thursday the nineteenth in the morning?"; "Happy to do a
+ * demo for the physicians." "Our provider meeting is December second, over lunch." The
+ * day given is the yes. Returns the answer's index, or null.
+ */
+function dayGiven(
+  utterances: readonly ExtractUtterance[],
+  index: number,
+  step: Step,
+): number | null {
+  if (!EVENT_WORD.test(step.phrase) || PAST.test(step.quote)) return null;
+  const reply = utterances[index + 1];
+  if (!reply || reply.side !== otherSide(utterances[index]!.side)) return null;
+  const first = splitSentences(reply.text)[0]?.text ?? '';
+  if (DISAGREEMENT.test(first) || HYPOTHETICAL.test(first) || PAST.test(first)) return null;
+  return DAY_WORD.test(first) || DAY_IN_WORDS.test(first) ? index + 1 : null;
 }
 
 /** A meeting that already took place is no step. */
@@ -325,7 +349,7 @@ function candidatesAt(
     // "The seventeenth works." ... "So, the pilot kickoff at the Saltillo yard, Tuesday the
     // seventeenth.": a meeting recapped on the day the other side already took.
     const recap = reply === null && alone === null && dayTakenBefore(utterances, i, proposed);
-    const at = reply ?? alone ?? (recap ? i : null);
+    const at = reply ?? alone ?? (recap ? i : dayGiven(utterances, i, proposed));
     if (at === null) return;
     accepting.add(at);
     // The reply often names the thing the proposal only pointed at ("send it over").
@@ -635,7 +659,9 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     }
     // A chore for a named meeting ("send over a few times for the CFO demo") is the meeting's step.
     if (phrase.length < 3 || (NOT_A_STEP.test(phrase) && !EVENT_WORD.test(phrase))) continue;
-    if (AGENDA_VERB.test(phrase) && (!LATER.test(phrase) || AGENDA_ALONE.test(phrase))) continue;
+    // A day named for it ("Demo on the 17th") is a meeting to come, not this call's agenda.
+    const later = LATER.test(phrase) || DAY_WORD.test(phrase);
+    if (AGENDA_VERB.test(phrase) && (!later || AGENDA_ALONE.test(phrase))) continue;
     // A visit goes to a place by its name or to someone's: "come to Lucknow", "visit the
     // store", not "come to numbers".
     if (VISIT_NOWHERE.test(phrase)) continue;
@@ -646,6 +672,7 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     const promise =
       ((frame === 0 || frame === THEN_PRESENT || frame === PLAIN_PRESENT) &&
         /\bi\b/i.test(before)) ||
+      (frame === 0 && GLAD_START.test(before) && !/\bwe\b/i.test(before)) ||
       // "Quote tomorrow.", said by the rep, is the rep's promise.
       (frame === TERSE && u.side === 'internal') ||
       (frame === 1 && /\blet me\b/i.test(before)) ||
