@@ -1081,3 +1081,21 @@ describe('a meeting put on a day (k94, k134)', () => {
     );
   });
 });
+
+describe('presenting to someone who is not on the call (k18, k65)', () => {
+  it('is a step asked for with "we\'d like you to"', () => {
+    expect(
+      step(
+        ext("Final presentations. We'd like you to present to the steering committee."),
+        int('Happy to. When?'),
+      ),
+    ).toBe('Rep to present to the steering committee');
+    expect(
+      step(int('Okay. Can I present to the technical committee?'), ext("Yes, let's set it.")),
+    ).toBe('Present to the technical committee');
+  });
+
+  it("is still the call's own agenda when it is presented to the listener", () => {
+    expect(step(int("Let's present to you what changed."), ext('Sure.'))).toBeNull();
+  });
+});

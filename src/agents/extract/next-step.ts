@@ -104,7 +104,7 @@ const FRAMES: readonly RegExp[] = [
   ),
   new RegExp(`\\b(?:let me|let's|let us)\\s+${ASK_FIRST}(?<phrase>${VERB}\\b.*)`, 'i'),
   new RegExp(
-    `\\b(?:can|could|would|will) you\\s+(?:please\\s+)?(?:also\\s+)?(?<phrase>${VERB}\\b.*)`,
+    `\\b(?:(?:can|could|would|will) you|(?:i|we)(?:'d| would) (?:like|love|want) (?:for )?you to|(?:i|we) (?:want|need) you to)\\s+(?:please\\s+)?(?:also\\s+)?(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
   new RegExp(
@@ -231,8 +231,12 @@ function dayGiven(
 /** A meeting that already took place is no step. */
 const PAST = /\b(?:was|were|went|did|had|last|ago|yesterday)\b/i;
 
-/** Agenda talk for the call itself ("let's go through the dashboards") needs a time after it. */
-const AGENDA_VERB = /^(?:review|go through|walk (?:you |us )?through|present|demo)\b/i;
+/**
+ * Agenda talk for the call itself ("let's go through the dashboards") needs a time after
+ * it. Presenting to someone else ("present to the steering committee") is no agenda.
+ */
+const AGENDA_VERB =
+  /^(?:review|go through|walk (?:you |us )?through|present(?! (?:(?:it|this|that|them|both|ours) )?to (?!you\b))|demo)\b/i;
 /** A meeting set in the clause after a step: ", and we'll schedule the demo for ...". */
 const MEETING_CLAUSE = new RegExp(
   `^\\W*(?:and|then)?\\s*(?:we|i)(?:'ll| will| can)\\s+(?<clause>(?:schedule|book|set up|do|hold|run|plan)\\s+(?:the|a|an|our)\\s+(?:[\\w-]+\\s+){0,3}${EVENT}\\b.*)`,
