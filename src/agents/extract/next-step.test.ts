@@ -1099,3 +1099,42 @@ describe('presenting to someone who is not on the call (k18, k65)', () => {
     expect(step(int("Let's present to you what changed."), ext('Sure.'))).toBeNull();
   });
 });
+
+describe('a negation in the reason after a step (k108)', () => {
+  it('refuses nothing: "so it\'s not sitting in your inbox"', () => {
+    expect(
+      step(
+        int(
+          "Then I'll send you the final contract at the start of February, so it's not sitting in your inbox during the year-end.",
+        ),
+        ext('Yes, perfect, start of February.'),
+      ),
+    ).toBe('Rep to send you the final contract at the start of February');
+  });
+
+  it("still refuses in the step's own clause", () => {
+    expect(step(int("I'll send the contract, but not before January."), ext('Fine.'))).toBeNull();
+    expect(step(int("We won't send the contract before January."), ext('Fine.'))).toBeNull();
+  });
+});
+
+describe('more ways a step is said (k132, k134, k144)', () => {
+  it('reads "I\'ll ring you on Monday" like "I\'ll call you on Monday"', () => {
+    expect(step(ext("I'll ring you on Monday."), int("Monday's great."))).toBe(
+      'Buyer to ring you on Monday (Mon Oct 19)',
+    );
+  });
+
+  it('reads "I\'ll have both scenarios to you by Friday"', () => {
+    expect(step(int("Okay. I'll have both scenarios to you by Friday."), ext('Thanks.'))).toBe(
+      'Rep to have both scenarios to you by Friday (Fri Oct 16)',
+    );
+  });
+
+  it('reads "we could come for a field visit", but not "come for the first hour"', () => {
+    expect(
+      step(int('We could come for a field visit. Maybe next week?'), ext('Yes, that works.')),
+    ).toBe('Come for a field visit');
+    expect(step(int("I'll come for the first hour."), ext('Good.'))).toBeNull();
+  });
+});
