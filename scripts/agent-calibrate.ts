@@ -515,6 +515,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/fifty-fourth-check.jsonl',
   'test/agent/labelled/fifty-fifth-check.jsonl',
   'test/agent/labelled/fifty-sixth-check.jsonl',
+  'test/agent/labelled/fifty-seventh-check.jsonl',
+  'test/agent/labelled/fifty-eighth-check.jsonl',
 ];
 
 /**
@@ -587,6 +589,8 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-63.jsonl',
   'test/agent/calibration/outside-fit-64.jsonl',
   'test/agent/calibration/outside-fit-65.jsonl',
+  'test/agent/calibration/outside-fit-66.jsonl',
+  'test/agent/calibration/outside-fit-67.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
