@@ -1534,3 +1534,21 @@ describe('the month the call is in, and a day restating a bound (k134, k135)', (
     ).toBe('2026-12-18');
   });
 });
+
+describe('a date that may come earlier, and a tag question (k157)', () => {
+  it('keeps "end of Q4 at the latest, and earlier if we can" as the plan', () => {
+    expect(
+      date(int("Okay. I'll plan for the end of Q4 at the latest, and earlier if we can.")),
+    ).toBe('2026-12-31');
+  });
+
+  it('reads the day given after "we can sign this week, can\'t we?"', () => {
+    expect(
+      date(
+        ext("Then we can sign this week, can't we?"),
+        ext("This week, no, I'm in Manaus until Friday. Monday, the 19th."),
+        int('The 19th, fine.'),
+      ),
+    ).toBe('2026-10-19');
+  });
+});

@@ -44,10 +44,11 @@ const BOUND_ONLY =
 
 /**
  * A plan that waits only on things going as planned ("if the pilot goes well, end of
- * July we want it signed"; "if positive, signature end of March") is still the plan.
+ * July we want it signed"; "if positive, signature end of March") is still the plan, and
+ * so is one that may come early ("end of Q4 at the latest, and earlier if we can").
  */
 const GOES_WELL =
-  /\b(if|once) (the (pilot|poc|trial|test|evaluation)|all|everything|it) goes (well|to plan|ok(ay)?)\b|,?\s*\bif positive\b,?|\bif (all|everything) goes to plan\b/gi;
+  /\b(if|once) (the (pilot|poc|trial|test|evaluation)|all|everything|it) goes (well|to plan|ok(ay)?)\b|,?\s*\bif positive\b,?|\bif (all|everything) goes to plan\b|\b(earlier|sooner)( than that)? if (we|you|they) can\b/gi;
 
 /** Another vendor chosen: "We decided for Personio", "we're going with Workday". */
 const CHOSE_OTHER =

@@ -38,5 +38,8 @@ describe('question tags', () => {
     expect(asksQuestion('Can we sign on the 15th?')).toBe(true);
     expect(asksQuestion('Is it signed, or not yet?')).toBe(true);
     expect(withoutQuestionTag('Which one, the 6th?')).toBe('Which one, the 6th?');
+    expect(withoutQuestionTag("Then we can sign this week, can't we?")).toBe(
+      'Then we can sign this week.',
+    );
   });
 });

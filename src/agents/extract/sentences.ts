@@ -57,7 +57,7 @@ export function isQuestion(sentence: string): boolean {
  * you get it?", "You know Heinsohn quoted us 140 million, right?".
  */
 const QUESTION_TAG =
-  /,\s*(?:right|correct|true|yeah|yes|no|okay|ok|got it|you know|(?:did|didn't|haven't) you(?: get| see| receive| got| seen| received)?(?: it| that)?|isn't it|wasn't it)\?\s*$/i;
+  /,\s*(?:right|correct|true|yeah|yes|no|okay|ok|got it|you know|(?:did|didn't|haven't) you(?: get| see| receive| got| seen| received)?(?: it| that)?|isn't it|wasn't it|(?:(?:can|could|will|would|do|does|did|is|are|was|were|should|have|has)n't|won't|can't) (?:we|you|they|he|she|it|i|there))\?\s*$/i;
 
 /** The statement under a question tag, ended with a full stop; any other sentence as it is. */
 export function withoutQuestionTag(sentence: string): string {
