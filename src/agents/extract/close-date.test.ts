@@ -1552,3 +1552,25 @@ describe('a date that may come earlier, and a tag question (k157)', () => {
     ).toBe('2026-10-19');
   });
 });
+
+describe('a date taken back, and a bare day after a month said loosely (k157)', () => {
+  it('drops the date in "forget what I said about January"', () => {
+    expect(
+      date(
+        ext('Then finance signs on the 18th of December.'),
+        ext('We keep the 18th. Forget what I said about January.'),
+      ),
+    ).toBe('2026-12-18');
+  });
+
+  it('reads "the 15th" as the 15th said outright, not the middle of a month', () => {
+    expect(
+      date(
+        ext(
+          'On timing, I want it signed by the 15th of December. After that nothing gets signed until mid-January.',
+        ),
+        int('The 15th works.'),
+      ),
+    ).toBe('2026-12-15');
+  });
+});

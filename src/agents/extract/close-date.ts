@@ -336,9 +336,12 @@ const CLOSING_PAPER = /\b(?:signatures?|signed|po|purchase orders?)\b/i;
 const PAST =
   /\b(told|said to|mentioned to|promised) (you|us|him|her|them) (in|on|last|back in) |\b(was|were) (to|due|planned|going to|meant to)\b|\b(we've|we have) done (it|this|that)\b|\b(was|were|got|been|already|we) (signed|closed|countersigned)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed)|last (year|quarter|month)|missed|slipped from)\b/i;
 
-/** Words in front of a date that mark it as the replaced value ("from March to April"). */
+/**
+ * Words in front of a date that mark it as the replaced value ("from March to April",
+ * "forget what I said about January").
+ */
 const REPLACED_BEFORE =
-  /\b(from|instead of|rather than|(faster|earlier|sooner|quicker) than|not|no longer|moved off|away from)\s+((on|in|by|at)\s+)?(the\s+)?$/i;
+  /\b(from|instead of|rather than|(faster|earlier|sooner|quicker) than|not|no longer|moved off|away from|(forget|scratch|ignore|disregard) (what (i|we) said )?(about )?)\s*((on|in|by|at)\s+)?(the\s+)?$/i;
 
 /** The start of a period is not a close date; these make the sentence undecided. */
 const PERIOD_START_BEFORE =
@@ -556,6 +559,10 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   // after it in the past too ("Yes, Friday the 6th.").
   let topic: { base: number; utteranceIndex: number; past: boolean } | undefined;
   const topicDates: LocalDate[] = [];
+  // Those said as a month ("mid-January", "January"): they lend their month to a bare
+  // day, but their own day was never said ("the 15th of December ... until mid-January"
+  // ... "The 15th works." is December's).
+  const monthsOnly = new Set<LocalDate>();
   // "Are we still on for the 30th?" of a deal closing on the 30th of December: a bare
   // day is the CRM's date when nothing else was said on the subject.
   const crm = crmDate(ctx.dealCloseDate, today);
@@ -619,11 +626,11 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         // dated back ("the order form was signed Tuesday").
         const said = findDates(text, today, reference, fyFor(text, u.side), signedAlready) ?? [];
         // A bare day ("the twenty-sixth") names no month; it is resolved below.
-        topicDates.push(
-          ...said
-            .filter((m) => !BARE_DAY.test(m.text) && !STARTS_ON.test(text.slice(0, m.index)))
-            .map((m) => m.date),
-        );
+        for (const m of said) {
+          if (BARE_DAY.test(m.text) || STARTS_ON.test(text.slice(0, m.index))) continue;
+          topicDates.push(m.date);
+          if (m.precision === 'month') monthsOnly.add(m.date);
+        }
       }
       // A date for something else ("I'll send both options in the proposal by Wednesday")
       // moves the subject on: "Grand, Wednesday." answers that, not the signing talk.
@@ -718,7 +725,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
                         : dayOnOrAfter(monthSaid.date, m.date.day)) ?? m.date,
                   }
                 : topicDates.length > 0
-                  ? { ...m, date: sameDaySaid(m.date, topicDates, past) }
+                  ? { ...m, date: sameDaySaid(m.date, topicDates, monthsOnly, past) }
                   : { ...m, date: crm.find((d) => d.day === m.date.day) ?? m.date },
         )
         .map((m) =>
@@ -836,6 +843,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // keeps the subject going ("But then January, not December." "Which date in
       // January?" "Say the 22nd.").
       topicDates.push(mention.date);
+      if (mention.precision === 'month') monthsOnly.add(mention.date);
       if (corrects) topic = { ...topic!, utteranceIndex };
       out.push({
         value: loosely(mention, ctx.dealCloseDate) ?? formatDate(mention.date),
@@ -1046,8 +1054,15 @@ function sameWeekdaySaid(date: LocalDate, said: readonly LocalDate[]): LocalDate
   return date;
 }
 
-function sameDaySaid(date: LocalDate, said: readonly LocalDate[], past = false): LocalDate {
-  for (let i = said.length - 1; i >= 0; i--) if (said[i]!.day === date.day) return said[i]!;
+function sameDaySaid(
+  date: LocalDate,
+  said: readonly LocalDate[],
+  monthsOnly: ReadonlySet<LocalDate>,
+  past = false,
+): LocalDate {
+  for (let i = said.length - 1; i >= 0; i--) {
+    if (said[i]!.day === date.day && !monthsOnly.has(said[i]!)) return said[i]!;
+  }
   // "Signed by the end of February. The twenty-sixth, say.": the month just named, unless
   // that puts a day still to come behind it ("the signature last week" ... "we sign it
   // before the fifteenth").
