@@ -1574,3 +1574,10 @@ describe('a date taken back, and a bare day after a month said loosely (k157)', 
     ).toBe('2026-12-15');
   });
 });
+
+describe('a signature made, by role (k156)', () => {
+  it('dates the deal the day the gerente signed or the Bestellung went out', () => {
+    expect(date(ext('Our gerente signed it this morning.'))).toBe('2026-10-14');
+    expect(date(ext('The Bestellung went out this morning.'))).toBe('2026-10-14');
+  });
+});

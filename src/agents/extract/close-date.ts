@@ -19,7 +19,7 @@ import {
   dayOfWeek,
   weekdayWeek,
 } from './calendar.js';
-import { NAMED_SIGNER, signingThenDone } from './cues.js';
+import { NAMED_SIGNER, SIGNER_ROLE, signingThenDone } from './cues.js';
 import { mentionsVendor } from './competitors.js';
 import {
   HEDGE,
@@ -199,8 +199,10 @@ const OTHER_EVENT =
   /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|fly(ing)?|flight|vacation|holiday|leave|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off|out (the|all|this|that|next) (whole )?week|out of (the )?office|away|(take|bring|show) [\w' ]{0,25}to (the|our|my) (cfo|ceo|cio|cto|coo|vp|board|committee|director|boss|leadership))\b/i;
 
 /** A signature already made: "I signed the order form this morning", "signed April 10". */
-const SIGNED_ALREADY =
-  /\b((i|we|they|he|she|(our|the|my) (\w+ ){0,2}(president|ceo|cfo|coo|director|owner|board|boss|gm|manager|md|mayor|chair|chairman|chairwoman|superintendent|commissioner|principal|dean|treasurer)|(dr|mr|mrs|ms)\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(po|purchase order) (was|has been|got) (issued|raised|released)|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\b|^\s*(signed|countersigned)\b(?!\s+(by|before|within|in|on|no later|next|this|for|two|three|four|five|six)\b)/i;
+const SIGNED_ALREADY = new RegExp(
+  `\\b((i|we|they|he|she|(our|the|my) (\\w+ ){0,2}${SIGNER_ROLE}|(dr|mr|mrs|ms)\\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(po|purchase order|bestellung) (was|has been|got) (issued|raised|released)|(po|purchase order|bestellung) went out|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\\b|^\\s*(signed|countersigned)\\b(?!\\s+(by|before|within|in|on|no later|next|this|for|two|three|four|five|six)\\b)`,
+  'i',
+);
 /** A signature made as the call goes: "There, signed.", "Signing. Done.", "I just signed it." */
 const SIGNED_NOW =
   /^\s*((there|okay|ok|and|right|so|done),?\s+)?(all |now )?signed( it)?[.!]|\bsigning\W+done\b|\b(i'm|i am|we're|we are) signing (it )?(now|as we speak)\b|\b(i|we)('ve| have)? just (signed|countersigned|docusigned)\b/i;

@@ -90,3 +90,10 @@ export function clamp(x: number): number {
  */
 export const NAMED_SIGNER =
   /\b(?!(?:I|We|He|She|They|Who|Nobody|Someone|Everyone|It|That|This|Finally|Just|Already|Then|Once|If|When|Never|Not|Also|And|But|So|Yes|No|Has|Have|Had)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:has |had )?(?:just |already |finally )?(?:signed|countersigned) (?:it|the contract|the agreement|the order form)\b(?! off\b)/;
+
+/**
+ * Who signs for a customer, by role: "our Geschäftsführer signed it this morning", "the
+ * board has signed". Its words sit inside a case-insensitive pattern.
+ */
+export const SIGNER_ROLE =
+  '(?:ceo|cfo|coo|md|gm|president|mayor|board|boss|owner|chair|chairman|chairwoman|manager|general manager|managing director|managing partner|city manager|superintendent|commissioner|principal|dean|treasurer|director|directora|directeur|direktor|gerente|presidente|gesch(?:ä|a)ftsf(?:ü|u)hrer)';

@@ -1376,3 +1376,22 @@ describe('a meeting the calendar names as the proposal walkthrough', () => {
     ).toBeNull();
   });
 });
+
+describe('won and lost said another way (k156)', () => {
+  it('reads a signer by role in their own language, a Bestellung out, a welcome as customer', () => {
+    expect(stageIn('negotiation')(ext('Our Geschäftsführer signed it this morning.'))).toBe(
+      'closed_won',
+    );
+    expect(
+      stageIn('negotiation')(ext('The Bestellung went out this morning. You should have it.')),
+    ).toBe('closed_won');
+    expect(stageIn('negotiation')(int('Then welcome as a customer.'))).toBe('closed_won');
+  });
+
+  it('reads "it\'s not you this time" as lost', () => {
+    expect(stageIn('negotiation')(ext("We've decided, and it's not you this time."))).toBe(
+      'closed_lost',
+    );
+    expect(stageIn('negotiation')(ext("We've decided for someone else."))).toBe('closed_lost');
+  });
+});

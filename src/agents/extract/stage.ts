@@ -2,7 +2,14 @@ import type { Stage } from '../cases.js';
 import { NORMALIZED_STAGES } from '../../ingest/stages.js';
 import { findMoney } from './amount.js';
 import { vendorPattern } from './competitors.js';
-import { NAMED_SIGNER, agreementAfter, clamp, namePattern, signingThenDone } from './cues.js';
+import {
+  NAMED_SIGNER,
+  SIGNER_ROLE,
+  agreementAfter,
+  clamp,
+  namePattern,
+  signingThenDone,
+} from './cues.js';
 import {
   HEDGE,
   HYPOTHETICAL,
@@ -66,7 +73,7 @@ const LOST: readonly StageCue[] = [
   {
     // "Is that a not now or a no?" "It's a no.", "We're done looking."
     stage: 'closed_lost',
-    re: /^\s*(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(we're|we are) done looking\b|\b(the )?(project|deal|initiative|purchase) is dead\b|\b(so )?the [\w-]+('s| is) dead\b|\b(the )?(deal|project)('s| is) off\b/i,
+    re: /^\s*(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(it's|it is) not you this time\b|\b(we've|we have) (decided|chosen|gone) (for |with )?(someone|somebody) else\b|\b(we're|we are) done looking\b|\b(the )?(project|deal|initiative|purchase) is dead\b|\b(so )?the [\w-]+('s| is) dead\b|\b(the )?(deal|project)('s| is) off\b/i,
     base: 0.82,
   },
   {
@@ -105,7 +112,10 @@ const WON: readonly StageCue[] = [
   {
     // "The gerente signed it an hour ago", "The director signed, then it got stuck".
     stage: 'closed_won',
-    re: /\b(he|she|they|(the|our) (ceo|cfo|coo|md|gm|director|gerente|president|mayor|board|owner|chairman|chair|general manager|managing director|city manager|superintendent|commissioner|principal|dean|treasurer)) (has |have )?(just |already |finally )?signed( (it|the contract|the agreement|the order form)\b(?!\s+(off|with))|(?=[,;!]|\.(\s|$)|\s+(last night|this morning|yesterday|earlier today|today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b))/i,
+    re: new RegExp(
+      `\\b(he|she|they|(the|our) ${SIGNER_ROLE}) (has |have )?(just |already |finally )?signed( (it|the contract|the agreement|the order form)\\b(?!\\s+(off|with))|(?=[,;!]|\\.(\\s|$)|\\s+(last night|this morning|yesterday|earlier today|today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b))`,
+      'i',
+    ),
     base: 0.86,
   },
   {
@@ -122,7 +132,7 @@ const WON: readonly StageCue[] = [
   },
   {
     stage: 'closed_won',
-    re: /\b(issued|sent|raised|cut|released|submitted) (you )?(the|a|our) (po|purchase order)\b|\b(po|purchase order)\b.{0,20}\b(is out|went out|has gone out)\b/i,
+    re: /\b(issued|sent|raised|cut|released|submitted) (you )?(the|a|our) (po|purchase order)\b|\b(po|purchase order|bestellung|orden de compra|bon de commande|pedido de compra)\b.{0,20}\b(is out|went out|has gone out)\b/i,
     base: 0.88,
   },
   {
@@ -145,7 +155,7 @@ const WON: readonly StageCue[] = [
     // The signature seen come in: "It says completed", "thanks again for signing last
     // night", "welcome aboard". A fact the rep states as well as the customer.
     stage: 'closed_won',
-    re: /\b(welcome (aboard|on board)|welcome to the (family|team)|(i'm|i am) signing (it )?now|(then |so )?i sign (it )?now|thanks?( you)?( again| so much)? for signing|(it|the (docusign|envelope|contract|signature))( just)? came through|(it )?(says|shows) completed|(you're|you are) (now )?officially (a |our )?(customer|client)|signing\W+done)\b/i,
+    re: /\b(welcome (aboard|on board)|welcome to the (family|team)|(i'm|i am) signing (it )?now|(then |so )?i sign (it )?now|thanks?( you)?( again| so much)? for signing|(it|the (docusign|envelope|contract|signature))( just)? came through|(it )?(says|shows) completed|(you're|you are) (now )?officially (a |our )?(customer|client)|welcome as (a |our )?(new )?(customer|client)|signing\W+done)\b/i,
     base: 0.84,
     fact: true,
   },
@@ -436,7 +446,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE =
-  /sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep/i;
+  /sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\bpo\b|purchase order|bestellung|orden de compra|bon de commande|pedido de compra|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep/i;
 
 type ScanEntry = Candidate<Stage> | 'retracted';
 
