@@ -24,6 +24,15 @@ const SEND_IT =
 const ACCEPT_INSIDE =
   /\b(?:works|would work|sounds (?:good|great|like a plan)|good idea|agreed|i(?:'d| would)? (?:like|love) that|please do|will do|(?:is|'s) (?:fine|good|great|perfect)|good for (?:us|me|both of us|everyone)|suits (?:us|me)|that's fine|let's do (?:it|that|the)|let us do (?:it|that|the))\b/i;
 
+/**
+ * A reply agreeing inside its first sentence rather than opening with a yes:
+ * "Wednesday is fine.", "Thursday the 24th at ten works for us."
+ */
+export function agreesInside(text: string): boolean {
+  const first = splitSentences(text)[0]?.text ?? '';
+  return ACCEPT_INSIDE.test(first) && !DISAGREEMENT.test(first) && !isQuestion(first);
+}
+
 /** Sending the invite or the times for what the other side put forward confirms it. */
 const FOLLOW_THROUGH =
   /\b(?:i|we)(?:'ll| will)\s+(?:send|set up|book|schedule|get|coordinate)\b[^.?!]{0,30}?\b(?:invite|invitation|calendar|it|times|that|this|with you)\b/i;

@@ -1395,3 +1395,20 @@ describe('won and lost said another way (k156)', () => {
     expect(stageIn('negotiation')(ext("We've decided for someone else."))).toBe('closed_lost');
   });
 });
+
+describe('the customer agreeing inside a sentence (k156)', () => {
+  it('takes up a redline with "Wednesday is fine"', () => {
+    expect(
+      stageIn('proposal')(
+        int('So I take the two points to our legal and send you a redline by Wednesday.'),
+        ext('Wednesday is fine.'),
+      ),
+    ).toBe('negotiation');
+  });
+
+  it('keeps the stage for a proposal still to come', () => {
+    expect(
+      stageIn('evaluation')(int("I'll send the proposal by Friday."), ext('Friday is fine.')),
+    ).toBeNull();
+  });
+});

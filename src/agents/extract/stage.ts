@@ -1,5 +1,6 @@
 import type { Stage } from '../cases.js';
 import { NORMALIZED_STAGES } from '../../ingest/stages.js';
+import { agreesInside } from './agreement.js';
 import { findMoney } from './amount.js';
 import { vendorPattern } from './competitors.js';
 import {
@@ -572,7 +573,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         if (
           !found.fact &&
           agreementAfter(utterances, utteranceIndex) === null &&
-          !acknowledged(utterances, utteranceIndex) &&
+          !acknowledged(utterances, utteranceIndex, found.stage) &&
           !(found.counter && customerPriced(utterances, utteranceIndex))
         )
           continue;
@@ -668,7 +669,11 @@ function signsOtherPaper(
 const RECEIVED =
   /^\s*(it landed|it did|(yes,? )?(i|we) (have|got|received) it|(i|we)'ve (got|received) it|got it|received)\b/i;
 
-function acknowledged(utterances: readonly ExtractUtterance[], index: number): boolean {
+function acknowledged(
+  utterances: readonly ExtractUtterance[],
+  index: number,
+  stage: Stage,
+): boolean {
   const reply = utterances[index + 1];
   if (reply === undefined || reply.side !== 'external') return false;
   // "So, a pilot in Apodaca. When can we start?" "Tuesday the first.": a day given for
@@ -676,6 +681,9 @@ function acknowledged(utterances: readonly ExtractUtterance[], index: number): b
   const askedWhen = WHEN_START.test(utterances[index]!.text);
   return (
     RECEIVED.test(reply.text) ||
+    // "Wednesday is fine." takes up a redline or a trial; a proposal promised for a day
+    // is still to come, and most readers keep the stage until it is in hand.
+    (stage !== 'proposal' && agreesInside(reply.text)) ||
     (askedWhen && DAY_ANSWER.test(reply.text)) ||
     LETS_GO.test(reply.text) ||
     SAYS_WHAT_GOES_IN.test(reply.text) ||
