@@ -12,6 +12,10 @@ export const DISAGREEMENT =
 const SIGN_OFF =
   /\b(follow up by email|talk soon|speak soon|bye|see you|have a good (one|day|week|weekend))\b/i;
 
+/** A greeting said before the answer: "Morning.", "Hi Jana,". */
+const GREETING =
+  /^\s*(?:(?:good )?(?:morning|afternoon|evening)|hi|hello|hey)(?: [A-Z][a-z]+)?[.,!]\s*/i;
+
 /** Who is on the other side from `side`; an unknown side agrees with no one. */
 export function otherSide(side: SpeakerSide): SpeakerSide | null {
   return side === 'internal' ? 'external' : side === 'external' ? 'internal' : null;
@@ -29,9 +33,11 @@ export function agreementAfter(
   const other = otherSide(utterances[index]!.side);
   const reply = utterances[index + 1];
   if (other === null || reply === undefined || reply.side !== other) return null;
-  const firstClause = reply.text.split(/[.!?;]/, 1)[0]!;
-  if (!AGREEMENT.test(reply.text) || DISAGREEMENT.test(firstClause)) return null;
-  return SIGN_OFF.test(reply.text) ? null : index + 1;
+  // "Morning. Yes, Monday.": a greeting before the yes.
+  const text = reply.text.replace(GREETING, '');
+  const firstClause = text.split(/[.!?;]/, 1)[0]!;
+  if (!AGREEMENT.test(text) || DISAGREEMENT.test(firstClause)) return null;
+  return SIGN_OFF.test(text) ? null : index + 1;
 }
 
 /** Second-level labels a country's domains sit under: "acme.co.uk" is Acme. */

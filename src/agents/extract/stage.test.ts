@@ -1412,3 +1412,14 @@ describe('the customer agreeing inside a sentence (k156)', () => {
     ).toBeNull();
   });
 });
+
+describe('a greeting before the yes (k156)', () => {
+  it('reads "Morning. Yes, Monday." as the answer to "Did the offer arrive?"', () => {
+    expect(
+      stageIn('discovery')(
+        int('Morning Sebastian. Did the offer arrive?'),
+        ext("Morning. Yes, Monday. I've read it twice."),
+      ),
+    ).toBe('proposal');
+  });
+});
