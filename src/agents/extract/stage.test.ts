@@ -1423,3 +1423,18 @@ describe('a greeting before the yes (k156)', () => {
     ).toBe('proposal');
   });
 });
+
+describe('a plan put forward as a question (k156)', () => {
+  it('reads "Then let\'s kick off the pilot on the twelfth?" taken up as evaluation', () => {
+    expect(
+      stageIn('discovery')(
+        int("Then let's kick off the pilot on the twelfth of January?"),
+        ext('The twelfth works.'),
+      ),
+    ).toBe('evaluation');
+    // A real question about the pilot moves nothing.
+    expect(
+      stageIn('discovery')(int('Did you kick off the pilot last week?'), ext('Yes.')),
+    ).toBeNull();
+  });
+});

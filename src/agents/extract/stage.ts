@@ -794,7 +794,10 @@ function readSentence(
   if (NOT_SIGNED_YET.test(text)) return 'unsigned';
   // Counted, as any rep sentence, only when the customer agrees in the next reply.
   if (PILOT_ASKED.test(text) && !competitors.some((re) => re.test(text))) return PILOT_ASKED_CUE;
-  if (isQuestion(text) && !REQUEST.test(text)) {
+  // "Then let's kick off the pilot on the twelfth?" puts a plan forward as a question; the
+  // rep's plan counts, as any rep sentence, once the customer agrees.
+  const putForward = side === 'internal' && /\b(let's|let us|shall we)\b/i.test(text);
+  if (isQuestion(text) && !REQUEST.test(text) && !putForward) {
     // "So we move to a formal evaluation?" "Yes, the board agreed.": the rep names the
     // stage for the customer to agree to, as in any rep sentence.
     if (side !== 'internal') return null;
