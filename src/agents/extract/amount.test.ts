@@ -1392,3 +1392,21 @@ describe('sizes, years, uptime and a unit price beside the price (k126, k129)', 
     });
   });
 });
+
+describe('thousands and millions in Portuguese (k157)', () => {
+  const inSaoPaulo = { timeZone: 'America/Sao_Paulo' };
+  // The currency of a bare figure is the call's, set by the core (core.ts).
+  it('reads "385 mil" said in São Paulo, with no sign, as thousands', () => {
+    expect(
+      amount(inSaoPaulo, ext("Brazil alone, that's 385 mil per year. Okay, we take it.")),
+    ).toEqual(bare(385_000));
+    // "mil" said in New York is still the slang million.
+    expect(amount({}, ext("It's $2 mil for the year, accepted."))).toEqual(usd(2_000_000));
+  });
+
+  it('reads "R$ 1,35 milhão" as 1,350,000', () => {
+    expect(
+      amount(inSaoPaulo, ext('The total for twelve months is R$ 1,35 milhão, agreed.')),
+    ).toEqual({ amount: 1_350_000, currency: 'BRL' });
+  });
+});

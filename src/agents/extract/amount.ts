@@ -146,8 +146,12 @@ const SCALE: Record<string, number> = {
   mio: 1e6,
   mrd: 1e9,
   million: 1e6,
-  // Spanish: "60 millones de pesos", "1.05 millones".
+  // Spanish: "60 millones de pesos", "1.05 millones"; Portuguese: "R$ 1,35 milhão".
   millones: 1e6,
+  milhão: 1e6,
+  milhao: 1e6,
+  milhões: 1e6,
+  milhoes: 1e6,
   millón: 1e6,
   millon: 1e6,
   bn: 1e9,
@@ -169,7 +173,7 @@ const SCALE: Record<string, number> = {
 const MIL_IS_THOUSAND: readonly Currency[] = ['BRL', 'ARS', 'CLP', 'COP', 'MXN', 'PEN', 'UYU'];
 
 const NUMERIC = new RegExp(
-  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d{1,3}(?:['’]\\d{3})+|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d]|[.,]\\d)|\\d+,\\d{1,2}(?=\\s?(?:mio|mrd|million|m|juta|mil[iy]ar)\\b)|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|mio|mrd|bn|thousand|grand|million|billion|millones|mill[oó]n|lakhs?|lac|crores?|ribu|juta|mil[iy]ar)(?![\\w]))?(?:\\s?(?:de\\s)?(?<code>${CODE_WORDS})\\b)?`,
+  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d{1,3}(?:['’]\\d{3})+|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d]|[.,]\\d)|\\d+,\\d{1,2}(?=\\s?(?:mio|mrd|million|milh(?:ão|ões|ao|oes)|m|juta|mil[iy]ar)(?![\\w\\u00c0-\\u017f]))|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|mio|mrd|bn|thousand|grand|million|billion|millones|mill[oó]n|milh(?:ão|ões|ao|oes)|lakhs?|lac|crores?|ribu|juta|mil[iy]ar)(?![\\w]))?(?:\\s?(?:de\\s)?(?<code>${CODE_WORDS})\\b)?`,
   'gi',
 );
 
@@ -841,8 +845,12 @@ export function findMoney(
     // "r" in any other case is no rand sign (the pattern is case-insensitive).
     if (g.sym === 'r' || g.sym === 'n' || g.sym === 'p') continue;
     const currency = currencyOf(timeZone, g.sym, g.pre, g.code);
+    // "385 mil per year" said in São Paulo is thousands of reais even with no sign.
+    const milCurrency = currency ?? homeCurrencyOf(timeZone);
     const scale = g.scale
-      ? g.scale.toLowerCase() === 'mil' && currency !== null && MIL_IS_THOUSAND.includes(currency)
+      ? g.scale.toLowerCase() === 'mil' &&
+        milCurrency !== null &&
+        MIL_IS_THOUSAND.includes(milCurrency)
         ? 1e3
         : SCALE[g.scale.toLowerCase()]!
       : 1;
