@@ -1138,3 +1138,16 @@ describe('more ways a step is said (k132, k134, k144)', () => {
     expect(step(int("I'll come for the first hour."), ext('Good.'))).toBeNull();
   });
 });
+
+describe('someone named who will do the step (k157)', () => {
+  it('reads "Mariana will send Memo the sandbox access tomorrow"', () => {
+    expect(
+      step(
+        int('Perfect. Mariana will send Memo the sandbox access tomorrow.'),
+        ext('Tomorrow is good.'),
+      ),
+    ).toBe('Mariana to send Memo the sandbox access tomorrow (Thu Oct 15)');
+    // A pronoun or an opener is nobody's name.
+    expect(step(int('Then it will send the export.'), ext('Good.'))).toBeNull();
+  });
+});

@@ -75,7 +75,8 @@ const UNDER_WAY = 12;
 const THEN_PRESENT = 13;
 const TERSE = 14;
 const PLAIN_PRESENT = 15;
-const NAMED_PRESENT = 17;
+const NAMED_FUTURE = 17;
+const NAMED_PRESENT = 18;
 const GERUNDS: Record<string, string> = {
   sending: 'send',
   booking: 'book',
@@ -156,6 +157,10 @@ const FRAMES: readonly RegExp[] = [
   new RegExp(
     `\\b(?:he|she|they)(?:'ll| will| is going to| are going to)\\s+(?<phrase>${VERB}\\b.*)`,
     'i',
+  ),
+  // Someone named who will do it: "Mariana will send Memo the sandbox access tomorrow."
+  new RegExp(
+    `^(?:(?:${OPENERS})[,.!\\s]+)*(?<who>${NAMED})(?: will|'ll| is going to)\\s+(?:(?:also|then|just)\\s+)?(?<phrase>${VERB}\\b.*)`,
   ),
   // Someone named doing it, in the plain present: "Marc sends the new contract tomorrow",
   // "Romain sends the extract, you come back with something concrete".
@@ -652,6 +657,9 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
       phrase = phrase.replace(/\s+(?:would|will|could|is|are)\b.*$/i, '');
     } else if (frame === TEAM && team) {
       // Who does it is part of the step: "Onboarding to contact you this week".
+      phrase = `${team} to ${phrase}`;
+    } else if (frame === NAMED_FUTURE && team) {
+      // "Mariana will send Memo the access": "Mariana to send Memo the access".
       phrase = `${team} to ${phrase}`;
     } else if (frame === NAMED_PRESENT && team) {
       // "Marc sends the new contract tomorrow": "Marc to send the new contract tomorrow".
