@@ -520,7 +520,8 @@ const cases: Case[] = [
       int('We can do an MSL demo next week, with their own sample requests if they send a few.'),
       ext('Good, let us book the MSL demo.'),
     ],
-    expected: 'Book the MSL demo',
+    // The offer holds whatever its last clause supposes; the yes takes it up.
+    expected: 'Do an MSL demo next week, with their own sample requests',
   },
   {
     name: 'a team reaching out keeps what for',
@@ -1149,5 +1150,20 @@ describe('someone named who will do the step (k157)', () => {
     ).toBe('Mariana to send Memo the sandbox access tomorrow (Thu Oct 15)');
     // A pronoun or an opener is nobody's name.
     expect(step(int('Then it will send the export.'), ext('Good.'))).toBeNull();
+  });
+});
+
+describe('a supposition in the clause after the step (k157)', () => {
+  it('reads "Prepare the ROI model, and if it shows savings, we continue" as the step', () => {
+    expect(
+      step(
+        ext('Okay. Prepare the ROI model, and if it shows real savings, we continue.'),
+        int('Sounds good.'),
+      ),
+    ).toBe('Prepare the ROI model');
+  });
+
+  it('still drops a step said under a supposition', () => {
+    expect(step(ext('If the numbers work, send the contract.'), int('Will do.'))).toBeNull();
   });
 });

@@ -617,9 +617,6 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
   for (const s of splitSentences(u.text)) {
     // One test for a verb or "next step" skips the six frames for most sentences.
     if (!ANY_STEP.test(s.text)) continue;
-    // "If you can" asks politely; it does not make the step a supposition.
-    const plain = s.text.replace(POLITE_IF, '');
-    if (HYPOTHETICAL.test(plain)) continue;
     // The earliest proposal in the sentence is its main one ("send X and I'll route it").
     let best: { phrase: string; at: number; frame: number; team?: string } | null = null;
     FRAMES.forEach((frame, index) => {
@@ -635,7 +632,10 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     let phrase = cut(raw);
     // A refusal in the step's own clause; one in a reason after it ("so it's not sitting
     // in your inbox") refuses nothing.
-    if (NEGATION.test(s.text.slice(0, s.text.length - raw.length) + phrase)) continue;
+    // A supposition likewise ("Prepare the ROI model, and if it shows savings, we go on"
+    // supposes nothing of the model); "if you can" asks politely and supposes nothing.
+    const head = s.text.slice(0, s.text.length - raw.length) + phrase;
+    if (NEGATION.test(head) || HYPOTHETICAL.test(head.replace(POLITE_IF, ''))) continue;
     // "I'll reach out to your IT today, and we'll schedule the write-back demo": the
     // meeting set in the clause after the step goes with it.
     const meetingAfter = MEETING_CLAUSE.exec(raw.slice(phrase.length));
