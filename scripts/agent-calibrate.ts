@@ -517,6 +517,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/fifty-sixth-check.jsonl',
   'test/agent/labelled/fifty-seventh-check.jsonl',
   'test/agent/labelled/fifty-eighth-check.jsonl',
+  'test/agent/labelled/fifty-ninth-check.jsonl',
+  'test/agent/labelled/sixtieth-check.jsonl',
 ];
 
 /**
