@@ -1167,3 +1167,26 @@ describe('a supposition in the clause after the step (k157)', () => {
     expect(step(ext('If the numbers work, send the contract.'), int('Will do.'))).toBeNull();
   });
 });
+
+describe('"both", "Now, send me", "raise the PO" (k161)', () => {
+  it('reads "I\'ll send both today" as what was asked for', () => {
+    expect(
+      step(
+        ext('So send me the proposal as a PDF and the MSA, and I will get our lawyer on it.'),
+        int("I'll send both today."),
+      ),
+    ).toContain('Send me the proposal as a PDF and the MSA by today (Wed Oct 14)');
+  });
+
+  it('reads a request opened with "Now,"', () => {
+    expect(step(ext('Now, send me the contract.'), int("I'll send it within the hour."))).toBe(
+      'Send me the contract within the hour (Wed Oct 14)',
+    );
+  });
+
+  it('reads "Then I raise the PO next week" as the customer\'s step', () => {
+    expect(step(ext('Then I raise the PO next week.'), int('Perfect.'))).toBe(
+      'Buyer to raise the PO next week',
+    );
+  });
+});

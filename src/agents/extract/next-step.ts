@@ -33,7 +33,7 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
  * and signing is the close itself (the close date's), not a step towards it.
  */
 const VERB =
-  '(?:send(?: over)?|ship|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?|both|all the) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training|discovery|inspection|audit|survey|assessment|readout)|put (?:the|a|an|our) (?:[\\w-]+ ){0,2}(?:kick-?off|demo|session|workshop|call|meeting|review|visit|training)(?= (?:on|for|in|at)\\b)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|visit (?=(?:us|you|them|the|our|your|[A-Z]))|come (?:to|and (?:visit|see)) (?=(?:us|you|the|our|your|[A-Z]))|come (?:in |over |out |up |down )?for (?=(?:a|an|the) (?:[\\w-]+ ){0,2}(?:visit|demo|walk|workshop|session|meeting|tour|kick-?off|training)\\b)|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|(?:get|come) back (?:to (?:you|us) )?(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week)\\b|follow up (?=(?:in|on|by|next|this|after|with|early|first thing)\\b)|set (?:a|up a) (?:call|meeting|time)\\b|(?:call|ring|phone) (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started))';
+  '(?:send(?: over)?|ship|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?|both|all the) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training|discovery|inspection|audit|survey|assessment|readout)|put (?:the|a|an|our) (?:[\\w-]+ ){0,2}(?:kick-?off|demo|session|workshop|call|meeting|review|visit|training)(?= (?:on|for|in|at)\\b)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|visit (?=(?:us|you|them|the|our|your|[A-Z]))|come (?:to|and (?:visit|see)) (?=(?:us|you|the|our|your|[A-Z]))|come (?:in |over |out |up |down )?for (?=(?:a|an|the) (?:[\\w-]+ ){0,2}(?:visit|demo|walk|workshop|session|meeting|tour|kick-?off|training)\\b)|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|(?:get|come) back (?:to (?:you|us) )?(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week)\\b|follow up (?=(?:in|on|by|next|this|after|with|early|first thing)\\b)|set (?:a|up a) (?:call|meeting|time)\\b|(?:call|ring|phone) (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started)|(?:raise|issue|cut|release) (?:the|a|our) (?:po|purchase order)\\b)';
 
 /** Things one side sends the other, named with their day as a step ("A one-pager by Thursday."). */
 const DELIVERABLE =
@@ -113,7 +113,7 @@ const FRAMES: readonly RegExp[] = [
     'i',
   ),
   new RegExp(
-    `^(?:(?:yes|yeah|ok(?:ay)?|sure|great|perfect|so|and|then|absolutely|definitely|please|just|fine|good|alright|right)\\b[,\\s]*)*(?<phrase>${VERB}\\b.*)`,
+    `^(?:(?:yes|yeah|ok(?:ay)?|sure|great|perfect|so|and|then|now|absolutely|definitely|please|just|fine|good|alright|right)\\b[,\\s]*)*(?<phrase>${VERB}\\b.*)`,
     'i',
   ),
   /\bnext (?:steps?|thing(?: we do| to do)?)(?: in (?:our|the) process)? (?:on our side |for us |from our side |on your side )?(?:is|are|would be|will be)\s+(?:to\s+|that\s+)?(?:(?:we|i|you)(?: will| can|'ll)?\s+)?(?<phrase>.+)|^\W*(?:(?:so|and|then|okay|ok)[,\s]+)*(?:next (?:up )?is|what (?:i|we)(?:'d| would) like (?:next |to see next |to do next )?is)\s+(?<phrase2>(?:the|a|an|our)\s.+)/i,
@@ -267,11 +267,11 @@ const LATER =
 
 /** An object that only points back ("send it over") says nothing on its own. */
 const ONLY_POINTERS =
-  /^\S+(?:\s+(?:over|out|back|along|through|up))?(?:\s+(?:it|this|that|them|those|these|one|something|everything|things))?(?:\s+(?:over|out|back|along|again|together|later|soon|today|tomorrow|now|asap|this (?:morning|afternoon|evening)))*\s*$/i;
+  /^\S+(?:\s+(?:over|out|back|along|through|up))?(?:\s+(?:it|this|that|them|those|these|both|one|something|everything|things))?(?:\s+(?:over|out|back|along|again|together|later|soon|today|tomorrow|now|asap|this (?:morning|afternoon|evening)))*\s*$/i;
 
 /** A step whose object is only a pronoun or "the file": it leans on what was said before. */
 const POINTER_OBJECT =
-  /^\S+(?: over| back| out)?\s+(?:(?:it|them|this|that)\b|(?:you |me |us )?the (?:file|document|doc|thing|stuff)\b)/i;
+  /^\S+(?: over| back| out)?\s+(?:(?:it|them|this|that|both)\b|(?:you |me |us )?the (?:file|document|doc|thing|stuff)\b)/i;
 
 /** The word a step's object points back with ("get that to you Thursday"). */
 const POINTER_WORD = /\b(?:it|them|this|that)\b/i;
@@ -833,7 +833,7 @@ function render(phrase: string, due: Due | null, owner: string | null): string {
     const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
     const when = `${weekday} ${MONTHS[month - 1]!} ${day}`;
     // The day as it was said stays, with the exact date beside it.
-    const said = /^(?:by|on|before|until)\b/i.test(due.text)
+    const said = /^(?:by|on|before|until|within|in)\b/i.test(due.text)
       ? due.text
       : `${MEETING_VERB.test(text) ? 'on' : 'by'} ${due.text}`;
     text = text.includes(due.text) ? `${text} (${when})` : `${text} ${said} (${when})`;
