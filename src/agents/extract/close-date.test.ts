@@ -1581,3 +1581,25 @@ describe('a signature made, by role (k156)', () => {
     expect(date(ext('The Bestellung went out this morning.'))).toBe('2026-10-14');
   });
 });
+
+describe('the installation after the signing, and what the signing is for (k164)', () => {
+  it('keeps the signing day when the installation is dated after it', () => {
+    expect(
+      date(
+        ext("Send it to me and our gestoría reviews it. We'll sign two weeks from today."),
+        int('Two weeks from today, perfect.'),
+        ext('Good. And the installation, in January, after Reyes.'),
+      ),
+    ).toBe('2026-10-28');
+  });
+
+  it('reads "sign by the end of Q1 so the rollout happens before the summer"', () => {
+    expect(
+      date(
+        ext(
+          'Our plan is to sign by the end of Q1 so the rollout to the forty car parks happens before the summer.',
+        ),
+      ),
+    ).toBe('2027-03-31');
+  });
+});

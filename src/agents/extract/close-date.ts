@@ -305,7 +305,7 @@ const OTHER_SUBJECTS = {
     /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|(you'll|you will) have(?! (the |our |both |all |a |an )?(signatures?|signed|countersigned|executed)\b)|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w))\b/,
   /** The project after the signature: "live by March", "kick-off in January". */
   project:
-    /\b(kick-?off|onboarding|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|(up and )?running (by|in|before)|to implement|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date)\b/,
+    /\b(kick-?off|onboarding|installation|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|(up and )?running (by|in|before)|to implement|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date)\b/,
   /** Paperwork on the way to the signature: sending, reviewing, a pilot, an NDA. */
   paperwork:
     /\b(rout(e|ing) (it |this |that |the \w+ )?for signature|send|sent|share|get (a|the|our|my|your) ([\w-]+ )?(proposal|quote|deck|comparison|business case|summary) (over|across|out|to you)|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire)\b/,
@@ -481,6 +481,12 @@ function loosely(mention: DateMention, dealCloseDate: string | null | undefined)
   return monthEnd && nearEnd ? dealCloseDate : null;
 }
 
+/**
+ * What a signing is for, said after it: "sign by the end of Q1 so the rollout happens
+ * before the summer". The project named there is no other subject of the date.
+ */
+const PURPOSE_AFTER = /\s+so (that )?(the|our|your|we|they|it)\b.*$/i;
+
 /** Two dates offered as open ("maybe February, maybe later"): nothing is settled. */
 const OPEN_ENDED =
   /\b(or|maybe|could be|possibly|perhaps|probably) (later|earlier|after that|before that)\b|\bwho knows\b|\b(let's|let us|we'll|we will) see\b|\bno (rush|hurry)\b/i;
@@ -604,7 +610,10 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         // "Now I need the contract in final form, I sign on the twenty-first": the
         // document is wanted for the signing the sentence dates.
         ((OTHER_SUBJECT.test(
-          text.replace(GOES_WELL, '').replace(signedAlready ? SENDING_IT_BACK : /$^/, ''),
+          text
+            .replace(GOES_WELL, '')
+            .replace(signedAlready ? SENDING_IT_BACK : /$^/, '')
+            .replace(own ? PURPOSE_AFTER : /$^/, ''),
         ) ||
           (DELIVERY.test(text) && !CLOSING_PAPER.test(text))) &&
           !SIGNS_ON.test(text)) ||
