@@ -171,6 +171,8 @@ const SCALE: Record<string, number> = {
 
 /** Where "mil" is a thousand ("R$ 360 mil"), not the slang million ("$2 mil"). */
 const MIL_IS_THOUSAND: readonly Currency[] = ['BRL', 'ARS', 'CLP', 'COP', 'MXN', 'PEN', 'UYU'];
+const milIsThousand = (currency: Currency | null) =>
+  currency !== null && MIL_IS_THOUSAND.includes(currency);
 
 const NUMERIC = new RegExp(
   `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d{1,3}(?:['’]\\d{3})+|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d]|[.,]\\d)|\\d+,\\d{1,2}(?=\\s?(?:mio|mrd|million|milh(?:ão|ões|ao|oes)|m|juta|mil[iy]ar)(?![\\w\\u00c0-\\u017f]))|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|mio|mrd|bn|thousand|grand|million|billion|millones|mill[oó]n|milh(?:ão|ões|ao|oes)|lakhs?|lac|crores?|ribu|juta|mil[iy]ar)(?![\\w]))?(?:\\s?(?:de\\s)?(?<code>${CODE_WORDS})\\b)?`,
@@ -846,14 +848,13 @@ export function findMoney(
     if (g.sym === 'r' || g.sym === 'n' || g.sym === 'p') continue;
     const currency = currencyOf(timeZone, g.sym, g.pre, g.code);
     // "385 mil per year" said in São Paulo is thousands of reais even with no sign.
-    const milCurrency = currency ?? homeCurrencyOf(timeZone);
-    const scale = g.scale
-      ? g.scale.toLowerCase() === 'mil' &&
-        milCurrency !== null &&
-        MIL_IS_THOUSAND.includes(milCurrency)
-        ? 1e3
-        : SCALE[g.scale.toLowerCase()]!
-      : 1;
+    const unit = g.scale?.toLowerCase();
+    const scale =
+      unit === undefined
+        ? 1
+        : unit === 'mil' && milIsThousand(currency ?? homeCurrencyOf(timeZone))
+          ? 1e3
+          : SCALE[unit]!;
     // "150" alone is a count or a time more often than money; "95,000" grouped in
     // thousands is a figure, which the deal cue and the count guard below still check.
     // In a call priced in millions, "1.5 is our offer" is 1,500,000.

@@ -630,10 +630,9 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     if (!best) continue;
     const { phrase: raw, frame, team } = best as { phrase: string; frame: number; team?: string };
     let phrase = cut(raw);
-    // A refusal in the step's own clause; one in a reason after it ("so it's not sitting
-    // in your inbox") refuses nothing.
-    // A supposition likewise ("Prepare the ROI model, and if it shows savings, we go on"
-    // supposes nothing of the model); "if you can" asks politely and supposes nothing.
+    // A refusal or a supposition counts in the step's own clause only: "so it's not
+    // sitting in your inbox" refuses nothing, and "Prepare the ROI model, and if it shows
+    // savings, we go on" supposes nothing of the model. "If you can" only asks politely.
     const head = s.text.slice(0, s.text.length - raw.length) + phrase;
     if (NEGATION.test(head) || HYPOTHETICAL.test(head.replace(POLITE_IF, ''))) continue;
     // "I'll reach out to your IT today, and we'll schedule the write-back demo": the
