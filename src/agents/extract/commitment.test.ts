@@ -69,6 +69,39 @@ describe('lastCommitments', () => {
     expect(one?.quote).toBe("I'll send both tomorrow.");
   });
 
+  it('points "it" at the thing asked for, past a nearer noun that is no thing to send', () => {
+    expect(
+      texts(
+        int('Anything you need for the AGM?'),
+        ext('A one-page summary in plain English. Half the committee are retired shepherds.'),
+        int("Ha. Plain English, one page, I'll send it in January."),
+      ),
+    ).toEqual(['Rep to send it in January (A one-page summary)']);
+    expect(
+      texts(
+        int('Would it help if I came back with my best and final?'),
+        ext("Yes. Best and final by Wednesday, and we'll decide at the panel on Thursday."),
+        int("I'll send it to you both."),
+      ),
+    ).toEqual([
+      'Buyer to decide at the panel on Thursday',
+      'Rep to send it to you both (Best and final)',
+    ]);
+    expect(
+      texts(
+        ext('Maybe a one-pager on the savings versus Redshift.'),
+        int("Done, I'll send it this week."),
+      ),
+    ).toEqual(['Rep to send it this week (a one-pager)']);
+    // A thing named in the pointer's own sentence stays what it points at.
+    expect(
+      texts(
+        ext('The proposal is fine.'),
+        int("The sensor drivers for the gateways - I'll send them on Friday."),
+      ),
+    ).toEqual(['Rep to send them on Friday (The sensor drivers for the gateways)']);
+  });
+
   it('takes a day for no thing: "have it to you by the twentieth" says what "it" is', () => {
     const [asked, promised] = lastCommitments(
       call(

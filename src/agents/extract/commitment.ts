@@ -187,16 +187,66 @@ function namedBefore(head: string): string | null {
 }
 
 /**
- * What "it", "them" or "both" at `start` of utterance `index` stands for: the thing named
- * last before it, earlier in its sentence ("a proposal for the seven sites - I'll get
- * that to you Thursday"), in the same turn or in the two before (not in a question).
- * Null when none is named.
+ * What a step hands over or holds: a document, an offer or a meeting ("a one-page
+ * summary", "the security questionnaire", "best and final", "the workshop").
+ */
+const DELIVERABLE =
+  /\b(?:best and final(?: offer)?|bafo|one[- ]pager|summary|proposal|quote|quotation|estimate|deck|slides|case stud(?:y|ies)|contract|agreement|order form|sow|statement of work|msa|nda|dpa|addendum|amendment|redlines?|questionnaire|pack|report|business case|roi(?: model| analysis| calculator)?|(?:pricing|cost|savings) model|pricing|price list|breakdown|comparison|side-by-side|references?|reference call|(?:project|pilot|rollout|implementation|migration|training|onboarding|test|action) plan|timeline|invoice|purchase order|paperwork|forms?|certificates?|w-9|specs?|specification|sizing|draft|documents?|documentation|checklist|template|sample|export|write-up|recap|letter|terms|figures|numbers|workshop|demo|trial|pilot|poc|proof of concept|sandbox|list|files?|clauses?|survey|mapping|logs|environment|scenarios|credentials|results|analysis|assessment|audit|matrix|agenda|brochure|datasheet|pdf|spreadsheet|sheet|calculation|calculator)\b/i;
+const DELIVERABLES = new RegExp(DELIVERABLE.source, 'gi');
+
+/** Words that start no name of a thing: "Maybe a one-pager", "send me the deck". */
+const NOT_MODIFIER =
+  /^(?:maybe|just|also|and|or|but|so|then|if|as|whatever|yes|yeah|okay|ok|please|send|get|share|need|want|like|have|had|has|do|did|is|are|was|were|be|will|would|can|could|with|on|in|to|for|of|at|by|from|about|me|us|you|it|i|we|they|him|her|them|what|that|this|which|there|here|no|not|your|our|my|their|the|a|an|any|some)$/i;
+
+/** The last thing handed over named in `text`, with its article and up to two words before. */
+function lastDeliverable(text: string): string | null {
+  const found = [...text.matchAll(DELIVERABLES)];
+  const head = found[found.length - 1];
+  if (!head) return null;
+  const before = text.slice(0, head.index).split(/\s+/).filter(Boolean);
+  const words: string[] = [];
+  while (words.length < 2 && before.length > 0) {
+    const w = before[before.length - 1]!;
+    if (NOT_MODIFIER.test(w) || /[,.;:!?]$/.test(w)) break;
+    words.unshift(before.pop()!);
+  }
+  const article = before[before.length - 1];
+  if (article && /^(?:the|a|an|our|your|my|their)$/i.test(article)) words.unshift(article);
+  return [...words, head[0]].join(' ');
+}
+
+/**
+ * What "it", "them" or "both" at `start` of utterance `index` stands for: a thing named
+ * before it in its own sentence; else a thing handed over named last in its turn or the
+ * two before, asked about or not ("A one-page summary in plain English. Half the
+ * committee are retired shepherds." "I'll send it in January."); else the thing named
+ * last (`namedLast`). Null when none is named.
  */
 export function antecedent(
   utterances: readonly ExtractUtterance[],
   index: number,
   start: number,
 ): string | null {
+  const named = namedLast(utterances, index, start);
+  if (named !== null && (named.inSentence || DELIVERABLE.test(named.thing))) return named.thing;
+  for (let j = index; j >= Math.max(0, index - 2); j -= 1) {
+    const text = j === index ? utterances[j]!.text.slice(0, start) : utterances[j]!.text;
+    const thing = lastDeliverable(text);
+    if (thing) return thing;
+  }
+  return named?.thing ?? null;
+}
+
+/**
+ * The thing named last before "it": earlier in its sentence ("a proposal for the seven
+ * sites - I'll get that to you Thursday"), in the same turn or in the two before (not in
+ * a question).
+ */
+function namedLast(
+  utterances: readonly ExtractUtterance[],
+  index: number,
+  start: number,
+): { thing: string; inSentence: boolean } | null {
   for (let j = index; j >= Math.max(0, index - 2); j -= 1) {
     const before = splitSentences(utterances[j]!.text).filter(
       (s) => (j < index || s.start < start) && !isQuestion(s.text),
@@ -204,13 +254,13 @@ export function antecedent(
     for (const s of [...before].reverse()) {
       if (j === index && s.start + s.text.length > start) {
         const named = namedBefore(s.text.slice(0, start - s.start));
-        if (named) return named;
+        if (named) return { thing: named, inSentence: true };
         continue;
       }
       const np = NOUN_PHRASE.exec(s.text);
       // "procurement needs the security questionnaire. They sent a new version.": a new
       // version of the thing named before is that thing.
-      if (np && !VAGUE_HEAD.test(np[0])) return np[0];
+      if (np && !VAGUE_HEAD.test(np[0])) return { thing: np[0], inSentence: false };
     }
   }
   return null;
