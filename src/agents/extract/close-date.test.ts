@@ -1603,3 +1603,29 @@ describe('the installation after the signing, and what the signing is for (k164)
     ).toBe('2027-03-31');
   });
 });
+
+describe('a bare day after the decision the signing waits on (k102)', () => {
+  it('puts "the 18th" after the board meeting dated just before it', () => {
+    expect(
+      date(
+        ext(
+          "The board meets on the 9th of November. I'll bring the contract there, and the signature would follow the week after.",
+        ),
+        ext("Let's say by the 18th, before everyone disappears."),
+      ),
+    ).toBe('2026-11-18');
+  });
+
+  it('keeps a day before a meeting set only as a bound', () => {
+    expect(
+      date(
+        ext("Legal needs three weeks. I'd say we sign by the 18th of next month."),
+        int('The 18th of November. Okay.'),
+        ext(
+          "That's the last board meeting before Christmas. After that, nobody signs until mid-January.",
+        ),
+        int("Understood. Then let's make the 18th work."),
+      ),
+    ).toBe('2026-11-18');
+  });
+});

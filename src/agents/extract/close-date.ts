@@ -195,6 +195,12 @@ const MOVED = /\b(mov|push|slip|shift|chang|bump|delay|postpon)\w*/i;
  * testing, questions due, a person back from travel, a start. Said after the signing
  * talk ("It goes to the capital committee on the 27th"), it does not borrow its cue.
  */
+/** A decision a signing waits on: "the board meets on the 9th", "the committee votes". */
+const DECISION_EVENT =
+  /\b(board|committee|council|panel|cabinet|shareholders|approv\w*|decid\w*|decision|vote|votes|voting)\b/i;
+/** How many turns after the decision's date a bare day still follows it. */
+const DECISION_SPAN = 2;
+
 const OTHER_EVENT =
   /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|fly(ing)?|flight|vacation|holiday|leave|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off|out (the|all|this|that|next) (whole )?week|out of (the )?office|away|(take|bring|show) [\w' ]{0,25}to (the|our|my) (cfo|ceo|cio|cto|coo|vp|board|committee|director|boss|leadership))\b/i;
 
@@ -581,6 +587,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     theirs !== null && (side === 'internal' ? YOUR_QUARTER : OUR_QUARTER).test(text)
       ? theirs
       : ctx.fiscalYearStartMonth;
+  // "The board meets on the 9th of December. ... Let's say by the 18th": the decision the
+  // signing waits on, dated with its month, that a bare day after it follows.
+  let decided: { date: LocalDate; utteranceIndex: number } | undefined;
   // Once the customer said they chose another vendor, a signature is theirs.
   let choseOther = false;
   utterances.forEach((u, utteranceIndex) => {
@@ -594,6 +603,17 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     for (const [sentenceIndex, s] of sentences.entries()) {
       // "It was signed on Friday, didn't you get it?" is read without its tag; the quote keeps it.
       const text = withoutQuestionTag(s.text);
+      if (DECISION_EVENT.test(text) && !isQuestion(text) && EXPLICIT_DATE.test(text)) {
+        const on = findDates(text, today, reference, fyFor(text, u.side))?.find(
+          (m) =>
+            !BARE_DAY.test(m.text) &&
+            m.precision === 'day' &&
+            compareDates(m.date, today) > 0 &&
+            // "the last board meeting before Christmas" is not on Christmas.
+            !/\b(?:before|by|until|till|after|ahead of|prior to)\s+$/i.test(text.slice(0, m.index)),
+        );
+        if (on) decided = { date: on.date, utteranceIndex };
+      }
       // "The contract with them is signed?" "Signed last Friday.": someone else's.
       const asked = utterances[utteranceIndex - 1]?.text ?? '';
       const signedAlready =
@@ -738,6 +758,15 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
                 : topicDates.length > 0
                   ? { ...m, date: sameDaySaid(m.date, topicDates, monthsOnly, past) }
                   : { ...m, date: crm.find((d) => d.day === m.date.day) ?? m.date },
+        )
+        .map((m) =>
+          BARE_DAY.test(m.text) &&
+          !past &&
+          decided &&
+          utteranceIndex - decided.utteranceIndex <= DECISION_SPAN &&
+          compareDates(m.date, decided.date) < 0
+            ? { ...m, date: dayOnOrAfter(decided.date, m.date.day) ?? m.date }
+            : m,
         )
         .map((m) =>
           // "That is a Friday, right?" "Friday, yes.": the weekday of the date just said.
