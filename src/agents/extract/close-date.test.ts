@@ -1629,3 +1629,17 @@ describe('a bare day after the decision the signing waits on (k102)', () => {
     ).toBe('2026-11-18');
   });
 });
+
+describe('setting things up after the signature (k132)', () => {
+  it('keeps the signing day, not the month the set-up is asked for', () => {
+    expect(
+      date(
+        ext("So we'll sign it at the AGM. That's Saturday the 17th."),
+        int("The AGM on the 17th, lovely. I'll send the agreement before then."),
+        int("And once it's signed, I'll get in touch with Kay about setting things up."),
+        ext('In January please. December is madness for us.'),
+        int('January it is.'),
+      ),
+    ).toBe('2026-10-17');
+  });
+});
