@@ -1643,3 +1643,39 @@ describe('setting things up after the signature (k132)', () => {
     ).toBe('2026-10-17');
   });
 });
+
+describe("a recap's one clause on the signing (k171)", () => {
+  it('reads the signing clause of a recap about other things too', () => {
+    expect(
+      date(
+        int(
+          'So, proposal and questionnaire Thursday, Board on the 24th, and we work toward signature by the 29th.',
+        ),
+        ext('Yes. Okay.'),
+      ),
+    ).toBe('2026-10-29');
+  });
+
+  it('puts a bare day after the board day named in the same recap', () => {
+    expect(
+      date(
+        int(
+          'So, proposal and questionnaire Thursday, Board on the 24th, and we work toward signature by the 18th.',
+        ),
+        ext('Yes. Okay.'),
+      ),
+    ).toBe('2026-11-18');
+  });
+
+  it('keeps the day set when a later clause only maybe signs next week', () => {
+    expect(
+      date(
+        ext('Can we sign this month?'),
+        int('Yes, if you want. The 16th of October?'),
+        ext("The 16th. Yes, let's aim for the 16th, I'll make sure it's signed."),
+        int("I'll send the order form today."),
+        ext('Send the order form, I sign it next week already maybe.'),
+      ),
+    ).toBe('2026-10-16');
+  });
+});

@@ -198,6 +198,11 @@ const MOVED = /\b(mov|push|slip|shift|chang|bump|delay|postpon)\w*/i;
 /** A decision a signing waits on: "the board meets on the 9th", "the committee votes". */
 const DECISION_EVENT =
   /\b(board|committee|council|panel|cabinet|shareholders|approv\w*|decid\w*|decision|vote|votes|voting)\b/i;
+/** A decision named just before its day: "the board meets December tenth", "Board on the 24th". */
+const DECISION_BEFORE = new RegExp(
+  `${DECISION_EVENT.source}[^,.;]{0,25}\\b(?:on|is|at|meets|sits|convenes|votes)\\s+(?:on\\s+)?(?:the\\s+)?(?:\\w+day,?\\s+)?(?:the\\s+)?$`,
+  'i',
+);
 /** How many turns after the decision's date a bare day still follows it. */
 const DECISION_SPAN = 2;
 
@@ -602,42 +607,57 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     const sentences = splitSentences(u.text);
     for (const [sentenceIndex, s] of sentences.entries()) {
       // "It was signed on Friday, didn't you get it?" is read without its tag; the quote keeps it.
-      const text = withoutQuestionTag(s.text);
-      if (DECISION_EVENT.test(text) && !isQuestion(text) && EXPLICIT_DATE.test(text)) {
-        const on = findDates(text, today, reference, fyFor(text, u.side))?.find(
+      const said = withoutQuestionTag(s.text);
+      const asked = utterances[utteranceIndex - 1]?.text ?? '';
+      const subjectOf = (text: string) => {
+        // "The contract with them is signed?" "Signed last Friday.": someone else's.
+        const signedAlready =
+          (SIGNED_ALREADY.test(text) || NAMED_SIGNER.test(text)) &&
+          !choseOther &&
+          !isQuestion(text) &&
+          !aboutAnotherVendor(`${text} ${asked}`, ctx);
+        const own = signedAlready
+          ? { re: SIGNED_ALREADY.test(text) ? SIGNED_ALREADY : NAMED_SIGNER, base: 0.9 }
+          : COMMITMENT_CUES.find((c) => c.re.test(text));
+        const offTopic =
+          (MEETING.test(text.replace(REFERENCE_MEETING, '')) && !SIGN_THERE.test(text)) ||
+          (PAST.test(text) && !signedAlready) ||
+          // "Now I need the contract in final form, I sign on the twenty-first": the
+          // document is wanted for the signing the sentence dates.
+          ((OTHER_SUBJECT.test(
+            text
+              .replace(GOES_WELL, '')
+              .replace(signedAlready ? SENDING_IT_BACK : /$^/, '')
+              .replace(own ? PURPOSE_AFTER : /$^/, ''),
+          ) ||
+            (DELIVERY.test(text) && !CLOSING_PAPER.test(text))) &&
+            !SIGNS_ON.test(text)) ||
+          mentionsVendor(text, ctx.competitors ?? []);
+        return { text, signedAlready, own, offTopic };
+      };
+      // "So, proposal and questionnaire Thursday, Board on the 24th, and we work toward
+      // signature by the 18th": a recap off the subject as a whole is read by its one
+      // clause on the signing, when that clause is on it.
+      const whole = subjectOf(said);
+      const clause = whole.offTopic ? signingClause(said) : null;
+      const inClause = clause === null ? null : subjectOf(clause);
+      const narrowed =
+        inClause !== null &&
+        !inClause.offTopic &&
+        (inClause.own?.base ?? 0) >= CLAUSE_CUE_MIN &&
+        !HEDGED.test(inClause.text);
+      const { text, signedAlready, own, offTopic } = narrowed ? inClause : whole;
+      if (DECISION_EVENT.test(said) && !isQuestion(said) && EXPLICIT_DATE.test(said)) {
+        const on = findDates(said, today, reference, fyFor(said, u.side))?.find(
           (m) =>
-            !BARE_DAY.test(m.text) &&
             m.precision === 'day' &&
             compareDates(m.date, today) > 0 &&
-            // "the last board meeting before Christmas" is not on Christmas.
-            !/\b(?:before|by|until|till|after|ahead of|prior to)\s+$/i.test(text.slice(0, m.index)),
+            // "Board on the 24th": the decision is named just before its day; "the last
+            // board meeting before Christmas" is not on Christmas.
+            DECISION_BEFORE.test(said.slice(Math.max(0, m.index - 40), m.index)),
         );
         if (on) decided = { date: on.date, utteranceIndex };
       }
-      // "The contract with them is signed?" "Signed last Friday.": someone else's.
-      const asked = utterances[utteranceIndex - 1]?.text ?? '';
-      const signedAlready =
-        (SIGNED_ALREADY.test(text) || NAMED_SIGNER.test(text)) &&
-        !choseOther &&
-        !isQuestion(text) &&
-        !aboutAnotherVendor(`${text} ${asked}`, ctx);
-      const own = signedAlready
-        ? { re: SIGNED_ALREADY.test(text) ? SIGNED_ALREADY : NAMED_SIGNER, base: 0.9 }
-        : COMMITMENT_CUES.find((c) => c.re.test(text));
-      const offTopic =
-        (MEETING.test(text.replace(REFERENCE_MEETING, '')) && !SIGN_THERE.test(text)) ||
-        (PAST.test(text) && !signedAlready) ||
-        // "Now I need the contract in final form, I sign on the twenty-first": the
-        // document is wanted for the signing the sentence dates.
-        ((OTHER_SUBJECT.test(
-          text
-            .replace(GOES_WELL, '')
-            .replace(signedAlready ? SENDING_IT_BACK : /$^/, '')
-            .replace(own ? PURPOSE_AFTER : /$^/, ''),
-        ) ||
-          (DELIVERY.test(text) && !CLOSING_PAPER.test(text))) &&
-          !SIGNS_ON.test(text)) ||
-        mentionsVendor(text, ctx.competitors ?? []);
       // A date said in answer or in recap ("End of October, yes.", "Tuesday the 20th.")
       // carries the cue of the sentence that opened the subject, a little less surely.
       // "The budget is there, it was approved in October": an event past, no signing.
@@ -651,7 +671,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // An aside ("the commission meets on the 14th") is skipped but keeps the subject.
       // "Please don't ask me for a signing date" opens no subject for the dates after it.
       const refused = NEGATION.test(text) && !EXPLICIT_DATE.test(text);
-      if (own && !offTopic && !refused) {
+      // The rest of a narrowed recap is about other things: what follows answers those.
+      if (own && !offTopic && !refused && !narrowed) {
         topic = { base: own.base, utteranceIndex, past: signedAlready };
         // Its dates name the month a later "the 10th it is" means; a signature made is
         // dated back ("the order form was signed Tuesday").
@@ -759,6 +780,13 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
                   ? { ...m, date: sameDaySaid(m.date, topicDates, monthsOnly, past) }
                   : { ...m, date: crm.find((d) => d.day === m.date.day) ?? m.date },
         )
+        // "Let's say the 22nd of January." ... "board on the 20th, signature on the 22nd":
+        // a bare day already set for the signing is that date.
+        .map((m) => {
+          if (!BARE_DAY.test(m.text) || topicDates.some((d) => d.day === m.date.day)) return m;
+          const held = heldOnDay(out, m.date.day);
+          return held ? { ...m, date: held } : m;
+        })
         .map((m) =>
           BARE_DAY.test(m.text) &&
           !past &&
@@ -1087,6 +1115,17 @@ function onItsWeekday(text: string, date: LocalDate, today: LocalDate, past: boo
   return date;
 }
 
+/** The last date still held for the signing that falls on day `day` of its month. */
+function heldOnDay(out: readonly ScanEntry[], day: number): LocalDate | null {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const e = out[i]!;
+    if (e === 'retracted') return null;
+    const [year, month, d] = e.value.split('-').map(Number) as [number, number, number];
+    if (d === day) return { year, month, day };
+  }
+  return null;
+}
+
 /** The last date said on the subject that falls on the same weekday, else `date`. */
 function sameWeekdaySaid(date: LocalDate, said: readonly LocalDate[]): LocalDate {
   for (let i = said.length - 1; i >= 0; i--)
@@ -1112,6 +1151,18 @@ function sameDaySaid(
     if (past || compareDates(inMonth, date) >= 0) return inMonth;
   }
   return date;
+}
+
+/** A signing clause read alone needs a firm cue of its own, said without a hedge. */
+const CLAUSE_CUE_MIN = 0.86;
+const HEDGED = /\b(maybe|perhaps|possibly|might|could|hopefully|probably)\b/i;
+
+/** The one clause of a sentence that dates a signing, if one does: "..., and we sign by the 18th". */
+function signingClause(text: string): string | null {
+  const clauses = text.split(/,\s*(?:(?:and|then|so)\s+)?|;\s*/);
+  if (clauses.length < 2) return null;
+  const signing = clauses.filter((c) => SIGN_WORD.test(c) && EXPLICIT_DATE.test(c));
+  return signing.length === 1 ? signing[0]! : null;
 }
 
 /** Talk of someone else's contract: "the contract with them", a competitor named. */
