@@ -983,25 +983,25 @@ describe('prices said the South Asian way', () => {
   it('reads a figure alone that the next words settle, or one put as "call it"', () => {
     expect(amount(dhaka, ext('One crore fifteen lakh. Fine.'))).toEqual({
       amount: 11_500_000,
-      currency: null,
+      currency: 'BDT',
     });
     expect(amount(dhaka, int('Call it thirty-eight lakh for the season.'), ext('Okay.'))).toEqual({
       amount: 3_800_000,
-      currency: null,
+      currency: 'BDT',
     });
   });
 
   it('reads a figure "plus VAT" as the price net of it', () => {
     expect(amount(dhaka, ext('So forty-four lakh plus VAT, signing Thursday.'))).toEqual({
       amount: 4_400_000,
-      currency: null,
+      currency: 'BDT',
     });
   });
 
   it('does not take annual billing for an annual price', () => {
     expect(amount(dhaka, ext('Forty-two lakh over three years, annual billing. Agreed.'))).toEqual({
       amount: 4_200_000,
-      currency: null,
+      currency: 'BDT',
     });
   });
 });
@@ -1012,7 +1012,29 @@ describe('rupiah as Indonesians say them', () => {
       findMoney(text, { timeZone: 'Asia/Jakarta' }).map((m) => [m.amount, m.currency]);
     expect(money('The price is Rp 450 juta a year.')).toEqual([[450_000_000, 'IDR']]);
     expect(money('So 1,2 miliar rupiah total.')).toEqual([[1_200_000_000, 'IDR']]);
-    expect(money('Four hundred fifty juta, final.')).toEqual([[450_000_000, null]]);
+    expect(money('Four hundred fifty juta, final.')).toEqual([[450_000_000, 'IDR']]);
+  });
+});
+
+describe('ringgit, rupiah and rupees said to a seller elsewhere (k171)', () => {
+  const money = (text: string) =>
+    findMoney(text, { timeZone: 'Asia/Singapore' }).map((m) => [m.amount, m.currency]);
+
+  it('reads the RM sign and a code before the figure', () => {
+    expect(money("For all eleven properties it's RM 96,000 a year.")).toEqual([[96_000, 'MYR']]);
+    expect(money('RM1.1 million over three years.')).toEqual([[1_100_000, 'MYR']]);
+    expect(money('IDR 650 million per year.')).toEqual([[650_000_000, 'IDR']]);
+  });
+
+  it('takes the money of the counting word: juta is rupiah, lakh rupees', () => {
+    expect(money('For the certification scope, 650 juta per year.')).toEqual([
+      [650_000_000, 'IDR'],
+    ]);
+    expect(money('Forty lakh for the first year.')).toEqual([[4_000_000, 'INR']]);
+    // Said in Kuala Lumpur, juta is the ringgit's.
+    expect(
+      findMoney('So 1.2 juta total.', { timeZone: 'Asia/Kuala_Lumpur' }).map((m) => m.currency),
+    ).toEqual(['MYR']);
   });
 });
 
@@ -1064,7 +1086,7 @@ describe('an article and the extra in scope (k80)', () => {
         { dealAmount: 2_400_000 },
         ext('Final, twenty-one lakh sixty thousand, with the extra round. Done.'),
       ),
-    ).toEqual({ amount: 2_160_000, currency: null });
+    ).toEqual({ amount: 2_160_000, currency: 'INR' });
     expect(
       amount({ dealAmount: 40_000 }, ext('The extra workplace is nineteen euros a month.')),
     ).toBeNull();

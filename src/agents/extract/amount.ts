@@ -41,6 +41,7 @@ const SYMBOLS: Record<string, Currency> = {
   '₹': 'INR',
   r: 'ZAR',
   n: 'NGN',
+  rm: 'MYR',
 };
 const CODES: Record<string, Currency> = {
   usd: 'USD',
@@ -131,9 +132,9 @@ const CODE_WORDS =
   '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|dirhams?|shillings|cedis|pesos|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula|krw|won(?![’\\x27]t)';
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
 const SIGNS =
-  '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)';
+  '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)|\\bRM(?=\\s?\\d)';
 const CODE_BEFORE =
-  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN';
+  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN|MYR|IDR|THB|PHP|VND|CNY|KRW|TWD';
 
 const SCALE: Record<string, number> = {
   k: 1e3,
@@ -233,6 +234,30 @@ const SHARED_NAMES: Record<string, readonly Currency[]> = (() => {
     pounds: ['GBP', 'EGP', 'LBP', 'SDG', 'SSP', 'SYP'],
   };
 })();
+
+/**
+ * Counting words of one region name its money: "650 juta" is rupiah (or ringgit said in
+ * Malaysia), "forty lakh" rupees, whatever the workspace's own currency.
+ */
+const SCALE_CURRENCIES: Record<string, readonly Currency[]> = {
+  juta: ['IDR', 'MYR'],
+  ribu: ['IDR', 'MYR'],
+  miliar: ['IDR', 'MYR'],
+  milyar: ['IDR', 'MYR'],
+  lakh: ['INR', 'PKR', 'NPR', 'LKR', 'BDT'],
+  lakhs: ['INR', 'PKR', 'NPR', 'LKR', 'BDT'],
+  lac: ['INR', 'PKR', 'NPR', 'LKR', 'BDT'],
+  crore: ['INR', 'PKR', 'NPR', 'LKR', 'BDT'],
+  crores: ['INR', 'PKR', 'NPR', 'LKR', 'BDT'],
+};
+
+/** The currency a scale word names, the workspace's own when it is one of them. */
+function scaleCurrency(unit: string | undefined, timeZone: string): Currency | null {
+  const named = unit === undefined ? undefined : SCALE_CURRENCIES[unit];
+  if (!named) return null;
+  const home = homeCurrencyOf(timeZone);
+  return home !== null && named.includes(home) ? home : named[0]!;
+}
 
 const homeCurrencies = new Map<string, Currency | null>();
 
@@ -846,9 +871,9 @@ export function findMoney(
     const g = m.groups!;
     // "r" in any other case is no rand sign (the pattern is case-insensitive).
     if (g.sym === 'r' || g.sym === 'n' || g.sym === 'p') continue;
-    const currency = currencyOf(timeZone, g.sym, g.pre, g.code);
     // "385 mil per year" said in São Paulo is thousands of reais even with no sign.
     const unit = g.scale?.toLowerCase();
+    const currency = currencyOf(timeZone, g.sym, g.pre, g.code) ?? scaleCurrency(unit, timeZone);
     const scale =
       unit === undefined
         ? 1
@@ -929,9 +954,10 @@ export function findMoney(
     // "a few hundred a year" names no figure.
     if (VAGUE_COUNT_BEFORE.test(before)) continue;
     const sym = new RegExp(`(${SIGNS})\\s?$`).exec(before)?.[1];
-    const currency = currencyOf(timeZone, sym, tail?.[1]);
     const scaled =
-      /\b(thousand|million|billion|grand|lakhs?|lac|crores?|ribu|juta|mil[iy]ar)\b/i.test(words);
+      /\b(thousand|million|billion|grand|lakhs?|lac|crores?|ribu|juta|mil[iy]ar)\b/i.exec(words);
+    const currency =
+      currencyOf(timeZone, sym, tail?.[1]) ?? scaleCurrency(scaled?.[1]?.toLowerCase(), timeZone);
     if (!tail && NOT_MONEY_AFTER.test(text.slice(end))) continue;
     if (PER_THING.test(text.slice(end + (tail ? tail[0].length : 0)))) continue;
     // "about two thousand claims a year": a spoken number before a plural noun is a count.
