@@ -1031,6 +1031,10 @@ describe('ringgit, rupiah and rupees said to a seller elsewhere (k171)', () => {
       [650_000_000, 'IDR'],
     ]);
     expect(money('Forty lakh for the first year.')).toEqual([[4_000_000, 'INR']]);
+    // A scale word with no number this reader knows before it counts nothing.
+    expect(money('RM1.1 juta for the year. Satu perpuluhan satu juta.')).toEqual([
+      [1_100_000, 'MYR'],
+    ]);
     // Said in Kuala Lumpur, juta is the ringgit's.
     expect(
       findMoney('So 1.2 juta total.', { timeZone: 'Asia/Kuala_Lumpur' }).map((m) => m.currency),

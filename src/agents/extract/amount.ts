@@ -235,6 +235,9 @@ const SHARED_NAMES: Record<string, readonly Currency[]> = (() => {
   };
 })();
 
+/** A scale word alone: "juta", "million". */
+const BARE_SCALE = /^(?:thousand|million|billion|lakhs?|lac|crores?|ribu|juta|mil[iy]ar)$/i;
+
 /**
  * Counting words of one region name its money: "650 juta" is rupiah (or ringgit said in
  * Malaysia), "forty lakh" rupees, whatever the workspace's own currency.
@@ -942,7 +945,10 @@ export function findMoney(
     // "forty-eight thousand a year": a trailing "a" or "and" belongs to what follows.
     const words = m[0].replace(/(\s+(and|an?))+\s*$/i, '');
     // "a euro account": "a" alone is an article, never a figure.
-    const amount = /^an?$/i.test(words.trim()) ? null : wordsToNumber(words);
+    // "Satu perpuluhan satu juta": a scale word with no number said before it (in words
+    // this reader knows) counts nothing.
+    const amount =
+      /^an?$/i.test(words.trim()) || BARE_SCALE.test(words.trim()) ? null : wordsToNumber(words);
     if (
       amount === null ||
       out.some((o) => m.index < o.index + o.length && m.index + m[0].length > o.index)
