@@ -1016,6 +1016,20 @@ describe('rupiah as Indonesians say them', () => {
   });
 });
 
+describe('a figure the next sentence calls the number (k171)', () => {
+  it('takes "S$189,000. Okay, that\'s the number." over the figure before it', () => {
+    expect(
+      amount(
+        { timeZone: 'Asia/Singapore', dealAmount: 210_000 },
+        int('Okay, at 2,200 users it drops to... S$168,000.'),
+        ext('Hmm, one sixty-eight.'),
+        int("At 2,600 it's S$189,000."),
+        ext("S$189,000. Okay, that's the number."),
+      ),
+    ).toEqual({ amount: 189_000, currency: 'SGD' });
+  });
+});
+
 describe('ringgit, rupiah and rupees said to a seller elsewhere (k171)', () => {
   const money = (text: string) =>
     findMoney(text, { timeZone: 'Asia/Singapore' }).map((m) => [m.amount, m.currency]);

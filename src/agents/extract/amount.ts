@@ -318,7 +318,7 @@ const DEAL_CUE =
 
 /** A sentence that only says the figure before it is the last word. */
 const FINAL_SAID =
-  /^\W*(?:best and final|(?:our |my |the )?final (?:offer|price|number|figure)|final|all[- ]in|flat|that's (?:the|our|my) (?:final (?:offer|price|number|figure)?|price|offer|number)|(?:ok(?:ay)?,? )?(?:fine|done|agreed|deal)|that's final)\W*$/i;
+  /^\W*(?:(?:ok(?:ay)?|yes|right|good),?\s+)?(?:best and final|(?:our |my |the )?final (?:offer|price|number|figure)|final|all[- ]in|flat|that's (?:the|our|my) (?:final (?:offer|price|number|figure)?|price|offer|number)|(?:ok(?:ay)?,? )?(?:fine|done|agreed|deal)|that's final)\W*$/i;
 
 /**
  * A figure stated as where things stand ("with Glenwood it's 125k", "we'd be at ninety
