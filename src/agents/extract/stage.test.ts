@@ -47,6 +47,15 @@ const cases: Case[] = [
   },
   { name: 'ready to sign', lines: [ext("We're ready to sign.")], expected: 'negotiation' },
   {
+    // k171, k172: "until it's signed" says it is not.
+    name: 'a rival kept in play until it is signed',
+    lines: [
+      int('So the contract comes to you on Monday.'),
+      ext("My preference is clear, but until it's signed, they're still there."),
+    ],
+    expected: null,
+  },
+  {
     name: 'a welcome to a colleague joining the call is no signature',
     lines: [
       ext("Hi both, Luca's asked me to pick this up, he's moving to the new openings."),

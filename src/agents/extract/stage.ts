@@ -408,9 +408,9 @@ const HOLD =
 const DEFERRAL =
   /\b(for now|yet|this (year|quarter|month)|until|till|right now|at the moment|for the time being|next (year|quarter))\b/i;
 
-/** Won words after one of these describe a condition or another time ("once we've signed"). */
+/** Won words after one of these describe a condition or another time ("once we've signed", "until it's signed"). */
 const NOT_NOW =
-  /\b(once|when|after|as soon as|before(?! (anything|i forget|we (start|begin|get into)))|by the time|last year|previously)\b/i;
+  /\b(once|when|after|as soon as|until|till|unless|before(?! (anything|i forget|we (start|begin|get into)))|by the time|last year|previously)\b/i;
 
 /** A day still to come: "then Thursday it's signed", "then the contract is signed" are plans. */
 const LATER_DAY =
