@@ -139,6 +139,10 @@ describe('lastCommitments', () => {
     ],
     ['a courtesy', [int("Understood. I'll stay out of your hair."), ext('Appreciate it.')]],
     [
+      'working to a date',
+      [ext('We want it signed by the 29th of January.'), int("The 29th, we'll work to that.")],
+    ],
+    [
       'a question of when they will know',
       [int('When will you know about the acquisition?'), ext('Lawyers say February.')],
     ],
