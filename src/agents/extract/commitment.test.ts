@@ -140,7 +140,12 @@ describe('lastCommitments', () => {
     ['a courtesy', [int("Understood. I'll stay out of your hair."), ext('Appreciate it.')]],
     [
       'working to a date',
-      [ext('We want it signed by the 29th of January.'), int("The 29th, we'll work to that.")],
+      [
+        ext(
+          'We want it signed by the 29th of January. Our semester starts in March and the campuses need February for setup.',
+        ),
+        int("The 29th of January, we'll work to that."),
+      ],
     ],
     [
       'a question of when they will know',
