@@ -519,6 +519,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/fifty-eighth-check.jsonl',
   'test/agent/labelled/fifty-ninth-check.jsonl',
   'test/agent/labelled/sixtieth-check.jsonl',
+  'test/agent/labelled/sixty-first-check.jsonl',
+  'test/agent/labelled/sixty-second-check.jsonl',
 ];
 
 /**
@@ -593,6 +595,8 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-65.jsonl',
   'test/agent/calibration/outside-fit-66.jsonl',
   'test/agent/calibration/outside-fit-67.jsonl',
+  'test/agent/calibration/outside-fit-68.jsonl',
+  'test/agent/calibration/outside-fit-69.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
