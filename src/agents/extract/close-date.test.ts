@@ -1679,3 +1679,15 @@ describe("a recap's one clause on the signing (k171)", () => {
     ).toBe('2026-10-16');
   });
 });
+
+describe('a wish for a month is no date (k171)', () => {
+  it('keeps tomorrow after "then we can all have a quiet December"', () => {
+    expect(
+      date(
+        ext("He'll sign it tomorrow, first thing."),
+        int("Perfect. So tomorrow it's signed."),
+        ext('And then we can all have a quiet December.'),
+      ),
+    ).toBe('2026-10-15');
+  });
+});

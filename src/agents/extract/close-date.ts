@@ -457,11 +457,11 @@ const RETRACT =
 
 /**
  * A general truth about a period, not a plan for it: "Q1 is always hell for us",
- * "nobody here has time to breathe in Q1", "December is usually dead"; a greeting
- * ("Happy Thanksgiving"); a date not promised.
+ * "nobody here has time to breathe in Q1", "December is usually dead"; a greeting or a
+ * wish ("Happy Thanksgiving", "then we can all have a quiet December"); a date not promised.
  */
 const GENERAL =
-  /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one|(no|zero) time|(is|are|'s|goes|go|gets|get) (always |usually |pretty |really |just |going to be |gonna be )?(rough|busy|crazy|hectic|slammed|a mess|dead|tough|chaos|chaotic|nuts|insane|a zoo)\b|(happy|merry) (thanksgiving|holidays?|new year|christmas|xmas|hanukkah|chanukah|diwali|easter|eid|birthday)|(i|we) (don't|do not|can't|cannot) promise)\b/i;
+  /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one|(no|zero) time|(is|are|'s|goes|go|gets|get) (always |usually |pretty |really |just |going to be |gonna be )?(rough|busy|crazy|hectic|slammed|a mess|dead|tough|chaos|chaotic|nuts|insane|a zoo)\b|(happy|merry) (thanksgiving|holidays?|new year|christmas|xmas|hanukkah|chanukah|diwali|easter|eid|birthday)|(have|enjoy) (a|an|the) (quiet|good|nice|great|relaxing|restful|calm|peaceful|lovely|happy|proper) |(i|we) (don't|do not|can't|cannot) promise)\b/i;
 
 /** A date the call commits to, or a sentence that takes the date back. */
 type ScanEntry = Dated | 'retracted';
