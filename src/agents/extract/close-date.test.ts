@@ -1691,3 +1691,24 @@ describe('a wish for a month is no date (k171)', () => {
     ).toBe('2026-10-15');
   });
 });
+
+describe('"that\'s more realistic" and a purchase order issued (k172)', () => {
+  it('takes the date said before "That\'s more realistic."', () => {
+    expect(
+      date(
+        ext("We're not going to sign this year."),
+        int("So what's realistic?"),
+        ext("End of next quarter. That's more realistic."),
+      ),
+    ).toBe('2027-03-31');
+  });
+
+  it('dates the deal the morning procurement issued the purchase order', () => {
+    expect(
+      date(
+        ext('Good news: procurement issued the purchase order this morning.'),
+        int('Thank you!'),
+      ),
+    ).toBe('2026-10-14');
+  });
+});

@@ -103,7 +103,7 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   // "Our board meeting is the 18th of December, we sign there": the meeting's day.
   { re: SIGN_THERE, base: 0.86 },
   // "So I would say end of next month is realistic."
-  { re: /\b(is|sounds|seems|looks) realistic\b/i, base: 0.8 },
+  { re: /\b(is|'s|sounds|seems|looks) (more |quite |very |a lot more )?realistic\b/i, base: 0.8 },
   {
     // "issue the LoA by the eighteenth": a public buyer's letter of award is its signature.
     re: /\b(contract|paperwork|order form|po|purchase order|loa|loi|letters? of (award|intent)|work order)\b.{0,30}\b(by|before|on|in place)\b/i,
@@ -211,7 +211,7 @@ const OTHER_EVENT =
 
 /** A signature already made: "I signed the order form this morning", "signed April 10". */
 const SIGNED_ALREADY = new RegExp(
-  `\\b((i|we|they|he|she|(our|the|my) (\\w+ ){0,2}${SIGNER_ROLE}|(dr|mr|mrs|ms)\\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(po|purchase order|bestellung) (was|has been|got) (issued|raised|released)|(po|purchase order|bestellung) went out|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\\b|^\\s*(signed|countersigned)\\b(?!\\s+(by|before|within|in|on|no later|next|this|for|two|three|four|five|six)\\b)`,
+  `\\b((i|we|they|he|she|(our|the|my) (\\w+ ){0,2}${SIGNER_ROLE}|(dr|mr|mrs|ms)\\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(po|purchase order|bestellung) (was|has been|got) (issued|raised|released)|(po|purchase order|bestellung) went out|(procurement|purchasing|finance|accounts|we|they|he|she) (has |have )?(just |already |finally )?(issued|raised|released) (the|our|a|your) (po|purchase order)|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\\b|^\\s*(signed|countersigned)\\b(?!\\s+(by|before|within|in|on|no later|next|this|for|two|three|four|five|six)\\b)`,
   'i',
 );
 /** A signature made as the call goes: "There, signed.", "Signing. Done.", "I just signed it." */
