@@ -190,11 +190,6 @@ const REFERENCE_MEETING =
 
 const MOVED = /\b(mov|push|slip|shift|chang|bump|delay|postpon)\w*/i;
 
-/**
- * The date of something else the call plans around: a committee or board sitting, user
- * testing, questions due, a person back from travel, a start. Said after the signing
- * talk ("It goes to the capital committee on the 27th"), it does not borrow its cue.
- */
 /** A decision a signing waits on: "the board meets on the 9th", "the committee votes". */
 const DECISION_EVENT =
   /\b(board|committee|council|panel|cabinet|shareholders|approv\w*|decid\w*|decision|vote|votes|voting)\b/i;
@@ -206,6 +201,11 @@ const DECISION_BEFORE = new RegExp(
 /** How many turns after the decision's date a bare day still follows it. */
 const DECISION_SPAN = 2;
 
+/**
+ * The date of something else the call plans around: a committee or board sitting, user
+ * testing, questions due, a person back from travel, a start. Said after the signing
+ * talk ("It goes to the capital committee on the 27th"), it does not borrow its cue.
+ */
 const OTHER_EVENT =
   /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|fly(ing)?|flight|vacation|holiday|leave|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off|out (the|all|this|that|next) (whole )?week|out of (the )?office|away|(take|bring|show) [\w' ]{0,25}to (the|our|my) (cfo|ceo|cio|cto|coo|vp|board|committee|director|boss|leadership))\b/i;
 
@@ -780,13 +780,6 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
                   ? { ...m, date: sameDaySaid(m.date, topicDates, monthsOnly, past) }
                   : { ...m, date: crm.find((d) => d.day === m.date.day) ?? m.date },
         )
-        // "Let's say the 22nd of January." ... "board on the 20th, signature on the 22nd":
-        // a bare day already set for the signing is that date.
-        .map((m) => {
-          if (!BARE_DAY.test(m.text) || topicDates.some((d) => d.day === m.date.day)) return m;
-          const held = heldOnDay(out, m.date.day);
-          return held ? { ...m, date: held } : m;
-        })
         .map((m) =>
           BARE_DAY.test(m.text) &&
           !past &&
@@ -1113,17 +1106,6 @@ function onItsWeekday(text: string, date: LocalDate, today: LocalDate, past: boo
     if (dayOfWeek(candidate) === weekday) return candidate;
   }
   return date;
-}
-
-/** The last date still held for the signing that falls on day `day` of its month. */
-function heldOnDay(out: readonly ScanEntry[], day: number): LocalDate | null {
-  for (let i = out.length - 1; i >= 0; i--) {
-    const e = out[i]!;
-    if (e === 'retracted') return null;
-    const [year, month, d] = e.value.split('-').map(Number) as [number, number, number];
-    if (d === day) return { year, month, day };
-  }
-  return null;
 }
 
 /** The last date said on the subject that falls on the same weekday, else `date`. */
