@@ -242,16 +242,18 @@ const BARE_SCALE = /^(?:thousand|million|billion|lakhs?|lac|crores?|ribu|juta|mi
  * Counting words of one region name its money: "650 juta" is rupiah (or ringgit said in
  * Malaysia), "forty lakh" rupees, whatever the workspace's own currency.
  */
+const RUPEES: readonly Currency[] = ['INR', 'PKR', 'NPR', 'LKR', 'BDT'];
+const MALAY_SCALES: readonly Currency[] = ['IDR', 'MYR'];
 const SCALE_CURRENCIES: Record<string, readonly Currency[]> = {
-  juta: ['IDR', 'MYR'],
-  ribu: ['IDR', 'MYR'],
-  miliar: ['IDR', 'MYR'],
-  milyar: ['IDR', 'MYR'],
-  lakh: ['INR', 'PKR', 'NPR', 'LKR', 'BDT'],
-  lakhs: ['INR', 'PKR', 'NPR', 'LKR', 'BDT'],
-  lac: ['INR', 'PKR', 'NPR', 'LKR', 'BDT'],
-  crore: ['INR', 'PKR', 'NPR', 'LKR', 'BDT'],
-  crores: ['INR', 'PKR', 'NPR', 'LKR', 'BDT'],
+  juta: MALAY_SCALES,
+  ribu: MALAY_SCALES,
+  miliar: MALAY_SCALES,
+  milyar: MALAY_SCALES,
+  lakh: RUPEES,
+  lakhs: RUPEES,
+  lac: RUPEES,
+  crore: RUPEES,
+  crores: RUPEES,
 };
 
 /** The currency a scale word names, the workspace's own when it is one of them. */
