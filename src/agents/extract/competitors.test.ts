@@ -1058,3 +1058,39 @@ describe('"not just you", "just you on the trial", a vendor stopped or behind a 
     ).toBeNull();
   });
 });
+
+describe('"the other two", "and yourselves", "in parallel", "is also in" (k171, k172)', () => {
+  const read = (...lines: [SpeakerSide, string][]) =>
+    extractCompetitors(call(...lines), {
+      ...baseContext,
+      competitors: [
+        'Canvas',
+        'D2L Brightspace',
+        'Energisme',
+        'Siemens',
+        'Wattsense',
+        'Schneider Electric',
+        'ExamSoft',
+      ],
+    })?.value;
+
+  it('puts each vendor named so in play', () => {
+    expect(
+      read(ext("You're in the final three. The other two are Canvas and D2L Brightspace.")),
+    ).toEqual(['Canvas', 'D2L Brightspace']);
+    expect(
+      read(ext('We have invited three companies. Energisme, Siemens, and yourselves.')),
+    ).toEqual(['Energisme', 'Siemens']);
+    expect(
+      read(
+        ext('To be transparent: Wattsense will do the same on three other buildings, in parallel.'),
+      ),
+    ).toEqual(['Wattsense']);
+    expect(read(ext("We've shortlisted two. You, and Schneider Electric."))).toEqual([
+      'Schneider Electric',
+    ]);
+    expect(
+      read(ext('And since last week, ExamSoft is also in, because our partner school uses them.')),
+    ).toEqual(['ExamSoft']);
+  });
+});
