@@ -1045,6 +1045,10 @@ describe('ringgit, rupiah and rupees said to a seller elsewhere (k171)', () => {
       [650_000_000, 'IDR'],
     ]);
     expect(money('Forty lakh for the first year.')).toEqual([[4_000_000, 'INR']]);
+    // "Lac" is lakh spelled the other common way, in words as in figures.
+    expect(money('Thirty-five lac for the year.')).toEqual([[3_500_000, 'INR']]);
+    // "Grand," alone is Irish for "fine", not a thousand.
+    expect(money('Grand, I just need it on a fresh quote dated this month.')).toEqual([]);
     // A scale word with no number this reader knows before it counts nothing.
     expect(money('RM1.1 juta for the year. Satu perpuluhan satu juta.')).toEqual([
       [1_100_000, 'MYR'],

@@ -4,7 +4,7 @@ import { mentionsVendor } from './competitors.js';
 import { escapeRegExp } from './cues.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
-import { NUMBER_WORDS, wordsToNumber } from './words-to-number.js';
+import { NUMBER_WORDS, SPOKEN_SCALES, wordsToNumber } from './words-to-number.js';
 
 /** An ISO 4217 code: USD, EUR, GBP, JPY, AUD... */
 export type Currency = string;
@@ -136,17 +136,15 @@ const SIGNS =
 const CODE_BEFORE =
   'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN|MYR|IDR|THB|PHP|VND|CNY|KRW|TWD';
 
-const SCALE: Record<string, number> = {
+/** Scale words and abbreviations after a figure: "150k", "1,2 Mio.", "650 juta". */
+const SCALE: Readonly<Record<string, number>> = {
   k: 1e3,
-  thousand: 1e3,
-  grand: 1e3,
   m: 1e6,
   mm: 1e6,
   mil: 1e6,
   // German and Swiss: "1,2 Mio." is 1.2 million, "1 Mrd." a billion.
   mio: 1e6,
   mrd: 1e9,
-  million: 1e6,
   // Spanish: "60 millones de pesos", "1.05 millones"; Portuguese: "R$ 1,35 milhão".
   millones: 1e6,
   milhão: 1e6,
@@ -156,19 +154,12 @@ const SCALE: Record<string, number> = {
   millón: 1e6,
   millon: 1e6,
   bn: 1e9,
-  billion: 1e9,
-  // Indian numbering: a lakh is a hundred thousand, a crore ten million.
-  lakh: 1e5,
-  lakhs: 1e5,
-  lac: 1e5,
-  crore: 1e7,
-  crores: 1e7,
-  // Indonesian and Malay: "Rp 450 juta" is 450 million rupiah, "1,2 miliar" 1.2 billion.
-  ribu: 1e3,
-  juta: 1e6,
-  miliar: 1e9,
-  milyar: 1e9,
+  ...SPOKEN_SCALES,
 };
+/** The scale words as a regex alternation, longest first ("million" before "mil"). */
+const alternation = (words: readonly string[]) =>
+  [...words].sort((x, y) => y.length - x.length).join('|');
+const SCALE_WORD = alternation(Object.keys(SCALE));
 
 /** Where "mil" is a thousand ("R$ 360 mil"), not the slang million ("$2 mil"). */
 const MIL_IS_THOUSAND: readonly Currency[] = ['BRL', 'ARS', 'CLP', 'COP', 'MXN', 'PEN', 'UYU'];
@@ -176,7 +167,7 @@ const milIsThousand = (currency: Currency | null) =>
   currency !== null && MIL_IS_THOUSAND.includes(currency);
 
 const NUMERIC = new RegExp(
-  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d{1,3}(?:['’]\\d{3})+|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d]|[.,]\\d)|\\d+,\\d{1,2}(?=\\s?(?:mio|mrd|million|milh(?:ão|ões|ao|oes)|m|juta|mil[iy]ar)(?![\\w\\u00c0-\\u017f]))|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|mm|m|mil|mio|mrd|bn|thousand|grand|million|billion|millones|mill[oó]n|milh(?:ão|ões|ao|oes)|lakhs?|lac|crores?|ribu|juta|mil[iy]ar)(?![\\w]))?(?:\\s?(?:de\\s)?(?<code>${CODE_WORDS})\\b)?`,
+  `(?<sym>${SIGNS})?\\s?(?<pre>\\b(?:${CODE_BEFORE})\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![\\d,]|\\.\\d)|\\d{1,3}(?:['’]\\d{3})+|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d]|[.,]\\d)|\\d+,\\d{1,2}(?=\\s?(?:mio|mrd|million|milh(?:ão|ões|ao|oes)|m|juta|mil[iy]ar)(?![\\w\\u00c0-\\u017f]))|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>${SCALE_WORD})(?![\\w]))?(?:\\s?(?:de\\s)?(?<code>${CODE_WORDS})\\b)?`,
   'gi',
 );
 
@@ -236,7 +227,10 @@ const SHARED_NAMES: Record<string, readonly Currency[]> = (() => {
 })();
 
 /** A scale word alone: "juta", "million". */
-const BARE_SCALE = /^(?:thousand|million|billion|lakhs?|lac|crores?|ribu|juta|mil[iy]ar)$/i;
+const SPOKEN_SCALE_WORD = alternation(Object.keys(SPOKEN_SCALES));
+const BARE_SCALE = new RegExp(`^(?:${SPOKEN_SCALE_WORD})$`, 'i');
+/** The scale word in a number said in words: "forty lakh", "two hundred juta". */
+const SPOKEN_SCALE = new RegExp(`\\b(${SPOKEN_SCALE_WORD})\\b`, 'i');
 
 /**
  * Counting words of one region name its money: "650 juta" is rupiah (or ringgit said in
@@ -962,8 +956,7 @@ export function findMoney(
     // "a few hundred a year" names no figure.
     if (VAGUE_COUNT_BEFORE.test(before)) continue;
     const sym = new RegExp(`(${SIGNS})\\s?$`).exec(before)?.[1];
-    const scaled =
-      /\b(thousand|million|billion|grand|lakhs?|lac|crores?|ribu|juta|mil[iy]ar)\b/i.exec(words);
+    const scaled = SPOKEN_SCALE.exec(words);
     const currency =
       currencyOf(timeZone, sym, tail?.[1]) ?? scaleCurrency(scaled?.[1]?.toLowerCase(), timeZone);
     if (!tail && NOT_MONEY_AFTER.test(text.slice(end))) continue;

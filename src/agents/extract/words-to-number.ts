@@ -30,12 +30,14 @@ const UNITS: Record<string, number> = {
   eighty: 80,
   ninety: 90,
 };
-const SCALES: Record<string, number> = {
+/** Scale words said after a number, here and in figures ("650 juta", "1.2 million"). */
+export const SPOKEN_SCALES: Readonly<Record<string, number>> = {
   grand: 1_000,
   thousand: 1_000,
-  // Indian numbering: "forty-two lakh", "three point six crore".
+  // Indian numbering: "forty-two lakh", "three point six crore"; "lac" is lakh too.
   lakh: 100_000,
   lakhs: 100_000,
+  lac: 100_000,
   crore: 10_000_000,
   crores: 10_000_000,
   // Indonesian and Malay: "dua ratus juta" is said in English as "two hundred juta".
@@ -49,12 +51,12 @@ const SCALES: Record<string, number> = {
 
 /** Words a spoken number is made of; a run of them is handed to `wordsToNumber`. */
 export const NUMBER_WORDS = new RegExp(
-  `\\b(?:${[...Object.keys(UNITS), 'hundred', ...Object.keys(SCALES), 'point', 'and', 'half']
+  `\\b(?:${[...Object.keys(UNITS), 'hundred', ...Object.keys(SPOKEN_SCALES), 'point', 'and', 'half']
     .sort((x, y) => y.length - x.length)
     .join('|')})(?:[\\s-]+(?:${[
     ...Object.keys(UNITS),
     'hundred',
-    ...Object.keys(SCALES),
+    ...Object.keys(SPOKEN_SCALES),
     'point',
     'and',
     'half',
@@ -150,7 +152,7 @@ export function wordsToNumber(phrase: string): number | null {
       seen = true;
       continue;
     }
-    const scale = SCALES[w];
+    const scale = SPOKEN_SCALES[w];
     if (scale !== undefined) {
       total += (group || 1) * scale;
       group = 0;
