@@ -1711,4 +1711,16 @@ describe('"that\'s more realistic" and a purchase order issued (k172)', () => {
       ),
     ).toBe('2026-10-14');
   });
+
+  it('dates the deal the day the speaker raised the PO, in the words the stage reader knows', () => {
+    expect(date(ext('And I issued the purchase order yesterday too.'), int('Great.'))).toBe(
+      '2026-10-13',
+    );
+    expect(date(ext('I raised the PO this morning, straight after the head signed.'))).toBe(
+      '2026-10-14',
+    );
+    expect(date(ext('Purchasing sent you the PO this morning.'), int('Got it!'))).toBe(
+      '2026-10-14',
+    );
+  });
 });

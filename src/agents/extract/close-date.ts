@@ -19,7 +19,7 @@ import {
   dayOfWeek,
   weekdayWeek,
 } from './calendar.js';
-import { NAMED_SIGNER, SIGNER_ROLE, signingThenDone } from './cues.js';
+import { NAMED_SIGNER, PO_ISSUED, SALES_DOCUMENT, SIGNER_ROLE, signingThenDone } from './cues.js';
 import { mentionsVendor } from './competitors.js';
 import {
   HEDGE,
@@ -209,9 +209,12 @@ const DECISION_SPAN = 2;
 const OTHER_EVENT =
   /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|fly(ing)?|flight|vacation|holiday|leave|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off|out (the|all|this|that|next) (whole )?week|out of (the )?office|away|(take|bring|show) [\w' ]{0,25}to (the|our|my) (cfo|ceo|cio|cto|coo|vp|board|committee|director|boss|leadership))\b/i;
 
-/** A signature already made: "I signed the order form this morning", "signed April 10". */
+/**
+ * A signature already made, or a purchase order issued: "I signed the order form this
+ * morning", "signed April 10", "procurement issued the PO".
+ */
 const SIGNED_ALREADY = new RegExp(
-  `\\b((i|we|they|he|she|(our|the|my) (\\w+ ){0,2}${SIGNER_ROLE}|(dr|mr|mrs|ms)\\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(po|purchase order|bestellung) (was|has been|got) (issued|raised|released)|(po|purchase order|bestellung) went out|(procurement|purchasing|finance|accounts|we|they|he|she) (has |have )?(just |already |finally )?(issued|raised|released) (the|our|a|your) (po|purchase order)|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\\b|^\\s*(signed|countersigned)\\b(?!\\s+(by|before|within|in|on|no later|next|this|for|two|three|four|five|six)\\b)`,
+  `\\b((i|we|they|he|she|(our|the|my) (\\w+ ){0,2}${SIGNER_ROLE}|(dr|mr|mrs|ms)\\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|${PO_ISSUED}|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\\b|^\\s*(signed|countersigned)\\b(?!\\s+(by|before|within|in|on|no later|next|this|for|two|three|four|five|six)\\b)`,
   'i',
 );
 /** A signature made as the call goes: "There, signed.", "Signing. Done.", "I just signed it." */
@@ -220,6 +223,8 @@ const SIGNED_NOW =
 /** "It's signed, I'm sending it now": the signed document on its way back, no other subject. */
 const SENDING_IT_BACK =
   /\b(i'm|i am|we're|we are|i'll|we'll|i|we) (just )?(sending|send|sent|emailing|email) (it|this|that|them)( back| over| across| now| to you)*\b/gi;
+/** "Purchasing sent you the PO": the purchase order made out is the close, no paperwork. */
+const PO_SENT = new RegExp(PO_ISSUED, 'gi');
 
 /**
  * "Let's target January 15th and I'll hold the price until then": the speaker's own
@@ -305,8 +310,9 @@ const CONDITIONAL =
  */
 const OTHER_SUBJECTS = {
   /** The sentence opens on a document: "The revised proposal, end of next week." */
-  documentFirst:
-    /^\W*(a |the |our |my |your )?(new |revised |updated |final )?(proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)\b(?![^.?!]*\bsign)/,
+  documentFirst: new RegExp(
+    `^\\W*(a |the |our |my |your )?(new |revised |updated |final )?${SALES_DOCUMENT}\\b(?![^.?!]*\\bsign)`,
+  ),
   /**
    * A document handed to someone, or wanted by them: "you'll have the updated order form".
    * The signature itself handed over ("you'll have signatures by Friday", "the signed
@@ -609,38 +615,12 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // "It was signed on Friday, didn't you get it?" is read without its tag; the quote keeps it.
       const said = withoutQuestionTag(s.text);
       const asked = utterances[utteranceIndex - 1]?.text ?? '';
-      const subjectOf = (text: string) => {
-        // "The contract with them is signed?" "Signed last Friday.": someone else's.
-        const signedAlready =
-          (SIGNED_ALREADY.test(text) || NAMED_SIGNER.test(text)) &&
-          !choseOther &&
-          !isQuestion(text) &&
-          !aboutAnotherVendor(`${text} ${asked}`, ctx);
-        const own = signedAlready
-          ? { re: SIGNED_ALREADY.test(text) ? SIGNED_ALREADY : NAMED_SIGNER, base: 0.9 }
-          : COMMITMENT_CUES.find((c) => c.re.test(text));
-        const offTopic =
-          (MEETING.test(text.replace(REFERENCE_MEETING, '')) && !SIGN_THERE.test(text)) ||
-          (PAST.test(text) && !signedAlready) ||
-          // "Now I need the contract in final form, I sign on the twenty-first": the
-          // document is wanted for the signing the sentence dates.
-          ((OTHER_SUBJECT.test(
-            text
-              .replace(GOES_WELL, '')
-              .replace(signedAlready ? SENDING_IT_BACK : /$^/, '')
-              .replace(own ? PURPOSE_AFTER : /$^/, ''),
-          ) ||
-            (DELIVERY.test(text) && !CLOSING_PAPER.test(text))) &&
-            !SIGNS_ON.test(text)) ||
-          mentionsVendor(text, ctx.competitors ?? []);
-        return { text, signedAlready, own, offTopic };
-      };
       // "So, proposal and questionnaire Thursday, Board on the 24th, and we work toward
       // signature by the 18th": a recap off the subject as a whole is read by its one
       // clause on the signing, when that clause is on it.
-      const whole = subjectOf(said);
+      const whole = subjectOf(said, asked, choseOther, ctx);
       const clause = whole.offTopic ? signingClause(said) : null;
-      const inClause = clause === null ? null : subjectOf(clause);
+      const inClause = clause === null ? null : subjectOf(clause, asked, choseOther, ctx);
       const narrowed =
         inClause !== null &&
         !inClause.offTopic &&
@@ -1133,6 +1113,51 @@ function sameDaySaid(
     if (past || compareDates(inMonth, date) >= 0) return inMonth;
   }
   return date;
+}
+
+/** What a sentence says of the signing: its own cue, a signature made, or another subject. */
+interface SigningSubject {
+  text: string;
+  signedAlready: boolean;
+  own: { re: RegExp; base: number } | undefined;
+  offTopic: boolean;
+}
+
+/**
+ * Reads one sentence (or one clause of it) for the scan. `asked` is the turn before,
+ * `choseOther` whether the customer said they went with another vendor.
+ */
+function subjectOf(
+  text: string,
+  asked: string,
+  choseOther: boolean,
+  ctx: ExtractContext,
+): SigningSubject {
+  // "The contract with them is signed?" "Signed last Friday.": someone else's.
+  const signedAlready =
+    (SIGNED_ALREADY.test(text) || NAMED_SIGNER.test(text)) &&
+    !choseOther &&
+    !isQuestion(text) &&
+    !aboutAnotherVendor(`${text} ${asked}`, ctx);
+  const own = signedAlready
+    ? { re: SIGNED_ALREADY.test(text) ? SIGNED_ALREADY : NAMED_SIGNER, base: 0.9 }
+    : COMMITMENT_CUES.find((c) => c.re.test(text));
+  const offTopic =
+    (MEETING.test(text.replace(REFERENCE_MEETING, '')) && !SIGN_THERE.test(text)) ||
+    (PAST.test(text) && !signedAlready) ||
+    // "Now I need the contract in final form, I sign on the twenty-first": the
+    // document is wanted for the signing the sentence dates.
+    ((OTHER_SUBJECT.test(
+      text
+        .replace(GOES_WELL, '')
+        .replace(signedAlready ? SENDING_IT_BACK : /$^/, '')
+        .replace(signedAlready ? PO_SENT : /$^/, '')
+        .replace(own ? PURPOSE_AFTER : /$^/, ''),
+    ) ||
+      (DELIVERY.test(text) && !CLOSING_PAPER.test(text))) &&
+      !SIGNS_ON.test(text)) ||
+    mentionsVendor(text, ctx.competitors ?? []);
+  return { text, signedAlready, own, offTopic };
 }
 
 /** A signing clause read alone needs a firm cue of its own, said without a hedge. */

@@ -1,4 +1,4 @@
-import { DISAGREEMENT, otherSide } from './cues.js';
+import { DISAGREEMENT, SALES_DOCUMENT, otherSide } from './cues.js';
 import { HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { ExtractUtterance } from './types.js';
 
@@ -190,8 +190,10 @@ function namedBefore(head: string): string | null {
  * What a step hands over or holds: a document, an offer or a meeting ("a one-page
  * summary", "the security questionnaire", "best and final", "the workshop").
  */
-const DELIVERABLE =
-  /\b(?:best and final(?: offer)?|bafo|one[- ]pager|summary|proposal|quote|quotation|estimate|deck|slides|case stud(?:y|ies)|contract|agreement|order form|sow|statement of work|msa|nda|dpa|addendum|amendment|redlines?|questionnaire|pack|report|business case|roi(?: model| analysis| calculator)?|(?:pricing|cost|savings) model|pricing|price list|breakdown|comparison|side-by-side|references?|reference call|(?:project|pilot|rollout|implementation|migration|training|onboarding|test|action) plan|timeline|invoice|purchase order|paperwork|forms?|certificates?|w-9|specs?|specification|sizing|draft|documents?|documentation|checklist|template|sample|export|write-up|recap|letter|terms|figures|numbers|workshop|demo|trial|pilot|poc|proof of concept|sandbox|list|files?|clauses?|survey|mapping|logs|environment|scenarios|credentials|results|analysis|assessment|audit|matrix|agenda|brochure|datasheet|pdf|spreadsheet|sheet|calculation|calculator)\b/i;
+const DELIVERABLE = new RegExp(
+  `\\b(?:${SALES_DOCUMENT}|best and final(?: offer)?|bafo|one pager|quotation|estimate|slides|case stud(?:y|ies)|contract|agreement|sow|statement of work|msa|nda|dpa|addendum|amendment|questionnaire|pack|report|business case|roi(?: model| analysis| calculator)?|(?:pricing|cost|savings) model|pricing|price list|breakdown|comparison|side-by-side|references?|reference call|(?:project|pilot|rollout|implementation|migration|training|onboarding|test|action) plan|timeline|invoice|purchase order|paperwork|forms?|certificates?|w-9|specs?|specification|sizing|documents?|documentation|checklist|template|sample|export|write-up|recap|letter|terms|figures|numbers|workshop|demo|trial|pilot|poc|proof of concept|sandbox|list|files?|clauses?|survey|mapping|logs|environment|scenarios|credentials|results|analysis|assessment|audit|matrix|agenda|brochure|datasheet|pdf|spreadsheet|sheet|calculation|calculator)\\b`,
+  'i',
+);
 const DELIVERABLES = new RegExp(DELIVERABLE.source, 'gi');
 
 /** Words that start no name of a thing: "Maybe a one-pager", "send me the deck". */

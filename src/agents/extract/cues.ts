@@ -103,3 +103,22 @@ export const NAMED_SIGNER =
  */
 export const SIGNER_ROLE =
   '(?:ceo|cfo|coo|md|gm|president|mayor|board|boss|owner|chair|chairman|chairwoman|manager|general manager|managing director|managing partner|city manager|superintendent|commissioner|principal|dean|treasurer|director|directora|directeur|direktor|gerente|presidente|gesch(?:ä|a)ftsf(?:ü|u)hrer)';
+
+/** A purchase order, in the languages calls carry it in: "the PO", "die Bestellung". */
+export const PURCHASE_ORDER =
+  '(?:po|purchase order|bestellung|orden de compra|bon de commande|pedido de compra)';
+
+/**
+ * A purchase order made out, said in the past: "procurement issued the purchase order",
+ * "the PO was raised", "the Bestellung went out". It dates and wins the deal as a
+ * signature does. Its words sit inside a case-insensitive pattern.
+ */
+export const PO_ISSUED = `(?:(?:issued|raised|released|cut|sent|submitted) (?:you )?(?:the|a|our|your) ${PURCHASE_ORDER}|${PURCHASE_ORDER} (?:was|has been|got) (?:issued|raised|released)|${PURCHASE_ORDER}\\b.{0,20}\\b(?:is out|went out|has gone out))`;
+
+/**
+ * The papers one side hands the other on the way to a signature: "the revised proposal",
+ * "a one-pager", "the redlines". Each reader adds its own: the next-step reader the
+ * contract, the antecedent finder every other thing a step can hand over.
+ */
+export const SALES_DOCUMENT =
+  '(?:proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)';

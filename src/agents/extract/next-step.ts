@@ -17,7 +17,7 @@ import {
   standsAlone,
 } from './agreement.js';
 import { antecedent, lastCommitments } from './commitment.js';
-import { DISAGREEMENT, agreementAfter, clamp, otherSide } from './cues.js';
+import { DISAGREEMENT, SALES_DOCUMENT, agreementAfter, clamp, otherSide } from './cues.js';
 import {
   HEDGE,
   HYPOTHETICAL,
@@ -36,8 +36,7 @@ const VERB =
   '(?:send(?: over)?|ship|update|rework|revise|redo|reissue|re-?send|export|hold(?! off)|check in|reconnect|turn (?:\\w+ ){0,2}around|propose dates|have (?:the|our|my|an?|both|all the) (?!look|think|chat|word|quick|meeting|call|good|great|nice)(?![\\w -]{0,40}\\b(?:signed|done|approved|closed)\\b)|organi[sz]e|contact|write (?:down|up)|agree (?:on )?(?:the|a|an|our)|do (?:a|an|the) (?:[\\w-]+ ){0,2}(?:review|test|workshop|demo|session|call|visit|walkthrough|kickoff|pilot|training|discovery|inspection|audit|survey|assessment|readout)|put (?:the|a|an|our) (?:[\\w-]+ ){0,2}(?:kick-?off|demo|session|workshop|call|meeting|review|visit|training)(?= (?:on|for|in|at)\\b)|get (?:you|us|them)|share|forward|email|schedule|set up|book|arrange|review|route|introduce|loop in|connect (?:us|you|me)|put together|prepare|draft|finali[sz]e|walk (?:you |us )?through|go through|meet|visit (?=(?:us|you|them|the|our|your|[A-Z]))|come (?:to|and (?:visit|see)) (?=(?:us|you|the|our|your|[A-Z]))|come (?:in |over |out |up |down )?for (?=(?:a|an|the) (?:[\\w-]+ ){0,2}(?:visit|demo|walk|workshop|session|meeting|tour|kick-?off|training)\\b)|demo|provide|complete|fill (?:out|in)|return|confirm|check with|present|deliver|pull together|circulate|submit|reach out\\b|coordinate|come back (?:to (?:you|us) )?(?:(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week) )?(?:with|on)\\b|(?:get|come) back (?:to (?:you|us) )?(?:on |by )?(?:(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week)\\b|follow up (?=(?:in|on|by|next|this|after|with|early|first thing)\\b)|set (?:a|up a) (?:call|meeting|time)\\b|(?:call|ring|phone) (?:you|me|us)(?: again| back)?(?= (?:on|in|next|this|tomorrow|after|before|(?:mon|tues|wednes|thurs|fri)day|the (?:first|second|third|last|week))\\b)|run (?:it|this|that) by|kick off|start the (?:pilot|trial|poc|test(?: system| phase)?)|set (?:the|a) (?:pilot|trial|poc)|lock(?: in)?(?= (?:the |a |an |our )?(?:(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|time|slot|date)\\b)|run (?:a|an|the) (?:[\\w-]+ ){0,3}(?:test|pilot|trial|poc|session|workshop|review)|get (?:the|a|an|our) (?:[\\w-]+ ){0,3}(?:booked|scheduled|set up|organi[sz]ed|arranged|started)|(?:raise|issue|cut|release) (?:the|a|our) (?:po|purchase order)\\b)';
 
 /** Things one side sends the other, named with their day as a step ("A one-pager by Thursday."). */
-const DELIVERABLE =
-  '(?:proposal|offer(?:te)?|quote|contract|one-pager|redline|summary|draft|order form|agreement|deck|plan)';
+const DELIVERABLE = `(?:${SALES_DOCUMENT}|offerte|contract|agreement|plan)`;
 
 const DELIVERABLE_FIRST = new RegExp(
   `^(?:(?:an?|the|new|updated|revised|final|formal)\\s+)*${DELIVERABLE}\\b`,

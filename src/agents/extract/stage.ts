@@ -5,6 +5,7 @@ import { findMoney } from './amount.js';
 import { vendorPattern } from './competitors.js';
 import {
   NAMED_SIGNER,
+  PO_ISSUED,
   SIGNER_ROLE,
   agreementAfter,
   clamp,
@@ -133,7 +134,7 @@ const WON: readonly StageCue[] = [
   },
   {
     stage: 'closed_won',
-    re: /\b(issued|sent|raised|cut|released|submitted) (you )?(the|a|our) (po|purchase order)\b|\b(po|purchase order|bestellung|orden de compra|bon de commande|pedido de compra)\b.{0,20}\b(is out|went out|has gone out)\b/i,
+    re: new RegExp(`\\b${PO_ISSUED}\\b`, 'i'),
     base: 0.88,
   },
   {
