@@ -1447,3 +1447,35 @@ describe('a plan put forward as a question (k156)', () => {
     ).toBeNull();
   });
 });
+
+describe('what "came through" and an old signature are of (k183)', () => {
+  it('reads "It came through." of the bid or proposal asked about as no signature', () => {
+    expect(
+      stageIn('evaluation')(
+        int('I just wanted to confirm our response came through okay yesterday.'),
+        ext('It came through. All four volumes and the price form.'),
+      ),
+    ).toBeNull();
+    // After a signature it is the signed copy.
+    expect(
+      stageIn('negotiation')(
+        ext('I signed it this morning, did you get it?'),
+        int('Let me check. Yep, it just came through.'),
+      ),
+    ).toBe('closed_won');
+  });
+
+  it('reads "it came through with another order" as a delivery', () => {
+    expect(
+      stageIn('evaluation')(
+        ext("The kit's in Lusaka already, it came through with another order."),
+      ),
+    ).toBeNull();
+  });
+
+  it('leaves a contract signed last spring for something else alone', () => {
+    expect(
+      stageIn('proposal')(ext('We signed a three-year agreement last spring for property taxes.')),
+    ).toBeNull();
+  });
+});

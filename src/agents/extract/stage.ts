@@ -6,6 +6,7 @@ import { vendorPattern } from './competitors.js';
 import {
   NAMED_SIGNER,
   PO_ISSUED,
+  SALES_DOCUMENT,
   SIGNER_ROLE,
   agreementAfter,
   clamp,
@@ -157,7 +158,7 @@ const WON: readonly StageCue[] = [
     // The signature seen come in: "It says completed", "thanks again for signing last
     // night", "welcome aboard". A fact the rep states as well as the customer.
     stage: 'closed_won',
-    re: /\b(welcome (aboard|on board)|welcome to the (family|team)|(i'm|i am) signing (it )?now|(then |so )?i sign (it )?now|thanks?( you)?( again| so much)? for signing|(it|the (docusign|envelope|contract|signature))( just)? came through|(it )?(says|shows) completed|(you're|you are) (now )?officially (a |our )?(customer|client)|welcome as (a |our )?(new )?(customer|client)|signing\W+done)\b/i,
+    re: /\b(welcome (aboard|on board)|welcome to the (family|team)|(i'm|i am) signing (it )?now|(then |so )?i sign (it )?now|thanks?( you)?( again| so much)? for signing|(it|the (docusign|envelope|contract|signature))( just)? came through(?! with\b)|(it )?(says|shows) completed|(you're|you are) (now )?officially (a |our )?(customer|client)|welcome as (a |our )?(new )?(customer|client)|signing\W+done)\b/i,
     base: 0.84,
     fact: true,
   },
@@ -441,7 +442,7 @@ const REQUEST =
 
 /** An old stage of this or another deal ("we ran a pilot with them last year"). */
 const PAST =
-  /\b(last (year|quarter|month)|years? ago|previously|in the past|used to|back then|originally|(was|were) supposed to)\b/i;
+  /\b(last (year|quarter|month|spring|summer|autumn|fall|winter)|years? ago|previously|in the past|used to|back then|originally|(was|were) supposed to)\b/i;
 
 /**
  * A word every cue and hold above contains: most sentences of a call have none, and one
@@ -621,6 +622,13 @@ function welcomeOnly(
 const OTHER_PAPER =
   /\b(trial|pilot|poc|evaluation|test|nda|dpa|non-disclosure|data processing) (agreement|contract|paperwork|form|terms)\b|\b(an? |the )(nda|dpa)\b/i;
 
+/** Things sent that carry no signature: a proposal, a bid, the slides. */
+const SENT_UNSIGNED = new RegExp(
+  `\\b(?:${SALES_DOCUMENT}|response|submission|bid|tender|slides|email|invoice|price form)\\b`,
+  'i',
+);
+const SIGNATURE_SPOKEN = /\b(sign\w*|countersign\w*|docusign|envelope|executed)\b/i;
+
 /**
  * A sentence that takes back what came before: a hold or deferral (`retracted`), or a
  * signature denied (`unsigned`), which takes back even a win said in the call.
@@ -660,6 +668,12 @@ function signsOtherPaper(
     const own = utterances[index]!.text;
     const before = own.slice(0, Math.max(0, own.indexOf(text)));
     return INTERNAL_PAPER.test(before) || INTERNAL_PAPER.test(utterances[index - 1]?.text ?? '');
+  }
+  // "Did our response come through okay?" "It came through.": what came is what was asked
+  // about, a proposal or a bid, not a signature.
+  if (cue.stage === 'closed_won' && /\bit( just)? came through\b/i.test(text)) {
+    const said = [utterances[index - 1]?.text ?? '', utterances[index]!.text];
+    return said.some((t) => SENT_UNSIGNED.test(t)) && !said.some((t) => SIGNATURE_SPOKEN.test(t));
   }
   if (cue.stage !== 'negotiation' || !/\bsign (it|that|them)\b/i.test(text)) return false;
   const said = [utterances[index]!.text, utterances[index - 1]?.text, utterances[index - 2]?.text];
