@@ -258,3 +258,22 @@ describe('who does a step', () => {
     expect(found).toEqual(['Meena to send the KML files by Monday']);
   });
 });
+
+describe('a request that names whom it asks (k183)', () => {
+  it('gives the step to the colleague turned to by name, not to the other side', () => {
+    const utterances = [
+      { speaker: 'Tariq Haddad', side: 'internal' as const, text: 'Tuesday at ten, then.' },
+      { speaker: 'Amira Saleh', side: 'external' as const, text: 'Tuesday is good.' },
+      {
+        speaker: 'Tariq Haddad',
+        side: 'internal' as const,
+        text: 'Priya, can you get Amira the agent spec ahead of time?',
+      },
+      { speaker: 'Priya Raman', side: 'internal' as const, text: 'Sure.' },
+      { speaker: 'Amira Saleh', side: 'external' as const, text: 'Thank you. Good.' },
+    ].map((u, i) => ({ ...u, startSeconds: i * 10 }));
+    expect(lastCommitments(utterances).map((c) => c.text)).toEqual([
+      'Priya to get Amira the agent spec ahead of time',
+    ]);
+  });
+});

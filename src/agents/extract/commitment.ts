@@ -73,8 +73,16 @@ export interface Commitment {
   utteranceIndex: number;
 }
 
-/** What a sentence undertakes, from the undertaking on; null when it undertakes nothing. */
-function undertaking(sentence: string): { phrase: string; asked: boolean } | null {
+/** Someone named as the sentence turns to them: "Priya, can you get Amira the spec?" */
+const ADDRESSED = /(?:^|[.,!?]\s+)(?<name>[A-Z][a-z]+),\s+$/;
+
+/**
+ * What a sentence undertakes, from the undertaking on; null when it undertakes nothing.
+ * A request names whom it asks when it turns to them by name.
+ */
+function undertaking(
+  sentence: string,
+): { phrase: string; asked: boolean; addressee?: string } | null {
   if (HYPOTHETICAL.test(sentence) || NEGATION.test(sentence) || SMALL_TALK.test(sentence)) {
     return null;
   }
@@ -86,7 +94,12 @@ function undertaking(sentence: string): { phrase: string; asked: boolean } | nul
   if (request) {
     // "Send us the proposal": the verb stays; the one asked does it.
     const from = request.index + request[0].length - (request.groups?.['verb']?.length ?? 0);
-    return { phrase: sentence.slice(from).replace(/^(?:please )/i, ''), asked: true };
+    const addressee = ADDRESSED.exec(sentence.slice(0, request.index))?.groups?.['name'];
+    return {
+      phrase: sentence.slice(from).replace(/^(?:please )/i, ''),
+      asked: true,
+      ...(addressee ? { addressee } : {}),
+    };
   }
   const meeting = MEETING.exec(sentence);
   if (meeting) {
@@ -131,8 +144,13 @@ export function lastCommitments(utterances: readonly ExtractUtterance[]): Commit
       const at = s.start + Math.max(0, s.text.indexOf(phrase));
       const named = !object && POINTER.test(phrase) ? antecedent(utterances, i, at) : null;
       if (!object && named === null) continue;
-      // A request is the other side's to do; who answers it is who does it.
-      const doer = said.asked ? reply?.speaker : u.speaker;
+      // A request is the other side's to do, who answers it does it; unless it names
+      // whom it asks ("Priya, can you ...?"), on either side.
+      const addressed =
+        said.addressee === undefined
+          ? undefined
+          : utterances.find((x) => x.speaker.trim().split(/\s+/, 1)[0] === said.addressee)?.speaker;
+      const doer = said.asked ? (addressed ?? reply?.speaker) : u.speaker;
       const owner = doer?.trim().replace(TITLE, '').split(/\s+/, 1)[0];
       const body = named ? `${phrase} (${named})` : phrase;
       found.push({
