@@ -1190,3 +1190,17 @@ describe('"both", "Now, send me", "raise the PO" (k161)', () => {
     );
   });
 });
+
+describe('a gerund in a list of wants (k183)', () => {
+  it('reads "Scheduling and results." as things wanted, not a step under way', () => {
+    expect(
+      step(
+        ext("Inspections. Scheduling and results. That's what I want here."),
+        int('Okay, inspections first.'),
+      ),
+    ).toBeNull();
+    expect(step(int('Sending the MSA today for legal review.'), ext('Great.'))).toBe(
+      'Rep to send the MSA today for legal review (Wed Oct 14)',
+    );
+  });
+});

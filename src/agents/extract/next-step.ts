@@ -137,8 +137,9 @@ const FRAMES: readonly RegExp[] = [
     `^(?:[^,]{1,30},\\s*){0,2}(?:(?:then|so|and|ok(?:ay)?|great|there's|there is)[,\\s]+)*(?<phrase>(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}${EVENT}\\b.*)`,
     'i',
   ),
-  // Said as under way: "Sending the MSA today for legal review."
-  /^(?:(?:ok(?:ay)?|so|and|yes)[,\s]+)*(?<phrase>(?:sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\b.*)/i,
+  // Said as under way: "Sending the MSA today for legal review." A gerund in a list of
+  // things wanted ("Scheduling and results.") is a noun.
+  /^(?:(?:ok(?:ay)?|so|and|yes)[,\s]+)*(?<phrase>(?:sending|booking|scheduling|setting up|preparing|drafting|organi[sz]ing)\b(?!\s*(?:and\b|or\b|[,.;!?]|$)).*)/i,
   // The plain present for the future: "Then I send the catalogue tomorrow."
   new RegExp(
     `^(?:[^,]{1,20},\\s*)?(?:then|so)\\s+(?:i|we)\\s+(?:(?:also|just)\\s+)?(?<phrase>${VERB}\\b.*)`,
