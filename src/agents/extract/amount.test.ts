@@ -1283,6 +1283,23 @@ describe('counts, unit prices and a time of day (k108, k110, k112)', () => {
       inThousands('Nika, please come at nine thirty, the security downstairs takes time.'),
     ).toEqual([]);
     expect(inThousands("We're at nine thirty, then.")).toEqual([930_000]);
+    // Where the speaker will be, at a time (k183).
+    expect(inThousands("I'm in at seven-thirty, and I'd like it done early.")).toEqual([]);
+  });
+
+  it('reads the answer to "how many?" as a count (k183)', () => {
+    const call38k = { timeZone: 'America/New_York', dealAmount: 18_000 };
+    expect(
+      amount(
+        call38k,
+        int('How many a year, all in?'),
+        ext('Four hundred, give or take. Four-fifty last year with the subdivision.'),
+      ),
+    ).toBeNull();
+    // Asked how much, it is the price.
+    expect(
+      amount(call38k, int('So how much can you do, all in?'), ext('Four hundred, final.')),
+    ).toEqual(bare(400_000));
   });
 });
 

@@ -461,6 +461,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           !COMPARED_WITH.test(text.slice(0, m.index)) &&
           !(m.implied && percentages.has(m.amount / impliedScale)) &&
           !(m.implied && timeAsked(utterances[utteranceIndex - 1])) &&
+          !(m.implied && countAsked(utterances[utteranceIndex - 1])) &&
           !(
             m.implied &&
             unitPriceSaid(text.slice(m.index, m.index + m.length), utterances[utteranceIndex - 1])
@@ -703,6 +704,16 @@ function readCall(
   }
   const impliedScale = fromDeal > 1 ? fromDeal : scales.has(1e3) ? 1e3 : scales.has(1e6) ? 1e6 : 1;
   return { impliedScale, percentages };
+}
+
+/** "How many a year, all in?" "Four hundred, give or take.": a count asked for. */
+function countAsked(previous: ExtractUtterance | undefined): boolean {
+  return (
+    previous !== undefined &&
+    isQuestion(previous.text) &&
+    /\bhow many\b/i.test(previous.text) &&
+    !/\b(?:dollars|euros|pounds|thousands?|k)\b/i.test(previous.text)
+  );
 }
 
 /** "Ten o'clock?" "Ten is good.", "an invite for Tuesday at ten" "Ten is good.": a time. */
@@ -1084,7 +1095,7 @@ const SMALL_UNIT = /\b(pence|cents?|centimes|kopecks?|tiyn|tetri|qəpik)\b/i;
 
 /** A time someone comes or meets at: "please come at nine thirty" is half past nine. */
 const MEETING_AT =
-  /\b(come|meet|start|call|see you|be there|arrive|join|begin|talk|speak|land|leave)\b[^.?!,]{0,25}\b(at|around|by)\s*(about\s+)?$/i;
+  /\b(come|meet|start|call|see you|be there|arrive|join|begin|talk|speak|land|leave|(i'm|i am|i'll be|i will be) (in|back|free|up|home|off))\b[^.?!,]{0,25}\b(at|around|by)\s*(about\s+)?$/i;
 
 /** 930 as "nine thirty", 1045 as "ten forty-five": an hour and its minutes. */
 function isClockTime(amount: number): boolean {
