@@ -1471,3 +1471,18 @@ describe('thousands and millions in Portuguese (k157)', () => {
     ).toEqual({ amount: 1_350_000, currency: 'BRL' });
   });
 });
+
+describe("a later year's price (k183)", () => {
+  it('keeps the first year\'s all-in figure over "Year two is just the subscription"', () => {
+    expect(
+      amount(
+        { timeZone: 'America/New_York', dealAmount: 120_000 },
+        int('All-in, first year, is one twenty-seven. Subscription plus the implementation.'),
+        ext("One twenty-seven. And that's what they're approving."),
+        ext('And year two?'),
+        int('Year two is just the subscription, a hundred and five, with a three percent cap.'),
+        ext('Okay. Council will ask.'),
+      ),
+    ).toEqual(bare(127_000));
+  });
+});

@@ -193,6 +193,13 @@ const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
 const NOT_THIS_DEAL =
   /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last (year|winter|summer|spring|autumn|fall|season|quarter|month)|(we|they|i) paid|raised|revenue|gmv|turnover|a year in sales|uptime|availability|(price|cost|fee|rate) per (?!year|annum|month|quarter|term)[a-z]+|in (overtime|fines|penalties|losses|waste|write-offs|duplicates|chargebacks|claims|purchases)|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers|the (difference|gap|delta)|(ppa|tariff|feed-in|spot|market|wholesale) (price|rate)|(we|you|they) (stop|stopped) losing|(we|you)('d| would| will|'ll)? save|saves? (us|you|them)|savings?)\b/i;
 
+/**
+ * A later year's price, the sentence's subject: "Year two is just the subscription, a
+ * hundred and five." A total over the years is still the deal's.
+ */
+const LATER_YEAR =
+  /^\W*(?:(?:and|then|so|but)\s+)?(?:in |for |from )?(?:year (?:two|three|four|five|2|3|4|5)|the (?:second|third|following) years?|after (?:the first year|year one))\b/i;
+
 /** A figure with tax in it is what the invoices show, not the deal's amount. */
 const WITH_TAX =
   /\b(with|including|incl\.?|inc\.?|gross of) (the )?(vat|gst|hst|iva|igv|tva|mwst|kdv|ppn|sst|tax(es)?)\b(?! (is )?(extra|on top|excluded))/i;
@@ -453,6 +460,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // "with the extra lodge you added, 465,000 riyals total": the scope, priced whole.
       const addOn = ADD_ON.test(text.replace(SCOPE_INCLUDED, '')) && !TOTAL.test(text);
       if (isQuestion(text) || elsewhere || addOn || WITH_TAX.test(text)) continue;
+      if (LATER_YEAR.test(text) && !TOTAL.test(text)) continue;
       if (AS_BEFORE.test(text)) continue;
       // "$64,000 if we sign by the 15th" ties the price to signing; any other "if" supposes.
       if (HYPOTHETICAL.test(text.replace(SIGNING_CONDITION, ''))) continue;
