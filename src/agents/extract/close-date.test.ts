@@ -1724,3 +1724,15 @@ describe('"that\'s more realistic" and a purchase order issued (k172)', () => {
     );
   });
 });
+
+describe('a day things change after (k183)', () => {
+  it('reads "after November first" as a bound, not the date the deal signs', () => {
+    expect(
+      date(
+        int('Anything signed by the end of October, I can hold at the current pricing.'),
+        ext('And after November first it would be...'),
+        int('It would go up.'),
+      ),
+    ).toBe('2026-10-31');
+  });
+});

@@ -898,7 +898,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   return out;
 }
 
-const SINCE_BEFORE = /\b(since|ever since)\s+(the\s+)?$/i;
+/** "since the 3rd", "after April first": a day counted from, not a day the deal signs. */
+const SINCE_BEFORE = /\b(since|ever since|after)\s+(the\s+)?$/i;
 
 /** What a date may be the day of besides the signature: "April 1st start", "the 5th go-live". */
 const STARTS_AFTER = /^\s*(start|go[- ]?live|kick-?off|launch|rollout|onboarding)\b/i;
