@@ -406,9 +406,11 @@ const cases: Case[] = [
     expected: '2026-11-25',
   },
   {
-    name: 'a signature already made is not a close date',
+    // Since the signing-day rules, a signature made dates the deal; on a Wednesday,
+    // "Friday" is the Friday gone.
+    name: 'a signature already made dates the deal on its day',
     lines: [ext('The contract was signed on Friday.')],
-    expected: null,
+    expected: '2026-10-09',
   },
   { name: 'signing on a weekday', lines: [ext('We sign this Friday.')], expected: '2026-10-16' },
   {
@@ -1734,5 +1736,22 @@ describe('a day things change after (k183)', () => {
         int('It would go up.'),
       ),
     ).toBe('2026-10-31');
+  });
+});
+
+describe('a signature made on a weekday just gone (k183)', () => {
+  it('dates "countersigned on Friday", said on a Wednesday, to the Friday before', () => {
+    expect(date(ext('It was countersigned on Friday.'))).toBe('2026-10-09');
+    expect(date(int('The signed agreement came back on Friday.'), ext('Yes.'))).toBe('2026-10-09');
+    // Said as a plan, the day is still to come.
+    expect(date(ext('He can sign on Thursday.'), ext('Great, then Thursday it is signed.'))).toBe(
+      '2026-10-15',
+    );
+  });
+
+  it('reads "I signed it this morning and sent it right back" as a signature, not paperwork', () => {
+    expect(date(ext('I signed it first thing this morning and sent it right back to you.'))).toBe(
+      '2026-10-14',
+    );
   });
 });

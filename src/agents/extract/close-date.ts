@@ -214,15 +214,18 @@ const OTHER_EVENT =
  * morning", "signed April 10", "procurement issued the PO".
  */
 const SIGNED_ALREADY = new RegExp(
-  `\\b((i|we|they|he|she|(our|the|my) (\\w+ ){0,2}${SIGNER_ROLE}|(dr|mr|mrs|ms)\\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|${PO_ISSUED}|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\\b|^\\s*(signed|countersigned)\\b(?!\\s+(by|before|within|in|on|no later|next|this|for|two|three|four|five|six)\\b)`,
+  `\\b((i|we|they|he|she|(our|the|my) (\\w+ ){0,2}${SIGNER_ROLE}|(dr|mr|mrs|ms)\\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(signed|countersigned|executed) (contract|order form|agreement|paperwork|copy) (came|is|was) back|${PO_ISSUED}|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\\b|^\\s*(signed|countersigned)\\b(?!\\s+(by|before|within|in|on|no later|next|this|for|two|three|four|five|six)\\b)`,
   'i',
 );
 /** A signature made as the call goes: "There, signed.", "Signing. Done.", "I just signed it." */
 const SIGNED_NOW =
   /^\s*((there|okay|ok|and|right|so|done),?\s+)?(all |now )?signed( it)?[.!]|\bsigning\W+done\b|\b(i'm|i am|we're|we are) signing (it )?(now|as we speak)\b|\b(i|we)('ve| have)? just (signed|countersigned|docusigned)\b/i;
-/** "It's signed, I'm sending it now": the signed document on its way back, no other subject. */
+/**
+ * "It's signed, I'm sending it now", "I signed it and sent it right back": the signed
+ * document on its way back, no other subject.
+ */
 const SENDING_IT_BACK =
-  /\b(i'm|i am|we're|we are|i'll|we'll|i|we) (just )?(sending|send|sent|emailing|email) (it|this|that|them)( back| over| across| now| to you)*\b/gi;
+  /\b(i'm|i am|we're|we are|i'll|we'll|i|we|and|then) (just )?(sending|send|sent|emailing|email|emailed) (it|this|that|them)( right)?( back| over| across| now| to you)*\b/gi;
 /** "Purchasing sent you the PO": the purchase order made out is the close, no paperwork. */
 const PO_SENT = new RegExp(PO_ISSUED, 'gi');
 
@@ -1465,7 +1468,8 @@ function findDates(
       }
       continue;
     }
-    add(r.index, r.text.length, thisMonthStill(r.start, today, past), precisionOf(r.start));
+    const date = lastWeekdayIfPast(r.start, today, past && SAID_IN_PAST.test(text));
+    add(r.index, r.text.length, date, precisionOf(r.start));
   }
   // "Twenty-third, before everyone leaves.": an ordinal past the ninth opening the
   // sentence is a day ("First, ..." or "Second, ..." may be a list).
@@ -1497,6 +1501,20 @@ function findDates(
  * "We sign in December", said on the 2nd of December: this month, which has not ended,
  * not next year's (chrono, looking forward, takes the month's unsaid first day as past).
  */
+/**
+ * "It was countersigned on Friday", said on a Tuesday: chrono, not looking forward, takes
+ * the nearer Friday, which is still to come; a signature made was on the one before. Only
+ * when a verb says it in the past: "then Thursday it's signed" is a plan.
+ */
+const SAID_IN_PAST =
+  /\b(was|were|got|came|went|had|did)\b|\b(signed|countersigned|docusigned|executed|issued|raised|sent) (it|them|the|our|this|that|on|last)\b/i;
+
+function lastWeekdayIfPast(c: chrono.ParsedComponents, today: LocalDate, past: boolean) {
+  const date = thisMonthStill(c, today, past);
+  const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day');
+  return date && past && weekdayOnly && compareDates(date, today) > 0 ? addDays(date, -7) : date;
+}
+
 function thisMonthStill(c: chrono.ParsedComponents, today: LocalDate, past: boolean) {
   const date = componentsDate(c);
   const monthOnly = !c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('year');
