@@ -1479,3 +1479,14 @@ describe('what "came through" and an old signature are of (k183)', () => {
     ).toBeNull();
   });
 });
+
+describe('a procurement cancelled (k183)', () => {
+  it('reads "The commissioners voted to cancel the procurement" as lost', () => {
+    expect(
+      stageIn('evaluation')(
+        ext('The commissioners voted to cancel the procurement. All of it. Nobody got it.'),
+      ),
+    ).toBe('closed_lost');
+    expect(stageIn('evaluation')(ext('The tender was cancelled last week.'))).toBe('closed_lost');
+  });
+});

@@ -65,7 +65,7 @@ const LOST: readonly StageCue[] = [
   },
   {
     stage: 'closed_lost',
-    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp)\b|\b(project|initiative|purchase|deal|rfp|contract|procedure|tender|program|programme|study)( with (you|us))? (is|was|has been|got) (cancell?ed|scrapped|killed|terminated|shelved)\b|\bnothing (for us )?to buy\b|\b(we|i) (will not|won't|are not going to|aren't going to) (do|go ahead with|proceed with) (the|this) (project|purchase|deal)\b|^\s*(no,? )?(it|this)('s| is| has been) cancell?ed\b/i,
+    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on|(voted|decided) to (cancel|scrap|drop|kill)) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp|procurement|tender|solicitation)\b|\b(project|initiative|purchase|deal|rfp|contract|procedure|tender|program|programme|study)( with (you|us))? (is|was|has been|got) (cancell?ed|scrapped|killed|terminated|shelved)\b|\bnothing (for us )?to buy\b|\b(we|i) (will not|won't|are not going to|aren't going to) (do|go ahead with|proceed with) (the|this) (project|purchase|deal)\b|^\s*(no,? )?(it|this)('s| is| has been) cancell?ed\b/i,
     base: 0.88,
   },
   {
