@@ -1486,3 +1486,20 @@ describe("a later year's price (k183)", () => {
     ).toEqual(bare(127_000));
   });
 });
+
+describe('Gulf and Asian codes said before a figure, and the rial (k181)', () => {
+  const inDubai = (text: string) =>
+    findMoney(text, { timeZone: 'Asia/Dubai' }).map((m) => [m.amount, m.currency]);
+
+  it('names the currency of every code it reads before a figure', () => {
+    expect(inDubai("That's OMR 210,000 over the three years.")).toEqual([[210_000, 'OMR']]);
+    expect(inDubai('BHD 40,000 a year.')).toEqual([[40_000, 'BHD']]);
+    expect(inDubai('PHP 1,200,000 a year.')).toEqual([[1_200_000, 'PHP']]);
+  });
+
+  it('reads "rial" as the Omani rial', () => {
+    expect(inDubai('The formal proposal will be two hundred and ten thousand rial.')).toEqual([
+      [210_000, 'OMR'],
+    ]);
+  });
+});

@@ -129,12 +129,16 @@ const CODES: Record<string, Currency> = {
 
 /** Currency words after a figure, longest first ("australian dollars" before "dollars"). */
 const CODE_WORDS =
-  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|dirhams?|shillings|cedis|pesos|huf|czk|thb|myr|idr|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula|krw|won(?![’\\x27]t)';
+  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|rials?|dirhams?|omr|bhd|jod|shillings|cedis|pesos|huf|czk|thb|myr|idr|php|vnd|twd|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula|krw|won(?![’\\x27]t)';
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
 const SIGNS =
   '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)|\\bRM(?=\\s?\\d)';
-const CODE_BEFORE =
-  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN|MYR|IDR|THB|PHP|VND|CNY|KRW|TWD';
+/** ISO codes said before a figure ("OMR 210,000"); each names its own currency. */
+const CODES_BEFORE =
+  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN|OMR|BHD|JOD|MYR|IDR|THB|PHP|VND|CNY|KRW|TWD'.split(
+    '|',
+  );
+const CODE_BEFORE = CODES_BEFORE.join('|');
 
 /** Scale words and abbreviations after a figure: "150k", "1,2 Mio.", "650 juta". */
 const SCALE: Readonly<Record<string, number>> = {
@@ -219,6 +223,9 @@ const SHARED_NAMES: Record<string, readonly Currency[]> = (() => {
     pesos: ['MXN', 'ARS', 'COP', 'CLP', 'UYU', 'PHP', 'DOP'],
     riyals,
     riyal: riyals,
+    // Oman, Iran and Yemen spell it "rial".
+    rials: ['OMR', 'IRR', 'YER'],
+    rial: ['OMR', 'IRR', 'YER'],
     dirhams,
     dirham: dirhams,
     rupees: ['INR', 'PKR', 'LKR', 'NPR'],
@@ -1145,7 +1152,7 @@ function currencyOf(timeZone: string, ...tokens: (string | undefined)[]): Curren
       ? home && shared.includes(home)
         ? home
         : shared[0]
-      : (SYMBOLS[t] ?? CODES[t]);
+      : (SYMBOLS[t] ?? CODES[t] ?? CODES_BEFORE.find((code) => code.toLowerCase() === t));
     if (c) return c;
   }
   return null;
