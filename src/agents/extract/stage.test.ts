@@ -1490,3 +1490,12 @@ describe('a procurement cancelled (k183)', () => {
     expect(stageIn('evaluation')(ext('The tender was cancelled last week.'))).toBe('closed_lost');
   });
 });
+
+describe('what a refusal to buy is conditioned on (k181)', () => {
+  it('reads "We\'re not going to buy off a demo." as a condition, not a loss', () => {
+    expect(
+      stageIn('discovery')(ext("We're not going to buy off a demo."), int('Understood.')),
+    ).toBeNull();
+    expect(stageIn('discovery')(ext("We're not going to buy. We're done."))).toBe('closed_lost');
+  });
+});
