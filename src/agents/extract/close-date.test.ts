@@ -1755,3 +1755,28 @@ describe('a signature made on a weekday just gone (k183)', () => {
     );
   });
 });
+
+describe('a purchase order beside a signature (k182, k183)', () => {
+  it('keeps the signing day when the PO is issued after it', () => {
+    expect(
+      date(
+        ext(
+          'Good news first. The director signed the contract yesterday afternoon. And Hang issued the PO this morning.',
+        ),
+        int('Thank you so much.'),
+      ),
+    ).toBe('2026-10-13');
+  });
+
+  it('reads "before the borough can cut a purchase order" as still to come', () => {
+    expect(
+      date(
+        ext("We'll sign on the fifteenth."),
+        int('The fifteenth. Great.'),
+        ext(
+          'Anyway. Before the borough can cut a purchase order, you need to be set up as a vendor. I need a W-9 and our vendor form.',
+        ),
+      ),
+    ).toBe('2026-10-15');
+  });
+});

@@ -606,6 +606,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   let decided: { date: LocalDate; utteranceIndex: number } | undefined;
   // Once the customer said they chose another vendor, a signature is theirs.
   let choseOther = false;
+  // A signature made, dated in the call: a purchase order issued after it keeps its date.
+  let signatureDated = false;
   utterances.forEach((u, utteranceIndex) => {
     if (
       u.side !== 'internal' &&
@@ -877,6 +879,11 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (compareDates(mention.date, earliest) < 0) continue;
       if (past && compareDates(mention.date, today) > 0) continue;
       if (compareDates(mention.date, addDays(today, 3 * 366)) > 0) continue;
+      // "The director signed the contract yesterday. And Hang issued the PO this morning.":
+      // the purchase order follows the signature the call dated; it does not move it.
+      const signature = signedAlready && SIGN_WORD.test(text);
+      if (signedAlready && !signature && signatureDated) continue;
+      if (signature) signatureDated = true;
       let confidence = cueHere.base - PRECISION_PENALTY[mention.precision];
       // Lowercase "may" hedges; capitalised it is usually the month.
       if (HEDGE.test(text) || /\bmay\b/.test(text)) confidence -= 0.15;
@@ -1458,6 +1465,8 @@ function findDates(
   for (const r of chrono.parse(text, reference, { forwardDate: !past })) {
     // "God jul!": a month's short name alone is a word more often than a date.
     if (SHORT_MONTH_ALONE.test(r.text)) continue;
+    // "I need a W-9": chrono reads "a W" as a week and "-9" as hours before it.
+    if (/\bW-\d/i.test(r.text)) continue;
     if (r.end) {
       // "from November 30 to December 15" is a move when a verb says so, else a range.
       if (!MOVED.test(text)) undecided = true;

@@ -111,9 +111,10 @@ export const PURCHASE_ORDER =
 /**
  * A purchase order made out, said in the past: "procurement issued the purchase order",
  * "the PO was raised", "the Bestellung went out". It dates and wins the deal as a
- * signature does. Its words sit inside a case-insensitive pattern.
+ * signature does; "before the borough can cut a purchase order" is still to come. Its
+ * words sit inside a case-insensitive pattern.
  */
-export const PO_ISSUED = `(?:(?:issued|raised|released|cut|sent|submitted) (?:you )?(?:the|a|our|your) ${PURCHASE_ORDER}|${PURCHASE_ORDER} (?:was|has been|got) (?:issued|raised|released)|${PURCHASE_ORDER}\\b.{0,20}\\b(?:is out|went out|has gone out))`;
+export const PO_ISSUED = `(?:(?<!\\b(?:can|could|will|would|to|must|should|shall|may|might|cannot|can't|'ll) )(?:issued|raised|released|cut|sent|submitted) (?:you )?(?:the|a|our|your) ${PURCHASE_ORDER}|${PURCHASE_ORDER} (?:was|has been|got) (?:issued|raised|released)|${PURCHASE_ORDER}\\b.{0,20}\\b(?:is out|went out|has gone out))`;
 
 /**
  * The papers one side hands the other on the way to a signature: "the revised proposal",
