@@ -521,6 +521,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/sixtieth-check.jsonl',
   'test/agent/labelled/sixty-first-check.jsonl',
   'test/agent/labelled/sixty-second-check.jsonl',
+  'test/agent/labelled/sixty-third-check.jsonl',
+  'test/agent/labelled/sixty-fourth-check.jsonl',
+  'test/agent/labelled/sixty-fifth-check.jsonl',
 ];
 
 /**
@@ -597,6 +600,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-67.jsonl',
   'test/agent/calibration/outside-fit-68.jsonl',
   'test/agent/calibration/outside-fit-69.jsonl',
+  'test/agent/calibration/outside-fit-70.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
