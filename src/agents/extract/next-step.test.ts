@@ -1204,3 +1204,21 @@ describe('a gerund in a list of wants (k183)', () => {
     );
   });
 });
+
+describe("a step's day moved after it was agreed (k181)", () => {
+  it('takes the last day said: "Tomorrow is Friday." "Ha, Sunday then."', () => {
+    expect(
+      step(
+        ext('Then send the updated proposal with the new scope.'),
+        int("I'll send the updated proposal tomorrow."),
+        ext('Tomorrow is Friday.'),
+        int('Ha, Sunday then.'),
+        ext('Sunday.'),
+      ),
+    ).toBe('Rep to send the updated proposal Sunday (Sun Oct 18)');
+    // The same day said again changes nothing.
+    expect(step(int("I'll send the revised proposal on Monday."), ext('Okay, Monday then.'))).toBe(
+      'Rep to send the revised proposal on Monday (Mon Oct 19)',
+    );
+  });
+});

@@ -385,6 +385,13 @@ function candidatesAt(
       (timed ? dueDate(step.quote, ref) : null) ??
       dueDate(timed ? firstSentence(utterances[at]!.text) : utterances[at]!.text, ref) ??
       (timed ? null : dueDate(utterances[i]!.text, ref));
+    // "I'll send it tomorrow." "Tomorrow is Friday." "Sunday then.": the last day said counts.
+    const movedTo = due ? movedDay(utterances, Math.max(at, step.utteranceIndex), ref) : null;
+    const moved = movedTo && due && compareDates(movedTo.date, due.date) !== 0 ? movedTo : null;
+    const phrase =
+      moved && due && step.phrase.includes(due.text)
+        ? step.phrase.replace(due.text, moved.text)
+        : step.phrase;
     let confidence = restated ? 0.84 : 0.8;
     if (step.hedged || proposed.hedged) confidence -= 0.15;
     if (reply === null) confidence -= 0.1;
@@ -400,7 +407,7 @@ function candidatesAt(
           ? other.speaker
           : null;
     out.push({
-      value: render(step.phrase, due, owner),
+      value: render(phrase, moved ?? due, owner),
       confidence: clamp(confidence),
       quote: step.quote,
       utteranceIndex: step.utteranceIndex,
@@ -408,6 +415,22 @@ function candidatesAt(
     });
   });
   return out;
+}
+
+/** A day put in place of the one just agreed: "Ha, Sunday then.", "Make it Monday instead." */
+const DAY_MOVED =
+  /^\W*(?:(?:ha|ah|oh|ok(?:ay)?|right|fine|sorry|true|yes)[,!.\s]+)*(?:make it |let's say |say )?(?<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|the [a-z]+(?:[- ][a-z]+)?)(?: then| instead)\b/i;
+
+/** The day a step was moved to in the three turns after it was agreed, unless refused. */
+function movedDay(utterances: readonly ExtractUtterance[], at: number, ref: Reference): Due | null {
+  for (let j = at + 1; j <= Math.min(utterances.length - 1, at + 3); j += 1) {
+    const m = DAY_MOVED.exec(utterances[j]!.text);
+    if (!m) continue;
+    const reply = utterances[j + 1];
+    if (reply && DISAGREEMENT.test(firstSentence(reply.text))) return null;
+    return dueDate(m.groups!['day']!, ref);
+  }
+  return null;
 }
 
 /** The next step the call ends on: the last one both sides agreed. */
