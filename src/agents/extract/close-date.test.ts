@@ -1780,3 +1780,27 @@ describe('a purchase order beside a signature (k182, k183)', () => {
     ).toBe('2026-10-15');
   });
 });
+
+describe('a slip denied, and a contract wanted with legal (k181)', () => {
+  it('keeps the date through "Don\'t let it slip into January" and "It won\'t slip"', () => {
+    expect(
+      date(
+        ext(
+          'I want this signed before the holidays. Christmas Eve at the latest, the twenty-fourth.',
+        ),
+        int('The twenty-fourth of December.'),
+        ext("Don't let it slip into January."),
+        int("It won't slip from our side."),
+      ),
+    ).toBe('2026-12-24');
+  });
+
+  it('reads "the contract needs to be with our legal by ..." as paperwork, not the signing', () => {
+    expect(
+      date(
+        ext('Christmas Eve at the latest to sign, the twenty-fourth.'),
+        ext('Then the contract needs to be with our legal by the first week of December.'),
+      ),
+    ).toBe('2026-12-24');
+  });
+});

@@ -317,12 +317,13 @@ const OTHER_SUBJECTS = {
     `^\\W*(a |the |our |my |your )?(new |revised |updated |final )?${SALES_DOCUMENT}\\b(?![^.?!]*\\bsign)`,
   ),
   /**
-   * A document handed to someone, or wanted by them: "you'll have the updated order form".
+   * A document handed to someone, or wanted by them: "you'll have the updated order form",
+   * "the contract needs to be with our legal by the first week of December".
    * The signature itself handed over ("you'll have signatures by Friday", "the signed
    * contract and the PO") is the close.
    */
   handedOver:
-    /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|inbox|(you'll|you will) have(?! (the |our |both |all |a |an )?(signatures?|signed|countersigned|executed)\b)|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w))\b/,
+    /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|(be|is|are) with (our|their|the|your) (legal|lawyers?|counsel|procurement)|inbox|(you'll|you will) have(?! (the |our |both |all |a |an )?(signatures?|signed|countersigned|executed)\b)|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w))\b/,
   /** The project after the signature: "live by March", "kick-off in January". */
   project:
     /\b(kick-?off|onboarding|installation|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|(up and )?running (by|in|before)|to implement|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|set(ting)? (things|everything|it all|you all|your team|the system) up|setup)\b/,
@@ -461,6 +462,10 @@ const PRECISION_PENALTY: Record<Precision, number> = {
 };
 
 /** A later sentence that takes a date back ("signing is on hold", "we won't make the 15th"). */
+/** A slip denied keeps the date: "Don't let it slip into January", "it won't slip". */
+const HELD =
+  /\b(won't|will not|not going to|(don't|do not|never) let (it|this|that|the (deal|contract|signature|signing|date)))\s+(slip|slide|drift|move)\b/i;
+
 const RETRACT =
   /\b(on hold|slip(s|ped|ping)?|push(ed|ing)? (it |this |that )?(out|back)|delay(ed|s)?|won't work|doesn't work|not going to happen|off the table|at risk|no longer|paused|(in|into) stone|depends on|impossible|unrealistic|out of the question)\b/i;
 
@@ -805,6 +810,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
                 // "I signed it." "About an hour ago.": when a signature made was.
                 (past && SIGNED_WHEN.test(m.text)),
             );
+      // "Don't let it slip into January.", "It won't slip from our side.": the date held.
+      if (HELD.test(text) && !own) continue;
       const replaced = (mentions ?? []).filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
       // "not the 15th" names the replaced date; any other negation turns the commitment round.
       const negated = negatedNear(text, mentions ?? [], replaced);
