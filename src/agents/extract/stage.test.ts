@@ -1499,3 +1499,14 @@ describe('what a refusal to buy is conditioned on (k181)', () => {
     expect(stageIn('discovery')(ext("We're not going to buy. We're done."))).toBe('closed_lost');
   });
 });
+
+describe('a trial agreed by its length alone (k181)', () => {
+  it('reads "Okay. Do it. Two weeks in the sandbox" as evaluation', () => {
+    expect(
+      stageIn('discovery')(
+        int('Can we give you a sandbox?'),
+        ext('Okay. Do it. Two weeks in the sandbox, then we compare notes with Dr. Saleh.'),
+      ),
+    ).toBe('evaluation');
+  });
+});

@@ -370,9 +370,9 @@ const OPEN: readonly StageCue[] = [
   {
     // A trial set with its length or its start: "a two-week sandbox from the 16th", "So,
     // a ninety-day proof of value starting in January", "a pilot in Bermejo, four weeks,
-    // starting the last week of November".
+    // starting the last week of November", "Okay. Do it. Two weeks in the sandbox".
     stage: 'evaluation',
-    re: /\b(\w+|\d+)[- ](day|week|month)[- ](long )?([\w-]+ )?(pilot|trial|poc|sandbox|proof[- ]of[- ](concept|value))\b|\b(gets?|have|has|get|give|take) (\w+|\d+) (days|weeks|months) (in|on|with) the (pilot|trial|poc|sandbox)\b|\b(pilot|trial|poc|sandbox|proof[- ]of[- ](concept|value))\b[^.?!]{0,40}\b(starting|starts|start it|kicks off|kicking off)\b/i,
+    re: /\b(\w+|\d+)[- ](day|week|month)[- ](long )?([\w-]+ )?(pilot|trial|poc|sandbox|proof[- ]of[- ](concept|value))\b|(\b(gets?|have|has|get|give|take) |^\W*((okay|ok|so|then|yes|good|do it)[,.!\s]+)*)(\w+|\d+) (days|weeks|months) (in|on|with) the (pilot|trial|poc|sandbox)\b|\b(pilot|trial|poc|sandbox|proof[- ]of[- ](concept|value))\b[^.?!]{0,40}\b(starting|starts|start it|kicks off|kicking off)\b/i,
     base: 0.78,
   },
   {
