@@ -276,4 +276,21 @@ describe('a request that names whom it asks (k183)', () => {
       'Priya to get Amira the agent spec ahead of time',
     ]);
   });
+
+  it('finds the colleague asked by first name behind a title', () => {
+    const utterances = [
+      { speaker: 'Layla Haddad', side: 'internal' as const, text: 'Sunday at ten, then.' },
+      { speaker: 'Omar Nasser', side: 'external' as const, text: 'Sunday works.' },
+      {
+        speaker: 'Omar Nasser',
+        side: 'external' as const,
+        text: 'Salim, can you send Layla the asset register before then?',
+      },
+      { speaker: 'Eng. Salim Al Wahaibi', side: 'external' as const, text: 'Yes, will do.' },
+      { speaker: 'Layla Haddad', side: 'internal' as const, text: 'Great, thanks.' },
+    ].map((u, i) => ({ ...u, startSeconds: i * 10 }));
+    expect(lastCommitments(utterances).map((c) => c.text)).toEqual([
+      'Salim to send Layla the asset register before then',
+    ]);
+  });
 });

@@ -149,9 +149,9 @@ export function lastCommitments(utterances: readonly ExtractUtterance[]): Commit
       const addressed =
         said.addressee === undefined
           ? undefined
-          : utterances.find((x) => x.speaker.trim().split(/\s+/, 1)[0] === said.addressee)?.speaker;
+          : utterances.find((x) => firstName(x.speaker) === said.addressee)?.speaker;
       const doer = said.asked ? (addressed ?? reply?.speaker) : u.speaker;
-      const owner = doer?.trim().replace(TITLE, '').split(/\s+/, 1)[0];
+      const owner = doer === undefined ? undefined : firstName(doer);
       const body = named ? `${phrase} (${named})` : phrase;
       found.push({
         text: owner ? `${owner} to ${body.charAt(0).toLowerCase()}${body.slice(1)}` : body,
@@ -165,6 +165,11 @@ export function lastCommitments(utterances: readonly ExtractUtterance[]): Commit
 
 /** A title before a name: "Dr. Meena Rao" does the step as Meena. */
 const TITLE = /^(?:(?:dr|mr|mrs|ms|mx|prof|md|col|capt|eng|engr|sr|sra|herr|frau)\.?\s+)+(?=\S)/i;
+
+/** The name a speaker is called by: "Eng. Salim Al Wahaibi" is Salim. */
+function firstName(speaker: string): string {
+  return speaker.trim().replace(TITLE, '').split(/\s+/, 1)[0] ?? '';
+}
 
 /**
  * A thing named with its article, up to four words, ending where the phrase does: "a
