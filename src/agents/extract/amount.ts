@@ -139,6 +139,10 @@ const CODES_BEFORE =
     '|',
   );
 const CODE_BEFORE = CODES_BEFORE.join('|');
+/** The same codes looked up as said, in lower case: "omr" is OMR. */
+const ISO_CODES: Readonly<Record<string, Currency>> = Object.fromEntries(
+  CODES_BEFORE.map((code) => [code.toLowerCase(), code]),
+);
 
 /** Scale words and abbreviations after a figure: "150k", "1,2 Mio.", "650 juta". */
 const SCALE: Readonly<Record<string, number>> = {
@@ -1152,7 +1156,7 @@ function currencyOf(timeZone: string, ...tokens: (string | undefined)[]): Curren
       ? home && shared.includes(home)
         ? home
         : shared[0]
-      : (SYMBOLS[t] ?? CODES[t] ?? CODES_BEFORE.find((code) => code.toLowerCase() === t));
+      : (SYMBOLS[t] ?? CODES[t] ?? ISO_CODES[t]);
     if (c) return c;
   }
   return null;

@@ -461,11 +461,15 @@ const PRECISION_PENALTY: Record<Precision, number> = {
   quarter: 0.15,
 };
 
-/** A later sentence that takes a date back ("signing is on hold", "we won't make the 15th"). */
-/** A slip denied keeps the date: "Don't let it slip into January", "it won't slip". */
+/**
+ * A slip denied keeps the date: "Don't let it slip into January", "it won't slip". The
+ * sentence is passed over whole, before any cue is read; `AFFIRMING_NOT` is the other
+ * "not" that says yes, blanked later inside a sentence that does date the deal.
+ */
 const HELD =
   /\b(won't|will not|not going to|(don't|do not|never) let (it|this|that|the (deal|contract|signature|signing|date)))\s+(slip|slide|drift|move)\b/i;
 
+/** A later sentence that takes a date back ("signing is on hold", "we won't make the 15th"). */
 const RETRACT =
   /\b(on hold|slip(s|ped|ping)?|push(ed|ing)? (it |this |that )?(out|back)|delay(ed|s)?|won't work|doesn't work|not going to happen|off the table|at risk|no longer|paused|(in|into) stone|depends on|impossible|unrealistic|out of the question)\b/i;
 

@@ -387,10 +387,13 @@ function candidatesAt(
       (timed ? null : dueDate(utterances[i]!.text, ref));
     // "I'll send it tomorrow." "Tomorrow is Friday." "Sunday then.": the last day said counts.
     const movedTo = due ? movedDay(utterances, Math.max(at, step.utteranceIndex), ref) : null;
-    const moved = movedTo && due && compareDates(movedTo.date, due.date) !== 0 ? movedTo : null;
+    const moved =
+      due && movedTo && compareDates(movedTo.date, due.date) !== 0
+        ? { from: due, to: movedTo }
+        : null;
     const phrase =
-      moved && due && step.phrase.includes(due.text)
-        ? step.phrase.replace(due.text, moved.text)
+      moved && step.phrase.includes(moved.from.text)
+        ? step.phrase.replace(moved.from.text, moved.to.text)
         : step.phrase;
     let confidence = restated ? 0.84 : 0.8;
     if (step.hedged || proposed.hedged) confidence -= 0.15;
@@ -407,7 +410,7 @@ function candidatesAt(
           ? other.speaker
           : null;
     out.push({
-      value: render(phrase, moved ?? due, owner),
+      value: render(phrase, moved?.to ?? due, owner),
       confidence: clamp(confidence),
       quote: step.quote,
       utteranceIndex: step.utteranceIndex,
