@@ -1510,3 +1510,38 @@ describe('a trial agreed by its length alone (k181)', () => {
     ).toBe('evaluation');
   });
 });
+
+describe("the customer's markup in hand (k182, k183)", () => {
+  it('reads the rep saying the redlines came in as negotiation, a fact needing no yes', () => {
+    expect(
+      stageIn('proposal')(
+        int('Joan, we got your redlines this morning, thank you.'),
+        ext('There are three that matter.'),
+      ),
+    ).toBe('negotiation');
+  });
+
+  it("reads the solicitor's comments and comments on the MSA as negotiation", () => {
+    expect(
+      stageIn('proposal')(ext("So, I have the solicitor's comments, I sent them last night.")),
+    ).toBe('negotiation');
+    expect(stageIn('proposal')(ext('I have about fifteen comments on the MSA.'))).toBe(
+      'negotiation',
+    );
+  });
+
+  it('leaves markup tools and comments on a demo alone', () => {
+    expect(stageIn('evaluation')(ext('My questions are mostly on the markup tools.'))).toBeNull();
+    expect(stageIn('evaluation')(ext('We got your comments on the demo, thanks.'))).toBeNull();
+  });
+});
+
+describe('a proposal approved by a committee with a long name (k181)', () => {
+  it('reads "the group investment committee approved your proposal" as negotiation', () => {
+    expect(
+      stageIn('proposal')(
+        ext('So the group investment committee approved your proposal yesterday, as revised.'),
+      ),
+    ).toBe('negotiation');
+  });
+});

@@ -239,8 +239,17 @@ const OPEN: readonly StageCue[] = [
     back: true,
   },
   {
+    // The customer's markup in hand, said by either side: "Joan, we got your redlines this
+    // morning", "I have the solicitor's comments", "fifteen comments on the MSA".
     stage: 'negotiation',
-    re: /\b(redlin(e|es|ed|ing)|mark(ed|ing) up|(our|their|your|the) markup)\b(?!.*\bnda\b)|\b(we're|we are) negotiating with you\b/i,
+    re: /\b(we|i)('ve)? (got|received|have|sent( you)?) (your|the|our|my|his|her|their) ((legal|solicitor|lawyer|counsel|attorney)('s|s')? (comments|edits|markup|mark-up|redlines)|markup|mark-up|redlines)\b(?!.*\bnda\b)|\bcomments on (the|your|our) (contract|msa|master agreement|agreement|order form|terms|amendment)\b/i,
+    base: 0.84,
+    fact: true,
+    marked: true,
+  },
+  {
+    stage: 'negotiation',
+    re: /\b(redlin(e|es|ed|ing)|mark(ed|ing) up|(our|their|your|the) markup)\b(?! tools?\b)(?!.*\bnda\b)|\b(we're|we are) negotiating with you\b/i,
     base: 0.86,
     marked: true,
   },
@@ -287,7 +296,7 @@ const OPEN: readonly StageCue[] = [
     // The paper itself under review: "Elena is now looking at the contract", "the offer
     // is accepted in principle", "there's a clause on the warranty he's not happy with".
     stage: 'negotiation',
-    re: /\b(is|are|'s|'re) (now |already |currently )?(looking at|reviewing|going through|reading) (the|our|your) (contract|master agreement|msa|terms and conditions|order form|agreement)\b|\b(offer|proposal|quote) (is|was|has been) accepted\b|\b(we|they|he|she|the ([\w-]+ )?(board|committee|direction|council|mesa|group|team|management)) (accept|accepted|have accepted|has accepted) (the|your) (offer|proposal|quote)\b|\b(a|the|one|two|some) clauses? (on|about|in|around)\b|\bchange the payment (schedule|terms)\b/i,
+    re: /\b(is|are|'s|'re) (now |already |currently )?(looking at|reviewing|going through|reading) (the|our|your) (contract|master agreement|msa|terms and conditions|order form|agreement)\b|\b(offer|proposal|quote) (is|was|has been) accepted\b|\b(we|they|he|she|the ([\w-]+ ){0,2}(board|committee|direction|council|mesa|group|team|management)) (accept|accepted|approved|(have|has) (accepted|approved)) (the|your) (offer|proposal|quote)\b|\b(a|the|one|two|some) clauses? (on|about|in|around)\b|\bchange the payment (schedule|terms)\b/i,
     base: 0.82,
   },
   {
@@ -450,7 +459,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE = new RegExp(
-  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep`,
+  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up`,
   'i',
 );
 
