@@ -2,7 +2,7 @@ import type { ExtractUtterance, SpeakerSide } from './types.js';
 
 /** A reply that agrees with what the other side just said. */
 export const AGREEMENT =
-  /^\s*(yes|yeah|yep|yup|ja|sure|ok(ay)?|correct|right|agreed|absolutely|definitely|exactly|of course|perfect|great(?! to hear)|good(?! to hear)|sounds (good|great|right|like a plan)|that works|works for (us|me)|will do|please do|yes please|confirmed|sweet|excellent|brilliant|lovely|wonderful|happy to|good idea|with pleasure|gladly|deal|let's do (it|that)|we can do that|i can do that|that's right|makes sense|that would be (helpful|great|useful|perfect|good|ideal)|that (helps|is helpful)|appreciate (it|that)|please\b(?!,? (don't|do not|hold|wait))|(please )?send (it|that|them|the \w+)( over)?\b)\b/i;
+  /^\s*((actually|basically|essentially|formally|officially|honestly|broadly),?\s+)?(yes|yeah|yep|yup|ja|sure|ok(ay)?|correct|right|agreed|absolutely|definitely|exactly|of course|perfect|great(?! to hear)|good(?! to hear)|sounds (good|great|right|like a plan)|that works|works for (us|me)|will do|please do|yes please|confirmed|sweet|excellent|brilliant|lovely|wonderful|happy to|good idea|with pleasure|gladly|deal|let's do (it|that)|we can do that|i can do that|that's right|makes sense|that would be (helpful|great|useful|perfect|good|ideal)|that (helps|is helpful)|appreciate (it|that)|please\b(?!,? (don't|do not|hold|wait))|(please )?send (it|that|them|the \w+)( over)?\b)\b/i;
 
 /** A reply that does not agree, even when it starts politely ("sure, but not yet"). */
 export const DISAGREEMENT =

@@ -1545,3 +1545,51 @@ describe('a proposal approved by a committee with a long name (k181)', () => {
     ).toBe('negotiation');
   });
 });
+
+describe('a formal evaluation decided (k181)', () => {
+  it('reads "We\'ve now agreed internally to run a formal evaluation" as evaluation', () => {
+    expect(
+      stageIn('discovery')(ext("We've now agreed internally to run a formal evaluation.")),
+    ).toBe('evaluation');
+    expect(
+      stageIn('discovery')(ext("So we've decided. We're going to do a formal evaluation.")),
+    ).toBe('evaluation');
+  });
+
+  it('leaves an evaluation someone else will want later alone', () => {
+    expect(
+      stageIn('discovery')(
+        ext('Procurement will want to run a proper evaluation before then, probably March.'),
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('a scripted demo (k183)', () => {
+  it("reads the scripted demos of a buyer's process as evaluation", () => {
+    expect(
+      stageIn('discovery')(
+        ext('The next phase is scripted demos. All three vendors get the same script.'),
+      ),
+    ).toBe('evaluation');
+  });
+
+  it('leaves the scripted demo already held alone', () => {
+    expect(
+      stageIn('discovery')(
+        ext("It's been a week since the scripted demo, and we're still thinking."),
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('a yes after an adverb (k181)', () => {
+  it('takes "Formally, yes." as the customer agreeing to the stage the rep named', () => {
+    expect(
+      stageIn('negotiation')(
+        int("Okay. So we're back in evaluation."),
+        ext('Formally, yes. The board named a second vendor.'),
+      ),
+    ).toBe('evaluation');
+  });
+});

@@ -228,8 +228,17 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'evaluation',
-    re: /\b(we're|we are|you're|you are) (formally |now )?in (the )?evaluation\b(?! of\b)/i,
+    // Said outright, or decided: "We've now agreed internally to run a formal evaluation",
+    // "we're going to do a formal evaluation", "we want to do the evaluation now".
+    re: /\b(we're|we are|you're|you are) (formally |now )?in (the )?evaluation\b(?! of\b)|\b(we|we've|we have|the [\w-]+)( now)? (agreed|decided)( internally)? to (run|do|start) (a |the )?(formal |proper |structured )?evaluation\b|\b(we're|we are) going to (run|do|start) (a |the )?(formal |proper |structured )evaluation\b|\bwe want to (run|do) (a |the )?(formal |proper |structured )?evaluation (now|this)\b/i,
     base: 0.8,
+  },
+  {
+    // A buyer's formal evaluation runs on a script: "The next phase is scripted demos."
+    // One already held ("a week since the scripted demo") is no news.
+    stage: 'evaluation',
+    re: /(?<!\b(since|after) (the|our|your) )\bscripted (demo(nstration)?s?|sessions?)\b(?!.*\b(was|went)\b)/i,
+    base: 0.76,
   },
   {
     // "So back to discovery for the flagship", "we basically go back to requirements".
@@ -459,7 +468,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE = new RegExp(
-  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up`,
+  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing) up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted`,
   'i',
 );
 
