@@ -135,6 +135,27 @@ describe('runCore', () => {
     expect(runCore(inUtc).fields[0]?.value).toBe(90000);
   });
 
+  it("reads money in the buyer's currency when the account's domain names its country", () => {
+    const inDublin = (lines: string[], domain: string) => {
+      const call = input(lines, [deal('d1')], { fields: ['amount'] });
+      call.crm.accounts = [{ id: 'a1', name: 'Acme', domain }];
+      call.config = { ...call.config, timeZone: 'Europe/Dublin' };
+      return runCore(call).fields[0]?.value;
+    };
+    // A firm in Belfast or Glasgow prices in sterling; one in Cork in euros.
+    const bare = ['We agreed on 58,500 for the three years.', 'Great.'];
+    expect(inDublin(bare, 'acme.co.uk')).toEqual({ value: 58500, currency: 'GBP' });
+    expect(inDublin(bare, 'acme.ie')).toEqual({ value: 58500, currency: 'EUR' });
+    expect(inDublin(bare, 'acme.com')).toEqual({ value: 58500, currency: 'EUR' });
+    // "Dirhams" in Morocco are MAD, not the UAE's.
+    expect(
+      inDublin(
+        ['It comes to a hundred and sixty-five thousand dirhams a year.', 'Fine.'],
+        'school.ma',
+      ),
+    ).toEqual({ value: 165000, currency: 'MAD' });
+  });
+
   it('proposes nothing without a matched deal, and asks which deal when ambiguous', () => {
     const result = runCore(input(['We will sign by December 15.'], [deal('d1'), deal('d2')]));
     expect(result).toMatchObject({ dealId: null, matchConfidence: 0, fields: [] });

@@ -4,7 +4,14 @@ import { calibrate, matchConfidenceFor } from './calibration/calibration.js';
 import type { CallFeatures } from './calibration/calibration.js';
 import { callWords, followUp } from './calibration/features.js';
 import { decide } from './decide.js';
-import { currenciesNamed, findMoney, homeCurrencyOf, type AmountValue } from './extract/amount.js';
+import {
+  currenciesNamed,
+  currencyOfDomain,
+  findMoney,
+  localCurrencyOf,
+  type AmountValue,
+  type Place,
+} from './extract/amount.js';
 import { deterministicExtractor } from './extract/index.js';
 import { sellerNames } from './extract/cues.js';
 import type { ExtractContext, ExtractUtterance, SpeakerSide } from './extract/types.js';
@@ -46,6 +53,10 @@ export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult
   const allowed = input.fields ?? FIELDS;
   const utterances = speakerUtterances(input);
   const given = input.extracted !== undefined;
+  const place: Place = {
+    timeZone: input.config.timeZone,
+    buyerCurrency: buyerCurrency(input, deal),
+  };
   const extracted =
     input.extracted ??
     deterministicExtractor.extractFields({
@@ -57,6 +68,7 @@ export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult
         dealAmount: deal.amount,
         dealStage: deal.stage,
         dealCloseDate: deal.closeDate,
+        buyerCurrency: place.buyerCurrency,
       },
       fields: allowed,
     });
@@ -69,7 +81,7 @@ export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult
     const value = predictionValue(
       field,
       field === 'amount' && !given
-        ? withCallCurrency(candidate.value, utterances, input.config.timeZone)
+        ? withCallCurrency(candidate.value, utterances, place)
         : candidate.value,
     );
     if (value === undefined) {
@@ -158,24 +170,44 @@ export function speakerUtterances({ meeting, crm, config }: CoreInput): ExtractU
 }
 
 /**
+ * The currency of the buyer's country: from the deal's account's web domain, else from
+ * the domain most of the buyer's participants write from ("alrowad.edu.jo": JOD).
+ */
+function buyerCurrency({ crm, meeting, config }: CoreInput, deal: CrmDeal): string | null {
+  const account = crm.accounts.find((a) => a.id === deal.accountId);
+  const fromAccount = currencyOfDomain(account?.domain);
+  if (fromAccount !== null || account?.domain) return fromAccount;
+  const counts = new Map<string, number>();
+  for (const p of meeting.participants) {
+    const domain = emailDomain(p.email);
+    if (domain === null || config.internalDomains.some((base) => domainWithin(domain, base)))
+      continue;
+    const currency = currencyOfDomain(domain);
+    if (currency !== null) counts.set(currency, (counts.get(currency) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/**
  * An amount said without its currency ("so 90k a year") takes the one currency the call
  * names elsewhere ("€270,000 over three years", "the new pricing in dollars"); with none,
- * the workspace's own (its time zone's country's); with several it stays as said.
+ * the buyer's (its web domain's country's), else the workspace's own (its time zone's
+ * country's); with several it stays as said.
  */
 function withCallCurrency(
   value: unknown,
   utterances: readonly ExtractUtterance[],
-  timeZone: string,
+  place: Place,
 ): unknown {
   const amount = value as AmountValue | null;
   if (!amount) return value;
   if (amount.currency !== null) return value;
   const named = new Set([
-    ...utterances.flatMap((u) => findMoney(u.text, { timeZone }).flatMap((m) => m.currency ?? [])),
-    ...utterances.flatMap((u) => currenciesNamed(u.text, timeZone)),
+    ...utterances.flatMap((u) => findMoney(u.text, place).flatMap((m) => m.currency ?? [])),
+    ...utterances.flatMap((u) => currenciesNamed(u.text, place)),
   ]);
   if (named.size > 1) return value;
-  const currency = named.size === 1 ? [...named][0]! : homeCurrencyOf(timeZone);
+  const currency = named.size === 1 ? [...named][0]! : localCurrencyOf(place);
   return currency === null ? value : { ...amount, currency };
 }
 

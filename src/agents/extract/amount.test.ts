@@ -4,6 +4,7 @@ import {
   currenciesNamed,
   extractAmount,
   findMoney,
+  currencyOfDomain,
   homeCurrencyOf,
   type AmountValue,
 } from './amount.js';
@@ -967,13 +968,15 @@ describe('figures beside the price', () => {
 
 describe('currencies named for prices without a figure', () => {
   it('reads "in dollars" and the pesos of the workspace', () => {
-    expect(currenciesNamed('With the new pricing in dollars, it is nine six.', 'UTC')).toEqual([
-      'USD',
-    ]);
     expect(
-      currenciesNamed('The quote in pesos is ready.', 'America/Argentina/Buenos_Aires'),
+      currenciesNamed('With the new pricing in dollars, it is nine six.', { timeZone: 'UTC' }),
+    ).toEqual(['USD']);
+    expect(
+      currenciesNamed('The quote in pesos is ready.', {
+        timeZone: 'America/Argentina/Buenos_Aires',
+      }),
     ).toEqual(['ARS']);
-    expect(currenciesNamed('Send it in the morning.', 'UTC')).toEqual([]);
+    expect(currenciesNamed('Send it in the morning.', { timeZone: 'UTC' })).toEqual([]);
   });
 });
 
@@ -1501,5 +1504,35 @@ describe('Gulf and Asian codes said before a figure, and the rial (k181)', () =>
     expect(inDubai('The formal proposal will be two hundred and ten thousand rial.')).toEqual([
       [210_000, 'OMR'],
     ]);
+  });
+});
+
+describe("the buyer's country from its web domain", () => {
+  it('names the currency of a country-code domain, and none for a generic or vanity one', () => {
+    expect(currencyOfDomain('gs-alandalous.ma')).toBe('MAD');
+    expect(currencyOfDomain('alrowad.edu.jo')).toBe('JOD');
+    expect(currencyOfDomain('firm.co.uk')).toBe('GBP');
+    expect(currencyOfDomain('acme.com')).toBeNull();
+    expect(currencyOfDomain('getflow.io')).toBeNull();
+    expect(currencyOfDomain(undefined)).toBeNull();
+  });
+
+  it("reads a shared name as the buyer's, then the workspace's", () => {
+    const cairo = { timeZone: 'Africa/Cairo' };
+    expect(findMoney('Forty-two thousand dinars a year.', cairo)[0]?.currency).toBe('KWD');
+    expect(
+      findMoney('Forty-two thousand dinars a year.', { ...cairo, buyerCurrency: 'JOD' })[0]
+        ?.currency,
+    ).toBe('JOD');
+    expect(findMoney('Ten thousand pounds.', cairo)[0]?.currency).toBe('EGP');
+    expect(findMoney('Ten thousand pounds.', { ...cairo, buyerCurrency: 'GBP' })[0]?.currency).toBe(
+      'GBP',
+    );
+  });
+
+  it("reads a name said with its country as that country's", () => {
+    expect(findMoney('Thirty thousand Jordanian dinars.')[0]?.currency).toBe('JOD');
+    expect(findMoney('Two million Egyptian pounds.')[0]?.currency).toBe('EGP');
+    expect(findMoney('Four hundred thousand Moroccan dirhams.')[0]?.currency).toBe('MAD');
   });
 });

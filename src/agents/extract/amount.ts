@@ -43,7 +43,33 @@ const SYMBOLS: Record<string, Currency> = {
   n: 'NGN',
   rm: 'MYR',
 };
+/**
+ * Currencies that share a name, said with their country: "Egyptian pounds", "Jordanian
+ * dinars", "Moroccan dirhams".
+ */
+const BY_COUNTRY: Readonly<Record<string, Currency>> = {
+  'egyptian pound': 'EGP',
+  'lebanese pound': 'LBP',
+  'jordanian dinar': 'JOD',
+  'kuwaiti dinar': 'KWD',
+  'bahraini dinar': 'BHD',
+  'iraqi dinar': 'IQD',
+  'tunisian dinar': 'TND',
+  'algerian dinar': 'DZD',
+  'moroccan dirham': 'MAD',
+  'emirati dirham': 'AED',
+  'uae dirham': 'AED',
+  'saudi riyal': 'SAR',
+  'qatari riyal': 'QAR',
+  'omani rial': 'OMR',
+};
 const CODES: Record<string, Currency> = {
+  ...Object.fromEntries(
+    Object.entries(BY_COUNTRY).flatMap(([name, code]) => [
+      [name, code],
+      [`${name}s`, code],
+    ]),
+  ),
   usd: 'USD',
   'us dollars': 'USD',
   eur: 'EUR',
@@ -129,7 +155,7 @@ const CODES: Record<string, Currency> = {
 
 /** Currency words after a figure, longest first ("australian dollars" before "dollars"). */
 const CODE_WORDS =
-  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|rials?|dirhams?|omr|bhd|jod|shillings|cedis|pesos|huf|czk|thb|myr|idr|php|vnd|twd|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula|krw|won(?![’\\x27]t)';
+  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|(?:egyptian|lebanese) pounds?|(?:jordanian|kuwaiti|bahraini|iraqi|tunisian|algerian) dinars?|(?:moroccan|emirati|uae) dirhams?|(?:saudi|qatari) riyals?|omani rials?|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|rials?|dirhams?|dinars?|omr|bhd|jod|shillings|cedis|pesos|huf|czk|thb|myr|idr|php|vnd|twd|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula|krw|won(?![’\\x27]t)';
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
 const SIGNS =
   '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)|\\bRM(?=\\s?\\d)';
@@ -220,6 +246,7 @@ const SHARED_NAMES: Record<string, readonly Currency[]> = (() => {
   const dollars = ['USD', 'AUD', 'NZD', 'CAD', 'SGD', 'HKD'];
   const riyals = ['SAR', 'QAR', 'OMR'];
   const dirhams = ['AED', 'MAD'];
+  const dinars = ['KWD', 'JOD', 'BHD', 'IQD', 'TND', 'DZD', 'LYD', 'RSD'];
   return {
     $: dollars,
     dollars,
@@ -232,6 +259,8 @@ const SHARED_NAMES: Record<string, readonly Currency[]> = (() => {
     rial: ['OMR', 'IRR', 'YER'],
     dirhams,
     dirham: dirhams,
+    dinars,
+    dinar: dinars,
     rupees: ['INR', 'PKR', 'LKR', 'NPR'],
     shillings: ['KES', 'UGX', 'TZS'],
     francs: ['CHF', 'XOF', 'XAF'],
@@ -268,12 +297,76 @@ const SCALE_CURRENCIES: Record<string, readonly Currency[]> = {
   crores: RUPEES,
 };
 
-/** The currency a scale word names, the workspace's own when it is one of them. */
-function scaleCurrency(unit: string | undefined, timeZone: string): Currency | null {
+/** The currency a scale word names, the buyer's or the workspace's when it is one of them. */
+function scaleCurrency(unit: string | undefined, place: Place): Currency | null {
   const named = unit === undefined ? undefined : SCALE_CURRENCIES[unit];
-  if (!named) return null;
+  return named ? oneOf(named, place) : null;
+}
+
+/**
+ * Where money is said: the workspace's zone, and the buyer's own currency when the
+ * account's web domain names a country (`currencyOfDomain`).
+ */
+export interface Place {
+  timeZone: string;
+  buyerCurrency?: Currency | null;
+}
+
+/** The place of a call's context. */
+export function placeOf({ timeZone, buyerCurrency }: ExtractContext): Place {
+  return { timeZone, buyerCurrency };
+}
+
+/** The currencies a name said alone most likely means, the buyer's first. */
+function localCurrencies({ timeZone, buyerCurrency }: Place): Currency[] {
   const home = homeCurrencyOf(timeZone);
-  return home !== null && named.includes(home) ? home : named[0]!;
+  return [buyerCurrency, home].filter((c): c is Currency => typeof c === 'string');
+}
+
+/** Which of the currencies sharing a name is meant: "dirhams" said in Morocco are MAD. */
+function oneOf(shared: readonly Currency[], place: Place): Currency {
+  return localCurrencies(place).find((c) => shared.includes(c)) ?? shared[0]!;
+}
+
+/** The local currency of a place: the buyer's, else the workspace's. */
+export function localCurrencyOf(place: Place): Currency | null {
+  return localCurrencies(place)[0] ?? null;
+}
+
+/**
+ * Country-code domains that are sold as brands ("acme.io", "getflow.ai") and say
+ * nothing of where a company is.
+ */
+const VANITY_TLDS = new Set([
+  'io',
+  'ai',
+  'co',
+  'me',
+  'tv',
+  'ly',
+  'fm',
+  'am',
+  'to',
+  'cc',
+  'ws',
+  'gg',
+  'sh',
+  'so',
+  'app',
+  'dev',
+  'xyz',
+]);
+
+/**
+ * The currency of the country a web domain is registered in: "gs-alandalous.ma" is MAD,
+ * "alrowad.edu.jo" JOD, "firm.co.uk" GBP; null for a generic one ("acme.com") or a
+ * country code sold as a brand ("acme.io").
+ */
+export function currencyOfDomain(domain: string | null | undefined): Currency | null {
+  const tld = domain?.trim().toLowerCase().split('.').pop();
+  if (!tld || tld.length !== 2 || VANITY_TLDS.has(tld)) return null;
+  const country = tld === 'uk' ? 'GB' : tld.toUpperCase();
+  return countryToCurrency[country as keyof typeof countryToCurrency] ?? null;
 }
 
 const homeCurrencies = new Map<string, Currency | null>();
@@ -299,9 +392,9 @@ const PRICES_IN = new RegExp(
 );
 
 /** The currencies a text names for prices ("in dollars", "in pesos") without a figure. */
-export function currenciesNamed(text: string, timeZone: string): Currency[] {
+export function currenciesNamed(text: string, place: Place): Currency[] {
   return [...text.matchAll(PRICES_IN)].flatMap((m) => {
-    const code = currencyOf(timeZone, m[1]);
+    const code = currencyOf(place, m[1]);
     return code ? [code] : [];
   });
 }
@@ -475,7 +568,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (AS_BEFORE.test(text)) continue;
       // "$64,000 if we sign by the 15th" ties the price to signing; any other "if" supposes.
       if (HYPOTHETICAL.test(text.replace(SIGNING_CONDITION, ''))) continue;
-      const mentions = findMoney(text, { impliedScale, timeZone: ctx.timeZone }).filter(
+      const mentions = findMoney(text, { impliedScale, ...placeOf(ctx) }).filter(
         (m) =>
           !COMPARED_WITH.test(text.slice(0, m.index)) &&
           !(m.implied && percentages.has(m.amount / impliedScale)) &&
@@ -536,8 +629,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           currency:
             [...currencies][0] ??
             // "I'll re-issue the proposal in dollars, sixty-one thousand a year."
-            onlyOne(currenciesNamed(text, ctx.timeZone)) ??
-            echoedCurrency(current, utterances, utteranceIndex, impliedScale, ctx.timeZone),
+            onlyOne(currenciesNamed(text, placeOf(ctx))) ??
+            echoedCurrency(current, utterances, utteranceIndex, impliedScale, placeOf(ctx)),
         },
         confidence: clamp(confidence),
         quote: text,
@@ -561,10 +654,10 @@ function convertsTheFigureBefore(
   text: string,
   mentions: readonly MoneyMention[],
   before: string | undefined,
-  { timeZone }: ExtractContext,
+  ctx: ExtractContext,
 ): boolean {
   if (before === undefined || !CONVERSION.test(text) || !HEDGE_WORD.test(text)) return false;
-  const said = new Set(findMoney(before, { timeZone }).map((m) => m.currency));
+  const said = new Set(findMoney(before, placeOf(ctx)).map((m) => m.currency));
   return mentions.some((m) => m.currency !== null && said.size > 0 && !said.has(m.currency));
 }
 const HEDGE_WORD = /\b(about|roughly|around|approximately|some|close to|just under|just over)\b/i;
@@ -817,6 +910,8 @@ export interface MoneyReading {
   impliedScale?: number;
   /** The workspace's zone: "dollars" or "pesos" alone are its country's (`SHARED_NAMES`). */
   timeZone?: string;
+  /** The buyer's own currency, preferred to the workspace's for a shared name. */
+  buyerCurrency?: Currency | null;
 }
 
 /**
@@ -833,16 +928,16 @@ const MYRIAD_UNIT = { man: 1e4, oku: 1e8 } as const;
 const MYRIAD_ZONES = /^Asia\/(Tokyo|Seoul)$/;
 
 /** Figures said in man and oku, "one oku two thousand man" as one figure. */
-function myriadMoney(text: string, timeZone: string): MoneyMention[] {
+function myriadMoney(text: string, place: Place): MoneyMention[] {
   const out: MoneyMention[] = [];
   for (const m of text.matchAll(MYRIAD)) {
     const g = m.groups!;
-    if (!g.code && !MYRIAD_ZONES.test(timeZone)) continue;
+    if (!g.code && !MYRIAD_ZONES.test(place.timeZone)) continue;
     const num = /^\d/.test(g.num!) ? Number(g.num!.replace(/,/g, '')) : wordsToNumber(g.num!);
     // "a man", "an oku": an article alone is no figure.
     if (num === null || /^an?$/i.test(g.num!.trim())) continue;
     const unit = MYRIAD_UNIT[g.unit!.toLowerCase() as keyof typeof MYRIAD_UNIT];
-    const currency = g.code ? currencyOf(timeZone, g.code) : homeCurrencyOf(timeZone);
+    const currency = g.code ? currencyOf(place, g.code) : homeCurrencyOf(place.timeZone);
     const previous = out[out.length - 1];
     // "ichi oku, two thousand man": the man continue the oku just said.
     if (
@@ -871,8 +966,9 @@ const BUCK_TOTAL =
 /** Money in a sentence: figures with a currency or a scale, and spoken numbers. */
 export function findMoney(
   said: string,
-  { impliedScale = 1, timeZone = '' }: MoneyReading = {},
+  { impliedScale = 1, timeZone = '', buyerCurrency }: MoneyReading = {},
 ): MoneyMention[] {
+  const place: Place = { timeZone, buyerCurrency };
   // "A buck twenty-five for the year" is "one twenty-five", written over the same
   // characters so that every index still points into the sentence as said. Without a
   // period or a total it is a dollar and cents ("A buck fifteen" a unit).
@@ -883,7 +979,7 @@ export function findMoney(
   const out: MoneyMention[] = [];
   for (const m of text.matchAll(PRICED_UNITS)) {
     const g = m.groups!;
-    const currency = currencyOf(timeZone, g.sym);
+    const currency = currencyOf(place, g.sym);
     const count = Number(g.count!.replace(/,/g, ''));
     const price =
       Number(g.price!.replace(/,/g, '')) * (g.scale ? SCALE[g.scale.toLowerCase()]! : 1);
@@ -894,7 +990,7 @@ export function findMoney(
       length: m[0].length,
     });
   }
-  out.push(...myriadMoney(text, timeZone));
+  out.push(...myriadMoney(text, place));
   for (const m of text.matchAll(NUMERIC)) {
     if (out.some((o) => m.index < o.index + o.length && m.index + m[0].length > o.index)) continue;
     const g = m.groups!;
@@ -902,11 +998,11 @@ export function findMoney(
     if (g.sym === 'r' || g.sym === 'n' || g.sym === 'p') continue;
     // "385 mil per year" said in São Paulo is thousands of reais even with no sign.
     const unit = g.scale?.toLowerCase();
-    const currency = currencyOf(timeZone, g.sym, g.pre, g.code) ?? scaleCurrency(unit, timeZone);
+    const currency = currencyOf(place, g.sym, g.pre, g.code) ?? scaleCurrency(unit, place);
     const scale =
       unit === undefined
         ? 1
-        : unit === 'mil' && milIsThousand(currency ?? homeCurrencyOf(timeZone))
+        : unit === 'mil' && milIsThousand(currency ?? localCurrencyOf(place))
           ? 1e3
           : SCALE[unit]!;
     // "150" alone is a count or a time more often than money; "95,000" grouped in
@@ -988,7 +1084,7 @@ export function findMoney(
     const sym = new RegExp(`(${SIGNS})\\s?$`).exec(before)?.[1];
     const scaled = SPOKEN_SCALE.exec(words);
     const currency =
-      currencyOf(timeZone, sym, tail?.[1]) ?? scaleCurrency(scaled?.[1]?.toLowerCase(), timeZone);
+      currencyOf(place, sym, tail?.[1]) ?? scaleCurrency(scaled?.[1]?.toLowerCase(), place);
     if (!tail && NOT_MONEY_AFTER.test(text.slice(end))) continue;
     if (PER_THING.test(text.slice(end + (tail ? tail[0].length : 0)))) continue;
     // "about two thousand claims a year": a spoken number before a plural noun is a count.
@@ -1141,22 +1237,14 @@ const NOT_THE_PERIOD =
   /,?\s*\bnot (?:per|a|each|by the) (?:year|month|annum)\b|,?\s*\bnot (?:annual(?:ly)?|monthly|yearly)\b/gi;
 
 /** The currency the first of the tokens that names one names (a sign, a code, a word). */
-function currencyOf(timeZone: string, ...tokens: (string | undefined)[]): Currency | null {
+function currencyOf(place: Place, ...tokens: (string | undefined)[]): Currency | null {
   for (const token of tokens) {
     if (!token) continue;
     const t = token.trim().toLowerCase();
     // "P140,000" is pula in Botswana and pesos in the Philippines; elsewhere no money.
-    if (t === 'p') {
-      const home = homeCurrencyOf(timeZone);
-      return home === 'BWP' || home === 'PHP' ? home : null;
-    }
+    if (t === 'p') return localCurrencies(place).find((c) => c === 'BWP' || c === 'PHP') ?? null;
     const shared = SHARED_NAMES[t];
-    const home = shared && homeCurrencyOf(timeZone);
-    const c = shared
-      ? home && shared.includes(home)
-        ? home
-        : shared[0]
-      : (SYMBOLS[t] ?? CODES[t] ?? ISO_CODES[t]);
+    const c = shared ? oneOf(shared, place) : (SYMBOLS[t] ?? CODES[t] ?? ISO_CODES[t]);
     if (c) return c;
   }
   return null;
@@ -1171,11 +1259,11 @@ function echoedCurrency(
   utterances: readonly ExtractUtterance[],
   index: number,
   impliedScale: number,
-  timeZone: string,
+  place: Place,
 ): Currency | null {
   if (said.length !== 1) return null;
   for (const before of utterances.slice(Math.max(0, index - 2), index).reverse()) {
-    const echoed = findMoney(before.text, { impliedScale, timeZone }).find(
+    const echoed = findMoney(before.text, { impliedScale, ...place }).find(
       (m) => m.amount === said[0]!.amount && m.currency !== null,
     );
     if (echoed) return echoed.currency;

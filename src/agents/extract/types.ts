@@ -13,6 +13,11 @@ export interface ExtractContext {
   startedAt: string;
   /** IANA zone of the workspace, e.g. "America/New_York". */
   timeZone: string;
+  /**
+   * The currency of the buyer's country, from the account's web domain ("gs-alandalous.ma"
+   * is MAD): "dirhams" said by a Moroccan school are MAD, not the UAE's.
+   */
+  buyerCurrency?: string | null;
   /** 1 = calendar quarters; 2 = the fiscal year starts in February, and so on. */
   fiscalYearStartMonth: number;
   /** Names of competing vendors; money said next to one is their price, not ours. */
