@@ -524,6 +524,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/sixty-third-check.jsonl',
   'test/agent/labelled/sixty-fourth-check.jsonl',
   'test/agent/labelled/sixty-fifth-check.jsonl',
+  'test/agent/labelled/sixty-sixth-check.jsonl',
+  'test/agent/labelled/sixty-seventh-check.jsonl',
+  'test/agent/labelled/sixty-eighth-check.jsonl',
 ];
 
 /**
@@ -601,6 +604,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-68.jsonl',
   'test/agent/calibration/outside-fit-69.jsonl',
   'test/agent/calibration/outside-fit-70.jsonl',
+  'test/agent/calibration/outside-fit-71.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
