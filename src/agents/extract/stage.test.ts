@@ -1593,3 +1593,28 @@ describe('a yes after an adverb (k181)', () => {
     ).toBe('evaluation');
   });
 });
+
+describe('a signature that is no news (k185, k190)', () => {
+  it('leaves a signing dated to a later end of month alone', () => {
+    expect(
+      stageIn('discovery')(ext("The end of Q2, the end of June, latest, it's signed.")),
+    ).toBeNull();
+  });
+
+  it('leaves a signing told in a story about last year alone', () => {
+    expect(
+      stageIn('discovery')(
+        ext(
+          'Last year we changed the PMS. We signed on the thirty-first of March, because the old contract expired.',
+        ),
+      ),
+    ).toBeNull();
+    expect(
+      stageIn('negotiation')(ext('We changed the PMS last year. We signed this morning, finally.')),
+    ).toBe('closed_won');
+  });
+
+  it('leaves what an earlier signature bought alone', () => {
+    expect(stageIn('discovery')(ext('The SIS is exactly what we signed for.'))).toBeNull();
+  });
+});

@@ -435,7 +435,13 @@ const NOT_NOW =
 
 /** A day still to come: "then Thursday it's signed", "then the contract is signed" are plans. */
 const LATER_DAY =
-  /\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
+  /\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(the )?end of (the )?(month|quarter|year|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b|,? (at the )?latest\b/i;
+
+/** What a signature already made bought: "The SIS is exactly what we signed for." */
+const SIGNED_FOR = /\b(what|which|everything|all) (we|i|they) (signed|paid) (up )?for\b/i;
+
+/** A signature said now: "we signed this morning" is news even after a story. */
+const SIGNED_NOW = /\b(today|this morning|yesterday|last night|just|now|finally)\b/i;
 
 /**
  * The customer taking a price: "ninety-five I can work with", "I will take forty-eight",
@@ -584,6 +590,15 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         if (u.side !== 'internal' && (!closed || found === 'unsigned')) out.push('retracted');
         continue;
       }
+      // "Last year we changed the PMS. We signed on the thirty-first of March.": a story.
+      const previous = sentences[sentenceIndex - 1]?.text;
+      if (
+        found.stage === 'closed_won' &&
+        previous !== undefined &&
+        PAST.test(previous) &&
+        !SIGNED_NOW.test(text)
+      )
+        continue;
       // "I'll send the trial agreement." "Send it to me, I'll sign it.": the trial's paper.
       if (signsOtherPaper(found, text, utterances, utteranceIndex)) continue;
       // "Welcome aboard" to a colleague who joined the call is no signature.
@@ -862,7 +877,7 @@ function readSentence(
     // "Once we've signed" is another time; "I signed it this morning after the CEO" is not.
     const m = won.re.exec(text)!;
     const before = text.slice(0, m.index + m[0].length);
-    if (NOT_NOW.test(before) || NEGATION.test(text)) return null;
+    if (NOT_NOW.test(before) || NEGATION.test(text) || SIGNED_FOR.test(text)) return null;
     if (won.state && LATER_DAY.test(before)) return null;
     return won;
   }
