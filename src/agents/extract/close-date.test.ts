@@ -1804,3 +1804,28 @@ describe('a slip denied, and a contract wanted with legal (k181)', () => {
     ).toBe('2026-12-24');
   });
 });
+
+describe('a slot in the diary after the signing talk (k185)', () => {
+  it('keeps the signing date when the next turn only books a session', () => {
+    expect(
+      date(
+        ext('I want it signed before the owners meet. Before the thirty-first of December.'),
+        ext("Yes, it's within my authority. I sign, and I inform them."),
+        int(
+          "So I'll do the session on the approval limits this week, then we prepare the contract.",
+        ),
+        ext('Thursday afternoon works for me.'),
+        int('Thursday at three?'),
+      ),
+    ).toBe('2026-12-31');
+  });
+
+  it('still reads a signing day said with its morning', () => {
+    expect(
+      date(
+        ext('We sign once the PO is out.'),
+        ext('Monday morning it goes out, and I sign it then.'),
+      ),
+    ).toBe('2026-10-19');
+  });
+});

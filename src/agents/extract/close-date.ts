@@ -206,6 +206,14 @@ const DECISION_SPAN = 2;
  * testing, questions due, a person back from travel, a start. Said after the signing
  * talk ("It goes to the capital committee on the 27th"), it does not borrow its cue.
  */
+/**
+ * A slot in a diary, not a signing: "Thursday afternoon works for me", "Thursdays are
+ * best", "Tuesday at three" ("I've blocked out Friday morning" may be the signing). Said after the signing talk, it is the next
+ * meeting's time and does not borrow the signing's cue.
+ */
+const SLOT =
+  /\b(mon|tues|wednes|thurs|fri|satur|sun)days?( (morning|afternoon|evening|lunch(time)?)s?)? (works?|suits?|(is|are) (best|good|fine|free|better))\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day at (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b|\bo'clock\b/i;
+
 const OTHER_EVENT =
   /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|fly(ing)?|flight|vacation|holiday|leave|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off|out (the|all|this|that|next) (whole )?week|out of (the )?office|away|(take|bring|show) [\w' ]{0,25}to (the|our|my) (cfo|ceo|cio|cto|coo|vp|board|committee|director|boss|leadership))\b/i;
 
@@ -659,7 +667,10 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const cue = pastEvent
         ? undefined
         : (own ??
-          (topic && utteranceIndex - topic.utteranceIndex <= TOPIC_SPAN && !OTHER_EVENT.test(text)
+          (topic &&
+          utteranceIndex - topic.utteranceIndex <= TOPIC_SPAN &&
+          !OTHER_EVENT.test(text) &&
+          !SLOT.test(text)
             ? { re: /$^/, base: topic.base - TOPIC_DISCOUNT }
             : undefined));
       // An aside ("the commission meets on the 14th") is skipped but keeps the subject.
