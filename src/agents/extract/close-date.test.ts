@@ -1829,3 +1829,24 @@ describe('a slot in the diary after the signing talk (k185)', () => {
     ).toBe('2026-10-19');
   });
 });
+
+describe('a signing told as a story of last year (k186)', () => {
+  it('reads no close date from "Signed on the thirtieth of December and regretted it"', () => {
+    expect(
+      date(
+        int(
+          'If there is any way to get this over the line by the thirty-first, I would make it worth your while.',
+        ),
+        ext(
+          'Not a hope. We did exactly that with the document people last year. Signed on the thirtieth of December and regretted it for a year.',
+        ),
+      ),
+    ).toBeNull();
+  });
+
+  it('still reads the plan said after the story', () => {
+    expect(
+      date(ext("We slipped last year. This time we'll sign by the fifteenth of December.")),
+    ).toBe('2026-12-15');
+  });
+});
