@@ -1536,3 +1536,20 @@ describe("the buyer's country from its web domain", () => {
     expect(findMoney('Four hundred thousand Moroccan dirhams.')[0]?.currency).toBe('MAD');
   });
 });
+
+describe("the contract's risk terms (k186)", () => {
+  it('reads no deal amount from a liability cap or an insurance cover', () => {
+    expect(
+      amount(
+        { dealAmount: 22_000 },
+        ext("The liability cap is too low, it's three months' fees, we want twelve."),
+      ),
+    ).toBeNull();
+    expect(
+      amount(
+        { dealAmount: 131_000 },
+        ext("You've got cyber liability at two million. Our pool requires five."),
+      ),
+    ).toBeNull();
+  });
+});

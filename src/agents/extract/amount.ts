@@ -221,11 +221,13 @@ const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
 
 /**
  * What the customer spends today, one-off fees beside the recurring price, a whole
- * department's budget ("our whole sales ops budget is about two million"), and
- * figures of the customer's own business ("our average contract is $12,000").
+ * department's budget ("our whole sales ops budget is about two million"), figures
+ * of the customer's own business ("our average contract is $12,000"), and the
+ * contract's risk terms ("the liability cap is three months' fees, we want twelve",
+ * "cyber liability at two million").
  */
 const NOT_THIS_DEAL =
-  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last (year|winter|summer|spring|autumn|fall|season|quarter|month)|(we|they|i) paid|raised|revenue|gmv|turnover|a year in sales|uptime|availability|(price|cost|fee|rate) per (?!year|annum|month|quarter|term)[a-z]+|in (overtime|fines|penalties|losses|waste|write-offs|duplicates|chargebacks|claims|purchases)|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers|the (difference|gap|delta)|(ppa|tariff|feed-in|spot|market|wholesale) (price|rate)|(we|you|they) (stop|stopped) losing|(we|you)('d| would| will|'ll)? save|saves? (us|you|them)|savings?)\b/i;
+  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last (year|winter|summer|spring|autumn|fall|season|quarter|month)|(we|they|i) paid|raised|revenue|gmv|turnover|a year in sales|uptime|availability|(price|cost|fee|rate) per (?!year|annum|month|quarter|term)[a-z]+|in (overtime|fines|penalties|losses|waste|write-offs|duplicates|chargebacks|claims|purchases)|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers|the (difference|gap|delta)|(ppa|tariff|feed-in|spot|market|wholesale) (price|rate)|(we|you|they) (stop|stopped) losing|(we|you)('d| would| will|'ll)? save|saves? (us|you|them)|savings?|liability|liabilities|indemnit(y|ies)|insurance|insured|(cyber|professional|public) (cover|coverage))\b/i;
 
 /**
  * A later year's price, the sentence's subject: "Year two is just the subscription, a
