@@ -1094,3 +1094,48 @@ describe('"the other two", "and yourselves", "in parallel", "is also in" (k171, 
     ).toEqual(['ExamSoft']);
   });
 });
+
+describe('exits said indirectly, and prices dropped (k185, k190)', () => {
+  const held = (names: string[]) =>
+    readWith({
+      ...ctx,
+      competitors: ['Classera', 'iSAMS', 'RoomPriceGenie'],
+      heldCompetitors: names,
+    });
+
+  it('takes out a vendor the customer called to say no to', () => {
+    expect(
+      held(['RoomPriceGenie', 'iSAMS'])(
+        ext('And the other one, RoomPriceGenie, I called them yesterday to say no.'),
+      ),
+    ).toEqual(['iSAMS']);
+  });
+
+  it('keeps a vendor that dropped its price', () => {
+    expect(
+      held(['iSAMS', 'Classera'])(
+        ext("First, we've told iSAMS no. That's final."),
+        ext('Second, Classera are still there. They came back last week and dropped their price.'),
+      ),
+    ).toEqual(['Classera']);
+  });
+
+  it('puts back a vendor said not to be out after all', () => {
+    expect(
+      held(['Classera'])(
+        ext('Classera is out. We told them no last week.'),
+        int('Okay.'),
+        ext("Actually they're not out, officially."),
+      ),
+    ).toEqual(['Classera']);
+  });
+
+  it('reads "it was hard to say no" as no exit', () => {
+    expect(
+      held(['iSAMS'])(
+        ext('We are still looking at iSAMS.'),
+        ext('Their price was lower. It was hard to say no.'),
+      ),
+    ).toEqual(['iSAMS']);
+  });
+});

@@ -8,7 +8,7 @@ const IN_PLAY =
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
-  /\b((we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no|on (monday|tuesday|wednesday|thursday|friday)|monday|tuesday|wednesday|thursday|friday)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|declined|parked|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|dropped|dropping|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed|notified)|discarded|(was|were|is|are) not (selected|shortlisted)|(didn't|did not) (even )?(present|bid|pass|make (it|the cut))\b|(is|are|was|were) (already )?(told|informed|notified)|(we )?(finished|ended) with|^\W*(no,? )?done with (them|him|her)\b|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b|got rid of|^\W*[\w'-]+(?:\s+[\w'-]+)?[, ]+out(?=[.!]?\s*$)|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+  /\b((we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no|on (monday|tuesday|wednesday|thursday|friday)|monday|tuesday|wednesday|thursday|friday)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|declined|parked|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|(called|rang|phoned|emailed|wrote to|messaged|contacted) (them|him|her)\b[^.;]{0,30}? to (say|tell (them|him|her)) no\b|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|(dropped|dropping)(?! (their|the|its|his|her) (price|pricing|prices|quote|offer|rates?|fees?|number|figure)\b)|ditched|killed|scrapped|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed|notified)|discarded|(was|were|is|are) not (selected|shortlisted)|(didn't|did not) (even )?(present|bid|pass|make (it|the cut))\b|(is|are|was|were) (already )?(told|informed|notified)|(we )?(finished|ended) with|^\W*(no,? )?done with (them|him|her)\b|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b|got rid of|^\W*[\w'-]+(?:\s+[\w'-]+)?[, ]+out(?=[.!]?\s*$)|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
@@ -19,6 +19,9 @@ const STILL =
 /** Still there despite a word that would take it out ("they're not out until the board decides"). */
 const STILL_IN =
   /\b(not out|still in|remains? (on|in)|stays? (on|in)|formally still|still (on|part of))\b/i;
+
+/** An exit denied: "they're not out", "they aren't really out". */
+const NOT_OUT = /\b(not|n't|aren't|isn't) (really |officially |actually |quite )?out\b/i;
 
 /** Where a sentence's clauses part ("Rubrik is out, ... so Veeam is formally still in the comparison"). */
 const CLAUSE_BREAK =
@@ -367,6 +370,8 @@ function aboutLastNamed(text: string): 'in' | 'out' | null {
   const tied = /\b(they|them|their|it|its)\b/i.test(text) || text.split(/\s+/).length <= 4;
   if (!tied) return null;
   if (GONE.test(text) && !STILL_IN.test(text)) return 'out';
+  // "So they're not out, officially.": the exit just said is taken back.
+  if (NOT_OUT.test(text)) return 'in';
   if ((PRONOUN_IN.test(text) || STILL_IN_SAID.test(text)) && !NEGATION.test(text)) return 'in';
   return null;
 }
