@@ -1618,3 +1618,12 @@ describe('a signature that is no news (k185, k190)', () => {
     expect(stageIn('discovery')(ext('The SIS is exactly what we signed for.'))).toBeNull();
   });
 });
+
+describe('the contract marked up, said plainly (k185, k186)', () => {
+  it('reads "I\'ll mark up the document" and "the marked-up version" as negotiation', () => {
+    expect(
+      stageIn('proposal')(ext("We are close. I'll mark up the document with these three points.")),
+    ).toBe('negotiation');
+    expect(stageIn('proposal')(ext('I send the marked-up version on Monday.'))).toBe('negotiation');
+  });
+});
