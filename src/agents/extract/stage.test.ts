@@ -1627,3 +1627,14 @@ describe('the contract marked up, said plainly (k185, k186)', () => {
     expect(stageIn('proposal')(ext('I send the marked-up version on Monday.'))).toBe('negotiation');
   });
 });
+
+describe('a price taken with "that I can sign" (k185)', () => {
+  it('reads the customer taking the season price as negotiation', () => {
+    expect(
+      stageIn('proposal')(
+        int('Seven months at four fifty, so three thousand one hundred fifty.'),
+        ext('Three thousand one hundred fifty for the year. That I can sign.'),
+      ),
+    ).toBe('negotiation');
+  });
+});
