@@ -1139,3 +1139,23 @@ describe('exits said indirectly, and prices dropped (k185, k190)', () => {
     ).toEqual(['iSAMS']);
   });
 });
+
+describe('a vendor still in, said of them (k185)', () => {
+  const read = readWith({ ...ctx, competitors: ['D-EDGE', 'RateGain', 'Duetto'] });
+
+  it('keeps in a vendor "still in the game", even with "I won\'t lie"', () => {
+    expect(
+      read(
+        ext(
+          "D-EDGE until the end of June. They already called to offer us a better price to stay. So, yes, they're still in the game, I won't lie.",
+        ),
+      ),
+    ).toEqual(['D-EDGE']);
+  });
+
+  it('puts in a vendor running a pilot with the customer', () => {
+    expect(
+      read(ext("RateGain showed us that. They're running a pilot with us too, at the same time.")),
+    ).toEqual(['RateGain']);
+  });
+});

@@ -372,7 +372,11 @@ function aboutLastNamed(text: string): 'in' | 'out' | null {
   if (GONE.test(text) && !STILL_IN.test(text)) return 'out';
   // "So they're not out, officially.": the exit just said is taken back.
   if (NOT_OUT.test(text)) return 'in';
-  if ((PRONOUN_IN.test(text) || STILL_IN_SAID.test(text)) && !NEGATION.test(text)) return 'in';
+  if (
+    (PRONOUN_IN.test(text) || STILL_IN_SAID.test(text)) &&
+    !NEGATION.test(text.replace(FIGURES_OF_SPEECH, ''))
+  )
+    return 'in';
   return null;
 }
 
@@ -392,7 +396,7 @@ const BOTH = /\b(both|all three|all of them|each of them)\b/i;
 
 /** A pronoun's vendor put in the deal: "they're still in", "they're coming Thursday". */
 const PRONOUN_IN =
-  /\b(they|them|both)\b.*\b(still in|in it|being (looked at|evaluated|considered)|in the (mix|running|race|comparison)|shortlist\w*|coming|present\w*|demo\w*|bidding|quot\w*|send\w* (us |over )?(their|a|an) (\w+ )?(proposals?|quotes?|offers?|bids?|numbers?|pricing)|include|add|had a (call|meeting|demo) with (them|him|her))\b|\bstill (looking at|evaluating|talking to|considering|speaking (to|with)) (them|they)\b|\b(we're|we are) (now |currently |still )?(using|comparing|evaluating) them\b/i;
+  /\b(they|them|both)\b.*\b(still in|in it|being (looked at|evaluated|considered)|in the (mix|running|race|comparison|game)|(running|doing) a (pilot|trial|poc|proof of concept) with us|shortlist\w*|coming|present\w*|demo\w*|bidding|quot\w*|send\w* (us |over )?(their|a|an) (\w+ )?(proposals?|quotes?|offers?|bids?|numbers?|pricing)|include|add|had a (call|meeting|demo) with (them|him|her))\b|\bstill (looking at|evaluating|talking to|considering|speaking (to|with)|testing|trialling|trialing|piloting) (them|they)\b|\b(we're|we are) (now |currently |still )?(using|comparing|evaluating) them\b/i;
 
 /** Parent companies a product's name may start with: "IBM Maximo" is also "Maximo". */
 const PARENTS =
