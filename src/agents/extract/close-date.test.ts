@@ -1850,3 +1850,24 @@ describe('a signing told as a story of last year (k186)', () => {
     ).toBe('2026-12-15');
   });
 });
+
+describe('a past negation after a signature made (k185)', () => {
+  it('keeps the signing day through "I didn\'t want to sign with him watching me"', () => {
+    expect(
+      date(
+        ext(
+          "You got it, yes? I signed yesterday evening, after the accountant left. I didn't want to sign with him watching me.",
+        ),
+      ),
+    ).toBe('2026-10-13');
+  });
+
+  it('still lets a past negation take back a plan with no signature made', () => {
+    expect(
+      date(
+        ext("We'll sign by the 30th."),
+        ext("Sorry, no. We didn't get approval to sign by the 30th."),
+      ),
+    ).toBeNull();
+  });
+});

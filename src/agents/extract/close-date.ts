@@ -858,6 +858,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         mentions.length > 0 &&
         mentions.every((m) => formatDate(m.date) !== held.value);
       if (negated && othersOnly && !retracts) continue;
+      // "I signed yesterday evening. I didn't want to sign with him watching me.": a
+      // negation in the past after a signature made in the call explains it.
+      if (negated && signatureDated && PAST_NEGATION.test(text) && !retracts) continue;
       if ((saysDate && negated) || retracts) {
         out.push('retracted');
         continue;
@@ -1295,6 +1298,9 @@ function dateSaidBefore(
   }
   return undefined;
 }
+
+/** A negation in the past: "I didn't want to sign with him watching me." */
+const PAST_NEGATION = /\b(didn't|did not|wasn't|was not|weren't|were not|couldn't|could not)\b/i;
 
 /** A "not" that says yes: "We'll sign by the 18th, I'd be dumb not to." */
 const AFFIRMING_NOT =
