@@ -66,6 +66,7 @@ export function runCore(input: CoreInput, options: CoreOptions = {}): CoreResult
         ...extractContext(input),
         heldCompetitors: deal.competitors,
         dealAmount: deal.amount,
+        dealName: deal.name,
         dealStage: deal.stage,
         dealCloseDate: deal.closeDate,
         buyerCurrency: place.buyerCurrency,

@@ -1553,3 +1553,28 @@ describe("the contract's risk terms (k186)", () => {
     ).toBeNull();
   });
 });
+
+describe('an add-on deal priced as the increment (k186)', () => {
+  const line = int(
+    "For the add-on at your invoice volume, it's eighteen thousand a year. That's on top of your current subscription.",
+  );
+  it("reads the increment as the add-on deal's amount", () => {
+    expect(
+      amount(
+        { dealAmount: 15_000, dealName: 'Tolka Pharma - e-Billing Add-on' },
+        line,
+        ext('Eighteen on top. Fine.'),
+      ),
+    ).toEqual(bare(18_000));
+  });
+
+  it('still leaves an increment on top of a whole deal alone', () => {
+    expect(
+      amount(
+        { dealAmount: 15_000, dealName: 'Tolka Pharma - Matter Management' },
+        line,
+        ext('Fine.'),
+      ),
+    ).toBeNull();
+  });
+});

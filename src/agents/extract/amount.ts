@@ -404,6 +404,9 @@ export function currenciesNamed(text: string, place: Place): Currency[] {
 /** A figure said as unchanged ("forty-five thousand a year, as before") restates the deal. */
 const AS_BEFORE = /\b(as before|as it is|same as (before|last year|now|today)|unchanged)\b/i;
 
+/** A deal that is itself the increment: "Tolka Pharma - e-Billing Add-on". */
+const ADD_ON_DEAL = /\b(add-?ons?|upsell|upgrade|expansion|extension|additional)\b/i;
+
 /** An increment on top of the deal ("30k more", "an extra 10k") is not the deal's amount. */
 const ADD_ON =
   /\b(more|extra|additional|on top|add-on|addon|upsell|incremental|adds)\b|\d\s*(k|m)?\s+(more|extra)\b/i;
@@ -564,7 +567,12 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (elsewhere) topic = undefined;
       else if (ownCue) topic = utteranceIndex;
       // "with the extra lodge you added, 465,000 riyals total": the scope, priced whole.
-      const addOn = ADD_ON.test(text.replace(SCOPE_INCLUDED, '')) && !TOTAL.test(text);
+      // An add-on deal's price is the increment: "eighteen thousand a year, on top of your
+      // current subscription" is what the "e-Billing Add-on" deal is worth.
+      const addOn =
+        ADD_ON.test(text.replace(SCOPE_INCLUDED, '')) &&
+        !TOTAL.test(text) &&
+        !ADD_ON_DEAL.test(ctx.dealName ?? '');
       if (isQuestion(text) || elsewhere || addOn || WITH_TAX.test(text)) continue;
       if (LATER_YEAR.test(text) && !TOTAL.test(text)) continue;
       if (AS_BEFORE.test(text)) continue;

@@ -34,6 +34,8 @@ export interface ExtractContext {
   sellers?: readonly string[];
   /** The matched deal's amount: it tells whether the call's prices are in thousands. */
   dealAmount?: number | null;
+  /** The matched deal's name ("Tolka Pharma - e-Billing Add-on"). */
+  dealName?: string;
   /** The meeting's title as the calendar has it ("Acme - proposal walkthrough"). */
   meetingTitle?: string;
   /** The matched deal's stage (Pandora's normalized one): where a call can move it from. */
