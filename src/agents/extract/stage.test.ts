@@ -1638,3 +1638,28 @@ describe('a price taken with "that I can sign" (k185)', () => {
     ).toBe('negotiation');
   });
 });
+
+describe('a formal proposal asked for in other words (k186)', () => {
+  it('reads "what I need is a formal quote" and "send me that as a proposal" as proposal', () => {
+    expect(
+      stageIn('evaluation')(
+        ext('Anyway, what I need is a formal quote I can put into the procurement system.'),
+      ),
+    ).toBe('proposal');
+    expect(
+      stageIn('evaluation')(
+        ext(
+          "Send me that as a proposal, Ruairí, and I'll take it to the partners after Christmas.",
+        ),
+      ),
+    ).toBe('proposal');
+  });
+
+  it('leaves "please don\'t put it in the quote" alone', () => {
+    expect(
+      stageIn('proposal')(
+        ext("The eight percent you mentioned, please don't put it in the quote."),
+      ),
+    ).toBeNull();
+  });
+});

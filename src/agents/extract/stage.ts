@@ -332,7 +332,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'proposal',
-    re: /\b(we|i)('d| would) like (a|to see a|to get a|to have a) (formal |written |proper )?(proposal|quote)\b|\bready for (a|the|your) (formal |written |proper )?(proposal|quote)\b|\bput (a|the|your) (formal |written |proper )?(proposal|quote) together\b|\b(we|i)( will|'ll)? need (a|the|your) (formal |written |proper )?(proposal|quote)\b/i,
+    re: /\bwhat (we|i) need is (a|the|your) (formal |written |proper |final )?(proposal|quote)\b|(?<!\b(don't|do not|never) )\b(send|put|give|write) (me |us )?(that|it|this|everything|all that) (in|as|into) (a|the|one) (formal |written |proper )?(proposal|quote)\b|\b(we|i)('d| would) like (a|to see a|to get a|to have a) (formal |written |proper )?(proposal|quote)\b|\bready for (a|the|your) (formal |written |proper )?(proposal|quote)\b|\bput (a|the|your) (formal |written |proper )?(proposal|quote) together\b|\b(we|i)( will|'ll)? need (a|the|your) (formal |written |proper )?(proposal|quote)\b/i,
     base: 0.8,
   },
   {
