@@ -1663,3 +1663,14 @@ describe('a formal proposal asked for in other words (k186)', () => {
     ).toBeNull();
   });
 });
+
+describe('a quote asked for as a question (k186)', () => {
+  it('reads "Can you put that in a quote and send it to Sean and me?" as proposal', () => {
+    expect(
+      stageIn('evaluation')(
+        ext('Okay. Can you put that in a quote and send it to Sean and me?'),
+        int("I'll send the quote tomorrow, to both of you."),
+      ),
+    ).toBe('proposal');
+  });
+});

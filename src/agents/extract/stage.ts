@@ -463,7 +463,7 @@ const PRICE_WITHDRAWN = /\b(that|the|this) (number|price|figure|amount)\b|\bdo t
 
 /** A request phrased as a question is still a request ("could you send us a quote?"). */
 const REQUEST =
-  /^\s*(so,?\s*)?(can|could|would|will) you (please |just )?(send|share|put together|prepare|get|email)\b/i;
+  /^\s*(so,?\s*)?(okay,?\s*)?(can|could|would|will) you (please |just )?(send|share|put together|put (that|it|this|everything) (in|into)|prepare|get|email)\b/i;
 
 /** An old stage of this or another deal ("we ran a pilot with them last year"). */
 const PAST =
