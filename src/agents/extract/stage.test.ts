@@ -1674,3 +1674,40 @@ describe('a quote asked for as a question (k186)', () => {
     ).toBe('proposal');
   });
 });
+
+describe('a pilot wanted, asked for or suggested (k186, k190)', () => {
+  it('reads the board wanting a pilot, and "I\'d like un pilote", as evaluation', () => {
+    expect(
+      stageIn('discovery')(
+        ext('The less good news is they want a pilot before anything is signed.'),
+      ),
+    ).toBe('evaluation');
+    expect(
+      stageIn('discovery')(ext("Instead of another demo, I'd like un pilote. Real classes.")),
+    ).toBe('evaluation');
+  });
+
+  it('reads "Can we get a proper trial?" answered yes as evaluation', () => {
+    expect(
+      stageIn('discovery')(
+        ext('Can we get a proper trial, with our own data?'),
+        int("Yes. We'd normally do thirty days."),
+      ),
+    ).toBe('evaluation');
+  });
+
+  it('reads the rep suggesting a pilot that the customer takes up as evaluation', () => {
+    expect(
+      stageIn('discovery')(
+        int("What we'd usually suggest is a pilot first. Two of your panel firms, six weeks."),
+        ext("Let's do that."),
+      ),
+    ).toBe('evaluation');
+    expect(
+      stageIn('discovery')(
+        int("What we'd usually suggest is a pilot first."),
+        ext("We'll think about it."),
+      ),
+    ).toBeNull();
+  });
+});

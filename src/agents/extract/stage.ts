@@ -211,7 +211,7 @@ const OPEN: readonly StageCue[] = [
   {
     // "We want a trial.", "A trial. Two ships." (in answer to what they need to see)
     stage: 'evaluation',
-    re: /\b(we|i) (want|need) (a|the) ([\w-]+ ){0,2}(trial|pilot|poc|proof[- ]of[- ]concept)\b|^\W*(a |the )?(trial|pilot|poc)\W*$/i,
+    re: /\b(we|i|they|the ([\w-]+ )?(board|committee|partners|directors))( still)?( want| wants| need| needs|'d like| would like) (a|an|un|une|the) ([\w-]+ ){0,2}(trial|pilot|pilote|poc|proof[- ]of[- ]concept)\b|^\W*(a |the )?(trial|pilot|poc)\W*$|\b(suggest|recommend|propose)\w* (is |would be )?(a|the) ([\w-]+ ){0,2}(trial|pilot|poc)\b/i,
     base: 0.78,
   },
   {
@@ -797,7 +797,7 @@ function discoveryPut(text: string, side: SpeakerSide, dealStage?: string | null
 
 /** The rep putting a pilot forward ("Could we do a proof of concept on a few trailers?"). */
 const PILOT_ASKED =
-  /^\s*(so,?\s*)?(could|can|shall|should) we (do|run|set up|start) (a|an) ([\w-]+ ){0,2}(pilot|poc|trial|proof[- ]of[- ]concept)\b|^\s*(so,?\s*)?(what if|how about if) we (do|run|set up|start|build)\b.{0,60}\bas (a|an) (pilot|poc|trial|proof[- ]of[- ]concept)\b/i;
+  /^\s*(so,?\s*)?(could|can|shall|should) we (do|run|set up|start|get|have) (a|an) ([\w-]+ ){0,2}(pilot|poc|trial|proof[- ]of[- ]concept)\b|^\s*(so,?\s*)?(what if|how about if) we (do|run|set up|start|build)\b.{0,60}\bas (a|an) (pilot|poc|trial|proof[- ]of[- ]concept)\b/i;
 const PILOT_ASKED_CUE: StageCue = { stage: 'evaluation', re: PILOT_ASKED, base: 0.8 };
 
 /** The seller chosen by its own name: what is left is the paper. */
