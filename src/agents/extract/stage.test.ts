@@ -1711,3 +1711,24 @@ describe('a pilot wanted, asked for or suggested (k186, k190)', () => {
     ).toBeNull();
   });
 });
+
+describe('a small price taken by its period, and a deal let go plainly (k185)', () => {
+  it('reads "That I accept." after "one fifty a month" as negotiation', () => {
+    expect(
+      stageIn('evaluation')(
+        int('For eleven rooms I can do one hundred fifty a month.'),
+        ext('Okay. One fifty a month. That I accept.'),
+      ),
+    ).toBe('negotiation');
+  });
+
+  it('reads "We\'re not doing it." and "close the file" as lost', () => {
+    expect(
+      stageIn('proposal')(ext("I'm sorry, it's not good news for you. We're not doing it.")),
+    ).toBe('closed_lost');
+    expect(stageIn('proposal')(ext('So, close the file, please.'))).toBe('closed_lost');
+    expect(
+      stageIn('proposal')(ext("We're not doing it that way, we'd rather phase it.")),
+    ).toBeNull();
+  });
+});

@@ -2,6 +2,7 @@ import type { Stage } from '../cases.js';
 import { NORMALIZED_STAGES } from '../../ingest/stages.js';
 import { agreesInside } from './agreement.js';
 import { findMoney } from './amount.js';
+import { NUMBER_WORDS } from './words-to-number.js';
 import { vendorPattern } from './competitors.js';
 import {
   NAMED_SIGNER,
@@ -56,7 +57,7 @@ interface StageCue {
 const LOST: readonly StageCue[] = [
   {
     stage: 'closed_lost',
-    re: /\b(not|won't|will not|aren't|are not|isn't|is not) (be )?(moving|going) (forward|ahead)\b|\bdecided (not to|against) (proceed|proceeding|move forward|moving forward|buy|buying|purchas(e|ing)|go ahead|going ahead)\b|\b(we're|we are|i'm|i am) not (going to|gonna) (proceed|go ahead)\b|\b(we|i) (won't|will not) (be )?(proceed|proceeding|go ahead|going ahead)\b/i,
+    re: /\b(not|won't|will not|aren't|are not|isn't|is not) (be )?(moving|going) (forward|ahead)\b|\b(we're|we are) not doing (it|this)(?=\W*$)|\bclose the (file|opportunity)\b|\bdecided (not to|against) (proceed|proceeding|move forward|moving forward|buy|buying|purchas(e|ing)|go ahead|going ahead)\b|\b(we're|we are|i'm|i am) not (going to|gonna) (proceed|go ahead)\b|\b(we|i) (won't|will not) (be )?(proceed|proceeding|go ahead|going ahead)\b/i,
     base: 0.88,
   },
   {
@@ -404,8 +405,18 @@ const OPEN: readonly StageCue[] = [
   },
 ];
 
-/** Whether a text names a figure ("ninety thousand", "105k"), thousands when unsaid. */
-const priced = (text: string) => findMoney(text, { impliedScale: 1000 }).length > 0;
+/**
+ * Whether a text names a figure ("ninety thousand", "105k"), thousands when unsaid, or a
+ * small one by its period ("one hundred fifty a month" for an eleven-room pension).
+ */
+const priced = (text: string) =>
+  findMoney(text, { impliedScale: 1000 }).length > 0 || PRICE_PER_PERIOD.test(text);
+
+/** A figure said with its period: "one fifty a month", "1,800 a year". */
+const PRICE_PER_PERIOD = new RegExp(
+  `(?:\\d[\\d,.]*|${NUMBER_WORDS.source})\\s+(?:a|per|each)\\s+(?:month|year|annum)\\b`,
+  'i',
+);
 
 /** Whether the customer named a figure in the turn just before. */
 function customerPriced(utterances: readonly ExtractUtterance[], index: number): boolean {
@@ -474,7 +485,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE = new RegExp(
-  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted`,
+  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted|not doing`,
   'i',
 );
 
