@@ -1732,3 +1732,13 @@ describe('a small price taken by its period, and a deal let go plainly (k185)', 
     ).toBeNull();
   });
 });
+
+describe('the contract to be read by a lawyer (k185)', () => {
+  it('reads "Petar wants to read the contract with a friend who is a lawyer" as negotiation', () => {
+    expect(
+      stageIn('proposal')(
+        ext('Petar wants to read the contract with a friend who is a lawyer, and then we sign.'),
+      ),
+    ).toBe('negotiation');
+  });
+});
