@@ -1742,3 +1742,20 @@ describe('the contract to be read by a lawyer (k185)', () => {
     ).toBe('negotiation');
   });
 });
+
+describe('a trial offered and taken, and a shortlist made (k185)', () => {
+  it('reads "I can open a trial for the four hotels" taken up as evaluation', () => {
+    expect(
+      stageIn('qualification')(
+        int('Of course. I can open a trial for the four hotels, fourteen days.'),
+        ext('Fourteen days is good. Start next Monday?'),
+      ),
+    ).toBe('evaluation');
+  });
+
+  it('reads a shortlist closed with the seller on it as evaluation', () => {
+    expect(
+      stageIn('discovery')(ext("I'll start with the news. We closed the shortlist on Friday.")),
+    ).toBe('evaluation');
+  });
+});

@@ -212,7 +212,7 @@ const OPEN: readonly StageCue[] = [
   {
     // "We want a trial.", "A trial. Two ships." (in answer to what they need to see)
     stage: 'evaluation',
-    re: /\b(we|i|they|the ([\w-]+ )?(board|committee|partners|directors))( still)?( want| wants| need| needs|'d like| would like) (a|an|un|une|the) ([\w-]+ ){0,2}(trial|pilot|pilote|poc|proof[- ]of[- ]concept)\b|^\W*(a |the )?(trial|pilot|poc)\W*$|\b(suggest|recommend|propose)\w* (is |would be )?(a|the) ([\w-]+ ){0,2}(trial|pilot|poc)\b/i,
+    re: /\b(we|i|they|the ([\w-]+ )?(board|committee|partners|directors))( still)?( want| wants| need| needs|'d like| would like) (a|an|un|une|the) ([\w-]+ ){0,2}(trial|pilot|pilote|poc|proof[- ]of[- ]concept)\b|^\W*(a |the )?(trial|pilot|poc)\W*$|\b(suggest|recommend|propose)\w* (is |would be )?(a|the) ([\w-]+ ){0,2}(trial|pilot|poc)\b|\b(i|we) can (open|set up|start|give you|do|run) (a|an) ([\w-]+ ){0,3}(trial|pilot|poc|sandbox)\b|\b(you're|you are) (on the shortlist|shortlisted)\b|\b(closed|finali[sz]ed|made) the shortlist\b/i,
     base: 0.78,
   },
   {
@@ -485,7 +485,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE = new RegExp(
-  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted|not doing`,
+  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted|not doing|shortlist`,
   'i',
 );
 
