@@ -1871,3 +1871,15 @@ describe('a past negation after a signature made (k185)', () => {
     ).toBeNull();
   });
 });
+
+describe('a month ruled out with "no point pushing for" (k186)', () => {
+  it('keeps the quarter end when February is ruled out after it', () => {
+    expect(
+      date(
+        ext(
+          "So realistically it'll be signed at our quarter end, not before. There's no point pushing for February.",
+        ),
+      ),
+    ).toBe('2026-12-31');
+  });
+});

@@ -379,7 +379,7 @@ const PAST =
  * "forget what I said about January").
  */
 const REPLACED_BEFORE =
-  /\b(from|instead of|rather than|(faster|earlier|sooner|quicker) than|not|no longer|moved off|away from|(forget|scratch|ignore|disregard) (what (i|we) said )?(about )?)\s*((on|in|by|at)\s+)?(the\s+)?$/i;
+  /\b(from|instead of|rather than|(faster|earlier|sooner|quicker) than|not|no longer|moved off|away from|no (point|sense|use) (in )?(pushing|aiming|going|hoping|rushing) for|(forget|scratch|ignore|disregard) (what (i|we) said )?(about )?)\s*((on|in|by|at)\s+)?(the\s+)?$/i;
 
 /** The start of a period is not a close date; these make the sentence undecided. */
 const PERIOD_START_BEFORE =
