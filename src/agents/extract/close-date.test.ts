@@ -1883,3 +1883,23 @@ describe('a month ruled out with "no point pushing for" (k186)', () => {
     ).toBe('2026-12-31');
   });
 });
+
+describe('a signing put after a meeting, then dated (k186)', () => {
+  it('reads "we\'ll not sign before that then ... Say the twelfth" as the twelfth', () => {
+    expect(
+      date(
+        ext(
+          "We're going ahead. We'll have it signed by the end of November, the partners meet on the twenty-sixth.",
+        ),
+        int('That is brilliant news.'),
+        ext("Did you see Mhairi's email? The partners' meeting has been moved."),
+        ext('Is it? When to?'),
+        ext('The ninth of December.'),
+        ext(
+          "Right. Well, we'll not sign before that then, I can't sign it without the partners seeing it. Say the twelfth of December.",
+        ),
+        int("The twelfth of December it is. That's no problem."),
+      ),
+    ).toBe('2026-12-12');
+  });
+});

@@ -690,7 +690,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
             : undefined));
       // An aside ("the commission meets on the 14th") is skipped but keeps the subject.
       // "Please don't ask me for a signing date" opens no subject for the dates after it.
-      const refused = NEGATION.test(text) && !EXPLICIT_DATE.test(text);
+      // "We'll not sign before that then. Say the twelfth." bounds the signing, and the
+      // day said next answers it.
+      const refused = NEGATION.test(text) && !EXPLICIT_DATE.test(text) && !NOT_BEFORE.test(text);
       // The rest of a narrowed recap is about other things: what follows answers those.
       if (own && !offTopic && !refused && !narrowed) {
         topic = { base: own.base, utteranceIndex, past: signedAlready };
@@ -1298,6 +1300,10 @@ function dateSaidBefore(
   }
   return undefined;
 }
+
+/** A signing put after something, not refused: "we'll not sign before that", "can't sign without". */
+const NOT_BEFORE =
+  /\b(not|n't|cannot) (be )?sign(ing)?( it| this| the \w+)? (before|until|till|without)\b/i;
 
 /** A negation in the past: "I didn't want to sign with him watching me." */
 const PAST_NEGATION = /\b(didn't|did not|wasn't|was not|weren't|were not|couldn't|could not)\b/i;
