@@ -171,8 +171,10 @@ export function speakerUtterances({ meeting, crm, config }: CoreInput): ExtractU
 }
 
 /**
- * The currency of the buyer's country: from the deal's account's web domain, else from
- * the domain most of the buyer's participants write from ("alrowad.edu.jo": JOD).
+ * The currency of the buyer's country, from the deal's account's web domain
+ * ("alrowad.edu.jo": JOD). A generic one ("acme.com") names no country; only an account
+ * with no domain at all falls back to the domain most of the buyer's participants
+ * write from.
  */
 function buyerCurrency({ crm, meeting, config }: CoreInput, deal: CrmDeal): string | null {
   const account = crm.accounts.find((a) => a.id === deal.accountId);
