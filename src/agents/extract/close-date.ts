@@ -19,7 +19,14 @@ import {
   dayOfWeek,
   weekdayWeek,
 } from './calendar.js';
-import { NAMED_SIGNER, PO_ISSUED, SALES_DOCUMENT, SIGNER_ROLE, signingThenDone } from './cues.js';
+import {
+  NAMED_SIGNER,
+  PO_ISSUED,
+  SALES_DOCUMENT,
+  SIGNER_ROLE,
+  inStoryOfThePast,
+  signingThenDone,
+} from './cues.js';
 import { mentionsVendor } from './competitors.js';
 import {
   HEDGE,
@@ -363,13 +370,6 @@ const DELIVERY =
 /** What, handed over, is the close itself: "I can get the signature to you Friday", a PO. */
 const CLOSING_PAPER = /\b(?:signatures?|signed|po|purchase orders?)\b/i;
 
-/** A story of another time: "We did exactly that last year." */
-const LONG_AGO = /\b(last year|years? ago|back in (19|20)\d\d|a while (back|ago))\b/i;
-
-/** Words that bring a story back to the plan: "This time we'll sign by the 15th." */
-const STILL_AHEAD =
-  /\b(will|'ll|going to|gonna|want|wants|need|needs|plan|hope|aim|this (year|time|quarter)|now|today)\b/i;
-
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
   /\b(told|said to|mentioned to|promised) (you|us|him|her|them) (in|on|last|back in) |\b(was|were) (to|due|planned|going to|meant to)\b|\b(we've|we have) done (it|this|that)\b|\b(was|were|got|been|already|we) (signed|closed|countersigned)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed)|last (year|quarter|month)|missed|slipped from)\b/i;
@@ -650,12 +650,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const whole = subjectOf(said, asked, choseOther, ctx);
       // "We did exactly that with the document people last year. Signed on the thirtieth
       // of December and regretted it for a year.": a signing in a story of the past.
-      if (
-        whole.own &&
-        LONG_AGO.test(sentences[sentenceIndex - 1]?.text ?? '') &&
-        !STILL_AHEAD.test(said)
-      )
-        continue;
+      if (whole.own && inStoryOfThePast(sentences[sentenceIndex - 1]?.text, said)) continue;
       const clause = whole.offTopic ? signingClause(said) : null;
       const inClause = clause === null ? null : subjectOf(clause, asked, choseOther, ctx);
       const narrowed =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sellerNames } from './cues.js';
+import { inStoryOfThePast, sellerNames } from './cues.js';
 
 describe('sellerNames', () => {
   it('reads the name before the public suffix of each internal domain', () => {
@@ -13,5 +13,31 @@ describe('sellerNames', () => {
 
   it('leaves out names too short to be told from a word, and repeats', () => {
     expect(sellerNames(['abc.com', 'acme.com', 'eu.acme.com', 'localhost'])).toEqual(['acme']);
+  });
+});
+
+describe('inStoryOfThePast', () => {
+  it('reads a signing after a sentence of another time as a story', () => {
+    expect(
+      inStoryOfThePast('Last year we changed the PMS.', 'We signed on the thirty-first of March.'),
+    ).toBe(true);
+    expect(
+      inStoryOfThePast(
+        'We did exactly that with the document people last year.',
+        'Signed on the thirtieth of December and regretted it for a year.',
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps a signing the sentence brings back to now', () => {
+    expect(inStoryOfThePast('Last year we rushed it.', "This time we'll sign by the 15th.")).toBe(
+      false,
+    );
+    expect(inStoryOfThePast('We used to sign in June.', 'We signed this morning.')).toBe(false);
+  });
+
+  it('needs a sentence before that tells of another time', () => {
+    expect(inStoryOfThePast(undefined, 'We signed on the thirty-first of March.')).toBe(false);
+    expect(inStoryOfThePast('Good call.', 'We signed on the thirty-first of March.')).toBe(false);
   });
 });

@@ -123,3 +123,20 @@ export const PO_ISSUED = `(?:(?<!\\b(?:can|could|will|would|to|must|should|shall
  */
 export const SALES_DOCUMENT =
   '(?:proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)';
+
+/** A sentence telling of another time: "We did exactly that last year." */
+const ANOTHER_TIME =
+  /\b(last (year|quarter|month|spring|summer|autumn|fall|winter)|years? ago|back in (19|20)\d\d|a while (back|ago)|previously|in the past|used to|back then|originally|(was|were) supposed to)\b/i;
+
+/** Words that bring a story back to now: "This time we'll sign by the 15th", "we signed this morning". */
+const BACK_TO_NOW =
+  /\b(will|'ll|going to|gonna|want|wants|need|needs|plan|hope|aim|this (year|time|quarter|morning)|now|today|yesterday|last night|just|finally)\b/i;
+
+/**
+ * Whether a signing is told as part of a story of the past: "Last year we changed the
+ * PMS. We signed on the thirty-first of March." The sentence before tells of another
+ * time and the signing's own sentence does not bring it back to now.
+ */
+export function inStoryOfThePast(previous: string | undefined, sentence: string): boolean {
+  return previous !== undefined && ANOTHER_TIME.test(previous) && !BACK_TO_NOW.test(sentence);
+}
