@@ -1159,3 +1159,40 @@ describe('a vendor still in, said of them (k185)', () => {
     ).toEqual(['RateGain']);
   });
 });
+
+describe('a field listed with us, a warning and a withdrawal (k185)', () => {
+  const vendors: ExtractContext = {
+    ...baseContext,
+    competitors: ['SiteMinder', 'IDeaS', 'Duetto', 'Hexagon EAM'],
+  };
+  const read = readWith(vendors);
+
+  it('puts in the vendors listed after "you" or beside "yours"', () => {
+    expect(read(ext('You, IDeaS and Duetto. Three.'))).toEqual(['IDeaS', 'Duetto']);
+    expect(read(ext('There are three vendors left. You, IDeaS, and Duetto.'))).toEqual([
+      'IDeaS',
+      'Duetto',
+    ]);
+    expect(read(ext("Both demos. Yours and Hexagon's."))).toEqual(['Hexagon EAM']);
+  });
+
+  it('reads "don\'t think it\'s done" as a warning, not a denial of the vendor', () => {
+    expect(
+      read(ext('And SiteMinder offered us a renewal with a discount, so don’t think it’s done.')),
+    ).toEqual(['SiteMinder']);
+    expect(
+      read(ext("And SiteMinder offered us a renewal with a discount, so don't think it's done.")),
+    ).toEqual(['SiteMinder']);
+  });
+
+  it('takes out a vendor that withdrew or is scratched, not one starting from scratch', () => {
+    expect(
+      read(
+        ext('We asked three vendors. You, IDeaS and Duetto.'),
+        ext('I just got a mail from Duetto. They withdrew.'),
+        ext('Then scratch Duetto.'),
+      ),
+    ).toEqual(['IDeaS']);
+    expect(read(ext('Duetto would start from scratch in the evaluation.'))).toEqual(['Duetto']);
+  });
+});
