@@ -1196,3 +1196,55 @@ describe('a field listed with us, a warning and a withdrawal (k185)', () => {
     expect(read(ext('Duetto would start from scratch in the evaluation.'))).toEqual(['Duetto']);
   });
 });
+
+describe('a vendor in play said as a buyer says it (k129, k103, k110)', () => {
+  const vendors: ExtractContext = {
+    ...baseContext,
+    competitors: ['Tidemark', 'Rhyme', 'Ticketmaster', 'Abrigo', 'Sardine', 'LS Retail'],
+  };
+  const read = readWith(vendors);
+
+  it('reads a price came back with, a visit, a try and an approach', () => {
+    expect(read(ext('Tidemark came back to us last week at three thousand nine hundred.'))).toEqual(
+      ['Tidemark'],
+    );
+    expect(read(ext('Ticketmaster came in last Wednesday. Gave us a good pitch.'))).toEqual([
+      'Ticketmaster',
+    ]);
+    expect(read(ext('And this week Rhyme reached out, and we agreed to see them.'))).toEqual([
+      'Rhyme',
+    ]);
+    expect(read(ext("We're also going to try Rhyme for the same two weeks."))).toEqual(['Rhyme']);
+    expect(read(ext('Sardine put a late submission in last week.'))).toEqual(['Sardine']);
+    expect(read(ext('Abrigo asked us for a meeting next week.'))).toEqual(['Abrigo']);
+    expect(read(ext("They've been in to see us twice now, Abrigo."))).toEqual(['Abrigo']);
+    expect(read(ext("Tidemark's reseller came by last week."))).toEqual(['Tidemark']);
+  });
+
+  it('reads a vendor at a figure, in the picture, or the option we are up against', () => {
+    expect(read(ext("Tidemark's at forty-eight. Under fifty I don't need council."))).toEqual([
+      'Tidemark',
+    ]);
+    expect(read(ext('Also Abrigo is in the picture, the group uses them in Europe.'))).toEqual([
+      'Abrigo',
+    ]);
+    expect(read(ext("So Sardine is a real option, that's who you're up against."))).toEqual([
+      'Sardine',
+    ]);
+  });
+
+  it('reads a field listed after "it\'s you" or "yourselves"', () => {
+    expect(read(ext("It's you, Abrigo, and Sardine."))).toEqual(['Abrigo', 'Sardine']);
+    expect(read(ext('Yourselves, Tidemark, and a small firm from Bristol.'))).toEqual(['Tidemark']);
+  });
+
+  it('takes out a vendor not continued with', () => {
+    expect(
+      read(
+        ext('LS Retail is our current system.'),
+        ext('We decided not to continue with LS Retail back in August.'),
+      ),
+    ).toBeNull();
+    expect(read(ext('We are discontinuing LS Retail at the end of the year.'))).toBeNull();
+  });
+});
