@@ -1248,3 +1248,45 @@ describe('a vendor in play said as a buyer says it (k129, k103, k110)', () => {
     expect(read(ext('We are discontinuing LS Retail at the end of the year.'))).toBeNull();
   });
 });
+
+describe('more of what puts a vendor in play (k145, k164, k70)', () => {
+  const vendors: ExtractContext = {
+    ...baseContext,
+    competitors: ['Medidata', 'Viedoc', 'AlsoEnergy', 'Waites', 'Kerridge', 'Procede', 'Sage'],
+  };
+  const read = readWith(vendors);
+
+  it('reads the same exercise run with them, a touch, a push and a visit', () => {
+    expect(read(ext("We're running the same exercise with Medidata and with Viedoc."))).toEqual([
+      'Medidata',
+      'Viedoc',
+    ]);
+    expect(
+      read(ext('I should tell you Procede have been in touch and we are having a look.')),
+    ).toEqual(['Procede']);
+    expect(read(ext("They're pushing AlsoEnergy, they say they can put it on all four."))).toEqual([
+      'AlsoEnergy',
+    ]);
+    expect(read(ext("Procede's coming up next week, Tuesday. And you."))).toEqual(['Procede']);
+    expect(read(ext('Waites came to visit us last week.'))).toEqual(['Waites']);
+    expect(read(ext('It will be Waites and Kerridge besides you.'))).toEqual([
+      'Waites',
+      'Kerridge',
+    ]);
+    expect(read(ext('My accountant says we should look at Kerridge too.'))).toEqual(['Kerridge']);
+    expect(read(ext('Kerridge asked us for a site visit. We said yes.'))).toEqual(['Kerridge']);
+  });
+
+  it('reads a vendor named after "another offer"', () => {
+    expect(read(ext('We received another offer. Kerridge. Eighty-eight thousand.'))).toEqual([
+      'Kerridge',
+    ]);
+  });
+
+  it('keeps a vendor past "we don\'t know them" or "not happy"', () => {
+    expect(
+      read(ext("We are evaluating also Waites, they are cheap, but we don't know them.")),
+    ).toEqual(['Waites']);
+    expect(read(ext('We still have Sage, and we are not happy.'))).toEqual(['Sage']);
+  });
+});
