@@ -1903,3 +1903,19 @@ describe('a signing put after a meeting, then dated (k186)', () => {
     ).toBe('2026-12-12');
   });
 });
+
+describe('a length of time under a day (k191)', () => {
+  it('reads no date from "Make it an hour." after a slot is agreed', () => {
+    expect(
+      date(
+        int("Wednesday works. I'll send the invite for the walkthrough, ninety minutes."),
+        ext('Make it an hour. Nobody lasts ninety minutes.'),
+      ),
+    ).toBeNull();
+    expect(date(ext("Let's make it half an hour then."))).toBeNull();
+  });
+
+  it('still reads a day counted from the meeting', () => {
+    expect(date(ext("We'll sign within a week, I promise."))).not.toBeNull();
+  });
+});

@@ -1511,6 +1511,9 @@ function findDates(
     if (SHORT_MONTH_ALONE.test(r.text)) continue;
     // "I need a W-9": chrono reads "a W" as a week and "-9" as hours before it.
     if (/\bW-\d/i.test(r.text)) continue;
+    // "Make it an hour.": a length of time, which chrono reads as that long from now. Bare
+    // days and weeks stay dates: authors read "give me two weeks" as one.
+    if (BARE_DURATION.test(r.text) && !COUNTED_FROM_NOW.test(text.slice(0, r.index))) continue;
     if (r.end) {
       // "from November 30 to December 15" is a move when a verb says so, else a range.
       if (!MOVED.test(text)) undecided = true;
@@ -1575,6 +1578,13 @@ function thisMonthStill(c: chrono.ParsedComponents, today: LocalDate, past: bool
     ? endOfMonth(today.year, today.month)
     : date;
 }
+
+/** A length of time under a day said alone: "an hour", "half an hour", "two hours". */
+const BARE_DURATION =
+  /^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|half an?|\d+)\s+(?:hours?|minutes?)$/i;
+
+/** Words that count a bare length of time from now: "within a week", "in a month". */
+const COUNTED_FROM_NOW = /\b(?:within|in|inside(?: of)?|after|for)\s*$/i;
 
 /** A day when chrono knows one, else the month's last day; undefined when neither is known. */
 function componentsDate(c: chrono.ParsedComponents): LocalDate | null {
