@@ -1919,3 +1919,21 @@ describe('a length of time under a day (k191)', () => {
     expect(date(ext("We'll sign within a week, I promise."))).not.toBeNull();
   });
 });
+
+describe('a signing told of another time in its own sentence, and a role in Spanish (k191)', () => {
+  it('reads no close date from "Last year we signed three contracts on the thirtieth of December"', () => {
+    expect(
+      date(ext('Last year we signed three contracts on the thirtieth of December. A nightmare.')),
+    ).toBeNull();
+  });
+
+  it('reads the day the gerente general signed, not the day the PO went out', () => {
+    expect(
+      date(
+        ext(
+          'The gerente general signed yesterday afternoon. And logística already issued the orden de compra this morning.',
+        ),
+      ),
+    ).toBe('2026-10-13');
+  });
+});

@@ -26,6 +26,7 @@ import {
   SIGNER_ROLE,
   inStoryOfThePast,
   signingThenDone,
+  toldOfAnotherTime,
 } from './cues.js';
 import { mentionsVendor } from './competitors.js';
 import {
@@ -658,7 +659,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         !inClause.offTopic &&
         (inClause.own?.base ?? 0) >= CLAUSE_CUE_MIN &&
         !HEDGED.test(inClause.text);
-      const { text, signedAlready, own, offTopic } = narrowed ? inClause : whole;
+      const { text, signedAlready, own, offTopic, story } = narrowed ? inClause : whole;
       if (DECISION_EVENT.test(said) && !isQuestion(said) && EXPLICIT_DATE.test(said)) {
         const on = findDates(said, today, reference, fyFor(said, u.side))?.find(
           (m) =>
@@ -689,6 +690,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // day said next answers it.
       const refused = NEGATION.test(text) && !EXPLICIT_DATE.test(text) && !NOT_BEFORE.test(text);
       // The rest of a narrowed recap is about other things: what follows answers those.
+      if (story && !narrowed) topic = { base: STORY_TOPIC_BASE, utteranceIndex, past: false };
       if (own && !offTopic && !refused && !narrowed) {
         topic = { base: own.base, utteranceIndex, past: signedAlready };
         // Its dates name the month a later "the 10th it is" means; a signature made is
@@ -704,7 +706,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // A date for something else ("I'll send both options in the proposal by Wednesday")
       // moves the subject on: "Grand, Wednesday." answers that, not the signing talk.
       // So does a question about a meeting ("Shall I book a scoping workshop with Ben?").
-      if (offTopic && !own && (EXPLICIT_DATE.test(text) || isQuestion(text))) topic = undefined;
+      if (offTopic && !own && !story && (EXPLICIT_DATE.test(text) || isQuestion(text)))
+        topic = undefined;
       const softened = text.replace(GOES_WELL, '');
       // "Which date in January?" "Say the 22nd.": the month asked about is the answer's.
       if (isQuestion(text) && cue && !offTopic && EXPLICIT_DATE.test(text)) {
@@ -1169,6 +1172,8 @@ interface SigningSubject {
   signedAlready: boolean;
   own: { re: RegExp; base: number } | undefined;
   offTopic: boolean;
+  /** A signature told of another time: the subject, with no date of its own. */
+  story: boolean;
 }
 
 /**
@@ -1181,9 +1186,14 @@ function subjectOf(
   choseOther: boolean,
   ctx: ExtractContext,
 ): SigningSubject {
+  // "Last year we signed everything in December.": a story, which dates nothing but
+  // makes the signing the subject ("And this year?" "Mid-February, the 15th.").
+  const signature = SIGNED_ALREADY.test(text) || NAMED_SIGNER.test(text);
+  const story = signature && toldOfAnotherTime(text);
   // "The contract with them is signed?" "Signed last Friday.": someone else's.
   const signedAlready =
-    (SIGNED_ALREADY.test(text) || NAMED_SIGNER.test(text)) &&
+    signature &&
+    !story &&
     !choseOther &&
     !isQuestion(text) &&
     !aboutAnotherVendor(`${text} ${asked}`, ctx);
@@ -1205,8 +1215,11 @@ function subjectOf(
       (DELIVERY.test(text) && !CLOSING_PAPER.test(text))) &&
       !SIGNS_ON.test(text)) ||
     mentionsVendor(text, ctx.competitors ?? []);
-  return { text, signedAlready, own, offTopic };
+  return { text, signedAlready, own, offTopic, story };
 }
+
+/** How sure the signing subject a story opens is, as a signature made would be. */
+const STORY_TOPIC_BASE = 0.9;
 
 /** A signing clause read alone needs a firm cue of its own, said without a hedge. */
 const CLAUSE_CUE_MIN = 0.86;

@@ -102,7 +102,7 @@ export const NAMED_SIGNER =
  * board has signed". Its words sit inside a case-insensitive pattern.
  */
 export const SIGNER_ROLE =
-  '(?:ceo|cfo|coo|md|gm|president|mayor|board|boss|owner|chair|chairman|chairwoman|manager|general manager|managing director|managing partner|city manager|superintendent|commissioner|principal|dean|treasurer|director|directora|directeur|direktor|gerente|presidente|gesch(?:ä|a)ftsf(?:ü|u)hrer)';
+  '(?:ceo|cfo|coo|md|gm|president|mayor|board|boss|owner|chair|chairman|chairwoman|manager|general manager|managing director|managing partner|city manager|superintendent|commissioner|principal|dean|treasurer|director|directora|directeur|direktor|gerente|(?:gerente|director|directora|directeur) g(?:e|é)n(?:e|é)ral|presidente|gesch(?:ä|a)ftsf(?:ü|u)hrer)';
 
 /** A purchase order, in the languages calls carry it in: "the PO", "die Bestellung". */
 export const PURCHASE_ORDER =
@@ -139,4 +139,9 @@ const BACK_TO_NOW =
  */
 export function inStoryOfThePast(previous: string | undefined, sentence: string): boolean {
   return previous !== undefined && ANOTHER_TIME.test(previous) && !BACK_TO_NOW.test(sentence);
+}
+
+/** A sentence that is itself a story: "Last year we signed three contracts on the 30th." */
+export function toldOfAnotherTime(sentence: string): boolean {
+  return inStoryOfThePast(sentence, sentence);
 }
