@@ -1937,3 +1937,31 @@ describe('a signing told of another time in its own sentence, and a role in Span
     ).toBe('2026-10-13');
   });
 });
+
+describe('how, a tender deadline and a meeting moved (k191, k194)', () => {
+  it('reads "we do that by hand in Excel today" as how, not when', () => {
+    expect(date(ext('We do that by hand in Excel today. Every Monday.'))).toBeNull();
+    expect(date(ext("Let's get this done by the 20th of November."))).toBe('2026-11-20');
+  });
+
+  it('reads no signing from the deadline for quotes', () => {
+    expect(date(ext('Deadline for quotes is the twenty-sixth.'))).toBeNull();
+    expect(date(ext('Our deadline is the twenty-sixth.'))).toBe('2026-10-26');
+  });
+
+  it('reads "Make it Tuesday." after a check-in proposed as the meeting moved', () => {
+    expect(
+      date(
+        int('So you start Monday, and we check in a week from Monday to see how it is going?'),
+        ext('Make it Tuesday. Mondays I am useless.'),
+        int('Tuesday the 23rd, then.'),
+      ),
+    ).toBeNull();
+    expect(
+      date(
+        int('Can we aim to sign by the 20th?'),
+        ext('Make it the 23rd. The board meets the 22nd.'),
+      ),
+    ).toBe('2026-10-23');
+  });
+});

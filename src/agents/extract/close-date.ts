@@ -62,6 +62,9 @@ const GOES_WELL =
 const CHOSE_OTHER =
   /\b(decided (for|on)|go(ing)? with|went with|chose|selected|signed with|picked)\b/i;
 
+/** A day revised in reply: "Make it mid-March." It answers what the turn before proposed. */
+const MAKE_IT = /^\s*((so|ok(ay)?|then|actually|no),? )*make it\b/i;
+
 /** Only these cues make a date a commitment; each carries how sure it makes us. */
 const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   {
@@ -117,7 +120,11 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     re: /\b(contract|paperwork|order form|po|purchase order|loa|loi|letters? of (award|intent)|work order)\b.{0,30}\b(by|before|on|in place)\b/i,
     base: 0.9,
   },
-  { re: /\b(target(s|ed|ing)?|deadline)\b/i, base: 0.86 },
+  // "Deadline for quotes is the twenty-sixth" is the tender's, not the signing's.
+  {
+    re: /\b(target(s|ed|ing)?|deadline(?! (for|on) (the )?(quotes?|bids?|proposals?|offers?|submissions?|applications?|questions|responses|tenders?|rfps?|rfqs?)\b))\b/i,
+    base: 0.86,
+  },
   // "Realistically it'll be signed the ninth of April."
   { re: /\b(be|been|gets?|getting) (signed|executed)\b/i, base: 0.86 },
   // "The decision is the end of March now", "the decision moves to the end of September".
@@ -126,16 +133,17 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     base: 0.84,
   },
   // "Make it mid-March. The fifteenth."
-  { re: /^\s*((so|ok(ay)?|then|actually|no),? )*make it\b/i, base: 0.8 },
+  { re: MAKE_IT, base: 0.8 },
   // "We aim to award by the 31st of March" (a public buyer's signature is its award).
   { re: /\b(award(ed|ing)?)\b.{0,30}\b(by|before|on|no later than)\b/i, base: 0.86 },
   // "Could it land next quarter instead?": a deal landing is its close.
   { re: /\b(land|lands|landing)\b.{0,20}\b(in|by|before|this|next|end)\b/i, base: 0.82 },
   // "So realistically we are working toward March 31st", "March 31 is the date".
   { re: /\bworking towards?\b|\b(is|as) the (target |signing |close )?date\b/i, base: 0.84 },
-  // "Let us do it by end of quarter", "get this done by the 20th".
+  // "Let us do it by end of quarter", "get this done by the 20th"; "we do that by hand"
+  // is how, not when.
   {
-    re: /\b(do|get|have) (it|this|that)( done)? (by|before|sooner than|earlier than)\b/i,
+    re: /\b(do|get|have) (it|this|that)( done)? (by(?! (hand|ourselves|myself|themselves|email|e-mail|phone|post|mail|default)\b)|before|sooner than|earlier than)\b/i,
     base: 0.84,
   },
   // "End of January for the signature", "that's when I want the signature".
@@ -1202,6 +1210,8 @@ function subjectOf(
     : COMMITMENT_CUES.find((c) => c.re.test(text));
   const offTopic =
     (MEETING.test(text.replace(REFERENCE_MEETING, '')) && !SIGN_THERE.test(text)) ||
+    // "We check in a week from Monday?" "Make it Tuesday.": the meeting moved, not the deal.
+    (own?.re === MAKE_IT && MEETING.test(asked) && !SIGN_WORD.test(asked)) ||
     (PAST.test(text) && !signedAlready) ||
     // "Now I need the contract in final form, I sign on the twenty-first": the
     // document is wanted for the signing the sentence dates.
