@@ -1759,3 +1759,30 @@ describe('a trial offered and taken, and a shortlist made (k185)', () => {
     ).toBe('evaluation');
   });
 });
+
+describe('signatures that close nothing (k191, k194)', () => {
+  it('reads no win from a habit, an NDA or a pile of timesheets', () => {
+    expect(
+      stageIn('proposal')(
+        ext(
+          'April fifteenth for the award, and the contract is signed the same day, that is how we do it here.',
+        ),
+      ),
+    ).toBeNull();
+    expect(
+      stageIn('discovery')(ext("It's confidential, but I can share it under the NDA we signed.")),
+    ).toBeNull();
+    expect(stageIn('evaluation')(ext('I signed every one of those timesheets.'))).toBeNull();
+  });
+
+  it('reads no win while the chair still has to countersign', () => {
+    expect(
+      stageIn('negotiation')(
+        ext(
+          'I signed the contract tonight. Barb has to countersign, she is our chair, and the bylaws say two signatures.',
+        ),
+      ),
+    ).not.toBe('closed_won');
+    expect(stageIn('negotiation')(ext('I signed the contract tonight.'))).toBe('closed_won');
+  });
+});

@@ -107,7 +107,8 @@ const OTHER_VENDOR =
 const WON: readonly StageCue[] = [
   {
     stage: 'closed_won',
-    re: /\b(we|i)('ve| have)?\s+(just |officially |already |finally |now )?(signed|countersigned|executed|docusigned|e-?signed)\b(?!\s+(off|up|the (nda|dpa|mutual|internal|investment|budget|capex|pilot|trial|poc|evaluation)|an? (nda|dpa|pilot|trial|poc)|with))/i,
+    // "The NDA we signed", "I signed every one of those timesheets" name other papers.
+    re: /(?<!\b(nda|dpa|letter|waiver|form|forms|timesheets?|application) )\b(we|i)('ve| have)?\s+(just |officially |already |finally |now )?(signed|countersigned|executed|docusigned|e-?signed)\b(?!\s+(off|up|the (nda|dpa|mutual|internal|investment|budget|capex|pilot|trial|poc|evaluation)|an? (nda|dpa|pilot|trial|poc)|with|every|each|all|those|these|many|a lot|lots|plenty)\b)/i,
     base: 0.9,
   },
   {
@@ -610,6 +611,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         inStoryOfThePast(sentences[sentenceIndex - 1]?.text, text)
       )
         continue;
+      // "The contract is signed the same day, that's how we do it here": a habit.
+      if (found.stage === 'closed_won' && HABIT.test(text)) continue;
       // "I'll send the trial agreement." "Send it to me, I'll sign it.": the trial's paper.
       if (signsOtherPaper(found, text, utterances, utteranceIndex)) continue;
       // "Welcome aboard" to a colleague who joined the call is no signature.
@@ -684,7 +687,11 @@ type Retraction = 'retracted' | 'unsigned';
 
 /** A signature taken back: "Not your contract yet.", "Our CEO still needs to countersign." */
 const NOT_SIGNED_YET =
-  /^\W*not (your|the|our) (contract|agreement|order form|paperwork)( yet)?\W*$|\b(haven't|have not|didn't|did not) sign(ed)? (your|the) (contract|agreement|order form)( yet)?\b|\b(still )?needs? to (countersign|co-sign)\b|\bstill (needs?|has) to sign\b|\b(hasn't|has not|haven't|have not) (countersigned|signed it) yet\b/i;
+  /^\W*not (your|the|our) (contract|agreement|order form|paperwork)( yet)?\W*$|\b(haven't|have not|didn't|did not) sign(ed)? (your|the) (contract|agreement|order form)( yet)?\b|\b(still )?(needs?|has|have) to (countersign|co-sign)\b|\bstill (needs?|has) to sign\b|\b(hasn't|has not|haven't|have not) (countersigned|signed it) yet\b/i;
+
+/** How things are always done, which says nothing of this deal. */
+const HABIT =
+  /\b(that's|that is|this is) (how|the way) (we|it|they) (do|does|work|works|always)\b|\b(always|usually|normally|typically) (get |gets |are |is )?(sign|signs|signed)\b/i;
 
 /** The customer's own paper: "we've signed the internal approval. The investment form." */
 const INTERNAL_PAPER =
