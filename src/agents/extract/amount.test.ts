@@ -1578,3 +1578,21 @@ describe('an add-on deal priced as the increment (k186)', () => {
     ).toBeNull();
   });
 });
+
+describe('unidades de fomento and soles (k191)', () => {
+  it('reads a price in UF as CLF, and soles as PEN', () => {
+    expect(
+      amount(
+        { timeZone: 'America/Santiago' },
+        ext("So it's seven thousand two hundred UF total for the three years, correct?"),
+        int('Correct, seven thousand two hundred UF, invoiced annually.'),
+      ),
+    ).toEqual({ amount: 7200, currency: 'CLF' });
+    expect(
+      amount(
+        { timeZone: 'America/Lima' },
+        ext("Yes, it's three hundred ten thousand soles per year, and that's the price we accept."),
+      ),
+    ).toEqual({ amount: 310_000, currency: 'PEN' });
+  });
+});

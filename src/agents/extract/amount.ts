@@ -104,6 +104,13 @@ const CODES: Record<string, Currency> = {
   reais: 'BRL',
   mxn: 'MXN',
   'mexican pesos': 'MXN',
+  // Chile prices large contracts in unidades de fomento, an indexed unit with its own
+  // ISO code; Peru in soles.
+  uf: 'CLF',
+  'unidades de fomento': 'CLF',
+  clf: 'CLF',
+  clp: 'CLP',
+  soles: 'PEN',
   pln: 'PLN',
   zloty: 'PLN',
   zlotys: 'PLN',
@@ -155,7 +162,7 @@ const CODES: Record<string, Currency> = {
 
 /** Currency words after a figure, longest first ("australian dollars" before "dollars"). */
 const CODE_WORDS =
-  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|(?:egyptian|lebanese) pounds?|(?:jordanian|kuwaiti|bahraini|iraqi|tunisian|algerian) dinars?|(?:moroccan|emirati|uae) dirhams?|(?:saudi|qatari) riyals?|omani rials?|swiss francs|mexican pesos|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|rials?|dirhams?|dinars?|omr|bhd|jod|shillings|cedis|pesos|huf|czk|thb|myr|idr|php|vnd|twd|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula|krw|won(?![’\\x27]t)';
+  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|(?:egyptian|lebanese) pounds?|(?:jordanian|kuwaiti|bahraini|iraqi|tunisian|algerian) dinars?|(?:moroccan|emirati|uae) dirhams?|(?:saudi|qatari) riyals?|omani rials?|swiss francs|mexican pesos|unidades de fomento|uf|clf|clp|soles|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|rials?|dirhams?|dinars?|omr|bhd|jod|shillings|cedis|pesos|huf|czk|thb|myr|idr|php|vnd|twd|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula|krw|won(?![’\\x27]t)';
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
 const SIGNS =
   '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)|\\bRM(?=\\s?\\d)';
