@@ -527,6 +527,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/sixty-sixth-check.jsonl',
   'test/agent/labelled/sixty-seventh-check.jsonl',
   'test/agent/labelled/sixty-eighth-check.jsonl',
+  'test/agent/labelled/sixty-ninth-check.jsonl',
+  'test/agent/labelled/seventieth-check.jsonl',
+  'test/agent/labelled/seventy-first-check.jsonl',
 ];
 
 /**
@@ -605,6 +608,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-69.jsonl',
   'test/agent/calibration/outside-fit-70.jsonl',
   'test/agent/calibration/outside-fit-71.jsonl',
+  'test/agent/calibration/outside-fit-72.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
