@@ -1596,3 +1596,45 @@ describe('unidades de fomento and soles (k191)', () => {
     ).toEqual({ amount: 310_000, currency: 'PEN' });
   });
 });
+
+describe('figures that are no price (k191, k193, k194)', () => {
+  it('reads no amount from round the clock, cubic metres, an insurance policy or staff time', () => {
+    expect(amount({}, ext('We operate twenty-four seven. The price is fine.'))).toBeNull();
+    expect(
+      amount({}, ext('We move about 2.1 million cubic metres a year into the mill.')),
+    ).toBeNull();
+    expect(
+      amount(
+        {},
+        ext(
+          'What we can do is a super-cap at three times annual fees, plus our cyber policy, which is ten million.',
+        ),
+      ),
+    ).toBeNull();
+    expect(
+      amount(
+        {},
+        ext('At your loaded rate, something like fifty-eight thousand a year in staff time.'),
+      ),
+    ).toBeNull();
+  });
+
+  it("reads no amount from the last vendor's price, or a range said in words", () => {
+    expect(
+      amount(
+        {},
+        ext('Our last vendor charged us forty thousand dollars a year just for the readings.'),
+      ),
+    ).toBeNull();
+    expect(
+      amount(
+        {},
+        int('Ballpark, somewhere around fifty to sixty thousand over three years.'),
+        ext('Fifty to sixty. That is a big range.'),
+      ),
+    ).toBeNull();
+    expect(
+      amount({}, ext('We went from fifty to sixty thousand, and sixty is the price.')),
+    ).toEqual(bare(60_000));
+  });
+});

@@ -219,11 +219,11 @@ const SPOKEN_TAIL = new RegExp(`^\\s*(${CODE_WORDS})\\b`, 'i');
 
 /** What follows a number that makes it a count, a share or a unit price, not the deal. */
 const NOT_MONEY_AFTER =
-  /^\s*(%|percent|per ?cent|seats?|users?|licen[cs]es?|people|employees|reps|agents|heads?|accounts|customers|calls|minutes|hours|days|weeks|months|years|records|contacts|emails|meetings|deals|kilometres|kilometers|km|miles|litres|liters|gallons|tons|tonnes|kg|kilos|kwh|mwh|mw|megawatts|acres|hectares|square (?:feet|foot|metres|meters)|sq ?ft|beds|stores|branches|sites|vehicles|trucks|drivers|technicians|students|patients|members|farmers|capacity|pence|cents?|p|(per|a|an|\/)\s*(seat|user|licen[cs]e|head|rep|agent))\b/i;
+  /^\s*(%|percent|per ?cent|seats?|users?|licen[cs]es?|people|employees|reps|agents|heads?|accounts|customers|calls|minutes|hours|days|weeks|months|years|records|contacts|emails|meetings|deals|kilometres|kilometers|km|miles|litres|liters|gallons|tons|tonnes|kg|kilos|kwh|mwh|mw|megawatts|acres|hectares|(?:square|cubic) (?:feet|foot|metres|meters|yards)|sq ?ft|m3|m³|barrels|bales|beds|stores|branches|sites|vehicles|trucks|drivers|technicians|students|patients|members|farmers|capacity|pence|cents?|p|(per|a|an|\/)\s*(seat|user|licen[cs]e|head|rep|agent))\b/i;
 
 /** The price of some other vendor or of what the customer pays today. */
 const SOMEONE_ELSE =
-  /\b((an)?other vendors?|competitors?|alternatives?|incumbent|currently pay(ing)?|we pay|paying (them|today|now)|(our|the|their) (current|existing|old|legacy|present) (\w+[\s-]){0,2}?(tool|vendor|contract|provider|platform|portal|system|solution|software|stack)|(they|he|she|them) (quoted|offered|charge[sd]?|want)|(they|he|she) came in (at|around|about|with|lower|higher|under|over)|their (price|pricing|quote|offer|renewal))\b/i;
+  /\b((an)?other vendors?|competitors?|alternatives?|incumbent|currently pay(ing)?|we pay|paying (them|today|now)|(our|the|their) (current|existing|old|legacy|present|last|previous|former) (\w+[\s-]){0,2}?(tool|vendor|contract|provider|platform|portal|system|solution|software|stack|supplier)|(they|he|she|them) (quoted|offered|charge[sd]?|want)|(they|he|she) came in (at|around|about|with|lower|higher|under|over)|their (price|pricing|quote|offer|renewal))\b/i;
 const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
 
 /**
@@ -234,7 +234,7 @@ const QUOTED_BY_OTHERS = /(?<!\byou\s)(?<!\byour team\s)\bquoted\b/i;
  * "cyber liability at two million").
  */
 const NOT_THIS_DEAL =
-  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last (year|winter|summer|spring|autumn|fall|season|quarter|month)|(we|they|i) paid|raised|revenue|gmv|turnover|a year in sales|uptime|availability|(price|cost|fee|rate) per (?!year|annum|month|quarter|term)[a-z]+|in (overtime|fines|penalties|losses|waste|write-offs|duplicates|chargebacks|claims|purchases)|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers|the (difference|gap|delta)|(ppa|tariff|feed-in|spot|market|wholesale) (price|rate)|(we|you|they) (stop|stopped) losing|(we|you)('d| would| will|'ll)? save|saves? (us|you|them)|savings?|liability|liabilities|indemnit(y|ies)|insurance|insured|(cyber|professional|public) (cover|coverage))\b/i;
+  /\b(today|currently|right now|at the moment|existing|we spend|(fuel|energy|electricity|power|phone|freight) bill|spending|spent|last (year|winter|summer|spring|autumn|fall|season|quarter|month)|(we|they|i) paid|raised|revenue|gmv|turnover|a year in sales|uptime|availability|(price|cost|fee|rate) per (?!year|annum|month|quarter|term)[a-z]+|in (overtime|fines|penalties|losses|waste|write-offs|duplicates|chargebacks|claims|purchases|staff time|people time|labou?r|salaries|wages)|(implementation|onboarding|setup|set-up|services|training|one[- ]time) (fee|cost)s?|(whole|entire|overall|departmental|department's|team's|company's|annual|yearly) ([\w-]+ ){0,2}?budget|(our|their) (average|typical|median|usual) ([\w-]+ )?(contract|deal|order|customer|account|ticket|renewal|acv|arr|spend)s?|(average|typical|median) (contract|deal|order) (size|value)|across (everything|all (of )?(our |the )?(tools|vendors|software|systems))|(all|our) (other )?tools (get|cost|take)|set aside for|also covers|the (difference|gap|delta)|(ppa|tariff|feed-in|spot|market|wholesale) (price|rate)|(we|you|they) (stop|stopped) losing|(we|you)('d| would| will|'ll)? save|saves? (us|you|them)|savings?|liability|liabilities|indemnit(y|ies)|insurance|insured|(cyber|professional|public) (cover|coverage|polic(y|ies))|(our|the|their) (cyber|insurance|e&o|liability) polic(y|ies))\b/i;
 
 /**
  * A later year's price, the sentence's subject: "Year two is just the subscription, a
@@ -429,7 +429,7 @@ const CONCESSION =
 
 /** A range or a bound is not a figure ("somewhere between 100 and 150k", "up to 200k"). */
 const RANGE =
-  /\b(between|somewhere|range|up to|at most|no more than|at least|or so|-ish|under|over (?!(\w+[\s-]){0,3}(years?|term|months|contract|agreement|period|deal|life)\b)|below|above|max(imum)?|min(imum)?)\b|\d\s*(-|–|to)\s*[$€£]?\d/i;
+  /\b(between|somewhere|range|up to|at most|no more than|at least|or so|-ish|under|over (?!(\w+[\s-]){0,3}(years?|term|months|contract|agreement|period|deal|life)\b)|below|above|max(imum)?|min(imum)?)\b|\d\s*(-|–|to)\s*[$€£]?\d|(?<!\bfrom\s)\b(?:(?:one|two|three|four|five|six|seven|eight|nine)[- ])?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\s+to\s+(?:(?:one|two|three|four|five|six|seven|eight|nine)[- ])?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/i;
 
 /** Words that tie a figure to this deal. Without one, a number is left alone. */
 const DEAL_CUE =
@@ -801,6 +801,9 @@ const PER_THING =
 const COUNT_NOUN_AFTER =
   /^\s+(?!(?:dollars|euros|pounds|bucks|grand|quid|francs|rupees|reais|pesos|yen|rand|crowns|zlotys|forints|soles|shekels|dirhams|riyals|rials|dinars|rands|manats|tenges|laris|kroner|kronor|krones|rubles|roubles|hryvnias|nairas|cedis|shillings|kwachas|pulas|quetzales|bolivianos|colones|lempiras|liras|ringgits|bahts|dongs|rupiahs|pesetas|thousands|hundreds|millions|years|months|weeks|days|users|seats|plus|less|minus)\b)[a-z]{3,}s\b/i;
 
+/** Round the clock, said in words: "twenty-four seven". */
+const ROUND_THE_CLOCK = /\btwenty[\s-]four[\s-]seven\b/i;
+
 /** "400 vans at eleven pounds": the price of one of a count. */
 const COUNT_AT = /\b\d[\d,]*\s+[a-z-]+\s+(?:at|@)\s*$/i;
 
@@ -1083,6 +1086,8 @@ export function findMoney(
   for (const m of text.matchAll(NUMBER_WORDS)) {
     // "forty-eight thousand a year": a trailing "a" or "and" belongs to what follows.
     const words = m[0].replace(/(\s+(and|an?))+\s*$/i, '');
+    // "We operate twenty-four seven": round the clock, not 24,700.
+    if (ROUND_THE_CLOCK.test(words)) continue;
     // "a euro account": "a" alone is an article, never a figure.
     // "Satu perpuluhan satu juta": a scale word with no number said before it (in words
     // this reader knows) counts nothing.
