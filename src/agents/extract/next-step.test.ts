@@ -1222,3 +1222,23 @@ describe("a step's day moved after it was agreed (k181)", () => {
     );
   });
 });
+
+describe('idioms of doubt, a gift accepted and what to wear (k191, k194)', () => {
+  it('reads no step from "I\'ll believe it when I see it", "I\'ll take you up on that" or a coat', () => {
+    const plan = step(
+      int("I'll send you a draft project plan before the 12th."),
+      ext("I'll believe it when I see it. But fine."),
+    );
+    expect(plan).toContain('draft project plan');
+    expect(plan).not.toContain('believe');
+    expect(
+      step(
+        int('Next time you are in Punta Arenas, the lamb is on us.'),
+        ext("I'll take you up on that."),
+      ),
+    ).toBeNull();
+    expect(
+      step(int('See you on site then.'), ext("Yes, and I'll bring a good jacket.")),
+    ).toBeNull();
+  });
+});
