@@ -1786,3 +1786,30 @@ describe('signatures that close nothing (k191, k194)', () => {
     expect(stageIn('negotiation')(ext('I signed the contract tonight.'))).toBe('closed_won');
   });
 });
+
+describe('a tender awarded to another, every project cancelled (k191, k193)', () => {
+  it('reads "The committee awarded the licitación to Hidronet" as lost', () => {
+    expect(
+      extractStage(
+        call(
+          ext(
+            'The committee awarded the licitación to Hidronet. Procurement is sending the letters.',
+          ),
+        ),
+        { ...baseContext, dealStage: 'proposal', competitors: ['Hidronet'] },
+      )?.value,
+    ).toBe('closed_lost');
+  });
+
+  it('reads every project cancelled, and "Not postponed, cancelled", as lost', () => {
+    expect(
+      stageIn('evaluation')(ext('Anyway, all the projects are cancelled. Including yours.')),
+    ).toBe('closed_lost');
+    expect(
+      stageIn('evaluation')(
+        int('So the inventory project is...'),
+        ext('Cancelled. Not postponed, cancelled.'),
+      ),
+    ).toBe('closed_lost');
+  });
+});

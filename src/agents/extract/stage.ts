@@ -68,7 +68,7 @@ const LOST: readonly StageCue[] = [
   },
   {
     stage: 'closed_lost',
-    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on|(voted|decided) to (cancel|scrap|drop|kill)) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp|procurement|tender|solicitation)\b|\b(project|initiative|purchase|deal|rfp|contract|procedure|tender|program|programme|study)( with (you|us))? (is|was|has been|got) (cancell?ed|scrapped|killed|terminated|shelved)\b|\bnothing (for us )?to buy\b|\b(we|i) (will not|won't|are not going to|aren't going to) (do|go ahead with|proceed with) (the|this) (project|purchase|deal)\b|^\s*(no,? )?(it|this)('s| is| has been) cancell?ed\b/i,
+    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on|(voted|decided) to (cancel|scrap|drop|kill)) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp|procurement|tender|solicitation)\b|\b(project|initiative|purchase|deal|rfp|contract|procedure|tender|program|programme|study)( with (you|us))? (is|was|has been|got) (cancell?ed|scrapped|killed|terminated|shelved)\b|\bnot (postponed|paused|delayed|deferred|on hold),? cancell?ed\b|\bcancell?ed,? not (postponed|paused|delayed|deferred|on hold)\b|\b(all|every one of) (the |our )?(projects|initiatives|purchases|programmes|programs) (are|were|have been|got) (cancell?ed|scrapped|killed|shelved)\b|\bnothing (for us )?to buy\b|\b(we|i) (will not|won't|are not going to|aren't going to) (do|go ahead with|proceed with) (the|this) (project|purchase|deal)\b|^\s*(no,? )?(it|this)('s| is| has been) cancell?ed\b/i,
     base: 0.88,
   },
   {
@@ -98,7 +98,7 @@ const LOST: readonly StageCue[] = [
 
 /** "going with X", "signed with X", "staying with X": lost when X is not us. */
 const WENT_WITH =
-  /\b((go(ing)?|gone|went|decided to go|signed|sign(ing)?|stay(ing)?|stick(ing)?|renew(ed|ing)?) with|stay(ing)? on|(chose|chosen|selected|picked|decided (on|for)|move to|moving to|switch(ing)? to|awarded (it|the contract|the deal) to|(?:contract|award|loa|loi|po|order|business|tender|bid) (?:has |have |had )?(?:already )?(?:gone|went|been awarded|been given) to))\s+(?<who>[\w'.-]+(\s+[\w'.-]+){0,2})/i;
+  /\b((go(ing)?|gone|went|decided to go|signed|sign(ing)?|stay(ing)?|stick(ing)?|renew(ed|ing)?) with|stay(ing)? on|(chose|chosen|selected|picked|decided (on|for)|move to|moving to|switch(ing)? to|awarded (it|the contract|the deal|the (tender|bid|rfp|licitaci(o|ó)n|licita(ç|c)(ã|a)o|concurso|aanbesteding|ausschreibung|appel d'offres|project|work)) to|(?:contract|award|loa|loi|po|order|business|tender|bid) (?:has |have |had )?(?:already )?(?:gone|went|been awarded|been given) to))\s+(?<who>[\w'.-]+(\s+[\w'.-]+){0,2})/i;
 const LONG_AGO =
   /\b(last (year|quarter|month|spring|summer|autumn|fall|winter|time)|years? ago|back in|in 20\d\d|already (have|use|run))\b/i;
 const OTHER_VENDOR =
