@@ -1813,3 +1813,18 @@ describe('a tender awarded to another, every project cancelled (k191, k193)', ()
     ).toBe('closed_lost');
   });
 });
+
+describe('a discount asked for (k193)', () => {
+  it('reads "we\'d like a discount" and "we\'d need a better price" from the customer as negotiation', () => {
+    expect(
+      stageIn('proposal')(
+        ext('So, your offer is sixty thousand. Fine. But we would like a discount.'),
+      ),
+    ).toBe('negotiation');
+    expect(stageIn('proposal')(ext("Honestly, we'd need a better price."))).toBe('negotiation');
+  });
+
+  it('leaves the rep offering one unanswered', () => {
+    expect(stageIn('proposal')(int("We'd like a discount to be possible, I'll ask."))).toBeNull();
+  });
+});

@@ -276,6 +276,12 @@ const OPEN: readonly StageCue[] = [
     base: 0.86,
   },
   {
+    // "But we'd like a discount", "we'd need a better price": the customer haggling.
+    stage: 'negotiation',
+    re: /\b(we'd|we would|i'd|i would) (like|want|need|expect) (a |some |an extra |a bigger |a better |more of a )?(discount|reduction|better price)\b|\bcan you (do|give us|offer|find) (a |any |some |an? extra |a bit )?(discount|better on (the )?price|something (more )?on the price|a better price)\b/i,
+    base: 0.82,
+  },
+  {
     stage: 'negotiation',
     re: /\b(procurement|legal|lawyers|counsel)\b.{0,40}\b(reviewing|looking at|going through)\b.{0,20}\b(contract|msa|order form|agreement|terms|paper(work)?)\b/i,
     base: 0.84,
@@ -489,7 +495,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE = new RegExp(
-  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted|not doing|shortlist`,
+  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted|not doing|shortlist|discount|reduction|better price|better on|on the price`,
   'i',
 );
 
