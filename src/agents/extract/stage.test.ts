@@ -1828,3 +1828,15 @@ describe('a discount asked for (k193)', () => {
     expect(stageIn('proposal')(int("We'd like a discount to be possible, I'll ask."))).toBeNull();
   });
 });
+
+describe('a trial the rep proposes and the customer takes (k193)', () => {
+  it('reads "let\'s do a trial" agreed, and "trial from the 15th", as evaluation', () => {
+    expect(
+      stageIn('discovery')(
+        int("Then let's do a trial. Three weeks, your real trucks, your weighbridge data."),
+        ext("Three weeks. Yes, let's do that. Starting when?"),
+      ),
+    ).toBe('evaluation');
+    expect(stageIn('discovery')(ext('Good, trial from the 15th.'))).toBe('evaluation');
+  });
+});

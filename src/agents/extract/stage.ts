@@ -392,7 +392,7 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'evaluation',
-    re: /\b(start(ing|ed)?|kick(ing|ed)? off|begin(ning)?|began|run(ning)?|set(ting)? up|spin(ning)? up|spun up|launch(ing|ed)?|go(ing)? ahead with|move forward with)\b.{0,20}\b(pilot|poc|proof[- ]of[- ]concept|trial|sandbox|test system)\b|\b(pilot|poc|trial) (is|has) (now )?(running|started|live|under ?way|kicked off|begun)\b|\blet's do the (sandbox|pilot|trial|poc)\b|\b(start(ed|ing)?|kick(ed|ing)? off|began|begin(ning)?) (the |a |our )?(technical |formal |hands-on )?(evaluation|eval)\b|\b(technical|formal) evaluation (starts|begins|will (start|begin)|is starting)\b|\b(qualified|shortlisted) for (the )?(technical )?evaluation\b/i,
+    re: /\b(start(ing|ed)?|kick(ing|ed)? off|begin(ning)?|began|run(ning)?|set(ting)? up|spin(ning)? up|spun up|launch(ing|ed)?|go(ing)? ahead with|move forward with)\b.{0,20}\b(pilot|poc|proof[- ]of[- ]concept|trial|sandbox|test system)\b|\b(pilot|poc|trial) (is|has) (now )?(running|started|live|under ?way|kicked off|begun)\b|\blet's do (the|a|an|our) ([\w-]+ )?(sandbox|pilot|trial|poc|proof[- ]of[- ]concept)\b|\b(pilot|trial|poc|sandbox) from (the |next |this )?(\d|first|second|third|fourth|fifth|\w+teenth|twentieth|\w+-first|\w+-second|\w+-third|\w+th\b|monday|tuesday|wednesday|thursday|friday)|\b(start(ed|ing)?|kick(ed|ing)? off|began|begin(ning)?) (the |a |our )?(technical |formal |hands-on )?(evaluation|eval)\b|\b(technical|formal) evaluation (starts|begins|will (start|begin)|is starting)\b|\b(qualified|shortlisted) for (the )?(technical )?evaluation\b/i,
     base: 0.8,
   },
   {
