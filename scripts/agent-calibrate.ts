@@ -530,6 +530,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/sixty-ninth-check.jsonl',
   'test/agent/labelled/seventieth-check.jsonl',
   'test/agent/labelled/seventy-first-check.jsonl',
+  'test/agent/labelled/seventy-second-check.jsonl',
+  'test/agent/labelled/seventy-third-check.jsonl',
+  'test/agent/labelled/seventy-fourth-check.jsonl',
 ];
 
 /**
@@ -609,6 +612,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-70.jsonl',
   'test/agent/calibration/outside-fit-71.jsonl',
   'test/agent/calibration/outside-fit-72.jsonl',
+  'test/agent/calibration/outside-fit-73.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
