@@ -1638,3 +1638,29 @@ describe('figures that are no price (k191, k193, k194)', () => {
     ).toEqual(bare(60_000));
   });
 });
+
+describe('Fiji dollars, tala and CFA francs (k199, k201)', () => {
+  it('reads the Pacific and West African currencies by their names and codes', () => {
+    expect(
+      amount(
+        { timeZone: 'Pacific/Auckland' },
+        int("Let's fix it in Fiji dollars then. Thirteen thousand two hundred Fiji a year, fixed."),
+        ext('Thirteen two. Fiji dollars. Fixed for the whole contract? Agreed.'),
+      ),
+    ).toEqual({ amount: 13_200, currency: 'FJD' });
+    expect(
+      amount(
+        { timeZone: 'Pacific/Auckland' },
+        ext(
+          'With the returnees, fourteen thousand five hundred tala a year is the price. We accept.',
+        ),
+      ),
+    ).toEqual({ amount: 14_500, currency: 'WST' });
+    expect(
+      amount(
+        { timeZone: 'Africa/Dakar' },
+        ext('Thirty-two million francs CFA for the whole contract, that we can sign.'),
+      ),
+    ).toEqual({ amount: 32_000_000, currency: 'XOF' });
+  });
+});

@@ -111,6 +111,19 @@ const CODES: Record<string, Currency> = {
   clf: 'CLF',
   clp: 'CLP',
   soles: 'PEN',
+  // The Pacific and West Africa: "thirteen thousand two hundred Fiji a year", "fourteen
+  // thousand five hundred tala", "forty million CFA".
+  'fiji dollars': 'FJD',
+  'fijian dollars': 'FJD',
+  fiji: 'FJD',
+  fjd: 'FJD',
+  tala: 'WST',
+  wst: 'WST',
+  cfa: 'XOF',
+  'cfa francs': 'XOF',
+  'francs cfa': 'XOF',
+  xof: 'XOF',
+  xaf: 'XAF',
   pln: 'PLN',
   zloty: 'PLN',
   zlotys: 'PLN',
@@ -162,13 +175,13 @@ const CODES: Record<string, Currency> = {
 
 /** Currency words after a figure, longest first ("australian dollars" before "dollars"). */
 const CODE_WORDS =
-  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|(?:egyptian|lebanese) pounds?|(?:jordanian|kuwaiti|bahraini|iraqi|tunisian|algerian) dinars?|(?:moroccan|emirati|uae) dirhams?|(?:saudi|qatari) riyals?|omani rials?|swiss francs|mexican pesos|unidades de fomento|uf|clf|clp|soles|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|rials?|dirhams?|dinars?|omr|bhd|jod|shillings|cedis|pesos|huf|czk|thb|myr|idr|php|vnd|twd|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula|krw|won(?![’\\x27]t)';
+  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|(?:egyptian|lebanese) pounds?|(?:jordanian|kuwaiti|bahraini|iraqi|tunisian|algerian) dinars?|(?:moroccan|emirati|uae) dirhams?|(?:saudi|qatari) riyals?|omani rials?|swiss francs|mexican pesos|unidades de fomento|uf|clf|clp|soles|fiji(?:an)? dollars|fiji|fjd|tala|wst|cfa francs|francs cfa|cfa|xof|xaf|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|rials?|dirhams?|dinars?|omr|bhd|jod|shillings|cedis|pesos|huf|czk|thb|myr|idr|php|vnd|twd|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula|krw|won(?![’\\x27]t)';
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
 const SIGNS =
   '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)|\\bRM(?=\\s?\\d)';
 /** ISO codes said before a figure ("OMR 210,000"); each names its own currency. */
 const CODES_BEFORE =
-  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN|OMR|BHD|JOD|MYR|IDR|THB|PHP|VND|CNY|KRW|TWD'.split(
+  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN|OMR|BHD|JOD|MYR|IDR|THB|PHP|VND|CNY|KRW|TWD|FJD|WST|XOF|XAF|CLP|PEN'.split(
     '|',
   );
 const CODE_BEFORE = CODES_BEFORE.join('|');
