@@ -1965,3 +1965,28 @@ describe('how, a tender deadline and a meeting moved (k191, k194)', () => {
     ).toBe('2026-10-23');
   });
 });
+
+describe('"the first to know" and "See y\'all Thursday" (k199, k202)', () => {
+  it('reads no day from "You\'ll be the first to know."', () => {
+    expect(
+      date(
+        ext('We want it signed by the end of March.'),
+        int('Perfect. Let me know if anything changes.'),
+        ext("You'll be the first to know."),
+      ),
+    ).toBe('2027-03-31');
+    expect(date(ext('We sign on the sixteenth. Put down the sixteenth to be safe.'))).toBe(
+      '2026-10-16',
+    );
+  });
+
+  it('reads "See y\'all Thursday." as the next meeting', () => {
+    expect(
+      date(
+        ext("We'd want to sign it by the end of the month."),
+        int('Great, I will send the order form.'),
+        ext("See y'all Thursday."),
+      ),
+    ).toBe('2026-10-31');
+  });
+});
