@@ -1840,3 +1840,11 @@ describe('a trial the rep proposes and the customer takes (k193)', () => {
     expect(stageIn('discovery')(ext('Good, trial from the 15th.'))).toBe('evaluation');
   });
 });
+
+describe('a signature promised after a wait (k202)', () => {
+  it('reads "Give me two weeks from today and it\'s signed" as a plan, not a win', () => {
+    expect(stageIn('negotiation')(ext("Give me two weeks from today and it's signed."))).toBeNull();
+    expect(stageIn('negotiation')(ext("In three days it's signed, I promise."))).toBeNull();
+    expect(stageIn('negotiation')(ext("Good news: it's signed."))).toBe('closed_won');
+  });
+});
