@@ -1848,3 +1848,24 @@ describe('a signature promised after a wait (k202)', () => {
     expect(stageIn('negotiation')(ext("Good news: it's signed."))).toBe('closed_won');
   });
 });
+
+describe('a signature with its subject unsaid, and a reply that finishes a sentence (k202)', () => {
+  it('reads "Well, I did it. Signed it this morning, first thing." as won', () => {
+    expect(
+      stageIn('negotiation')(ext('Well, I did it. Signed it this morning, first thing.')),
+    ).toBe('closed_won');
+    expect(stageIn('negotiation')(ext('Signed it, you said? No, not yet.'))).not.toBe('closed_won');
+  });
+
+  it('reads "So the project with us..." "Is dead." as lost', () => {
+    expect(
+      stageIn('evaluation')(
+        int('So the project with us...'),
+        ext("Is dead. I'm sorry. There's no world where I buy new software now."),
+      ),
+    ).toBe('closed_lost');
+    expect(
+      stageIn('evaluation')(int('And the weather up there...'), ext('Is dead boring, honestly.')),
+    ).toBeNull();
+  });
+});

@@ -79,7 +79,7 @@ const LOST: readonly StageCue[] = [
   {
     // "Is that a not now or a no?" "It's a no.", "We're done looking."
     stage: 'closed_lost',
-    re: /^\s*(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(it's|it is) not you this time\b|\b(we've|we have) (decided|chosen|gone) (for |with )?(someone|somebody) else\b|\b(we're|we are) done looking\b|\b(the )?(project|deal|initiative|purchase) is dead\b|\b(so )?the [\w-]+('s| is) dead\b|\b(the )?(deal|project)('s| is) off\b/i,
+    re: /^\s*(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(it's|it is) not you this time\b|\b(we've|we have) (decided|chosen|gone) (for |with )?(someone|somebody) else\b|\b(we're|we are) done looking\b|\b(the )?(project|deal|initiative|purchase)( with (you|us))? (is|'s) dead\b|\b(so )?the [\w-]+('s| is) dead\b|\b(the )?(deal|project)('s| is) off\b/i,
     base: 0.82,
   },
   {
@@ -165,6 +165,12 @@ const WON: readonly StageCue[] = [
     re: /\b(welcome (aboard|on board)|welcome to the (family|team)|(i'm|i am) signing (it )?now|(then |so )?i sign (it )?now|thanks?( you)?( again| so much)? for signing|(it|the (docusign|envelope|contract|signature))( just)? came through(?! with\b)|(it )?(says|shows) completed|(you're|you are) (now )?officially (a |our )?(customer|client)|welcome as (a |our )?(new )?(customer|client)|signing\W+done)\b/i,
     base: 0.84,
     fact: true,
+  },
+  {
+    // "Well, I did it. Signed it this morning, first thing.": the subject left unsaid.
+    stage: 'closed_won',
+    re: /^\W*(well,? |so,? |yes,? )?(just |already |finally )?signed (it|the contract|the order form|the agreement|everything)\b(?=[^.?!]*\b(this morning|last night|yesterday|today|earlier|an hour ago|just now|first thing)\b)/i,
+    base: 0.86,
   },
   {
     // "I finished the DocuSign at like seven thirty this morning."
@@ -563,6 +569,21 @@ function proposalMeeting(
   return null;
 }
 
+/**
+ * "So the project with us..." "Is dead.": a reply that finishes the other side's
+ * trailing sentence is read with it.
+ */
+function finishing(text: string, previous: ExtractUtterance | undefined): string {
+  if (!previous || !FINISHES.test(text)) return text;
+  const trailing = TRAILING.exec(previous.text.trimEnd());
+  return trailing ? `${trailing[1]!.trim()} ${text.trim()}` : text;
+}
+
+/** A sentence that starts with its verb: the subject was the other side's. */
+const FINISHES = /^\W*(is|was|has been|are|were|got|gets)\b/i;
+/** The other side's last sentence, left hanging: "So the project with us..." */
+const TRAILING = /(?:^|[.!?]\s+)([^.!?]+?)\s*(?:\.\.\.|…|—|–|-)$/;
+
 function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): ScanEntry[] {
   const competitors = (ctx.competitors ?? []).filter((c) => c.trim().length > 0).map(vendorPattern);
   const sellers = (ctx.sellers ?? []).map(sellerChosen);
@@ -573,7 +594,11 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     for (const [sentenceIndex, s] of sentences.entries()) {
       // "Signing. ...Done.": one signature said in two sentences, read as one.
       const next = sentences[sentenceIndex + 1]?.text;
-      const text = signingThenDone(s.text, next) ? `${s.text} ${next}` : s.text;
+      const text = signingThenDone(s.text, next)
+        ? `${s.text} ${next}`
+        : sentenceIndex === 0
+          ? finishing(s.text, utterances[utteranceIndex - 1])
+          : s.text;
       // A price taken after the deal was won or lost in the call changes nothing.
       const closedInCall = out.some((e) => e !== 'retracted' && e.value.startsWith('closed_'));
       const fromPrice =
