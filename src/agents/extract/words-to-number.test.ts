@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wordsToNumber } from './words-to-number.js';
+import { findMoney } from './amount.js';
 
 describe('wordsToNumber', () => {
   const cases: [string, number | null][] = [
@@ -49,5 +50,18 @@ describe('tens after tens', () => {
     expect(wordsToNumber('fifty-fifty')).toBeNull();
     expect(wordsToNumber('twenty twenty')).toBeNull();
     expect(wordsToNumber('fifty-five')).toBe(55);
+  });
+});
+
+describe('a quarter (k202)', () => {
+  it('adds a quarter of the group or the scale said with "and a quarter"', () => {
+    expect(wordsToNumber('one and a quarter million')).toBe(1_250_000);
+    expect(wordsToNumber('a million and a quarter')).toBe(1_250_000);
+  });
+
+  it('leaves "a quarter" as a period to the money reader', () => {
+    expect(findMoney('forty thousand a quarter')).toEqual([
+      { amount: 40_000, currency: null, index: 0, length: 14 },
+    ]);
   });
 });

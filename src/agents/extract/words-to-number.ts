@@ -49,6 +49,9 @@ export const SPOKEN_SCALES: Readonly<Record<string, number>> = {
   billion: 1_000_000_000,
 };
 
+/** What "and a half" and "and a quarter" add: "two and a half million", "one and a quarter million". */
+const FRACTIONS: Readonly<Record<string, number>> = { half: 0.5, quarter: 0.25 };
+
 /** Words a spoken number is made of; a run of them is handed to `wordsToNumber`. */
 export const NUMBER_WORDS = new RegExp(
   `\\b(?:${[...Object.keys(UNITS), 'hundred', ...Object.keys(SPOKEN_SCALES), 'point', 'and', 'half']
@@ -61,6 +64,9 @@ export const NUMBER_WORDS = new RegExp(
     'and',
     'half',
     'a',
+    // Only as a whole: "one and a quarter million"; "forty thousand a quarter" is a price
+    // per quarter.
+    'and a quarter',
   ]
     .sort((x, y) => y.length - x.length)
     .join('|')})\\b)*\\b`,
@@ -89,10 +95,11 @@ export function wordsToNumber(phrase: string): number | null {
     const w = words[i]!;
     if (w === 'and') {
       // "two and a half million": the half belongs to the group being built.
-      if (words[i + 1] === 'a' && words[i + 2] === 'half') {
+      const part = words[i + 1] === 'a' ? FRACTIONS[words[i + 2] ?? ''] : undefined;
+      if (part !== undefined) {
         // "a million and a half": half of the scale just said.
-        if (group === 0 && lastScale > 0) total += lastScale / 2;
-        else group += 0.5;
+        if (group === 0 && lastScale > 0) total += lastScale * part;
+        else group += part;
         i += 2;
       }
       continue;
