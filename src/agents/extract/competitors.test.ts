@@ -1290,3 +1290,36 @@ describe('more of what puts a vendor in play (k145, k164, k70)', () => {
     expect(read(ext('We still have Sage, and we are not happy.'))).toEqual(['Sage']);
   });
 });
+
+describe("a committee's choice, an offer sent and a vendor coming in on a day (k201, k202)", () => {
+  const vendors: ExtractContext = {
+    ...baseContext,
+    competitors: ['SparkMeter', 'Steamaco', 'PaygOps', 'PitPlanner'],
+  };
+  const read = readWith(vendors);
+
+  it('reads "They chose SparkMeter" as the one chosen, the others out', () => {
+    expect(
+      extractCompetitors(call(ext('The committee met on Wednesday. They chose SparkMeter.')), {
+        ...vendors,
+        heldCompetitors: ['SparkMeter', 'Steamaco'],
+      })?.value,
+    ).toEqual(['SparkMeter']);
+    expect(read(ext('The board decided on Tuesday. We went with SparkMeter.'))).toEqual([
+      'SparkMeter',
+    ]);
+  });
+
+  it('reads "They sent us an offer" of the vendor just named, and "coming in on the fifteenth"', () => {
+    expect(
+      read(
+        ext(
+          "That's what PaygOps also told us. They sent us an offer last week. We're looking at both.",
+        ),
+      ),
+    ).toEqual(['PaygOps']);
+    expect(
+      read(ext("PitPlanner's coming in on the fifteenth. They're the only other one.")),
+    ).toEqual(['PitPlanner']);
+  });
+});
