@@ -1990,3 +1990,30 @@ describe('"the first to know" and "See y\'all Thursday" (k199, k202)', () => {
     ).toBe('2026-10-31');
   });
 });
+
+describe('negations that refuse no signing (k202)', () => {
+  it('keeps the date past "Not for the signature." and "I don\'t sign what I ain\'t heard."', () => {
+    expect(
+      date(
+        ext("So let's say the twenty-eighth of October for the signature."),
+        int('Do we need anything new from you for that?'),
+        ext('Not for the signature. The contract is the one you have.'),
+      ),
+    ).toBe('2026-10-28');
+    expect(
+      date(
+        ext('Well, I did it. I signed it this morning, first thing.'),
+        ext("He read me every page last night. I don't sign what I ain't heard."),
+      ),
+    ).toBe('2026-10-14');
+  });
+
+  it('still takes a date back on "we won\'t sign by the 28th"', () => {
+    expect(
+      date(
+        ext("So let's say the twenty-eighth of October for the signature."),
+        ext("Actually no, we won't sign by the twenty-eighth."),
+      ),
+    ).toBeNull();
+  });
+});

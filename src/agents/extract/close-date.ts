@@ -376,6 +376,13 @@ const OTHER_SUBJECT = new RegExp(
 const DELIVERY =
   /\b(?:get|have)\s+(?:it|this|that|them|(?:the|a|an|our|my|your)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:over\s+)?(?:to|with)\s+(?:you|him|her|them)\b|\bget\s+you\s+(?:it|the|a|an|our|my)\b/i;
 
+/**
+ * Negations that refuse no signing: a short answer that nothing more is needed for it,
+ * and a habit of never signing unread.
+ */
+const NO_REFUSAL =
+  /^\W*(no,? )?not for (the )?(signature|signing)\b|\b(i|we) (don't|do not|never|won't) sign (what|anything|things|stuff|nothing)\b/i;
+
 /** What, handed over, is the close itself: "I can get the signature to you Friday", a PO. */
 const CLOSING_PAPER = /\b(?:signatures?|signed|po|purchase orders?)\b/i;
 
@@ -850,6 +857,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
             );
       // "Don't let it slip into January.", "It won't slip from our side.": the date held.
       if (HELD.test(text) && !own) continue;
+      // "Not for the signature.", "I don't sign what I ain't heard.": a negation that
+      // refuses nothing of the signing.
+      if (NO_REFUSAL.test(text)) continue;
       const replaced = (mentions ?? []).filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
       // "not the 15th" names the replaced date; any other negation turns the commitment round.
       const negated = negatedNear(text, mentions ?? [], replaced);
