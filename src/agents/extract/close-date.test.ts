@@ -2017,3 +2017,11 @@ describe('negations that refuse no signing (k202)', () => {
     ).toBeNull();
   });
 });
+
+describe('"He\'ll sign it then" of the day said before (k202)', () => {
+  it('dates the signing to the day the sentence before named', () => {
+    expect(date(ext("The MD is in the office on Friday the sixteenth. He'll sign it then."))).toBe(
+      '2026-10-16',
+    );
+  });
+});

@@ -1306,7 +1306,7 @@ const TOMORROW_ALONE =
   /^\W*tomorrow\b(?:,?\s+(?:then|for sure|definitely|latest|at the latest|morning|first thing))*\W*$/i;
 
 /** A signing said of a date named before it: "We'll sign by then." */
-const BY_THEN = /\b(by|before|on|for) (then|that (date|day))\b/i;
+const BY_THEN = /\b(by|before|on|for) (then|that (date|day))\b|\bsign (it |them |that )?then\b/i;
 
 /**
  * The last day said outright in the two sentences before, in the same turn, as the
