@@ -1664,3 +1664,15 @@ describe('Fiji dollars, tala and CFA francs (k199, k201)', () => {
     ).toEqual({ amount: 32_000_000, currency: 'XOF' });
   });
 });
+
+describe('a purchase order for a figure (k201)', () => {
+  it('reads the figure the purchase order is for', () => {
+    expect(
+      amount(
+        {},
+        ext('I signed the contract yesterday evening.'),
+        ext('The purchase order is for two hundred seventy-eight thousand. Not two seventy.'),
+      ),
+    ).toEqual(bare(278_000));
+  });
+});
