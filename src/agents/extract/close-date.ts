@@ -704,8 +704,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // "We'll not sign before that then. Say the twelfth." bounds the signing, and the
       // day said next answers it.
       const refused = NEGATION.test(text) && !EXPLICIT_DATE.test(text) && !NOT_BEFORE.test(text);
-      // The rest of a narrowed recap is about other things: what follows answers those.
+      // "Last year we signed everything in December.": no date, but the subject.
       if (story && !narrowed) topic = { base: STORY_TOPIC_BASE, utteranceIndex, past: false };
+      // The rest of a narrowed recap is about other things: what follows answers those.
       if (own && !offTopic && !refused && !narrowed) {
         topic = { base: own.base, utteranceIndex, past: signedAlready };
         // Its dates name the month a later "the 10th it is" means; a signature made is
@@ -1616,8 +1617,8 @@ function thisMonthStill(c: chrono.ParsedComponents, today: LocalDate, past: bool
 const BARE_DURATION =
   /^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|half an?|\d+)\s+(?:hours?|minutes?)$/i;
 
-/** Words that count a bare length of time from now: "within a week", "in a month". */
-const COUNTED_FROM_NOW = /\b(?:within|in|inside(?: of)?|after|for)\s*$/i;
+/** Words that count a bare length of time from now: "within an hour", "in two hours". */
+const COUNTED_FROM_NOW = /\b(?:within|in|inside(?: of)?|after)\s*$/i;
 
 /** A day when chrono knows one, else the month's last day; undefined when neither is known. */
 function componentsDate(c: chrono.ParsedComponents): LocalDate | null {
