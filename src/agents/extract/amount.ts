@@ -105,25 +105,21 @@ const CODES: Record<string, Currency> = {
   mxn: 'MXN',
   'mexican pesos': 'MXN',
   // Chile prices large contracts in unidades de fomento, an indexed unit with its own
-  // ISO code; Peru in soles.
+  // ISO code; Peru in soles. Codes said before a figure too (CLP, FJD, XOF ...) are
+  // looked up in `ISO_CODES`.
   uf: 'CLF',
   'unidades de fomento': 'CLF',
   clf: 'CLF',
-  clp: 'CLP',
   soles: 'PEN',
   // The Pacific and West Africa: "thirteen thousand two hundred Fiji a year", "fourteen
   // thousand five hundred tala", "forty million CFA".
   'fiji dollars': 'FJD',
   'fijian dollars': 'FJD',
   fiji: 'FJD',
-  fjd: 'FJD',
   tala: 'WST',
-  wst: 'WST',
   cfa: 'XOF',
   'cfa francs': 'XOF',
   'francs cfa': 'XOF',
-  xof: 'XOF',
-  xaf: 'XAF',
   pln: 'PLN',
   zloty: 'PLN',
   zlotys: 'PLN',
