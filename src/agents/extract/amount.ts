@@ -169,9 +169,6 @@ const CODES: Record<string, Currency> = {
   rupiah: 'IDR',
 };
 
-/** Currency words after a figure, longest first ("australian dollars" before "dollars"). */
-const CODE_WORDS =
-  '(?:us|australian|new zealand|canadian|singapore|hong kong) dollars|(?:egyptian|lebanese) pounds?|(?:jordanian|kuwaiti|bahraini|iraqi|tunisian|algerian) dinars?|(?:moroccan|emirati|uae) dirhams?|(?:saudi|qatari) riyals?|omani rials?|swiss francs|mexican pesos|unidades de fomento|uf|clf|clp|soles|fiji(?:an)? dollars|fiji|fjd|tala|wst|cfa francs|francs cfa|cfa|xof|xaf|usd|eur|gbp|jpy|aud|nzd|cad|sgd|hkd|zar|chf|inr|sek|nok|dkk|brl|mxn|pln|cny|rmb|aed|ngn|sar|kes|egp|qar|kwd|ghs|riyals?|rials?|dirhams?|dinars?|omr|bhd|jod|shillings|cedis|pesos|huf|czk|thb|myr|idr|php|vnd|twd|dollars|bucks|euros?|pounds|yen|rand|francs|rupees|canadian|australian|reais|zlotys|zloty|złotych|złotys|złoty|ron|lei|leu|bgn|leva|kronor|krona|kroner|krone|crowns|forints|korun|yuan|dirhams|riyals|naira|lira|shekels|forint|koruna|baht|ringgit|rupiah|pula|krw|won(?![’\\x27]t)';
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
 const SIGNS =
   '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)|\\bRM(?=\\s?\\d)';
@@ -185,6 +182,71 @@ const CODE_BEFORE = CODES_BEFORE.join('|');
 const ISO_CODES: Readonly<Record<string, Currency>> = Object.fromEntries(
   CODES_BEFORE.map((code) => [code.toLowerCase(), code]),
 );
+
+/** Words as a regex alternation, longest first ("million" before "mil"). */
+const alternation = (words: readonly string[]) =>
+  [...words].sort((x, y) => y.length - x.length).join('|');
+
+/**
+ * Names several countries' currencies share: said alone ("$", "dollars", "pesos") they
+ * are the workspace's country's when it has one of them, else the first here.
+ */
+const SHARED_NAMES: Record<string, readonly Currency[]> = (() => {
+  const dollars = ['USD', 'AUD', 'NZD', 'CAD', 'SGD', 'HKD'];
+  const riyals = ['SAR', 'QAR', 'OMR'];
+  const dirhams = ['AED', 'MAD'];
+  const dinars = ['KWD', 'JOD', 'BHD', 'IQD', 'TND', 'DZD', 'LYD', 'RSD'];
+  return {
+    $: dollars,
+    dollars,
+    bucks: dollars,
+    pesos: ['MXN', 'ARS', 'COP', 'CLP', 'UYU', 'PHP', 'DOP'],
+    riyals,
+    riyal: riyals,
+    // Oman, Iran and Yemen spell it "rial".
+    rials: ['OMR', 'IRR', 'YER'],
+    rial: ['OMR', 'IRR', 'YER'],
+    dirhams,
+    dirham: dirhams,
+    dinars,
+    dinar: dinars,
+    rupees: ['INR', 'PKR', 'LKR', 'NPR'],
+    shillings: ['KES', 'UGX', 'TZS'],
+    francs: ['CHF', 'XOF', 'XAF'],
+    // Czech koruna, and the Nordic krona and krone, are all "crowns" in English.
+    crowns: ['CZK', 'SEK', 'NOK', 'DKK', 'ISK'],
+    kroner: ['NOK', 'DKK'],
+    krone: ['NOK', 'DKK'],
+    // Egypt, Lebanon, Sudan and Syria count in pounds too.
+    pounds: ['GBP', 'EGP', 'LBP', 'SDG', 'SSP', 'SYP'],
+  };
+})();
+
+/**
+ * Names written only before a figure ("KSh 40,000", "Rp 650 juta"), and codes that are
+ * words too ("try", "pen", French "ils"): never read as the currency after a figure.
+ */
+const ONLY_BEFORE_OR_A_WORD: ReadonlySet<string> = new Set([
+  '₦',
+  '$',
+  'ksh',
+  'rp',
+  'try',
+  'ils',
+  'pen',
+]);
+/**
+ * Every currency name, code and shared name said after a figure, longest first
+ * ("australian dollars" before "dollars"); "won" is not the "won't" of a sentence.
+ */
+const CODE_WORDS = [
+  alternation(
+    [...new Set([...Object.keys(CODES), ...Object.keys(ISO_CODES), ...Object.keys(SHARED_NAMES)])]
+      .filter((name) => !ONLY_BEFORE_OR_A_WORD.has(name) && name !== 'won')
+      .map(escapeRegExp),
+  ),
+  "won(?![’']t)",
+].join('|');
 
 /** Scale words and abbreviations after a figure: "150k", "1,2 Mio.", "650 juta". */
 const SCALE: Readonly<Record<string, number>> = {
@@ -206,9 +268,6 @@ const SCALE: Readonly<Record<string, number>> = {
   bn: 1e9,
   ...SPOKEN_SCALES,
 };
-/** The scale words as a regex alternation, longest first ("million" before "mil"). */
-const alternation = (words: readonly string[]) =>
-  [...words].sort((x, y) => y.length - x.length).join('|');
 const SCALE_WORD = alternation(Object.keys(SCALE));
 
 /** Where "mil" is a thousand ("R$ 360 mil"), not the slang million ("$2 mil"). */
@@ -255,41 +314,6 @@ const LATER_YEAR =
 /** A figure with tax in it is what the invoices show, not the deal's amount. */
 const WITH_TAX =
   /\b(with|including|incl\.?|inc\.?|gross of) (the )?(vat|gst|hst|iva|igv|tva|mwst|kdv|ppn|sst|tax(es)?)\b(?! (is )?(extra|on top|excluded))/i;
-
-/**
- * Names several countries' currencies share: said alone ("$", "dollars", "pesos") they
- * are the workspace's country's when it has one of them, else the first here.
- */
-const SHARED_NAMES: Record<string, readonly Currency[]> = (() => {
-  const dollars = ['USD', 'AUD', 'NZD', 'CAD', 'SGD', 'HKD'];
-  const riyals = ['SAR', 'QAR', 'OMR'];
-  const dirhams = ['AED', 'MAD'];
-  const dinars = ['KWD', 'JOD', 'BHD', 'IQD', 'TND', 'DZD', 'LYD', 'RSD'];
-  return {
-    $: dollars,
-    dollars,
-    bucks: dollars,
-    pesos: ['MXN', 'ARS', 'COP', 'CLP', 'UYU', 'PHP', 'DOP'],
-    riyals,
-    riyal: riyals,
-    // Oman, Iran and Yemen spell it "rial".
-    rials: ['OMR', 'IRR', 'YER'],
-    rial: ['OMR', 'IRR', 'YER'],
-    dirhams,
-    dirham: dirhams,
-    dinars,
-    dinar: dinars,
-    rupees: ['INR', 'PKR', 'LKR', 'NPR'],
-    shillings: ['KES', 'UGX', 'TZS'],
-    francs: ['CHF', 'XOF', 'XAF'],
-    // Czech koruna, and the Nordic krona and krone, are all "crowns" in English.
-    crowns: ['CZK', 'SEK', 'NOK', 'DKK', 'ISK'],
-    kroner: ['NOK', 'DKK'],
-    krone: ['NOK', 'DKK'],
-    // Egypt, Lebanon, Sudan and Syria count in pounds too.
-    pounds: ['GBP', 'EGP', 'LBP', 'SDG', 'SSP', 'SYP'],
-  };
-})();
 
 /** A scale word alone: "juta", "million". */
 const SPOKEN_SCALE_WORD = alternation(Object.keys(SPOKEN_SCALES));
