@@ -2,9 +2,51 @@ import { agreementAfter, clamp, namePattern } from './cues.js';
 import { HYPOTHETICAL, NEGATION, asksQuestion, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
-/** Words that put a named vendor in the deal now: evaluated, compared, quoting, in use. */
-const IN_PLAY =
-  /\b((a |the )?(call|demo|session|meeting) with|final (two|three|round|stage)|decided (for|on)|(chose|picked|selected) (?!you\b)|evaluat\w*|looking at|(also|to) look at|talking (to|with)|speaking (to|with)|compar\w*|in the running|consider\w*|shortlist\w*|bake-?off|head[- ]to[- ]head|demo\w*|trial\w*|pilot\w*|poc|quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|pitch\w*|compet\w*|against|versus|vs\.?|alongside|sent us|meeting with|incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|final round|still (in|there|bidding)\b|in the (mix|comparison|race)|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|the other (one|two|three|finalists?|bidders?|vendors?)|in parallel|(is|are|'s|'re) (also|now) in(?=\s*(,|\.|$|because|since|too))|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|show(s|ing)? us|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|^\s*(and |plus )?now\b|(go|going|gone|went|decided to go) with|pitching|presents|presenting|rfp|rfq|tender|as well|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|invit\w*|(i'm|we're|i am|we are) adding|presentation|being looked at|on the table|ballpark|seeing|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|(last|final|second) round|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(coming|comes) in on the\b|you,? and|and you(rselves)?|^\W*(you|us),\s+[\w'.-]+( [\w'.-]+)?,?\s+and\b|\byours and\b|^\W*(it's |it is )?(you|us|yourselves),\s+[\w'.-]+( [\w'.-]+)?,?\s+and\b|came back\b(?! from)|came in (last|on|this|yesterday|earlier)\b|(going to|gonna|also|we'll|we will|want to|to) try\b|submi(tted|ssion)|asked (us )?for a (meeting|call|demo)|(been|come|coming) in to see us|came (by|out)\b|reach(ed|ing)? out|in the picture|between (you|us),|(been|got|getting) in touch|(doing|running|do|run) (the same|something similar|a similar)\b|(is|'s|are|'re) coming up\b|(is|are|'s|'re) (also )?in the process\b(?! of)|(should|could|must|will|'ll|going to|gonna|want to|have to|need to|probably|also|to) look at|pushing|came in with|brought (\S+ ){1,3}back\b|(came|come|coming) to visit|besides (you|us)|(spoke|spoken) (to|with)|asked (us )?for a (site )?visit|(going to|gonna) see\b|(real|serious|viable|cheaper|other|strong) (option|alternative)|up against|(?:'s|\bis|\bare) (?:at|coming in at) (?:about |around |roughly |just )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)|one says|(you|us) or\b|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|inside track|front-?runner|on the (short)?list|came (out |over |in |down )?to see us|visited us|(has |have |had )?(gave|given) (me|us)\b|c[oa]me to us\b|approached us|had [\w'.-]+( [\w'.-]+)? in\b(?!\s+(19|20)\d\d|\s+the past)|(our|the|their) current (vendor|provider|supplier|system|tool|platform)|\bor (you|us)\b|testing|test(s|ed)? (it|them)|introduced us to|(had|have|got) a (call|meeting|demo) with|(our|their) [\w'.-]+( [\w'.-]+)? (contract|subscription|licen[cs]e|renewal)\b|(joined|made) the (short)?list|finalists?|(two|three|four|five)[- ]horse race|(two|three|four|five) (vendors|options|companies|bidders|players)\W+(you|us)\b)\b/i;
+/**
+ * Words that keep a vendor named in the same sentence in the deal, by what they say of it.
+ * One regex over all the parts; each part is an alternation of cues.
+ */
+const IN_PLAY_CUES = {
+  /**
+   * Met, visited or approached: "a demo with Gong", "we spoke to Clari", "Hexagon came
+   * by", "PitPlanner's coming in on the fifteenth".
+   */
+  meeting:
+    /(a |the )?(call|demo|session|meeting) with|(had|have|got) a (call|meeting|demo) with|talking (to|with)|speaking (to|with)|(spoke|spoken) (to|with)|show(s|ing)? us|pitch\w*|presents|presenting|presentation|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(coming|comes) in on the\b|(is|'s|are|'re) coming up\b|came back\b(?! from)|came in (last|on|this|yesterday|earlier)\b|asked (us )?for a (meeting|call|demo)|(been|come|coming) in to see us|came (by|out)\b|came (out |over |in |down )?to see us|visited us|c[oa]me to us\b|approached us|(came|come|coming) to visit|asked (us )?for a (site )?visit|(going to|gonna) see\b|reach(ed|ing)? out|(been|got|getting) in touch|introduced us to|had [\w'.-]+( [\w'.-]+)? in\b(?!\s+(19|20)\d\d|\s+the past)|pushing|seeing/,
+  /**
+   * Being evaluated, tried or compared: "we're also going to try Rhyme", "running the
+   * same exercise with Medidata".
+   */
+  evaluating:
+    /evaluat\w*|looking at|(should|could|must|will|'ll|going to|gonna|want to|have to|need to|probably|also|to) look at|being looked at|compar\w*|consider\w*|compet\w*|demo\w*|trial\w*|pilot\w*|poc|testing|test(s|ed)? (it|them)|(going to|gonna|also|we'll|we will|want to|to) try\b|(doing|running|do|run) (the same|something similar|a similar)\b|bake-?off|head[- ]to[- ]head|in parallel|(is|are|'s|'re) (also )?in the process\b(?! of)|in the picture|(real|serious|viable|cheaper|other|strong) (option|alternative)|up against|invit\w*|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|(i'm|we're|i am|we are) adding|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|brought (\S+ ){1,3}back\b|(joined|made) the (short)?list|on the (short)?list|shortlist\w*|in the running|in the (mix|comparison|race)|still (in|there|bidding)\b|(is|are|'s|'re) (also|now) in(?=\s*(,|\.|$|because|since|too))|^\s*(and |plus )?now\b|as well|on the table/,
+  /** How far along the race is: "final two", "second round", "front-runner". */
+  stageOfTheRace:
+    /final (two|three|round|stage)|(last|final|second) round|finalists?|(two|three|four|five)[- ]horse race|inside track|front-?runner/,
+  /**
+   * A price, bid or tender: "ClearCounty's at forty-eight", "they came in with Desigo",
+   * "they sent us an offer".
+   */
+  priced:
+    /quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|ballpark|sent us|came in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|came in with|(?:'s|\bis|\bare) (?:at|coming in at) (?:about |around |roughly |just )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)|(has |have |had )?(gave|given) (me|us)\b|rfp|rfq|tender|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|submi(tted|ssion)/,
+  /**
+   * Named beside us: "You, IDeaS and Duetto", "between you, Gong and Salesloft",
+   * "versus", "one says".
+   */
+  besideUs:
+    /against|versus|vs\.?|alongside|the other (one|two|three|finalists?|bidders?|vendors?)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|between (you|us),|you,? and|and you(rselves)?|^\W*(you|us),\s+[\w'.-]+( [\w'.-]+)?,?\s+and\b|^\W*(it's |it is )?(you|us|yourselves),\s+[\w'.-]+( [\w'.-]+)?,?\s+and\b|\byours and\b|besides (you|us)|(you|us) or\b|\bor (you|us)\b|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|(two|three|four|five) (vendors|options|companies|bidders|players)\W+(you|us)\b|one says/,
+  /** A choice being made: "decided on", "going with". */
+  choosing:
+    /decided (for|on)|(chose|picked|selected) (?!you\b)|(go|going|gone|went|decided to go) with/,
+  /** In use today: "the incumbent", "we still use", "their Medhost contract". */
+  inUse:
+    /incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|(our|the|their) current (vendor|provider|supplier|system|tool|platform)|(our|their) [\w'.-]+( [\w'.-]+)? (contract|subscription|licen[cs]e|renewal)\b/,
+};
+const IN_PLAY = new RegExp(
+  `\\b(?:${Object.values(IN_PLAY_CUES)
+    .map((cue) => cue.source)
+    .join('|')})\\b`,
+  'i',
+);
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
