@@ -647,6 +647,11 @@ const cases: Case[] = [
     expected: '2026-10-14',
   },
   {
+    name: 'a sentence that opens on the signature, after a "yes"',
+    lines: [ext('Good afternoon. Yes, signed this morning, both copies scanned.')],
+    expected: '2026-10-14',
+  },
+  {
     name: "a bound the deal's close date already keeps changes nothing",
     lines: [ext('We still want this signed before Christmas, like we said.')],
     ctx: { dealCloseDate: '2026-12-18' },

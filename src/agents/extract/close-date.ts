@@ -23,6 +23,7 @@ import {
   NAMED_SIGNER,
   PO_ISSUED,
   SALES_DOCUMENT,
+  SIGNED_OPENING,
   SIGNER_ROLE,
   inStoryOfThePast,
   signingThenDone,
@@ -238,7 +239,7 @@ const OTHER_EVENT =
  * morning", "signed April 10", "procurement issued the PO".
  */
 const SIGNED_ALREADY = new RegExp(
-  `\\b((i|we|they|he|she|(our|the|my) (\\w+ ){0,2}${SIGNER_ROLE}|(dr|mr|mrs|ms)\\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(signed|countersigned|executed) (contract|order form|agreement|paperwork|copy) (came|is|was) back|${PO_ISSUED}|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\\b|^\\s*(signed|countersigned)\\b(?!\\s+(by|before|within|in|on|no later|next|this|for|two|three|four|five|six)\\b)`,
+  `\\b((i|we|they|he|she|(our|the|my) (\\w+ ){0,2}${SIGNER_ROLE}|(dr|mr|mrs|ms)\\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(signed|countersigned|executed) (contract|order form|agreement|paperwork|copy) (came|is|was) back|${PO_ISSUED}|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\\b|${SIGNED_OPENING}`,
   'i',
 );
 /** A signature made as the call goes: "There, signed.", "Signing. Done.", "I just signed it." */

@@ -98,6 +98,15 @@ export const NAMED_SIGNER =
   /\b(?!(?:I|We|He|She|They|Who|Nobody|Someone|Everyone|It|That|This|Finally|Just|Already|Then|Once|If|When|Never|Not|Also|And|But|So|Yes|No|Has|Have|Had)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:has |had )?(?:just |already |finally )?(?:signed|countersigned) (?:it|the contract|the agreement|the order form)\b(?! off\b)/;
 
 /**
+ * A sentence that opens on a signature made, its signer left unsaid: "Signed it this
+ * morning, first thing.", "Well, signed April 10." Not a plan ("Signed by Friday",
+ * "signed within two weeks", "signed this quarter"). Its words sit inside a
+ * case-insensitive pattern.
+ */
+export const SIGNED_OPENING =
+  '^\\W*(?:(?:well|so|yes|okay|ok|and|right),?\\s+)?(?:just |already |finally )?signed\\b(?!\\s+(?:by|before|within|in|on|no later|next|this(?! morning| afternoon)|for|two|three|four|five|six)\\b)';
+
+/**
  * Who signs for a customer, by role: "our Geschäftsführer signed it this morning", "the
  * board has signed". Its words sit inside a case-insensitive pattern.
  */

@@ -1857,6 +1857,17 @@ describe('a signature with its subject unsaid, and a reply that finishes a sente
     expect(stageIn('negotiation')(ext('Signed it, you said? No, not yet.'))).not.toBe('closed_won');
   });
 
+  it('reads "Yes, signed this morning" as won, "signed this quarter" as a plan', () => {
+    expect(stageIn('negotiation')(ext('Yes, signed this morning, both copies scanned.'))).toBe(
+      'closed_won',
+    );
+    expect(
+      stageIn('negotiation')(
+        ext('Yes, signed this quarter, that is the plan, today we agreed it.'),
+      ),
+    ).not.toBe('closed_won');
+  });
+
   it('reads "So the project with us..." "Is dead." as lost', () => {
     expect(
       stageIn('evaluation')(

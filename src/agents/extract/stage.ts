@@ -9,6 +9,7 @@ import {
   PO_ISSUED,
   PURCHASE_ORDER,
   SALES_DOCUMENT,
+  SIGNED_OPENING,
   SIGNER_ROLE,
   agreementAfter,
   clamp,
@@ -169,7 +170,10 @@ const WON: readonly StageCue[] = [
   {
     // "Well, I did it. Signed it this morning, first thing.": the subject left unsaid.
     stage: 'closed_won',
-    re: /^\W*(well,? |so,? |yes,? )?(just |already |finally )?signed (it|the contract|the order form|the agreement|everything)\b(?=[^.?!]*\b(this morning|last night|yesterday|today|earlier|an hour ago|just now|first thing)\b)/i,
+    re: new RegExp(
+      `${SIGNED_OPENING}(?=[^.?!]*\\b(this morning|last night|yesterday|today|earlier|an hour ago|just now|first thing)\\b)`,
+      'i',
+    ),
     base: 0.86,
   },
   {
