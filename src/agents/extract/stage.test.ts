@@ -1880,3 +1880,34 @@ describe('a signature with its subject unsaid, and a reply that finishes a sente
     ).toBeNull();
   });
 });
+
+describe('the rep meeting a price the customer named (k202)', () => {
+  it('reads "I can do thirty-eight a year" after "I want to see thirty-six" as negotiation', () => {
+    expect(
+      stageIn('proposal')(
+        ext('If I give you three years of commitment I want to see thirty-six.'),
+        int("I can't get to thirty-six. I can do thirty-eight a year, flat."),
+      ),
+    ).toBe('negotiation');
+  });
+
+  it('reads no haggle in a length, a count, or a budget said in discovery', () => {
+    expect(
+      stageIn('proposal')(
+        ext('And the references, one with a Canadian subsidiary?'),
+        int('I can do one US, one with Canadian operations.'),
+      ),
+    ).toBeNull();
+    expect(
+      stageIn('evaluation')(
+        ext('How long can the trial be, ninety days?'),
+        int('We can do four weeks in February.'),
+      ),
+    ).toBeNull();
+    expect(
+      stageIn('discovery')(
+        ext('I have the budget now. For Rotterdam we can do seventy-five thousand euros per year.'),
+      ),
+    ).not.toBe('negotiation');
+  });
+});

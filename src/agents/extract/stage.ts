@@ -415,9 +415,11 @@ const OPEN: readonly StageCue[] = [
   },
   {
     // A price haggled as it happens: "We'll pay ninety thousand. Not more." "What I can do
-    // is a hundred and five. That's really my floor." Last, after every other open cue.
+    // is a hundred and five. That's really my floor." "I want to see thirty-six." "I can
+    // do thirty-eight a year." A length or a count ("we can do four weeks", "one US, one
+    // Canadian") is no price. Last, after every other open cue.
     stage: 'negotiation',
-    re: /\b(best|lowest) (i|we) can do\b|\bmy floor\b|\bwhat (i|we) can do is\b|\bmeet (you )?(in the middle|halfway)\b|\bsplit the difference\b|\bcounter[- ]?offer\b/i,
+    re: /\b(best|lowest) (i|we) can do\b|\bmy floor\b|\bwhat (i|we) can do is\b|\b(i|we) can (do|get (you )?(to|down to)|go (to|down to)) (\$|€|£)?(\d|one (hundred|thousand|million|point)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)(?![^.?!,]{0,20}\b(days?|weeks?|months?|lanes|sites|users|seats|trucks|people|sessions|hours|or (one|two|three|four))\b)|\bwhere (i|we) can go\b|\bmeet (you )?(in the middle|halfway)\b|\bsplit the difference\b|\bcounter[- ]?offer\b/i,
     base: 0.8,
     counter: true,
   },
@@ -654,6 +656,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (welcomeOnly(found, text, utterances, utteranceIndex)) continue;
       // A revised quote in negotiation is no step back to proposal: calls move deals on.
       if (!found.back && behind(found.stage, ctx.dealStage)) continue;
+      // A price haggled is negotiation once a price is on the table; in discovery a budget.
+      if (found.counter && !PRICED_STAGES.includes(ctx.dealStage ?? '')) continue;
       let confidence = found.base;
       if (u.side === 'internal') {
         // The rep saying it moves nothing; the customer agreeing does.
