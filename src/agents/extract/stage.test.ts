@@ -1911,3 +1911,24 @@ describe('the rep meeting a price the customer named (k202)', () => {
     ).not.toBe('negotiation');
   });
 });
+
+describe('the rep summing up what the customer just took up (k202)', () => {
+  it('reads "Let\'s do it." "Great. So pilot starting April twelfth" as evaluation', () => {
+    expect(
+      stageIn('discovery')(
+        int('Then we start the twelfth and I set up the tablets the Friday before.'),
+        ext("The twelfth. Okay. Órale, let's do it."),
+        int('Great. So pilot starting April twelfth, both plants, thirty days.'),
+      ),
+    ).toBe('evaluation');
+  });
+
+  it('reads no summary in something new put forward after a yes', () => {
+    expect(
+      stageIn('qualification')(
+        ext("Good. That's what I want."),
+        int("So, to scope this properly, I'd suggest a discovery workshop with the payments team."),
+      ),
+    ).toBeNull();
+  });
+});

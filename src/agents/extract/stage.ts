@@ -5,6 +5,7 @@ import { findMoney } from './amount.js';
 import { NUMBER_WORDS } from './words-to-number.js';
 import { vendorPattern } from './competitors.js';
 import {
+  AGREEMENT,
   NAMED_SIGNER,
   PO_ISSUED,
   PURCHASE_ORDER,
@@ -665,6 +666,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           !found.fact &&
           agreementAfter(utterances, utteranceIndex) === null &&
           !acknowledged(utterances, utteranceIndex, found.stage) &&
+          !(found.stage !== 'proposal' && recapOfAYes(utterances, utteranceIndex)) &&
           !(found.counter && customerPriced(utterances, utteranceIndex))
         )
           continue;
@@ -798,6 +800,24 @@ function acknowledged(
     DOES_THEIR_PART.test(reply.text)
   );
 }
+
+/**
+ * The rep summing up what the customer just said yes to: "Órale, let's do it." "Great.
+ * So pilot starting April twelfth, both plants, thirty days."
+ */
+function recapOfAYes(utterances: readonly ExtractUtterance[], index: number): boolean {
+  const before = utterances[index - 1];
+  return (
+    before?.side === 'external' &&
+    (LETS_GO.test(before.text) || AGREEMENT.test(before.text)) &&
+    RECAP.test(utterances[index]!.text) &&
+    !SUGGESTS.test(utterances[index]!.text)
+  );
+}
+/** Something new put forward is no summary: "So, I'd suggest a discovery workshop". */
+const SUGGESTS = /\b(suggest|propose|recommend)\b/i;
+const RECAP =
+  /^\W*((great|perfect|good|okay|ok|excellent|wonderful|brilliant|lovely|fantastic)[,.!]?\s*)?so\b/i;
 
 /** The customer taking on their part of the plan: "I'll have my IT send you the access." */
 const DOES_THEIR_PART =
