@@ -647,6 +647,31 @@ const cases: Case[] = [
     expected: '2026-10-14',
   },
   {
+    name: 'the day after tomorrow, east of the machine (chrono is a day early there)',
+    lines: [
+      ext(
+        "He flies back tomorrow, and he'll be in the office the day after tomorrow. He'll sign then.",
+      ),
+    ],
+    ctx: { startedAt: '2026-12-06T23:00:00Z', timeZone: 'Asia/Manila' },
+    expected: '2026-12-09',
+  },
+  {
+    name: 'a signature the day before yesterday, west of the machine',
+    lines: [ext('I signed it the day before yesterday, it should be with you.')],
+    ctx: { startedAt: '2026-12-07T03:00:00Z', timeZone: 'America/Chicago' },
+    expected: '2026-12-04',
+  },
+  {
+    name: '"I\'ll sign it then" after "tomorrow morning"',
+    lines: [
+      ext(
+        "I'll be at the office tomorrow morning anyhow. Kayla'll print it and I'll sign it then.",
+      ),
+    ],
+    expected: '2026-10-15',
+  },
+  {
     name: 'a sentence that opens on the signature, after a "yes"',
     lines: [ext('Good afternoon. Yes, signed this morning, both copies scanned.')],
     expected: '2026-10-14',

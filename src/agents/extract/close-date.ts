@@ -1324,7 +1324,12 @@ function dateSaidBefore(
   for (let i = index - 1; i >= Math.max(0, index - 2); i--) {
     const said = (
       findDates(sentences[i]!.text, today, reference, fiscalYearStartMonth) ?? []
-    ).filter((m) => m.precision === 'day' && EXPLICIT_DATE.test(m.text) && !BARE_DAY.test(m.text));
+    ).filter(
+      (m) =>
+        m.precision === 'day' &&
+        (EXPLICIT_DATE.test(m.text) || /\btomorrow\b/i.test(m.text)) &&
+        !BARE_DAY.test(m.text),
+    );
     const last = said[said.length - 1];
     if (last) return { ...last, index: 0 };
   }
@@ -1541,6 +1546,12 @@ function findDates(
   // night from the reference's hour in the machine's zone, a day early east of it.
   for (const m of text.matchAll(/\blast night\b/gi))
     add(m.index, m[0].length, addDays(today, -1), 'day');
+  // "The day after tomorrow", "the day before yesterday": chrono sets their day in the
+  // machine's zone, not the meeting's, a day off on either side of it.
+  for (const m of text.matchAll(/\b(the )?day after tomorrow\b|\bovermorrow\b/gi))
+    add(m.index, m[0].length, addDays(today, 2), 'day');
+  for (const m of text.matchAll(/\b(the )?day before yesterday\b/gi))
+    add(m.index, m[0].length, addDays(today, -2), 'day');
   for (const r of chrono.parse(text, reference, { forwardDate: !past })) {
     // "God jul!": a month's short name alone is a word more often than a date.
     if (SHORT_MONTH_ALONE.test(r.text)) continue;
