@@ -157,6 +157,26 @@ describe('matchDeal', () => {
     expect(said('How is the weather at the depots?', 'Send me a proposal.').dealId).toBeNull();
   });
 
+  it('leaves out a deal put aside in the next breath, or kept separate (k206, k208)', () => {
+    const deals = [
+      deal('d1', { name: 'Acme - ice cream depots' }),
+      deal('d2', { name: 'Acme - beverage trucks' }),
+    ];
+    const said = (...lines: string[]) => match(meeting(['dana@acme.com'], 'Call', lines), deals);
+    expect(
+      said(
+        'So, all the depots. That is why we are here.',
+        'And the beverage trucks, I know you want to talk about them. Not now. Autumn.',
+      ).dealId,
+    ).toBe('d1');
+    expect(
+      said(
+        'Today is all about the depots.',
+        'And the beverage trucks we keep separate, it is a different budget.',
+      ).dealId,
+    ).toBe('d1');
+  });
+
   it('lets who took part decide between two deals the call names alike', () => {
     const deals = [
       deal('d1', { name: 'Acme - Brasov hub', contactIds: ['c1'] }),

@@ -266,7 +266,9 @@ function weigh(
  * is the weather in Cluj?") is not what the call is about.
  */
 const SET_ASIDE =
-  /\b(separate (discussion|topic|conversation|call|matter|thing|project)|forget (it|that|about (it|that|them))|for now|no news|nothing new|not today|another (time|day|call)|park (it|that|this))\b/i;
+  /\b(separate (discussion|topic|conversation|call|matter|thing|project)|forget (it|that|about (it|that|them))|for now|no news|nothing new|not (today|now)|another (time|day|call)|park (it|that|this)|keep (it|that|this|them) separate|completely separate|(a |its own |another )?different budget|(don't|do not) mix (them|it|the two)|one thing at a time|leave (it|that|this) for (him|her|them|later|another))\b/i;
+/** A sentence that puts aside the one before it: "And the excise module... Not now. Autumn." */
+const ASIDE_OPENING = /^\W*(not (now|today|yet)|later|another (time|day))\b/i;
 const SMALL_TALK = /\b(weather|snow\w*|rain\w*|sunny|traffic|weekend|holidays?|vacation)\b/i;
 
 /** The sentences of the transcript that speak of the deals, less those put aside. */
@@ -278,6 +280,7 @@ function aboutTheDeal(transcript: Meeting['transcript']): string[] {
       (s, j) =>
         !SET_ASIDE.test(s) &&
         !SMALL_TALK.test(s) &&
+        !ASIDE_OPENING.test(said[j + 1] ?? '') &&
         // A question the next speaker puts aside at once.
         !(j === said.length - 1 && s.trimEnd().endsWith('?') && SET_ASIDE.test(reply)),
     );
