@@ -157,6 +157,20 @@ describe('matchDeal', () => {
     expect(said('How is the weather at the depots?', 'Send me a proposal.').dealId).toBeNull();
   });
 
+  it('reads no place name as a product word, and no thanks as "both, really" (k207)', () => {
+    const deals = [
+      deal('d1', { name: 'Acme - Billing & Portal' }),
+      deal('d2', { name: 'Acme - Outage Management' }),
+    ];
+    const said = (...lines: string[]) => match(meeting(['dana@acme.com'], 'Call', lines), deals);
+    // "portal" is no stem of "Port Antonio": nothing tells the two apart.
+    expect(said('I spend half my week in Negril and half in Port Antonio.').dealId).toBeNull();
+    expect(
+      said('The board went with another vendor for outage management.', 'Thanks both, really.')
+        .dealId,
+    ).toBe('d2');
+  });
+
   it('leaves out a deal put aside in the next breath, or kept separate (k206, k208)', () => {
     const deals = [
       deal('d1', { name: 'Acme - ice cream depots' }),

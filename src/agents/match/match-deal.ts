@@ -192,7 +192,7 @@ export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMa
 
 /** Said of several deals at once: the call is about none of them alone. */
 const ABOUT_ALL =
-  /\b(both,? really|about both|a bit of both|both of them,? really|general catch[- ]up|all of them,? really)\b/i;
+  /\b((?<!\b(thanks|thank you|cheers) )both,? really|about both|a bit of both|both of them,? really|general catch[- ]up|all of them,? really)\b/i;
 
 function ambiguous(
   meeting: Meeting,

@@ -23,12 +23,15 @@ const SUFFIXES = ['ations', 'ation', 'ings', 'ing', 'als', 'al', 'ies', 'es', 'e
 // Words for the same kind of deal said differently ("the expansion" / "expanding").
 const SAME: Record<string, string> = { expansion: 'expand', upsell: 'expand', upsells: 'expand' };
 
+/** "-al" takes five letters to leave: "renewal" is "renew", but "portal" is not "Port Antonio". */
+const LONGER_STEM: Readonly<Record<string, number>> = { al: 5, als: 5 };
+
 /** A light stem: the word less one common suffix, when at least four letters remain. */
 export function stem(word: string): string {
   const same = SAME[word];
   if (same) return same;
   for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= (LONGER_STEM[suffix] ?? 4)) {
       return word.slice(0, -suffix.length);
     }
   }
