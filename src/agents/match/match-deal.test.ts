@@ -189,6 +189,19 @@ describe('matchDeal', () => {
         'And the beverage trucks we keep separate, it is a different budget.',
       ).dealId,
     ).toBe('d1');
+    expect(
+      said(
+        'Walk me through the depots, then.',
+        "Don't discuss it with Omar's team. The beverage trucks are their business.",
+      ).dealId,
+    ).toBe('d1');
+    expect(
+      said(
+        'Walk me through the depots, then.',
+        'And the beverage trucks are with Omar.',
+        'Understood, we keep them separate.',
+      ).dealId,
+    ).toBe('d1');
   });
 
   it('lets who took part decide between two deals the call names alike', () => {

@@ -266,7 +266,10 @@ function weigh(
  * is the weather in Cluj?") is not what the call is about.
  */
 const SET_ASIDE =
-  /\b(separate (discussion|topic|conversation|call|matter|thing|project)|forget (it|that|about (it|that|them))|for now|no news|nothing new|not (today|now)|another (time|day|call)|park (it|that|this)|keep (it|that|this|them) separate|completely separate|(a |its own |another )?different budget|(don't|do not) mix (them|it|the two)|one thing at a time|leave (it|that|this) for (him|her|them|later|another))\b/i;
+  /\b(separate (discussion|topic|conversation|call|matter|thing|project)|forget (it|that|about (it|that|them))|for now|no news|nothing new|not (today|now)|another (time|day|call)|park (it|that|this)|keep (it|that|this|them) separate|completely separate|(a |its own |another )?different budget|(don't|do not) mix (them|it|the two)|one thing at a time|leave (it|that|this) for (him|her|them|later|another)|(is|'s|are|'re) (their|his|her|[a-z]+'s) (business|baby|own thing|department)|doing (his|her|their) own thing)\b/i;
+/** A reply that puts aside what was just said, naming nothing: "Understood, we keep them separate." */
+const PUT_ASIDE_REPLY =
+  /\b(keep (them|it|that|this) separate|(that's|that is|it's|it is) (completely )?separate|completely separate|not (now|today))\b/i;
 /** A sentence that puts aside the one before it: "And the excise module... Not now. Autumn." */
 const ASIDE_OPENING = /^\W*(not (now|today|yet)|later|another (time|day))\b/i;
 const SMALL_TALK = /\b(weather|snow\w*|rain\w*|sunny|traffic|weekend|holidays?|vacation)\b/i;
@@ -281,8 +284,12 @@ function aboutTheDeal(transcript: Meeting['transcript']): string[] {
         !SET_ASIDE.test(s) &&
         !SMALL_TALK.test(s) &&
         !ASIDE_OPENING.test(said[j + 1] ?? '') &&
-        // A question the next speaker puts aside at once.
-        !(j === said.length - 1 && s.trimEnd().endsWith('?') && SET_ASIDE.test(reply)),
+        // A question, or the customer's last word, that the next speaker puts aside at once:
+        // "The field force thing is their business." "Understood, we keep them separate."
+        !(
+          j === said.length - 1 &&
+          (s.trimEnd().endsWith('?') ? SET_ASIDE : PUT_ASIDE_REPLY).test(reply)
+        ),
     );
   });
 }
