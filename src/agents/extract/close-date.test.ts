@@ -672,6 +672,14 @@ const cases: Case[] = [
     expected: '2026-10-15',
   },
   {
+    name: 'how long something went on, in the past, is no date',
+    lines: [
+      ext('Seth sahib signed it yesterday evening.'),
+      ext('You people chased me for eight months, I had to sign just to get rid of you.'),
+    ],
+    expected: '2026-10-13',
+  },
+  {
     name: 'a sentence that opens on the signature, after a "yes"',
     lines: [ext('Good afternoon. Yes, signed this morning, both copies scanned.')],
     expected: '2026-10-14',

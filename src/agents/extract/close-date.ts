@@ -1560,6 +1560,8 @@ function findDates(
     // "Make it an hour.": a length of time, which chrono reads as that long from now. Bare
     // days and weeks stay dates: authors read "give me two weeks" as one.
     if (BARE_DURATION.test(r.text) && !COUNTED_FROM_NOW.test(text.slice(0, r.index))) continue;
+    // "You people chased me for eight months": how long something went on, in the past.
+    if (LASTED.test(text.slice(0, r.index)) && LASTED_FOR.test(r.text)) continue;
     if (r.end) {
       // "from November 30 to December 15" is a move when a verb says so, else a range.
       if (!MOVED.test(text)) undecided = true;
@@ -1628,6 +1630,11 @@ function thisMonthStill(c: chrono.ParsedComponents, today: LocalDate, past: bool
 /** A length of time under a day said alone: "an hour", "half an hour", "two hours". */
 const BARE_DURATION =
   /^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|half an?|\d+)\s+(?:hours?|minutes?)$/i;
+
+/** A length of time said with "for" after a verb in the past: "chased me for eight months". */
+const LASTED = /\b(\w{3,}ed|had|was|were|been)\b[^.;!?]{0,30}$/i;
+const LASTED_FOR =
+  /^for\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|\d+)\s+(?:days?|weeks?|months?|years?)$/i;
 
 /** Words that count a bare length of time from now: "within an hour", "in two hours". */
 const COUNTED_FROM_NOW = /\b(?:within|in|inside(?: of)?|after)\s*$/i;

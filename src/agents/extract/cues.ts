@@ -92,10 +92,11 @@ export function clamp(x: number): number {
 
 /**
  * Someone named signing the deal's paper: "Arnaud signed it on Monday", "Dr. Okafor
- * countersigned the contract". Case-sensitive: the name has its capital.
+ * countersigned the contract", "Seth sahib signed it yesterday evening" (with the
+ * honorific after the name). Case-sensitive: the name has its capital.
  */
 export const NAMED_SIGNER =
-  /\b(?!(?:I|We|He|She|They|Who|Nobody|Someone|Everyone|It|That|This|Finally|Just|Already|Then|Once|If|When|Never|Not|Also|And|But|So|Yes|No|Has|Have|Had)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:has |had )?(?:just |already |finally )?(?:signed|countersigned) (?:it|the contract|the agreement|the order form)\b(?! off\b)/;
+  /\b(?!(?:I|We|He|She|They|Who|Nobody|Someone|Everyone|It|That|This|Finally|Just|Already|Then|Once|If|When|Never|Not|Also|And|But|So|Yes|No|Has|Have|Had)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: (?:sahib|saheb|sahab|ji|san|sama|bey|hanım|efendi))? (?:has |had )?(?:just |already |finally )?(?:signed|countersigned) (?:it|the contract|the agreement|the order form)\b(?! off\b)/;
 
 /**
  * A sentence that opens on a signature made, its signer left unsaid: "Signed it this

@@ -1932,3 +1932,22 @@ describe('the rep summing up what the customer just took up (k202)', () => {
     ).toBeNull();
   });
 });
+
+describe('a signer with an honorific, and a decision against the year (k208)', () => {
+  it('reads "Seth sahib signed it yesterday evening" as won', () => {
+    expect(stageIn('negotiation')(ext('Seth sahib signed it yesterday evening, after Asr.'))).toBe(
+      'closed_won',
+    );
+  });
+
+  it('reads "We\'ve decided not to go ahead this year." as lost, "not this quarter" as a delay', () => {
+    expect(
+      stageIn('proposal')(
+        ext("Look, I'll tell you plainly. We've decided not to go ahead this year."),
+      ),
+    ).toBe('closed_lost');
+    expect(stageIn('proposal')(ext("We're not moving forward this quarter."))).not.toBe(
+      'closed_lost',
+    );
+  });
+});

@@ -466,6 +466,10 @@ const HOLD =
 const DEFERRAL =
   /\b(for now|yet|this (year|quarter|month)|until|till|right now|at the moment|for the time being|next (year|quarter))\b/i;
 
+/** A decision against the purchase for the year is a loss: "We've decided not to go ahead this year." */
+const DECIDED_THIS_YEAR =
+  /\b(decided|decision is) not to (go ahead|proceed|move forward|buy)( with (it|this|you|the project))? this year\W*$/i;
+
 /** Won words after one of these describe a condition or another time ("once we've signed", "until it's signed"). */
 const NOT_NOW =
   /\b(once|when|after|as soon as|until|till|unless|before(?! (anything|i forget|we (start|begin|get into)))|by the time|last year|previously)\b/i;
@@ -944,7 +948,7 @@ function readSentence(
   const lost =
     (ours && competitors.some((re) => re.test(text)) ? undefined : ours) ??
     lostTo(text, competitors);
-  if (lost) return DEFERRAL.test(text) ? 'retracted' : lost;
+  if (lost) return DEFERRAL.test(text) && !DECIDED_THIS_YEAR.test(text) ? 'retracted' : lost;
   if (PAST.test(text)) return null;
   if (HOLD.test(text)) return 'retracted';
   // "We've chosen Qirtas", "the mesa proposes Compraxis": the seller chosen by name.
