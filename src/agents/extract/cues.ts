@@ -136,7 +136,7 @@ export const SALES_DOCUMENT =
 
 /** A sentence telling of another time: "We did exactly that last year." */
 const ANOTHER_TIME =
-  /\b(last (year|quarter|month|spring|summer|autumn|fall|winter)|years? ago|back in (19|20)\d\d|a while (back|ago)|previously|in the past|used to|back then|originally|(was|were) supposed to)\b/i;
+  /\b(last (year|quarter|month|spring|summer|autumn|fall|winter)|years? ago|back in (19|20)\d\d|a while (back|ago)|previously|in the past|used to|back then|originally|(was|were) supposed to|in (19|20)\d\d,? (we|they|he|she|i) (\w+ed|had|did|were|was|went|saw|got|took|chose|bought))\b/i;
 
 /** Words that bring a story back to now: "This time we'll sign by the 15th", "we signed this morning". */
 const BACK_TO_NOW =

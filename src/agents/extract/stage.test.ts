@@ -1951,3 +1951,21 @@ describe('a signer with an honorific, and a decision against the year (k208)', (
     );
   });
 });
+
+describe('an old project told as a story, and a habit of signing (k207)', () => {
+  it('reads no loss in "In 2023 we looked at Hansen. ... Then the project got shelved."', () => {
+    expect(
+      stageIn('discovery')(
+        ext(
+          'Yes, in 2023 we looked at Hansen. Got as far as a demo. Then the project got shelved when the CEO left.',
+        ),
+      ),
+    ).toBeNull();
+  });
+
+  it('reads no signature in "He signs things and then asks me what he signed."', () => {
+    expect(
+      stageIn('prospecting')(ext('He signs things and then asks me what he signed.')),
+    ).toBeNull();
+  });
+});

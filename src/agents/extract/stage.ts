@@ -648,9 +648,16 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         continue;
       }
       // "Last year we changed the PMS. We signed on the thirty-first of March.": a story.
+      // "In 2023 we looked at Hansen. Then the project got shelved.": the old project's end.
       if (
-        found.stage === 'closed_won' &&
-        inStoryOfThePast(sentences[sentenceIndex - 1]?.text, text)
+        found.stage.startsWith('closed_') &&
+        inStoryOfThePast(
+          sentences
+            .slice(Math.max(0, sentenceIndex - 2), sentenceIndex)
+            .map((b) => b.text)
+            .join(' ') || undefined,
+          text,
+        )
       )
         continue;
       // "The contract is signed the same day, that's how we do it here": a habit.
@@ -736,7 +743,7 @@ const NOT_SIGNED_YET =
 
 /** How things are always done, which says nothing of this deal. */
 const HABIT =
-  /\b(that's|that is|this is) (how|the way) (we|it|they) (do|does|work|works|always)\b|\b(always|usually|normally|typically) (get |gets |are |is )?(sign|signs|signed)\b/i;
+  /\b(that's|that is|this is) (how|the way) (we|it|they) (do|does|work|works|always)\b|\b(he|she|they) signs (things|everything|anything|whatever)\b|\b(always|usually|normally|typically) (get |gets |are |is )?(sign|signs|signed)\b/i;
 
 /** The customer's own paper: "we've signed the internal approval. The investment form." */
 const INTERNAL_PAPER =
