@@ -680,6 +680,30 @@ const cases: Case[] = [
     expected: '2026-10-13',
   },
   {
+    name: 'a season of the business is no date ("Christmas is our biggest month")',
+    lines: [
+      ext('Say we signed tomorrow. When would we be live?'),
+      int('For your setup, about six weeks.'),
+      ext(
+        'And if we signed in September, could you still do it before Christmas? Christmas is our biggest month for bottles.',
+      ),
+      int("Yes. If it's September, we'd be live by November."),
+    ],
+    ctx: { startedAt: '2027-06-07T08:00:00Z', timeZone: 'Europe/Prague' },
+    expected: null,
+  },
+  {
+    name: 'a day at an hour is a meeting\'s ("the fourteenth, at ten")',
+    lines: [ext("Let's set it for the fourteenth, Monday the fourteenth, at ten.")],
+    ctx: { startedAt: '2027-06-07T08:00:00Z', timeZone: 'Europe/Prague' },
+    expected: null,
+  },
+  {
+    name: 'an hour beside a purchase order issued keeps its day',
+    lines: [ext("I issued the purchase order yesterday, it went by email at four o'clock.")],
+    expected: '2026-10-13',
+  },
+  {
     name: 'a sentence that opens on the signature, after a "yes"',
     lines: [ext('Good afternoon. Yes, signed this morning, both copies scanned.')],
     expected: '2026-10-14',

@@ -229,7 +229,7 @@ const DECISION_SPAN = 2;
  * meeting's time and does not borrow the signing's cue.
  */
 const SLOT =
-  /\b(mon|tues|wednes|thurs|fri|satur|sun)days?( (morning|afternoon|evening|lunch(time)?)s?)? (works?|suits?|(is|are) (best|good|fine|free|better))\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day at (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b|\bo'clock\b/i;
+  /\b(mon|tues|wednes|thurs|fri|satur|sun)days?( (morning|afternoon|evening|lunch(time)?)s?)? (works?|suits?|(is|are) (best|good|fine|free|better))\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day at (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b|\bthe (\d{1,2}(st|nd|rd|th)|\w+(st|nd|rd|th)),? at (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b(?![.,]\d| (percent|thousand|million|k)\b)|\bo'clock\b/i;
 
 const OTHER_EVENT =
   /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|fly(ing)?|flight|vacation|holiday|leave|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off|out (the|all|this|that|next) (whole )?week|out of (the )?office|away|(take|bring|show) [\w' ]{0,25}to (the|our|my) (cfo|ceo|cio|cto|coo|vp|board|committee|director|boss|leadership))\b/i;
@@ -511,7 +511,7 @@ const RETRACT =
  * wish ("Happy Thanksgiving", "then we can all have a quiet December"); a date not promised.
  */
 const GENERAL =
-  /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one|(no|zero) time|(is|are|'s|goes|go|gets|get) (always |usually |pretty |really |just |going to be |gonna be )?(rough|busy|crazy|hectic|slammed|a mess|dead|tough|chaos|chaotic|nuts|insane|a zoo)\b|(happy|merry) (thanksgiving|holidays?|new year|christmas|xmas|hanukkah|chanukah|diwali|easter|eid|birthday)|(have|enjoy) (a|an|the) (quiet|good|nice|great|relaxing|restful|calm|peaceful|lovely|happy|proper) |(i|we) (don't|do not|can't|cannot) promise)\b/i;
+  /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one|(no|zero) time|(is|are|'s|goes|go|gets|get) (always |usually |pretty |really |just |going to be |gonna be )?(rough|busy|crazy|hectic|slammed|a mess|dead|tough|chaos|chaotic|nuts|insane|a zoo)\b|(happy|merry) (thanksgiving|holidays?|new year|christmas|xmas|hanukkah|chanukah|diwali|easter|eid|birthday)|(have|enjoy) (a|an|the) (quiet|good|nice|great|relaxing|restful|calm|peaceful|lovely|happy|proper) |(i|we) (don't|do not|can't|cannot) promise|(is|'s|are) (our|the) (biggest|busiest|slowest|quietest|peak|best|worst|big) (month|season|time|week|quarter|period)s?)\b/i;
 
 /** A date the call commits to, or a sentence that takes the date back. */
 type ScanEntry = Dated | 'retracted';
@@ -1222,6 +1222,8 @@ function subjectOf(
     : COMMITMENT_CUES.find((c) => c.re.test(text));
   const offTopic =
     (MEETING.test(text.replace(REFERENCE_MEETING, '')) && !SIGN_THERE.test(text)) ||
+    // "Let's set it for the fourteenth, at ten.": a day at an hour is a meeting's.
+    (SLOT.test(text) && !SIGN_WORD.test(text) && !CLOSING_PAPER.test(text)) ||
     // "We check in a week from Monday?" "Make it Tuesday.": the meeting moved, not the deal.
     (own?.re === MAKE_IT && MEETING.test(asked) && !SIGN_WORD.test(asked)) ||
     (PAST.test(text) && !signedAlready) ||
