@@ -536,6 +536,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/seventy-fifth-check.jsonl',
   'test/agent/labelled/seventy-sixth-check.jsonl',
   'test/agent/labelled/seventy-seventh-check.jsonl',
+  'test/agent/labelled/seventy-eighth-check.jsonl',
+  'test/agent/labelled/seventy-ninth-check.jsonl',
+  'test/agent/labelled/eightieth-check.jsonl',
 ];
 
 /**
@@ -617,6 +620,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-72.jsonl',
   'test/agent/calibration/outside-fit-73.jsonl',
   'test/agent/calibration/outside-fit-74.jsonl',
+  'test/agent/calibration/outside-fit-75.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
