@@ -157,6 +157,19 @@ describe('matchDeal', () => {
     expect(said('How is the weather at the depots?', 'Send me a proposal.').dealId).toBeNull();
   });
 
+  it('leaves out a deal called a separate story, to be talked about later (k209)', () => {
+    const deals = [
+      deal('d1', { name: 'Acme - ice cream depots', contactIds: ['c1', 'c2'] }),
+      deal('d2', { name: 'Acme - beverage trucks', contactIds: ['c1'] }),
+    ];
+    const call = meeting(['dana@acme.com', 'omar@acme.com'], 'Call', [
+      'Send the updated proposal and it goes to our director.',
+      "And please don't mix in the beverage trucks. That's a separate story, after the harvest.",
+      'We will talk about the beverage trucks later, on its own.',
+    ]);
+    expect(match(call, deals).dealId).toBe('d1');
+  });
+
   it('reads no place name as a product word, and no thanks as "both, really" (k207)', () => {
     const deals = [
       deal('d1', { name: 'Acme - Billing & Portal' }),

@@ -266,7 +266,7 @@ function weigh(
  * is the weather in Cluj?") is not what the call is about.
  */
 const SET_ASIDE =
-  /\b(separate (discussion|topic|conversation|call|matter|thing|project)|forget (it|that|about (it|that|them))|for now|no news|nothing new|not (today|now)|another (time|day|call)|park (it|that|this)|keep (it|that|this|them) separate|completely separate|(a |its own |another )?different budget|(don't|do not) mix (them|it|the two)|one thing at a time|leave (it|that|this) for (him|her|them|later|another)|(is|'s|are|'re) (their|his|her|[a-z]+'s) (business|baby|own thing|department)|doing (his|her|their) own thing)\b/i;
+  /\b(separate (discussion|topic|conversation|call|matter|thing|project|story|track)|forget (it|that|about (it|that|them))|for now|no news|nothing new|not (today|now)|another (time|day|call)|park (it|that|this)|keep (it|that|this|them) separate|completely separate|(a |its own |another )?different budget|(don't|do not) mix (in |up )?(them|it|the two|the \w+)|one thing at a time|(later|separately|on its own)(?=\W*$)|leave (it|that|this) for (him|her|them|later|another)|(is|'s|are|'re) (their|his|her|[a-z]+'s) (business|baby|thing|own thing|department)|doing (his|her|their) own thing)\b/i;
 /** A reply that puts aside what was just said, naming nothing: "Understood, we keep them separate." */
 const PUT_ASIDE_REPLY =
   /\b(keep (them|it|that|this) separate|(that's|that is|it's|it is) (completely )?separate|completely separate|not (now|today))\b/i;
