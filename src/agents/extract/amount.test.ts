@@ -1676,3 +1676,19 @@ describe('a purchase order for a figure (k201)', () => {
     ).toEqual(bare(278_000));
   });
 });
+
+describe('tenge, so‘m and the milliard (k209)', () => {
+  it('reads the Central Asian currencies and a thousand million said as a milliard', () => {
+    expect(
+      amount(
+        { timeZone: 'Asia/Almaty' },
+        ext('The total for the three elevators. With the lab and the drying.'),
+        int('So, three elevators, lab, drying, implementation. Twenty-four million tenge.'),
+        ext('Ha, I almost fainted. Twenty-four million. Okay.'),
+      ),
+    ).toEqual({ amount: 24_000_000, currency: 'KZT' });
+    expect(findMoney("So, three milliard two hundred million so'm.", {})).toMatchObject([
+      { amount: 3_200_000_000, currency: 'UZS' },
+    ]);
+  });
+});

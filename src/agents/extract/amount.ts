@@ -167,6 +167,10 @@ const CODES: Record<string, Currency> = {
   ringgit: 'MYR',
   idr: 'IDR',
   rupiah: 'IDR',
+  // Central Asia: "twenty-four million tenge", "three milliard two hundred million so'm".
+  tenge: 'KZT',
+  "so'm": 'UZS',
+  soum: 'UZS',
 };
 
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
@@ -174,7 +178,7 @@ const SIGNS =
   '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)|\\bRM(?=\\s?\\d)';
 /** ISO codes said before a figure ("OMR 210,000"); each names its own currency. */
 const CODES_BEFORE =
-  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN|OMR|BHD|JOD|MYR|IDR|THB|PHP|VND|CNY|KRW|TWD|FJD|WST|XOF|XAF|CLP|PEN'.split(
+  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN|OMR|BHD|JOD|MYR|IDR|THB|PHP|VND|CNY|KRW|TWD|FJD|WST|XOF|XAF|CLP|PEN|KZT|UZS|KGS'.split(
     '|',
   );
 const CODE_BEFORE = CODES_BEFORE.join('|');

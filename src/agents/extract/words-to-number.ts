@@ -47,6 +47,9 @@ export const SPOKEN_SCALES: Readonly<Record<string, number>> = {
   milyar: 1_000_000_000,
   million: 1_000_000,
   billion: 1_000_000_000,
+  // Russian, French and German count a thousand million as a milliard.
+  milliard: 1_000_000_000,
+  milliards: 1_000_000_000,
 };
 
 /** What "and a half" and "and a quarter" add: "two and a half million", "one and a quarter million". */
