@@ -1323,3 +1323,16 @@ describe("a committee's choice, an offer sent and a vendor coming in on a day (k
     ).toEqual(['PitPlanner']);
   });
 });
+
+describe('a final scoring, and a group standardising on a vendor (k212, k213)', () => {
+  it('reads the vendors in the final scoring, and the one the group standardises on', () => {
+    expect(
+      readWith(ctx)(
+        ext('We have three vendors in the final scoring: Relay, Gong and Clari. Same questions.'),
+      ),
+    ).toEqual(['Gong', 'Clari']);
+    expect(
+      readWith(ctx)(ext('The whole group is standardising on Gong, the hotels, everything.')),
+    ).toEqual(['Gong']);
+  });
+});

@@ -21,7 +21,7 @@ const IN_PLAY_CUES = {
     /evaluat\w*|looking at|(should|could|must|will|'ll|going to|gonna|want to|have to|need to|probably|also|to) look at|being looked at|compar\w*|consider\w*|compet\w*|demo\w*|trial\w*|pilot\w*|poc|testing|test(s|ed)? (it|them)|(going to|gonna|also|we'll|we will|want to|to) try\b|(doing|running|do|run) (the same|something similar|a similar)\b|bake-?off|head[- ]to[- ]head|in parallel|(is|are|'s|'re) (also )?in the process\b(?! of)|in the picture|(real|serious|viable|cheaper|other|strong) (option|alternative)|up against|invit\w*|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|(i'm|we're|i am|we are) adding|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|brought (\S+ ){1,3}back\b|(joined|made) the (short)?list|on the (short)?list|shortlist\w*|in the running|in the (mix|comparison|race)|still (in|there|bidding)\b|(is|are|'s|'re) (also|now) in(?=\s*(,|\.|$|because|since|too))|^\s*(and |plus )?now\b|as well|on the table/,
   /** How far along the race is: "final two", "second round", "front-runner". */
   stageOfTheRace:
-    /final (two|three|round|stage)|(last|final|second) round|finalists?|(two|three|four|five)[- ]horse race|inside track|front-?runner/,
+    /final (two|three|round|stage|scoring)|in the (final )?scoring|(last|final|second) round|finalists?|(two|three|four|five)[- ]horse race|inside track|front-?runner/,
   /**
    * A price, bid or tender: "ClearCounty's at forty-eight", "they came in with Desigo",
    * "they sent us an offer".
@@ -36,7 +36,7 @@ const IN_PLAY_CUES = {
     /against|versus|vs\.?|alongside|the other (one|two|three|finalists?|bidders?|vendors?)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|between (you|us),|you,? and|and you(rselves)?|^\W*(you|us),\s+[\w'.-]+( [\w'.-]+)?,?\s+and\b|^\W*(it's |it is )?(you|us|yourselves),\s+[\w'.-]+( [\w'.-]+)?,?\s+and\b|\byours and\b|besides (you|us)|(you|us) or\b|\bor (you|us)\b|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|(two|three|four|five) (vendors|options|companies|bidders|players)\W+(you|us)\b|one says/,
   /** A choice being made: "decided on", "going with". */
   choosing:
-    /decided (for|on)|(chose|picked|selected) (?!you\b)|(go|going|gone|went|decided to go) with/,
+    /decided (for|on)|(chose|picked|selected) (?!you\b)|(go|going|gone|went|decided to go) with|standardi[sz](e|es|ed|ing) on/,
   /** In use today: "the incumbent", "we still use", "their Medhost contract". */
   inUse:
     /incumbent|renewal|(we|they) (still |currently )?(use|are using|have)|using|(our|the|their) current (vendor|provider|supplier|system|tool|platform)|(our|their) [\w'.-]+( [\w'.-]+)? (contract|subscription|licen[cs]e|renewal)\b/,
