@@ -1692,3 +1692,16 @@ describe('tenge, so‘m and the milliard (k209)', () => {
     ]);
   });
 });
+
+describe('a fee under a separate contract (k209)', () => {
+  it('reads no price in a fee that "doesn\'t touch yours"', () => {
+    expect(
+      amount(
+        { timeZone: 'Asia/Almaty' },
+        ext(
+          "Our fee for project management is four million tenge, it's a separate contract with Zhetysu, it doesn't touch yours.",
+        ),
+      ),
+    ).toBeNull();
+  });
+});

@@ -1969,3 +1969,17 @@ describe('an old project told as a story, and a habit of signing (k207)', () => 
     ).toBeNull();
   });
 });
+
+describe('an option, and a signature someone wants to report (k209, k212)', () => {
+  it('reads no loss in "the option of doing nothing and staying on Excel"', () => {
+    expect(
+      stageIn('evaluation')(
+        ext('And the option of doing nothing and staying on Excel, which the accountants prefer.'),
+      ),
+    ).toBeNull();
+  });
+
+  it('reads no win in "He wants to report in April that it\'s signed."', () => {
+    expect(stageIn('evaluation')(ext("He wants to report in April that it's signed."))).toBeNull();
+  });
+});

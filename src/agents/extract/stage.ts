@@ -476,7 +476,7 @@ const NOT_NOW =
 
 /** A day still to come: "then Thursday it's signed", "then the contract is signed" are plans. */
 const LATER_DAY =
-  /\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(the )?end of (the )?(month|quarter|year|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b|,? (at the )?latest\b|\b(give|allow) (me|us) (\w+ ){1,3}(days?|weeks?|months?)\b|\b(\w+ )(days?|weeks?) from (today|now)\b|\bin (\w+ ){1,2}(days?|weeks?)\b/i;
+  /\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(the )?end of (the )?(month|quarter|year|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b|,? (at the )?latest\b|\b(give|allow) (me|us) (\w+ ){1,3}(days?|weeks?|months?)\b|\b(\w+ )(days?|weeks?) from (today|now)\b|\bin (\w+ ){1,2}(days?|weeks?)\b|\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(wants?|hopes?|plans?|expects?|would like|'d like) to (report|say|announce|tell|show)\b/i;
 
 /** What a signature already made bought: "The SIS is exactly what we signed for." */
 const SIGNED_FOR = /\b(what|which|everything|all) (we|i|they) (signed|paid) (up )?for\b/i;
@@ -1027,9 +1027,14 @@ function lostTo(text: string, competitors: readonly RegExp[]): StageCue | null {
   if (/\bor\b[^,.;]*$/i.test(text.slice(0, m.index))) return null;
   // "So it's between you and staying with DATEV": the same open choice.
   if (/\bbetween\b[^.;]*\band\s*$/i.test(text.slice(0, m.index))) return null;
-  // "We stay on DATEV as we are, that's the default", "maybe we all move to Abacus":
-  // what happens if nothing is chosen, or a guess.
-  if (/\b(?:the default|by default|otherwise|fallback|plan b|maybe|perhaps|might)\b/i.test(text))
+  // "We stay on DATEV as we are, that's the default", "maybe we all move to Abacus",
+  // "the option of doing nothing and staying on Excel": what happens if nothing is
+  // chosen, an option, or a guess.
+  if (
+    /\b(?:the default|by default|otherwise|fallback|plan b|maybe|perhaps|might|the option of|an option)\b/i.test(
+      text,
+    )
+  )
     return null;
   // "We can always stay with Excel", "Ignacio thinks we should just stay with Contpaqi":
   // an option kept open, or one person's view, is no decision.
