@@ -1705,3 +1705,15 @@ describe('a fee under a separate contract (k209)', () => {
     ).toBeNull();
   });
 });
+
+describe('a call counted in lakhs (k212)', () => {
+  it('reads a bare echo in lakhs, whatever the size of the deal', () => {
+    expect(
+      amount(
+        { timeZone: 'Asia/Colombo', dealAmount: 2_500_000 },
+        int("For one year, it's twenty-seven and a half lakhs."),
+        ext('Twenty-seven and a half. Okay, we accept that.'),
+      ),
+    ).toEqual({ amount: 2_750_000, currency: 'LKR' });
+  });
+});

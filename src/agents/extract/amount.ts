@@ -871,7 +871,22 @@ function readCall(
     }
     if (fromDeal === 1) for (const m of findMoney(u.text)) scales.add(scaleOf(m.amount));
   }
-  const impliedScale = fromDeal > 1 ? fromDeal : scales.has(1e3) ? 1e3 : scales.has(1e6) ? 1e6 : 1;
+  // "Twenty-seven and a half lakhs." "Twenty-seven and a half.": a call that counts in
+  // lakhs or in crores (not both) drops that word, whatever the deal's size.
+  const said = utterances.map((u) => u.text).join(' ');
+  const lakhs = /\b(lakhs?|lacs?)\b/i.test(said);
+  const crores = /\bcrores?\b/i.test(said);
+  const spoken = lakhs !== crores ? (lakhs ? 1e5 : 1e7) : 1;
+  const impliedScale =
+    spoken > 1
+      ? spoken
+      : fromDeal > 1
+        ? fromDeal
+        : scales.has(1e3)
+          ? 1e3
+          : scales.has(1e6)
+            ? 1e6
+            : 1;
   return { impliedScale, percentages };
 }
 
