@@ -539,6 +539,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/seventy-eighth-check.jsonl',
   'test/agent/labelled/seventy-ninth-check.jsonl',
   'test/agent/labelled/eightieth-check.jsonl',
+  'test/agent/labelled/eighty-first-check.jsonl',
+  'test/agent/labelled/eighty-second-check.jsonl',
+  'test/agent/labelled/eighty-third-check.jsonl',
 ];
 
 /**
@@ -621,6 +624,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-73.jsonl',
   'test/agent/calibration/outside-fit-74.jsonl',
   'test/agent/calibration/outside-fit-75.jsonl',
+  'test/agent/calibration/outside-fit-76.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
