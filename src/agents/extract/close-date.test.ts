@@ -704,6 +704,16 @@ const cases: Case[] = [
     expected: '2026-10-13',
   },
   {
+    name: 'wrapped up by the board meeting: the meeting is the point the date is set against',
+    lines: [
+      ext(
+        'I want this wrapped up by the June 21 board meeting. That is the last one before summer.',
+      ),
+    ],
+    ctx: { startedAt: '2027-04-07T14:00:00Z' },
+    expected: '2027-06-21',
+  },
+  {
     name: 'a sentence that opens on the signature, after a "yes"',
     lines: [ext('Good afternoon. Yes, signed this morning, both copies scanned.')],
     expected: '2026-10-14',

@@ -203,7 +203,7 @@ const MEETING =
 
 /** A meeting named only as the point a date is set against ("before our partners' meeting"). */
 const REFERENCE_MEETING =
-  /\b(before|after|ahead of|at|because of|for) (our|the|their|your|his|her) ([\w'-]+ ){0,3}(meeting|call|session)\b|\b(the|our|their) ([\w'-]+ ){0,2}(only |will )?(meet|meets)\b/gi;
+  /\b(before|after|ahead of|at|because of|for|by) (our|the|their|your|his|her) ([\w'-]+ ){0,3}(meeting|call|session)\b|\b(the|our|their) ([\w'-]+ ){0,2}(only |will )?(meet|meets)\b/gi;
 
 const MOVED = /\b(mov|push|slip|shift|chang|bump|delay|postpon)\w*/i;
 
@@ -1310,7 +1310,8 @@ const TOMORROW_ALONE =
   /^\W*tomorrow\b(?:,?\s+(?:then|for sure|definitely|latest|at the latest|morning|first thing))*\W*$/i;
 
 /** A signing said of a date named before it: "We'll sign by then." */
-const BY_THEN = /\b(by|before|on|for) (then|that (date|day))\b|\bsign (it |them |that )?then\b/i;
+const BY_THEN =
+  /\b(by|before|on|for) (then|that (date|day))\b|\bsign (it |them |that |the (contract|agreement|order form) )?(then|that (night|day|evening|afternoon|morning)|the same (night|day|evening))\b/i;
 
 /**
  * The last day said outright in the two sentences before, in the same turn, as the
