@@ -1717,3 +1717,17 @@ describe('a call counted in lakhs (k212)', () => {
     ).toEqual({ amount: 2_750_000, currency: 'LKR' });
   });
 });
+
+describe("Moldova's lei (k216)", () => {
+  it("reads lei in the buyer's country: Moldovan for a Moldovan buyer, Romanian otherwise", () => {
+    const said = ext('So, 350 thousand lei for the first year, with both stations. Agreed.');
+    expect(amount({ timeZone: 'Europe/Bucharest', buyerCurrency: 'MDL' }, said)).toEqual({
+      amount: 350_000,
+      currency: 'MDL',
+    });
+    expect(amount({ timeZone: 'Europe/Bucharest' }, said)).toEqual({
+      amount: 350_000,
+      currency: 'RON',
+    });
+  });
+});

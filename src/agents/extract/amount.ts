@@ -127,8 +127,6 @@ const CODES: Record<string, Currency> = {
   złotys: 'PLN',
   złotych: 'PLN',
   ron: 'RON',
-  lei: 'RON',
-  leu: 'RON',
   bgn: 'BGN',
   leva: 'BGN',
   kronor: 'SEK',
@@ -178,7 +176,7 @@ const SIGNS =
   '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)|\\bRM(?=\\s?\\d)';
 /** ISO codes said before a figure ("OMR 210,000"); each names its own currency. */
 const CODES_BEFORE =
-  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN|OMR|BHD|JOD|MYR|IDR|THB|PHP|VND|CNY|KRW|TWD|FJD|WST|XOF|XAF|CLP|PEN|KZT|UZS|KGS'.split(
+  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN|OMR|BHD|JOD|MYR|IDR|THB|PHP|VND|CNY|KRW|TWD|FJD|WST|XOF|XAF|CLP|PEN|KZT|UZS|KGS|MDL'.split(
     '|',
   );
 const CODE_BEFORE = CODES_BEFORE.join('|');
@@ -221,6 +219,9 @@ const SHARED_NAMES: Record<string, readonly Currency[]> = (() => {
     crowns: ['CZK', 'SEK', 'NOK', 'DKK', 'ISK'],
     kroner: ['NOK', 'DKK'],
     krone: ['NOK', 'DKK'],
+    // Romania's lei and Moldova's: the buyer's country decides.
+    lei: ['RON', 'MDL'],
+    leu: ['RON', 'MDL'],
     // Egypt, Lebanon, Sudan and Syria count in pounds too.
     pounds: ['GBP', 'EGP', 'LBP', 'SDG', 'SSP', 'SYP'],
   };
