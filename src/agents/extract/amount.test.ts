@@ -1731,3 +1731,16 @@ describe("Moldova's lei (k216)", () => {
     });
   });
 });
+
+describe('an earlier figure told as such (k216)', () => {
+  it('reads no new price in "In February you said 120,000."', () => {
+    expect(
+      amount(
+        { timeZone: 'Europe/Bucharest' },
+        ext('What is the total for the three modules?'),
+        int('The total is 134,000 euros for the three modules.'),
+        ext('Okay. In February you said 120,000 euros.'),
+      )?.amount,
+    ).not.toBe(120_000);
+  });
+});
