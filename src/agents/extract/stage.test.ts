@@ -1983,3 +1983,34 @@ describe('an option, and a signature someone wants to report (k209, k212)', () =
     expect(stageIn('evaluation')(ext("He wants to report in April that it's signed."))).toBeNull();
   });
 });
+
+describe('a signature promised by a day, and a maker named before its product (k216)', () => {
+  it('reads "the contract is signed by the end of Q3" as a plan, "signed by our MD" as won', () => {
+    expect(
+      stageIn('negotiation')(
+        ext('So, the commitment from me, as chairman: the contract is signed by the end of Q3.'),
+      ),
+    ).toBeNull();
+    expect(
+      stageIn('negotiation')(
+        ext('Good news: the contract was signed by our DG yesterday evening.'),
+      ),
+    ).toBe('closed_won');
+  });
+
+  it('reads "They chose Thermo, SampleManager." as lost to the product listed', () => {
+    const ctx = { ...baseContext, dealStage: 'proposal' as const, competitors: ['SampleManager'] };
+    expect(
+      extractStage(
+        call(ext('The board decided. They chose Thermo — SampleManager. I am sorry.')),
+        ctx,
+      )?.value,
+    ).toBe('closed_lost');
+    expect(
+      extractStage(
+        call(ext("We're moving to a formal evaluation, it's going to be you and SampleManager.")),
+        ctx,
+      )?.value,
+    ).not.toBe('closed_lost');
+  });
+});

@@ -478,6 +478,10 @@ const NOT_NOW =
 const LATER_DAY =
   /\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(the )?end of (the )?(month|quarter|year|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b|,? (at the )?latest\b|\b(give|allow) (me|us) (\w+ ){1,3}(days?|weeks?|months?)\b|\b(\w+ )(days?|weeks?) from (today|now)\b|\bin (\w+ ){1,2}(days?|weeks?)\b|\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(wants?|hopes?|plans?|expects?|would like|'d like) to (report|say|announce|tell|show)\b/i;
 
+/** A deadline right after a state: "signed by the end of Q3", "signed before the summer". */
+const BY_A_DAY =
+  /^\s*(by|before|until|till|no later than)\s+(the (end|start|middle|beginning)\b|end of|next\b|this (week|month|quarter|year)|tomorrow|tonight|\d|(mon|tues|wednes|thurs|fri|satur|sun)day|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|q[1-4]\b|christmas|summer|spring|autumn|fall|winter|year[- ]end|eo[mqy]\b)/i;
+
 /** What a signature already made bought: "The SIS is exactly what we signed for." */
 const SIGNED_FOR = /\b(what|which|everything|all) (we|i|they) (signed|paid) (up )?for\b/i;
 
@@ -966,7 +970,9 @@ function readSentence(
     const m = won.re.exec(text)!;
     const before = text.slice(0, m.index + m[0].length);
     if (NOT_NOW.test(before) || NEGATION.test(text) || SIGNED_FOR.test(text)) return null;
-    if (won.state && LATER_DAY.test(before)) return null;
+    // "The contract is signed by the end of Q3": a deadline, not a signature made.
+    if (won.state && (LATER_DAY.test(before) || BY_A_DAY.test(text.slice(m.index + m[0].length))))
+      return null;
     return won;
   }
   const open = OPEN.find((c) => c.re.test(text));
@@ -1048,6 +1054,10 @@ function lostTo(text: string, competitors: readonly RegExp[]): StageCue | null {
   // "We signed with FourKites for ocean last year": an old choice, not this deal's end.
   if (LONG_AGO.test(text)) return null;
   const who = m.groups!.who!;
-  const theirs = competitors.some((re) => re.test(who)) || OTHER_VENDOR.test(who);
+  // "They chose Thermo, SampleManager": the product named right after its maker.
+  const named = /^[A-Z]/.test(who)
+    ? text.slice(m.index + m[0].length - who.length).split(/[.,;!?]/, 1)[0]!
+    : who;
+  const theirs = competitors.some((re) => re.test(named)) || OTHER_VENDOR.test(who);
   return theirs ? { stage: 'closed_lost', re: WENT_WITH, base: 0.86 } : null;
 }
