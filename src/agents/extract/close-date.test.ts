@@ -714,6 +714,11 @@ const cases: Case[] = [
     expected: '2027-06-21',
   },
   {
+    name: 'signed with the vendor the customer has gone with: their signature',
+    lines: [ext("We've gone with Gong. Signed last week. It wasn't the product, yours was nicer.")],
+    expected: null,
+  },
+  {
     name: 'a sentence that opens on the signature, after a "yes"',
     lines: [ext('Good afternoon. Yes, signed this morning, both copies scanned.')],
     expected: '2026-10-14',

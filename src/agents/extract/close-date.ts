@@ -59,9 +59,9 @@ const BOUND_ONLY =
 const GOES_WELL =
   /\b(if|once) (the (pilot|poc|trial|test|evaluation)|all|everything|it) goes (well|to plan|ok(ay)?)\b|,?\s*\bif positive\b,?|\bif (all|everything) goes to plan\b|\b(earlier|sooner)( than that)? if (we|you|they) can\b/gi;
 
-/** Another vendor chosen: "We decided for Personio", "we're going with Workday". */
+/** Another vendor chosen: "We decided for Personio", "we've gone with SunLedger". */
 const CHOSE_OTHER =
-  /\b(decided (for|on)|go(ing)? with|went with|chose|selected|signed with|picked)\b/i;
+  /\b(decided (for|on)|go(ing)? with|gone with|went with|chose|selected|signed with|picked)\b/i;
 
 /** A day revised in reply: "Make it mid-March." It answers what the turn before proposed. */
 const MAKE_IT = /^\s*((so|ok(ay)?|then|actually|no),? )*make it\b/i;
