@@ -1336,3 +1336,20 @@ describe('a final scoring, and a group standardising on a vendor (k212, k213)', 
     ).toEqual(['Gong']);
   });
 });
+
+describe('a vendor turned away by "we\'re happy where we are", and one tried before (k215, k219)', () => {
+  it('reads no vendor in play from a cold call turned away, or a trial that ended', () => {
+    expect(
+      readWith(ctx)(
+        ext(
+          'Gong rang me last week offering a cheaper deal. I told them we are happy where we are.',
+        ),
+      ),
+    ).toBeNull();
+    expect(
+      readWith(ctx)(
+        ext('We did look at Clari in between. They could not do the payments, so that was that.'),
+      ),
+    ).toBeNull();
+  });
+});

@@ -54,7 +54,7 @@ const GONE =
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
-  /\b(used|tried|trialled|trialed|piloted|were using|was using|used to|(?<!being )looked at|evaluated|years? (ago|back)|a while back|way back|last (year|month|quarter|spring|summer|autumn|fall|winter)|previously|in the past|back when|back in (19|20)\d\d|(went|switched|moved|chose|picked|selected|signed|bought|implemented|installed|migrated|were|was|had)\b[^.?!]{0,40}\bin (19|20)\d\d|cold (e-?mails?|calls?|outreach)|stopped using|after what happened with)\b/i;
+  /\b(used|tried|trialled|trialed|piloted|were using|was using|used to|(?<!being )looked at|evaluated|years? (ago|back)|a while back|way back|last (year|month|quarter|spring|summer|autumn|fall|winter)|previously|in the past|back when|back in (19|20)\d\d|(went|switched|moved|chose|picked|selected|signed|bought|implemented|installed|migrated|were|was|had)\b[^.?!]{0,40}\bin (19|20)\d\d|cold (e-?mails?|calls?|outreach)|stopped using|after what happened with|did (look at|try|trial|test|evaluate)|so that was that)\b/i;
 const STILL =
   /\b(still|now|currently|right now|this (week|month)|at the moment|also)\b|\bwants? (\w+ ){1,3}(trialled|trialed|tested|piloted|evaluated)\b/i;
 
@@ -71,7 +71,7 @@ const CLAUSE_BREAK =
 
 /** A refusal of the vendor just named: "We told them no thanks." */
 const TURNED_AWAY =
-  /\b((we|i) (told|said to) (them|him|her) no|(we|i) said no\b(?! to (you|the price|that))|(we|i) (declined|turned down)\b|turned (them|him|her) down|said no (thanks )?to (them|him|her)|no thanks|(we|i)('ve| have)? told them(?=\.?$)|(we're|we are) not (switching|moving|changing)|not interested|staying (with you|put)|(we're|we are|i'm|i am) not taking (the|their|that|a) (meeting|call|demo)|(we|i) never (talked|spoke|spoken|met) (to|with) (them|him|her)|(we|i) (didn't|did not) (take|move) (it|them|that|this) (forward|further|ahead))\b/i;
+  /\b((we|i) (told|said to) (them|him|her) no|(we|i) said no\b(?! to (you|the price|that))|(we|i) (declined|turned down)\b|turned (them|him|her) down|said no (thanks )?to (them|him|her)|no thanks|(we|i)('ve| have)? told them(?=\.?$)|(we're|we are) not (switching|moving|changing)|not interested|staying (with you|put)|(we're|we are) happy (where we are|as we are|with you)|(we're|we are|i'm|i am) not taking (the|their|that|a) (meeting|call|demo)|(we|i) never (talked|spoke|spoken|met) (to|with) (them|him|her)|(we|i) (didn't|did not) (take|move) (it|them|that|this) (forward|further|ahead))\b/i;
 
 /** Negations that deny nothing: "don't forget", "I won't lie", "it's not personal". */
 const FIGURES_OF_SPEECH =
