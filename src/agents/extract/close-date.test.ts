@@ -719,6 +719,13 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'another day ruled out keeps the one said ("Today\'s impossible.")',
+    lines: [
+      ext("We're there. I'll sign it first thing tomorrow morning, my time. Today's impossible."),
+    ],
+    expected: '2026-10-15',
+  },
+  {
     name: 'a sentence that opens on the signature, after a "yes"',
     lines: [ext('Good afternoon. Yes, signed this morning, both copies scanned.')],
     expected: '2026-10-14',

@@ -878,6 +878,19 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         mentions.length > 0 &&
         mentions.every((m) => formatDate(m.date) !== held.value);
       if (negated && othersOnly && !retracts) continue;
+      // "I'll sign it first thing tomorrow morning. Today's impossible.": the day the
+      // sentence opens on is ruled out, not the one held.
+      const opensOnOtherDay =
+        held !== undefined &&
+        found !== undefined &&
+        found.length > 0 &&
+        found[0]!.index <= 2 &&
+        found.every((m) =>
+          m.precision === 'day'
+            ? formatDate(m.date) !== held.value
+            : m.precision === 'month' && formatDate(m.date).slice(0, 7) !== held.value.slice(0, 7),
+        );
+      if (retracts && opensOnOtherDay) continue;
       // "I signed yesterday evening. I didn't want to sign with him watching me.": a
       // negation in the past after a signature made in the call explains it.
       if (negated && signatureDated && PAST_NEGATION.test(text) && !retracts) continue;
