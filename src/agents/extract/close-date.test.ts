@@ -726,6 +726,11 @@ const cases: Case[] = [
     expected: '2026-10-15',
   },
   {
+    name: '"I\'d like it agreed by the end of May" dates the close',
+    lines: [ext("I'd like it agreed by the end of May.")],
+    expected: '2027-05-31',
+  },
+  {
     name: 'a sentence that opens on the signature, after a "yes"',
     lines: [ext('Good afternoon. Yes, signed this morning, both copies scanned.')],
     expected: '2026-10-14',

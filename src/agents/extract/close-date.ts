@@ -151,7 +151,7 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   { re: /\b(for|when) (the |i want the |we want the )?(signature|signing)\b/i, base: 0.88 },
   // "complete the purchase by", "get it through by EOM", "have it done before".
   {
-    re: /\b(complete|finish|finali[sz]e|wrap(ped)?( (it|this|that))?( up)?|(have|get) (it|this|that|the deal) wrapped up|(get|have|got|want) (it|this|that|the (deal|contract|paperwork|purchase)) (done|through|over the line|approved|signed|sorted|in place|done and dusted)|purchase|buy|sign[- ]?off|signed off)\b.{0,30}\b(by|before|no later than)\b/i,
+    re: /\b(complete|finish|finali[sz]e|wrap(ped)?( (it|this|that))?( up)?|(have|get) (it|this|that|the deal) wrapped up|(get|have|got|want) (it|this|that|the (deal|contract|paperwork|purchase)) (done|through|over the line|approved|agreed|signed|sorted|in place|done and dusted)|('d like|would like) (it|this|that|the (deal|contract|paperwork)) (agreed|signed)|purchase|buy|sign[- ]?off|signed off)\b.{0,30}\b(by|before|no later than)\b/i,
     base: 0.86,
   },
   // The seller recording the date: "I'll move it to end of Q3", "put it at end of Q4".
