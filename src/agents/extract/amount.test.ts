@@ -1744,3 +1744,19 @@ describe('an earlier figure told as such (k216)', () => {
     ).not.toBe(120_000);
   });
 });
+
+describe('kwacha, birr, taka (k215)', () => {
+  it("reads the kwacha in the buyer's country, and other currencies by their names", () => {
+    expect(
+      findMoney('One million one hundred and fifty thousand kwacha for the year, fixed.', {
+        buyerCurrency: 'ZMW',
+      }),
+    ).toMatchObject([{ amount: 1_150_000, currency: 'ZMW' }]);
+    expect(findMoney('Two million birr, all in.', {})).toMatchObject([
+      { amount: 2_000_000, currency: 'ETB' },
+    ]);
+    expect(findMoney('Forty lakh taka a year.', {})).toMatchObject([
+      { amount: 4_000_000, currency: 'BDT' },
+    ]);
+  });
+});

@@ -166,6 +166,13 @@ const CODES: Record<string, Currency> = {
   idr: 'IDR',
   rupiah: 'IDR',
   // Central Asia: "twenty-four million tenge", "three milliard two hundred million so'm".
+  // Africa and South Asia: "a million kwacha", "two million birr", "forty lakh taka".
+  birr: 'ETB',
+  kwanza: 'AOA',
+  kwanzas: 'AOA',
+  meticais: 'MZN',
+  metical: 'MZN',
+  taka: 'BDT',
   tenge: 'KZT',
   "so'm": 'UZS',
   soum: 'UZS',
@@ -176,7 +183,7 @@ const SIGNS =
   '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)|\\bRM(?=\\s?\\d)';
 /** ISO codes said before a figure ("OMR 210,000"); each names its own currency. */
 const CODES_BEFORE =
-  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN|OMR|BHD|JOD|MYR|IDR|THB|PHP|VND|CNY|KRW|TWD|FJD|WST|XOF|XAF|CLP|PEN|KZT|UZS|KGS|MDL'.split(
+  'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN|OMR|BHD|JOD|MYR|IDR|THB|PHP|VND|CNY|KRW|TWD|FJD|WST|XOF|XAF|CLP|PEN|KZT|UZS|KGS|MDL|ZMW|MWK|ETB|AOA|MZN|BDT'.split(
     '|',
   );
 const CODE_BEFORE = CODES_BEFORE.join('|');
@@ -219,6 +226,8 @@ const SHARED_NAMES: Record<string, readonly Currency[]> = (() => {
     crowns: ['CZK', 'SEK', 'NOK', 'DKK', 'ISK'],
     kroner: ['NOK', 'DKK'],
     krone: ['NOK', 'DKK'],
+    // Zambia's kwacha and Malawi's.
+    kwacha: ['ZMW', 'MWK'],
     // Romania's lei and Moldova's: the buyer's country decides.
     lei: ['RON', 'MDL'],
     leu: ['RON', 'MDL'],
