@@ -1760,3 +1760,17 @@ describe('kwacha, birr, taka (k215)', () => {
     ]);
   });
 });
+
+describe('a difference conceded (k209, k219)', () => {
+  it('reads "I\'m not going to argue over five hundred quid" as taking the figure', () => {
+    expect(
+      amount(
+        { timeZone: 'Europe/London' },
+        int("With seven sites, we'd be at thirty-five and a half K a year."),
+        ext(
+          "Thirty-five five. I'd rather it were thirty-five flat, but I'm not going to argue over five hundred quid.",
+        ),
+      )?.amount,
+    ).toBe(35_500);
+  });
+});

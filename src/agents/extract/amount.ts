@@ -1307,7 +1307,8 @@ const NEGATION_REACH = 6;
 
 function negatesFigure(said: string): boolean {
   // "One ninety-eight total, not per year." says what the figure is of, and denies nothing.
-  const text = said.replace(NOT_THE_PERIOD, '');
+  // "I'm not going to argue over five hundred quid" concedes the difference.
+  const text = said.replace(NOT_THE_PERIOD, '').replace(NOT_ARGUING, '');
   if (!NEGATION.test(text)) return false;
   const figures = findMoney(text);
   if (figures.length === 0) return true;
@@ -1316,6 +1317,9 @@ function negatesFigure(said: string): boolean {
     return NEGATION.test(before.join(' '));
   });
 }
+
+const NOT_ARGUING =
+  /\b(?:i'm|i am|we're|we are|i|we)?\s*(?:not|n't|won't|will not) (?:going to |gonna )?(?:argue|fight|quibble|haggle|split hairs|fall out) (?:over|about|for)\b.*$/gi;
 
 const NOT_THE_PERIOD =
   /,?\s*\bnot (?:per|a|each|by the) (?:year|month|annum)\b|,?\s*\bnot (?:annual(?:ly)?|monthly|yearly)\b/gi;
