@@ -1774,3 +1774,18 @@ describe('a difference conceded (k209, k219)', () => {
     ).toBe(35_500);
   });
 });
+
+describe('something that does not work, said after the price (k219)', () => {
+  it('keeps the price when "the thing that doesn\'t work" is the old system', () => {
+    expect(
+      amount(
+        { timeZone: 'Europe/London' },
+        int(
+          "Across twelve clinics, that's twenty-one thousand three hundred and eighty-four pounds a year.",
+        ),
+        ext('Twenty-one three eight four. Annual.'),
+        ext("The thing that doesn't work has a name, Graham. It's the old system."),
+      )?.amount,
+    ).toBe(21_384);
+  });
+});

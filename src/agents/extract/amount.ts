@@ -521,9 +521,12 @@ const REPLACED_BEFORE = /\b(from|instead of|rather than|not|no longer)\s+$/i;
 const AFFIRMATION =
   /^\s*(yes|yeah|yep|yup|correct|right|agreed|that works|works for us|sounds good|exactly|definitely|absolutely|confirmed|deal)\b/i;
 
-/** A later sentence that turns the figure down ("that's too expensive", "we can't do $150k"). */
+/**
+ * A later sentence that turns the figure down ("that's too expensive", "we can't do
+ * $150k"); "the thing that doesn't work" describes something else.
+ */
 const TURNED_DOWN =
-  /\b(too (much|high|expensive|steep|pricey)|over (our|the) budget|out of (our )?budget|can't afford|cannot afford|doesn't work|won't work|not going to work|no way)\b/i;
+  /\b(too (much|high|expensive|steep|pricey)|over (our|the) budget|out of (our )?budget|can't afford|cannot afford|(?<!\b(that|which|what) )(doesn't|won't) work|not going to work|no way)\b/i;
 
 type ScanEntry = Candidate<AmountValue> | 'retracted';
 
