@@ -165,14 +165,14 @@ const CODES: Record<string, Currency> = {
   ringgit: 'MYR',
   idr: 'IDR',
   rupiah: 'IDR',
-  // Central Asia: "twenty-four million tenge", "three milliard two hundred million so'm".
-  // Africa and South Asia: "a million kwacha", "two million birr", "forty lakh taka".
+  // Africa and South Asia: "two million birr", "forty lakh taka" (kwacha is shared).
   birr: 'ETB',
   kwanza: 'AOA',
   kwanzas: 'AOA',
   meticais: 'MZN',
   metical: 'MZN',
   taka: 'BDT',
+  // Central Asia: "twenty-four million tenge", "three milliard two hundred million so'm".
   tenge: 'KZT',
   "so'm": 'UZS',
   soum: 'UZS',

@@ -476,7 +476,11 @@ const NOT_NOW =
 
 /** A day still to come: "then Thursday it's signed", "then the contract is signed" are plans. */
 const LATER_DAY =
-  /\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(the )?end of (the )?(month|quarter|year|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b|,? (at the )?latest\b|\b(give|allow) (me|us) (\w+ ){1,3}(days?|weeks?|months?)\b|\b(\w+ )(days?|weeks?) from (today|now)\b|\bin (\w+ ){1,2}(days?|weeks?)\b|\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(wants?|hopes?|plans?|expects?|would like|'d like) to (report|say|announce|tell|show)\b/i;
+  /\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(the )?end of (the )?(month|quarter|year|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b|,? (at the )?latest\b|\b(give|allow) (me|us) (\w+ ){1,3}(days?|weeks?|months?)\b|\b(\w+ )(days?|weeks?) from (today|now)\b|\bin (\w+ ){1,2}(days?|weeks?)\b|\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+
+/** A state someone means to announce: "He wants to report in April that it's signed." */
+const TO_BE_REPORTED =
+  /\b(wants?|hopes?|plans?|expects?|would like|'d like) to (report|say|announce|tell|show)\b/i;
 
 /** A deadline right after a state: "signed by the end of Q3", "signed before the summer". */
 const BY_A_DAY =
@@ -831,6 +835,7 @@ function recapOfAYes(utterances: readonly ExtractUtterance[], index: number): bo
 }
 /** Something new put forward is no summary: "So, I'd suggest a discovery workshop". */
 const SUGGESTS = /\b(suggest|propose|recommend)\b/i;
+/** A summing-up: "Great. So pilot starting April twelfth". */
 const RECAP =
   /^\W*((great|perfect|good|okay|ok|excellent|wonderful|brilliant|lovely|fantastic)[,.!]?\s*)?so\b/i;
 
@@ -971,7 +976,12 @@ function readSentence(
     const before = text.slice(0, m.index + m[0].length);
     if (NOT_NOW.test(before) || NEGATION.test(text) || SIGNED_FOR.test(text)) return null;
     // "The contract is signed by the end of Q3": a deadline, not a signature made.
-    if (won.state && (LATER_DAY.test(before) || BY_A_DAY.test(text.slice(m.index + m[0].length))))
+    if (
+      won.state &&
+      (LATER_DAY.test(before) ||
+        TO_BE_REPORTED.test(before) ||
+        BY_A_DAY.test(text.slice(m.index + m[0].length)))
+    )
       return null;
     return won;
   }
