@@ -886,20 +886,10 @@ function readCall(
   }
   // "Twenty-seven and a half lakhs." "Twenty-seven and a half.": a call that counts in
   // lakhs or in crores (not both) drops that word, whatever the deal's size.
-  const said = utterances.map((u) => u.text).join(' ');
-  const lakhs = /\b(lakhs?|lacs?)\b/i.test(said);
-  const crores = /\bcrores?\b/i.test(said);
-  const spoken = lakhs !== crores ? (lakhs ? 1e5 : 1e7) : 1;
-  const impliedScale =
-    spoken > 1
-      ? spoken
-      : fromDeal > 1
-        ? fromDeal
-        : scales.has(1e3)
-          ? 1e3
-          : scales.has(1e6)
-            ? 1e6
-            : 1;
+  const lakhs = utterances.some((u) => /\b(lakhs?|lacs?)\b/i.test(u.text));
+  const crores = utterances.some((u) => /\bcrores?\b/i.test(u.text));
+  if (lakhs !== crores) return { impliedScale: lakhs ? 1e5 : 1e7, percentages };
+  const impliedScale = fromDeal > 1 ? fromDeal : scales.has(1e3) ? 1e3 : scales.has(1e6) ? 1e6 : 1;
   return { impliedScale, percentages };
 }
 
