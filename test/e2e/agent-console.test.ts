@@ -4,10 +4,12 @@ import type { CrmConnector } from '../../src/crm/port.js';
 import { connectSandbox, createTenant, type Tenant, type TestApp } from '../app.js';
 import {
   browserAvailable,
+  firstSync,
   loggedIn,
   startBrowserWorld,
   type BrowserWorld,
   shot,
+  until,
 } from './harness.js';
 
 /**
@@ -15,17 +17,9 @@ import {
  * a real meeting), a call delivered by webhook and processed by the worker, the inbox
  * item approved with an edit and written to the sandbox CRM, and the activity shown.
  */
-// The first sync, the linker and the agent's run go through the job queue (polled every second).
+// The first sync, the linker and the agent's run go through the job queue (polled every
+// second); `until` waits up to a minute for each.
 const JOB_TIMEOUT = 60_000;
-async function until<T>(what: string, read: () => Promise<T | null | undefined>): Promise<T> {
-  const deadline = Date.now() + JOB_TIMEOUT;
-  for (;;) {
-    const value = await read();
-    if (value !== null && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 describe.skipIf(!browserAvailable)('the meeting agent in a real browser', () => {
   let world: BrowserWorld;
@@ -91,14 +85,7 @@ describe.skipIf(!browserAvailable)('the meeting agent in a real browser', () => 
     tenant = await createTenant(t, 'admin');
     let connectionId: string;
     ({ connectionId, connector } = await connectSandbox(t, tenant, { name: 'Sandbox HubSpot' }));
-    await until('the first sync', async () => {
-      const { rows } = await t.db.pool.query<{ status: string }>(
-        `select status from sync_runs where connection_id = $1::uuid and status <> 'running'`,
-        [connectionId],
-      );
-      if (rows[0]) expect(rows[0].status).toBe('succeeded');
-      return rows[0] ?? null;
-    });
+    await firstSync(t, connectionId);
     await t.db.pool.query(
       `update workspaces set internal_domains = '{seller.io}' where id = $1::uuid`,
       [tenant.workspaceId],

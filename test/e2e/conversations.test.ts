@@ -17,6 +17,7 @@ import { connectSandbox, createTenant, type Tenant, type TestApp } from '../app.
 import {
   browserAvailable,
   loggedIn,
+  firstSync,
   startBrowserWorld,
   type BrowserWorld,
   shot,
@@ -63,20 +64,8 @@ describe.skipIf(!browserAvailable)('conversations in a real browser', () => {
     const created = await createTenant(t, 'admin');
     const { connectionId } = await connectSandbox(t, created);
     crmConnectionId = connectionId;
-    // Connecting queued the first full sync; the worker runs it.
-    const deadline = Date.now() + SYNC_TIMEOUT;
-    for (;;) {
-      const { rows } = await t.db.pool.query<{ status: string }>(
-        `select status from sync_runs where connection_id = $1::uuid and status <> 'running'`,
-        [connectionId],
-      );
-      if (rows[0]) {
-        expect(rows[0].status).toBe('succeeded');
-        return created;
-      }
-      if (Date.now() > deadline) throw new Error('the first sync did not finish');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await firstSync(t, connectionId);
+    return created;
   }
 
   async function deliver(sourceId: string, secret: string, meeting: object) {

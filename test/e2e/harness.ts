@@ -124,3 +124,37 @@ export async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.E2E_SCREENSHOTS;
   if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Polls `read` until it gives a value (anything but null, undefined or false): the
+ * worker takes jobs from a queue it polls, so what a test waits for lands a little later.
+ */
+export async function until<T>(
+  what: string,
+  read: () => Promise<T | null | undefined | false>,
+  { timeoutMs = 60_000, everyMs = 500 }: { timeoutMs?: number; everyMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== null && value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/**
+ * Connecting a CRM queues its first full sync, which the world's worker runs. Waits for
+ * it to end and requires that it succeeded, so a test neither races the sync's writes
+ * nor reads a half-synced workspace.
+ */
+export async function firstSync(t: TestApp, connectionId: string): Promise<void> {
+  const status = await until('the first sync', async () => {
+    const { rows } = await t.db.pool.query<{ status: string }>(
+      `select status from sync_runs where connection_id = $1::uuid and status <> 'running'`,
+      [connectionId],
+    );
+    return rows[0]?.status;
+  });
+  if (status !== 'succeeded') throw new Error(`the first sync ended ${status}`);
+}

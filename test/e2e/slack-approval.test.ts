@@ -7,7 +7,13 @@ import {
   type SlackTestEmulator,
 } from '../../src/notifications/slack/emulator/slack.test-helper.js';
 import { TEST_SECRET_KEY, connectSandbox, createTenant, type Tenant } from '../app.js';
-import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
+import {
+  browserAvailable,
+  loggedIn,
+  startBrowserWorld,
+  until as untilEvery,
+  type BrowserWorld,
+} from './harness.js';
 
 /**
  * Slack approvals in a real browser: an inbox item's card reaches the assignee's Slack
@@ -19,14 +25,8 @@ import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from
 const JOB_TIMEOUT = 40_000;
 const SECRET = 'e2e-slack-signing-secret';
 
-async function until<T>(what: string, read: () => Promise<T | null | undefined>): Promise<T> {
-  const deadline = Date.now() + JOB_TIMEOUT;
-  for (;;) {
-    const value = await read();
-    if (value !== null && value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+function until<T>(what: string, read: () => Promise<T | null | undefined | false>): Promise<T> {
+  return untilEvery(what, read, { timeoutMs: JOB_TIMEOUT, everyMs: 250 });
 }
 
 describe.skipIf(!browserAvailable)('Slack approvals in a real browser', () => {

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubspotConnector } from '../../src/crm/hubspot/connector.js';
 import { connectSandbox, createTenant, type Tenant, type TestApp } from '../app.js';
-import { browserAvailable, loggedIn, startBrowserWorld, type BrowserWorld } from './harness.js';
+import {
+  browserAvailable,
+  firstSync,
+  loggedIn,
+  startBrowserWorld,
+  type BrowserWorld,
+} from './harness.js';
 
 describe.skipIf(!browserAvailable)('CRM sync (write-back) in a real browser', () => {
   let world: BrowserWorld;
@@ -17,6 +23,7 @@ describe.skipIf(!browserAvailable)('CRM sync (write-back) in a real browser', ()
     tenant = await createTenant(t, 'admin');
     const opened = await connectSandbox(t, tenant, { name: 'Sandbox HubSpot' });
     connector = opened.connector as HubspotConnector;
+    await firstSync(t, opened.connectionId);
     await connector.createProperty('deal', {
       name: 'pandora_score',
       label: 'Pandora score',
@@ -29,13 +36,16 @@ describe.skipIf(!browserAvailable)('CRM sync (write-back) in a real browser', ()
       type: 'string',
       fieldType: 'textarea',
     });
+    // Three deals the sync brought in, in the CRM's own order.
     const page = await connector.listChanged('deal', { properties: [], limit: 3 });
     const { rows } = await db.pool.query<{ entityId: string; recordId: string }>(
-      `insert into deals (workspace_id, source, source_id, name)
-       select $1::uuid, 'hubspot', id, 'Deal ' || id from unnest($2::text[]) as id
-       returning id as "entityId", source_id as "recordId"`,
+      `select d.id as "entityId", d.source_id as "recordId"
+         from unnest($2::text[]) with ordinality as p(source_id, n)
+         join deals d on d.workspace_id = $1::uuid and d.source = 'hubspot' and d.source_id = p.source_id
+        order by p.n`,
       [tenant.workspaceId, page.records.map((r) => r.id)],
     );
+    expect(rows).toHaveLength(3);
     deals = rows;
     await db.pool.query(
       `insert into computed_values (workspace_id, object_type, entity_id, field, value, computed_at, changed_at)
