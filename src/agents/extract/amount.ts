@@ -2,6 +2,7 @@ import { getCountryForTimezone } from 'countries-and-timezones';
 import countryToCurrency from 'country-to-currency';
 import { mentionsVendor } from './competitors.js';
 import { escapeRegExp } from './cues.js';
+import { MONTH_OR_SHORT, WEEKDAY } from './date-words.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 import { NUMBER_WORDS, SPOKEN_SCALES, wordsToNumber } from './words-to-number.js';
@@ -970,8 +971,10 @@ const BUDGET = /\bbudget(ed)?\b/i;
 const TO_THE_SELLER = /\b(you|your|yours)\b/i;
 
 /** "December 15.", "Monday 11", "net 60", "room 204", "6,50": a day, a term, a label or a decimal. */
-const DATE_OR_LABEL_BEFORE =
-  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|the|on|day|week|room|page|section|number|no\.?|line|step|phase|version|v|plant|site|unit|building|floor|gate|route|model|kw|cw|wk|net|monday|tuesday|wednesday|thursday|friday|saturday|sunday|paragraph|para|clause|article|item)[\s-]*$|#\s*$|\d[,.:]$/i;
+const DATE_OR_LABEL_BEFORE = new RegExp(
+  String.raw`\b(${MONTH_OR_SHORT}|the|on|day|week|room|page|section|number|no\.?|line|step|phase|version|v|plant|site|unit|building|floor|gate|route|model|kw|cw|wk|net|${WEEKDAY}|paragraph|para|clause|article|item)[\s-]*$|#\s*$|\d[,.:]$`,
+  'i',
+);
 
 /** "The seventeenth, what time?" asks for an hour. */
 const TIME_ASKED = /\b(what|which) time\b/i;

@@ -1,4 +1,15 @@
 import * as chrono from 'chrono-node';
+import {
+  CARDINAL_DAY,
+  DAY_ORDINALS,
+  MONTH,
+  ORDINAL_DAY,
+  ORDINAL_ONES,
+  ORDINAL_TENTH_UP,
+  WEEKDAY,
+  WORKDAY,
+  monthNumber,
+} from './date-words.js';
 import { wordsToNumber } from './words-to-number.js';
 import {
   addDays,
@@ -48,8 +59,10 @@ const SIGN_THERE =
  * A date said only as a bound ("done before the end of the month", "signed before
  * Christmas"), not a day fixed relative to one ("the Friday before Christmas").
  */
-const BOUND_ONLY =
-  /(?<!\b(day|week|weekend|(mon|tues|wednes|thurs|fri|satur|sun)day|night|morning) )\b(before|ahead of)\b/i;
+const BOUND_ONLY = new RegExp(
+  String.raw`(?<!\b(day|week|weekend|(${WEEKDAY})|night|morning) )\b(before|ahead of)\b`,
+  'i',
+);
 
 /**
  * A plan that waits only on things going as planned ("if the pilot goes well, end of
@@ -109,7 +122,10 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   },
   // "And signature still the 15th of October?": the signature named with its date.
   {
-    re: /\bsignature\b(?=.{0,30}\b(\d{1,2}(st|nd|rd|th)?|january|february|march|april|may|june|july|august|september|october|november|december|end of|(mon|tues|wednes|thurs|fri)day|week|month|quarter)\b)/i,
+    re: new RegExp(
+      String.raw`\bsignature\b(?=.{0,30}\b(\d{1,2}(st|nd|rd|th)?|${MONTH}|end of|(${WORKDAY})|week|month|quarter)\b)`,
+      'i',
+    ),
     base: 0.84,
   },
   // "Our board meeting is the 18th of December, we sign there": the meeting's day.
@@ -228,8 +244,10 @@ const DECISION_SPAN = 2;
  * best", "Tuesday at three" ("I've blocked out Friday morning" may be the signing). Said after the signing talk, it is the next
  * meeting's time and does not borrow the signing's cue.
  */
-const SLOT =
-  /\b(mon|tues|wednes|thurs|fri|satur|sun)days?( (morning|afternoon|evening|lunch(time)?)s?)? (works?|suits?|(is|are) (best|good|fine|free|better))\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day at (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b|\bthe (\d{1,2}(st|nd|rd|th)|\w+(st|nd|rd|th)),? at (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b(?![.,]\d| (percent|thousand|million|k)\b)|\bo'clock\b/i;
+const SLOT = new RegExp(
+  String.raw`\b(${WEEKDAY})s?( (morning|afternoon|evening|lunch(time)?)s?)? (works?|suits?|(is|are) (best|good|fine|free|better))\b|\b(${WEEKDAY}) at (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b|\bthe (\d{1,2}(st|nd|rd|th)|\w+(st|nd|rd|th)),? at (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b(?![.,]\d| (percent|thousand|million|k)\b)|\bo'clock\b`,
+  'i',
+);
 
 const OTHER_EVENT =
   /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|fly(ing)?|flight|vacation|holiday|leave|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off|out (the|all|this|that|next) (whole )?week|out of (the )?office|away|(take|bring|show) [\w' ]{0,25}to (the|our|my) (cfo|ceo|cio|cto|coo|vp|board|committee|director|boss|leadership))\b/i;
@@ -325,9 +343,6 @@ function customerFiscalStart(utterances: readonly ExtractUtterance[]): number | 
 const CALENDAR_YEAR =
   /\b(we|our company|the company) (run|are|work|operate)s? on (a|the) calendar year\b|\b(our|the) (fiscal|financial) year is (just )?(a|the) calendar year\b/i;
 
-const monthNumber = (word: string): number =>
-  MONTH_NAMES.indexOf(word.toLowerCase().slice(0, 3)) + 1;
-
 /** A date that waits on something else is not a commitment ("on hold until the Q2 budget"). */
 const CONDITIONAL =
   /\b(until|till|pending|on hold|depends on|depending on|contingent|subject to|once|as soon as|provided|when the budget|budget (cycle|opens|approval))\b/i;
@@ -415,75 +430,49 @@ interface DateMention {
   text: string;
 }
 
-const MONTH_NAMES = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-];
-const SPOKEN_MONTH_DAY =
-  /\b(january|february|march|april|may|june|july|august|september|october|november|december) (thirty[- ]one|thirty|twenty(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|one)\b(?!-|\s(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)(?![- ](?:hundred|thousand|million|percent|people|users|seats))/gi;
+const SPOKEN_MONTH_DAY = new RegExp(
+  String.raw`\b(${MONTH}) (${CARDINAL_DAY})\b(?!-|\s(?:${ORDINAL_ONES})\b)(?![- ](?:hundred|thousand|million|percent|people|users|seats))`,
+  'gi',
+);
 
 /** "Thirty January": a cardinal day before its month. */
-const SPOKEN_DAY_MONTH =
-  /\b(thirty[- ]one|thirty|twenty(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|one) (january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
+const SPOKEN_DAY_MONTH = new RegExp(String.raw`\b(${CARDINAL_DAY}) (${MONTH})\b`, 'gi');
 
 /** Where a sentence speaks of the signature itself. */
 const SIGN_WORD = /\b(sign(s|ed|ing)?|signature|countersign\w*|close|closing)\b/i;
 /** A day counted from another ("the next day") says nothing on its own. */
 const RELATIVE_DAY = /\b(next|same|following|previous) (day|week)\b/i;
 
-/** "December the fourth": an ordinal word after the month and "the". */
-const ORDINALS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-  'thirteenth',
-  'fourteenth',
-  'fifteenth',
-  'sixteenth',
-  'seventeenth',
-  'eighteenth',
-  'nineteenth',
-  'twentieth',
-];
-const MONTH_THE_ORDINAL =
-  /\b(january|february|march|april|may|june|july|august|september|october|november|december) the (twenty[- ]|thirty[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/gi;
+const MONTH_THE_ORDINAL = new RegExp(
+  String.raw`\b(${MONTH}) the (twenty[- ]|thirty[- ])?(${ORDINAL_DAY})\b`,
+  'gi',
+);
 
 /**
  * "the eleventh" said as a day: followed by the end of the clause or a small word, not by
  * a noun it counts ("the second shop", "the third option").
  */
-const BARE_ORDINAL_WORD =
-  /\bthe (twenty[- ]|thirty[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?!\s+to\s+(?:know|hear|tell|say|admit|try|ask|reply|respond|answer|find out)\b)(?!\s+(?:i|we|you|they|he|she)(?:'m|'re|'ve| am| are| have)?\s+(?:talk|speak|see|hear|meet|ask|call|spoke|saw|heard|met|contact|tri|use|bought)\w*)(?=\s*([.,;:!?)\u2014-]|$)|\s+(at|is|works?|would|will|should|could|then|for|and|or|it|that|we|i|if|so|but|too|as|to|latest|instead|sounds|fine|ok|okay|please|yes|yeah|right|in|on|by|with|since|when|which|we'll|i'll|they|he|she|you|was|is|are|looks|suits|after|before|maybe|probably|perhaps|hopefully|though|anyway|still|already|now|officially|exactly|sharp|latest)\b)/gi;
+const BARE_ORDINAL_WORD = new RegExp(
+  String.raw`\bthe (twenty[- ]|thirty[- ])?(${ORDINAL_DAY})\b(?!\s+to\s+(?:know|hear|tell|say|admit|try|ask|reply|respond|answer|find out)\b)(?!\s+(?:i|we|you|they|he|she)(?:'m|'re|'ve| am| are| have)?\s+(?:talk|speak|see|hear|meet|ask|call|spoke|saw|heard|met|contact|tri|use|bought)\w*)(?=\s*([.,;:!?)\u2014-]|$)|\s+(at|is|works?|would|will|should|could|then|for|and|or|it|that|we|i|if|so|but|too|as|to|latest|instead|sounds|fine|ok|okay|please|yes|yeah|right|in|on|by|with|since|when|which|we'll|i'll|they|he|she|you|was|is|are|looks|suits|after|before|maybe|probably|perhaps|hopefully|though|anyway|still|already|now|officially|exactly|sharp|latest)\b)`,
+  'gi',
+);
 
-const OPENING_ORDINAL =
-  /^\W*((?:twenty|thirty)[- ]|)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?=\s*[,.!?]|\s+(?:then|please|latest|at the latest|is|works|it is|before|or|of)\b)/gi;
+const OPENING_ORDINAL = new RegExp(
+  String.raw`^\W*((?:twenty|thirty)[- ]|)(${ORDINAL_DAY})\b(?=\s*[,.!?]|\s+(?:then|please|latest|at the latest|is|works|it is|before|or|of)\b)`,
+  'gi',
+);
 
 /** A day of the month without its month ("the 10th"). */
-const BARE_DAY =
-  /^(?:the )?(\d{1,2}(st|nd|rd|th)|((twenty|thirty)[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))$/i;
+const BARE_DAY = new RegExp(
+  String.raw`^(?:the )?(\d{1,2}(st|nd|rd|th)|((twenty|thirty)[- ])?(${ORDINAL_DAY}))$`,
+  'i',
+);
 
 /** A date said outright: a month, a day's number, a weekday, a quarter or a period's end. */
-const EXPLICIT_DATE =
-  /\b(twenty|thirty)[- ](first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b|\b(tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d|\b(days?|weeks?|months?) (from|after) (today|now)\b|\bin \w+ (days|weeks|months)\b|\b(thanksgiving|christmas|halloween|new year)|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(eo[mqy]|end of|q[1-4]|quarter|fiscal|fy|year[- ]end)\b|\bthe ((twenty|thirty)[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/i;
+const EXPLICIT_DATE = new RegExp(
+  String.raw`\b(twenty|thirty)[- ](${ORDINAL_ONES})\b|\b(${ORDINAL_TENTH_UP})\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d|\b(days?|weeks?|months?) (from|after) (today|now)\b|\bin \w+ (days|weeks|months)\b|\b(thanksgiving|christmas|halloween|new year)|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(eo[mqy]|end of|q[1-4]|quarter|fiscal|fy|year[- ]end)\b|\bthe ((twenty|thirty)[- ])?(${ORDINAL_DAY})\b`,
+  'i',
+);
 
 const PRECISION_PENALTY: Record<Precision, number> = {
   day: 0,
@@ -1044,8 +1033,10 @@ function inMonthOf(date: LocalDate, day: number): LocalDate | null {
   return day <= daysInMonth(date.year, date.month) ? { ...date, day } : null;
 }
 
-const HOLIDAY =
-  /\b(?:the (monday|tuesday|wednesday|thursday|friday) (before|after) )?(thanksgiving|christmas eve|christmas|halloween|new year'?s eve|new year'?s day|new year'?s|new year)\b/gi;
+const HOLIDAY = new RegExp(
+  String.raw`\b(?:the (${WORKDAY}) (before|after) )?(thanksgiving|christmas eve|christmas|halloween|new year'?s eve|new year'?s day|new year'?s|new year)\b`,
+  'gi',
+);
 
 /** The holiday's next date on or after `today` (US Thanksgiving: November's fourth Thursday). */
 function holidayOnOrAfter(name: string, today: LocalDate): LocalDate {
@@ -1109,8 +1100,10 @@ function dayOnOrAfter(from: LocalDate, day: number): LocalDate | null {
   return day <= daysInMonth(year, month) ? { year, month, day } : null;
 }
 
-const NTH_WEEKDAY_OF_MONTH =
-  /\bthe (first|second|third|fourth|last) (mon|tues|wednes|thurs|fri|satur|sun)day (?:in|of) (jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
+const NTH_WEEKDAY_OF_MONTH = new RegExp(
+  String.raw`\bthe (first|second|third|fourth|last) (${WEEKDAY}) (?:in|of) (jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`,
+  'gi',
+);
 
 /** "The last working day of January": the month's last weekday from Monday to Friday. */
 const LAST_WORKING_DAY =
@@ -1146,8 +1139,10 @@ const SIGNING_NOW =
 const WEEKDAY_ONLY = /^(on )?(mon|tues|wednes|thurs|fri|satur|sun)day,?$/i;
 
 /** "Friday the fourth": a weekday and a day of the month, the month unsaid. */
-const WEEKDAY_AND_DAY =
-  /^(?:on )?(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))$/i;
+const WEEKDAY_AND_DAY = new RegExp(
+  String.raw`^(?:on )?(${WEEKDAY}),?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|(?:(?:twenty|thirty)[- ])?(?:${ORDINAL_DAY}))$`,
+  'i',
+);
 
 /**
  * "Friday the fourth" is the next fourth that is a Friday (the 4th of December when the
@@ -1450,14 +1445,14 @@ function findDates(
   // alone. The month is the next one of that name (this one while its day is ahead).
   for (const m of text.matchAll(NTH_WEEKDAY_OF_MONTH)) {
     const weekday = WEEKDAYS.indexOf(m[2]!.toLowerCase().slice(0, 3));
-    const month = MONTH_NAMES.indexOf(m[3]!.toLowerCase().slice(0, 3)) + 1;
+    const month = monthNumber(m[3]!);
     const inYear = (year: number) => nthWeekday(year, month, weekday, m[1]!.toLowerCase());
     const thisYear = inYear(today.year);
     const date = compareDates(thisYear, today) >= 0 ? thisYear : inYear(today.year + 1);
     add(m.index, m[0].length, date, 'day');
   }
   for (const m of text.matchAll(LAST_WORKING_DAY)) {
-    const month = MONTH_NAMES.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1;
+    const month = monthNumber(m[1]!);
     const thisYear = lastWorkingDay(today.year, month);
     const date =
       compareDates(thisYear, today) >= 0 ? thisYear : lastWorkingDay(today.year + 1, month);
@@ -1494,10 +1489,8 @@ function findDates(
     add(m.index, m[0].length, fridayOf(today, /next/i.test(m[0]) ? 1 : 0), 'day');
   }
   // "mid-March": its fifteenth, the next one to come.
-  for (const m of text.matchAll(
-    /\bmid[- ](january|february|march|april|may|june|july|august|september|october|november|december)\b/gi,
-  )) {
-    const month = MONTH_NAMES.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1;
+  for (const m of text.matchAll(new RegExp(String.raw`\bmid[- ](${MONTH})\b`, 'gi'))) {
+    const month = monthNumber(m[1]!);
     const year =
       month > today.month || (month === today.month && today.day <= 15)
         ? today.year
@@ -1514,7 +1507,7 @@ function findDates(
     add(m.index, m[0].length, endOfMonth(today.year, today.month), 'day');
   // "January fifteen": a day said as a cardinal, which chrono reads as a year.
   for (const m of text.matchAll(SPOKEN_MONTH_DAY)) {
-    const month = MONTH_NAMES.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+    const month = monthNumber(m[1]!);
     const day = wordsToNumber(m[2]!);
     if (day === null || day < 1 || day > daysInMonth(today.year, month)) continue;
     const year =
@@ -1522,16 +1515,17 @@ function findDates(
     add(m.index, m[0].length, { year, month, day }, 'day');
   }
   for (const m of text.matchAll(MONTH_THE_ORDINAL)) {
-    const month = MONTH_NAMES.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+    const month = monthNumber(m[1]!);
     const tens = m[2] ? (/^twenty/i.test(m[2]) ? 20 : 30) : 0;
-    const day = tens + (/thirtieth/i.test(m[3]!) ? 30 : ORDINALS.indexOf(m[3]!.toLowerCase()) + 1);
+    const day =
+      tens + (/thirtieth/i.test(m[3]!) ? 30 : DAY_ORDINALS.indexOf(m[3]!.toLowerCase()) + 1);
     if (day < 1 || day > daysInMonth(today.year, month)) continue;
     const year =
       compareDates({ year: today.year, month, day }, today) < 0 ? today.year + 1 : today.year;
     add(m.index, m[0].length, { year, month, day }, 'day');
   }
   for (const m of text.matchAll(SPOKEN_DAY_MONTH)) {
-    const month = MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+    const month = monthNumber(m[2]!);
     const day = wordsToNumber(m[1]!);
     if (day === null || day < 1 || day > daysInMonth(today.year, month)) continue;
     const year =
@@ -1543,7 +1537,7 @@ function findDates(
     add(m.index, m[0].length, today, 'day');
   // "Friday the 22nd": chrono reads the weekday alone (this Friday) and drops the day.
   for (const m of text.matchAll(
-    /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? the (\d{1,2})(?:st|nd|rd|th)?\b(?!\s+of\b)/gi,
+    new RegExp(String.raw`\b(?:${WEEKDAY}),? the (\d{1,2})(?:st|nd|rd|th)?\b(?!\s+of\b)`, 'gi'),
   )) {
     const day = Number(m[1]);
     if (day >= 1 && day <= 31)
@@ -1551,10 +1545,14 @@ function findDates(
   }
   // "Friday the eleventh": the same, with the day as an ordinal word.
   for (const m of text.matchAll(
-    /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? the (twenty[- ]|thirty[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?!\s+of\b)/gi,
+    new RegExp(
+      String.raw`\b(?:${WEEKDAY}),? the (twenty[- ]|thirty[- ])?(${ORDINAL_DAY})\b(?!\s+of\b)`,
+      'gi',
+    ),
   )) {
     const tens = m[1] ? (/^twenty/i.test(m[1]) ? 20 : 30) : 0;
-    const day = tens + (/thirtieth/i.test(m[2]!) ? 30 : ORDINALS.indexOf(m[2]!.toLowerCase()) + 1);
+    const day =
+      tens + (/thirtieth/i.test(m[2]!) ? 30 : DAY_ORDINALS.indexOf(m[2]!.toLowerCase()) + 1);
     if (day >= 1 && day <= 31)
       add(m.index, m[0].length, closestDayOfMonth(today, day, past), 'day');
   }
@@ -1595,7 +1593,8 @@ function findDates(
   // sentence is a day ("First, ..." or "Second, ..." may be a list).
   for (const m of text.matchAll(OPENING_ORDINAL)) {
     const tens = m[1] ? (/^twenty/i.test(m[1]) ? 20 : 30) : 0;
-    const day = tens + (/thirtieth/i.test(m[2]!) ? 30 : ORDINALS.indexOf(m[2]!.toLowerCase()) + 1);
+    const day =
+      tens + (/thirtieth/i.test(m[2]!) ? 30 : DAY_ORDINALS.indexOf(m[2]!.toLowerCase()) + 1);
     if (day < 10 || day > 31) continue;
     const at = m.index + m[0].length - m[1]!.length - m[2]!.length;
     add(at, m[1]!.length + m[2]!.length, closestDayOfMonth(today, day, past), 'day');
@@ -1603,7 +1602,8 @@ function findDates(
   // "the eleventh": a day said as an ordinal word, without its month.
   for (const m of text.matchAll(BARE_ORDINAL_WORD)) {
     const tens = m[1] ? (/^twenty/i.test(m[1]) ? 20 : 30) : 0;
-    const day = tens + (/thirtieth/i.test(m[2]!) ? 30 : ORDINALS.indexOf(m[2]!.toLowerCase()) + 1);
+    const day =
+      tens + (/thirtieth/i.test(m[2]!) ? 30 : DAY_ORDINALS.indexOf(m[2]!.toLowerCase()) + 1);
     if (day < 1 || day > 31) continue;
     add(m.index, m[0].length, closestDayOfMonth(today, day, past), 'day');
   }

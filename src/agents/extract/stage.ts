@@ -2,6 +2,7 @@ import type { Stage } from '../cases.js';
 import { NORMALIZED_STAGES } from '../../ingest/stages.js';
 import { agreesInside } from './agreement.js';
 import { findMoney } from './amount.js';
+import { MONTH, WEEKDAY, WORKDAY } from './date-words.js';
 import { NUMBER_WORDS } from './words-to-number.js';
 import { vendorPattern } from './competitors.js';
 import {
@@ -213,7 +214,10 @@ const OPEN: readonly StageCue[] = [
     // two-week trial, fifteen drivers", "A two-month trial in Querétaro works.", "Sandbox
     // Tuesday."
     stage: 'evaluation',
-    re: /^\W*((so|okay|ok|then|good|done|right|great|perfect)[,.:]?\s+)*(a |the |our )?([\w-]+[- ](day|week|month)s? |(?!no |not |any )[\w-]+ )?(trial|pilot|poc|proof[- ]of[- ]concept|sandbox)(?=[.,:;]|\s+(in|at|for|with|on|of|starting|works|it is|(mon|tues|wednes|thurs|fri)day|tomorrow|next week)\b)(?!.*\b(was|were|did|ended|last (year|summer|spring|month))\b)/i,
+    re: new RegExp(
+      String.raw`^\W*((so|okay|ok|then|good|done|right|great|perfect)[,.:]?\s+)*(a |the |our )?([\w-]+[- ](day|week|month)s? |(?!no |not |any )[\w-]+ )?(trial|pilot|poc|proof[- ]of[- ]concept|sandbox)(?=[.,:;]|\s+(in|at|for|with|on|of|starting|works|it is|(${WORKDAY})|tomorrow|next week)\b)(?!.*\b(was|were|did|ended|last (year|summer|spring|month))\b)`,
+      'i',
+    ),
     base: 0.8,
   },
   {
@@ -475,16 +479,20 @@ const NOT_NOW =
   /\b(once|when|after|as soon as|until|till|unless|before(?! (anything|i forget|we (start|begin|get into)))|by the time|last year|previously)\b/i;
 
 /** A day still to come: "then Thursday it's signed", "then the contract is signed" are plans. */
-const LATER_DAY =
-  /\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(the )?end of (the )?(month|quarter|year|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b|,? (at the )?latest\b|\b(give|allow) (me|us) (\w+ ){1,3}(days?|weeks?|months?)\b|\b(\w+ )(days?|weeks?) from (today|now)\b|\bin (\w+ ){1,2}(days?|weeks?)\b|\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const LATER_DAY = new RegExp(
+  String.raw`\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(${WEEKDAY}))\b|\b(the )?end of (the )?(month|quarter|year|q[1-4]|${MONTH})\b|,? (at the )?latest\b|\b(give|allow) (me|us) (\w+ ){1,3}(days?|weeks?|months?)\b|\b(\w+ )(days?|weeks?) from (today|now)\b|\bin (\w+ ){1,2}(days?|weeks?)\b|\bin (${MONTH})\b`,
+  'i',
+);
 
 /** A state someone means to announce: "He wants to report in April that it's signed." */
 const TO_BE_REPORTED =
   /\b(wants?|hopes?|plans?|expects?|would like|'d like) to (report|say|announce|tell|show)\b/i;
 
 /** A deadline right after a state: "signed by the end of Q3", "signed before the summer". */
-const BY_A_DAY =
-  /^\s*(by|before|until|till|no later than)\s+(the (end|start|middle|beginning)\b|end of|next\b|this (week|month|quarter|year)|tomorrow|tonight|\d|(mon|tues|wednes|thurs|fri|satur|sun)day|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|q[1-4]\b|christmas|summer|spring|autumn|fall|winter|year[- ]end|eo[mqy]\b)/i;
+const BY_A_DAY = new RegExp(
+  String.raw`^\s*(by|before|until|till|no later than)\s+(the (end|start|middle|beginning)\b|end of|next\b|this (week|month|quarter|year)|tomorrow|tonight|\d|(${WEEKDAY})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|q[1-4]\b|christmas|summer|spring|autumn|fall|winter|year[- ]end|eo[mqy]\b)`,
+  'i',
+);
 
 /** What a signature already made bought: "The SIS is exactly what we signed for." */
 const SIGNED_FOR = /\b(what|which|everything|all) (we|i|they) (signed|paid) (up )?for\b/i;
@@ -854,8 +862,10 @@ const LETS_GO = /\blet'?s (do (it|that)|start( it| then| on)?|go for it|go ahead
 const WHEN_START =
   /\bwhen (can|could|do|shall|should|would) (we|you) (start|begin|kick (it )?off|go)\b|\bwhat day (works|suits) (to start|for the start)\b/i;
 /** A reply that opens on a day: "Tuesday the first.", "The 17th.", "Next Monday." */
-const DAY_ANSWER =
-  /^\W*((ok(ay)?|yes|sure|so),?\s+)?(next |this |on )?((mon|tues|wednes|thurs|fri)day|tomorrow|the \d{1,2}(st|nd|rd|th)|the (first|second|third|\w+teenth|twentieth|twenty-\w+|thirtieth)|\d{1,2}(st|nd|rd|th)|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d)/i;
+const DAY_ANSWER = new RegExp(
+  String.raw`^\W*((ok(ay)?|yes|sure|so),?\s+)?(next |this |on )?((${WORKDAY})|tomorrow|the \d{1,2}(st|nd|rd|th)|the (first|second|third|\w+teenth|twentieth|twenty-\w+|thirtieth)|\d{1,2}(st|nd|rd|th)|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d)`,
+  'i',
+);
 
 /** Pandora's open stages in order, prospecting to negotiation. */
 const OPEN_STAGES: readonly string[] = NORMALIZED_STAGES.filter((s) => !s.startsWith('closed_'));
