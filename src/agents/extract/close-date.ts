@@ -430,6 +430,25 @@ interface DateMention {
   text: string;
 }
 
+/**
+ * Whether dates were said and none of them is `held`, the close date already proposed:
+ * a sentence that names only other days leaves the one held alone. With `monthWide`, a
+ * month said covers every day of it ("December is impossible" reaches December 15), and
+ * a quarter or a year is never another time.
+ */
+function onlyOtherDates(
+  dates: readonly DateMention[] | undefined,
+  held: string | undefined,
+  monthWide = false,
+): boolean {
+  if (held === undefined || dates === undefined || dates.length === 0) return false;
+  return dates.every((m) => {
+    if (!monthWide || m.precision === 'day') return formatDate(m.date) !== held;
+    // A quarter or a year is too wide to be another time than any day in it.
+    return m.precision === 'month' && formatDate(m.date).slice(0, 7) !== held.slice(0, 7);
+  });
+}
+
 const SPOKEN_MONTH_DAY = new RegExp(
   String.raw`\b(${MONTH}) (${CARDINAL_DAY})\b(?!-|\s(?:${ORDINAL_ONES})\b)(?![- ](?:hundred|thousand|million|percent|people|users|seats))`,
   'gi',
@@ -860,25 +879,13 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const retracts = RETRACT.test(text) && (cue !== undefined || found !== undefined);
       // "Not January, no way procurement finishes by January" rules January out, not
       // the March 31 said before it.
-      const held = [...out].reverse().find((e) => e !== 'retracted');
-      const othersOnly =
-        held !== undefined &&
-        mentions !== undefined &&
-        mentions.length > 0 &&
-        mentions.every((m) => formatDate(m.date) !== held.value);
-      if (negated && othersOnly && !retracts) continue;
+      const held = [...out].reverse().find((e) => e !== 'retracted')?.value;
+      if (negated && onlyOtherDates(mentions, held) && !retracts) continue;
       // "I'll sign it first thing tomorrow morning. Today's impossible.": the day the
-      // sentence opens on is ruled out, not the one held.
+      // sentence opens on is ruled out, not the one held; "December is impossible now"
+      // rules out December 15.
       const opensOnOtherDay =
-        held !== undefined &&
-        found !== undefined &&
-        found.length > 0 &&
-        found[0]!.index <= 2 &&
-        found.every((m) =>
-          m.precision === 'day'
-            ? formatDate(m.date) !== held.value
-            : m.precision === 'month' && formatDate(m.date).slice(0, 7) !== held.value.slice(0, 7),
-        );
+        (found?.[0]?.index ?? Infinity) <= 2 && onlyOtherDates(found, held, true);
       if (retracts && opensOnOtherDay) continue;
       // "I signed yesterday evening. I didn't want to sign with him watching me.": a
       // negation in the past after a signature made in the call explains it.
