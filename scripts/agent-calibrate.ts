@@ -542,6 +542,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/eighty-first-check.jsonl',
   'test/agent/labelled/eighty-second-check.jsonl',
   'test/agent/labelled/eighty-third-check.jsonl',
+  'test/agent/labelled/eighty-fourth-check.jsonl',
+  'test/agent/labelled/eighty-fifth-check.jsonl',
+  'test/agent/labelled/eighty-sixth-check.jsonl',
 ];
 
 /**
@@ -625,6 +628,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-74.jsonl',
   'test/agent/calibration/outside-fit-75.jsonl',
   'test/agent/calibration/outside-fit-76.jsonl',
+  'test/agent/calibration/outside-fit-77.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
