@@ -112,7 +112,7 @@ export const SIGNED_OPENING =
  * board has signed". Its words sit inside a case-insensitive pattern.
  */
 export const SIGNER_ROLE =
-  '(?:ceo|cfo|coo|md|gm|president|mayor|board|boss|owner|chair|chairman|chairwoman|manager|general manager|managing director|managing partner|city manager|superintendent|commissioner|principal|dean|treasurer|director|directora|directeur|direktor|gerente|(?:gerente|director|directora|directeur) g(?:e|é)n(?:e|é)ral|presidente|gesch(?:ä|a)ftsf(?:ü|u)hrer)';
+  '(?:ceo|cfo|coo|md|gm|dg|pdg|prezes|president|mayor|board|boss|owner|chair|chairman|chairwoman|manager|general manager|managing director|managing partner|city manager|superintendent|commissioner|principal|dean|treasurer|director|directora|directeur|direktor|gerente|(?:gerente|director|directora|directeur) g(?:e|é)n(?:e|é)ral|presidente|gesch(?:ä|a)ftsf(?:ü|u)hrer)';
 
 /** A purchase order, in the languages calls carry it in: "the PO", "die Bestellung". */
 export const PURCHASE_ORDER =

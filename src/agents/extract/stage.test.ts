@@ -2014,3 +2014,62 @@ describe('a signature promised by a day, and a maker named before its product (k
     ).not.toBe('closed_lost');
   });
 });
+
+describe('signatures and losses in fewer words (k221, k224, k225)', () => {
+  it('reads a signer by title with the part of the day: "the DG", "the prezes"', () => {
+    expect(
+      stageIn('negotiation')(
+        ext('Yes, the DG signed Friday afternoon before leaving for the village.'),
+      ),
+    ).toBe('closed_won');
+    expect(
+      stageIn('negotiation')(
+        ext(
+          'Both. The prezes signed in the morning and the second board member yesterday evening.',
+        ),
+      ),
+    ).toBe('closed_won');
+  });
+
+  it('reads "Before you start: I signed it." as signed, not as a condition', () => {
+    expect(stageIn('negotiation')(ext('Before you start, Ondřej: I signed it.'))).toBe(
+      'closed_won',
+    );
+    expect(stageIn('negotiation')(ext("Before I sign it, I'll need the DPA."))).toBeNull();
+  });
+
+  it('reads "We\'re not going to do it." and "I\'m sorry, it\'s a no." as lost', () => {
+    expect(
+      stageIn('proposal')(
+        int('Just following up on the proposal from February.'),
+        ext("We're not going to do it. Not with you, not with anybody."),
+      ),
+    ).toBe('closed_lost');
+    expect(
+      stageIn('evaluation')(
+        ext("I do, and I'm sorry, it's a no. Our main carrier rolled out their own app."),
+      ),
+    ).toBe('closed_lost');
+    expect(
+      stageIn('evaluation')(ext("We're not going to do it this quarter, maybe in spring.")),
+    ).not.toBe('closed_lost');
+  });
+
+  it('reads "We cancel the procurement." as lost', () => {
+    expect(
+      stageIn('proposal')(
+        ext("There's no programme, so there's no purchase. We cancel the procurement."),
+      ),
+    ).toBe('closed_lost');
+  });
+
+  it('reads "Twelve five, we work with that." as a price taken', () => {
+    expect(
+      stageIn('proposal')(
+        int('On est à douze millions cinq cent mille. Twelve and a half million, first year.'),
+        ext('Okay. Twelve five, we work with that.'),
+      ),
+    ).toBe('negotiation');
+    expect(stageIn('proposal')(ext('We work with that vendor already.'))).toBeNull();
+  });
+});

@@ -61,7 +61,7 @@ interface StageCue {
 const LOST: readonly StageCue[] = [
   {
     stage: 'closed_lost',
-    re: /\b(not|won't|will not|aren't|are not|isn't|is not) (be )?(moving|going) (forward|ahead)\b|\b(we're|we are) not doing (it|this)(?=\W*$)|\bclose the (file|opportunity)\b|\bdecided (not to|against) (proceed|proceeding|move forward|moving forward|buy|buying|purchas(e|ing)|go ahead|going ahead)\b|\b(we're|we are|i'm|i am) not (going to|gonna) (proceed|go ahead)\b|\b(we|i) (won't|will not) (be )?(proceed|proceeding|go ahead|going ahead)\b/i,
+    re: /\b(not|won't|will not|aren't|are not|isn't|is not) (be )?(moving|going) (forward|ahead)\b|\b(we're|we are) not (doing|going to do) (it|this)(?=\W*$)|\bclose the (file|opportunity)\b|\bdecided (not to|against) (proceed|proceeding|move forward|moving forward|buy|buying|purchas(e|ing)|go ahead|going ahead)\b|\b(we're|we are|i'm|i am) not (going to|gonna) (proceed|go ahead)\b|\b(we|i) (won't|will not) (be )?(proceed|proceeding|go ahead|going ahead)\b/i,
     base: 0.88,
   },
   {
@@ -71,7 +71,7 @@ const LOST: readonly StageCue[] = [
   },
   {
     stage: 'closed_lost',
-    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on|(voted|decided) to (cancel|scrap|drop|kill)) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp|procurement|tender|solicitation)\b|\b(project|initiative|purchase|deal|rfp|contract|procedure|tender|program|programme|study)( with (you|us))? (is|was|has been|got) (cancell?ed|scrapped|killed|terminated|shelved)\b|\bnot (postponed|paused|delayed|deferred|on hold),? cancell?ed\b|\bcancell?ed,? not (postponed|paused|delayed|deferred|on hold)\b|\b(all|every one of) (the |our )?(projects|initiatives|purchases|programmes|programs) (are|were|have been|got) (cancell?ed|scrapped|killed|shelved)\b|\bnothing (for us )?to buy\b|\b(we|i) (will not|won't|are not going to|aren't going to) (do|go ahead with|proceed with) (the|this) (project|purchase|deal)\b|^\s*(no,? )?(it|this)('s| is| has been) cancell?ed\b/i,
+    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on|(voted|decided) to (cancel|scrap|drop|kill)) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp|procurement|tender|solicitation)\b|\b(project|initiative|purchase|deal|rfp|contract|procedure|tender|program|programme|study)( with (you|us))? (is|was|has been|got) (cancell?ed|scrapped|killed|terminated|shelved)\b|\bnot (postponed|paused|delayed|deferred|on hold),? cancell?ed\b|\bcancell?ed,? not (postponed|paused|delayed|deferred|on hold)\b|\b(all|every one of) (the |our )?(projects|initiatives|purchases|programmes|programs) (are|were|have been|got) (cancell?ed|scrapped|killed|shelved)\b|\bnothing (for us )?to buy\b|\b(we|i) (will not|won't|are not going to|aren't going to) (do|go ahead with|proceed with) (the|this) (project|purchase|deal)\b|^\s*(no,? )?(it|this)('s| is| has been) cancell?ed\b|\b(we|i) cancel (the|this|our) (project|purchase|procurement|tender|order)\b/i,
     base: 0.88,
   },
   {
@@ -82,7 +82,7 @@ const LOST: readonly StageCue[] = [
   {
     // "Is that a not now or a no?" "It's a no.", "We're done looking."
     stage: 'closed_lost',
-    re: /^\s*(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(it's|it is) not you this time\b|\b(we've|we have) (decided|chosen|gone) (for |with )?(someone|somebody) else\b|\b(we're|we are) done looking\b|\b(the )?(project|deal|initiative|purchase)( with (you|us))? (is|'s) dead\b|\b(so )?the [\w-]+('s| is) dead\b|\b(the )?(deal|project)('s| is) off\b/i,
+    re: /(^\s*|\bsorry,\s*)(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(it's|it is) not you this time\b|\b(we've|we have) (decided|chosen|gone) (for |with )?(someone|somebody) else\b|\b(we're|we are) done looking\b|\b(the )?(project|deal|initiative|purchase)( with (you|us))? (is|'s) dead\b|\b(so )?the [\w-]+('s| is) dead\b|\b(the )?(deal|project)('s| is) off\b/i,
     base: 0.82,
   },
   {
@@ -120,10 +120,11 @@ const WON: readonly StageCue[] = [
     base: 0.88,
   },
   {
-    // "The gerente signed it an hour ago", "The director signed, then it got stuck".
+    // "The gerente signed it an hour ago", "The director signed, then it got stuck", "the
+    // DG signed Friday afternoon".
     stage: 'closed_won',
     re: new RegExp(
-      `\\b(he|she|they|(the|our) ${SIGNER_ROLE}) (has |have )?(just |already |finally )?signed( (it|the contract|the agreement|the order form)\\b(?!\\s+(off|with))|(?=[,;!]|\\.(\\s|$)|\\s+(last night|this morning|yesterday|earlier today|today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b))`,
+      `\\b(he|she|they|(the|our) ${SIGNER_ROLE}) (has |have )?(just |already |finally )?signed( (it|the contract|the agreement|the order form)\\b(?!\\s+(off|with))|(?=[,;!]|\\.(\\s|$)|\\s+(last night|(this|in the) morning|yesterday|earlier today|today|last week|(on )?(${WEEKDAY})( (morning|afternoon|evening|night))?)\\b))`,
       'i',
     ),
     base: 0.86,
@@ -476,7 +477,7 @@ const DECIDED_THIS_YEAR =
 
 /** Won words after one of these describe a condition or another time ("once we've signed", "until it's signed"). */
 const NOT_NOW =
-  /\b(once|when|after|as soon as|until|till|unless|before(?! (anything|i forget|we (start|begin|get into)))|by the time|last year|previously)\b/i;
+  /\b(once|when|after|as soon as|until|till|unless|before(?! (anything|i forget|(we|you) (start|begin|get into)))|by the time|last year|previously)\b/i;
 
 /** A day still to come: "then Thursday it's signed", "then the contract is signed" are plans. */
 const LATER_DAY = new RegExp(
@@ -503,7 +504,7 @@ const SIGNED_FOR = /\b(what|which|everything|all) (we|i|they) (signed|paid) (up 
  * is agreed, what is left is the paper: negotiation.
  */
 const TAKES_PRICE =
-  /\b((i|we) can (work|live) with|(i|we)('ll| will) take\b(?!\s+(it |this |that |them )?(back|to|up|away|home|with)\b)|accept(s|ed|able)?|approved at|fine by me|works for (us|me)|that works|we can do\b|(let us|let's) do (that|it)|(we have|we've got|it's) a deal|(i|we) can defend|^\s*deal\b(?!\s+(with|for|by))|^\s*fine(?=[.!]?\s*$)|^\W*(that|this|it) (i|we) can sign\b|(i|we) can sign (that|this|it)(?=[.!]?\s*$)|(he|she|they|the (\w+ )?board|our director|the director|our cfo) (has |have )?(agreed|approved|signed off)|that is what we discussed|is fine (for|with) us|(is|was|are|were) approved|approved amount|(fine|okay|ok) with (that|the|it)( number| price)?|that's fine|(ok(ay)?|yes),? deal|let's do (one|two|three|four|five|\d)|we('re| are) going with it|we agreed|(we're|we are) aligned|(that's|that is) confirmed)\b/i;
+  /\b((i|we) can (work|live) with|(i|we) work with (that|this|it)(?=[.!]|\s*$)|(i|we)('ll| will) take\b(?!\s+(it |this |that |them )?(back|to|up|away|home|with)\b)|accept(s|ed|able)?|approved at|fine by me|works for (us|me)|that works|we can do\b|(let us|let's) do (that|it)|(we have|we've got|it's) a deal|(i|we) can defend|^\s*deal\b(?!\s+(with|for|by))|^\s*fine(?=[.!]?\s*$)|^\W*(that|this|it) (i|we) can sign\b|(i|we) can sign (that|this|it)(?=[.!]?\s*$)|(he|she|they|the (\w+ )?board|our director|the director|our cfo) (has |have )?(agreed|approved|signed off)|that is what we discussed|is fine (for|with) us|(is|was|are|were) approved|approved amount|(fine|okay|ok) with (that|the|it)( number| price)?|that's fine|(ok(ay)?|yes),? deal|let's do (one|two|three|four|five|\d)|we('re| are) going with it|we agreed|(we're|we are) aligned|(that's|that is) confirmed)\b/i;
 /** Signing planned once a price is on the table: "procurement wants to sign by the 15th". */
 const SIGN_PLANNED =
   /\b(we|i)('ll| will)? sign (it )?(by|before|on|this|next|tomorrow)\b|\bwants? to sign (it )?(by|before)\b|\b(get|have|like|want) it signed (by|before)\b/i;
@@ -528,7 +529,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE = new RegExp(
-  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted|not doing|shortlist|discount|reduction|better price|better on|on the price`,
+  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted|not doing|not going to do|shortlist|discount|reduction|better price|better on|on the price`,
   'i',
 );
 
