@@ -1789,3 +1789,22 @@ describe('something that does not work, said after the price (k219)', () => {
     ).toBe(21_384);
   });
 });
+
+describe('a bare figure after an offer taken, at the deal’s size (k221)', () => {
+  const dakar = { timeZone: 'Africa/Dakar', dealAmount: 14_500_000 };
+
+  it('reads "We accept your offer. Sixteen million." as the price', () => {
+    expect(amount(dakar, ext('For Mbacké alone, we accept your offer. Sixteen million.'))).toEqual(
+      bare(16_000_000),
+    );
+  });
+
+  it('still reads a figure far from the deal’s size as a count', () => {
+    expect(
+      amount(dakar, ext('We accept your offer. Nine thousand subscribers, give or take.')),
+    ).toBeNull();
+    expect(
+      amount({ timeZone: 'Africa/Dakar' }, ext('We accept your offer. Sixteen million.')),
+    ).toBeNull();
+  });
+});

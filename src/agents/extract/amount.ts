@@ -579,6 +579,13 @@ export function extractAmount(
   return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
 }
 
+/** Whether `amount` is within half to twice the deal's amount in the CRM. */
+function atDealSize(amount: number, dealAmount: number | null | undefined): boolean {
+  return (
+    dealAmount != null && dealAmount > 0 && amount >= dealAmount / 2 && amount <= dealAmount * 2
+  );
+}
+
 /** Whether `yearly` is a whole term's `total` split into two to five years (rounded). */
 function yearlyShareOf(yearly: AmountValue, total: AmountValue): boolean {
   if (yearly.currency !== null && total.currency !== null && yearly.currency !== total.currency)
@@ -678,7 +685,10 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // hundred, but half are dormant"): it needs a currency or a period to be money.
       // A number said in the call's price scale ("One point three.") is a price.
       const inScale = current.every((m) => m.implied);
-      if (borrowed && currencies.size === 0 && !PERIOD.test(text) && !inScale) continue;
+      // "We accept your offer. Sixteen million.": a figure at the deal's own size is its price.
+      const dealSized = current.every((m) => atDealSize(m.amount, ctx.dealAmount));
+      if (borrowed && currencies.size === 0 && !PERIOD.test(text) && !inScale && !dealSized)
+        continue;
       const normalised = normalise(text, current, convention);
       if (!normalised) continue;
       let confidence = current.some((m) => m.currency !== null) ? 0.92 : 0.86;
