@@ -1808,3 +1808,21 @@ describe('a bare figure after an offer taken, at the deal’s size (k221)', () =
     ).toBeNull();
   });
 });
+
+describe('"too much going on" after the price (k224)', () => {
+  it('keeps the price when the customer is busy, not turning it down', () => {
+    const lines: [SpeakerSide, string][] = [
+      ext("Three. What's that come to?"),
+      int('Twenty-two thousand six hundred sixty.'),
+      ext('Twenty-two six sixty. Okay. Done, three percent.'),
+    ];
+    expect(
+      amount(
+        { dealAmount: 22_000 },
+        ...lines,
+        ext("Not this year. Tell her not this year, we've got too much going on."),
+      ),
+    ).toEqual(bare(22_660));
+    expect(amount({ dealAmount: 22_000 }, ...lines, ext("Hm. That's too much for us."))).toBeNull();
+  });
+});

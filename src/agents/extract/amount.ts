@@ -524,10 +524,11 @@ const AFFIRMATION =
 
 /**
  * A later sentence that turns the figure down ("that's too expensive", "we can't do
- * $150k"); "the thing that doesn't work" describes something else.
+ * $150k"); "the thing that doesn't work" and "we've got too much going on" speak of
+ * something else.
  */
 const TURNED_DOWN =
-  /\b(too (much|high|expensive|steep|pricey)|over (our|the) budget|out of (our )?budget|can't afford|cannot afford|(?<!\b(that|which|what) )(doesn't|won't) work|not going to work|no way)\b/i;
+  /\b(too (much(?! (going on|on (our|my) plates?|to do|happening|at once)\b)|high|expensive|steep|pricey)|over (our|the) budget|out of (our )?budget|can't afford|cannot afford|(?<!\b(that|which|what) )(doesn't|won't) work|not going to work|no way)\b/i;
 
 type ScanEntry = Candidate<AmountValue> | 'retracted';
 
