@@ -1353,3 +1353,21 @@ describe('a vendor turned away by "we\'re happy where we are", and one tried bef
     ).toBeNull();
   });
 });
+
+describe('a vendor that came to see them, and one that wants a test (k221)', () => {
+  it('reads "Gong came last Thursday" and "Clari, they came in May" as met', () => {
+    expect(
+      readWith(ctx)(ext('I should tell you, Gong came last Thursday. They have loggers also.')),
+    ).toEqual(['Gong']);
+    expect(readWith(ctx)(ext("It's Clari. Clari, they came in May."))).toEqual(['Clari']);
+    expect(readWith(ctx)(ext('Gong came in at twice your price.'))).toEqual(['Gong']);
+  });
+
+  it('reads "Chorus also wants to do a test" as evaluated', () => {
+    expect(
+      readWith(ctx)(
+        ext('I should say, Chorus also wants to do a test. They called again yesterday.'),
+      ),
+    ).toEqual(['Chorus']);
+  });
+});

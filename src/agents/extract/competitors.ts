@@ -1,4 +1,5 @@
 import { agreementAfter, clamp, namePattern } from './cues.js';
+import { MONTH, WEEKDAY } from './date-words.js';
 import { HYPOTHETICAL, NEGATION, asksQuestion, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
@@ -9,16 +10,17 @@ import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 const IN_PLAY_CUES = {
   /**
    * Met, visited or approached: "a demo with Gong", "we spoke to Clari", "Hexagon came
-   * by", "PitPlanner's coming in on the fifteenth".
+   * by", "PitPlanner's coming in on the fifteenth", "Siwa came last Thursday".
    */
-  meeting:
-    /(a |the )?(call|demo|session|meeting) with|(had|have|got) a (call|meeting|demo) with|talking (to|with)|speaking (to|with)|(spoke|spoken) (to|with)|show(s|ing)? us|pitch\w*|presents|presenting|presentation|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(coming|comes) in on the\b|(is|'s|are|'re) coming up\b|came back\b(?! from)|came in (last|on|this|yesterday|earlier)\b|asked (us )?for a (meeting|call|demo)|(been|come|coming) in to see us|came (by|out)\b|came (out |over |in |down )?to see us|visited us|c[oa]me to us\b|approached us|(came|come|coming) to visit|asked (us )?for a (site )?visit|(going to|gonna) see\b|reach(ed|ing)? out|(been|got|getting) in touch|introduced us to|had [\w'.-]+( [\w'.-]+)? in\b(?!\s+(19|20)\d\d|\s+the past)|pushing|seeing/,
+  meeting: new RegExp(
+    String.raw`(a |the )?(call|demo|session|meeting) with|(had|have|got) a (call|meeting|demo) with|talking (to|with)|speaking (to|with)|(spoke|spoken) (to|with)|show(s|ing)? us|pitch\w*|presents|presenting|presentation|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(coming|comes) in on the\b|(is|'s|are|'re) coming up\b|came back\b(?! from)|came in (last|on|this|yesterday|earlier)\b|asked (us )?for a (meeting|call|demo)|(been|come|coming) in to see us|came (by|out)\b|came (out |over |in |down )?to see us|visited us|c[oa]me to us\b|approached us|(came|come|coming) to visit|asked (us )?for a (site )?visit|(going to|gonna) see\b|reach(ed|ing)? out|(been|got|getting) in touch|introduced us to|had [\w'.-]+( [\w'.-]+)? in\b(?!\s+(19|20)\d\d|\s+the past)|pushing|seeing|came (on |last )?(${WEEKDAY})|came in (${MONTH})`,
+  ),
   /**
    * Being evaluated, tried or compared: "we're also going to try Rhyme", "running the
    * same exercise with Medidata".
    */
   evaluating:
-    /evaluat\w*|looking at|(should|could|must|will|'ll|going to|gonna|want to|have to|need to|probably|also|to) look at|being looked at|compar\w*|consider\w*|compet\w*|demo\w*|trial\w*|pilot\w*|poc|testing|test(s|ed)? (it|them)|(going to|gonna|also|we'll|we will|want to|to) try\b|(doing|running|do|run) (the same|something similar|a similar)\b|bake-?off|head[- ]to[- ]head|in parallel|(is|are|'s|'re) (also )?in the process\b(?! of)|in the picture|(real|serious|viable|cheaper|other|strong) (option|alternative)|up against|invit\w*|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|(i'm|we're|i am|we are) adding|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|brought (\S+ ){1,3}back\b|(joined|made) the (short)?list|on the (short)?list|shortlist\w*|in the running|in the (mix|comparison|race)|still (in|there|bidding)\b|(is|are|'s|'re) (also|now) in(?=\s*(,|\.|$|because|since|too))|^\s*(and |plus )?now\b|as well|on the table/,
+    /evaluat\w*|looking at|(should|could|must|will|'ll|going to|gonna|want to|have to|need to|probably|also|to) look at|being looked at|compar\w*|consider\w*|compet\w*|demo\w*|trial\w*|pilot\w*|poc|testing|test(s|ed)? (it|them)|(going to|gonna|also|we'll|we will|want to|to) try\b|(doing|running|do|run) (the same|something similar|a similar)\b|(do|run|doing|running) a (test|trial|pilot|poc)\b|bake-?off|head[- ]to[- ]head|in parallel|(is|are|'s|'re) (also )?in the process\b(?! of)|in the picture|(real|serious|viable|cheaper|other|strong) (option|alternative)|up against|invit\w*|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|(i'm|we're|i am|we are) adding|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|brought (\S+ ){1,3}back\b|(joined|made) the (short)?list|on the (short)?list|shortlist\w*|in the running|in the (mix|comparison|race)|still (in|there|bidding)\b|(is|are|'s|'re) (also|now) in(?=\s*(,|\.|$|because|since|too))|^\s*(and |plus )?now\b|as well|on the table/,
   /** How far along the race is: "final two", "second round", "front-runner". */
   stageOfTheRace:
     /final (two|three|round|stage|scoring)|in the (final )?scoring|(last|final|second) round|finalists?|(two|three|four|five)[- ]horse race|inside track|front-?runner/,
