@@ -2073,3 +2073,18 @@ describe('signatures and losses in fewer words (k221, k224, k225)', () => {
     expect(stageIn('proposal')(ext('We work with that vendor already.'))).toBeNull();
   });
 });
+
+describe('the customer telling the rep to close the deal (k231)', () => {
+  it('reads "I\'d close it out on your end, honestly." as lost', () => {
+    expect(
+      stageIn('proposal')(
+        ext(
+          "Sure, if you want. Maybe next spring. No promises. I'd close it out on your end, honestly.",
+        ),
+      ),
+    ).toBe('closed_lost');
+    expect(
+      stageIn('proposal')(ext("I'd close it by the end of the month if the board agrees.")),
+    ).not.toBe('closed_lost');
+  });
+});

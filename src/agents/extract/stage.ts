@@ -92,9 +92,10 @@ const LOST: readonly StageCue[] = [
     base: 0.8,
   },
   {
-    // "Should I close this off then?" "Ja, close it.": the customer closing the deal.
+    // "Should I close this off then?" "Ja, close it.", "I'd close it out on your end.": the
+    // customer closing the deal.
     stage: 'closed_lost',
-    re: /^\W*((ja|yes|yeah|yep|okay|ok|sure|please),?\s+)?(you can |go ahead and )?close (it|this|the (deal|opportunity|file))( off| out)?\b(?! (by|before|on|in|this|next))/i,
+    re: /(^\W*((ja|yes|yeah|yep|okay|ok|sure|please),?\s+)?(you can |go ahead and )?|\b(i'd|i would|you (could|should|might as well)) )close (it|this|the (deal|opportunity|file))( off| out)?\b(?! (by|before|on|in|this|next))/i,
     base: 0.82,
   },
 ];
