@@ -859,6 +859,17 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    // k228: the day before the first is the last of the month before.
+    name: 'before the first of a month is the end of the month before',
+    lines: [ext("Then let's get it signed before the first of April.")],
+    expected: '2027-03-31',
+  },
+  {
+    name: 'before December 1st',
+    lines: [ext("Let's get it signed before December 1st.")],
+    expected: '2026-11-30',
+  },
+  {
     name: 'a month said to be impossible takes the date back',
     lines: [ext('We wanted to sign by December 15.'), ext('December is impossible now.')],
     expected: null,

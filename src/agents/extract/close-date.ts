@@ -1405,6 +1405,18 @@ function findDates(
     else if (date)
       found.push({ date, index, length, precision, text: text.slice(index, index + length) });
   };
+  // "Before the first of April": the last day of March, the next one to come.
+  for (const m of text.matchAll(
+    new RegExp(
+      String.raw`\bbefore (?:the )?(?:first|1st) of (${MONTH})\b|\bbefore (${MONTH}) (?:the )?(?:first|1st|1)\b(?![\d,])`,
+      'gi',
+    ),
+  )) {
+    const month = monthNumber((m[1] ?? m[2])!);
+    const year = month > today.month ? today.year : today.year + 1;
+    const start = m.index + m[0].search(/\s/) + 1;
+    add(start, m.index + m[0].length - start, addDays({ year, month, day: 1 }, -1), 'day');
+  }
   const currentFy = fiscalYearOf(today, fyStart);
   for (const m of text.matchAll(
     /\b(end of (the )?(fiscal year|fiscal|fy)|eofy|fiscal[- ]year[- ]end)\b/gi,
