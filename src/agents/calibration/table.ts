@@ -3,88 +3,88 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 280, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (6712 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl, test/agent/labelled/thirty-fourth-check.jsonl, test/agent/labelled/thirty-fifth-check.jsonl, test/agent/labelled/thirty-sixth-check.jsonl, test/agent/labelled/thirty-seventh-check.jsonl, test/agent/labelled/thirty-eighth-check.jsonl, test/agent/labelled/thirty-ninth-check.jsonl, test/agent/labelled/fortieth-check.jsonl, test/agent/labelled/forty-first-check.jsonl, test/agent/labelled/forty-second-check.jsonl, test/agent/labelled/forty-third-check.jsonl, test/agent/labelled/forty-fourth-check.jsonl, test/agent/labelled/forty-fifth-check.jsonl, test/agent/labelled/forty-sixth-check.jsonl, test/agent/labelled/forty-seventh-check.jsonl, test/agent/labelled/forty-eighth-check.jsonl, test/agent/labelled/forty-ninth-check.jsonl, test/agent/labelled/fiftieth-check.jsonl, test/agent/labelled/fifty-first-check.jsonl, test/agent/labelled/fifty-second-check.jsonl, test/agent/labelled/fifty-third-check.jsonl, test/agent/labelled/fifty-fourth-check.jsonl, test/agent/labelled/fifty-fifth-check.jsonl, test/agent/labelled/fifty-sixth-check.jsonl, test/agent/labelled/fifty-seventh-check.jsonl, test/agent/labelled/fifty-eighth-check.jsonl, test/agent/labelled/fifty-ninth-check.jsonl, test/agent/labelled/sixtieth-check.jsonl, test/agent/labelled/sixty-first-check.jsonl, test/agent/labelled/sixty-second-check.jsonl, test/agent/labelled/sixty-third-check.jsonl, test/agent/labelled/sixty-fourth-check.jsonl, test/agent/labelled/sixty-fifth-check.jsonl, test/agent/labelled/sixty-sixth-check.jsonl, test/agent/labelled/sixty-seventh-check.jsonl, test/agent/labelled/sixty-eighth-check.jsonl, test/agent/labelled/sixty-ninth-check.jsonl, test/agent/labelled/seventieth-check.jsonl, test/agent/labelled/seventy-first-check.jsonl, test/agent/labelled/seventy-second-check.jsonl, test/agent/labelled/seventy-third-check.jsonl, test/agent/labelled/seventy-fourth-check.jsonl, test/agent/labelled/seventy-fifth-check.jsonl, test/agent/labelled/seventy-sixth-check.jsonl, test/agent/labelled/seventy-seventh-check.jsonl, test/agent/labelled/seventy-eighth-check.jsonl, test/agent/labelled/seventy-ninth-check.jsonl, test/agent/labelled/eightieth-check.jsonl, test/agent/labelled/eighty-first-check.jsonl, test/agent/labelled/eighty-second-check.jsonl, test/agent/labelled/eighty-third-check.jsonl; right/proposed: amount:final 1161/1373, amount:later 266/328, close_date:final 1086/1289, close_date:later 609/753, competitors:final 959/1086, competitors:later 110/126, next_step:final 3942/4977, next_step:later 39/57, stage:final 1304/1757, stage:later 65/98): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 50 calls and the pooled hand-written share q = 0.806 worth v = 100 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.873, b = 0.199, the Platt scaling under which the proposals on calls written blind and never read are most likely (6080 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl, test/agent/calibration/outside-fit-34.jsonl, test/agent/calibration/outside-fit-35.jsonl, test/agent/calibration/outside-fit-36.jsonl, test/agent/calibration/outside-fit-37.jsonl, test/agent/calibration/outside-fit-38.jsonl, test/agent/calibration/outside-fit-39.jsonl, test/agent/calibration/outside-fit-40.jsonl, test/agent/calibration/outside-fit-41.jsonl, test/agent/calibration/outside-fit-42.jsonl, test/agent/calibration/outside-fit-43.jsonl, test/agent/calibration/outside-fit-44.jsonl, test/agent/calibration/outside-fit-45.jsonl, test/agent/calibration/outside-fit-46.jsonl, test/agent/calibration/outside-fit-47.jsonl, test/agent/calibration/outside-fit-48.jsonl, test/agent/calibration/outside-fit-49.jsonl, test/agent/calibration/outside-fit-50.jsonl, test/agent/calibration/outside-fit-51.jsonl, test/agent/calibration/outside-fit-52.jsonl, test/agent/calibration/outside-fit-53.jsonl, test/agent/calibration/outside-fit-54.jsonl, test/agent/calibration/outside-fit-55.jsonl, test/agent/calibration/outside-fit-56.jsonl, test/agent/calibration/outside-fit-57.jsonl, test/agent/calibration/outside-fit-58.jsonl, test/agent/calibration/outside-fit-59.jsonl, test/agent/calibration/outside-fit-60.jsonl, test/agent/calibration/outside-fit-61.jsonl, test/agent/calibration/outside-fit-62.jsonl, test/agent/calibration/outside-fit-63.jsonl, test/agent/calibration/outside-fit-64.jsonl, test/agent/calibration/outside-fit-65.jsonl, test/agent/calibration/outside-fit-66.jsonl, test/agent/calibration/outside-fit-67.jsonl, test/agent/calibration/outside-fit-68.jsonl, test/agent/calibration/outside-fit-69.jsonl, test/agent/calibration/outside-fit-70.jsonl, test/agent/calibration/outside-fit-71.jsonl, test/agent/calibration/outside-fit-72.jsonl, test/agent/calibration/outside-fit-73.jsonl, test/agent/calibration/outside-fit-74.jsonl, test/agent/calibration/outside-fit-75.jsonl, test/agent/calibration/outside-fit-76.jsonl; 8908/10947 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.833, b = 0.168; amount a = 0.86, b = 0.175; stage a = 0.821, b = 0.153; next_step a = 0.964, b = 0.285; competitors a = 0.821, b = 0.166), then the mapped values in monotone blocks of at least 400 outside proposals, each worth its share right, (right+1)/(n+2) (0.539 on 1043, 0.661 on 1039, 0.728 on 777, 0.779 on 555, 0.85 on 2774, 0.881 on 418, 0.889 on 2275, 0.924 on 2066), then, for the call's length, logit v + 0.22 + -0.333 * log2(w / 100), w the transcript's words held within [50, 400] (the steps hold the value at 100 words; the shift and the term per doubling fitted together on the outside proposals), then the values, as they come out, read off 4 levels of about equal numbers of outside proposals, each worth its share right, (right+1)/(n+2), pooled to stay monotone (from 0: 0.628 on 2718, from 0.749: 0.813 on 2719, from 0.863: 0.875 on 2753, from 0.903: 0.935 on 2757); the pull of 1, 3, 10, 30, 100, 1000, the block of 0, 50, 100, 200, 300, 400, the length term or none, then the final levels of 0, 3, 4, 5, 6, 8, under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.045); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 280, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (7192 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl, test/agent/labelled/thirty-fourth-check.jsonl, test/agent/labelled/thirty-fifth-check.jsonl, test/agent/labelled/thirty-sixth-check.jsonl, test/agent/labelled/thirty-seventh-check.jsonl, test/agent/labelled/thirty-eighth-check.jsonl, test/agent/labelled/thirty-ninth-check.jsonl, test/agent/labelled/fortieth-check.jsonl, test/agent/labelled/forty-first-check.jsonl, test/agent/labelled/forty-second-check.jsonl, test/agent/labelled/forty-third-check.jsonl, test/agent/labelled/forty-fourth-check.jsonl, test/agent/labelled/forty-fifth-check.jsonl, test/agent/labelled/forty-sixth-check.jsonl, test/agent/labelled/forty-seventh-check.jsonl, test/agent/labelled/forty-eighth-check.jsonl, test/agent/labelled/forty-ninth-check.jsonl, test/agent/labelled/fiftieth-check.jsonl, test/agent/labelled/fifty-first-check.jsonl, test/agent/labelled/fifty-second-check.jsonl, test/agent/labelled/fifty-third-check.jsonl, test/agent/labelled/fifty-fourth-check.jsonl, test/agent/labelled/fifty-fifth-check.jsonl, test/agent/labelled/fifty-sixth-check.jsonl, test/agent/labelled/fifty-seventh-check.jsonl, test/agent/labelled/fifty-eighth-check.jsonl, test/agent/labelled/fifty-ninth-check.jsonl, test/agent/labelled/sixtieth-check.jsonl, test/agent/labelled/sixty-first-check.jsonl, test/agent/labelled/sixty-second-check.jsonl, test/agent/labelled/sixty-third-check.jsonl, test/agent/labelled/sixty-fourth-check.jsonl, test/agent/labelled/sixty-fifth-check.jsonl, test/agent/labelled/sixty-sixth-check.jsonl, test/agent/labelled/sixty-seventh-check.jsonl, test/agent/labelled/sixty-eighth-check.jsonl, test/agent/labelled/sixty-ninth-check.jsonl, test/agent/labelled/seventieth-check.jsonl, test/agent/labelled/seventy-first-check.jsonl, test/agent/labelled/seventy-second-check.jsonl, test/agent/labelled/seventy-third-check.jsonl, test/agent/labelled/seventy-fourth-check.jsonl, test/agent/labelled/seventy-fifth-check.jsonl, test/agent/labelled/seventy-sixth-check.jsonl, test/agent/labelled/seventy-seventh-check.jsonl, test/agent/labelled/seventy-eighth-check.jsonl, test/agent/labelled/seventy-ninth-check.jsonl, test/agent/labelled/eightieth-check.jsonl, test/agent/labelled/eighty-first-check.jsonl, test/agent/labelled/eighty-second-check.jsonl, test/agent/labelled/eighty-third-check.jsonl, test/agent/labelled/eighty-fourth-check.jsonl, test/agent/labelled/eighty-fifth-check.jsonl, test/agent/labelled/eighty-sixth-check.jsonl, test/agent/labelled/eighty-seventh-check.jsonl, test/agent/labelled/eighty-eighth-check.jsonl, test/agent/labelled/eighty-ninth-check.jsonl; right/proposed: amount:final 1293/1543, amount:later 265/329, close_date:final 1178/1396, close_date:later 649/812, competitors:final 1026/1166, competitors:later 120/139, next_step:final 4233/5352, next_step:later 40/63, stage:final 1387/1878, stage:later 74/111): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 50 calls and the pooled hand-written share q = 0.803 worth v = 100 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.867, b = 0.223, the Platt scaling under which the proposals on calls written blind and never read are most likely (6240 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl, test/agent/calibration/outside-fit-34.jsonl, test/agent/calibration/outside-fit-35.jsonl, test/agent/calibration/outside-fit-36.jsonl, test/agent/calibration/outside-fit-37.jsonl, test/agent/calibration/outside-fit-38.jsonl, test/agent/calibration/outside-fit-39.jsonl, test/agent/calibration/outside-fit-40.jsonl, test/agent/calibration/outside-fit-41.jsonl, test/agent/calibration/outside-fit-42.jsonl, test/agent/calibration/outside-fit-43.jsonl, test/agent/calibration/outside-fit-44.jsonl, test/agent/calibration/outside-fit-45.jsonl, test/agent/calibration/outside-fit-46.jsonl, test/agent/calibration/outside-fit-47.jsonl, test/agent/calibration/outside-fit-48.jsonl, test/agent/calibration/outside-fit-49.jsonl, test/agent/calibration/outside-fit-50.jsonl, test/agent/calibration/outside-fit-51.jsonl, test/agent/calibration/outside-fit-52.jsonl, test/agent/calibration/outside-fit-53.jsonl, test/agent/calibration/outside-fit-54.jsonl, test/agent/calibration/outside-fit-55.jsonl, test/agent/calibration/outside-fit-56.jsonl, test/agent/calibration/outside-fit-57.jsonl, test/agent/calibration/outside-fit-58.jsonl, test/agent/calibration/outside-fit-59.jsonl, test/agent/calibration/outside-fit-60.jsonl, test/agent/calibration/outside-fit-61.jsonl, test/agent/calibration/outside-fit-62.jsonl, test/agent/calibration/outside-fit-63.jsonl, test/agent/calibration/outside-fit-64.jsonl, test/agent/calibration/outside-fit-65.jsonl, test/agent/calibration/outside-fit-66.jsonl, test/agent/calibration/outside-fit-67.jsonl, test/agent/calibration/outside-fit-68.jsonl, test/agent/calibration/outside-fit-69.jsonl, test/agent/calibration/outside-fit-70.jsonl, test/agent/calibration/outside-fit-71.jsonl, test/agent/calibration/outside-fit-72.jsonl, test/agent/calibration/outside-fit-73.jsonl, test/agent/calibration/outside-fit-74.jsonl, test/agent/calibration/outside-fit-75.jsonl, test/agent/calibration/outside-fit-76.jsonl, test/agent/calibration/outside-fit-77.jsonl, test/agent/calibration/outside-fit-78.jsonl; 9201/11304 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.825, b = 0.191; amount a = 0.864, b = 0.211; stage a = 0.823, b = 0.178; next_step a = 0.949, b = 0.307; competitors a = 0.81, b = 0.184), then the mapped values in monotone blocks of at least 300 outside proposals, each worth its share right, (right+1)/(n+2) (0.536 on 1061, 0.666 on 1067, 0.721 on 593, 0.769 on 789, 0.85 on 2829, 0.886 on 2822, 0.924 on 2143), then, for the call's length, logit v + 0.221 + -0.328 * log2(w / 100), w the transcript's words held within [50, 400] (the steps hold the value at 100 words; the shift and the term per doubling fitted together on the outside proposals), then the values, as they come out, read off 4 levels of about equal numbers of outside proposals, each worth its share right, (right+1)/(n+2), pooled to stay monotone (from 0: 0.629 on 2826, from 0.753: 0.816 on 2807, from 0.862: 0.875 on 2805, from 0.902: 0.934 on 2866); the pull of 1, 3, 10, 30, 100, 1000, the block of 0, 50, 100, 200, 300, 400, the length term or none, then the final levels of 0, 3, 4, 5, 6, 8, under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.045); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.815,
+        p: 0.876,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.593,
-        n: 33,
+        p: 0.59,
+        n: 43,
       },
       {
-        min: 0.52,
-        p: 0.593,
-        n: 26,
+        min: 0.56,
+        p: 0.59,
+        n: 25,
       },
       {
         min: 0.61,
-        p: 0.708,
-        n: 67,
+        p: 0.713,
+        n: 65,
       },
       {
         min: 0.63,
-        p: 0.708,
-        n: 78,
+        p: 0.713,
+        n: 92,
       },
       {
         min: 0.67,
-        p: 0.815,
-        n: 15,
+        p: 0.806,
+        n: 18,
       },
       {
         min: 0.68,
-        p: 0.815,
-        n: 37,
+        p: 0.906,
+        n: 62,
       },
       {
         min: 0.71,
-        p: 0.902,
-        n: 279,
-      },
-      {
-        min: 0.76,
-        p: 0.909,
-        n: 436,
-      },
-      {
-        min: 0.81,
-        p: 0.909,
-        n: 402,
+        p: 0.906,
+        n: 1238,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.59,
         n: 12,
       },
       {
         min: 0.61,
-        p: 0.708,
+        p: 0.713,
         n: 42,
       },
       {
         min: 0.67,
+        p: 0.806,
+        n: 17,
+      },
+      {
+        min: 0.71,
         p: 0.876,
-        n: 258,
+        n: 105,
+      },
+      {
+        min: 0.77,
+        p: 0.876,
+        n: 138,
       },
       {
         min: 0.87,
         p: 0.938,
-        n: 16,
+        n: 15,
       },
     ],
     close_date: [
       {
         min: 0,
-        p: 0.815,
+        p: 0.806,
         n: 39,
       },
       {
@@ -101,60 +101,70 @@ export const CALIBRATION: CalibrationTable = {
     'close_date:final': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.59,
         n: 10,
       },
       {
         min: 0.55,
-        p: 0.593,
+        p: 0.59,
         n: 11,
       },
       {
         min: 0.59,
-        p: 0.708,
-        n: 17,
+        p: 0.713,
+        n: 18,
       },
       {
-        min: 0.61,
-        p: 0.708,
-        n: 21,
+        min: 0.6,
+        p: 0.713,
+        n: 27,
       },
       {
         min: 0.63,
-        p: 0.769,
-        n: 109,
+        p: 0.806,
+        n: 118,
       },
       {
         min: 0.68,
         p: 0.876,
-        n: 353,
+        n: 382,
       },
       {
         min: 0.76,
         p: 0.876,
-        n: 768,
+        n: 830,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.593,
+        p: 0.59,
         n: 13,
       },
       {
         min: 0.56,
-        p: 0.769,
-        n: 172,
+        p: 0.713,
+        n: 20,
       },
       {
-        min: 0.7,
-        p: 0.815,
-        n: 426,
+        min: 0.6,
+        p: 0.806,
+        n: 155,
+      },
+      {
+        min: 0.69,
+        p: 0.806,
+        n: 399,
+      },
+      {
+        min: 0.83,
+        p: 0.806,
+        n: 75,
       },
       {
         min: 0.87,
-        p: 0.902,
-        n: 142,
+        p: 0.906,
+        n: 150,
       },
     ],
     competitors: [
@@ -167,23 +177,23 @@ export const CALIBRATION: CalibrationTable = {
     'competitors:final': [
       {
         min: 0,
-        p: 0.593,
-        n: 48,
+        p: 0.59,
+        n: 51,
       },
       {
         min: 0.75,
-        p: 0.708,
-        n: 61,
+        p: 0.763,
+        n: 69,
       },
       {
         min: 0.78,
-        p: 0.815,
-        n: 23,
+        p: 0.806,
+        n: 25,
       },
       {
         min: 0.8,
-        p: 0.909,
-        n: 954,
+        p: 0.906,
+        n: 1021,
       },
     ],
     'competitors:later': [
@@ -196,73 +206,73 @@ export const CALIBRATION: CalibrationTable = {
     next_step: [
       {
         min: 0,
-        p: 0.708,
+        p: 0.59,
         n: 70,
       },
       {
         min: 0.65,
-        p: 0.876,
+        p: 0.906,
         n: 210,
       },
     ],
     'next_step:final': [
       {
         min: 0,
-        p: 0.593,
-        n: 921,
+        p: 0.59,
+        n: 1002,
       },
       {
         min: 0.5,
-        p: 0.769,
-        n: 57,
+        p: 0.763,
+        n: 62,
       },
       {
         min: 0.54,
         p: 0.876,
-        n: 1299,
+        n: 1398,
       },
       {
         min: 0.69,
-        p: 0.909,
-        n: 805,
+        p: 0.906,
+        n: 873,
       },
       {
         min: 0.74,
         p: 0.938,
-        n: 1488,
+        n: 1581,
       },
       {
         min: 0.84,
         p: 0.938,
-        n: 407,
+        n: 436,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.593,
-        n: 9,
+        p: 0.59,
+        n: 11,
       },
       {
         min: 0.5,
-        p: 0.769,
-        n: 16,
+        p: 0.713,
+        n: 19,
       },
       {
         min: 0.69,
-        p: 0.815,
-        n: 32,
+        p: 0.806,
+        n: 33,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.708,
+        p: 0.713,
         n: 85,
       },
       {
         min: 0.8,
-        p: 0.815,
+        p: 0.806,
         n: 60,
       },
       {
@@ -274,40 +284,40 @@ export const CALIBRATION: CalibrationTable = {
     'stage:final': [
       {
         min: 0,
-        p: 0.593,
-        n: 91,
+        p: 0.59,
+        n: 98,
       },
       {
         min: 0.65,
-        p: 0.708,
+        p: 0.713,
         n: 48,
       },
       {
         min: 0.7,
-        p: 0.708,
-        n: 771,
+        p: 0.713,
+        n: 829,
       },
       {
         min: 0.8,
-        p: 0.769,
-        n: 552,
+        p: 0.763,
+        n: 584,
       },
       {
         min: 0.86,
         p: 0.938,
-        n: 295,
+        n: 319,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.708,
-        n: 75,
+        p: 0.713,
+        n: 86,
       },
       {
         min: 0.84,
-        p: 0.909,
-        n: 23,
+        p: 0.876,
+        n: 25,
       },
     ],
   },
@@ -320,28 +330,28 @@ export const CALIBRATION: CalibrationTable = {
     reference: 100,
     min: 50,
     max: 400,
-    perDoubling: -0.333,
+    perDoubling: -0.328,
   },
   final: [
     {
       min: 0,
-      p: 0.628,
-      n: 2718,
+      p: 0.629,
+      n: 2826,
     },
     {
-      min: 0.749,
-      p: 0.813,
-      n: 2719,
+      min: 0.753,
+      p: 0.816,
+      n: 2807,
     },
     {
-      min: 0.863,
+      min: 0.862,
       p: 0.875,
-      n: 2753,
+      n: 2805,
     },
     {
-      min: 0.903,
-      p: 0.935,
-      n: 2757,
+      min: 0.902,
+      p: 0.934,
+      n: 2866,
     },
   ],
 };
