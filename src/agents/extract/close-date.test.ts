@@ -859,6 +859,17 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    // A document wanted is another subject; the contract wanted signed is the signing.
+    name: 'the contract wanted signed by a day',
+    lines: [ext('We want the contract signed by November 30.')],
+    expected: '2026-11-30',
+  },
+  {
+    name: 'a document wanted by a day is no signing',
+    lines: [ext('We need the updated proposal by Friday.')],
+    expected: null,
+  },
+  {
     // k228: the day before the first is the last of the month before.
     name: 'before the first of a month is the end of the month before',
     lines: [ext("Then let's get it signed before the first of April.")],

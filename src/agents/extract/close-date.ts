@@ -363,7 +363,7 @@ const OTHER_SUBJECTS = {
    * contract and the PO") is the close.
    */
   handedOver:
-    /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|(be|is|are) with (our|their|the|your) (legal|lawyers?|counsel|procurement)|inbox|(you'll|you will) have(?! (the |our |both |all |a |an )?(signatures?|signed|countersigned|executed)\b)|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w))\b/,
+    /\b(put (it|this|that) (to|in front of) (the|our|my) (board|committee|cfo|ceo|exec\w*|leadership)|(be|is|are) with (our|their|the|your) (legal|lawyers?|counsel|procurement)|inbox|(you'll|you will) have(?! (the |our |both |all |a |an )?(signatures?|signed|countersigned|executed)\b)|(updated|revised|new|final|clean|corrected|written|formal) (order form|proposal|quote|contract|msa|draft|number|price|pricing|figure)|(need|want) the(?! [\w-]+ to \w)(?! ([\w-]+ ){1,2}(signed|countersigned|executed)\b))\b/,
   /** The project after the signature: "live by March", "kick-off in January". */
   project:
     /\b(kick-?off|onboarding|installation|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|(up and )?running (by|in|before)|to implement|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|set(ting)? (things|everything|it all|you all|your team|the system) up|setup)\b/,
