@@ -1,7 +1,7 @@
 import { getCountryForTimezone } from 'countries-and-timezones';
 import countryToCurrency from 'country-to-currency';
 import { mentionsVendor } from './competitors.js';
-import { escapeRegExp } from './cues.js';
+import { NOT_ARGUING, escapeRegExp } from './cues.js';
 import { MONTH_OR_SHORT, WEEKDAY } from './date-words.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
@@ -1324,9 +1324,6 @@ function negatesFigure(said: string): boolean {
     return NEGATION.test(before.join(' '));
   });
 }
-
-const NOT_ARGUING =
-  /\b(?:i'm|i am|we're|we are|i|we)?\s*(?:not|n't|won't|will not) (?:going to |gonna )?(?:argue|fight|quibble|haggle|split hairs|fall out) (?:over|about|for)\b.*$/gi;
 
 const NOT_THE_PERIOD =
   /,?\s*\bnot (?:per|a|each|by the) (?:year|month|annum)\b|,?\s*\bnot (?:annual(?:ly)?|monthly|yearly)\b/gi;

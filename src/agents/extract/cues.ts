@@ -8,6 +8,13 @@ export const AGREEMENT =
 export const DISAGREEMENT =
   /\b(no|not (yet|sure|now|really)|maybe|perhaps|we'll see|i'll think|think about it|let me think|hold off|don't|can't|won't|not ready)\b/i;
 
+/**
+ * "I'm not going to argue over five hundred quid", "we won't fight you on it": a
+ * concession, not a refusal. Cut from a sentence before it is tested for a negation.
+ */
+export const NOT_ARGUING =
+  /\b(?:i'm|i am|we're|we are|i|we)?\s*(?:not|n't|won't|will not) (?:going to |gonna )?(?:argue|fight|quibble|haggle|split hairs|fall out) (?:(?:with )?you )?(?:over|about|for|on)\b.*$/gi;
+
 /** A goodbye after "great" acknowledges the call, not what was just asked. */
 const SIGN_OFF =
   /\b(follow up by email|talk soon|speak soon|bye|see you|have a good (one|day|week|weekend))\b/i;

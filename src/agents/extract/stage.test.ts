@@ -2088,3 +2088,17 @@ describe('the customer telling the rep to close the deal (k231)', () => {
     ).not.toBe('closed_lost');
   });
 });
+
+describe('a concession is no refusal (k227)', () => {
+  it('reads "Sixty-two thousand, fine by me, I\'m not going to fight you on it." as a price taken', () => {
+    const said = (reply: string) =>
+      stageIn('proposal')(
+        int('With the three extra sites it comes to sixty-two thousand a year.'),
+        ext(reply),
+      );
+    expect(said("Sixty-two thousand, fine by me, I'm not going to fight you on it.")).toBe(
+      'negotiation',
+    );
+    expect(said("Sixty-two thousand is not fine by me, I'm afraid.")).toBeNull();
+  });
+});

@@ -8,6 +8,7 @@ import { vendorPattern } from './competitors.js';
 import {
   AGREEMENT,
   NAMED_SIGNER,
+  NOT_ARGUING,
   PO_ISSUED,
   PURCHASE_ORDER,
   SALES_DOCUMENT,
@@ -1030,7 +1031,8 @@ function priceAgreed(
   // The rep's "We agreed fifty-six thousand" counts as any rep sentence does: when the
   // customer agrees in the next reply (see `scan`).
   if (u.side === 'unknown' || isQuestion(text) || HYPOTHETICAL.test(text)) return null;
-  if (NEGATION.test(text)) return null;
+  // "Fine. Nineteen two. I'm not going to fight you on it." concedes the price.
+  if (NEGATION.test(text.replace(NOT_ARGUING, ''))) return null;
   // The price said in this sentence or in the two turns before it.
   const recent = [text, utterances[index - 1]?.text ?? '', utterances[index - 2]?.text ?? ''];
   if (TAKES_PRICE.test(text) && recent.some(priced)) {
