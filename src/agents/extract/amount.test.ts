@@ -1825,4 +1825,16 @@ describe('"too much going on" after the price (k224)', () => {
     ).toEqual(bare(22_660));
     expect(amount({ dealAmount: 22_000 }, ...lines, ext("Hm. That's too much for us."))).toBeNull();
   });
+
+  it('reads "too much" as the price only when nothing else is too much (k118)', () => {
+    const lines: [SpeakerSide, string][] = [
+      ext("Three. What's that come to?"),
+      int('Twenty-two thousand six hundred sixty.'),
+      ext('Twenty-two six sixty. Okay. Done, three percent.'),
+    ];
+    const after = (said: string) => amount({ dealAmount: 22_000 }, ...lines, ext(said));
+    expect(after("Come for the signing, there's always too much food.")).toEqual(bare(22_660));
+    expect(after('Ninety. Okay, no, that is too much for now.')).toBeNull();
+    expect(after('It is too much money.')).toBeNull();
+  });
 });

@@ -524,11 +524,12 @@ const AFFIRMATION =
 
 /**
  * A later sentence that turns the figure down ("that's too expensive", "we can't do
- * $150k"); "the thing that doesn't work" and "we've got too much going on" speak of
- * something else.
+ * $150k"); "the thing that doesn't work" speaks of something else. "Too much" is the
+ * price only where nothing follows it but "for …", "money", "to pay" or a time: "we've
+ * got too much going on" and "there's always too much food" are not.
  */
 const TURNED_DOWN =
-  /\b(too (much(?! (going on|on (our|my) plates?|to do|happening|at once)\b)|high|expensive|steep|pricey)|over (our|the) budget|out of (our )?budget|can't afford|cannot afford|(?<!\b(that|which|what) )(doesn't|won't) work|not going to work|no way)\b/i;
+  /\b(too (much(?=\s*(?:[.,;:!?]|$|for\b|money\b|to (?:pay|spend|ask)\b|(?:right )?now\b|at the moment\b|this year\b))|high|expensive|steep|pricey)|over (our|the) budget|out of (our )?budget|can't afford|cannot afford|(?<!\b(that|which|what) )(doesn't|won't) work|not going to work|no way)\b/i;
 
 type ScanEntry = Candidate<AmountValue> | 'retracted';
 

@@ -2050,6 +2050,11 @@ describe('signatures and losses in fewer words (k221, k224, k225)', () => {
         ext("I do, and I'm sorry, it's a no. Our main carrier rolled out their own app."),
       ),
     ).toBe('closed_lost');
+    // "It's a no" opening any clause, not only a sentence or an apology.
+    expect(stageIn('evaluation')(ext("We talked it over and honestly, it's a no."))).toBe(
+      'closed_lost',
+    );
+    expect(stageIn('evaluation')(ext("Tell me if it's a no."))).not.toBe('closed_lost');
     expect(
       stageIn('evaluation')(ext("We're not going to do it this quarter, maybe in spring.")),
     ).not.toBe('closed_lost');

@@ -83,7 +83,7 @@ const LOST: readonly StageCue[] = [
   {
     // "Is that a not now or a no?" "It's a no.", "We're done looking."
     stage: 'closed_lost',
-    re: /(^\s*|\bsorry,\s*)(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(it's|it is) not you this time\b|\b(we've|we have) (decided|chosen|gone) (for |with )?(someone|somebody) else\b|\b(we're|we are) done looking\b|\b(the )?(project|deal|initiative|purchase)( with (you|us))? (is|'s) dead\b|\b(so )?the [\w-]+('s| is) dead\b|\b(the )?(deal|project)('s| is) off\b/i,
+    re: /(^\s*|[,;:]\s*)(it'?s|it is|that'?s|that is) a (hard |firm |clear )?no\b|\b(it's|it is) not you this time\b|\b(we've|we have) (decided|chosen|gone) (for |with )?(someone|somebody) else\b|\b(we're|we are) done looking\b|\b(the )?(project|deal|initiative|purchase)( with (you|us))? (is|'s) dead\b|\b(so )?the [\w-]+('s| is) dead\b|\b(the )?(deal|project)('s| is) off\b/i,
     base: 0.82,
   },
   {
