@@ -2136,3 +2136,12 @@ describe('"He\'ll sign it then" of the day said before (k202)', () => {
     );
   });
 });
+
+describe('a move to an earlier month (k159)', () => {
+  it('reads "from end of March to end of February" as the February to come, not the one after March', () => {
+    expect(date(ext('So we move the signing from end of March to end of February.'))).toBe(
+      '2027-02-28',
+    );
+    expect(date(ext('We moved the target from November 30 to December 15.'))).toBe('2026-12-15');
+  });
+});

@@ -1601,7 +1601,7 @@ function findDates(
       else {
         // Anchor at the new date, so "from" before the range does not mark it as replaced.
         const at = Math.max(0, r.text.search(/\S+\s*$/));
-        add(r.index + at, r.text.length - at, componentsDate(r.end), precisionOf(r.end));
+        add(r.index + at, r.text.length - at, movedTo(r, reference, past), precisionOf(r.end));
       }
       continue;
     }
@@ -1634,6 +1634,21 @@ function findDates(
   }
   if (undecided) return undefined;
   return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The date a move goes to. chrono reads "from end of March to end of February" as a
+ * range and puts its end after its start, a year on; a move may go earlier, so the new
+ * date is read on its own, from the meeting like any other.
+ */
+function movedTo(
+  range: chrono.ParsedResult,
+  reference: { instant: Date; timezone: number },
+  past: boolean,
+): LocalDate | null {
+  const parts = range.text.split(/\s+(?:to|until|till|through)\s+|\s*[-–]\s*/i);
+  const alone = chrono.parse(parts[parts.length - 1] ?? '', reference, { forwardDate: !past })[0];
+  return componentsDate(alone && !alone.end ? alone.start : range.end!);
 }
 
 /**
