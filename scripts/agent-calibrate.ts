@@ -548,6 +548,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/eighty-seventh-check.jsonl',
   'test/agent/labelled/eighty-eighth-check.jsonl',
   'test/agent/labelled/eighty-ninth-check.jsonl',
+  'test/agent/labelled/ninetieth-check.jsonl',
+  'test/agent/labelled/ninety-first-check.jsonl',
+  'test/agent/labelled/ninety-second-check.jsonl',
 ];
 
 /**
@@ -633,6 +636,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-76.jsonl',
   'test/agent/calibration/outside-fit-77.jsonl',
   'test/agent/calibration/outside-fit-78.jsonl',
+  'test/agent/calibration/outside-fit-79.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
