@@ -1371,3 +1371,28 @@ describe('a vendor that came to see them, and one that wants a test (k221)', () 
     ).toEqual(['Chorus']);
   });
 });
+
+describe('a vendor also coming, brought in, or named beside us (k237)', () => {
+  const mes: ExtractContext = {
+    ...baseContext,
+    competitors: ['Siemens Opcenter', 'Plex', 'DELMIA Apriso'],
+  };
+
+  it('reads "Siemens is also coming" as in play', () => {
+    expect(readWith(mes)(ext('One more thing. Siemens is also coming.'))).toEqual([
+      'Siemens Opcenter',
+    ]);
+  });
+
+  it('reads the vendor named after "HQ brought in another one" as in play', () => {
+    expect(
+      readWith(mes)(ext('Siemens is out. But HQ brought in another one. DELMIA Apriso.')),
+    ).toEqual(['DELMIA Apriso']);
+  });
+
+  it('reads "Yours, and the Siemens one" as a vendor beside us', () => {
+    expect(readWith(mes)(ext('Two proposals. Yours, and the Siemens one.'))).toEqual([
+      'Siemens Opcenter',
+    ]);
+  });
+});

@@ -13,7 +13,7 @@ const IN_PLAY_CUES = {
    * by", "PitPlanner's coming in on the fifteenth", "Siwa came last Thursday".
    */
   meeting: new RegExp(
-    String.raw`(a |the )?(call|demo|session|meeting) with|(had|have|got) a (call|meeting|demo) with|talking (to|with)|speaking (to|with)|(spoke|spoken) (to|with)|show(s|ing)? us|pitch\w*|presents|presenting|presentation|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(coming|comes) in on the\b|(is|'s|are|'re) coming up\b|came back\b(?! from)|came in (last|on|this|yesterday|earlier)\b|asked (us )?for a (meeting|call|demo)|(been|come|coming) in to see us|came (by|out)\b|came (out |over |in |down )?to see us|visited us|c[oa]me to us\b|approached us|(came|come|coming) to visit|asked (us )?for a (site )?visit|(going to|gonna) see\b|reach(ed|ing)? out|(been|got|getting) in touch|introduced us to|had [\w'.-]+( [\w'.-]+)? in\b(?!\s+(19|20)\d\d|\s+the past)|pushing|seeing|came (on |last )?(${WEEKDAY})|came in (${MONTH})`,
+    String.raw`(a |the )?(call|demo|session|meeting) with|(had|have|got) a (call|meeting|demo) with|talking (to|with)|speaking (to|with)|(spoke|spoken) (to|with)|show(s|ing)? us|pitch\w*|presents|presenting|presentation|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(coming|comes) in on the\b|(is|'s|are|'re) coming up\b|(is|'s|are|'re) also coming\b|came back\b(?! from)|came in (last|on|this|yesterday|earlier)\b|asked (us )?for a (meeting|call|demo)|(been|come|coming) in to see us|came (by|out)\b|came (out |over |in |down )?to see us|visited us|c[oa]me to us\b|approached us|(came|come|coming) to visit|asked (us )?for a (site )?visit|(going to|gonna) see\b|reach(ed|ing)? out|(been|got|getting) in touch|introduced us to|had [\w'.-]+( [\w'.-]+)? in\b(?!\s+(19|20)\d\d|\s+the past)|pushing|seeing|came (on |last )?(${WEEKDAY})|came in (${MONTH})`,
   ),
   /**
    * Being evaluated, tried or compared: "we're also going to try Rhyme", "running the
@@ -35,7 +35,7 @@ const IN_PLAY_CUES = {
    * "versus", "one says".
    */
   besideUs:
-    /against|versus|vs\.?|alongside|the other (one|two|three|finalists?|bidders?|vendors?)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|between (you|us),|you,? and|and you(rselves)?|^\W*(you|us),\s+[\w'.-]+( [\w'.-]+)?,?\s+and\b|^\W*(it's |it is )?(you|us|yourselves),\s+[\w'.-]+( [\w'.-]+)?,?\s+and\b|\byours and\b|besides (you|us)|(you|us) or\b|\bor (you|us)\b|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|(two|three|four|five) (vendors|options|companies|bidders|players)\W+(you|us)\b|one says/,
+    /against|versus|vs\.?|alongside|the other (one|two|three|finalists?|bidders?|vendors?)|(choose|choosing|decide|deciding|pick|picking) between|between (you|us) and|between (you|us),|you,? and|and you(rselves)?|^\W*(you|us),\s+[\w'.-]+( [\w'.-]+)?,?\s+and\b|^\W*(it's |it is )?(you|us|yourselves),\s+[\w'.-]+( [\w'.-]+)?,?\s+and\b|\byours,? and\b|besides (you|us)|(you|us) or\b|\bor (you|us)\b|next to you|it(?:'s| is) (\w+ ){1,4}and (you|us)|(two|three|four|five) (vendors|options|companies|bidders|players)\W+(you|us)\b|one says/,
   /** A choice being made: "decided on", "going with". */
   choosing:
     /decided (for|on)|(chose|picked|selected) (?!you\b)|(go|going|gone|went|decided to go) with|standardi[sz](e|es|ed|ing) on/,
@@ -433,7 +433,7 @@ const STILL_IN_SAID = /^\W*((yes|yeah|ja),? )?still (in|there|in the (running|ra
 
 /** Vendors spoken of before they are named: "two other tools", "a couple of alternatives". */
 const OTHERS =
-  /\b(other|another|alternative|competing|more) (\w+ )?(tools?|vendors?|options?|solutions?|providers?|suppliers?|platforms?|companies|players|alternatives)\b|\b(two|three|four|a couple of|a few|some) (others|alternatives|competitors)\b|\b(another|a second|a new|one more) (offer|proposal|quote|bid)\b/i;
+  /\b(other|another|alternative|competing|more) (\w+ )?(tools?|vendors?|options?|solutions?|providers?|suppliers?|platforms?|companies|players|alternatives)\b|\b(two|three|four|a couple of|a few|some) (others|alternatives|competitors)\b|\b(another|a second|a new|one more) (offer|proposal|quote|bid)\b|\b(brought|brings|bringing|added|adding|invited) (in )?(another|one more|a (second|third|new)) one\b/i;
 
 /** The vendors just listed, all of them: "Both are sending their proposals next week." */
 const BOTH = /\b(both|all three|all of them|each of them)\b/i;
