@@ -1396,3 +1396,14 @@ describe('a vendor also coming, brought in, or named beside us (k237)', () => {
     ]);
   });
 });
+
+describe('a vendor that did not make the shortlist (k238)', () => {
+  it('takes out the vendor asked about when "they didn\'t make the shortlist"', () => {
+    expect(
+      readWith({ ...ctx, heldCompetitors: ['Gong', 'Clari'] })(
+        int('Was Clari still in the mix at the end?'),
+        ext("No, they didn't make the shortlist. It was you and Gong from about April."),
+      ),
+    ).toEqual(['Gong']);
+  });
+});
