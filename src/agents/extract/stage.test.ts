@@ -2107,3 +2107,12 @@ describe('a concession is no refusal (k227)', () => {
     expect(said("Sixty-two thousand is not fine by me, I'm afraid.")).toBeNull();
   });
 });
+
+describe('a part not bought now is no loss (k235)', () => {
+  it('reads "we\'re not buying billing now, that\'s for later" as no stage', () => {
+    expect(stageIn('discovery')(ext("But we're not buying billing now, that's for later."))).toBe(
+      null,
+    );
+    expect(stageIn('discovery')(ext("We're not buying, we've decided."))).toBe('closed_lost');
+  });
+});
