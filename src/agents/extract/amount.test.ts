@@ -1838,3 +1838,22 @@ describe('"too much going on" after the price (k224)', () => {
     expect(after('It is too much money.')).toBeNull();
   });
 });
+
+describe('a figure said as a difference stays one (k235)', () => {
+  it('does not take "fourteen hundred dollars a year" after "fourteen hundred dollars more than"', () => {
+    const lines: [SpeakerSide, string][] = [
+      int('Nine thousand nine hundred dollars a year. That is the lowest I can go.'),
+      ext("That's fourteen hundred dollars more than Lex-Doctor."),
+    ];
+    expect(
+      amount(
+        { dealAmount: 11_400 },
+        ...lines,
+        ext("Honestly, for fourteen hundred dollars a year I don't want to keep the server."),
+      ),
+    ).toEqual({ amount: 9_900, currency: 'USD' });
+    expect(
+      amount({ dealAmount: 11_400 }, ext('Fourteen hundred dollars a year, that is the price.')),
+    ).toEqual({ amount: 1_400, currency: 'USD' });
+  });
+});

@@ -606,6 +606,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   let topic: number | undefined;
   // "Then I'll take the fifteen" after "fifteen percent off" takes the discount.
   const { impliedScale, percentages } = readCall(utterances, ctx);
+  // "That's fourteen hundred dollars more than Lex-Doctor." ... "For fourteen hundred
+  // dollars a year I don't want to keep the server.": a figure said as a difference stays one.
+  const differences = new Set<number>();
   utterances.forEach((u, utteranceIndex) => {
     // The answer to "if we added X, what would that be?" is as hypothetical as the question.
     if (answersHypothetical(utterances, utteranceIndex)) return;
@@ -616,6 +619,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     const sentences = splitSentences(u.text);
     for (const [sentenceIndex, s] of sentences.entries()) {
       const text = s.text;
+      for (const amount of differencesSaid(text, { impliedScale, ...placeOf(ctx) }))
+        differences.add(amount);
       const theirs: boolean =
         SOMEONE_ELSE.test(text) ||
         QUOTED_BY_OTHERS.test(text) ||
@@ -648,6 +653,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const mentions = findMoney(text, { impliedScale, ...placeOf(ctx) }).filter(
         (m) =>
           !COMPARED_WITH.test(text.slice(0, m.index)) &&
+          !differences.has(m.amount) &&
           !(m.implied && percentages.has(m.amount / impliedScale)) &&
           !(m.implied && timeAsked(utterances[utteranceIndex - 1])) &&
           !(m.implied && countAsked(utterances[utteranceIndex - 1])) &&
@@ -879,6 +885,22 @@ const UNIT_PRICE_AFTER =
  * its prices go unsaid in (`scaleOf`), and the figures said as percentages
  * ("fifteen percent"), so that "the fifteen" later is one.
  */
+/** The figures a sentence gives as a difference: "X more than", "the gap is X". */
+function differencesSaid(text: string, options: Parameters<typeof findMoney>[1]): number[] {
+  return findMoney(text, options)
+    .filter(
+      (m) =>
+        DIFFERENCE_AFTER.test(text.slice(m.index + m.length)) ||
+        DIFFERENCE_BEFORE.test(text.slice(0, m.index)),
+    )
+    .map((m) => m.amount);
+}
+
+const DIFFERENCE_AFTER =
+  /^\s*(?:(?:dollars?|euros?|pounds?|pesos?|quid|bucks|grand|k)\s+)?(?:(?:a|per) (?:year|month)\s+)?(?:more|less|cheaper|dearer|higher|lower|extra) than\b/i;
+const DIFFERENCE_BEFORE =
+  /\bthe (?:difference|gap|delta) (?:is|of|was)\s+(?:about |only |just )?$/i;
+
 function readCall(
   utterances: readonly ExtractUtterance[],
   ctx: ExtractContext,
