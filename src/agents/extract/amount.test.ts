@@ -1857,3 +1857,19 @@ describe('a figure said as a difference stays one (k235)', () => {
     ).toEqual({ amount: 1_400, currency: 'USD' });
   });
 });
+
+describe('the currency an invoice is paid in (k235)', () => {
+  it('keeps dollars when "thirty-six k" is "invoiced annually in pesos"', () => {
+    const ctx = { timeZone: 'America/Argentina/Buenos_Aires', dealAmount: 30_000 };
+    const price = int('The number is thirty-six thousand dollars a year.');
+    expect(
+      amount(
+        ctx,
+        price,
+        ext('Thirty-six.'),
+        int('Thirty-six k, per year, invoiced annually in pesos at the official rate.'),
+      ),
+    ).toEqual({ amount: 36_000, currency: 'USD' });
+    expect(amount(ctx, int('Thirty-six k a year, priced in pesos.'))?.currency).toBe('ARS');
+  });
+});

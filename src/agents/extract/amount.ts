@@ -442,9 +442,13 @@ export function homeCurrencyOf(timeZone: string): Currency | null {
   return home;
 }
 
-/** A currency named for the call's prices without a figure: "with the new pricing in dollars". */
+/**
+ * A currency named for the call's prices without a figure: "with the new pricing in
+ * dollars". The currency an invoice is paid in is not the price's: "thirty-six k a year,
+ * invoiced in pesos at the official rate".
+ */
 const PRICES_IN = new RegExp(
-  `\\b(?:in|prices? in|pricing in|quote in)\\s+(${CODE_WORDS})\\b`,
+  `\\b(?<!\\b(?:invoiced|billed|payable|settled|converted)(?:\\s+[a-z]+)?\\s+)(?:in|prices? in|pricing in|quote in)\\s+(${CODE_WORDS})\\b`,
   'gi',
 );
 
