@@ -2145,3 +2145,14 @@ describe('a move to an earlier month (k159)', () => {
     expect(date(ext('We moved the target from November 30 to December 15.'))).toBe('2026-12-15');
   });
 });
+
+describe('signing while on the call (k235)', () => {
+  it("dates \"I'm signing now, while we're on the call\" to the meeting's day", () => {
+    expect(
+      date(ext("Okay. Then I'm signing now, while we're on the call. Give me a second.")),
+    ).toBe('2026-10-14');
+    expect(date(ext("I'm signing now, on the call."))).toBe('2026-10-14');
+    // A call still to come stays a meeting, not the close.
+    expect(date(ext("Let's go through the contract on the call next Thursday."))).toBeNull();
+  });
+});

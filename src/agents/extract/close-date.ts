@@ -217,9 +217,12 @@ const TOPIC_DISCOUNT = 0.06;
 const MEETING =
   /\b(meet(ing)?|see (you|y'all|ya|everyone|everybody)|ask me( again)? (in|after|next)|call(?!-)|ping|remind|sync|catch[- ]?up|follow[- ]?up|check[- ]?in|reconvene|talk|speak|chat|touch base|circle back|calendar (invite|hold|slot|time)|(my|the|your|our) calendar|invite|schedule|reschedule|demo|session|workshop|walkthrough|(site|reference|plant|mine|factory|customer) visit)\b/i;
 
-/** A meeting named only as the point a date is set against ("before our partners' meeting"). */
+/**
+ * A meeting named only as the point a date is set against ("before our partners' meeting"),
+ * or the call itself as the time something is done ("I'm signing now, while we're on the call").
+ */
 const REFERENCE_MEETING =
-  /\b(before|after|ahead of|at|because of|for|by) (our|the|their|your|his|her) ([\w'-]+ ){0,3}(meeting|call|session)\b|\b(the|our|their) ([\w'-]+ ){0,2}(only |will )?(meet|meets)\b/gi;
+  /\b(before|after|ahead of|at|because of|for|by) (our|the|their|your|his|her) ([\w'-]+ ){0,3}(meeting|call|session)\b|\b(the|our|their) ([\w'-]+ ){0,2}(only |will )?(meet|meets)\b|\b(while|as) (we're|we are|we) (still )?(on the (call|line|phone)|talk(ing)?|speak(ing)?)\b|\bon this call\b|\b(now|here),? on the call\b/gi;
 
 const MOVED = /\b(mov|push|slip|shift|chang|bump|delay|postpon)\w*/i;
 
