@@ -2156,3 +2156,22 @@ describe('signing while on the call (k235)', () => {
     expect(date(ext("Let's go through the contract on the call next Thursday."))).toBeNull();
   });
 });
+
+describe('a step on the way to the date agreed (k235)', () => {
+  it('keeps the signing date when the process asked for names another month', () => {
+    expect(
+      date(
+        ext("We'd want to sign by the end of January."),
+        int("So end of January. What's your process between now and then?"),
+        ext('Legal reviews the contract. And the partners approve the budget in December.'),
+      ),
+    ).toBe('2027-01-31');
+    expect(
+      date(
+        ext("We'd want to sign by the end of January."),
+        int("So end of January. What's your process between now and then?"),
+        ext('Legal reviews it, and actually we could sign in December.'),
+      ),
+    ).toBe('2026-12-31');
+  });
+});

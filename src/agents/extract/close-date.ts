@@ -1204,6 +1204,10 @@ function sameDaySaid(
   return date;
 }
 
+/** The rep asking for the steps before a date just agreed. */
+const PROCESS_ASKED =
+  /\b(process|steps?|what (needs|has) to happen|what happens)\b[^?]*\b(between now and then|before (then|that)|until then|to get there)\b/i;
+
 /** What a sentence says of the signing: its own cue, a signature made, or another subject. */
 interface SigningSubject {
   text: string;
@@ -1244,6 +1248,9 @@ function subjectOf(
     (SLOT.test(text) && !SIGN_WORD.test(text) && !CLOSING_PAPER.test(text)) ||
     // "We check in a week from Monday?" "Make it Tuesday.": the meeting moved, not the deal.
     (own?.re === MAKE_IT && MEETING.test(asked) && !SIGN_WORD.test(asked)) ||
+    // "What's your process between now and then?" "The partners approve the budget in
+    // December.": a step on the way to the date just agreed, not the signing.
+    (PROCESS_ASKED.test(asked) && !SIGN_WORD.test(text)) ||
     (PAST.test(text) && !signedAlready) ||
     // "Now I need the contract in final form, I sign on the twenty-first": the
     // document is wanted for the signing the sentence dates.
