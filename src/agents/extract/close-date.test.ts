@@ -2175,3 +2175,10 @@ describe('a step on the way to the date agreed (k235)', () => {
     ).toBe('2026-12-31');
   });
 });
+
+describe('the contract sent over is not the close (k238)', () => {
+  it('reads no close date from "I\'ll get the contract over by Monday"', () => {
+    expect(date(int("I'll get the contract over by Monday."))).toBeNull();
+    expect(date(ext("Get the contract signed by Monday and we're done."))).toBe('2026-10-19');
+  });
+});
