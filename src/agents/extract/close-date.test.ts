@@ -2182,3 +2182,11 @@ describe('the contract sent over is not the close (k238)', () => {
     expect(date(ext("Get the contract signed by Monday and we're done."))).toBe('2026-10-19');
   });
 });
+
+describe("another thing's deadline (k238)", () => {
+  it('reads "Papers close on the sixth" as the board papers\' deadline, not the close', () => {
+    expect(date(ext('Papers close on the sixth, so before then please.'))).toBeNull();
+    expect(date(ext('Submissions close on the sixth.'))).toBeNull();
+    expect(date(ext('We close on the sixth.'))).toBe('2026-11-06');
+  });
+});

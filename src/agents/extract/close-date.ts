@@ -85,7 +85,12 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
     re: /\b(sign(ed|ing)?|signatures?|countersign(ed)?|ink(ed)?|execut(e|ed|ing|ion))\b.{0,30}\b(by|before|on|no later than|within)\b|\bsigned in\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
     base: 0.92,
   },
-  { re: /\b(clos(e|ed|ing))\b.{0,25}\b(by|on|before|earlier than|no later than)\b/i, base: 0.92 },
+  {
+    // "Board papers close on the sixth", "the office is closed on the 24th": another
+    // thing's deadline or holiday, not the deal's.
+    re: /(?<!\b(papers?|submissions?|applications?|nominations?|entries|bids?|tenders?|registrations?|window|portal|agenda|office|offices|schools?|banks?|shops?|stores?|plant|site|port|roads?|border|market|markets)( is| are| will be| get| gets)? )\b(clos(e|ed|ing))\b.{0,25}\b(by|on|before|earlier than|no later than)\b/i,
+    base: 0.92,
+  },
   // "We want this done this month. End of November, signed."
   {
     re: /\b(wants?|needs?|gets?) (this|it|the deal) (done|signed|closed)\b|,\s*signed\.?$/i,
