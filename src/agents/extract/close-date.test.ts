@@ -2190,3 +2190,19 @@ describe("another thing's deadline (k238)", () => {
     expect(date(ext('We close on the sixth.'))).toBe('2026-11-06');
   });
 });
+
+describe('a day said alone, then the signing (k238)', () => {
+  it('dates "The eighteenth. We\'ll sign it at the bank." to the eighteenth', () => {
+    expect(date(ext("The eighteenth. We'll sign it at the bank, they've got a printer."))).toBe(
+      '2026-10-18',
+    );
+    // A day said alone before something else is no signing.
+    expect(date(int("Tuesday the twentieth, fine. I'll put that in."))).toBeNull();
+  });
+
+  it('keeps the month of the date held', () => {
+    expect(
+      date(ext('We sign on November 18.'), ext("The eighteenth. We'll sign it in the morning.")),
+    ).toBe('2026-11-18');
+  });
+});

@@ -858,10 +858,25 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           : found;
       // "Okay, then April 30th. That's the date. We'll sign by then.": the date said just
       // before is the one "then" means.
-      const meant =
-        own && (dated === undefined || dated.length === 0) && BY_THEN.test(text)
-          ? dateSaidBefore(sentences, sentenceIndex, today, reference, fyFor(text, u.side))
+      // "The eighteenth. We'll sign it at the bank.": a day said alone, then the signing.
+      const dayAlone =
+        sentenceIndex > 0 &&
+        SIGN_WORD.test(text) &&
+        saidAlone(sentences[sentenceIndex - 1]!.text, today, reference, fyFor(text, u.side));
+      const pointedAt =
+        own && (dated === undefined || dated.length === 0) && (BY_THEN.test(text) || dayAlone)
+          ? dateSaidBefore(
+              sentences,
+              sentenceIndex,
+              today,
+              reference,
+              fyFor(text, u.side),
+              dayAlone,
+            )
           : undefined;
+      // "December 18th works." ... "The eighteenth. We'll sign it then.": a day said alone
+      // keeps the month of the date held, not the nearest month with that day.
+      const meant = pointedAt && dayAlone ? inHeldMonth(pointedAt, out) : pointedAt;
       const mentions = meant
         ? [meant]
         : own
@@ -1353,6 +1368,8 @@ function dateSaidBefore(
   today: LocalDate,
   reference: { instant: Date; timezone: number },
   fiscalYearStartMonth: number,
+  /** The sentence just before is a day said alone ("The eighteenth."), which then counts. */
+  bareDay = false,
 ): DateMention | undefined {
   for (let i = index - 1; i >= Math.max(0, index - 2); i--) {
     const said = (
@@ -1361,12 +1378,41 @@ function dateSaidBefore(
       (m) =>
         m.precision === 'day' &&
         (EXPLICIT_DATE.test(m.text) || /\btomorrow\b/i.test(m.text)) &&
-        !BARE_DAY.test(m.text),
+        (!BARE_DAY.test(m.text) || (bareDay && i === index - 1)),
     );
     const last = said[said.length - 1];
     if (last) return { ...last, index: 0 };
   }
   return undefined;
+}
+
+/** A day said alone, in the month of the date the call holds when that date has the same day. */
+function inHeldMonth(mention: DateMention, out: readonly ScanEntry[]): DateMention {
+  const held = [...out].reverse().find((e) => e !== 'retracted')?.value;
+  if (held === undefined || Number(held.slice(8, 10)) !== mention.date.day) return mention;
+  return {
+    ...mention,
+    date: {
+      year: Number(held.slice(0, 4)),
+      month: Number(held.slice(5, 7)),
+      day: mention.date.day,
+    },
+  };
+}
+
+/** Whether a sentence is one day and nothing more: "The eighteenth.", "Friday the 14th, then." */
+function saidAlone(
+  sentence: string,
+  today: LocalDate,
+  reference: { instant: Date; timezone: number },
+  fiscalYearStartMonth: number,
+): boolean {
+  if (sentence.split(/\s+/).length > 7) return false;
+  const found = findDates(sentence, today, reference, fiscalYearStartMonth) ?? [];
+  if (found.length !== 1 || found[0]!.precision !== 'day') return false;
+  const rest =
+    sentence.slice(0, found[0]!.index) + sentence.slice(found[0]!.index + found[0]!.length);
+  return /^\W*(?:(?:so|okay|ok|then|yes|yeah|fine|right|on|the)\b\W*)*$/i.test(rest);
 }
 
 /** A signing put after something, not refused: "we'll not sign before that", "can't sign without". */
