@@ -551,6 +551,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/ninetieth-check.jsonl',
   'test/agent/labelled/ninety-first-check.jsonl',
   'test/agent/labelled/ninety-second-check.jsonl',
+  'test/agent/labelled/ninety-third-check.jsonl',
+  'test/agent/labelled/ninety-fourth-check.jsonl',
+  'test/agent/labelled/ninety-fifth-check.jsonl',
 ];
 
 /**
@@ -637,6 +640,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-77.jsonl',
   'test/agent/calibration/outside-fit-78.jsonl',
   'test/agent/calibration/outside-fit-79.jsonl',
+  'test/agent/calibration/outside-fit-80.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
