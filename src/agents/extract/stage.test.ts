@@ -2116,3 +2116,20 @@ describe('a part not bought now is no loss (k235)', () => {
     expect(stageIn('discovery')(ext("We're not buying, we've decided."))).toBe('closed_lost');
   });
 });
+
+describe('a loss the rep says and the customer says back (k239)', () => {
+  it('reads "So the project doesn\'t go ahead." "It doesn\'t. I\'m sorry." as lost', () => {
+    expect(
+      stageIn('proposal')(
+        int("So the project doesn't go ahead."),
+        ext("It doesn't. I'm sorry, Luana. The proposal was very good."),
+      ),
+    ).toBe('closed_lost');
+    expect(
+      stageIn('proposal')(
+        int("So the project doesn't go ahead."),
+        ext('Oh no, it does, we just need more time.'),
+      ),
+    ).toBeNull();
+  });
+});

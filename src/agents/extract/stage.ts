@@ -72,7 +72,7 @@ const LOST: readonly StageCue[] = [
   },
   {
     stage: 'closed_lost',
-    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on|(voted|decided) to (cancel|scrap|drop|kill)) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp|procurement|tender|solicitation)\b|\b(project|initiative|purchase|deal|rfp|contract|procedure|tender|program|programme|study)( with (you|us))? (is|was|has been|got) (cancell?ed|scrapped|killed|terminated|shelved)\b|\bnot (postponed|paused|delayed|deferred|on hold),? cancell?ed\b|\bcancell?ed,? not (postponed|paused|delayed|deferred|on hold)\b|\b(all|every one of) (the |our )?(projects|initiatives|purchases|programmes|programs) (are|were|have been|got) (cancell?ed|scrapped|killed|shelved)\b|\bnothing (for us )?to buy\b|\b(we|i) (will not|won't|are not going to|aren't going to) (do|go ahead with|proceed with) (the|this) (project|purchase|deal)\b|^\s*(no,? )?(it|this)('s| is| has been) cancell?ed\b|\b(we|i) cancel (the|this|our) (project|purchase|procurement|tender|order)\b/i,
+    re: /\b(cancell?ed|scrapped|killed|dropped|pulled the plug on|(voted|decided) to (cancel|scrap|drop|kill)) (the |this |our )?(project|initiative|purchase|deal|evaluation|search|rfp|procurement|tender|solicitation)\b|\b(project|initiative|purchase|deal|rfp|contract|procedure|tender|program|programme|study)( with (you|us))? (is|was|has been|got) (cancell?ed|scrapped|killed|terminated|shelved)\b|\bnot (postponed|paused|delayed|deferred|on hold),? cancell?ed\b|\bcancell?ed,? not (postponed|paused|delayed|deferred|on hold)\b|\b(all|every one of) (the |our )?(projects|initiatives|purchases|programmes|programs) (are|were|have been|got) (cancell?ed|scrapped|killed|shelved)\b|\bnothing (for us )?to buy\b|\b(we|i) (will not|won't|are not going to|aren't going to) (do|go ahead with|proceed with) (the|this) (project|purchase|deal)\b|^\s*(no,? )?(it|this)('s| is| has been) cancell?ed\b|\b(we|i) cancel (the|this|our) (project|purchase|procurement|tender|order)\b|\b(the|this|our) (project|purchase|deal|initiative)( with (you|us))? (doesn't|does not|won't|will not|isn't going to|is not going to) go ahead\b/i,
     base: 0.88,
   },
   {
@@ -826,10 +826,16 @@ function acknowledged(
     (stage !== 'proposal' && agreesInside(reply.text)) ||
     (askedWhen && DAY_ANSWER.test(reply.text)) ||
     LETS_GO.test(reply.text) ||
+    // "So the project doesn't go ahead." "It doesn't.": a loss said back.
+    (stage === 'closed_lost' && LOSS_SAID_BACK.test(reply.text)) ||
     SAYS_WHAT_GOES_IN.test(reply.text) ||
     DOES_THEIR_PART.test(reply.text)
   );
 }
+
+/** The customer saying the rep's loss back: "It doesn't.", "No, it won't." */
+const LOSS_SAID_BACK =
+  /^\W*((no|yes|yeah|sadly|unfortunately),?\s+)?(it|that|we|they) (doesn't|does not|won't|will not|isn't|is not|can't|cannot|don't|do not)\W*($|[.!]|,?\s+(i'm )?(sorry|unfortunately|sadly|i'm afraid))/i;
 
 /**
  * The rep summing up what the customer just said yes to: "Órale, let's do it." "Great.
