@@ -1407,3 +1407,21 @@ describe('a vendor that did not make the shortlist (k238)', () => {
     ).toEqual(['Gong']);
   });
 });
+
+describe('a vendor coming to see them, one that presented, one looked at (k242, k243)', () => {
+  it('reads "X are coming to see us on the twelfth" as in play', () => {
+    expect(readWith(ctx)(ext('Gong are coming to see us on the twelfth.'))).toEqual(['Gong']);
+  });
+
+  it('reads "X presented to us in February" as met', () => {
+    expect(readWith(ctx)(ext('To be transparent, Clari presented to us in February.'))).toEqual([
+      'Clari',
+    ]);
+  });
+
+  it('reads "We\'re also looking at them seriously" of the vendor just named', () => {
+    expect(
+      readWith(ctx)(int('And Chorus?'), ext("Honestly? We're also looking at them seriously.")),
+    ).toEqual(['Chorus']);
+  });
+});
