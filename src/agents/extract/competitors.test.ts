@@ -1425,3 +1425,14 @@ describe('a vendor coming to see them, one that presented, one looked at (k242, 
     ).toEqual(['Chorus']);
   });
 });
+
+describe('a vendor cut (k239)', () => {
+  it('takes out "I cut Orbis last week"', () => {
+    expect(
+      readWith({ ...ctx, heldCompetitors: ['Gong', 'Clari'] })(
+        ext("We're still comparing the three, you, Gong and Clari."),
+        ext('No, correction. I cut Clari last week. I forgot to tell you.'),
+      ),
+    ).toEqual(['Gong']);
+  });
+});
