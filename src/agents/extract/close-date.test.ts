@@ -2206,3 +2206,11 @@ describe('a day said alone, then the signing (k238)', () => {
     ).toBe('2026-11-18');
   });
 });
+
+describe('"contracted by" (k243)', () => {
+  it('reads "They want it contracted by the end of Q4" as the close', () => {
+    expect(date(ext('They want it contracted by the end of Q4, before the winter.'))).toBe(
+      '2026-12-31',
+    );
+  });
+});

@@ -82,7 +82,7 @@ const MAKE_IT = /^\s*((so|ok(ay)?|then|actually|no),? )*make it\b/i;
 /** Only these cues make a date a commitment; each carries how sure it makes us. */
 const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   {
-    re: /\b(sign(ed|ing)?|signatures?|countersign(ed)?|ink(ed)?|execut(e|ed|ing|ion))\b.{0,30}\b(by|before|on|no later than|within)\b|\bsigned in\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
+    re: /\b(sign(ed|ing)?|signatures?|countersign(ed)?|ink(ed)?|execut(e|ed|ing|ion)|contracted)\b.{0,30}\b(by|before|on|no later than|within)\b|\bsigned in\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
     base: 0.92,
   },
   {
