@@ -2133,3 +2133,20 @@ describe('a loss the rep says and the customer says back (k239)', () => {
     ).toBeNull();
   });
 });
+
+describe('a detail corrected is no refusal (k243)', () => {
+  it('reads "Send me the contract draft in Word, not PDF" after moving to the contract', () => {
+    expect(
+      stageIn('proposal')(
+        ext("Good. So let's move to the contract."),
+        ext('Hello. Please send me the contract draft in Word, not PDF.'),
+      ),
+    ).toBe('negotiation');
+    expect(
+      stageIn('proposal')(
+        ext("Good. So let's move to the contract."),
+        ext('Please send me the contract draft, but not yet.'),
+      ),
+    ).toBeNull();
+  });
+});

@@ -760,6 +760,10 @@ type Retraction = 'retracted' | 'unsigned';
 const NOT_SIGNED_YET =
   /^\W*not (your|the|our) (contract|agreement|order form|paperwork)( yet)?\W*$|\b(haven't|have not|didn't|did not) sign(ed)? (your|the) (contract|agreement|order form)( yet)?\b|\b(still )?(needs?|has|have) to (countersign|co-sign)\b|\bstill (needs?|has) to sign\b|\b(hasn't|has not|haven't|have not) (countersigned|signed it) yet\b/i;
 
+/** A detail corrected at a clause's end: ", not PDF", ", not the old one". */
+const NOT_THIS_BUT_THAT =
+  /,\s*not (?!yet\b|now\b|today\b|this\b|until\b|before\b|ready\b|sure\b)(?:a |an |the |in |by )?[\w-]+(?: [\w-]+)?(?=\s*[.!]?\s*$)/gi;
+
 /** How things are always done, which says nothing of this deal. */
 const HABIT =
   /\b(that's|that is|this is) (how|the way) (we|it|they) (do|does|work|works|always)\b|\b(he|she|they) signs (things|everything|anything|whatever)\b|\b(always|usually|normally|typically) (get |gets |are |is )?(sign|signs|signed)\b/i;
@@ -1008,7 +1012,12 @@ function readSentence(
   if (!open) return null;
   // "We're not ready to sign" takes an earlier commitment back; "a clause he's not happy
   // with" objects to a term, which is the negotiation itself.
-  if (!open.marked && NEGATION.test(text.replace(TERM_OBJECTION, ''))) return 'retracted';
+  // "Send me the draft in Word, not PDF": a "not" that corrects a detail refuses nothing.
+  if (
+    !open.marked &&
+    NEGATION.test(text.replace(TERM_OBJECTION, '').replace(NOT_THIS_BUT_THAT, ''))
+  )
+    return 'retracted';
   // A pilot or a quote with a competitor is their stage, not ours, unless the sentence
   // says ours too ("we start a trial with you, and in parallel a trial with HiBob").
   if (competitors.some((re) => re.test(clauseOf(text, open.re))) && !/\bwith you\b/i.test(text))
