@@ -901,7 +901,7 @@ describe('extractStage', () => {
     ).toBe('closed_lost');
   });
 
-  it('moves an early deal to discovery when a demo or workshop is agreed, and no other', () => {
+  it('moves an early deal on when a demo or workshop is agreed, and no other', () => {
     const agreed = [
       int("Then let's do a discovery workshop with your finance team."),
       ext("Yes, let's do it the week of 2 November."),
@@ -918,7 +918,7 @@ describe('extractStage', () => {
           dealStage: 'prospecting',
         },
       )?.value,
-    ).toBe('discovery');
+    ).toBe('qualification');
   });
 
   it('reads the deal won, going ahead with us, or the amount approved as negotiation', () => {
@@ -2148,5 +2148,16 @@ describe('a detail corrected is no refusal (k243)', () => {
         ext('Please send me the contract draft, but not yet.'),
       ),
     ).toBeNull();
+  });
+});
+
+describe('a discovery meeting agreed on a deal in prospecting (k235, k237, k238, k239)', () => {
+  it('moves the deal one stage on, to qualification', () => {
+    const said: [SpeakerSide, string][] = [
+      int("Let's set up a proper discovery session with your team next week."),
+      ext('Yes, that works.'),
+    ];
+    expect(stageIn('prospecting')(...said)).toBe('qualification');
+    expect(stageIn('qualification')(...said)).toBe('discovery');
   });
 });

@@ -637,7 +637,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         priceAgreed(utterances, utteranceIndex, s.text);
       const read =
         readSentence(text, u.side, competitors, sellers) ??
-        (discoveryPut(s.text, u.side, ctx.dealStage) ? DISCOVERY : null);
+        (discoveryPut(s.text, u.side, ctx.dealStage) ? discoveryFrom(ctx.dealStage) : null);
       // A contract signed after the customer chose another vendor is theirs.
       const lostInCall = out.some((e) => e !== 'retracted' && e.value === 'closed_lost');
       const found =
@@ -897,6 +897,15 @@ function behind(stage: string, dealStage?: string | null): boolean {
 const DISCOVERY_MEETING =
   /\b(discovery (workshop|session|call|meeting)|requirements (workshop|session)s?|(do|run) (a |the )?(proper |full )?discovery\b|redo discovery|deep[- ]dive|(a|the) (proper |full |tailored |custom )?demo)\b/i;
 const DISCOVERY: StageCue = { stage: 'discovery', re: DISCOVERY_MEETING, base: 0.74 };
+/**
+ * A discovery meeting agreed on a deal still in prospecting qualifies it: the next stage
+ * in order. On labelled calls such a deal was qualification 59 times and discovery 24.
+ */
+const QUALIFIED: StageCue = { ...DISCOVERY, stage: 'qualification' };
+function discoveryFrom(dealStage?: string | null): StageCue {
+  return dealStage === 'prospecting' ? QUALIFIED : DISCOVERY;
+}
+
 /** Stages a discovery meeting agreed moves on from. */
 const EARLY_STAGES: readonly string[] = ['prospecting', 'qualification'];
 
