@@ -2161,3 +2161,10 @@ describe('a discovery meeting agreed on a deal in prospecting (k235, k237, k238,
     expect(stageIn('qualification')(...said)).toBe('discovery');
   });
 });
+
+describe('happy to sign (k242)', () => {
+  it('reads "Then I\'m happy to sign." as negotiation, as "ready to sign" is', () => {
+    expect(stageIn('proposal')(ext("Good. Then I'm happy to sign."))).toBe('negotiation');
+    expect(stageIn('proposal')(ext("I'm not happy to sign this as it stands."))).toBeNull();
+  });
+});

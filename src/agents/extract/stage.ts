@@ -311,9 +311,10 @@ const OPEN: readonly StageCue[] = [
   },
   {
     stage: 'negotiation',
-    // Saying when they will sign is the close date's cue; being ready to sign is a stage.
+    // Saying when they will sign is the close date's cue; being ready (happy, prepared) to
+    // sign is a stage.
     // "not" is allowed in so that "we're not ready to sign" can take a commitment back.
-    re: /\b(we('re| are)|i('m| am)) (not )?ready to sign\b|\b(i|we)( won't| will not| can't| cannot) sign\b/i,
+    re: /\b(we('re| are)|i('m| am)) (not )?(ready|happy|prepared) to sign\b|\b(i|we)( won't| will not| can't| cannot) sign\b/i,
     base: 0.85,
   },
   {
