@@ -1873,3 +1873,16 @@ describe('the currency an invoice is paid in (k235)', () => {
     expect(amount(ctx, int('Thirty-six k a year, priced in pesos.'))?.currency).toBe('ARS');
   });
 });
+
+describe('two figures offered as alternatives (k239)', () => {
+  it('reads no amount from "Thirty-five or twenty-five is a big difference for me"', () => {
+    const ctx = { timeZone: 'America/Recife', dealAmount: 150_000 };
+    const price = int("It's eight hundred and fifty reais per user per month.");
+    expect(
+      amount(ctx, price, ext('Thirty-five or twenty-five thousand a month is a big difference.')),
+    ).toBeNull();
+    expect(amount(ctx, ext('Twenty-five thousand a month is the price we agreed.'))?.amount).toBe(
+      300_000,
+    );
+  });
+});

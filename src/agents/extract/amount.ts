@@ -693,6 +693,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       const current = mentions.filter((m) => !replaced.includes(m));
       const currencies = new Set(current.map((m) => m.currency).filter((c) => c !== null));
       if (current.length === 0 || currencies.size > 1) continue;
+      // "Thirty-five or twenty-five": two figures offered as alternatives settle neither.
+      if (alternatives(text, current)) continue;
       // A bare number borrowing the subject may be a count ("Eleven thousand five
       // hundred, but half are dormant"): it needs a currency or a period to be money.
       // A number said in the call's price scale ("One point three.") is a price.
@@ -889,6 +891,18 @@ const UNIT_PRICE_AFTER =
  * its prices go unsaid in (`scaleOf`), and the figures said as percentages
  * ("fifteen percent"), so that "the fifteen" later is one.
  */
+/** Whether two of a sentence's figures are said as alternatives: "thirty-five or twenty-five". */
+function alternatives(text: string, mentions: readonly MoneyMention[]): boolean {
+  return mentions.some(
+    (m) =>
+      OR_A_NUMBER_BEFORE.test(text.slice(0, m.index)) ||
+      OR_A_NUMBER_AFTER.test(text.slice(m.index + m.length)),
+  );
+}
+const NUMBERISH = String.raw`(?:\d[\d,.]*\s*(?:k|m)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(?:[- ]\w+)?)`;
+const OR_A_NUMBER_BEFORE = new RegExp(String.raw`\b${NUMBERISH}\s*,?\s+or\s+$`, 'i');
+const OR_A_NUMBER_AFTER = new RegExp(String.raw`^\s*,?\s+or\s+${NUMBERISH}\b`, 'i');
+
 /** The figures a sentence gives as a difference: "X more than", "the gap is X". */
 function differencesSaid(text: string, options: Parameters<typeof findMoney>[1]): number[] {
   return findMoney(text, options)
