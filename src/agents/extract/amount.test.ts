@@ -1886,3 +1886,25 @@ describe('two figures offered as alternatives (k239)', () => {
     );
   });
 });
+
+describe('"another two hundred" is an increment (k239)', () => {
+  it('reads no amount from a later phase priced as "another two hundred"', () => {
+    const ctx = { timeZone: 'America/Recife', dealAmount: 380_000 };
+    const call = [
+      ext('Phase one is the hospital. That is the three hundred eighty you quoted.'),
+      int('Right.'),
+      ext("Phase two would be the labs. But not now. That's for next year."),
+      ext(
+        "And phase two would be what, Bianca? Roughly? Just so I can put something in next year's plan.",
+      ),
+    ] as [SpeakerSide, string][];
+    expect(
+      amount(
+        ctx,
+        ...call,
+        int('Roughly, another two hundred, depending on the volume of the labs then.'),
+        ext("Two hundred. Next year. Okay, I'll note it."),
+      ),
+    ).toBeNull();
+  });
+});

@@ -468,7 +468,7 @@ const ADD_ON_DEAL = /\b(add-?ons?|upsell|upgrade|expansion|extension|additional)
 
 /** An increment on top of the deal ("30k more", "an extra 10k") is not the deal's amount. */
 const ADD_ON =
-  /\b(more|extra|additional|on top|add-on|addon|upsell|incremental|adds)\b|\d\s*(k|m)?\s+(more|extra)\b/i;
+  /\b(more|extra|additional|on top|add-on|addon|upsell|incremental|adds)\b|\d\s*(k|m)?\s+(more|extra)\b|\banother (\$|€|£)?(\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred)/i;
 /** The extra already in the scope priced: "Final, twenty-one lakh sixty thousand, with the extra round." */
 const SCOPE_INCLUDED = /\b(with|including|plus) (the|that|this) (extra|additional)\b/gi;
 
