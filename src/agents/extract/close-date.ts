@@ -858,13 +858,15 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           : found;
       // "Okay, then April 30th. That's the date. We'll sign by then.": the date said just
       // before is the one "then" means.
+      const undated = own !== undefined && (dated === undefined || dated.length === 0);
       // "The eighteenth. We'll sign it at the bank.": a day said alone, then the signing.
       const dayAlone =
+        undated &&
         sentenceIndex > 0 &&
         SIGN_WORD.test(text) &&
         saidAlone(sentences[sentenceIndex - 1]!.text, today, reference, fyFor(text, u.side));
       const pointedAt =
-        own && (dated === undefined || dated.length === 0) && (BY_THEN.test(text) || dayAlone)
+        undated && (BY_THEN.test(text) || dayAlone)
           ? dateSaidBefore(
               sentences,
               sentenceIndex,
