@@ -554,6 +554,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/ninety-third-check.jsonl',
   'test/agent/labelled/ninety-fourth-check.jsonl',
   'test/agent/labelled/ninety-fifth-check.jsonl',
+  'test/agent/labelled/ninety-sixth-check.jsonl',
+  'test/agent/labelled/ninety-seventh-check.jsonl',
+  'test/agent/labelled/ninety-eighth-check.jsonl',
 ];
 
 /**
@@ -641,6 +644,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-78.jsonl',
   'test/agent/calibration/outside-fit-79.jsonl',
   'test/agent/calibration/outside-fit-80.jsonl',
+  'test/agent/calibration/outside-fit-81.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
