@@ -905,6 +905,8 @@ const OR_A_NUMBER_AFTER = new RegExp(String.raw`^\s*,?\s+or\s+${NUMBERISH}\b`, '
 
 /** The figures a sentence gives as a difference: "X more than", "the gap is X". */
 function differencesSaid(text: string, options: Parameters<typeof findMoney>[1]): number[] {
+  // Reading figures is the costly part: most sentences say no difference at all.
+  if (!SAYS_A_DIFFERENCE.test(text)) return [];
   return findMoney(text, options)
     .filter(
       (m) =>
@@ -914,6 +916,7 @@ function differencesSaid(text: string, options: Parameters<typeof findMoney>[1])
     .map((m) => m.amount);
 }
 
+const SAYS_A_DIFFERENCE = /\bthan\b|\b(?:difference|gap|delta)\b/i;
 const DIFFERENCE_AFTER =
   /^\s*(?:(?:dollars?|euros?|pounds?|pesos?|quid|bucks|grand|k)\s+)?(?:(?:a|per) (?:year|month)\s+)?(?:more|less|cheaper|dearer|higher|lower|extra) than\b/i;
 const DIFFERENCE_BEFORE =
