@@ -1908,3 +1908,16 @@ describe('"another two hundred" is an increment (k239)', () => {
     ).toBeNull();
   });
 });
+
+describe('an increment said in any spoken number', () => {
+  it('reads "another thirteen thousand" as an increment, as "another two hundred" is', () => {
+    expect(
+      amount(
+        { timeZone: 'Europe/London', dealAmount: 90_000 },
+        ext('The core platform is agreed at ninety thousand a year.'),
+        int('Adding the Leeds site would be another thirteen thousand a year.'),
+        ext('Fine, add Leeds.'),
+      ),
+    ).toEqual(bare(90_000));
+  });
+});

@@ -5,7 +5,7 @@ import { NOT_ARGUING, escapeRegExp } from './cues.js';
 import { MONTH_OR_SHORT, WEEKDAY } from './date-words.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
-import { NUMBER_WORDS, SPOKEN_SCALES, wordsToNumber } from './words-to-number.js';
+import { NUMBER_WORDS, SPOKEN_NUMBER, SPOKEN_SCALES, wordsToNumber } from './words-to-number.js';
 
 /** An ISO 4217 code: USD, EUR, GBP, JPY, AUD... */
 export type Currency = string;
@@ -467,8 +467,10 @@ const AS_BEFORE = /\b(as before|as it is|same as (before|last year|now|today)|un
 const ADD_ON_DEAL = /\b(add-?ons?|upsell|upgrade|expansion|extension|additional)\b/i;
 
 /** An increment on top of the deal ("30k more", "an extra 10k") is not the deal's amount. */
-const ADD_ON =
-  /\b(more|extra|additional|on top|add-on|addon|upsell|incremental|adds)\b|\d\s*(k|m)?\s+(more|extra)\b|\banother (\$|€|£)?(\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred)/i;
+const ADD_ON = new RegExp(
+  String.raw`\b(more|extra|additional|on top|add-on|addon|upsell|incremental|adds)\b|\d\s*(k|m)?\s+(more|extra)\b|\banother (\$|€|£)?(\d|${SPOKEN_NUMBER})`,
+  'i',
+);
 /** The extra already in the scope priced: "Final, twenty-one lakh sixty thousand, with the extra round." */
 const SCOPE_INCLUDED = /\b(with|including|plus) (the|that|this) (extra|additional)\b/gi;
 
@@ -899,7 +901,7 @@ function alternatives(text: string, mentions: readonly MoneyMention[]): boolean 
       OR_A_NUMBER_AFTER.test(text.slice(m.index + m.length)),
   );
 }
-const NUMBERISH = String.raw`(?:\d[\d,.]*\s*(?:k|m)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(?:[- ]\w+)?)`;
+const NUMBERISH = String.raw`(?:\d[\d,.]*\s*(?:k|m)?|${SPOKEN_NUMBER})`;
 const OR_A_NUMBER_BEFORE = new RegExp(String.raw`\b${NUMBERISH}\s*,?\s+or\s+$`, 'i');
 const OR_A_NUMBER_AFTER = new RegExp(String.raw`^\s*,?\s+or\s+${NUMBERISH}\b`, 'i');
 

@@ -1436,3 +1436,14 @@ describe('a vendor cut (k239)', () => {
     ).toEqual(['Gong']);
   });
 });
+
+describe('"cut" takes a vendor out only when said of one', () => {
+  it('keeps the vendors when "I cut" is said of costs', () => {
+    expect(
+      readWith({ ...ctx, heldCompetitors: ['Gong', 'Clari'] })(
+        ext("We're still comparing the three, you, Gong and Clari."),
+        ext('I cut costs everywhere this year, so Clari has to come in cheaper than last time.'),
+      ),
+    ).toEqual(['Gong', 'Clari']);
+  });
+});

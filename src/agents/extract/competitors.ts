@@ -52,7 +52,19 @@ const IN_PLAY = new RegExp(
 
 /** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
 const GONE =
-  /\b((i|we)('ve| have)? (just |already )?cut (them|him|her|[A-Z][\w.-]*)|(didn't|did not|never) make (it (on)?to )?the (short ?list|cut|final)|(we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no|on (monday|tuesday|wednesday|thursday|friday)|monday|tuesday|wednesday|thursday|friday)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|declined|parked|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|(called|rang|phoned|emailed|wrote to|messaged|contacted) (them|him|her)\b[^.;]{0,30}? to (say|tell (them|him|her)) no\b|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|(dropped|dropping)(?! (their|the|its|his|her) (price|pricing|prices|quote|offer|rates?|fees?|number|figure)\b)|ditched|killed|scrapped|not (to )?continu(e|ing) with|discontinu\w*|withdr(ew|awn|aws|awing)|(?<!\bfrom )scratch(ed)?(?! that\b)|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed|notified)|discarded|(was|were|is|are) not (selected|shortlisted)|(didn't|did not) (even )?(present|bid|pass|make (it|the cut))\b|(is|are|was|were) (already )?(told|informed|notified)|(we )?(finished|ended) with|^\W*(no,? )?done with (them|him|her)\b|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b|got rid of|^\W*[\w'-]+(?:\s+[\w'-]+)?[, ]+out(?=[.!]?\s*$)|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+  /\b((didn't|did not|never) make (it (on)?to )?the (short ?list|cut|final)|(we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no|on (monday|tuesday|wednesday|thursday|friday)|monday|tuesday|wednesday|thursday|friday)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|declined|parked|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|(called|rang|phoned|emailed|wrote to|messaged|contacted) (them|him|her)\b[^.;]{0,30}? to (say|tell (them|him|her)) no\b|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|(dropped|dropping)(?! (their|the|its|his|her) (price|pricing|prices|quote|offer|rates?|fees?|number|figure)\b)|ditched|killed|scrapped|not (to )?continu(e|ing) with|discontinu\w*|withdr(ew|awn|aws|awing)|(?<!\bfrom )scratch(ed)?(?! that\b)|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed|notified)|discarded|(was|were|is|are) not (selected|shortlisted)|(didn't|did not) (even )?(present|bid|pass|make (it|the cut))\b|(is|are|was|were) (already )?(told|informed|notified)|(we )?(finished|ended) with|^\W*(no,? )?done with (them|him|her)\b|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b|got rid of|^\W*[\w'-]+(?:\s+[\w'-]+)?[, ]+out(?=[.!]?\s*$)|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+
+/**
+ * "I cut Orbis last week", "I've just cut them": cut said of a vendor by name, so the name's
+ * capital is read and the pattern has no `i` flag ("I cut costs" is no vendor). GONE takes
+ * "we cut" in any form.
+ */
+const CUT_BY_NAME = /\bI('ve| have)? (just |already )?cut (them|him|her|[A-Z][\w.-]*)/;
+
+/** Whether a sentence takes a vendor out: GONE, or a vendor cut by name. */
+function saysGone(text: string): boolean {
+  return GONE.test(text) || CUT_BY_NAME.test(text);
+}
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
@@ -327,7 +339,7 @@ export function extractCompetitors(
           (c) =>
             !re.test(c) &&
             !STILL_IN.test(c) &&
-            (GONE.test(c) ||
+            (saysGone(c) ||
               (NEGATION.test(c.replace(FIGURES_OF_SPEECH, '')) &&
                 (IN_PLAY.test(c) || /\b(they|them|it)\b/i.test(c)))),
         );
@@ -359,7 +371,7 @@ export function extractCompetitors(
     } else if (e.kind === 'out') {
       // "We've decided to go with Planwise." ... "It was you or Planwise for the last
       // month.": how the choice went, not the winner out.
-      if (winners.has(e.name) && !GONE.test(e.quote)) continue;
+      if (winners.has(e.name) && !saysGone(e.quote)) continue;
       if (inPlay.delete(e.name) || changes.has(e.name)) changes.set(e.name, e);
     } else {
       inPlay.add(e.name);
@@ -413,7 +425,7 @@ function aboutLastNamed(text: string): 'in' | 'out' | null {
   if (TURNED_AWAY.test(text)) return 'out';
   const tied = /\b(they|them|their|it|its)\b/i.test(text) || text.split(/\s+/).length <= 4;
   if (!tied) return null;
-  if (GONE.test(text) && !STILL_IN.test(text)) return 'out';
+  if (saysGone(text) && !STILL_IN.test(text)) return 'out';
   // "So they're not out, officially.": the exit just said is taken back.
   if (NOT_OUT.test(text)) return 'in';
   if (
@@ -519,7 +531,7 @@ function caseless(source: string): string {
 function hasCue(text: string): boolean {
   return (
     IN_PLAY.test(text) ||
-    GONE.test(text) ||
+    saysGone(text) ||
     PAST.test(text) ||
     STILL_IN.test(text) ||
     NEGATION.test(text)
@@ -559,7 +571,7 @@ function readSentence(
   }
   const stillIn = STILL_IN.test(text);
   if (!stillIn && u.side !== 'internal' && TURNED_AWAY.test(text)) return out();
-  if (!stillIn && (GONE.test(text) || (PAST.test(text) && !STILL.test(text)))) return out();
+  if (!stillIn && (saysGone(text) || (PAST.test(text) && !STILL.test(text)))) return out();
   if (!IN_PLAY.test(text) && !stillIn) return [];
   let sure: number;
   if (u.side === 'internal') {

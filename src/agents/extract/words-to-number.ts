@@ -55,26 +55,37 @@ export const SPOKEN_SCALES: Readonly<Record<string, number>> = {
 /** What "and a half" and "and a quarter" add: "two and a half million", "one and a quarter million". */
 const FRACTIONS: Readonly<Record<string, number>> = { half: 0.5, quarter: 0.25 };
 
+/** Longest first, so an alternation takes "seventeen" whole rather than "seven". */
+const alternation = (words: readonly string[]): string =>
+  [...words].sort((x, y) => y.length - x.length).join('|');
+
+/** The words a number begins with, and those that may follow ("a hundred and fifty thousand"). */
+const NUMBER_START = [...Object.keys(UNITS), 'hundred', ...Object.keys(SPOKEN_SCALES)];
+const NUMBER_GOES_ON = `(?:[\\s-]+(?:${alternation([
+  ...NUMBER_START,
+  'point',
+  'and',
+  'half',
+  'a',
+  // Only as a whole: "one and a quarter million"; "forty thousand a quarter" is a price
+  // per quarter.
+  'and a quarter',
+])})\\b)*\\b`;
+
 /** Words a spoken number is made of; a run of them is handed to `wordsToNumber`. */
 export const NUMBER_WORDS = new RegExp(
-  `\\b(?:${[...Object.keys(UNITS), 'hundred', ...Object.keys(SPOKEN_SCALES), 'point', 'and', 'half']
-    .sort((x, y) => y.length - x.length)
-    .join('|')})(?:[\\s-]+(?:${[
-    ...Object.keys(UNITS),
-    'hundred',
-    ...Object.keys(SPOKEN_SCALES),
-    'point',
-    'and',
-    'half',
-    'a',
-    // Only as a whole: "one and a quarter million"; "forty thousand a quarter" is a price
-    // per quarter.
-    'and a quarter',
-  ]
-    .sort((x, y) => y.length - x.length)
-    .join('|')})\\b)*\\b`,
+  `\\b(?:${alternation([...NUMBER_START, 'point', 'and', 'half'])})${NUMBER_GOES_ON}`,
   'gi',
 );
+
+/**
+ * A spoken number as a pattern's source, for finding one beside other words ("thirty-five or
+ * twenty-five", "another two hundred"). It starts at a number itself, not at "a", "and" or
+ * "point", so "another point" and "plan A or" are no numbers.
+ */
+export const SPOKEN_NUMBER = `\\b(?:${alternation(
+  NUMBER_START.filter((w) => w !== 'a' && w !== 'an'),
+)})${NUMBER_GOES_ON}`;
 
 /**
  * Reads a spoken number: "a hundred and fifty thousand", "one point two million",
