@@ -156,6 +156,25 @@ describe('runCore', () => {
     ).toEqual({ value: 165000, currency: 'MAD' });
   });
 
+  it('reads a bare figure too small to be a price in the local currency as dollars', () => {
+    const said = (lines: string[], timeZone: string) => {
+      const call = input(lines, [deal('d1')], { fields: ['amount'] });
+      call.config = { ...call.config, timeZone };
+      return runCore(call).fields[0]?.value;
+    };
+    // 58,500 tugrik is about seventeen dollars; 342 million is a price.
+    const bare = ['We agreed on 58,500 for the year.', 'Great.'];
+    expect(said(bare, 'Asia/Ulaanbaatar')).toEqual({ value: 58500, currency: 'USD' });
+    expect(said(['We agreed on 342 million for the year.', 'Great.'], 'Asia/Ulaanbaatar')).toEqual({
+      value: 342_000_000,
+      currency: 'MNT',
+    });
+    // The CFA franc is pegged to the euro: prices there are said in euros.
+    expect(said(bare, 'Africa/Dakar')).toEqual({ value: 58500, currency: 'EUR' });
+    // A currency worth more keeps the figure: 58,500 kroner is a price.
+    expect(said(bare, 'Europe/Oslo')).toEqual({ value: 58500, currency: 'NOK' });
+  });
+
   it('proposes nothing without a matched deal, and asks which deal when ambiguous', () => {
     const result = runCore(input(['We will sign by December 15.'], [deal('d1'), deal('d2')]));
     expect(result).toMatchObject({ dealId: null, matchConfidence: 0, fields: [] });

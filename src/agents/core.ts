@@ -5,6 +5,7 @@ import type { CallFeatures } from './calibration/calibration.js';
 import { callWords, followUp } from './calibration/features.js';
 import { decide } from './decide.js';
 import {
+  bareFigureCurrency,
   currenciesNamed,
   currencyOfDomain,
   findMoney,
@@ -195,7 +196,8 @@ function buyerCurrency({ crm, meeting, config }: CoreInput, deal: CrmDeal): stri
  * An amount said without its currency ("so 90k a year") takes the one currency the call
  * names elsewhere ("€270,000 over three years", "the new pricing in dollars"); with none,
  * the buyer's (its web domain's country's), else the workspace's own (its time zone's
- * country's); with several it stays as said.
+ * country's), unless the figure is too small to be a price in it (`bareFigureCurrency`);
+ * with several it stays as said.
  */
 function withCallCurrency(
   value: unknown,
@@ -210,7 +212,13 @@ function withCallCurrency(
     ...utterances.flatMap((u) => currenciesNamed(u.text, place)),
   ]);
   if (named.size > 1) return value;
-  const currency = named.size === 1 ? [...named][0]! : localCurrencyOf(place);
+  const local = localCurrencyOf(place);
+  const currency =
+    named.size === 1
+      ? [...named][0]!
+      : local === null
+        ? null
+        : bareFigureCurrency(amount.amount, local);
   return currency === null ? value : { ...amount, currency };
 }
 

@@ -391,6 +391,58 @@ export function localCurrencyOf(place: Place): Currency | null {
 }
 
 /**
+ * Roughly how many units of a currency buy a US dollar (late 2026, to within a factor of
+ * two), for the currencies whose units are so small that a price said bare in them may be
+ * in dollars instead: "fifty-eight thousand five hundred" in Ulaanbaatar is no tugrik price.
+ */
+const UNITS_PER_DOLLAR: Readonly<Record<Currency, number>> = {
+  ARS: 1_000,
+  CLP: 950,
+  COP: 4_000,
+  HUF: 360,
+  IDR: 16_000,
+  IQD: 1_300,
+  IRR: 42_000,
+  ISK: 140,
+  JPY: 150,
+  KHR: 4_000,
+  KRW: 1_400,
+  KZT: 500,
+  LAK: 21_000,
+  LBP: 90_000,
+  LKR: 300,
+  MMK: 2_100,
+  MNT: 3_400,
+  NGN: 1_500,
+  PKR: 280,
+  PYG: 7_500,
+  RWF: 1_400,
+  TZS: 2_600,
+  UGX: 3_700,
+  UZS: 12_500,
+  VND: 25_000,
+  XAF: 600,
+  XOF: 600,
+};
+
+/** Under this many dollars a figure is no deal's price: a business contract is worth more. */
+const LEAST_DEAL_IN_DOLLARS = 200;
+
+/** The CFA francs are pegged to the euro, so prices there are said in euros, not dollars. */
+const PRICED_IN: Readonly<Record<Currency, Currency>> = { XOF: 'EUR', XAF: 'EUR' };
+
+/**
+ * The currency of a figure said bare where the local currency is `local`: the local one,
+ * unless the figure would be worth too little in it to be a contract's price; then the
+ * dollars (in the CFA franc zones, euros) it must be in.
+ */
+export function bareFigureCurrency(figure: number, local: Currency): Currency {
+  const perDollar = UNITS_PER_DOLLAR[local];
+  if (perDollar === undefined || figure / perDollar >= LEAST_DEAL_IN_DOLLARS) return local;
+  return PRICED_IN[local] ?? 'USD';
+}
+
+/**
  * Country-code domains that are sold as brands ("acme.io", "getflow.ai") and say
  * nothing of where a company is.
  */
