@@ -2168,3 +2168,24 @@ describe('happy to sign (k242)', () => {
     expect(stageIn('proposal')(ext("I'm not happy to sign this as it stands."))).toBeNull();
   });
 });
+
+describe('the deal closed as it stands (k245)', () => {
+  it('reads "close our file" and "close our opportunity on our side" as lost', () => {
+    expect(
+      stageIn('evaluation')(
+        ext(
+          'They have their own system, all their labs use it. So they told me: no new contracts.',
+        ),
+        int("Okay. Then I'll close our opportunity on our side, no point keeping it open."),
+        ext('Please do.'),
+      ),
+    ).toBe('closed_lost');
+    expect(stageIn('evaluation')(ext('So please, close our file. We are done.'))).toBe(
+      'closed_lost',
+    );
+    // Closed by a date is a win to come, not a loss.
+    expect(stageIn('evaluation')(int("I'll close our opportunity on the thirtieth."))).not.toBe(
+      'closed_lost',
+    );
+  });
+});

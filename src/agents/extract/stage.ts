@@ -93,10 +93,11 @@ const LOST: readonly StageCue[] = [
     base: 0.8,
   },
   {
-    // "Should I close this off then?" "Ja, close it.", "I'd close it out on your end.": the
-    // customer closing the deal.
+    // "Should I close this off then?" "Ja, close it.", "I'd close it out on your end.",
+    // "So please, close our file.", "Then I'll close our opportunity on our side.": the
+    // deal closed as it stands, not closed by a date.
     stage: 'closed_lost',
-    re: /(^\W*((ja|yes|yeah|yep|okay|ok|sure|please),?\s+)?(you can |go ahead and )?|\b(i'd|i would|you (could|should|might as well)) )close (it|this|the (deal|opportunity|file))( off| out)?\b(?! (by|before|on|in|this|next))/i,
+    re: /(^\W*((so|then|ja|yes|yeah|yep|okay|ok|sure|please),?\s+)*(you can |go ahead and )?|\b(i'd|i would|you (could|should|might as well)) |\b(i'll|i will) (?=close (the|our) ))close (it|this|(the|our) (deal|opportunity|file))( off| out)?\b(?! (by|before|on(?! (our|my|your) (side|end)\b)|in|this|next)\b)/i,
     base: 0.82,
   },
 ];
@@ -532,7 +533,7 @@ const PAST =
  * test skips the twenty patterns for them.
  */
 const ANY_CUE = new RegExp(
-  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted|not doing|not going to do|shortlist|discount|reduction|better price|better on|on the price`,
+  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the|our)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted|not doing|not going to do|shortlist|discount|reduction|better price|better on|on the price`,
   'i',
 );
 
