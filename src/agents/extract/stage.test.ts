@@ -2189,3 +2189,12 @@ describe('the deal closed as it stands (k245)', () => {
     );
   });
 });
+
+describe('a requirement said as a refusal (k249)', () => {
+  it('reads "not buying a system that can\'t do X" as no loss', () => {
+    expect(
+      stageIn('evaluation')(ext("We're not buying a system that can't do our regulator's return.")),
+    ).toBeNull();
+    expect(stageIn('evaluation')(ext("We're not buying your system. Sorry."))).toBe('closed_lost');
+  });
+});

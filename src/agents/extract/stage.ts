@@ -67,7 +67,7 @@ const LOST: readonly StageCue[] = [
   },
   {
     stage: 'closed_lost',
-    re: /\b(won't|will not|not going to|aren't going to|are not going to|we're not|we are not) (be )?(buy(ing)?|purchas(e|ing))\b(?!\s+(anything|something|a thing) (they|we|you|he|she) (haven't|have not|don't|do not|can't|cannot)\b|\s+(unless|until|without|if|off|on the strength of|based on|from a|just|only)\b|(\s+[\w-]+){0,3}\s+(now|yet|today|this (year|quarter|month)|for now|at the moment|right now)\b)/i,
+    re: /\b(won't|will not|not going to|aren't going to|are not going to|we're not|we are not) (be )?(buy(ing)?|purchas(e|ing))\b(?!\s+(anything|something|a thing) (they|we|you|he|she) (haven't|have not|don't|do not|can't|cannot)\b|(\s+[\w-]+){1,3}\s+(that|which) (can't|cannot|doesn't|does not|won't|will not|isn't|is not)\b|\s+(unless|until|without|if|off|on the strength of|based on|from a|just|only)\b|(\s+[\w-]+){0,3}\s+(now|yet|today|this (year|quarter|month)|for now|at the moment|right now)\b)/i,
     base: 0.88,
   },
   {
