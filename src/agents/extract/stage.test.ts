@@ -2198,3 +2198,15 @@ describe('a requirement said as a refusal (k249)', () => {
     expect(stageIn('evaluation')(ext("We're not buying your system. Sorry."))).toBe('closed_lost');
   });
 });
+
+describe('a DocuSign clicked or sent back (k245)', () => {
+  it('reads "I clicked the DocuSign yesterday evening" as won', () => {
+    expect(
+      stageIn('negotiation')(
+        ext('I saw it. And you saw mine? I clicked the DocuSign yesterday evening.'),
+        int("I saw it this morning. It's done."),
+      ),
+    ).toBe('closed_won');
+    expect(stageIn('negotiation')(ext('I did the DocuSign Friday morning.'))).toBe('closed_won');
+  });
+});

@@ -183,9 +183,10 @@ const WON: readonly StageCue[] = [
     base: 0.86,
   },
   {
-    // "I finished the DocuSign at like seven thirty this morning."
+    // "I finished the DocuSign at like seven thirty this morning.", "I clicked the DocuSign
+    // yesterday evening", "I sent back the DocuSign around ten".
     stage: 'closed_won',
-    re: /\b(i|we|he|she)('ve| have| has)? (just |already )?(finished|completed|done) the (docusign|e-?signature|signing|envelope)\b/i,
+    re: /\b(i|we|he|she)('ve| have| has)? (just |already )?(finished|completed|done|did|clicked|clicked through|sent back|returned) the (docusign|e-?signature|signing|envelope)\b/i,
     base: 0.86,
   },
   {
