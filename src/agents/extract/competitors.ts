@@ -398,23 +398,6 @@ export function extractCompetitors(
   };
 }
 
-/** Below a vendor said to be out by the customer: the win is read, not said of them. */
-const WON_OVER_SCORE = 0.6;
-
-/**
- * A deal won in the call leaves none of its competitors in play ("Signing. Done." with
- * ezyVet still on the record): the list empties, on the win's quote, less surely than
- * when a vendor is said to be out. Null when the deal held none or was not won.
- */
-export function wonOverCompetitors(
-  stage: Candidate<string> | null,
-  ctx: ExtractContext,
-): Candidate<string[]> | null {
-  if (stage?.value !== 'closed_won') return null;
-  if (!(ctx.heldCompetitors ?? []).some((name) => name.trim().length > 0)) return null;
-  return { ...stage, value: [], confidence: Math.min(stage.confidence, WON_OVER_SCORE) };
-}
-
 /**
  * What a sentence naming no vendor says of the one just talked about: "We told them no
  * thanks", "No, we dropped them early", "Disqualified." take it out; "they're now also

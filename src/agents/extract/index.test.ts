@@ -20,7 +20,9 @@ describe('deterministicExtractor', () => {
     expect(got.amount?.quote).toBe('The price comes to $64,000 a year.');
   });
 
-  it("empties the deal's competitors when the call wins it, whether or not stage is asked", () => {
+  it("leaves the deal's competitors alone when the call wins it", () => {
+    // Authors of the hand-written sets left the list as it was on 72 of 89 wins that once
+    // emptied it: a win says nothing of which vendors were in the running.
     const won = call(
       ['external', 'Okay, reading... Signing. Done.'],
       ['internal', 'Received! Thank you, and welcome aboard.'],
@@ -28,16 +30,8 @@ describe('deterministicExtractor', () => {
     const ctx = { ...baseContext, competitors: ['Gong'], heldCompetitors: ['Gong'] };
     for (const fields of [['competitors'], ['stage', 'competitors']]) {
       const got = deterministicExtractor.extractFields({ utterances: won, ctx, fields });
-      expect(got.competitors?.value).toEqual([]);
-      expect(got.competitors!.confidence).toBeLessThanOrEqual(0.6);
+      expect(got.competitors).toBeNull();
     }
-    // A deal that held none has nothing to empty.
-    const none = deterministicExtractor.extractFields({
-      utterances: won,
-      ctx: { ...ctx, heldCompetitors: [] },
-      fields: ['competitors'],
-    });
-    expect(none.competitors).toBeNull();
   });
 
   it('computes only the fields asked for', () => {

@@ -1,6 +1,6 @@
 import { extractAmount } from './amount.js';
 import { extractCloseDate } from './close-date.js';
-import { extractCompetitors, wonOverCompetitors } from './competitors.js';
+import { extractCompetitors } from './competitors.js';
 import { extractNextStepOrCommitment } from './next-step.js';
 import {
   QUALIFICATION_FIELDS,
@@ -70,10 +70,6 @@ export const deterministicExtractor = {
     // MEDDICC and BANT share one pass over the sentences.
     if (qualification.length > 0)
       Object.assign(out, extractQualification(utterances, ctx, qualification));
-    if (out.competitors === null) {
-      const stage = out.stage !== undefined ? out.stage : extractStage(utterances, ctx);
-      out.competitors = wonOverCompetitors(stage as Candidate<string> | null, ctx);
-    }
     return out;
   },
 } satisfies FieldExtractor;
