@@ -156,6 +156,58 @@ describe('runCore', () => {
     ).toEqual({ value: 165000, currency: 'MAD' });
   });
 
+  it('gives a figure said again the currency it was first said in (k255)', () => {
+    // Dollars and pesos are both said; the echo "One hundred and two." is the dollars'.
+    const said: [string, string][] = [
+      [
+        'Dana Ruiz',
+        'So now my job: the money. The proposal has two parts. Thirty thousand dollars a year for the license, and then two and a half percent of every cuota collected through your system. Correct?',
+      ],
+      [
+        'Sam Seller',
+        'Correct. The two and a half percent covers payment processing — the debit, the cards, the networks.',
+      ],
+      ['Dana Ruiz', 'Two and a half percent. Marcela, how much do we collect a month?'],
+      [
+        'Dana Ruiz',
+        "Thirty-eight thousand socios, the average cuota is fifteen thousand pesos... but not everyone pays. Let's say four hundred million pesos a month, on a good month.",
+      ],
+      [
+        'Dana Ruiz',
+        "Two and a half percent of four hundred million is ten million pesos a month. Every month. That's more than the license. I don't like variable costs that grow with inflation. I want a fixed number.",
+      ],
+      [
+        'Sam Seller',
+        'We can do that. We have a flat model: no percentage, and the license absorbs the processing. In that case the license would be thirty-four thousand a year instead of thirty.',
+      ],
+      ['Dana Ruiz', 'Thirty-four, and no percentage at all?'],
+      ['Sam Seller', "No percentage. The banks' own fees you still pay, but nothing to us."],
+      ['Dana Ruiz', 'Three years?'],
+      [
+        'Sam Seller',
+        'Three years. Thirty-four a year, one hundred and two thousand dollars in total.',
+      ],
+      [
+        'Dana Ruiz',
+        "One hundred and two. Versus thirty plus ten million pesos a month... Marcela, it's obvious.",
+      ],
+      ['Dana Ruiz', "It's obvious."],
+      ['Dana Ruiz', 'Flat model. One hundred and two. Send me that version.'],
+    ];
+    const call = input(
+      said.map(([, text]) => text),
+      [deal('d1')],
+      { fields: ['amount'] },
+    );
+    call.meeting.transcript = said.map(([speaker, text], i) => ({
+      speaker,
+      text,
+      startSeconds: i * 10,
+    }));
+    call.config = { ...call.config, timeZone: 'America/Argentina/Buenos_Aires' };
+    expect(runCore(call).fields[0]?.value).toEqual({ value: 102_000, currency: 'USD' });
+  });
+
   it('reads a bare figure too small to be a price in the local currency as dollars', () => {
     const said = (lines: string[], timeZone: string) => {
       const call = input(lines, [deal('d1')], { fields: ['amount'] });

@@ -207,8 +207,15 @@ function withCallCurrency(
   const amount = value as AmountValue | null;
   if (!amount) return value;
   if (amount.currency !== null) return value;
+  const mentions = utterances.flatMap((u) => findMoney(u.text, place));
+  // "One hundred and two." after "one hundred and two thousand dollars in total": the
+  // figure said again is in the currency it was said in.
+  const saidWith = new Set(
+    mentions.filter((m) => m.amount === amount.amount).flatMap((m) => m.currency ?? []),
+  );
+  if (saidWith.size === 1) return { ...amount, currency: [...saidWith][0]! };
   const named = new Set([
-    ...utterances.flatMap((u) => findMoney(u.text, place).flatMap((m) => m.currency ?? [])),
+    ...mentions.flatMap((m) => m.currency ?? []),
     ...utterances.flatMap((u) => currenciesNamed(u.text, place)),
   ]);
   if (named.size > 1) return value;
