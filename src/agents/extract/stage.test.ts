@@ -2210,3 +2210,22 @@ describe('a DocuSign clicked or sent back (k245)', () => {
     expect(stageIn('negotiation')(ext('I did the DocuSign Friday morning.'))).toBe('closed_won');
   });
 });
+
+describe('declining to reopen the price (k256)', () => {
+  it('keeps the price taken when the customer will not reopen it', () => {
+    const said: [SpeakerSide, string][] = [
+      int('And the scope and price stay as in the proposal? Ninety-six thousand?'),
+      ext(
+        "Ninety-six, yes, we're fine with that. I don't want to reopen the price, we just lose time.",
+      ),
+    ];
+    expect(stageIn('proposal')(...said)).toBe('negotiation');
+    expect(
+      stageIn('proposal')(
+        int('And the scope and price stay as in the proposal? Ninety-six thousand?'),
+        ext("Ninety-six, yes, we're fine with that."),
+        ext("Actually no, we can't do that number after all."),
+      ),
+    ).toBeNull();
+  });
+});

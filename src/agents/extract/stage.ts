@@ -520,6 +520,9 @@ const PRICE_AGREED: StageCue = { stage: 'negotiation', re: TAKES_PRICE, base: 0.
 const PRICED_STAGES: readonly string[] = ['evaluation', 'proposal'];
 /** The customer going back on a price: "we cannot do that number after all". */
 const PRICE_WITHDRAWN = /\b(that|the|this) (number|price|figure|amount)\b|\bdo that\b/i;
+/** Declining to reopen the price keeps it: "I don't want to reopen the price, we just lose time." */
+const PRICE_KEPT =
+  /\b(reopen|re-open|revisit|renegotiate|haggle (over|about|on)|argue (over|about)) (the|that|this) (number|price|figure|amount)\b/i;
 
 /** A request phrased as a question is still a request ("could you send us a quote?"). */
 const REQUEST =
@@ -654,7 +657,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           priceTaken &&
           last === priceTaken &&
           NEGATION.test(s.text) &&
-          PRICE_WITHDRAWN.test(s.text)
+          PRICE_WITHDRAWN.test(s.text) &&
+          !PRICE_KEPT.test(s.text)
         ) {
           out.push('retracted');
         }
