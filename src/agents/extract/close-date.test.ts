@@ -680,6 +680,16 @@ const cases: Case[] = [
     expected: '2026-10-13',
   },
   {
+    name: 'a named signer with no paper said, and a name in another alphabet (k256)',
+    lines: [ext('So, I assume Marta told you? Michał signed yesterday evening.')],
+    expected: '2026-10-13',
+  },
+  {
+    name: 'a named signer of nothing dated is no date',
+    lines: [ext('Michał signed the petition, and he will look at your contract next month.')],
+    expected: null,
+  },
+  {
     name: 'a season of the business is no date ("Christmas is our biggest month")',
     lines: [
       ext('Say we signed tomorrow. When would we be live?'),

@@ -100,10 +100,11 @@ export function clamp(x: number): number {
 /**
  * Someone named signing the deal's paper: "Arnaud signed it on Monday", "Dr. Okafor
  * countersigned the contract", "Seth sahib signed it yesterday evening" (with the
- * honorific after the name). Case-sensitive: the name has its capital.
+ * honorific after the name), "Michał signed yesterday evening" (the paper left unsaid,
+ * the time said). Case-sensitive: the name has its capital, in any alphabet.
  */
 export const NAMED_SIGNER =
-  /\b(?!(?:I|We|He|She|They|Who|Nobody|Someone|Everyone|It|That|This|Finally|Just|Already|Then|Once|If|When|Never|Not|Also|And|But|So|Yes|No|Has|Have|Had)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: (?:sahib|saheb|sahab|ji|san|sama|bey|hanım|efendi))? (?:has |had )?(?:just |already |finally )?(?:signed|countersigned) (?:it|the contract|the agreement|the order form)\b(?! off\b)/;
+  /(?<!\p{L})(?!(?:I|We|He|She|They|Who|Nobody|Someone|Everyone|It|That|This|Finally|Just|Already|Then|Once|If|When|Never|Not|Also|And|But|So|Yes|No|Has|Have|Had)(?!\p{L}))\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?: (?:sahib|saheb|sahab|ji|san|sama|bey|hanım|efendi))? (?:has |had )?(?:just |already |finally )?(?:signed|countersigned)(?: (?:it|the contract|the agreement|the order form)(?!\p{L})(?! off(?!\p{L}))| (?=(?:yesterday|last night|this morning|this afternoon|earlier today|an hour ago|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?!\p{L})))/u;
 
 /**
  * A sentence that opens on a signature made, its signer left unsaid: "Signed it this

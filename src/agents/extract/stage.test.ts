@@ -2229,3 +2229,12 @@ describe('declining to reopen the price (k256)', () => {
     ).toBeNull();
   });
 });
+
+describe('a named signer with the paper left unsaid (k256)', () => {
+  it('reads "Michał signed yesterday evening" as won', () => {
+    expect(
+      stageIn('negotiation')(ext('I assume Marta told you? Michał signed yesterday evening.')),
+    ).toBe('closed_won');
+    expect(stageIn('negotiation')(ext('Michał signed the petition yesterday.'))).toBeNull();
+  });
+});
