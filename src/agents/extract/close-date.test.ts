@@ -680,6 +680,14 @@ const cases: Case[] = [
     expected: '2026-10-13',
   },
   {
+    name: 'a date someone had talked about is an old plan (k253)',
+    lines: [
+      ext('I would like to make the decision inside this year, so signed before December 15th.'),
+      ext('Gordon had talked about November, but that was before I arrived.'),
+    ],
+    expected: '2026-12-15',
+  },
+  {
     name: 'a named signer with no paper said, and a name in another alphabet (k256)',
     lines: [ext('So, I assume Marta told you? Michał signed yesterday evening.')],
     expected: '2026-10-13',
