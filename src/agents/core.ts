@@ -193,11 +193,12 @@ function buyerCurrency({ crm, meeting, config }: CoreInput, deal: CrmDeal): stri
 }
 
 /**
- * An amount said without its currency ("so 90k a year") takes the one currency the call
- * names elsewhere ("€270,000 over three years", "the new pricing in dollars"); with none,
- * the buyer's (its web domain's country's), else the workspace's own (its time zone's
- * country's), unless the figure is too small to be a price in it (`bareFigureCurrency`);
- * with several it stays as said.
+ * An amount said without its currency ("so 90k a year") takes the currency the same
+ * figure was said in earlier ("One hundred and two." after "one hundred and two thousand
+ * dollars in total"); else the one currency the call names elsewhere ("€270,000 over
+ * three years", "the new pricing in dollars"); with none, the buyer's (its web domain's
+ * country's), else the workspace's own (its time zone's country's), unless the figure is
+ * too small to be a price in it (`bareFigureCurrency`); with several it stays as said.
  */
 function withCallCurrency(
   value: unknown,
@@ -208,8 +209,6 @@ function withCallCurrency(
   if (!amount) return value;
   if (amount.currency !== null) return value;
   const mentions = utterances.flatMap((u) => findMoney(u.text, place));
-  // "One hundred and two." after "one hundred and two thousand dollars in total": the
-  // figure said again is in the currency it was said in.
   const saidWith = new Set(
     mentions.filter((m) => m.amount === amount.amount).flatMap((m) => m.currency ?? []),
   );
