@@ -27,6 +27,11 @@ describe('inStoryOfThePast', () => {
         'Signed on the thirtieth of December and regretted it for a year.',
       ),
     ).toBe(true);
+    // "It has. Two years almost. We chose Crowdin, you remember." (k256)
+    expect(inStoryOfThePast('It has. Two years almost.', 'We chose Crowdin, you remember.')).toBe(
+      true,
+    );
+    expect(inStoryOfThePast('You remember the audit?', 'We chose Crowdin.')).toBe(true);
   });
 
   it('keeps a signing the sentence brings back to now', () => {

@@ -142,9 +142,9 @@ export const PO_ISSUED = `(?:(?<!\\b(?:can|could|will|would|to|must|should|shall
 export const SALES_DOCUMENT =
   '(?:proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)';
 
-/** A sentence telling of another time: "We did exactly that last year." */
+/** A sentence telling of another time: "We did exactly that last year.", "Two years almost." */
 const ANOTHER_TIME =
-  /\b(last (year|quarter|month|spring|summer|autumn|fall|winter)|years? ago|back in (19|20)\d\d|a while (back|ago)|previously|in the past|used to|back then|originally|(was|were) supposed to|in (19|20)\d\d,? (we|they|he|she|i) (\w+ed|had|did|were|was|went|saw|got|took|chose|bought))\b/i;
+  /\b(last (year|quarter|month|spring|summer|autumn|fall|winter)|years? ago|(two|three|four|five|\d+) years,? (almost|nearly|already)|(it's|it has) been (a while|ages|(two|three|four|five|\d+) years)|you('ll| will)? remember|back in (19|20)\d\d|a while (back|ago)|previously|in the past|used to|back then|originally|(was|were) supposed to|in (19|20)\d\d,? (we|they|he|she|i) (\w+ed|had|did|were|was|went|saw|got|took|chose|bought))\b/i;
 
 /** Words that bring a story back to now: "This time we'll sign by the 15th", "we signed this morning". */
 const BACK_TO_NOW =
