@@ -2238,3 +2238,14 @@ describe('a named signer with the paper left unsaid (k256)', () => {
     expect(stageIn('negotiation')(ext('Michał signed the petition yesterday.'))).toBeNull();
   });
 });
+
+describe('a promise to have it signed (k256)', () => {
+  it('reads "So I\'ll make sure it\'s signed" as no signature', () => {
+    expect(
+      stageIn('negotiation')(
+        ext("June 24th. If it's not signed by then it's August. So I'll make sure it's signed."),
+      ),
+    ).toBeNull();
+    expect(stageIn('negotiation')(ext("Good news, it's signed. Both copies."))).toBe('closed_won');
+  });
+});

@@ -156,7 +156,8 @@ const WON: readonly StageCue[] = [
   },
   {
     stage: 'closed_won',
-    re: /\b(we're|we are|it's|it is|everything's|everything is)\s+(all |now |fully |officially )?(signed|countersigned)\b(?!\s+off)|\b(all|fully) (signed|countersigned|executed)\b(?!\s+off)/i,
+    // "So I'll make sure it's signed" is a promise, not the signature.
+    re: /(?<!\b(make sure|ensure|see to it|check|confirm|until|once|as soon as) (that )?)\b(we're|we are|it's|it is|everything's|everything is)\s+(all |now |fully |officially )?(signed|countersigned)\b(?!\s+off)|\b(all|fully) (signed|countersigned|executed)\b(?!\s+off)/i,
     base: 0.88,
     state: true,
   },
