@@ -1447,3 +1447,13 @@ describe('"cut" takes a vendor out only when said of one', () => {
     ).toEqual(['Gong', 'Clari']);
   });
 });
+
+describe('a vendor that showed them its product (k255)', () => {
+  it('takes "SocioNet showed us last week" as in play', () => {
+    expect(
+      readWith({ ...ctx, heldCompetitors: [] })(
+        ext("That's the thing Clari showed us last week too. I'll be honest, they were cheap."),
+      ),
+    ).toEqual(['Clari']);
+  });
+});
