@@ -1457,3 +1457,11 @@ describe('a vendor that showed them its product (k255)', () => {
     ).toEqual(['Clari']);
   });
 });
+
+describe('a vendor the customer stays with (k253)', () => {
+  it('keeps "We\'ve decided to stay with Clari" in play, as the deal\'s winner', () => {
+    expect(
+      readWith({ ...ctx, heldCompetitors: [] })(ext("It's not. We've decided to stay with Clari.")),
+    ).toEqual(['Clari']);
+  });
+});

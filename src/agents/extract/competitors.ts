@@ -118,7 +118,7 @@ const NOBODY =
  * other vendor is out.
  */
 const CHOSEN =
-  /\b(?:(?:[Ww]e(?:'re| are|'ve| have)?|[Ww]e've) (?:(?:finally |now )?(?:decided to go|going|gone|go|went|choose|chose|chosen|selected|picked|signed|(?:want to )?(?:move|moving) forward))|(?:[Tt]hey|[Tt]he (?:committee|board|panel|jury|council)) (?:(?:have |has )?(?:chose|chosen|selected|picked|went|gone|awarded it to)|decided (?:on|for))) (?:with )?(?!You\b|Your\b|Us\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)([A-Z][\w.-]+)/;
+  /\b(?:(?:[Ww]e(?:'re| are|'ve| have)?|[Ww]e've) (?:(?:finally |now )?(?:decided to go|decided to stay|going|gone|go|went|choose|chose|chosen|selected|picked|signed|staying|(?:want to )?(?:move|moving) forward))|(?:[Tt]hey|[Tt]he (?:committee|board|panel|jury|council)) (?:(?:have |has )?(?:chose|chosen|selected|picked|went|gone|awarded it to)|decided (?:on|for))) (?:with )?(?!You\b|Your\b|Us\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)([A-Z][\w.-]+)/;
 
 /** The rep naming a vendor in a pitch says nothing of the deal unless it is about them. */
 const ABOUT_CUSTOMER = /\b(you|you're|you are|your team|your side)\b/i;
