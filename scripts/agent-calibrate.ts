@@ -560,6 +560,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/ninety-ninth-check.jsonl',
   'test/agent/labelled/hundredth-check.jsonl',
   'test/agent/labelled/hundred-first-check.jsonl',
+  'test/agent/labelled/hundred-second-check.jsonl',
+  'test/agent/labelled/hundred-third-check.jsonl',
+  'test/agent/labelled/hundred-fourth-check.jsonl',
 ];
 
 /**
@@ -649,6 +652,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-80.jsonl',
   'test/agent/calibration/outside-fit-81.jsonl',
   'test/agent/calibration/outside-fit-82.jsonl',
+  'test/agent/calibration/outside-fit-83.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
