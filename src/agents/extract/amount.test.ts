@@ -1921,3 +1921,17 @@ describe('an increment said in any spoken number', () => {
     ).toEqual(bare(90_000));
   });
 });
+
+describe('a figure under a thousand is no contract value', () => {
+  it('reads nothing from "two dollars a head", and the price before it stays the last word', () => {
+    const ctx = { timeZone: 'America/New_York', dealAmount: 50_000 };
+    expect(amount(ctx, ext("It's two dollars a head more than the Pass, that's all."))).toBeNull();
+    expect(
+      amount(
+        ctx,
+        ext('We agreed sixty thousand dollars for the year.'),
+        ext('And the card readers are four dollars each, fine.'),
+      ),
+    ).toEqual(usd(60_000));
+  });
+});

@@ -618,7 +618,11 @@ export function extractAmount(
   utterances: readonly ExtractUtterance[],
   ctx: ExtractContext,
 ): Candidate<AmountValue> | null {
-  const entries = scan(utterances, ctx);
+  // "Two dollars a head more than the Fútbol Pass": a figure under a thousand is a unit
+  // price, a fee or a figure misheard, never a contract's value.
+  const entries = scan(utterances, ctx).filter(
+    (e) => e === 'retracted' || e.value.amount >= LEAST_CONTRACT_FIGURE,
+  );
   const said = entries[entries.length - 1];
   if (said === undefined || said === 'retracted') return null;
   // "Two-twenty-four over three years." "So about seventy-five a year.": a yearly figure
@@ -638,6 +642,9 @@ export function extractAmount(
   );
   return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
 }
+
+/** The least figure a contract's value is said in, in any currency. */
+const LEAST_CONTRACT_FIGURE = 1_000;
 
 /** Whether `amount` is within half to twice the deal's amount in the CRM. */
 function atDealSize(amount: number, dealAmount: number | null | undefined): boolean {
