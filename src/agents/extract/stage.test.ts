@@ -2249,3 +2249,21 @@ describe('a promise to have it signed (k256)', () => {
     expect(stageIn('negotiation')(ext("Good news, it's signed. Both copies."))).toBe('closed_won');
   });
 });
+
+describe('not buying yet, not on a demo alone, and an option weighed (k257, k262)', () => {
+  it('reads none of them as a loss', () => {
+    const inEvaluation = stageIn('evaluation');
+    expect(
+      inEvaluation(ext("We're not buying it for forty-one farms on the strength of a demo.")),
+    ).toBeNull();
+    expect(inEvaluation(ext("It's interesting. But we're not buying tomorrow."))).toBeNull();
+    expect(
+      inEvaluation(
+        ext(
+          'The trustees said: look at moving, but compare it properly against just staying on Excel.',
+        ),
+      ),
+    ).toBeNull();
+    expect(inEvaluation(ext("We're not buying it. Sorry."))).toBe('closed_lost');
+  });
+});

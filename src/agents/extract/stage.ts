@@ -67,7 +67,7 @@ const LOST: readonly StageCue[] = [
   },
   {
     stage: 'closed_lost',
-    re: /\b(won't|will not|not going to|aren't going to|are not going to|we're not|we are not) (be )?(buy(ing)?|purchas(e|ing))\b(?!\s+(anything|something|a thing) (they|we|you|he|she) (haven't|have not|don't|do not|can't|cannot)\b|(\s+[\w-]+){1,3}\s+(that|which) (can't|cannot|doesn't|does not|won't|will not|isn't|is not)\b|\s+(unless|until|without|if|off|on the strength of|based on|from a|just|only)\b|(\s+[\w-]+){0,3}\s+(now|yet|today|this (year|quarter|month)|for now|at the moment|right now)\b)/i,
+    re: /\b(won't|will not|not going to|aren't going to|are not going to|we're not|we are not) (be )?(buy(ing)?|purchas(e|ing))\b(?!\s+(anything|something|a thing) (they|we|you|he|she) (haven't|have not|don't|do not|can't|cannot)\b|(\s+[\w-]+){1,3}\s+(that|which) (can't|cannot|doesn't|does not|won't|will not|isn't|is not)\b|\s+(unless|until|without|if|off|on the strength of|based on|from a|just|only)\b|(\s+[\w-]+){1,5}\s+(on the strength of|based on|unless|until|without)\b|(\s+[\w-]+){0,3}\s+(now|yet|today|tomorrow|this (year|quarter|month|week)|next week|for now|at the moment|right now|right away|straight away)\b)/i,
     base: 0.88,
   },
   {
@@ -1089,6 +1089,8 @@ function lostTo(text: string, competitors: readonly RegExp[]): StageCue | null {
   if (/\bor\b[^,.;]*$/i.test(text.slice(0, m.index))) return null;
   // "So it's between you and staying with DATEV": the same open choice.
   if (/\bbetween\b[^.;]*\band\s*$/i.test(text.slice(0, m.index))) return null;
+  // "Compare it properly against just staying on MemberWell": the option weighed.
+  if (/\b(against|versus|vs\.?)\s+(just\s+)?$/i.test(text.slice(0, m.index))) return null;
   // "We stay on DATEV as we are, that's the default", "maybe we all move to Abacus",
   // "the option of doing nothing and staying on Excel": what happens if nothing is
   // chosen, an option, or a guess.
