@@ -34,6 +34,30 @@ describe('deterministicExtractor', () => {
     }
   });
 
+  it("dates a win whose time follows alone on the meeting's day (k262)", () => {
+    const won = call(
+      [
+        'external',
+        "I've got news. I signed it. This morning, first thing, before the chair could ask.",
+      ],
+      ['internal', 'Brilliant. Thank you.'],
+    );
+    const got = deterministicExtractor.extractFields({
+      utterances: won,
+      ctx: { ...baseContext, dealStage: 'negotiation' },
+      fields: ['close_date'],
+    });
+    expect(got.close_date?.value).toBe('2026-10-14');
+    expect(got.close_date?.quote).toBe('I signed it.');
+    // With no time said, the day is not guessed.
+    const undated = deterministicExtractor.extractFields({
+      utterances: call(['external', "I signed it. Don't ask when."]),
+      ctx: { ...baseContext, dealStage: 'negotiation' },
+      fields: ['close_date'],
+    });
+    expect(undated.close_date).toBeNull();
+  });
+
   it('computes only the fields asked for', () => {
     const got = deterministicExtractor.extractFields({
       utterances,
