@@ -2232,3 +2232,9 @@ describe('"contracted by" (k243)', () => {
     );
   });
 });
+
+describe('a signature made some minutes ago (k161)', () => {
+  it('dates "I signed it. About ten minutes ago." to the meeting day', () => {
+    expect(date(ext('I signed it. About ten minutes ago, in DocuSign.'))).toBe('2026-10-14');
+  });
+});

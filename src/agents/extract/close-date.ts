@@ -31,6 +31,8 @@ import {
   weekdayWeek,
 } from './calendar.js';
 import {
+  EARLIER_TODAY,
+  MOMENTS_AGO,
   NAMED_SIGNER,
   PO_ISSUED,
   SALES_DOCUMENT,
@@ -1027,9 +1029,8 @@ function crmDate(date: string | null | undefined, today: LocalDate): LocalDate[]
 
 const DAY_OF_MONTH = /\d|\b(first|second|third|\w+th)\b/i;
 
-/** When a signature already made was, said loosely. */
-const SIGNED_WHEN =
-  /\b((an?|one|two|three|a few|a couple of) (hours?|minutes?) ago|earlier today|just now)\b/i;
+/** When a signature already made was, said loosely: "about an hour ago", "just now". */
+const SIGNED_WHEN = new RegExp(String.raw`\b${MOMENTS_AGO}\b`, 'i');
 
 const SHORT_MONTH_ALONE = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?[,;:!?]?$/i;
 
@@ -1782,4 +1783,25 @@ function closestDayOfMonth(today: LocalDate, day: number, past = false): LocalDa
       return candidate;
   }
   return null;
+}
+
+/** The time a signature is said to be made at, said next to it alone: "This morning." */
+const SIGNED_TODAY = new RegExp(String.raw`^\W*${EARLIER_TODAY}\b`, 'i');
+
+/**
+ * "I signed it. This morning, first thing, before the chair could think of another
+ * question.": a win read from a sentence with no date, whose time follows alone. The
+ * close date is the meeting's day, on the win's quote. `won` is the stage reader's
+ * answer for the call; a win with no time said is not dated.
+ */
+export function winDatedToday(
+  utterances: readonly ExtractUtterance[],
+  ctx: ExtractContext,
+  won: Candidate<unknown> | null,
+): Candidate<string> | null {
+  if (won?.value !== 'closed_won') return null;
+  const said = utterances[won.utteranceIndex]?.text ?? '';
+  const after = said.slice(said.indexOf(won.quote) + won.quote.length);
+  if (!SIGNED_TODAY.test(after)) return null;
+  return { ...won, value: formatDate(localDate(new Date(ctx.startedAt), ctx.timeZone)) };
 }

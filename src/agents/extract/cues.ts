@@ -1,3 +1,4 @@
+import { WEEKDAY } from './date-words.js';
 import type { ExtractUtterance, SpeakerSide } from './types.js';
 
 /** A reply that agrees with what the other side just said. */
@@ -97,14 +98,40 @@ export function clamp(x: number): number {
   return Math.round(Math.min(0.97, Math.max(0.05, x)) * 100) / 100;
 }
 
+/** The days of the week, their capital optional, so case-sensitive patterns take them. */
+const WEEKDAY_EITHER_CASE = WEEKDAY.replace(/\b\w/g, (c) => `[${c.toUpperCase()}${c}]`);
+
+/**
+ * A moment earlier on the day, said loosely: "an hour ago", "a few minutes ago", "just
+ * now", "earlier today". Chrono dates none of these.
+ */
+export const MOMENTS_AGO =
+  '(?:earlier today|just now|(?:an?|one|two|three|a few|a couple of|ten|twenty|thirty) (?:hours?|minutes?) ago)';
+
+/**
+ * Earlier on the day it is said: "this morning", "today", or a moment ago. A signature
+ * made then is dated the meeting's day. Lower-case words, so the pattern holds inside
+ * case-sensitive patterns as well.
+ */
+export const EARLIER_TODAY = `(?:this (?:morning|afternoon)|today|${MOMENTS_AGO})`;
+
+/**
+ * When a signature already made was made, said after "signed": earlier today, "earlier",
+ * "first thing", "yesterday", "last night", "on Monday", "Friday
+ * afternoon". Every reader that hears a signature timed takes its times from here.
+ */
+export const SIGNED_AT = `(?:${EARLIER_TODAY}|earlier|first thing|yesterday|last night|in the morning|(?:on )?(?:${WEEKDAY_EITHER_CASE})(?: (?:morning|afternoon|evening|night))?)`;
+
 /**
  * Someone named signing the deal's paper: "Arnaud signed it on Monday", "Dr. Okafor
  * countersigned the contract", "Seth sahib signed it yesterday evening" (with the
  * honorific after the name), "Michał signed yesterday evening" (the paper left unsaid,
  * the time said). Case-sensitive: the name has its capital, in any alphabet.
  */
-export const NAMED_SIGNER =
-  /(?<!\p{L})(?!(?:I|We|He|She|They|Who|Nobody|Someone|Everyone|It|That|This|Finally|Just|Already|Then|Once|If|When|Never|Not|Also|And|But|So|Yes|No|Has|Have|Had)(?!\p{L}))\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?: (?:sahib|saheb|sahab|ji|san|sama|bey|hanım|efendi))? (?:has |had )?(?:just |already |finally )?(?:signed|countersigned)(?: (?:it|the contract|the agreement|the order form)(?!\p{L})(?! off(?!\p{L}))| (?=(?:yesterday|last night|this morning|this afternoon|earlier today|an hour ago|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?!\p{L})))/u;
+export const NAMED_SIGNER = new RegExp(
+  String.raw`(?<!\p{L})(?!(?:I|We|He|She|They|Who|Nobody|Someone|Everyone|It|That|This|Finally|Just|Already|Then|Once|If|When|Never|Not|Also|And|But|So|Yes|No|Has|Have|Had)(?!\p{L}))\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?: (?:sahib|saheb|sahab|ji|san|sama|bey|hanım|efendi))? (?:has |had )?(?:just |already |finally )?(?:signed|countersigned)(?: (?:it|the contract|the agreement|the order form)(?!\p{L})(?! off(?!\p{L}))| (?=${SIGNED_AT}(?!\p{L})))`,
+  'u',
+);
 
 /**
  * A sentence that opens on a signature made, its signer left unsaid: "Signed it this

@@ -1,5 +1,5 @@
 import { extractAmount } from './amount.js';
-import { extractCloseDate } from './close-date.js';
+import { extractCloseDate, winDatedToday } from './close-date.js';
 import { extractCompetitors } from './competitors.js';
 import { extractNextStepOrCommitment } from './next-step.js';
 import {
@@ -8,7 +8,6 @@ import {
   type QualificationField,
 } from './qualification.js';
 import { extractStage } from './stage.js';
-import { formatDate, localDate } from './calendar.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 export type { Candidate, ExtractContext, ExtractUtterance, SpeakerSide } from './types.js';
@@ -55,28 +54,6 @@ export const DETERMINISTIC_FIELDS: readonly string[] = [
   ...QUALIFICATION_FIELDS,
 ];
 
-/** The day a signature is said to be made on, next to it: "This morning, first thing." */
-const SIGNED_TODAY =
-  /^\W*(this morning|this afternoon|earlier today|today|just now|an hour ago|(a few|ten|twenty|thirty) minutes ago)\b/i;
-
-/**
- * "I signed it. This morning, first thing, before the chair could think of another
- * question.": a win read from a sentence with no date, whose time follows alone. The
- * close date is the meeting's day, on the win's quote.
- */
-function signedToday(
-  utterances: readonly ExtractUtterance[],
-  ctx: ExtractContext,
-  stage: Candidate<unknown> | null | undefined,
-): Candidate<string> | null {
-  const won = stage === undefined ? extractStage(utterances, ctx) : stage;
-  if (won?.value !== 'closed_won') return null;
-  const said = utterances[won.utteranceIndex]?.text ?? '';
-  const after = said.slice(said.indexOf(won.quote) + won.quote.length);
-  if (!SIGNED_TODAY.test(after)) return null;
-  return { ...won, value: formatDate(localDate(new Date(ctx.startedAt), ctx.timeZone)) };
-}
-
 /**
  * The offline extractor: pure and synchronous, so the core can call it per meeting
  * without awaiting. Each wanted field it knows gets its candidate or `null`.
@@ -93,7 +70,14 @@ export const deterministicExtractor = {
     // MEDDICC and BANT share one pass over the sentences.
     if (qualification.length > 0)
       Object.assign(out, extractQualification(utterances, ctx, qualification));
-    if (out.close_date === null) out.close_date = signedToday(utterances, ctx, out.stage);
+    // The one reader that leans on another: a win whose time follows it alone ("I signed
+    // it. This morning.") dates the deal. The stage read for it is reused when asked for.
+    if (out.close_date === null)
+      out.close_date = winDatedToday(
+        utterances,
+        ctx,
+        out.stage === undefined ? extractStage(utterances, ctx) : out.stage,
+      );
     return out;
   },
 } satisfies FieldExtractor;

@@ -2267,3 +2267,15 @@ describe('not buying yet, not on a demo alone, and an option weighed (k257, k262
     expect(inEvaluation(ext("We're not buying it. Sorry."))).toBe('closed_lost');
   });
 });
+
+describe('a signature timed, from the one list of signing times (k114)', () => {
+  it('reads a signer by role, a named signer and an unsaid one timed by any of them', () => {
+    const inNegotiation = stageIn('negotiation');
+    expect(inNegotiation(ext('The presidente signed this afternoon, at four.'))).toBe('closed_won');
+    expect(inNegotiation(ext('Our director signed first thing.'))).toBe('closed_won');
+    expect(inNegotiation(ext('Michał signed Friday afternoon.'))).toBe('closed_won');
+    expect(inNegotiation(ext('Signed it ten minutes ago, in DocuSign.'))).toBe('closed_won');
+    // A plan is no signature.
+    expect(inNegotiation(ext('Michał signs on Friday.'))).not.toBe('closed_won');
+  });
+});

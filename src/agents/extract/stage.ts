@@ -12,6 +12,7 @@ import {
   PO_ISSUED,
   PURCHASE_ORDER,
   SALES_DOCUMENT,
+  SIGNED_AT,
   SIGNED_OPENING,
   SIGNER_ROLE,
   agreementAfter,
@@ -127,7 +128,7 @@ const WON: readonly StageCue[] = [
     // DG signed Friday afternoon".
     stage: 'closed_won',
     re: new RegExp(
-      `\\b(he|she|they|(the|our) ${SIGNER_ROLE}) (has |have )?(just |already |finally )?signed( (it|the contract|the agreement|the order form)\\b(?!\\s+(off|with))|(?=[,;!]|\\.(\\s|$)|\\s+(last night|(this|in the) morning|yesterday|earlier today|today|last week|(on )?(${WEEKDAY})( (morning|afternoon|evening|night))?)\\b))`,
+      `\\b(he|she|they|(the|our) ${SIGNER_ROLE}) (has |have )?(just |already |finally )?signed( (it|the contract|the agreement|the order form)\\b(?!\\s+(off|with))|(?=[,;!]|\\.(\\s|$)|\\s+${SIGNED_AT}\\b))`,
       'i',
     ),
     base: 0.86,
@@ -177,10 +178,7 @@ const WON: readonly StageCue[] = [
   {
     // "Well, I did it. Signed it this morning, first thing.": the subject left unsaid.
     stage: 'closed_won',
-    re: new RegExp(
-      `${SIGNED_OPENING}(?=[^.?!]*\\b(this morning|last night|yesterday|today|earlier|an hour ago|just now|first thing)\\b)`,
-      'i',
-    ),
+    re: new RegExp(`${SIGNED_OPENING}(?=[^.?!]*\\b${SIGNED_AT}\\b)`, 'i'),
     base: 0.86,
   },
   {
