@@ -688,6 +688,15 @@ const cases: Case[] = [
     expected: '2026-12-15',
   },
   {
+    name: 'a date the other side had wanted is an old plan (k253)',
+    lines: [
+      ext("We won't make November. Realistically, signed by the end of December."),
+      int('Understood. End of December.'),
+      ext('Sorry. I know you wanted it in November.'),
+    ],
+    expected: '2026-12-31',
+  },
+  {
     name: 'a named signer with no paper said, and a name in another alphabet (k256)',
     lines: [ext('So, I assume Marta told you? Michał signed yesterday evening.')],
     expected: '2026-10-13',

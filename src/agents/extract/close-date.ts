@@ -414,7 +414,7 @@ const CLOSING_PAPER = /\b(?:signatures?|signed|po|purchase orders?)\b/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
-  /\b(told|said to|mentioned to|promised) (you|us|him|her|them) (in|on|last|back in) |\b(was|were) (to|due|planned|going to|meant to)\b|\b(we've|we have) done (it|this|that)\b|\b(was|were|got|been|already|we) (signed|closed|countersigned)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed|talked about|spoken of|floated)|last (year|quarter|month)|missed|slipped from)\b/i;
+  /\b(told|said to|mentioned to|promised) (you|us|him|her|them) (in|on|last|back in) |\b(was|were) (to|due|planned|going to|meant to)\b|\b(we've|we have) done (it|this|that)\b|\b(was|were|got|been|already|we) (signed|closed|countersigned)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed|talked about|spoken of|floated)|you (wanted|were hoping for|hoped for|were aiming (at|for))|last (year|quarter|month)|missed|slipped from)\b/i;
 
 /**
  * Words in front of a date that mark it as the replaced value ("from March to April",
