@@ -2247,3 +2247,19 @@ describe('a signature made some minutes ago (k161)', () => {
     expect(date(ext('I signed it. About ten minutes ago, in DocuSign.'))).toBe('2026-10-14');
   });
 });
+
+describe('a slip said, then the new date (k250, k256)', () => {
+  it('reads the date said after "it won\'t be this quarter" as the new close', () => {
+    expect(
+      date(
+        ext("Yes. So, I'll be honest, it won't be this quarter."),
+        ext('So the end of next quarter, definitely. The money is approved.'),
+      ),
+    ).toBe('2027-03-31');
+    expect(date(ext("It won't be December. So end of January. And that's firm."))).toBe(
+      '2027-01-31',
+    );
+    // Said of something else, the slip opens nothing.
+    expect(date(ext("It won't be a problem. The training is in January."))).toBeNull();
+  });
+});

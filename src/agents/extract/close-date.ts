@@ -208,6 +208,15 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   { re: /\b(let's|let us|we'll|we will|can we) make it\b/i, base: 0.82 },
   // "Then let's aim for that. End of your financial year.", "end of January at the latest".
   { re: /\b(aim(ing)? (for|at)|at the latest|realistically)\b/i, base: 0.82 },
+  // "We won't make June.", "It won't be this quarter.": the date slips, and the date
+  // said next is the new one ("So end of July. And that's firm.").
+  {
+    re: new RegExp(
+      String.raw`\b(won't|will not|(not|never) going to|can't|cannot) (make|be|happen (in|by|before)|hit) (it (in|by) )?(the end of )?(this |next )?(${MONTH}|this month|this quarter|this year|the quarter|the month|year[- ]end|q[1-4])\b`,
+      'i',
+    ),
+    base: 0.82,
+  },
   // "How're we tracking on the signature?", "And timing, still end of March?": the
   // subject opened for the answers after it.
   {
