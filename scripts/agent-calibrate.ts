@@ -563,6 +563,9 @@ const HAND_WRITTEN = [
   'test/agent/labelled/hundred-second-check.jsonl',
   'test/agent/labelled/hundred-third-check.jsonl',
   'test/agent/labelled/hundred-fourth-check.jsonl',
+  'test/agent/labelled/hundred-fifth-check.jsonl',
+  'test/agent/labelled/hundred-sixth-check.jsonl',
+  'test/agent/labelled/hundred-seventh-check.jsonl',
 ];
 
 /**
@@ -653,6 +656,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-81.jsonl',
   'test/agent/calibration/outside-fit-82.jsonl',
   'test/agent/calibration/outside-fit-83.jsonl',
+  'test/agent/calibration/outside-fit-84.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
