@@ -2279,3 +2279,38 @@ describe('a signature timed, from the one list of signing times (k114)', () => {
     expect(inNegotiation(ext('Michał signs on Friday.'))).not.toBe('closed_won');
   });
 });
+
+describe('a close said and taken back, or planned (k265)', () => {
+  const inNegotiation = stageIn('negotiation');
+  it('reads a state after a day to come as the plan for that day', () => {
+    expect(inNegotiation(ext('Ja, end of next month. Signed. Our team is drowning.'))).toBeNull();
+    expect(inNegotiation(ext("Good. Then by EOQ it's signed."))).toBeNull();
+    expect(inNegotiation(ext('Okay. Signed. You should have it now.'))).toBe('closed_won');
+  });
+
+  it('takes a win back on "nothing\'s signed"', () => {
+    expect(
+      inNegotiation(
+        ext("Morning. I'll put you out of your misery. You've got the deal."),
+        int("Oh, that's brilliant."),
+        ext("Don't celebrate yet. Nothing's signed."),
+      ),
+    ).toBeNull();
+  });
+
+  it('takes a loss back on "it\'s not a no", and only a loss', () => {
+    expect(
+      inNegotiation(
+        ext("I'm going to give it to you straight. We've decided not to go ahead."),
+        ext("Sorry. Let me say it properly. It's not a no. It's a not-now."),
+      ),
+    ).toBeNull();
+    expect(
+      stageIn('discovery')(
+        int("I'll send the proposal tomorrow, then?"),
+        ext('Yes, please send the proposal.'),
+        ext("We'll see. It's not a no."),
+      ),
+    ).toBe('proposal');
+  });
+});

@@ -194,6 +194,7 @@ const WON: readonly StageCue[] = [
     stage: 'closed_won',
     re: /^\s*((there|okay|ok|and|right),?\s+)?(all )?(counter)?signed( on (my|our) (side|end))?[.!,]/i,
     base: 0.84,
+    state: true,
   },
 ];
 
@@ -485,9 +486,18 @@ const NOT_NOW =
 
 /** A day still to come: "then Thursday it's signed", "then the contract is signed" are plans. */
 const LATER_DAY = new RegExp(
-  String.raw`\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(${WEEKDAY}))\b|\b(the )?end of (the )?(month|quarter|year|q[1-4]|${MONTH})\b|,? (at the )?latest\b|\b(give|allow) (me|us) (\w+ ){1,3}(days?|weeks?|months?)\b|\b(\w+ )(days?|weeks?) from (today|now)\b|\bin (\w+ ){1,2}(days?|weeks?)\b|\bin (${MONTH})\b`,
+  String.raw`\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(${WEEKDAY}))\b|\b(the )?end of (the |this |next )?(month|quarter|year|q[1-4]|${MONTH})\b|\beo[mqy]\b|,? (at the )?latest\b|\b(give|allow) (me|us) (\w+ ){1,3}(days?|weeks?|months?)\b|\b(\w+ )(days?|weeks?) from (today|now)\b|\bin (\w+ ){1,2}(days?|weeks?)\b|\bin (${MONTH})\b`,
   'i',
 );
+
+/** A short sentence that only names a day to come: "Ja, end of next month." */
+function dayToCome(sentence: string): boolean {
+  return (
+    sentence.split(/\s+/).length <= 6 &&
+    LATER_DAY.test(sentence) &&
+    !/\b(signed|sent|did|was|were|had|came|went|last)\b/i.test(sentence)
+  );
+}
 
 /** A state someone means to announce: "He wants to report in April that it's signed." */
 const TO_BE_REPORTED =
@@ -666,13 +676,15 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         }
         continue;
       }
-      if (found === 'retracted' || found === 'unsigned') {
+      if (found === 'retracted' || found === 'unsigned' || found === 'unrefused') {
         // A signed or lost deal is not put on hold; a later hold is about something else.
         // "We've signed!" ... "I mean the internal approval. Not your contract yet." is not.
         const last = out[out.length - 1];
         const closed =
           last !== undefined && last !== 'retracted' && last.value.startsWith('closed_');
-        if (u.side !== 'internal' && (!closed || found === 'unsigned')) out.push('retracted');
+        const lost = closed && last.value === 'closed_lost';
+        const takesBack = found === 'unrefused' ? lost : !closed || found === 'unsigned';
+        if (u.side !== 'internal' && takesBack) out.push('retracted');
         continue;
       }
       // "Last year we changed the PMS. We signed on the thirty-first of March.": a story.
@@ -687,6 +699,10 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           text,
         )
       )
+        continue;
+      // "Ja, end of next month. Signed.": a paper's state after a day still to come, said
+      // alone just before it, is the plan for that day.
+      if (found.state && sentenceIndex > 0 && dayToCome(sentences[sentenceIndex - 1]!.text))
         continue;
       // "The contract is signed the same day, that's how we do it here": a habit.
       if (found.stage === 'closed_won' && HABIT.test(text)) continue;
@@ -760,14 +776,25 @@ const SENT_UNSIGNED = new RegExp(
 const SIGNATURE_SPOKEN = /\b(sign\w*|countersign\w*|docusign|envelope|executed)\b/i;
 
 /**
- * A sentence that takes back what came before: a hold or deferral (`retracted`), or a
- * signature denied (`unsigned`), which takes back even a win said in the call.
+ * A no taken back by the customer: "We've decided not to go ahead." "Ivan, that's not
+ * what we decided." "It's not a no. It's a not-now."
  */
-type Retraction = 'retracted' | 'unsigned';
+const NOT_A_NO =
+  /\b(it's|it is|that's|that is|this is) not a no\b|\b(that's|that is) not what we (decided|agreed)\b/i;
 
-/** A signature taken back: "Not your contract yet.", "Our CEO still needs to countersign." */
+/**
+ * A sentence that takes back what came before: a hold or deferral (`retracted`), a
+ * signature denied (`unsigned`), which takes back even a win said in the call, or a no
+ * taken back (`unrefused`), which takes back a loss said and nothing else.
+ */
+type Retraction = 'retracted' | 'unsigned' | 'unrefused';
+
+/**
+ * A signature taken back: "Not your contract yet.", "Our CEO still needs to countersign.",
+ * "Don't celebrate yet. Nothing's signed."
+ */
 const NOT_SIGNED_YET =
-  /^\W*not (your|the|our) (contract|agreement|order form|paperwork)( yet)?\W*$|\b(haven't|have not|didn't|did not) sign(ed)? (your|the) (contract|agreement|order form)( yet)?\b|\b(still )?(needs?|has|have) to (countersign|co-sign)\b|\bstill (needs?|has) to sign\b|\b(hasn't|has not|haven't|have not) (countersigned|signed it) yet\b/i;
+  /\bnothing('s| is| has been) signed\b|^\W*not (your|the|our) (contract|agreement|order form|paperwork)( yet)?\W*$|\b(haven't|have not|didn't|did not) sign(ed)? (your|the) (contract|agreement|order form)( yet)?\b|\b(still )?(needs?|has|have) to (countersign|co-sign)\b|\bstill (needs?|has) to sign\b|\b(hasn't|has not|haven't|have not) (countersigned|signed it) yet\b/i;
 
 /** A detail corrected at a clause's end: ", not PDF", ", not the old one". */
 const NOT_THIS_BUT_THAT =
@@ -981,6 +1008,7 @@ function readSentence(
   // "I don't know if you saw the email, I finished the DocuSign" without its aside.
   const text = withoutQuestionTag(sentence).replace(ASIDE, '');
   if (NOT_SIGNED_YET.test(text)) return 'unsigned';
+  if (NOT_A_NO.test(text)) return 'unrefused';
   // Counted, as any rep sentence, only when the customer agrees in the next reply.
   if (PILOT_ASKED.test(text) && !competitors.some((re) => re.test(text))) return PILOT_ASKED_CUE;
   // "Then let's kick off the pilot on the twelfth?" puts a plan forward as a question; the
