@@ -1935,3 +1935,52 @@ describe('a figure under a thousand is no contract value', () => {
     ).toEqual(usd(60_000));
   });
 });
+
+describe('bare numbers that are no price (k267)', () => {
+  const inThousands = { dealAmount: 210_000 };
+  it('reads a unit price said back, its currency named before "per", as that unit price', () => {
+    expect(
+      amount(
+        inThousands,
+        int("It's seventy-four złoty per vehicle per month on a three-year contract."),
+        ext('Seventy-four. OK. And the number of vehicles is my problem, not yours.'),
+      ),
+    ).toBeNull();
+    // A figure said in thousands and then said back stays the price.
+    expect(
+      amount(
+        inThousands,
+        int('So ten at four thousand eight hundred, forty-eight thousand a year.'),
+        ext("Forty-eight, that's what management approved."),
+      ),
+    ).toEqual(bare(48_000));
+  });
+
+  it('reads a bare number after an hour said earlier in the turn as an hour', () => {
+    expect(
+      amount(
+        inThousands,
+        int('I would like to see a truck, the cabling on tankers is specific.'),
+        ext('Come to the depot on Thursday. Before the trucks go out at seven... no, after. Ten.'),
+      ),
+    ).toBeNull();
+  });
+
+  it('reads a bare number correcting a count the other side said as that count', () => {
+    expect(
+      amount(
+        inThousands,
+        int("Then I'll send you the final offer next week, based on forty-two trucks."),
+        ext('Forty-four. We got two new ones in January.'),
+      ),
+    ).toBeNull();
+    // A term is no count: "two years" then "One point six" is the price.
+    expect(
+      amount(
+        { dealAmount: 2_400_000 },
+        int("Two years is possible. Over two years it's one point six million."),
+        ext('One point six for two years. That I can sign.'),
+      ),
+    ).toEqual(bare(1_600_000));
+  });
+});

@@ -721,10 +721,23 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           !differences.has(m.amount) &&
           !(m.implied && percentages.has(m.amount / impliedScale)) &&
           !(m.implied && timeAsked(utterances[utteranceIndex - 1])) &&
+          !(
+            m.implied &&
+            HOUR_SAID.test(
+              sentences
+                .slice(0, sentenceIndex)
+                .map((b) => b.text)
+                .join(' '),
+            )
+          ) &&
           !(m.implied && countAsked(utterances[utteranceIndex - 1])) &&
           !(
             m.implied &&
             unitPriceSaid(text.slice(m.index, m.index + m.length), utterances[utteranceIndex - 1])
+          ) &&
+          !(
+            m.implied &&
+            countCorrected(text.slice(m.index, m.index + m.length), utterances, utteranceIndex, ctx)
           ) &&
           !(
             m.implied &&
@@ -1026,11 +1039,17 @@ function timeAsked(previous: ExtractUtterance | undefined): boolean {
   return (
     (isQuestion(previous.text) &&
       (TIME_OF_DAY.test(previous.text) || TIME_ASKED.test(previous.text))) ||
-    /\b(?:around|at|about) (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?::\d\d)?)\b(?!,?\s*(?:thousand|grand|k\b|million|percent|%))/i.test(
-      previous.text,
-    )
+    HOUR_SAID.test(previous.text)
   );
 }
+
+/**
+ * An hour said: "at seven", "around 10:30". A bare number after it, in the next turn or
+ * later in the same one ("before the trucks go out at seven... no, after. Ten."), is an
+ * hour too.
+ */
+const HOUR_SAID =
+  /\b(?:around|at|about) (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?::\d\d)?)\b(?!,?\s*(?:thousand|grand|k\b|million|percent|%))/i;
 
 /** A figure set against the price, another's: "that I can defend against three-fifty". */
 const COMPARED_WITH =
@@ -1040,7 +1059,8 @@ const COMPARED_WITH =
  * "Twenty-two ships total, right?" "Twenty-two.": a bare number said back from the turns
  * just before, or earlier in the same turn ("Our backups rotate every thirty days, so we
  * can't guarantee five. We can do thirty."), where it was said without money and no
- * price was named, is that count.
+ * price was named, is that count. So is one that corrects such a count: "based on
+ * forty-two trucks" "Forty-four. We got two new ones."
  */
 function countEchoed(
   said: string,
@@ -1061,6 +1081,51 @@ function countEchoed(
 }
 
 /**
+ * "Then I'll send you the final offer, based on forty-two trucks." "Forty-four. We got two
+ * new ones.": a bare number that answers a count the other side just said, near it and
+ * not it, corrects that count.
+ */
+function countCorrected(
+  said: string,
+  utterances: readonly ExtractUtterance[],
+  index: number,
+  { timeZone }: ExtractContext,
+): boolean {
+  const previous = utterances[index - 1];
+  const current = utterances[index];
+  if (!previous || !current || previous.side === current.side) return false;
+  return (
+    findMoney(previous.text, { timeZone }).length === 0 &&
+    countsSaid(previous.text).some((n) => correctsCount(said, n))
+  );
+}
+
+/** A term after a number: "three years", "two months". */
+const DURATION_AFTER = /^\s+(?:days|weeks|months|years)\b/i;
+
+/** A number, in digits or words. */
+const ANY_NUMBER = new RegExp(`\\d[\\d,]*|${NUMBER_WORDS.source}`, 'gi');
+
+/** The counts a text says: "forty-two trucks", "85 sites"; not a term ("three years"). */
+function countsSaid(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(ANY_NUMBER)) {
+    const after = text.slice(m.index + m[0].length);
+    if (!countedBy(after) || DURATION_AFTER.test(after)) continue;
+    const n = /^\d/.test(m[0]) ? Number(m[0].replace(/,/g, '')) : wordsToNumber(m[0].trim());
+    if (n !== null && Number.isFinite(n)) out.push(n);
+  }
+  return out;
+}
+
+/** A bare number near a count just said, and not it: that count corrected. */
+function correctsCount(said: string, count: number): boolean {
+  const words = said.trim().replace(/[.,!?]+$/, '');
+  const n = /^\d/.test(words) ? Number(words.replace(/,/g, '')) : wordsToNumber(words);
+  return n !== null && Number.isInteger(n) && n !== count && n >= count / 1.5 && n <= count * 1.5;
+}
+
+/**
  * What after a number makes it a count: a plural noun, maybe after a word ("ships",
  * "bulk carriers", "users"), or "in scope".
  */
@@ -1076,9 +1141,12 @@ function countedBy(after: string): boolean {
 /** "four twenty-five per provider per month" "Four twenty-five.": the unit price echoed. */
 function unitPriceSaid(said: string, previous: ExtractUtterance | undefined): boolean {
   if (!previous) return false;
-  return new RegExp(`\\b${escapeRegExp(said.trim())}\\s+(?:per|a|an|each)\\b`, 'i').test(
-    previous.text,
-  );
+  // "seventy-four złoty per vehicle per month" names its currency before "per".
+  const figure = escapeRegExp(said.trim());
+  return new RegExp(
+    `\\b${figure}\\s+(?:per|a|an|each)\\b|\\b${figure}\\s+(?!(?:${SPOKEN_SCALE_WORD}|k|grand|hundred)\\b)\\p{L}+\\s+(?:per|each)\\b`,
+    'iu',
+  ).test(previous.text);
 }
 
 /** What may be spent: a figure beside it is a hint of the price, not the price. */
