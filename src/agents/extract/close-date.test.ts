@@ -2263,3 +2263,15 @@ describe('a slip said, then the new date (k250, k256)', () => {
     expect(date(ext("It won't be a problem. The training is in January."))).toBeNull();
   });
 });
+
+describe('something had before the call, said with a month (k267)', () => {
+  it('keeps "we got two new ones in January" from dating the deal', () => {
+    expect(
+      date(
+        ext("So for mine: I'd like to sign by the end of November."),
+        int("End of November, OK. I'll send the final offer, forty-two trucks."),
+        ext('Forty-four. We got two new ones in September.'),
+      ),
+    ).toBe('2026-11-30');
+  });
+});
