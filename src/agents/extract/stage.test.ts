@@ -2314,3 +2314,12 @@ describe('a close said and taken back, or planned (k265)', () => {
     ).toBe('proposal');
   });
 });
+
+describe('the decision named as the seller (k263)', () => {
+  it('reads "The decision is Firnline." as the seller chosen', () => {
+    const ours = { ...baseContext, dealStage: 'evaluation', sellers: ['firnline'] };
+    const read = (text: string) => extractStage(call(ext(text)), ours)?.value ?? null;
+    expect(read('The management met yesterday. The decision is Firnline.')).toBe('negotiation');
+    expect(read('The decision is in the board meeting.')).toBeNull();
+  });
+});

@@ -549,7 +549,7 @@ const PAST =
  * proposes 22 more stages, 8 right and 14 wrong, so it stays as a gate as well.
  */
 const ANY_CUE = new RegExp(
-  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the|our)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted|not doing|not going to do|shortlist|discount|reduction|better price|better on|on the price`,
+  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the|our)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|decision (is|was|went|fell)|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted|not doing|not going to do|shortlist|discount|reduction|better price|better on|on the price`,
   'i',
 );
 
@@ -983,7 +983,7 @@ function sellerChosen(name: string): RegExp {
 function compileSellerChosen(name: string): RegExp {
   const seller = namePattern(name).source;
   return new RegExp(
-    `\\b(chose|chosen|choose|selected|picked|(go|going|gone|went) with|(move|moving) forward with|propos(es|ed)|recommend(s|ed)?|award(ed|s)? (it |the (contract|tender|deal) )?to) ${seller}`,
+    `\\b(chose|chosen|choose|selected|picked|(go|going|gone|went) with|(move|moving) forward with|propos(es|ed)|recommend(s|ed)?|award(ed|s)? (it |the (contract|tender|deal) )?to|decision (is|was|went to|fell on)) ${seller}`,
     'i',
   );
 }
