@@ -887,12 +887,11 @@ describe('extractStage', () => {
   });
 
   it('reads a pilot agreement as no contract, and a signature after another vendor won as theirs', () => {
+    // The pilot's paper is the trial's, not the contract's: evaluation, not negotiation.
     expect(
-      extractStage(
-        call(ext('Yes, send me the pilot agreement, I sign it this week.')),
-        baseContext,
-      ),
-    ).toBeNull();
+      extractStage(call(ext('Yes, send me the pilot agreement, I sign it this week.')), baseContext)
+        ?.value,
+    ).toBe('evaluation');
     expect(
       extractStage(
         call(ext('We decided for Gong.'), ext('It is final, the contract was signed yesterday.')),
@@ -2321,5 +2320,38 @@ describe('the decision named as the seller (k263)', () => {
     const read = (text: string) => extractStage(call(ext(text)), ours)?.value ?? null;
     expect(read('The management met yesterday. The decision is Firnline.')).toBe('negotiation');
     expect(read('The decision is in the board meeting.')).toBeNull();
+  });
+});
+
+describe("a trial's own paper (k267)", () => {
+  it('reads the pilot agreement sent, and agreed, as evaluation', () => {
+    const inDiscovery = stageIn('discovery');
+    expect(
+      inDiscovery(
+        int("Then I'll send a short pilot agreement today. It's one page, no cost."),
+        ext('Good, send it.'),
+      ),
+    ).toBe('evaluation');
+    // A detail corrected at the end denies nothing: the pilot stays.
+    expect(
+      inDiscovery(
+        ext('Then we do it. Pilot from the first of March.'),
+        ext('Send the pilot agreement to me directly, not to the general mailbox.'),
+      ),
+    ).toBe('evaluation');
+  });
+
+  it('leaves a deal that is the pilot itself to its own paper', () => {
+    const ctx = {
+      ...baseContext,
+      dealStage: 'discovery',
+      dealName: 'Harbor State - Nursing Pilot',
+    };
+    expect(
+      extractStage(
+        call(int("December 18th, great. I'll send the pilot agreement."), ext('Good, send it.')),
+        ctx,
+      )?.value ?? null,
+    ).toBeNull();
   });
 });

@@ -198,6 +198,16 @@ const WON: readonly StageCue[] = [
   },
 ];
 
+/**
+ * The paper of a trial: "I'll send a short pilot agreement today". On a deal that is the
+ * pilot itself ("School of Nursing Pilot") it is the deal's own contract, no evaluation.
+ */
+const TRIAL_PAPER =
+  /\b(send|sending|sent|draft|drafting|prepare|preparing|sign|signing|signed)( you| over| it| me| us)? (the |a |our |your )?([\w-]+ ){0,2}(pilot|trial|poc|proof[- ]of[- ]concept) (agreement|contract|terms)\b/i;
+
+/** A deal that is a paid pilot or trial of its own. */
+const PILOT_DEAL = /\b(pilot|trial|poc|proof[- ]of[- ]concept)\b/i;
+
 /** A stage named as the one the deal moves to: "I think we go to negotiation". */
 const MOVES_TO = (stage: string) =>
   new RegExp(
@@ -399,6 +409,12 @@ const OPEN: readonly StageCue[] = [
     stage: 'proposal',
     re: /\b(uploaded|submitted|filed|put in) (both |all )?(the |our )?(technical |price |commercial |financial )?(bids?|tender response|offers?)\b/i,
     base: 0.82,
+  },
+  {
+    // The trial's own paper sent or signed: "I'll send a short pilot agreement today".
+    stage: 'evaluation',
+    re: TRIAL_PAPER,
+    base: 0.8,
   },
   {
     // The customer wanting one: "we'd like to do a pilot before we commit".
@@ -704,6 +720,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // alone just before it, is the plan for that day.
       if (found.state && sentenceIndex > 0 && dayToCome(sentences[sentenceIndex - 1]!.text))
         continue;
+      if (found.re === TRIAL_PAPER && PILOT_DEAL.test(ctx.dealName ?? '')) continue;
       // "The contract is signed the same day, that's how we do it here": a habit.
       if (found.stage === 'closed_won' && HABIT.test(text)) continue;
       // "I'll send the trial agreement." "Send it to me, I'll sign it.": the trial's paper.
@@ -798,7 +815,7 @@ const NOT_SIGNED_YET =
 
 /** A detail corrected at a clause's end: ", not PDF", ", not the old one". */
 const NOT_THIS_BUT_THAT =
-  /,\s*not (?!yet\b|now\b|today\b|this\b|until\b|before\b|ready\b|sure\b)(?:a |an |the |in |by )?[\w-]+(?: [\w-]+)?(?=\s*[.!]?\s*$)/gi;
+  /,\s*not (?!yet\b|now\b|today\b|this\b|until\b|before\b|ready\b|sure\b)(?:to |at |for )?(?:a |an |the |in |by |my |our |your )?[\w-]+(?: [\w-]+){0,2}(?=\s*[.!]?\s*$)/gi;
 
 /** How things are always done, which says nothing of this deal. */
 const HABIT =
