@@ -657,6 +657,8 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-82.jsonl',
   'test/agent/calibration/outside-fit-83.jsonl',
   'test/agent/calibration/outside-fit-84.jsonl',
+  'test/agent/calibration/outside-fit-85.jsonl',
+  'test/agent/calibration/outside-fit-86.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
