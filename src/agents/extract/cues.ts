@@ -117,8 +117,8 @@ export const EARLIER_TODAY = `(?:this (?:morning|afternoon)|today|${MOMENTS_AGO}
 
 /**
  * When a signature already made was made, said after "signed": earlier today, "earlier",
- * "first thing", "yesterday", "last night", "on Monday", "Friday
- * afternoon". Every reader that hears a signature timed takes its times from here.
+ * "first thing", "yesterday", "last night", "on Monday", "Friday afternoon". Every reader
+ * that hears a signature timed takes its times from here.
  */
 export const SIGNED_AT = `(?:${EARLIER_TODAY}|earlier|first thing|yesterday|last night|in the morning|(?:on )?(?:${WEEKDAY_EITHER_CASE})(?: (?:morning|afternoon|evening|night))?)`;
 

@@ -720,6 +720,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // alone just before it, is the plan for that day.
       if (found.state && sentenceIndex > 0 && dayToCome(sentences[sentenceIndex - 1]!.text))
         continue;
+      // "I'll send the pilot agreement" on the "Nursing Pilot" deal: that deal's own paper.
       if (found.re === TRIAL_PAPER && PILOT_DEAL.test(ctx.dealName ?? '')) continue;
       // "The contract is signed the same day, that's how we do it here": a habit.
       if (found.stage === 'closed_won' && HABIT.test(text)) continue;
