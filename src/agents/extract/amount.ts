@@ -5,7 +5,14 @@ import { NOT_ARGUING, escapeRegExp } from './cues.js';
 import { MONTH_OR_SHORT, WEEKDAY } from './date-words.js';
 import { HEDGE, HYPOTHETICAL, NEGATION, isQuestion, splitSentences } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
-import { NUMBER_WORDS, SPOKEN_NUMBER, SPOKEN_SCALES, wordsToNumber } from './words-to-number.js';
+import {
+  ANY_NUMBER,
+  NUMBER_WORDS,
+  SPOKEN_NUMBER,
+  SPOKEN_SCALES,
+  numberValue,
+  wordsToNumber,
+} from './words-to-number.js';
 
 /** An ISO 4217 code: USD, EUR, GBP, JPY, AUD... */
 export type Currency = string;
@@ -996,6 +1003,9 @@ const DIFFERENCE_AFTER =
 const DIFFERENCE_BEFORE =
   /\bthe (?:difference|gap|delta) (?:is|of|was)\s+(?:about |only |just )?$/i;
 
+/** After a number, what makes it a percentage: "15%", "ten percent". */
+const PERCENT_AFTER = /^\s*(?:%|(?:percent|per cent)\b)/i;
+
 function readCall(
   utterances: readonly ExtractUtterance[],
   ctx: ExtractContext,
@@ -1004,12 +1014,9 @@ function readCall(
   const scales = new Set<number>();
   const fromDeal = ctx.dealAmount != null ? scaleOf(ctx.dealAmount) : 1;
   for (const u of utterances) {
-    for (const m of u.text.matchAll(/\b(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/gi)) {
-      percentages.add(Number(m[1]));
-    }
-    for (const m of u.text.matchAll(NUMBER_WORDS)) {
-      if (!/^\s*(?:percent|per cent)\b/i.test(u.text.slice(m.index + m[0].length))) continue;
-      const n = wordsToNumber(m[0].replace(/(\s+(and|an?))+\s*$/i, ''));
+    for (const m of u.text.matchAll(ANY_NUMBER)) {
+      if (!PERCENT_AFTER.test(u.text.slice(m.index + m[0].length))) continue;
+      const n = numberValue(m[0]);
       if (n !== null) percentages.add(n);
     }
     if (fromDeal === 1) for (const m of findMoney(u.text)) scales.add(scaleOf(m.amount));
@@ -1103,25 +1110,21 @@ function countCorrected(
 /** A term after a number: "three years", "two months". */
 const DURATION_AFTER = /^\s+(?:days|weeks|months|years)\b/i;
 
-/** A number, in digits or words. */
-const ANY_NUMBER = new RegExp(`\\d[\\d,]*|${NUMBER_WORDS.source}`, 'gi');
-
 /** The counts a text says: "forty-two trucks", "85 sites"; not a term ("three years"). */
 function countsSaid(text: string): number[] {
   const out: number[] = [];
   for (const m of text.matchAll(ANY_NUMBER)) {
     const after = text.slice(m.index + m[0].length);
     if (!countedBy(after) || DURATION_AFTER.test(after)) continue;
-    const n = /^\d/.test(m[0]) ? Number(m[0].replace(/,/g, '')) : wordsToNumber(m[0].trim());
-    if (n !== null && Number.isFinite(n)) out.push(n);
+    const n = numberValue(m[0]);
+    if (n !== null) out.push(n);
   }
   return out;
 }
 
 /** A bare number near a count just said, and not it: that count corrected. */
 function correctsCount(said: string, count: number): boolean {
-  const words = said.trim().replace(/[.,!?]+$/, '');
-  const n = /^\d/.test(words) ? Number(words.replace(/,/g, '')) : wordsToNumber(words);
+  const n = numberValue(said);
   return n !== null && Number.isInteger(n) && n !== count && n >= count / 1.5 && n <= count * 1.5;
 }
 
@@ -1183,7 +1186,7 @@ export interface MoneyReading {
  * in a Japanese or Korean workspace, or when yen or won follow.
  */
 const MYRIAD = new RegExp(
-  `(?<num>${NUMBER_WORDS.source}|\\d[\\d,]*(?:\\.\\d+)?)\\s+(?<unit>oku|man)\\b(?![\\s-]*(?:team|job|crew|show|operation|shift|band|hours?|days?)\\b)(?:\\s+(?<code>yen|won)\\b)?`,
+  `(?<num>${ANY_NUMBER.source})\\s+(?<unit>oku|man)\\b(?![\\s-]*(?:team|job|crew|show|operation|shift|band|hours?|days?)\\b)(?:\\s+(?<code>yen|won)\\b)?`,
   'gi',
 );
 const MYRIAD_UNIT = { man: 1e4, oku: 1e8 } as const;
@@ -1195,7 +1198,7 @@ function myriadMoney(text: string, place: Place): MoneyMention[] {
   for (const m of text.matchAll(MYRIAD)) {
     const g = m.groups!;
     if (!g.code && !MYRIAD_ZONES.test(place.timeZone)) continue;
-    const num = /^\d/.test(g.num!) ? Number(g.num!.replace(/,/g, '')) : wordsToNumber(g.num!);
+    const num = numberValue(g.num!);
     // "a man", "an oku": an article alone is no figure.
     if (num === null || /^an?$/i.test(g.num!.trim())) continue;
     const unit = MYRIAD_UNIT[g.unit!.toLowerCase() as keyof typeof MYRIAD_UNIT];

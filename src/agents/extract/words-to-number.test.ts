@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordsToNumber } from './words-to-number.js';
+import { ANY_NUMBER, numberValue, wordsToNumber } from './words-to-number.js';
 import { findMoney } from './amount.js';
 
 describe('wordsToNumber', () => {
@@ -63,5 +63,25 @@ describe('a quarter (k202)', () => {
     expect(findMoney('forty thousand a quarter')).toEqual([
       { amount: 40_000, currency: null, index: 0, length: 14 },
     ]);
+  });
+});
+
+describe('a number said either way', () => {
+  const values = (text: string) => [...text.matchAll(ANY_NUMBER)].map((m) => numberValue(m[0]));
+
+  it('reads digits with their commas and decimals, and words', () => {
+    expect(values('based on 1,250 seats and forty-two trucks, 4.5 per cent')).toEqual([
+      1250, 42, 4.5,
+    ]);
+  });
+
+  it('drops a trailing "and" or "a" and the closing mark', () => {
+    expect(numberValue('forty and a')).toBe(40);
+    expect(numberValue('Forty-four.')).toBe(44);
+  });
+
+  it('is null for what it cannot read whole', () => {
+    expect(numberValue('fifty-fifty')).toBeNull();
+    expect(numberValue('and')).toBeNull();
   });
 });

@@ -199,3 +199,20 @@ export function wordsToNumber(phrase: string): number | null {
   }
   return Math.round((total + group) * 100) / 100;
 }
+
+/** A number said either way: in digits ("42", "1,250", "4.5") or in words ("forty-two"). */
+export const ANY_NUMBER = new RegExp(`\\d[\\d,]*(?:\\.\\d+)?|${NUMBER_WORDS.source}`, 'gi');
+
+/**
+ * The value of a number `ANY_NUMBER` found: digits with their thousands commas, or words
+ * read by `wordsToNumber` once a trailing "and" or "a" ("forty and a", cut off before the
+ * rest) is dropped. Null for anything it cannot read whole.
+ */
+export function numberValue(said: string): number | null {
+  const text = said.trim().replace(/[.,!?]+$/, '');
+  if (/^\d/.test(text)) {
+    const n = Number(text.replace(/,/g, ''));
+    return Number.isFinite(n) ? n : null;
+  }
+  return wordsToNumber(text.replace(/(\s+(and|an?))+\s*$/i, ''));
+}
