@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inStoryOfThePast, sellerNames } from './cues.js';
+import { LATER_DAY, dayToCome, inStoryOfThePast, sellerNames } from './cues.js';
 
 describe('sellerNames', () => {
   it('reads the name before the public suffix of each internal domain', () => {
@@ -44,5 +44,27 @@ describe('inStoryOfThePast', () => {
   it('needs a sentence before that tells of another time', () => {
     expect(inStoryOfThePast(undefined, 'We signed on the thirty-first of March.')).toBe(false);
     expect(inStoryOfThePast('Good call.', 'We signed on the thirty-first of March.')).toBe(false);
+  });
+});
+
+describe('a day still to come', () => {
+  it('is heard in a plan, not in a time already past', () => {
+    for (const text of [
+      "Then Thursday it's signed.",
+      'By EOQ.',
+      'End of next month.',
+      'In two weeks.',
+    ])
+      expect(LATER_DAY.test(text), text).toBe(true);
+    for (const text of ['Signed yesterday.', 'This morning.', 'Last week, on the call.'])
+      expect(LATER_DAY.test(text), text).toBe(false);
+  });
+
+  it('is all a short sentence says, for dayToCome', () => {
+    expect(dayToCome('Ja, end of next month.')).toBe(true);
+    expect(dayToCome('It went out on Friday.')).toBe(false);
+    expect(
+      dayToCome('We would like to have the whole thing settled by the end of next month.'),
+    ).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { WEEKDAY } from './date-words.js';
+import { MONTH, WEEKDAY } from './date-words.js';
 import type { ExtractUtterance, SpeakerSide } from './types.js';
 
 /** A reply that agrees with what the other side just said. */
@@ -121,6 +121,28 @@ export const EARLIER_TODAY = `(?:this (?:morning|afternoon)|today|${MOMENTS_AGO}
  * that hears a signature timed takes its times from here.
  */
 export const SIGNED_AT = `(?:${EARLIER_TODAY}|earlier|first thing|yesterday|last night|in the morning|(?:on )?(?:${WEEKDAY_EITHER_CASE})(?: (?:morning|afternoon|evening|night))?)`;
+
+/**
+ * A day still to come, the other side of `SIGNED_AT`: "then Thursday it's signed", "by
+ * EOQ", "end of next month", "in two weeks", "then the contract is signed". A signature
+ * said with one is a plan, not a paper signed.
+ */
+export const LATER_DAY = new RegExp(
+  String.raw`\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(${WEEKDAY}))\b|\b(the )?end of (the |this |next )?(month|quarter|year|q[1-4]|${MONTH})\b|\beo[mqy]\b|,? (at the )?latest\b|\b(give|allow) (me|us) (\w+ ){1,3}(days?|weeks?|months?)\b|\b(\w+ )(days?|weeks?) from (today|now)\b|\bin (\w+ ){1,2}(days?|weeks?)\b|\bin (${MONTH})\b`,
+  'i',
+);
+
+/**
+ * A short sentence that only names a day to come ("Ja, end of next month."): the state of
+ * a paper said just after it ("Signed.") is the plan for that day.
+ */
+export function dayToCome(sentence: string): boolean {
+  return (
+    sentence.split(/\s+/).length <= 6 &&
+    LATER_DAY.test(sentence) &&
+    !/\b(signed|sent|did|was|were|had|came|went|last)\b/i.test(sentence)
+  );
+}
 
 /**
  * Someone named signing the deal's paper: "Arnaud signed it on Monday", "Dr. Okafor

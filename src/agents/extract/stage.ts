@@ -2,11 +2,12 @@ import type { Stage } from '../cases.js';
 import { NORMALIZED_STAGES } from '../../ingest/stages.js';
 import { agreesInside } from './agreement.js';
 import { findMoney } from './amount.js';
-import { MONTH, WEEKDAY, WORKDAY } from './date-words.js';
+import { WEEKDAY, WORKDAY } from './date-words.js';
 import { NUMBER_WORDS } from './words-to-number.js';
 import { vendorPattern } from './competitors.js';
 import {
   AGREEMENT,
+  LATER_DAY,
   NAMED_SIGNER,
   NOT_ARGUING,
   PO_ISSUED,
@@ -17,6 +18,7 @@ import {
   SIGNER_ROLE,
   agreementAfter,
   clamp,
+  dayToCome,
   namePattern,
   signingThenDone,
   inStoryOfThePast,
@@ -499,21 +501,6 @@ const DECIDED_THIS_YEAR =
 /** Won words after one of these describe a condition or another time ("once we've signed", "until it's signed"). */
 const NOT_NOW =
   /\b(once|when|after|as soon as|until|till|unless|before(?! (anything|i forget|(we|you) (start|begin|get into)))|by the time|last year|previously)\b/i;
-
-/** A day still to come: "then Thursday it's signed", "then the contract is signed" are plans. */
-const LATER_DAY = new RegExp(
-  String.raw`\bthen (the \w+|it|it's|it is|everything|we)\b|\b(tomorrow|tonight|later today|next week|(on |by )?(${WEEKDAY}))\b|\b(the )?end of (the |this |next )?(month|quarter|year|q[1-4]|${MONTH})\b|\beo[mqy]\b|,? (at the )?latest\b|\b(give|allow) (me|us) (\w+ ){1,3}(days?|weeks?|months?)\b|\b(\w+ )(days?|weeks?) from (today|now)\b|\bin (\w+ ){1,2}(days?|weeks?)\b|\bin (${MONTH})\b`,
-  'i',
-);
-
-/** A short sentence that only names a day to come: "Ja, end of next month." */
-function dayToCome(sentence: string): boolean {
-  return (
-    sentence.split(/\s+/).length <= 6 &&
-    LATER_DAY.test(sentence) &&
-    !/\b(signed|sent|did|was|were|had|came|went|last)\b/i.test(sentence)
-  );
-}
 
 /** A state someone means to announce: "He wants to report in April that it's signed." */
 const TO_BE_REPORTED =
