@@ -1984,3 +1984,27 @@ describe('bare numbers that are no price (k267)', () => {
     ).toEqual(bare(1_600_000));
   });
 });
+
+describe('a term and its rate (k263)', () => {
+  it('keeps the total said before "N years at" the rate it runs at', () => {
+    const settled = [
+      int('For five years fixed I can come to one hundred eighteen thousand a year.'),
+      int("So over the five years that's five hundred and ninety thousand euros in total."),
+      ext('Okay. Then we go with five years at one hundred eighteen.'),
+    ] as const;
+    expect(amount({ dealAmount: 380_000 }, ...settled)).toEqual({
+      amount: 590_000,
+      currency: 'EUR',
+    });
+  });
+
+  it('reads "N years at" as it stands when no total of that rate was said', () => {
+    expect(
+      amount(
+        { dealAmount: 90_000 },
+        int('The three-year contract comes to ninety thousand pounds in total.'),
+        ext('Three years at ninety. Yes, that is sensible.'),
+      ),
+    ).toEqual({ amount: 90_000, currency: 'GBP' });
+  });
+});

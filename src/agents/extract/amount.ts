@@ -641,13 +641,40 @@ export function extractAmount(
             c !== 'retracted' && yearlyShareOf(said.value, c.value),
         )
       : undefined;
-  const last = restated ?? said;
+  const last = restated ?? rateOfTotal(said, entries) ?? said;
   const revised = entries.some(
     (c) =>
       c !== 'retracted' &&
       (c.value.amount !== last.value.amount || c.value.currency !== last.value.currency),
   );
   return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
+}
+
+/** "Five years at": a term, then the rate it runs at. */
+const YEARS_AT = /\b(\d|two|three|four|five) years at\b/i;
+
+/**
+ * "Five years at one hundred eighteen." after "one hundred eighteen thousand a year ...
+ * five hundred and ninety thousand euros in total": the figure after "N years at" is the
+ * rate the total said before it runs at, so that total stands.
+ */
+function rateOfTotal(
+  said: Candidate<AmountValue>,
+  entries: readonly ScanEntry[],
+): Candidate<AmountValue> | undefined {
+  const term = YEARS_AT.exec(said.quote)?.[1]?.toLowerCase();
+  if (term === undefined) return undefined;
+  const years = YEAR_WORDS[term] ?? Number(term);
+  // The latest such total, which names its currency when any does.
+  return entries.findLast(
+    (c): c is Candidate<AmountValue> =>
+      c !== 'retracted' &&
+      c !== said &&
+      c.value.amount === said.value.amount * years &&
+      (c.value.currency === null ||
+        said.value.currency === null ||
+        c.value.currency === said.value.currency),
+  );
 }
 
 /** The least figure a contract's value is said in, in any currency. */
