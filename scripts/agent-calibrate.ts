@@ -566,6 +566,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/hundred-fifth-check.jsonl',
   'test/agent/labelled/hundred-sixth-check.jsonl',
   'test/agent/labelled/hundred-seventh-check.jsonl',
+  'test/agent/labelled/hundred-eighth-check.jsonl',
+  'test/agent/labelled/hundred-ninth-check.jsonl',
 ];
 
 /**
@@ -659,6 +661,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-84.jsonl',
   'test/agent/calibration/outside-fit-85.jsonl',
   'test/agent/calibration/outside-fit-86.jsonl',
+  'test/agent/calibration/outside-fit-87.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
