@@ -2008,3 +2008,38 @@ describe('a term and its rate (k263)', () => {
     ).toEqual({ amount: 90_000, currency: 'GBP' });
   });
 });
+
+describe('Taiwan dollars, won signs and man said to a Japanese buyer (k280)', () => {
+  it('reads NT$, "NT" and NTD as New Taiwan dollars, ₩ as won', () => {
+    expect(findMoney('Per year it is NT$480,000.')).toMatchObject([
+      { amount: 480_000, currency: 'TWD' },
+    ]);
+    expect(findMoney('The final quote is three point six million NT.')).toMatchObject([
+      { amount: 3_600_000, currency: 'TWD' },
+    ]);
+    expect(findMoney('About ₩36,000,000 a year.')).toMatchObject([
+      { amount: 36_000_000, currency: 'KRW' },
+    ]);
+  });
+
+  it('reads man said alone as the buyer’s yen, even in a workspace in Seoul', () => {
+    const seoul = { timeZone: 'Asia/Seoul' };
+    expect(findMoney('The annual price becomes 1,380 man.', seoul)).toMatchObject([
+      { amount: 13_800_000, currency: 'KRW' },
+    ]);
+    expect(
+      findMoney('The annual price becomes 1,380 man.', { ...seoul, buyerCurrency: 'JPY' }),
+    ).toMatchObject([{ amount: 13_800_000, currency: 'JPY' }]);
+    // A buyer who counts in man is enough, wherever the workspace is.
+    expect(
+      findMoney('The annual price becomes 1,380 man.', {
+        timeZone: 'America/New_York',
+        buyerCurrency: 'JPY',
+      }),
+    ).toMatchObject([{ amount: 13_800_000, currency: 'JPY' }]);
+    // Elsewhere "man" is an English word, and the figure is read as it stands.
+    expect(
+      findMoney('The annual price becomes 1,380 man.', { timeZone: 'Europe/Paris' }),
+    ).toMatchObject([{ amount: 1380, currency: null }]);
+  });
+});

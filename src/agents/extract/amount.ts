@@ -41,12 +41,14 @@ const SYMBOLS: Record<string, Currency> = {
   ca$: 'CAD',
   s$: 'SGD',
   hk$: 'HKD',
+  nt$: 'TWD',
   n$: 'NAD',
   r$: 'BRL',
   '€': 'EUR',
   '£': 'GBP',
   '¥': 'JPY',
   '₹': 'INR',
+  '₩': 'KRW',
   r: 'ZAR',
   n: 'NGN',
   rm: 'MYR',
@@ -151,6 +153,11 @@ const CODES: Record<string, Currency> = {
   ksh: 'KES',
   rp: 'IDR',
   krw: 'KRW',
+  ntd: 'TWD',
+  // "three point six million NT": the New Taiwan dollar said by its letters.
+  nt: 'TWD',
+  'nt dollars': 'TWD',
+  'new taiwan dollars': 'TWD',
   won: 'KRW',
   egp: 'EGP',
   qar: 'QAR',
@@ -188,7 +195,7 @@ const CODES: Record<string, Currency> = {
 
 /** Currency signs before a figure; a lone "R" (rand) only right before digits. */
 const SIGNS =
-  '(?:US|AU|A|NZ|CA|C|S|HK|N|R)\\$|[$€£¥₹₦]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)|\\bRM(?=\\s?\\d)';
+  '(?:US|AU|A|NZ|CA|C|S|HK|NT|N|R)\\$|[$€£¥₹₦₩]|\\bR(?=\\s?\\d)|\\bN(?=\\d)|\\bP(?=\\d)|\\bKSh(?=\\s?\\d)|\\bRp\\.?(?=\\s?\\d)|\\bRM(?=\\s?\\d)';
 /** ISO codes said before a figure ("OMR 210,000"); each names its own currency. */
 const CODES_BEFORE =
   'USD|EUR|GBP|JPY|AUD|NZD|CAD|SGD|HKD|ZAR|CHF|INR|SEK|NOK|DKK|SAR|AED|KES|NGN|EGP|QAR|KWD|GHS|BRL|MXN|PLN|CZK|RON|HUF|BGN|OMR|BHD|JOD|MYR|IDR|THB|PHP|VND|CNY|KRW|TWD|FJD|WST|XOF|XAF|CLP|PEN|KZT|UZS|KGS|MDL|ZMW|MWK|ETB|AOA|MZN|BDT'.split(
@@ -1210,26 +1217,34 @@ export interface MoneyReading {
  * Japanese and Korean count in ten-thousands (man) and hundred-millions (oku): "nine
  * hundred man yen" is 9,000,000 yen, "one point two oku" 120,000,000, "three thousand six
  * hundred man won" 36,000,000 won. "Man" is an English word too, so these are read only
- * in a Japanese or Korean workspace, or when yen or won follow.
+ * in a Japanese or Korean workspace, of a Japanese or Korean buyer, or when yen or won
+ * follow. Said alone they are the buyer's yen or won, else the workspace's: "1,380 man"
+ * to a buyer on a .co.jp domain is yen, even to a seller in Seoul (k280).
  */
 const MYRIAD = new RegExp(
   `(?<num>${ANY_NUMBER.source})\\s+(?<unit>oku|man)\\b(?![\\s-]*(?:team|job|crew|show|operation|shift|band|hours?|days?)\\b)(?:\\s+(?<code>yen|won)\\b)?`,
   'gi',
 );
 const MYRIAD_UNIT = { man: 1e4, oku: 1e8 } as const;
-const MYRIAD_ZONES = /^Asia\/(Tokyo|Seoul)$/;
+const MYRIAD_CURRENCIES: readonly Currency[] = ['JPY', 'KRW'];
+
+/** The yen or won a figure in man or oku said alone is in, if the place counts in them. */
+function myriadCurrency(place: Place): Currency | null {
+  return localCurrencies(place).find((c) => MYRIAD_CURRENCIES.includes(c)) ?? null;
+}
 
 /** Figures said in man and oku, "one oku two thousand man" as one figure. */
 function myriadMoney(text: string, place: Place): MoneyMention[] {
   const out: MoneyMention[] = [];
   for (const m of text.matchAll(MYRIAD)) {
     const g = m.groups!;
-    if (!g.code && !MYRIAD_ZONES.test(place.timeZone)) continue;
+    const said = myriadCurrency(place);
+    if (!g.code && said === null) continue;
     const num = numberValue(g.num!);
     // "a man", "an oku": an article alone is no figure.
     if (num === null || /^an?$/i.test(g.num!.trim())) continue;
     const unit = MYRIAD_UNIT[g.unit!.toLowerCase() as keyof typeof MYRIAD_UNIT];
-    const currency = g.code ? currencyOf(place, g.code) : homeCurrencyOf(place.timeZone);
+    const currency = g.code ? currencyOf(place, g.code) : said;
     const previous = out[out.length - 1];
     // "ichi oku, two thousand man": the man continue the oku just said.
     if (
