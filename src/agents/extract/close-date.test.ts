@@ -2275,3 +2275,15 @@ describe('something had before the call, said with a month (k267)', () => {
     ).toBe('2026-11-30');
   });
 });
+
+describe('a paper sealed, and a retirement (k280)', () => {
+  it('dates a contract stamped this morning or signed by the owner last night', () => {
+    expect(date(ext('Good news. The contract was stamped this morning.'))).toBe('2026-10-14');
+    expect(
+      date(
+        ext("Good news. My father signed it last night. I'll scan it and send it today."),
+        ext('Fifteen seats is enough. Two old technicians retire in December.'),
+      ),
+    ).toBe('2026-10-13');
+  });
+});

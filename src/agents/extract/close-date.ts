@@ -37,6 +37,7 @@ import {
   PO_ISSUED,
   SALES_DOCUMENT,
   SIGNED_OPENING,
+  SEAL_PUT,
   SIGNER_ROLE,
   inStoryOfThePast,
   signingThenDone,
@@ -269,14 +270,14 @@ const SLOT = new RegExp(
 );
 
 const OTHER_EVENT =
-  /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|fly(ing)?|flight|vacation|holiday|leave|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off|out (the|all|this|that|next) (whole )?week|out of (the )?office|away|(take|bring|show) [\w' ]{0,25}to (the|our|my) (cfo|ceo|cio|cto|coo|vp|board|committee|director|boss|leadership))\b/i;
+  /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|fly(ing)?|flight|vacation|holiday|leave|retir(e|es|ing|ement)|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off|out (the|all|this|that|next) (whole )?week|out of (the )?office|away|(take|bring|show) [\w' ]{0,25}to (the|our|my) (cfo|ceo|cio|cto|coo|vp|board|committee|director|boss|leadership))\b/i;
 
 /**
  * A signature already made, or a purchase order issued: "I signed the order form this
  * morning", "signed April 10", "procurement issued the PO".
  */
 const SIGNED_ALREADY = new RegExp(
-  `\\b((i|we|they|he|she|(our|the|my) (\\w+ ){0,2}${SIGNER_ROLE}|(dr|mr|mrs|ms)\\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned)|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(signed|countersigned|executed) (contract|order form|agreement|paperwork|copy) (came|is|was) back|${PO_ISSUED}|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed))\\b|${SIGNED_OPENING}`,
+  `\\b((i|we|they|he|she|(our|the|my) (\\w+ ){0,2}${SIGNER_ROLE}|(dr|mr|mrs|ms)\\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned|${SEAL_PUT})|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(signed|countersigned|executed) (contract|order form|agreement|paperwork|copy) (came|is|was) back|${PO_ISSUED}|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed|stamped))\\b|${SIGNED_OPENING}`,
   'i',
 );
 /** A signature made as the call goes: "There, signed.", "Signing. Done.", "I just signed it." */

@@ -169,7 +169,14 @@ export const SIGNED_OPENING =
  * board has signed". Its words sit inside a case-insensitive pattern.
  */
 export const SIGNER_ROLE =
-  '(?:ceo|cfo|coo|md|gm|dg|pdg|prezes|president|mayor|board|boss|owner|chair|chairman|chairwoman|manager|general manager|managing director|managing partner|city manager|superintendent|commissioner|principal|dean|treasurer|director|directora|directeur|direktor|gerente|(?:gerente|director|directora|directeur) g(?:e|é)n(?:e|é)ral|presidente|gesch(?:ä|a)ftsf(?:ü|u)hrer)';
+  '(?:father|mother|dad|mum|mom|ceo|cfo|coo|md|gm|dg|pdg|prezes|president|mayor|board|boss|owner|chair|chairman|chairwoman|manager|general manager|managing director|managing partner|city manager|superintendent|commissioner|principal|dean|treasurer|director|directora|directeur|direktor|gerente|(?:gerente|director|directora|directeur) g(?:e|é)n(?:e|é)ral|presidente|gesch(?:ä|a)ftsf(?:ü|u)hrer)';
+
+/**
+ * A paper sealed where others sign it, as Japanese, Korean, Chinese and Gulf companies do:
+ * "The president put the seal on it at ten", "our MD affixed the company chop".
+ */
+export const SEAL_PUT =
+  '(?:put|affixed|pressed) (?:the|his|her|their|our) (?:company |corporate |official |red )?(?:seal|stamp|hanko|inkan|chop|dojang) on (?:it|the (?:contract|agreement|order form))';
 
 /** A purchase order, in the languages calls carry it in: "the PO", "die Bestellung". */
 export const PURCHASE_ORDER =

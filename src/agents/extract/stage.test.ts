@@ -2355,3 +2355,22 @@ describe("a trial's own paper (k267)", () => {
     ).toBeNull();
   });
 });
+
+describe('a paper sealed, and a signer of the family (k280)', () => {
+  const inNegotiation = stageIn('negotiation');
+
+  it('reads a contract stamped or sealed as signed', () => {
+    expect(inNegotiation(ext('Good news. The contract was stamped this morning.'))).toBe(
+      'closed_won',
+    );
+    expect(inNegotiation(ext('The president put the seal on it at ten.'))).toBe('closed_won');
+    // An approval document stamped inside the company is no contract.
+    expect(inNegotiation(ext('The managing director stamped the ringi this morning.'))).toBeNull();
+  });
+
+  it('reads "my father signed it" as the owner signing', () => {
+    expect(inNegotiation(ext("Good news. My father signed it last night. I'll scan it."))).toBe(
+      'closed_won',
+    );
+  });
+});

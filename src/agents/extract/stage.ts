@@ -15,6 +15,7 @@ import {
   SALES_DOCUMENT,
   SIGNED_AT,
   SIGNED_OPENING,
+  SEAL_PUT,
   SIGNER_ROLE,
   agreementAfter,
   clamp,
@@ -127,10 +128,11 @@ const WON: readonly StageCue[] = [
   },
   {
     // "The gerente signed it an hour ago", "The director signed, then it got stuck", "the
-    // DG signed Friday afternoon".
+    // DG signed Friday afternoon", "My father signed it last night", "The president put
+    // the seal on it at ten".
     stage: 'closed_won',
     re: new RegExp(
-      `\\b(he|she|they|(the|our) ${SIGNER_ROLE}) (has |have )?(just |already |finally )?signed( (it|the contract|the agreement|the order form)\\b(?!\\s+(off|with))|(?=[,;!]|\\.(\\s|$)|\\s+${SIGNED_AT}\\b))`,
+      `\\b(he|she|they|(the|our|my) ${SIGNER_ROLE}) (has |have )?(just |already |finally )?(signed( (it|the contract|the agreement|the order form)\\b(?!\\s+(off|with))|(?=[,;!]|\\.(\\s|$)|\\s+${SIGNED_AT}\\b))|${SEAL_PUT}\\b)`,
       'i',
     ),
     base: 0.86,
@@ -143,7 +145,7 @@ const WON: readonly StageCue[] = [
   },
   {
     stage: 'closed_won',
-    re: /\b(contract|order form|agreement|paperwork|deal|po|purchase order)\s+(for (the )?\S+( \S+)? )?(is|was|has been|got|have been|are)\s+(now |fully |officially )?(signed|countersigned|executed|issued|docusigned|released|raised)\b/i,
+    re: /\b(contract|order form|agreement|paperwork|deal|po|purchase order)\s+(for (the )?\S+( \S+)? )?(is|was|has been|got|have been|are)\s+(now |fully |officially )?(signed|countersigned|executed|issued|docusigned|released|raised|stamped)\b/i,
     base: 0.9,
     state: true,
   },
@@ -552,7 +554,7 @@ const PAST =
  * proposes 22 more stages, 8 right and 14 wrong, so it stays as a gate as well.
  */
 const ANY_CUE = new RegExp(
-  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the|our)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|decision (is|was|went|fell)|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted|not doing|not going to do|shortlist|discount|reduction|better price|better on|on the price`,
+  String.raw`sign|back (in)?to|dead|'s off|is off|close (it|this|the|our)\b|said yes|a (hard |firm |clear )?no\b|done looking|stay(ing)? on|officially|we('re| are) in\b|redlin|mark(ed|ing)?[- ]up|negotiat|bid|tender|offer|aboard|welcome|sandbox|test system|came through|completed|gone to|went to|given to|\blo[ai]\b|project|program|terminat|shelved|\bwon\b|proceed|approved|\btest\b|move to|moving to|switch|procurement|legal|lawyer|counsel|contract|order form|msa|paperwork|agreement|docusign|proposal|quot|pilot|poc|proof|trial|evaluat|eval\b|\b${PURCHASE_ORDER}\b|not you this time|deal|business|forward|ahead|buy|purchas|cancel|scrap|kill|drop|plug|pass|with|chose|select|pick|decided|decision (is|was|went|fell)|award|hold|on ice|paus|deprior|freez|push|back and forth|haggl|execut|seal|stamp|hanko|chop|floor|can do|middle|halfway|split the|counter|keep|comments|markup|mark-up|scripted|not doing|not going to do|shortlist|discount|reduction|better price|better on|on the price`,
   'i',
 );
 
