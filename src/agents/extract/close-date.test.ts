@@ -2287,3 +2287,40 @@ describe('a paper sealed, and a retirement (k280)', () => {
     ).toBe('2026-10-13');
   });
 });
+
+describe('a date held, corrected by name later in the call (k280)', () => {
+  it('takes "November 19th, not end of October" however long after the date was said', () => {
+    expect(
+      date(
+        ext("So we'll sign by the end of October. That's my plan."),
+        ext("Wait. Legal hasn't reviewed the personal information clause yet."),
+        ext('Two weeks? For one clause?'),
+        ext("It's location data. They're careful since the audit last year."),
+        ext('Okay... then mid-November.'),
+        ext("Let's say November 19th. That's a Friday."),
+        ext('The 19th. Fine. Ji-woo, November 19th, not end of October. Sorry.'),
+      ),
+    ).toBe('2026-11-19');
+  });
+
+  it('leaves a date of something else put in place of the month held', () => {
+    expect(
+      date(
+        ext("We'll sign by the end of December."),
+        ext('The users are all in training that week.'),
+        ext('And the warehouse team is away.'),
+        ext('One request. Please invoice in January, not December.'),
+      ),
+    ).toBe('2026-12-31');
+  });
+});
+
+describe('the seal put on the contract by a day (k280)', () => {
+  it('dates "we\'ll put the hanko on it by the end of this month"', () => {
+    expect(date(ext("We'll put the hanko on it by the end of this month."))).toBe('2026-10-31');
+    // "with my hanko, going back to you by courier" dates nothing.
+    expect(
+      date(ext('The contract, with my hanko, is going back to you by courier today.')),
+    ).toBeNull();
+  });
+});

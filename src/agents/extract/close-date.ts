@@ -85,7 +85,7 @@ const MAKE_IT = /^\s*((so|ok(ay)?|then|actually|no),? )*make it\b/i;
 /** Only these cues make a date a commitment; each carries how sure it makes us. */
 const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   {
-    re: /\b(sign(ed|ing)?|signatures?|countersign(ed)?|ink(ed)?|execut(e|ed|ing|ion)|contracted)\b.{0,30}\b(by|before|on|no later than|within)\b|\bsigned in\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
+    re: /\b(sign(ed|ing)?|signatures?|countersign(ed)?|ink(ed)?|execut(e|ed|ing|ion)|contracted)\b.{0,30}\b(by|before|on|no later than|within)\b|\b(put|get|have|press|affix)\s+(the|our|my|his|her)\s+(company\s+|official\s+)?(hanko|seal|chop|inkan|stamp)\s+on\s+(it|this|that|the (contract|agreement|order form|paperwork))\b.{0,20}\b(by|before|no later than|within|on)\b|\bsigned in\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
     base: 0.92,
   },
   {
@@ -229,6 +229,17 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
 /** How many utterances a commitment cue keeps the deal's timing the subject. */
 const TOPIC_SPAN = 2;
 const TOPIC_DISCOUNT = 0.06;
+/**
+ * A sentence that is a date before anything else, after a name called at most ("Ji-woo,
+ * November 19th, not end of October."): "Please invoice in January, not December" is not.
+ */
+function opensOnDate(text: string, mentions: readonly DateMention[]): boolean {
+  const name = /^\W*(?:\p{Lu}[\p{L}-]*,\s*)?/u.exec(text)?.[0].length ?? 0;
+  return mentions.length > 0 && mentions[0]!.index <= name;
+}
+
+/** The cue a correction of the date held carries when the subject's own has lapsed. */
+const CORRECTION_BASE = 0.86;
 
 /** The date is about a meeting, not the deal ("let's meet again on the 15th"). */
 const MEETING =
@@ -938,14 +949,19 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // "The board is in the first week of February, so the 5th of February, not January":
       // a date put in place of one said on the subject is on the subject, whatever else
       // the sentence names.
+      // "November 19th, not end of October", however long after "we'll sign by the end of
+      // October": the date held, named as replaced, keeps the subject whatever came between.
       const corrects =
-        topic !== undefined &&
-        utteranceIndex - topic.utteranceIndex <= TOPIC_SPAN &&
-        replaced.some((r) =>
-          topicDates.some((d) => d.year === r.date.year && d.month === r.date.month),
-        );
-      const cueHere =
-        cue ?? (corrects ? { re: /$^/, base: topic!.base - TOPIC_DISCOUNT } : undefined);
+        (topic !== undefined &&
+          utteranceIndex - topic.utteranceIndex <= TOPIC_SPAN &&
+          replaced.some((r) =>
+            topicDates.some((d) => d.year === r.date.year && d.month === r.date.month),
+          )) ||
+        (held !== undefined &&
+          opensOnDate(text, mentions ?? []) &&
+          replaced.some((r) => formatDate(r.date).slice(0, 7) === held.slice(0, 7)));
+      const correctedBase = (topic?.base ?? CORRECTION_BASE) - TOPIC_DISCOUNT;
+      const cueHere = cue ?? (corrects ? { re: /$^/, base: correctedBase } : undefined);
       if (!cueHere || mentions === undefined || conditional) continue;
       const current = withoutStarts(
         text,
@@ -1001,7 +1017,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // January?" "Say the 22nd.").
       topicDates.push(mention.date);
       if (mention.precision === 'month') monthsOnly.add(mention.date);
-      if (corrects) topic = { ...topic!, utteranceIndex };
+      if (corrects)
+        topic = { base: topic?.base ?? CORRECTION_BASE, past: false, ...topic, utteranceIndex };
       out.push({
         value: loosely(mention, ctx.dealCloseDate) ?? formatDate(mention.date),
         confidence: clamp(confidence),
