@@ -2324,3 +2324,16 @@ describe('the seal put on the contract by a day (k280)', () => {
     ).toBeNull();
   });
 });
+
+describe('a month called off (k280)', () => {
+  it('keeps the date held over "December is off, then."', () => {
+    expect(
+      date(
+        ext('The contract date will be April 1st. All our new contracts start then.'),
+        int('So signature on April 1st.'),
+        ext('Yes. April 1st.'),
+        int('Understood. December is off, then.'),
+      ),
+    ).toBe('2027-04-01');
+  });
+});

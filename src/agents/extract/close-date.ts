@@ -541,8 +541,12 @@ const HELD =
   /\b(won't|will not|not going to|(don't|do not|never) let (it|this|that|the (deal|contract|signature|signing|date)))\s+(slip|slide|drift|move)\b/i;
 
 /** A later sentence that takes a date back ("signing is on hold", "we won't make the 15th"). */
-const RETRACT =
-  /\b(on hold|slip(s|ped|ping)?|push(ed|ing)? (it |this |that )?(out|back)|delay(ed|s)?|won't work|doesn't work|not going to happen|off the table|at risk|no longer|paused|(in|into) stone|depends on|impossible|unrealistic|out of the question)\b/i;
+const RETRACT = new RegExp(
+  String.raw`\b(on hold|slip(s|ped|ping)?|push(ed|ing)? (it |this |that )?(out|back)|delay(ed|s)?|won't work|doesn't work|not going to happen|off the table|at risk|no longer|paused|(in|into) stone|depends on|impossible|unrealistic|out of the question)\b|` +
+    // "December is off, then.", "Q4's out.": a time named, then called off.
+    String.raw`\b(${MONTH}|q[1-4]|this (month|quarter|year))('s| is) (off|out)\b(?! (of|to|on|for|with)\b)`,
+  'i',
+);
 
 /**
  * A general truth about a period, not a plan for it: "Q1 is always hell for us",
