@@ -2043,3 +2043,28 @@ describe('Taiwan dollars, won signs and man said to a Japanese buyer (k280)', ()
     ).toMatchObject([{ amount: 1380, currency: null }]);
   });
 });
+
+describe('a count said back with money beside it (k280)', () => {
+  it('reads "15 is enough" after "15 seats, NT$1,800 per seat" as the count', () => {
+    expect(
+      amount(
+        { dealAmount: 350_000 },
+        ext(
+          'Just to confirm, the version he signed is the last one. 15 seats, NT$1,800 per seat per month. NT$324,000 for the year.',
+        ),
+        int("Yes. That's the final."),
+        ext('15 is enough. Two old technicians retire in December.'),
+      ),
+    ).toEqual({ amount: 324_000, currency: 'TWD' });
+  });
+
+  it('still reads a figure said back that is the money beside the count', () => {
+    expect(
+      amount(
+        { dealAmount: 40_000 },
+        int("It's forty-two thousand dollars a year for forty-two users."),
+        ext('Forty-two. Okay, we can sign that.'),
+      ),
+    ).toEqual(usd(42_000));
+  });
+});

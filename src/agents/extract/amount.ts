@@ -1111,12 +1111,20 @@ function countEchoed(
   earlierInTurn = '',
 ): boolean {
   const saidBefore = new RegExp(`\\b${escapeRegExp(said.trim())}\\b`, 'gi');
+  const n = numberValue(said);
+  // "15 seats, NT$1,800 per seat per month." "15 is enough.": money said beside the count
+  // leaves it a count, unless the money is that number ("forty-two thousand for forty-two
+  // users" "Forty-two." may be either).
+  const priced = (text: string) =>
+    findMoney(text, { timeZone }).some(
+      (m) => n === null || [1, 1e3, 1e6].some((scale) => m.amount === n * scale),
+    );
   return [
     ...utterances.slice(Math.max(0, index - 2), index).map((u) => u.text),
     earlierInTurn,
   ].some(
     (text) =>
-      findMoney(text, { timeZone }).length === 0 &&
+      !priced(text) &&
       [...text.matchAll(saidBefore)].some((m) => countedBy(text.slice(m.index + m[0].length))),
   );
 }
