@@ -1465,3 +1465,22 @@ describe('a vendor the customer stays with (k253)', () => {
     ).toEqual(['Clari']);
   });
 });
+
+describe('a vendor the customer was asked to check (k280)', () => {
+  const read = readWith({
+    ...baseContext,
+    competitors: ['ServiceMax', 'Dynamics 365 Field Service'],
+  });
+
+  it('reads "asked me to also check Dynamics Field Service" as in play', () => {
+    expect(
+      read(ext('So IT asked me to also check Dynamics Field Service. I have a call next week.')),
+    ).toEqual(['Dynamics 365 Field Service']);
+  });
+
+  it('leaves a check of something else alone', () => {
+    expect(
+      read(ext('Let me check with IT whether ServiceMax ever had a contract with us.')),
+    ).toBeNull();
+  });
+});
