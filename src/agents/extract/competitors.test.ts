@@ -1466,7 +1466,7 @@ describe('a vendor the customer stays with (k253)', () => {
   });
 });
 
-describe('a vendor the customer was asked to check (k280)', () => {
+describe('a vendor checked, or still open (k280)', () => {
   const read = readWith({
     ...baseContext,
     competitors: ['ServiceMax', 'Dynamics 365 Field Service'],
@@ -1482,5 +1482,18 @@ describe('a vendor the customer was asked to check (k280)', () => {
     expect(
       read(ext('Let me check with IT whether ServiceMax ever had a contract with us.')),
     ).toBeNull();
+  });
+
+  it('keeps a vendor "technically still open" in play when another is dropped', () => {
+    const withBoth = readWith({
+      ...baseContext,
+      competitors: ['ServiceMax', 'Salesforce Field Service'],
+    });
+    expect(
+      withBoth(
+        ext("ServiceMax, we told them last week we're not proceeding."),
+        ext('Salesforce Field Service is technically still open, until the board decides.'),
+      ),
+    ).toEqual(['Salesforce Field Service']);
   });
 });

@@ -74,7 +74,7 @@ const STILL =
 
 /** Still there despite a word that would take it out ("they're not out until the board decides"). */
 const STILL_IN =
-  /\b(not out|still in|remains? (on|in)|stays? (on|in)|formally still|still (on|part of))\b/i;
+  /\b(not out|still in|remains? (on|in)|stays? (on|in)|formally still|still (on|part of)|(is|are|'s|'re) (technically |formally )?still open)\b/i;
 
 /** An exit denied: "they're not out", "they aren't really out". */
 const NOT_OUT = /\b(not|n't|aren't|isn't) (really |officially |actually |quite )?out\b/i;
