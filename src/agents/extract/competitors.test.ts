@@ -1496,4 +1496,15 @@ describe('a vendor checked, or still open (k280)', () => {
       ),
     ).toEqual(['Salesforce Field Service']);
   });
+
+  it('keeps a vendor "I haven\'t said no to yet" in play', () => {
+    const legal = readWith({ ...baseContext, competitors: ['Elite 3E', 'Aderant'] });
+    expect(
+      legal(
+        ext(
+          "Aderant is out. Elite, they're still sending me emails. I haven't said no to them yet.",
+        ),
+      ),
+    ).toEqual(['Elite 3E']);
+  });
 });

@@ -72,12 +72,20 @@ const PAST =
 const STILL =
   /\b(still|now|currently|right now|this (week|month)|at the moment|also)\b|\bwants? (\w+ ){1,3}(trialled|trialed|tested|piloted|evaluated)\b/i;
 
+/** "I haven't said no to them yet": a vendor not dropped so far is still in. */
+const NOT_YET_DROPPED =
+  "(haven't|have not|hasn't|has not) (yet )?(said no|told (them|him|her) no|turned (them|him|her) down|rejected|dropped|cut|ruled (them |him |her )?out)";
 /** Still there despite a word that would take it out ("they're not out until the board decides"). */
-const STILL_IN =
-  /\b(not out|still in|remains? (on|in)|stays? (on|in)|formally still|still (on|part of)|(is|are|'s|'re) (technically |formally )?still open)\b/i;
+const STILL_IN = new RegExp(
+  `\\b(not out|still in|remains? (on|in)|stays? (on|in)|formally still|still (on|part of)|(is|are|'s|'re) (technically |formally )?still open|${NOT_YET_DROPPED})\\b`,
+  'i',
+);
 
 /** An exit denied: "they're not out", "they aren't really out". */
-const NOT_OUT = /\b(not|n't|aren't|isn't) (really |officially |actually |quite )?out\b/i;
+const NOT_OUT = new RegExp(
+  `\\b((not|n't|aren't|isn't) (really |officially |actually |quite )?out|${NOT_YET_DROPPED})\\b`,
+  'i',
+);
 
 /** Where a sentence's clauses part ("Rubrik is out, ... so Veeam is formally still in the comparison"). */
 const CLAUSE_BREAK =
@@ -405,7 +413,7 @@ export function extractCompetitors(
  * vendor; anything else is about something else.
  */
 function aboutLastNamed(text: string): 'in' | 'out' | null {
-  if (TURNED_AWAY.test(text)) return 'out';
+  if (TURNED_AWAY.test(text) && !STILL_IN.test(text)) return 'out';
   const tied = /\b(they|them|their|it|its)\b/i.test(text) || text.split(/\s+/).length <= 4;
   if (!tied) return null;
   if (saysGone(text) && !STILL_IN.test(text)) return 'out';
