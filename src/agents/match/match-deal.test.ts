@@ -293,3 +293,33 @@ describe('matchDeal', () => {
     );
   });
 });
+
+describe('a call that says what it is for (k280)', () => {
+  const deals = [
+    deal('d1', { name: 'Acme - Dispatch rollout' }),
+    deal('d2', { name: 'Acme - Parts inventory' }),
+  ];
+
+  it('takes "today is only about parts" over a deal named in passing', () => {
+    const result = match(
+      meeting(['dana@acme.com'], 'Acme / Relay', [
+        'So today is only about parts.',
+        'Yes. Dispatch is in trial, no problem there. We talk about that at the end of the trial.',
+        'Twenty technicians use Dispatch every day now.',
+      ]),
+      deals,
+    );
+    expect(result).toMatchObject({ dealId: 'd2', basis: 'named' });
+  });
+
+  it('reads only what the call is said to be about, not the deal set against it', () => {
+    const result = match(
+      meeting(['dana@acme.com'], 'Acme / Relay', [
+        'To be clear, today is only about the parts inventory, the dispatch rollout is with another team.',
+        'Understood.',
+      ]),
+      deals,
+    );
+    expect(result).toMatchObject({ dealId: 'd2' });
+  });
+});

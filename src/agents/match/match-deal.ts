@@ -236,8 +236,16 @@ function weigh(
   contactIds: ReadonlySet<string>,
   accountName: ReadonlyMap<string, string>,
 ): Evidence[] {
-  const titleWords = words(meeting.title).map(stem);
-  const spokenWords = aboutTheDeal(meeting.transcript).flatMap((s) => words(s).map(stem));
+  const about = aboutTheDeal(meeting.transcript);
+  // "Today is only about Connect.": a call that says what it is for names it as a title
+  // does, by what follows the words up to the next clause ("today is only about the FX
+  // module, the payouts thing is with another team" names the FX module only).
+  const scoped = about.flatMap((s) => {
+    const m = SCOPE.exec(s);
+    return m ? [s.slice(m.index + m[0].length).split(/[,;]|\s(?:but|and not|not)\s/)[0]!] : [];
+  });
+  const titleWords = [meeting.title, ...scoped].flatMap((s) => words(s).map(stem));
+  const spokenWords = about.flatMap((s) => words(s).map(stem));
   const title = new Set(titleWords);
   const spoken = new Set(spokenWords);
   const names = open.map((d) =>
@@ -259,6 +267,10 @@ function weigh(
     };
   });
 }
+
+/** A sentence saying what the call is for: "So today is only about parts, the inventory side." */
+const SCOPE =
+  /\b(today|this (call|meeting)|the (call|meeting) today)('s| is) (only |just |all |really |mainly |mostly )?(about|for|on)\b|\b(today|in this call) we('re| are)? (only |just |mainly )?(talk(ing)?|focus(ing)?) (about|on)\b/i;
 
 /**
  * A deal named only to be put aside ("the beverage trucks, forget it for now"; "And the
