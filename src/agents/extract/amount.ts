@@ -657,9 +657,6 @@ export function extractAmount(
   return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
 }
 
-/** "Five years at": a term, then the rate it runs at. */
-const YEARS_AT = /\b(\d|two|three|four|five) years at\b/i;
-
 /**
  * "Five years at one hundred eighteen." after "one hundred eighteen thousand a year ...
  * five hundred and ninety thousand euros in total": the figure after "N years at" is the
@@ -669,7 +666,8 @@ function rateOfTotal(
   said: Candidate<AmountValue>,
   entries: readonly ScanEntry[],
 ): Candidate<AmountValue> | undefined {
-  const term = YEARS_AT.exec(said.quote)?.[1]?.toLowerCase();
+  // "Five years at": a term, then the rate it runs at (`YEARS`' own "N years at").
+  const term = YEARS.exec(said.quote)?.groups?.j?.toLowerCase();
   if (term === undefined) return undefined;
   const years = YEAR_WORDS[term] ?? Number(term);
   // The latest such total, which names its currency when any does.

@@ -37,6 +37,7 @@ import {
   PO_ISSUED,
   SALES_DOCUMENT,
   SIGNED_OPENING,
+  SEAL,
   SEAL_PUT,
   SIGNER_ROLE,
   inStoryOfThePast,
@@ -85,7 +86,11 @@ const MAKE_IT = /^\s*((so|ok(ay)?|then|actually|no),? )*make it\b/i;
 /** Only these cues make a date a commitment; each carries how sure it makes us. */
 const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   {
-    re: /\b(sign(ed|ing)?|signatures?|countersign(ed)?|ink(ed)?|execut(e|ed|ing|ion)|contracted)\b.{0,30}\b(by|before|on|no later than|within)\b|\b(put|get|have|press|affix)\s+(the|our|my|his|her)\s+(company\s+|official\s+)?(hanko|seal|chop|inkan|stamp)\s+on\s+(it|this|that|the (contract|agreement|order form|paperwork))\b.{0,20}\b(by|before|no later than|within|on)\b|\bsigned in\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b/i,
+    // "We'll put the hanko on it by the end of this month": the seal is the signature.
+    re: new RegExp(
+      String.raw`\b(sign(ed|ing)?|signatures?|countersign(ed)?|ink(ed)?|execut(e|ed|ing|ion)|contracted)\b.{0,30}\b(by|before|on|no later than|within)\b|\b(put|get|have|press|affix)\s+(the|our|my|his|her)\s+(company\s+|official\s+)?${SEAL}\s+on\s+(it|this|that|the (contract|agreement|order form|paperwork))\b.{0,20}\b(by|before|no later than|within|on)\b|\bsigned in\b|\b(have|get)\s+(it|this|that|the (contract|paperwork|order form|deal))\s+signed\b`,
+      'i',
+    ),
     base: 0.92,
   },
   {
@@ -1022,7 +1027,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       topicDates.push(mention.date);
       if (mention.precision === 'month') monthsOnly.add(mention.date);
       if (corrects)
-        topic = { base: topic?.base ?? CORRECTION_BASE, past: false, ...topic, utteranceIndex };
+        topic = topic
+          ? { ...topic, utteranceIndex }
+          : { base: CORRECTION_BASE, utteranceIndex, past: false };
       out.push({
         value: loosely(mention, ctx.dealCloseDate) ?? formatDate(mention.date),
         confidence: clamp(confidence),

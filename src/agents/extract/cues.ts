@@ -175,8 +175,8 @@ export const SIGNER_ROLE =
  * A paper sealed where others sign it, as Japanese, Korean, Chinese and Gulf companies do:
  * "The president put the seal on it at ten", "our MD affixed the company chop".
  */
-export const SEAL_PUT =
-  '(?:put|affixed|pressed) (?:the|his|her|their|our) (?:company |corporate |official |red )?(?:seal|stamp|hanko|inkan|chop|dojang) on (?:it|the (?:contract|agreement|order form))';
+export const SEAL = '(?:seal|stamp|hanko|inkan|chop|dojang)';
+export const SEAL_PUT = `(?:put|affixed|pressed) (?:the|his|her|their|our) (?:company |corporate |official |red )?${SEAL} on (?:it|the (?:contract|agreement|order form))`;
 
 /** A purchase order, in the languages calls carry it in: "the PO", "die Bestellung". */
 export const PURCHASE_ORDER =
