@@ -256,6 +256,7 @@ describe('matchDeal', () => {
       'Let me show you the bay board.',
     ]);
     expect(match(call, deals)).toMatchObject({ dealId: 'd2', basis: 'named' });
+    expect(match(call, deals).reason).toContain('the title names "scheduling", "bay" of');
     // A title that names neither leaves it to what was said and who took part.
     expect(match({ ...call, title: 'Acme - weekly call' }, deals).dealId).toBe('d1');
   });
@@ -321,5 +322,20 @@ describe('a call that says what it is for (k280)', () => {
       deals,
     );
     expect(result).toMatchObject({ dealId: 'd2' });
+  });
+
+  it('says the call, not the title, named the deal it went with', () => {
+    const result = match(
+      meeting(['dana@acme.com'], 'Acme / Relay', [
+        'Today is only about parts.',
+        'The dispatch rollout went well, twenty technicians on it.',
+      ]),
+      deals,
+    );
+    expect(result).toMatchObject({ dealId: 'd2', basis: 'named' });
+    expect(result.reason).toContain(
+      'the call says it is about "parts" of Acme - Parts inventory and no other',
+    );
+    expect(result.reason).not.toContain('the title');
   });
 });

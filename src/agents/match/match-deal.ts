@@ -41,8 +41,10 @@ interface Evidence {
   contactHits: number;
   mention: number;
   named: string[];
-  /** How many of its own name's words the meeting title says. */
+  /** How many of its own name's words the meeting title, or a sentence saying what the call is for, says. */
   inTitle: number;
+  /** Whether those words are in the title itself rather than only in such a sentence. */
+  titleItself: boolean;
 }
 
 export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMatch {
@@ -159,7 +161,7 @@ export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMa
       dealId: topM.deal.id,
       basis: 'named',
       method: method(topM),
-      reason: `${evidence.length} open deals ${via(method(topM))}; the title names "${topM.named.join('", "')}" of ${topM.deal.name}, and the call names it most.`,
+      reason: `${evidence.length} open deals ${via(method(topM))}; ${titleNames(topM)}, and the call names it most.`,
       candidates,
     };
   }
@@ -172,7 +174,7 @@ export function matchDeal({ meeting, crm, internalDomains }: MatchInput): DealMa
       dealId: onlyTitled.deal.id,
       basis: 'named',
       method: method(onlyTitled),
-      reason: `${evidence.length} open deals ${via(method(onlyTitled))}; the title names "${onlyTitled.named.join('", "')}" of ${onlyTitled.deal.name} and no other deal.`,
+      reason: `${evidence.length} open deals ${via(method(onlyTitled))}; ${titleNames(onlyTitled)} and no other deal.`,
       candidates,
     };
   }
@@ -211,6 +213,12 @@ function ambiguous(
   };
 }
 
+/** Where the deal was named as what the meeting is for: its title, or the call saying so. */
+function titleNames(e: Evidence): string {
+  const named = `"${e.named.join('", "')}" of ${e.deal.name}`;
+  return e.titleItself ? `the title names ${named}` : `the call says it is about ${named}`;
+}
+
 function none(reason: string): DealMatch {
   return { dealId: null, basis: 'none', method: 'none', reason, candidates: [] };
 }
@@ -244,6 +252,7 @@ function weigh(
     const m = SCOPE.exec(s);
     return m ? [s.slice(m.index + m[0].length).split(/[,;]|\s(?:but|and not|not)\s/)[0]!] : [];
   });
+  const titleItself = new Set(words(meeting.title).map(stem));
   const titleWords = [meeting.title, ...scoped].flatMap((s) => words(s).map(stem));
   const spokenWords = about.flatMap((s) => words(s).map(stem));
   const title = new Set(titleWords);
@@ -263,6 +272,7 @@ function weigh(
       contactHits: deal.contactIds.filter((id) => contactIds.has(id)).length,
       mention,
       inTitle: inTitle.length,
+      titleItself: inTitle.some((s) => titleItself.has(s)),
       named: [...new Set([...inTitle, ...inSpeech])].map((s) => originalWord(deal.name, s)),
     };
   });
