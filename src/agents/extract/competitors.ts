@@ -75,15 +75,16 @@ const STILL =
 /** "I haven't said no to them yet": a vendor not dropped so far is still in. */
 const NOT_YET_DROPPED =
   "(haven't|have not|hasn't|has not) (yet )?(said no|told (them|him|her) no|turned (them|him|her) down|rejected|dropped|cut|ruled (them |him |her )?out)";
-/** Still there despite a word that would take it out ("they're not out until the board decides"). */
-const STILL_IN = new RegExp(
-  `\\b(not out|still in|remains? (on|in)|stays? (on|in)|formally still|still (on|part of)|(is|are|'s|'re) (technically |formally )?still open|${NOT_YET_DROPPED})\\b`,
-  'i',
-);
+/** An exit denied: "they're not out", "they aren't really out", "I haven't said no to them yet". */
+const EXIT_DENIED = `(not|n't|aren't|isn't) (really |officially |actually |quite )?out|${NOT_YET_DROPPED}`;
+const NOT_OUT = new RegExp(`\\b(${EXIT_DENIED})\\b`, 'i');
 
-/** An exit denied: "they're not out", "they aren't really out". */
-const NOT_OUT = new RegExp(
-  `\\b((not|n't|aren't|isn't) (really |officially |actually |quite )?out|${NOT_YET_DROPPED})\\b`,
+/**
+ * Still there despite a word that would take it out: an exit denied, or the vendor said
+ * to stay ("they're not out until the board decides", "Veeam is formally still in").
+ */
+const STILL_IN = new RegExp(
+  `\\b(${EXIT_DENIED}|still in|remains? (on|in)|stays? (on|in)|formally still|still (on|part of)|(is|are|'s|'re) (technically |formally )?still open)\\b`,
   'i',
 );
 
