@@ -568,6 +568,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/hundred-seventh-check.jsonl',
   'test/agent/labelled/hundred-eighth-check.jsonl',
   'test/agent/labelled/hundred-ninth-check.jsonl',
+  'test/agent/labelled/hundred-tenth-check.jsonl',
+  'test/agent/labelled/hundred-eleventh-check.jsonl',
 ];
 
 /**
@@ -662,6 +664,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-85.jsonl',
   'test/agent/calibration/outside-fit-86.jsonl',
   'test/agent/calibration/outside-fit-87.jsonl',
+  'test/agent/calibration/outside-fit-88.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
