@@ -61,4 +61,16 @@ describe('fiscal calendar', () => {
     ]);
     expect(read('Friday works, and next week is quiet.')).toEqual([]);
   });
+
+  it('counts "a week today", "a week from tomorrow" and "a fortnight on Friday" from their day', () => {
+    const monday = { year: 2026, month: 11, day: 2 };
+    const read = (text: string) =>
+      [...text.matchAll(WEEKDAY_WEEK)].map((m) => formatDate(weekdayWeek(m, monday)));
+    expect(read("I'll have it signed a week today. Monday.")).toEqual(['2026-11-09']);
+    expect(read("I'll have it signed a week from tomorrow. Tuesday.")).toEqual(['2026-11-10']);
+    expect(read('Then we sign two weeks today.')).toEqual(['2026-11-16']);
+    expect(read("So we'll sign a fortnight on Friday.")).toEqual(['2026-11-20']);
+    expect(read('A week from today works.')).toEqual(['2026-11-09']);
+    expect(read('It takes a week, today is busy.')).toEqual([]);
+  });
 });

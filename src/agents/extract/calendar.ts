@@ -104,15 +104,23 @@ export function dayOfWeek(d: LocalDate): number {
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /**
- * "Friday week", "a week on Friday" (British and Irish English): the weekday a week after
- * the coming one, today counting as the coming one. Matches carry the weekday's name in
- * group 1 or 2.
+ * Weeks counted on from a day (British and Irish English): "Friday week" and "a week on
+ * Friday" are the weekday a week after the coming one, today counting as the coming one;
+ * "a week today", "a week from tomorrow", "two weeks today" and "a fortnight on Friday"
+ * count their weeks from that day. Matches carry the weekday-week's weekday in group 1;
+ * else the count (2), the unit (3) and the weekday (4) or "today"/"tomorrow" (5).
  */
 export const WEEKDAY_WEEK =
-  /\b(?:(mon|tues|wednes|thurs|fri|satur|sun)day week|a week (?:on |from )?(mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi;
+  /\b(?:(mon|tues|wednes|thurs|fri|satur|sun)day week|(a|one|two|three) (weeks?|fortnight) (?:on |from )?(?:(mon|tues|wednes|thurs|fri|satur|sun)day|(today|tomorrow)))\b/gi;
+
+const WEEK_COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3 };
 
 /** The day a `WEEKDAY_WEEK` match means, said on `today`. */
 export function weekdayWeek(match: RegExpMatchArray, today: LocalDate): LocalDate {
-  const weekday = WEEKDAYS.indexOf((match[1] ?? match[2]!).toLowerCase().slice(0, 3));
-  return addDays(today, ((weekday - dayOfWeek(today) + 7) % 7) + 7);
+  const count = match[1] ? 1 : WEEK_COUNTS[match[2]!.toLowerCase()]!;
+  const weeks = /fortnight/i.test(match[3] ?? '') ? 2 * count : count;
+  const name = match[1] ?? match[4];
+  if (name === undefined) return addDays(today, 7 * weeks + (/tomorrow/i.test(match[5]!) ? 1 : 0));
+  const weekday = WEEKDAYS.indexOf(name.toLowerCase().slice(0, 3));
+  return addDays(today, ((weekday - dayOfWeek(today) + 7) % 7) + 7 * weeks);
 }

@@ -831,6 +831,17 @@ const cases: Case[] = [
     expected: '2026-10-23',
   },
   {
+    // Said on Wednesday the 14th: a week from that day, and its weekday said after it.
+    name: '"a week today" and "a week from tomorrow" count from that day (k181, k145)',
+    lines: [ext("So he signs when he's back. A week today. Wednesday.")],
+    expected: '2026-10-21',
+  },
+  {
+    name: 'a week counted from tomorrow, the weekday said after it',
+    lines: [ext("I'll have it signed a week from tomorrow. Thursday.")],
+    expected: '2026-10-22',
+  },
+  {
     name: 'a document handed over is still no close',
     lines: [ext("You'll have the updated order form by Friday.")],
     expected: null,

@@ -525,7 +525,7 @@ const BARE_DAY = new RegExp(
 
 /** A date said outright: a month, a day's number, a weekday, a quarter or a period's end. */
 const EXPLICIT_DATE = new RegExp(
-  String.raw`\b(twenty|thirty)[- ](${ORDINAL_ONES})\b|\b(${ORDINAL_TENTH_UP})\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d|\b(days?|weeks?|months?) (from|after) (today|now)\b|\bin \w+ (days|weeks|months)\b|\b(thanksgiving|christmas|halloween|new year)|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(eo[mqy]|end of|q[1-4]|quarter|fiscal|fy|year[- ]end)\b|\bthe ((twenty|thirty)[- ])?(${ORDINAL_DAY})\b`,
+  String.raw`\b(twenty|thirty)[- ](${ORDINAL_ONES})\b|\b(${ORDINAL_TENTH_UP})\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d|\b(days?|weeks?|months?) (from|after) (today|now)\b|\b(weeks?|fortnight) (from )?(today|tomorrow)\b|\bin \w+ (days|weeks|months)\b|\b(thanksgiving|christmas|halloween|new year)|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(eo[mqy]|end of|q[1-4]|quarter|fiscal|fy|year[- ]end)\b|\bthe ((twenty|thirty)[- ])?(${ORDINAL_DAY})\b`,
   'i',
 );
 
