@@ -90,6 +90,14 @@ const cases: Case[] = [
     expected: 'negotiation',
   },
   {
+    name: 'the price accepted by the one who decides (k284)',
+    lines: [
+      ext('Good news first: the DG accepts the price as it is in your last offer.'),
+      ext('So now it is about the contract and the date.'),
+    ],
+    expected: 'negotiation',
+  },
+  {
     name: 'a clause the customer wants changed',
     lines: [ext("Terms, really. There's a clause on the hardware warranty he's not happy with.")],
     expected: 'negotiation',

@@ -349,7 +349,7 @@ const OPEN: readonly StageCue[] = [
     // The paper itself under review: "Elena is now looking at the contract", "the offer
     // is accepted in principle", "there's a clause on the warranty he's not happy with".
     stage: 'negotiation',
-    re: /\b(is|are|'s|'re) (now |already |currently )?(looking at|reviewing|going through|reading) (the|our|your) (contract|master agreement|msa|terms and conditions|order form|agreement)\b|\b(wants?|needs?|is going|are going) to (read|review|go through) (the|our|your) (contract|master agreement|msa|terms and conditions|order form|agreement)\b|\b(offer|proposal|quote) (is|was|has been) accepted\b|\b(we|they|he|she|the ([\w-]+ ){0,2}(board|committee|direction|council|mesa|group|team|management)) (accept|accepted|approved|(have|has) (accepted|approved)) (the|your) (offer|proposal|quote)\b|\b(a|the|one|two|some) clauses? (on|about|in|around)\b|\bchange the payment (schedule|terms)\b/i,
+    re: /\b(is|are|'s|'re) (now |already |currently )?(looking at|reviewing|going through|reading) (the|our|your) (contract|master agreement|msa|terms and conditions|order form|agreement)\b|\b(wants?|needs?|is going|are going) to (read|review|go through) (the|our|your) (contract|master agreement|msa|terms and conditions|order form|agreement)\b|\b(offer|proposal|quote|price) (is|was|has been) accepted\b|\b(we|they|he|she|the ([\w-]+ ){0,2}(board|committee|direction|council|mesa|group|team|management|dg|ceo|cfo|director|mayor|chairman|chair|president|owner)) (accepts?|accepted|approved|(have|has) (accepted|approved)) (the|your) (offer|proposal|quote|price)\b|\b(a|the|one|two|some) clauses? (on|about|in|around)\b|\bchange the payment (schedule|terms)\b/i,
     base: 0.82,
   },
   {
