@@ -842,6 +842,19 @@ const cases: Case[] = [
     expected: '2026-10-22',
   },
   {
+    // Said in October: "in September" is when it was said, not next September.
+    name: 'a month the talk was in is behind the meeting (k284)',
+    lines: [
+      ext("We're still targeting end of January for the signature, as we said in September."),
+    ],
+    expected: '2027-01-31',
+  },
+  {
+    name: 'a month agreed on for the signing is still ahead',
+    lines: [ext('We agreed last week to sign in March.')],
+    expected: '2027-03-31',
+  },
+  {
     name: 'a document handed over is still no close',
     lines: [ext("You'll have the updated order form by Friday.")],
     expected: null,

@@ -1708,6 +1708,12 @@ function findDates(
       }
       continue;
     }
+    // "As we said in November", "we discussed it in November", said in January: the
+    // month the talk was in, behind the meeting, not the next November to come.
+    if (!past && saidBackThen(text.slice(0, r.index))) {
+      add(r.index, r.text.length, null, precisionOf(r.start));
+      continue;
+    }
     const date = lastWeekdayIfPast(r.start, today, past && SAID_IN_PAST.test(text));
     add(r.index, r.text.length, date, precisionOf(r.start));
   }
@@ -1737,6 +1743,17 @@ function findDates(
   }
   if (undecided) return undefined;
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** A verb in the past and the time it happened at, just before a date: "as we said in". */
+const SAID_BACK =
+  /\b(said|discussed|agreed|talked|spoke|mentioned|decided|promised|met|sent|received|told|asked|wrote|presented|showed)\b([^.,;!?]{0,30}?)\b(in|on|back in|during)\s+(the\s+)?$/i;
+/** Words that turn the verb toward what is to come: "we agreed to sign in March". */
+const TOWARD_LATER = /\b(to|will|'ll|would|going|gonna|for|by|until|till|next)\b/i;
+
+function saidBackThen(before: string): boolean {
+  const m = SAID_BACK.exec(before);
+  return m !== null && !TOWARD_LATER.test(m[2]!);
 }
 
 /**
