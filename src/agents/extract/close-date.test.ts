@@ -855,6 +855,14 @@ const cases: Case[] = [
     expected: '2027-03-31',
   },
   {
+    name: "a tender's steps are no close: the minutes of a session, the questions' deadline (k284)",
+    lines: [
+      ext('The session is on the twentieth. Bring someone who can sign the minutes.'),
+      ext('The deadline for clarifications is the seventh.'),
+    ],
+    expected: null,
+  },
+  {
     name: 'a document handed over is still no close',
     lines: [ext("You'll have the updated order form by Friday.")],
     expected: null,

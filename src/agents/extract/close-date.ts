@@ -403,9 +403,13 @@ const OTHER_SUBJECTS = {
   /** The project after the signature: "live by March", "kick-off in January". */
   project:
     /\b(kick-?off|onboarding|installation|go(es|ing)?[- ]live|(be|^\W*)live (by|in|on|before)|(up and )?running (by|in|before)|to implement|launch(es|ing)?|implementation|rollout|roll out|training|start date|go-live date|set(ting)? (things|everything|it all|you all|your team|the system) up|setup)\b/,
-  /** Paperwork on the way to the signature: sending, reviewing, a pilot, an NDA. */
+  /**
+   * Paperwork on the way to the signature: sending, reviewing, a pilot, an NDA, the minutes
+   * of a negotiation session ("Bring someone who can sign the minutes."), a tender's
+   * questions ("The deadline for clarifications is the seventh.").
+   */
   paperwork:
-    /\b(rout(e|ing) (it |this |that |the \w+ )?for signature|send|sent|share|get (a|the|our|my|your) ([\w-]+ )?(proposal|quote|deck|comparison|business case|summary|contract|agreement|order form|msa|docs|documents) (over|across|out|to you)|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire)\b/,
+    /\b(rout(e|ing) (it |this |that |the \w+ )?for signature|send|sent|share|get (a|the|our|my|your) ([\w-]+ )?(proposal|quote|deck|comparison|business case|summary|contract|agreement|order form|msa|docs|documents) (over|across|out|to you)|review(ed|ing)?|redlines?|draft|feedback|comments|pilot|trial|poc|proof of concept|nda|dpa|questionnaire|sign(s|ed|ing)? (the )?(minutes|procès-verbal|attendance (sheet|list))|deadline for (clarifications|questions|bids|submissions|offers))\b/,
   /** The customer's own books and targets: "the November numbers", "our hiring". */
   customersBooks:
     /\b((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (numbers|figures|data|report|results|statements?|invoices?)|books|budget (ask|request|submission)s?|revenue|sales|growth|quota|hiring|headcount|funding)\b/,
