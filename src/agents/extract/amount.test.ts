@@ -244,6 +244,18 @@ const cases: Case[] = [
   { name: 'a percentage', lines: [ext('The price includes 15% for support.')], expected: null },
   { name: 'a discount', lines: [ext('We can take $20k off the price.')], expected: null },
   {
+    name: "the price after a discount already given is the deal's (k285)",
+    lines: [
+      ext('Four point four million shillings, for the year, as agreed after the last discount.'),
+    ],
+    expected: { amount: 4_400_000, currency: 'KES' },
+  },
+  {
+    name: 'a discount offered on a price is still no amount',
+    lines: [ext('We can take the discount off, so $20k less than the list.')],
+    expected: null,
+  },
+  {
     name: 'a competitor from the list',
     lines: [ext('Gong quoted us 80k for the contract.')],
     expected: null,

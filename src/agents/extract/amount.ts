@@ -543,6 +543,14 @@ const SCOPE_INCLUDED = /\b(with|including|plus) (the|that|this) (extra|additiona
 const SIGNING_CONDITION =
   /\b(if|as long as|provided) (we|you|they) (can )?(sign|close|get (it|this|the (contract|deal)) signed)\b/gi;
 
+/**
+ * The price net of a discount already given: "Four point four million shillings, for the
+ * year, as agreed after the last discount." names the discount, but the figure is the
+ * deal's. Cut from a sentence before it is tested for a concession.
+ */
+const NET_OF_DISCOUNT =
+  /\b(after|with|including) (the |that |this |your |our )?(last |final |agreed |extra |\w+[- ]percent |\d+ ?% )?discount\b(?! (request|question|answer|language|conditions?|letter|on the))|\bdiscounted (rate|price|total|figure|number)\b/gi;
+
 /** A discount, credit or saving is money, but not the deal's amount. */
 const CONCESSION =
   /\b(discount(ed)?|rebate|credit|concession|savings?|save|cheaper|less than|more than)\b|(\d\s*(k|m)?|%|\b(k|percent|per cent|thousand|grand|ten|eleven|twelve|\w+teen|\w+ty|one|two|three|four|five|six|seven|eight|nine))\s+off\b/i;
@@ -802,7 +810,12 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         out.push('retracted');
         continue;
       }
-      if ((!ownCue && !borrowed) || RANGE.test(text) || CONCESSION.test(text)) continue;
+      if (
+        (!ownCue && !borrowed) ||
+        RANGE.test(text) ||
+        CONCESSION.test(text.replace(NET_OF_DISCOUNT, ''))
+      )
+        continue;
       const current = mentions.filter((m) => !replaced.includes(m));
       const currencies = new Set(current.map((m) => m.currency).filter((c) => c !== null));
       if (current.length === 0 || currencies.size > 1) continue;
