@@ -863,6 +863,16 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: '"the middle of Feb" is its fifteenth',
+    lines: [ext('So we do need this signed by the middle of Feb at the latest, like we said.')],
+    expected: '2027-02-15',
+  },
+  {
+    name: 'a month someone is away for a wedding is no close (k285)',
+    lines: [ext("The owner family decides and they're in Kochi for a wedding most of February.")],
+    expected: null,
+  },
+  {
     name: 'a document handed over is still no close',
     lines: [ext("You'll have the updated order form by Friday.")],
     expected: null,

@@ -3,6 +3,7 @@ import {
   CARDINAL_DAY,
   DAY_ORDINALS,
   MONTH,
+  MONTH_OR_SHORT,
   ORDINAL_DAY,
   ORDINAL_ONES,
   ORDINAL_TENTH_UP,
@@ -286,7 +287,7 @@ const SLOT = new RegExp(
 );
 
 const OTHER_EVENT =
-  /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|fly(ing)?|flight|vacation|holiday|leave|retir(e|es|ing|ement)|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off|out (the|all|this|that|next) (whole )?week|out of (the )?office|away|(take|bring|show) [\w' ]{0,25}to (the|our|my) (cfo|ceo|cio|cto|coo|vp|board|committee|director|boss|leadership))\b/i;
+  /\b(committee|board|council|panel|cabinet|uat|user acceptance|testing|clarifications?|questions|back (on|from|in)|(is|are|'s|'re) back|returns?|travel(l)?ing|fly(ing)?|flight|vacation|holiday|leave|weddings?|retir(e|es|ing|ement)|conference|present(s|ing)?|submission|submit\w*|bids?|tender|start(s|ing)?|begin(s|ning)?|kick(s|ing)? off|out (the|all|this|that|next) (whole )?week|out of (the )?office|away|(take|bring|show) [\w' ]{0,25}to (the|our|my) (cfo|ceo|cio|cto|coo|vp|board|committee|director|boss|leadership))\b/i;
 
 /**
  * A signature already made, or a purchase order issued: "I signed the order form this
@@ -1614,8 +1615,10 @@ function findDates(
   for (const m of text.matchAll(/\b(by )?(the )?end of (the |this |next )?week\b/gi)) {
     add(m.index, m[0].length, fridayOf(today, /next/i.test(m[0]) ? 1 : 0), 'day');
   }
-  // "mid-March": its fifteenth, the next one to come.
-  for (const m of text.matchAll(new RegExp(String.raw`\bmid[- ](${MONTH})\b`, 'gi'))) {
+  // "mid-March", "the middle of Feb": its fifteenth, the next one to come.
+  for (const m of text.matchAll(
+    new RegExp(String.raw`\b(?:mid[- ]|(?:the )?middle of )(${MONTH_OR_SHORT})\b`, 'gi'),
+  )) {
     const month = monthNumber(m[1]!);
     const year =
       month > today.month || (month === today.month && today.day <= 15)
