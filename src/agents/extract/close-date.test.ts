@@ -869,7 +869,10 @@ const cases: Case[] = [
   },
   {
     name: 'a month someone is away for a wedding is no close (k285)',
-    lines: [ext("The owner family decides and they're in Kochi for a wedding most of February.")],
+    lines: [
+      int('Could we aim to have this signed by the twenty-eighth of February?'),
+      ext("The owner family decides and they're in Kochi for a wedding most of February."),
+    ],
     expected: null,
   },
   {
