@@ -251,6 +251,17 @@ const cases: Case[] = [
     expected: { amount: 4_400_000, currency: 'KES' },
   },
   {
+    name: 'a price with a named add-on in its scope is the whole price (k285)',
+    lines: [ext('Okay. Twenty-one lakh, plus GST, with the Lots add-on. Done.')],
+    expected: { amount: 2_100_000, currency: 'INR' },
+    ctx: { buyerCurrency: 'INR' },
+  },
+  {
+    name: 'an add-on priced on its own is still an increment',
+    lines: [ext('The Lots add-on is three lakh more a year.')],
+    expected: null,
+  },
+  {
     name: 'a discount offered on a price is still no amount',
     lines: [ext('We can take the discount off, so $20k less than the list.')],
     expected: null,

@@ -537,8 +537,12 @@ const ADD_ON = new RegExp(
   String.raw`\b(more|extra|additional|on top|add-on|addon|upsell|incremental|adds)\b|\d\s*(k|m)?\s+(more|extra)\b|\banother (\$|€|£)?(\d|${SPOKEN_NUMBER})`,
   'i',
 );
-/** The extra already in the scope priced: "Final, twenty-one lakh sixty thousand, with the extra round." */
-const SCOPE_INCLUDED = /\b(with|including|plus) (the|that|this) (extra|additional)\b/gi;
+/**
+ * The extra already in the scope priced: "Final, twenty-one lakh sixty thousand, with the
+ * extra round.", "Twenty-one lakh, plus GST, with the Lots add-on."
+ */
+const SCOPE_INCLUDED =
+  /\b(with|including|plus) (the|that|this) (extra|additional)\b|\b(with|including) (the|that|this) [\w-]+ add-?on\b/gi;
 
 const SIGNING_CONDITION =
   /\b(if|as long as|provided) (we|you|they) (can )?(sign|close|get (it|this|the (contract|deal)) signed)\b/gi;
