@@ -2305,6 +2305,16 @@ describe('a close said and taken back, or planned (k265)', () => {
     ).toBeNull();
   });
 
+  it('takes a win back when one signature of two is made (k285)', () => {
+    expect(
+      inNegotiation(
+        ext('The MD signed on Tuesday. But we need two directors, and Mr. Gunaratne is away.'),
+        ext("Not yet. Don't book it yet, our company secretary will kill me."),
+      ),
+    ).toBeNull();
+    expect(inNegotiation(ext('The contract is signed.'), ext('Well, half signed.'))).toBeNull();
+  });
+
   it('takes a loss back on "it\'s not a no", and only a loss', () => {
     expect(
       inNegotiation(

@@ -798,10 +798,10 @@ type Retraction = 'retracted' | 'unsigned' | 'unrefused';
 
 /**
  * A signature taken back: "Not your contract yet.", "Our CEO still needs to countersign.",
- * "Don't celebrate yet. Nothing's signed."
+ * "Don't celebrate yet. Nothing's signed.", "Well, half signed.", "Don't book it yet."
  */
 const NOT_SIGNED_YET =
-  /\bnothing('s| is| has been) signed\b|^\W*not (your|the|our) (contract|agreement|order form|paperwork)( yet)?\W*$|\b(haven't|have not|didn't|did not) sign(ed)? (your|the) (contract|agreement|order form)( yet)?\b|\b(still )?(needs?|has|have) to (countersign|co-sign)\b|\bstill (needs?|has) to sign\b|\b(hasn't|has not|haven't|have not) (countersigned|signed it) yet\b/i;
+  /\bnothing('s| is| has been) signed\b|^\W*not (your|the|our) (contract|agreement|order form|paperwork)( yet)?\W*$|\b(haven't|have not|didn't|did not) sign(ed)? (your|the) (contract|agreement|order form)( yet)?\b|\b(still )?(needs?|has|have) to (countersign|co-sign)\b|\bstill (needs?|has) to sign\b|\b(hasn't|has not|haven't|have not) (countersigned|signed it) yet\b|\bhalf[- ]signed\b|\bnot (yet )?fully (signed|executed|countersigned)\b|\b(don't|do not) book it( yet)?\b/i;
 
 /** A detail corrected at a clause's end: ", not PDF", ", not the old one". */
 const NOT_THIS_BUT_THAT =
