@@ -1953,6 +1953,13 @@ describe('a signer with an honorific, and a decision against the year (k208)', (
         ext("Look, I'll tell you plainly. We've decided not to go ahead this year."),
       ),
     ).toBe('closed_lost');
+    // "... with any new system this year", "... with anything this year" (k285, k262).
+    expect(
+      stageIn('proposal')(
+        ext("They've decided not to go ahead with any new system this year."),
+        ext('Cancelled. The project is closed.'),
+      ),
+    ).toBe('closed_lost');
     expect(stageIn('proposal')(ext("We're not moving forward this quarter."))).not.toBe(
       'closed_lost',
     );

@@ -496,9 +496,12 @@ const HOLD =
 const DEFERRAL =
   /\b(for now|yet|this (year|quarter|month)|until|till|right now|at the moment|for the time being|next (year|quarter))\b/i;
 
-/** A decision against the purchase for the year is a loss: "We've decided not to go ahead this year." */
+/**
+ * A decision against the purchase for the year is a loss: "We've decided not to go ahead
+ * this year.", "They've decided not to go ahead with any new system this year."
+ */
 const DECIDED_THIS_YEAR =
-  /\b(decided|decision is) not to (go ahead|proceed|move forward|buy)( with (it|this|you|the project))? this year\W*$/i;
+  /\b(decided|decision is) not to (go ahead|proceed|move forward|buy)( with (it|this|you|the project|anything|anyone|any( new)? [\w-]+))? this year\W*$/i;
 
 /** Won words after one of these describe a condition or another time ("once we've signed", "until it's signed"). */
 const NOT_NOW =
