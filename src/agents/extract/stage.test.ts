@@ -2312,6 +2312,16 @@ describe('a close said and taken back, or planned (k265)', () => {
     ).toBeNull();
   });
 
+  it('reads the signed paper received as the win, whoever says it (k285)', () => {
+    expect(
+      inNegotiation(
+        int('We got the signed agreement back from your MD yesterday evening.'),
+        ext('Finally! It was on his desk for a week.'),
+      ),
+    ).toBe('closed_won');
+    expect(inNegotiation(int("Once we've got the signed copy, we'll plan."))).toBeNull();
+  });
+
   it('takes a win back when one signature of two is made (k285)', () => {
     expect(
       inNegotiation(

@@ -127,6 +127,14 @@ const WON: readonly StageCue[] = [
     base: 0.88,
   },
   {
+    // "We got the signed agreement back from your MD yesterday evening.": the signed paper
+    // in hand, a fact whoever says it.
+    stage: 'closed_won',
+    re: /\b(we|i)('ve| have)? (just |finally |already )?(got|received) (the|your) (signed|countersigned|executed) (contract|agreement|order form|copy|paperwork)\b/i,
+    base: 0.86,
+    fact: true,
+  },
+  {
     // "The gerente signed it an hour ago", "The director signed, then it got stuck", "the
     // DG signed Friday afternoon", "My father signed it last night", "The president put
     // the seal on it at ten".
