@@ -1926,6 +1926,13 @@ describe('a signature made on a weekday just gone (k183)', () => {
   it('dates "countersigned on Friday", said on a Wednesday, to the Friday before', () => {
     expect(date(ext('It was countersigned on Friday.'))).toBe('2026-10-09');
     expect(date(int('The signed agreement came back on Friday.'), ext('Yes.'))).toBe('2026-10-09');
+    // The signed paper got or received (k285).
+    expect(
+      date(
+        int('We got the signed agreement back from your MD on Friday evening.'),
+        ext('Finally!'),
+      ),
+    ).toBe('2026-10-09');
     // Said as a plan, the day is still to come.
     expect(date(ext('He can sign on Thursday.'), ext('Great, then Thursday it is signed.'))).toBe(
       '2026-10-15',
