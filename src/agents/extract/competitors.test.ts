@@ -1322,6 +1322,21 @@ describe("a committee's choice, an offer sent and a vendor coming in on a day (k
       read(ext("PitPlanner's coming in on the fifteenth. They're the only other one.")),
     ).toEqual(['PitPlanner']);
   });
+
+  it('reads a vendor coming to present as in play (k284)', () => {
+    expect(
+      read(ext('And to be transparent, SparkMeter is coming to present on the ninth.')),
+    ).toEqual(['SparkMeter']);
+  });
+
+  it('reads a vendor whose offer was declared non-compliant as out (k284)', () => {
+    expect(
+      extractCompetitors(
+        call(ext("SparkMeter's offer was declared non-compliant. It's between you and Steamaco.")),
+        { ...vendors, heldCompetitors: ['SparkMeter', 'Steamaco'] },
+      )?.value,
+    ).toEqual(['Steamaco']);
+  });
 });
 
 describe('a final scoring, and a group standardising on a vendor (k212, k213)', () => {
