@@ -178,6 +178,13 @@ export const SIGNER_ROLE =
 export const SEAL = '(?:seal|stamp|hanko|inkan|chop|dojang)';
 export const SEAL_PUT = `(?:put|affixed|pressed) (?:the|his|her|their|our) (?:company |corporate |official |red )?${SEAL} on (?:it|the (?:contract|agreement|order form))`;
 
+/**
+ * The signed paper in hand: "We got the signed agreement back from your MD yesterday
+ * evening", "I've received your countersigned copy".
+ */
+export const SIGNED_PAPER_RECEIVED =
+  "(?:we|i)(?:'ve| have)? (?:just |finally |already )?(?:got|received) (?:the|your) (?:signed|countersigned|executed) (?:contract|agreement|order form|copy|paperwork)";
+
 /** A purchase order, in the languages calls carry it in: "the PO", "die Bestellung". */
 export const PURCHASE_ORDER =
   '(?:po|purchase order|bestellung|orden de compra|bon de commande|pedido de compra)';

@@ -15,6 +15,7 @@ import {
   SALES_DOCUMENT,
   SIGNED_AT,
   SIGNED_OPENING,
+  SIGNED_PAPER_RECEIVED,
   SEAL_PUT,
   SIGNER_ROLE,
   agreementAfter,
@@ -130,7 +131,7 @@ const WON: readonly StageCue[] = [
     // "We got the signed agreement back from your MD yesterday evening.": the signed paper
     // in hand, a fact whoever says it.
     stage: 'closed_won',
-    re: /\b(we|i)('ve| have)? (just |finally |already )?(got|received) (the|your) (signed|countersigned|executed) (contract|agreement|order form|copy|paperwork)\b/i,
+    re: new RegExp(`\\b${SIGNED_PAPER_RECEIVED}\\b`, 'i'),
     base: 0.86,
     fact: true,
   },

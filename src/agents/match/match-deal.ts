@@ -41,7 +41,10 @@ interface Evidence {
   contactHits: number;
   mention: number;
   named: string[];
-  /** How many of its own name's words the meeting title, or a sentence saying what the call is for, says. */
+  /**
+   * How many of its own name's words the meeting title says, or a sentence saying what
+   * the call is for ("today is only about parts").
+   */
   inTitle: number;
   /** Whether those words are in the title itself rather than only in such a sentence. */
   titleItself: boolean;
