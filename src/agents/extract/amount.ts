@@ -817,7 +817,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (
         (!ownCue && !borrowed) ||
         RANGE.test(text) ||
-        CONCESSION.test(text.replace(NET_OF_DISCOUNT, ''))
+        // Cheap test first: the cut is made only when a concession is named at all.
+        (CONCESSION.test(text) && CONCESSION.test(text.replace(NET_OF_DISCOUNT, '')))
       )
         continue;
       const current = mentions.filter((m) => !replaced.includes(m));

@@ -255,8 +255,9 @@ function weigh(
     const m = SCOPE.exec(s);
     return m ? [s.slice(m.index + m[0].length).split(/[,;]|\s(?:but|and not|not)\s/)[0]!] : [];
   });
-  const titleItself = new Set(words(meeting.title).map(stem));
-  const titleWords = [meeting.title, ...scoped].flatMap((s) => words(s).map(stem));
+  const titleStems = words(meeting.title).map(stem);
+  const titleItself = new Set(titleStems);
+  const titleWords = [...titleStems, ...scoped.flatMap((s) => words(s).map(stem))];
   const spokenWords = about.flatMap((s) => words(s).map(stem));
   const title = new Set(titleWords);
   const spoken = new Set(spokenWords);
