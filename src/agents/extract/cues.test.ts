@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LATER_DAY, dayToCome, inStoryOfThePast, sellerNames } from './cues.js';
+import { LATER_DAY, agreementAfter, dayToCome, inStoryOfThePast, sellerNames } from './cues.js';
+import { call } from './test-utterances.js';
 
 describe('sellerNames', () => {
   it('reads the name before the public suffix of each internal domain', () => {
@@ -66,5 +67,51 @@ describe('a day still to come', () => {
     expect(
       dayToCome('We would like to have the whole thing settled by the end of next month.'),
     ).toBe(false);
+  });
+});
+
+describe('agreementAfter', () => {
+  it('is the other side saying yes in the next reply', () => {
+    const said = call(['internal', 'I can send the proposal today.'], ['external', 'Yes, please.']);
+    expect(agreementAfter(said, 0)).toBe(1);
+    expect(agreementAfter(call(['internal', 'A demo next week?'], ['external', 'Maybe.']), 0)).toBe(
+      null,
+    );
+  });
+
+  it('waits for the answer to a question the other side asks first', () => {
+    // After k263: the sandbox offered, a question on it, its answer, then the yes.
+    const said = call(
+      ['internal', 'We can set up a sandbox with your real inventory.'],
+      ['external', 'In parallel, with real staff?'],
+      ['internal', 'With real staff, fake bookings. So nothing breaks.'],
+      ['external', 'Good. Do it.'],
+    );
+    expect(agreementAfter(said, 0)).toBe(3);
+  });
+
+  it('takes no yes after a question answered with another question, or a refusal', () => {
+    const asked = call(
+      ['internal', 'We can set up a sandbox.'],
+      ['external', 'With real staff?'],
+      ['internal', 'Would you want that?'],
+      ['external', 'Yes.'],
+    );
+    expect(agreementAfter(asked, 0)).toBe(null);
+    const refused = call(
+      ['internal', 'We can set up a sandbox.'],
+      ['external', 'With real staff?'],
+      ['internal', 'With real staff.'],
+      ['external', 'No, not yet.'],
+    );
+    expect(agreementAfter(refused, 0)).toBe(null);
+    // A reply that is not a question is the answer itself: no later yes is read.
+    const declined = call(
+      ['internal', 'We can set up a sandbox.'],
+      ['external', 'We have no time for that.'],
+      ['internal', 'Understood.'],
+      ['external', 'Yes.'],
+    );
+    expect(agreementAfter(declined, 0)).toBe(null);
   });
 });

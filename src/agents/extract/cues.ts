@@ -1,4 +1,5 @@
 import { MONTH, WEEKDAY } from './date-words.js';
+import { isQuestion, splitSentences } from './sentences.js';
 import type { ExtractUtterance, SpeakerSide } from './types.js';
 
 /** A reply that agrees with what the other side just said. */
@@ -32,20 +33,41 @@ export function otherSide(side: SpeakerSide): SpeakerSide | null {
 /**
  * The next utterance when it is the other side agreeing; null otherwise (no reply, the
  * same side going on, which makes any later "okay" about something else, a refusal, or
- * a goodbye).
+ * a goodbye). A question asked first and answered by the proposer puts the yes one
+ * exchange later: "We can set up a sandbox with your real inventory." "In parallel,
+ * with real staff?" "With real staff, fake bookings." "That's good. Do it."
  */
 export function agreementAfter(
   utterances: readonly ExtractUtterance[],
   index: number,
 ): number | null {
-  const other = otherSide(utterances[index]!.side);
+  const proposer = utterances[index]!.side;
+  const other = otherSide(proposer);
   const reply = utterances[index + 1];
   if (other === null || reply === undefined || reply.side !== other) return null;
-  // "Morning. Yes, Monday.": a greeting before the yes.
-  const text = reply.text.replace(GREETING, '');
+  if (agrees(reply.text)) return index + 1;
+  const answer = utterances[index + 2];
+  const after = utterances[index + 3];
+  const clarified =
+    asksFirst(reply.text) &&
+    answer?.side === proposer &&
+    !isQuestion(answer.text) &&
+    after?.side === other &&
+    agrees(after.text);
+  return clarified ? index + 3 : null;
+}
+
+/** A reply that says yes, and not to a goodbye. "Morning. Yes, Monday.": a greeting first. */
+function agrees(reply: string): boolean {
+  const text = reply.replace(GREETING, '');
   const firstClause = text.split(/[.!?;]/, 1)[0]!;
-  if (!AGREEMENT.test(text) || DISAGREEMENT.test(firstClause)) return null;
-  return SIGN_OFF.test(text) ? null : index + 1;
+  return AGREEMENT.test(text) && !DISAGREEMENT.test(firstClause) && !SIGN_OFF.test(text);
+}
+
+/** A reply that opens with a question: "In parallel, with real staff?" */
+function asksFirst(reply: string): boolean {
+  const first = splitSentences(reply)[0]?.text ?? '';
+  return isQuestion(first);
 }
 
 /** Second-level labels a country's domains sit under: "acme.co.uk" is Acme. */
