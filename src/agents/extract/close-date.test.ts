@@ -850,6 +850,23 @@ const cases: Case[] = [
     expected: '2027-01-31',
   },
   {
+    // After k256: the rep reads out the CRM's old date to compare, after the new one.
+    name: "the date the seller's system holds is the old one, not the close",
+    lines: [
+      ext('We need it closed by the end of the quarter. End of December, yes.'),
+      int("End of December. Okay. I have end of March in my system, so that's a big change."),
+    ],
+    expected: '2026-12-31',
+  },
+  {
+    name: 'a date the seller had, said to compare, is no close either',
+    lines: [
+      ext("Let's say we sign on the fifth of November."),
+      int('The fifth. I had October, so only a few days.'),
+    ],
+    expected: '2026-11-05',
+  },
+  {
     name: 'a month agreed on for the signing is still ahead',
     lines: [ext('We agreed last week to sign in March.')],
     expected: '2027-03-31',

@@ -444,6 +444,15 @@ const NO_REFUSAL =
 /** What, handed over, is the close itself: "I can get the signature to you Friday", a PO. */
 const CLOSING_PAPER = /\b(?:signatures?|signed|po|purchase orders?)\b/i;
 
+/**
+ * The date the seller's own records hold, said to compare: "I have end of September in
+ * my system, so that's a big change.", "I had June 30th, so it's only a few days."
+ */
+const RECORDED = new RegExp(
+  String.raw`\b(i|we)('ve| have|'d| had)( got)?\b[^.?!]{0,40}\b(in|on) (my|our|the) (system|crm|forecast|pipeline|salesforce|hubspot)\b|\b(i|we) had (the )?((end|middle) of |mid-?)?(${MONTH})\b`,
+  'i',
+);
+
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
   /\b(told|said to|mentioned to|promised) (you|us|him|her|them) (in|on|last|back in) |\b(was|were) (to|due|planned|going to|meant to)\b|\b(we've|we have) done (it|this|that)\b|\b(was|were|got|been|already|we) (signed|closed|countersigned)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed|talked about|spoken of|floated)|you (wanted|were hoping for|hoped for|were aiming (at|for))|last (year|quarter|month)|missed|slipped from)\b/i;
@@ -1320,6 +1329,7 @@ function subjectOf(
     // December.": a step on the way to the date just agreed, not the signing.
     (PROCESS_ASKED.test(asked) && !SIGN_WORD.test(text)) ||
     (PAST.test(text) && !signedAlready) ||
+    RECORDED.test(text) ||
     // "Now I need the contract in final form, I sign on the twenty-first": the
     // document is wanted for the signing the sentence dates.
     ((OTHER_SUBJECT.test(
