@@ -570,6 +570,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/hundred-ninth-check.jsonl',
   'test/agent/labelled/hundred-tenth-check.jsonl',
   'test/agent/labelled/hundred-eleventh-check.jsonl',
+  'test/agent/labelled/hundred-twelfth-check.jsonl',
+  'test/agent/labelled/hundred-thirteenth-check.jsonl',
 ];
 
 /**
@@ -666,6 +668,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-87.jsonl',
   'test/agent/calibration/outside-fit-88.jsonl',
   'test/agent/calibration/outside-fit-89.jsonl',
+  'test/agent/calibration/outside-fit-90.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
