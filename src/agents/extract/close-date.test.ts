@@ -867,6 +867,18 @@ const cases: Case[] = [
     expected: '2026-11-05',
   },
   {
+    // After k294: the day of a paper sent for signature is the sending's.
+    name: 'a yes to the day a contract is sent for signature keeps the signing day',
+    lines: [
+      ext("Then let's do it. I'll sign by the 21st."),
+      int(
+        "The 21st of October. I'll send you the contract for signature Monday so you've got a few days.",
+      ),
+      ext("Monday's good. Send it to Terri too."),
+    ],
+    expected: '2026-10-21',
+  },
+  {
     name: 'a month agreed on for the signing is still ahead',
     lines: [ext('We agreed last week to sign in March.')],
     expected: '2027-03-31',

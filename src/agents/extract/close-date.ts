@@ -453,6 +453,13 @@ const RECORDED = new RegExp(
   'i',
 );
 
+/**
+ * A paper sent to be signed: "I'll send you the contract for signature Monday". Its day is
+ * the sending's, so a "Monday's good." after it answers that, not the signing.
+ */
+const FOR_SIGNATURE =
+  /\b(send|sending|email|get|have)\b[^.?!]{0,40}\bfor (your |his |her |their )?(signature|signing)\b/i;
+
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
   /\b(told|said to|mentioned to|promised) (you|us|him|her|them) (in|on|last|back in) |\b(was|were) (to|due|planned|going to|meant to)\b|\b(we've|we have) done (it|this|that)\b|\b(was|were|got|been|already|we) (signed|closed|countersigned)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed|talked about|spoken of|floated)|you (wanted|were hoping for|hoped for|were aiming (at|for))|last (year|quarter|month)|missed|slipped from)\b/i;
@@ -786,7 +793,12 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // A date for something else ("I'll send both options in the proposal by Wednesday")
       // moves the subject on: "Grand, Wednesday." answers that, not the signing talk.
       // So does a question about a meeting ("Shall I book a scoping workshop with Ben?").
-      if (offTopic && !own && !story && (EXPLICIT_DATE.test(text) || isQuestion(text)))
+      if (
+        offTopic &&
+        (!own || FOR_SIGNATURE.test(text)) &&
+        !story &&
+        (EXPLICIT_DATE.test(text) || isQuestion(text))
+      )
         topic = undefined;
       const softened = text.replace(GOES_WELL, '');
       // "Which date in January?" "Say the 22nd.": the month asked about is the answer's.
