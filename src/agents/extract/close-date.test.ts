@@ -879,6 +879,15 @@ const cases: Case[] = [
     expected: '2026-10-21',
   },
   {
+    name: 'a yes to the day the final contract arrives keeps the signing day',
+    lines: [
+      ext('So we sign by the 11th of December. That is a Friday.'),
+      int("The 11th. Great. I'll make sure the final contract is with you by Wednesday."),
+      ext('Wednesday. Good.'),
+    ],
+    expected: '2026-12-11',
+  },
+  {
     name: 'a month agreed on for the signing is still ahead',
     lines: [ext('We agreed last week to sign in March.')],
     expected: '2027-03-31',

@@ -454,11 +454,12 @@ const RECORDED = new RegExp(
 );
 
 /**
- * A paper sent to be signed: "I'll send you the contract for signature Monday". Its day is
- * the sending's, so a "Monday's good." after it answers that, not the signing.
+ * A paper on its way to be signed: "I'll send you the contract for signature Monday",
+ * "I'll make sure the final contract is with you by Wednesday". Its day is the sending's,
+ * so a "Monday's good." after it answers that, not the signing.
  */
-const FOR_SIGNATURE =
-  /\b(send|sending|email|get|have)\b[^.?!]{0,40}\bfor (your |his |her |their )?(signature|signing)\b/i;
+const PAPER_ON_ITS_WAY =
+  /\b(send|sending|email|get|have)\b[^.?!]{0,40}\bfor (your |his |her |their )?(signature|signing)\b|\b(i|we)('ll| will)\b[^.?!]{0,30}\b(send|have|get|make sure)\b[^.?!]{0,40}\b(contract|agreement|order form|paperwork|documents?|papers?)\b/i;
 
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
@@ -795,7 +796,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       // So does a question about a meeting ("Shall I book a scoping workshop with Ben?").
       if (
         offTopic &&
-        (!own || FOR_SIGNATURE.test(text)) &&
+        (!own || PAPER_ON_ITS_WAY.test(text)) &&
         !story &&
         (EXPLICIT_DATE.test(text) || isQuestion(text))
       )
