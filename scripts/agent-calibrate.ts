@@ -669,6 +669,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-88.jsonl',
   'test/agent/calibration/outside-fit-89.jsonl',
   'test/agent/calibration/outside-fit-90.jsonl',
+  'test/agent/calibration/outside-fit-91.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
