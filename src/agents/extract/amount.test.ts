@@ -2091,3 +2091,27 @@ describe('a count said back with money beside it (k280)', () => {
     ).toEqual(usd(42_000));
   });
 });
+
+describe('an exact figure said short (k295)', () => {
+  it('keeps the exact figure a shorthand in its thousands restates', () => {
+    expect(
+      amount(
+        { dealAmount: 375_840 },
+        int(
+          "Eleven percent. That's three hundred thirty-four thousand and eighty euros over the three years.",
+        ),
+        ext('Three thirty-four. I can take that to the board.'),
+      ),
+    ).toEqual({ amount: 334_080, currency: 'EUR' });
+  });
+
+  it('takes a figure rounded on purpose as the new one', () => {
+    expect(
+      amount(
+        { dealAmount: 50_000 },
+        int('Forty-six thousand and eighty euros total, two years.'),
+        ext('Okay, make it forty-six flat and I sign next week.'),
+      ),
+    ).toMatchObject({ amount: 46_000 });
+  });
+});

@@ -660,7 +660,7 @@ export function extractAmount(
             c !== 'retracted' && yearlyShareOf(said.value, c.value),
         )
       : undefined;
-  const last = restated ?? rateOfTotal(said, entries) ?? said;
+  const last = exactOf(restated ?? rateOfTotal(said, entries) ?? said, entries);
   const revised = entries.some(
     (c) =>
       c !== 'retracted' &&
@@ -668,6 +668,41 @@ export function extractAmount(
   );
   return revised ? { ...last, confidence: clamp(last.confidence - 0.05) } : last;
 }
+
+/**
+ * "Three hundred thirty-four thousand and eighty over the three years." ... "Three
+ * thirty-four.": a figure said short, in the thousands of an exact one said before it, is
+ * that figure cut short, and the exact one stands. A round figure said as one ("forty-six
+ * thousand flat", "call it seven forty-five, round") replaces it.
+ */
+function exactOf(
+  said: Candidate<AmountValue>,
+  entries: readonly ScanEntry[],
+): Candidate<AmountValue> {
+  const { amount, currency } = said.value;
+  if (amount % 1_000 !== 0 || ROUNDED.test(said.quote)) return said;
+  const at = entries.findLastIndex(
+    (c) =>
+      c !== 'retracted' &&
+      c.value.amount % 1_000 !== 0 &&
+      Math.abs(c.value.amount - amount) < 1_000 &&
+      (c.value.currency === null || currency === null || c.value.currency === currency),
+  );
+  const exact = entries[at];
+  if (exact === undefined || exact === 'retracted') return said;
+  const roundedSince = entries
+    .slice(at + 1)
+    .some((c) => c !== 'retracted' && c.value.amount === amount && ROUNDED.test(c.quote));
+  return roundedSince
+    ? said
+    : {
+        ...said,
+        value: { amount: exact.value.amount, currency: currency ?? exact.value.currency },
+      };
+}
+
+/** A figure said whole or rounded on purpose: "forty-six thousand flat", "call it 745k". */
+const ROUNDED = /\b(thousand|k|flat|round(ed)?|even|call it|make it)\b/i;
 
 /**
  * "Five years at one hundred eighteen." after "one hundred eighteen thousand a year ...
