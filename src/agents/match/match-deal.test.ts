@@ -324,6 +324,32 @@ describe('a call that says what it is for (k280)', () => {
     expect(result).toMatchObject({ dealId: 'd2' });
   });
 
+  it('takes "today is the scheduler" as the call saying what it is for (k295)', () => {
+    const result = match(
+      meeting(['dana@acme.com'], 'Acme - follow-up', [
+        "Let's separate the two things. The bar, the concessions, we're still thinking. That's not today.",
+        'Today is the scheduler. That one is ready.',
+      ]),
+      [deal('d1', { name: 'Acme - Concessions' }), deal('d2', { name: 'Acme - Scheduler' })],
+    );
+    expect(result).toMatchObject({ dealId: 'd2', basis: 'named' });
+  });
+
+  it('reads the thing named after "today is the", not what it is of', () => {
+    const stores = [
+      deal('d1', { name: 'Rio Rico - Renewal 2027' }),
+      deal('d2', { name: 'Rio Rico - New stores' }),
+    ];
+    const result = match(
+      meeting(['dana@acme.com'], 'Rio Rico Pharmacies - renewal', [
+        "Today's just the renewal of your current two stores.",
+        'The new stores deal, we do separately once you have leases.',
+      ]),
+      stores,
+    );
+    expect(result).toMatchObject({ dealId: 'd1' });
+  });
+
   it('says the call, not the title, named the deal it went with', () => {
     const result = match(
       meeting(['dana@acme.com'], 'Acme / Relay', [

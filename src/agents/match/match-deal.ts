@@ -252,8 +252,13 @@ function weigh(
   // does, by what follows the words up to the next clause ("today is only about the FX
   // module, the payouts thing is with another team" names the FX module only).
   const scoped = about.flatMap((s) => {
-    const m = SCOPE.exec(s);
-    return m ? [s.slice(m.index + m[0].length).split(/[,;]|\s(?:but|and not|not)\s/)[0]!] : [];
+    const said = SCOPE.exec(s);
+    const named = said ? null : SCOPE_NAMED.exec(s);
+    const m = said ?? named;
+    if (!m) return [];
+    const phrase = s.slice(m.index + m[0].length).split(/[,;]|\s(?:but|and not|not)\s/)[0]!;
+    // "Today's just the renewal of your current two stores": the thing named, not its scope.
+    return [named ? phrase.split(/\s(?:of|for|with|in|on|at|to)\s/)[0]! : phrase];
   });
   const titleStems = words(meeting.title).map(stem);
   const titleItself = new Set(titleStems);
@@ -285,6 +290,9 @@ function weigh(
 /** A sentence saying what the call is for: "So today is only about parts, the inventory side." */
 const SCOPE =
   /\b(today|this (call|meeting)|the (call|meeting) today)('s| is) (only |just |all |really |mainly |mostly )?(about|for|on)\b|\b(today|in this call) we('re| are)? (only |just |mainly )?(talk(ing)?|focus(ing)?) (about|on)\b/i;
+
+/** The call's subject said as a thing: "Today is the scheduler. That one is ready." */
+const SCOPE_NAMED = /^\W*today('s| is) (only |just )?(?=(the|our|your) )/i;
 
 /**
  * A deal named only to be put aside ("the beverage trucks, forget it for now"; "And the
