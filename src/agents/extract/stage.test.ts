@@ -2129,6 +2129,14 @@ describe('a part not bought now is no loss (k235)', () => {
     );
     expect(stageIn('discovery')(ext("We're not buying, we've decided."))).toBe('closed_lost');
   });
+
+  it('reads "we\'re not buying readers" as a line dropped from the quote (k294)', () => {
+    expect(
+      stageIn('proposal')(ext("Yeah, see, we're not buying readers. We've got tablets already.")),
+    ).toBe(null);
+    expect(stageIn('proposal')(ext("We're not buying hardware from anyone."))).toBe(null);
+    expect(stageIn('proposal')(ext("We're not buying it. Sorry."))).toBe('closed_lost');
+  });
 });
 
 describe('a loss the rep says and the customer says back (k239)', () => {

@@ -72,7 +72,7 @@ const LOST: readonly StageCue[] = [
   },
   {
     stage: 'closed_lost',
-    re: /\b(won't|will not|not going to|aren't going to|are not going to|we're not|we are not) (be )?(buy(ing)?|purchas(e|ing))\b(?!\s+(anything|something|a thing) (they|we|you|he|she) (haven't|have not|don't|do not|can't|cannot)\b|(\s+[\w-]+){1,3}\s+(that|which) (can't|cannot|doesn't|does not|won't|will not|isn't|is not)\b|\s+(unless|until|without|if|off|on the strength of|based on|from a|just|only)\b|(\s+[\w-]+){1,5}\s+(on the strength of|based on|unless|until|without)\b|(\s+[\w-]+){0,3}\s+(now|yet|today|tomorrow|this (year|quarter|month|week)|next week|for now|at the moment|right now|right away|straight away)\b)/i,
+    re: /\b(won't|will not|not going to|aren't going to|are not going to|we're not|we are not) (be )?(buy(ing)?|purchas(e|ing))\b(?!\s+(anything|something|a thing) (they|we|you|he|she) (haven't|have not|don't|do not|can't|cannot)\b|(\s+[\w-]+){1,3}\s+(that|which) (can't|cannot|doesn't|does not|won't|will not|isn't|is not)\b|\s+(unless|until|without|if|off|on the strength of|based on|from a|just|only)\b|(\s+[\w-]+){1,5}\s+(on the strength of|based on|unless|until|without)\b|(\s+[\w-]+){0,3}\s+(now|yet|today|tomorrow|this (year|quarter|month|week)|next week|for now|at the moment|right now|right away|straight away)\b|\s+(?!(it|this|that|them|anything|any|your|you|the|a|an|from|at|either|anymore|more|in|into|with|now|yet|today|us|our|his|her|their)\b)[a-z]+s\b(?!')|\s+hardware\b)/i,
     base: 0.88,
   },
   {
