@@ -2105,6 +2105,33 @@ describe('an exact figure said short (k295)', () => {
     ).toEqual({ amount: 334_080, currency: 'EUR' });
   });
 
+  it('keeps the exact figure when the short form names hundreds or a point of millions (k305, k310)', () => {
+    expect(
+      amount(
+        { dealAmount: 30_000 },
+        int('Twelve months, twenty-five thousand nine hundred twenty dollars a year.'),
+        ext('Twenty-five nine.'),
+      ),
+    ).toMatchObject({ amount: 25_920 });
+    expect(
+      amount(
+        { dealAmount: 6_000_000 },
+        int('And for the two years, five million four hundred ten thousand and eighty pesos.'),
+        ext('Five point four.'),
+      ),
+    ).toMatchObject({ amount: 5_410_080 });
+  });
+
+  it('takes "one eighty" after "one eighty-five" as a new price, the half taken off', () => {
+    expect(
+      amount(
+        { dealAmount: 200_000 },
+        int('The three years come to one hundred eighty-five thousand euros.'),
+        ext('One eighty, then.'),
+      ),
+    ).toMatchObject({ amount: 180_000 });
+  });
+
   it('takes a figure rounded on purpose as the new one', () => {
     expect(
       amount(

@@ -671,21 +671,27 @@ export function extractAmount(
 
 /**
  * "Three hundred thirty-four thousand and eighty over the three years." ... "Three
- * thirty-four.": a figure said short, in the thousands of an exact one said before it, is
- * that figure cut short, and the exact one stands. A round figure said as one ("forty-six
- * thousand flat", "call it seven forty-five, round") replaces it.
+ * thirty-four.", "25,920 a year." "Twenty-five nine.": a figure said short, within two
+ * turns of an exact one whose leading figures it repeats, is that figure cut short, and the
+ * exact one stands. A round figure said as one ("forty-six thousand flat", "call it seven
+ * forty-five, round") replaces it.
  */
 function exactOf(
   said: Candidate<AmountValue>,
   entries: readonly ScanEntry[],
 ): Candidate<AmountValue> {
   const { amount, currency } = said.value;
-  if (amount % 1_000 !== 0 || ROUNDED.test(said.quote)) return said;
+  const step = roundedTo(amount);
+  // Two figures said at least ("twenty-five nine", "five point four"), not "a million".
+  if (step < 100 || amount / step < 10 || ROUNDED.test(said.quote)) return said;
   const at = entries.findLastIndex(
     (c) =>
       c !== 'retracted' &&
-      c.value.amount % 1_000 !== 0 &&
-      Math.abs(c.value.amount - amount) < 1_000 &&
+      // Cut short; but "one eighty" after "one eighty-five" is a new price, the half taken off.
+      c.value.amount > amount &&
+      c.value.amount - amount < step &&
+      c.value.amount - amount !== step / 2 &&
+      said.utteranceIndex - c.utteranceIndex <= ECHO_SPAN &&
       (c.value.currency === null || currency === null || c.value.currency === currency),
   );
   const exact = entries[at];
@@ -701,8 +707,18 @@ function exactOf(
       };
 }
 
+/** How many turns after the exact figure its short form still echoes it. */
+const ECHO_SPAN = 2;
+
+/** The power of ten a figure is rounded to: 25,900 to 100, 5,400,000 to 100,000. */
+function roundedTo(amount: number): number {
+  let step = 1;
+  while (amount > 0 && amount % (step * 10) === 0) step *= 10;
+  return step;
+}
+
 /** A figure said whole or rounded on purpose: "forty-six thousand flat", "call it 745k". */
-const ROUNDED = /\b(thousand|k|flat|round(ed)?|even|call it|make it)\b/i;
+const ROUNDED = /\b(thousand|flat|round(ed)?|even|call it|make it)\b/i;
 
 /**
  * "Five years at one hundred eighteen." after "one hundred eighteen thousand a year ...
