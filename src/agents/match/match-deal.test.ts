@@ -335,6 +335,35 @@ describe('a call that says what it is for (k280)', () => {
     expect(result).toMatchObject({ dealId: 'd2', basis: 'named' });
   });
 
+  it('takes "today we wanted to talk about the renewal" as what the call is for (k305)', () => {
+    const result = match(
+      meeting(['dana@acme.com'], 'Acme / Relay', [
+        'So today we wanted to talk about the renewal, since the contract ends in March.',
+        "Yes. And let's leave the cameras out of this, please.",
+      ]),
+      [
+        deal('d1', { name: 'Acme - Track renewal 2029' }),
+        deal('d2', { name: 'Acme - Dashcam upsell' }),
+      ],
+    );
+    expect(result).toMatchObject({ dealId: 'd1', basis: 'named' });
+  });
+
+  it('puts aside a deal the next sentence calls a separate conversation (k305)', () => {
+    const result = match(
+      meeting(['dana@acme.com'], 'Acme weekly sync', [
+        'Ivan is going to own the cold-chain thing from now on.',
+        "The trial is live as of last night, under 'Cold, prueba'.",
+        "And the diesel thing, that's still with purchasing. Separate conversation, separate budget.",
+      ]),
+      [
+        deal('d1', { name: 'Acme - Fuel (diesel control)' }),
+        deal('d2', { name: 'Acme - Cold reefer monitoring' }),
+      ],
+    );
+    expect(result).toMatchObject({ dealId: 'd2' });
+  });
+
   it('reads the thing named after "today is the", not what it is of', () => {
     const stores = [
       deal('d1', { name: 'Rio Rico - Renewal 2027' }),

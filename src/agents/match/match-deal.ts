@@ -289,7 +289,7 @@ function weigh(
 
 /** A sentence saying what the call is for: "So today is only about parts, the inventory side." */
 const SCOPE =
-  /\b(today|this (call|meeting)|the (call|meeting) today)('s| is) (only |just |all |really |mainly |mostly )?(about|for|on)\b|\b(today|in this call) we('re| are)? (only |just |mainly )?(talk(ing)?|focus(ing)?) (about|on)\b/i;
+  /\b(today|this (call|meeting)|the (call|meeting) today)('s| is) (only |just |all |really |mainly |mostly )?(about|for|on)\b|\b(today|in this call) we('re| are)? (only |just |mainly )?(talk(ing)?|focus(ing)?) (about|on)\b|\btoday,? (we|i) (wanted|want|'d like|would like|need(ed)?) to (talk|focus) (about|on)\b/i;
 
 /** The call's subject said as a thing: "Today is the scheduler. That one is ready." */
 const SCOPE_NAMED = /^\W*today('s| is) (only |just )?(?=(the|our|your) )/i;
@@ -305,7 +305,8 @@ const SET_ASIDE =
 const PUT_ASIDE_REPLY =
   /\b(keep (them|it|that|this) separate|(that's|that is|it's|it is) (completely )?separate|completely separate|not (now|today))\b/i;
 /** A sentence that puts aside the one before it: "And the excise module... Not now. Autumn." */
-const ASIDE_OPENING = /^\W*(not (now|today|yet)|later|another (time|day))\b/i;
+const ASIDE_OPENING =
+  /^\W*(not (now|today|yet)|later|another (time|day)|(a |completely )?separate (discussion|topic|conversation|call|matter|thing|project)|(a )?different budget|(don't|do not) mix)\b/i;
 const SMALL_TALK = /\b(weather|snow\w*|rain\w*|sunny|traffic|weekend|holidays?|vacation)\b/i;
 
 /** The sentences of the transcript that speak of the deals, less those put aside. */
