@@ -888,6 +888,15 @@ const cases: Case[] = [
     expected: '2026-12-11',
   },
   {
+    // After k305: a month ruled out is not the close.
+    name: 'a month said to be too late is ruled out, not taken (k305)',
+    lines: [
+      ext('We want to make a decision by the end of November.'),
+      ext("End of November for the decision, yes. December it's too late."),
+    ],
+    expected: '2026-11-30',
+  },
+  {
     name: 'a month agreed on for the signing is still ahead',
     lines: [ext('We agreed last week to sign in March.')],
     expected: '2027-03-31',

@@ -461,6 +461,10 @@ const RECORDED = new RegExp(
 const PAPER_ON_ITS_WAY =
   /\b(send|sending|email|get|have)\b[^.?!]{0,40}\bfor (your |his |her |their )?(signature|signing)\b|\b(i|we)('ll| will)\b[^.?!]{0,30}\b(send|have|get|make sure)\b[^.?!]{0,40}\b(contract|agreement|order form|paperwork|documents?|papers?)\b/i;
 
+/** A date ruled out without a "not": "April is too late.", "May would be too tight." */
+const TOO_LATE =
+  /\b(is|'s|are|would be|will be|was) (already |way |much |far )?too (late|early|soon|tight|far( out)?|risky)\b|\b(is|'s|would be) (impossible|out of the question)\b/i;
+
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
   /\b(told|said to|mentioned to|promised) (you|us|him|her|them) (in|on|last|back in) |\b(was|were) (to|due|planned|going to|meant to)\b|\b(we've|we have) done (it|this|that)\b|\b(was|were|got|been|already|we) (signed|closed|countersigned)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed|talked about|spoken of|floated)|you (wanted|were hoping for|hoped for|were aiming (at|for))|last (year|quarter|month)|missed|slipped from)\b/i;
@@ -957,7 +961,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       if (NO_REFUSAL.test(text)) continue;
       const replaced = (mentions ?? []).filter((m) => REPLACED_BEFORE.test(text.slice(0, m.index)));
       // "not the 15th" names the replaced date; any other negation turns the commitment round.
-      const negated = negatedNear(text, mentions ?? [], replaced);
+      const negated = negatedNear(text, mentions ?? [], replaced) || TOO_LATE.test(text);
       // "On hold" near the subject takes the date back; a negation only with a date or
       // cue of its own ("we won't sign by March"), not "and not a day later".
       const saysDate = own !== undefined || (mentions !== undefined && mentions.length > 0);
