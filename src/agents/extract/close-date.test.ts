@@ -897,6 +897,26 @@ const cases: Case[] = [
     expected: '2026-11-30',
   },
   {
+    // After k310: the feast's day, said or checked, is not the signing's.
+    name: "a feast's date is no close, and gives a bare day no month (k310)",
+    lines: [
+      int(
+        'If you sign in November, yes. Hanukkah is December 14th this year, and we need four weeks.',
+      ),
+      ext('Then send me the order form and I sign it by the fifteenth at the latest.'),
+    ],
+    expected: '2026-11-15',
+  },
+  {
+    name: "the answer to a question on a feast's date is that feast's day",
+    lines: [
+      ext('And I want it signed before the end of October.'),
+      int('End of October works for us. Thanksgiving is late this year, November 26th, right?'),
+      ext('November 26th. Nobody believes our promotions anyway.'),
+    ],
+    expected: '2026-10-31',
+  },
+  {
     name: 'a month agreed on for the signing is still ahead',
     lines: [ext('We agreed last week to sign in March.')],
     expected: '2027-03-31',

@@ -465,6 +465,10 @@ const PAPER_ON_ITS_WAY =
 const TOO_LATE =
   /\b(is|'s|are|would be|will be|was) (already |way |much |far )?too (late|early|soon|tight|far( out)?|risky)\b|\b(is|'s|would be) (impossible|out of the question)\b/i;
 
+/** A feast's date said or checked: "Easter is April 1st this year". */
+const FEAST_DATED =
+  /\b(easter|christmas|ramadan|eid|diwali|carnival|passover|hanukkah|thanksgiving|lunar new year|chinese new year|tet|songkran)( day)? (is|falls|'s|starts|begins)\b/i;
+
 /** An old plan, not the current one ("we originally targeted March"). */
 const PAST =
   /\b(told|said to|mentioned to|promised) (you|us|him|her|them) (in|on|last|back in) |\b(was|were) (to|due|planned|going to|meant to)\b|\b(we've|we have) done (it|this|that)\b|\b(was|were|got|been|already|we) (signed|closed|countersigned)\b|\b(originally|previously|used to|was supposed|were supposed|had (planned|targeted|hoped|wanted|aimed|talked about|spoken of|floated)|you (wanted|were hoping for|hoped for|were aiming (at|for))|last (year|quarter|month)|missed|slipped from)\b/i;
@@ -1345,6 +1349,10 @@ function subjectOf(
     // "What's your process between now and then?" "The partners approve the budget in
     // December.": a step on the way to the date just agreed, not the signing.
     (PROCESS_ASKED.test(asked) && !SIGN_WORD.test(text)) ||
+    // "Easter is April 1st this year", and the answer to "Easter is early next year, April
+    // 1st, right?": the feast's day, not the signing's.
+    (FEAST_DATED.test(text) && !SIGN_WORD.test(text)) ||
+    (FEAST_DATED.test(asked) && isQuestion(asked) && !SIGN_WORD.test(`${asked} ${text}`)) ||
     (PAST.test(text) && !signedAlready) ||
     RECORDED.test(text) ||
     // "Now I need the contract in final form, I sign on the twenty-first": the
