@@ -2417,3 +2417,16 @@ describe('a paper sealed, and a signer of the family (k280)', () => {
     );
   });
 });
+
+describe('a test agreed (k305)', () => {
+  it('reads "we want to move forward with a test" as an evaluation agreed (k305)', () => {
+    expect(
+      stageIn('discovery')(
+        ext('We talked internally after your demo. We want to move forward with a test.'),
+      ),
+    ).toBe('evaluation');
+    expect(stageIn('discovery')(ext('We go ahead with a test of the backup line first.'))).toBe(
+      null,
+    );
+  });
+});
