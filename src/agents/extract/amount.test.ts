@@ -2142,3 +2142,15 @@ describe('an exact figure said short (k295)', () => {
     ).toMatchObject({ amount: 46_000 });
   });
 });
+
+describe('billing said beside a total (k305)', () => {
+  it('reads "annual in advance" as how the total is billed, not a yearly rate', () => {
+    expect(
+      amount(
+        { dealAmount: 190_000 },
+        int('One eighty-five total over the three years, billed annually.'),
+        ext('One eighty-five, three years, annual in advance, first invoice April.'),
+      ),
+    ).toMatchObject({ amount: 185_000 });
+  });
+});

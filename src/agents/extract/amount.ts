@@ -592,7 +592,7 @@ const TOTAL = /\b(total|tcv|in all|all in|overall|all-in)\b/i;
  * billing", "the same thirty-five four, just invoiced monthly".
  */
 const BILLED_YEARLY =
-  /\b(annual|yearly|monthly|quarterly) (billing|invoic\w*|payments?|instal?lments?)\b|\b(billed|invoiced|paid|payable) (annually|yearly|every year|monthly|every month|quarterly)\b/gi;
+  /\b(annual|yearly|monthly|quarterly) (billing|invoic\w*|payments?|instal?lments?)\b|\b(billed|invoiced|paid|payable) (annually|yearly|every year|monthly|every month|quarterly)\b|\b(annual(ly)?|yearly|monthly|quarterly) in advance\b/gi;
 /** "… thousand total": the word right after a figure that makes it the whole term's. */
 const TOTAL_AFTER =
   /^\s*(?:\w+\s+)?(total|in total|tcv|all[- ]in|in all|all up|(over|for) the (whole |full |entire )?term)\b/i;
