@@ -394,3 +394,37 @@ describe('a call that says what it is for (k280)', () => {
     expect(result.reason).not.toContain('the title');
   });
 });
+
+describe('deals told apart by a numbered part (k310)', () => {
+  const phases = [
+    deal('d1', { name: 'Acme - Phase 1 (city stores)' }),
+    deal('d2', { name: 'Acme - Phase 2 (regional stores)' }),
+  ];
+
+  it('takes "today I want to talk about Phase 2" as naming the second phase', () => {
+    const result = match(
+      meeting(['dana@acme.com'], 'Acme - next phase', [
+        'Phase 1 is done, the city stores go live in April. Today I want to talk about Phase 2.',
+        'The regional stores.',
+        'We write a short proposal for Phase 2 after the workshop.',
+      ]),
+      phases,
+    );
+    expect(result).toMatchObject({ dealId: 'd2', basis: 'named' });
+  });
+
+  it('reads "phase two", "the second phase" and "Phase II" as the same part', () => {
+    for (const title of ['Acme phase two kickoff', 'Acme: the second phase', 'Acme Phase II']) {
+      const result = match(meeting(['dana@acme.com'], title), phases);
+      expect(result, title).toMatchObject({ dealId: 'd2', basis: 'named' });
+    }
+  });
+
+  it('still asks when the call names both parts alike', () => {
+    const result = match(
+      meeting(['dana@acme.com'], 'Acme / Relay', ['Phase 1 and phase 2 both slipped a month.']),
+      phases,
+    );
+    expect(result.dealId).toBeNull();
+  });
+});

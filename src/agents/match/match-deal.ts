@@ -7,6 +7,7 @@ import {
   GENERIC,
   hasPhrase,
   nameStems,
+  numberedParts,
   stem,
   words,
 } from './words.js';
@@ -261,16 +262,20 @@ function weigh(
     return [named ? phrase.split(/\s(?:of|for|with|in|on|at|to)\s/)[0]! : phrase];
   });
   const titleStems = words(meeting.title).map(stem);
-  const titleItself = new Set(titleStems);
+  const titleItself = new Set([...titleStems, ...numberedParts(meeting.title)]);
   const titleWords = [...titleStems, ...scoped.flatMap((s) => words(s).map(stem))];
   const spokenWords = about.flatMap((s) => words(s).map(stem));
-  const title = new Set(titleWords);
-  const spoken = new Set(spokenWords);
+  // A numbered part ("Phase 2") is one more word of the name, said as its figure.
+  const title = new Set([...titleWords, ...titleItself, ...scoped.flatMap(numberedParts)]);
+  const spoken = new Set([...spokenWords, ...about.flatMap(numberedParts)]);
   const names = open.map((d) =>
     nameStems(d.name, d.accountId ? (accountName.get(d.accountId) ?? null) : null),
   );
+  const parts = open.map((d) => numberedParts(d.name));
   return open.map((deal, i) => {
-    const own = names[i]!.filter((s) => names.every((other, j) => j === i || !other.includes(s)));
+    const own = [...names[i]!, ...parts[i]!].filter((s) =>
+      open.every((_, j) => j === i || !(names[j]!.includes(s) || parts[j]!.includes(s))),
+    );
     const inTitle = own.filter((s) => title.has(s));
     const inSpeech = own.filter((s) => spoken.has(s) && !GENERIC.has(s));
     const full = names[i]!;

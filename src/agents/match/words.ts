@@ -79,6 +79,36 @@ export function nameStems(dealName: string, accountName: string | null): string[
   return out;
 }
 
+/** The figure each way of counting a part says: "two", "second" and "II" are all 2. */
+const PART_NUMBER = new Map(
+  ['one first i', 'two second ii', 'three third iii', 'four fourth iv', 'five fifth v'].flatMap(
+    (names, i) => names.split(' ').map((name) => [name, String(i + 1)] as const),
+  ),
+);
+const PART = '(phase|wave|lot|tranche|release)';
+const COUNT = '(\\d{1,2}|one|two|three|four|five|I{1,3}|IV|V)';
+const ORDINAL = '(first|second|third|fourth|fifth)';
+const NUMBERED_PART = new RegExp(`\\b(?:${PART}\\s+${COUNT}|${ORDINAL}\\s+${PART})\\b`, 'gi');
+
+/**
+ * The numbered parts a text names ("Phase 2", "phase two", "the second wave", "Lot II"),
+ * each as "phase 2". "Phase" and a lone figure say nothing alone; together they tell
+ * "Phase 1 (Sofia stores)" from "Phase 2 (regional stores)". Roman figures count only in
+ * capitals, so "phase I think" is not phase 1.
+ */
+export function numberedParts(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(NUMBERED_PART)) {
+    const [, part, count, ordinal, partAfter] = m;
+    const figure = count ?? ordinal!;
+    if (/^[ivx]+$/i.test(figure) && figure !== figure.toUpperCase()) continue;
+    const n = PART_NUMBER.get(figure.toLowerCase()) ?? String(Number(figure));
+    const key = `${(part ?? partAfter)!.toLowerCase()} ${n}`;
+    if (!out.includes(key)) out.push(key);
+  }
+  return out;
+}
+
 /** The domain of an email address, lowercased; null when it has none. */
 export function emailDomain(email: string | null | undefined): string | null {
   if (!email) return null;
