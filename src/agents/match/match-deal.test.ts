@@ -364,6 +364,20 @@ describe('a call that says what it is for (k280)', () => {
     expect(result).toMatchObject({ dealId: 'd2' });
   });
 
+  it('takes "so today is Mindanao" as the call saying what it is for (k182)', () => {
+    const result = match(
+      meeting(['dana@acme.com'], 'Acme - franchise wave planning', [
+        "Good afternoon. So today is Mindanao, right? We'll leave Visayas for next week.",
+        'Yes. Visayas wave two is stuck until the new agreements are signed.',
+      ]),
+      [
+        deal('d1', { name: 'Acme - Visayas Franchisees Wave 2' }),
+        deal('d2', { name: 'Acme - Mindanao Franchisees Wave 1' }),
+      ],
+    );
+    expect(result).toMatchObject({ dealId: 'd2', basis: 'named' });
+  });
+
   it('reads the thing named after "today is the", not what it is of', () => {
     const stores = [
       deal('d1', { name: 'Rio Rico - Renewal 2027' }),

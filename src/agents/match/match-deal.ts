@@ -296,8 +296,11 @@ function weigh(
 const SCOPE =
   /\b(today|this (call|meeting)|the (call|meeting) today)('s| is) (only |just |all |really |mainly |mostly )?(about|for|on)\b|\b(today|in this call) we('re| are)? (only |just |mainly )?(talk(ing)?|focus(ing)?) (about|on)\b|\btoday,? (we|i) (wanted|want|'d like|would like|need(ed)?) to (talk|focus) (about|on)\b/i;
 
-/** The call's subject said as a thing: "Today is the scheduler. That one is ready." */
-const SCOPE_NAMED = /^\W*today('s| is) (only |just )?(?=(the|our|your) )/i;
+/**
+ * The call's subject said as a thing or a name: "Today is the scheduler. That one is ready.";
+ * "So today is Mindanao, right?"
+ */
+const SCOPE_NAMED = /^\W*(?:so,? )?today('s| is) (only |just )?(?=(the|our|your) |[A-Z])/i;
 
 /**
  * A deal named only to be put aside ("the beverage trucks, forget it for now"; "And the
