@@ -442,3 +442,39 @@ describe('deals told apart by a numbered part (k310)', () => {
     expect(result.dealId).toBeNull();
   });
 });
+
+describe('a one-word deal name that another deal holds too (k285)', () => {
+  const twoAccounts: CrmRecords = {
+    accounts: [
+      { id: 'a1', name: 'Lindula Hills', domain: 'lindula.lk' },
+      { id: 'a2', name: 'Pundaluoya Tea', domain: 'pundaluoya.lk' },
+      { id: 'a3', name: 'Agro Advisory', domain: 'agro.lk' },
+    ],
+    contacts: [{ id: 'c1', name: 'Lalith', email: 'lalith@agro.lk', accountId: 'a3' }],
+    deals: [
+      deal('d1', { name: 'Lindula Hills - Field', contactIds: ['c1'] }),
+      deal('d2', {
+        name: 'Pundaluoya Tea - Field & Checkroll',
+        accountId: 'a2',
+        contactIds: ['c1'],
+      }),
+    ],
+  };
+  const run = (said: string[]) =>
+    matchDeal({
+      meeting: meeting(['lalith@agro.lk'], 'Visiting agent - catch-up', said),
+      crm: twoAccounts,
+      internalDomains: ['relay.io'],
+    });
+
+  it('does not take the word said in passing ("field reports") as naming the shorter name', () => {
+    const result = run(['The superintendents like your field reports.']);
+    expect(result).toMatchObject({ dealId: null, basis: 'ambiguous' });
+  });
+
+  it('takes it when the call says it with the account ("the Lindula Hills field deal")', () => {
+    const result = run(['So for the Lindula Hills field deal, we add two estates.']);
+    expect(result).toMatchObject({ dealId: 'd1', basis: 'named' });
+    expect(result.reason).toContain('the call names "field" of Lindula Hills - Field');
+  });
+});

@@ -279,7 +279,13 @@ function weigh(
     const inTitle = own.filter((s) => title.has(s));
     const inSpeech = own.filter((s) => spoken.has(s) && !GENERIC.has(s));
     const full = names[i]!;
-    const phrase = full.length > 0 && (hasPhrase(titleWords, full) || hasPhrase(spokenWords, full));
+    // A one-word name that another deal's name holds too ("Field" and "Field & Checkroll")
+    // is a word of the trade in passing ("field reports"), unless the title says it or
+    // the call says it with the account ("the Ashby WMS deal").
+    const sayable =
+      full.length > 1 || own.length > 0 || hasPhrase(spokenWords, nameStems(deal.name, null));
+    const phrase =
+      full.length > 0 && (hasPhrase(titleWords, full) || (sayable && hasPhrase(spokenWords, full)));
     const mention = 2 * inTitle.length + inSpeech.length + (phrase ? 2 + full.length : 0);
     return {
       deal,
@@ -287,7 +293,9 @@ function weigh(
       mention,
       inTitle: inTitle.length,
       titleItself: inTitle.some((s) => titleItself.has(s)),
-      named: [...new Set([...inTitle, ...inSpeech])].map((s) => originalWord(deal.name, s)),
+      named: [...new Set([...inTitle, ...inSpeech, ...(phrase ? full : [])])].map((s) =>
+        originalWord(deal.name, s),
+      ),
     };
   });
 }
