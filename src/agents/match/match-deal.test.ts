@@ -378,6 +378,21 @@ describe('a call that says what it is for (k280)', () => {
     expect(result).toMatchObject({ dealId: 'd2', basis: 'named' });
   });
 
+  it('drops a deal the speaker puts aside when the call says what it is for (k284)', () => {
+    const result = match(
+      meeting(['dana@acme.com'], 'Acme - intro with commercial sector', [
+        'My predecessor started talking to you about billing, and there was also a conversation about leak detection sensors with the network department.',
+        "I want to be clear, I'm here for the billing. The sensors are not my business.",
+        'Understood, the billing side.',
+      ]),
+      [
+        deal('d1', { name: 'Acme - Billing & CIS' }),
+        deal('d2', { name: 'Acme - Leak Detection Sensors' }),
+      ],
+    );
+    expect(result).toMatchObject({ dealId: 'd1', basis: 'named' });
+  });
+
   it('reads the thing named after "today is the", not what it is of', () => {
     const stores = [
       deal('d1', { name: 'Rio Rico - Renewal 2027' }),

@@ -266,6 +266,14 @@ function weigh(
   const titleWords = [...titleStems, ...scoped.flatMap((s) => words(s).map(stem))];
   const spokenWords = about.flatMap((s) => words(s).map(stem));
   // A numbered part ("Phase 2") is one more word of the name, said as its figure.
+  // "I'm here for the billing. The sensors are not my business.": when the call says what
+  // it is for, a deal it puts aside anywhere is not named by the rest of what is said of it.
+  const asideStems = new Set(
+    meeting.transcript
+      .flatMap((u) => u.text.split(/(?<=[.!?])\s+/))
+      .filter((s) => SET_ASIDE.test(s))
+      .flatMap((s) => words(s).map(stem)),
+  );
   const title = new Set([...titleWords, ...titleItself, ...scoped.flatMap(numberedParts)]);
   const spoken = new Set([...spokenWords, ...about.flatMap(numberedParts)]);
   const names = open.map((d) =>
@@ -277,7 +285,9 @@ function weigh(
       open.every((_, j) => j === i || !(names[j]!.includes(s) || parts[j]!.includes(s))),
     );
     const inTitle = own.filter((s) => title.has(s));
-    const inSpeech = own.filter((s) => spoken.has(s) && !GENERIC.has(s));
+    const setAside =
+      scoped.length > 0 && !own.some((s) => title.has(s)) && own.some((s) => asideStems.has(s));
+    const inSpeech = setAside ? [] : own.filter((s) => spoken.has(s) && !GENERIC.has(s));
     const full = names[i]!;
     // A one-word name that another deal's name holds too ("Field" and "Field & Checkroll")
     // is a word of the trade in passing ("field reports"), unless the title says it or
@@ -285,7 +295,8 @@ function weigh(
     const sayable =
       full.length > 1 || own.length > 0 || hasPhrase(spokenWords, nameStems(deal.name, null));
     const phrase =
-      full.length > 0 && (hasPhrase(titleWords, full) || (sayable && hasPhrase(spokenWords, full)));
+      full.length > 0 &&
+      (hasPhrase(titleWords, full) || (!setAside && sayable && hasPhrase(spokenWords, full)));
     const mention = 2 * inTitle.length + inSpeech.length + (phrase ? 2 + full.length : 0);
     return {
       deal,
@@ -302,7 +313,7 @@ function weigh(
 
 /** A sentence saying what the call is for: "So today is only about parts, the inventory side." */
 const SCOPE =
-  /\b(today|this (call|meeting)|the (call|meeting) today)('s| is) (only |just |all |really |mainly |mostly )?(about|for|on)\b|\b(today|in this call) we('re| are)? (only |just |mainly )?(talk(ing)?|focus(ing)?) (about|on)\b|\btoday,? (we|i) (wanted|want|'d like|would like|need(ed)?) to (talk|focus) (about|on)\b/i;
+  /\b(today|this (call|meeting)|the (call|meeting) today)('s| is) (only |just |all |really |mainly |mostly )?(about|for|on)\b|\b(today|in this call) we('re| are)? (only |just |mainly )?(talk(ing)?|focus(ing)?) (about|on)\b|\btoday,? (we|i) (wanted|want|'d like|would like|need(ed)?) to (talk|focus) (about|on)\b|\b(i'm|i am|we're|we are) (only |just )?here (for|about)\b/i;
 
 /**
  * The call's subject said as a thing or a name: "Today is the scheduler. That one is ready.";
@@ -316,7 +327,7 @@ const SCOPE_NAMED = /^\W*(?:so,? )?today('s| is) (only |just )?(?=(the|our|your)
  * is the weather in Cluj?") is not what the call is about.
  */
 const SET_ASIDE =
-  /\b(separate (discussion|topic|conversation|call|matter|thing|project|story|track)|forget (it|that|about (it|that|them))|for now|no news|nothing new|not (today|now)|another (time|day|call)|park (it|that|this)|keep (it|that|this|them) separate|completely separate|(a |its own |another )?different budget|(don't|do not) mix (in |up )?(them|it|the two|the \w+)|one thing at a time|(later|separately|on its own)(?=\W*$)|leave (it|that|this) for (him|her|them|later|another)|(is|'s|are|'re) (their|his|her|[a-z]+'s) (business|baby|thing|own thing|department)|doing (his|her|their) own thing)\b/i;
+  /\b(separate (discussion|topic|conversation|call|matter|thing|project|story|track)|forget (it|that|about (it|that|them))|for now|no news|nothing new|not (today|now)|another (time|day|call)|park (it|that|this)|keep (it|that|this|them) separate|completely separate|(a |its own |another )?different budget|(don't|do not) mix (in |up )?(them|it|the two|the \w+)|one thing at a time|(later|separately|on its own)(?=\W*$)|leave (it|that|this) for (him|her|them|later|another)|(is|'s|are|'re) (their|his|her|[a-z]+'s) (business|baby|thing|own thing|department)|doing (his|her|their) own thing|not (my|our) (business|area|department|topic|problem))\b/i;
 /** A reply that puts aside what was just said, naming nothing: "Understood, we keep them separate." */
 const PUT_ASIDE_REPLY =
   /\b(keep (them|it|that|this) separate|(that's|that is|it's|it is) (completely )?separate|completely separate|not (now|today))\b/i;
