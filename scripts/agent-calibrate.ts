@@ -574,6 +574,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/hundred-thirteenth-check.jsonl',
   'test/agent/labelled/hundred-fourteenth-check.jsonl',
   'test/agent/labelled/hundred-fifteenth-check.jsonl',
+  'test/agent/labelled/hundred-sixteenth-check.jsonl',
+  'test/agent/labelled/hundred-seventeenth-check.jsonl',
 ];
 
 /**
@@ -673,6 +675,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-90.jsonl',
   'test/agent/calibration/outside-fit-91.jsonl',
   'test/agent/calibration/outside-fit-92.jsonl',
+  'test/agent/calibration/outside-fit-93.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
