@@ -319,7 +319,7 @@ const SCOPE =
  * The call's subject said as a thing or a name: "Today is the scheduler. That one is ready.";
  * "So today is Mindanao, right?"
  */
-const SCOPE_NAMED = /^\W*(?:so,? )?today('s| is) (only |just )?(?=(the|our|your) |[A-Z])/i;
+const SCOPE_NAMED = /^\W*(?:[Ss]o,? )?[Tt]oday('s| is) (only |just )?(?=(the|our|your) |[A-Z])/;
 
 /**
  * A deal named only to be put aside ("the beverage trucks, forget it for now"; "And the
