@@ -393,6 +393,37 @@ describe('a call that says what it is for (k280)', () => {
     expect(result).toMatchObject({ dealId: 'd1', basis: 'named' });
   });
 
+  it('takes "this is the de-icing thing only" and drops a deal called a different conversation (k315)', () => {
+    const result = match(
+      meeting(['dana@acme.com'], 'Acme / Relay - replay results', [
+        'Instead of waiting for next winter, we run it in shadow mode.',
+        'Just to be clear, this is the de-icing thing only. The GSE tracker is still with Jari, and I think another vendor is pitching him on that one. Different conversation.',
+        'Understood, separate track. This is purely de-icing.',
+      ]),
+      [
+        deal('d1', { name: 'Acme - HEL De-icing Planner' }),
+        deal('d2', { name: 'Acme - GSE Tracker' }),
+      ],
+    );
+    expect(result).toMatchObject({ dealId: 'd1', basis: 'named' });
+  });
+
+  it('drops a deal asked about in two questions and put aside in the reply (k315)', () => {
+    const result = match(
+      meeting(['dana@acme.com'], 'Acme - renewal', [
+        'So, the renewal. The current contract ends at the end of June.',
+        'And the de-icing planner? Is that in?',
+        "No, that's separate. We talked about looking at it in the autumn.",
+        "Yes, let's not mix it. Autumn for de-icing. Now only the renewal.",
+      ]),
+      [
+        deal('d1', { name: 'Acme - Renewal 2029' }),
+        deal('d2', { name: 'Acme - De-icing Planner Add-on' }),
+      ],
+    );
+    expect(result).toMatchObject({ dealId: 'd1', basis: 'named' });
+  });
+
   it('reads the thing named after "today is the", not what it is of', () => {
     const stores = [
       deal('d1', { name: 'Rio Rico - Renewal 2027' }),

@@ -313,13 +313,14 @@ function weigh(
 
 /** A sentence saying what the call is for: "So today is only about parts, the inventory side." */
 const SCOPE =
-  /\b(today|this (call|meeting)|the (call|meeting) today)('s| is) (only |just |all |really |mainly |mostly )?(about|for|on)\b|\b(today|in this call) we('re| are)? (only |just |mainly )?(talk(ing)?|focus(ing)?) (about|on)\b|\btoday,? (we|i) (wanted|want|'d like|would like|need(ed)?) to (talk|focus) (about|on)\b|\b(i'm|i am|we're|we are) (only |just )?here (for|about)\b/i;
+  /\b(today|this (call|meeting)|the (call|meeting) today)('s| is) (only |just |all |really |mainly |mostly )?(about|for|on)\b|\b(today|in this call) we('re| are)? (only |just |mainly )?(talk(ing)?|focus(ing)?) (about|on)\b|\btoday,? (we|i) (wanted|want|'d like|would like|need(ed)?) to (talk|focus) (about|on)\b|\b(i'm|i am|we're|we are) (only |just )?here (for|about)\b|\bthis is (only |just |purely )(about )?(?=(the|our|your) )|\bthis is (?=(the|our|your) [\w' -]+ only\b)/i;
 
 /**
  * The call's subject said as a thing or a name: "Today is the scheduler. That one is ready.";
  * "So today is Mindanao, right?"
  */
-const SCOPE_NAMED = /^\W*(?:[Ss]o,? )?[Tt]oday('s| is) (only |just )?(?=(the|our|your) |[A-Z])/;
+const SCOPE_NAMED =
+  /^\W*(?:[Ss]o,? )?(?:[Tt]oday('s| is) (only |just )?|[Nn]ow,? (only|just) )(?=(the|our|your) |[A-Z])/;
 
 /**
  * A deal named only to be put aside ("the beverage trucks, forget it for now"; "And the
@@ -327,13 +328,13 @@ const SCOPE_NAMED = /^\W*(?:[Ss]o,? )?[Tt]oday('s| is) (only |just )?(?=(the|our
  * is the weather in Cluj?") is not what the call is about.
  */
 const SET_ASIDE =
-  /\b(separate (discussion|topic|conversation|call|matter|thing|project|story|track)|forget (it|that|about (it|that|them))|for now|no news|nothing new|not (today|now)|another (time|day|call)|park (it|that|this)|keep (it|that|this|them) separate|completely separate|(a |its own |another )?different budget|(don't|do not) mix (in |up )?(them|it|the two|the \w+)|one thing at a time|(later|separately|on its own)(?=\W*$)|leave (it|that|this) for (him|her|them|later|another)|(is|'s|are|'re) (their|his|her|[a-z]+'s) (business|baby|thing|own thing|department)|doing (his|her|their) own thing|not (my|our) (business|area|department|topic|problem))\b/i;
+  /\b(separate (discussion|topic|conversation|call|matter|thing|project|story|track)|forget (it|that|about (it|that|them))|for now|no news|nothing new|not (today|now)|another (time|day|call)|park (it|that|this)|keep (it|that|this|them) separate|completely separate|(a |its own |another )?different budget|(don't|do not|let's not) mix (in |up )?(them|it|the two|the \w+)|different (discussion|topic|conversation|call|matter|story|track)|one thing at a time|(later|separately|on its own)(?=\W*$)|leave (it|that|this) for (him|her|them|later|another)|(is|'s|are|'re) (their|his|her|[a-z]+'s) (business|baby|thing|own thing|department)|doing (his|her|their) own thing|not (my|our) (business|area|department|topic|problem))\b/i;
 /** A reply that puts aside what was just said, naming nothing: "Understood, we keep them separate." */
 const PUT_ASIDE_REPLY =
   /\b(keep (them|it|that|this) separate|(that's|that is|it's|it is) (completely )?separate|completely separate|not (now|today))\b/i;
 /** A sentence that puts aside the one before it: "And the excise module... Not now. Autumn." */
 const ASIDE_OPENING =
-  /^\W*(not (now|today|yet)|later|another (time|day)|(a |completely )?separate (discussion|topic|conversation|call|matter|thing|project)|(a )?different budget|(don't|do not) mix)\b/i;
+  /^\W*(not (now|today|yet)|later|another (time|day)|(a |completely )?separate (discussion|topic|conversation|call|matter|thing|project)|(a )?different (budget|discussion|topic|conversation|call|matter|story|track)|(don't|do not) mix)\b/i;
 const SMALL_TALK = /\b(weather|snow\w*|rain\w*|sunny|traffic|weekend|holidays?|vacation)\b/i;
 
 /** The sentences of the transcript that speak of the deals, less those put aside. */
@@ -348,10 +349,10 @@ function aboutTheDeal(transcript: Meeting['transcript']): string[] {
         !ASIDE_OPENING.test(said[j + 1] ?? '') &&
         // A question, or the customer's last word, that the next speaker puts aside at once:
         // "The field force thing is their business." "Understood, we keep them separate."
-        !(
-          j === said.length - 1 &&
-          (s.trimEnd().endsWith('?') ? SET_ASIDE : PUT_ASIDE_REPLY).test(reply)
-        ),
+        // ("And the de-icing planner? Is that in?" "No, that's separate.")
+        !(s.trimEnd().endsWith('?') && said.slice(j).every((q) => q.trimEnd().endsWith('?'))
+          ? SET_ASIDE.test(reply) || PUT_ASIDE_REPLY.test(reply)
+          : j === said.length - 1 && PUT_ASIDE_REPLY.test(reply)),
     );
   });
 }
