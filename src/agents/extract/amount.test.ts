@@ -127,6 +127,15 @@ const cases: Case[] = [
     expected: usd(300_000),
   },
   {
+    name: 'a yearly figure and its total "over the three years" agree (k311)',
+    lines: [
+      int(
+        "So that's seventy-four thousand eight hundred per year, two hundred twenty-four thousand four hundred over the three years.",
+      ),
+    ],
+    expected: bare(224_400),
+  },
+  {
     name: 'a monthly price is made annual',
     lines: [ext('The subscription is $10k per month.')],
     expected: usd(120_000),

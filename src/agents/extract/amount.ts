@@ -595,7 +595,7 @@ const BILLED_YEARLY =
   /\b(annual|yearly|monthly|quarterly) (billing|invoic\w*|payments?|instal?lments?)\b|\b(billed|invoiced|paid|payable) (annually|yearly|every year|monthly|every month|quarterly)\b|\b(annual(ly)?|yearly|monthly|quarterly) in advance\b/gi;
 /** "… thousand total": the word right after a figure that makes it the whole term's. */
 const TOTAL_AFTER =
-  /^\s*(?:\w+\s+)?(total|in total|tcv|all[- ]in|in all|all up|(over|for) the (whole |full |entire )?term)\b/i;
+  /^\s*(?:\w+\s+)?(total|in total|tcv|all[- ]in|in all|all up|(over|for) the (whole |full |entire )?term|(over|for|across) the (two|three|four|five|\d) (years|seasons)\b(?! at))\b/i;
 /** A figure said with a period or as a total is money even without a currency. */
 const PERIOD = new RegExp(`${MONTHLY.source}|${ANNUAL.source}|${TOTAL.source}`, 'i');
 const YEARS =
