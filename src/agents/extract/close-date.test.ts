@@ -2456,3 +2456,26 @@ describe('a month called off (k280)', () => {
     ).toBe('2027-04-01');
   });
 });
+
+describe('a date that goes on with a deliverable (k311)', () => {
+  it('reads "Realistically by the 23rd." after "we\'ll send you a quote" as the quote\'s day', () => {
+    expect(
+      date(
+        ext('I can send you the list this week.'),
+        int("Great. Once we have the list, we'll send you a quote. Realistically by the 23rd."),
+      ),
+    ).toBeNull();
+  });
+
+  it('still takes a signing date said after the paper is sent', () => {
+    expect(
+      date(
+        ext("Send it over today and I'll sign it on Friday the 16th."),
+        int("I'll send the final contract this afternoon. Friday the 16th, perfect."),
+      ),
+    ).toBe('2026-10-16');
+    expect(date(int("I'll send the contract this week. We aim to sign by the 23rd."))).toBe(
+      '2026-10-23',
+    );
+  });
+});

@@ -426,6 +426,14 @@ const OTHER_SUBJECT = new RegExp(
   'i',
 );
 
+/** Something the seller hands over before the signing: a document, a quote, a call set up. */
+const DELIVERABLE = new RegExp(
+  [OTHER_SUBJECTS.documentFirst, OTHER_SUBJECTS.handedOver, OTHER_SUBJECTS.paperwork]
+    .map((part) => part.source)
+    .join('|'),
+  'i',
+);
+
 /**
  * A delivery with its day ("I can get it to you Thursday", "I'll have the proposal with
  * you by Friday", "I'll get you the revised version by the 11th"): a date for the thing
@@ -728,6 +736,9 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   let choseOther = false;
   // A signature made, dated in the call: a purchase order issued after it keeps its date.
   let signatureDated = false;
+  // The last sentence was about something handed over or done before the signing ("we'll
+  // send you a quote"), with no commitment cue of its own.
+  let handedOver = false;
   utterances.forEach((u, utteranceIndex) => {
     if (
       u.side !== 'internal' &&
@@ -736,6 +747,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     )
       choseOther = true;
     const sentences = splitSentences(u.text);
+    handedOver = false;
     for (const [sentenceIndex, s] of sentences.entries()) {
       // "It was signed on Friday, didn't you get it?" is read without its tag; the quote keeps it.
       const said = withoutQuestionTag(s.text);
@@ -754,7 +766,18 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         !inClause.offTopic &&
         (inClause.own?.base ?? 0) >= CLAUSE_CUE_MIN &&
         !HEDGED.test(inClause.text);
-      const { text, signedAlready, own, offTopic, story } = narrowed ? inClause : whole;
+      const { text, signedAlready, own, story, ...picked } = narrowed ? inClause : whole;
+      // "Once we have the list, we'll send you a quote. Realistically by the 23rd.", "Then
+      // let's get you the revised offer. Anna, by Monday?": a sentence with no word of the
+      // signing that follows one goes on with it.
+      const offTopic =
+        picked.offTopic ||
+        (handedOver &&
+          EXPLICIT_DATE.test(text) &&
+          !SIGN_WORD.test(`${asked} ${text}`) &&
+          !CLOSING_PAPER.test(text) &&
+          (own?.base ?? 0) < CLAUSE_CUE_MIN);
+      handedOver = picked.offTopic && !own && (DELIVERABLE.test(text) || DELIVERY.test(text));
       if (DECISION_EVENT.test(said) && !isQuestion(said) && EXPLICIT_DATE.test(said)) {
         const on = findDates(said, today, reference, fyFor(said, u.side))?.find(
           (m) =>
