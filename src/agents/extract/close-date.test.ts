@@ -2479,3 +2479,16 @@ describe('a date that goes on with a deliverable (k311)', () => {
     );
   });
 });
+
+describe('a change the customer made in the past (k315)', () => {
+  it('keeps the signing date over "we changed our name in January"', () => {
+    expect(
+      date(
+        ext('So we can sign before the end of the month.'),
+        ext(
+          'Just make sure the final PDF has the right legal entity, we changed our name in January.',
+        ),
+      ),
+    ).toBe('2026-10-31');
+  });
+});

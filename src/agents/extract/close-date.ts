@@ -1133,7 +1133,7 @@ const SHORT_MONTH_ALONE = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.
 
 /** Something done before the call: "it was approved in October", "they were told last week". */
 const PAST_EVENT =
-  /\b(was|were)\s+(\w+ed|done|given|told|sent|paid)\s+(in|on|last|back|at|by)\b|\b(we|they|i|he|she) (got|bought|hired|added|opened|lost|received|ordered|replaced|sold)\b[^.?!]{0,30}\b(in|on|last|back in)\b/i;
+  /\b(was|were)\s+(\w+ed|done|given|told|sent|paid)\s+(in|on|last|back|at|by)\b|\b(we|they|i|he|she) (got|bought|hired|added|opened|lost|received|ordered|replaced|sold|changed|renamed|merged|rebranded|switched|installed)\b[^.?!]{0,30}\b(in|on|last|back in)\b/i;
 
 /** A month's end said as a period ("end of January"), which chrono dates to its last day. */
 const PERIOD_END = /^(the )?end of\b/i;
