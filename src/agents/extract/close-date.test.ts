@@ -2492,3 +2492,14 @@ describe('a change the customer made in the past (k315)', () => {
     ).toBe('2026-10-31');
   });
 });
+
+describe('the signing version is a document (k315)', () => {
+  it('does not date the signing by "Signing version to Lisa and the CFO tonight."', () => {
+    expect(
+      date(
+        ext('So he signs tomorrow morning.'),
+        int('Signing version to Lisa and the CFO tonight.'),
+      ),
+    ).toBe('2026-10-15');
+  });
+});

@@ -225,7 +225,7 @@ export const PO_ISSUED = `(?:(?<!\\b(?:can|could|will|would|to|must|should|shall
  * contract, the antecedent finder every other thing a step can hand over.
  */
 export const SALES_DOCUMENT =
-  '(?:proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?)';
+  '(?:proposal|quote|offer|order form|draft|deck|one-pager|summary|redlines?|(?:signing|signature|execution) (?:version|copy|pack))';
 
 /** A sentence telling of another time: "We did exactly that last year.", "Two years almost." */
 const ANOTHER_TIME =
