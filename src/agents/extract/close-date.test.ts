@@ -2503,3 +2503,20 @@ describe('the signing version is a document (k315)', () => {
     ).toBe('2026-10-15');
   });
 });
+
+describe("the rep's hope the customer does not take up (k315)", () => {
+  it('reads no date from "I\'d love to get this signed before the end of April." "We\'ll see."', () => {
+    expect(
+      date(
+        int("I'll be upfront with you, I'd love to get this signed before the end of November."),
+        ext("We'll see. No promises. We have our own process, and it's not fast."),
+      ),
+    ).toBeNull();
+    expect(
+      date(
+        int("I'd love to get this signed before the end of November."),
+        ext('That works for us.'),
+      ),
+    ).toBe('2026-11-30');
+  });
+});

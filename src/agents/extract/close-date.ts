@@ -1065,6 +1065,10 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         );
         mention = restated ?? after;
       } else if (distinct.size !== 1) continue;
+      // "I'd love to get this signed before the end of April." "We'll see. No promises.": the
+      // rep's hope, which the customer does not take up.
+      if (u.side === 'internal' && NONCOMMITTAL.test(utterances[utteranceIndex + 1]?.text ?? ''))
+        continue;
       const earliest = past ? addDays(today, -SIGNED_WITHIN_DAYS) : today;
       if (compareDates(mention.date, earliest) < 0) continue;
       if (past && compareDates(mention.date, today) > 0) continue;
@@ -1534,6 +1538,10 @@ const AFFIRMING_NOT =
 
 /** Where one clause gives way to another (", and from what I've seen..."). */
 const CLAUSE_BREAK = /,\s*(?:and|but|though|although)\s+|;\s*/gi;
+
+/** A reply that takes up nothing: "We'll see. No promises.", "I can't promise anything." */
+const NONCOMMITTAL =
+  /^\W*((well|hmm|look),? )?(we'?ll see|no promises|(i|we) (can'?t|cannot|won'?t) promise\b|don'?t count on it)/i;
 
 function affirmedByCustomer(utterances: readonly ExtractUtterance[], index: number): boolean {
   const next = utterances[index + 1];
