@@ -3,86 +3,81 @@ import type { CalibrationTable } from './calibration.js';
 // Written by scripts/agent-calibrate.ts (node --import tsx scripts/agent-calibrate.ts); do not edit by hand.
 export const CALIBRATION: CalibrationTable = {
   fittedOn:
-    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 280, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (9272 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl, test/agent/labelled/thirty-fourth-check.jsonl, test/agent/labelled/thirty-fifth-check.jsonl, test/agent/labelled/thirty-sixth-check.jsonl, test/agent/labelled/thirty-seventh-check.jsonl, test/agent/labelled/thirty-eighth-check.jsonl, test/agent/labelled/thirty-ninth-check.jsonl, test/agent/labelled/fortieth-check.jsonl, test/agent/labelled/forty-first-check.jsonl, test/agent/labelled/forty-second-check.jsonl, test/agent/labelled/forty-third-check.jsonl, test/agent/labelled/forty-fourth-check.jsonl, test/agent/labelled/forty-fifth-check.jsonl, test/agent/labelled/forty-sixth-check.jsonl, test/agent/labelled/forty-seventh-check.jsonl, test/agent/labelled/forty-eighth-check.jsonl, test/agent/labelled/forty-ninth-check.jsonl, test/agent/labelled/fiftieth-check.jsonl, test/agent/labelled/fifty-first-check.jsonl, test/agent/labelled/fifty-second-check.jsonl, test/agent/labelled/fifty-third-check.jsonl, test/agent/labelled/fifty-fourth-check.jsonl, test/agent/labelled/fifty-fifth-check.jsonl, test/agent/labelled/fifty-sixth-check.jsonl, test/agent/labelled/fifty-seventh-check.jsonl, test/agent/labelled/fifty-eighth-check.jsonl, test/agent/labelled/fifty-ninth-check.jsonl, test/agent/labelled/sixtieth-check.jsonl, test/agent/labelled/sixty-first-check.jsonl, test/agent/labelled/sixty-second-check.jsonl, test/agent/labelled/sixty-third-check.jsonl, test/agent/labelled/sixty-fourth-check.jsonl, test/agent/labelled/sixty-fifth-check.jsonl, test/agent/labelled/sixty-sixth-check.jsonl, test/agent/labelled/sixty-seventh-check.jsonl, test/agent/labelled/sixty-eighth-check.jsonl, test/agent/labelled/sixty-ninth-check.jsonl, test/agent/labelled/seventieth-check.jsonl, test/agent/labelled/seventy-first-check.jsonl, test/agent/labelled/seventy-second-check.jsonl, test/agent/labelled/seventy-third-check.jsonl, test/agent/labelled/seventy-fourth-check.jsonl, test/agent/labelled/seventy-fifth-check.jsonl, test/agent/labelled/seventy-sixth-check.jsonl, test/agent/labelled/seventy-seventh-check.jsonl, test/agent/labelled/seventy-eighth-check.jsonl, test/agent/labelled/seventy-ninth-check.jsonl, test/agent/labelled/eightieth-check.jsonl, test/agent/labelled/eighty-first-check.jsonl, test/agent/labelled/eighty-second-check.jsonl, test/agent/labelled/eighty-third-check.jsonl, test/agent/labelled/eighty-fourth-check.jsonl, test/agent/labelled/eighty-fifth-check.jsonl, test/agent/labelled/eighty-sixth-check.jsonl, test/agent/labelled/eighty-seventh-check.jsonl, test/agent/labelled/eighty-eighth-check.jsonl, test/agent/labelled/eighty-ninth-check.jsonl, test/agent/labelled/ninetieth-check.jsonl, test/agent/labelled/ninety-first-check.jsonl, test/agent/labelled/ninety-second-check.jsonl, test/agent/labelled/ninety-third-check.jsonl, test/agent/labelled/ninety-fourth-check.jsonl, test/agent/labelled/ninety-fifth-check.jsonl, test/agent/labelled/ninety-sixth-check.jsonl, test/agent/labelled/ninety-seventh-check.jsonl, test/agent/labelled/ninety-eighth-check.jsonl, test/agent/labelled/ninety-ninth-check.jsonl, test/agent/labelled/hundredth-check.jsonl, test/agent/labelled/hundred-first-check.jsonl, test/agent/labelled/hundred-second-check.jsonl, test/agent/labelled/hundred-third-check.jsonl, test/agent/labelled/hundred-fourth-check.jsonl, test/agent/labelled/hundred-fifth-check.jsonl, test/agent/labelled/hundred-sixth-check.jsonl, test/agent/labelled/hundred-seventh-check.jsonl, test/agent/labelled/hundred-eighth-check.jsonl, test/agent/labelled/hundred-ninth-check.jsonl, test/agent/labelled/hundred-tenth-check.jsonl, test/agent/labelled/hundred-eleventh-check.jsonl, test/agent/labelled/hundred-twelfth-check.jsonl, test/agent/labelled/hundred-thirteenth-check.jsonl, test/agent/labelled/hundred-fourteenth-check.jsonl, test/agent/labelled/hundred-fifteenth-check.jsonl; right/proposed: amount:final 1635/1969, amount:later 362/454, close_date:final 1457/1747, close_date:later 918/1149, competitors:final 1295/1458, competitors:later 178/200, next_step:final 5528/7017, next_step:later 58/89, stage:final 1852/2472, stage:later 103/152): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 50 calls and the pooled hand-written share q = 0.801 worth v = 100 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.867, b = 0.262, the Platt scaling under which the proposals on calls written blind and never read are most likely (7360 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl, test/agent/calibration/outside-fit-34.jsonl, test/agent/calibration/outside-fit-35.jsonl, test/agent/calibration/outside-fit-36.jsonl, test/agent/calibration/outside-fit-37.jsonl, test/agent/calibration/outside-fit-38.jsonl, test/agent/calibration/outside-fit-39.jsonl, test/agent/calibration/outside-fit-40.jsonl, test/agent/calibration/outside-fit-41.jsonl, test/agent/calibration/outside-fit-42.jsonl, test/agent/calibration/outside-fit-43.jsonl, test/agent/calibration/outside-fit-44.jsonl, test/agent/calibration/outside-fit-45.jsonl, test/agent/calibration/outside-fit-46.jsonl, test/agent/calibration/outside-fit-47.jsonl, test/agent/calibration/outside-fit-48.jsonl, test/agent/calibration/outside-fit-49.jsonl, test/agent/calibration/outside-fit-50.jsonl, test/agent/calibration/outside-fit-51.jsonl, test/agent/calibration/outside-fit-52.jsonl, test/agent/calibration/outside-fit-53.jsonl, test/agent/calibration/outside-fit-54.jsonl, test/agent/calibration/outside-fit-55.jsonl, test/agent/calibration/outside-fit-56.jsonl, test/agent/calibration/outside-fit-57.jsonl, test/agent/calibration/outside-fit-58.jsonl, test/agent/calibration/outside-fit-59.jsonl, test/agent/calibration/outside-fit-60.jsonl, test/agent/calibration/outside-fit-61.jsonl, test/agent/calibration/outside-fit-62.jsonl, test/agent/calibration/outside-fit-63.jsonl, test/agent/calibration/outside-fit-64.jsonl, test/agent/calibration/outside-fit-65.jsonl, test/agent/calibration/outside-fit-66.jsonl, test/agent/calibration/outside-fit-67.jsonl, test/agent/calibration/outside-fit-68.jsonl, test/agent/calibration/outside-fit-69.jsonl, test/agent/calibration/outside-fit-70.jsonl, test/agent/calibration/outside-fit-71.jsonl, test/agent/calibration/outside-fit-72.jsonl, test/agent/calibration/outside-fit-73.jsonl, test/agent/calibration/outside-fit-74.jsonl, test/agent/calibration/outside-fit-75.jsonl, test/agent/calibration/outside-fit-76.jsonl, test/agent/calibration/outside-fit-77.jsonl, test/agent/calibration/outside-fit-78.jsonl, test/agent/calibration/outside-fit-79.jsonl, test/agent/calibration/outside-fit-80.jsonl, test/agent/calibration/outside-fit-81.jsonl, test/agent/calibration/outside-fit-82.jsonl, test/agent/calibration/outside-fit-83.jsonl, test/agent/calibration/outside-fit-84.jsonl, test/agent/calibration/outside-fit-85.jsonl, test/agent/calibration/outside-fit-86.jsonl, test/agent/calibration/outside-fit-87.jsonl, test/agent/calibration/outside-fit-88.jsonl, test/agent/calibration/outside-fit-89.jsonl, test/agent/calibration/outside-fit-90.jsonl, test/agent/calibration/outside-fit-91.jsonl, test/agent/calibration/outside-fit-92.jsonl; 10938/13372 right), then per field pulled to that map as strongly as 1000 proposals (close_date a = 0.822, b = 0.228; amount a = 0.87, b = 0.256; stage a = 0.827, b = 0.217; next_step a = 0.94, b = 0.334; competitors a = 0.817, b = 0.235), then the mapped values in monotone blocks of at least 200 outside proposals, each worth its share right, (right+1)/(n+2) (0.542 on 1180, 0.688 on 1171, 0.706 on 434, 0.718 on 239, 0.756 on 289, 0.773 on 788, 0.85 on 3215, 0.874 on 1252, 0.887 on 837, 0.89 on 1413, 0.919 on 2210, 0.931 on 344), then, for the call's length, logit v + 0.229 + -0.303 * log2(w / 100), w the transcript's words held within [50, 400] (the steps hold the value at 100 words; the shift and the term per doubling fitted together on the outside proposals), then the values, as they come out, read off 4 levels of about equal numbers of outside proposals, each worth its share right, (right+1)/(n+2), pooled to stay monotone (from 0: 0.648 on 3332, from 0.76: 0.817 on 3296, from 0.861: 0.874 on 3400, from 0.899: 0.931 on 3344); the pull of 1, 3, 10, 30, 100, 1000, the block of 0, 50, 100, 200, 300, 400, the length term or none, then the final levels of 0, 3, 4, 5, 6, 8, under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.047); no value above 0.97",
+    "isotonic regression (pool adjacent violators, blocks of at least 25, (right+1)/(n+2)) of right/wrong on the raw extractor score, per field, over test/agent/generated/fit.jsonl (800 cases; proposals: close_date 279, amount 243, stage 270, next_step 280, competitors 178); match: share right per basis, same split; then each key's steps shrunk toward the hand-written calls (9432 cases in test/agent/labelled/cases.jsonl, test/agent/labelled/core-phrasings.jsonl, test/agent/labelled/calib-phrasings.jsonl, test/agent/labelled/first-check.jsonl, test/agent/labelled/second-check.jsonl, test/agent/labelled/third-check.jsonl, test/agent/labelled/fourth-check.jsonl, test/agent/labelled/fifth-check.jsonl, test/agent/labelled/sixth-check.jsonl, test/agent/labelled/seventh-check.jsonl, test/agent/labelled/eighth-check.jsonl, test/agent/labelled/ninth-check.jsonl, test/agent/labelled/tenth-check.jsonl, test/agent/labelled/eleventh-check.jsonl, test/agent/labelled/twelfth-check.jsonl, test/agent/labelled/thirteenth-check.jsonl, test/agent/labelled/fourteenth-check.jsonl, test/agent/labelled/fifteenth-check.jsonl, test/agent/labelled/sixteenth-check.jsonl, test/agent/labelled/seventeenth-check.jsonl, test/agent/labelled/eighteenth-check.jsonl, test/agent/labelled/nineteenth-check.jsonl, test/agent/labelled/twentieth-check.jsonl, test/agent/labelled/twenty-first-check.jsonl, test/agent/labelled/twenty-second-check.jsonl, test/agent/labelled/twenty-third-check.jsonl, test/agent/labelled/twenty-fourth-check.jsonl, test/agent/labelled/twenty-fifth-check.jsonl, test/agent/labelled/twenty-sixth-check.jsonl, test/agent/labelled/twenty-seventh-check.jsonl, test/agent/labelled/twenty-eighth-check.jsonl, test/agent/labelled/twenty-ninth-check.jsonl, test/agent/labelled/thirtieth-check.jsonl, test/agent/labelled/thirty-first-check.jsonl, test/agent/labelled/thirty-second-check.jsonl, test/agent/labelled/thirty-third-check.jsonl, test/agent/labelled/thirty-fourth-check.jsonl, test/agent/labelled/thirty-fifth-check.jsonl, test/agent/labelled/thirty-sixth-check.jsonl, test/agent/labelled/thirty-seventh-check.jsonl, test/agent/labelled/thirty-eighth-check.jsonl, test/agent/labelled/thirty-ninth-check.jsonl, test/agent/labelled/fortieth-check.jsonl, test/agent/labelled/forty-first-check.jsonl, test/agent/labelled/forty-second-check.jsonl, test/agent/labelled/forty-third-check.jsonl, test/agent/labelled/forty-fourth-check.jsonl, test/agent/labelled/forty-fifth-check.jsonl, test/agent/labelled/forty-sixth-check.jsonl, test/agent/labelled/forty-seventh-check.jsonl, test/agent/labelled/forty-eighth-check.jsonl, test/agent/labelled/forty-ninth-check.jsonl, test/agent/labelled/fiftieth-check.jsonl, test/agent/labelled/fifty-first-check.jsonl, test/agent/labelled/fifty-second-check.jsonl, test/agent/labelled/fifty-third-check.jsonl, test/agent/labelled/fifty-fourth-check.jsonl, test/agent/labelled/fifty-fifth-check.jsonl, test/agent/labelled/fifty-sixth-check.jsonl, test/agent/labelled/fifty-seventh-check.jsonl, test/agent/labelled/fifty-eighth-check.jsonl, test/agent/labelled/fifty-ninth-check.jsonl, test/agent/labelled/sixtieth-check.jsonl, test/agent/labelled/sixty-first-check.jsonl, test/agent/labelled/sixty-second-check.jsonl, test/agent/labelled/sixty-third-check.jsonl, test/agent/labelled/sixty-fourth-check.jsonl, test/agent/labelled/sixty-fifth-check.jsonl, test/agent/labelled/sixty-sixth-check.jsonl, test/agent/labelled/sixty-seventh-check.jsonl, test/agent/labelled/sixty-eighth-check.jsonl, test/agent/labelled/sixty-ninth-check.jsonl, test/agent/labelled/seventieth-check.jsonl, test/agent/labelled/seventy-first-check.jsonl, test/agent/labelled/seventy-second-check.jsonl, test/agent/labelled/seventy-third-check.jsonl, test/agent/labelled/seventy-fourth-check.jsonl, test/agent/labelled/seventy-fifth-check.jsonl, test/agent/labelled/seventy-sixth-check.jsonl, test/agent/labelled/seventy-seventh-check.jsonl, test/agent/labelled/seventy-eighth-check.jsonl, test/agent/labelled/seventy-ninth-check.jsonl, test/agent/labelled/eightieth-check.jsonl, test/agent/labelled/eighty-first-check.jsonl, test/agent/labelled/eighty-second-check.jsonl, test/agent/labelled/eighty-third-check.jsonl, test/agent/labelled/eighty-fourth-check.jsonl, test/agent/labelled/eighty-fifth-check.jsonl, test/agent/labelled/eighty-sixth-check.jsonl, test/agent/labelled/eighty-seventh-check.jsonl, test/agent/labelled/eighty-eighth-check.jsonl, test/agent/labelled/eighty-ninth-check.jsonl, test/agent/labelled/ninetieth-check.jsonl, test/agent/labelled/ninety-first-check.jsonl, test/agent/labelled/ninety-second-check.jsonl, test/agent/labelled/ninety-third-check.jsonl, test/agent/labelled/ninety-fourth-check.jsonl, test/agent/labelled/ninety-fifth-check.jsonl, test/agent/labelled/ninety-sixth-check.jsonl, test/agent/labelled/ninety-seventh-check.jsonl, test/agent/labelled/ninety-eighth-check.jsonl, test/agent/labelled/ninety-ninth-check.jsonl, test/agent/labelled/hundredth-check.jsonl, test/agent/labelled/hundred-first-check.jsonl, test/agent/labelled/hundred-second-check.jsonl, test/agent/labelled/hundred-third-check.jsonl, test/agent/labelled/hundred-fourth-check.jsonl, test/agent/labelled/hundred-fifth-check.jsonl, test/agent/labelled/hundred-sixth-check.jsonl, test/agent/labelled/hundred-seventh-check.jsonl, test/agent/labelled/hundred-eighth-check.jsonl, test/agent/labelled/hundred-ninth-check.jsonl, test/agent/labelled/hundred-tenth-check.jsonl, test/agent/labelled/hundred-eleventh-check.jsonl, test/agent/labelled/hundred-twelfth-check.jsonl, test/agent/labelled/hundred-thirteenth-check.jsonl, test/agent/labelled/hundred-fourteenth-check.jsonl, test/agent/labelled/hundred-fifteenth-check.jsonl, test/agent/labelled/hundred-sixteenth-check.jsonl, test/agent/labelled/hundred-seventeenth-check.jsonl; right/proposed: amount:final 1663/2008, amount:later 369/461, close_date:final 1476/1775, close_date:later 940/1176, competitors:final 1315/1481, competitors:later 182/205, next_step:final 5637/7154, next_step:later 60/91, stage:final 1882/2515, stage:later 104/153): p = (w * p + v * q + right) / (w + v + n), the generated table worth w = 50 calls and the pooled hand-written share q = 0.801 worth v = 100 (the weights under which the hand-written proposals are most likely); then, where the hand-written proposals of a key split into isotonic blocks of at least 8, each block worth (5 * p + right) / (5 + n), pooled again to stay monotone; then every value v mapped to 1 / (1 + exp(-(a * logit(v) + b))) with a = 0.875, b = 0.249, the Platt scaling under which the proposals on calls written blind and never read are most likely (7440 cases in test/agent/calibration/outside-fit.jsonl, test/agent/calibration/outside-fit-2.jsonl, test/agent/calibration/outside-fit-3.jsonl, test/agent/calibration/outside-fit-4.jsonl, test/agent/calibration/outside-fit-5.jsonl, test/agent/calibration/outside-fit-6.jsonl, test/agent/calibration/outside-fit-7.jsonl, test/agent/calibration/outside-fit-8.jsonl, test/agent/calibration/outside-fit-9.jsonl, test/agent/calibration/outside-fit-10.jsonl, test/agent/calibration/outside-fit-11.jsonl, test/agent/calibration/outside-fit-12.jsonl, test/agent/calibration/outside-fit-13.jsonl, test/agent/calibration/outside-fit-14.jsonl, test/agent/calibration/outside-fit-15.jsonl, test/agent/calibration/outside-fit-16.jsonl, test/agent/calibration/outside-fit-17.jsonl, test/agent/calibration/outside-fit-18.jsonl, test/agent/calibration/outside-fit-19.jsonl, test/agent/calibration/outside-fit-20.jsonl, test/agent/calibration/outside-fit-21.jsonl, test/agent/calibration/outside-fit-22.jsonl, test/agent/calibration/outside-fit-23.jsonl, test/agent/calibration/outside-fit-24.jsonl, test/agent/calibration/outside-fit-25.jsonl, test/agent/calibration/outside-fit-26.jsonl, test/agent/calibration/outside-fit-27.jsonl, test/agent/calibration/outside-fit-28.jsonl, test/agent/calibration/outside-fit-29.jsonl, test/agent/calibration/outside-fit-30.jsonl, test/agent/calibration/outside-fit-31.jsonl, test/agent/calibration/outside-fit-32.jsonl, test/agent/calibration/outside-fit-33.jsonl, test/agent/calibration/outside-fit-34.jsonl, test/agent/calibration/outside-fit-35.jsonl, test/agent/calibration/outside-fit-36.jsonl, test/agent/calibration/outside-fit-37.jsonl, test/agent/calibration/outside-fit-38.jsonl, test/agent/calibration/outside-fit-39.jsonl, test/agent/calibration/outside-fit-40.jsonl, test/agent/calibration/outside-fit-41.jsonl, test/agent/calibration/outside-fit-42.jsonl, test/agent/calibration/outside-fit-43.jsonl, test/agent/calibration/outside-fit-44.jsonl, test/agent/calibration/outside-fit-45.jsonl, test/agent/calibration/outside-fit-46.jsonl, test/agent/calibration/outside-fit-47.jsonl, test/agent/calibration/outside-fit-48.jsonl, test/agent/calibration/outside-fit-49.jsonl, test/agent/calibration/outside-fit-50.jsonl, test/agent/calibration/outside-fit-51.jsonl, test/agent/calibration/outside-fit-52.jsonl, test/agent/calibration/outside-fit-53.jsonl, test/agent/calibration/outside-fit-54.jsonl, test/agent/calibration/outside-fit-55.jsonl, test/agent/calibration/outside-fit-56.jsonl, test/agent/calibration/outside-fit-57.jsonl, test/agent/calibration/outside-fit-58.jsonl, test/agent/calibration/outside-fit-59.jsonl, test/agent/calibration/outside-fit-60.jsonl, test/agent/calibration/outside-fit-61.jsonl, test/agent/calibration/outside-fit-62.jsonl, test/agent/calibration/outside-fit-63.jsonl, test/agent/calibration/outside-fit-64.jsonl, test/agent/calibration/outside-fit-65.jsonl, test/agent/calibration/outside-fit-66.jsonl, test/agent/calibration/outside-fit-67.jsonl, test/agent/calibration/outside-fit-68.jsonl, test/agent/calibration/outside-fit-69.jsonl, test/agent/calibration/outside-fit-70.jsonl, test/agent/calibration/outside-fit-71.jsonl, test/agent/calibration/outside-fit-72.jsonl, test/agent/calibration/outside-fit-73.jsonl, test/agent/calibration/outside-fit-74.jsonl, test/agent/calibration/outside-fit-75.jsonl, test/agent/calibration/outside-fit-76.jsonl, test/agent/calibration/outside-fit-77.jsonl, test/agent/calibration/outside-fit-78.jsonl, test/agent/calibration/outside-fit-79.jsonl, test/agent/calibration/outside-fit-80.jsonl, test/agent/calibration/outside-fit-81.jsonl, test/agent/calibration/outside-fit-82.jsonl, test/agent/calibration/outside-fit-83.jsonl, test/agent/calibration/outside-fit-84.jsonl, test/agent/calibration/outside-fit-85.jsonl, test/agent/calibration/outside-fit-86.jsonl, test/agent/calibration/outside-fit-87.jsonl, test/agent/calibration/outside-fit-88.jsonl, test/agent/calibration/outside-fit-89.jsonl, test/agent/calibration/outside-fit-90.jsonl, test/agent/calibration/outside-fit-91.jsonl, test/agent/calibration/outside-fit-92.jsonl, test/agent/calibration/outside-fit-93.jsonl; 11049/13513 right), then per field pulled to that map as strongly as 10 proposals (close_date a = 0.859, b = 0.087; amount a = 0.941, b = 0.14; stage a = 0.861, b = 0.069; next_step a = 0.934, b = 0.423; competitors a = 0.866, b = -0.038), then the mapped values in monotone blocks of at least 300 outside proposals, each worth its share right, (right+1)/(n+2) (0.546 on 1254, 0.678 on 1233, 0.707 on 414, 0.771 on 396, 0.776 on 816, 0.823 on 428, 0.843 on 888, 0.857 on 1933, 0.874 on 1262, 0.88 on 380, 0.887 on 847, 0.895 on 1072, 0.918 on 2243, 0.931 on 347), then, for the call's length, logit v + 0.231 + -0.305 * log2(w / 100), w the transcript's words held within [50, 400] (the steps hold the value at 100 words; the shift and the term per doubling fitted together on the outside proposals), then the values, as they come out, read off 4 levels of about equal numbers of outside proposals, each worth its share right, (right+1)/(n+2), pooled to stay monotone (from 0: 0.644 on 3368, from 0.765: 0.823 on 3363, from 0.861: 0.872 on 3322, from 0.899: 0.929 on 3460); the pull of 1, 3, 10, 30, 100, 1000, the block of 0, 50, 100, 200, 300, 400, the length term or none, then the final levels of 0, 3, 4, 5, 6, 8, under which each outside set, predicted by the maps fitted on the others, has the lowest calibration error on average (0.048); no value above 0.97",
   fields: {
     amount: [
       {
         min: 0,
-        p: 0.877,
+        p: 0.871,
         n: 243,
       },
     ],
     'amount:final': [
       {
         min: 0,
-        p: 0.598,
+        p: 0.602,
         n: 56,
       },
       {
         min: 0.55,
-        p: 0.598,
+        p: 0.602,
         n: 38,
       },
       {
         min: 0.61,
-        p: 0.735,
-        n: 89,
+        p: 0.602,
+        n: 81,
       },
       {
         min: 0.63,
-        p: 0.762,
-        n: 114,
+        p: 0.726,
+        n: 104,
       },
       {
         min: 0.67,
-        p: 0.811,
-        n: 23,
+        p: 0.809,
+        n: 20,
       },
       {
         min: 0.68,
-        p: 0.877,
+        p: 0.854,
         n: 80,
       },
       {
         min: 0.71,
-        p: 0.91,
-        n: 1569,
+        p: 0.902,
+        n: 479,
+      },
+      {
+        min: 0.76,
+        p: 0.915,
+        n: 1150,
       },
     ],
     'amount:later': [
       {
         min: 0,
-        p: 0.598,
-        n: 12,
-      },
-      {
-        min: 0.56,
-        p: 0.598,
-        n: 8,
+        p: 0.602,
+        n: 21,
       },
       {
         min: 0.61,
-        p: 0.735,
-        n: 26,
+        p: 0.602,
+        n: 18,
       },
       {
         min: 0.63,
-        p: 0.796,
-        n: 42,
+        p: 0.809,
+        n: 40,
       },
       {
         min: 0.68,
-        p: 0.877,
-        n: 147,
-      },
-      {
-        min: 0.77,
-        p: 0.877,
-        n: 200,
+        p: 0.883,
+        n: 363,
       },
       {
         min: 0.87,
-        p: 0.91,
+        p: 0.915,
         n: 8,
       },
       {
@@ -94,72 +89,87 @@ export const CALIBRATION: CalibrationTable = {
     close_date: [
       {
         min: 0,
-        p: 0.877,
+        p: 0.814,
         n: 39,
       },
       {
         min: 0.87,
-        p: 0.877,
+        p: 0.854,
         n: 150,
       },
       {
         min: 0.92,
-        p: 0.877,
+        p: 0.871,
         n: 90,
       },
     ],
     'close_date:final': [
       {
         min: 0,
-        p: 0.598,
-        n: 24,
+        p: 0.602,
+        n: 8,
+      },
+      {
+        min: 0.53,
+        p: 0.602,
+        n: 17,
       },
       {
         min: 0.59,
-        p: 0.735,
-        n: 21,
+        p: 0.726,
+        n: 22,
       },
       {
         min: 0.6,
-        p: 0.735,
+        p: 0.726,
         n: 35,
       },
       {
         min: 0.63,
-        p: 0.796,
-        n: 145,
+        p: 0.809,
+        n: 153,
       },
       {
         min: 0.68,
-        p: 0.877,
-        n: 484,
+        p: 0.854,
+        n: 491,
       },
       {
         min: 0.76,
-        p: 0.877,
-        n: 1038,
+        p: 0.871,
+        n: 1049,
       },
     ],
     'close_date:later': [
       {
         min: 0,
-        p: 0.598,
+        p: 0.602,
         n: 16,
       },
       {
         min: 0.54,
-        p: 0.735,
-        n: 28,
+        p: 0.726,
+        n: 9,
+      },
+      {
+        min: 0.59,
+        p: 0.726,
+        n: 19,
       },
       {
         min: 0.6,
-        p: 0.762,
-        n: 217,
+        p: 0.809,
+        n: 223,
       },
       {
         min: 0.69,
-        p: 0.811,
-        n: 683,
+        p: 0.814,
+        n: 23,
+      },
+      {
+        min: 0.7,
+        p: 0.814,
+        n: 673,
       },
       {
         min: 0.87,
@@ -168,50 +178,50 @@ export const CALIBRATION: CalibrationTable = {
       },
       {
         min: 0.89,
-        p: 0.91,
-        n: 184,
+        p: 0.915,
+        n: 192,
       },
     ],
     competitors: [
       {
         min: 0,
-        p: 0.877,
+        p: 0.854,
         n: 178,
       },
     ],
     'competitors:final': [
       {
         min: 0,
-        p: 0.735,
+        p: 0.726,
         n: 23,
       },
       {
         min: 0.75,
-        p: 0.796,
-        n: 113,
+        p: 0.726,
+        n: 115,
       },
       {
         min: 0.8,
         p: 0.897,
-        n: 1322,
+        n: 1343,
       },
     ],
     'competitors:later': [
       {
         min: 0,
-        p: 0.796,
-        n: 10,
+        p: 0.809,
+        n: 12,
       },
       {
         min: 0.85,
         p: 0.897,
-        n: 190,
+        n: 193,
       },
     ],
     next_step: [
       {
         min: 0,
-        p: 0.598,
+        p: 0.726,
         n: 70,
       },
       {
@@ -223,111 +233,111 @@ export const CALIBRATION: CalibrationTable = {
     'next_step:final': [
       {
         min: 0,
-        p: 0.598,
-        n: 1269,
+        p: 0.602,
+        n: 1300,
       },
       {
         min: 0.4,
-        p: 0.735,
+        p: 0.809,
         n: 84,
       },
       {
         min: 0.54,
-        p: 0.877,
-        n: 1870,
+        p: 0.883,
+        n: 1911,
       },
       {
         min: 0.69,
         p: 0.908,
-        n: 1139,
+        n: 1160,
       },
       {
         min: 0.8,
         p: 0.934,
-        n: 2067,
+        n: 2094,
       },
       {
         min: 0.84,
         p: 0.934,
-        n: 588,
+        n: 605,
       },
     ],
     'next_step:later': [
       {
         min: 0,
-        p: 0.598,
-        n: 15,
+        p: 0.602,
+        n: 16,
       },
       {
         min: 0.5,
-        p: 0.751,
-        n: 27,
+        p: 0.814,
+        n: 28,
       },
       {
         min: 0.69,
-        p: 0.796,
+        p: 0.814,
         n: 37,
       },
       {
         min: 0.84,
-        p: 0.91,
+        p: 0.915,
         n: 10,
       },
     ],
     stage: [
       {
         min: 0,
-        p: 0.735,
+        p: 0.726,
         n: 85,
       },
       {
         min: 0.8,
-        p: 0.877,
+        p: 0.854,
         n: 60,
       },
       {
         min: 0.81,
-        p: 0.877,
+        p: 0.854,
         n: 125,
       },
     ],
     'stage:final': [
       {
         min: 0,
-        p: 0.598,
-        n: 122,
+        p: 0.602,
+        n: 123,
       },
       {
         min: 0.65,
-        p: 0.735,
-        n: 61,
+        p: 0.726,
+        n: 62,
       },
       {
         min: 0.69,
-        p: 0.735,
-        n: 1118,
+        p: 0.726,
+        n: 1142,
       },
       {
         min: 0.8,
-        p: 0.751,
-        n: 501,
+        p: 0.752,
+        n: 508,
       },
       {
         min: 0.84,
-        p: 0.811,
-        n: 258,
+        p: 0.814,
+        n: 262,
       },
       {
         min: 0.86,
         p: 0.944,
-        n: 412,
+        n: 418,
       },
     ],
     'stage:later': [
       {
         min: 0,
-        p: 0.735,
-        n: 114,
+        p: 0.726,
+        n: 115,
       },
       {
         min: 0.84,
@@ -345,28 +355,28 @@ export const CALIBRATION: CalibrationTable = {
     reference: 100,
     min: 50,
     max: 400,
-    perDoubling: -0.303,
+    perDoubling: -0.305,
   },
   final: [
     {
       min: 0,
-      p: 0.648,
-      n: 3332,
+      p: 0.644,
+      n: 3368,
     },
     {
-      min: 0.76,
-      p: 0.817,
-      n: 3296,
+      min: 0.765,
+      p: 0.823,
+      n: 3363,
     },
     {
       min: 0.861,
-      p: 0.874,
-      n: 3400,
+      p: 0.872,
+      n: 3322,
     },
     {
       min: 0.899,
-      p: 0.931,
-      n: 3344,
+      p: 0.929,
+      n: 3460,
     },
   ],
 };
