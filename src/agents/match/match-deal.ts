@@ -265,15 +265,15 @@ function weigh(
   const titleItself = new Set([...titleStems, ...numberedParts(meeting.title)]);
   const titleWords = [...titleStems, ...scoped.flatMap((s) => words(s).map(stem))];
   const spokenWords = about.flatMap((s) => words(s).map(stem));
-  // A numbered part ("Phase 2") is one more word of the name, said as its figure.
   // "I'm here for the billing. The sensors are not my business.": when the call says what
   // it is for, a deal it puts aside anywhere is not named by the rest of what is said of it.
   const asideStems = new Set(
     meeting.transcript
-      .flatMap((u) => u.text.split(/(?<=[.!?])\s+/))
+      .flatMap((u) => sentencesOf(u.text))
       .filter((s) => SET_ASIDE.test(s))
       .flatMap((s) => words(s).map(stem)),
   );
+  // A numbered part ("Phase 2") is one more word of the name, said as its figure.
   const title = new Set([...titleWords, ...titleItself, ...scoped.flatMap(numberedParts)]);
   const spoken = new Set([...spokenWords, ...about.flatMap(numberedParts)]);
   const names = open.map((d) =>
@@ -337,9 +337,14 @@ const ASIDE_OPENING =
   /^\W*(not (now|today|yet)|later|another (time|day)|(a |completely )?separate (discussion|topic|conversation|call|matter|thing|project)|(a )?different (budget|discussion|topic|conversation|call|matter|story|track)|(don't|do not) mix)\b/i;
 const SMALL_TALK = /\b(weather|snow\w*|rain\w*|sunny|traffic|weekend|holidays?|vacation)\b/i;
 
+/** A turn's sentences, split after their closing mark. */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+/);
+}
+
 /** The sentences of the transcript that speak of the deals, less those put aside. */
 function aboutTheDeal(transcript: Meeting['transcript']): string[] {
-  const sentences = transcript.map((u) => u.text.split(/(?<=[.!?])\s+/));
+  const sentences = transcript.map((u) => sentencesOf(u.text));
   return sentences.flatMap((said, i) => {
     const reply = sentences[i + 1]?.[0] ?? '';
     return said.filter(
