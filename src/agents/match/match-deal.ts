@@ -248,7 +248,7 @@ function weigh(
   contactIds: ReadonlySet<string>,
   accountName: ReadonlyMap<string, string>,
 ): Evidence[] {
-  const about = aboutTheDeal(meeting.transcript);
+  const { about, putAside } = aboutTheDeal(meeting.transcript);
   // "Today is only about Connect.": a call that says what it is for names it as a title
   // does, by what follows the words up to the next clause ("today is only about the FX
   // module, the payouts thing is with another team" names the FX module only).
@@ -267,23 +267,16 @@ function weigh(
   const spokenWords = about.flatMap((s) => words(s).map(stem));
   // "I'm here for the billing. The sensors are not my business.": when the call says what
   // it is for, a deal it puts aside anywhere is not named by the rest of what is said of it.
-  const asideStems = new Set(
-    meeting.transcript
-      .flatMap((u) => sentencesOf(u.text))
-      .filter((s) => SET_ASIDE.test(s))
-      .flatMap((s) => words(s).map(stem)),
-  );
+  const asideStems = new Set(putAside.flatMap((s) => words(s).map(stem)));
   // A numbered part ("Phase 2") is one more word of the name, said as its figure.
   const title = new Set([...titleWords, ...titleItself, ...scoped.flatMap(numberedParts)]);
   const spoken = new Set([...spokenWords, ...about.flatMap(numberedParts)]);
   const names = open.map((d) =>
     nameStems(d.name, d.accountId ? (accountName.get(d.accountId) ?? null) : null),
   );
-  const parts = open.map((d) => numberedParts(d.name));
+  const keys = open.map((d, i) => [...names[i]!, ...numberedParts(d.name)]);
   return open.map((deal, i) => {
-    const own = [...names[i]!, ...parts[i]!].filter((s) =>
-      open.every((_, j) => j === i || !(names[j]!.includes(s) || parts[j]!.includes(s))),
-    );
+    const own = keys[i]!.filter((s) => keys.every((other, j) => j === i || !other.includes(s)));
     const inTitle = own.filter((s) => title.has(s));
     const setAside =
       scoped.length > 0 && !own.some((s) => title.has(s)) && own.some((s) => asideStems.has(s));
@@ -337,15 +330,14 @@ const ASIDE_OPENING =
   /^\W*(not (now|today|yet)|later|another (time|day)|(a |completely )?separate (discussion|topic|conversation|call|matter|thing|project)|(a )?different (budget|discussion|topic|conversation|call|matter|story|track)|(don't|do not) mix)\b/i;
 const SMALL_TALK = /\b(weather|snow\w*|rain\w*|sunny|traffic|weekend|holidays?|vacation)\b/i;
 
-/** A turn's sentences, split after their closing mark. */
-function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+/);
-}
-
-/** The sentences of the transcript that speak of the deals, less those put aside. */
-function aboutTheDeal(transcript: Meeting['transcript']): string[] {
-  const sentences = transcript.map((u) => sentencesOf(u.text));
-  return sentences.flatMap((said, i) => {
+/**
+ * The sentences of the transcript that speak of the deals, less those put aside; and the
+ * sentences that themselves put something aside ("The sensors are not my business.").
+ */
+function aboutTheDeal(transcript: Meeting['transcript']): { about: string[]; putAside: string[] } {
+  const sentences = transcript.map((u) => u.text.split(/(?<=[.!?])\s+/));
+  const putAside = sentences.flat().filter((s) => SET_ASIDE.test(s));
+  const about = sentences.flatMap((said, i) => {
     const reply = sentences[i + 1]?.[0] ?? '';
     return said.filter(
       (s, j) =>
@@ -360,6 +352,7 @@ function aboutTheDeal(transcript: Meeting['transcript']): string[] {
           : j === said.length - 1 && PUT_ASIDE_REPLY.test(reply)),
     );
   });
+  return { about, putAside };
 }
 
 function originalWord(name: string, stemmed: string): string {
