@@ -934,6 +934,29 @@ describe('a meeting set in the clause after the step (k103)', () => {
   });
 });
 
+describe('where the thing sent goes next, said after the step (k132, k235)', () => {
+  it('keeps whose desk it is bound for', () => {
+    expect(
+      step(
+        int("Easy. I'll send the Word version to you today, and you can pass it to legal."),
+        ext("Perfect. I'll send it straight on."),
+      ),
+    ).toContain('for legal');
+    expect(
+      step(
+        ext('Send the updated proposal by Friday and I will take it to the board.'),
+        int('Will do.'),
+      ),
+    ).toContain('for the board');
+  });
+
+  it('adds nothing for a pronoun', () => {
+    expect(
+      step(ext('Send me the quote and I will put it in front of him.'), int('Will do.')),
+    ).not.toContain('for him');
+  });
+});
+
 describe('the step a process names, and what a meeting is for (k108, k112)', () => {
   it('reads "the next step in our process is ..." and "the next thing we do is ..."', () => {
     expect(

@@ -248,6 +248,14 @@ const MEETING_CLAUSE = new RegExp(
   'i',
 );
 
+/**
+ * Where the thing sent goes next, said in the clause after the step: "I'll send the Word
+ * version today, and you can pass it to legal", "send the proposal and I'll take it to
+ * the board". Whose desk it is bound for is part of the step.
+ */
+const HANDOFF_CLAUSE =
+  /^\W*(?:and|so|then)?\s*(?:(?:i|we|you|he|she|they)(?:'ll| will| can| could| need to|'d)?|so (?:i|we|you|he|she|they) can)\s+(?:pass|forward|send|take|run|put|bring)\s+(?:it|that|them|this|those)(?:\s+(?:on|over|along|straight on|straight))?\s+(?:to|past|by|in front of|before)\s+(?<dest>(?!(?:him|her|them|me|us|you)\b)[^.?!;]+)/i;
+
 /** What a meeting is for, said after its day and place: "meet on the 28th, at the head office, for the signing ceremony". */
 const MEETING_PURPOSE = new RegExp(
   `^[^.?!]{0,80}?\\s(?<purpose>for (?:the|a|an|our) (?:[\\w-]+\\s+){0,2}${EVENT})\\b`,
@@ -667,6 +675,8 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     if (meetingAfter && !EVENT_WORD.test(phrase)) {
       phrase = `${phrase}, and ${cut(meetingAfter.groups!.clause!)}`;
     }
+    const handoff = HANDOFF_CLAUSE.exec(raw.slice(phrase.length));
+    if (handoff) phrase = `${phrase}, for ${cut(handoff.groups!.dest!)}`;
     const purpose = MEETING_START.test(phrase) && MEETING_PURPOSE.exec(raw.slice(phrase.length));
     if (purpose && !EVENT_WORD.test(phrase)) phrase = `${phrase}, ${purpose.groups!.purpose!}`;
     if (frame === EVENT_NAMED) {
