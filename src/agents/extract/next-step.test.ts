@@ -934,6 +934,25 @@ describe('a meeting set in the clause after the step (k103)', () => {
   });
 });
 
+describe("the rep's summing up beside commitments no one agreed (k156, k285)", () => {
+  it('goes beside them as it goes beside agreed steps', () => {
+    expect(
+      step(
+        ext("Before anything else, I'd like to see the presses. A site walkdown, half a day."),
+        ext('The week of the eleventh of January works for us.'),
+        int('The thirteenth?'),
+        ext("The thirteenth works. I'll fill in our numbers before that."),
+        int(
+          'So: site walkdown on the thirteenth of January with Olga, and I send Marc our business case template this week.',
+        ),
+        ext('Good.'),
+      ),
+    ).toBe(
+      'Buyer to fill in our numbers before that; Site walkdown on the thirteenth of January with Olga, and I send Marc our business case template this week',
+    );
+  });
+});
+
 describe('where the thing sent goes next, said after the step (k132, k235)', () => {
   it('keeps whose desk it is bound for', () => {
     expect(

@@ -600,9 +600,10 @@ export function extractNextStepOrCommitment(
       agreed,
     );
   }
-  // The customer's own step alone is no next step: as often wrong as right.
+  // The customer's own step alone is no next step: as often wrong as right. The rep's
+  // summing up goes beside the last commitments as it goes beside agreed steps.
   const said = unconfirmed(utterances);
-  return said && withPart(said, customerStep(utterances, ref));
+  return said && withPart(withPart(said, customerStep(utterances, ref)), recapOf(utterances));
 }
 
 /** Whether a step already holds a commitment: its first three words after the doer. */
