@@ -953,6 +953,34 @@ describe("the rep's summing up beside commitments no one agreed (k156, k285)", (
   });
 });
 
+describe("the buyer's summing up (k285)", () => {
+  it("goes beside the steps as the rep's does", () => {
+    expect(
+      step(
+        int("Then I'll send the redlines today."),
+        ext('Good.'),
+        int('Anything else from your side?'),
+        ext(
+          'No. So next, you send a revised commercial offer with the kits by the 18th, and I take it to the board.',
+        ),
+        int('Yes, by the 18th.'),
+      ),
+    ).toContain('revised commercial offer');
+  });
+
+  it('is left out when the rep turns it down', () => {
+    expect(
+      step(
+        int("Then I'll send the redlines today."),
+        ext('Good.'),
+        int('Anything else from your side?'),
+        ext("So you'll send a revised commercial offer with the kits by the 18th."),
+        int("No, that's not what we agreed. The redlines first."),
+      ),
+    ).not.toContain('revised commercial offer');
+  });
+});
+
 describe('where the thing sent goes next, said after the step (k132, k235)', () => {
   it('keeps whose desk it is bound for', () => {
     expect(

@@ -474,20 +474,21 @@ function agreedStep(
   return withPart(withPart(agreed, customerStep(utterances, ref)), recapOf(utterances));
 }
 
-/** The rep summing up the plan: "So: sixty-day pilot at the Albuquerque yard starting the seventh." */
+/** Summing up the plan: "So: sixty-day pilot at the Albuquerque yard starting the seventh." */
 const RECAP =
   /^\W*(?:(?:okay|ok|right|good|great|perfect|alright|excellent|done)[,.!]?\s+)*(?:so|then it'?s settled|to recap|so to confirm|just to confirm|to confirm|let me recap|to sum up)\b[,:]?\s*/i;
 
 /**
- * The plan as the rep sums it up near the end of the call, when the customer does not
- * turn it down and it names a step or a day: it goes beside the steps read one by one.
+ * The plan as one side sums it up near the end of the call, when the other does not turn
+ * it down and it names a step or a day: it goes beside the steps read one by one. Buyers
+ * sum up too ("So next, you send the revised offer and I take it to the board").
  */
 function recapOf(utterances: readonly ExtractUtterance[]): string | null {
   for (let i = utterances.length - 1; i >= utterances.length / 2; i -= 1) {
     const u = utterances[i]!;
-    if (u.side !== 'internal') continue;
+    if (u.side === 'unknown') continue;
     const reply = utterances[i + 1];
-    if (reply?.side === 'external' && DISAGREEMENT.test(reply.text.split(/[.!?;]/, 1)[0]!))
+    if (reply?.side === otherSide(u.side) && DISAGREEMENT.test(reply.text.split(/[.!?;]/, 1)[0]!))
       continue;
     for (const s of [...splitSentences(u.text)].reverse()) {
       const m = RECAP.exec(s.text);
