@@ -953,7 +953,7 @@ describe("the rep's summing up beside commitments no one agreed (k156, k285)", (
   });
 });
 
-describe("the buyer's summing up (k285)", () => {
+describe("the buyer's summing up (k285, k109)", () => {
   it("goes beside the steps as the rep's does", () => {
     expect(
       step(
@@ -962,6 +962,20 @@ describe("the buyer's summing up (k285)", () => {
         int('Anything else from your side?'),
         ext(
           'No. So next, you send a revised commercial offer with the kits by the 18th, and I take it to the board.',
+        ),
+        int('Yes, by the 18th.'),
+      ),
+    ).toContain('revised commercial offer');
+  });
+
+  it('reads the plan in the sentence after "So, to wrap up." (k109)', () => {
+    expect(
+      step(
+        int("Then I'll send the redlines today."),
+        ext('Good.'),
+        int('Anything else from your side?'),
+        ext(
+          "Okay. So, to wrap up. You'll send a revised commercial offer with the kits, and the draft contract with our redlines addressed, by the 18th.",
         ),
         int('Yes, by the 18th.'),
       ),

@@ -476,7 +476,11 @@ function agreedStep(
 
 /** Summing up the plan: "So: sixty-day pilot at the Albuquerque yard starting the seventh." */
 const RECAP =
-  /^\W*(?:(?:okay|ok|right|good|great|perfect|alright|excellent|done)[,.!]?\s+)*(?:so|then it'?s settled|to recap|so to confirm|just to confirm|to confirm|let me recap|to sum up)\b[,:]?\s*/i;
+  /^\W*(?:(?:okay|ok|right|good|great|perfect|alright|excellent|done)[,.!]?\s+)*(?:so|then it'?s settled|to recap|so to confirm|just to confirm|to confirm|let me recap|to sum up|to wrap up|let me sum up|let me wrap up|to summari[sz]e|in summary)\b[,:]?\s*/i;
+
+/** A summing up announced in a sentence of its own: "So, to wrap up." */
+const RECAP_HEADING =
+  /^\W*(?:(?:okay|ok|right|good|so)[,.!]?\s+)*(?:to recap|let me recap|to sum up|to wrap up|let me sum up|let me wrap up|to summari[sz]e|in summary)\W*$/i;
 
 /**
  * The plan as one side sums it up near the end of the call, when the other does not turn
@@ -490,11 +494,14 @@ function recapOf(utterances: readonly ExtractUtterance[]): string | null {
     const reply = utterances[i + 1];
     if (reply?.side === otherSide(u.side) && DISAGREEMENT.test(reply.text.split(/[.!?;]/, 1)[0]!))
       continue;
-    for (const s of [...splitSentences(u.text)].reverse()) {
+    const sentences = [...splitSentences(u.text)];
+    for (let k = sentences.length - 1; k >= 0; k -= 1) {
+      const s = sentences[k]!;
       const m = RECAP.exec(s.text);
       if (!m || HYPOTHETICAL.test(s.text)) continue;
-      const plan = s.text
-        .slice(m[0].length)
+      // "So, to wrap up. You'll send...": the plan is the sentence after the heading.
+      const heading = RECAP_HEADING.test(s.text) ? sentences[k + 1] : undefined;
+      const plan = (heading ? heading.text : s.text.slice(m[0].length))
         .replace(/[.!?]+$/, '')
         .trim();
       if (plan.length < 20 || !(ANY_STEP.test(plan) || DAY_WORD.test(plan))) continue;
