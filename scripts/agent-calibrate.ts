@@ -576,6 +576,8 @@ const HAND_WRITTEN = [
   'test/agent/labelled/hundred-fifteenth-check.jsonl',
   'test/agent/labelled/hundred-sixteenth-check.jsonl',
   'test/agent/labelled/hundred-seventeenth-check.jsonl',
+  'test/agent/labelled/hundred-eighteenth-check.jsonl',
+  'test/agent/labelled/hundred-nineteenth-check.jsonl',
 ];
 
 /**
@@ -677,6 +679,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-92.jsonl',
   'test/agent/calibration/outside-fit-93.jsonl',
   'test/agent/calibration/outside-fit-94.jsonl',
+  'test/agent/calibration/outside-fit-95.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
