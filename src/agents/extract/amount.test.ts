@@ -759,6 +759,16 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'a rate per thing said again bare, later in the call, is the rate (k326)',
+    lines: [
+      int('For two years I can do 3,300 per room.'),
+      int("It's 12,276,000 a year."),
+      ext('OK. That I can take to the board.'),
+      ext('Send me a revised quote with 3,300 and the two-year term.'),
+    ],
+    expected: bare(12_276_000),
+  },
+  {
     name: 'a time said in passing is answered as a time',
     lines: [
       ext('No, I am reading the proposal this weekend. Let us talk Tuesday.'),

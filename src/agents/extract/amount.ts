@@ -772,7 +772,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
   // borrows it; someone else's price ends it.
   let topic: number | undefined;
   // "Then I'll take the fifteen" after "fifteen percent off" takes the discount.
-  const { impliedScale, percentages } = readCall(utterances, ctx);
+  // "3,300 per room" ... "a revised quote with 3,300": the rate, said again bare.
+  const { impliedScale, percentages, unitPrices } = readCall(utterances, ctx);
   // "That's fourteen hundred dollars more than Lex-Doctor." ... "For fourteen hundred
   // dollars a year I don't want to keep the server.": a figure said as a difference stays one.
   const differences = new Set<number>();
@@ -821,6 +822,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         (m) =>
           !COMPARED_WITH.test(text.slice(0, m.index)) &&
           !differences.has(m.amount) &&
+          !(m.currency === null && !m.implied && unitPrices.has(m.amount)) &&
           !(m.implied && percentages.has(m.amount / impliedScale)) &&
           !(m.implied && timeAsked(utterances[utteranceIndex - 1])) &&
           !(
@@ -1110,15 +1112,18 @@ const PERCENT_AFTER = /^\s*(?:%|(?:percent|per cent)\b)/i;
 function readCall(
   utterances: readonly ExtractUtterance[],
   ctx: ExtractContext,
-): { impliedScale: number; percentages: Set<number> } {
+): { impliedScale: number; percentages: Set<number>; unitPrices: Set<number> } {
   const percentages = new Set<number>();
+  const unitPrices = new Set<number>();
   const scales = new Set<number>();
   const fromDeal = ctx.dealAmount != null ? scaleOf(ctx.dealAmount) : 1;
   for (const u of utterances) {
     for (const m of u.text.matchAll(ANY_NUMBER)) {
-      if (!PERCENT_AFTER.test(u.text.slice(m.index + m[0].length))) continue;
+      const after = u.text.slice(m.index + m[0].length);
+      const percent = PERCENT_AFTER.test(after);
+      if (!percent && !UNIT_RATE_AFTER.test(after)) continue;
       const n = numberValue(m[0]);
-      if (n !== null) percentages.add(n);
+      if (n !== null) (percent ? percentages : unitPrices).add(n);
     }
     if (fromDeal === 1) for (const m of findMoney(u.text)) scales.add(scaleOf(m.amount));
   }
@@ -1126,10 +1131,14 @@ function readCall(
   // lakhs or in crores (not both) drops that word, whatever the deal's size.
   const lakhs = utterances.some((u) => /\b(lakhs?|lacs?)\b/i.test(u.text));
   const crores = utterances.some((u) => /\bcrores?\b/i.test(u.text));
-  if (lakhs !== crores) return { impliedScale: lakhs ? 1e5 : 1e7, percentages };
+  if (lakhs !== crores) return { impliedScale: lakhs ? 1e5 : 1e7, percentages, unitPrices };
   const impliedScale = fromDeal > 1 ? fromDeal : scales.has(1e3) ? 1e3 : scales.has(1e6) ? 1e6 : 1;
-  return { impliedScale, percentages };
+  return { impliedScale, percentages, unitPrices };
 }
+
+/** A rate per thing after a figure ("3,300 per room", "1,400 yen each"), not per period. */
+const UNIT_RATE_AFTER =
+  /^\s*(?:[a-z]{2,6}\s+)?(?:per|each\b|apiece\b)\s*(?!(?:year|annum|month|quarter|week|day|term|contract|cent)\b)(?:[a-z]{3,}|$)/i;
 
 /** "How many a year, all in?" "Four hundred, give or take.": a count asked for. */
 function countAsked(previous: ExtractUtterance | undefined): boolean {
