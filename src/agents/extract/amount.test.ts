@@ -1170,6 +1170,10 @@ describe('yen and won said in man and oku (k93)', () => {
       120_000_000,
     );
     expect(findMoney('one oku two thousand man', tokyo)[0]?.amount).toBe(120_000_000);
+    // The thousands after the man (k326).
+    expect(findMoney('117 man 6 sen.', tokyo)).toEqual([
+      { amount: 1_176_000, currency: 'JPY', index: 0, length: 13 },
+    ]);
     expect(
       findMoney('So the price was three thousand six hundred man won.', { timeZone: 'Asia/Seoul' }),
     ).toEqual([{ amount: 36_000_000, currency: 'KRW', index: 17, length: 34 }]);

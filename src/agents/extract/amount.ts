@@ -1303,10 +1303,11 @@ export interface MoneyReading {
  * hundred man won" 36,000,000 won. "Man" is an English word too, so these are read only
  * in a Japanese or Korean workspace, of a Japanese or Korean buyer, or when yen or won
  * follow. Said alone they are the buyer's yen or won, else the workspace's: "1,380 man"
- * to a buyer on a .co.jp domain is yen, even to a seller in Seoul (k280).
+ * to a buyer on a .co.jp domain is yen, even to a seller in Seoul (k280). Thousands
+ * (sen) follow the man: "117 man 6 sen" is 1,176,000 (k326).
  */
 const MYRIAD = new RegExp(
-  `(?<num>${ANY_NUMBER.source})\\s+(?<unit>oku|man)\\b(?![\\s-]*(?:team|job|crew|show|operation|shift|band|hours?|days?)\\b)(?:\\s+(?<code>yen|won)\\b)?`,
+  `(?<num>${ANY_NUMBER.source})\\s+(?<unit>oku|man)\\b(?![\\s-]*(?:team|job|crew|show|operation|shift|band|hours?|days?)\\b)(?:\\s+(?<sen>[1-9])\\s+sen\\b)?(?:\\s+(?<code>yen|won)\\b)?`,
   'gi',
 );
 const MYRIAD_UNIT = { man: 1e4, oku: 1e8 } as const;
@@ -1342,7 +1343,13 @@ function myriadMoney(text: string, place: Place): MoneyMention[] {
       if (g.code) previous.currency = currency;
       continue;
     }
-    out.push({ amount: Math.round(num * unit), currency, index: m.index, length: m[0].length });
+    const thousands = g.sen !== undefined && unit === 1e4 ? Number(g.sen) * 1e3 : 0;
+    out.push({
+      amount: Math.round(num * unit + thousands),
+      currency,
+      index: m.index,
+      length: m[0].length,
+    });
   }
   return out;
 }
