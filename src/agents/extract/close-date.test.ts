@@ -2520,3 +2520,21 @@ describe("the rep's hope the customer does not take up (k315)", () => {
     ).toBe('2026-11-30');
   });
 });
+
+describe('a reason given after the date (k328)', () => {
+  it('does not make the date a general truth', () => {
+    expect(
+      date(
+        ext(
+          "Signed before Christmas. Let's say the twentieth of December at the latest, because after that nobody in the office answers the phone.",
+        ),
+      ),
+    ).toBe('2026-12-20');
+  });
+
+  it('leaves a general truth before the reason one', () => {
+    expect(
+      date(ext('Nobody here signs anything in December, because of the year-end close.')),
+    ).toBeNull();
+  });
+});

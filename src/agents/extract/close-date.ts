@@ -600,6 +600,12 @@ const RETRACT = new RegExp(
 const GENERAL =
   /\b(always|usually|typically|normally|every (year|quarter|month)|each (year|quarter)|nobody|no one|(no|zero) time|(is|are|'s|goes|go|gets|get) (always |usually |pretty |really |just |going to be |gonna be )?(rough|busy|crazy|hectic|slammed|a mess|dead|tough|chaos|chaotic|nuts|insane|a zoo)\b|(happy|merry) (thanksgiving|holidays?|new year|christmas|xmas|hanukkah|chanukah|diwali|easter|eid|birthday)|(have|enjoy) (a|an|the) (quiet|good|nice|great|relaxing|restful|calm|peaceful|lovely|happy|proper) |(i|we) (don't|do not|can't|cannot) promise|(is|'s|are) (our|the) (biggest|busiest|slowest|quietest|peak|best|worst|big) (month|season|time|week|quarter|period)s?)\b/i;
 
+/**
+ * The reason given after a date ("the twentieth at the latest, because after that nobody
+ * in the Rathaus answers the phone"): a general truth there explains the date.
+ */
+const REASON_GIVEN = /,?\s+because\b.*$/i;
+
 /** A date the call commits to, or a sentence that takes the date back. */
 type ScanEntry = Dated | 'retracted';
 
@@ -849,7 +855,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       ) {
         continue;
       }
-      if (GENERAL.test(text) || OPEN_ENDED.test(text)) continue;
+      if (GENERAL.test(text.replace(REASON_GIVEN, '')) || OPEN_ENDED.test(text)) continue;
       // "There, signed.": the customer signing as they speak closes the deal today.
       if (
         u.side !== 'internal' &&
