@@ -2538,3 +2538,20 @@ describe('a reason given after the date (k328)', () => {
     ).toBeNull();
   });
 });
+
+describe('a date said only as a start (k328)', () => {
+  it('is no close date when nothing is signed that day', () => {
+    expect(
+      date(
+        ext('Yes. The award is the contract, there is no separate signing.'),
+        ext('The contract period starts on the first of January.'),
+      ),
+    ).toBeNull();
+  });
+
+  it('leaves a start said with the signing to the signing', () => {
+    expect(
+      date(ext('We sign on the 20th of November and it starts on the first of January.')),
+    ).toBe('2026-11-20');
+  });
+});

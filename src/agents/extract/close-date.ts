@@ -1041,6 +1041,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
         text,
         mentions.filter((m) => !replaced.includes(m)),
       );
+      // "The contract period starts on the first of January": a start alone is no signing.
+      if (!SIGN_WORD.test(text) && current.every((m) => saidAsStart(text, m))) continue;
       const distinct = new Set(current.map((m) => formatDate(m.date)));
       let mention = current[current.length - 1]!;
       const narrowing = distinct.size > 1 ? narrows(text, current) : null;
@@ -1124,6 +1126,13 @@ const STARTS_AFTER = /^\s*(start|go[- ]?live|kick-?off|launch|rollout|onboarding
 function withoutStarts(text: string, mentions: readonly DateMention[]): DateMention[] {
   const others = mentions.filter((m) => !STARTS_AFTER.test(text.slice(m.index + m.length)));
   return others.length > 0 ? others : [...mentions];
+}
+
+/** A date said as the day something starts: "starts on the first", "April 1st start". */
+function saidAsStart(text: string, m: DateMention): boolean {
+  return (
+    STARTS_ON.test(text.slice(0, m.index)) || STARTS_AFTER.test(text.slice(m.index + m.length))
+  );
 }
 
 /** The deal's close date in the CRM, when it is a day still to come. */
