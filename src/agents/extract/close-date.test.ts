@@ -2555,3 +2555,12 @@ describe('a date said only as a start (k328)', () => {
     ).toBe('2026-11-20');
   });
 });
+
+describe("a public buyer's award in its own language (k328)", () => {
+  it('dates the close as the award does', () => {
+    expect(
+      date(ext('Then the final offers, and the Zuschlag is planned for the 27th of November.')),
+    ).toBe('2026-11-27');
+    expect(date(ext('La adjudicación is planned for the 27th of November.'))).toBe('2026-11-27');
+  });
+});

@@ -86,6 +86,12 @@ const CHOSE_OTHER =
 const MAKE_IT = /^\s*((so|ok(ay)?|then|actually|no),? )*make it\b/i;
 
 /** Only these cues make a date a commitment; each carries how sure it makes us. */
+/**
+ * A public buyer's award said in its own language, as buyers drop it into English calls:
+ * Zuschlag, adjudicación, adjudicação, aggiudicazione, gunning, attribution du marché.
+ */
+const AWARD_WORD = String.raw`zuschlag|adjudicaci[oó]n|adjudica[cç][aã]o|aggiudicazione|gunning|attribution du march[eé]`;
+
 const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   {
     // "We'll put the hanko on it by the end of this month": the seal is the signature.
@@ -167,7 +173,13 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   // "Make it mid-March. The fifteenth."
   { re: MAKE_IT, base: 0.8 },
   // "We aim to award by the 31st of March" (a public buyer's signature is its award).
-  { re: /\b(award(ed|ing)?)\b.{0,30}\b(by|before|on|no later than)\b/i, base: 0.86 },
+  {
+    re: new RegExp(
+      String.raw`\b(award(ed|ing)?|${AWARD_WORD})\b.{0,30}\b(by|before|on|no later than)\b`,
+      'i',
+    ),
+    base: 0.86,
+  },
   // "Could it land next quarter instead?": a deal landing is its close.
   { re: /\b(land|lands|landing)\b.{0,20}\b(in|by|before|this|next|end)\b/i, base: 0.82 },
   // "So realistically we are working toward March 31st", "March 31 is the date".
@@ -193,7 +205,10 @@ const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   { re: /\b(decision|decide)\b.{0,20}\bby\b/i, base: 0.85 },
   // "The decision and signature are planned for the 14th", "the award happens by end of Q2".
   {
-    re: /\b(decision|award(ed)?|signature)\b.{0,40}\b(planned|scheduled|expected|happens?|will (be|happen)|they want|want it)\b/i,
+    re: new RegExp(
+      String.raw`\b(decision|award(ed)?|${AWARD_WORD}|signature)\b.{0,40}\b(planned|scheduled|expected|happens?|will (be|happen)|they want|want it)\b`,
+      'i',
+    ),
     base: 0.85,
   },
   // The seller asking where to record it: "Should I put a specific date in our forecast?"
