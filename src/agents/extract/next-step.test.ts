@@ -934,6 +934,18 @@ describe('a meeting set in the clause after the step (k103)', () => {
   });
 });
 
+describe('a promise put from the other side, of things in the plural (k328)', () => {
+  it('reads "you\'ll have the slides and the answers by Friday"', () => {
+    expect(
+      step(
+        ext('The slides from today, and written answers to the three open questions.'),
+        int("You'll have the slides and the answers by Friday."),
+        ext('Wonderful.'),
+      ),
+    ).toContain('the slides and the answers by Friday');
+  });
+});
+
 describe("the rep's summing up beside commitments no one agreed (k156, k285)", () => {
   it('goes beside them as it goes beside agreed steps', () => {
     expect(

@@ -130,7 +130,7 @@ const FRAMES: readonly RegExp[] = [
   // would be great, by Monday."
   /\bwould (?<phrase>(?:a|an|the)\s+(?:[\w&-]+\s+){0,3}[\w&-]+) help\b|^(?:[^,]{1,30},\s*)?(?:(?:yes|yeah|then|so|and|ok(?:ay)?|great|actually)[,.\s]+)*(?<phrase2>(?:a|an|the)\s+(?:[\w&-]+\s+){0,3}[\w&-]+)\s+would (?:help|be (?:great|helpful|useful|good|ideal|perfect))/i,
   // A promise put from the other side: "you will have the updated quote tonight".
-  /\byou(?:'ll| will) (?:have|get|receive)\s+(?<phrase>(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,3}(?:quote|proposal|contract|order form|redlines?|deck|pricing|questionnaire|msa|sow|agreement|invite|summary|draft|plan|offer|best and final|answer)\b.*)/i,
+  /\byou(?:'ll| will) (?:have|get|receive)\s+(?<phrase>(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,3}(?:quote|proposal|contract|order form|redline|deck|pricing|questionnaire|msa|sow|agreement|invite|summary|draft|plan|offer|best and final|answer|slide|comparison|report|template|case stud(?:y|ie)|reference|documentation)s?\b.*)/i,
   // A meeting named as the step: "Kickoff next week with your team?", "the integration
   // test is the next step?", "a reference call would help?"
   new RegExp(
