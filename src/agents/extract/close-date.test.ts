@@ -2521,7 +2521,7 @@ describe("the rep's hope the customer does not take up (k315)", () => {
   });
 });
 
-describe('a reason given after the date (k328)', () => {
+describe('a reason given after the date (k328, k326)', () => {
   it('does not make the date a general truth', () => {
     expect(
       date(
@@ -2530,6 +2530,16 @@ describe('a reason given after the date (k328)', () => {
         ),
       ),
     ).toBe('2026-12-20');
+  });
+
+  it('reads the date before "otherwise ..." (k326)', () => {
+    expect(
+      date(
+        ext(
+          "So the contract must be done by the end of November, otherwise onboarding doesn't fit.",
+        ),
+      ),
+    ).toBe('2026-11-30');
   });
 
   it('leaves a general truth before the reason one', () => {

@@ -617,9 +617,10 @@ const GENERAL =
 
 /**
  * The reason given after a date ("the twentieth at the latest, because after that nobody
- * in the Rathaus answers the phone"): a general truth there explains the date.
+ * in the Rathaus answers the phone", "by the end of November, otherwise onboarding doesn't
+ * fit"): it explains the date and is no subject of its own.
  */
-const REASON_GIVEN = /,?\s+because\b.*$/i;
+const REASON_GIVEN = /,\s+(?:because|otherwise|or else)\b.*$/i;
 
 /** A date the call commits to, or a sentence that takes the date back. */
 type ScanEntry = Dated | 'retracted';
@@ -771,12 +772,19 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
     handedOver = false;
     for (const [sentenceIndex, s] of sentences.entries()) {
       // "It was signed on Friday, didn't you get it?" is read without its tag; the quote keeps it.
-      const said = withoutQuestionTag(s.text);
+      let said = withoutQuestionTag(s.text);
       const asked = utterances[utteranceIndex - 1]?.text ?? '';
       // "So, proposal and questionnaire Thursday, Board on the 24th, and we work toward
       // signature by the 18th": a recap off the subject as a whole is read by its one
       // clause on the signing, when that clause is on it.
-      const whole = subjectOf(said, asked, choseOther, ctx);
+      let whole = subjectOf(said, asked, choseOther, ctx);
+      // "By the end of November, otherwise onboarding doesn't fit": a sentence off the
+      // subject only for the reason after its date is read without that reason.
+      const reasonless = said.replace(REASON_GIVEN, '');
+      if (whole.offTopic && reasonless !== said) {
+        const without = subjectOf(reasonless, asked, choseOther, ctx);
+        if (!without.offTopic && without.own) [said, whole] = [reasonless, without];
+      }
       // "We did exactly that with the document people last year. Signed on the thirtieth
       // of December and regretted it for a year.": a signing in a story of the past.
       if (whole.own && inStoryOfThePast(sentences[sentenceIndex - 1]?.text, said)) continue;
