@@ -966,42 +966,39 @@ describe("the rep's summing up beside commitments no one agreed (k156, k285)", (
 });
 
 describe("the buyer's summing up (k285, k109)", () => {
+  /** A call that has agreed on the redlines, then the buyer's summing up and the answer. */
+  const after = (summingUp: string, answer: string) =>
+    step(
+      int("Then I'll send the redlines today."),
+      ext('Good.'),
+      int('Anything else from your side?'),
+      ext(summingUp),
+      int(answer),
+    );
+
   it("goes beside the steps as the rep's does", () => {
     expect(
-      step(
-        int("Then I'll send the redlines today."),
-        ext('Good.'),
-        int('Anything else from your side?'),
-        ext(
-          'No. So next, you send a revised commercial offer with the kits by the 18th, and I take it to the board.',
-        ),
-        int('Yes, by the 18th.'),
+      after(
+        'No. So next, you send a revised commercial offer with the kits by the 18th, and I take it to the board.',
+        'Yes, by the 18th.',
       ),
     ).toContain('revised commercial offer');
   });
 
   it('reads the plan in the sentence after "So, to wrap up." (k109)', () => {
     expect(
-      step(
-        int("Then I'll send the redlines today."),
-        ext('Good.'),
-        int('Anything else from your side?'),
-        ext(
-          "Okay. So, to wrap up. You'll send a revised commercial offer with the kits, and the draft contract with our redlines addressed, by the 18th.",
-        ),
-        int('Yes, by the 18th.'),
+      after(
+        "Okay. So, to wrap up. You'll send a revised commercial offer with the kits, and the draft contract with our redlines addressed, by the 18th.",
+        'Yes, by the 18th.',
       ),
     ).toContain('revised commercial offer');
   });
 
   it('is left out when the rep turns it down', () => {
     expect(
-      step(
-        int("Then I'll send the redlines today."),
-        ext('Good.'),
-        int('Anything else from your side?'),
-        ext("So you'll send a revised commercial offer with the kits by the 18th."),
-        int("No, that's not what we agreed. The redlines first."),
+      after(
+        "So you'll send a revised commercial offer with the kits by the 18th.",
+        "No, that's not what we agreed. The redlines first.",
       ),
     ).not.toContain('revised commercial offer');
   });
