@@ -85,13 +85,13 @@ const CHOSE_OTHER =
 /** A day revised in reply: "Make it mid-March." It answers what the turn before proposed. */
 const MAKE_IT = /^\s*((so|ok(ay)?|then|actually|no),? )*make it\b/i;
 
-/** Only these cues make a date a commitment; each carries how sure it makes us. */
 /**
  * A public buyer's award said in its own language, as buyers drop it into English calls:
  * Zuschlag, adjudicación, adjudicação, aggiudicazione, gunning, attribution du marché.
  */
 const AWARD_WORD = String.raw`zuschlag|adjudicaci[oó]n|adjudica[cç][aã]o|aggiudicazione|gunning|attribution du march[eé]`;
 
+/** Only these cues make a date a commitment; each carries how sure it makes us. */
 const COMMITMENT_CUES: readonly { re: RegExp; base: number }[] = [
   {
     // "We'll put the hanko on it by the end of this month": the seal is the signature.

@@ -608,8 +608,8 @@ export function extractNextStepOrCommitment(
       agreed,
     );
   }
-  // The customer's own step alone is no next step: as often wrong as right. The rep's
-  // summing up goes beside the last commitments as it goes beside agreed steps.
+  // The customer's own step alone is no next step: as often wrong as right. A summing up
+  // goes beside the last commitments as it goes beside agreed steps.
   const said = unconfirmed(utterances);
   return said && withPart(withPart(said, customerStep(utterances, ref)), recapOf(utterances));
 }
@@ -673,6 +673,8 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     if (!best) continue;
     const { phrase: raw, frame, team } = best as { phrase: string; frame: number; team?: string };
     let phrase = cut(raw);
+    // What the sentence goes on to say after the step's own clause.
+    const rest = raw.slice(phrase.length);
     // A refusal or a supposition counts in the step's own clause only: "so it's not
     // sitting in your inbox" refuses nothing, and "Prepare the ROI model, and if it shows
     // savings, we go on" supposes nothing of the model. "If you can" only asks politely.
@@ -680,13 +682,13 @@ function firstStep(u: ExtractUtterance, utteranceIndex: number): Step | null {
     if (NEGATION.test(head) || HYPOTHETICAL.test(head.replace(POLITE_IF, ''))) continue;
     // "I'll reach out to your IT today, and we'll schedule the write-back demo": the
     // meeting set in the clause after the step goes with it.
-    const meetingAfter = MEETING_CLAUSE.exec(raw.slice(phrase.length));
+    const meetingAfter = MEETING_CLAUSE.exec(rest);
     if (meetingAfter && !EVENT_WORD.test(phrase)) {
       phrase = `${phrase}, and ${cut(meetingAfter.groups!.clause!)}`;
     }
-    const handoff = HANDOFF_CLAUSE.exec(raw.slice(phrase.length));
+    const handoff = HANDOFF_CLAUSE.exec(rest);
     if (handoff) phrase = `${phrase}, for ${cut(handoff.groups!.dest!)}`;
-    const purpose = MEETING_START.test(phrase) && MEETING_PURPOSE.exec(raw.slice(phrase.length));
+    const purpose = MEETING_START.test(phrase) && MEETING_PURPOSE.exec(rest);
     if (purpose && !EVENT_WORD.test(phrase)) phrase = `${phrase}, ${purpose.groups!.purpose!}`;
     if (frame === EVENT_NAMED) {
       // A meeting named on its own is a step only when it is put forward.
