@@ -1523,3 +1523,55 @@ describe('a vendor checked, or still open (k280)', () => {
     ).toEqual(['Elite 3E']);
   });
 });
+
+describe('a vendor said in play in a few more words, and "nobody else" after naming one', () => {
+  const read = readWith({
+    ...baseContext,
+    competitors: ['Inspectra', 'Jokko Billing', 'HydroPay', 'Dentally', 'Skidata'],
+  });
+
+  it('takes "they\'re out of Windsor" as where a vendor is based, not out of the running', () => {
+    expect(read(ext("We got another proposal. Inspectra. They're out of Windsor."))).toEqual([
+      'Inspectra',
+    ]);
+    expect(read(ext("Inspectra bid too. They're out of the running now."))).toBeNull();
+  });
+
+  it('keeps the vendor a turn just named when it ends "nobody else"', () => {
+    expect(
+      read(int('So who is in the final round?'), ext('Jokko and you, yes. Nobody else.')),
+    ).toEqual(['Jokko Billing']);
+    // Said with no vendor of its own, "nobody else" still clears the ones named before.
+    expect(
+      read(ext('HydroPay sent a quote.'), int('Anyone else?'), ext('Nobody else.')),
+    ).toBeNull();
+  });
+
+  it('does not keep a vendor the turn only mentioned, answering "anyone else?"', () => {
+    expect(
+      read(
+        int('And are you talking to anyone else?'),
+        ext("HydroPay keep emailing me. I haven't replied. Nobody else, really."),
+      ),
+    ).toBeNull();
+  });
+
+  it('reads "only you two" as the two in the race, not only us', () => {
+    expect(
+      read(
+        ext('We have HydroPay in the comparison.'),
+        int('Anyone else?'),
+        ext('No, only you two.'),
+      ),
+    ).toEqual(['HydroPay']);
+  });
+
+  it('reads talked to, meeting, in with us and the same done with a vendor', () => {
+    expect(read(ext("We've also talked to Dentally."))).toEqual(['Dentally']);
+    expect(read(ext("I should tell you we're meeting Skidata next week."))).toEqual(['Skidata']);
+    expect(read(ext('Look, Dentally are also in with us on this.'))).toEqual(['Dentally']);
+    expect(read(ext("He's done the same with Skidata this week."))).toEqual(['Skidata']);
+    // Talked to once, in the past, is not in play.
+    expect(read(ext('We talked to Dentally in the summer, but it did not fit.'))).toBeNull();
+  });
+});

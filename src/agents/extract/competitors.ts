@@ -14,14 +14,14 @@ const IN_PLAY_CUES = {
    * coming to present on the ninth".
    */
   meeting: new RegExp(
-    String.raw`(a |the )?(call|demo|session|meeting) with|(had|have|got) a (call|meeting|demo) with|talking (to|with)|speaking (to|with)|(spoke|spoken) (to|with)|show(s|ed|ing)? us|pitch\w*|presents|presenting|presentation|(coming|comes|come|going) to present|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(coming|comes) in on the\b|(is|'s|are|'re) coming up\b|(is|'s|are|'re) also coming\b|came back\b(?! from)|came in (last|on|this|yesterday|earlier)\b|asked (us )?for a (meeting|call|demo)|(been|come|coming) in to see us|came (by|out)\b|(came|coming|comes) (out |over |in |down )?to see us|presented (it )?to us|visited us|c[oa]me to us\b|approached us|(came|come|coming) to visit|asked (us )?for a (site )?visit|(going to|gonna) see\b|reach(ed|ing)? out|(been|got|getting) in touch|introduced us to|had [\w'.-]+( [\w'.-]+)? in\b(?!\s+(19|20)\d\d|\s+the past)|pushing|seeing|came (on |last )?(${WEEKDAY})|came in (${MONTH})`,
+    String.raw`(a |the )?(call|demo|session|meeting) with|(had|have|got) a (call|meeting|demo) with|talking (to|with)|speaking (to|with)|(spoke|spoken) (to|with)|(have|'ve|has|'s) (also |already )?talked (to|with)|(are|'re|am|'m) (also )?meeting\b|(done|doing) the same with|show(s|ed|ing)? us|pitch\w*|presents|presenting|presentation|(coming|comes|come|going) to present|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(coming|comes) in on the\b|(is|'s|are|'re) coming up\b|(is|'s|are|'re) also coming\b|came back\b(?! from)|came in (last|on|this|yesterday|earlier)\b|asked (us )?for a (meeting|call|demo)|(been|come|coming) in to see us|came (by|out)\b|(came|coming|comes) (out |over |in |down )?to see us|presented (it )?to us|visited us|c[oa]me to us\b|approached us|(came|come|coming) to visit|asked (us )?for a (site )?visit|(going to|gonna) see\b|reach(ed|ing)? out|(been|got|getting) in touch|introduced us to|had [\w'.-]+( [\w'.-]+)? in\b(?!\s+(19|20)\d\d|\s+the past)|pushing|seeing|came (on |last )?(${WEEKDAY})|came in (${MONTH})`,
   ),
   /**
    * Being evaluated, tried or compared: "we're also going to try Rhyme", "running the
    * same exercise with Medidata".
    */
   evaluating:
-    /evaluat\w*|looking at|(should|could|must|will|'ll|going to|gonna|want to|have to|need to|probably|also|to) look at|(also|to) check( out)?\b|being looked at|compar\w*|consider\w*|compet\w*|demo\w*|trial\w*|pilot\w*|poc|testing|test(s|ed)? (it|them)|(going to|gonna|also|we'll|we will|want to|to) try\b|(doing|running|do|run) (the same|something similar|a similar)\b|(do|run|doing|running) a (test|trial|pilot|poc)\b|bake-?off|head[- ]to[- ]head|in parallel|(is|are|'s|'re) (also )?in the process\b(?! of)|in the picture|(real|serious|viable|cheaper|other|strong) (option|alternative)|up against|invit\w*|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|(i'm|we're|i am|we are) adding|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|brought (\S+ ){1,3}back\b|(joined|made) the (short)?list|on the (short)?list|shortlist\w*|in the running|in the (mix|comparison|race)|still (in|there|bidding)\b|(is|are|'s|'re) (also|now) in(?=\s*(,|\.|$|because|since|too))|^\s*(and |plus )?now\b|as well|on the table/,
+    /evaluat\w*|looking at|(should|could|must|will|'ll|going to|gonna|want to|have to|need to|probably|also|to) look at|(also|to) check( out)?\b|being looked at|compar\w*|consider\w*|compet\w*|demo\w*|trial\w*|pilot\w*|poc|testing|test(s|ed)? (it|them)|(going to|gonna|also|we'll|we will|want to|to) try\b|(doing|running|do|run) (the same|something similar|a similar)\b|(do|run|doing|running) a (test|trial|pilot|poc)\b|bake-?off|head[- ]to[- ]head|in parallel|(is|are|'s|'re) (also )?in the process\b(?! of)|in the picture|(real|serious|viable|cheaper|other|strong) (option|alternative)|up against|invit\w*|(added|put|brought) (\w+ ){1,3}(in)?(to|on) (the|our) (list|shortlist|eval\w*|mix|comparison|bake-?off|process|rfp|tender)|(brought|bringing|pulled|looped) (\w+ ){0,2}in\b|(i'm|we're|i am|we are) adding|(asked us to|wants? us to|want to|we('ll| will)) add|(we('ve| have)?|they) added|brought (\S+ ){1,3}back\b|(joined|made) the (short)?list|on the (short)?list|shortlist\w*|in the running|in the (mix|comparison|race)|still (in|there|bidding)\b|(is|are|'s|'re) (also|now) in(?=\s*(,|\.|$|because|since|too))|(is|are|'s|'re) (also )?in (with us|on (this|it)|this|it)\b|^\s*(and |plus )?now\b|as well|on the table/,
   /** How far along the race is: "final two", "second round", "front-runner". */
   stageOfTheRace:
     /final (two|three|round|stage|scoring)|in the (final )?scoring|(last|final|second) round|finalists?|(two|three|four|five)[- ]horse race|inside track|front-?runner/,
@@ -51,9 +51,12 @@ const IN_PLAY = new RegExp(
   'i',
 );
 
-/** A vendor out of the deal: tried before, dropped, ruled out, replaced. */
+/**
+ * A vendor out of the deal: tried before, dropped, ruled out, replaced. "Out of" a place
+ * is where they are based ("They're out of Windsor"), not out of the running.
+ */
 const GONE =
-  /\b((didn't|did not|never) make (it (on)?to )?the (short ?list|cut|final)|(we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no|on (monday|tuesday|wednesday|thursday|friday)|monday|tuesday|wednesday|thursday|friday)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|declined|parked|(declared |found )?(non-compliant|not compliant|inadmissible)|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|(called|rang|phoned|emailed|wrote to|messaged|contacted) (them|him|her)\b[^.;]{0,30}? to (say|tell (them|him|her)) no\b|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|(dropped|dropping)(?! (their|the|its|his|her) (price|pricing|prices|quote|offer|rates?|fees?|number|figure)\b)|ditched|killed|scrapped|not (to )?continu(e|ing) with|discontinu\w*|withdr(ew|awn|aws|awing)|(?<!\bfrom )scratch(ed)?(?! that\b)|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed|notified)|discarded|(was|were|is|are) not (selected|shortlisted)|(didn't|did not) (even )?(present|bid|pass|make (it|the cut))\b|(is|are|was|were) (already )?(told|informed|notified)|(we )?(finished|ended) with|^\W*(no,? )?done with (them|him|her)\b|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b|got rid of|^\W*[\w'-]+(?:\s+[\w'-]+)?[, ]+out(?=[.!]?\s*$)|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+  /\b((didn't|did not|never) make (it (on)?to )?the (short ?list|cut|final)|(we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no|on (monday|tuesday|wednesday|thursday|friday)|monday|tuesday|wednesday|thursday|friday)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|declined|parked|(declared |found )?(non-compliant|not compliant|inadmissible)|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|(called|rang|phoned|emailed|wrote to|messaged|contacted) (them|him|her)\b[^.;]{0,30}? to (say|tell (them|him|her)) no\b|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|(dropped|dropping)(?! (their|the|its|his|her) (price|pricing|prices|quote|offer|rates?|fees?|number|figure)\b)|ditched|killed|scrapped|not (to )?continu(e|ing) with|discontinu\w*|withdr(ew|awn|aws|awing)|(?<!\bfrom )scratch(ed)?(?! that\b)|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed|notified)|discarded|(was|were|is|are) not (selected|shortlisted)|(didn't|did not) (even )?(present|bid|pass|make (it|the cut))\b|(is|are|was|were) (already )?(told|informed|notified)|(we )?(finished|ended) with|^\W*(no,? )?done with (them|him|her)\b|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b(?! of (?!(the|it|this|that|contention|consideration|business|scope|budget|money|time|range|reach|play|our|my)\b)\w)|got rid of|^\W*[\w'-]+(?:\s+[\w'-]+)?[, ]+out(?=[.!]?\s*$)|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
 
 /**
  * "I cut Orbis last week", "I've just cut them": cut said of a vendor by name, so the name's
@@ -113,7 +116,10 @@ const HEDGE = /\b(probably|maybe|perhaps|might|i think|i guess|likely|possibly)\
 
 /** "It's only you now": every vendor named before is out. */
 const ONLY_YOU =
-  /\b((?<!\bnot )only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you|(exclusively|solely) with you|(?<!\bnot )just you(?! (two|both|and|on|for|in)\b)|you('re| are) the only|you or (nothing|no one|nobody|staying put)|(so )?it'?s (just )?you(?=\.?$)|^\W*(then |so )?it'?s yours\b|(you('re| are)|you people are) (the|our) (preferred|selected|chosen) (vendor|supplier|partner|provider)|(we|we've|we have|we're|we are) (decided to go|going|gone|go|went|choose|chose|chosen|selected|picked) (with )?you\b(?! (two|both|and|or))|only your (solution|product|platform|system|offer|proposal|tool)|(the )?last (vendor|one|company|bidder|supplier) standing|you('re| are) alone|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
+  /\b((?<!\bnot )only (talking to |speaking (to|with) |looking at |evaluating |considering |with )?you(?! (two|both|three)\b)|(exclusively|solely) with you|(?<!\bnot )just you(?! (two|both|and|on|for|in)\b)|you('re| are) the only|you or (nothing|no one|nobody|staying put)|(so )?it'?s (just )?you(?=\.?$)|^\W*(then |so )?it'?s yours\b|(you('re| are)|you people are) (the|our) (preferred|selected|chosen) (vendor|supplier|partner|provider)|(we|we've|we have|we're|we are) (decided to go|going|gone|go|went|choose|chose|chosen|selected|picked) (with )?you\b(?! (two|both|and|or))|only your (solution|product|platform|system|offer|proposal|tool)|(the )?last (vendor|one|company|bidder|supplier) standing|you('re| are) alone|no one else|nobody else|not (talking|speaking) to anyone else|only (vendor|option) (we're|we are))\b/i;
+
+/** Nobody beyond the ones said: "Nobody else.", "We're not talking to anyone else." */
+const NO_ONE_ELSE = /\b(no ?one|nobody|anyone|anybody) else\b/i;
 
 /**
  * No vendor at all: the project stopped ("we're not moving forward with anybody this
@@ -157,7 +163,8 @@ interface Said {
 type Event =
   | ({ kind: 'in'; name: string; won?: true } & Said)
   | ({ kind: 'out'; name: string } & Said)
-  | ({ kind: 'clear' } & Said);
+  /** Every vendor out, but those `kept`: "Jokko and you, yes. Nobody else." keeps Jokko. */
+  | ({ kind: 'clear'; kept?: readonly string[] } & Said);
 
 /** How sure a vendor said to be out is out: the customer's word, or the rep's. */
 const OUT_CONFIDENCE = { external: 0.85, unknown: 0.7, internal: 0.6 } as const;
@@ -332,7 +339,16 @@ export function extractCompetitors(
       else if (named.length > 1) lastNamed = null;
       if (named.length === 0) {
         if (u.side !== 'internal' && plain && (ONLY_YOU.test(s.text) || NOBODY.test(s.text))) {
-          events.push({ kind: 'clear', ...said });
+          // "Jokko and you, yes. Nobody else.": nobody beyond the vendors this turn put in
+          // play in words of their own (not "Mitratech keep emailing me" in answer to "anyone
+          // else?").
+          const kept = NO_ONE_ELSE.test(s.text)
+            ? events
+                .filter((e) => e.utteranceIndex === utteranceIndex && e.kind === 'in')
+                .filter((e) => e.confidence >= OUT_CONFIDENCE.external)
+                .map((e) => (e as { name: string }).name)
+            : [];
+          events.push({ kind: 'clear', ...said, ...(kept.length > 0 ? { kept } : {}) });
         }
         continue;
       }
@@ -376,8 +392,11 @@ export function extractCompetitors(
   for (const e of events) {
     if (e.kind === 'in' && e.won) winners.add(e.name);
     if (e.kind === 'clear') {
-      for (const name of inPlay) changes.set(name, e);
-      inPlay.clear();
+      for (const name of inPlay) {
+        if (e.kept?.includes(name)) continue;
+        changes.set(name, e);
+        inPlay.delete(name);
+      }
     } else if (e.kind === 'out') {
       // "We've decided to go with Planwise." ... "It was you or Planwise for the last
       // month.": how the choice went, not the winner out.
