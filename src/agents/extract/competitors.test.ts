@@ -1575,3 +1575,23 @@ describe('a vendor said in play in a few more words, and "nobody else" after nam
     expect(read(ext('We talked to Dentally in the summer, but it did not fit.'))).toBeNull();
   });
 });
+
+describe('a vendor coming in under a price, come in since, or come to see the buyer', () => {
+  const read = readWith({ ...baseContext, competitors: ['VitalEdge', 'Milkline', 'Kamstrup'] });
+
+  it('reads "is going to come in under that" as a price in play', () => {
+    expect(read(ext("VitalEdge is going to come in under that, I'd bet money."))).toEqual([
+      'VitalEdge',
+    ]);
+  });
+
+  it('reads "have come in since we last spoke" as in play', () => {
+    expect(read(ext('Milkline have come in since we last spoke.'))).toEqual(['Milkline']);
+  });
+
+  it('reads a vendor that came to see the director as in play', () => {
+    expect(read(ext('Kamstrup came to see the DG last week. With an offer.'))).toEqual([
+      'Kamstrup',
+    ]);
+  });
+});
