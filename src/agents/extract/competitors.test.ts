@@ -1595,3 +1595,39 @@ describe('a vendor coming in under a price, come in since, or come to see the bu
     ]);
   });
 });
+
+describe('a tool that stays beside the purchase, and a vendor run until a year gone by', () => {
+  const read = readWith({
+    ...baseContext,
+    competitors: ['Zonar', 'Splunk', 'Elastic', 'Facturama', 'Vortal'],
+  });
+
+  it('leaves out a tool the buyer keeps beside whatever they buy', () => {
+    expect(
+      read(
+        ext(
+          "And we have the Zonar GPS for the fuel side already, that's staying, that's not part of this.",
+        ),
+      ),
+    ).toBeNull();
+  });
+
+  it('takes a vendor run until a year gone by, or ripped out, out of the deal', () => {
+    const held = readWith({
+      ...baseContext,
+      competitors: ['Splunk', 'Elastic'],
+      heldCompetitors: ['Splunk'],
+    });
+    expect(
+      held(
+        ext('We ran Splunk until early 2024 and then ripped it out because of cost.'),
+        ext("For this evaluation it's you and Elastic."),
+      ),
+    ).toEqual(['Elastic']);
+    expect(read(ext('We had Facturama back in twenty-one, the support was awful.'))).toBeNull();
+  });
+
+  it('keeps a contract that runs until a year to come', () => {
+    expect(read(ext('We have a contract with Vortal until 2028.'))).toEqual(['Vortal']);
+  });
+});

@@ -56,7 +56,7 @@ const IN_PLAY = new RegExp(
  * is where they are based ("They're out of Windsor"), not out of the running.
  */
 const GONE =
-  /\b((didn't|did not|never) make (it (on)?to )?the (short ?list|cut|final)|(we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no|on (monday|tuesday|wednesday|thursday|friday)|monday|tuesday|wednesday|thursday|friday)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|declined|parked|(declared |found )?(non-compliant|not compliant|inadmissible)|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|(called|rang|phoned|emailed|wrote to|messaged|contacted) (them|him|her)\b[^.;]{0,30}? to (say|tell (them|him|her)) no\b|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|(dropped|dropping)(?! (their|the|its|his|her) (price|pricing|prices|quote|offer|rates?|fees?|number|figure)\b)|ditched|killed|scrapped|not (to )?continu(e|ing) with|discontinu\w*|withdr(ew|awn|aws|awing)|(?<!\bfrom )scratch(ed)?(?! that\b)|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed|notified)|discarded|(was|were|is|are) not (selected|shortlisted)|(didn't|did not) (even )?(present|bid|pass|make (it|the cut))\b|(is|are|was|were) (already )?(told|informed|notified)|(we )?(finished|ended) with|^\W*(no,? )?done with (them|him|her)\b|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b(?! of (?!(the|it|this|that|contention|consideration|business|scope|budget|money|time|range|reach|play|our|my)\b)\w)|got rid of|^\W*[\w'-]+(?:\s+[\w'-]+)?[, ]+out(?=[.!]?\s*$)|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
+  /\b((didn't|did not|never) make (it (on)?to )?the (short ?list|cut|final)|(we )?(told|informed|notified) (\S+ ){0,4}(yesterday|today|this morning|last week|already|no|on (monday|tuesday|wednesday|thursday|friday)|monday|tuesday|wednesday|thursday|friday)\b|(told|tell|telling) (\S+ ){1,3}(it'?s|it is) over|(told|informed) (\S+ ){1,3}(that )?(we're|we are) not (proceeding|going ahead|moving forward)|we('ve| have) let (\S+ ){1,3}know(?=\W*$)|rejected|declined|parked|(declared |found )?(non-compliant|not compliant|inadmissible)|kicked (\w+ ){0,2}out|we('ve| have)? stopped|forget (them|it|him|her)|(will|'ll|going to) tell (\S+ )?no|(say|said|tell|told) no to (them|him|her)|(called|rang|phoned|emailed|wrote to|messaged|contacted) (them|him|her)\b[^.;]{0,30}? to (say|tell (them|him|her)) no\b|we('ve| have)? cut|pulled out|not (going ahead|moving forward|proceeding) with (them|him|her)|(are|were|'re) done with|not going back to|off the table|fell (off|out)|(dropped|dropping)(?! (their|the|its|his|her) (price|pricing|prices|quote|offer|rates?|fees?|number|figure)\b)|ditched|killed|scrapped|not (to )?continu(e|ing) with|discontinu\w*|withdr(ew|awn|aws|awing)|(?<!\bfrom )scratch(ed)?(?! that\b)|binned|canned|(decided|chose) not to go (for|with)|not going (for|with)|never (really )?in (it|the running|the mix)|(have|has) been (told|informed|notified)|discarded|(was|were|is|are) not (selected|shortlisted)|(didn't|did not) (even )?(present|bid|pass|make (it|the cut))\b|(is|are|was|were) (already )?(told|informed|notified)|(we )?(finished|ended) with|^\W*(no,? )?done with (them|him|her)\b|stopped (talking|speaking) (to|with)|ruled (\w+ )?out|switched (away )?from|moved (away )?from|replaced|churned|cancell?ed|removed|(is|are|'s|'re) (also |now |definitely |kind of |pretty much |basically )?out\b(?! of (?!(the|it|this|that|contention|consideration|business|scope|budget|money|time|range|reach|play|our|my)\b)\w)|got rid of|ripped (it|them|\w+) out|^\W*[\w'-]+(?:\s+[\w'-]+)?[, ]+out(?=[.!]?\s*$)|no longer|not anymore|anymore|eliminated|excluded|disqualified|decided against|passed on|walked away|(taken|took|crossed|struck) (\w+ ){0,3}off (the|our) (short)?list|off the (short)?list)\b/i;
 
 /**
  * "I cut Orbis last week", "I've just cut them": cut said of a vendor by name, so the name's
@@ -72,7 +72,7 @@ function saysGone(text: string): boolean {
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
-  /\b(used|tried|trialled|trialed|piloted|were using|was using|used to|(?<!being )looked at|evaluated|years? (ago|back)|a while back|way back|last (year|month|quarter|spring|summer|autumn|fall|winter)|previously|in the past|back when|back in (19|20)\d\d|(went|switched|moved|chose|picked|selected|signed|bought|implemented|installed|migrated|were|was|had)\b[^.?!]{0,40}\bin (19|20)\d\d|cold (e-?mails?|calls?|outreach)|stopped using|after what happened with|did (look at|try|trial|test|evaluate)|so that was that)\b/i;
+  /\b(used|tried|trialled|trialed|piloted|were using|was using|used to|(?<!being )looked at|evaluated|years? (ago|back)|a while back|way back|last (year|month|quarter|spring|summer|autumn|fall|winter)|previously|in the past|back when|back in (19|20)\d\d|back in (twenty|nineteen)[- ]\w+|(went|switched|moved|chose|picked|selected|signed|bought|implemented|installed|migrated|were|was|had|ran)\b[^.?!]{0,40}\b(in|until|till) (early |late |mid-?|the end of )?(19|20)\d\d|cold (e-?mails?|calls?|outreach)|stopped using|after what happened with|did (look at|try|trial|test|evaluate)|so that was that)\b/i;
 const STILL =
   /\b(still|now|currently|right now|this (week|month)|at the moment|also)\b|\bwants? (\w+ ){1,3}(trialled|trialed|tested|piloted|evaluated)\b/i;
 
@@ -107,6 +107,14 @@ const FIGURES_OF_SPEECH =
 /** A vendor known from another job: "our new CFO came from a company that used Rockerbox". */
 const ELSEWHERE =
   /\b(came|come|comes) from (a|an|another) (company|firm|bank|business|place)\b|\b(at|in) (my|his|her|their) (previous|last|old|former) (company|job|employer|role|place)\b|\b(i|he|she) (used|worked with) (\S+ ){1,3}(at|in) (my|his|her) (previous|last|old|former)\b/i;
+
+/**
+ * A tool that stays beside whatever is bought, not a rival: "the Zonar GPS for the fuel
+ * side already, that's staying", "Xero stays, that's not up for discussion", "PVsyst isn't
+ * instead of you".
+ */
+const ALONGSIDE =
+  /\b((that's|that is|it's|it is|is|are|'s|'re) staying\b(?! (in|on)\b)|stays(?! (in|on)\b)|(isn't|is not|aren't|are not) instead of (you|us)|(that's|that is|it's|it is) not (part of this|in question|up for discussion))/i;
 
 /** A speaker correcting the name they said: "sorry, I meant Clari". */
 const CORRECTION = /\b(i|we) meant\b/i;
@@ -567,7 +575,7 @@ function readSentence(
   const quote = sentence;
   const out = (): Event[] =>
     named.map((name) => ({ kind: 'out', name, confidence, quote, utteranceIndex }));
-  if (HYPOTHETICAL.test(sentence) || ELSEWHERE.test(text)) return [];
+  if (HYPOTHETICAL.test(sentence) || ELSEWHERE.test(text) || ALONGSIDE.test(sentence)) return [];
   const meant = CORRECTION.exec(text);
   if (meant && u.side !== 'internal') {
     // "Sorry, I meant Chorus, not Gong": the one named after it is in, the others out.
