@@ -1631,3 +1631,37 @@ describe('a tool that stays beside the purchase, and a vendor run until a year g
     expect(read(ext('We have a contract with Vortal until 2028.'))).toEqual(['Vortal']);
   });
 });
+
+describe('a vendor seen a season ago and let go, or an incumbent being left', () => {
+  const read = readWith({
+    ...baseContext,
+    competitors: ['Stitch', 'Transfinder', 'Tessellate', 'DATEV', 'Addison', 'Nebim'],
+  });
+
+  it('leaves out a vendor met once that nothing came of', () => {
+    expect(read(ext('We had a demo from Stitch in August, but nothing came of it.'))).toBeNull();
+    expect(
+      read(ext("And Transfinder sent me a quote back in the spring, but that's long done.")),
+    ).toBeNull();
+    expect(
+      read(ext('We spoke to Tessellate back in the spring. Way out of our league.')),
+    ).toBeNull();
+  });
+
+  it('takes out an incumbent the buyer is cancelling or not renewing', () => {
+    const held = readWith({
+      ...baseContext,
+      competitors: ['DATEV', 'Addison'],
+      heldCompetitors: ['DATEV'],
+    });
+    expect(
+      held(
+        ext('He asked us to get an offer from Addison too.'),
+        ext("And DATEV, just so you know, we're cancelling that either way."),
+      ),
+    ).toEqual(['Addison']);
+    expect(
+      read(ext("We've told them we won't renew. That's decided. Nebim is done for us.")),
+    ).toBeNull();
+  });
+});
