@@ -1665,3 +1665,25 @@ describe('a vendor seen a season ago and let go, or an incumbent being left', ()
     ).toBeNull();
   });
 });
+
+describe('a shortlist cut down to a few', () => {
+  it('keeps the vendors of "we\'ve cut it to three: you, Edulog and Traversa"', () => {
+    const read = readWith({
+      ...baseContext,
+      competitors: ['Edulog', 'Traversa'],
+      heldCompetitors: ['Edulog'],
+    });
+    expect(
+      read(
+        ext(
+          "We had five vendors respond. We've cut it to three for the scored evaluation: you, Edulog, and Traversa.",
+        ),
+      ),
+    ).toEqual(['Edulog', 'Traversa']);
+  });
+
+  it('still reads "we\'ve cut them" as out', () => {
+    const read = readWith({ ...baseContext, competitors: ['Edulog'] });
+    expect(read(ext("Edulog sent a quote, but we've cut them."))).toBeNull();
+  });
+});
