@@ -1687,3 +1687,16 @@ describe('a shortlist cut down to a few', () => {
     expect(read(ext("Edulog sent a quote, but we've cut them."))).toBeNull();
   });
 });
+
+describe('a vendor that went round the buyer, looked at along with another', () => {
+  it('reads "IFS approached our CEO directly ... along with Maximo" as both in play', () => {
+    const read = readWith({ ...baseContext, competitors: ['IBM Maximo', 'IFS'] });
+    expect(
+      read(
+        ext(
+          "IFS approached our CEO directly. So they're now also being looked at, along with Maximo.",
+        ),
+      ),
+    ).toEqual(['IBM Maximo', 'IFS']);
+  });
+});
