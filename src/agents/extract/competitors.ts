@@ -169,7 +169,8 @@ interface Said {
 }
 
 type Event =
-  | ({ kind: 'in'; name: string; won?: true } & Said)
+  /** `answered`: named only in answer to a question on the vendors, with no word of its own. */
+  | ({ kind: 'in'; name: string; won?: true; answered?: true } & Said)
   | ({ kind: 'out'; name: string } & Said)
   /** Every vendor out, but those `kept`: "Jokko and you, yes. Nobody else." keeps Jokko. */
   | ({ kind: 'clear'; kept?: readonly string[] } & Said);
@@ -271,7 +272,7 @@ export function extractCompetitors(
         // The customer may have said a few things of them since naming them.
         const spoken = namedByCustomerBefore(utteranceIndex - 1, 6);
         if (spoken.length === 1 && namedIn(previous.text).length === 0) {
-          events.push({ kind: 'in', name: spoken[0]!, ...said, confidence: 0.75 });
+          events.push({ kind: 'in', name: spoken[0]!, ...said, confidence: 0.75, answered: true });
         }
       }
       // "And Revel?" "Revel, no, finished.": a no to the vendor asked about; "Testo and
@@ -317,7 +318,9 @@ export function extractCompetitors(
         // Medidata.": another job's vendor answers nothing.
         !ELSEWHERE.test(s.text)
       ) {
-        for (const name of named) events.push({ kind: 'in', name, ...said, confidence: 0.75 });
+        for (const name of named) {
+          events.push({ kind: 'in', name, ...said, confidence: 0.75, answered: true });
+        }
       }
       // "We asked two others. TireStamp and Fleetio. Both are sending their proposals."
       if (named.length === 0 && lastListed.length > 1 && u.side === 'external' && plain) {
@@ -351,10 +354,11 @@ export function extractCompetitors(
           // play in words of their own (not "Mitratech keep emailing me" in answer to "anyone
           // else?").
           const kept = NO_ONE_ELSE.test(s.text)
-            ? events
-                .filter((e) => e.utteranceIndex === utteranceIndex && e.kind === 'in')
-                .filter((e) => e.confidence >= OUT_CONFIDENCE.external)
-                .map((e) => (e as { name: string }).name)
+            ? events.flatMap((e) =>
+                e.kind === 'in' && !e.answered && e.utteranceIndex === utteranceIndex
+                  ? [e.name]
+                  : [],
+              )
             : [];
           events.push({ kind: 'clear', ...said, ...(kept.length > 0 ? { kept } : {}) });
         }
