@@ -2177,3 +2177,17 @@ describe('billing said beside a total (k305)', () => {
     ).toMatchObject({ amount: 185_000 });
   });
 });
+
+describe('the price before, said after the new one (k311)', () => {
+  it('keeps the revised total over "before, you were at fifty-two"', () => {
+    expect(
+      amount(
+        { dealAmount: 104_000 },
+        ext('We received the revised offer. Forty-five thousand per season, for two seasons.'),
+        ext('Novantamila in total.'),
+        int("That's right, ninety thousand for the two seasons."),
+        ext("It's better than before. Before, you were at fifty-two."),
+      ),
+    ).toMatchObject({ amount: 90_000 });
+  });
+});
