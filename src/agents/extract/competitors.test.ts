@@ -1700,3 +1700,38 @@ describe('a vendor that went round the buyer, looked at along with another', () 
     ).toEqual(['IBM Maximo', 'IFS']);
   });
 });
+
+describe('a vendor that came back at a price, pitches, contacted the buyer, or sent one of two other offers', () => {
+  const read = readWith({
+    ...baseContext,
+    competitors: ['HerdSmart', 'Aurora Solar', 'Donorfy', 'RateGain', 'Topaz', 'Abaco'],
+  });
+
+  it('reads "have come back at two-ninety a cow" as a price in play', () => {
+    expect(read(ext('HerdSmart have come back at two-ninety a cow.'))).toEqual(['HerdSmart']);
+  });
+
+  it('reads what "they" did just after a vendor is named: came in at, pitching, show us', () => {
+    expect(
+      read(ext('Aurora Solar. They came in at a hundred and ninety dollars a seat per month.')),
+    ).toEqual(['Aurora Solar']);
+    expect(
+      read(ext("The one I'd worry about is Donorfy. They're pitching to us on Thursday.")),
+    ).toEqual(['Donorfy']);
+    // Pitched once and turned away is not in play.
+    expect(read(ext('Donorfy? They pitched it. Nobody took the call.'))).toBeNull();
+  });
+
+  it('reads "RateGain contacted us" as in play', () => {
+    expect(read(ext("RateGain contacted us. We've agreed to see a demo next week."))).toEqual([
+      'RateGain',
+    ]);
+  });
+
+  it('reads the vendors named after "two other offers"', () => {
+    expect(read(ext('We received two other offers this week. Topaz and Abaco.'))).toEqual([
+      'Topaz',
+      'Abaco',
+    ]);
+  });
+});

@@ -14,7 +14,7 @@ const IN_PLAY_CUES = {
    * coming to present on the ninth".
    */
   meeting: new RegExp(
-    String.raw`(a |the )?(call|demo|session|meeting) with|(had|have|got) a (call|meeting|demo) with|talking (to|with)|speaking (to|with)|(spoke|spoken) (to|with)|(have|'ve|has|'s) (also |already )?talked (to|with)|(are|'re|am|'m) (also )?meeting\b|(done|doing) the same with|show(s|ed|ing)? us|pitch\w*|presents|presenting|presentation|(coming|comes|come|going) to present|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(coming|comes) in on the\b|(is|'s|are|'re) coming up\b|(is|'s|are|'re) also coming\b|came back\b(?! from)|came in (last|on|this|yesterday|earlier)\b|asked (us )?for a (meeting|call|demo)|(been|come|coming) in to see us|came (by|out)\b|(came|coming|comes) (out |over |in |down )?to see (us|the|our)\b|(have|has|'ve) (also )?come in\b|presented (it )?to us|visited us|c[oa]me to us\b|approached (us|our \w+|the \w+)\b|(came|come|coming) to visit|asked (us )?for a (site )?visit|(going to|gonna) see\b|reach(ed|ing)? out|(been|got|getting) in touch|introduced us to|had [\w'.-]+( [\w'.-]+)? in\b(?!\s+(19|20)\d\d|\s+the past)|pushing|seeing|came (on |last )?(${WEEKDAY})|came in (${MONTH})`,
+    String.raw`(a |the )?(call|demo|session|meeting) with|(had|have|got) a (call|meeting|demo) with|talking (to|with)|speaking (to|with)|(spoke|spoken) (to|with)|(have|'ve|has|'s) (also |already )?talked (to|with)|(are|'re|am|'m) (also )?meeting\b|(done|doing) the same with|show(s|ed|ing)? us|pitch\w*|presents|presenting|presentation|(coming|comes|come|going) to present|come(s)? (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|coming (in )?(on )?(monday|tuesday|wednesday|thursday|friday|next|this|tomorrow)|(coming|comes) in on the\b|(is|'s|are|'re) coming up\b|(is|'s|are|'re) also coming\b|came back\b(?! from)|came in (last|on|this|yesterday|earlier)\b|asked (us )?for a (meeting|call|demo)|(been|come|coming) in to see us|came (by|out)\b|(came|coming|comes) (out |over |in |down )?to see (us|the|our)\b|(have|has|'ve) (also )?come in\b|presented (it )?to us|visited us|c[oa]me to us\b|approached (us|our \w+|the \w+)\b|contacted us\b|(came|come|coming) to visit|asked (us )?for a (site )?visit|(going to|gonna) see\b|reach(ed|ing)? out|(been|got|getting) in touch|introduced us to|had [\w'.-]+( [\w'.-]+)? in\b(?!\s+(19|20)\d\d|\s+the past)|pushing|seeing|came (on |last )?(${WEEKDAY})|came in (${MONTH})`,
   ),
   /**
    * Being evaluated, tried or compared: "we're also going to try Rhyme", "running the
@@ -30,7 +30,7 @@ const IN_PLAY_CUES = {
    * "they sent us an offer".
    */
   priced:
-    /quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|ballpark|sent us|(came|come|comes|coming) in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|came at|came in with|(?:'s|\bis|\bare) (?:at|coming in at) (?:about |around |roughly |just )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)|(has |have |had )?(gave|given) (me|us)\b|rfp|rfq|tender|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|submi(tted|ssion)/,
+    /quot\w*|proposal|offer\w*|pric\w*|asking|charg\w*|bid\w*|ballpark|sent us|(came|come|comes|coming) in (at|lower|higher|cheaper|under|over|hot|strong|low|high)|(came|come|comes|coming) back at\b|came at|came in with|(?:'s|\bis|\bare) (?:at|coming in at) (?:about |around |roughly |just )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)|(has |have |had )?(gave|given) (me|us)\b|rfp|rfq|tender|respond(ing|s)? to (the|our) (rfp|rfq|tender)|(are|is) (both )?responding|submi(tted|ssion)/,
   /**
    * Named beside us: "You, IDeaS and Duetto", "between you, Gong and Salesloft",
    * "versus", "one says".
@@ -469,14 +469,14 @@ const STILL_IN_SAID = /^\W*((yes|yeah|ja),? )?still (in|there|in the (running|ra
 
 /** Vendors spoken of before they are named: "two other tools", "a couple of alternatives". */
 const OTHERS =
-  /\b(other|another|alternative|competing|more) (\w+ )?(tools?|vendors?|options?|solutions?|providers?|suppliers?|platforms?|companies|players|alternatives)\b|\b(two|three|four|a couple of|a few|some) (others|alternatives|competitors)\b|\b(another|a second|a new|one more) (offer|proposal|quote|bid)\b|\b(brought|brings|bringing|added|adding|invited) (in )?(another|one more|a (second|third|new)) one\b/i;
+  /\b(other|another|alternative|competing|more) (\w+ )?(tools?|vendors?|options?|solutions?|providers?|suppliers?|platforms?|companies|players|alternatives)\b|\b(two|three|four|a couple of|a few|some) (others|alternatives|competitors)\b|\b(another|a second|a new|one more) (offer|proposal|quote|bid)\b|\b(two|three|four|other) (other )?(offers|proposals|quotes|bids)\b|\b(brought|brings|bringing|added|adding|invited) (in )?(another|one more|a (second|third|new)) one\b/i;
 
 /** The vendors just listed, all of them: "Both are sending their proposals next week." */
 const BOTH = /\b(both|all three|all of them|each of them)\b/i;
 
 /** A pronoun's vendor put in the deal: "they're still in", "they're coming Thursday". */
 const PRONOUN_IN =
-  /\b(they|them|both)\b.*\b(still in|in it|being (looked at|evaluated|considered)|in the (mix|running|race|comparison|game)|(running|doing) a (pilot|trial|poc|proof of concept) with us|shortlist\w*|coming|present\w*|demo\w*|bidding|quot\w*|(send\w*|sent) (us |over )?(their|a|an) (\w+ )?(proposals?|quotes?|offers?|bids?|numbers?|pricing)|include|add|had a (call|meeting|demo) with (them|him|her))\b|\bstill (looking at|evaluating|talking to|considering|speaking (to|with)|testing|trialling|trialing|piloting) (them|they)\b|\b(we're|we are) (now |currently |still |also )?(using|comparing|evaluating|looking at|considering) them\b/i;
+  /\b(they|them|both)\b.*\b(still in|in it|being (looked at|evaluated|considered)|in the (mix|running|race|comparison|game)|(running|doing) a (pilot|trial|poc|proof of concept) with us|shortlist\w*|coming|present\w*|pitching|show us|contacted us|(came|come) (in|back) at|demo\w*|bidding|quot\w*|(send\w*|sent) (us |over )?(their|a|an) (\w+ )?(proposals?|quotes?|offers?|bids?|numbers?|pricing)|include|add|had a (call|meeting|demo) with (them|him|her))\b|\bstill (looking at|evaluating|talking to|considering|speaking (to|with)|testing|trialling|trialing|piloting) (them|they)\b|\b(we're|we are) (now |currently |still |also )?(using|comparing|evaluating|looking at|considering) them\b/i;
 
 /** Parent companies a product's name may start with: "IBM Maximo" is also "Maximo". */
 const PARENTS =
