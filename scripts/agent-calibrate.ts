@@ -685,6 +685,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-98.jsonl',
   'test/agent/calibration/outside-fit-99.jsonl',
   'test/agent/calibration/outside-fit-100.jsonl',
+  'test/agent/calibration/outside-fit-101.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
