@@ -829,6 +829,28 @@ const cases: Case[] = [
     expected: { amount: 488_800, currency: 'RON' },
   },
   {
+    name: 'a bare figure beside a percentage of its size is another percentage (k34)',
+    lines: [
+      int('And in the workshop?'),
+      ext('42 mechanics, plus eight apprentices. About 60 orders per day in the main house.'),
+      int("Okay, that's a good size. The dispatch board will help you a lot there."),
+      ext('I hope. Our margin in the workshop is 9.5 percent, my father wants 12.'),
+    ],
+    ctx: { timeZone: 'Europe/Berlin', dealAmount: 210_000 },
+    expected: null,
+  },
+  {
+    name: 'a bare figure after a percentage is a price when no percentage is its size',
+    lines: [
+      int(
+        'List on that is a hundred and fifty thousand for the year, and we can do ten percent off.',
+      ),
+      int('With the ten percent, that lands at one thirty-five.'),
+    ],
+    ctx: { timeZone: 'America/Chicago', dealAmount: 150_000 },
+    expected: bare(135_000),
+  },
+  {
     name: 'a figure that is not the deal less the percentage needs its cue',
     lines: [ext('Okay, let us say 6 percent and we close.'), int('Fine. So 477 000 lei.')],
     ctx: { timeZone: 'Europe/Bucharest', dealAmount: 520_000 },

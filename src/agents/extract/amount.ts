@@ -824,6 +824,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           !differences.has(m.amount) &&
           !(m.currency === null && !m.implied && unitPrices.has(m.amount)) &&
           !(m.implied && percentages.has(m.amount / impliedScale)) &&
+          !(m.implied && besidePercentage(text.slice(0, m.index), m.amount / impliedScale)) &&
           !(m.implied && timeAsked(utterances[utteranceIndex - 1])) &&
           !(
             m.implied &&
@@ -1105,6 +1106,23 @@ const DIFFERENCE_AFTER =
   /^\s*(?:(?:dollars?|euros?|pounds?|pesos?|quid|bucks|grand|k)\s+)?(?:(?:a|per) (?:year|month)\s+)?(?:more|less|cheaper|dearer|higher|lower|extra) than\b/i;
 const DIFFERENCE_BEFORE =
   /\bthe (?:difference|gap|delta) (?:is|of|was)\s+(?:about |only |just )?$/i;
+
+/**
+ * "Our margin is 9.5 percent, my father wants 12.": a bare figure said after a percentage
+ * of its size in the same sentence is another percentage. "With the ten percent, that
+ * lands at one thirty-five" is a price: a hundred and thirty-five is no percentage's size.
+ */
+function besidePercentage(before: string, bare: number): boolean {
+  if (bare > 100 || !PERCENT_SAID.test(before)) return false;
+  for (const m of before.matchAll(ANY_NUMBER)) {
+    if (!PERCENT_AFTER.test(before.slice(m.index + m[0].length))) continue;
+    const percent = numberValue(m[0]);
+    if (percent !== null && percent > 0 && bare / percent >= 0.25 && bare / percent <= 4)
+      return true;
+  }
+  return false;
+}
+const PERCENT_SAID = /%|\b(?:percent|per cent)\b/i;
 
 /** After a number, what makes it a percentage: "15%", "ten percent". */
 const PERCENT_AFTER = /^\s*(?:%|(?:percent|per cent)\b)/i;
