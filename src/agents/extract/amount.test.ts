@@ -851,6 +851,19 @@ const cases: Case[] = [
     expected: bare(135_000),
   },
   {
+    name: 'a bare figure in talk of service levels is an uptime (k65)',
+    lines: [
+      ext("Lucía, I'll be honest, I'm frustrated with the contract draft."),
+      int('Oh. What happened?'),
+      ext(
+        "The SLA annex. It says ninety-nine point five. We need ninety-nine point nine, it's in the pliego.",
+      ),
+      int("You're right, that's our mistake. We'll fix it."),
+    ],
+    ctx: { timeZone: 'Europe/Madrid', dealAmount: 83_000 },
+    expected: null,
+  },
+  {
     name: 'a figure that is not the deal less the percentage needs its cue',
     lines: [ext('Okay, let us say 6 percent and we close.'), int('Fine. So 477 000 lei.')],
     ctx: { timeZone: 'Europe/Bucharest', dealAmount: 520_000 },

@@ -826,6 +826,7 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           !(m.implied && percentages.has(m.amount / impliedScale)) &&
           !(m.implied && besidePercentage(text.slice(0, m.index), m.amount / impliedScale)) &&
           !(m.implied && timeAsked(utterances[utteranceIndex - 1])) &&
+          !(m.implied && serviceLevelTalk(u, utterances[utteranceIndex - 1])) &&
           !(
             m.implied &&
             HOUR_SAID.test(
@@ -1167,6 +1168,17 @@ function countAsked(previous: ExtractUtterance | undefined): boolean {
     !/\b(?:dollars|euros|pounds|thousands?|k)\b/i.test(previous.text)
   );
 }
+
+/**
+ * "The SLA annex. It says ninety-nine point five. We need ninety-nine point nine.": a bare
+ * figure in talk of service levels is an uptime, not a price.
+ */
+function serviceLevelTalk(u: ExtractUtterance, previous: ExtractUtterance | undefined): boolean {
+  return (
+    SERVICE_LEVEL.test(u.text) || (previous !== undefined && SERVICE_LEVEL.test(previous.text))
+  );
+}
+const SERVICE_LEVEL = /\b(?:SLAs?|uptime|service levels?)\b/i;
 
 /** "Ten o'clock?" "Ten is good.", "an invite for Tuesday at ten" "Ten is good.": a time. */
 function timeAsked(previous: ExtractUtterance | undefined): boolean {
