@@ -864,6 +864,17 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: 'the thousands said after the millions, in digits (k13)',
+    lines: [
+      int(
+        'That is fair. Eight stores less... I can offer 1 million 380 thousand for the three years.',
+      ),
+      ext('1 million 380. Yes, that is okay.'),
+    ],
+    ctx: { timeZone: 'Europe/Oslo', dealAmount: 1_500_000 },
+    expected: { amount: 1_380_000, currency: 'NOK' },
+  },
+  {
     name: 'a figure that is not the deal less the percentage needs its cue',
     lines: [ext('Okay, let us say 6 percent and we close.'), int('Fine. So 477 000 lei.')],
     ctx: { timeZone: 'Europe/Bucharest', dealAmount: 520_000 },

@@ -309,6 +309,11 @@ const NUMERIC = new RegExp(
   'gi',
 );
 
+const MILLIONS_AND_THOUSANDS = new RegExp(
+  `(?<sym>${SIGNS})?\\s?\\b(?<millions>\\d{1,3}) million (?<thousands>\\d{1,3})(?![\\d.,]\\d)(?:\\s?(?:thousand|k)\\b)?(?:\\s?(?<code>${CODE_WORDS})\\b)?(?!\\s?(?:thousand|k|%|percent|per cent)\\b)`,
+  'gi',
+);
+
 const PRICED_UNITS =
   /\b(?<count>\d{1,3}(?:,\d{3})+|\d+)\s+(?:seats|users|licen[cs]es|reps|agents)\s+(?:at|for|x)\s+(?<sym>US\$|[$€£¥₹])(?<price>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>k)\b)?(?:\s*(?:each|apiece|(?:per|a|an|\/)\s*(?:seat|user|licen[cs]e|rep|agent)))/gi;
 
@@ -1419,6 +1424,17 @@ export function findMoney(
     });
   }
   out.push(...myriadMoney(text, place));
+  // "1 million 380 thousand", "1 million 380": the thousands said after the millions.
+  for (const m of text.matchAll(MILLIONS_AND_THOUSANDS)) {
+    const g = m.groups!;
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    out.push({
+      amount: Number(g.millions) * 1e6 + Number(g.thousands) * 1e3,
+      currency: currencyOf(place, g.sym, g.code),
+      index: start,
+      length: m.index + m[0].length - start,
+    });
+  }
   for (const m of text.matchAll(NUMERIC)) {
     if (out.some((o) => m.index < o.index + o.length && m.index + m[0].length > o.index)) continue;
     const g = m.groups!;
