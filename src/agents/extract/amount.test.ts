@@ -97,6 +97,16 @@ const cases: Case[] = [
     lines: [ext('We have 80 thousand euros approved for this.')],
     expected: { amount: 80_000, currency: 'EUR' },
   },
+  {
+    name: 'the answer to "what\'s your budget?" is as unsure as a budget (k21)',
+    lines: [
+      int("Okay. What's your budget?"),
+      ext("Maybe two hundred thousand pesos a year, but I don't know."),
+    ],
+    ctx: { timeZone: 'America/Mexico_City' },
+    expected: { amount: 200_000, currency: 'MXN' },
+    maxConfidence: 0.5,
+  },
   // Annual versus total
   {
     name: 'a total with no term is less sure under the annual convention',

@@ -900,7 +900,8 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
       confidence -= normalised.penalty + (ownCue ? 0 : PRICE_TOPIC_DISCOUNT);
       if (ownCue && !DEAL_CUE.test(text)) confidence -= STATED_DISCOUNT;
       if (HEDGE.test(text) || /\b(would|looking at|thinking)\b/i.test(text)) confidence -= 0.2;
-      if (BUDGET.test(text)) confidence -= 0.25;
+      // "What's your budget?" "Maybe two hundred thousand pesos a year.": a budget too.
+      if (BUDGET.test(text) || budgetAsked(utterances[utteranceIndex - 1])) confidence -= 0.25;
       if (u.side === 'unknown') confidence -= 0.05;
       if (u.side === 'internal' && !affirmedByCustomer(utterances, utteranceIndex))
         confidence -= 0.1;
@@ -1184,6 +1185,10 @@ function serviceLevelTalk(u: ExtractUtterance, previous: ExtractUtterance | unde
   );
 }
 const SERVICE_LEVEL = /\b(?:SLAs?|uptime|service levels?)\b/i;
+
+function budgetAsked(previous: ExtractUtterance | undefined): boolean {
+  return previous !== undefined && isQuestion(previous.text) && BUDGET.test(previous.text);
+}
 
 /** "Ten o'clock?" "Ten is good.", "an invite for Tuesday at ten" "Ten is good.": a time. */
 function timeAsked(previous: ExtractUtterance | undefined): boolean {
