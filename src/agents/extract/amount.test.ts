@@ -107,6 +107,22 @@ const cases: Case[] = [
     expected: { amount: 200_000, currency: 'MXN' },
     maxConfidence: 0.5,
   },
+  {
+    name: "a yearly figure that is the share of the CRM's amount restates it (k23, k43)",
+    lines: [
+      ext('James, quick question: is the ninety thousand per year or total?'),
+      int('Total, over two years. Forty-five per year.'),
+      ext("OK, good, that's what I assumed."),
+    ],
+    ctx: { timeZone: 'Europe/London', dealAmount: 90_000 },
+    expected: null,
+  },
+  {
+    name: "a yearly figure that is no share of the CRM's amount is a new price",
+    lines: [ext('And pricing?'), int('Fifty-five a year, over two years.'), ext('Fine.')],
+    ctx: { timeZone: 'Europe/London', dealAmount: 90_000 },
+    expected: bare(110_000),
+  },
   // Annual versus total
   {
     name: 'a total with no term is less sure under the annual convention',

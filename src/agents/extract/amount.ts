@@ -665,6 +665,17 @@ export function extractAmount(
             c !== 'retracted' && yearlyShareOf(said.value, c.value),
         )
       : undefined;
+  // "Is the ninety thousand per year or total?" "Total, over two years. Forty-five per
+  // year.": a yearly figure that is the share of the deal's amount in the CRM restates it.
+  if (
+    restated === undefined &&
+    (ctx.amountConvention ?? 'total') === 'total' &&
+    ANNUAL.test(said.quote) &&
+    ctx.dealAmount != null &&
+    ctx.dealAmount > 0 &&
+    yearlyShareOf(said.value, { amount: ctx.dealAmount, currency: null })
+  )
+    return null;
   const last = exactOf(restated ?? rateOfTotal(said, entries) ?? said, entries);
   const revised = entries.some(
     (c) =>
