@@ -866,6 +866,18 @@ const cases: Case[] = [
     expected: null,
   },
   {
+    name: "a bare figure of a percentage's size said the turn after it is another (k328)",
+    lines: [
+      ext(
+        'Price, mostly. The price weight was sixty percent, and their offer was about eight percent below yours.',
+      ),
+      int("I understand. Sixty percent price is - well, it's your tender."),
+      ext('I argued for fifty. I lost that one too.'),
+    ],
+    ctx: { timeZone: 'Europe/Berlin', dealAmount: 48_000 },
+    expected: null,
+  },
+  {
     name: 'a bare figure after a percentage is a price when no percentage is its size',
     lines: [
       int(

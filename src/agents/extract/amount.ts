@@ -840,7 +840,13 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
           !differences.has(m.amount) &&
           !(m.currency === null && !m.implied && unitPrices.has(m.amount)) &&
           !(m.implied && percentages.has(m.amount / impliedScale)) &&
-          !(m.implied && besidePercentage(text.slice(0, m.index), m.amount / impliedScale)) &&
+          !(
+            m.implied &&
+            besidePercentage(
+              `${utterances[utteranceIndex - 1]?.text ?? ''} ${text.slice(0, m.index)}`,
+              m.amount / impliedScale,
+            )
+          ) &&
           !(m.implied && timeAsked(utterances[utteranceIndex - 1])) &&
           !(m.implied && serviceLevelTalk(u, utterances[utteranceIndex - 1])) &&
           !(
@@ -1126,8 +1132,9 @@ const DIFFERENCE_BEFORE =
   /\bthe (?:difference|gap|delta) (?:is|of|was)\s+(?:about |only |just )?$/i;
 
 /**
- * "Our margin is 9.5 percent, my father wants 12.": a bare figure said after a percentage
- * of its size in the same sentence is another percentage. "With the ten percent, that
+ * "Our margin is 9.5 percent, my father wants 12.", "I can give 5 percent in year three."
+ * "They asked for 10.": a bare figure said after a percentage of its size, in the same
+ * sentence or the turn before, is another percentage. "With the ten percent, that
  * lands at one thirty-five" is a price: a hundred and thirty-five is no percentage's size.
  */
 function besidePercentage(before: string, bare: number): boolean {
