@@ -123,6 +123,18 @@ const cases: Case[] = [
     ctx: { timeZone: 'Europe/London', dealAmount: 90_000 },
     expected: bare(110_000),
   },
+  {
+    name: 'a figure in the capex plan is as unsure as a budget (k164)',
+    lines: [
+      int('Is fixing that a priority for next year, or more of an idea?'),
+      ext(
+        "It's a priority. We have sixty thousand euros in the 2027 capex plan for energy monitoring. It's approved. It's not assigned to any vendor.",
+      ),
+    ],
+    ctx: { timeZone: 'Europe/Berlin' },
+    expected: { amount: 60_000, currency: 'EUR' },
+    maxConfidence: 0.7,
+  },
   // Annual versus total
   {
     name: 'a total with no term is less sure under the annual convention',

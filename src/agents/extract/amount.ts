@@ -1329,7 +1329,7 @@ function unitPriceSaid(said: string, previous: ExtractUtterance | undefined): bo
 }
 
 /** What may be spent: a figure beside it is a hint of the price, not the price. */
-const BUDGET = /\bbudget(ed)?\b/i;
+const BUDGET = /\b(budget(ed)?|capex|opex|set aside|earmarked|allocated)\b/i;
 /** A figure turned to the seller after another's price: "with you", "your quote". */
 const TO_THE_SELLER = /\b(you|your|yours)\b/i;
 
