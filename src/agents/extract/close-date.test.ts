@@ -34,6 +34,14 @@ const cases: Case[] = [
     minConfidence: 0.9,
   },
   {
+    name: 'a day said after the month the signing was put in narrows it (k21)',
+    lines: [
+      int('So January?'),
+      ext("Yes, sign in January, let's say by the 15th of January, and install in February."),
+    ],
+    expected: '2027-01-15',
+  },
+  {
     name: 'a bare ordinal day',
     lines: [ext('We plan to sign by the 30th.')],
     expected: '2026-10-30',

@@ -1094,7 +1094,19 @@ function scan(utterances: readonly ExtractUtterance[], ctx: ExtractContext): Sca
             RESTATED_BEFORE.test(text.slice(0, m.index)) &&
             keeps(formatDate(m.date), formatDate(after.date)),
         );
-        mention = restated ?? after;
+        // "Sign in January, let's say by the 15th of January, and install in February": a
+        // day of the month said next, in the month the signing was put in, narrows it.
+        const refined =
+          after.precision === 'month'
+            ? current.find(
+                (m) =>
+                  m.index > after.index &&
+                  m.precision === 'day' &&
+                  DAY_OF_MONTH.test(m.text) &&
+                  formatDate(m.date).slice(0, 7) === formatDate(after.date).slice(0, 7),
+              )
+            : undefined;
+        mention = restated ?? refined ?? after;
       } else if (distinct.size !== 1) continue;
       // "I'd love to get this signed before the end of April." "We'll see. No promises.": the
       // rep's hope, which the customer does not take up.
