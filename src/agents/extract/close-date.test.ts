@@ -42,6 +42,22 @@ const cases: Case[] = [
     expected: '2027-01-15',
   },
   {
+    name: '"the contract signed on Friday, the twenty-first" is a signature made (k221)',
+    lines: [
+      int(
+        'Thank you for your trust. The contract signed on Friday, the twenty-first, we received the scan on Saturday.',
+      ),
+    ],
+    ctx: { startedAt: '2027-05-26T09:00:00Z', timeZone: 'Africa/Dakar' },
+    expected: '2027-05-21',
+  },
+  {
+    name: '"we want the contract signed on Friday" is a signature to come',
+    lines: [ext('We want the contract signed on Friday, the twenty-eighth.')],
+    ctx: { startedAt: '2027-05-26T09:00:00Z', timeZone: 'Africa/Dakar' },
+    expected: '2027-05-28',
+  },
+  {
     name: 'a bare ordinal day',
     lines: [ext('We plan to sign by the 30th.')],
     expected: '2026-10-30',

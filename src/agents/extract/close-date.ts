@@ -310,7 +310,7 @@ const OTHER_EVENT =
  * morning", "signed April 10", "procurement issued the PO".
  */
 const SIGNED_ALREADY = new RegExp(
-  `\\b((i|we|they|he|she|(our|the|my) (\\w+ ){0,2}${SIGNER_ROLE}|(dr|mr|mrs|ms)\\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned|${SEAL_PUT})|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(signed|countersigned|executed) (contract|order form|agreement|paperwork|copy) (came|is|was) back|${SIGNED_PAPER_RECEIVED}|${PO_ISSUED}|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed|stamped))\\b|${SIGNED_OPENING}`,
+  `\\b((i|we|they|he|she|(our|the|my) (\\w+ ){0,2}${SIGNER_ROLE}|(dr|mr|mrs|ms)\\.? [A-Z][a-z]+) (just |already |finally )?(signed|countersigned|docusigned|${SEAL_PUT})|(docusign|envelope|signature) (came back|is back|completed)|(contract|order form|agreement|paperwork) came back (fully )?(signed|countersigned|executed)|(signed|countersigned|executed) (contract|order form|agreement|paperwork|copy) (came|is|was) back|${SIGNED_PAPER_RECEIVED}|${PO_ISSUED}|(it|contract|order form|agreement|paperwork|po|purchase order)( (for|with) [^,.;:?!]{1,40}?)?('s| was| is| has been| got) (fully )?(signed|countersigned|executed|stamped)|(?<!\\b(want|wants|get|gets|have|has|need|needs|like|expect|expects|getting|having) )(the|our) (contract|order form|agreement|paperwork) (signed|countersigned) (on (mon|tues|wednes|thurs|fri|satur|sun)day|last|yesterday)\\b)\\b|${SIGNED_OPENING}`,
   'i',
 );
 /** A signature made as the call goes: "There, signed.", "Signing. Done.", "I just signed it." */
