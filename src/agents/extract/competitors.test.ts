@@ -1735,3 +1735,24 @@ describe('a vendor that came back at a price, pitches, contacted the buyer, or s
     ]);
   });
 });
+
+describe('an "if" that only frames what is said (k194)', () => {
+  const read = readWith({ ...baseContext, competitors: ['Keystone LOS', 'Origenix'] });
+
+  it('reads a vendor said after "if you\'re wondering" or "if I\'m honest" as in play', () => {
+    expect(
+      read(
+        ext(
+          "And Keystone's rep called me four times last week, so if you're wondering, yes, they're still in it.",
+        ),
+      ),
+    ).toEqual(['Keystone LOS']);
+    expect(read(ext("If I'm honest, Origenix is still in it."))).toEqual(['Origenix']);
+  });
+
+  it('still reads a supposing "if" as no vendor in play', () => {
+    expect(read(ext('If Origenix comes back with a better price, we would look at it.'))).toBe(
+      null,
+    );
+  });
+});

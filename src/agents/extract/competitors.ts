@@ -237,7 +237,7 @@ export function extractCompetitors(
     let lastKind: 'in' | 'out' | null = null;
     for (const s of splitSentences(u.text)) {
       const named = namedIn(s.text);
-      const plain = !asksQuestion(s.text) && !HYPOTHETICAL.test(s.text);
+      const plain = !asksQuestion(s.text) && !supposes(s.text);
       const confidence = OUT_CONFIDENCE[u.side];
       const said = { confidence, quote: s.text, utteranceIndex };
       // "We're going with Moesif": the others are out, the one chosen (if listed) is read below.
@@ -567,6 +567,16 @@ function hasCue(text: string): boolean {
  * `named`; the whole `sentence` decides whether it is a hypothesis or a question and is
  * the quote.
  */
+/**
+ * Whether a sentence supposes. "If you're wondering, yes, they're still in it" and "if
+ * I'm honest" speak plainly: their "if" only frames what is said.
+ */
+function supposes(sentence: string): boolean {
+  return HYPOTHETICAL.test(sentence.replace(FRAMING_IF, ''));
+}
+const FRAMING_IF =
+  /\bif (you're|you are) wondering\b|\bif (you must|you want to|you need to) know\b|\bif (i'm|i am) (being )?(honest|frank|blunt)\b|\bif you ask me\b/gi;
+
 function readSentence(
   sentence: string,
   text: string,
@@ -579,7 +589,7 @@ function readSentence(
   const quote = sentence;
   const out = (): Event[] =>
     named.map((name) => ({ kind: 'out', name, confidence, quote, utteranceIndex }));
-  if (HYPOTHETICAL.test(sentence) || ELSEWHERE.test(text) || ALONGSIDE.test(sentence)) return [];
+  if (supposes(sentence) || ELSEWHERE.test(text) || ALONGSIDE.test(sentence)) return [];
   const meant = CORRECTION.exec(text);
   if (meant && u.side !== 'internal') {
     // "Sorry, I meant Chorus, not Gong": the one named after it is in, the others out.
