@@ -1756,3 +1756,27 @@ describe('an "if" that only frames what is said (k194)', () => {
     );
   });
 });
+
+describe('a reply that ends the vendor asked about', () => {
+  const read = readWith({ ...baseContext, competitors: ['Clari', 'Gong'] });
+
+  it('takes out the vendor asked about on "No, that\'s dead."', () => {
+    expect(
+      read(
+        ext("We're looking at Clari and Gong."),
+        int('Is Clari still in the picture?'),
+        ext("No, that's dead."),
+      ),
+    ).toEqual(['Gong']);
+  });
+
+  it('keeps it when the reply is about something else', () => {
+    expect(
+      read(
+        ext("We're looking at Clari and Gong."),
+        int('Is Clari still in the picture?'),
+        ext('Yes. The old spreadsheet is dead, though.'),
+      ),
+    ).toEqual(['Clari', 'Gong']);
+  });
+});

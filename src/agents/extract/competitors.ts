@@ -67,8 +67,12 @@ const CUT_BY_NAME = /\bI('ve| have)? (just |already )?cut (them|him|her|[A-Z][\w
 
 /** Whether a sentence takes a vendor out: GONE, or a vendor cut by name. */
 function saysGone(text: string): boolean {
-  return GONE.test(text) || CUT_BY_NAME.test(text);
+  return GONE.test(text) || CUT_BY_NAME.test(text) || DEAD_REPLY.test(text);
 }
+
+/** "Is Clari still in the picture?" "No, that's dead.": a reply that ends the vendor. */
+const DEAD_REPLY =
+  /^\W*((no|nope|nah|oh),?\s+)*(that's|that is|it's|it is|they're|they are)( (all|totally|completely))? dead\b/i;
 
 /** Past tense that leaves a vendor out unless the sentence also says it is still there. */
 const PAST =
