@@ -686,6 +686,12 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-99.jsonl',
   'test/agent/calibration/outside-fit-100.jsonl',
   'test/agent/calibration/outside-fit-101.jsonl',
+  'test/agent/calibration/outside-fit-104.jsonl',
+  'test/agent/calibration/outside-fit-105.jsonl',
+  'test/agent/calibration/outside-fit-106.jsonl',
+  'test/agent/calibration/outside-fit-107.jsonl',
+  'test/agent/calibration/outside-fit-108.jsonl',
+  'test/agent/calibration/outside-fit-109.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
