@@ -686,6 +686,8 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-99.jsonl',
   'test/agent/calibration/outside-fit-100.jsonl',
   'test/agent/calibration/outside-fit-101.jsonl',
+  'test/agent/calibration/outside-fit-102.jsonl',
+  'test/agent/calibration/outside-fit-103.jsonl',
   'test/agent/calibration/outside-fit-104.jsonl',
   'test/agent/calibration/outside-fit-105.jsonl',
   'test/agent/calibration/outside-fit-106.jsonl',
