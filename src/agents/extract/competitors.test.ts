@@ -1718,6 +1718,9 @@ describe('a vendor that came back at a price, pitches, contacted the buyer, or s
     expect(
       read(ext("The one I'd worry about is Donorfy. They're pitching to us on Thursday.")),
     ).toEqual(['Donorfy']);
+    expect(
+      read(ext("There's also Topaz. They want to show us their dashboard next week.")),
+    ).toEqual(['Topaz']);
     // Pitched once and turned away is not in play.
     expect(read(ext('Donorfy? They pitched it. Nobody took the call.'))).toBeNull();
   });
