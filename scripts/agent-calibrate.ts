@@ -694,6 +694,7 @@ const OUTSIDE_FIT = [
   'test/agent/calibration/outside-fit-107.jsonl',
   'test/agent/calibration/outside-fit-108.jsonl',
   'test/agent/calibration/outside-fit-109.jsonl',
+  'test/agent/calibration/outside-fit-110.jsonl',
 ];
 /** How many outside proposals the shared map may be worth against one field's own. */
 const OUTSIDE_PULLS = [1, 3, 10, 30, 100, 1000];
