@@ -309,6 +309,10 @@ const NUMERIC = new RegExp(
   'gi',
 );
 
+/**
+ * "1 million 380 thousand", "1 million 380 kroner": a figure of one to three digits right
+ * after "N million" is its thousands, "thousand" said or not; not a percentage after it.
+ */
 const MILLIONS_AND_THOUSANDS = new RegExp(
   `(?<sym>${SIGNS})?\\s?\\b(?<millions>\\d{1,3}) million (?<thousands>\\d{1,3})(?![\\d.,]\\d)(?:\\s?(?:thousand|k)\\b)?(?:\\s?(?<code>${CODE_WORDS})\\b)?(?!\\s?(?:thousand|k|%|percent|per cent)\\b)`,
   'gi',
@@ -1204,6 +1208,7 @@ function serviceLevelTalk(u: ExtractUtterance, previous: ExtractUtterance | unde
 }
 const SERVICE_LEVEL = /\b(?:SLAs?|uptime|service levels?)\b/i;
 
+/** The turn before asked about the budget: "What's your budget?" */
 function budgetAsked(previous: ExtractUtterance | undefined): boolean {
   return previous !== undefined && isQuestion(previous.text) && BUDGET.test(previous.text);
 }
