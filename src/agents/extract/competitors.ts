@@ -1,6 +1,6 @@
 import { agreementAfter, clamp, namePattern } from './cues.js';
 import { MONTH, WEEKDAY } from './date-words.js';
-import { HYPOTHETICAL, NEGATION, asksQuestion, isQuestion, splitSentences } from './sentences.js';
+import { NEGATION, asksQuestion, isQuestion, splitSentences, supposes } from './sentences.js';
 import type { Candidate, ExtractContext, ExtractUtterance } from './types.js';
 
 /**
@@ -571,16 +571,6 @@ function hasCue(text: string): boolean {
  * `named`; the whole `sentence` decides whether it is a hypothesis or a question and is
  * the quote.
  */
-/**
- * Whether a sentence supposes. "If you're wondering, yes, they're still in it" and "if
- * I'm honest" speak plainly: their "if" only frames what is said.
- */
-function supposes(sentence: string): boolean {
-  return HYPOTHETICAL.test(sentence.replace(FRAMING_IF, ''));
-}
-const FRAMING_IF =
-  /\bif (you're|you are) wondering\b|\bif (you must|you want to|you need to) know\b|\bif (i'm|i am) (being )?(honest|frank|blunt)\b|\bif you ask me\b/gi;
-
 function readSentence(
   sentence: string,
   text: string,

@@ -74,6 +74,16 @@ export const HYPOTHETICAL =
   /\b(if|whether|unless|assuming|suppose|supposing|hypothetically|in theory|say we|what if|imagine|ever)\b/i;
 
 /**
+ * Whether a sentence supposes: `HYPOTHETICAL`, less an "if" that only frames what is said
+ * ("if you're wondering, yes, they're still in it", "if I'm honest", "if you ask me").
+ */
+export function supposes(sentence: string): boolean {
+  return HYPOTHETICAL.test(sentence.replace(FRAMING_IF, ''));
+}
+const FRAMING_IF =
+  /\bif (you're|you are) wondering\b|\bif (you must|you want to|you need to) know\b|\bif (i'm|i am) (being )?(honest|frank|blunt)\b|\bif you ask me\b/gi;
+
+/**
  * "If you can", "if possible": a polite request, which supposes nothing. Take it out
  * before testing a sentence for HYPOTHETICAL.
  */
